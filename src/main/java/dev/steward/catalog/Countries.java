@@ -1,0 +1,40 @@
+package dev.steward.catalog;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Country facts the law fixes: which ISO 3166 codes form the European Economic Area. */
+public final class Countries {
+
+    private static final Set<String> EEA = Set.of(
+            "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+            "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO");
+
+    private Countries() {}
+
+    /**
+     * ISO 3166-1 reserves EU for the European Union; a catalog uses it for a recipient that stands for several
+     * companies inside the Union, such as "our distributors in the EEA".
+     */
+    private static final String EUROPEAN_UNION = "EU";
+
+    public static boolean isInEea(String countryCode) {
+        String code = countryCode.toUpperCase(Locale.ROOT);
+        return EEA.contains(code) || EUROPEAN_UNION.equals(code);
+    }
+
+    public static boolean isKnown(String countryCode) {
+        String code = countryCode.toUpperCase(Locale.ROOT);
+        return EUROPEAN_UNION.equals(code)
+                || (code.length() == 2 && Set.of(Locale.getISOCountries()).contains(code));
+    }
+
+    /** The country's English short name, e.g. "Czechia" for CZ. */
+    public static String name(String countryCode) {
+        String code = countryCode.toUpperCase(Locale.ROOT);
+        if (EUROPEAN_UNION.equals(code)) {
+            return "European Union";
+        }
+        return new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH);
+    }
+}

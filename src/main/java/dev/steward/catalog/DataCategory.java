@@ -1,0 +1,56 @@
+package dev.steward.catalog;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A kind of personal data (contact details, connection data, account credentials) and its fields. */
+public record DataCategory(String key, LocalizedText name, Sensitivity sensitivity, List<Field> fields) {
+
+    public enum Sensitivity {
+        NORMAL,
+        /** Data whose loss harms the person (credentials, payment references). */
+        SENSITIVE,
+        /** GDPR Art. 9 special categories. */
+        SPECIAL
+    }
+
+    /**
+     * One item of personal data. How it is stored follows from its type: passwords only as a hash, card numbers
+     * only as a token reference, everything else encrypted with the subject's key.
+     */
+    public record Field(
+            String key,
+            LocalizedText label,
+            FieldType type,
+            boolean identifier,
+            @Nullable Integer maxLength,
+            @Nullable String pattern,
+            @Nullable LocalizedText patternMessage,
+            List<Option> options,
+            @Nullable LocalizedText help) {}
+
+    /** A choice offered by a field of type {@code choice}. */
+    public record Option(String value, LocalizedText label) {}
+
+    public enum FieldType {
+        TEXT,
+        TEXTAREA,
+        EMAIL,
+        PHONE,
+        POSTAL_CODE,
+        CHOICE,
+        DATE,
+        USERNAME,
+        /** Stored only as a password hash, never encrypted and never readable. */
+        PASSWORD,
+        /** Only a token reference from a payment provider is accepted, never a card number. */
+        CARD_TOKEN,
+        URL,
+        /** Collected by the server, never typed by a visitor (e.g. log-file data). */
+        TECHNICAL;
+
+        public boolean isTypedByVisitor() {
+            return this != TECHNICAL;
+        }
+    }
+}

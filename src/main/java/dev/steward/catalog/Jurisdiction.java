@@ -1,0 +1,45 @@
+package dev.steward.catalog;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A legal area a site serves: which law applies, how old a visitor must be, how long a rights request may
+ * take, which authority hears complaints and which rights the notice grants there.
+ */
+public record Jurisdiction(
+        String key,
+        LocalizedText name,
+        Regime regime,
+        @Nullable AgeGate ageGate,
+        @Nullable Span requestDeadline,
+        @Nullable Span requestExtension,
+        @Nullable Contact supervisoryAuthority,
+        @Nullable LocalizedText introduction,
+        List<Right> rights,
+        @Nullable LocalizedText automatedDecisions) {
+
+    /** The age below which a visitor may not provide data alone, and what happens then. */
+    public record AgeGate(
+            int minimumAge, ChildPolicy belowAge, @Nullable LocalizedText notice) {}
+
+    public enum ChildPolicy {
+        /** Collection waits until a parent or guardian confirms by e-mail. */
+        PARENTAL_CONSENT,
+        /** Nothing is collected. */
+        REFUSE
+    }
+
+    /**
+     * A right the notice grants in this jurisdiction, with its legal citation and explanation, and the grounds a
+     * requester chooses among where the law lists them (the reasons for erasure, the cases of restriction).
+     */
+    public record Right(
+            RightType type, LocalizedText title, @Nullable String article, LocalizedText text, List<Ground> grounds) {}
+
+    public record Ground(String key, LocalizedText text) {}
+
+    public boolean grants(RightType type) {
+        return rights.stream().anyMatch(right -> right.type() == type);
+    }
+}

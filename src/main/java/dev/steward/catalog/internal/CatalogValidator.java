@@ -1,0 +1,452 @@
+package dev.steward.catalog.internal;
+
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.CatalogContent;
+import dev.steward.catalog.CatalogProblem;
+import dev.steward.catalog.Controller;
+import dev.steward.catalog.Cookie;
+import dev.steward.catalog.Countries;
+import dev.steward.catalog.DataCategory;
+import dev.steward.catalog.DataCategory.Field;
+import dev.steward.catalog.DataCategory.FieldType;
+import dev.steward.catalog.Form;
+import dev.steward.catalog.Jurisdiction;
+import dev.steward.catalog.LegalBasis;
+import dev.steward.catalog.ProcessingActivity;
+import dev.steward.catalog.Purpose;
+import dev.steward.catalog.Recipient;
+import dev.steward.catalog.Regime;
+import dev.steward.catalog.RightType;
+import dev.steward.catalog.Site;
+import dev.steward.catalog.TextBlock;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks what binding cannot: that every reference resolves, that keys are unique, and that the catalog does
+ * not promise less than the law asks (consent wording where consent is the basis, a safeguard for every transfer
+ * out of the EEA, a retention rule for every activity).
+ */
+final class CatalogValidator {
+
+    private final Catalog catalog;
+    private final CatalogContent content;
+    private final SourceMap sources;
+    private final List<CatalogProblem> problems;
+
+    CatalogValidator(Catalog catalog, SourceMap sources, List<CatalogProblem> problems) {
+        this.catalog = catalog;
+        this.content = catalog.content();
+        this.sources = sources;
+        this.problems = problems;
+    }
+
+    void validate() {
+        checkUniqueKeys();
+        content.sites().forEach(this::checkSite);
+        if (content.sites().size() > 1) {
+            requireSiteOnElements();
+        }
+        content.jurisdictions().forEach(this::checkJurisdiction);
+        content.purposes().forEach(this::checkPurpose);
+        content.dataCategories().forEach(category -> category.fields().forEach(this::checkField));
+        content.recipients().forEach(this::checkRecipient);
+        content.activities().forEach(this::checkActivity);
+        content.forms().forEach(this::checkForm);
+        content.cookies().forEach(this::checkCookie);
+        content.texts().forEach(this::checkText);
+        content.securityMeasures().forEach(measure -> checkSiteReference(measure, measure.site(), "security measure"));
+    }
+
+    private void checkUniqueKeys() {
+        unique(content.controllers(), controller -> controller.key(), "controller");
+        unique(content.jurisdictions(), Jurisdiction::key, "jurisdiction");
+        unique(content.sites(), Site::key, "site");
+        unique(content.purposes(), Purpose::key, "purpose");
+        unique(content.dataCategories(), DataCategory::key, "data category");
+        unique(
+                content.dataCategories().stream()
+                        .flatMap(c -> c.fields().stream())
+                        .toList(),
+                Field::key,
+                "field");
+        unique(content.recipients(), Recipient::key, "recipient");
+        unique(content.retentionRules(), rule -> rule.key(), "retention rule");
+        unique(content.activities(), ProcessingActivity::key, "activity");
+        unique(content.forms(), form -> form.site() + "/" + form.key(), "form");
+        unique(content.cookies(), cookie -> cookie.site() + "/" + cookie.key(), "cookie");
+        unique(content.securityMeasures(), measure -> measure.key(), "security measure");
+        unique(content.texts(), TextBlock::key, "text block");
+    }
+
+    private <T> void unique(List<T> elements, Function<T, String> key, String kind) {
+        Map<String, T> seen = new HashMap<>();
+        for (T element : elements) {
+            T first = seen.putIfAbsent(key.apply(element), element);
+            if (first != null) {
+                String shown = key.apply(element).replaceFirst("^null/", "");
+                report(
+                        element,
+                        "key",
+                        "duplicate " + kind + " '" + shown + "' (first declared at " + sources.of(first) + ")");
+            }
+        }
+    }
+
+    private void checkSite(Site site) {
+        String name = "site '" + site.key() + "'";
+        Optional<Controller> controller = catalog.controller(site.controller());
+        if (controller.isEmpty()) {
+            report(site, "controller", name + " names unknown controller '" + site.controller() + "'");
+        } else if (controller.get().address() == null && servesGdpr(site)) {
+            report(
+                    controller.get(),
+                    "key",
+                    "controller '" + site.controller() + "' needs an address: site '" + site.key()
+                            + "' serves a GDPR jurisdiction (Art. 13(1)(a))");
+        }
+        for (int i = 0; i < site.jurisdictions().size(); i++) {
+            String jurisdiction = site.jurisdictions().get(i);
+            if (catalog.jurisdiction(jurisdiction).isEmpty()) {
+                report(site, "jurisdictions[" + i + "]", name + " names unknown jurisdiction '" + jurisdiction + "'");
+            }
+        }
+        if (!site.jurisdictions().contains(site.defaultJurisdiction())) {
+            report(
+                    site,
+                    "defaultJurisdiction",
+                    name + ": default jurisdiction '" + site.defaultJurisdiction()
+                            + "' is not one of the jurisdictions it serves " + site.jurisdictions());
+        }
+        checkUrl(site, "baseUrl", site.baseUrl(), false);
+        if (site.hostedBy() != null && catalog.recipient(site.hostedBy()).isEmpty()) {
+            report(site, "hostedBy", name + " is hosted by unknown recipient '" + site.hostedBy() + "'");
+        }
+        for (int i = 0; i < site.storageLocations().size(); i++) {
+            checkCountry(
+                    site, "storageLocations[" + i + "]", site.storageLocations().get(i));
+        }
+    }
+
+    private boolean servesGdpr(Site site) {
+        return catalog.jurisdictionsOf(site).stream().anyMatch(j -> j.regime() == Regime.GDPR);
+    }
+
+    private void requireSiteOnElements() {
+        content.activities().stream()
+                .filter(a -> a.site() == null)
+                .forEach(activity -> report(
+                        activity,
+                        "key",
+                        "activity '" + activity.key() + "' must name its site: this catalog declares several sites"));
+        content.forms().stream()
+                .filter(f -> f.site() == null)
+                .forEach(form -> report(
+                        form,
+                        "key",
+                        "form '" + form.key() + "' must name its site: this catalog declares several sites"));
+    }
+
+    private void checkJurisdiction(Jurisdiction jurisdiction) {
+        if (jurisdiction.grants(RightType.COMPLAINT) && jurisdiction.supervisoryAuthority() == null) {
+            report(
+                    jurisdiction,
+                    "rights",
+                    "jurisdiction '" + jurisdiction.key()
+                            + "' grants the right to complain but names no supervisoryAuthority");
+        }
+        if (jurisdiction.grants(RightType.AUTOMATED_DECISIONS) && jurisdiction.automatedDecisions() == null) {
+            report(
+                    jurisdiction,
+                    "rights",
+                    "jurisdiction '" + jurisdiction.key()
+                            + "' grants the right about automated decisions but has no automatedDecisions statement");
+        }
+    }
+
+    private void checkPurpose(Purpose purpose) {
+        purpose.legalBasis().forEach((jurisdictionKey, bases) -> {
+            Optional<Jurisdiction> jurisdiction = catalog.jurisdiction(jurisdictionKey);
+            if (jurisdiction.isEmpty()) {
+                report(
+                        purpose,
+                        "legalBasis." + jurisdictionKey,
+                        "purpose '" + purpose.key() + "' gives a legal basis for unknown jurisdiction '"
+                                + jurisdictionKey + "'");
+                return;
+            }
+            Regime regime = jurisdiction.get().regime();
+            for (int i = 0; i < bases.size(); i++) {
+                LegalBasis basis = bases.get(i);
+                if (basis.regime() != regime) {
+                    report(
+                            purpose,
+                            "legalBasis." + jurisdictionKey + "[" + i + "]",
+                            "legal basis '" + basis.key()
+                                    + "' belongs to " + basis.regime() + ", but jurisdiction '" + jurisdictionKey
+                                    + "' applies " + regime);
+                }
+            }
+        });
+    }
+
+    private void checkField(Field field) {
+        String name = "field '" + field.key() + "'";
+        if (field.type() == FieldType.CHOICE && field.options().isEmpty()) {
+            report(field, "options", name + " is a choice but offers no options");
+        }
+        if (field.type() != FieldType.CHOICE && !field.options().isEmpty()) {
+            report(field, "options", name + " offers options but its type is " + Words.kebab(field.type()));
+        }
+        if (field.maxLength() != null && field.maxLength() < 1) {
+            report(field, "maxLength", name + ": maxLength must be at least 1");
+        }
+        if (field.pattern() != null) {
+            try {
+                Pattern.compile(field.pattern());
+            } catch (PatternSyntaxException e) {
+                report(field, "pattern", name + ": pattern is not a valid regular expression: " + e.getDescription());
+            }
+        }
+    }
+
+    private void checkRecipient(Recipient recipient) {
+        checkCountry(recipient, "country", recipient.country());
+        boolean servesEu = content.jurisdictions().stream().anyMatch(j -> j.regime() == Regime.GDPR);
+        if (servesEu
+                && Countries.isKnown(recipient.country())
+                && !recipient.isInEea()
+                && recipient.safeguard() == null) {
+            report(
+                    recipient,
+                    "country",
+                    "transfer to recipient '" + recipient.key() + "' in "
+                            + recipient.country().toUpperCase() + " leaves the EEA but names no safeguard"
+                            + " (adequacy-decision, standard-contractual-clauses, binding-corporate-rules or explicit-consent)");
+        }
+        if (recipient.webhook() != null) {
+            checkUrl(recipient, "webhook.url", recipient.webhook().url(), true);
+        }
+    }
+
+    private void checkActivity(ProcessingActivity activity) {
+        String name = "activity '" + activity.key() + "'";
+        Site site = checkSiteReference(activity, activity.site(), "activity");
+        for (int i = 0; i < activity.purposes().size(); i++) {
+            String purpose = activity.purposes().get(i);
+            if (catalog.purpose(purpose).isEmpty()) {
+                report(activity, "purposes[" + i + "]", name + " names unknown purpose '" + purpose + "'");
+            }
+        }
+        if (activity.purposes().isEmpty()) {
+            report(activity, "purposes", name + " names no purpose");
+        }
+        for (int i = 0; i < activity.fields().size(); i++) {
+            String field = activity.fields().get(i).field();
+            if (catalog.field(field).isEmpty()) {
+                report(activity, "fields[" + i + "]", name + " names undeclared field '" + field + "'");
+            }
+        }
+        for (int i = 0; i < activity.recipients().size(); i++) {
+            String recipient = activity.recipients().get(i);
+            if (catalog.recipient(recipient).isEmpty()) {
+                report(activity, "recipients[" + i + "]", name + " names unknown recipient '" + recipient + "'");
+            }
+        }
+        checkRetention(activity, name);
+        for (Site served : site != null ? List.of(site) : content.sites()) {
+            checkBases(activity, served);
+        }
+    }
+
+    private void checkRetention(ProcessingActivity activity, String name) {
+        if (activity.retention() == null) {
+            report(activity, "key", name + " has no retention rule: say how long its data is kept");
+        } else if (catalog.retentionRule(activity.retention()).isEmpty()) {
+            report(activity, "retention", name + " names unknown retention rule '" + activity.retention() + "'");
+        }
+    }
+
+    private void checkBases(ProcessingActivity activity, Site site) {
+        for (Purpose purpose : catalog.purposesOf(activity)) {
+            for (String jurisdiction : site.jurisdictions()) {
+                if (catalog.jurisdiction(jurisdiction).isEmpty()) {
+                    continue;
+                }
+                if (purpose.basesIn(jurisdiction).isEmpty()) {
+                    report(
+                            activity,
+                            "purposes[" + activity.purposes().indexOf(purpose.key()) + "]",
+                            "purpose '"
+                                    + purpose.key() + "' of activity '" + activity.key()
+                                    + "' has no legal basis for jurisdiction '"
+                                    + jurisdiction + "', which site '" + site.key() + "' serves");
+                } else if (purpose.needsConsentIn(jurisdiction) && activity.consent() == null) {
+                    report(
+                            activity,
+                            "key",
+                            "activity '" + activity.key() + "' rests on consent (purpose '"
+                                    + purpose.key() + "', "
+                                    + purpose.basesIn(jurisdiction).get(0).key()
+                                    + ") but has no consent wording: add consent.text and consent.withdrawal");
+                    return;
+                }
+            }
+        }
+    }
+
+    private void checkForm(Form form) {
+        String name = "form '" + form.key() + "'";
+        checkSiteReference(form, form.site(), "form");
+        Optional<ProcessingActivity> found = catalog.activity(form.activity());
+        if (found.isEmpty()) {
+            report(form, "activity", name + " names unknown activity '" + form.activity() + "'");
+            return;
+        }
+        ProcessingActivity activity = found.get();
+        for (int i = 0; i < form.fields().size(); i++) {
+            String field = form.fields().get(i);
+            if (catalog.field(field).isEmpty()) {
+                report(form, "fields[" + i + "]", name + " names undeclared field '" + field + "'");
+            } else if (!activity.collects(field)) {
+                report(
+                        form,
+                        "fields[" + i + "]",
+                        name + " names field '" + field + "', which activity '" + activity.key()
+                                + "' does not collect");
+            }
+        }
+        for (ProcessingActivity.CollectedField collected : activity.fields()) {
+            boolean typed = catalog.field(collected.field())
+                    .map(f -> f.type().isTypedByVisitor())
+                    .orElse(false);
+            if (typed && !collected.voluntary() && !form.fields().contains(collected.field())) {
+                report(
+                        form,
+                        "fields",
+                        name + " omits field '" + collected.field() + "', which activity '" + activity.key()
+                                + "' requires");
+            }
+        }
+        checkConsentBoxes(form, activity);
+        if (form.routing() != null) {
+            checkRouting(form, activity);
+        }
+    }
+
+    private void checkConsentBoxes(Form form, ProcessingActivity activity) {
+        for (int i = 0; i < form.consents().size(); i++) {
+            String purpose = form.consents().get(i).purpose();
+            if (catalog.purpose(purpose).isEmpty()) {
+                report(
+                        form,
+                        "consents[" + i + "]",
+                        "form '" + form.key() + "' asks consent for unknown purpose '" + purpose + "'");
+            }
+        }
+        for (Purpose purpose : catalog.purposesOf(activity)) {
+            boolean needsConsent = purpose.legalBasis().keySet().stream().anyMatch(purpose::needsConsentIn);
+            boolean asked =
+                    form.consents().stream().anyMatch(box -> box.purpose().equals(purpose.key()) && box.required());
+            if (needsConsent && !asked) {
+                report(
+                        form,
+                        "consents",
+                        "form '" + form.key() + "' must ask consent to purpose '" + purpose.key()
+                                + "' with a required box: activity '" + activity.key() + "' rests on consent for it");
+            }
+        }
+    }
+
+    private void checkRouting(Form form, ProcessingActivity activity) {
+        Form.Routing routing = form.routing();
+        if (!form.fields().contains(routing.field())) {
+            report(
+                    form,
+                    "routing.field",
+                    "form '" + form.key() + "' routes by field '" + routing.field()
+                            + "', which the form does not show");
+        }
+        routing.recipients()
+                .forEach((value, recipient) ->
+                        checkRoutedRecipient(form, activity, "routing.recipients." + value, recipient));
+        if (routing.otherwise() != null) {
+            checkRoutedRecipient(form, activity, "routing.otherwise", routing.otherwise());
+        }
+    }
+
+    private void checkRoutedRecipient(Form form, ProcessingActivity activity, String path, String recipient) {
+        if (catalog.recipient(recipient).isEmpty()) {
+            report(form, path, "form '" + form.key() + "' routes to unknown recipient '" + recipient + "'");
+        } else if (!activity.recipients().contains(recipient)) {
+            report(
+                    form,
+                    path,
+                    "form '" + form.key() + "' routes to recipient '" + recipient + "', which activity '"
+                            + activity.key() + "' does not list among its recipients");
+        }
+    }
+
+    private void checkCookie(Cookie cookie) {
+        checkSiteReference(cookie, cookie.site(), "cookie");
+        if (cookie.optOutUrl() != null) {
+            checkUrl(cookie, "optOutUrl", cookie.optOutUrl(), false);
+        }
+    }
+
+    private void checkText(TextBlock text) {
+        checkSiteReference(text, text.site(), "text block");
+        for (int i = 0; i < text.regions().size(); i++) {
+            if (catalog.jurisdiction(text.regions().get(i)).isEmpty()) {
+                report(
+                        text,
+                        "regions[" + i + "]",
+                        "text block '" + text.key() + "' names unknown jurisdiction '"
+                                + text.regions().get(i) + "'");
+            }
+        }
+    }
+
+    private @Nullable Site checkSiteReference(Object element, @Nullable String site, String kind) {
+        if (site == null) {
+            return null;
+        }
+        Optional<Site> found = catalog.site(site);
+        if (found.isEmpty()) {
+            report(element, "site", kind + " names unknown site '" + site + "'");
+        }
+        return found.orElse(null);
+    }
+
+    private void checkCountry(Object element, String path, String country) {
+        if (!Countries.isKnown(country)) {
+            report(element, path, "'" + country + "' is not an ISO 3166 country code such as US, CZ or JP");
+        }
+    }
+
+    private void checkUrl(Object element, String path, String url, boolean httpsOnly) {
+        try {
+            URI uri = new URI(url);
+            boolean secure = "https".equals(uri.getScheme());
+            boolean web = secure || "http".equals(uri.getScheme());
+            if (uri.getHost() == null || !web || (httpsOnly && !secure)) {
+                report(element, path, "'" + url + "' is not an " + (httpsOnly ? "https" : "http(s)") + " address");
+            }
+        } catch (URISyntaxException e) {
+            report(element, path, "'" + url + "' is not an " + (httpsOnly ? "https" : "http(s)") + " address");
+        }
+    }
+
+    private void report(Object element, String path, String message) {
+        Location at = sources.at(element, path);
+        problems.add(new CatalogProblem(at.file(), at.line(), at.column(), message));
+    }
+}

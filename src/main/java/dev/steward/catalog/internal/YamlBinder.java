@@ -1,0 +1,353 @@
+package dev.steward.catalog.internal;
+
+import dev.steward.catalog.CatalogProblem;
+import dev.steward.catalog.LocalizedText;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Binds a composed YAML document onto the catalog's records, collecting every problem rather than stopping at
+ * the first. The records themselves are the schema: their components are the allowed keys, components marked
+ * {@link Nullable} may be left out, lists and maps default to empty and booleans to false. A type with a static
+ * {@code parse(String)} method is read from a scalar through it; a record with a static {@code of(String)}
+ * method may also be written as a plain scalar.
+ */
+final class YamlBinder {
+
+    private final String file;
+    private final SourceMap sources;
+    private final List<CatalogProblem> problems;
+
+    YamlBinder(String file, SourceMap sources, List<CatalogProblem> problems) {
+        this.file = file;
+        this.sources = sources;
+        this.problems = problems;
+    }
+
+    <T> @Nullable T bindRecord(Node node, Class<T> type) {
+        Object value = bindValue(node, type, Words.of(type), new Object(), "");
+        return type.isInstance(value) ? type.cast(value) : null;
+    }
+
+    private @Nullable Object bindValue(Node node, Type type, String name, Object owner, String path) {
+        sources.put(owner, path, Location.of(file, node));
+        Class<?> raw = rawClass(type);
+        if (raw == List.class) {
+            return bindList(node, typeArgument(type, 0), name, owner, path);
+        }
+        if (raw == Map.class) {
+            return bindMap(node, typeArgument(type, 1), name, owner, path);
+        }
+        if (raw == LocalizedText.class) {
+            return bindText(node, name);
+        }
+        boolean readAsScalar = parser(raw) != null || (node instanceof ScalarNode && shorthand(raw) != null);
+        if (raw.isRecord() && !readAsScalar) {
+            return bindRecordNode(node, raw, name);
+        }
+        if (!(node instanceof ScalarNode scalar)) {
+            problem(node, "'" + name + "' must be " + Words.expected(raw) + ", not " + Words.shape(node));
+            return null;
+        }
+        return bindScalar(scalar, raw, name);
+    }
+
+    private @Nullable Object bindScalar(ScalarNode node, Class<?> type, String name) {
+        String text = node.getValue();
+        try {
+            if (type == String.class) {
+                return text;
+            }
+            if (type == int.class || type == Integer.class) {
+                return Integer.valueOf(text.trim());
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return bool(text);
+            }
+            if (type == LocalDate.class) {
+                return LocalDate.parse(text.trim());
+            }
+            if (type.isEnum()) {
+                return enumConstant(type, text, node);
+            }
+            Method factory = parser(type) != null ? parser(type) : shorthand(type);
+            if (factory != null) {
+                return factory.invoke(null, text);
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            problem(node, "'" + name + "' must be " + Words.expected(type) + ", found '" + text + "'");
+            return null;
+        } catch (InvocationTargetException e) {
+            problem(node, "'" + name + "': " + e.getCause().getMessage());
+            return null;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("The catalog schema uses " + type + ", which the binder cannot read");
+    }
+
+    private @Nullable Object bool(String text) {
+        if ("true".equalsIgnoreCase(text.trim())) {
+            return Boolean.TRUE;
+        }
+        if ("false".equalsIgnoreCase(text.trim())) {
+            return Boolean.FALSE;
+        }
+        throw new NumberFormatException(text);
+    }
+
+    private @Nullable Object enumConstant(Class<?> type, String text, Node node) {
+        String wanted = text.trim();
+        for (Object constant : type.getEnumConstants()) {
+            if (Words.kebab((Enum<?>) constant).equals(wanted)) {
+                return constant;
+            }
+        }
+        String allowed = Arrays.stream(type.getEnumConstants())
+                .map(constant -> Words.kebab((Enum<?>) constant))
+                .collect(Collectors.joining(", "));
+        problem(node, "unknown " + Words.of(type) + " '" + wanted + "'; expected one of: " + allowed);
+        return null;
+    }
+
+    private @Nullable Object bindText(Node node, String name) {
+        if (node instanceof ScalarNode scalar) {
+            return LocalizedText.of(scalar.getValue());
+        }
+        if (node instanceof MappingNode mapping) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (NodeTuple entry : entries(mapping)) {
+                if (entry.getValueNode() instanceof ScalarNode value) {
+                    texts.put(keyOf(entry), value.getValue());
+                } else {
+                    problem(entry.getValueNode(), "the '" + keyOf(entry) + "' text of '" + name + "' must be text");
+                }
+            }
+            return texts.isEmpty() ? null : new LocalizedText(texts);
+        }
+        problem(node, "'" + name + "' must be text, or a mapping from language to text, not a list");
+        return null;
+    }
+
+    private List<Object> bindList(Node node, Type itemType, String name, Object owner, String path) {
+        List<Object> items = new ArrayList<>();
+        if (node instanceof SequenceNode sequence) {
+            List<Node> values = sequence.getValue();
+            for (int i = 0; i < values.size(); i++) {
+                addIfBound(items, bindValue(values.get(i), itemType, name, owner, path + "[" + i + "]"));
+            }
+        } else if (node instanceof ScalarNode && acceptsScalar(rawClass(itemType))) {
+            addIfBound(items, bindValue(node, itemType, name, owner, path + "[0]"));
+        } else {
+            problem(node, "'" + name + "' must be a list, not " + Words.shape(node));
+        }
+        return List.copyOf(items);
+    }
+
+    private static void addIfBound(List<Object> items, @Nullable Object item) {
+        if (item != null) {
+            items.add(item);
+        }
+    }
+
+    private Map<String, Object> bindMap(Node node, Type valueType, String name, Object owner, String path) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (!(node instanceof MappingNode mapping)) {
+            problem(node, "'" + name + "' must be a mapping, not " + Words.shape(node));
+            return map;
+        }
+        for (NodeTuple entry : entries(mapping)) {
+            String key = keyOf(entry);
+            Object value = bindValue(entry.getValueNode(), valueType, name, owner, path + "." + key);
+            if (value != null) {
+                map.put(key, value);
+            }
+        }
+        return Map.copyOf(map);
+    }
+
+    private @Nullable Object bindRecordNode(Node node, Class<?> type, String name) {
+        Method shorthand = shorthand(type);
+        if (!(node instanceof MappingNode mapping)) {
+            String also = shorthand != null ? " or text" : "";
+            problem(node, "'" + name + "' must be a mapping" + also + ", not " + Words.shape(node));
+            return null;
+        }
+        RecordComponent[] components = type.getRecordComponents();
+        Map<String, NodeTuple> given = new HashMap<>();
+        for (NodeTuple entry : entries(mapping)) {
+            String key = keyOf(entry);
+            if (Arrays.stream(components)
+                    .noneMatch(component -> component.getName().equals(key))) {
+                problem(entry.getKeyNode(), unknownKey(key, type, components));
+            } else {
+                given.put(key, entry);
+            }
+        }
+        Object[] values = new Object[components.length];
+        Object placeholder = new Object();
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            NodeTuple entry = given.get(component.getName());
+            values[i] = entry == null || isNull(entry.getValueNode())
+                    ? absent(component, type, mapping)
+                    : bindValue(
+                            entry.getValueNode(),
+                            component.getGenericType(),
+                            component.getName(),
+                            placeholder,
+                            component.getName());
+        }
+        Object bound = construct(type, components, values);
+        sources.put(bound, "", Location.of(file, node));
+        sources.adopt(placeholder, bound);
+        return bound;
+    }
+
+    private @Nullable Object absent(RecordComponent component, Class<?> type, MappingNode mapping) {
+        Class<?> raw = component.getType();
+        if (raw == List.class) {
+            return List.of();
+        }
+        if (raw == Map.class) {
+            return Map.of();
+        }
+        if (raw == boolean.class) {
+            return false;
+        }
+        if (raw == int.class) {
+            return 0;
+        }
+        if (!component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+            problem(
+                    mapping,
+                    Words.of(type) + describedBy(mapping) + " is missing required key '" + component.getName() + "'");
+        }
+        return null;
+    }
+
+    private String describedBy(MappingNode mapping) {
+        for (NodeTuple entry : mapping.getValue()) {
+            if (("key".equals(keyOf(entry)) || "name".equals(keyOf(entry)))
+                    && entry.getValueNode() instanceof ScalarNode scalar) {
+                return " '" + scalar.getValue() + "'";
+            }
+        }
+        return "";
+    }
+
+    private static Object construct(Class<?> type, RecordComponent[] components, Object[] values) {
+        Class<?>[] types =
+                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor(types);
+            return constructor.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot build " + type.getSimpleName(), e);
+        }
+    }
+
+    private List<NodeTuple> entries(MappingNode mapping) {
+        Map<String, Node> seen = new HashMap<>();
+        List<NodeTuple> unique = new ArrayList<>();
+        for (NodeTuple entry : mapping.getValue()) {
+            String key = keyOf(entry);
+            Node first = seen.putIfAbsent(key, entry.getKeyNode());
+            if (first != null) {
+                problem(
+                        entry.getKeyNode(),
+                        "duplicate key '" + key + "' (first given at line "
+                                + Location.of(file, first).line() + ")");
+            } else {
+                unique.add(entry);
+            }
+        }
+        return unique;
+    }
+
+    private static String keyOf(NodeTuple entry) {
+        return entry.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "?";
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+    }
+
+    private static String unknownKey(String key, Class<?> type, RecordComponent[] components) {
+        String message = "unknown key '" + key + "' in " + Words.of(type);
+        String closest = null;
+        int best = Integer.MAX_VALUE;
+        for (RecordComponent component : components) {
+            int distance = Words.distance(
+                    key.toLowerCase(Locale.ROOT), component.getName().toLowerCase(Locale.ROOT));
+            if (distance < best) {
+                best = distance;
+                closest = component.getName();
+            }
+        }
+        if (closest != null && best <= Math.max(2, key.length() / 3)) {
+            return message + "; did you mean '" + closest + "'?";
+        }
+        return message + "; allowed keys: "
+                + Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.joining(", "));
+    }
+
+    private static boolean acceptsScalar(Class<?> type) {
+        return !type.isRecord() || shorthand(type) != null || parser(type) != null;
+    }
+
+    private static @Nullable Method shorthand(Class<?> type) {
+        return staticFactory(type, "of");
+    }
+
+    private static @Nullable Method parser(Class<?> type) {
+        return staticFactory(type, "parse");
+    }
+
+    private static @Nullable Method staticFactory(Class<?> type, String name) {
+        try {
+            Method method = type.getMethod(name, String.class);
+            return Modifier.isStatic(method.getModifiers()) && method.getReturnType() == type ? method : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof ParameterizedType parameterized) {
+            return (Class<?>) parameterized.getRawType();
+        }
+        return (Class<?>) type;
+    }
+
+    private static Type typeArgument(Type type, int index) {
+        return ((ParameterizedType) type).getActualTypeArguments()[index];
+    }
+
+    private void problem(Node node, String message) {
+        Location location = Location.of(file, node);
+        problems.add(new CatalogProblem(file, location.line(), location.column(), message));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.steward.notice;
+
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.Catalogs;
+import dev.steward.platform.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The notice as data: the facts of the version in force, the published versions, and diffs between them. */
+@RestController
+class NoticeApiController {
+
+    private final Catalogs catalogs;
+    private final PublishedNotices notices;
+    private final NoticeVersionDiffs diffs;
+
+    NoticeApiController(Catalogs catalogs, PublishedNotices notices, NoticeVersionDiffs diffs) {
+        this.catalogs = catalogs;
+        this.notices = notices;
+        this.diffs = diffs;
+    }
+
+    @GetMapping("/s/{site}/privacy.json")
+    NoticeFacts privacyJson(
+            @PathVariable String site, @RequestParam(required = false) String region, HttpServletRequest request) {
+        Catalog catalog = catalogs.of(site);
+        String resolved = Regions.resolve(catalog, catalog.site(site).orElseThrow(), region, request);
+        return factsOf(notices.inForce(site), resolved);
+    }
+
+    @GetMapping("/api/v1/sites/{site}/notice/versions")
+    VersionList versions(@PathVariable String site) {
+        catalogs.requireSite(site);
+        return new VersionList(notices.history(site));
+    }
+
+    @GetMapping("/api/v1/sites/{site}/notice/versions/{version}")
+    NoticeFacts version(
+            @PathVariable String site, @PathVariable String version, @RequestParam(required = false) String region) {
+        NoticeVersion found = notices.version(site, version);
+        PublishedFacts facts = diffs.facts(found);
+        String chosen = region != null
+                ? region.toUpperCase()
+                : facts.regions().keySet().iterator().next();
+        return factsOf(found, chosen);
+    }
+
+    @GetMapping("/api/v1/sites/{site}/notice/diff")
+    NoticeDiff diff(@PathVariable String site, @RequestParam String from, @RequestParam String to) {
+        return diffs.between(site, from, to);
+    }
+
+    private NoticeFacts factsOf(NoticeVersion version, String region) {
+        PublishedFacts facts = diffs.facts(version);
+        NoticeFacts notice = facts.regions().get(region);
+        if (notice == null) {
+            throw new NotFoundException("Version " + version.version() + " has no notice for region '" + region
+                    + "'; it has " + String.join(", ", facts.regions().keySet()) + ".");
+        }
+        return notice;
+    }
+
+    record VersionList(List<NoticeVersion> versions) {}
+}

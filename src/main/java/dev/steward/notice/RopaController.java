@@ -1,0 +1,44 @@
+package dev.steward.notice;
+
+import dev.steward.platform.InvalidInputException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The records of processing for staff: a console page and {@code GET /api/v1/admin/ropa?format=csv|json}. */
+@Controller
+class RopaController {
+
+    private final RecordsOfProcessing records;
+    private final JsonMapper json;
+
+    RopaController(RecordsOfProcessing records, JsonMapper json) {
+        this.records = records;
+        this.json = json;
+    }
+
+    @GetMapping("/admin/ropa")
+    String page(Model model) {
+        model.addAttribute("export", records.export());
+        return "admin/ropa";
+    }
+
+    @GetMapping("/api/v1/admin/ropa")
+    ResponseEntity<String> export(@RequestParam(defaultValue = "json") String format) {
+        RecordsOfProcessing.Export export = records.export();
+        return switch (format) {
+            case "csv" ->
+                ResponseEntity.ok()
+                        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                        .header("Content-Disposition", "attachment; filename=\"records-of-processing.csv\"")
+                        .body(export.csv());
+            case "json" ->
+                ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(export));
+            default -> throw new InvalidInputException("format", "invalid", "format must be csv or json");
+        };
+    }
+}

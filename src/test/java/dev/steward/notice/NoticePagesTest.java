@@ -1,0 +1,161 @@
+package dev.steward.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.test.Http;
+import dev.steward.test.StewardTest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@StewardTest
+class NoticePagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void healthIsUpOnceTheCatalogIsPublished() {
+        HttpResponse<String> health = http.get("/actuator/health");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"catalog\"").contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void homeListsBothDemoSitesAndEachSitePageLinksItsFormsAndNotice() {
+        assertThat(http.get("/").body()).contains("Olympus IMS").contains("Omronhealthcare.com");
+
+        String site = http.get("/s/olympus-ims/").body();
+        assertThat(site)
+                .contains("/s/olympus-ims/forms/contact")
+                .contains("/s/olympus-ims/forms/software-download")
+                .contains("/s/olympus-ims/privacy")
+                .contains("/s/olympus-ims/cookies")
+                .contains("/s/olympus-ims/privacy-center");
+    }
+
+    @Test
+    void theRegionDecidesWhichRightsAndLegalBasesTheNoticeStates() {
+        String eu = http.get("/s/olympus-ims/privacy?region=EU").body();
+        String jp = http.get("/s/olympus-ims/privacy?region=JP").body();
+
+        assertThat(eu)
+                .contains("Article 17 GDPR")
+                .contains("Art. 6(1)(a) GDPR")
+                .contains("Transfer of personal data to third countries");
+        assertThat(jp)
+                .contains("Japanese Personal Information Protection Law")
+                .doesNotContain("Article 17 GDPR")
+                .doesNotContain("Transfer of personal data to third countries");
+    }
+
+    @Test
+    void theRegionIsDetectedFromTheCountryOrLanguageWhenNotGiven() {
+        assertThat(http.get("/s/olympus-ims/privacy", "CF-IPCountry", "DE").body())
+                .contains("(shown: <strong>European Union");
+        assertThat(http.get("/s/olympus-ims/privacy", "Accept-Language", "fr-FR,fr;q=0.9")
+                        .body())
+                .contains("(shown: <strong>European Union");
+        assertThat(http.get("/s/olympus-ims/privacy").body()).contains("(shown: <strong>Japan");
+    }
+
+    @Test
+    void anUnknownSiteOrRegionIsNotFoundWithAReason() {
+        assertThat(http.get("/s/nowhere/privacy").statusCode()).isEqualTo(404);
+        HttpResponse<String> region = http.get("/s/olympus-ims/privacy?region=BR");
+        assertThat(region.statusCode()).isEqualTo(404);
+        assertThat(region.body()).contains("no notice for region &#39;BR&#39;").contains("JP, EU, US");
+        HttpResponse<String> json = http.get("/s/nowhere/privacy.json");
+        assertThat(json.statusCode()).isEqualTo(404);
+        assertThat(json.body()).contains("\"code\":\"not-found\"");
+    }
+
+    @Test
+    void historyListsBothOlympusEditionsAndEachRendersAsPublished() {
+        String history = http.get("/s/olympus-ims/privacy/history").body();
+        assertThat(history)
+                .contains("/s/olympus-ims/privacy/v/2018-04-03")
+                .contains("/s/olympus-ims/privacy/v/2017-06-06")
+                .contains("(in force)");
+
+        String edition2017 = http.get("/s/olympus-ims/privacy/v/2017-06-06").body();
+        assertThat(edition2017).contains("Version <strong>2017-06-06</strong>").doesNotContain("Article 17 GDPR");
+        String edition2017ForEu =
+                http.get("/s/olympus-ims/privacy/v/2017-06-06?region=EU").body();
+        assertThat(edition2017ForEu).isEqualTo(edition2017);
+    }
+
+    @Test
+    void theDiffShowsWhatTheGdprEditionAdded() {
+        String diff = http.get("/api/v1/sites/olympus-ims/notice/diff?from=2017-06-06&to=2018-04-03")
+                .body();
+
+        assertThat(diff)
+                .contains("{\"category\":\"activities\",\"key\":\"contact-form\",\"kind\":\"added\"")
+                .contains("{\"category\":\"recipients\",\"key\":\"aspire\",\"kind\":\"added\"")
+                .contains("{\"category\":\"transfers\",\"key\":\"aspire\",\"kind\":\"added\"")
+                .contains("{\"category\":\"cookies\",\"key\":\"newsletter-pixel\",\"kind\":\"added\"")
+                .contains("{\"category\":\"activities\",\"key\":\"inquiries\",\"kind\":\"removed\"");
+        assertThat(http.get("/s/olympus-ims/privacy/diff?from=2017-06-06&to=2018-04-03")
+                        .body())
+                .contains("<td>added</td>");
+    }
+
+    @Test
+    void publishedVersionsCannotBeChangedOrDeleted() {
+        assertThatThrownBy(() -> jdbc.sql("UPDATE notice_version SET effective = '2000-01-01'")
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("notice_version is append-only: UPDATE refused");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM notice_rendition").update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("notice_rendition is append-only: DELETE refused");
+    }
+
+    @Test
+    void sitesApiDescribesFormsForIntegrators() {
+        String sites = http.get("/api/v1/sites").body();
+
+        assertThat(sites)
+                .contains("{\"key\":\"contact\",\"activity\":\"contact-form\"")
+                .contains("{\"key\":\"city\",\"type\":\"text\",\"label\":\"City\",\"required\":false")
+                .contains("{\"key\":\"email\",\"type\":\"email\",\"label\":\"E-mail\",\"required\":true")
+                .contains("{\"purpose\":\"product-announcements\",\"required\":false");
+    }
+
+    @Test
+    void recordsOfProcessingNeedStaffCredentials() {
+        assertThat(http.get("/api/v1/admin/ropa").statusCode()).isEqualTo(401);
+        HttpResponse<String> csv =
+                http.get("/api/v1/admin/ropa?format=csv", Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body())
+                .startsWith("site,activity,activityName,controller")
+                .contains("\"olympus-ims\",\"contact-form\"")
+                .contains("United States: Aspire — Explicit consent, Art. 49 GDPR");
+    }
+
+    @Test
+    void theConsoleRedirectsToSignIn() {
+        HttpResponse<String> console = http.get("/admin");
+        assertThat(console.statusCode()).isEqualTo(302);
+        assertThat(console.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+}

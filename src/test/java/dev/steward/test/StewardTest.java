@@ -1,0 +1,41 @@
+package dev.steward.test;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Instant;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a real HTTP port, on its own database on the test PostgreSQL, with a {@link TestClock}.
+ * Test classes with the same configuration share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "steward.admin-password=" + StewardTest.ADMIN_PASSWORD)
+@ContextConfiguration(initializers = TestDatabase.class)
+@Import(StewardTest.Clocks.class)
+public @interface StewardTest {
+
+    String ADMIN_PASSWORD = "correct-horse-battery";
+
+    /** Where test clocks start: a fixed, ordinary day. */
+    Instant START = Instant.parse("2026-03-02T09:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    class Clocks {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock(START);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.steward.test;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Gives every Spring test context its own empty database and data directory on one PostgreSQL server per test JVM:
+ * an embedded one, or the server at {@code STEWARD_TEST_DATABASE_URL} when the build runs the suite against it
+ * (system property {@code steward.test.database=external}).
+ */
+public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Server server = Server.get();
+        String database = server.createDatabase(
+                "steward_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet());
+        TestPropertyValues.of(
+                        "steward.database.url=" + database,
+                        "steward.database.user=" + server.user(),
+                        "steward.database.password=" + server.password(),
+                        "steward.data-dir=" + temporaryDirectory())
+                .applyTo(context);
+    }
+
+    /** A new, empty database on the test server, as a JDBC URL. */
+    public static String newDatabase(String name) {
+        return Server.get().createDatabase(name);
+    }
+
+    public static String user() {
+        return Server.get().user();
+    }
+
+    public static String password() {
+        return Server.get().password();
+    }
+
+    private static String temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("steward-test-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The one server of this JVM, started on first use and stopped when the JVM ends. */
+    private record Server(String adminUrl, String user, String password) {
+
+        private static Server instance;
+
+        static synchronized Server get() {
+            if (instance == null) {
+                instance = "external".equals(System.getProperty("steward.test.database")) ? external() : embedded();
+            }
+            return instance;
+        }
+
+        private static Server external() {
+            String url = System.getenv("STEWARD_TEST_DATABASE_URL");
+            if (url == null || url.isBlank()) {
+                throw new IllegalStateException("steward.test.database=external needs STEWARD_TEST_DATABASE_URL");
+            }
+            return new Server(
+                    url, System.getenv("STEWARD_TEST_DATABASE_USER"), System.getenv("STEWARD_TEST_DATABASE_PASSWORD"));
+        }
+
+        private static Server embedded() {
+            try {
+                Path directory = Files.createTempDirectory("steward-test-pg-");
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(directory)
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("max_connections", "300")
+                        .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException ignored) {
+                        // the JVM is ending; the temporary directory goes with the machine
+                    }
+                }));
+                return new Server(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String createDatabase(String name) {
+            try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot create test database " + name, e);
+            }
+            int slash = adminUrl.lastIndexOf('/');
+            int query = adminUrl.indexOf('?', slash);
+            return adminUrl.substring(0, slash + 1) + name + (query < 0 ? "" : adminUrl.substring(query));
+        }
+    }
+}
