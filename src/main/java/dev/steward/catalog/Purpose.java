@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Why data is processed. A purpose names its legal basis per jurisdiction (by jurisdiction key), may be
- * direct marketing (mail of kind marketing needs a current consent to it) and may limit how long a consent to
- * it stays valid before it lapses and needs renewing.
+ * direct marketing (mail of kind marketing needs a current consent to it), may limit how long a consent to
+ * it stays valid before it lapses and needs renewing, and may need a double opt-in: a consent to it counts only
+ * once confirmed from the person's mailbox.
  */
 public record Purpose(
         String key,
@@ -15,7 +16,8 @@ public record Purpose(
         @Nullable LocalizedText description,
         Map<String, List<LegalBasis>> legalBasis,
         boolean directMarketing,
-        @Nullable Span consentValidity) {
+        @Nullable Span consentValidity,
+        boolean doubleOptIn) {
 
     public List<LegalBasis> basesIn(String jurisdiction) {
         return legalBasis.getOrDefault(jurisdiction, List.of());

@@ -19,6 +19,7 @@ public record Site(
         @Nullable Accounts accounts,
         @Nullable Integer aggregateMinimumCount,
         @Nullable Boolean sellsPersonalData,
+        @Nullable ConsentEvidence consentEvidence,
         List<String> earlierEditions) {
 
     /**
@@ -36,6 +37,25 @@ public record Site(
     public enum Significance {
         MATERIAL,
         EDITORIAL
+    }
+
+    /**
+     * What connection data is kept as evidence with each consent: the IP address in full, truncated (IPv4 /24, IPv6
+     * /48) or not at all, and the browser's user agent. Kept encrypted under the subject's key either way.
+     */
+    public record ConsentEvidence(IpAddress ipAddress, boolean userAgent) {
+
+        public static final ConsentEvidence DEFAULT = new ConsentEvidence(IpAddress.TRUNCATED, true);
+
+        public enum IpAddress {
+            FULL,
+            TRUNCATED,
+            NONE
+        }
+    }
+
+    public ConsentEvidence evidence() {
+        return consentEvidence != null ? consentEvidence : ConsentEvidence.DEFAULT;
     }
 
     /** Account security: re-authentication after a period (seed 000 §4) and lockout after failures. */

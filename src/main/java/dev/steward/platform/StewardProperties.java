@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param catalog comma-separated catalog locations (files, folders or {@code classpath:} locations)
  * @param adminPassword the staff {@code admin} password at first start; generated and printed when blank
  * @param publicUrl the address visitors reach Steward at, used in links sent by e-mail
+ * @param masterKey the master key set; created under the data directory at first start when not given
+ * @param erasureLog the file of erasure tombstones kept outside the database, for restore-replay
  */
 @ConfigurationProperties("steward")
 public record StewardProperties(
@@ -19,7 +21,27 @@ public record StewardProperties(
         String catalog,
         Database database,
         @Nullable String adminPassword,
-        String publicUrl) {
+        String publicUrl,
+        @Nullable Path masterKey,
+        @Nullable Path erasureLog) {
+
+    public Path masterKeyPath() {
+        return isGiven(masterKey) ? masterKey : dataDir.resolve("keys/master-keyset.json");
+    }
+
+    /** An operator-supplied master key set must exist; only the default one is created at first start. */
+    public boolean masterKeyGiven() {
+        return isGiven(masterKey);
+    }
+
+    public Path erasureLogPath() {
+        return isGiven(erasureLog) ? erasureLog : dataDir.resolve("erasure-log.jsonl");
+    }
+
+    /** An unset {@code STEWARD_*} variable arrives as an empty path. */
+    private static boolean isGiven(@Nullable Path path) {
+        return path != null && !path.toString().isEmpty();
+    }
 
     /**
      * @param url a JDBC URL of an external PostgreSQL; when blank Steward runs its own embedded server

@@ -14,10 +14,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Three doors. The staff API takes HTTP Basic (or a staff token) on every request and keeps no session, so no
- * cookie can be abused across sites. The console uses a login form, a session that times out and CSRF tokens.
+ * Four doors. The staff API takes HTTP Basic or a staff API key on every request and keeps no session, so no
+ * cookie can be abused across sites; the integrators' API takes an integrator key the same way. The console uses a login form, a session that times out and CSRF tokens.
  * Everything else is public, with CSRF protection for its forms; the public JSON API is authenticated per request
  * and uses no cookies, so it needs none.
  */
@@ -26,6 +27,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 class SecurityConfiguration {
 
     static final String[] STAFF_ROLES = {"ADMIN", "PRIVACY_OFFICER", "SUPPORT_AGENT", "AUDITOR"};
+    static final String[] INTEGRATOR_OR_STAFF = {"INTEGRATOR", "ADMIN", "PRIVACY_OFFICER", "SUPPORT_AGENT", "AUDITOR"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -34,17 +36,33 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain staffApi(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/v1/admin/**")
+    SecurityFilterChain staffApi(HttpSecurity http, ApiKeys keys) throws Exception {
+        return stateless(http.securityMatcher("/api/v1/admin/**"), keys)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF_ROLES))
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
                 .build();
     }
 
+    /** The integrators' API: an integrator key (scoped to sites) or staff credentials. */
     @Bean
     @Order(2)
+    SecurityFilterChain integratorApi(HttpSecurity http, ApiKeys keys) throws Exception {
+        return stateless(http.securityMatcher("/api/v1/consent-decisions/**", "/api/v1/consent-events/**"), keys)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(INTEGRATOR_OR_STAFF))
+                .build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http, ApiKeys keys) throws Exception {
+        return http.httpBasic(
+                        basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .csrf(csrf -> csrf.disable());
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         return http.securityMatcher("/admin/**", "/login", "/logout")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/login")

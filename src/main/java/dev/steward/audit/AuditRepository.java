@@ -1,0 +1,143 @@
+package dev.steward.audit;
+
+import dev.steward.platform.Canonical;
+import dev.steward.platform.Chains;
+import dev.steward.platform.HashChain;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AuditRepository {
+
+    static final String CHAIN = "audit";
+
+    private final JdbcClient jdbc;
+    private final Chains chains;
+
+    AuditRepository(JdbcClient jdbc, Chains chains) {
+        this.jdbc = jdbc;
+        this.chains = chains;
+    }
+
+    AuditRecord append(AuditEntry entry, Instant at) {
+        UUID id = UUID.randomUUID();
+        Chains.Appended appended = chains.append(CHAIN, new Chains.RowWriter() {
+            @Override
+            public byte[] canonical(long seq) {
+                return AuditRepository.canonical(new AuditRecord(
+                        seq,
+                        id,
+                        at,
+                        entry.actor(),
+                        entry.action(),
+                        entry.subject(),
+                        entry.site(),
+                        entry.fields(),
+                        entry.reason()));
+            }
+
+            @Override
+            public void insert(long seq, byte[] previousHash, byte[] hash) {
+                jdbc.sql("""
+                                INSERT INTO audit_event (seq, id, occurred_at, actor, action, subject_id, site, fields, reason, prev_hash, hash)
+                                VALUES (:seq, :id, :at, :actor, :action, :subject, :site, :fields, :reason, :prev, :hash)
+                                """)
+                        .param("seq", seq)
+                        .param("id", id)
+                        .param("at", at.atOffset(ZoneOffset.UTC))
+                        .param("actor", entry.actor())
+                        .param("action", entry.action())
+                        .param("subject", entry.subject())
+                        .param("site", entry.site())
+                        .param("fields", entry.fields().toArray(String[]::new))
+                        .param("reason", entry.reason())
+                        .param("prev", previousHash)
+                        .param("hash", hash)
+                        .update();
+            }
+        });
+        return new AuditRecord(
+                appended.seq(),
+                id,
+                at,
+                entry.actor(),
+                entry.action(),
+                entry.subject(),
+                entry.site(),
+                entry.fields(),
+                entry.reason());
+    }
+
+    static byte[] canonical(AuditRecord record) {
+        return Canonical.of("audit")
+                .add("seq", record.seq())
+                .add("id", record.id())
+                .add("at", record.occurredAt())
+                .add("actor", record.actor())
+                .add("action", record.action())
+                .add("subject", record.subject())
+                .add("site", record.site())
+                .add("fields", String.join("\u001f", record.fields()))
+                .add("reason", record.reason())
+                .bytes();
+    }
+
+    List<AuditRecord> forSubject(UUID subject) {
+        return jdbc.sql("SELECT * FROM audit_event WHERE subject_id = :subject ORDER BY seq")
+                .param("subject", subject)
+                .query((rs, row) -> record(rs))
+                .list();
+    }
+
+    List<AuditRecord> recent(int limit) {
+        return jdbc.sql("SELECT * FROM audit_event ORDER BY seq DESC LIMIT :limit")
+                .param("limit", limit)
+                .query((rs, row) -> record(rs))
+                .list();
+    }
+
+    java.util.Optional<byte[]> hashAt(long seq) {
+        return jdbc.sql("SELECT hash FROM audit_event WHERE seq = :seq")
+                .param("seq", seq)
+                .query(byte[].class)
+                .optional();
+    }
+
+    /** Streams the chain in order for verification; the caller closes the stream. */
+    <T> T chain(Function<Stream<HashChain.Row>, T> reader) {
+        try (Stream<HashChain.Row> rows = jdbc
+                .sql("SELECT * FROM audit_event ORDER BY seq")
+                .withFetchSize(1000)
+                .query((rs, row) -> {
+                    AuditRecord record = record(rs);
+                    return new HashChain.Row(
+                            record.seq(), rs.getBytes("prev_hash"), rs.getBytes("hash"), canonical(record));
+                })
+                .stream()) {
+            return reader.apply(rows);
+        }
+    }
+
+    private static AuditRecord record(ResultSet rs) throws SQLException {
+        return new AuditRecord(
+                rs.getLong("seq"),
+                rs.getObject("id", UUID.class),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                rs.getString("action"),
+                rs.getObject("subject_id", UUID.class),
+                rs.getString("site"),
+                Arrays.asList((String[]) rs.getArray("fields").getArray()),
+                rs.getString("reason"));
+    }
+}

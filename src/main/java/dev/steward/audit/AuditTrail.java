@@ -1,0 +1,34 @@
+package dev.steward.audit;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The append-only, hash-chained trail of every staff read or change of personal data. Nobody can edit it. */
+@Service
+public class AuditTrail {
+
+    private final AuditRepository repository;
+    private final Clock clock;
+
+    AuditTrail(AuditRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Appends the entry; joins the caller's transaction, so the entry stands or falls with the access it records. */
+    @Transactional
+    public AuditRecord record(AuditEntry entry) {
+        return repository.append(entry, clock.instant());
+    }
+
+    public List<AuditRecord> forSubject(UUID subject) {
+        return repository.forSubject(subject);
+    }
+
+    public List<AuditRecord> recent(int limit) {
+        return repository.recent(limit);
+    }
+}

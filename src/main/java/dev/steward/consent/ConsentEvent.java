@@ -1,0 +1,35 @@
+package dev.steward.consent;
+
+import dev.steward.vault.SubjectId;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** One event of the consent ledger as stored (the encrypted connection evidence aside). */
+public record ConsentEvent(
+        long seq,
+        UUID id,
+        SubjectId subject,
+        String site,
+        String purpose,
+        @Nullable String activity,
+        ConsentAction action,
+        String noticeVersion,
+        @Nullable String wordingSha256,
+        String method,
+        Instant occurredAt,
+        String jurisdiction,
+        boolean byParent,
+        @Nullable String evidenceRef,
+        @Nullable Instant expiresAt) {
+
+    /** Where the signed receipt of this event can be fetched. */
+    public String receiptPath() {
+        return "/receipts/" + id;
+    }
+
+    /** Whether, at the instant, this event still lets processing on consent go on. */
+    public boolean grantsAt(Instant instant) {
+        return action.grants() && (expiresAt == null || instant.isBefore(expiresAt));
+    }
+}

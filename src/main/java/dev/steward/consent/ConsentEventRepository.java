@@ -1,0 +1,254 @@
+package dev.steward.consent;
+
+import dev.steward.platform.Canonical;
+import dev.steward.platform.Chains;
+import dev.steward.platform.HashChain;
+import dev.steward.vault.SubjectId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of the consent ledger. Rows are appended to the hash chain and never updated or deleted. */
+@Repository
+class ConsentEventRepository {
+
+    static final String CHAIN = "consent";
+
+    private final JdbcClient jdbc;
+    private final Chains chains;
+
+    ConsentEventRepository(JdbcClient jdbc, Chains chains) {
+        this.jdbc = jdbc;
+        this.chains = chains;
+    }
+
+    /** Appends the event (its seq is ignored and assigned here) with its sealed evidence; answers it as stored. */
+    ConsentEvent append(ConsentEvent event, byte @Nullable [] evidence) {
+        long seq = chains.append(CHAIN, new Chains.RowWriter() {
+                    @Override
+                    public byte[] canonical(long seq) {
+                        return ConsentEventRepository.canonical(withSeq(event, seq), evidence);
+                    }
+
+                    @Override
+                    public void insert(long seq, byte[] previousHash, byte[] hash) {
+                        insertRow(withSeq(event, seq), evidence, previousHash, hash);
+                    }
+                })
+                .seq();
+        return withSeq(event, seq);
+    }
+
+    private void insertRow(ConsentEvent event, byte @Nullable [] evidence, byte[] previousHash, byte[] hash) {
+        jdbc.sql("""
+                        INSERT INTO consent_event (seq, id, subject_id, site, purpose, activity, action, notice_version,
+                            wording_sha256, method, occurred_at, jurisdiction, by_parent, evidence_ref, evidence_enc,
+                            expires_at, prev_hash, hash)
+                        VALUES (:seq, :id, :subject, :site, :purpose, :activity, :action, :notice, :wording, :method, :at,
+                            :jurisdiction, :parent, :ref, :evidence, :expires, :prev, :hash)
+                        """)
+                .param("seq", event.seq())
+                .param("id", event.id())
+                .param("subject", event.subject().value())
+                .param("site", event.site())
+                .param("purpose", event.purpose())
+                .param("activity", event.activity())
+                .param("action", event.action().key())
+                .param("notice", event.noticeVersion())
+                .param("wording", event.wordingSha256())
+                .param("method", event.method())
+                .param("at", event.occurredAt().atOffset(ZoneOffset.UTC))
+                .param("jurisdiction", event.jurisdiction())
+                .param("parent", event.byParent())
+                .param("ref", event.evidenceRef())
+                .param("evidence", evidence)
+                .param(
+                        "expires",
+                        event.expiresAt() == null ? null : event.expiresAt().atOffset(ZoneOffset.UTC))
+                .param("prev", previousHash)
+                .param("hash", hash)
+                .update();
+    }
+
+    static byte[] canonical(ConsentEvent event, byte @Nullable [] evidence) {
+        return Canonical.of("consent")
+                .add("seq", event.seq())
+                .add("id", event.id())
+                .add("subject", event.subject())
+                .add("site", event.site())
+                .add("purpose", event.purpose())
+                .add("activity", event.activity())
+                .add("action", event.action().key())
+                .add("notice", event.noticeVersion())
+                .add("wording", event.wordingSha256())
+                .add("method", event.method())
+                .add("at", event.occurredAt())
+                .add("jurisdiction", event.jurisdiction())
+                .add("parent", event.byParent())
+                .add("ref", event.evidenceRef())
+                .add("evidence", evidence)
+                .add("expires", event.expiresAt())
+                .bytes();
+    }
+
+    private static ConsentEvent withSeq(ConsentEvent event, long seq) {
+        return new ConsentEvent(
+                seq,
+                event.id(),
+                event.subject(),
+                event.site(),
+                event.purpose(),
+                event.activity(),
+                event.action(),
+                event.noticeVersion(),
+                event.wordingSha256(),
+                event.method(),
+                event.occurredAt(),
+                event.jurisdiction(),
+                event.byParent(),
+                event.evidenceRef(),
+                event.expiresAt());
+    }
+
+    Optional<ConsentEvent> find(UUID id) {
+        return jdbc.sql("SELECT * FROM consent_event WHERE id = :id")
+                .param("id", id)
+                .query((rs, row) -> event(rs))
+                .optional();
+    }
+
+    /** The event that decided (subject, site, purpose) at the instant: the last to happen by then. */
+    Optional<ConsentEvent> latestAt(SubjectId subject, String site, String purpose, Instant at) {
+        return jdbc.sql("""
+                        SELECT * FROM consent_event
+                        WHERE subject_id = :subject AND site = :site AND purpose = :purpose AND occurred_at <= :at
+                        ORDER BY occurred_at DESC, seq DESC LIMIT 1
+                        """)
+                .param("subject", subject.value())
+                .param("site", site)
+                .param("purpose", purpose)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .query((rs, row) -> event(rs))
+                .optional();
+    }
+
+    List<ConsentEvent> history(SubjectId subject) {
+        return jdbc.sql("SELECT * FROM consent_event WHERE subject_id = :subject ORDER BY occurred_at, seq")
+                .param("subject", subject.value())
+                .query((rs, row) -> event(rs))
+                .list();
+    }
+
+    Optional<byte[]> evidence(UUID id) {
+        return jdbc.sql("SELECT evidence_enc FROM consent_event WHERE id = :id AND evidence_enc IS NOT NULL")
+                .param("id", id)
+                .query(byte[].class)
+                .optional();
+    }
+
+    /** Events after a sequence number, in order, for keeping the in-memory index current. */
+    void forEachAfter(long seq, Consumer<ConsentEvent> consumer) {
+        try (Stream<ConsentEvent> events = jdbc
+                .sql("SELECT * FROM consent_event WHERE seq > :seq ORDER BY seq")
+                .param("seq", seq)
+                .withFetchSize(5000)
+                .query((rs, row) -> event(rs))
+                .stream()) {
+            events.forEach(consumer);
+        }
+    }
+
+    /** Consents whose validity ran out by the instant and whose latest event still grants. */
+    List<ConsentEvent> expiredGrants(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT e.* FROM consent_event e
+                        WHERE e.expires_at <= :now AND e.action IN ('given', 'confirmed', 'renewed')
+                          AND NOT EXISTS (SELECT 1 FROM consent_event later
+                                          WHERE later.subject_id = e.subject_id AND later.site = e.site
+                                            AND later.purpose = e.purpose
+                                            AND (later.occurred_at, later.seq) > (e.occurred_at, e.seq))
+                        ORDER BY e.expires_at LIMIT :limit
+                        """)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("limit", limit)
+                .query((rs, row) -> event(rs))
+                .list();
+    }
+
+    /** Subjects whose consent to a purpose lapsed and was not given again: the re-permission list. */
+    List<ConsentEvent> lapsed(String site, @Nullable String purpose) {
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (subject_id, purpose) * FROM consent_event
+                        WHERE site = :site AND (CAST(:purpose AS TEXT) IS NULL OR purpose = :purpose)
+                        ORDER BY subject_id, purpose, occurred_at DESC, seq DESC
+                        """).param("site", site).param("purpose", purpose).query((rs, row) -> event(rs)).stream()
+                .filter(event -> event.action() == ConsentAction.LAPSED)
+                .toList();
+    }
+
+    void insertReceipt(UUID event, String jws) {
+        jdbc.sql("INSERT INTO consent_receipt (event_id, jws) VALUES (:id, :jws)")
+                .param("id", event)
+                .param("jws", jws)
+                .update();
+    }
+
+    Optional<String> receipt(UUID event) {
+        return jdbc.sql("SELECT jws FROM consent_receipt WHERE event_id = :id")
+                .param("id", event)
+                .query(String.class)
+                .optional();
+    }
+
+    Optional<byte[]> hashAt(long seq) {
+        return jdbc.sql("SELECT hash FROM consent_event WHERE seq = :seq")
+                .param("seq", seq)
+                .query(byte[].class)
+                .optional();
+    }
+
+    <T> T chain(Function<Stream<HashChain.Row>, T> reader) {
+        try (Stream<HashChain.Row> rows = jdbc
+                .sql("SELECT * FROM consent_event ORDER BY seq")
+                .withFetchSize(5000)
+                .query((rs, row) -> new HashChain.Row(
+                        rs.getLong("seq"),
+                        rs.getBytes("prev_hash"),
+                        rs.getBytes("hash"),
+                        canonical(event(rs), rs.getBytes("evidence_enc"))))
+                .stream()) {
+            return reader.apply(rows);
+        }
+    }
+
+    private static ConsentEvent event(ResultSet rs) throws SQLException {
+        OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+        return new ConsentEvent(
+                rs.getLong("seq"),
+                rs.getObject("id", UUID.class),
+                new SubjectId(rs.getObject("subject_id", UUID.class)),
+                rs.getString("site"),
+                rs.getString("purpose"),
+                rs.getString("activity"),
+                ConsentAction.valueOf(rs.getString("action").toUpperCase()),
+                rs.getString("notice_version"),
+                rs.getString("wording_sha256"),
+                rs.getString("method"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("jurisdiction"),
+                rs.getBoolean("by_parent"),
+                rs.getString("evidence_ref"),
+                expires == null ? null : expires.toInstant());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.steward.consent;
+
+import com.nimbusds.jose.JWSObject;
+import dev.steward.platform.NotFoundException;
+import java.text.ParseException;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A consent receipt: {@code /receipts/{id}} shows it to the person; {@code /api/v1/receipts/{id}} serves the signed JWS
+ * itself ({@code application/jose}), to be verified against {@code /.well-known/jwks.json}. The id is random and
+ * unguessable, and the receipt names the person only by their random subject id.
+ */
+@Controller
+class ReceiptController {
+
+    private final ConsentLedger ledger;
+
+    ReceiptController(ConsentLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/api/v1/receipts/{id}")
+    ResponseEntity<String> jws(@PathVariable UUID id) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/jose"))
+                .body(receipt(id));
+    }
+
+    @GetMapping("/receipts/{id}")
+    String page(@PathVariable UUID id, Model model) throws ParseException {
+        String jws = receipt(id);
+        model.addAttribute("id", id);
+        model.addAttribute("jws", jws);
+        model.addAttribute("claims", JWSObject.parse(jws).getPayload().toJSONObject());
+        return "consent/receipt";
+    }
+
+    private String receipt(UUID id) {
+        return ledger.receipt(id).orElseThrow(() -> new NotFoundException("There is no receipt " + id + "."));
+    }
+}

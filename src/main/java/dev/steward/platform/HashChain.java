@@ -1,0 +1,85 @@
+package dev.steward.platform;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Iterator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A hash chain over append-only evidence: each row stores the hash of the row before it and
+ * {@code SHA-256(previous hash || canonical row)}. Changing a row breaks its own hash; removing or reordering rows
+ * breaks the next row's link; a gap in the sequence shows a removed row.
+ */
+public final class HashChain {
+
+    /** The "previous hash" of the first row of every chain. */
+    public static final byte[] GENESIS = new byte[32];
+
+    private HashChain() {}
+
+    public static byte[] link(byte[] previous, byte[] canonical) {
+        return Sha256.digest(previous, canonical);
+    }
+
+    /** One stored row as the verifier sees it. */
+    public record Row(long seq, byte[] previousHash, byte[] hash, byte[] canonical) {}
+
+    /**
+     * The outcome of a verification: how many rows were checked, and the first broken link if any, named by its
+     * sequence number with what is wrong with it.
+     */
+    public record Verification(
+            String chain,
+            long rows,
+            @Nullable Long brokenAt,
+            @Nullable String problem,
+            byte[] head) {
+
+        public boolean intact() {
+            return brokenAt == null;
+        }
+
+        public String describe() {
+            return intact()
+                    ? chain + ": intact, " + rows + " rows, head "
+                            + HexFormat.of().formatHex(head)
+                    : chain + ": BROKEN at row " + brokenAt + ": " + problem;
+        }
+    }
+
+    /** Checks rows in sequence order, stopping at the first broken link. */
+    public static Verification verify(String chain, Iterator<Row> rows) {
+        byte[] previous = GENESIS;
+        long expectedSeq = -1;
+        long count = 0;
+        while (rows.hasNext()) {
+            Row row = rows.next();
+            if (expectedSeq >= 0 && row.seq() != expectedSeq) {
+                return broken(
+                        chain,
+                        count,
+                        row.seq(),
+                        "the row before it is missing: expected row " + expectedSeq + " (a row was removed)");
+            }
+            if (!Arrays.equals(row.previousHash(), previous)) {
+                return broken(
+                        chain,
+                        count,
+                        row.seq(),
+                        "its link to the previous row does not match"
+                                + " (a row before it was removed, reordered or changed)");
+            }
+            if (!Arrays.equals(row.hash(), link(previous, row.canonical()))) {
+                return broken(chain, count, row.seq(), "its content does not match its hash (the row was changed)");
+            }
+            previous = row.hash();
+            expectedSeq = row.seq() + 1;
+            count++;
+        }
+        return new Verification(chain, count, null, null, previous);
+    }
+
+    private static Verification broken(String chain, long checked, long seq, String problem) {
+        return new Verification(chain, checked, seq, problem, GENESIS);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.steward.platform;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * PostgreSQL LISTEN/NOTIFY between Steward nodes sharing a database. One connection listens on every channel a
+ * module subscribed to; a notification sent inside a transaction is delivered when it commits. A subscriber is also
+ * called after the connection was lost and re-established, with a {@code null} payload, because notifications sent
+ * meanwhile were lost and it must catch up from the database, which stays the source of truth.
+ */
+@Component
+public class Notifications implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+    private volatile Thread listener;
+
+    Notifications(DataSource dataSource, JdbcClient jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    /** Calls the subscriber with each payload sent on the channel, on a background thread. */
+    public synchronized void subscribe(String channel, Consumer<String> subscriber) {
+        subscribers
+                .computeIfAbsent(channel, ignored -> new CopyOnWriteArrayList<>())
+                .add(subscriber);
+        if (listener == null) {
+            Thread thread = new Thread(this::listen, "steward-notifications");
+            thread.setDaemon(true);
+            thread.start();
+            listener = thread;
+        }
+    }
+
+    /** Sends a notification, delivered to every node (this one included) when the current transaction commits. */
+    public void send(String channel, String payload) {
+        jdbc.sql("SELECT pg_notify(:channel, :payload)")
+                .param("channel", channel)
+                .param("payload", payload)
+                .query()
+                .singleRow();
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                try (Statement statement = connection.createStatement()) {
+                    for (String channel : subscribers.keySet()) {
+                        statement.execute("LISTEN " + channel);
+                    }
+                }
+                subscribers.values().forEach(list -> list.forEach(subscriber -> deliver(subscriber, null)));
+                receive(postgres);
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn("Lost the notification connection; reconnecting: {}", e.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void receive(PGConnection postgres) throws SQLException {
+        while (running) {
+            PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
+            if (notifications == null) {
+                continue;
+            }
+            for (PGNotification notification : notifications) {
+                subscribers
+                        .getOrDefault(notification.getName(), List.of())
+                        .forEach(subscriber -> deliver(subscriber, notification.getParameter()));
+            }
+        }
+    }
+
+    private static void deliver(Consumer<String> subscriber, String payload) {
+        try {
+            subscriber.accept(payload);
+        } catch (RuntimeException e) {
+            log.error("A notification subscriber failed", e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        Thread thread = listener;
+        if (thread != null) {
+            thread.join(2000);
+        }
+    }
+}

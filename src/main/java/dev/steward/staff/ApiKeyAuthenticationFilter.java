@@ -1,0 +1,60 @@
+package dev.steward.staff;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer stw_…} API keys; a wrong key is refused at once with 401. */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String INTEGRATOR = "ROLE_INTEGRATOR";
+
+    private final ApiKeys keys;
+
+    ApiKeyAuthenticationFilter(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<ApiKeyPrincipal> principal =
+                keys.authenticate(header.substring(7).strip());
+        if (principal.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType("application/json");
+            response.getWriter()
+                    .write("{\"errors\":[{\"field\":null,\"code\":\"invalid-api-key\","
+                            + "\"message\":\"The API key is unknown or revoked.\"}]}");
+            return;
+        }
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        principal.get(), null, authorities(principal.get().caller())));
+        chain.doFilter(request, response);
+    }
+
+    private static List<GrantedAuthority> authorities(Caller caller) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        if (caller.kind() == Caller.Kind.INTEGRATOR) {
+            authorities.add(new SimpleGrantedAuthority(INTEGRATOR));
+        }
+        caller.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        return authorities;
+    }
+}

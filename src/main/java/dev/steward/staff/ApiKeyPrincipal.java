@@ -1,0 +1,6 @@
+package dev.steward.staff;
+
+import java.util.UUID;
+
+/** An authenticated API key. */
+record ApiKeyPrincipal(UUID id, Caller caller) {}

@@ -1,0 +1,137 @@
+package dev.steward.staff;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.steward.catalog.Catalogs;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.NotFoundException;
+import dev.steward.platform.Notifications;
+import dev.steward.platform.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API keys of the form {@code stw_<prefix>_<secret>}. The prefix finds the key; only a SHA-256 of the 256-bit random
+ * secret is stored (a slow password hash buys nothing for a secret this long, and every API call checks one).
+ * Verified keys are cached briefly; revocation evicts them on every node.
+ */
+@Service
+public class ApiKeys {
+
+    private static final String CHANNEL = "steward_api_keys";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiKeyRepository repository;
+    private final Catalogs catalogs;
+    private final Notifications notifications;
+    private final Clock clock;
+    private final Cache<String, Optional<ApiKeyRepository.Stored>> cache = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
+
+    ApiKeys(ApiKeyRepository repository, Catalogs catalogs, Notifications notifications, Clock clock) {
+        this.repository = repository;
+        this.catalogs = catalogs;
+        this.notifications = notifications;
+        this.clock = clock;
+        notifications.subscribe(CHANNEL, prefix -> {
+            if (prefix == null) {
+                cache.invalidateAll();
+            } else {
+                cache.invalidate(prefix);
+            }
+        });
+    }
+
+    /** A new key with its secret, which is shown this once and never again. */
+    public record Created(ApiKey key, String token) {}
+
+    @Transactional
+    public Created create(String name, Caller.Kind kind, Set<StaffRole> roles, Set<String> sites, String createdBy) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new InvalidInputException("name", "required", "Give the key a name of 1 to 100 characters.");
+        }
+        if (kind == Caller.Kind.ANONYMOUS) {
+            throw new InvalidInputException("kind", "invalid", "kind must be integrator or staff.");
+        }
+        if (kind == Caller.Kind.STAFF && roles.isEmpty()) {
+            throw new InvalidInputException("roles", "required", "A staff key needs at least one role.");
+        }
+        for (String site : sites) {
+            if (catalogs.site(site).isEmpty()) {
+                throw new InvalidInputException("sites", "unknown-site", "There is no site '" + site + "'.");
+            }
+        }
+        String prefix = random(6);
+        String secret = random(32);
+        ApiKey key = new ApiKey(
+                UUID.randomUUID(),
+                prefix,
+                name.strip(),
+                kind,
+                kind == Caller.Kind.STAFF ? Set.copyOf(roles) : Set.of(),
+                Set.copyOf(sites),
+                createdBy,
+                clock.instant(),
+                null);
+        repository.insert(key, hash(secret));
+        return new Created(key, "stw_" + prefix + "_" + secret);
+    }
+
+    public List<ApiKey> all() {
+        return repository.all();
+    }
+
+    @Transactional
+    public void revoke(UUID id) {
+        ApiKey key = repository.all().stream()
+                .filter(k -> k.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("There is no API key " + id + "."));
+        repository.revoke(id, clock.instant());
+        notifications.send(CHANNEL, key.prefix());
+    }
+
+    /** The caller a presented token stands for, if it is a live key. */
+    Optional<ApiKeyPrincipal> authenticate(String token) {
+        String[] parts = token.split("_", 3);
+        if (parts.length != 3 || !parts[0].equals("stw")) {
+            return Optional.empty();
+        }
+        Optional<ApiKeyRepository.Stored> stored = cache.get(parts[1], repository::byPrefix);
+        return stored.filter(s -> s.key().revokedAt() == null)
+                .filter(s -> MessageDigest.isEqual(s.secretHash(), hash(parts[2])))
+                .map(s -> new ApiKeyPrincipal(
+                        s.key().id(),
+                        new Caller(
+                                "api-key:" + s.key().name(),
+                                s.key().kind(),
+                                s.key().roles(),
+                                s.key().sites())));
+    }
+
+    private static byte[] hash(String secret) {
+        return Sha256.digest(secret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String random(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(random)
+                .replace('_', 'x')
+                .replace('-', 'y');
+    }
+}

@@ -1,0 +1,63 @@
+package dev.steward.staff;
+
+import dev.steward.platform.InvalidInputException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/admin/api-keys}: administrators create, list and revoke API keys. */
+@RestController
+@PreAuthorize("hasRole('ADMIN')")
+class ApiKeysController {
+
+    private final ApiKeys keys;
+    private final CurrentCaller caller;
+
+    ApiKeysController(ApiKeys keys, CurrentCaller caller) {
+        this.keys = keys;
+        this.caller = caller;
+    }
+
+    record NewKey(
+            String name,
+            @Nullable String kind,
+            @Nullable Set<StaffRole> roles,
+            @Nullable Set<String> sites) {}
+
+    @PostMapping("/api/v1/admin/api-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiKeys.Created create(@RequestBody NewKey request) {
+        Caller.Kind kind = switch (request.kind() == null ? "integrator" : request.kind()) {
+            case "integrator" -> Caller.Kind.INTEGRATOR;
+            case "staff" -> Caller.Kind.STAFF;
+            default -> throw new InvalidInputException("kind", "invalid", "kind must be 'integrator' or 'staff'.");
+        };
+        return keys.create(
+                request.name(),
+                kind,
+                request.roles() == null ? Set.of() : request.roles(),
+                request.sites() == null ? Set.of() : request.sites(),
+                caller.get().name());
+    }
+
+    @GetMapping("/api/v1/admin/api-keys")
+    List<ApiKey> list() {
+        return keys.all();
+    }
+
+    @DeleteMapping("/api/v1/admin/api-keys/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable UUID id) {
+        keys.revoke(id);
+    }
+}

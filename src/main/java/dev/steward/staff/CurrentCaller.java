@@ -1,0 +1,38 @@
+package dev.steward.staff;
+
+import dev.steward.platform.NotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The caller of the current request, for site scoping and for naming the actor in the audit trail. */
+@Component
+public class CurrentCaller {
+
+    public Caller get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Caller.ANONYMOUS;
+        }
+        Object principal = authentication.getPrincipal();
+        if (principal instanceof StaffPrincipal staff) {
+            return new Caller(staff.username(), Caller.Kind.STAFF, staff.roles(), staff.sites());
+        }
+        if (principal instanceof ApiKeyPrincipal key) {
+            return key.caller();
+        }
+        return Caller.ANONYMOUS;
+    }
+
+    /**
+     * Fails as "not found" when the caller may not act on the site, so that a scoped caller cannot even learn
+     * whether something exists on another site.
+     */
+    public Caller requireSite(String site) {
+        Caller caller = get();
+        if (!caller.maySee(site)) {
+            throw new NotFoundException("Nothing here for site '" + site + "'.");
+        }
+        return caller;
+    }
+}

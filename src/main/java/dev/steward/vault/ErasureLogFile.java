@@ -1,0 +1,81 @@
+package dev.steward.vault;
+
+import dev.steward.platform.StewardProperties;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The erasure tombstones, one JSON line each, in a file outside the database ({@code STEWARD_ERASURE_LOG}). A backup
+ * of the database taken before an erasure does not contain its tombstone; this file does, so after a restore
+ * {@code restore-replay} can erase again. Each line is flushed to disk before the erasure is reported done; the file
+ * is locked while written, so nodes sharing it on one file system do not interleave.
+ */
+@Component
+class ErasureLogFile {
+
+    private final Path file;
+    private final JsonMapper json;
+
+    ErasureLogFile(StewardProperties properties, JsonMapper json) {
+        this.file = properties.erasureLogPath();
+        this.json = json;
+    }
+
+    Path path() {
+        return file;
+    }
+
+    synchronized void append(List<Tombstone> tombstones) {
+        if (tombstones.isEmpty()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        tombstones.forEach(
+                tombstone -> lines.append(json.writeValueAsString(tombstone)).append('\n'));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (FileChannel channel = FileChannel.open(
+                            file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                channel.write(ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot append to the erasure log " + file, e);
+        }
+    }
+
+    static List<Tombstone> read(Path file, JsonMapper json) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<Tombstone> tombstones = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank()) {
+                    tombstones.add(json.readValue(line, Tombstone.class));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the erasure log " + file, e);
+        }
+        return tombstones;
+    }
+
+    List<Tombstone> read() {
+        return read(file, json);
+    }
+}

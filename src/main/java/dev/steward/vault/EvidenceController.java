@@ -1,0 +1,48 @@
+package dev.steward.vault;
+
+import dev.steward.platform.HashChain;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff API over the evidence chains: verify them, or sign their heads now. */
+@RestController
+class EvidenceController {
+
+    private final ChainCheckpoints checkpoints;
+
+    EvidenceController(ChainCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
+    @GetMapping("/api/v1/admin/ledger/verify")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
+    Report verify() {
+        List<Result> results = checkpoints.verifyAll().stream().map(Result::of).toList();
+        return new Report(results.stream().allMatch(Result::intact), results);
+    }
+
+    @PostMapping("/api/v1/admin/ledger/checkpoints")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    Report checkpoint() {
+        checkpoints.signHeads();
+        List<Result> results = checkpoints.verifyAll().stream().map(Result::of).toList();
+        return new Report(results.stream().allMatch(Result::intact), results);
+    }
+
+    record Report(boolean intact, List<Result> chains) {}
+
+    record Result(String chain, boolean intact, long rows, Long brokenAt, String problem, String summary) {
+        static Result of(HashChain.Verification verification) {
+            return new Result(
+                    verification.chain(),
+                    verification.intact(),
+                    verification.rows(),
+                    verification.brokenAt(),
+                    verification.problem(),
+                    verification.describe());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.steward.vault;
+
+import dev.steward.platform.CliCommand;
+import dev.steward.platform.Command;
+import dev.steward.platform.HashChain;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * {@code ledger verify}: checks the consent ledger, the audit trail and the erasure log link by link and against
+ * their signed checkpoints; exits 0 when all are intact and 1 naming the first broken row otherwise.
+ */
+@Command(name = "ledger verify", usage = "ledger verify   verify the consent ledger, audit trail and erasure log")
+class LedgerVerifyCommand implements CliCommand {
+
+    private final ChainCheckpoints checkpoints;
+
+    LedgerVerifyCommand(ChainCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        if (!arguments.isEmpty()) {
+            err.println("Usage: java -jar steward.jar ledger verify");
+            return 2;
+        }
+        List<HashChain.Verification> results = checkpoints.verifyAll();
+        results.forEach(result -> (result.intact() ? out : err).println(result.describe()));
+        return results.stream().allMatch(HashChain.Verification::intact) ? 0 : 1;
+    }
+}

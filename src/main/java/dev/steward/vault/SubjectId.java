@@ -1,0 +1,20 @@
+package dev.steward.vault;
+
+import java.util.UUID;
+
+/** A data subject's internal identifier: random, meaningless outside Steward, never derived from personal data. */
+public record SubjectId(UUID value) {
+
+    public static SubjectId random() {
+        return new SubjectId(UUID.randomUUID());
+    }
+
+    public static SubjectId parse(String text) {
+        return new SubjectId(UUID.fromString(text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.steward.vault;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.aead.AesGcmKey;
+import com.google.crypto.tink.aead.AesGcmParameters;
+import com.google.crypto.tink.subtle.AesGcmJce;
+import com.google.crypto.tink.subtle.Random;
+import com.google.crypto.tink.util.SecretBytes;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each subject's data key: 32 random bytes for AES-256-GCM, stored only wrapped by the master key. Unwrapped keys
+ * are cached briefly; erasing a subject evicts its key here and, through a notification, on every other node.
+ */
+@Component
+class SubjectKeys {
+
+    private static final AesGcmParameters PARAMETERS = parameters();
+
+    private final MasterKey master;
+    private final VaultRepository repository;
+    private final Cache<SubjectId, Aead> cache = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
+
+    SubjectKeys(MasterKey master, VaultRepository repository) {
+        this.master = master;
+        this.repository = repository;
+    }
+
+    /** A new key for a new subject: the wrapped form to store, and the key to use at once. */
+    Created create(SubjectId subject) {
+        byte[] raw = Random.randBytes(32);
+        Created created = new Created(master.wrap(raw, context(subject)), aead(raw));
+        cache.put(subject, created.aead());
+        return created;
+    }
+
+    /** The subject's key, or empty when the subject does not exist (never did, or was erased). */
+    Optional<Aead> of(SubjectId subject) {
+        Aead cached = cache.getIfPresent(subject);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Aead> loaded = repository.wrappedKey(subject).map(wrapped -> unwrap(subject, wrapped));
+        loaded.ifPresent(aead -> cache.put(subject, aead));
+        return loaded;
+    }
+
+    void forget(SubjectId subject) {
+        cache.invalidate(subject);
+    }
+
+    void forgetAll() {
+        cache.invalidateAll();
+    }
+
+    private Aead unwrap(SubjectId subject, byte[] wrapped) {
+        try {
+            return aead(master.unwrap(wrapped, context(subject)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(
+                    "The data key of subject " + subject + " does not open with the master key set", e);
+        }
+    }
+
+    static String context(SubjectId subject) {
+        return "subject-key:" + subject;
+    }
+
+    private static Aead aead(byte[] raw) {
+        try {
+            return AesGcmJce.create(AesGcmKey.builder()
+                    .setParameters(PARAMETERS)
+                    .setKeyBytes(SecretBytes.copyFrom(raw, InsecureSecretKeyAccess.get()))
+                    .build());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AesGcmParameters parameters() {
+        try {
+            return AesGcmParameters.builder()
+                    .setKeySizeBytes(32)
+                    .setIvSizeBytes(12)
+                    .setTagSizeBytes(16)
+                    .setVariant(AesGcmParameters.Variant.NO_PREFIX)
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Created(byte[] wrapped, Aead aead) {}
+}

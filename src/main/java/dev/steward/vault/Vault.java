@@ -1,0 +1,361 @@
+package dev.steward.vault;
+
+import com.google.crypto.tink.Aead;
+import dev.steward.audit.AuditEntry;
+import dev.steward.audit.AuditTrail;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.ProcessingActivity;
+import dev.steward.platform.NotFoundException;
+import dev.steward.platform.Notifications;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Personal data, encrypted per data subject. Every personal value is stored only as AES-256-GCM ciphertext under
+ * its subject's own key, bound by associated data to the record it belongs to; identifiers are found by blind
+ * index. Erasing a subject destroys the key, so whatever ciphertext survives (a backup, an export, a replica)
+ * cannot be decrypted. Staff reads and changes are written to the audit trail.
+ */
+@Service
+public class Vault {
+
+    static final String NOTIFY_CHANNEL = "steward_vault";
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
+
+    private final VaultRepository repository;
+    private final SubjectKeys keys;
+    private final BlindIndex blindIndex;
+    private final ErasureLogRepository erasureLog;
+    private final ErasureLogFile erasureFile;
+    private final Catalogs catalogs;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Notifications notifications;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Vault(
+            VaultRepository repository,
+            SubjectKeys keys,
+            BlindIndex blindIndex,
+            ErasureLogRepository erasureLog,
+            ErasureLogFile erasureFile,
+            Catalogs catalogs,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Notifications notifications,
+            JsonMapper json,
+            Clock clock) {
+        this.repository = repository;
+        this.keys = keys;
+        this.blindIndex = blindIndex;
+        this.erasureLog = erasureLog;
+        this.erasureFile = erasureFile;
+        this.catalogs = catalogs;
+        this.audit = audit;
+        this.events = events;
+        this.notifications = notifications;
+        this.json = json;
+        this.clock = clock;
+        notifications.subscribe(NOTIFY_CHANNEL, this::forgetErased);
+    }
+
+    /**
+     * The subject these identifiers belong to: the one any of them already points at, or a new subject. Identifiers
+     * the subject does not have yet are added, unless they belong to someone else.
+     */
+    @Transactional
+    public SubjectId subjectFor(List<Identifier> identifiers) {
+        if (identifiers.isEmpty()) {
+            throw new IllegalArgumentException("A subject needs at least one identifier");
+        }
+        Optional<SubjectId> existing =
+                identifiers.stream().map(this::find).flatMap(Optional::stream).findFirst();
+        SubjectId subject = existing.orElseGet(this::newSubject);
+        for (Identifier identifier : identifiers) {
+            boolean added = addIdentifier(subject, identifier);
+            if (!added && existing.isEmpty() && identifier == identifiers.get(0)) {
+                // another request created this person a moment ago: use theirs, drop the one made here
+                repository.deleteSubject(subject);
+                return subjectFor(identifiers);
+            }
+        }
+        return subject;
+    }
+
+    private boolean addIdentifier(SubjectId subject, Identifier identifier) {
+        Aead key = keys.of(subject).orElseThrow();
+        byte[] value = identifier.value().getBytes(StandardCharsets.UTF_8);
+        return repository.insertIdentifier(
+                blindIndex.of(identifier),
+                subject,
+                identifier.kind(),
+                encrypt(key, value, identifierContext(subject, identifier.kind())));
+    }
+
+    /** A subject with no identifier yet, e.g. a child whose data waits for a parent. */
+    @Transactional
+    public SubjectId newSubject() {
+        SubjectId subject = SubjectId.random();
+        repository.insertSubject(subject, keys.create(subject).wrapped(), clock.instant());
+        return subject;
+    }
+
+    public Optional<SubjectId> find(Identifier identifier) {
+        return repository.subjectByIndex(blindIndex.of(identifier));
+    }
+
+    /** Whether the subject exists (was created and not erased); answered from the key cache when it can be. */
+    public boolean exists(SubjectId subject) {
+        return keys.of(subject).isPresent();
+    }
+
+    /**
+     * Calls the listener whenever a subject is erased on any node, or with {@code null} when erasures may have been
+     * missed (a lost database connection) and caches must be dropped.
+     */
+    public void onErasure(java.util.function.Consumer<@Nullable SubjectId> listener) {
+        notifications.subscribe(
+                NOTIFY_CHANNEL, subject -> listener.accept(subject == null ? null : SubjectId.parse(subject)));
+    }
+
+    /** The blind index of an identifier, for lists that must recognise a person without holding their data. */
+    public byte[] blindIndexOf(Identifier identifier) {
+        return blindIndex.of(identifier);
+    }
+
+    /** Stores a record; refuses fields the catalog does not declare for the record's activity. */
+    @Transactional
+    public RecordId store(SubjectId subject, NewRecord record) {
+        requireDeclared(record);
+        Aead key = keys.of(subject).orElseThrow(() -> new NotFoundException("There is no subject " + subject + "."));
+        RecordId id = RecordId.random();
+        repository.insertRecord(
+                id,
+                subject,
+                record,
+                clock.instant(),
+                encrypt(key, toJson(record.fields()), recordContext(id, subject)));
+        return id;
+    }
+
+    public Optional<RecordSummary> record(RecordId record) {
+        return repository.record(record);
+    }
+
+    public List<RecordSummary> records(SubjectId subject) {
+        return repository.records(subject);
+    }
+
+    /** A record's personal fields, decrypted; a read by staff is written to the audit trail first. */
+    @Transactional
+    public Map<String, String> fields(RecordId record, Access access) {
+        RecordSummary summary = repository
+                .record(record)
+                .orElseThrow(() -> new NotFoundException("There is no record " + record + "."));
+        byte[] sealed = repository.fieldsOf(record).orElseThrow();
+        Map<String, String> fields =
+                fromJson(decrypt(summary.subject(), sealed, recordContext(record, summary.subject())));
+        auditIfStaff(access, summary.subject(), summary.site(), List.copyOf(fields.keySet()));
+        return fields;
+    }
+
+    @Transactional
+    public List<Identifier> identifiers(SubjectId subject, Access access) {
+        List<Identifier> identifiers = new ArrayList<>();
+        for (VaultRepository.StoredIdentifier stored : repository.identifiers(subject)) {
+            byte[] value = decrypt(subject, stored.valueEnc(), identifierContext(subject, stored.kind()));
+            identifiers.add(new Identifier(stored.kind(), new String(value, StandardCharsets.UTF_8)));
+        }
+        auditIfStaff(
+                access,
+                subject,
+                null,
+                identifiers.stream().map(i -> i.kind().name().toLowerCase()).toList());
+        return identifiers;
+    }
+
+    /**
+     * Changes some fields of a record (rectification, or completion by a supplementary statement), keeping the
+     * others, and keeps identifiers in step with the new values.
+     */
+    @Transactional
+    public void rectify(RecordId record, Map<String, String> changes, Access access) {
+        RecordSummary summary = repository
+                .record(record)
+                .orElseThrow(() -> new NotFoundException("There is no record " + record + "."));
+        Map<String, String> fields = new LinkedHashMap<>(fields(record, Access.system("rectification")));
+        fields.putAll(changes);
+        requireDeclared(new NewRecord(
+                summary.site(),
+                summary.activity(),
+                summary.noticeVersion(),
+                summary.legalBasis(),
+                summary.jurisdiction(),
+                summary.retentionRule(),
+                summary.dueAt(),
+                summary.state(),
+                fields));
+        Aead key = keys.of(summary.subject()).orElseThrow();
+        repository.updateFields(record, encrypt(key, toJson(fields), recordContext(record, summary.subject())));
+        if (access.staff()) {
+            audit.record(new AuditEntry(
+                    access.actor(),
+                    access.action(),
+                    summary.subject().value(),
+                    summary.site(),
+                    List.copyOf(changes.keySet()),
+                    access.reason()));
+        }
+    }
+
+    /** Moves a record to a new state with a new retention due time (a case closed, a parent confirmed). */
+    @Transactional
+    public void changeState(RecordId record, RecordState state, @Nullable Instant dueAt) {
+        repository.updateState(record, state, dueAt);
+    }
+
+    /** Erases a subject: key, identifiers and records, in one transaction, leaving a tombstone. */
+    @Transactional
+    public Optional<Tombstone> eraseSubject(SubjectId subject, String reason) {
+        if (!repository.deleteSubject(subject)) {
+            return Optional.empty();
+        }
+        Tombstone tombstone = new Tombstone(UUID.randomUUID(), subject, null, null, clock.instant(), reason);
+        recordErasure(tombstone);
+        events.publishEvent(new SubjectErased(subject, tombstone.erasedAt(), reason));
+        return Optional.of(tombstone);
+    }
+
+    /** Erases some records of a subject (one activity's, or those due), leaving a tombstone naming them. */
+    @Transactional
+    public Optional<Tombstone> eraseRecords(
+            SubjectId subject, List<RecordId> records, @Nullable String activity, String reason) {
+        if (records.isEmpty() || repository.deleteRecords(records) == 0) {
+            return Optional.empty();
+        }
+        Tombstone tombstone =
+                new Tombstone(UUID.randomUUID(), subject, List.copyOf(records), activity, clock.instant(), reason);
+        recordErasure(tombstone);
+        events.publishEvent(new RecordsErased(subject, List.copyOf(records), tombstone.erasedAt(), reason));
+        return Optional.of(tombstone);
+    }
+
+    /** Erases all of a subject's records of one activity. */
+    @Transactional
+    public Optional<Tombstone> eraseActivity(SubjectId subject, String activity, String reason) {
+        List<RecordId> records = repository.records(subject).stream()
+                .filter(record -> record.activity().equals(activity))
+                .map(RecordSummary::id)
+                .toList();
+        return eraseRecords(subject, records, activity, reason);
+    }
+
+    /** Encrypts other modules' personal data (mail, evidence, exports) under the subject's key. */
+    public byte[] seal(SubjectId subject, byte[] plaintext, String context) {
+        Aead key = keys.of(subject).orElseThrow(() -> new NotFoundException("There is no subject " + subject + "."));
+        return encrypt(key, plaintext, "sealed:" + context + ":" + subject);
+    }
+
+    /** Decrypts what {@link #seal} encrypted; empty once the subject is erased. */
+    public Optional<byte[]> open(SubjectId subject, byte[] sealed, String context) {
+        return keys.of(subject).map(key -> decrypt(key, sealed, "sealed:" + context + ":" + subject));
+    }
+
+    private void recordErasure(Tombstone tombstone) {
+        erasureLog.append(tombstone);
+        notifications.send(NOTIFY_CHANNEL, tombstone.subject().toString());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    erasureFile.append(List.of(tombstone));
+                    keys.forget(tombstone.subject());
+                }
+            });
+        }
+    }
+
+    /** Another node erased a subject: its key must not stay usable here. A null payload means: catch up. */
+    private void forgetErased(@Nullable String subject) {
+        if (subject == null) {
+            keys.forgetAll();
+        } else {
+            keys.forget(SubjectId.parse(subject));
+        }
+    }
+
+    private void requireDeclared(NewRecord record) {
+        ProcessingActivity activity = catalogs.of(record.site())
+                .activity(record.activity())
+                .orElseThrow(() -> new UndeclaredDataException("Activity '" + record.activity()
+                        + "' is not declared in the catalog of site '" + record.site() + "'"));
+        for (String field : record.fields().keySet()) {
+            if (!activity.collects(field)) {
+                throw new UndeclaredDataException("Activity '" + activity.key() + "' does not declare field '" + field
+                        + "'; Steward stores only what the catalog declares");
+            }
+        }
+    }
+
+    private void auditIfStaff(Access access, SubjectId subject, @Nullable String site, List<String> fields) {
+        if (access.staff()) {
+            audit.record(
+                    new AuditEntry(access.actor(), access.action(), subject.value(), site, fields, access.reason()));
+        }
+    }
+
+    private byte[] decrypt(SubjectId subject, byte[] sealed, String context) {
+        Aead key = keys.of(subject).orElseThrow(() -> new NotFoundException("There is no subject " + subject + "."));
+        return decrypt(key, sealed, context);
+    }
+
+    private static byte[] encrypt(Aead key, byte[] plaintext, String context) {
+        try {
+            return key.encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot encrypt", e);
+        }
+    }
+
+    private static byte[] decrypt(Aead key, byte[] sealed, String context) {
+        try {
+            return key.decrypt(sealed, context.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(
+                    "Ciphertext does not open under its subject's key in context " + context.split(":")[0], e);
+        }
+    }
+
+    private byte[] toJson(Map<String, String> fields) {
+        return json.writeValueAsBytes(fields);
+    }
+
+    private Map<String, String> fromJson(byte[] bytes) {
+        return json.readValue(bytes, FIELDS);
+    }
+
+    static String recordContext(RecordId record, SubjectId subject) {
+        return "record:" + record + ":" + subject;
+    }
+
+    static String identifierContext(SubjectId subject, Identifier.Kind kind) {
+        return "identifier:" + subject + ":" + kind;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.steward.vault;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL for subjects, their identifiers and their records. Personal values only ever arrive here encrypted. */
+@Repository
+class VaultRepository {
+
+    private static final String RECORD_COLUMNS = "id, subject_id, site, activity, notice_version, legal_basis,"
+            + " jurisdiction, collected_at, state, retention_rule, due_at";
+
+    private final JdbcClient jdbc;
+
+    VaultRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertSubject(SubjectId subject, byte[] wrappedKey, Instant at) {
+        jdbc.sql("INSERT INTO data_subject (id, wrapped_key, created_at) VALUES (:id, :key, :at)")
+                .param("id", subject.value())
+                .param("key", wrappedKey)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    Optional<byte[]> wrappedKey(SubjectId subject) {
+        return jdbc.sql("SELECT wrapped_key FROM data_subject WHERE id = :id")
+                .param("id", subject.value())
+                .query(byte[].class)
+                .optional();
+    }
+
+    boolean subjectExists(SubjectId subject) {
+        return jdbc.sql("SELECT count(*) FROM data_subject WHERE id = :id")
+                        .param("id", subject.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Adds the identifier unless its blind index is taken; answers whether it was added. */
+    boolean insertIdentifier(byte[] blindIndex, SubjectId subject, Identifier.Kind kind, byte[] valueEnc) {
+        return jdbc.sql("""
+                        INSERT INTO subject_identifier (blind_index, subject_id, kind, value_enc)
+                        VALUES (:index, :subject, :kind, :value) ON CONFLICT DO NOTHING
+                        """)
+                        .param("index", blindIndex)
+                        .param("subject", subject.value())
+                        .param("kind", kind.name())
+                        .param("value", valueEnc)
+                        .update()
+                == 1;
+    }
+
+    Optional<SubjectId> subjectByIndex(byte[] blindIndex) {
+        return jdbc.sql("SELECT subject_id FROM subject_identifier WHERE blind_index = :index")
+                .param("index", blindIndex)
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .optional();
+    }
+
+    List<StoredIdentifier> identifiers(SubjectId subject) {
+        return jdbc.sql("SELECT kind, value_enc FROM subject_identifier WHERE subject_id = :subject ORDER BY kind")
+                .param("subject", subject.value())
+                .query((rs, row) -> new StoredIdentifier(Identifier.Kind.valueOf(rs.getString(1)), rs.getBytes(2)))
+                .list();
+    }
+
+    void deleteIdentifier(byte[] blindIndex) {
+        jdbc.sql("DELETE FROM subject_identifier WHERE blind_index = :index")
+                .param("index", blindIndex)
+                .update();
+    }
+
+    void insertRecord(RecordId id, SubjectId subject, NewRecord record, Instant collectedAt, byte[] fieldsEnc) {
+        jdbc.sql("""
+                        INSERT INTO personal_record (id, subject_id, site, activity, notice_version, legal_basis,
+                            jurisdiction, collected_at, state, retention_rule, due_at, fields_enc)
+                        VALUES (:id, :subject, :site, :activity, :notice, :basis, :jurisdiction, :at, :state, :rule, :due, :fields)
+                        """)
+                .param("id", id.value())
+                .param("subject", subject.value())
+                .param("site", record.site())
+                .param("activity", record.activity())
+                .param("notice", record.noticeVersion())
+                .param("basis", record.legalBasis())
+                .param("jurisdiction", record.jurisdiction())
+                .param("at", collectedAt.atOffset(ZoneOffset.UTC))
+                .param("state", record.state().name())
+                .param("rule", record.retentionRule())
+                .param("due", record.dueAt() == null ? null : record.dueAt().atOffset(ZoneOffset.UTC))
+                .param("fields", fieldsEnc)
+                .update();
+    }
+
+    Optional<RecordSummary> record(RecordId id) {
+        return jdbc.sql("SELECT " + RECORD_COLUMNS + " FROM personal_record WHERE id = :id")
+                .param("id", id.value())
+                .query((rs, row) -> summary(rs))
+                .optional();
+    }
+
+    Optional<byte[]> fieldsOf(RecordId id) {
+        return jdbc.sql("SELECT fields_enc FROM personal_record WHERE id = :id")
+                .param("id", id.value())
+                .query(byte[].class)
+                .optional();
+    }
+
+    List<RecordSummary> records(SubjectId subject) {
+        return jdbc.sql("SELECT " + RECORD_COLUMNS
+                        + " FROM personal_record WHERE subject_id = :subject ORDER BY collected_at, id")
+                .param("subject", subject.value())
+                .query((rs, row) -> summary(rs))
+                .list();
+    }
+
+    void updateFields(RecordId id, byte[] fieldsEnc) {
+        jdbc.sql("UPDATE personal_record SET fields_enc = :fields WHERE id = :id")
+                .param("id", id.value())
+                .param("fields", fieldsEnc)
+                .update();
+    }
+
+    void updateState(RecordId id, RecordState state, @Nullable Instant dueAt) {
+        jdbc.sql("UPDATE personal_record SET state = :state, due_at = :due WHERE id = :id")
+                .param("id", id.value())
+                .param("state", state.name())
+                .param("due", dueAt == null ? null : dueAt.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /** Deletes the subject; its identifiers and records go with it (ON DELETE CASCADE). */
+    boolean deleteSubject(SubjectId subject) {
+        return jdbc.sql("DELETE FROM data_subject WHERE id = :id")
+                        .param("id", subject.value())
+                        .update()
+                == 1;
+    }
+
+    int deleteRecords(List<RecordId> records) {
+        return jdbc.sql("DELETE FROM personal_record WHERE id = ANY(:ids)")
+                .param("ids", records.stream().map(RecordId::value).toArray(UUID[]::new))
+                .update();
+    }
+
+    /** Every subject key, in batches, for re-wrapping under a new master key. */
+    void forEachWrappedKey(int batch, Consumer<List<WrappedKey>> consumer) {
+        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        while (true) {
+            List<WrappedKey> keys = jdbc.sql(
+                            "SELECT id, wrapped_key FROM data_subject WHERE id > :after ORDER BY id LIMIT :batch")
+                    .param("after", after)
+                    .param("batch", batch)
+                    .query((rs, row) -> new WrappedKey(new SubjectId(rs.getObject(1, UUID.class)), rs.getBytes(2)))
+                    .list();
+            if (keys.isEmpty()) {
+                return;
+            }
+            consumer.accept(keys);
+            after = keys.get(keys.size() - 1).subject().value();
+        }
+    }
+
+    void replaceWrappedKey(SubjectId subject, byte[] wrapped) {
+        jdbc.sql("UPDATE data_subject SET wrapped_key = :key WHERE id = :id")
+                .param("id", subject.value())
+                .param("key", wrapped)
+                .update();
+    }
+
+    long subjectCount() {
+        return jdbc.sql("SELECT count(*) FROM data_subject").query(Long.class).single();
+    }
+
+    private static RecordSummary summary(ResultSet rs) throws SQLException {
+        OffsetDateTime due = rs.getObject("due_at", OffsetDateTime.class);
+        return new RecordSummary(
+                new RecordId(rs.getObject("id", UUID.class)),
+                new SubjectId(rs.getObject("subject_id", UUID.class)),
+                rs.getString("site"),
+                rs.getString("activity"),
+                rs.getString("notice_version"),
+                rs.getString("legal_basis"),
+                rs.getString("jurisdiction"),
+                rs.getObject("collected_at", OffsetDateTime.class).toInstant(),
+                RecordState.valueOf(rs.getString("state")),
+                rs.getString("retention_rule"),
+                due == null ? null : due.toInstant());
+    }
+
+    record StoredIdentifier(Identifier.Kind kind, byte[] valueEnc) {}
+
+    record WrappedKey(SubjectId subject, byte[] wrapped) {}
+}
