@@ -1,6 +1,7 @@
 package dev.steward.audit;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -21,7 +22,7 @@ public class AuditTrail {
     /** Appends the entry; joins the caller's transaction, so the entry stands or falls with the access it records. */
     @Transactional
     public AuditRecord record(AuditEntry entry) {
-        return repository.append(entry, clock.instant());
+        return repository.append(entry, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     public List<AuditRecord> forSubject(UUID subject) {

@@ -44,17 +44,23 @@ class ConsentIndex {
 
     /** Applies every event appended since the last call, in ledger order. */
     synchronized void catchUp() {
-        events.forEachAfter(applied, this::apply);
+        events.forEachAfter(applied, event -> {
+            apply(event);
+            applied = Math.max(applied, event.seq());
+        });
     }
 
-    private void apply(ConsentEvent event) {
+    /**
+     * Applies an event this node just committed, so it reads its own writes at once. The catch-up position does
+     * not move: an earlier event of another node may still be on its way, and applying twice changes nothing.
+     */
+    void apply(ConsentEvent event) {
         bySubject.compute(event.subject().value(), (subject, current) -> {
             Map<String, ConsentEvent> updated = current == null ? new HashMap<>(4) : new HashMap<>(current);
             updated.merge(
                     key(event.site(), event.purpose()), event, (old, fresh) -> order(fresh, old) >= 0 ? fresh : old);
             return Map.copyOf(updated);
         });
-        applied = Math.max(applied, event.seq());
     }
 
     private void forget(@Nullable SubjectId subject) {

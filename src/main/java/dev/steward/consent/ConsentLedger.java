@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,6 +40,7 @@ public class ConsentLedger {
 
     private final ConsentEventRepository events;
     private final ConsentReceipts receipts;
+    private final ConsentIndex index;
     private final Catalogs catalogs;
     private final PublishedNotices notices;
     private final Vault vault;
@@ -49,6 +52,7 @@ public class ConsentLedger {
     ConsentLedger(
             ConsentEventRepository events,
             ConsentReceipts receipts,
+            ConsentIndex index,
             Catalogs catalogs,
             PublishedNotices notices,
             Vault vault,
@@ -58,6 +62,7 @@ public class ConsentLedger {
             Clock clock) {
         this.events = events;
         this.receipts = receipts;
+        this.index = index;
         this.catalogs = catalogs;
         this.notices = notices;
         this.vault = vault;
@@ -74,7 +79,8 @@ public class ConsentLedger {
         Site site = catalog.site(request.site()).orElseThrow();
         Purpose purpose = declaredPurpose(catalog, request);
         String jurisdiction = jurisdiction(site, request.jurisdiction());
-        if (!vault.exists(request.subject())) {
+        boolean lapse = request.action() == ConsentAction.LAPSED && request.method() == CollectionMethod.SYSTEM;
+        if (!lapse && !vault.exists(request.subject())) {
             throw new NotFoundException("There is no subject " + request.subject() + ".");
         }
         if ((request.action() == ConsentAction.GIVEN || request.action() == ConsentAction.RENEWED)
@@ -107,6 +113,12 @@ public class ConsentLedger {
                 evidence(site, request, id));
         events.insertReceipt(event.id(), receipts.issue(event));
         notifications.send(NOTIFY_CHANNEL, Long.toString(event.seq()));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                index.apply(event);
+            }
+        });
         publisher.publishEvent(new ConsentRecorded(
                 event.id(), event.subject(), event.site(), event.purpose(), event.action(), event.occurredAt()));
         return event;
@@ -172,6 +184,9 @@ public class ConsentLedger {
             @Nullable String ipAddress, @Nullable String userAgent) {}
 
     private byte @Nullable [] evidence(Site site, ConsentRequest request, UUID event) {
+        if (!vault.exists(request.subject())) {
+            return null;
+        }
         Site.ConsentEvidence policy = site.evidence();
         String ip = switch (policy.ipAddress()) {
             case FULL -> request.ipAddress();

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -66,14 +68,7 @@ public class Notifications implements DisposableBean {
     private void listen() {
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                try (Statement statement = connection.createStatement()) {
-                    for (String channel : subscribers.keySet()) {
-                        statement.execute("LISTEN " + channel);
-                    }
-                }
-                subscribers.values().forEach(list -> list.forEach(subscriber -> deliver(subscriber, null)));
-                receive(postgres);
+                receive(connection, new HashSet<>());
             } catch (SQLException e) {
                 if (running) {
                     log.warn("Lost the notification connection; reconnecting: {}", e.getMessage());
@@ -83,8 +78,10 @@ public class Notifications implements DisposableBean {
         }
     }
 
-    private void receive(PGConnection postgres) throws SQLException {
+    private void receive(Connection connection, Set<String> listening) throws SQLException {
+        PGConnection postgres = connection.unwrap(PGConnection.class);
         while (running) {
+            listenToNewChannels(connection, listening);
             PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
             if (notifications == null) {
                 continue;
@@ -93,6 +90,21 @@ public class Notifications implements DisposableBean {
                 subscribers
                         .getOrDefault(notification.getName(), List.of())
                         .forEach(subscriber -> deliver(subscriber, notification.getParameter()));
+            }
+        }
+    }
+
+    /**
+     * Listens on channels subscribed since the last poll. Their subscribers are then told to catch up, because what
+     * was sent before the LISTEN took effect was not heard.
+     */
+    private void listenToNewChannels(Connection connection, Set<String> listening) throws SQLException {
+        for (String channel : subscribers.keySet()) {
+            if (listening.add(channel)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + channel);
+                }
+                subscribers.get(channel).forEach(subscriber -> deliver(subscriber, null));
             }
         }
     }

@@ -100,6 +100,7 @@ public class ApiKeys {
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no API key " + id + "."));
         repository.revoke(id, clock.instant());
+        cache.invalidate(key.prefix());
         notifications.send(CHANNEL, key.prefix());
     }
 

@@ -237,7 +237,7 @@ public class Vault {
         if (!repository.deleteSubject(subject)) {
             return Optional.empty();
         }
-        Tombstone tombstone = new Tombstone(UUID.randomUUID(), subject, null, null, clock.instant(), reason);
+        Tombstone tombstone = new Tombstone(UUID.randomUUID(), subject, null, null, now(), reason);
         recordErasure(tombstone);
         events.publishEvent(new SubjectErased(subject, tombstone.erasedAt(), reason));
         return Optional.of(tombstone);
@@ -250,8 +250,7 @@ public class Vault {
         if (records.isEmpty() || repository.deleteRecords(records) == 0) {
             return Optional.empty();
         }
-        Tombstone tombstone =
-                new Tombstone(UUID.randomUUID(), subject, List.copyOf(records), activity, clock.instant(), reason);
+        Tombstone tombstone = new Tombstone(UUID.randomUUID(), subject, List.copyOf(records), activity, now(), reason);
         recordErasure(tombstone);
         events.publishEvent(new RecordsErased(subject, List.copyOf(records), tombstone.erasedAt(), reason));
         return Optional.of(tombstone);
@@ -276,6 +275,11 @@ public class Vault {
     /** Decrypts what {@link #seal} encrypted; empty once the subject is erased. */
     public Optional<byte[]> open(SubjectId subject, byte[] sealed, String context) {
         return keys.of(subject).map(key -> decrypt(key, sealed, "sealed:" + context + ":" + subject));
+    }
+
+    /** Erasure times are hashed into the erasure log, so they carry the database's precision from the start. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private void recordErasure(Tombstone tombstone) {

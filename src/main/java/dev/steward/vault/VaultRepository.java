@@ -157,7 +157,7 @@ class VaultRepository {
 
     /** Every subject key, in batches, for re-wrapping under a new master key. */
     void forEachWrappedKey(int batch, Consumer<List<WrappedKey>> consumer) {
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = new UUID(0L, 0L); // the smallest UUID in PostgreSQL's unsigned byte order
         while (true) {
             List<WrappedKey> keys = jdbc.sql(
                             "SELECT id, wrapped_key FROM data_subject WHERE id > :after ORDER BY id LIMIT :batch")

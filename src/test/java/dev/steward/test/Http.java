@@ -33,6 +33,12 @@ public final class Http {
         return send(request(path, headers).GET().build());
     }
 
+    public HttpResponse<String> send(String method, String path, String... headers) {
+        return send(request(path, headers)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     public HttpResponse<String> postJson(String path, String json, String... headers) {
         return send(request(path, headers)
                 .header("Content-Type", "application/json")

@@ -20,12 +20,16 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "steward.admin-password=" + StewardTest.ADMIN_PASSWORD)
+        properties = {"steward.admin-password=" + StewardTest.ADMIN_PASSWORD, "steward.catalog=" + StewardTest.CATALOGS
+        })
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(StewardTest.Clocks.class)
 public @interface StewardTest {
 
     String ADMIN_PASSWORD = "correct-horse-battery";
+
+    /** The demo catalogs, and a small test site ({@code lab}) for what the seeds do not exercise. */
+    String CATALOGS = "classpath:examples/olympus-2018,classpath:examples/omron-2012,classpath:catalogs/lab";
 
     /** Where test clocks start: a fixed, ordinary day. */
     Instant START = Instant.parse("2026-03-02T09:00:00Z");

@@ -1,0 +1,61 @@
+package dev.steward.staff;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.platform.InvalidInputException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The console page where administrators create and revoke integrators' API keys. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class ApiKeysPageController {
+
+    private final ApiKeys keys;
+    private final Catalogs catalogs;
+    private final CurrentCaller caller;
+
+    ApiKeysPageController(ApiKeys keys, Catalogs catalogs, CurrentCaller caller) {
+        this.keys = keys;
+        this.catalogs = catalogs;
+        this.caller = caller;
+    }
+
+    @GetMapping("/admin/api-keys")
+    String page(Model model) {
+        model.addAttribute("keys", keys.all());
+        model.addAttribute("sites", catalogs.sites());
+        return "admin/api-keys";
+    }
+
+    @PostMapping("/admin/api-keys")
+    String create(
+            @RequestParam String name, @RequestParam(required = false) @Nullable List<String> sites, Model model) {
+        try {
+            ApiKeys.Created created = keys.create(
+                    name,
+                    Caller.Kind.INTEGRATOR,
+                    Set.of(),
+                    sites == null ? Set.of() : Set.copyOf(sites),
+                    caller.get().name());
+            model.addAttribute("created", created);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.errors());
+        }
+        return page(model);
+    }
+
+    @PostMapping("/admin/api-keys/{id}/revoke")
+    String revoke(@PathVariable UUID id) {
+        keys.revoke(id);
+        return "redirect:/admin/api-keys";
+    }
+}

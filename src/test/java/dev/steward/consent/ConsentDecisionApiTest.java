@@ -1,0 +1,167 @@
+package dev.steward.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.test.Canary;
+import dev.steward.test.Http;
+import dev.steward.test.StewardTest;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@StewardTest
+class ConsentDecisionApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConsentLedger ledger;
+
+    @Autowired
+    Vault vault;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void anIntegratorKeyScopedToASiteGetsDecisionsForThatSiteOnly() {
+        String token = createKey("{\"name\":\"lab shop\",\"kind\":\"integrator\",\"sites\":[\"lab\"]}");
+        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("decided"))));
+        ledger.record(ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
+                .withWording("Send me the monthly lab newsletter."));
+
+        HttpResponse<String> byId =
+                http.get("/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=" + subject, bearer(token));
+        assertThat(byId.statusCode()).isEqualTo(200);
+        assertThat(byId.body())
+                .contains("\"decision\":\"allowed\"")
+                .contains("\"reason\":\"consent-given\"")
+                .contains("\"legalBasis\":[{\"key\":\"gdpr-6-1-a\",\"citation\":\"Art. 6(1)(a) GDPR\"}]")
+                .contains("\"receipt\":\"/receipts/");
+
+        HttpResponse<String> byEmail = http.get(
+                "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject="
+                        + Canary.email("decided").toUpperCase(),
+                bearer(token));
+        assertThat(byEmail.body()).contains("\"subject\":\"" + subject + "\"");
+
+        HttpResponse<String> otherSite = http.get(
+                "/api/v1/consent-decisions?site=olympus-ims&purpose=newsletter&subject=" + subject, bearer(token));
+        assertThat(otherSite.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void callsWithoutAValidKeyAreRefused() {
+        String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=someone@example.org";
+        assertThat(http.get(path).statusCode()).isEqualTo(401);
+        HttpResponse<String> wrong = http.get(path, bearer("stw_nothing_wrong"));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("\"code\":\"invalid-api-key\"");
+        assertThat(http.get(path, Http.basic("admin", "not-the-password")).statusCode())
+                .isEqualTo(401);
+        assertThat(http.get(path, Http.basic("admin", StewardTest.ADMIN_PASSWORD))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aRevokedKeyStopsWorkingAndIntegratorKeysCannotUseTheStaffApi() {
+        String token = createKey("{\"name\":\"to revoke\",\"sites\":[\"lab\"]}");
+        String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=someone@example.org";
+        assertThat(http.get(path, bearer(token)).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/admin/api-keys", bearer(token)).statusCode())
+                .isEqualTo(403);
+
+        String id = field(
+                http.get("/api/v1/admin/api-keys", admin()).body(),
+                "\"id\":\"([^\"]+)\",\"prefix\":\"" + token.split("_")[1]);
+        assertThat(http.send("DELETE", "/api/v1/admin/api-keys/" + id, admin()).statusCode())
+                .isEqualTo(204);
+
+        assertThat(http.get(path, bearer(token)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void badQuestionsGetSpecificErrors() {
+        String token = createKey("{\"name\":\"errors\",\"sites\":[\"lab\"]}");
+
+        HttpResponse<String> undeclared =
+                http.get("/api/v1/consent-decisions?site=lab&purpose=profiling&subject=a@example.org", bearer(token));
+        assertThat(undeclared.statusCode()).isEqualTo(422);
+        assertThat(undeclared.body()).contains("{\"field\":\"purpose\",\"code\":\"undeclared-purpose\"");
+        HttpResponse<String> missing = http.get("/api/v1/consent-decisions?site=lab&purpose=newsletter", bearer(token));
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("{\"field\":\"subject\",\"code\":\"required\"");
+        HttpResponse<String> badTime = http.get(
+                "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a@example.org&at=yesterday",
+                bearer(token));
+        assertThat(badTime.statusCode()).isEqualTo(400);
+        assertThat(badTime.body()).contains("{\"field\":\"at\",\"code\":\"invalid\"");
+        HttpResponse<String> unknown = http.get(
+                "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=nobody@example.org", bearer(token));
+        assertThat(unknown.body()).contains("\"decision\":\"denied\"").contains("\"reason\":\"unknown-subject\"");
+
+        HttpResponse<String> badKey =
+                http.postJson("/api/v1/admin/api-keys", "{\"name\":\"x\",\"kind\":\"robot\"}", admin());
+        assertThat(badKey.statusCode()).isEqualTo(422);
+        assertThat(badKey.body()).contains("{\"field\":\"kind\",\"code\":\"invalid\"");
+        HttpResponse<String> badSite =
+                http.postJson("/api/v1/admin/api-keys", "{\"name\":\"x\",\"sites\":[\"nowhere\"]}", admin());
+        assertThat(badSite.body()).contains("{\"field\":\"sites\",\"code\":\"unknown-site\"");
+    }
+
+    @Test
+    void integratorsRecordConsentsThemselvesWithAReceipt() {
+        String token = createKey("{\"name\":\"banner\",\"sites\":[\"lab\"]}");
+
+        HttpResponse<String> recorded = http.postJson(
+                "/api/v1/consent-events",
+                "{\"site\":\"lab\",\"email\":\"" + Canary.email("banner")
+                        + "\",\"purpose\":\"newsletter\",\"action\":\"given\","
+                        + "\"wording\":\"Send me the monthly lab newsletter.\",\"method\":\"banner\"}",
+                bearer(token));
+        assertThat(recorded.statusCode()).isEqualTo(201);
+        assertThat(recorded.body()).contains("\"action\":\"given\"").contains("\"receipt\":\"/receipts/");
+
+        HttpResponse<String> refused = http.postJson(
+                "/api/v1/consent-events",
+                "{\"site\":\"lab\",\"email\":\"" + Canary.email("banner")
+                        + "\",\"purpose\":\"newsletter\",\"action\":\"shrugged\"}",
+                bearer(token));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("{\"field\":\"action\",\"code\":\"invalid\"");
+    }
+
+    private String createKey(String json) {
+        HttpResponse<String> created = http.postJson("/api/v1/admin/api-keys", json, admin());
+        assertThat(created.statusCode()).isEqualTo(201);
+        return field(created.body(), "\"token\":\"([^\"]+)\"");
+    }
+
+    private static String[] admin() {
+        return Http.basic("admin", StewardTest.ADMIN_PASSWORD);
+    }
+
+    private static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    private static String field(String json, String pattern) {
+        Matcher matcher = Pattern.compile(pattern).matcher(json);
+        assertThat(matcher.find()).as("%s in %s", pattern, json).isTrue();
+        return matcher.group(1);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.steward.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import dev.steward.test.Canary;
+import dev.steward.test.Http;
+import dev.steward.test.StewardTest;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@StewardTest
+class ReceiptTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConsentLedger ledger;
+
+    @Autowired
+    Vault vault;
+
+    @Test
+    void aReceiptVerifiesOfflineAgainstThePublishedKeyAndFailsWhenOneByteChanges() throws Exception {
+        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("receipt"))));
+        ConsentEvent event = ledger.record(ConsentRequest.of(
+                        subject, "olympus-ims", "respond-to-inquiries", ConsentAction.GIVEN, CollectionMethod.FORM)
+                .withActivity("contact-form")
+                .withWording("I consent to Olympus storing the data I entered to answer my inquiry.")
+                .withJurisdiction("EU"));
+        Http http = new Http(port);
+
+        HttpResponse<String> served = http.get("/api/v1/receipts/" + event.id());
+        assertThat(served.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/jose"));
+        OctetKeyPair key =
+                (OctetKeyPair) JWKSet.parse(http.get("/.well-known/jwks.json").body())
+                        .getKeys()
+                        .get(0);
+        assertThat(key.isPrivate()).isFalse();
+        JWSObject receipt = JWSObject.parse(served.body());
+
+        assertThat(receipt.verify(new Ed25519Verifier(key))).isTrue();
+        assertThat(receipt.getHeader().getKeyID()).isEqualTo(key.getKeyID());
+        Map<String, Object> claims = receipt.getPayload().toJSONObject();
+        assertThat(claims)
+                .containsEntry("consentReceiptID", event.id().toString())
+                .containsEntry("piiPrincipalId", subject.toString())
+                .containsEntry("jurisdiction", "EU")
+                .containsEntry("collectionMethod", "form")
+                .containsEntry("noticeVersion", "2018-04-03")
+                .containsEntry("state", "given")
+                .containsKeys("piiControllers", "services", "withdrawalMethod", "policyUrl", "wordingSha256");
+        assertThat(claims.toString())
+                .contains("Olympus Corporation")
+                .contains("Art. 6(1)(a) GDPR")
+                .contains("Aspire")
+                .contains("Contact details")
+                .doesNotContainIgnoringCase(Canary.MARKER);
+
+        assertThat(JWSObject.parse(withOneByteChanged(served.body())).verify(new Ed25519Verifier(key)))
+                .isFalse();
+    }
+
+    @Test
+    void theReceiptPageShowsWhatWasRecordedAndAnUnknownReceiptIsNotFound() {
+        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("receipt-page"))));
+        ConsentEvent event = ledger.record(
+                ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
+                        .withWording("Send me the monthly lab newsletter."));
+        Http http = new Http(port);
+
+        assertThat(http.get(event.receiptPath()).body())
+                .contains("Monthly lab newsletter")
+                .contains("Unsubscribe with the link");
+        assertThat(http.get("/receipts/00000000-0000-0000-0000-000000000000").statusCode())
+                .isEqualTo(404);
+    }
+
+    /** Changes one character of the signed payload, keeping it valid base64url. */
+    private static String withOneByteChanged(String jws) {
+        String[] parts = jws.split("\\.");
+        char[] payload = parts[1].toCharArray();
+        int middle = payload.length / 2;
+        payload[middle] = payload[middle] == 'A' ? 'B' : 'A';
+        return parts[0] + "." + new String(payload) + "." + parts[2];
+    }
+}

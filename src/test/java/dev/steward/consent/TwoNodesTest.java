@@ -1,0 +1,81 @@
+package dev.steward.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.platform.StewardProperties;
+import dev.steward.test.Canary;
+import dev.steward.test.Nodes;
+import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Two Steward nodes share one database: each sees the other's consent changes and erasures within a second. */
+@StewardTest
+class TwoNodesTest {
+
+    @Autowired
+    ConsentLedger ledger;
+
+    @Autowired
+    Vault vault;
+
+    @Autowired
+    ConsentDecisions decisions;
+
+    @Autowired
+    StewardProperties properties;
+
+    @Autowired
+    TestClock clock;
+
+    @Test
+    void eachNodeSeesTheOthersConsentChangesWithinOneSecond() {
+        try (ConfigurableApplicationContext second = Nodes.server(
+                Map.of(
+                        "steward.database.url", properties.database().url(),
+                        "steward.data-dir", properties.dataDir().toString(),
+                        "steward.catalog", StewardTest.CATALOGS),
+                clock)) {
+            ConsentDecisions decisionsThere = second.getBean(ConsentDecisions.class);
+            SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("two-nodes"))));
+            assertThat(decisionsThere
+                            .decide("lab", subject.toString(), "newsletter", null)
+                            .reason())
+                    .isEqualTo("no-consent");
+
+            ledger.record(ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
+                    .withWording("Send me the monthly lab newsletter."));
+            assertWithinOneSecond(() -> decisionsThere
+                    .decide("lab", subject.toString(), "newsletter", null)
+                    .allowed());
+
+            second.getBean(ConsentLedger.class)
+                    .record(ConsentRequest.of(
+                            subject, "lab", "newsletter", ConsentAction.WITHDRAWN, CollectionMethod.ACCOUNT_PAGE));
+            assertWithinOneSecond(() -> "consent-withdrawn"
+                    .equals(decisions
+                            .decide("lab", subject.toString(), "newsletter", null)
+                            .reason()));
+
+            second.getBean(Vault.class).eraseSubject(subject, "erasure request");
+            assertWithinOneSecond(() -> !vault.exists(subject));
+        }
+    }
+
+    private static void assertWithinOneSecond(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("seen within one second").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+}

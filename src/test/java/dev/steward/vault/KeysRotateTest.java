@@ -1,0 +1,110 @@
+package dev.steward.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.StewardApplication;
+import dev.steward.test.Canary;
+import dev.steward.test.Nodes;
+import dev.steward.test.StewardTest;
+import dev.steward.test.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** {@code keys rotate} re-wraps every key under a new master key without touching the data. */
+class KeysRotateTest {
+
+    /** Enough random subject ids that some fall in every part of the UUID range the rotation pages through. */
+    private static final int SUBJECTS = 25;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void rotationRewrapsEveryKeyAndTheDataStillReads() throws Exception {
+        Map<String, String> properties = Map.of(
+                "steward.database.url",
+                        TestDatabase.newDatabase(
+                                "rotate_" + ProcessHandle.current().pid() + "_" + System.nanoTime()),
+                "steward.data-dir", dataDir.toString(),
+                "steward.catalog", StewardTest.CATALOGS);
+        RecordId[] record = new RecordId[1];
+        byte[][] wrappedBefore = new byte[1][];
+        withVault(properties, context -> {
+            Vault vault = context.getBean(Vault.class);
+            for (int i = 0; i < SUBJECTS; i++) {
+                SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("rotated" + i))));
+                record[0] = vault.store(
+                        subject,
+                        new NewRecord(
+                                "lab",
+                                "invoicing",
+                                "1",
+                                "gdpr-6-1-c",
+                                "EU",
+                                "books",
+                                null,
+                                RecordState.ACTIVE,
+                                Map.of("email", Canary.email("rotated" + i), "name", Canary.name("Rotated"))));
+            }
+            context.getBean(Signatures.class);
+            wrappedBefore[0] = context.getBean(JdbcClient.class)
+                    .sql("SELECT wrapped_key FROM data_subject ORDER BY id LIMIT 1")
+                    .query(byte[].class)
+                    .single();
+        });
+        Path keyset = dataDir.resolve("keys/master-keyset.json");
+        String keysetBefore = Files.readString(keyset);
+        assertThat(Files.getPosixFilePermissions(keyset)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(keyset.getParent()))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+
+        Nodes.Run rotation = Nodes.command(properties, "keys", "rotate");
+
+        assertThat(rotation.exit()).isZero();
+        assertThat(rotation.out())
+                .contains("re-wrapped " + SUBJECTS + " / " + SUBJECTS + " subject keys")
+                .contains("the old master key is destroyed");
+        assertThat(Files.readString(keyset)).isNotEqualTo(keysetBefore).containsOnlyOnce("\"keyId\"");
+        assertThat(Files.getPosixFilePermissions(keyset)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        withVault(properties, context -> {
+            byte[] wrappedAfter = context.getBean(JdbcClient.class)
+                    .sql("SELECT wrapped_key FROM data_subject ORDER BY id LIMIT 1")
+                    .query(byte[].class)
+                    .single();
+            assertThat(wrappedAfter).isNotEqualTo(wrappedBefore[0]);
+            assertThat(context.getBean(Vault.class).fields(record[0], Access.system("test")))
+                    .containsEntry("name", Canary.name("Rotated"));
+            assertThat(context.getBean(Signatures.class).sign("test", Map.of("a", 1)))
+                    .isNotBlank();
+        });
+    }
+
+    private static void withVault(Map<String, String> properties, Consumer<ConfigurableApplicationContext> use) {
+        String[] arguments = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StewardApplication.class)
+                .web(WebApplicationType.NONE)
+                .lazyInitialization(true)
+                .profiles("cli")
+                .run(append(arguments, "--steward.database.user=" + TestDatabase.user()))) {
+            use.accept(context);
+        }
+    }
+
+    private static String[] append(String[] arguments, String more) {
+        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        all[arguments.length] = more;
+        return all;
+    }
+}
