@@ -44,8 +44,11 @@ public final class Catalog {
         Map<String, DataCategory> categoryIndex = new LinkedHashMap<>();
         for (DataCategory category : content.dataCategories()) {
             for (Field field : category.fields()) {
-                fieldIndex.putIfAbsent(field.key(), field);
-                categoryIndex.putIfAbsent(field.key(), category);
+                // a catalog that failed binding may lack keys; it is indexed anyway so validation can go on
+                if (field.key() != null) {
+                    fieldIndex.putIfAbsent(field.key(), field);
+                    categoryIndex.putIfAbsent(field.key(), category);
+                }
             }
         }
         this.fields = Map.copyOf(fieldIndex);

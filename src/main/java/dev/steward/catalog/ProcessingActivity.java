@@ -36,10 +36,10 @@ public record ProcessingActivity(
     public record ConsentWording(LocalizedText text, LocalizedText withdrawal) {}
 
     public boolean collects(String field) {
-        return fields.stream().anyMatch(collected -> collected.field().equals(field));
+        return fields.stream().anyMatch(collected -> field.equals(collected.field()));
     }
 
     public boolean isVoluntary(String field) {
-        return fields.stream().anyMatch(collected -> collected.field().equals(field) && collected.voluntary());
+        return fields.stream().anyMatch(collected -> field.equals(collected.field()) && collected.voluntary());
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.notice;
 
+import dev.steward.platform.Durations;
 import dev.steward.platform.Markdown;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -15,10 +16,12 @@ class NoticePages {
 
     private final TemplateEngine templates;
     private final Markdown markdown;
+    private final Durations durations;
 
-    NoticePages(TemplateEngine templates, Markdown markdown) {
+    NoticePages(TemplateEngine templates, Markdown markdown, Durations durations) {
         this.templates = templates;
         this.markdown = markdown;
+        this.durations = durations;
     }
 
     String privacy(NoticeFacts facts) {
@@ -33,6 +36,7 @@ class NoticePages {
         Context context = new Context();
         context.setVariables(model);
         context.setVariable("md", markdown);
+        context.setVariable("durations", durations);
         return templates.process(template, context);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Finds the command named on the command line among the {@link Command} beans and runs it. */
@@ -22,13 +23,39 @@ public final class CommandLine {
         return args.length > 0 && !args[0].startsWith("-");
     }
 
-    /** The words before the first option: the command's name and its arguments. */
+    /** The command's name and its own arguments and options, such as {@code ropa export --format csv}. */
     public static String[] words(String[] args) {
-        int end = 0;
-        while (end < args.length && !args[end].startsWith("--")) {
-            end++;
-        }
-        return Arrays.copyOf(args, end);
+        return Arrays.stream(args).filter(arg -> !isSetting(arg)).toArray(String[]::new);
+    }
+
+    /** The settings among the arguments, such as {@code --steward.catalog=shop.yml}, for the command's context. */
+    public static String[] settings(String[] args) {
+        return Arrays.stream(args).filter(CommandLine::isSetting).toArray(String[]::new);
+    }
+
+    /**
+     * Settings are written as for the server, {@code --name=value} with a dotted name; a command's own options are
+     * not dotted ({@code --format csv}), so the two can be mixed in any order.
+     */
+    private static boolean isSetting(String arg) {
+        int equals = arg.indexOf('=');
+        return arg.startsWith("--") && equals > 0 && arg.substring(0, equals).contains(".");
+    }
+
+    /**
+     * Makes every bean of a command's context lazy. Spring Boot's lazy initialization leaves infrastructure beans
+     * eager, and among them Spring Modulith's event publication registry would start the database even for a
+     * command that never uses it.
+     */
+    public static void createBeansOnDemand(ConfigurableApplicationContext context) {
+        context.addBeanFactoryPostProcessor(factory -> {
+            for (String name : factory.getBeanDefinitionNames()) {
+                if (factory.getBeanDefinition(name) instanceof AbstractBeanDefinition definition
+                        && definition.getLazyInit() == null) {
+                    definition.setLazyInit(true);
+                }
+            }
+        });
     }
 
     public int run(String[] words, PrintStream out, PrintStream err) {

@@ -25,13 +25,10 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        Server server = Server.get();
-        String database = server.createDatabase(
-                "steward_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet());
         TestPropertyValues.of(
-                        "steward.database.url=" + database,
-                        "steward.database.user=" + server.user(),
-                        "steward.database.password=" + server.password(),
+                        "steward.database.url=" + newDatabase(),
+                        "steward.database.user=" + user(),
+                        "steward.database.password=" + password(),
                         "steward.data-dir=" + temporaryDirectory())
                 .applyTo(context);
     }
@@ -39,6 +36,11 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     /** A new, empty database on the test server, as a JDBC URL. */
     public static String newDatabase(String name) {
         return Server.get().createDatabase(name);
+    }
+
+    /** A new, empty database with a name no other test of this run uses. */
+    public static String newDatabase() {
+        return newDatabase("steward_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet());
     }
 
     public static String user() {

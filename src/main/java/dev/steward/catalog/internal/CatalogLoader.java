@@ -42,7 +42,8 @@ public final class CatalogLoader {
         List<CatalogProblem> problems = new ArrayList<>();
         SourceMap sources = new SourceMap();
         List<CatalogContent> parts = new ArrayList<>();
-        for (SourceFile file : files(location, problems)) {
+        List<SourceFile> files = files(location, problems);
+        for (SourceFile file : files) {
             CatalogContent part = parse(file, sources, problems);
             if (part != null) {
                 parts.add(part);
@@ -51,7 +52,9 @@ public final class CatalogLoader {
         CatalogContent content = CatalogContent.concat(parts);
         Map<String, List<Catalog>> earlier = earlierEditions(location, content, sources, problems);
         Catalog catalog = new Catalog(location, content, earlier);
-        if (problems.isEmpty()) {
+        // Checks of meaning run even after problems of form, so that one run lists every problem; not when a file
+        // could not be read at all, since every reference into it would then be reported as broken.
+        if (!files.isEmpty() && parts.size() == files.size()) {
             new CatalogValidator(catalog, sources, problems).validate();
         }
         if (!problems.isEmpty()) {
@@ -73,7 +76,7 @@ public final class CatalogLoader {
             return null;
         }
         if (root == null) {
-            return null;
+            return CatalogContent.concat(List.of());
         }
         return new YamlBinder(file.name(), sources, problems).bindRecord(root, CatalogContent.class);
     }
@@ -89,12 +92,14 @@ public final class CatalogLoader {
                     catalogs.add(load(edition));
                 } catch (InvalidCatalogException e) {
                     Location at = sources.at(site, "earlierEditions[" + i + "]");
+                    int count = e.problems().size();
                     problems.add(new CatalogProblem(
                             at.file(),
                             at.line(),
                             at.column(),
-                            "earlier edition '" + site.earlierEditions().get(i) + "' is not a valid catalog: "
-                                    + e.problems().get(0)));
+                            "earlier edition '" + site.earlierEditions().get(i) + "' is not a valid catalog: " + count
+                                    + (count == 1 ? " problem" : " problems") + " in its own files"));
+                    problems.addAll(e.problems());
                 }
             }
             editions.put(site.key(), List.copyOf(catalogs));

@@ -21,6 +21,7 @@ import dev.steward.catalog.Site;
 import dev.steward.catalog.TextBlock;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,17 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Checks what binding cannot: that every reference resolves, that keys are unique, and that the catalog does
  * not promise less than the law asks (consent wording where consent is the basis, a safeguard for every transfer
  * out of the EEA, a retention rule for every activity).
+ *
+ * <p>It also runs on a catalog whose binding found problems, so that one run lists them all. A value binding could
+ * not read is then null and was reported already; elements without a key are skipped, and checks that need a
+ * missing value are left out rather than reported twice.
  */
 final class CatalogValidator {
 
@@ -51,19 +57,24 @@ final class CatalogValidator {
 
     void validate() {
         checkUniqueKeys();
-        content.sites().forEach(this::checkSite);
+        keyed(content.sites(), Site::key).forEach(this::checkSite);
         if (content.sites().size() > 1) {
             requireSiteOnElements();
         }
-        content.jurisdictions().forEach(this::checkJurisdiction);
-        content.purposes().forEach(this::checkPurpose);
-        content.dataCategories().forEach(category -> category.fields().forEach(this::checkField));
-        content.recipients().forEach(this::checkRecipient);
-        content.activities().forEach(this::checkActivity);
-        content.forms().forEach(this::checkForm);
-        content.cookies().forEach(this::checkCookie);
-        content.texts().forEach(this::checkText);
+        keyed(content.jurisdictions(), Jurisdiction::key).forEach(this::checkJurisdiction);
+        keyed(content.purposes(), Purpose::key).forEach(this::checkPurpose);
+        content.dataCategories()
+                .forEach(category -> keyed(category.fields(), Field::key).forEach(this::checkField));
+        keyed(content.recipients(), Recipient::key).forEach(this::checkRecipient);
+        keyed(content.activities(), ProcessingActivity::key).forEach(this::checkActivity);
+        keyed(content.forms(), Form::key).forEach(this::checkForm);
+        keyed(content.cookies(), Cookie::key).forEach(this::checkCookie);
+        keyed(content.texts(), TextBlock::key).forEach(this::checkText);
         content.securityMeasures().forEach(measure -> checkSiteReference(measure, measure.site(), "security measure"));
+    }
+
+    private static <T> List<T> keyed(List<T> elements, Function<T, String> key) {
+        return elements.stream().filter(element -> key.apply(element) != null).toList();
     }
 
     private void checkUniqueKeys() {
@@ -81,28 +92,62 @@ final class CatalogValidator {
         unique(content.recipients(), Recipient::key, "recipient");
         unique(content.retentionRules(), rule -> rule.key(), "retention rule");
         unique(content.activities(), ProcessingActivity::key, "activity");
-        unique(content.forms(), form -> form.site() + "/" + form.key(), "form");
-        unique(content.cookies(), cookie -> cookie.site() + "/" + cookie.key(), "cookie");
+        unique(content.forms(), form -> perSite(form.site(), form.key()), "form");
+        unique(content.cookies(), cookie -> perSite(cookie.site(), cookie.key()), "cookie");
         unique(content.securityMeasures(), measure -> measure.key(), "security measure");
         unique(content.texts(), TextBlock::key, "text block");
     }
 
-    private <T> void unique(List<T> elements, Function<T, String> key, String kind) {
+    /** Forms and cookies are unique per site: two sites may each have a form 'contact'. */
+    private static @Nullable String perSite(@Nullable String site, @Nullable String key) {
+        return key == null ? null : site == null ? key : site + "/" + key;
+    }
+
+    private <T> void unique(List<T> elements, Function<T, @Nullable String> key, String kind) {
         Map<String, T> seen = new HashMap<>();
-        for (T element : elements) {
+        for (T element : keyed(elements, key)) {
             T first = seen.putIfAbsent(key.apply(element), element);
             if (first != null) {
-                String shown = key.apply(element).replaceFirst("^null/", "");
                 report(
                         element,
                         "key",
-                        "duplicate " + kind + " '" + shown + "' (first declared at " + sources.of(first) + ")");
+                        "duplicate " + kind + " '" + key.apply(element) + "' (first declared at "
+                                + sources.at(first, "key") + ")");
             }
         }
     }
 
     private void checkSite(Site site) {
         String name = "site '" + site.key() + "'";
+        if (site.controller() != null) {
+            checkController(site, name);
+        }
+        for (int i = 0; i < site.jurisdictions().size(); i++) {
+            String jurisdiction = site.jurisdictions().get(i);
+            if (catalog.jurisdiction(jurisdiction).isEmpty()) {
+                report(site, "jurisdictions[" + i + "]", name + " names unknown jurisdiction '" + jurisdiction + "'");
+            }
+        }
+        if (site.defaultJurisdiction() != null && !site.jurisdictions().contains(site.defaultJurisdiction())) {
+            report(
+                    site,
+                    "defaultJurisdiction",
+                    name + ": default jurisdiction '" + site.defaultJurisdiction()
+                            + "' is not one of the jurisdictions it serves " + site.jurisdictions());
+        }
+        if (site.baseUrl() != null) {
+            checkUrl(site, "baseUrl", site.baseUrl(), false);
+        }
+        if (site.hostedBy() != null && catalog.recipient(site.hostedBy()).isEmpty()) {
+            report(site, "hostedBy", name + " is hosted by unknown recipient '" + site.hostedBy() + "'");
+        }
+        for (int i = 0; i < site.storageLocations().size(); i++) {
+            checkCountry(
+                    site, "storageLocations[" + i + "]", site.storageLocations().get(i));
+        }
+    }
+
+    private void checkController(Site site, String name) {
         Optional<Controller> controller = catalog.controller(site.controller());
         if (controller.isEmpty()) {
             report(site, "controller", name + " names unknown controller '" + site.controller() + "'");
@@ -111,28 +156,7 @@ final class CatalogValidator {
                     controller.get(),
                     "key",
                     "controller '" + site.controller() + "' needs an address: site '" + site.key()
-                            + "' serves a GDPR jurisdiction (Art. 13(1)(a))");
-        }
-        for (int i = 0; i < site.jurisdictions().size(); i++) {
-            String jurisdiction = site.jurisdictions().get(i);
-            if (catalog.jurisdiction(jurisdiction).isEmpty()) {
-                report(site, "jurisdictions[" + i + "]", name + " names unknown jurisdiction '" + jurisdiction + "'");
-            }
-        }
-        if (!site.jurisdictions().contains(site.defaultJurisdiction())) {
-            report(
-                    site,
-                    "defaultJurisdiction",
-                    name + ": default jurisdiction '" + site.defaultJurisdiction()
-                            + "' is not one of the jurisdictions it serves " + site.jurisdictions());
-        }
-        checkUrl(site, "baseUrl", site.baseUrl(), false);
-        if (site.hostedBy() != null && catalog.recipient(site.hostedBy()).isEmpty()) {
-            report(site, "hostedBy", name + " is hosted by unknown recipient '" + site.hostedBy() + "'");
-        }
-        for (int i = 0; i < site.storageLocations().size(); i++) {
-            checkCountry(
-                    site, "storageLocations[" + i + "]", site.storageLocations().get(i));
+                            + "' serves a GDPR jurisdiction, whose notice must state it (Art. 13(1)(a) GDPR)");
         }
     }
 
@@ -186,16 +210,23 @@ final class CatalogValidator {
             Regime regime = jurisdiction.get().regime();
             for (int i = 0; i < bases.size(); i++) {
                 LegalBasis basis = bases.get(i);
-                if (basis.regime() != regime) {
+                if (regime != null && basis.regime() != regime) {
                     report(
                             purpose,
                             "legalBasis." + jurisdictionKey + "[" + i + "]",
                             "legal basis '" + basis.key()
                                     + "' belongs to " + basis.regime() + ", but jurisdiction '" + jurisdictionKey
-                                    + "' applies " + regime);
+                                    + "' applies " + regime + "; use one of: " + basesOf(regime));
                 }
             }
         });
+    }
+
+    private static String basesOf(Regime regime) {
+        return Arrays.stream(LegalBasis.values())
+                .filter(basis -> basis.regime() == regime)
+                .map(LegalBasis::key)
+                .collect(Collectors.joining(", "));
     }
 
     private void checkField(Field field) {
@@ -203,7 +234,9 @@ final class CatalogValidator {
         if (field.type() == FieldType.CHOICE && field.options().isEmpty()) {
             report(field, "options", name + " is a choice but offers no options");
         }
-        if (field.type() != FieldType.CHOICE && !field.options().isEmpty()) {
+        if (field.type() != null
+                && field.type() != FieldType.CHOICE
+                && !field.options().isEmpty()) {
             report(field, "options", name + " offers options but its type is " + Words.kebab(field.type()));
         }
         if (field.maxLength() != null && field.maxLength() < 1) {
@@ -219,6 +252,12 @@ final class CatalogValidator {
     }
 
     private void checkRecipient(Recipient recipient) {
+        if (recipient.webhook() != null && recipient.webhook().url() != null) {
+            checkUrl(recipient, "webhook.url", recipient.webhook().url(), true);
+        }
+        if (recipient.country() == null) {
+            return;
+        }
         checkCountry(recipient, "country", recipient.country());
         boolean servesEu = content.jurisdictions().stream().anyMatch(j -> j.regime() == Regime.GDPR);
         if (servesEu
@@ -229,11 +268,9 @@ final class CatalogValidator {
                     recipient,
                     "country",
                     "transfer to recipient '" + recipient.key() + "' in "
-                            + recipient.country().toUpperCase() + " leaves the EEA but names no safeguard"
-                            + " (adequacy-decision, standard-contractual-clauses, binding-corporate-rules or explicit-consent)");
-        }
-        if (recipient.webhook() != null) {
-            checkUrl(recipient, "webhook.url", recipient.webhook().url(), true);
+                            + recipient.country().toUpperCase() + " leaves the EEA but names no safeguard: add"
+                            + " 'safeguard' with one of adequacy-decision, standard-contractual-clauses,"
+                            + " binding-corporate-rules or explicit-consent");
         }
     }
 
@@ -251,7 +288,7 @@ final class CatalogValidator {
         }
         for (int i = 0; i < activity.fields().size(); i++) {
             String field = activity.fields().get(i).field();
-            if (catalog.field(field).isEmpty()) {
+            if (field != null && catalog.field(field).isEmpty()) {
                 report(activity, "fields[" + i + "]", name + " names undeclared field '" + field + "'");
             }
         }
@@ -269,7 +306,11 @@ final class CatalogValidator {
 
     private void checkRetention(ProcessingActivity activity, String name) {
         if (activity.retention() == null) {
-            report(activity, "key", name + " has no retention rule: say how long its data is kept");
+            report(
+                    activity,
+                    "key",
+                    name + " has no retention rule: add 'retention' with the key of one of the retentionRules,"
+                            + " to say how long its data is kept");
         } else if (catalog.retentionRule(activity.retention()).isEmpty()) {
             report(activity, "retention", name + " names unknown retention rule '" + activity.retention() + "'");
         }
@@ -306,6 +347,9 @@ final class CatalogValidator {
     private void checkForm(Form form) {
         String name = "form '" + form.key() + "'";
         checkSiteReference(form, form.site(), "form");
+        if (form.activity() == null) {
+            return;
+        }
         Optional<ProcessingActivity> found = catalog.activity(form.activity());
         if (found.isEmpty()) {
             report(form, "activity", name + " names unknown activity '" + form.activity() + "'");
@@ -325,9 +369,10 @@ final class CatalogValidator {
             }
         }
         for (ProcessingActivity.CollectedField collected : activity.fields()) {
-            boolean typed = catalog.field(collected.field())
-                    .map(f -> f.type().isTypedByVisitor())
-                    .orElse(false);
+            boolean typed = collected.field() != null
+                    && catalog.field(collected.field())
+                            .map(f -> f.type() != null && f.type().isTypedByVisitor())
+                            .orElse(false);
             if (typed && !collected.voluntary() && !form.fields().contains(collected.field())) {
                 report(
                         form,
@@ -345,7 +390,7 @@ final class CatalogValidator {
     private void checkConsentBoxes(Form form, ProcessingActivity activity) {
         for (int i = 0; i < form.consents().size(); i++) {
             String purpose = form.consents().get(i).purpose();
-            if (catalog.purpose(purpose).isEmpty()) {
+            if (purpose != null && catalog.purpose(purpose).isEmpty()) {
                 report(
                         form,
                         "consents[" + i + "]",
@@ -354,21 +399,31 @@ final class CatalogValidator {
         }
         for (Purpose purpose : catalog.purposesOf(activity)) {
             boolean needsConsent = purpose.legalBasis().keySet().stream().anyMatch(purpose::needsConsentIn);
-            boolean asked =
-                    form.consents().stream().anyMatch(box -> box.purpose().equals(purpose.key()) && box.required());
-            if (needsConsent && !asked) {
-                report(
-                        form,
-                        "consents",
-                        "form '" + form.key() + "' must ask consent to purpose '" + purpose.key()
-                                + "' with a required box: activity '" + activity.key() + "' rests on consent for it");
+            List<Form.ConsentBox> boxes = form.consents().stream()
+                    .filter(box -> purpose.key().equals(box.purpose()))
+                    .toList();
+            if (needsConsent && boxes.stream().noneMatch(Form.ConsentBox::required)) {
+                String why = ": activity '" + activity.key() + "' rests on consent for it";
+                if (boxes.isEmpty()) {
+                    report(
+                            form,
+                            "consents",
+                            "form '" + form.key() + "' must ask consent to purpose '" + purpose.key()
+                                    + "' with a required box" + why);
+                } else {
+                    report(
+                            boxes.get(0),
+                            "required",
+                            "form '" + form.key() + "' must make its consent box for purpose '" + purpose.key()
+                                    + "' required" + why);
+                }
             }
         }
     }
 
     private void checkRouting(Form form, ProcessingActivity activity) {
         Form.Routing routing = form.routing();
-        if (!form.fields().contains(routing.field())) {
+        if (routing.field() != null && !form.fields().contains(routing.field())) {
             report(
                     form,
                     "routing.field",

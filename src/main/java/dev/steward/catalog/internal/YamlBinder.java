@@ -211,7 +211,7 @@ final class YamlBinder {
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
             NodeTuple entry = given.get(component.getName());
-            values[i] = entry == null || isNull(entry.getValueNode())
+            Object value = entry == null || isNull(entry.getValueNode())
                     ? absent(component, type, mapping)
                     : bindValue(
                             entry.getValueNode(),
@@ -219,6 +219,8 @@ final class YamlBinder {
                             component.getName(),
                             placeholder,
                             component.getName());
+            // a value that failed to bind was reported; its default keeps a primitive component constructible
+            values[i] = value != null ? value : defaultOf(component.getType());
         }
         Object bound = construct(type, components, values);
         sources.put(bound, "", Location.of(file, node));
@@ -227,23 +229,28 @@ final class YamlBinder {
     }
 
     private @Nullable Object absent(RecordComponent component, Class<?> type, MappingNode mapping) {
-        Class<?> raw = component.getType();
-        if (raw == List.class) {
-            return List.of();
-        }
-        if (raw == Map.class) {
-            return Map.of();
-        }
-        if (raw == boolean.class) {
-            return false;
-        }
-        if (raw == int.class) {
-            return 0;
-        }
-        if (!component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+        Object fallback = defaultOf(component.getType());
+        if (fallback == null && !component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
             problem(
                     mapping,
                     Words.of(type) + describedBy(mapping) + " is missing required key '" + component.getName() + "'");
+        }
+        return fallback;
+    }
+
+    /** What a component left out means: no items, false, zero, or nothing. */
+    private static @Nullable Object defaultOf(Class<?> type) {
+        if (type == List.class) {
+            return List.of();
+        }
+        if (type == Map.class) {
+            return Map.of();
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == int.class) {
+            return 0;
         }
         return null;
     }
@@ -276,10 +283,11 @@ final class YamlBinder {
             String key = keyOf(entry);
             Node first = seen.putIfAbsent(key, entry.getKeyNode());
             if (first != null) {
+                Location at = Location.of(file, first);
                 problem(
                         entry.getKeyNode(),
-                        "duplicate key '" + key + "' (first given at line "
-                                + Location.of(file, first).line() + ")");
+                        "duplicate key '" + key + "' (first given at line " + at.line() + ", column " + at.column()
+                                + ")");
             } else {
                 unique.add(entry);
             }

@@ -1,0 +1,134 @@
+package dev.steward;
+
+import static dev.steward.test.CatalogFixtures.SEVERAL_PROBLEMS;
+import static dev.steward.test.CatalogFixtures.problemsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.test.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+/** {@code java -jar steward.jar COMMAND}, run in-process through the same code path as {@code main}. */
+class CommandLineTest {
+
+    /** No PostgreSQL listens here: a command that tried to use the database would fail. */
+    static final String NO_DATABASE = "--steward.database.url=jdbc:postgresql://127.0.0.1:1/none";
+
+    record Run(int exitCode, String out, String err) {}
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = StewardApplication.command(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "examples/olympus-2018 | 1 site(s), 9 processing activities, 12 purposes, 3 forms, 5 recipients, 7 cookies",
+                "examples/olympus-2017 | 1 site(s), 4 processing activities, 7 purposes, 0 forms, 3 recipients, 6 cookies",
+                "examples/omron-2012   | 1 site(s), 7 processing activities, 10 purposes, 3 forms, 3 recipients, 1 cookies"
+            })
+    void catalogCheckSummarisesAValidCatalogWithoutTouchingTheDatabase(String catalog, String summary) {
+        Run run = run("catalog", "check", catalog, NO_DATABASE);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo(catalog + ": valid catalog with " + summary + System.lineSeparator());
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void catalogCheckStartsNoEmbeddedDatabase(@TempDir Path dataDir) {
+        Run run = run("catalog", "check", "examples/omron-2012", "--steward.data-dir=" + dataDir);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(dataDir.resolve("postgres")).doesNotExist();
+    }
+
+    @Test
+    void catalogCheckListsEveryProblemAsFileLineColumnAndExitsWithOne() {
+        Run run = run("catalog", "check", NO_DATABASE, SEVERAL_PROBLEMS);
+
+        List<String> expected = new ArrayList<>();
+        problemsOf(SEVERAL_PROBLEMS).forEach(problem -> expected.add(problem.toString()));
+        expected.add("6 problems found");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).containsExactlyElementsOf(expected);
+        assertThat(run.err().lines().limit(6))
+                .allMatch(line -> line.matches(SEVERAL_PROBLEMS + ":\\d+:\\d+: .+"))
+                .first()
+                .isEqualTo(SEVERAL_PROBLEMS + ":15:17: site 'acme-shop' names unknown controller 'acme-corp'");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void catalogCheckWithoutAPathPrintsItsUsageAndExitsWithTwo() {
+        Run run = run("catalog", "check", NO_DATABASE);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("Usage: java -jar steward.jar catalog check PATH" + System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownCommandListsTheCommandsAndExitsWithTwo() {
+        Run run = run("catalog", "fix", NO_DATABASE);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .startsWith("Unknown command: catalog fix")
+                .contains("java -jar steward.jar catalog check PATH")
+                .contains("java -jar steward.jar ropa export [--format csv|json]");
+    }
+
+    @Test
+    void ropaExportPrintsTheRecordsOfProcessingAsCsv() {
+        Run run = run("ropa", "export", "--format", "csv", NO_DATABASE);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines().findFirst())
+                .hasValue("site,activity,activityName,controller,controllerContact,representatives,"
+                        + "dataProtectionOfficer,purposes,legalBases,dataSubjects,dataCategories,recipients,"
+                        + "thirdCountryTransfers,erasureTimeLimit,securityMeasures");
+        assertThat(run.out().lines().skip(1))
+                .hasSize(16)
+                .anyMatch(row ->
+                        row.startsWith("\"olympus-ims\",\"contact-form\",\"Contacting us through contact form\""))
+                .anyMatch(row -> row.startsWith("\"omron-healthcare\",\"marketing-email\","));
+    }
+
+    @Test
+    void ropaExportPrintsTheRecordsOfProcessingAsJson() {
+        Run run = run("ropa", "export", "--format=json", NO_DATABASE);
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode records = Json.read(run.out()).get("records");
+        assertThat(Json.rows(records, "site", "activity"))
+                .hasSize(16)
+                .contains("olympus-ims | contact-form", "omron-healthcare | marketing-email");
+    }
+
+    @Test
+    void ropaExportRefusesAnUnknownFormatAndExitsWithTwo() {
+        Run run = run("ropa", "export", "--format", "xml", NO_DATABASE);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .isEqualTo("Usage: java -jar steward.jar ropa export --format csv|json" + System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+    }
+}
