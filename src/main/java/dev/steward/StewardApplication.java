@@ -24,7 +24,7 @@ public class StewardApplication {
      * without a web server that creates only the beans the command needs, so one that needs no database starts
      * none.
      */
-    static int command(String[] args, PrintStream out, PrintStream err) {
+    public static int command(String[] args, PrintStream out, PrintStream err) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StewardApplication.class)
                 .web(WebApplicationType.NONE)
                 .initializers(CommandLine::createBeansOnDemand)

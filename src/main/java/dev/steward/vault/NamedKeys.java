@@ -30,7 +30,10 @@ class NamedKeys {
         try {
             return master.unwrap(wrapped, context(name));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The key '" + name + "' does not open with this master key set", e);
+            throw new IllegalStateException(
+                    "The key '" + name + "' in the database does not open with the master key set"
+                            + " of this node. Every node sharing a database needs the same master key set (STEWARD_MASTER_KEY).",
+                    e);
         }
     }
 

@@ -7,19 +7,17 @@ import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
 import dev.steward.platform.HashChain;
 import dev.steward.test.Canary;
-import dev.steward.test.Nodes;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestDatabase;
+import dev.steward.test.TestServer;
 import dev.steward.vault.ChainCheckpoints;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -131,12 +129,10 @@ class EvidenceTamperingTest {
     void ledgerVerifyExitsZeroWhenIntactAndOneNamingTheRowOtherwise() {
         withFreshSteward((context, jdbc) -> {
             recordThreeConsents(context);
-            Map<String, String> properties = Map.of(
-                    "steward.database.url", context.getEnvironment().getProperty("steward.database.url"),
-                    "steward.data-dir", context.getEnvironment().getProperty("steward.data-dir"),
-                    "steward.catalog", StewardTest.CATALOGS);
+            String database = context.getEnvironment().getRequiredProperty("steward.database.url");
+            Path dataDir = Path.of(context.getEnvironment().getRequiredProperty("steward.data-dir"));
 
-            Nodes.Run intact = Nodes.command(properties, "ledger", "verify");
+            TestServer.Run intact = TestServer.command(database, dataDir, "ledger", "verify");
             assertThat(intact.exit()).isZero();
             assertThat(intact.out())
                     .contains("consent: intact, 3 rows")
@@ -144,7 +140,7 @@ class EvidenceTamperingTest {
                     .contains("erasure: intact");
 
             tamper(jdbc, "UPDATE consent_event SET purpose = 'invoicing' WHERE seq = 1");
-            Nodes.Run broken = Nodes.command(properties, "ledger", "verify");
+            TestServer.Run broken = TestServer.command(database, dataDir, "ledger", "verify");
             assertThat(broken.exit()).isEqualTo(1);
             assertThat(broken.err())
                     .contains("consent: BROKEN at row 1: its content does not match its hash (the row was changed)");
@@ -186,20 +182,11 @@ class EvidenceTamperingTest {
     }
 
     private static void withFreshSteward(Scenario scenario) {
-        try {
-            String url =
-                    TestDatabase.newDatabase("tamper_" + ProcessHandle.current().pid() + "_" + System.nanoTime());
-            String dataDir = Files.createTempDirectory("steward-tamper-").toString();
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
-                            dev.steward.StewardApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .run(
-                            "--steward.database.url=" + url,
-                            "--steward.database.user=" + TestDatabase.user(),
-                            "--steward.data-dir=" + dataDir,
-                            "--steward.catalog=" + StewardTest.CATALOGS)) {
-                scenario.run(context, context.getBean(JdbcClient.class));
-            }
+        try (ConfigurableApplicationContext context = TestServer.start(
+                TestDatabase.newDatabase(),
+                Files.createTempDirectory("steward-tamper-"),
+                "--steward.catalog=" + StewardTest.CATALOGS)) {
+            scenario.run(context, context.getBean(JdbcClient.class));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.platform.StewardProperties;
 import dev.steward.test.Canary;
-import dev.steward.test.Nodes;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.test.TestServer;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,12 +38,11 @@ class TwoNodesTest {
 
     @Test
     void eachNodeSeesTheOthersConsentChangesWithinOneSecond() {
-        try (ConfigurableApplicationContext second = Nodes.server(
-                Map.of(
-                        "steward.database.url", properties.database().url(),
-                        "steward.data-dir", properties.dataDir().toString(),
-                        "steward.catalog", StewardTest.CATALOGS),
-                clock)) {
+        try (ConfigurableApplicationContext second = TestServer.start(
+                clock,
+                properties.database().url(),
+                properties.dataDir(),
+                "--steward.catalog=" + StewardTest.CATALOGS)) {
             ConsentDecisions decisionsThere = second.getBean(ConsentDecisions.class);
             SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("two-nodes"))));
             assertThat(decisionsThere

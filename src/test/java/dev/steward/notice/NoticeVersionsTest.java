@@ -47,13 +47,13 @@ class NoticeVersionsTest {
         database = TestDatabase.newDatabase();
         catalog = directory.resolve("catalog.yml");
         Files.copy(Path.of(REVISIONS, "revision-1.yml"), catalog);
-        try (ConfigurableApplicationContext first = start("first")) {
+        try (ConfigurableApplicationContext first = start()) {
             Http firstHttp = TestServer.http(first);
             firstVersionAsPublished = firstHttp.get("/s/tiny/privacy/v/1").body();
             inForceBeforeTheSecondRevision = firstHttp.get("/s/tiny/privacy").body();
         }
         Files.copy(Path.of(REVISIONS, "revision-2.yml"), catalog, StandardCopyOption.REPLACE_EXISTING);
-        server = start("second");
+        server = start();
         http = TestServer.http(server);
     }
 
@@ -142,7 +142,7 @@ class NoticeVersionsTest {
                 Files.readString(catalog).replace("Remembers your language.", "Remembers your language and region."));
 
         Throwable failure = catchThrowable(
-                () -> TestServer.start(database, directory.resolve("third"), "--steward.catalog=" + changed)
+                () -> TestServer.start(database, directory.resolve("node"), "--steward.catalog=" + changed)
                         .close());
 
         assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
@@ -152,8 +152,9 @@ class NoticeVersionsTest {
                         + " notice.version.");
     }
 
-    private ConfigurableApplicationContext start(String dataDir) {
-        return TestServer.start(database, directory.resolve(dataDir), "--steward.catalog=" + catalog);
+    /** Every start is the same node: nodes sharing a database share its data directory's master key set. */
+    private ConfigurableApplicationContext start() {
+        return TestServer.start(database, directory.resolve("node"), "--steward.catalog=" + catalog);
     }
 
     private static Map<String, String> attributes(JsonNode diff, String category, String key) {

@@ -2,11 +2,10 @@ package dev.steward.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.StewardApplication;
 import dev.steward.test.Canary;
-import dev.steward.test.Nodes;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestDatabase;
+import dev.steward.test.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,8 +14,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,15 +28,10 @@ class KeysRotateTest {
 
     @Test
     void rotationRewrapsEveryKeyAndTheDataStillReads() throws Exception {
-        Map<String, String> properties = Map.of(
-                "steward.database.url",
-                        TestDatabase.newDatabase(
-                                "rotate_" + ProcessHandle.current().pid() + "_" + System.nanoTime()),
-                "steward.data-dir", dataDir.toString(),
-                "steward.catalog", StewardTest.CATALOGS);
+        String database = TestDatabase.newDatabase();
         RecordId[] record = new RecordId[1];
         byte[][] wrappedBefore = new byte[1][];
-        withVault(properties, context -> {
+        withServer(database, context -> {
             Vault vault = context.getBean(Vault.class);
             for (int i = 0; i < SUBJECTS; i++) {
                 SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("rotated" + i))));
@@ -68,7 +60,7 @@ class KeysRotateTest {
         assertThat(Files.getPosixFilePermissions(keyset.getParent()))
                 .isEqualTo(PosixFilePermissions.fromString("rwx------"));
 
-        Nodes.Run rotation = Nodes.command(properties, "keys", "rotate");
+        TestServer.Run rotation = TestServer.command(database, dataDir, "keys", "rotate");
 
         assertThat(rotation.exit()).isZero();
         assertThat(rotation.out())
@@ -76,7 +68,7 @@ class KeysRotateTest {
                 .contains("the old master key is destroyed");
         assertThat(Files.readString(keyset)).isNotEqualTo(keysetBefore).containsOnlyOnce("\"keyId\"");
         assertThat(Files.getPosixFilePermissions(keyset)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        withVault(properties, context -> {
+        withServer(database, context -> {
             byte[] wrappedAfter = context.getBean(JdbcClient.class)
                     .sql("SELECT wrapped_key FROM data_subject ORDER BY id LIMIT 1")
                     .query(byte[].class)
@@ -89,22 +81,10 @@ class KeysRotateTest {
         });
     }
 
-    private static void withVault(Map<String, String> properties, Consumer<ConfigurableApplicationContext> use) {
-        String[] arguments = properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StewardApplication.class)
-                .web(WebApplicationType.NONE)
-                .lazyInitialization(true)
-                .profiles("cli")
-                .run(append(arguments, "--steward.database.user=" + TestDatabase.user()))) {
+    private void withServer(String database, Consumer<ConfigurableApplicationContext> use) {
+        try (ConfigurableApplicationContext context =
+                TestServer.start(database, dataDir, "--steward.catalog=" + StewardTest.CATALOGS)) {
             use.accept(context);
         }
-    }
-
-    private static String[] append(String[] arguments, String more) {
-        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
-        all[arguments.length] = more;
-        return all;
     }
 }

@@ -7,8 +7,8 @@ import dev.steward.audit.AuditTrail;
 import dev.steward.platform.StewardProperties;
 import dev.steward.test.Canary;
 import dev.steward.test.DatabaseDump;
-import dev.steward.test.Nodes;
 import dev.steward.test.StewardTest;
+import dev.steward.test.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,15 +157,7 @@ class VaultTest {
                 backup.restoreInto("restored_" + ProcessHandle.current().pid() + "_" + System.nanoTime());
         assertThat(subjectRows(restored, subject)).isEqualTo(1);
 
-        Nodes.Run run = Nodes.command(
-                Map.of(
-                        "steward.database.url",
-                        restored,
-                        "steward.data-dir",
-                        properties.dataDir().toString(),
-                        "steward.catalog",
-                        StewardTest.CATALOGS),
-                "restore-replay");
+        TestServer.Run run = TestServer.command(restored, properties.dataDir(), "restore-replay");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("subjects and").contains("erased again");
