@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final Users USERS = new Users();
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -31,6 +34,11 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                         "steward.database.password=" + password(),
                         "steward.data-dir=" + temporaryDirectory())
                 .applyTo(context);
+        if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+            // registered before any bean, so released after all of them, the connection pool included
+            USERS.opened();
+            registry.registerDisposableBean(TestDatabase.class.getName(), USERS::closed);
+        }
     }
 
     /** A new, empty database on the test server, as a JDBC URL. */
@@ -56,6 +64,32 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
             return Files.createTempDirectory("steward-test-").toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many Spring contexts still use the server. */
+    private static final class Users {
+
+        private int open;
+
+        synchronized void opened() {
+            open++;
+        }
+
+        synchronized void closed() {
+            open--;
+            notifyAll();
+        }
+
+        synchronized void awaitNone(Duration atMost) {
+            long deadline = System.nanoTime() + atMost.toNanos();
+            try {
+                while (open > 0 && System.nanoTime() < deadline) {
+                    wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -87,8 +121,13 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                         .setDataDirectory(directory)
                         .setServerConfig("fsync", "off")
                         .setServerConfig("max_connections", "300")
+                        // stopped by the hook below, after the contexts; the library's own would not wait for them
+                        .setRegisterShutdownHook(false)
                         .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    // Spring closes the test contexts in its own shutdown hook meanwhile; stopping the server under
+                    // them would leave their pools waiting for a connection until the JVM is killed
+                    USERS.awaitNone(Duration.ofSeconds(20));
                     try {
                         postgres.close();
                     } catch (IOException ignored) {

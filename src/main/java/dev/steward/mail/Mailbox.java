@@ -1,0 +1,154 @@
+package dev.steward.mail;
+
+import dev.steward.audit.AuditEntry;
+import dev.steward.audit.AuditTrail;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.staff.Caller;
+import dev.steward.staff.CurrentCaller;
+import dev.steward.vault.SubjectId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox as staff see it: every message as it was or will be sent, newest first, on the sites the caller may
+ * see. Opening envelopes for display is a staff read of personal data, written to the audit trail per subject.
+ */
+@Service
+class Mailbox {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+    /** How many of the newest messages an address filter opens at most, so one search cannot decrypt everything. */
+    static final int MAX_SEARCHED = 10_000;
+
+    private final OutboxRepository outbox;
+    private final Envelopes envelopes;
+    private final MailTransport transport;
+    private final AuditTrail audit;
+    private final CurrentCaller caller;
+
+    Mailbox(
+            OutboxRepository outbox,
+            Envelopes envelopes,
+            MailTransport transport,
+            AuditTrail audit,
+            CurrentCaller caller) {
+        this.outbox = outbox;
+        this.envelopes = envelopes;
+        this.transport = transport;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    /** Which messages to show; {@code to} is matched against the opened envelopes, ignoring case. */
+    record Query(
+            @Nullable String to,
+            @Nullable String site,
+            int limit,
+            @Nullable String reason) {
+
+        Query {
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new InvalidInputException("limit", "out-of-range", "limit must be 1 to " + MAX_LIMIT + ".");
+            }
+            to = to == null || to.isBlank() ? null : to.strip();
+            site = site == null || site.isBlank() ? null : site;
+        }
+    }
+
+    /** A message with its content, where it is kept (a dropped message keeps none). */
+    record Entry(
+            UUID id,
+            String site,
+            String subject,
+            String kind,
+            @Nullable String category,
+            @Nullable String purpose,
+            String status,
+            @Nullable String transport,
+            int attempts,
+            @Nullable String lastError,
+            Instant createdAt,
+            @Nullable Instant nextAttemptAt,
+            @Nullable Instant sentAt,
+            @Nullable String to,
+            @Nullable String subjectLine,
+            @Nullable String text,
+            @Nullable String html) {
+
+        static Entry of(OutboxMessage message, Optional<Envelope> envelope) {
+            Envelope content = envelope.orElse(null);
+            return new Entry(
+                    message.id(),
+                    message.site(),
+                    message.subject().toString(),
+                    message.kind().key(),
+                    message.category(),
+                    message.purpose(),
+                    message.status().key(),
+                    message.transport(),
+                    message.attempts(),
+                    message.lastError(),
+                    message.createdAt(),
+                    message.nextAttemptAt(),
+                    message.sentAt(),
+                    content == null ? null : content.to(),
+                    content == null ? null : content.subjectLine(),
+                    content == null ? null : content.text(),
+                    content == null ? null : content.html());
+        }
+
+        boolean hasContent() {
+            return to != null;
+        }
+    }
+
+    /** Where messages currently go: {@code smtp}, or {@code dev-mailbox} when no SMTP server is configured. */
+    String delivery() {
+        return transport.name();
+    }
+
+    /** The caller's view; asking for a site they may not see is answered as if it did not exist. */
+    @Transactional
+    List<Entry> read(Query query) {
+        Caller staff = query.site() == null ? caller.get() : caller.requireSite(query.site());
+        List<Entry> entries = outbox.newest(staff.sites(), query.site(), messages -> select(messages, query));
+        auditReads(entries, staff, query.reason());
+        return entries;
+    }
+
+    private List<Entry> select(Stream<OutboxMessage> messages, Query query) {
+        List<Entry> entries = new ArrayList<>();
+        messages.limit(MAX_SEARCHED)
+                .map(message -> Entry.of(message, envelopes.open(message)))
+                .filter(entry -> query.to() == null || query.to().equalsIgnoreCase(entry.to()))
+                .limit(query.limit())
+                .forEach(entries::add);
+        return entries;
+    }
+
+    private void auditReads(List<Entry> entries, Caller caller, @Nullable String reason) {
+        Map<String, Entry> readPerSubjectAndSite = new LinkedHashMap<>();
+        entries.stream()
+                .filter(Entry::hasContent)
+                .forEach(entry -> readPerSubjectAndSite.putIfAbsent(entry.subject() + " " + entry.site(), entry));
+        for (Entry entry : readPerSubjectAndSite.values()) {
+            audit.record(new AuditEntry(
+                    caller.name(),
+                    "read-mailbox",
+                    SubjectId.parse(entry.subject()).value(),
+                    entry.site(),
+                    List.of("mail.to", "mail.subject", "mail.body"),
+                    reason));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.steward.mail;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/admin/mailbox}: the outbox, newest first, for staff who answer people. Every read is audited. */
+@RestController
+@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'SUPPORT_AGENT')")
+class MailboxApiController {
+
+    private final Mailbox mailbox;
+
+    MailboxApiController(Mailbox mailbox) {
+        this.mailbox = mailbox;
+    }
+
+    record Listing(String delivery, List<Mailbox.Entry> messages) {}
+
+    @GetMapping("/api/v1/admin/mailbox")
+    Listing list(
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String site,
+            @RequestParam(defaultValue = "" + Mailbox.DEFAULT_LIMIT) int limit,
+            @RequestParam(required = false) @Nullable String reason) {
+        return new Listing(mailbox.delivery(), mailbox.read(new Mailbox.Query(to, site, limit, reason)));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.steward.mail;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The console's mailbox page ({@code /admin/mailbox}); the same listing, and the same audit, as the API. */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'SUPPORT_AGENT')")
+class MailboxPageController {
+
+    private final Mailbox mailbox;
+
+    MailboxPageController(Mailbox mailbox) {
+        this.mailbox = mailbox;
+    }
+
+    @GetMapping("/admin/mailbox")
+    String page(
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String site,
+            Model model) {
+        Mailbox.Query query = new Mailbox.Query(to, site, Mailbox.DEFAULT_LIMIT, null);
+        model.addAttribute("query", query);
+        model.addAttribute("delivery", mailbox.delivery());
+        model.addAttribute("messages", mailbox.read(query));
+        return "admin/mailbox";
+    }
+}

@@ -1,0 +1,199 @@
+package dev.steward.mail;
+
+import dev.steward.vault.SubjectId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of the outbox. */
+@Repository
+class OutboxRepository {
+
+    private final JdbcClient jdbc;
+
+    OutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(OutboxMessage message) {
+        jdbc.sql("""
+                        INSERT INTO mail_message (id, site, subject_id, kind, category, purpose, status, attempts,
+                            next_attempt_at, last_error, created_at, envelope_enc)
+                        VALUES (:id, :site, :subject, :kind, :category, :purpose, :status, 0, :next, :error, :created,
+                            :envelope)
+                        """)
+                .param("id", message.id())
+                .param("site", message.site())
+                .param("subject", message.subject().value())
+                .param("kind", message.kind().key())
+                .param("category", message.category())
+                .param("purpose", message.purpose())
+                .param("status", message.status().key())
+                .param("next", utc(message.nextAttemptAt()))
+                .param("error", message.lastError())
+                .param("created", utc(message.createdAt()))
+                .param("envelope", message.envelope())
+                .update();
+    }
+
+    /**
+     * Messages due for an attempt, and held ones to check again, queued first; locked for the caller's transaction
+     * so that no other run touches them meanwhile.
+     */
+    List<OutboxMessage> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM mail_message
+                        WHERE status IN ('queued', 'held') AND next_attempt_at <= :now
+                        ORDER BY status = 'held', next_attempt_at
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED
+                        """)
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query((rs, row) -> message(rs))
+                .list();
+    }
+
+    Optional<MailStatus> status(UUID id) {
+        return jdbc.sql("SELECT status FROM mail_message WHERE id = :id")
+                .param("id", id)
+                .query((rs, row) -> MailStatus.ofKey(rs.getString("status")))
+                .optional();
+    }
+
+    void markSent(UUID id, String transport, Instant at) {
+        jdbc.sql("""
+                        UPDATE mail_message SET status = 'sent', attempts = attempts + 1, transport = :transport,
+                            sent_at = :at, next_attempt_at = NULL, last_error = NULL
+                        WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("transport", transport)
+                .param("at", utc(at))
+                .update();
+    }
+
+    void markHeld(UUID id) {
+        jdbc.sql("UPDATE mail_message SET status = 'held' WHERE id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    /** A dropped message keeps why, not what: its envelope goes. */
+    void markDropped(UUID id, String reason) {
+        jdbc.sql("""
+                        UPDATE mail_message SET status = 'dropped', next_attempt_at = NULL, last_error = :reason,
+                            envelope_enc = NULL
+                        WHERE id = :id
+                        """).param("id", id).param("reason", reason).update();
+    }
+
+    void markRetry(UUID id, int attempts, Instant next, String error) {
+        jdbc.sql("""
+                        UPDATE mail_message SET status = 'queued', attempts = :attempts, next_attempt_at = :next,
+                            last_error = :error
+                        WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("attempts", attempts)
+                .param("next", utc(next))
+                .param("error", error)
+                .update();
+    }
+
+    void markFailed(UUID id, int attempts, String error) {
+        jdbc.sql("""
+                        UPDATE mail_message SET status = 'failed', attempts = :attempts, next_attempt_at = NULL,
+                            last_error = :error
+                        WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("attempts", attempts)
+                .param("error", error)
+                .update();
+    }
+
+    void delete(UUID id) {
+        jdbc.sql("DELETE FROM mail_message WHERE id = :id").param("id", id).update();
+    }
+
+    int deleteOfSubject(SubjectId subject) {
+        return jdbc.sql("DELETE FROM mail_message WHERE subject_id = :subject")
+                .param("subject", subject.value())
+                .update();
+    }
+
+    /**
+     * Streams messages newest first, on the given sites only (none given: every site), optionally on one site; the
+     * stream is closed when the reader returns.
+     */
+    <T> T newest(Set<String> sites, @Nullable String site, Function<Stream<OutboxMessage>, T> reader) {
+        try (Stream<OutboxMessage> messages = jdbc
+                .sql("""
+                        SELECT * FROM mail_message
+                        WHERE (CAST(:site AS TEXT) IS NULL OR site = :site)
+                          AND (:everySite OR site = ANY(:sites))
+                        ORDER BY created_at DESC, id
+                        """)
+                .param("site", site)
+                .param("everySite", sites.isEmpty())
+                .param("sites", sites.toArray(String[]::new))
+                .withFetchSize(100)
+                .query((rs, row) -> message(rs))
+                .stream()) {
+            return reader.apply(messages);
+        }
+    }
+
+    /** How many messages of each kind wait to go out (status queued) or are held, over all nodes. */
+    Map<MailKind, Map<MailStatus, Long>> backlog() {
+        Map<MailKind, Map<MailStatus, Long>> backlog = new EnumMap<>(MailKind.class);
+        jdbc.sql("""
+                        SELECT kind, status, count(*) AS messages FROM mail_message
+                        WHERE status IN ('queued', 'held') GROUP BY kind, status
+                        """).query(rs -> {
+            backlog.computeIfAbsent(MailKind.ofKey(rs.getString("kind")), kind -> new EnumMap<>(MailStatus.class))
+                    .put(MailStatus.ofKey(rs.getString("status")), rs.getLong("messages"));
+        });
+        return backlog;
+    }
+
+    private static OutboxMessage message(ResultSet rs) throws SQLException {
+        return new OutboxMessage(
+                rs.getObject("id", UUID.class),
+                rs.getString("site"),
+                new SubjectId(rs.getObject("subject_id", UUID.class)),
+                MailKind.ofKey(rs.getString("kind")),
+                rs.getString("category"),
+                rs.getString("purpose"),
+                MailStatus.ofKey(rs.getString("status")),
+                rs.getInt("attempts"),
+                instant(rs.getObject("next_attempt_at", OffsetDateTime.class)),
+                rs.getString("last_error"),
+                rs.getString("transport"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                instant(rs.getObject("sent_at", OffsetDateTime.class)),
+                rs.getBytes("envelope_enc"));
+    }
+
+    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

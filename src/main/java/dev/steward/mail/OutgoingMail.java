@@ -1,0 +1,51 @@
+package dev.steward.mail;
+
+import dev.steward.vault.SubjectId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message to queue. The address, subject line and bodies are personal data: they are stored only sealed under the
+ * subject's key, and {@link #toString()} leaves them out. A marketing message names the direct-marketing purpose
+ * whose consent it needs; the category (a key, not prose) lets a {@link MailHold} recognise particular messages.
+ */
+public record OutgoingMail(
+        String site,
+        SubjectId subject,
+        MailKind kind,
+        String to,
+        String subjectLine,
+        String text,
+        @Nullable String html,
+        @Nullable String purpose,
+        @Nullable String category) {
+
+    /** The category of the notice that a restriction of processing will be lifted, which no restriction holds. */
+    public static final String RESTRICTION_LIFTING = "restriction-lifting";
+
+    public static OutgoingMail service(String site, SubjectId subject, String to, String subjectLine, String text) {
+        return new OutgoingMail(site, subject, MailKind.SERVICE, to, subjectLine, text, null, null, null);
+    }
+
+    public static OutgoingMail operational(String site, SubjectId subject, String to, String subjectLine, String text) {
+        return new OutgoingMail(site, subject, MailKind.OPERATIONAL, to, subjectLine, text, null, null, null);
+    }
+
+    public static OutgoingMail marketing(
+            String site, SubjectId subject, String purpose, String to, String subjectLine, String text) {
+        return new OutgoingMail(site, subject, MailKind.MARKETING, to, subjectLine, text, null, purpose, null);
+    }
+
+    public OutgoingMail withHtml(@Nullable String html) {
+        return new OutgoingMail(site, subject, kind, to, subjectLine, text, html, purpose, category);
+    }
+
+    public OutgoingMail withCategory(@Nullable String category) {
+        return new OutgoingMail(site, subject, kind, to, subjectLine, text, html, purpose, category);
+    }
+
+    @Override
+    public String toString() {
+        return "OutgoingMail[site=" + site + ", subject=" + subject + ", kind=" + kind + ", purpose=" + purpose
+                + ", category=" + category + "]";
+    }
+}
