@@ -1,0 +1,66 @@
+package dev.steward.test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium driven by Playwright, for page tests. Playwright never downloads a browser of its own here;
+ * the flags keep Chromium from reaching out to a network it does not have. Open one per test class and close it.
+ */
+public final class Chromium implements AutoCloseable {
+
+    private static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private Chromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    public static Chromium launch() {
+        if (!Files.isExecutable(EXECUTABLE)) {
+            throw new IllegalStateException("Page tests need Debian's Chromium at " + EXECUTABLE
+                    + ": run 'apt-get install -y chromium' (.ci/run does this)");
+        }
+        Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(EXECUTABLE)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
+        return new Chromium(playwright, browser);
+    }
+
+    /** A fresh page in a fresh browser profile (its own cookies), with or without JavaScript. */
+    public Page page(int port, boolean javascript) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setJavaScriptEnabled(javascript));
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
