@@ -5,6 +5,7 @@ import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.ProcessingActivity;
+import dev.steward.catalog.RetentionRule;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Notifications;
 import java.nio.charset.StandardCharsets;
@@ -143,14 +144,15 @@ public class Vault {
     /** Stores a record; refuses fields the catalog does not declare for the record's activity. */
     @Transactional
     public RecordId store(SubjectId subject, NewRecord record) {
-        requireDeclared(record);
+        ProcessingActivity activity = requireDeclared(record);
         Aead key = keys.of(subject).orElseThrow(() -> new NotFoundException("There is no subject " + subject + "."));
         RecordId id = RecordId.random();
+        Instant now = clock.instant();
         repository.insertRecord(
                 id,
                 subject,
-                record,
-                clock.instant(),
+                withDueTime(record, activity, now),
+                now,
                 encrypt(key, toJson(record.fields()), recordContext(id, subject)));
         return id;
     }
@@ -305,7 +307,7 @@ public class Vault {
         }
     }
 
-    private void requireDeclared(NewRecord record) {
+    private ProcessingActivity requireDeclared(NewRecord record) {
         ProcessingActivity activity = catalogs.of(record.site())
                 .activity(record.activity())
                 .orElseThrow(() -> new UndeclaredDataException("Activity '" + record.activity()
@@ -316,6 +318,34 @@ public class Vault {
                         + "'; Steward stores only what the catalog declares");
             }
         }
+        if (!record.retentionRule().equals(activity.retention())) {
+            throw new UndeclaredDataException(
+                    "Activity '" + activity.key() + "' keeps its records under retention rule '" + activity.retention()
+                            + "', not '" + record.retentionRule() + "'");
+        }
+        return activity;
+    }
+
+    /**
+     * A record kept for a fixed period from collection is due from the moment it is stored; for event-based rules
+     * (a case closed, an unsubscription) the due time is set when the event happens.
+     */
+    private NewRecord withDueTime(NewRecord record, ProcessingActivity activity, Instant now) {
+        RetentionRule rule =
+                catalogs.of(record.site()).retentionRule(activity.retention()).orElseThrow();
+        if (record.dueAt() != null || rule.rule().trigger() != RetentionRule.Trigger.COLLECTED) {
+            return record;
+        }
+        return new NewRecord(
+                record.site(),
+                record.activity(),
+                record.noticeVersion(),
+                record.legalBasis(),
+                record.jurisdiction(),
+                record.retentionRule(),
+                rule.rule().span().addTo(now),
+                record.state(),
+                record.fields());
     }
 
     private void auditIfStaff(Access access, SubjectId subject, @Nullable String site, List<String> fields) {

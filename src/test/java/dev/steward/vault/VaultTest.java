@@ -70,6 +70,34 @@ class VaultTest {
     }
 
     @Test
+    void aRecordKeptForAFixedPeriodIsDueFromTheMomentItIsStored() {
+        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("due"))));
+
+        RecordSummary record = vault.record(vault.store(subject, invoice(Canary.email("due"), Canary.name("Due"))))
+                .orElseThrow();
+
+        assertThat(record.dueAt())
+                .isEqualTo(record.collectedAt()
+                        .atOffset(java.time.ZoneOffset.UTC)
+                        .plusYears(10)
+                        .toInstant());
+        assertThatThrownBy(() -> vault.store(
+                        subject,
+                        new NewRecord(
+                                "lab",
+                                "invoicing",
+                                "1",
+                                "gdpr-6-1-c",
+                                "EU",
+                                "subscription",
+                                null,
+                                RecordState.ACTIVE,
+                                Map.of("email", Canary.email("due")))))
+                .isInstanceOf(UndeclaredDataException.class)
+                .hasMessage("Activity 'invoicing' keeps its records under retention rule 'books', not 'subscription'");
+    }
+
+    @Test
     void refusesFieldsTheCatalogDoesNotDeclareForTheActivity() {
         SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("undeclared"))));
         int before = jdbc.sql("SELECT count(*) FROM personal_record")
