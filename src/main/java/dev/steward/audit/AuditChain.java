@@ -1,31 +1,17 @@
 package dev.steward.audit;
 
-import dev.steward.platform.EvidenceChain;
-import dev.steward.platform.HashChain;
-import java.util.Optional;
+import dev.steward.platform.ChainedTable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
-class AuditChain implements EvidenceChain {
+class AuditChain extends ChainedTable {
 
-    private final AuditRepository repository;
-
-    AuditChain(AuditRepository repository) {
-        this.repository = repository;
-    }
-
-    @Override
-    public String name() {
-        return AuditRepository.CHAIN;
-    }
-
-    @Override
-    public HashChain.Verification verify() {
-        return repository.chain(rows -> HashChain.verify(name(), rows.iterator()));
-    }
-
-    @Override
-    public Optional<byte[]> hashAt(long seq) {
-        return repository.hashAt(seq);
+    AuditChain(JdbcClient jdbc) {
+        super(
+                AuditRepository.CHAIN,
+                "audit_event",
+                jdbc,
+                (rs, row) -> AuditRepository.canonical(AuditRepository.record(rs)));
     }
 }

@@ -2,7 +2,6 @@ package dev.steward.audit;
 
 import dev.steward.platform.Canonical;
 import dev.steward.platform.Chains;
-import dev.steward.platform.HashChain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,8 +10,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -106,29 +103,7 @@ class AuditRepository {
                 .list();
     }
 
-    java.util.Optional<byte[]> hashAt(long seq) {
-        return jdbc.sql("SELECT hash FROM audit_event WHERE seq = :seq")
-                .param("seq", seq)
-                .query(byte[].class)
-                .optional();
-    }
-
-    /** Streams the chain in order for verification; the caller closes the stream. */
-    <T> T chain(Function<Stream<HashChain.Row>, T> reader) {
-        try (Stream<HashChain.Row> rows = jdbc
-                .sql("SELECT * FROM audit_event ORDER BY seq")
-                .withFetchSize(1000)
-                .query((rs, row) -> {
-                    AuditRecord record = record(rs);
-                    return new HashChain.Row(
-                            record.seq(), rs.getBytes("prev_hash"), rs.getBytes("hash"), canonical(record));
-                })
-                .stream()) {
-            return reader.apply(rows);
-        }
-    }
-
-    private static AuditRecord record(ResultSet rs) throws SQLException {
+    static AuditRecord record(ResultSet rs) throws SQLException {
         return new AuditRecord(
                 rs.getLong("seq"),
                 rs.getObject("id", UUID.class),

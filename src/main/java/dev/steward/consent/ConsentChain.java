@@ -1,31 +1,18 @@
 package dev.steward.consent;
 
-import dev.steward.platform.EvidenceChain;
-import dev.steward.platform.HashChain;
-import java.util.Optional;
+import dev.steward.platform.ChainedTable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
-class ConsentChain implements EvidenceChain {
+class ConsentChain extends ChainedTable {
 
-    private final ConsentEventRepository repository;
-
-    ConsentChain(ConsentEventRepository repository) {
-        this.repository = repository;
-    }
-
-    @Override
-    public String name() {
-        return ConsentEventRepository.CHAIN;
-    }
-
-    @Override
-    public HashChain.Verification verify() {
-        return repository.chain(rows -> HashChain.verify(name(), rows.iterator()));
-    }
-
-    @Override
-    public Optional<byte[]> hashAt(long seq) {
-        return repository.hashAt(seq);
+    ConsentChain(JdbcClient jdbc) {
+        super(
+                ConsentEventRepository.CHAIN,
+                "consent_event",
+                jdbc,
+                (rs, row) -> ConsentEventRepository.canonical(
+                        ConsentEventRepository.event(rs), rs.getBytes("evidence_enc")));
     }
 }

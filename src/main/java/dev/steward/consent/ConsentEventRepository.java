@@ -2,7 +2,6 @@ package dev.steward.consent;
 
 import dev.steward.platform.Canonical;
 import dev.steward.platform.Chains;
-import dev.steward.platform.HashChain;
 import dev.steward.vault.SubjectId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -211,28 +209,7 @@ class ConsentEventRepository {
                 .optional();
     }
 
-    Optional<byte[]> hashAt(long seq) {
-        return jdbc.sql("SELECT hash FROM consent_event WHERE seq = :seq")
-                .param("seq", seq)
-                .query(byte[].class)
-                .optional();
-    }
-
-    <T> T chain(Function<Stream<HashChain.Row>, T> reader) {
-        try (Stream<HashChain.Row> rows = jdbc
-                .sql("SELECT * FROM consent_event ORDER BY seq")
-                .withFetchSize(5000)
-                .query((rs, row) -> new HashChain.Row(
-                        rs.getLong("seq"),
-                        rs.getBytes("prev_hash"),
-                        rs.getBytes("hash"),
-                        canonical(event(rs), rs.getBytes("evidence_enc"))))
-                .stream()) {
-            return reader.apply(rows);
-        }
-    }
-
-    private static ConsentEvent event(ResultSet rs) throws SQLException {
+    static ConsentEvent event(ResultSet rs) throws SQLException {
         OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
         return new ConsentEvent(
                 rs.getLong("seq"),

@@ -2,7 +2,6 @@ package dev.steward.disclosures;
 
 import dev.steward.platform.Canonical;
 import dev.steward.platform.Chains;
-import dev.steward.platform.HashChain;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.SubjectId;
 import java.sql.ResultSet;
@@ -11,10 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -112,26 +108,7 @@ class DisclosureRepository {
                 .list();
     }
 
-    Optional<byte[]> hashAt(long seq) {
-        return jdbc.sql("SELECT hash FROM disclosure WHERE seq = :seq")
-                .param("seq", seq)
-                .query(byte[].class)
-                .optional();
-    }
-
-    /** Streams the chain in order for verification. */
-    <T> T chain(Function<Stream<HashChain.Row>, T> reader) {
-        try (Stream<HashChain.Row> rows = jdbc
-                .sql("SELECT * FROM disclosure ORDER BY seq")
-                .withFetchSize(5000)
-                .query((rs, row) -> new HashChain.Row(
-                        rs.getLong("seq"), rs.getBytes("prev_hash"), rs.getBytes("hash"), canonical(disclosure(rs))))
-                .stream()) {
-            return reader.apply(rows);
-        }
-    }
-
-    private static Disclosure disclosure(ResultSet rs) throws SQLException {
+    static Disclosure disclosure(ResultSet rs) throws SQLException {
         UUID record = rs.getObject("record_id", UUID.class);
         return new Disclosure(
                 rs.getLong("seq"),

@@ -2,7 +2,6 @@ package dev.steward.vault;
 
 import dev.steward.platform.Canonical;
 import dev.steward.platform.Chains;
-import dev.steward.platform.HashChain;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,9 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,7 +63,7 @@ class ErasureLogRepository {
                 .seq();
     }
 
-    private static byte[] canonical(long seq, Tombstone tombstone) {
+    static byte[] canonical(long seq, Tombstone tombstone) {
         return Canonical.of("erasure")
                 .add("seq", seq)
                 .add("id", tombstone.id())
@@ -95,21 +92,7 @@ class ErasureLogRepository {
                 .list();
     }
 
-    <T> T chain(Function<Stream<HashChain.Row>, T> reader) {
-        try (Stream<HashChain.Row> rows = jdbc
-                .sql("SELECT * FROM erasure_log ORDER BY seq")
-                .withFetchSize(1000)
-                .query((rs, row) -> new HashChain.Row(
-                        rs.getLong("seq"),
-                        rs.getBytes("prev_hash"),
-                        rs.getBytes("hash"),
-                        canonical(rs.getLong("seq"), tombstone(rs))))
-                .stream()) {
-            return reader.apply(rows);
-        }
-    }
-
-    private static Tombstone tombstone(ResultSet rs) throws SQLException {
+    static Tombstone tombstone(ResultSet rs) throws SQLException {
         Array records = rs.getArray("record_ids");
         return new Tombstone(
                 rs.getObject("id", UUID.class),

@@ -10,7 +10,10 @@ import java.util.List;
  * {@code ledger verify}: checks the consent ledger, the audit trail and the erasure log link by link and against
  * their signed checkpoints; exits 0 when all are intact and 1 naming the first broken row otherwise.
  */
-@Command(name = "ledger verify", usage = "ledger verify   verify the consent ledger, audit trail and erasure log")
+@Command(
+        name = "ledger verify",
+        usage =
+                "ledger verify   verify every evidence chain (consent ledger, audit trail, erasure log, disclosures, …)")
 class LedgerVerifyCommand implements CliCommand {
 
     private final ChainCheckpoints checkpoints;
