@@ -58,16 +58,8 @@ public class ConsentDecisions {
         Instant instant = at != null ? at : clock.instant();
         Optional<SubjectId> found = resolve(subject).filter(vault::exists);
         if (found.isEmpty()) {
-            return denied(
-                    site,
-                    null,
-                    wanted,
-                    null,
-                    List.of(),
-                    null,
-                    instant,
-                    "unknown-subject",
-                    "Steward holds nothing about this subject: never collected, or erased.");
+            return new Asked(site, null, wanted, null, List.of(), null, instant)
+                    .deny("unknown-subject", "Steward holds nothing about this subject: never collected, or erased.");
         }
         SubjectId id = found.get();
         Optional<ConsentEvent> deciding =
@@ -75,120 +67,44 @@ public class ConsentDecisions {
         String jurisdiction = deciding.map(ConsentEvent::jurisdiction)
                 .or(() -> index.jurisdiction(id, site))
                 .orElse(declared.defaultJurisdiction());
-        List<LegalBasis> bases = wanted.basesIn(jurisdiction);
+        Asked asked =
+                new Asked(site, id, wanted, jurisdiction, wanted.basesIn(jurisdiction), deciding.orElse(null), instant);
         for (ProcessingVeto veto : vetoes) {
             Optional<ProcessingVeto.Veto> refused =
                     veto.check(new ProcessingVeto.Question(id, site, wanted, jurisdiction, instant));
             if (refused.isPresent()) {
-                return denied(
-                        site,
-                        id,
-                        wanted,
-                        jurisdiction,
-                        bases,
-                        deciding.orElse(null),
-                        instant,
-                        refused.get().reason(),
-                        refused.get().explanation());
+                return asked.deny(refused.get().reason(), refused.get().explanation());
             }
         }
-        return decide(site, id, wanted, jurisdiction, bases, deciding.orElse(null), instant);
+        return decide(asked);
     }
 
-    private ConsentDecision decide(
-            String site,
-            SubjectId subject,
-            Purpose purpose,
-            String jurisdiction,
-            List<LegalBasis> bases,
-            @Nullable ConsentEvent event,
-            Instant at) {
+    private static ConsentDecision decide(Asked asked) {
+        ConsentEvent event = asked.event();
         if (event != null && event.action() == ConsentAction.OBJECTED) {
-            return denied(
-                    site,
-                    subject,
-                    purpose,
-                    jurisdiction,
-                    bases,
-                    event,
-                    at,
-                    "objected",
-                    "The person objected to processing for this purpose.");
+            return asked.deny("objected", "The person objected to processing for this purpose.");
         }
-        boolean needsConsent = !bases.isEmpty() && bases.get(0).isConsent();
-        if (!needsConsent) {
-            return allowed(
-                    site,
-                    subject,
-                    purpose,
-                    jurisdiction,
-                    bases,
-                    event,
-                    at,
-                    "legal-basis",
-                    "This purpose rests on "
-                            + (bases.isEmpty()
-                                    ? "no declared basis"
-                                    : bases.get(0).citation()) + ", not on consent.");
+        List<LegalBasis> bases = asked.bases();
+        if (bases.isEmpty() || !bases.get(0).isConsent()) {
+            String basis = bases.isEmpty() ? "no declared basis" : bases.get(0).citation();
+            return asked.allow("legal-basis", "This purpose rests on " + basis + ", not on consent.");
         }
         if (event == null) {
-            return denied(
-                    site,
-                    subject,
-                    purpose,
-                    jurisdiction,
-                    bases,
-                    null,
-                    at,
-                    "no-consent",
-                    "There is no consent on record.");
+            return asked.deny("no-consent", "There is no consent on record.");
         }
         if (event.action() == ConsentAction.WITHDRAWN) {
-            return denied(
-                    site,
-                    subject,
-                    purpose,
-                    jurisdiction,
-                    bases,
-                    event,
-                    at,
-                    "consent-withdrawn",
-                    "The consent was withdrawn.");
+            return asked.deny("consent-withdrawn", "The consent was withdrawn.");
         }
-        if (event.action() == ConsentAction.LAPSED || !event.grantsAt(at)) {
-            return denied(
-                    site,
-                    subject,
-                    purpose,
-                    jurisdiction,
-                    bases,
-                    event,
-                    at,
-                    "consent-lapsed",
-                    "The consent's validity period has run out; it must be asked for again.");
+        if (event.action() == ConsentAction.LAPSED || !event.grantsAt(asked.at())) {
+            return asked.deny(
+                    "consent-lapsed", "The consent's validity period has run out; it must be asked for again.");
         }
-        if (event.action() == ConsentAction.GIVEN && purpose.doubleOptIn()) {
-            return denied(
-                    site,
-                    subject,
-                    purpose,
-                    jurisdiction,
-                    bases,
-                    event,
-                    at,
+        if (event.action() == ConsentAction.GIVEN && asked.purpose().doubleOptIn()) {
+            return asked.deny(
                     "awaiting-confirmation",
                     "The consent was given but not yet confirmed from the person's mailbox (double opt-in).");
         }
-        return allowed(
-                site,
-                subject,
-                purpose,
-                jurisdiction,
-                bases,
-                event,
-                at,
-                "consent-" + event.action().key(),
-                "The person's consent is on record.");
+        return asked.allow("consent-" + event.action().key(), "The person's consent is on record.");
     }
 
     private Optional<SubjectId> resolve(String subject) {
@@ -203,64 +119,47 @@ public class ConsentDecisions {
         }
     }
 
-    private static ConsentDecision allowed(
-            String site,
-            SubjectId subject,
-            Purpose purpose,
-            String jurisdiction,
-            List<LegalBasis> bases,
-            @Nullable ConsentEvent event,
-            Instant at,
-            String reason,
-            String explanation) {
-        return decision(true, site, subject, purpose, jurisdiction, bases, event, at, reason, explanation);
-    }
-
-    private static ConsentDecision denied(
+    /** What was asked, and what is known when answering it. */
+    private record Asked(
             String site,
             @Nullable SubjectId subject,
             Purpose purpose,
             @Nullable String jurisdiction,
             List<LegalBasis> bases,
             @Nullable ConsentEvent event,
-            Instant at,
-            String reason,
-            String explanation) {
-        return decision(false, site, subject, purpose, jurisdiction, bases, event, at, reason, explanation);
-    }
+            Instant at) {
 
-    private static ConsentDecision decision(
-            boolean allowed,
-            String site,
-            @Nullable SubjectId subject,
-            Purpose purpose,
-            @Nullable String jurisdiction,
-            List<LegalBasis> bases,
-            @Nullable ConsentEvent event,
-            Instant at,
-            String reason,
-            String explanation) {
-        return new ConsentDecision(
-                allowed ? "allowed" : "denied",
-                allowed,
-                reason,
-                explanation,
-                site,
-                subject == null ? null : subject.toString(),
-                purpose.key(),
-                jurisdiction,
-                bases.stream()
-                        .map(b -> new ConsentDecision.Basis(b.key(), b.citation()))
-                        .toList(),
-                event == null
-                        ? null
-                        : new ConsentDecision.DecidingEvent(
-                                event.id(),
-                                event.seq(),
-                                event.action().key(),
-                                event.occurredAt(),
-                                event.noticeVersion(),
-                                event.receiptPath()),
-                at);
+        ConsentDecision allow(String reason, String explanation) {
+            return answer(true, reason, explanation);
+        }
+
+        ConsentDecision deny(String reason, String explanation) {
+            return answer(false, reason, explanation);
+        }
+
+        private ConsentDecision answer(boolean allowed, String reason, String explanation) {
+            return new ConsentDecision(
+                    allowed ? "allowed" : "denied",
+                    allowed,
+                    reason,
+                    explanation,
+                    site,
+                    subject == null ? null : subject.toString(),
+                    purpose.key(),
+                    jurisdiction,
+                    bases.stream()
+                            .map(b -> new ConsentDecision.Basis(b.key(), b.citation()))
+                            .toList(),
+                    event == null
+                            ? null
+                            : new ConsentDecision.DecidingEvent(
+                                    event.id(),
+                                    event.seq(),
+                                    event.action().key(),
+                                    event.occurredAt(),
+                                    event.noticeVersion(),
+                                    event.receiptPath()),
+                    at);
+        }
     }
 }
