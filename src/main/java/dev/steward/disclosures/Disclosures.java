@@ -29,6 +29,7 @@ public class Disclosures {
     private final DisclosureRepository repository;
     private final Catalogs catalogs;
     private final ApplicationEventPublisher events;
+    private final List<DisclosureHold> holds;
     private final Clock clock;
 
     Disclosures(
@@ -36,11 +37,13 @@ public class Disclosures {
             DisclosureRepository repository,
             Catalogs catalogs,
             ApplicationEventPublisher events,
+            List<DisclosureHold> holds,
             Clock clock) {
         this.rules = rules;
         this.repository = repository;
         this.catalogs = catalogs;
         this.events = events;
+        this.holds = holds;
         this.clock = clock;
     }
 
@@ -48,6 +51,11 @@ public class Disclosures {
     @Transactional
     public Disclosure record(NewDisclosure disclosure) {
         rules.check(disclosure);
+        for (DisclosureHold hold : holds) {
+            hold.holds(disclosure.subject(), disclosure.site()).ifPresent(reason -> {
+                throw new DisclosureStoppedException(reason);
+            });
+        }
         Disclosure stored = repository.append(new Disclosure(
                 0,
                 UUID.randomUUID(),
@@ -69,6 +77,11 @@ public class Disclosures {
                 stored.categories(),
                 stored.disclosedAt()));
         return stored;
+    }
+
+    /** Whether a hold (a restriction of processing) stops disclosures of the subject's data on the site now. */
+    public boolean stopped(SubjectId subject, String site) {
+        return holds.stream().anyMatch(hold -> hold.holds(subject, site).isPresent());
     }
 
     /** The subject's disclosures, oldest first. */

@@ -1,9 +1,11 @@
 package dev.steward.mail;
 
 import dev.steward.vault.SubjectId;
+import dev.steward.vault.SystemSeal;
 import dev.steward.vault.Vault;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,15 +14,20 @@ import tools.jackson.databind.json.JsonMapper;
 class Envelopes {
 
     private final Vault vault;
+    private final SystemSeal system;
     private final JsonMapper json;
 
-    Envelopes(Vault vault, JsonMapper json) {
+    Envelopes(Vault vault, SystemSeal system, JsonMapper json) {
         this.vault = vault;
+        this.system = system;
         this.json = json;
     }
 
-    byte[] seal(UUID message, SubjectId subject, Envelope envelope) {
-        return vault.seal(subject, json.writeValueAsBytes(envelope), context(message));
+    byte[] seal(UUID message, SubjectId subject, @Nullable String category, Envelope envelope) {
+        byte[] plain = json.writeValueAsBytes(envelope);
+        return OutgoingMail.AFTER_ERASURE.equals(category)
+                ? system.seal(plain, context(message))
+                : vault.seal(subject, plain, context(message));
     }
 
     /** Empty when the message keeps no envelope (it was dropped) or its subject was erased. */
@@ -28,8 +35,10 @@ class Envelopes {
         if (message.envelope() == null) {
             return Optional.empty();
         }
-        return vault.open(message.subject(), message.envelope(), context(message.id()))
-                .map(bytes -> json.readValue(bytes, Envelope.class));
+        Optional<byte[]> plain = OutgoingMail.AFTER_ERASURE.equals(message.category())
+                ? system.open(message.envelope(), context(message.id()))
+                : vault.open(message.subject(), message.envelope(), context(message.id()));
+        return plain.map(bytes -> json.readValue(bytes, Envelope.class));
     }
 
     private static String context(UUID message) {

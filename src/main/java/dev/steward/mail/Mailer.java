@@ -51,7 +51,8 @@ public class Mailer {
             return id;
         }
         Envelope envelope = new Envelope(mail.to(), mail.subjectLine(), mail.text(), mail.html());
-        outbox.insert(OutboxMessage.queued(id, mail, now, envelopes.seal(id, mail.subject(), envelope)));
+        outbox.insert(
+                OutboxMessage.queued(id, mail, now, envelopes.seal(id, mail.subject(), mail.category(), envelope)));
         metrics.counted(mail.kind(), MailStatus.QUEUED);
         return id;
     }

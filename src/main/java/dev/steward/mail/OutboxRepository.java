@@ -77,12 +77,16 @@ class OutboxRepository {
     void markSent(UUID id, String transport, Instant at) {
         jdbc.sql("""
                         UPDATE mail_message SET status = 'sent', attempts = attempts + 1, transport = :transport,
-                            sent_at = :at, next_attempt_at = NULL, last_error = NULL
+                            sent_at = :at, next_attempt_at = NULL, last_error = NULL,
+                            envelope_enc = CASE WHEN category = :afterErasure AND CAST(:transport AS TEXT) <> :devMailbox
+                                                THEN NULL ELSE envelope_enc END
                         WHERE id = :id
                         """)
                 .param("id", id)
                 .param("transport", transport)
                 .param("at", utc(at))
+                .param("afterErasure", OutgoingMail.AFTER_ERASURE)
+                .param("devMailbox", DevMailbox.NAME)
                 .update();
     }
 
@@ -131,7 +135,8 @@ class OutboxRepository {
     }
 
     int deleteOfSubject(SubjectId subject) {
-        return jdbc.sql("DELETE FROM mail_message WHERE subject_id = :subject")
+        return jdbc.sql("DELETE FROM mail_message WHERE subject_id = :subject AND category IS DISTINCT FROM :survives")
+                .param("survives", OutgoingMail.AFTER_ERASURE)
                 .param("subject", subject.value())
                 .update();
     }

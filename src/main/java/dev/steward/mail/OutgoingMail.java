@@ -22,6 +22,13 @@ public record OutgoingMail(
     /** The category of the notice that a restriction of processing will be lifted, which no restriction holds. */
     public static final String RESTRICTION_LIFTING = "restriction-lifting";
 
+    /**
+     * Mail that must reach a person after their data is erased, such as the confirmation of that erasure: it is
+     * sealed with Steward's system key instead of the subject's, survives the erasure, and its content is destroyed
+     * once it is sent.
+     */
+    public static final String AFTER_ERASURE = "after-erasure";
+
     public static OutgoingMail service(String site, SubjectId subject, String to, String subjectLine, String text) {
         return new OutgoingMail(site, subject, MailKind.SERVICE, to, subjectLine, text, null, null, null);
     }

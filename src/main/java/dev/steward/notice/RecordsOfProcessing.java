@@ -11,6 +11,7 @@ import dev.steward.catalog.Recipient;
 import dev.steward.catalog.RetentionRule;
 import dev.steward.catalog.SecurityMeasure;
 import dev.steward.catalog.Site;
+import dev.steward.platform.Csv;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,16 +129,9 @@ public class RecordsOfProcessing {
     public record Export(Instant generatedAt, List<Entry> records) {
 
         public String csv() {
-            StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
-            for (Entry entry : records) {
-                csv.append(entry.values().stream().map(Export::quoted).collect(Collectors.joining(",")))
-                        .append("\r\n");
-            }
+            Csv csv = new Csv().header(COLUMNS);
+            records.forEach(entry -> csv.row(entry.values()));
             return csv.toString();
-        }
-
-        private static String quoted(String value) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
         }
     }
 

@@ -4,6 +4,7 @@ import com.google.crypto.tink.Aead;
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.RetentionRule;
 import dev.steward.platform.NotFoundException;
@@ -202,7 +203,8 @@ public class Vault {
         RecordSummary summary = repository
                 .record(record)
                 .orElseThrow(() -> new NotFoundException("There is no record " + record + "."));
-        Map<String, String> fields = new LinkedHashMap<>(fields(record, Access.system("rectification")));
+        Map<String, String> before = fields(record, Access.system("rectification"));
+        Map<String, String> fields = new LinkedHashMap<>(before);
         fields.putAll(changes);
         requireDeclared(new NewRecord(
                 summary.site(),
@@ -216,6 +218,7 @@ public class Vault {
                 fields));
         Aead key = keys.of(summary.subject()).orElseThrow();
         repository.updateFields(record, encrypt(key, toJson(fields), recordContext(record, summary.subject())));
+        moveIdentifiers(summary, before, changes);
         if (access.staff()) {
             audit.record(new AuditEntry(
                     access.actor(),
@@ -225,6 +228,32 @@ public class Vault {
                     List.copyOf(changes.keySet()),
                     access.reason()));
         }
+    }
+
+    /** A corrected identifier (a new e-mail address) finds the person from now on; the old one no longer does. */
+    private void moveIdentifiers(RecordSummary record, Map<String, String> before, Map<String, String> changes) {
+        changes.forEach((field, value) -> catalogs.of(record.site())
+                .field(field)
+                .filter(DataCategory.Field::identifier)
+                .flatMap(declared -> identifierKind(declared.type()))
+                .ifPresent(kind -> {
+                    String old = before.get(field);
+                    if (old != null && !old.isBlank()) {
+                        repository.deleteIdentifier(blindIndex.of(new Identifier(kind, old)), record.subject());
+                    }
+                    if (value != null && !value.isBlank()) {
+                        addIdentifier(record.subject(), new Identifier(kind, value));
+                    }
+                }));
+    }
+
+    private static Optional<Identifier.Kind> identifierKind(DataCategory.FieldType type) {
+        return switch (type) {
+            case EMAIL -> Optional.of(Identifier.Kind.EMAIL);
+            case USERNAME -> Optional.of(Identifier.Kind.USERNAME);
+            case PHONE -> Optional.of(Identifier.Kind.PHONE);
+            default -> Optional.empty();
+        };
     }
 
     /** Moves a record to a new state with a new retention due time (a case closed, a parent confirmed). */

@@ -77,9 +77,10 @@ class VaultRepository {
                 .list();
     }
 
-    void deleteIdentifier(byte[] blindIndex) {
-        jdbc.sql("DELETE FROM subject_identifier WHERE blind_index = :index")
+    void deleteIdentifier(byte[] blindIndex, SubjectId subject) {
+        jdbc.sql("DELETE FROM subject_identifier WHERE blind_index = :index AND subject_id = :subject")
                 .param("index", blindIndex)
+                .param("subject", subject.value())
                 .update();
     }
 

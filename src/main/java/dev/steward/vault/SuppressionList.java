@@ -1,0 +1,54 @@
+package dev.steward.vault;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Identifiers of erased people that imports and campaigns must skip. Only blind indexes are kept, so the list
+ * recognises a person without holding anything that names them.
+ */
+@Service
+public class SuppressionList {
+
+    private final BlindIndex blindIndex;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SuppressionList(BlindIndex blindIndex, JdbcClient jdbc, Clock clock) {
+        this.blindIndex = blindIndex;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void add(List<Identifier> identifiers) {
+        for (Identifier identifier : identifiers) {
+            jdbc.sql("INSERT INTO suppressed_identifier (blind_index, kind, added_at) VALUES (:index, :kind, :at)"
+                            + " ON CONFLICT DO NOTHING")
+                    .param("index", blindIndex.of(identifier))
+                    .param("kind", identifier.kind().name())
+                    .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                    .update();
+        }
+    }
+
+    public boolean contains(Identifier identifier) {
+        return jdbc.sql("SELECT count(*) FROM suppressed_identifier WHERE blind_index = :index")
+                        .param("index", blindIndex.of(identifier))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Lifts the suppression when the person comes back of their own accord (a new, voluntary submission). */
+    @Transactional
+    public void remove(Identifier identifier) {
+        jdbc.sql("DELETE FROM suppressed_identifier WHERE blind_index = :index")
+                .param("index", blindIndex.of(identifier))
+                .update();
+    }
+}
