@@ -63,8 +63,11 @@ class MailDeliveryTest {
         properties.add("steward.mail.smtp.port", () -> SMTP_PORT);
     }
 
-    /** A restriction of processing as the rights module will have it: holds all but the notice of its lifting. */
-    static class Restrictions implements MailHold {
+    /**
+     * A hold as a module places one through the SPI, here shaped like a restriction of processing: it keeps back all
+     * but the notice of its lifting. The rights module's own restriction is tested there.
+     */
+    static class HeldSubjects implements MailHold {
 
         final Set<SubjectId> restricted = ConcurrentHashMap.newKeySet();
 
@@ -77,8 +80,8 @@ class MailDeliveryTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class Holds {
         @Bean
-        Restrictions restrictions() {
-            return new Restrictions();
+        HeldSubjects heldSubjects() {
+            return new HeldSubjects();
         }
     }
 
@@ -95,7 +98,7 @@ class MailDeliveryTest {
     ConsentLedger ledger;
 
     @Autowired
-    Restrictions restrictions;
+    HeldSubjects held;
 
     @Autowired
     TestClock clock;
@@ -202,7 +205,7 @@ class MailDeliveryTest {
     void aHoldKeepsMailBackExceptTheNoticeOfItsLiftingAndReleasesItWhenLifted() throws Exception {
         String address = unique("dan") + "@example.com";
         SubjectId dan = subject(address);
-        restrictions.restricted.add(dan);
+        held.restricted.add(dan);
         try {
             UUID reply = mailer.queue(OutgoingMail.service(OMRON, dan, address, "Your inquiry", "Answer"));
             UUID lifting = mailer.queue(
@@ -216,13 +219,13 @@ class MailDeliveryTest {
             deliver();
             assertThat(mailer.status(reply)).as("still held while restricted").contains(MailStatus.HELD);
 
-            restrictions.restricted.remove(dan);
+            held.restricted.remove(dan);
             deliver();
             assertThat(mailer.status(reply)).contains(MailStatus.SENT);
             assertThat(subjectLinesReceivedBy(address))
                     .containsExactly("Your restriction will be lifted", "Your inquiry");
         } finally {
-            restrictions.restricted.remove(dan);
+            held.restricted.remove(dan);
         }
     }
 

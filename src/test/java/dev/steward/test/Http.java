@@ -39,6 +39,18 @@ public final class Http {
                 .build());
     }
 
+    /** A download, as the bytes served. */
+    public HttpResponse<byte[]> download(String path, String... headers) {
+        try {
+            return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> postJson(String path, String json, String... headers) {
         return send(request(path, headers)
                 .header("Content-Type", "application/json")

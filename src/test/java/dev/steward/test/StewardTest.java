@@ -20,7 +20,14 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"steward.admin-password=" + StewardTest.ADMIN_PASSWORD, "steward.catalog=" + StewardTest.CATALOGS
+        properties = {
+            "steward.admin-password=" + StewardTest.ADMIN_PASSWORD,
+            "steward.catalog=" + StewardTest.CATALOGS,
+            "LAB_ACCOUNTING_WEBHOOK_SECRET=" + StewardTest.WEBHOOK_SECRET,
+            // tests send portable data to a receiver on this machine
+            "steward.rights.allow-loopback-targets=true",
+            // tests deliver webhooks themselves, at the moments they choose
+            "steward.rights.webhook-interval=PT1H"
         })
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(StewardTest.Clocks.class)
@@ -30,6 +37,9 @@ public @interface StewardTest {
 
     /** The demo catalogs, and a small test site ({@code lab}) for what the seeds do not exercise. */
     String CATALOGS = "classpath:examples/olympus-2018,classpath:examples/omron-2012,classpath:catalogs/lab";
+
+    /** The lab accounting partner's webhook secret, Standard Webhooks style. */
+    String WEBHOOK_SECRET = "whsec_c3Rld2FyZC10ZXN0LXdlYmhvb2stc2VjcmV0LTMyYnl0ZXM=";
 
     /** Where test clocks start: a fixed, ordinary day. */
     Instant START = Instant.parse("2026-03-02T09:00:00Z");

@@ -1,0 +1,98 @@
+package dev.steward.rights;
+
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.LegalBasis;
+import dev.steward.catalog.Purpose;
+import dev.steward.consent.CollectionMethod;
+import dev.steward.consent.ConsentAction;
+import dev.steward.consent.ConsentEvent;
+import dev.steward.consent.ConsentLedger;
+import dev.steward.consent.ConsentRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Withdrawal (GDPR Art. 7(3)) and objection (Art. 21) are ledger events: from then on processing for those purposes
+ * stops; what was done before stays lawful. Without purposes named, they cover every purpose they can.
+ */
+@Component
+class ConsentRights {
+
+    private final ConsentLedger ledger;
+    private final Catalogs catalogs;
+    private final Clock clock;
+
+    ConsentRights(ConsentLedger ledger, Catalogs catalogs, Clock clock) {
+        this.ledger = ledger;
+        this.catalogs = catalogs;
+        this.clock = clock;
+    }
+
+    String withdraw(RightsRequest request, RequestDetails details) {
+        List<String> purposes = chosenOrAll(
+                request,
+                details,
+                purpose -> purpose.basesIn(request.jurisdiction()).stream().anyMatch(LegalBasis::isConsent));
+        List<String> withdrawn = purposes.stream()
+                .filter(purpose -> currentlyGranted(request, purpose))
+                .peek(purpose -> record(request, purpose, ConsentAction.WITHDRAWN))
+                .toList();
+        return withdrawn.isEmpty()
+                ? "There was no consent of yours to withdraw on this site."
+                : "Your consent is withdrawn for: " + names(request, withdrawn) + ". Processing based on it before the"
+                        + " withdrawal remains lawful (GDPR Art. 7(3)); nothing more will be done with your data for"
+                        + " these purposes.";
+    }
+
+    String object(RightsRequest request, RequestDetails details) {
+        List<String> purposes = chosenOrAll(
+                request,
+                details,
+                purpose -> purpose.directMarketing()
+                        || purpose.basesIn(request.jurisdiction()).contains(LegalBasis.GDPR_6_1_F));
+        purposes.forEach(purpose -> record(request, purpose, ConsentAction.OBJECTED));
+        return "Your objection is recorded for: " + names(request, purposes)
+                + ". Your data will no longer be processed for these purposes.";
+    }
+
+    private List<String> chosenOrAll(RightsRequest request, RequestDetails details, Predicate<Purpose> fits) {
+        if (!details.purposes().isEmpty()) {
+            return details.purposes();
+        }
+        Catalog catalog = catalogs.of(request.site());
+        return catalog.activitiesOf(request.site()).stream()
+                .flatMap(activity -> catalog.purposesOf(activity).stream())
+                .distinct()
+                .filter(fits)
+                .map(Purpose::key)
+                .toList();
+    }
+
+    private boolean currentlyGranted(RightsRequest request, String purpose) {
+        return ledger.decidingEventAt(request.subject(), request.site(), purpose, clock.instant())
+                .map(ConsentEvent::action)
+                .filter(ConsentAction::grants)
+                .isPresent();
+    }
+
+    private void record(RightsRequest request, String purpose, ConsentAction action) {
+        ledger.record(
+                ConsentRequest.of(request.subject(), request.site(), purpose, action, CollectionMethod.PRIVACY_CENTER)
+                        .withJurisdiction(request.jurisdiction())
+                        .withEvidence("rights-request:" + request.id(), false));
+    }
+
+    private String names(RightsRequest request, List<String> purposes) {
+        Catalog catalog = catalogs.of(request.site());
+        return String.join(
+                "; ",
+                purposes.stream()
+                        .map(key -> catalog.purpose(key)
+                                .map(p -> p.name().toString())
+                                .orElse(key))
+                        .toList());
+    }
+}

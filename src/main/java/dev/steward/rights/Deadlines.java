@@ -1,0 +1,61 @@
+package dev.steward.rights;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Jurisdiction;
+import dev.steward.catalog.Span;
+import dev.steward.platform.InvalidInputException;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * How long a request may take, from the catalog: in the EU one month from receipt (GDPR Art. 12(3)), extendable by up
+ * to two further months, but only with the reasons given to the requester within the first month. The clock starts
+ * when the requester has proved who they are.
+ */
+@Component
+class Deadlines {
+
+    /** Steward's own promise where a jurisdiction states none. */
+    static final Span DEFAULT = Span.ofDays(30);
+
+    private final Catalogs catalogs;
+
+    Deadlines(Catalogs catalogs) {
+        this.catalogs = catalogs;
+    }
+
+    Instant due(String site, String jurisdiction, Instant receivedAt) {
+        Span deadline = jurisdiction(site, jurisdiction).requestDeadline();
+        return (deadline != null ? deadline : DEFAULT).addTo(receivedAt);
+    }
+
+    /** The new deadline after an extension of the given length, refused where the law does not allow it. */
+    Instant extended(RightsRequest request, Span extension, Instant now) {
+        Jurisdiction jurisdiction = jurisdiction(request.site(), request.jurisdiction());
+        Span allowed = jurisdiction.requestExtension();
+        if (allowed == null) {
+            throw new InvalidInputException(
+                    "extension", "not-allowed", "Requests in " + jurisdiction.key() + " cannot be extended.");
+        }
+        if (request.extendedTo() != null) {
+            throw new InvalidInputException("extension", "already-extended", "The request was extended already.");
+        }
+        if (request.dueAt() == null || now.isAfter(request.dueAt())) {
+            throw new InvalidInputException(
+                    "extension",
+                    "too-late",
+                    "An extension must be declared within the first period, before " + request.dueAt() + ".");
+        }
+        Instant requested = extension.addTo(request.dueAt());
+        if (requested.isAfter(allowed.addTo(request.dueAt()))) {
+            throw new InvalidInputException(
+                    "extension", "too-long", "The deadline can be extended by at most " + allowed + ".");
+        }
+        return requested;
+    }
+
+    private Jurisdiction jurisdiction(String site, @Nullable String key) {
+        return catalogs.of(site).jurisdiction(key).orElseThrow();
+    }
+}

@@ -1,0 +1,245 @@
+package dev.steward.rights;
+
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Jurisdiction;
+import dev.steward.catalog.RightType;
+import dev.steward.catalog.Site;
+import dev.steward.catalog.Span;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.NotFoundException;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where a visitor exercises their rights without contacting anyone by hand: they choose a right, prove the address is
+ * theirs with a single-use, expiring link or code, and follow the request on its own page. Withdrawal, objection,
+ * restriction and the list of recipients are carried out as soon as the request is verified; the other rights go to
+ * the staff queue with their deadline.
+ */
+@Service
+public class PrivacyCenter {
+
+    static final Duration VERIFICATION_VALID = Duration.ofHours(24);
+    static final int CODE_ATTEMPTS = 5;
+    /** A second access request within this period counts as repeated (seed 001 §5.2: a fee may apply). */
+    static final Span REPEAT_WINDOW = new Span(java.time.Period.ofMonths(12), Duration.ZERO);
+
+    private final Catalogs catalogs;
+    private final RequestValidator validator;
+    private final RequestRepository requests;
+    private final RequestRecords records;
+    private final Deadlines deadlines;
+    private final Fulfilment fulfilment;
+    private final RightsMail mail;
+    private final Vault vault;
+    private final Clock clock;
+
+    PrivacyCenter(
+            Catalogs catalogs,
+            RequestValidator validator,
+            RequestRepository requests,
+            RequestRecords records,
+            Deadlines deadlines,
+            Fulfilment fulfilment,
+            RightsMail mail,
+            Vault vault,
+            Clock clock) {
+        this.catalogs = catalogs;
+        this.validator = validator;
+        this.requests = requests;
+        this.records = records;
+        this.deadlines = deadlines;
+        this.fulfilment = fulfilment;
+        this.mail = mail;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    /** A request just submitted: where to follow it (the raw status token, shown once). */
+    public record Submitted(UUID id, String statusToken, RequestStatus status) {}
+
+    @Transactional
+    public Submitted submit(String siteKey, NewRequest input) {
+        Catalog catalog = catalogs.of(siteKey);
+        Site site = catalog.site(siteKey).orElseThrow();
+        Jurisdiction jurisdiction = jurisdiction(catalog, site, input.region());
+        RequestValidator.Valid valid = validator.check(catalog, site, jurisdiction, input);
+        SubjectId subject =
+                vault.subjectFor(List.of(Identifier.email(valid.details().email())));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        RightsRequest request = new RightsRequest(
+                UUID.randomUUID(),
+                site.key(),
+                jurisdiction.key(),
+                valid.type(),
+                RequestStatus.AWAITING_VERIFICATION,
+                subject,
+                now,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null);
+        String statusToken = Tokens.token();
+        String verificationToken = Tokens.token();
+        String code = Tokens.code();
+        requests.insert(
+                request,
+                records.seal(request, valid.details()),
+                Tokens.hash(statusToken),
+                new RequestRepository.Verification(
+                        Tokens.hash(verificationToken), Tokens.hash(request.id(), code), now.plus(VERIFICATION_VALID)));
+        records.log(request, "submitted", "requester", null);
+        mail.verify(request, valid.details().email(), verificationToken, code, statusToken);
+        return new Submitted(request.id(), statusToken, request.status());
+    }
+
+    /** The link from the verification mail. */
+    @Transactional
+    public RightsRequest verifyLink(String site, String token) {
+        RightsRequest request = requests.byVerificationToken(Tokens.hash(token))
+                .filter(found -> found.site().equals(site))
+                .orElseThrow(PrivacyCenter::unusable);
+        requireUnexpired(request);
+        return received(request);
+    }
+
+    /** The code from the verification mail, typed on the request's page. */
+    @Transactional(noRollbackFor = InvalidInputException.class)
+    public RightsRequest verifyCode(String statusToken, String code) {
+        RightsRequest request = byStatusToken(statusToken);
+        RequestRepository.Verification verification =
+                requests.verification(request.id()).orElseThrow(PrivacyCenter::unusable);
+        requireUnexpired(request);
+        if (!MessageDigest.isEqual(verification.codeHash(), Tokens.hash(request.id(), code.strip()))) {
+            int wrong = requests.wrongCode(request.id());
+            if (wrong >= CODE_ATTEMPTS) {
+                requests.expire(request.id(), clock.instant());
+                throw new InvalidInputException(
+                        "code",
+                        "too-many-attempts",
+                        "Too many wrong codes: the request was cancelled. Please submit it again.");
+            }
+            throw new InvalidInputException("code", "wrong-code", "This is not the code we sent.");
+        }
+        return received(request);
+    }
+
+    public RightsRequest byStatusToken(String statusToken) {
+        return requests.byStatusToken(Tokens.hash(statusToken))
+                .orElseThrow(() -> new NotFoundException("There is no request at this address."));
+    }
+
+    /** What a request's page shows: the request, its history and the recipients told of it. */
+    public record View(RightsRequest request, List<RequestEvent> history, List<RecipientNotice> recipientsTold) {}
+
+    public View view(String statusToken) {
+        RightsRequest request = byStatusToken(statusToken);
+        return new View(request, records.history(request), fulfilment.recipientsTold(request));
+    }
+
+    /** Rights that need no request: the answer is the catalog's statement or authority. */
+    public record DirectAnswer(RightType type, String title, String answer) {}
+
+    public Optional<DirectAnswer> directAnswer(String siteKey, @Nullable String region, RightType type) {
+        Catalog catalog = catalogs.of(siteKey);
+        Site site = catalog.site(siteKey).orElseThrow();
+        Jurisdiction jurisdiction = jurisdiction(catalog, site, region);
+        if (!jurisdiction.grants(type)) {
+            return Optional.empty();
+        }
+        String title = jurisdiction.rights().stream()
+                .filter(r -> r.type() == type)
+                .findFirst()
+                .orElseThrow()
+                .title()
+                .in(site.language());
+        return switch (type) {
+            case AUTOMATED_DECISIONS ->
+                Optional.ofNullable(jurisdiction.automatedDecisions())
+                        .map(statement -> new DirectAnswer(type, title, statement.in(site.language())));
+            case COMPLAINT ->
+                Optional.ofNullable(jurisdiction.supervisoryAuthority())
+                        .map(authority -> new DirectAnswer(
+                                type,
+                                title,
+                                authority.name()
+                                        + (authority.address() == null ? "" : "\n" + authority.address())
+                                        + (authority.website() == null ? "" : "\n" + authority.website())));
+            default -> Optional.empty();
+        };
+    }
+
+    Jurisdiction jurisdiction(Catalog catalog, Site site, @Nullable String region) {
+        String key = region == null || region.isBlank()
+                ? site.defaultJurisdiction()
+                : region.strip().toUpperCase();
+        if (!site.jurisdictions().contains(key)) {
+            throw new InvalidInputException(
+                    "region",
+                    "invalid-option",
+                    "Choose one of the regions this site serves: " + site.jurisdictions() + ".");
+        }
+        return catalog.jurisdiction(key).orElseThrow();
+    }
+
+    private RightsRequest received(RightsRequest request) {
+        if (request.status() != RequestStatus.AWAITING_VERIFICATION) {
+            throw unusable();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant due = deadlines.due(request.site(), request.jurisdiction(), now);
+        UUID duplicate = requests.openDuplicate(request).orElse(null);
+        boolean repeated = isAccess(request.type())
+                && requests.answeredSince(
+                        request.subject(), request.site(), request.type(), REPEAT_WINDOW.subtractFrom(now));
+        requests.received(request.id(), now, due, duplicate, repeated);
+        RightsRequest verified = requests.find(request.id()).orElseThrow();
+        records.log(verified, "verified", "requester", null);
+        RightsRequest answered = fulfilment.onReceived(verified);
+        if (answered.status() == RequestStatus.RECEIVED) {
+            // carried out at once, the answer itself confirms it; otherwise the requester learns the deadline
+            mail.received(answered, records.requireDetails(answered).email());
+        }
+        return answered;
+    }
+
+    private void requireUnexpired(RightsRequest request) {
+        Instant expires = requests.verification(request.id())
+                .map(RequestRepository.Verification::expiresAt)
+                .orElse(null);
+        if (request.status() != RequestStatus.AWAITING_VERIFICATION
+                || expires == null
+                || clock.instant().isAfter(expires)) {
+            throw unusable();
+        }
+    }
+
+    static boolean isAccess(RightType type) {
+        return type == RightType.ACCESS || type == RightType.DISCLOSURE;
+    }
+
+    private static InvalidInputException unusable() {
+        return new InvalidInputException(
+                "token",
+                "expired-or-used",
+                "This link or code has expired or was already used. Submit the request again if you still need it.");
+    }
+}

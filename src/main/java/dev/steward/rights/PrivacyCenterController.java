@@ -1,0 +1,207 @@
+package dev.steward.rights;
+
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.DataCategory;
+import dev.steward.catalog.Jurisdiction;
+import dev.steward.catalog.RightType;
+import dev.steward.catalog.Site;
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.Markdown;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The privacy center's pages: every right of the visitor's region, its request form, and each request's page. */
+@Controller
+class PrivacyCenterController {
+
+    private final PrivacyCenter center;
+    private final AccessPackages packages;
+    private final Catalogs catalogs;
+    private final Markdown markdown;
+
+    PrivacyCenterController(PrivacyCenter center, AccessPackages packages, Catalogs catalogs, Markdown markdown) {
+        this.center = center;
+        this.packages = packages;
+        this.catalogs = catalogs;
+        this.markdown = markdown;
+    }
+
+    /** One right as its request form shows it, in the site's language. */
+    record RightForm(String type, String title, @Nullable String article, String html, Map<String, String> grounds) {
+
+        static RightForm of(Jurisdiction.Right right, String language, Markdown markdown) {
+            Map<String, String> grounds = new LinkedHashMap<>();
+            right.grounds()
+                    .forEach(ground -> grounds.put(ground.key(), ground.text().in(language)));
+            return new RightForm(
+                    right.type().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    right.title().in(language),
+                    right.article(),
+                    markdown.html(right.text().in(language)),
+                    grounds);
+        }
+    }
+
+    @GetMapping("/s/{site}/privacy-center")
+    String page(@PathVariable String site, @RequestParam(required = false) @Nullable String region, Model model) {
+        return show(site, region, model, null, List.of(), Map.of());
+    }
+
+    @PostMapping("/s/{site}/privacy-center/requests")
+    String submit(@PathVariable String site, @RequestParam MultiValueMap<String, String> form, Model model) {
+        NewRequest request = new NewRequest(
+                form.getFirst("type"),
+                form.getFirst("email"),
+                form.getFirst("region"),
+                form.get("grounds"),
+                form.get("purposes"),
+                changes(form),
+                form.getFirst("statement"),
+                form.getFirst("transferTo"),
+                form.getFirst("message"));
+        try {
+            PrivacyCenter.Submitted submitted = center.submit(site, request);
+            return "redirect:/s/" + site + "/privacy-center/requests/" + submitted.statusToken() + "?submitted";
+        } catch (InvalidInputException e) {
+            model.addAttribute("submittedType", request.type());
+            return show(site, request.region(), model, request.type(), e.errors(), form.toSingleValueMap());
+        }
+    }
+
+    @GetMapping("/s/{site}/privacy-center/verify")
+    String verify(@PathVariable String site, @RequestParam String token, Model model) {
+        model.addAttribute("site", catalogs.requireSite(site));
+        try {
+            model.addAttribute("request", center.verifyLink(site, token));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.errors());
+        }
+        return "privacy-center/verified";
+    }
+
+    @GetMapping("/s/{site}/privacy-center/requests/{token}")
+    String status(@PathVariable String site, @PathVariable String token, Model model) {
+        PrivacyCenter.View view = center.view(token);
+        if (!view.request().site().equals(site)) {
+            throw new dev.steward.platform.NotFoundException("There is no request at this address.");
+        }
+        model.addAttribute("site", catalogs.requireSite(site));
+        model.addAttribute("view", view);
+        model.addAttribute("token", token);
+        return "privacy-center/status";
+    }
+
+    @PostMapping("/s/{site}/privacy-center/requests/{token}/verify")
+    String verifyCode(@PathVariable String site, @PathVariable String token, @RequestParam String code, Model model) {
+        try {
+            center.verifyCode(token, code);
+            return "redirect:/s/" + site + "/privacy-center/requests/" + token;
+        } catch (InvalidInputException e) {
+            model.addAttribute("codeErrors", e.errors());
+            return status(site, token, model);
+        }
+    }
+
+    @GetMapping("/s/{site}/privacy-center/packages/{token}")
+    ResponseEntity<byte[]> download(@PathVariable String site, @PathVariable String token) {
+        AccessPackages.Download download = packages.download(site, token);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(download.fileName())
+                                .build()
+                                .toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(download.content());
+    }
+
+    /** Corrections arrive as numbered pairs of a field and its correct value. */
+    private static Map<String, String> changes(MultiValueMap<String, String> form) {
+        Map<String, String> changes = new LinkedHashMap<>();
+        for (int i = 1; i <= 3; i++) {
+            String field = form.getFirst("field" + i);
+            String value = form.getFirst("value" + i);
+            if (field != null && !field.isBlank()) {
+                changes.put(field, value == null ? "" : value);
+            }
+        }
+        return changes;
+    }
+
+    private String show(
+            String siteKey,
+            @Nullable String region,
+            Model model,
+            @Nullable String failedType,
+            List<FieldError> errors,
+            Map<String, String> values) {
+        Catalog catalog = catalogs.of(siteKey);
+        Site site = catalog.site(siteKey).orElseThrow();
+        Jurisdiction jurisdiction = center.jurisdiction(catalog, site, region);
+        List<PrivacyCenter.DirectAnswer> answers = new ArrayList<>();
+        for (RightType direct : List.of(RightType.AUTOMATED_DECISIONS, RightType.COMPLAINT)) {
+            center.directAnswer(siteKey, jurisdiction.key(), direct).ifPresent(answers::add);
+        }
+        model.addAttribute("site", site);
+        model.addAttribute("siteName", site.name().in(site.language()));
+        model.addAttribute("jurisdiction", jurisdiction);
+        model.addAttribute("regions", site.jurisdictions());
+        model.addAttribute(
+                "rights",
+                jurisdiction.rights().stream()
+                        .filter(right ->
+                                right.type() != RightType.AUTOMATED_DECISIONS && right.type() != RightType.COMPLAINT)
+                        .map(right -> RightForm.of(right, site.language(), markdown))
+                        .toList());
+        model.addAttribute("answers", answers);
+        model.addAttribute("regionName", jurisdiction.name().in(site.language()));
+        model.addAttribute("purposes", purposes(catalog, site));
+        model.addAttribute("fields", fields(catalog, site));
+        model.addAttribute("failedType", failedType);
+        model.addAttribute("errors", errors);
+        model.addAttribute("values", values);
+        return "privacy-center/center";
+    }
+
+    /** Purposes by key, named in the site's language. */
+    private static Map<String, String> purposes(Catalog catalog, Site site) {
+        Map<String, String> purposes = new LinkedHashMap<>();
+        catalog.activitiesOf(site.key()).stream()
+                .flatMap(activity -> catalog.purposesOf(activity).stream())
+                .forEach(purpose ->
+                        purposes.putIfAbsent(purpose.key(), purpose.name().in(site.language())));
+        return purposes;
+    }
+
+    /** The fields a requester can correct, by key, labelled in the site's language. */
+    private static Map<String, String> fields(Catalog catalog, Site site) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        catalog.activitiesOf(site.key()).stream()
+                .flatMap(activity -> activity.fields().stream())
+                .map(collected -> catalog.field(collected.field()).orElseThrow())
+                .filter(field -> field.type().isTypedByVisitor()
+                        && field.type() != DataCategory.FieldType.PASSWORD
+                        && field.type() != DataCategory.FieldType.CARD_TOKEN)
+                .forEach(field -> fields.putIfAbsent(field.key(), field.label().in(site.language())));
+        return fields;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.steward.rights;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.vault.Access;
+import dev.steward.vault.RecordSummary;
+import dev.steward.vault.Vault;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rectification (GDPR Art. 16) and the APPI's amendment: each correction goes into every record of the controller
+ * that holds the field; a supplementary statement completes the data where the subject gave one. Every recipient of
+ * the data is then told (Art. 19).
+ */
+@Component
+class Rectifications {
+
+    private final Vault vault;
+    private final Catalogs catalogs;
+    private final Statements statements;
+    private final RecipientNotices notices;
+
+    Rectifications(Vault vault, Catalogs catalogs, Statements statements, RecipientNotices notices) {
+        this.vault = vault;
+        this.catalogs = catalogs;
+        this.statements = statements;
+        this.notices = notices;
+    }
+
+    String rectify(RightsRequest request, RequestDetails details, String staff) {
+        Set<String> sites = SubjectData.sitesOf(catalogs.of(request.site()));
+        List<String> corrected = new ArrayList<>();
+        for (RecordSummary record : vault.records(request.subject())) {
+            if (!sites.contains(record.site())) {
+                continue;
+            }
+            Map<String, String> applicable = applicable(record, details.changes());
+            if (!applicable.isEmpty()) {
+                vault.rectify(
+                        record.id(), applicable, Access.staff(staff, "rectify", "rights-request " + request.id()));
+                corrected.addAll(applicable.keySet());
+            }
+        }
+        if (details.statement() != null) {
+            statements.add(request, details.statement());
+        }
+        int told = notices.tell(request, RecipientNotice.Change.RECTIFIED, details.email(), details.changes());
+        return outcome(corrected, details.statement() != null, told);
+    }
+
+    private Map<String, String> applicable(RecordSummary record, Map<String, String> changes) {
+        Map<String, String> applicable = new LinkedHashMap<>();
+        catalogs.of(record.site())
+                .activity(record.activity())
+                .ifPresent(activity -> changes.forEach((field, value) -> {
+                    if (activity.collects(field)) {
+                        applicable.put(field, value);
+                    }
+                }));
+        return applicable;
+    }
+
+    private static String outcome(List<String> corrected, boolean statement, int told) {
+        StringBuilder outcome = new StringBuilder();
+        outcome.append(
+                corrected.isEmpty()
+                        ? "We hold none of the fields you asked to correct."
+                        : "Your data is corrected: "
+                                + String.join(
+                                        ", ", corrected.stream().distinct().toList()) + ".");
+        if (statement) {
+            outcome.append(" Your supplementary statement is added to your data.");
+        }
+        outcome.append(
+                told == 0
+                        ? " Nobody received your data, so there was no one else to tell."
+                        : " We told the " + told + " recipient(s) of your data about the correction.");
+        return outcome.toString();
+    }
+}

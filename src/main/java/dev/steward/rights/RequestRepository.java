@@ -1,0 +1,266 @@
+package dev.steward.rights;
+
+import dev.steward.catalog.RightType;
+import dev.steward.vault.SubjectId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of rights requests and their history. */
+@Repository
+class RequestRepository {
+
+    private final JdbcClient jdbc;
+
+    RequestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Verification(byte[] tokenHash, byte[] codeHash, Instant expiresAt) {}
+
+    void insert(RightsRequest request, byte[] details, byte[] statusTokenHash, Verification verification) {
+        jdbc.sql("""
+                        INSERT INTO rights_request (id, site, jurisdiction, type, status, subject_id, details_enc,
+                            status_token_hash, verification_token_hash, verification_code_hash, verification_expires_at,
+                            created_at)
+                        VALUES (:id, :site, :jurisdiction, :type, :status, :subject, :details, :statusToken, :token,
+                            :code, :expires, :created)
+                        """)
+                .param("id", request.id())
+                .param("site", request.site())
+                .param("jurisdiction", request.jurisdiction())
+                .param("type", request.typeKey())
+                .param("status", request.status().key())
+                .param("subject", request.subject().value())
+                .param("details", details)
+                .param("statusToken", statusTokenHash)
+                .param("token", verification.tokenHash())
+                .param("code", verification.codeHash())
+                .param("expires", at(verification.expiresAt()))
+                .param("created", at(request.createdAt()))
+                .update();
+    }
+
+    Optional<RightsRequest> find(UUID id) {
+        return one("id = :key", id);
+    }
+
+    Optional<RightsRequest> byStatusToken(byte[] hash) {
+        return one("status_token_hash = :key", hash);
+    }
+
+    Optional<RightsRequest> byVerificationToken(byte[] hash) {
+        return one("verification_token_hash = :key", hash);
+    }
+
+    private Optional<RightsRequest> one(String condition, Object key) {
+        return jdbc.sql("SELECT * FROM rights_request WHERE " + condition)
+                .param("key", key)
+                .query((rs, row) -> request(rs))
+                .optional();
+    }
+
+    Optional<byte[]> details(UUID id) {
+        return jdbc.sql("SELECT details_enc FROM rights_request WHERE id = :id")
+                .param("id", id)
+                .query(byte[].class)
+                .optional();
+    }
+
+    Optional<Verification> verification(UUID id) {
+        return jdbc.sql("""
+                        SELECT verification_token_hash, verification_code_hash, verification_expires_at FROM rights_request
+                        WHERE id = :id AND verification_code_hash IS NOT NULL
+                        """)
+                .param("id", id)
+                .query((rs, row) -> new Verification(rs.getBytes(1), rs.getBytes(2), instant(rs, 3)))
+                .optional();
+    }
+
+    /** Counts a wrong code; answers how many wrong codes were entered. */
+    int wrongCode(UUID id) {
+        return jdbc.sql("UPDATE rights_request SET verification_attempts = verification_attempts + 1 WHERE id = :id"
+                        + " RETURNING verification_attempts")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
+    }
+
+    void received(UUID id, Instant at, Instant due, @Nullable UUID duplicateOf, boolean repeated) {
+        jdbc.sql("""
+                        UPDATE rights_request SET status = 'received', received_at = :at, due_at = :due,
+                            duplicate_of = :duplicate, repeated = :repeated, verification_token_hash = NULL,
+                            verification_code_hash = NULL, verification_expires_at = NULL
+                        WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("at", at(at))
+                .param("due", at(due))
+                .param("duplicate", duplicateOf)
+                .param("repeated", repeated)
+                .update();
+    }
+
+    void close(UUID id, RequestStatus status, Instant at, String outcome) {
+        jdbc.sql("UPDATE rights_request SET status = :status, closed_at = :at, outcome = :outcome WHERE id = :id")
+                .param("id", id)
+                .param("status", status.key())
+                .param("at", at(at))
+                .param("outcome", outcome)
+                .update();
+    }
+
+    void extend(UUID id, Instant to) {
+        jdbc.sql("UPDATE rights_request SET extended_to = :to WHERE id = :id")
+                .param("id", id)
+                .param("to", at(to))
+                .update();
+    }
+
+    void assign(UUID id, @Nullable String assignee) {
+        jdbc.sql("UPDATE rights_request SET assignee = :assignee WHERE id = :id")
+                .param("id", id)
+                .param("assignee", assignee)
+                .update();
+    }
+
+    void fee(UUID id, @Nullable String fee) {
+        jdbc.sql("UPDATE rights_request SET fee = :fee WHERE id = :id")
+                .param("id", id)
+                .param("fee", fee)
+                .update();
+    }
+
+    /** Open requests of the same person for the same right on the same site: a duplicate. */
+    Optional<UUID> openDuplicate(RightsRequest request) {
+        return jdbc.sql("""
+                        SELECT id FROM rights_request WHERE subject_id = :subject AND site = :site AND type = :type
+                          AND status = 'received' AND id <> :id ORDER BY received_at LIMIT 1
+                        """)
+                .param("subject", request.subject().value())
+                .param("site", request.site())
+                .param("type", request.typeKey())
+                .param("id", request.id())
+                .query(UUID.class)
+                .optional();
+    }
+
+    boolean answeredSince(SubjectId subject, String site, RightType type, Instant since) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM rights_request WHERE subject_id = :subject AND site = :site AND type = :type
+                          AND status = 'completed' AND closed_at >= :since
+                        """)
+                        .param("subject", subject.value())
+                        .param("site", site)
+                        .param("type", key(type))
+                        .param("since", at(since))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    List<RightsRequest> queue(Collection<String> sites, @Nullable RequestStatus status) {
+        return jdbc.sql("""
+                        SELECT * FROM rights_request WHERE site = ANY(:sites)
+                          AND (CAST(:status AS TEXT) IS NULL OR status = :status)
+                        ORDER BY coalesce(extended_to, due_at, created_at), created_at
+                        """)
+                .param("sites", sites.toArray(String[]::new))
+                .param("status", status == null ? null : status.key())
+                .query((rs, row) -> request(rs))
+                .list();
+    }
+
+    List<RightsRequest> of(SubjectId subject) {
+        return jdbc.sql("SELECT * FROM rights_request WHERE subject_id = :subject ORDER BY created_at")
+                .param("subject", subject.value())
+                .query((rs, row) -> request(rs))
+                .list();
+    }
+
+    /** Requests never verified in time. */
+    List<RightsRequest> unverifiedBefore(Instant now) {
+        return jdbc.sql(
+                        "SELECT * FROM rights_request WHERE status = 'awaiting-verification' AND verification_expires_at < :now")
+                .param("now", at(now))
+                .query((rs, row) -> request(rs))
+                .list();
+    }
+
+    void expire(UUID id, Instant at) {
+        jdbc.sql("""
+                        UPDATE rights_request SET status = 'expired', closed_at = :at, outcome = 'never verified',
+                            verification_token_hash = NULL, verification_code_hash = NULL
+                        WHERE id = :id
+                        """).param("id", id).param("at", at(at)).update();
+    }
+
+    void appendEvent(UUID request, Instant at, String kind, String actor, byte @Nullable [] message) {
+        jdbc.sql("INSERT INTO rights_request_event (request_id, occurred_at, kind, actor, message_enc)"
+                        + " VALUES (:request, :at, :kind, :actor, :message)")
+                .param("request", request)
+                .param("at", at(at))
+                .param("kind", kind)
+                .param("actor", actor)
+                .param("message", message)
+                .update();
+    }
+
+    record StoredEvent(Instant occurredAt, String kind, String actor, byte @Nullable [] message) {}
+
+    List<StoredEvent> events(UUID request) {
+        return jdbc.sql(
+                        "SELECT occurred_at, kind, actor, message_enc FROM rights_request_event WHERE request_id = :id ORDER BY id")
+                .param("id", request)
+                .query((rs, row) -> new StoredEvent(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+                .list();
+    }
+
+    private static RightsRequest request(ResultSet rs) throws SQLException {
+        return new RightsRequest(
+                rs.getObject("id", UUID.class),
+                rs.getString("site"),
+                rs.getString("jurisdiction"),
+                RightType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT).replace('-', '_')),
+                RequestStatus.of(rs.getString("status")),
+                new SubjectId(rs.getObject("subject_id", UUID.class)),
+                instant(rs, "created_at"),
+                instant(rs, "received_at"),
+                instant(rs, "due_at"),
+                instant(rs, "extended_to"),
+                rs.getString("assignee"),
+                rs.getBoolean("repeated"),
+                rs.getString("fee"),
+                rs.getObject("duplicate_of", UUID.class),
+                instant(rs, "closed_at"),
+                rs.getString("outcome"));
+    }
+
+    static String key(RightType type) {
+        return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static @Nullable OffsetDateTime at(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

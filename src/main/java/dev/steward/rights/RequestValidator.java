@@ -1,0 +1,208 @@
+package dev.steward.rights;
+
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.DataCategory;
+import dev.steward.catalog.Jurisdiction;
+import dev.steward.catalog.LegalBasis;
+import dev.steward.catalog.Purpose;
+import dev.steward.catalog.RightType;
+import dev.steward.catalog.Site;
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a request against what the catalog grants in the requester's jurisdiction: the right must be offered, the
+ * grounds must be the law's, the purposes and fields must be declared. Every problem is reported, tied to its field.
+ */
+@Component
+class RequestValidator {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    private static final int MAX_TEXT = 2000;
+
+    private final TransferTargets targets;
+
+    RequestValidator(TransferTargets targets) {
+        this.targets = targets;
+    }
+
+    /** The valid request, or an {@link InvalidInputException} listing every problem. */
+    Valid check(Catalog catalog, Site site, Jurisdiction jurisdiction, NewRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        RightType type = type(request.type(), jurisdiction, errors);
+        if (request.email() == null || !EMAIL.matcher(request.email().strip()).matches()) {
+            errors.add(new FieldError("email", "invalid-format", "Give the e-mail address we should answer to."));
+        }
+        if (request.message() != null && request.message().length() > MAX_TEXT) {
+            errors.add(new FieldError("message", "too-long", "Keep the message under " + MAX_TEXT + " characters."));
+        }
+        if (type != null) {
+            checkFor(type, catalog, site, jurisdiction, request, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Valid(
+                type,
+                new RequestDetails(
+                        request.email().strip(),
+                        list(request.grounds()),
+                        list(request.purposes()),
+                        request.changes() == null ? Map.of() : request.changes(),
+                        blankToNull(request.statement()),
+                        blankToNull(request.transferTo()),
+                        blankToNull(request.message())));
+    }
+
+    record Valid(RightType type, RequestDetails details) {}
+
+    private static @Nullable RightType type(@Nullable String type, Jurisdiction jurisdiction, List<FieldError> errors) {
+        RightType parsed = null;
+        try {
+            parsed = type == null
+                    ? null
+                    : RightType.valueOf(type.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            parsed = null;
+        }
+        if (parsed == null || !jurisdiction.grants(parsed)) {
+            errors.add(new FieldError(
+                    "type",
+                    "right-not-offered",
+                    "Choose one of the rights offered in " + jurisdiction.name() + ": "
+                            + jurisdiction.rights().stream()
+                                    .map(r -> key(r.type()))
+                                    .toList() + "."));
+            return null;
+        }
+        if (parsed == RightType.AUTOMATED_DECISIONS || parsed == RightType.COMPLAINT) {
+            errors.add(new FieldError(
+                    "type",
+                    "answered-directly",
+                    "This right needs no request: its answer is shown in the privacy center."));
+            return null;
+        }
+        return parsed;
+    }
+
+    private void checkFor(
+            RightType type,
+            Catalog catalog,
+            Site site,
+            Jurisdiction jurisdiction,
+            NewRequest request,
+            List<FieldError> errors) {
+        switch (type) {
+            case ERASURE, RESTRICTION -> checkGrounds(jurisdiction, type, list(request.grounds()), errors);
+            case WITHDRAW_CONSENT -> checkPurposes(catalog, site, jurisdiction, list(request.purposes()), true, errors);
+            case OBJECTION -> checkPurposes(catalog, site, jurisdiction, list(request.purposes()), false, errors);
+            case RECTIFICATION, AMENDMENT -> checkChanges(catalog, site, request, errors);
+            case PORTABILITY -> targets.check(request.transferTo()).ifPresent(errors::add);
+            default -> {}
+        }
+    }
+
+    private static void checkGrounds(
+            Jurisdiction jurisdiction, RightType type, List<String> grounds, List<FieldError> errors) {
+        List<String> allowed = jurisdiction.rights().stream()
+                .filter(right -> right.type() == type)
+                .flatMap(right -> right.grounds().stream())
+                .map(Jurisdiction.Ground::key)
+                .toList();
+        if (!allowed.isEmpty() && grounds.isEmpty()) {
+            errors.add(new FieldError("grounds", "required", "Choose at least one of the reasons the law gives."));
+        }
+        grounds.stream()
+                .filter(ground -> !allowed.contains(ground))
+                .forEach(ground -> errors.add(new FieldError(
+                        "grounds", "invalid-option", "'" + ground + "' is not one of " + allowed + ".")));
+    }
+
+    /** Withdrawal concerns purposes resting on consent; objection those on legitimate interest or direct marketing. */
+    private static void checkPurposes(
+            Catalog catalog,
+            Site site,
+            Jurisdiction jurisdiction,
+            List<String> purposes,
+            boolean consent,
+            List<FieldError> errors) {
+        for (String key : purposes) {
+            Purpose purpose = catalog.purpose(key)
+                    .filter(p -> catalog.activitiesOf(site.key()).stream()
+                            .anyMatch(a -> a.purposes().contains(p.key())))
+                    .orElse(null);
+            List<LegalBasis> bases = purpose == null ? List.of() : purpose.basesIn(jurisdiction.key());
+            boolean fits = purpose != null
+                    && (consent
+                            ? bases.stream().anyMatch(LegalBasis::isConsent)
+                            : purpose.directMarketing() || bases.contains(LegalBasis.GDPR_6_1_F));
+            if (!fits) {
+                errors.add(new FieldError(
+                        "purposes",
+                        "invalid-option",
+                        "'" + key + "' is not a purpose " + (consent ? "you consented to" : "you can object to")
+                                + " on this site."));
+            }
+        }
+    }
+
+    private static void checkChanges(Catalog catalog, Site site, NewRequest request, List<FieldError> errors) {
+        Map<String, String> changes = request.changes() == null ? Map.of() : request.changes();
+        if (changes.isEmpty() && blankToNull(request.statement()) == null) {
+            errors.add(new FieldError(
+                    "changes", "required", "Say what is wrong: give the correct values or a statement."));
+        }
+        if (request.statement() != null && request.statement().length() > MAX_TEXT) {
+            errors.add(
+                    new FieldError("statement", "too-long", "Keep the statement under " + MAX_TEXT + " characters."));
+        }
+        changes.forEach((field, value) -> {
+            DataCategory.Field declared = catalog.field(field)
+                    .filter(f -> catalog.activitiesOf(site.key()).stream().anyMatch(a -> a.collects(f.key())))
+                    .orElse(null);
+            if (declared == null || !correctable(declared)) {
+                errors.add(new FieldError(
+                        "changes." + field,
+                        "undeclared-field",
+                        "'" + field + "' is not data you gave this site that can be corrected here."));
+            } else if (declared.maxLength() != null && value != null && value.length() > declared.maxLength()) {
+                errors.add(new FieldError(
+                        "changes." + field,
+                        "too-long",
+                        declared.label() + " is at most " + declared.maxLength() + " characters."));
+            }
+        });
+    }
+
+    private static boolean correctable(DataCategory.Field field) {
+        return field.type().isTypedByVisitor()
+                && field.type() != DataCategory.FieldType.PASSWORD
+                && field.type() != DataCategory.FieldType.CARD_TOKEN;
+    }
+
+    private static List<String> list(@Nullable List<String> values) {
+        return values == null
+                ? List.of()
+                : values.stream()
+                        .filter(Objects::nonNull)
+                        .map(String::strip)
+                        .distinct()
+                        .toList();
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    static String key(RightType type) {
+        return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

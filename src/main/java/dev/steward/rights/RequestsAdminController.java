@@ -1,0 +1,155 @@
+package dev.steward.rights;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The staff API of rights requests: the queue with deadlines, each action, restrictions and recipients' tasks. */
+@RestController
+@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+class RequestsAdminController {
+
+    private final RequestQueue queue;
+    private final Clock clock;
+
+    RequestsAdminController(RequestQueue queue, Clock clock) {
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    record Entry(
+            UUID id,
+            String site,
+            String jurisdiction,
+            String type,
+            String status,
+            String subject,
+            Instant createdAt,
+            @Nullable Instant receivedAt,
+            @Nullable Instant dueAt,
+            @Nullable Instant extendedTo,
+            boolean overdue,
+            @Nullable String assignee,
+            boolean repeated,
+            @Nullable String fee,
+            @Nullable UUID duplicateOf,
+            @Nullable String outcome) {
+
+        static Entry of(RightsRequest request, Instant now) {
+            return new Entry(
+                    request.id(),
+                    request.site(),
+                    request.jurisdiction(),
+                    request.typeKey(),
+                    request.status().key(),
+                    request.subject().toString(),
+                    request.createdAt(),
+                    request.receivedAt(),
+                    request.dueAt(),
+                    request.extendedTo(),
+                    request.overdue(now),
+                    request.assignee(),
+                    request.repeated(),
+                    request.fee(),
+                    request.duplicateOf(),
+                    request.outcome());
+        }
+    }
+
+    record Entries(List<Entry> requests) {}
+
+    @GetMapping("/api/v1/admin/requests")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
+    Entries list(@RequestParam(required = false) @Nullable String status) {
+        RequestStatus wanted = status == null ? null : RequestStatus.of(status);
+        return new Entries(queue.list(wanted).stream()
+                .map(r -> Entry.of(r, clock.instant()))
+                .toList());
+    }
+
+    record Detail(
+            Entry request,
+            @Nullable RequestDetails details,
+            List<RequestEvent> history,
+            List<RecipientNotice> recipientNotices) {}
+
+    @GetMapping("/api/v1/admin/requests/{id}")
+    Detail view(@PathVariable UUID id) {
+        RequestQueue.Detail detail = queue.view(id);
+        return new Detail(
+                Entry.of(detail.request(), clock.instant()), detail.details(), detail.history(), detail.notices());
+    }
+
+    record Assignment(@Nullable String assignee) {}
+
+    @PostMapping("/api/v1/admin/requests/{id}/assign")
+    Entry assign(@PathVariable UUID id, @RequestBody(required = false) @Nullable Assignment assignment) {
+        return Entry.of(queue.assign(id, assignment == null ? null : assignment.assignee()), clock.instant());
+    }
+
+    record Extension(String extension, String reason) {}
+
+    @PostMapping("/api/v1/admin/requests/{id}/extend")
+    Entry extend(@PathVariable UUID id, @RequestBody Extension extension) {
+        return Entry.of(queue.extend(id, extension.extension(), extension.reason()), clock.instant());
+    }
+
+    record Fee(String fee) {}
+
+    @PostMapping("/api/v1/admin/requests/{id}/fee")
+    Entry fee(@PathVariable UUID id, @RequestBody Fee fee) {
+        return Entry.of(queue.fee(id, fee.fee()), clock.instant());
+    }
+
+    @PostMapping("/api/v1/admin/requests/{id}/fulfil")
+    Entry fulfil(@PathVariable UUID id) {
+        return Entry.of(queue.fulfil(id), clock.instant());
+    }
+
+    record Denial(String reason) {}
+
+    @PostMapping("/api/v1/admin/requests/{id}/deny")
+    Entry deny(@PathVariable UUID id, @RequestBody Denial denial) {
+        return Entry.of(queue.deny(id, denial.reason()), clock.instant());
+    }
+
+    record Restrictions(List<Restriction> restrictions) {}
+
+    @GetMapping("/api/v1/admin/restrictions")
+    Restrictions restrictions() {
+        return new Restrictions(queue.restrictions());
+    }
+
+    @PostMapping("/api/v1/admin/restrictions/{id}/lift")
+    Restriction lift(@PathVariable UUID id) {
+        return queue.lift(id);
+    }
+
+    record Tasks(List<RecipientNotice> tasks) {}
+
+    @GetMapping("/api/v1/admin/recipient-tasks")
+    Tasks tasks() {
+        return new Tasks(queue.tasks());
+    }
+
+    record Message(String message) {}
+
+    @GetMapping("/api/v1/admin/recipient-tasks/{id}/message")
+    Message message(@PathVariable UUID id) {
+        return new Message(queue.taskMessage(id));
+    }
+
+    @PostMapping("/api/v1/admin/recipient-tasks/{id}/confirm")
+    RecipientNotice confirm(@PathVariable UUID id) {
+        return queue.confirmTask(id);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.steward.rights;
+
+import dev.steward.catalog.RightType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The privacy center as JSON: {@code POST /api/v1/sites/{site}/requests} answers 202 with the request and where to
+ * follow it (the requester then proves the address with the mailed link or code), or 200 with the answer for rights
+ * that need no request.
+ */
+@RestController
+class RequestsApiController {
+
+    private final PrivacyCenter center;
+
+    RequestsApiController(PrivacyCenter center) {
+        this.center = center;
+    }
+
+    record Accepted(UUID request, String status, String statusUrl, String statusToken) {}
+
+    @PostMapping("/api/v1/sites/{site}/requests")
+    ResponseEntity<?> submit(@PathVariable String site, @RequestBody NewRequest request) {
+        RightType type = direct(request.type());
+        if (type != null) {
+            return center.directAnswer(site, request.region(), type)
+                    .<ResponseEntity<?>>map(ResponseEntity::ok)
+                    .orElseGet(() -> ResponseEntity.status(422)
+                            .body(dev.steward.platform.ApiErrors.of(
+                                    "right-not-offered", "This right is not offered in the chosen region.")));
+        }
+        PrivacyCenter.Submitted submitted = center.submit(site, request);
+        return ResponseEntity.accepted()
+                .body(new Accepted(
+                        submitted.id(),
+                        submitted.status().key(),
+                        "/s/" + site + "/privacy-center/requests/" + submitted.statusToken(),
+                        submitted.statusToken()));
+    }
+
+    record Verification(
+            @Nullable String token,
+            @Nullable String statusToken,
+            @Nullable String code) {}
+
+    @PostMapping("/api/v1/sites/{site}/requests/verification")
+    Status verify(@PathVariable String site, @RequestBody Verification verification) {
+        RightsRequest request = verification.token() != null
+                ? center.verifyLink(site, verification.token())
+                : center.verifyCode(String.valueOf(verification.statusToken()), String.valueOf(verification.code()));
+        return Status.of(request, List.of());
+    }
+
+    record Status(
+            UUID request,
+            String type,
+            String status,
+            Instant createdAt,
+            @Nullable Instant receivedAt,
+            @Nullable Instant deadline,
+            @Nullable String outcome,
+            List<Told> recipientsTold) {
+        static Status of(RightsRequest request, List<RecipientNotice> notices) {
+            return new Status(
+                    request.id(),
+                    request.typeKey(),
+                    request.status().key(),
+                    request.createdAt(),
+                    request.receivedAt(),
+                    request.deadline(),
+                    request.outcome(),
+                    notices.stream()
+                            .map(n -> new Told(n.recipient(), n.change().key(), n.told(), n.toldAt()))
+                            .toList());
+        }
+    }
+
+    record Told(
+            String recipient,
+            String change,
+            boolean told,
+            @Nullable Instant toldAt) {}
+
+    @GetMapping("/api/v1/sites/{site}/requests/{statusToken}")
+    Status status(@PathVariable String site, @PathVariable String statusToken) {
+        PrivacyCenter.View view = center.view(statusToken);
+        if (!view.request().site().equals(site)) {
+            throw new dev.steward.platform.NotFoundException("There is no request at this address.");
+        }
+        return Status.of(view.request(), view.recipientsTold());
+    }
+
+    /** The JSON schema of the data handed over for portability (GDPR Art. 20), also in the repository's docs. */
+    @GetMapping(value = "/api/v1/schemas/portability.json", produces = "application/schema+json")
+    ResponseEntity<byte[]> portabilitySchema() throws IOException {
+        try (InputStream schema = new ClassPathResource("docs/portability.schema.json").getInputStream()) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/schema+json"))
+                    .body(schema.readAllBytes());
+        }
+    }
+
+    private static @Nullable RightType direct(@Nullable String type) {
+        if (type == null) {
+            return null;
+        }
+        String key = type.toUpperCase(Locale.ROOT).replace('-', '_');
+        return key.equals("AUTOMATED_DECISIONS") || key.equals("COMPLAINT") ? RightType.valueOf(key) : null;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.steward.rights;
+
+import dev.steward.platform.InvalidInputException;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The console's request queue: deadlines at a glance, and every action on a request. */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+class RequestsConsoleController {
+
+    private final RequestQueue queue;
+    private final Clock clock;
+
+    RequestsConsoleController(RequestQueue queue, Clock clock) {
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    @GetMapping("/admin/requests")
+    String list(@RequestParam(required = false) @Nullable String status, Model model) {
+        model.addAttribute(
+                "requests", queue.list(status == null || status.isBlank() ? null : RequestStatus.of(status)));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", RequestStatus.values());
+        model.addAttribute("restrictions", queue.restrictions());
+        model.addAttribute("tasks", queue.tasks());
+        return "admin/requests";
+    }
+
+    @GetMapping("/admin/requests/{id}")
+    String view(@PathVariable UUID id, Model model) {
+        model.addAttribute("detail", queue.view(id));
+        model.addAttribute("now", clock.instant());
+        return "admin/request";
+    }
+
+    @PostMapping("/admin/requests/{id}/assign")
+    String assign(@PathVariable UUID id, RedirectAttributes flash) {
+        return act(id, flash, "Assigned to you.", () -> queue.assign(id, null));
+    }
+
+    @PostMapping("/admin/requests/{id}/extend")
+    String extend(
+            @PathVariable UUID id,
+            @RequestParam String extension,
+            @RequestParam String reason,
+            RedirectAttributes flash) {
+        return act(
+                id, flash, "Deadline extended; the requester was told why.", () -> queue.extend(id, extension, reason));
+    }
+
+    @PostMapping("/admin/requests/{id}/fee")
+    String fee(@PathVariable UUID id, @RequestParam String fee, RedirectAttributes flash) {
+        return act(id, flash, "Fee recorded and sent to the requester.", () -> queue.fee(id, fee));
+    }
+
+    @PostMapping("/admin/requests/{id}/fulfil")
+    String fulfil(@PathVariable UUID id, RedirectAttributes flash) {
+        return act(id, flash, "Request fulfilled; the requester was answered.", () -> queue.fulfil(id));
+    }
+
+    @PostMapping("/admin/requests/{id}/deny")
+    String deny(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes flash) {
+        return act(id, flash, "Request refused; the requester was told why.", () -> queue.deny(id, reason));
+    }
+
+    @PostMapping("/admin/restrictions/{id}/lift")
+    String lift(@PathVariable UUID id, RedirectAttributes flash) {
+        try {
+            queue.lift(id);
+            flash.addFlashAttribute("done", "Restriction lifted after notifying the person.");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/admin/requests";
+    }
+
+    @GetMapping("/admin/recipient-tasks/{id}")
+    String task(@PathVariable UUID id, Model model) {
+        model.addAttribute(
+                "task",
+                queue.tasks().stream()
+                        .filter(t -> t.id().equals(id))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new dev.steward.platform.NotFoundException("There is no open task " + id + ".")));
+        model.addAttribute("message", queue.taskMessage(id));
+        return "admin/recipient-task";
+    }
+
+    @PostMapping("/admin/recipient-tasks/{id}/confirm")
+    String confirm(@PathVariable UUID id, RedirectAttributes flash) {
+        queue.confirmTask(id);
+        flash.addFlashAttribute("done", "Recorded: the recipient was told.");
+        return "redirect:/admin/requests";
+    }
+
+    private static String act(UUID id, RedirectAttributes flash, String done, Supplier<RightsRequest> action) {
+        try {
+            action.get();
+            flash.addFlashAttribute("done", done);
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("errors", e.errors());
+        }
+        return "redirect:/admin/requests/" + id;
+    }
+}

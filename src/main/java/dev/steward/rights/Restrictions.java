@@ -1,0 +1,142 @@
+package dev.steward.rights;
+
+import dev.steward.consent.ProcessingVeto;
+import dev.steward.disclosures.DisclosureHold;
+import dev.steward.mail.MailHold;
+import dev.steward.mail.MailKind;
+import dev.steward.mail.OutgoingMail;
+import dev.steward.platform.NotFoundException;
+import dev.steward.platform.Notifications;
+import dev.steward.vault.SubjectErased;
+import dev.steward.vault.SubjectId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Restriction of processing (GDPR Art. 18): while in force, the subject's data on the site may only be stored.
+ * Consent decisions answer denied, mail is held (except the notice that the restriction will be lifted) and
+ * disclosures to recipients stop. Lifting sends that notice first (seed 001 §5.5). The restricted subjects are kept in
+ * memory, current on every node, because every consent decision asks.
+ */
+@Service
+public class Restrictions implements ProcessingVeto, MailHold, DisclosureHold {
+
+    private static final String CHANNEL = "steward_restrictions";
+
+    private final RestrictionRepository repository;
+    private final Notifications notifications;
+    private final Clock clock;
+    private final Set<String> restricted = ConcurrentHashMap.newKeySet();
+
+    Restrictions(RestrictionRepository repository, Notifications notifications, Clock clock) {
+        this.repository = repository;
+        this.notifications = notifications;
+        this.clock = clock;
+        reload();
+        notifications.subscribe(CHANNEL, ignored -> reload());
+    }
+
+    @Transactional
+    Restriction place(SubjectId subject, String site, String ground, @Nullable UUID request) {
+        Restriction restriction = new Restriction(
+                UUID.randomUUID(),
+                subject,
+                site,
+                null,
+                ground,
+                request,
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                null,
+                null);
+        repository.insert(restriction);
+        changed();
+        return restriction;
+    }
+
+    /** Ends a restriction; the caller has told the subject first (seed 001 §5.5). */
+    @Transactional
+    Restriction lift(UUID id) {
+        Restriction restriction = repository
+                .find(id)
+                .filter(found -> found.liftedAt() == null)
+                .orElseThrow(() -> new NotFoundException("There is no restriction " + id + " in force."));
+        Instant now = clock.instant();
+        repository.lift(restriction.id(), now, now);
+        changed();
+        return repository.find(id).orElseThrow();
+    }
+
+    public List<Restriction> active() {
+        return repository.active();
+    }
+
+    public List<Restriction> of(SubjectId subject) {
+        return repository.of(subject);
+    }
+
+    public boolean restricted(SubjectId subject, String site) {
+        return restricted.contains(key(subject, site));
+    }
+
+    @Override
+    public Optional<Veto> check(Question question) {
+        return restricted(question.subject(), question.site())
+                ? Optional.of(
+                        new Veto("restricted", "Processing is restricted (GDPR Art. 18): the data may only be stored."))
+                : Optional.empty();
+    }
+
+    @Override
+    public boolean holds(SubjectId subject, String site, MailKind kind, @Nullable String category) {
+        return restricted(subject, site) && !OutgoingMail.RESTRICTION_LIFTING.equals(category);
+    }
+
+    @Override
+    public Optional<String> holds(SubjectId subject, String site) {
+        return restricted(subject, site)
+                ? Optional.of("The processing of this person's data is restricted (GDPR Art. 18).")
+                : Optional.empty();
+    }
+
+    @EventListener
+    void erased(SubjectErased event) {
+        repository.deleteOf(event.subject());
+        changed();
+    }
+
+    /** Every node reloads when the change commits; this one at once, so the caller's next decision sees it. */
+    private void changed() {
+        notifications.send(CHANNEL, "changed");
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    reload();
+                }
+            });
+        }
+    }
+
+    private void reload() {
+        Set<String> current = ConcurrentHashMap.newKeySet();
+        repository.active().forEach(restriction -> current.add(key(restriction.subject(), restriction.site())));
+        restricted.retainAll(current);
+        restricted.addAll(current);
+    }
+
+    private static String key(SubjectId subject, String site) {
+        return subject + "\u0000" + site;
+    }
+}

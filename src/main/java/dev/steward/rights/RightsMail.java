@@ -1,0 +1,140 @@
+package dev.steward.rights;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.mail.Mailer;
+import dev.steward.mail.OutgoingMail;
+import dev.steward.platform.StewardProperties;
+import dev.steward.vault.SubjectId;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
+
+/** The e-mails a requester gets at each step of their request: all service mail, none of it marketing. */
+@Component
+class RightsMail {
+
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
+
+    private final Mailer mailer;
+    private final Catalogs catalogs;
+    private final StewardProperties properties;
+
+    RightsMail(Mailer mailer, Catalogs catalogs, StewardProperties properties) {
+        this.mailer = mailer;
+        this.catalogs = catalogs;
+        this.properties = properties;
+    }
+
+    void verify(RightsRequest request, String email, String verificationToken, String code, String statusToken) {
+        send(
+                request,
+                email,
+                "Confirm your request",
+                "You asked " + siteName(request) + " to " + describe(request) + ".\n\n"
+                        + "To confirm that this address is yours, open this link within 24 hours:\n"
+                        + centre(request) + "/verify?token=" + verificationToken + "\n\n"
+                        + "or enter this code on the request's page: " + code + "\n\n"
+                        + "You can follow your request here:\n" + statusLink(request, statusToken) + "\n\n"
+                        + "If you did not ask for this, ignore this message: nothing will happen.");
+    }
+
+    void received(RightsRequest request, String email) {
+        send(
+                request,
+                email,
+                "We have received your request",
+                "Your request to " + describe(request) + " is confirmed. We will answer by " + day(request.deadline())
+                        + ".");
+    }
+
+    void extended(RightsRequest request, String email, Instant newDeadline, String reason) {
+        send(
+                request,
+                email,
+                "We need more time for your request",
+                "We need more time to answer your request to " + describe(request) + ", because:\n\n" + reason
+                        + "\n\nWe will answer by " + day(newDeadline) + ".");
+    }
+
+    void completed(RightsRequest request, String email, String outcome) {
+        send(request, email, "Your request is answered", outcome);
+    }
+
+    void denied(RightsRequest request, String email, String reason) {
+        send(
+                request,
+                email,
+                "Your request was refused",
+                "We cannot comply with your request to " + describe(request) + ", because:\n\n" + reason
+                        + "\n\nYou may complain to a supervisory authority or seek a judicial remedy.");
+    }
+
+    void fee(RightsRequest request, String email, String fee) {
+        send(
+                request,
+                email,
+                "An administrative fee applies to your request",
+                "You have asked for a copy of your data before. For this further copy we charge an administrative fee of "
+                        + fee + ", as our privacy notice says.");
+    }
+
+    /** Sent before a restriction is lifted; exempt from the restriction's hold on mail, so it goes out at once. */
+    void liftingRestriction(RightsRequest request, String email) {
+        mailer.queue(OutgoingMail.service(
+                        request.site(),
+                        request.subject(),
+                        email,
+                        siteName(request) + ": The restriction of your data will be lifted",
+                        "As we told you when you asked us to restrict the processing of your data (GDPR Art. 18), we"
+                                + " notify you before the restriction is lifted. From now on your data is processed again as"
+                                + " our privacy notice describes.")
+                .withCategory(OutgoingMail.RESTRICTION_LIFTING));
+    }
+
+    private void send(RightsRequest request, String email, String subjectLine, String text) {
+        mailer.queue(OutgoingMail.service(
+                request.site(), request.subject(), email, siteName(request) + ": " + subjectLine, text));
+    }
+
+    /** Mail to a subject who is being erased is sealed so that it outlives their key until it is sent. */
+    void completedAfterErasure(RightsRequest request, SubjectId subject, String email, String outcome) {
+        mailer.queue(OutgoingMail.service(
+                        request.site(), subject, email, siteName(request) + ": Your request is answered", outcome)
+                .withCategory(OutgoingMail.AFTER_ERASURE));
+    }
+
+    String statusLink(RightsRequest request, String statusToken) {
+        return centre(request) + "/requests/" + statusToken;
+    }
+
+    private String centre(RightsRequest request) {
+        return properties.publicUrl() + "/s/" + request.site() + "/privacy-center";
+    }
+
+    private String siteName(RightsRequest request) {
+        Site site = catalogs.requireSite(request.site());
+        return site.name().in(site.language());
+    }
+
+    static String describe(RightsRequest request) {
+        return switch (request.type()) {
+            case WITHDRAW_CONSENT -> "withdraw your consent";
+            case ACCESS -> "give you a copy of your data";
+            case DISCLOSURE -> "disclose the personal information you provided";
+            case RECTIFICATION, AMENDMENT -> "correct your data";
+            case ERASURE, DELETION -> "erase your data";
+            case RESTRICTION -> "restrict the processing of your data";
+            case PORTABILITY -> "hand over your data in a machine-readable format";
+            case OBJECTION -> "stop processing your data for the purposes you objected to";
+            case NOTIFICATION -> "tell you who received your data";
+            default -> "exercise your right";
+        };
+    }
+
+    static String day(Instant instant) {
+        return instant == null ? "soon" : DAY.format(instant);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.steward.rights;
+
+import dev.steward.catalog.RightType;
+import dev.steward.vault.SubjectId;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A request to exercise a right, as stored: nothing personal outside the sealed details. */
+public record RightsRequest(
+        UUID id,
+        String site,
+        String jurisdiction,
+        RightType type,
+        RequestStatus status,
+        SubjectId subject,
+        Instant createdAt,
+        @Nullable Instant receivedAt,
+        @Nullable Instant dueAt,
+        @Nullable Instant extendedTo,
+        @Nullable String assignee,
+        boolean repeated,
+        @Nullable String fee,
+        @Nullable UUID duplicateOf,
+        @Nullable Instant closedAt,
+        @Nullable String outcome) {
+
+    /** When it must be answered: the extended deadline if there is one. */
+    public @Nullable Instant deadline() {
+        return extendedTo != null ? extendedTo : dueAt;
+    }
+
+    public boolean overdue(Instant now) {
+        return status == RequestStatus.RECEIVED && deadline() != null && now.isAfter(deadline());
+    }
+
+    public String typeKey() {
+        return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

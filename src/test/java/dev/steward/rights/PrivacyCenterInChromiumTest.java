@@ -1,0 +1,212 @@
+package dev.steward.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.steward.consent.ConsentDecisions;
+import dev.steward.consent.ConsentLedger;
+import dev.steward.disclosures.Disclosures;
+import dev.steward.test.Canary;
+import dev.steward.test.Chromium;
+import dev.steward.test.Console;
+import dev.steward.test.Http;
+import dev.steward.test.Inbox;
+import dev.steward.test.Json;
+import dev.steward.test.LabCustomers;
+import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A visitor exercises access, erasure and restriction in the privacy center, in Chromium, without JavaScript. */
+@StewardTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrivacyCenterInChromiumTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Vault vault;
+
+    @Autowired
+    ConsentLedger ledger;
+
+    @Autowired
+    ConsentDecisions decisions;
+
+    @Autowired
+    Disclosures disclosures;
+
+    @Autowired
+    TestClock clock;
+
+    Chromium chromium;
+    LabCustomers customers;
+
+    @BeforeAll
+    void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    void close() {
+        chromium.close();
+    }
+
+    @Test
+    void aVisitorAsksForTheirDataConfirmsWithTheCodeAndStaffAnswerIt() {
+        customers().customer("browser-access");
+        Page page = privacyCenter();
+
+        String statusUrl = submit(page, "Access", "browser-access");
+        assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("We sent you an e-mail");
+        page.getByLabel("Code from the e-mail").fill(code("browser-access"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm"))
+                .click();
+
+        assertThat(page.url()).isEqualTo(statusUrl);
+        assertThat(row(page, "Status")).isEqualTo("received");
+        assertThat(row(page, "We answer by")).isNotBlank();
+
+        Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+        String requestId = Json.read(new Http(port)
+                        .get("/api/v1/sites/lab/requests/" + statusUrl.substring(statusUrl.lastIndexOf('/') + 1))
+                        .body())
+                .get("request")
+                .asString();
+        assertThat(console.get("/admin/requests").body())
+                .contains("href=\"/admin/requests/" + requestId + "\">access</a>");
+        clock.advance(Duration.ofSeconds(1));
+        HttpResponse<String> fulfilled =
+                console.submit("/admin/requests/" + requestId, "/admin/requests/" + requestId + "/fulfil", Map.of());
+        assertThat(console.get(pathOf(fulfilled.headers().firstValue("Location").orElseThrow()))
+                        .body())
+                .contains("Request fulfilled; the requester was answered.");
+
+        page.navigate(statusUrl);
+        assertThat(row(page, "Status")).isEqualTo("completed");
+        assertThat(new Inbox(port).newestTextTo(Canary.email("browser-access"))).contains("/privacy-center/packages/");
+    }
+
+    @Test
+    void aVisitorAsksForErasureChoosingTheGroundAndConfirmsWithTheLink() {
+        SubjectId subject = customers().subscriber("browser-erasure");
+        Page page = privacyCenter();
+        Locator erasure = section(page, "Erasure");
+        erasure.getByLabel("You withdrew your consent.").check();
+
+        submit(page, "Erasure", "browser-erasure");
+        String link = link("browser-erasure");
+        page.navigate(link);
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))
+                        .textContent())
+                .isEqualTo("Your request is confirmed");
+        assertThat(page.textContent("main")).contains("We will answer by");
+        page.navigate(link);
+        assertThat(page.textContent("main"))
+                .contains("This link cannot be used")
+                .contains("expired or was already used");
+        assertThat(vault.exists(subject)).as("erasure waits for staff").isTrue();
+    }
+
+    @Test
+    void aVisitorAsksForRestrictionAndItAppliesAtOnce() {
+        SubjectId subject = customers().subscriber("browser-restriction");
+        Page page = privacyCenter();
+        section(page, "Restriction")
+                .getByLabel("You dispute the accuracy of your data.")
+                .check();
+
+        submit(page, "Restriction", "browser-restriction");
+        page.navigate(link("browser-restriction"));
+
+        assertThat(page.textContent("main")).contains("It has been carried out");
+        assertThat(decisions
+                        .decide("lab", subject.toString(), "newsletter", null)
+                        .reason())
+                .isEqualTo("restricted");
+    }
+
+    @Test
+    void aMissingGroundIsShownNextToTheFormAndTheVisitorSeesTheDirectAnswers() {
+        Page page = privacyCenter();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Automated decisions"))
+                        .isVisible())
+                .isTrue();
+        assertThat(page.textContent("main"))
+                .contains("No decision about you is made by automated means alone.")
+                .contains("Lab Data Protection Authority");
+
+        section(page, "Erasure").getByLabel("Your e-mail address").fill(Canary.email("no-ground"));
+        section(page, "Erasure").getByRole(AriaRole.BUTTON).click();
+
+        assertThat(section(page, "Erasure").getByRole(AriaRole.ALERT).textContent())
+                .contains("Choose at least one of the reasons the law gives.");
+    }
+
+    private LabCustomers customers() {
+        if (customers == null) {
+            customers = new LabCustomers(vault, ledger, disclosures);
+        }
+        return customers;
+    }
+
+    private Page privacyCenter() {
+        clock.advance(Duration.ofSeconds(1));
+        Page page = chromium.page(port, false);
+        page.navigate("/s/lab/privacy-center?region=EU");
+        return page;
+    }
+
+    private static Locator section(Page page, String title) {
+        return page.locator("section")
+                .filter(new Locator.FilterOptions()
+                        .setHas(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title))));
+    }
+
+    /** Fills the right's e-mail address and sends it; answers the request's page, where the visitor lands. */
+    private String submit(Page page, String right, String who) {
+        Locator section = section(page, right);
+        section.getByLabel("Your e-mail address").fill(Canary.email(who));
+        section.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.url()).contains("/s/lab/privacy-center/requests/");
+        return page.url().replace("?submitted", "");
+    }
+
+    private String code(String who) {
+        return new Inbox(port).find(Canary.email(who), "code on the request's page: (\\d{6})");
+    }
+
+    /** The mailed link, opened on this test's server: its public address names no port. */
+    private String link(String who) {
+        String mailed = new Inbox(port).find(Canary.email(who), "(http://\\S+/verify\\?token=[\\w-]+)");
+        return "http://localhost:" + port + pathOf(mailed);
+    }
+
+    private static String pathOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private static String row(Page page, String heading) {
+        return page.locator("tr")
+                .filter(new Locator.FilterOptions().setHasText(heading))
+                .locator("td")
+                .textContent()
+                .strip();
+    }
+}

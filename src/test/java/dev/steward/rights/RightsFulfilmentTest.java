@@ -1,0 +1,253 @@
+package dev.steward.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.consent.ConsentDecisions;
+import dev.steward.consent.ConsentLedger;
+import dev.steward.disclosures.DisclosureStoppedException;
+import dev.steward.disclosures.Disclosures;
+import dev.steward.disclosures.NewDisclosure;
+import dev.steward.mail.MailStatus;
+import dev.steward.mail.Mailer;
+import dev.steward.mail.OutgoingMail;
+import dev.steward.test.Canary;
+import dev.steward.test.Http;
+import dev.steward.test.Inbox;
+import dev.steward.test.Json;
+import dev.steward.test.LabCustomers;
+import dev.steward.test.Receiver;
+import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.RecordSummary;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.SuppressionList;
+import dev.steward.vault.Vault;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Each right carried out: what changes in the vault, the ledger, the mail and for recipients. */
+@StewardTest
+class RightsFulfilmentTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Vault vault;
+
+    @Autowired
+    ConsentLedger ledger;
+
+    @Autowired
+    ConsentDecisions decisions;
+
+    @Autowired
+    Disclosures disclosures;
+
+    @Autowired
+    SuppressionList suppression;
+
+    @Autowired
+    Mailer mailer;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    TestClock clock;
+
+    Http http;
+    Inbox inbox;
+    LabCustomers customers;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        inbox = new Inbox(port);
+        customers = new LabCustomers(vault, ledger, disclosures);
+    }
+
+    @Test
+    void erasureKeepsWhatTheLawObligesUsToKeepAndSaysWhy() {
+        SubjectId subject = customers.customer("keeper");
+
+        String id = received("keeper", "{\"type\":\"erasure\",\"grounds\":[\"consent-withdrawn\"]}");
+        fulfil(id);
+
+        assertThat(vault.records(subject)).extracting(RecordSummary::activity).containsExactly("invoicing");
+        assertThat(vault.exists(subject)).isTrue();
+        String answer = inbox.newestTextTo(Canary.email("keeper"));
+        assertThat(answer)
+                .contains("We erased 1 of your records.")
+                .contains("invoicing")
+                .contains("Commercial law keeps invoices for ten years.");
+        assertThat(Json.rows(
+                        Json.read(staff("/api/v1/admin/requests/" + id).body()).get("recipientNotices"),
+                        "recipient",
+                        "change"))
+                .containsExactlyInAnyOrder("lab-accounting | erased", "lab-printer | erased");
+    }
+
+    @Test
+    void erasureOfEverythingDestroysTheKeySuppressesTheAddressAndStillConfirms() {
+        SubjectId subject = customers.subscriber("leaver");
+
+        fulfil(received("leaver", "{\"type\":\"erasure\",\"grounds\":[\"no-longer-necessary\"]}"));
+
+        assertThat(vault.exists(subject)).isFalse();
+        assertThat(vault.find(Identifier.email(Canary.email("leaver")))).isEmpty();
+        assertThat(suppression.contains(Identifier.email(Canary.email("leaver"))))
+                .isTrue();
+        assertThat(inbox.newestTextTo(Canary.email("leaver"))).contains("All your data held for this site is erased");
+    }
+
+    @Test
+    void aRestrictedSubjectIsDeniedDecisionsGetsNoMailIsDisclosedToNobodyAndIsToldBeforeTheLifting() {
+        SubjectId subject = customers.customer("restricted");
+        String id = received("restricted", "{\"type\":\"restriction\",\"grounds\":[\"accuracy-disputed\"]}");
+        assertThat(status(id)).isEqualTo("completed");
+
+        assertThat(decisions.decide("lab", subject.toString(), "newsletter", null))
+                .extracting(d -> d.allowed(), d -> d.reason())
+                .containsExactly(false, "restricted");
+        UUID marketing = queue(
+                OutgoingMail.marketing("lab", subject, "newsletter", Canary.email("restricted"), "Offers", "Buy"));
+        UUID service =
+                queue(OutgoingMail.service("lab", subject, Canary.email("restricted"), "Your invoice", "Attached"));
+        assertThat(mailer.status(marketing)).contains(MailStatus.DROPPED);
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> disclosures.record(
+                        NewDisclosure.of("lab", subject, "lab-printer", "invoicing", List.of("contact")))))
+                .isInstanceOf(DisclosureStoppedException.class);
+
+        UUID restriction =
+                UUID.fromString(Json.read(staff("/api/v1/admin/restrictions").body())
+                        .get("restrictions")
+                        .valueStream()
+                        .filter(r -> r.get("subject").asString().equals(subject.toString()))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("id")
+                        .asString());
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(staffPost("/api/v1/admin/restrictions/" + restriction + "/lift", "{}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        JsonNode notice = inbox.newestTo(Canary.email("restricted"));
+        assertThat(notice.get("subjectLine").asString()).contains("The restriction of your data will be lifted");
+        assertThat(notice.get("category").asString()).isEqualTo(OutgoingMail.RESTRICTION_LIFTING);
+        assertThat(decisions
+                        .decide("lab", subject.toString(), "newsletter", null)
+                        .allowed())
+                .isTrue();
+        assertThat(mailer.status(service)).isNotEqualTo(java.util.Optional.of(MailStatus.DROPPED));
+    }
+
+    @Test
+    void withdrawalAndObjectionAreLedgerEventsThatStopFutureProcessing() {
+        SubjectId subject = customers.customer("consent-withdrawer");
+
+        assertThat(status(received("consent-withdrawer", "{\"type\":\"withdraw-consent\"}")))
+                .isEqualTo("completed");
+        assertThat(decisions
+                        .decide("lab", subject.toString(), "newsletter", null)
+                        .reason())
+                .isEqualTo("consent-withdrawn");
+        assertThat(inbox.newestTextTo(Canary.email("consent-withdrawer")))
+                .contains("Processing based on it before the withdrawal remains lawful");
+
+        SubjectId objector = customers.customer("objector");
+        received("objector", "{\"type\":\"objection\",\"purposes\":[\"newsletter\"]}");
+        assertThat(decisions
+                        .decide("lab", objector.toString(), "newsletter", null)
+                        .reason())
+                .isEqualTo("objected");
+    }
+
+    @Test
+    void rectificationCorrectsEveryRecordMovesTheIdentifierAndKeepsTheStatement() {
+        SubjectId subject = customers.customer("misspelt");
+        String corrected = Canary.email("corrected");
+
+        fulfil(received(
+                "misspelt",
+                "{\"type\":\"rectification\",\"changes\":{\"name\":\"" + Canary.name("Corrected") + "\",\"email\":\""
+                        + corrected + "\"},\"statement\":\"I moved in March.\"}"));
+
+        assertThat(vault.records(subject))
+                .allSatisfy(record -> assertThat(vault.fields(record.id(), dev.steward.vault.Access.system("test")))
+                        .containsEntry("name", Canary.name("Corrected"))
+                        .containsEntry("email", corrected));
+        assertThat(vault.find(Identifier.email(corrected))).contains(subject);
+        assertThat(vault.find(Identifier.email(Canary.email("misspelt")))).isEmpty();
+        assertThat(inbox.newestTextTo(Canary.email("misspelt"))).contains("Your supplementary statement is added");
+    }
+
+    @Test
+    void portabilityHandsOverTheProvidedDataInTheDocumentedSchemaAndPushesItWhereAsked() {
+        customers.customer("mover");
+        try (Receiver receiver = Receiver.start(0, "/import")) {
+            fulfil(received(
+                    "mover",
+                    "{\"type\":\"portability\",\"transferTo\":\"http://localhost:" + receiver.port() + "/import\"}"));
+
+            JsonNode pushed = Json.read(receiver.received().get(0).body());
+            assertThat(pushed.get("$schema").asString()).isEqualTo(AccessPackages.PORTABILITY_SCHEMA);
+            assertThat(pushed.get("records").toString())
+                    .contains(Canary.email("mover"))
+                    .contains("\"activity\":\"newsletter\"");
+        }
+        String answer = inbox.newestTextTo(Canary.email("mover"));
+        assertThat(answer).contains("We also sent it to localhost, which accepted it.");
+        assertThat(http.get("/api/v1/schemas/portability.json").body()).contains(AccessPackages.PORTABILITY_SCHEMA);
+    }
+
+    /** Submits a request of the lab site for the customer and verifies it; answers its id. */
+    String received(String who, String json) {
+        clock.advance(Duration.ofSeconds(1));
+        String body = json.replaceFirst("\\{", "{\"email\":\"" + Canary.email(who) + "\",\"region\":\"EU\",");
+        HttpResponse<String> submitted = http.postJson("/api/v1/sites/lab/requests", body);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        clock.advance(Duration.ofSeconds(1));
+        String token = inbox.find(Canary.email(who), "verify\\?token=([\\w-]+)");
+        assertThat(http.postJson("/api/v1/sites/lab/requests/verification", "{\"token\":\"" + token + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        return Json.read(submitted.body()).get("request").asString();
+    }
+
+    void fulfil(String id) {
+        HttpResponse<String> fulfilled = staffPost("/api/v1/admin/requests/" + id + "/fulfil", "{}");
+        assertThat(fulfilled.statusCode()).as(fulfilled.body()).isEqualTo(200);
+    }
+
+    String status(String id) {
+        return Json.read(staff("/api/v1/admin/requests/" + id).body())
+                .get("request")
+                .get("status")
+                .asString();
+    }
+
+    UUID queue(OutgoingMail mail) {
+        return transaction.execute(status -> mailer.queue(mail));
+    }
+
+    HttpResponse<String> staff(String path) {
+        return http.get(path, Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+    }
+
+    HttpResponse<String> staffPost(String path, String json) {
+        clock.advance(Duration.ofSeconds(1));
+        return http.postJson(path, json, Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+    }
+}

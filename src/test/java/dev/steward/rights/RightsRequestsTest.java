@@ -1,0 +1,341 @@
+package dev.steward.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.consent.ConsentLedger;
+import dev.steward.disclosures.Disclosures;
+import dev.steward.test.Canary;
+import dev.steward.test.Http;
+import dev.steward.test.Inbox;
+import dev.steward.test.Json;
+import dev.steward.test.LabCustomers;
+import dev.steward.test.StaffUsers;
+import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
+import dev.steward.vault.Vault;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Rights requests through the JSON API: verification, the staff queue with deadlines, and the access package. */
+@StewardTest
+class RightsRequestsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Vault vault;
+
+    @Autowired
+    ConsentLedger ledger;
+
+    @Autowired
+    Disclosures disclosures;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+    Inbox inbox;
+    LabCustomers customers;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        inbox = new Inbox(port);
+        customers = new LabCustomers(vault, ledger, disclosures);
+    }
+
+    @Test
+    void anAccessRequestIsVerifiedQueuedWithItsDeadlineAndAnsweredWithAPackageOfEveryKindOfData() throws IOException {
+        customers.customer("accessor");
+        customers.customer("stranger");
+
+        JsonNode submitted =
+                submit("{\"type\":\"access\",\"email\":\"" + Canary.email("accessor") + "\",\"region\":\"EU\"}", 202);
+        assertThat(submitted.get("status").asString()).isEqualTo("awaiting-verification");
+        String statusToken = submitted.get("statusToken").asString();
+        assertThat(http.get(submitted.get("statusUrl").asString()).body()).contains("awaiting-verification");
+
+        JsonNode verified = verify(verificationToken("accessor"));
+        assertThat(verified.get("status").asString()).isEqualTo("received");
+        Instant received = Instant.parse(verified.get("receivedAt").asString());
+        assertThat(Instant.parse(verified.get("deadline").asString()))
+                .as("one month from receipt")
+                .isEqualTo(received.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant());
+        assertThat(inbox.newestTextTo(Canary.email("accessor"))).contains("We will answer by");
+
+        String id = submitted.get("request").asString();
+        assertThat(staff("/api/v1/admin/requests").body())
+                .contains("\"id\":\"" + id + "\"")
+                .contains("\"overdue\":false");
+        assertThat(staffPost("/api/v1/admin/requests/" + id + "/fulfil", "").statusCode())
+                .isEqualTo(200);
+
+        String link = inbox.find(Canary.email("accessor"), "(http://\\S+/privacy-center/packages/\\S+)");
+        Map<String, String> files =
+                unzip(http.download(link.substring(link.indexOf("/s/"))).body());
+        assertThat(files)
+                .containsOnlyKeys(
+                        "steward-access.json", "records.csv", "consents.csv", "recipients.csv", "summary.html");
+        JsonNode export = Json.read(files.get("steward-access.json"));
+        assertThat(export.get("identifiers").toString()).contains(Canary.email("accessor"));
+        assertThat(export.get("records").size()).isEqualTo(2);
+        assertThat(export.get("records").toString()).contains(Canary.name("accessor"));
+        assertThat(export.get("consents").get(0).get("receipt").asString()).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+        assertThat(Json.rows(export.get("recipients"), "recipient"))
+                .containsExactlyInAnyOrder("lab-accounting", "lab-printer");
+        assertThat(export.get("requests").toString()).contains("\"type\":\"access\"");
+        assertThat(files.get("summary.html"))
+                .contains(Canary.email("accessor"))
+                .contains("Lab Accounting Partner GmbH");
+        assertThat(String.join("", files.values()))
+                .doesNotContain(Canary.email("stranger"))
+                .doesNotContain(Canary.name("stranger"));
+
+        assertThat(http.get(link.substring(link.indexOf("/s/"))).statusCode())
+                .as("the link works once")
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/sites/lab/requests/" + statusToken).body()).contains("\"status\":\"completed\"");
+    }
+
+    @Test
+    void aVerificationLinkOrCodeThatExpiredOrWasUsedIsRefused() {
+        submit("{\"type\":\"access\",\"email\":\"" + Canary.email("late") + "\",\"region\":\"EU\"}", 202);
+        String token = verificationToken("late");
+        clock.advance(Duration.ofHours(25));
+        assertRefused(
+                http.postJson("/api/v1/sites/lab/requests/verification", "{\"token\":\"" + token + "\"}"),
+                "expired-or-used");
+
+        submit("{\"type\":\"access\",\"email\":\"" + Canary.email("twice") + "\",\"region\":\"EU\"}", 202);
+        String once = verificationToken("twice");
+        verify(once);
+        assertRefused(
+                http.postJson("/api/v1/sites/lab/requests/verification", "{\"token\":\"" + once + "\"}"),
+                "expired-or-used");
+
+        JsonNode guessed =
+                submit("{\"type\":\"access\",\"email\":\"" + Canary.email("guesser") + "\",\"region\":\"EU\"}", 202);
+        String status = guessed.get("statusToken").asString();
+        for (int attempt = 1; attempt < PrivacyCenter.CODE_ATTEMPTS; attempt++) {
+            assertRefused(code(status, "000000"), "wrong-code");
+        }
+        assertRefused(code(status, "000000"), "too-many-attempts");
+        String rightCode = inbox.find(Canary.email("guesser"), "code on the request's page: (\\d{6})");
+        assertRefused(code(status, rightCode), "expired-or-used");
+    }
+
+    @Test
+    void theVisitorCanConfirmWithTheCodeInsteadOfTheLink() {
+        JsonNode submitted =
+                submit("{\"type\":\"access\",\"email\":\"" + Canary.email("coder") + "\",\"region\":\"EU\"}", 202);
+        String code = inbox.find(Canary.email("coder"), "code on the request's page: (\\d{6})");
+
+        HttpResponse<String> verified = code(submitted.get("statusToken").asString(), code);
+
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(verified.body()).contains("\"status\":\"received\"");
+    }
+
+    @Test
+    void anExtensionNeedsReasonsWithinTheFirstMonthAndAtMostTwoMoreMonths() {
+        String id = receivedRequest("extended", "access");
+
+        assertRefused(
+                staffPost(
+                        "/api/v1/admin/requests/" + id + "/extend",
+                        "{\"extension\":\"P3M\",\"reason\":\"Many files\"}"),
+                "too-long");
+        assertRefused(
+                staffPost("/api/v1/admin/requests/" + id + "/extend", "{\"extension\":\"P2M\",\"reason\":\" \"}"),
+                "required");
+        HttpResponse<String> extended = staffPost(
+                "/api/v1/admin/requests/" + id + "/extend",
+                "{\"extension\":\"P2M\",\"reason\":\"The data is spread over three systems.\"}");
+        assertThat(extended.statusCode()).isEqualTo(200);
+        assertThat(inbox.newestTextTo(Canary.email("extended"))).contains("The data is spread over three systems.");
+        assertRefused(
+                staffPost("/api/v1/admin/requests/" + id + "/extend", "{\"extension\":\"P1M\",\"reason\":\"Again\"}"),
+                "already-extended");
+
+        String late = receivedRequest("too-late", "access");
+        clock.advance(Duration.ofDays(32));
+        assertRefused(
+                staffPost("/api/v1/admin/requests/" + late + "/extend", "{\"extension\":\"P1M\",\"reason\":\"Late\"}"),
+                "too-late");
+        assertThat(staff("/api/v1/admin/requests").body())
+                .containsPattern("\"id\":\"" + late + "\"[^}]*\"overdue\":true");
+    }
+
+    @Test
+    void duplicatesAndRepeatedAccessRequestsAreFlaggedAndAFeeMayBeCharged() {
+        String first = receivedRequest("repeater", "access");
+        String duplicate = receivedRequest("repeater", "access");
+        assertThat(staff("/api/v1/admin/requests/" + duplicate).body()).contains("\"duplicateOf\":\"" + first + "\"");
+
+        staffPost("/api/v1/admin/requests/" + first + "/fulfil", "");
+        staffPost("/api/v1/admin/requests/" + duplicate + "/deny", "{\"reason\":\"Answered by the earlier request.\"}");
+        String repeated = receivedRequest("repeater", "access");
+        assertThat(staff("/api/v1/admin/requests/" + repeated).body()).contains("\"repeated\":true");
+
+        assertThat(staffPost("/api/v1/admin/requests/" + repeated + "/fee", "{\"fee\":\"EUR 10\"}")
+                        .body())
+                .contains("\"fee\":\"EUR 10\"");
+        assertThat(inbox.newestTextTo(Canary.email("repeater"))).contains("administrative fee of EUR 10");
+        assertRefused(staffPost("/api/v1/admin/requests/" + first + "/fee", "{\"fee\":\"EUR 10\"}"), "not-allowed");
+    }
+
+    @Test
+    void badRequestsGetSpecificErrorsAndCreateNothing() {
+        long before = jdbc.sql("SELECT count(*) FROM rights_request")
+                .query(Long.class)
+                .single();
+
+        assertRefused(
+                http.postJson("/api/v1/sites/lab/requests", "{\"type\":\"time-travel\",\"email\":\"a@example.org\"}"),
+                "right-not-offered");
+        assertRefused(
+                http.postJson("/api/v1/sites/lab/requests", "{\"type\":\"access\",\"email\":\"not-an-address\"}"),
+                "invalid-format");
+        assertRefused(
+                http.postJson("/api/v1/sites/lab/requests", "{\"type\":\"erasure\",\"email\":\"a@example.org\"}"),
+                "required");
+        assertRefused(
+                http.postJson(
+                        "/api/v1/sites/lab/requests",
+                        "{\"type\":\"erasure\",\"email\":\"a@example.org\",\"grounds\":[\"i-said-so\"]}"),
+                "invalid-option");
+        assertRefused(
+                http.postJson(
+                        "/api/v1/sites/lab/requests",
+                        "{\"type\":\"rectification\",\"email\":\"a@example.org\",\"changes\":{\"shoeSize\":\"44\"}}"),
+                "undeclared-field");
+        assertRefused(
+                http.postJson(
+                        "/api/v1/sites/lab/requests",
+                        "{\"type\":\"portability\",\"email\":\"a@example.org\",\"transferTo\":\"ftp://files.example.org\"}"),
+                "invalid-target");
+        assertRefused(
+                http.postJson(
+                        "/api/v1/sites/lab/requests",
+                        "{\"type\":\"withdraw-consent\",\"email\":\"a@example.org\",\"purposes\":[\"invoicing\"]}"),
+                "invalid-option");
+        assertRefused(
+                http.postJson(
+                        "/api/v1/sites/omron-healthcare/requests",
+                        "{\"type\":\"erasure\",\"email\":\"a@example.org\"}"),
+                "right-not-offered");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM rights_request")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void automatedDecisionsAndComplaintsAreAnsweredStraightFromTheCatalog() {
+        HttpResponse<String> automated =
+                http.postJson("/api/v1/sites/lab/requests", "{\"type\":\"automated-decisions\",\"email\":\"\"}");
+        assertThat(automated.statusCode()).isEqualTo(200);
+        assertThat(automated.body()).contains("No decision about you is made by automated means alone.");
+
+        assertThat(http.postJson("/api/v1/sites/olympus-ims/requests", "{\"type\":\"complaint\",\"region\":\"EU\"}")
+                        .body())
+                .contains("The Hamburg Commissioner for Data Protection and Freedom of Information");
+    }
+
+    @Test
+    void anotherRequestsTokenOrASiteTheStaffMemberIsNotScopedToRevealsNothing() {
+        String id = receivedRequest("private", "access");
+        assertThat(http.get("/api/v1/sites/lab/requests/not-a-real-token").statusCode())
+                .isEqualTo(404);
+        assertThat(http.get("/s/lab/privacy-center/packages/not-a-real-token").statusCode())
+                .isEqualTo(404);
+
+        String omronOfficer = StaffUsers.create(jdbc, "PRIVACY_OFFICER", "omron-healthcare");
+        assertThat(http.get("/api/v1/admin/requests/" + id, StaffUsers.basic(omronOfficer))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/admin/requests", StaffUsers.basic(omronOfficer))
+                        .body())
+                .doesNotContain(id);
+    }
+
+    /** Submits, verifies and answers the id of a request now in the staff queue. */
+    String receivedRequest(String who, String type) {
+        JsonNode submitted =
+                submit("{\"type\":\"" + type + "\",\"email\":\"" + Canary.email(who) + "\",\"region\":\"EU\"}", 202);
+        verify(verificationToken(who));
+        return submitted.get("request").asString();
+    }
+
+    /** Each step a second after the last, so that "the newest mail" is never a tie. */
+    JsonNode submit(String json, int status) {
+        clock.advance(Duration.ofSeconds(1));
+        HttpResponse<String> response = http.postJson("/api/v1/sites/lab/requests", json);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return Json.read(response.body());
+    }
+
+    String verificationToken(String who) {
+        return inbox.find(Canary.email(who), "verify\\?token=([\\w-]+)");
+    }
+
+    JsonNode verify(String token) {
+        clock.advance(Duration.ofSeconds(1));
+        HttpResponse<String> verified =
+                http.postJson("/api/v1/sites/lab/requests/verification", "{\"token\":\"" + token + "\"}");
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        return Json.read(verified.body());
+    }
+
+    HttpResponse<String> code(String statusToken, String code) {
+        return http.postJson(
+                "/api/v1/sites/lab/requests/verification",
+                "{\"statusToken\":\"" + statusToken + "\",\"code\":\"" + code + "\"}");
+    }
+
+    HttpResponse<String> staff(String path) {
+        return http.get(path, Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+    }
+
+    HttpResponse<String> staffPost(String path, String json) {
+        clock.advance(Duration.ofSeconds(1));
+        return http.postJson(path, json.isEmpty() ? "{}" : json, Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+    }
+
+    static void assertRefused(HttpResponse<String> response, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.body()).contains("\"code\":\"" + code + "\"");
+    }
+
+    static Map<String, String> unzip(byte[] zip) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.steward.test;
+
+import dev.steward.consent.CollectionMethod;
+import dev.steward.consent.ConsentAction;
+import dev.steward.consent.ConsentLedger;
+import dev.steward.consent.ConsentRequest;
+import dev.steward.disclosures.Disclosures;
+import dev.steward.disclosures.NewDisclosure;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.NewRecord;
+import dev.steward.vault.RecordState;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Customers of the {@code lab} test site: an invoice (kept ten years by law, sent to the accounting partner and the
+ * print shop) and a newsletter subscription with its consent.
+ */
+public final class LabCustomers {
+
+    private final Vault vault;
+    private final ConsentLedger ledger;
+    private final Disclosures disclosures;
+
+    public LabCustomers(Vault vault, ConsentLedger ledger, Disclosures disclosures) {
+        this.vault = vault;
+        this.ledger = ledger;
+        this.disclosures = disclosures;
+    }
+
+    public SubjectId subscriber(String who) {
+        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email(who))));
+        vault.store(
+                subject,
+                new NewRecord(
+                        "lab",
+                        "newsletter",
+                        "1",
+                        "gdpr-6-1-a",
+                        "EU",
+                        "subscription",
+                        null,
+                        RecordState.ACTIVE,
+                        Map.of("email", Canary.email(who), "name", Canary.name(who))));
+        ledger.record(ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
+                .withActivity("newsletter")
+                .withWording("Send me the monthly lab newsletter."));
+        return subject;
+    }
+
+    public SubjectId customer(String who) {
+        SubjectId subject = subscriber(who);
+        vault.store(
+                subject,
+                new NewRecord(
+                        "lab",
+                        "invoicing",
+                        "1",
+                        "gdpr-6-1-c",
+                        "EU",
+                        "books",
+                        null,
+                        RecordState.ACTIVE,
+                        Map.of("email", Canary.email(who), "name", Canary.name(who))));
+        for (String recipient : List.of("lab-accounting", "lab-printer")) {
+            disclosures.record(NewDisclosure.of("lab", subject, recipient, "invoicing", List.of("contact")));
+        }
+        return subject;
+    }
+}
