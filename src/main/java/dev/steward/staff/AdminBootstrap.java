@@ -47,7 +47,14 @@ class AdminBootstrap implements ApplicationRunner {
                     && !properties.adminPassword().isBlank();
             String password = given ? properties.adminPassword() : generated();
             users.insert(new StaffUser(
-                    "admin", encoder.encode(password), Set.of(StaffRole.ADMIN), Set.of(), 0, null, clock.instant()));
+                    "admin",
+                    encoder.encode(password),
+                    Set.of(StaffRole.ADMIN),
+                    Set.of(),
+                    false,
+                    0,
+                    null,
+                    clock.instant()));
             login = given
                     ? "user 'admin' with the password in STEWARD_ADMIN_PASSWORD"
                     : "user 'admin', password '" + password + "' (shown only this once: note it now)";

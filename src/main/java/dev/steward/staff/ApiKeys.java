@@ -58,7 +58,7 @@ public class ApiKeys {
     public record Created(ApiKey key, String token) {}
 
     @Transactional
-    public Created create(String name, Caller.Kind kind, Set<StaffRole> roles, Set<String> sites, String createdBy) {
+    public Created create(String name, Caller.Kind kind, Set<StaffRole> roles, Set<String> sites, Caller creator) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidInputException("name", "required", "Give the key a name of 1 to 100 characters.");
         }
@@ -73,6 +73,7 @@ public class ApiKeys {
                 throw new InvalidInputException("sites", "unknown-site", "There is no site '" + site + "'.");
             }
         }
+        requireWithinReach(creator, kind == Caller.Kind.STAFF ? roles : Set.of(), sites);
         String prefix = random(6);
         String secret = random(32);
         ApiKey key = new ApiKey(
@@ -82,20 +83,45 @@ public class ApiKeys {
                 kind,
                 kind == Caller.Kind.STAFF ? Set.copyOf(roles) : Set.of(),
                 Set.copyOf(sites),
-                createdBy,
+                creator.name(),
                 clock.instant(),
                 null);
         repository.insert(key, hash(secret));
         return new Created(key, "stw_" + prefix + "_" + secret);
     }
 
-    public List<ApiKey> all() {
-        return repository.all();
+    /**
+     * A key may grant no more than its creator holds: an administrator of some sites cannot mint a key for every
+     * site, or one with a role they lack.
+     */
+    private static void requireWithinReach(Caller creator, Set<StaffRole> roles, Set<String> sites) {
+        if (!creator.sites().isEmpty() && (sites.isEmpty() || !creator.sites().containsAll(sites))) {
+            throw new InvalidInputException(
+                    "sites",
+                    "beyond-your-sites",
+                    "You administer only "
+                            + String.join(
+                                    ", ", creator.sites().stream().sorted().toList()) + "; name one or more of them.");
+        }
+        if (!creator.roles().containsAll(roles)) {
+            throw new InvalidInputException(
+                    "roles", "beyond-your-roles", "A key cannot have a role you do not hold yourself.");
+        }
+    }
+
+    /** The keys the viewer may see and revoke: those confined to sites the viewer administers. */
+    public List<ApiKey> visibleTo(Caller viewer) {
+        return repository.all().stream().filter(key -> within(viewer, key)).toList();
+    }
+
+    private static boolean within(Caller viewer, ApiKey key) {
+        return viewer.sites().isEmpty()
+                || (!key.sites().isEmpty() && viewer.sites().containsAll(key.sites()));
     }
 
     @Transactional
-    public void revoke(UUID id) {
-        ApiKey key = repository.all().stream()
+    public void revoke(UUID id, Caller revoker) {
+        ApiKey key = visibleTo(revoker).stream()
                 .filter(k -> k.id().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no API key " + id + "."));

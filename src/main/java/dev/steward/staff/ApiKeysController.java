@@ -47,17 +47,17 @@ class ApiKeysController {
                 kind,
                 request.roles() == null ? Set.of() : request.roles(),
                 request.sites() == null ? Set.of() : request.sites(),
-                caller.get().name());
+                caller.get());
     }
 
     @GetMapping("/api/v1/admin/api-keys")
     List<ApiKey> list() {
-        return keys.all();
+        return keys.visibleTo(caller.get());
     }
 
     @DeleteMapping("/api/v1/admin/api-keys/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable UUID id) {
-        keys.revoke(id);
+        keys.revoke(id, caller.get());
     }
 }

@@ -31,8 +31,12 @@ class ApiKeysPageController {
 
     @GetMapping("/admin/api-keys")
     String page(Model model) {
-        model.addAttribute("keys", keys.all());
-        model.addAttribute("sites", catalogs.sites());
+        model.addAttribute("keys", keys.visibleTo(caller.get()));
+        model.addAttribute(
+                "sites",
+                catalogs.sites().stream()
+                        .filter(site -> caller.get().maySee(site.key()))
+                        .toList());
         return "admin/api-keys";
     }
 
@@ -41,11 +45,7 @@ class ApiKeysPageController {
             @RequestParam String name, @RequestParam(required = false) @Nullable List<String> sites, Model model) {
         try {
             ApiKeys.Created created = keys.create(
-                    name,
-                    Caller.Kind.INTEGRATOR,
-                    Set.of(),
-                    sites == null ? Set.of() : Set.copyOf(sites),
-                    caller.get().name());
+                    name, Caller.Kind.INTEGRATOR, Set.of(), sites == null ? Set.of() : Set.copyOf(sites), caller.get());
             model.addAttribute("created", created);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
@@ -55,7 +55,7 @@ class ApiKeysPageController {
 
     @PostMapping("/admin/api-keys/{id}/revoke")
     String revoke(@PathVariable UUID id) {
-        keys.revoke(id);
+        keys.revoke(id, caller.get());
         return "redirect:/admin/api-keys";
     }
 }

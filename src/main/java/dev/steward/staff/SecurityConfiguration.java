@@ -2,6 +2,8 @@ package dev.steward.staff;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +13,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -56,17 +61,41 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable());
     }
 
+    /**
+     * Unauthenticated requests go to the sign-in page; one whose session timed out (after
+     * {@code server.servlet.session.timeout}) or was ended because the member was changed is told why.
+     */
     @Bean
     @Order(3)
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, SessionRegistry sessions) throws Exception {
         return http.securityMatcher("/admin/**", "/login", "/logout")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/login")
                         .permitAll()
                         .anyRequest()
                         .hasAnyRole(STAFF_ROLES))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", true))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .deleteCookies("JSESSIONID"))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInEntryPoint()))
+                .sessionManagement(session ->
+                        session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?ended"))
                 .build();
+    }
+
+    /** Sends a request whose session is gone to {@code /login?timeout}, every other one to {@code /login}. */
+    static final class SignInEntryPoint extends LoginUrlAuthenticationEntryPoint {
+
+        SignInEntryPoint() {
+            super("/login");
+        }
+
+        @Override
+        protected String determineUrlToUseForThisRequest(
+                HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) {
+            boolean timedOut = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+            return timedOut ? "/login?timeout" : "/login";
+        }
     }
 
     @Bean

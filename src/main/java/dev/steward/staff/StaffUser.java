@@ -10,6 +10,7 @@ record StaffUser(
         String passwordHash,
         Set<StaffRole> roles,
         Set<String> sites,
+        boolean disabled,
         int failedAttempts,
         @Nullable Instant lockedUntil,
         Instant createdAt) {}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ class StaffUserRepository {
             rs.getString("password_hash"),
             strings(rs.getArray("roles")).stream().map(StaffRole::valueOf).collect(Collectors.toSet()),
             strings(rs.getArray("sites")),
+            rs.getBoolean("disabled"),
             rs.getInt("failed_attempts"),
             instant(rs.getObject("locked_until", OffsetDateTime.class)),
             rs.getObject("created_at", OffsetDateTime.class).toInstant());
@@ -38,21 +40,65 @@ class StaffUserRepository {
                 .optional();
     }
 
+    List<StaffUser> all() {
+        return jdbc.sql("SELECT * FROM staff_user ORDER BY username")
+                .query(USER)
+                .list();
+    }
+
+    /**
+     * How many enabled administrators of every site there are besides the one named. Locks their rows until the
+     * transaction ends, so two administrators cannot disable each other at the same moment and leave none.
+     */
+    int otherAdministratorsOfEverySite(String username) {
+        return jdbc.sql("""
+                        SELECT username FROM staff_user
+                        WHERE 'ADMIN' = ANY (roles) AND NOT disabled AND cardinality(sites) = 0 AND username <> :username
+                        FOR UPDATE
+                        """)
+                .param("username", username)
+                .query(String.class)
+                .list()
+                .size();
+    }
+
     boolean isEmpty() {
         return jdbc.sql("SELECT count(*) FROM staff_user").query(Long.class).single() == 0;
     }
 
-    void insert(StaffUser user) {
-        jdbc.sql("""
-                        INSERT INTO staff_user (username, password_hash, roles, sites, created_at)
-                        VALUES (:username, :hash, :roles, :sites, :createdAt)
+    /** Inserts the member unless the user name is taken; answers whether it was inserted. */
+    boolean insert(StaffUser user) {
+        return jdbc.sql("""
+                        INSERT INTO staff_user (username, password_hash, roles, sites, disabled, created_at)
+                        VALUES (:username, :hash, :roles, :sites, :disabled, :createdAt)
                         ON CONFLICT (username) DO NOTHING
+                        """)
+                        .param("username", user.username())
+                        .param("hash", user.passwordHash())
+                        .param("roles", roles(user))
+                        .param("sites", user.sites().toArray(String[]::new))
+                        .param("disabled", user.disabled())
+                        .param("createdAt", user.createdAt().atOffset(ZoneOffset.UTC))
+                        .update()
+                == 1;
+    }
+
+    /** Writes what an administrator may change: roles, sites, the disabled flag, the password and its lockout. */
+    void update(StaffUser user) {
+        jdbc.sql("""
+                        UPDATE staff_user SET password_hash = :hash, roles = :roles, sites = :sites, disabled = :disabled,
+                            failed_attempts = :failures, locked_until = :lockedUntil
+                        WHERE username = :username
                         """)
                 .param("username", user.username())
                 .param("hash", user.passwordHash())
-                .param("roles", user.roles().stream().map(Enum::name).toArray(String[]::new))
+                .param("roles", roles(user))
                 .param("sites", user.sites().toArray(String[]::new))
-                .param("createdAt", user.createdAt().atOffset(ZoneOffset.UTC))
+                .param("disabled", user.disabled())
+                .param("failures", user.failedAttempts())
+                .param(
+                        "lockedUntil",
+                        user.lockedUntil() == null ? null : user.lockedUntil().atOffset(ZoneOffset.UTC))
                 .update();
     }
 
@@ -72,6 +118,10 @@ class StaffUserRepository {
         jdbc.sql("UPDATE staff_user SET failed_attempts = 0, locked_until = NULL WHERE username = :username")
                 .param("username", username)
                 .update();
+    }
+
+    private static String[] roles(StaffUser user) {
+        return user.roles().stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 
     private static Set<String> strings(Array array) throws SQLException {

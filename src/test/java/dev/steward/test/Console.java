@@ -3,7 +3,8 @@ package dev.steward.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,22 @@ public final class Console {
 
     public static Console signIn(int port, String username, String password) {
         Http http = new Http(port);
-        HttpResponse<String> signedIn = http.postForm(
+        assertThat(attempt(http, username, password).headers().firstValue("Location"))
+                .as("signed in")
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
+        return new Console(http);
+    }
+
+    /** Where the sign-in form sends a browser: to {@code /admin} when signed in, to {@code /login?error} when not. */
+    public static String signInAnswer(int port, String username, String password) {
+        return attempt(new Http(port), username, password)
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
+    }
+
+    private static HttpResponse<String> attempt(Http http, String username, String password) {
+        return http.postForm(
                 "/login",
                 Map.of(
                         "username",
@@ -30,10 +46,11 @@ public final class Console {
                         password,
                         "_csrf",
                         csrf(http.get("/login").body())));
-        assertThat(signedIn.headers().firstValue("Location"))
-                .as("signed in")
-                .hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
-        return new Console(http);
+    }
+
+    /** The signed-in browser's client, for requests a page would not make (a form without its token). */
+    public Http http() {
+        return http;
     }
 
     public HttpResponse<String> get(String path) {
@@ -42,8 +59,13 @@ public final class Console {
 
     /** Posts a console form, taking the CSRF token from the page the form is on. */
     public HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) {
-        Map<String, String> withToken = new LinkedHashMap<>(fields);
-        withToken.put("_csrf", csrf(http.get(pagePath).body()));
+        return submit(pagePath, action, List.copyOf(fields.entrySet()));
+    }
+
+    /** Posts a console form whose fields may repeat (checkboxes), with the CSRF token of the page it is on. */
+    public HttpResponse<String> submit(String pagePath, String action, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> withToken = new ArrayList<>(fields);
+        withToken.add(Map.entry("_csrf", csrf(http.get(pagePath).body())));
         return http.postForm(action, withToken);
     }
 

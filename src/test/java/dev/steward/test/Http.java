@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -51,6 +52,13 @@ public final class Http {
         }
     }
 
+    public HttpResponse<String> patchJson(String path, String json, String... headers) {
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     public HttpResponse<String> postJson(String path, String json, String... headers) {
         return send(request(path, headers)
                 .header("Content-Type", "application/json")
@@ -59,7 +67,12 @@ public final class Http {
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
-        String body = fields.entrySet().stream()
+        return postForm(path, List.copyOf(fields.entrySet()), headers);
+    }
+
+    /** Posts a form whose fields may repeat, as a group of checkboxes does. */
+    public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields, String... headers) {
+        String body = fields.stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(request(path, headers)

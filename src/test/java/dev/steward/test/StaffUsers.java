@@ -1,12 +1,16 @@
 package dev.steward.test;
 
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
-/** Staff members for tests of roles and site scoping, written straight into the staff table. */
+/**
+ * Staff members for tests of roles and site scoping: added through the staff API as an administrator does, or
+ * written straight into the staff table where a test has no server at hand.
+ */
 public final class StaffUsers {
 
     public static final String PASSWORD = "scoped-staff-password";
@@ -30,6 +34,26 @@ public final class StaffUsers {
                 .param("sites", site == null ? new String[0] : new String[] {site})
                 .param("now", OffsetDateTime.now())
                 .update();
+        return username;
+    }
+
+    /**
+     * A new staff member added through the staff API by the administrator, with one role, scoped to one site (or to
+     * every site when none is given); their name.
+     */
+    public static String add(int port, String role, @Nullable String site) {
+        String username = role.toLowerCase().replace('_', '-') + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        String sites = site == null ? "[]" : "[\"" + site + "\"]";
+        HttpResponse<String> created = new Http(port)
+                .postJson(
+                        "/api/v1/admin/staff",
+                        """
+                        {"username":"%s","password":"%s","roles":["%s"],"sites":%s}""".formatted(username, PASSWORD, role, sites),
+                        Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("The staff API refused the member: " + created.body());
+        }
         return username;
     }
 

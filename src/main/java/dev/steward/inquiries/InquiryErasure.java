@@ -1,0 +1,31 @@
+package dev.steward.inquiries;
+
+import dev.steward.vault.RecordsErased;
+import dev.steward.vault.SubjectErased;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Erasing a subject, or the submission a case is about, deletes the case and its replies in the same transaction.
+ * The sealed replies are unreadable once the key is gone anyway; the rows would still tell that the person wrote,
+ * when, and to whom.
+ */
+@Component
+class InquiryErasure {
+
+    private final InquiryRepository repository;
+
+    InquiryErasure(InquiryRepository repository) {
+        this.repository = repository;
+    }
+
+    @EventListener
+    void subjectErased(SubjectErased event) {
+        repository.deleteOfSubject(event.subject());
+    }
+
+    @EventListener
+    void recordsErased(RecordsErased event) {
+        repository.deleteOfRecords(event.records());
+    }
+}

@@ -1,0 +1,312 @@
+package dev.steward.staff;
+
+import dev.steward.audit.AuditEntry;
+import dev.steward.audit.AuditTrail;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The members of staff: administrators add them, give them roles and sites, disable them and set new passwords.
+ * Every change is written to the audit trail and ends the member's console sessions, so it takes effect at once.
+ * Only an administrator of every site manages staff: one scoped to a site could otherwise make someone an
+ * administrator of all of them.
+ */
+@Service
+public class StaffDirectory {
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+    /** bcrypt reads no further than 72 bytes; a longer password would be cut without anyone noticing. */
+    static final int MAX_PASSWORD_BYTES = 72;
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,49}");
+
+    private final StaffUserRepository users;
+    private final PasswordEncoder encoder;
+    private final Catalogs catalogs;
+    private final AuditTrail audit;
+    private final StaffSessions sessions;
+    private final Clock clock;
+
+    StaffDirectory(
+            StaffUserRepository users,
+            PasswordEncoder encoder,
+            Catalogs catalogs,
+            AuditTrail audit,
+            StaffSessions sessions,
+            Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.catalogs = catalogs;
+        this.audit = audit;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    /** What an administrator enters for a new member; roles and sites as typed, so that each can be checked. */
+    record NewMember(
+            @Nullable String username,
+            @Nullable String password,
+            @Nullable List<String> roles,
+            @Nullable List<String> sites) {}
+
+    /** What an administrator changes; {@code null} leaves it as it is, and no sites means every site. */
+    record Change(
+            @Nullable List<String> roles,
+            @Nullable List<String> sites,
+            @Nullable Boolean disabled,
+            @Nullable String password) {}
+
+    public List<StaffMember> all() {
+        return users.all().stream().map(this::member).toList();
+    }
+
+    public Optional<StaffMember> find(String username) {
+        return users.find(username).map(this::member);
+    }
+
+    @Transactional
+    StaffMember create(NewMember request, Caller by) {
+        requireAdministratorOfEverySite(by);
+        List<FieldError> errors = new ArrayList<>();
+        String username = request.username() == null ? "" : request.username().strip();
+        checkUsername(username, errors);
+        checkPassword(request.password(), username, errors);
+        Set<StaffRole> roles = roles(request.roles(), errors);
+        Set<String> sites = sites(request.sites(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        StaffUser user = new StaffUser(
+                username, encoder.encode(request.password()), roles, sites, false, 0, null, clock.instant());
+        if (!users.insert(user)) {
+            throw taken();
+        }
+        record(by, "create-staff", user, List.of("username", "password", "roles", "sites"));
+        return member(user);
+    }
+
+    @Transactional
+    StaffMember change(String username, Change change, Caller by) {
+        requireAdministratorOfEverySite(by);
+        StaffUser current =
+                users.find(username).orElseThrow(() -> new NotFoundException("There is no such staff member."));
+        if (change.roles() == null
+                && change.sites() == null
+                && change.disabled() == null
+                && change.password() == null) {
+            throw new InvalidInputException(
+                    null, "nothing-to-change", "Give roles, sites, disabled or a new password to change.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        Set<StaffRole> roles = current.roles();
+        if (change.roles() != null) {
+            roles = roles(change.roles(), errors);
+            changed.add("roles");
+        }
+        Set<String> sites = current.sites();
+        if (change.sites() != null) {
+            sites = sites(change.sites(), errors);
+            changed.add("sites");
+        }
+        boolean disabled = change.disabled() != null ? change.disabled() : current.disabled();
+        if (change.disabled() != null) {
+            changed.add("disabled");
+        }
+        if (change.password() != null) {
+            checkPassword(change.password(), username, errors);
+            changed.add("password");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        StaffUser updated = withPassword(
+                new StaffUser(
+                        username,
+                        current.passwordHash(),
+                        roles,
+                        sites,
+                        disabled,
+                        current.failedAttempts(),
+                        current.lockedUntil(),
+                        current.createdAt()),
+                change.password());
+        keepAnAdministrator(current, updated, change);
+        users.update(updated);
+        record(by, "change-staff", updated, changed);
+        sessions.changed(username);
+        return member(updated);
+    }
+
+    private StaffMember member(StaffUser user) {
+        return StaffMember.of(user, clock.instant());
+    }
+
+    /** A new password also lifts a lockout: it is how an administrator lets a locked-out member back in. */
+    private StaffUser withPassword(StaffUser user, @Nullable String password) {
+        if (password == null) {
+            return user;
+        }
+        return new StaffUser(
+                user.username(),
+                encoder.encode(password),
+                user.roles(),
+                user.sites(),
+                user.disabled(),
+                0,
+                null,
+                user.createdAt());
+    }
+
+    private static void requireAdministratorOfEverySite(Caller by) {
+        if (!by.hasRole(StaffRole.ADMIN) || !by.sites().isEmpty()) {
+            throw new AccessDeniedException("Only an administrator of every site manages staff.");
+        }
+    }
+
+    /** Steward must never be left without an enabled administrator of every site: nobody could manage staff. */
+    private void keepAnAdministrator(StaffUser before, StaffUser after, Change change) {
+        if (!isAdministratorOfEverySite(before)
+                || isAdministratorOfEverySite(after)
+                || users.otherAdministratorsOfEverySite(before.username()) > 0) {
+            return;
+        }
+        String field = after.disabled() && Boolean.TRUE.equals(change.disabled())
+                ? "disabled"
+                : !after.roles().contains(StaffRole.ADMIN) ? "roles" : "sites";
+        throw new InvalidInputException(
+                field,
+                "last-administrator",
+                "This is the last enabled administrator of every site; make someone else one first.");
+    }
+
+    private static boolean isAdministratorOfEverySite(StaffUser user) {
+        return !user.disabled()
+                && user.roles().contains(StaffRole.ADMIN)
+                && user.sites().isEmpty();
+    }
+
+    private void checkUsername(String username, List<FieldError> errors) {
+        if (username.isEmpty()) {
+            errors.add(new FieldError("username", "required", "Give the staff member a user name."));
+        } else if (!USERNAME.matcher(username).matches()) {
+            errors.add(new FieldError(
+                    "username",
+                    "invalid",
+                    "A user name has 3 to 50 lower-case letters, digits, dots, hyphens or underscores, and starts"
+                            + " with a letter or digit."));
+        } else if (users.find(username).isPresent()) {
+            errors.add(taken().errors().get(0));
+        }
+    }
+
+    private static void checkPassword(@Nullable String password, String username, List<FieldError> errors) {
+        if (password == null || password.isEmpty()) {
+            errors.add(new FieldError("password", "required", "Give a password."));
+        } else if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+            errors.add(new FieldError(
+                    "password", "too-short", "A password needs at least " + MIN_PASSWORD_LENGTH + " characters."));
+        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            errors.add(new FieldError(
+                    "password",
+                    "too-long",
+                    "A password may be at most " + MAX_PASSWORD_BYTES + " bytes long (72 plain letters or digits)."));
+        } else if (password.strip().equalsIgnoreCase(username)) {
+            errors.add(new FieldError("password", "same-as-username", "The password must not be the user name."));
+        }
+    }
+
+    private static Set<StaffRole> roles(@Nullable List<String> names, List<FieldError> errors) {
+        Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+        boolean unknown = false;
+        for (String name : names == null ? List.<String>of() : names) {
+            Optional<StaffRole> role = role(name);
+            role.ifPresent(roles::add);
+            unknown |= role.isEmpty();
+        }
+        if (unknown) {
+            errors.add(new FieldError(
+                    "roles", "unknown-role", "A role is unknown; the roles are " + names(StaffRole.values()) + "."));
+        } else if (roles.isEmpty()) {
+            errors.add(new FieldError("roles", "required", "Choose at least one role."));
+        }
+        return Set.copyOf(roles);
+    }
+
+    /** Accepts {@code PRIVACY_OFFICER} as well as {@code privacy-officer}. */
+    private static Optional<StaffRole> role(@Nullable String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String normalised = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (StaffRole role : StaffRole.values()) {
+            if (role.name().equals(normalised)) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Set<String> sites(@Nullable List<String> keys, List<FieldError> errors) {
+        Set<String> sites = new LinkedHashSet<>();
+        boolean unknown = false;
+        for (String key : keys == null ? List.<String>of() : keys) {
+            if (key != null && catalogs.site(key).isPresent()) {
+                sites.add(key);
+            } else {
+                unknown = true;
+            }
+        }
+        if (unknown) {
+            errors.add(new FieldError(
+                    "sites",
+                    "unknown-site",
+                    "A site is unknown; the sites are "
+                            + names(catalogs.sites().stream().map(Site::key).toArray())
+                            + ". Choose none for every site."));
+        }
+        return Set.copyOf(sites);
+    }
+
+    private static String names(Object[] names) {
+        return java.util.Arrays.stream(names).map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    private static InvalidInputException taken() {
+        return new InvalidInputException("username", "taken", "This user name is taken; choose another.");
+    }
+
+    /** Names what changed and how; a password never appears, only that it was set. */
+    private void record(Caller by, String action, StaffUser user, List<String> fields) {
+        String sites = user.sites().isEmpty() ? "every site" : String.join(", ", new TreeSet<>(user.sites()));
+        String roles = user.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+        audit.record(new AuditEntry(
+                by.name(),
+                action,
+                null,
+                null,
+                fields,
+                "staff member " + user.username() + ": roles " + roles + "; sites " + sites + "; "
+                        + (user.disabled() ? "disabled" : "enabled")));
+    }
+}

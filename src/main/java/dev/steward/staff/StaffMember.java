@@ -1,0 +1,41 @@
+package dev.steward.staff;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A member of staff as listed and shown: never the password hash. Sites empty means every site.
+ *
+ * @param lockedUntil until when sign-in is refused after repeated wrong passwords, if it is
+ */
+public record StaffMember(
+        String username,
+        Set<StaffRole> roles,
+        Set<String> sites,
+        boolean disabled,
+        @Nullable Instant lockedUntil,
+        Instant createdAt) {
+
+    /** Roles in their declared order and sites in alphabetical order, so that lists read the same every time. */
+    public StaffMember {
+        roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
+        sites = Collections.unmodifiableSet(new TreeSet<>(sites));
+    }
+
+    static StaffMember of(StaffUser user, Instant now) {
+        Instant locked = user.lockedUntil() != null && user.lockedUntil().isAfter(now) ? user.lockedUntil() : null;
+        return new StaffMember(user.username(), user.roles(), user.sites(), user.disabled(), locked, user.createdAt());
+    }
+
+    public boolean hasRole(StaffRole role) {
+        return roles.contains(role);
+    }
+
+    public boolean maySee(String site) {
+        return sites.isEmpty() || sites.contains(site);
+    }
+}

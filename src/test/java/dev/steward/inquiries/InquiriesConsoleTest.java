@@ -1,0 +1,154 @@
+package dev.steward.inquiries;
+
+import static dev.steward.inquiries.Submitted.OLYMPUS;
+import static dev.steward.inquiries.Submitted.OMRON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.test.Canary;
+import dev.steward.test.Console;
+import dev.steward.test.Pages;
+import dev.steward.test.StaffUsers;
+import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The inquiries inbox and a case's page in the console, as staff with different roles and sites see them. */
+@StewardTest
+class InquiriesConsoleTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    InquiryRepository cases;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Submitted.Forms forms;
+
+    @BeforeEach
+    void forms() {
+        forms = Submitted.Forms.in(context);
+    }
+
+    @Test
+    void staffScopedToASiteSeeOnlyItsCasesAndCountsInTheInboxAndOnTheFrontPage() {
+        Submitted olympus = forms.olympusContact("Olga");
+        Submitted omron = forms.omronCustomerService("Omar");
+        Console omronAgent = Console.signIn(port, StaffUsers.add(port, "SUPPORT_AGENT", OMRON), StaffUsers.PASSWORD);
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+
+        String scoped = omronAgent.get("/admin/inquiries").body();
+        String everything = admin.get("/admin/inquiries").body();
+
+        assertThat(scoped)
+                .contains(omron.caseId().toString())
+                .doesNotContain(olympus.caseId().toString());
+        assertThat(Pages.textOf(scoped, "id=\"counts\""))
+                .contains("Omronhealthcare.com")
+                .doesNotContain("Olympus");
+        assertThat(everything)
+                .contains(omron.caseId().toString(), olympus.caseId().toString());
+        assertThat(Pages.textOf(everything, "id=\"counts\"")).contains("Omronhealthcare.com", "Olympus IMS");
+        assertThat(scoped + everything).doesNotContainIgnoringCase(Canary.MARKER);
+        assertThat(omronAgent.get("/admin/inquiries?site=" + OLYMPUS).statusCode())
+                .isEqualTo(404);
+        assertThat(omronAgent.get("/admin/inquiries/" + olympus.caseId()).statusCode())
+                .isEqualTo(404);
+
+        long open = openCases(OMRON);
+        String front = omronAgent.get("/admin").body();
+        assertThat(Pages.textOf(front, "aria-labelledby=\"tile-0\""))
+                .isEqualTo("Open inquiries Omronhealthcare.com " + open + " Go to the inquiries inbox");
+        assertThat(front).contains("href=\"/admin/inquiries?status=open&amp;site=" + OMRON + "\"");
+    }
+
+    @Test
+    void auditorsNeitherSeeTheInboxNorItsTile() {
+        Submitted olympus = forms.olympusContact("Paz");
+        Console auditor = Console.signIn(port, StaffUsers.add(port, "AUDITOR", null), StaffUsers.PASSWORD);
+
+        assertThat(auditor.get("/admin/inquiries").statusCode()).isEqualTo(403);
+        assertThat(auditor.get("/admin/inquiries/" + olympus.caseId()).statusCode())
+                .isEqualTo(403);
+        assertThat(auditor.get("/admin").body()).doesNotContain("Open inquiries");
+    }
+
+    @Test
+    void aCaseIsReadRepliedToAssignedAndClosedOnItsPage() {
+        Submitted quinn = forms.olympusContact("Quinn");
+        String agent = StaffUsers.add(port, "SUPPORT_AGENT", OLYMPUS);
+        Console console = Console.signIn(port, agent, StaffUsers.PASSWORD);
+        String page = "/admin/inquiries/" + quinn.caseId();
+
+        String read = console.get(page).body();
+        assertThat(reads(quinn)).isEqualTo(1);
+        assertThat(Pages.text(read))
+                .contains("Location Germany (DE)")
+                .contains("E-mail " + quinn.email())
+                .contains("Routed to Olympus Europa SE & Co. KG")
+                .contains("No reply yet.");
+
+        HttpResponse<String> empty = console.submit(page, page + "/replies", Map.of("text", " "));
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("aria-describedby=\"text-hint text-error\"");
+        assertThat(Pages.textOf(empty.body(), "id=\"text-error\"")).isEqualTo("Write the reply.");
+
+        String text = "Yes, " + Canary.name("Quinn") + ", it fits.";
+        HttpResponse<String> replied = console.submit(page, page + "/replies", Map.of("text", text));
+        assertThat(replied.statusCode()).isEqualTo(302);
+        String answered = console.get(page).body();
+        assertThat(answered)
+                .contains("Your reply was queued for sending by e-mail.")
+                .contains(text);
+        assertThat(Pages.textOf(answered, "id=\"case-status\"")).isEqualTo("answered");
+
+        HttpResponse<String> wrongAssignee = console.submit(page, page + "/assignee", Map.of("assignee", "admin-x"));
+        assertThat(Pages.textOf(wrongAssignee.body(), "id=\"assignee-error\""))
+                .startsWith("Choose an enabled member of staff");
+        console.submit(page, page + "/assignee", Map.of("assignee", agent));
+        assertThat(cases.find(quinn.caseId()).orElseThrow().assignee()).isEqualTo(agent);
+
+        HttpResponse<String> forged = console.http().postForm(page + "/close", Map.of());
+        assertThat(forged.statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(cases.find(quinn.caseId()).orElseThrow().status()).isEqualTo(CaseStatus.ANSWERED);
+
+        console.submit(page, page + "/close", Map.of());
+        String closed = console.get(page).body();
+        assertThat(Pages.textOf(closed, "id=\"case-status\"")).isEqualTo("closed");
+        assertThat(closed).doesNotContain("Send reply").doesNotContain("Close case");
+        long reads = reads(quinn);
+        console.get(page);
+        assertThat(reads(quinn))
+                .as("every showing of the case page is an audited read")
+                .isEqualTo(reads + 1);
+    }
+
+    private long reads(Submitted submitted) {
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'read-case' AND reason = ?")
+                .param(submitted.caseId().toString())
+                .query(Long.class)
+                .single();
+    }
+
+    private long openCases(String site) {
+        return jdbc.sql("SELECT count(*) FROM inquiry_case WHERE site = ? AND status = 'open'")
+                .param(site)
+                .query(Long.class)
+                .single();
+    }
+}
