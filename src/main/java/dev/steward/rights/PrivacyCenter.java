@@ -34,6 +34,7 @@ public class PrivacyCenter {
 
     static final Duration VERIFICATION_VALID = Duration.ofHours(24);
     static final int CODE_ATTEMPTS = 5;
+    static final int MAX_UNVERIFIED = 3;
     /** A second access request within this period counts as repeated (seed 001 §5.2: a fee may apply). */
     static final Span REPEAT_WINDOW = new Span(java.time.Period.ofMonths(12), Duration.ZERO);
 
@@ -80,6 +81,7 @@ public class PrivacyCenter {
         SubjectId subject =
                 vault.subjectFor(List.of(Identifier.email(valid.details().email())));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        requireFewUnverified(subject);
         RightsRequest request = new RightsRequest(
                 UUID.randomUUID(),
                 site.key(),
@@ -109,6 +111,23 @@ public class PrivacyCenter {
         records.log(request, "submitted", "requester", null);
         mail.verify(request, valid.details().email(), verificationToken, code, statusToken);
         return new Submitted(request.id(), statusToken, request.status());
+    }
+
+    /**
+     * Each submission mails the address, so a stranger could flood someone's mailbox; a few unconfirmed requests at a
+     * time are enough for anyone who lost a mail.
+     */
+    private void requireFewUnverified(SubjectId subject) {
+        long waiting = requests.of(subject).stream()
+                .filter(r -> r.status() == RequestStatus.AWAITING_VERIFICATION)
+                .count();
+        if (waiting >= MAX_UNVERIFIED) {
+            throw new InvalidInputException(
+                    "email",
+                    "too-many-unverified",
+                    "Requests for this address already wait for confirmation: use the link or code we sent, or try"
+                            + " again after " + VERIFICATION_VALID.toHours() + " hours.");
+        }
     }
 
     /** The link from the verification mail. */

@@ -77,7 +77,7 @@ class RequestValidator {
             errors.add(new FieldError(
                     "type",
                     "right-not-offered",
-                    "Choose one of the rights offered in " + jurisdiction.name() + ": "
+                    "Choose one of the rights offered in " + jurisdiction.key() + ": "
                             + jurisdiction.rights().stream()
                                     .map(r -> key(r.type()))
                                     .toList() + "."));
@@ -122,8 +122,9 @@ class RequestValidator {
         }
         grounds.stream()
                 .filter(ground -> !allowed.contains(ground))
-                .forEach(ground -> errors.add(new FieldError(
-                        "grounds", "invalid-option", "'" + ground + "' is not one of " + allowed + ".")));
+                .findAny()
+                .ifPresent(ground -> errors.add(
+                        new FieldError("grounds", "invalid-option", "Choose reasons among " + allowed + " only.")));
     }
 
     /** Withdrawal concerns purposes resting on consent; objection those on legitimate interest or direct marketing. */
@@ -148,8 +149,8 @@ class RequestValidator {
                 errors.add(new FieldError(
                         "purposes",
                         "invalid-option",
-                        "'" + key + "' is not a purpose " + (consent ? "you consented to" : "you can object to")
-                                + " on this site."));
+                        "Choose only purposes " + (consent ? "you consented to" : "you can object to")
+                                + " on this site: one of those chosen is not."));
             }
         }
     }
@@ -169,15 +170,16 @@ class RequestValidator {
                     .filter(f -> catalog.activitiesOf(site.key()).stream().anyMatch(a -> a.collects(f.key())))
                     .orElse(null);
             if (declared == null || !correctable(declared)) {
+                // the key is the requester's own text, so it is neither echoed nor made a field name
                 errors.add(new FieldError(
-                        "changes." + field,
+                        "changes",
                         "undeclared-field",
-                        "'" + field + "' is not data you gave this site that can be corrected here."));
+                        "Correct only data you gave this site: one of the fields named is not such data."));
             } else if (declared.maxLength() != null && value != null && value.length() > declared.maxLength()) {
                 errors.add(new FieldError(
                         "changes." + field,
                         "too-long",
-                        declared.label() + " is at most " + declared.maxLength() + " characters."));
+                        declared.label().in(site.language()) + " is at most " + declared.maxLength() + " characters."));
             }
         });
     }
