@@ -385,6 +385,49 @@ final class CatalogValidator {
         if (form.routing() != null) {
             checkRouting(form, activity);
         }
+        if (form.connectionData() != null) {
+            checkConnectionData(form);
+        }
+        if (form.unlocksDownloads() && !form.createsAccount()) {
+            report(
+                    form,
+                    "unlocksDownloads",
+                    name + " unlocks downloads but creates no account: add 'createsAccount: true'");
+        }
+    }
+
+    /**
+     * Connection data is kept under an activity of its own (its purpose, legal basis and short retention), which may
+     * hold nothing but what a submission's connection carries.
+     */
+    private void checkConnectionData(Form form) {
+        String name = "form '" + form.key() + "'";
+        Optional<ProcessingActivity> found = catalog.activity(form.connectionData());
+        if (found.isEmpty()) {
+            report(
+                    form,
+                    "connectionData",
+                    name + " keeps connection data under unknown activity '" + form.connectionData() + "'");
+            return;
+        }
+        for (ProcessingActivity.CollectedField collected : found.get().fields()) {
+            boolean technical = catalog.field(collected.field())
+                    .map(field -> field.type() == FieldType.TECHNICAL)
+                    .orElse(false);
+            if (!technical || !Form.CONNECTION_FIELDS.contains(collected.field())) {
+                report(
+                        form,
+                        "connectionData",
+                        name + " keeps connection data under activity '"
+                                + found.get().key()
+                                + "', which collects field '" + collected.field()
+                                + "'; a connection-data activity collects only the technical fields "
+                                + String.join(
+                                        ", ",
+                                        Form.CONNECTION_FIELDS.stream().sorted().toList()));
+                return;
+            }
+        }
     }
 
     private void checkConsentBoxes(Form form, ProcessingActivity activity) {

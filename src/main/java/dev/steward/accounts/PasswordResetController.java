@@ -1,0 +1,95 @@
+package dev.steward.accounts;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.platform.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** "Forgot your password?": ask for a link by e-mail, then choose a new password on the page it opens. */
+@Controller
+class PasswordResetController {
+
+    private final Catalogs catalogs;
+    private final PasswordResets resets;
+
+    PasswordResetController(Catalogs catalogs, PasswordResets resets) {
+        this.catalogs = catalogs;
+        this.resets = resets;
+    }
+
+    @GetMapping("/s/{site}/account/reset")
+    String requestPage(@PathVariable String site, Model model) {
+        page(model, site);
+        return "accounts/reset-request";
+    }
+
+    @PostMapping("/s/{site}/account/reset")
+    String request(
+            @PathVariable String site,
+            @RequestParam(defaultValue = "") String login,
+            Model model,
+            HttpServletResponse response) {
+        page(model, site);
+        try {
+            resets.request(site, login);
+        } catch (InvalidInputException e) {
+            AccountPagesController.errors(model, e.errors());
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "accounts/reset-request";
+        }
+        model.addAttribute("sent", true);
+        return "accounts/reset-request";
+    }
+
+    @GetMapping("/s/{site}/account/reset/{token}")
+    String newPasswordPage(
+            @PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
+        page(model, site);
+        if (!resets.isValid(site, token)) {
+            return expired(response);
+        }
+        model.addAttribute("token", token);
+        return "accounts/reset";
+    }
+
+    @PostMapping("/s/{site}/account/reset/{token}")
+    String reset(
+            @PathVariable String site,
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String password,
+            Model model,
+            HttpServletResponse response) {
+        page(model, site);
+        try {
+            if (!resets.reset(site, token, password)) {
+                return expired(response);
+            }
+        } catch (InvalidInputException e) {
+            AccountPagesController.errors(model, e.errors());
+            model.addAttribute("token", token);
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "accounts/reset";
+        }
+        return "redirect:/s/" + site + "/account/login?reset=done";
+    }
+
+    private static String expired(HttpServletResponse response) {
+        response.setStatus(HttpStatus.GONE.value());
+        return "accounts/reset-expired";
+    }
+
+    private void page(Model model, String site) {
+        Site found = catalogs.requireSite(site);
+        model.addAttribute("site", found);
+        model.addAttribute("siteName", found.name().in(found.language()));
+        AccountPagesController.errors(model, List.of());
+    }
+}
