@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -49,9 +50,11 @@ public class Accounts {
 
     /**
      * What keeps a registration from being accepted, as errors on the form's fields: a user name someone has, an
-     * e-mail address with an account on the site already, a password that is too short.
+     * e-mail address with an account on the site already, a password that is too short (a password not given at all is
+     * the form's to refuse).
      */
-    public List<FieldError> check(String site, List<Registration.Login> logins, String passwordField, String password) {
+    public List<FieldError> check(
+            String site, List<Registration.Login> logins, String passwordField, @Nullable String password) {
         catalogs.requireSite(site);
         List<FieldError> errors = new ArrayList<>();
         for (Registration.Login login : logins) {
@@ -65,7 +68,7 @@ public class Accounts {
                                         + " password."));
             }
         }
-        if (password.length() < MIN_PASSWORD_LENGTH) {
+        if (password != null && password.length() < MIN_PASSWORD_LENGTH) {
             errors.add(tooShort(passwordField));
         }
         return errors;

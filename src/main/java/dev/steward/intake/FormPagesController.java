@@ -135,6 +135,7 @@ class FormPagesController {
                 "confirmation",
                 found.confirmation() == null ? null : found.confirmation().in(language));
         model.addAttribute("outcome", outcome);
+        model.addAttribute("awaitingParent", outcome.status() == Submitted.Status.AWAITING_PARENT);
         model.addAttribute("createsAccount", found.createsAccount());
         model.addAttribute("purposeNames", doubleOptIns.purposeNames(site, outcome.awaitingConfirmation()));
         return "intake/sent";

@@ -72,12 +72,12 @@ class SubmissionRules {
         }
         CheckedSubmission checked =
                 checked(catalog, form, activity, values, age.child() ? submission.parentEmail() : null, errors);
-        if (form.createsAccount() && errors.isEmpty()) {
+        if (form.createsAccount()) {
             errors.addAll(accounts.check(
                     submission.site(),
                     checked.logins(),
-                    checked.passwordField() == null ? "password" : checked.passwordField(),
-                    checked.password() == null ? "" : checked.password()));
+                    checked.passwordField() == null ? FIELDS + "password" : checked.passwordField(),
+                    checked.password()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -328,9 +328,6 @@ class SubmissionRules {
         }
         // the strongest identifier decides whose data this is: a shared phone number must not outweigh an e-mail
         identifiers.sort(Comparator.comparing(Identifier::kind));
-        if (form.createsAccount() && logins.isEmpty() && errors.isEmpty()) {
-            throw new IllegalStateException("Form '" + form.key() + "' creates accounts but has no login field");
-        }
         return new CheckedSubmission(
                 form,
                 activity,

@@ -18,6 +18,7 @@ import dev.steward.test.Rows;
 import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
 import dev.steward.test.Visitor;
 import dev.steward.vault.Access;
 import dev.steward.vault.Identifier;
@@ -28,6 +29,8 @@ import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +64,9 @@ class FormSubmissionsApiTest {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    TestClock clock;
 
     @Test
     void everySeedFormIsAcceptedAndStoredUnderTheNoticeInForceTheLegalBasisAndTheJurisdiction() {
@@ -260,7 +266,8 @@ class FormSubmissionsApiTest {
     void aPaymentTokenIsAcceptedAndACardNumberRefused() {
         String email = Canary.email(SeedForms.unique("payer"));
         String order = "{\"fields\":{\"email\":\"" + email + "\",\"name\":\"" + Canary.name("Payer")
-                + "\",\"cardToken\":\"%s\",\"deliveryDate\":\"2026-04-01\",\"homepage\":\"https://canarytoken.example\"}}";
+                + "\",\"cardToken\":\"%s\",\"deliveryDate\":\"2026-04-01\",\"homepage\":\"https://canarytoken.example\"},"
+                + "\"birthDate\":\"1990-05-17\"}";
 
         refused(
                 "/api/v1/sites/lab/forms/order/submissions",
@@ -343,7 +350,7 @@ class FormSubmissionsApiTest {
                 "fields.name",
                 "invalid-format");
         String order = "{\"fields\":{\"email\":\"" + Canary.email("orderer") + "\",\"name\":\"" + Canary.name("O")
-                + "\",\"cardToken\":\"tok_canary22\",%s}}";
+                + "\",\"cardToken\":\"tok_canary22\",%s},\"birthDate\":\"1990-05-17\"}";
         refused(
                 "/api/v1/sites/lab/forms/order/submissions",
                 order.formatted("\"deliveryDate\":\"next week\""),
@@ -354,6 +361,29 @@ class FormSubmissionsApiTest {
                 order.formatted("\"homepage\":\"ftp://canarytoken\""),
                 "fields.homepage",
                 "invalid-format");
+    }
+
+    @Test
+    void whereTheFormAsksForTheBirthDateTheAgeIsReckonedFromIt() {
+        String order = "{\"fields\":{\"email\":\"" + Canary.email(SeedForms.unique("born")) + "\",\"name\":\""
+                + Canary.name("Born") + "\",\"cardToken\":\"tok_canary33\"},%s}";
+        String path = "/api/v1/sites/lab/forms/order/submissions";
+        // a sixth submission naming the same address would meet its rate limit
+        String sixteen = order.replace("born-", "sixteen-");
+
+        refused(path, order.formatted("\"age\":30"), "birthDate", "required");
+        refused(path, order.formatted("\"age\":30,\"birthDate\":\"1990-01-01\""), "age", "undeclared-field");
+        refused(path, order.formatted("\"birthDate\":\"17.05.1990\""), "birthDate", "invalid-format");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        refused(path, born(order, today.plusDays(1)), "birthDate", "invalid-format");
+        refused(path, born(order, today.minusYears(16).plusDays(1)), "parentEmail", "parent-email-required");
+        assertThat(Json.read(new Visitor(port)
+                                .postJson(path, born(sixteen, today.minusYears(16)))
+                                .body())
+                        .get("status")
+                        .asString())
+                .as("16 today")
+                .isEqualTo("accepted");
     }
 
     @Test
@@ -446,6 +476,10 @@ class FormSubmissionsApiTest {
         assertThat(visitor.postJson("/api/v1/sites/nowhere/forms/contact/submissions", "{}")
                         .statusCode())
                 .isEqualTo(404);
+    }
+
+    private static String born(String json, LocalDate birthDate) {
+        return json.formatted("\"birthDate\":\"" + birthDate + "\"");
     }
 
     private JsonNode accepted(Filled form) {

@@ -388,11 +388,36 @@ final class CatalogValidator {
         if (form.connectionData() != null) {
             checkConnectionData(form);
         }
+        if (form.createsAccount()) {
+            checkRegistration(form, activity);
+        }
         if (form.unlocksDownloads() && !form.createsAccount()) {
             report(
                     form,
                     "unlocksDownloads",
                     name + " unlocks downloads but creates no account: add 'createsAccount: true'");
+        }
+    }
+
+    /** A form that creates accounts needs a login (an identifying user name or e-mail) and a password, both required. */
+    private void checkRegistration(Form form, ProcessingActivity activity) {
+        boolean login = form.fields().stream()
+                .filter(key -> !activity.isVoluntary(key))
+                .map(catalog::field)
+                .flatMap(Optional::stream)
+                .anyMatch(field ->
+                        field.identifier() && (field.type() == FieldType.EMAIL || field.type() == FieldType.USERNAME));
+        boolean password = form.fields().stream()
+                .filter(key -> !activity.isVoluntary(key))
+                .map(catalog::field)
+                .flatMap(Optional::stream)
+                .anyMatch(field -> field.type() == FieldType.PASSWORD);
+        if (!login || !password) {
+            report(
+                    form,
+                    "createsAccount",
+                    "form '" + form.key() + "' creates accounts but lacks a required "
+                            + (login ? "password field" : "login field (an identifying e-mail or username)"));
         }
     }
 
