@@ -2,10 +2,8 @@ package dev.steward.accounts;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Form;
-import dev.steward.catalog.Site;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.notice.VisitorRegions;
-import dev.steward.platform.Durations;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
@@ -18,10 +16,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -49,7 +45,7 @@ class AccountPagesController {
     private final MarketingPreferences preferences;
     private final VisitorRegions regions;
     private final Vault vault;
-    private final Durations durations;
+    private final AccountPageModel pages;
     private final Clock clock;
 
     AccountPagesController(
@@ -61,7 +57,7 @@ class AccountPagesController {
             MarketingPreferences preferences,
             VisitorRegions regions,
             Vault vault,
-            Durations durations,
+            AccountPageModel pages,
             Clock clock) {
         this.catalogs = catalogs;
         this.signIn = signIn;
@@ -71,16 +67,14 @@ class AccountPagesController {
         this.preferences = preferences;
         this.regions = regions;
         this.vault = vault;
-        this.durations = durations;
+        this.pages = pages;
         this.clock = clock;
     }
 
     @GetMapping("/s/{site}/account/login")
     String loginPage(
             @PathVariable String site, @RequestParam(name = "continue", required = false) String back, Model model) {
-        page(model, site);
-        model.addAttribute("back", back(site, back));
-        return "accounts/login";
+        return passwordForm("accounts/login", site, back, null, model, null);
     }
 
     @PostMapping("/s/{site}/account/login")
@@ -98,12 +92,8 @@ class AccountPagesController {
             sessions.signIn(new VisitorPrincipal(site, result.subject().toString(), now, now), request, response);
             return "redirect:" + back(site, back);
         }
-        page(model, site);
-        model.addAttribute("back", back(site, back));
         model.addAttribute("login", login);
-        errors(model, List.of(refusal(result, "login")));
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return "accounts/login";
+        return passwordForm("accounts/login", site, back, refusal(result, "login"), model, response);
     }
 
     @PostMapping("/s/{site}/account/logout")
@@ -115,9 +105,7 @@ class AccountPagesController {
     @GetMapping("/s/{site}/account/password")
     String passwordPage(
             @PathVariable String site, @RequestParam(name = "continue", required = false) String back, Model model) {
-        page(model, site);
-        model.addAttribute("back", back(site, back));
-        return "accounts/password";
+        return passwordForm("accounts/password", site, back, null, model, null);
     }
 
     /** The password typed again: sensitive actions are open for another period, and the visitor goes back. */
@@ -138,11 +126,7 @@ class AccountPagesController {
         if (result.outcome() == SignIn.Outcome.LOCKED) {
             sessions.signOut(request, response);
         }
-        page(model, site);
-        model.addAttribute("back", back(site, back));
-        errors(model, List.of(refusal(result, "password")));
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return "accounts/password";
+        return passwordForm("accounts/password", site, back, refusal(result, "password"), model, response);
     }
 
     @GetMapping("/s/{site}/account")
@@ -290,22 +274,25 @@ class AccountPagesController {
         return requested;
     }
 
-    private void page(Model model, String site) {
-        Site found = catalogs.requireSite(site);
-        model.addAttribute("site", found);
-        model.addAttribute("siteName", found.name().in(found.language()));
-        model.addAttribute("policy", AccountPolicy.of(found));
-        model.addAttribute("durations", durations);
-        if (!model.containsAttribute("errors")) {
-            errors(model, List.of());
+    /** The sign-in or password page, with the place to go back to and, after a refusal, why. */
+    private String passwordForm(
+            String view,
+            String site,
+            @Nullable String back,
+            @Nullable FieldError refusal,
+            Model model,
+            @Nullable HttpServletResponse response) {
+        pages.addTo(model, site);
+        model.addAttribute("back", back(site, back));
+        if (refusal != null && response != null) {
+            AccountPageModel.errors(model, List.of(refusal));
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
+        return view;
     }
 
-    static void errors(Model model, List<FieldError> errors) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        errors.forEach(error -> byField.putIfAbsent(error.field() == null ? "" : error.field(), error.message()));
-        model.addAttribute("errors", errors);
-        model.addAttribute("errorOf", byField);
+    private void page(Model model, String site) {
+        pages.addTo(model, site);
     }
 
     private static NotFoundException noDownloads(String site) {

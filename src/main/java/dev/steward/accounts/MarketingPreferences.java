@@ -48,7 +48,13 @@ class MarketingPreferences {
     record Connection(
             String jurisdiction,
             @Nullable String ipAddress,
-            @Nullable String userAgent) {}
+            @Nullable String userAgent) {
+
+        @Override
+        public String toString() {
+            return "Connection[jurisdiction=" + jurisdiction + "]";
+        }
+    }
 
     List<Preference> of(String site, SubjectId subject) {
         Instant now = clock.instant();

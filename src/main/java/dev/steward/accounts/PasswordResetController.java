@@ -1,10 +1,7 @@
 package dev.steward.accounts;
 
-import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.Site;
 import dev.steward.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,11 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PasswordResetController {
 
-    private final Catalogs catalogs;
+    private final AccountPageModel pages;
     private final PasswordResets resets;
 
-    PasswordResetController(Catalogs catalogs, PasswordResets resets) {
-        this.catalogs = catalogs;
+    PasswordResetController(AccountPageModel pages, PasswordResets resets) {
+        this.pages = pages;
         this.resets = resets;
     }
 
@@ -41,9 +38,7 @@ class PasswordResetController {
         try {
             resets.request(site, login);
         } catch (InvalidInputException e) {
-            AccountPagesController.errors(model, e.errors());
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "accounts/reset-request";
+            return refused(model, e, response, "accounts/reset-request");
         }
         model.addAttribute("sent", true);
         return "accounts/reset-request";
@@ -73,12 +68,16 @@ class PasswordResetController {
                 return expired(response);
             }
         } catch (InvalidInputException e) {
-            AccountPagesController.errors(model, e.errors());
             model.addAttribute("token", token);
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "accounts/reset";
+            return refused(model, e, response, "accounts/reset");
         }
         return "redirect:/s/" + site + "/account/login?reset=done";
+    }
+
+    private static String refused(Model model, InvalidInputException e, HttpServletResponse response, String view) {
+        AccountPageModel.errors(model, e.errors());
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return view;
     }
 
     private static String expired(HttpServletResponse response) {
@@ -87,9 +86,6 @@ class PasswordResetController {
     }
 
     private void page(Model model, String site) {
-        Site found = catalogs.requireSite(site);
-        model.addAttribute("site", found);
-        model.addAttribute("siteName", found.name().in(found.language()));
-        AccountPagesController.errors(model, List.of());
+        pages.addTo(model, site);
     }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -64,13 +65,11 @@ class PasswordResets {
     @Transactional
     void request(String site, String login) {
         Site declared = catalogs.requireSite(site);
-        String value = login.strip();
-        if (value.isEmpty()) {
-            throw new InvalidInputException("login", "required", "Enter your user name or e-mail address.");
-        }
-        Optional<SubjectId> subject = vault.find(
-                        value.contains("@") ? Identifier.email(value) : Identifier.username(value))
-                .filter(found -> accounts.find(site, found).isPresent());
+        Identifier typed = Logins.of(login)
+                .orElseThrow(() ->
+                        new InvalidInputException("login", "required", "Enter your user name or e-mail address."));
+        Optional<SubjectId> subject =
+                vault.find(typed).filter(found -> accounts.find(site, found).isPresent());
         if (subject.isEmpty()) {
             return;
         }
@@ -104,7 +103,7 @@ class PasswordResets {
     @Transactional
     boolean reset(String site, String token, String password) {
         if (password.length() < Accounts.MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException(java.util.List.of(Accounts.tooShort("password")));
+            throw new InvalidInputException(List.of(Accounts.tooShort("password")));
         }
         Optional<SubjectId> subject = tokens.consume(Sha256.hex(token), site, clock.instant());
         subject.ifPresent(found -> accounts.changePassword(site, found, passwords.encode(password)));

@@ -36,7 +36,13 @@ class PrivacyOverview {
         this.ledger = ledger;
     }
 
-    record Item(String label, String value) {}
+    record Item(String label, String value) {
+
+        @Override
+        public String toString() {
+            return "Item[" + label + "]";
+        }
+    }
 
     record Held(String activity, Instant collectedAt, String state, List<Item> fields) {}
 

@@ -1,7 +1,6 @@
 package dev.steward.accounts;
 
 import dev.steward.catalog.Catalogs;
-import dev.steward.vault.Identifier;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Clock;
@@ -102,10 +101,6 @@ class SignIn {
     }
 
     private Optional<SubjectId> subjectOf(String login) {
-        String value = login.strip();
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        return vault.find(value.contains("@") ? Identifier.email(value) : Identifier.username(value));
+        return Logins.of(login).flatMap(vault::find);
     }
 }

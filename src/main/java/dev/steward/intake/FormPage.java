@@ -43,7 +43,13 @@ record FormPage(
             String value,
             @Nullable String error,
             @Nullable String autocomplete,
-            @Nullable String describedBy) {}
+            @Nullable String describedBy) {
+
+        @Override
+        public String toString() {
+            return "FieldView[" + key + "]";
+        }
+    }
 
     record OptionView(String value, String label, boolean selected) {}
 
@@ -66,7 +72,13 @@ record FormPage(
             String value,
             String parentEmail,
             @Nullable String error,
-            @Nullable String parentError) {}
+            @Nullable String parentError) {
+
+        @Override
+        public String toString() {
+            return "AgeView[minimumAge=" + minimumAge + "]";
+        }
+    }
 
     record RegionLink(String key, String name, String href, boolean current) {}
 }

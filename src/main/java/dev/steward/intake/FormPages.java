@@ -35,6 +35,11 @@ class FormPages {
     record Input(Map<String, String> fields, Set<String> consents, String age, String parentEmail) {
 
         static final Input BLANK = new Input(Map.of(), Set.of(), "", "");
+
+        @Override
+        public String toString() {
+            return "Input[fields=" + fields.keySet() + ", consents=" + consents + "]";
+        }
     }
 
     FormPage page(

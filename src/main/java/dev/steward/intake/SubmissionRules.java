@@ -71,7 +71,7 @@ class SubmissionRules {
             throw new InvalidInputException(List.of(age.refusal()));
         }
         CheckedSubmission checked =
-                checked(catalog, form, activity, values, age.child() ? submission.parentEmail() : null, errors);
+                checked(catalog, form, activity, values, age.child() ? submission.parentEmail() : null);
         if (form.createsAccount()) {
             errors.addAll(accounts.check(
                     submission.site(),
@@ -299,13 +299,12 @@ class SubmissionRules {
         }
     }
 
-    private CheckedSubmission checked(
+    private static CheckedSubmission checked(
             Catalog catalog,
             Form form,
             ProcessingActivity activity,
             Map<String, String> values,
-            @Nullable String parentEmail,
-            List<FieldError> errors) {
+            @Nullable String parentEmail) {
         Map<String, String> recordFields = new LinkedHashMap<>();
         List<Identifier> identifiers = new ArrayList<>();
         List<Registration.Login> logins = new ArrayList<>();

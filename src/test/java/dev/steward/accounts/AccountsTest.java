@@ -8,7 +8,9 @@ import dev.steward.consent.ConsentLedger;
 import dev.steward.mail.MailStatus;
 import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.Sha256;
+import dev.steward.test.Canary;
 import dev.steward.test.Console;
 import dev.steward.test.Json;
 import dev.steward.test.Mailboxes;
@@ -31,10 +33,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.JsonNode;
 
 /** Visitors' accounts: sign-in, lockout, re-authentication, reset, "My privacy", marketing choices and deletion. */
 @StewardTest
+@RecordApplicationEvents
 class AccountsTest {
 
     private static final String OLYMPUS = SeedForms.OLYMPUS;
@@ -58,6 +63,12 @@ class AccountsTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    SignIn signIn;
+
     @Test
     void aRegisteredVisitorSignsInWithUserNameOrEmailAndSeesTheirDataConsentsAndDownloads() {
         Filled registration = SeedForms.olympusSoftwareDownload();
@@ -79,6 +90,28 @@ class AccountsTest {
         ledger.history(subject).forEach(event -> assertThat(page).contains("href=\"" + event.receiptPath() + "\""));
         assertThat(byEmail.get("/s/olympus-ims/account/downloads").statusCode()).isEqualTo(200);
         assertThat(lastUsed(subject)).isNotNull();
+    }
+
+    @Test
+    void accountUsedIsPublishedAtRegistrationAndAtEverySignInButNotForAWrongPassword(ApplicationEvents events) {
+        String email = Canary.email(SeedForms.unique("used"));
+        SubjectId subject = vault.subjectFor(List.of(Identifier.email(email)));
+        List<Registration.Login> logins = List.of(new Registration.Login("fields.email", Identifier.email(email)));
+
+        accounts.register(
+                new Registration(OMRON, "account", subject, logins, "fields.password", false), SeedForms.PASSWORD);
+        clock.advance(Duration.ofMinutes(5));
+        signIn.signIn(OMRON, email, "wrong-password");
+        signIn.signIn(OMRON, email, SeedForms.PASSWORD);
+
+        assertThat(events.stream(AccountUsed.class)
+                        .filter(used -> used.subject().equals(subject)))
+                .extracting(AccountUsed::site, AccountUsed::at)
+                .containsExactly(
+                        tuple(OMRON, clock.instant().minus(Duration.ofMinutes(5))), tuple(OMRON, clock.instant()));
+        assertThat(accounts.check(OMRON, logins, "fields.password", SeedForms.PASSWORD))
+                .extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("fields.email", "taken"));
     }
 
     @Test
