@@ -74,6 +74,15 @@ public class PrivacyCenter {
 
     @Transactional
     public Submitted submit(String siteKey, NewRequest input) {
+        return submit(siteKey, input, null);
+    }
+
+    /**
+     * A request from a visitor signed in to their account who typed their password recently ({@code account}): when
+     * the address given is their own, the sign-in proves it and no mail round trip is needed (seed 000 §4).
+     */
+    @Transactional
+    public Submitted submit(String siteKey, NewRequest input, @Nullable SubjectId account) {
         Catalog catalog = catalogs.of(siteKey);
         Site site = catalog.site(siteKey).orElseThrow();
         Jurisdiction jurisdiction = jurisdiction(catalog, site, input.region());
@@ -81,7 +90,10 @@ public class PrivacyCenter {
         SubjectId subject =
                 vault.subjectFor(List.of(Identifier.email(valid.details().email())));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        requireFewUnverified(subject);
+        boolean signedIn = subject.equals(account);
+        if (!signedIn) {
+            requireFewUnverified(subject);
+        }
         RightsRequest request = new RightsRequest(
                 UUID.randomUUID(),
                 site.key(),
@@ -109,6 +121,12 @@ public class PrivacyCenter {
                 new RequestRepository.Verification(
                         Tokens.hash(verificationToken), Tokens.hash(request.id(), code), now.plus(VERIFICATION_VALID)));
         records.log(request, "submitted", "requester", null);
+        if (signedIn) {
+            return new Submitted(
+                    request.id(),
+                    statusToken,
+                    received(request, "account", statusToken).status());
+        }
         mail.verify(request, valid.details().email(), verificationToken, code, statusToken);
         return new Submitted(request.id(), statusToken, request.status());
     }
@@ -137,7 +155,7 @@ public class PrivacyCenter {
                 .filter(found -> found.site().equals(site))
                 .orElseThrow(PrivacyCenter::unusable);
         requireUnexpired(request);
-        return received(request);
+        return received(request, "requester", null);
     }
 
     /** The code from the verification mail, typed on the request's page. */
@@ -158,7 +176,7 @@ public class PrivacyCenter {
             }
             throw new InvalidInputException("code", "wrong-code", "This is not the code we sent.");
         }
-        return received(request);
+        return received(request, "requester", null);
     }
 
     public RightsRequest byStatusToken(String statusToken) {
@@ -219,7 +237,8 @@ public class PrivacyCenter {
         return catalog.jurisdiction(key).orElseThrow();
     }
 
-    private RightsRequest received(RightsRequest request) {
+    /** The requester proved the address ({@code by} what); with the status link when no mail has carried it yet. */
+    private RightsRequest received(RightsRequest request, String by, @Nullable String statusToken) {
         if (request.status() != RequestStatus.AWAITING_VERIFICATION) {
             throw unusable();
         }
@@ -231,11 +250,11 @@ public class PrivacyCenter {
                         request.subject(), request.site(), request.type(), REPEAT_WINDOW.subtractFrom(now));
         requests.received(request.id(), now, due, duplicate, repeated);
         RightsRequest verified = requests.find(request.id()).orElseThrow();
-        records.log(verified, "verified", "requester", null);
+        records.log(verified, "verified", by, null);
         RightsRequest answered = fulfilment.onReceived(verified);
         if (answered.status() == RequestStatus.RECEIVED) {
             // carried out at once, the answer itself confirms it; otherwise the requester learns the deadline
-            mail.received(answered, records.requireDetails(answered).email());
+            mail.received(answered, records.requireDetails(answered).email(), statusToken);
         }
         return answered;
     }

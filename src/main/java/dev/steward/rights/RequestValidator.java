@@ -127,7 +127,6 @@ class RequestValidator {
                         new FieldError("grounds", "invalid-option", "Choose reasons among " + allowed + " only.")));
     }
 
-    /** Withdrawal concerns purposes resting on consent; objection those on legitimate interest or direct marketing. */
     private static void checkPurposes(
             Catalog catalog,
             Site site,
@@ -135,24 +134,33 @@ class RequestValidator {
             List<String> purposes,
             boolean consent,
             List<FieldError> errors) {
-        for (String key : purposes) {
-            Purpose purpose = catalog.purpose(key)
-                    .filter(p -> catalog.activitiesOf(site.key()).stream()
-                            .anyMatch(a -> a.purposes().contains(p.key())))
-                    .orElse(null);
-            List<LegalBasis> bases = purpose == null ? List.of() : purpose.basesIn(jurisdiction.key());
-            boolean fits = purpose != null
-                    && (consent
-                            ? bases.stream().anyMatch(LegalBasis::isConsent)
-                            : purpose.directMarketing() || bases.contains(LegalBasis.GDPR_6_1_F));
-            if (!fits) {
-                errors.add(new FieldError(
-                        "purposes",
-                        "invalid-option",
-                        "Choose only purposes " + (consent ? "you consented to" : "you can object to")
-                                + " on this site: one of those chosen is not."));
-            }
+        List<String> allowed = purposesFor(catalog, site, jurisdiction, consent).stream()
+                .map(Purpose::key)
+                .toList();
+        if (!allowed.containsAll(purposes)) {
+            errors.add(new FieldError(
+                    "purposes",
+                    "invalid-option",
+                    "Choose only purposes " + (consent ? "you consented to" : "you can object to")
+                            + " on this site: one of those chosen is not."));
         }
+    }
+
+    /**
+     * The site's purposes a withdrawal can concern (those resting on consent in the jurisdiction) or an objection (those
+     * resting on legitimate interest, or direct marketing).
+     */
+    static List<Purpose> purposesFor(Catalog catalog, Site site, Jurisdiction jurisdiction, boolean consent) {
+        return catalog.activitiesOf(site.key()).stream()
+                .flatMap(activity -> catalog.purposesOf(activity).stream())
+                .distinct()
+                .filter(purpose -> {
+                    List<LegalBasis> bases = purpose.basesIn(jurisdiction.key());
+                    return consent
+                            ? bases.stream().anyMatch(LegalBasis::isConsent)
+                            : purpose.directMarketing() || bases.contains(LegalBasis.GDPR_6_1_F);
+                })
+                .toList();
     }
 
     private static void checkChanges(Catalog catalog, Site site, NewRequest request, List<FieldError> errors) {

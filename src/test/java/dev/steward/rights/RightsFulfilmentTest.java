@@ -17,6 +17,7 @@ import dev.steward.test.Inbox;
 import dev.steward.test.Json;
 import dev.steward.test.LabCustomers;
 import dev.steward.test.Receiver;
+import dev.steward.test.SeedForms;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Access;
@@ -260,19 +261,43 @@ class RightsFulfilmentTest {
         assertThat(inbox.newestTextTo(Canary.email("tanaka"))).contains("All your data held for this site is erased");
     }
 
+    @Test
+    void aRestrictedPersonsNewContactMessageIsStoredButNotForwardedToTheGroupCompany() {
+        SeedForms.Filled contact = SeedForms.olympusContact();
+        assertThat(http.postJson(contact.apiPath(), contact.json()).statusCode())
+                .isEqualTo(201);
+        SubjectId subject = vault.find(Identifier.email(contact.email())).orElseThrow();
+        receivedFrom(
+                "olympus-ims", "EU", contact.email(), "{\"type\":\"restriction\",\"grounds\":[\"accuracy-disputed\"]}");
+
+        HttpResponse<String> again = http.postJson(
+                contact.apiPath(), contact.with("message", "A second question").json());
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(vault.records(subject))
+                .filteredOn(record -> record.activity().equals("contact-form"))
+                .hasSize(2);
+        assertThat(disclosures.of(subject))
+                .as("only the message from before the restriction went to Olympus Europa")
+                .hasSize(1);
+    }
+
     /** Submits a request of the lab site for the customer and verifies it; answers its id. */
     String received(String who, String json) {
         return received("lab", "EU", who, json);
     }
 
     String received(String site, String region, String who, String json) {
+        return receivedFrom(site, region, Canary.email(who), json);
+    }
+
+    String receivedFrom(String site, String region, String email, String json) {
         clock.advance(Duration.ofSeconds(1));
-        String body =
-                json.replaceFirst("\\{", "{\"email\":\"" + Canary.email(who) + "\",\"region\":\"" + region + "\",");
+        String body = json.replaceFirst("\\{", "{\"email\":\"" + email + "\",\"region\":\"" + region + "\",");
         HttpResponse<String> submitted = http.postJson("/api/v1/sites/" + site + "/requests", body);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         clock.advance(Duration.ofSeconds(1));
-        String token = inbox.find(Canary.email(who), "verify\\?token=([\\w-]+)");
+        String token = inbox.find(email, "verify\\?token=([\\w-]+)");
         assertThat(http.postJson("/api/v1/sites/" + site + "/requests/verification", "{\"token\":\"" + token + "\"}")
                         .statusCode())
                 .isEqualTo(200);
