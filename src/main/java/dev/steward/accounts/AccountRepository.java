@@ -4,6 +4,7 @@ import dev.steward.vault.SubjectId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
@@ -36,6 +37,13 @@ class AccountRepository {
                 .param("subject", subject.value())
                 .query(ACCOUNT)
                 .optional();
+    }
+
+    List<Account> of(SubjectId subject) {
+        return jdbc.sql("SELECT * FROM account WHERE subject_id = :subject ORDER BY site")
+                .param("subject", subject.value())
+                .query(ACCOUNT)
+                .list();
     }
 
     /** Answers false when the subject has an account on the site already. */

@@ -142,6 +142,19 @@ public class Accounts {
         return accounts.find(site, subject).isPresent();
     }
 
+    /** The subject's accounts on every site, as an access request reports them. */
+    public List<AccountSummary> heldBy(SubjectId subject) {
+        return accounts.of(subject).stream()
+                .map(account -> new AccountSummary(
+                        account.site(),
+                        account.registeredWith(),
+                        account.state().key(),
+                        account.createdAt(),
+                        account.lastUsedAt(),
+                        account.lockedUntil()))
+                .toList();
+    }
+
     /** A user name is someone's as soon as any subject holds it; an e-mail address once it has an account here. */
     private boolean isTaken(String site, Identifier login) {
         Optional<SubjectId> holder = vault.find(login);

@@ -3,6 +3,7 @@ package dev.steward.rights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.test.Canary;
+import dev.steward.test.Http;
 import dev.steward.test.Inbox;
 import dev.steward.test.Json;
 import dev.steward.test.Pages;
@@ -18,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An account holder who typed their password recently needs no e-mail round trip to prove who they are (seed 000 §4);
@@ -50,6 +52,35 @@ class SignedInRequestsTest {
         assertThat(status(statusPage)).isEqualTo("received");
         String mail = new Inbox(port).newestTextTo(account.email());
         assertThat(mail).contains("is confirmed. We will answer by").contains(statusPage);
+    }
+
+    @Test
+    void theAccessPackageReportsTheAccountWithoutItsPasswordHash() throws Exception {
+        Filled account = registered();
+        String statusPage = location(request(signedIn(account), account.email()));
+        String id = Json.read(new Visitor(port)
+                        .get("/api/v1/sites/olympus-ims/requests/"
+                                + statusPage.substring(statusPage.lastIndexOf('/') + 1))
+                        .body())
+                .get("request")
+                .asString();
+        clock.advance(Duration.ofSeconds(1));
+        Http staff = new Http(port);
+        assertThat(staff.postJson(
+                                "/api/v1/admin/requests/" + id + "/fulfil",
+                                "{}",
+                                Http.basic("admin", StewardTest.ADMIN_PASSWORD))
+                        .statusCode())
+                .isEqualTo(200);
+
+        String link = new Inbox(port).find(account.email(), "(http://\\S+/privacy-center/packages/\\S+)");
+        Map<String, String> files = RightsRequestsTest.unzip(
+                staff.download(link.substring(link.indexOf("/s/"))).body());
+        JsonNode accounts = Json.read(files.get("steward-access.json")).get("accounts");
+        assertThat(Json.rows(accounts, "site", "registeredWith", "state"))
+                .containsExactly("olympus-ims | software-download | active");
+        assertThat(files.get("summary.html")).contains("Your accounts");
+        assertThat(String.join("", files.values())).doesNotContain("{bcrypt}").doesNotContain("$2a$");
     }
 
     @Test
