@@ -3,18 +3,27 @@ package dev.steward.vault;
 import dev.steward.platform.Canonical;
 import dev.steward.platform.Chains;
 import dev.steward.platform.HashChain;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,11 +33,15 @@ class ErasureLogRepository {
 
     static final String CHAIN = "erasure";
 
+    private static final DateTimeFormatter COPY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Chains chains;
 
-    ErasureLogRepository(JdbcClient jdbc, Chains chains) {
+    ErasureLogRepository(JdbcClient jdbc, JdbcTemplate template, Chains chains) {
         this.jdbc = jdbc;
+        this.template = template;
         this.chains = chains;
     }
 
@@ -64,6 +77,79 @@ class ErasureLogRepository {
                     }
                 })
                 .seq();
+    }
+
+    /** Appends many tombstones in one chain step and one COPY, for a retention sweep's batch. */
+    void appendAll(List<Tombstone> tombstones) {
+        chains.appendAll(CHAIN, tombstones, new Chains.BulkWriter<>() {
+            @Override
+            public byte[] canonical(Tombstone tombstone, long seq) {
+                return ErasureLogRepository.canonical(seq, tombstone);
+            }
+
+            @Override
+            public void insertAll(List<Chains.Linked<Tombstone>> rows) {
+                copy(rows);
+            }
+        });
+    }
+
+    private void copy(List<Chains.Linked<Tombstone>> rows) {
+        StringBuilder text = new StringBuilder(rows.size() * 256);
+        HexFormat hex = HexFormat.of();
+        for (Chains.Linked<Tombstone> row : rows) {
+            Tombstone tombstone = row.row();
+            text.append(row.seq())
+                    .append('\t')
+                    .append(tombstone.id())
+                    .append('\t')
+                    .append(tombstone.subject())
+                    .append('\t');
+            if (tombstone.records() == null) {
+                text.append("\\N");
+            } else {
+                text.append('{')
+                        .append(tombstone.records().stream()
+                                .map(RecordId::toString)
+                                .collect(Collectors.joining(",")))
+                        .append('}');
+            }
+            text.append('\t')
+                    .append(copyText(tombstone.activity()))
+                    .append('\t')
+                    .append(COPY_TIME.format(tombstone.erasedAt().atOffset(ZoneOffset.UTC)))
+                    .append('\t')
+                    .append(copyText(tombstone.reason()))
+                    .append("\t\\\\x")
+                    .append(hex.formatHex(row.previousHash()))
+                    .append("\t\\\\x")
+                    .append(hex.formatHex(row.hash()))
+                    .append('\n');
+        }
+        template.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(
+                                "COPY erasure_log (seq, id, subject_id, record_ids, activity, erased_at, reason, prev_hash, hash)"
+                                        + " FROM STDIN",
+                                new StringReader(text.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A value in COPY's text format, where backslash, tab and line breaks are escaped and \N means null. */
+    private static String copyText(@Nullable String value) {
+        if (value == null) {
+            return "\\N";
+        }
+        return value.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r");
     }
 
     private static byte[] canonical(long seq, Tombstone tombstone) {

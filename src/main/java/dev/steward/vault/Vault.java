@@ -6,6 +6,7 @@ import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.RetentionRule;
+import dev.steward.catalog.Span;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Notifications;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +14,18 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -258,6 +263,71 @@ public class Vault {
         return Optional.of(tombstone);
     }
 
+    /**
+     * Locks and answers up to {@code limit} records due at the instant, oldest first, leaving out the subjects and
+     * records given (those under a legal hold). Inside the caller's transaction; rows another transaction holds are
+     * skipped, so that nodes sweeping at once never claim the same record.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RecordSummary> claimDue(
+            Instant now, int limit, Collection<SubjectId> exceptSubjects, Collection<RecordId> exceptRecords) {
+        return repository.claimDue(
+                now,
+                limit,
+                exceptSubjects.stream().map(SubjectId::value).toArray(UUID[]::new),
+                exceptRecords.stream().map(RecordId::value).toArray(UUID[]::new));
+    }
+
+    /**
+     * Erases many records at once (a retention sweep's batch): one DELETE, one tombstone per subject and activity,
+     * all chained in one step and written to the erasure log file in one append after commit.
+     */
+    @Transactional
+    public List<Tombstone> eraseDue(List<RecordSummary> records, String reason) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> deleted = repository.deleteRecordsReturningIds(
+                records.stream().map(RecordSummary::id).toList());
+        Instant now = now();
+        Map<SubjectActivity, List<RecordId>> groups = new LinkedHashMap<>();
+        for (RecordSummary record : records) {
+            if (deleted.contains(record.id().value())) {
+                groups.computeIfAbsent(
+                                new SubjectActivity(record.subject(), record.activity()), key -> new ArrayList<>())
+                        .add(record.id());
+            }
+        }
+        List<Tombstone> tombstones = new ArrayList<>(groups.size());
+        groups.forEach((key, ids) ->
+                tombstones.add(new Tombstone(timeOrderedId(now), key.subject(), ids, key.activity(), now, reason)));
+        erasureLog.appendAll(tombstones);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                erasureFile.append(tombstones);
+            }
+        });
+        tombstones.forEach(tombstone ->
+                events.publishEvent(new RecordsErased(tombstone.subject(), tombstone.records(), now, reason)));
+        return tombstones;
+    }
+
+    /**
+     * Closes every record of the activity not due sooner (its purpose has ended): due at the instant, but never
+     * before collection plus the statutory minimum. Answers how many records it closed.
+     */
+    @Transactional
+    public int closeActivity(String site, String activity, Instant dueAt, @Nullable Span statutoryMinimum) {
+        return repository.closeActivity(
+                site, activity, dueAt, statutoryMinimum == null ? null : statutoryMinimum.toString());
+    }
+
+    /** How many records of each site's activities fall due in each interval the bounds make, and how many never. */
+    public List<DueCount> dueCounts(List<Instant> bounds) {
+        return repository.dueCounts(bounds);
+    }
+
     /** Erases all of a subject's records of one activity. */
     @Transactional
     public Optional<Tombstone> eraseActivity(SubjectId subject, String activity, String reason) {
@@ -383,6 +453,19 @@ public class Vault {
 
     private Map<String, String> fromJson(byte[] bytes) {
         return json.readValue(bytes, FIELDS);
+    }
+
+    private record SubjectActivity(SubjectId subject, String activity) {}
+
+    /**
+     * A UUIDv7 (RFC 9562): the time in milliseconds, then random bits. Thousands of tombstones per batch then land at
+     * the end of the erasure log's id index instead of all over it; uniqueness rests on 74 random bits.
+     */
+    private static UUID timeOrderedId(Instant at) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (at.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+        long low = 0x8000000000000000L | (random.nextLong() & 0x3FFFFFFFFFFFFFFFL);
+        return new UUID(high, low);
     }
 
     static String recordContext(RecordId record, SubjectId subject) {

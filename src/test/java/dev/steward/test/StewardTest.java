@@ -20,7 +20,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"steward.admin-password=" + StewardTest.ADMIN_PASSWORD, "steward.catalog=" + StewardTest.CATALOGS
+        properties = {
+            "steward.admin-password=" + StewardTest.ADMIN_PASSWORD,
+            "steward.catalog=" + StewardTest.CATALOGS,
+            // tests sweep when they mean to: a background sweep on the shared clock would erase other tests' records
+            "steward.retention.scheduled=false"
         })
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(StewardTest.Clocks.class)
