@@ -88,6 +88,9 @@ class DueTimes {
      */
     @Transactional
     int purposeEnded(String site, String activity) {
+        if (rules.sites().stream().noneMatch(declaredSite -> declaredSite.key().equals(site))) {
+            throw new InvalidInputException("site", "unknown", "There is no site '" + site + "'.");
+        }
         ProcessingActivity declared = rules.activity(site, activity)
                 .orElseThrow(() -> new InvalidInputException(
                         "activity", "unknown", "Site '" + site + "' declares no activity '" + activity + "'."));

@@ -6,6 +6,7 @@ import dev.steward.platform.Command;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** {@code retention plan [--site S]}: per site and activity, the rule and how many records fall due when. */
 @Command(
@@ -16,10 +17,12 @@ class RetentionPlanCommand implements CliCommand {
     private static final List<String> HEADINGS = List.of(
             "SITE", "ACTIVITY", "RULE", "OVERDUE", "NEXT 24 H", "1-7 DAYS", "7-30 DAYS", "LATER", "NO DUE TIME YET");
 
-    private final RetentionPlan plan;
+    /** Asked for only once the arguments are known good, so a usage error starts no database. */
+    private final ObjectProvider<RetentionPlan> plan;
+
     private final Catalogs catalogs;
 
-    RetentionPlanCommand(RetentionPlan plan, Catalogs catalogs) {
+    RetentionPlanCommand(ObjectProvider<RetentionPlan> plan, Catalogs catalogs) {
         this.plan = plan;
         this.catalogs = catalogs;
     }
@@ -38,7 +41,7 @@ class RetentionPlanCommand implements CliCommand {
             return 2;
         }
         String only = site;
-        RetentionPlan.Plan result = plan.plan(key -> only == null || only.equals(key));
+        RetentionPlan.Plan result = plan.getObject().plan(key -> only == null || only.equals(key));
         out.println("Retention plan at " + result.at()
                 + " (records; for the request log, visitor sessions whose full IP address is kept)");
         List<List<String>> rows = new ArrayList<>();

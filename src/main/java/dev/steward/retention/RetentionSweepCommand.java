@@ -4,6 +4,7 @@ import dev.steward.platform.CliCommand;
 import dev.steward.platform.Command;
 import java.io.PrintStream;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** {@code retention sweep}: erases everything due now, batch by batch, showing progress, and prints the certificate. */
 @Command(
@@ -11,10 +12,11 @@ import java.util.List;
         usage = "retention sweep   erase every record due now and issue a deletion certificate")
 class RetentionSweepCommand implements CliCommand {
 
-    private final Sweeper sweeper;
+    /** Asked for only once the arguments are known good, so a usage error starts no database. */
+    private final ObjectProvider<Sweeper> sweepers;
 
-    RetentionSweepCommand(Sweeper sweeper) {
-        this.sweeper = sweeper;
+    RetentionSweepCommand(ObjectProvider<Sweeper> sweepers) {
+        this.sweepers = sweepers;
     }
 
     @Override
@@ -23,6 +25,7 @@ class RetentionSweepCommand implements CliCommand {
             err.println("Usage: java -jar steward.jar retention sweep");
             return 2;
         }
+        Sweeper sweeper = sweepers.getObject();
         out.println("Sweeping records due now, in batches of " + sweeper.batchSize() + " ...");
         Sweeper.Outcome outcome = sweeper.sweep("command", progress -> out.println(progress.describe()));
         outcome.certificate()
