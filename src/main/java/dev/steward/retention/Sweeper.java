@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -99,15 +103,7 @@ class Sweeper {
     private Outcome run(String initiator, Instant sweptUntil, Consumer<SweepProgress> progress) {
         long started = System.nanoTime();
         SweepTally tally = new SweepTally(rules);
-        Batch batch;
-        do {
-            batch = transaction.execute(status -> sweepBatch(sweptUntil));
-            if (batch.claimed() > 0) {
-                tally.erased(batch.erased(), batch.kept());
-                count(batch);
-                metrics.batch(report(tally.progress(initiator, sweptUntil, millisSince(started), false), progress));
-            }
-        } while (batch.claimed() == settings.batchSize());
+        inParallel(settings.workers(), () -> sweepUntilDone(initiator, sweptUntil, started, tally, progress));
         for (ExpiringData data : otherData) {
             expire(data, sweptUntil, tally);
         }
@@ -123,6 +119,55 @@ class Sweeper {
                 issued.seq(),
                 issued.recordsErased()));
         return new Outcome(done, certificate);
+    }
+
+    /**
+     * One worker's share: batch after batch until a claim comes back short. Workers of one node, like nodes, claim
+     * disjoint batches; while one waits for the database, another computes its tombstones' hashes.
+     */
+    private void sweepUntilDone(
+            String initiator, Instant sweptUntil, long started, SweepTally tally, Consumer<SweepProgress> progress) {
+        Batch batch;
+        do {
+            batch = transaction.execute(status -> sweepBatch(sweptUntil));
+            if (batch.claimed() > 0) {
+                count(batch);
+                synchronized (tally) {
+                    tally.erased(batch.erased(), batch.kept());
+                    metrics.batch(report(tally.progress(initiator, sweptUntil, millisSince(started), false), progress));
+                }
+            }
+        } while (batch.claimed() == settings.batchSize());
+    }
+
+    private static void inParallel(int workers, Runnable work) {
+        if (workers <= 1) {
+            work.run();
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "retention-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(work));
+            }
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure
+                    ? failure
+                    : new IllegalStateException("A sweep worker failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The sweep was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private Batch sweepBatch(Instant sweptUntil) {

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -279,24 +278,27 @@ public class Vault {
     }
 
     /**
-     * Erases many records at once (a retention sweep's batch): one DELETE, one tombstone per subject and activity,
-     * all chained in one step and written to the erasure log file in one append after commit.
+     * Erases many records at once (a retention sweep's batch, claimed with {@link #claimDue} in the same
+     * transaction): one DELETE, one tombstone per subject and activity, all chained in one step and written to the
+     * erasure log file in one append after commit.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.MANDATORY)
     public List<Tombstone> eraseDue(List<RecordSummary> records, String reason) {
         if (records.isEmpty()) {
             return List.of();
         }
-        Set<UUID> deleted = repository.deleteRecordsReturningIds(
-                records.stream().map(RecordSummary::id).toList());
+        int deleted =
+                repository.deleteRecords(records.stream().map(RecordSummary::id).toList());
+        if (deleted != records.size()) {
+            // claimed rows are locked by the caller's transaction, so nobody else can have deleted one
+            throw new IllegalStateException(
+                    "Erased " + deleted + " of " + records.size() + " claimed records; the batch is rolled back");
+        }
         Instant now = now();
         Map<SubjectActivity, List<RecordId>> groups = new LinkedHashMap<>();
         for (RecordSummary record : records) {
-            if (deleted.contains(record.id().value())) {
-                groups.computeIfAbsent(
-                                new SubjectActivity(record.subject(), record.activity()), key -> new ArrayList<>())
-                        .add(record.id());
-            }
+            groups.computeIfAbsent(new SubjectActivity(record.subject(), record.activity()), key -> new ArrayList<>())
+                    .add(record.id());
         }
         List<Tombstone> tombstones = new ArrayList<>(groups.size());
         groups.forEach((key, ids) ->

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -173,14 +172,6 @@ class VaultRepository {
                 .param("records", exceptRecords)
                 .query((rs, row) -> summary(rs))
                 .list();
-    }
-
-    /** Deletes the records in one statement; answers the ids that were there to delete. */
-    Set<UUID> deleteRecordsReturningIds(List<RecordId> records) {
-        return Set.copyOf(jdbc.sql("DELETE FROM personal_record WHERE id = ANY(:ids) RETURNING id")
-                .param("ids", records.stream().map(RecordId::value).toArray(UUID[]::new))
-                .query(UUID.class)
-                .list());
     }
 
     /**
