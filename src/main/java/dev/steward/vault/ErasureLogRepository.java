@@ -55,18 +55,30 @@ class ErasureLogRepository {
                     @Override
                     public void insert(long seq, byte[] previousHash, byte[] hash) {
                         jdbc.sql("""
-                                        INSERT INTO erasure_log (seq, id, subject_id, record_ids, activity, erased_at, reason, prev_hash, hash)
-                                        VALUES (:seq, :id, :subject, :records, :activity, :at, :reason, :prev, :hash)
+                                        INSERT INTO erasure_log (seq, id, subject_id, record_ids, subject_ids, activity, erased_at,
+                                            reason, prev_hash, hash)
+                                        VALUES (:seq, :id, :subject, :records, :subjects, :activity, :at, :reason, :prev, :hash)
                                         """)
                                 .param("seq", seq)
                                 .param("id", tombstone.id())
-                                .param("subject", tombstone.subject().value())
+                                .param(
+                                        "subject",
+                                        tombstone.subject() == null
+                                                ? null
+                                                : tombstone.subject().value())
                                 .param(
                                         "records",
                                         tombstone.records() == null
                                                 ? null
                                                 : tombstone.records().stream()
                                                         .map(RecordId::value)
+                                                        .toArray(UUID[]::new))
+                                .param(
+                                        "subjects",
+                                        tombstone.subjects() == null
+                                                ? null
+                                                : tombstone.subjects().stream()
+                                                        .map(SubjectId::value)
                                                         .toArray(UUID[]::new))
                                 .param("activity", tombstone.activity())
                                 .param("at", tombstone.erasedAt().atOffset(ZoneOffset.UTC))
@@ -103,18 +115,12 @@ class ErasureLogRepository {
                     .append('\t')
                     .append(tombstone.id())
                     .append('\t')
-                    .append(tombstone.subject())
-                    .append('\t');
-            if (tombstone.records() == null) {
-                text.append("\\N");
-            } else {
-                text.append('{')
-                        .append(tombstone.records().stream()
-                                .map(RecordId::toString)
-                                .collect(Collectors.joining(",")))
-                        .append('}');
-            }
-            text.append('\t')
+                    .append(tombstone.subject() == null ? "\\N" : tombstone.subject())
+                    .append('\t')
+                    .append(copyArray(tombstone.records()))
+                    .append('\t')
+                    .append(copyArray(tombstone.subjects()))
+                    .append('\t')
                     .append(copyText(tombstone.activity()))
                     .append('\t')
                     .append(COPY_TIME.format(tombstone.erasedAt().atOffset(ZoneOffset.UTC)))
@@ -132,13 +138,19 @@ class ErasureLogRepository {
                         .unwrap(PGConnection.class)
                         .getCopyAPI()
                         .copyIn(
-                                "COPY erasure_log (seq, id, subject_id, record_ids, activity, erased_at, reason, prev_hash, hash)"
+                                "COPY erasure_log (seq, id, subject_id, record_ids, subject_ids, activity, erased_at, reason,"
+                                        + " prev_hash, hash)"
                                         + " FROM STDIN",
                                 new StringReader(text.toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** A uuid[] in COPY's text format. */
+    private static String copyArray(@Nullable List<?> ids) {
+        return ids == null ? "\\N" : ids.stream().map(Object::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** A value in COPY's text format, where backslash, tab and line breaks are escaped and \N means null. */
@@ -153,21 +165,19 @@ class ErasureLogRepository {
     }
 
     private static byte[] canonical(long seq, Tombstone tombstone) {
-        return Canonical.of("erasure")
+        Canonical canonical = Canonical.of("erasure")
                 .add("seq", seq)
                 .add("id", tombstone.id())
                 .add("subject", tombstone.subject())
-                .add(
-                        "records",
-                        tombstone.records() == null
-                                ? null
-                                : tombstone.records().stream()
-                                        .map(RecordId::toString)
-                                        .collect(Collectors.joining(",")))
+                .add("records", tombstone.records() == null ? null : joined(tombstone.records()))
                 .add("activity", tombstone.activity())
                 .add("at", tombstone.erasedAt())
-                .add("reason", tombstone.reason())
-                .bytes();
+                .add("reason", tombstone.reason());
+        // only batches have it, so rows written before batches existed hash as they always did
+        if (tombstone.subjects() != null) {
+            canonical.add("subjects", joined(tombstone.subjects()));
+        }
+        return canonical.bytes();
     }
 
     Set<UUID> ids() {
@@ -195,18 +205,25 @@ class ErasureLogRepository {
         }
     }
 
+    private static String joined(List<?> ids) {
+        return ids.stream().map(Object::toString).collect(Collectors.joining(","));
+    }
+
     private static Tombstone tombstone(ResultSet rs) throws SQLException {
-        Array records = rs.getArray("record_ids");
+        UUID subject = rs.getObject("subject_id", UUID.class);
         return new Tombstone(
                 rs.getObject("id", UUID.class),
-                new SubjectId(rs.getObject("subject_id", UUID.class)),
-                records == null
-                        ? null
-                        : Arrays.stream((UUID[]) records.getArray())
-                                .map(RecordId::new)
-                                .toList(),
+                subject == null ? null : new SubjectId(subject),
+                ids(rs.getArray("record_ids"), RecordId::new),
                 rs.getString("activity"),
                 rs.getObject("erased_at", OffsetDateTime.class).toInstant(),
-                rs.getString("reason"));
+                rs.getString("reason"),
+                ids(rs.getArray("subject_ids"), SubjectId::new));
+    }
+
+    private static <T> @Nullable List<T> ids(@Nullable Array array, Function<UUID, T> id) throws SQLException {
+        return array == null
+                ? null
+                : Arrays.stream((UUID[]) array.getArray()).map(id).toList();
     }
 }

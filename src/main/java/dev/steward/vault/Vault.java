@@ -279,8 +279,8 @@ public class Vault {
 
     /**
      * Erases many records at once (a retention sweep's batch, claimed with {@link #claimDue} in the same
-     * transaction): one DELETE, one tombstone per subject and activity, all chained in one step and written to the
-     * erasure log file in one append after commit.
+     * transaction): one DELETE, one tombstone per activity naming each record and its subject, chained in one step
+     * and written to the erasure log file in one append after commit; a {@link RecordsErased} for each subject.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Tombstone> eraseDue(List<RecordSummary> records, String reason) {
@@ -295,14 +295,24 @@ public class Vault {
                     "Erased " + deleted + " of " + records.size() + " claimed records; the batch is rolled back");
         }
         Instant now = now();
-        Map<SubjectActivity, List<RecordId>> groups = new LinkedHashMap<>();
+        Map<String, List<RecordSummary>> byActivity = new LinkedHashMap<>();
+        Map<SubjectId, List<RecordId>> bySubject = new LinkedHashMap<>();
         for (RecordSummary record : records) {
-            groups.computeIfAbsent(new SubjectActivity(record.subject(), record.activity()), key -> new ArrayList<>())
+            byActivity
+                    .computeIfAbsent(record.activity(), key -> new ArrayList<>())
+                    .add(record);
+            bySubject
+                    .computeIfAbsent(record.subject(), key -> new ArrayList<>())
                     .add(record.id());
         }
-        List<Tombstone> tombstones = new ArrayList<>(groups.size());
-        groups.forEach((key, ids) ->
-                tombstones.add(new Tombstone(timeOrderedId(now), key.subject(), ids, key.activity(), now, reason)));
+        List<Tombstone> tombstones = new ArrayList<>(byActivity.size());
+        byActivity.forEach((activity, erased) -> tombstones.add(Tombstone.ofBatch(
+                timeOrderedId(now),
+                erased.stream().map(RecordSummary::id).toList(),
+                erased.stream().map(RecordSummary::subject).toList(),
+                activity,
+                now,
+                reason)));
         erasureLog.appendAll(tombstones);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -310,8 +320,7 @@ public class Vault {
                 erasureFile.append(tombstones);
             }
         });
-        tombstones.forEach(tombstone ->
-                events.publishEvent(new RecordsErased(tombstone.subject(), tombstone.records(), now, reason)));
+        bySubject.forEach((subject, ids) -> events.publishEvent(new RecordsErased(subject, ids, now, reason)));
         return tombstones;
     }
 
@@ -456,8 +465,6 @@ public class Vault {
     private Map<String, String> fromJson(byte[] bytes) {
         return json.readValue(bytes, FIELDS);
     }
-
-    private record SubjectActivity(SubjectId subject, String activity) {}
 
     /**
      * A UUIDv7 (RFC 9562): the time in milliseconds, then random bits. Thousands of tombstones per batch then land at

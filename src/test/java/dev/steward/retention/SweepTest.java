@@ -3,18 +3,25 @@ package dev.steward.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.platform.StewardProperties;
+import dev.steward.test.DatabaseDump;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.test.TestDatabase;
 import dev.steward.test.TestServer;
+import dev.steward.vault.RecordId;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The sweep at scale: bounded batches with progress, and several nodes sweeping one database at once. */
 @StewardTest
@@ -33,6 +40,9 @@ class SweepTest {
 
     @Autowired
     StewardProperties properties;
+
+    @Autowired
+    Vault vault;
 
     @Test
     void aSweepOfOneHundredThousandDueRecordsCompletesInBoundedBatchesWithProgress() {
@@ -101,9 +111,42 @@ class SweepTest {
         }
     }
 
+    @Test
+    void aBackupRestoredFromBeforeASweepLosesTheSweptRecordsAgainOnRestoreReplay() {
+        StoredRecords records = new StoredRecords(vault);
+        SubjectId first = records.person("swept-restored-1");
+        SubjectId second = records.person("swept-restored-2");
+        RecordId one = records.trial(first, "swept-restored-1");
+        RecordId other = records.trial(second, "swept-restored-2");
+        DatabaseDump backup = DatabaseDump.of(properties.database().url());
+        clock.set(records.summary(other).dueAt());
+        sweeper.sweep("test", progress -> {});
+        String restored =
+                backup.restoreInto("swept_restored_" + ProcessHandle.current().pid() + "_" + System.nanoTime());
+        JdbcClient restoredJdbc =
+                JdbcClient.create(new DriverManagerDataSource(restored, TestDatabase.user(), TestDatabase.password()));
+        DueRecords inBackup =
+                new DueRecords(List.of(first.value(), second.value()), List.of(one.value(), other.value()));
+        assertThat(inBackup.remaining(restoredJdbc)).isEqualTo(2);
+
+        TestServer.Run replay = TestServer.command(restored, properties.dataDir(), "restore-replay");
+
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertThat(inBackup.remaining(restoredJdbc)).isZero();
+        assertThat(inBackup.tombstonesPerRecord(restoredJdbc)).containsExactly(1L, 1L);
+        assertThat(restoredJdbc
+                        .sql("SELECT count(*) FROM data_subject WHERE id IN (:first, :second)")
+                        .param("first", first.value())
+                        .param("second", second.value())
+                        .query(Long.class)
+                        .single())
+                .as("a sweep erases records, not the people")
+                .isEqualTo(2);
+    }
+
     private static Sweeper.Outcome sweepAfter(CountDownLatch start, Sweeper sweeper) {
         try {
-            start.await(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            start.await(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
