@@ -33,6 +33,7 @@ class HoldsPageController {
     }
 
     @GetMapping("/admin/holds")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
     String page(@RequestParam(defaultValue = "false") boolean all, Model model) {
         Caller staff = caller.get();
         model.addAttribute("holds", holds.list(all, staff));
