@@ -93,46 +93,47 @@ class RetentionPlan {
     }
 
     private Row row(String site, ProcessingActivity activity, long @Nullable [] counts) {
-        long[] values = counts == null ? new long[6] : counts;
         RetentionRule rule = activity.retention() == null
                 ? null
                 : rules.of(site, activity.retention()).orElse(null);
-        return new Row(
+        return row(
                 site,
                 activity.key(),
                 activity.name().in(LocalizedText.DEFAULT_LANGUAGE),
                 activity.retention(),
+                rule,
+                counts == null ? new long[6] : counts);
+    }
+
+    /** Records of an activity the catalog no longer declares: they keep the due time they were given. */
+    private static Row orphan(String site, String activity, long[] counts) {
+        return row(site, activity, "(no longer in the catalog)", null, null, counts);
+    }
+
+    private static Row row(
+            String site,
+            String activity,
+            String name,
+            @Nullable String ruleKey,
+            @Nullable RetentionRule rule,
+            long[] counts) {
+        return new Row(
+                site,
+                activity,
+                name,
+                ruleKey,
                 rule == null ? null : rule.rule().toString(),
                 rule == null || rule.statutoryMinimum() == null
                         ? null
                         : rule.statutoryMinimum().toString(),
                 rule == null ? null : rule.statutoryReason(),
                 rule != null && rule.rule().trigger() == RetentionRule.Trigger.PURPOSE_ENDED,
-                values[0],
-                values[1],
-                values[2],
-                values[3],
-                values[4],
-                values[5]);
-    }
-
-    /** Records of an activity the catalog no longer declares: they keep the due time they were given. */
-    private static Row orphan(String site, String activity, long[] values) {
-        return new Row(
-                site,
-                activity,
-                "(no longer in the catalog)",
-                null,
-                null,
-                null,
-                null,
-                false,
-                values[0],
-                values[1],
-                values[2],
-                values[3],
-                values[4],
-                values[5]);
+                counts[0],
+                counts[1],
+                counts[2],
+                counts[3],
+                counts[4],
+                counts[5]);
     }
 
     private static void add(Map<String, long[]> counts, DueCount count) {
