@@ -108,8 +108,11 @@ public class RequestLog implements DisposableBean {
         }
     }
 
-    /** Writes what is buffered: ends sessions idle too long, starts or extends the others, inserts the rows. */
-    void flush() {
+    /**
+     * Writes what is buffered: ends sessions idle too long, starts or extends the others, inserts the rows. One write
+     * at a time, so that when it returns, every request noted before the call is in the database.
+     */
+    synchronized void flush() {
         List<LoggedRequest> batch = new ArrayList<>();
         buffer.drainTo(batch);
         if (!batch.isEmpty()) {
