@@ -12,8 +12,4 @@ public record DueCount(String site, String activity, String retentionRule, List<
     public DueCount {
         counts = List.copyOf(counts);
     }
-
-    public long total() {
-        return undated + counts.stream().mapToLong(Long::longValue).sum();
-    }
 }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -307,7 +306,7 @@ public class Vault {
         }
         List<Tombstone> tombstones = new ArrayList<>(byActivity.size());
         byActivity.forEach((activity, erased) -> tombstones.add(Tombstone.ofBatch(
-                timeOrderedId(now),
+                UUID.randomUUID(),
                 erased.stream().map(RecordSummary::id).toList(),
                 erased.stream().map(RecordSummary::subject).toList(),
                 activity,
@@ -464,17 +463,6 @@ public class Vault {
 
     private Map<String, String> fromJson(byte[] bytes) {
         return json.readValue(bytes, FIELDS);
-    }
-
-    /**
-     * A UUIDv7 (RFC 9562): the time in milliseconds, then random bits. Thousands of tombstones per batch then land at
-     * the end of the erasure log's id index instead of all over it; uniqueness rests on 74 random bits.
-     */
-    private static UUID timeOrderedId(Instant at) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (at.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
-        long low = 0x8000000000000000L | (random.nextLong() & 0x3FFFFFFFFFFFFFFFL);
-        return new UUID(high, low);
     }
 
     static String recordContext(RecordId record, SubjectId subject) {
