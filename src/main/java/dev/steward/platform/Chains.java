@@ -1,5 +1,7 @@
 package dev.steward.platform;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +25,19 @@ public class Chains {
 
     public record Appended(long seq, byte[] hash) {}
 
+    /**
+     * How a chained table stores many rows at once: the canonical bytes of each, then all of them in one statement
+     * (a multi-row INSERT or COPY), for bulk paths such as a retention sweep.
+     */
+    public interface BulkWriter<T> {
+        byte[] canonical(T row, long seq);
+
+        void insertAll(List<Linked<T>> rows);
+    }
+
+    /** A row with its place in the chain. */
+    public record Linked<T>(T row, long seq, byte[] previousHash, byte[] hash) {}
+
     @Transactional(propagation = Propagation.MANDATORY)
     public Appended append(String chain, RowWriter row) {
         ChainHeads.Head head = heads.lock(chain);
@@ -31,5 +46,29 @@ public class Chains {
         row.insert(seq, head.hash(), hash);
         heads.advance(chain, seq, hash);
         return new Appended(seq, hash);
+    }
+
+    /**
+     * Appends the rows in order, as {@link #append} would one by one, but links them in memory and hands them to the
+     * writer in one call; the head is locked and advanced once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> List<Linked<T>> appendAll(String chain, List<T> rows, BulkWriter<T> writer) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        ChainHeads.Head head = heads.lock(chain);
+        List<Linked<T>> linked = new ArrayList<>(rows.size());
+        long seq = head.seq();
+        byte[] previous = head.hash();
+        for (T row : rows) {
+            seq++;
+            byte[] hash = HashChain.link(previous, writer.canonical(row, seq));
+            linked.add(new Linked<>(row, seq, previous, hash));
+            previous = hash;
+        }
+        writer.insertAll(linked);
+        heads.advance(chain, seq, previous);
+        return linked;
     }
 }

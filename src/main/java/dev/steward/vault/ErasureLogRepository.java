@@ -2,16 +2,26 @@ package dev.steward.vault;
 
 import dev.steward.platform.Canonical;
 import dev.steward.platform.Chains;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,11 +31,15 @@ class ErasureLogRepository {
 
     static final String CHAIN = "erasure";
 
+    private static final DateTimeFormatter COPY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Chains chains;
 
-    ErasureLogRepository(JdbcClient jdbc, Chains chains) {
+    ErasureLogRepository(JdbcClient jdbc, JdbcTemplate template, Chains chains) {
         this.jdbc = jdbc;
+        this.template = template;
         this.chains = chains;
     }
 
@@ -39,18 +53,30 @@ class ErasureLogRepository {
                     @Override
                     public void insert(long seq, byte[] previousHash, byte[] hash) {
                         jdbc.sql("""
-                                        INSERT INTO erasure_log (seq, id, subject_id, record_ids, activity, erased_at, reason, prev_hash, hash)
-                                        VALUES (:seq, :id, :subject, :records, :activity, :at, :reason, :prev, :hash)
+                                        INSERT INTO erasure_log (seq, id, subject_id, record_ids, subject_ids, activity, erased_at,
+                                            reason, prev_hash, hash)
+                                        VALUES (:seq, :id, :subject, :records, :subjects, :activity, :at, :reason, :prev, :hash)
                                         """)
                                 .param("seq", seq)
                                 .param("id", tombstone.id())
-                                .param("subject", tombstone.subject().value())
+                                .param(
+                                        "subject",
+                                        tombstone.subject() == null
+                                                ? null
+                                                : tombstone.subject().value())
                                 .param(
                                         "records",
                                         tombstone.records() == null
                                                 ? null
                                                 : tombstone.records().stream()
                                                         .map(RecordId::value)
+                                                        .toArray(UUID[]::new))
+                                .param(
+                                        "subjects",
+                                        tombstone.subjects() == null
+                                                ? null
+                                                : tombstone.subjects().stream()
+                                                        .map(SubjectId::value)
                                                         .toArray(UUID[]::new))
                                 .param("activity", tombstone.activity())
                                 .param("at", tombstone.erasedAt().atOffset(ZoneOffset.UTC))
@@ -63,22 +89,93 @@ class ErasureLogRepository {
                 .seq();
     }
 
+    /** Appends many tombstones in one chain step and one COPY, for a retention sweep's batch. */
+    void appendAll(List<Tombstone> tombstones) {
+        chains.appendAll(CHAIN, tombstones, new Chains.BulkWriter<>() {
+            @Override
+            public byte[] canonical(Tombstone tombstone, long seq) {
+                return ErasureLogRepository.canonical(seq, tombstone);
+            }
+
+            @Override
+            public void insertAll(List<Chains.Linked<Tombstone>> rows) {
+                copy(rows);
+            }
+        });
+    }
+
+    private void copy(List<Chains.Linked<Tombstone>> rows) {
+        StringBuilder text = new StringBuilder(rows.size() * 256);
+        HexFormat hex = HexFormat.of();
+        for (Chains.Linked<Tombstone> row : rows) {
+            Tombstone tombstone = row.row();
+            text.append(row.seq())
+                    .append('\t')
+                    .append(tombstone.id())
+                    .append('\t')
+                    .append(tombstone.subject() == null ? "\\N" : tombstone.subject())
+                    .append('\t')
+                    .append(copyArray(tombstone.records()))
+                    .append('\t')
+                    .append(copyArray(tombstone.subjects()))
+                    .append('\t')
+                    .append(copyText(tombstone.activity()))
+                    .append('\t')
+                    .append(COPY_TIME.format(tombstone.erasedAt().atOffset(ZoneOffset.UTC)))
+                    .append('\t')
+                    .append(copyText(tombstone.reason()))
+                    .append("\t\\\\x")
+                    .append(hex.formatHex(row.previousHash()))
+                    .append("\t\\\\x")
+                    .append(hex.formatHex(row.hash()))
+                    .append('\n');
+        }
+        template.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(
+                                "COPY erasure_log (seq, id, subject_id, record_ids, subject_ids, activity, erased_at, reason,"
+                                        + " prev_hash, hash)"
+                                        + " FROM STDIN",
+                                new StringReader(text.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A uuid[] in COPY's text format. */
+    private static String copyArray(@Nullable List<?> ids) {
+        return ids == null ? "\\N" : ids.stream().map(Object::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** A value in COPY's text format, where backslash, tab and line breaks are escaped and \N means null. */
+    private static String copyText(@Nullable String value) {
+        if (value == null) {
+            return "\\N";
+        }
+        return value.replace("\\", "\\\\")
+                .replace("\t", "\\t")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r");
+    }
+
     static byte[] canonical(long seq, Tombstone tombstone) {
-        return Canonical.of("erasure")
+        Canonical canonical = Canonical.of("erasure")
                 .add("seq", seq)
                 .add("id", tombstone.id())
                 .add("subject", tombstone.subject())
-                .add(
-                        "records",
-                        tombstone.records() == null
-                                ? null
-                                : tombstone.records().stream()
-                                        .map(RecordId::toString)
-                                        .collect(Collectors.joining(",")))
+                .add("records", tombstone.records() == null ? null : joined(tombstone.records()))
                 .add("activity", tombstone.activity())
                 .add("at", tombstone.erasedAt())
-                .add("reason", tombstone.reason())
-                .bytes();
+                .add("reason", tombstone.reason());
+        // only batches have it, so rows written before batches existed hash as they always did
+        if (tombstone.subjects() != null) {
+            canonical.add("subjects", joined(tombstone.subjects()));
+        }
+        return canonical.bytes();
     }
 
     Set<UUID> ids() {
@@ -92,18 +189,25 @@ class ErasureLogRepository {
                 .list();
     }
 
+    private static String joined(List<?> ids) {
+        return ids.stream().map(Object::toString).collect(Collectors.joining(","));
+    }
+
     static Tombstone tombstone(ResultSet rs) throws SQLException {
-        Array records = rs.getArray("record_ids");
+        UUID subject = rs.getObject("subject_id", UUID.class);
         return new Tombstone(
                 rs.getObject("id", UUID.class),
-                new SubjectId(rs.getObject("subject_id", UUID.class)),
-                records == null
-                        ? null
-                        : Arrays.stream((UUID[]) records.getArray())
-                                .map(RecordId::new)
-                                .toList(),
+                subject == null ? null : new SubjectId(subject),
+                ids(rs.getArray("record_ids"), RecordId::new),
                 rs.getString("activity"),
                 rs.getObject("erased_at", OffsetDateTime.class).toInstant(),
-                rs.getString("reason"));
+                rs.getString("reason"),
+                ids(rs.getArray("subject_ids"), SubjectId::new));
+    }
+
+    private static <T> @Nullable List<T> ids(@Nullable Array array, Function<UUID, T> id) throws SQLException {
+        return array == null
+                ? null
+                : Arrays.stream((UUID[]) array.getArray()).map(id).toList();
     }
 }
