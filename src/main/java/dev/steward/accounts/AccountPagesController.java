@@ -7,7 +7,6 @@ import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
-import dev.steward.vault.Vault;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
@@ -44,7 +43,7 @@ class AccountPagesController {
     private final PrivacyOverview overview;
     private final MarketingPreferences preferences;
     private final VisitorRegions regions;
-    private final Vault vault;
+    private final AccountErasure erasure;
     private final AccountPageModel pages;
     private final Clock clock;
 
@@ -56,7 +55,7 @@ class AccountPagesController {
             PrivacyOverview overview,
             MarketingPreferences preferences,
             VisitorRegions regions,
-            Vault vault,
+            AccountErasure erasure,
             AccountPageModel pages,
             Clock clock) {
         this.catalogs = catalogs;
@@ -66,7 +65,7 @@ class AccountPagesController {
         this.overview = overview;
         this.preferences = preferences;
         this.regions = regions;
-        this.vault = vault;
+        this.erasure = erasure;
         this.pages = pages;
         this.clock = clock;
     }
@@ -115,6 +114,7 @@ class AccountPagesController {
             @RequestParam(defaultValue = "") String password,
             @RequestParam(name = "continue", required = false) String back,
             Model model,
+            RedirectAttributes redirect,
             HttpServletRequest request,
             HttpServletResponse response) {
         VisitorPrincipal visitor = visitor();
@@ -189,6 +189,7 @@ class AccountPagesController {
             @PathVariable String site,
             @RequestParam(defaultValue = "") String password,
             Model model,
+            RedirectAttributes redirect,
             HttpServletRequest request,
             HttpServletResponse response) {
         VisitorPrincipal visitor = visitor();
@@ -202,7 +203,11 @@ class AccountPagesController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return privacyPage(site, visitor, model);
         }
-        vault.eraseSubject(visitor.subject(), "account deleted by its holder");
+        List<KeptRecord> kept = erasure.eraseAtHoldersRequest(visitor.subject()).stream()
+                .map(blocker -> KeptRecord.of(
+                        catalogs.of(site), catalogs.requireSite(site).language(), blocker))
+                .toList();
+        redirect.addFlashAttribute("kept", kept);
         sessions.signOut(request, response);
         return "redirect:/s/" + site + "/account/deleted";
     }

@@ -1,6 +1,8 @@
 package dev.steward.retention;
 
 import dev.steward.catalog.RetentionRule;
+import dev.steward.vault.ErasureBlocker;
+import dev.steward.vault.ErasureBlockers;
 import dev.steward.vault.RecordSummary;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Service;
  * records: legal holds and statutory minimums override early erasure, and the answer says why.
  */
 @Service
-public class Retention {
+public class Retention implements ErasureBlockers {
 
     private final Vault vault;
     private final LegalHolds holds;
@@ -29,28 +31,28 @@ public class Retention {
         this.clock = clock;
     }
 
-    /** Everything that keeps any of the subject's records from being erased now; empty when nothing does. */
-    public List<Blocker> blockers(SubjectId subject) {
+    @Override
+    public List<ErasureBlocker> blockers(SubjectId subject) {
         Instant now = clock.instant();
         List<LegalHold> held = holds.activeOn(subject);
-        List<Blocker> blockers = new ArrayList<>();
+        List<ErasureBlocker> blockers = new ArrayList<>();
         for (RecordSummary record : vault.records(subject)) {
             held.stream()
                     .filter(hold -> hold.covers(record))
-                    .forEach(hold -> blockers.add(new Blocker(
+                    .forEach(hold -> blockers.add(new ErasureBlocker(
                             record.id(),
                             record.site(),
                             record.activity(),
-                            Blocker.Kind.LEGAL_HOLD,
+                            ErasureBlocker.Kind.LEGAL_HOLD,
                             hold.reason(),
                             hold.endsAt())));
             Instant statutoryEnd = rules.statutoryEnd(record);
             if (statutoryEnd != null && statutoryEnd.isAfter(now)) {
-                blockers.add(new Blocker(
+                blockers.add(new ErasureBlocker(
                         record.id(),
                         record.site(),
                         record.activity(),
-                        Blocker.Kind.STATUTORY_MINIMUM,
+                        ErasureBlocker.Kind.STATUTORY_MINIMUM,
                         statutoryReason(record),
                         statutoryEnd));
             }

@@ -7,6 +7,7 @@ import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
+import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.SubjectId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,9 +64,10 @@ class RetentionApiController {
 
     record SubjectBlockers(String subject, List<BlockerView> blockers) {}
 
-    record BlockerView(UUID record, String site, String activity, Blocker.Kind kind, String reason, Instant until) {
+    record BlockerView(
+            UUID record, String site, String activity, ErasureBlocker.Kind kind, String reason, Instant until) {
 
-        static BlockerView of(Blocker blocker) {
+        static BlockerView of(ErasureBlocker blocker) {
             return new BlockerView(
                     blocker.record().value(),
                     blocker.site(),

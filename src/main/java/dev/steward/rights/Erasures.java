@@ -1,26 +1,25 @@
 package dev.steward.rights;
 
-import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.RetentionRule;
 import dev.steward.vault.Access;
+import dev.steward.vault.ErasureBlocker;
+import dev.steward.vault.ErasureBlockers;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordSummary;
 import dev.steward.vault.SuppressionList;
 import dev.steward.vault.Vault;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * Erasure (GDPR Art. 17) and the APPI's deletion, through the vault. Records the law obliges the controller to keep (a
- * statutory minimum) stay, and the answer says which and why. Everything else of this controller is erased; when
+ * statutory minimum) or that staff placed under a legal hold stay, and the answer says which and why. Everything else of this controller is erased; when
  * nothing remains, the subject's key is destroyed and their identifiers go onto the suppression list, so neither an
  * import nor a campaign can bring them back. Every recipient of the data is told first (Art. 19).
  */
@@ -31,14 +30,19 @@ class Erasures {
     private final SuppressionList suppression;
     private final Catalogs catalogs;
     private final RecipientNotices notices;
-    private final Clock clock;
+    private final ErasureBlockers blockers;
 
-    Erasures(Vault vault, SuppressionList suppression, Catalogs catalogs, RecipientNotices notices, Clock clock) {
+    Erasures(
+            Vault vault,
+            SuppressionList suppression,
+            Catalogs catalogs,
+            RecipientNotices notices,
+            ErasureBlockers blockers) {
         this.vault = vault;
         this.suppression = suppression;
         this.catalogs = catalogs;
         this.notices = notices;
-        this.clock = clock;
+        this.blockers = blockers;
     }
 
     /** What an erasure left in place, and why. */
@@ -47,14 +51,19 @@ class Erasures {
     record Outcome(String text, boolean subjectErased) {}
 
     Outcome erase(RightsRequest request, RequestDetails details) {
-        Catalog catalog = catalogs.of(request.site());
-        Set<String> sites = SubjectData.sitesOf(catalog);
+        Set<String> sites = SubjectData.sitesOf(catalogs.of(request.site()));
         List<RecordSummary> records = vault.records(request.subject());
+        Map<RecordId, List<ErasureBlocker>> blocked =
+                blockers.blockers(request.subject()).stream().collect(Collectors.groupingBy(ErasureBlocker::record));
         List<Kept> kept = new ArrayList<>();
         List<RecordId> erase = new ArrayList<>();
         for (RecordSummary record :
                 records.stream().filter(r -> sites.contains(r.site())).toList()) {
-            statutoryMinimum(catalog, record).ifPresentOrElse(kept::add, () -> erase.add(record.id()));
+            List<ErasureBlocker> reasons = blocked.getOrDefault(record.id(), List.of());
+            reasons.forEach(blocker -> kept.add(new Kept(record, blocker.reason(), blocker.until())));
+            if (reasons.isEmpty()) {
+                erase.add(record.id());
+            }
         }
         boolean elsewhere = records.stream().anyMatch(r -> !sites.contains(r.site()));
         int told = notices.tell(request, RecipientNotice.Change.ERASED, details.email(), Map.of());
@@ -69,20 +78,6 @@ class Erasures {
         return new Outcome(text(erase.size(), kept, told, false), false);
     }
 
-    private Optional<Kept> statutoryMinimum(Catalog catalog, RecordSummary record) {
-        return catalog.retentionRule(record.retentionRule())
-                .filter(rule -> rule.statutoryMinimum() != null)
-                .map(rule ->
-                        new Kept(record, reason(rule), rule.statutoryMinimum().addTo(record.collectedAt())))
-                .filter(kept -> kept.until().isAfter(clock.instant()));
-    }
-
-    private static String reason(RetentionRule rule) {
-        return rule.statutoryReason() != null
-                ? rule.statutoryReason()
-                : "The law obliges us to keep it for " + rule.statutoryMinimum() + " after collection.";
-    }
-
     private static String text(int erased, List<Kept> kept, int told, boolean everything) {
         StringBuilder text = new StringBuilder(
                 everything
@@ -95,9 +90,9 @@ class Erasures {
                     .append(" (collected ")
                     .append(RightsMail.day(k.record().collectedAt()))
                     .append("): ")
-                    .append(k.reason())
-                    .append(" Until ")
-                    .append(RightsMail.day(k.until()))
+                    .append(sentence(k.reason()))
+                    .append(" Kept until ")
+                    .append(RightsMail.day(k.until().minusNanos(1)))
                     .append('.'));
         }
         text.append(
@@ -107,5 +102,10 @@ class Erasures {
         text.append("\nThe pseudonymous record that consents were given or withdrawn stays in our consent ledger as"
                 + " evidence; without your key it can no longer be linked to you.");
         return text.toString();
+    }
+
+    /** A hold's reason is a reference such as a court file number; the statutory reason is already a sentence. */
+    private static String sentence(String reason) {
+        return reason.matches(".*[.!?]$") ? reason : reason + ".";
     }
 }

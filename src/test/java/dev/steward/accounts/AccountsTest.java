@@ -12,6 +12,7 @@ import dev.steward.platform.FieldError;
 import dev.steward.platform.Sha256;
 import dev.steward.test.Canary;
 import dev.steward.test.Console;
+import dev.steward.test.Http;
 import dev.steward.test.Json;
 import dev.steward.test.Mailboxes;
 import dev.steward.test.Pages;
@@ -384,6 +385,38 @@ class AccountsTest {
         assertThat(visitor.get("/s/olympus-ims/account").statusCode())
                 .as("signed out")
                 .isEqualTo(302);
+        assertThat(signIn(new Visitor(port), OLYMPUS, registration.email(), SeedForms.PASSWORD)
+                        .statusCode())
+                .isEqualTo(422);
+    }
+
+    @Test
+    void deletingTheAccountUnderALegalHoldEndsTheAccountButKeepsTheHeldRecordsAndSaysWhy() {
+        Filled registration = SeedForms.olympusSoftwareDownload();
+        SubjectId subject = register(registration);
+        HttpResponse<String> hold = new Http(port)
+                .postJson(
+                        "/api/v1/admin/holds",
+                        "{\"subject\":\"" + subject + "\",\"reason\":\"Dispute 2026-114\",\"until\":\"2031-03-31\"}",
+                        Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+        assertThat(hold.statusCode()).as(hold.body()).isEqualTo(201);
+        Visitor visitor = signedIn(OLYMPUS, registration.fields().get("username"), SeedForms.PASSWORD);
+        String page = visitor.get("/s/olympus-ims/account").body();
+
+        HttpResponse<String> deleted = visitor.postForm(
+                "/s/olympus-ims/account/delete", Map.of("_csrf", Console.csrf(page), "password", SeedForms.PASSWORD));
+
+        assertThat(location(deleted)).isEqualTo("/s/olympus-ims/account/deleted");
+        assertThat(Pages.text(visitor.get("/s/olympus-ims/account/deleted").body()))
+                .contains("We must keep the following for now")
+                .contains("Dispute 2026-114 Kept through 31 March 2031.");
+        assertThat(vault.exists(subject)).isTrue();
+        assertThat(vault.records(subject)).isNotEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM account WHERE subject_id = :s")
+                        .param("s", subject.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(signIn(new Visitor(port), OLYMPUS, registration.email(), SeedForms.PASSWORD)
                         .statusCode())
                 .isEqualTo(422);

@@ -11,6 +11,7 @@ import dev.steward.test.Json;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
@@ -85,7 +86,7 @@ class LegalHoldsTest {
                 .as("the subject's other record is not held")
                 .isFalse();
         assertThat(retention.blockers(subject)).singleElement().satisfies(blocker -> {
-            assertThat(blocker.kind()).isEqualTo(Blocker.Kind.LEGAL_HOLD);
+            assertThat(blocker.kind()).isEqualTo(ErasureBlocker.Kind.LEGAL_HOLD);
             assertThat(blocker.reason()).isEqualTo("Case 2026-17 before the Landgericht");
             assertThat(blocker.until()).isEqualTo(ends);
         });
@@ -247,7 +248,9 @@ class LegalHoldsTest {
                 .contains("Record <code>" + record + "</code> on <span>lab</span>")
                 .contains("<td>Ticket 4711</td>")
                 .contains("<td>2099-12-31</td>");
-        assertThat(retention.blockers(subject)).extracting(Blocker::reason).containsExactly("Ticket 4711");
+        assertThat(retention.blockers(subject))
+                .extracting(ErasureBlocker::reason)
+                .containsExactly("Ticket 4711");
 
         String id = placed.headers().firstValue("Location").orElseThrow().replaceAll(".*placed=", "");
         HttpResponse<String> released =

@@ -11,6 +11,7 @@ import dev.steward.consent.ConsentRequest;
 import dev.steward.inquiries.CaseClosed;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
@@ -192,7 +193,7 @@ class RetentionScheduleTest {
         assertThat(outcome.certificate().orElseThrow().recordsKept()).isGreaterThanOrEqualTo(1);
         assertThat(retention.blockers(subject)).singleElement().satisfies(blocker -> {
             assertThat(blocker.record()).isEqualTo(invoice);
-            assertThat(blocker.kind()).isEqualTo(Blocker.Kind.STATUTORY_MINIMUM);
+            assertThat(blocker.kind()).isEqualTo(ErasureBlocker.Kind.STATUTORY_MINIMUM);
             assertThat(blocker.reason()).isEqualTo("Commercial law keeps invoices for ten years.");
             assertThat(blocker.until()).isEqualTo(tenYears);
         });

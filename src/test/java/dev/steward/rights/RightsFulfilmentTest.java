@@ -30,7 +30,11 @@ import dev.steward.vault.SuppressionList;
 import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +105,33 @@ class RightsFulfilmentTest {
                         "recipient",
                         "change"))
                 .containsExactlyInAnyOrder("lab-accounting | erased", "lab-printer | erased");
+    }
+
+    @Test
+    void erasureLeavesRecordsUnderALegalHoldSaysWhyAndErasesThemOnceTheHoldIsReleased() {
+        SubjectId subject = customers.subscriber("litigant");
+        LocalDate until = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(400);
+        JsonNode hold = Json.read(staffPost(
+                        "/api/v1/admin/holds",
+                        "{\"subject\":\"" + subject + "\",\"reason\":\"Court case 7 O 12/26\",\"until\":\"" + until
+                                + "\"}")
+                .body());
+
+        fulfil(received("litigant", "{\"type\":\"erasure\",\"grounds\":[\"no-longer-necessary\"]}"));
+
+        assertThat(vault.records(subject)).extracting(RecordSummary::activity).containsExactly("newsletter");
+        assertThat(suppression.contains(Identifier.email(Canary.email("litigant"))))
+                .isFalse();
+        assertThat(inbox.newestTextTo(Canary.email("litigant")))
+                .contains("We erased 0 of your records.")
+                .contains("newsletter")
+                .contains("Court case 7 O 12/26. Kept until "
+                        + until.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)) + ".");
+
+        staffPost("/api/v1/admin/holds/" + hold.get("id").asString() + "/release", "{\"reason\":\"settled\"}");
+        fulfil(received("litigant", "{\"type\":\"erasure\",\"grounds\":[\"no-longer-necessary\"]}"));
+
+        assertThat(vault.exists(subject)).isFalse();
     }
 
     @Test
