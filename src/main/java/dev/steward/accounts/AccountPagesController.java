@@ -172,14 +172,17 @@ class AccountPagesController {
     String downloads(@PathVariable String site, Model model) {
         VisitorPrincipal visitor = visitor();
         Account account = accounts.find(site, visitor.subject()).orElseThrow(() -> noDownloads(site));
-        boolean unlocked = catalogs.of(site)
+        Form form = catalogs.of(site)
                 .form(site, account.registeredWith())
-                .map(Form::unlocksDownloads)
-                .orElse(false);
-        if (!unlocked) {
-            throw noDownloads(site);
-        }
+                .filter(Form::unlocksDownloads)
+                .orElseThrow(() -> noDownloads(site));
+        String language = catalogs.requireSite(site).language();
         page(model, site);
+        model.addAttribute(
+                "downloads",
+                form.downloads().stream()
+                        .map(download -> DownloadLink.of(download, language))
+                        .toList());
         return "accounts/downloads";
     }
 

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * one consent box per purpose, and where a submission goes. The connection a submission arrives over (IP address,
  * browser, time) is kept only where {@code connectionData} names an activity for it, under that activity's own
  * purpose and retention (seed 001 §3.3: misuse prevention). A registration through a form that
- * {@code unlocksDownloads} opens the account's download area (seed 001 §3.2).
+ * {@code unlocksDownloads} opens the account's download area (seed 001 §3.2), which lists the form's
+ * {@code downloads}.
  */
 public record Form(
         String key,
@@ -26,13 +27,18 @@ public record Form(
         @Nullable LocalizedText submitLabel,
         @Nullable LocalizedText confirmation,
         @Nullable String connectionData,
-        boolean unlocksDownloads) {
+        boolean unlocksDownloads,
+        List<Download> downloads) {
 
     /** The technical fields a submission's connection fills, by key: the sender's IP address, browser and time. */
     public static final Set<String> CONNECTION_FIELDS = Set.of("connectionIp", "userAgent", "submittedAt");
 
     /** A consent box: required boxes must be ticked to submit; optional ones start unticked. */
     public record ConsentBox(String purpose, boolean required, LocalizedText text) {}
+
+    /** A file the download area offers: its title, its https address, and what it is. */
+    public record Download(
+            LocalizedText title, String href, @Nullable LocalizedText description) {}
 
     /**
      * Routes a submission to a recipient by the value of one field, e.g. the visitor's location decides which

@@ -89,7 +89,11 @@ class AccountsTest {
                 .contains("Registering you for software downloads")
                 .contains("Hosting the website and its data in the United States");
         ledger.history(subject).forEach(event -> assertThat(page).contains("href=\"" + event.receiptPath() + "\""));
-        assertThat(byEmail.get("/s/olympus-ims/account/downloads").statusCode()).isEqualTo(200);
+        HttpResponse<String> downloads = byEmail.get("/s/olympus-ims/account/downloads");
+        assertThat(downloads.statusCode()).isEqualTo(200);
+        assertThat(downloads.body())
+                .contains("href=\"https://www.olympus-ims.com/en/downloads/\"")
+                .contains("Olympus Scientific Solutions software downloads");
         assertThat(lastUsed(subject)).isNotNull();
     }
 

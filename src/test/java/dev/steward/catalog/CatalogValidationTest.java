@@ -87,6 +87,14 @@ class CatalogValidationTest {
                                 "form 'subscribe' unlocks downloads but creates no account: add 'createsAccount:"
                                         + " true'")),
                 mistake(
+                        "downloads-not-unlocked.yml",
+                        at(
+                                80,
+                                7,
+                                "form 'subscribe' lists downloads but does not unlock them: add 'unlocksDownloads:"
+                                        + " true'"),
+                        at(81, 15, "'http://example.com/viewer.zip' is not an https address")),
+                mistake(
                         "field-not-collected.yml",
                         at(
                                 74,

@@ -397,6 +397,10 @@ final class CatalogValidator {
                     "unlocksDownloads",
                     name + " unlocks downloads but creates no account: add 'createsAccount: true'");
         }
+        if (!form.downloads().isEmpty() && !form.unlocksDownloads()) {
+            report(form, "downloads", name + " lists downloads but does not unlock them: add 'unlocksDownloads: true'");
+        }
+        form.downloads().forEach(download -> checkUrl(download, "href", download.href(), true));
     }
 
     /** A form that creates accounts needs a login (an identifying user name or e-mail) and a password, both required. */
