@@ -41,7 +41,7 @@ class AccountErasure {
     @Transactional
     List<ErasureBlocker> eraseAtHoldersRequest(SubjectId subject) {
         List<ErasureBlocker> kept = blockers.blockers(subject);
-        if (kept.isEmpty()) {
+        if (kept.isEmpty() && !blockers.holdsSubject(subject)) {
             vault.eraseSubject(subject, BY_HOLDER);
             return kept;
         }

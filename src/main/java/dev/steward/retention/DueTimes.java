@@ -13,6 +13,7 @@ import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -66,14 +67,20 @@ class DueTimes {
 
     /**
      * A person withdrew, let lapse or objected to consent for a purpose: their records of the site's
-     * {@code while-subscribed} activities that serve the purpose are closed and due the rule's delay afterwards.
+     * {@code while-subscribed} activities that serve the purpose are closed and due the rule's delay afterwards. So is
+     * what was kept only as evidence of that subscription (a {@code while-subscribed} activity without a consent of its
+     * own, such as the proof of a double opt-in), which has no consent event to end it.
      */
     @Transactional
     void subscriptionEnded(SubjectId subject, String site, String purpose, Instant at) {
-        for (RecordSummary record : vault.records(subject)) {
-            if (record.site().equals(site)
-                    && rules.triggeredBy(record, Trigger.UNSUBSCRIBED)
-                    && servesPurpose(record, purpose)) {
+        List<RecordSummary> subscribed = vault.records(subject).stream()
+                .filter(record -> record.site().equals(site) && rules.triggeredBy(record, Trigger.UNSUBSCRIBED))
+                .toList();
+        if (subscribed.stream().noneMatch(record -> servesPurpose(record, purpose))) {
+            return;
+        }
+        for (RecordSummary record : subscribed) {
+            if (servesPurpose(record, purpose) || evidenceOfSubscription(record)) {
                 Instant due = rules.notBeforeStatute(record, span(record).addTo(at));
                 if (record.dueAt() == null || due.isBefore(record.dueAt())) {
                     vault.changeState(record.id(), RecordState.CLOSED, due);
@@ -114,6 +121,12 @@ class DueTimes {
     private boolean servesPurpose(RecordSummary record, String purpose) {
         return rules.activity(record.site(), record.activity())
                 .map(activity -> activity.purposes().contains(purpose))
+                .orElse(false);
+    }
+
+    private boolean evidenceOfSubscription(RecordSummary record) {
+        return rules.activity(record.site(), record.activity())
+                .map(activity -> activity.consent() == null)
                 .orElse(false);
     }
 }

@@ -60,6 +60,11 @@ public class Retention implements ErasureBlockers {
         return List.copyOf(blockers);
     }
 
+    @Override
+    public boolean holdsSubject(SubjectId subject) {
+        return holds.activeOn(subject).stream().anyMatch(hold -> hold.record() == null);
+    }
+
     private String statutoryReason(RecordSummary record) {
         RetentionRule rule = rules.of(record).orElseThrow();
         return rule.statutoryReason() != null

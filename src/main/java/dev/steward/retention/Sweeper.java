@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -63,7 +64,10 @@ class Sweeper {
         this.certificates = certificates;
         this.metrics = metrics;
         this.settings = settings;
-        this.transaction = transaction;
+        // each batch commits on its own, also when the caller (the scheduled run holding the cluster lock) has a
+        // transaction open
+        this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 

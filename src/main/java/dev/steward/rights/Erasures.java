@@ -68,7 +68,7 @@ class Erasures {
         boolean elsewhere = records.stream().anyMatch(r -> !sites.contains(r.site()));
         int told = notices.tell(request, RecipientNotice.Change.ERASED, details.email(), Map.of());
         String reason = "erasure request " + request.id();
-        if (kept.isEmpty() && !elsewhere) {
+        if (kept.isEmpty() && !elsewhere && !blockers.holdsSubject(request.subject())) {
             List<Identifier> identifiers = vault.identifiers(request.subject(), Access.system("suppression"));
             suppression.add(identifiers);
             vault.eraseSubject(request.subject(), reason);

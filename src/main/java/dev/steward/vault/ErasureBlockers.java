@@ -11,4 +11,10 @@ public interface ErasureBlockers {
 
     /** Everything that keeps any of the subject's records from being erased now; empty when nothing does. */
     List<ErasureBlocker> blockers(SubjectId subject);
+
+    /**
+     * Whether a legal hold keeps the subject itself (their identifiers and key), not only their records: then an
+     * erasure may take records, but never the subject, even when no record is left.
+     */
+    boolean holdsSubject(SubjectId subject);
 }

@@ -90,6 +90,9 @@ class LegalHoldsTest {
             assertThat(blocker.reason()).isEqualTo("Case 2026-17 before the Landgericht");
             assertThat(blocker.until()).isEqualTo(ends);
         });
+        assertThat(retention.holdsSubject(subject))
+                .as("a hold on one record keeps only that record")
+                .isFalse();
 
         clock.set(ends.minusNanos(1000));
         sweep();
@@ -114,6 +117,9 @@ class LegalHoldsTest {
         assertThat(records.exists(first)).isTrue();
         assertThat(records.exists(second)).isTrue();
         assertThat(retention.blockers(subject)).hasSize(2);
+        assertThat(retention.holdsSubject(subject))
+                .as("the subject itself is kept, even once no record is left")
+                .isTrue();
 
         HttpResponse<String> released = http.postJson(
                 "/api/v1/admin/holds/" + hold.get("id").asString() + "/release",
@@ -125,6 +131,7 @@ class LegalHoldsTest {
 
         assertThat(records.exists(first)).isFalse();
         assertThat(records.exists(second)).isFalse();
+        assertThat(retention.holdsSubject(subject)).isFalse();
         assertThat(audit.forSubject(subject.value()))
                 .extracting(AuditRecord::action, AuditRecord::actor, AuditRecord::reason)
                 .contains(

@@ -152,6 +152,7 @@ class RetentionScheduleTest {
     void aWithdrawnSubscriptionMakesItsRecordsDue() {
         SubjectId subject = records.person("unsubscribed");
         RecordId subscription = records.lab(subject, "unsubscribed", "newsletter", "subscription", "gdpr-6-1-a");
+        RecordId proof = records.lab(subject, "unsubscribed", "newsletter-proof", "subscription", "gdpr-6-1-f");
         RecordId trial = records.trial(subject, "unsubscribed");
         ledger.record(ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
                 .withWording("Send me the monthly lab newsletter."));
@@ -164,11 +165,15 @@ class RetentionScheduleTest {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> withdrawn.equals(records.summary(subscription).dueAt()));
         assertThat(records.summary(subscription).state()).isEqualTo(RecordState.CLOSED);
+        assertThat(records.summary(proof).dueAt())
+                .as("the proof of the subscription goes with it")
+                .isEqualTo(withdrawn);
         assertThat(records.summary(trial).state())
                 .as("records of activities not kept while subscribed are untouched")
                 .isEqualTo(RecordState.ACTIVE);
         sweep();
         assertThat(records.exists(subscription)).isFalse();
+        assertThat(records.exists(proof)).isFalse();
         assertThat(records.exists(trial)).isTrue();
     }
 

@@ -2,6 +2,7 @@ package dev.steward.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.platform.ClusterLock;
 import dev.steward.platform.StewardProperties;
 import dev.steward.test.DatabaseDump;
 import dev.steward.test.StewardTest;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The sweep at scale: bounded batches with progress, and several nodes sweeping one database at once. */
 @StewardTest
@@ -43,6 +45,12 @@ class SweepTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    ClusterLock lock;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void aSweepOfOneHundredThousandDueRecordsCompletesInBoundedBatchesWithProgress() {
@@ -112,6 +120,38 @@ class SweepTest {
     }
 
     @Test
+    void aScheduledTurnIsSweptByTheNodeHoldingTheClusterLockAndSkippedByTheOthers() throws Exception {
+        int count = 1_000;
+        DueRecords seeded =
+                DueRecords.seed(jdbc, count, "bulk", "bulk-day", clock.instant().minusSeconds(1));
+        SweepSchedule schedule = new SweepSchedule(sweeper, lock, transaction);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        try {
+            CompletableFuture<Void> otherNode =
+                    CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+                        assertThat(lock.tryLock("retention-sweep")).isTrue();
+                        held.countDown();
+                        await(done);
+                    }));
+            await(held);
+
+            schedule.sweep();
+            assertThat(seeded.remaining(jdbc))
+                    .as("skipped while another node sweeps")
+                    .isEqualTo(count);
+
+            done.countDown();
+            otherNode.get(20, TimeUnit.SECONDS);
+            schedule.sweep();
+            assertThat(seeded.remaining(jdbc)).isZero();
+        } finally {
+            done.countDown();
+            seeded.delete(jdbc);
+        }
+    }
+
+    @Test
     void aBackupRestoredFromBeforeASweepLosesTheSweptRecordsAgainOnRestoreReplay() {
         StoredRecords records = new StoredRecords(vault);
         SubjectId first = records.person("swept-restored-1");
@@ -145,12 +185,16 @@ class SweepTest {
     }
 
     private static Sweeper.Outcome sweepAfter(CountDownLatch start, Sweeper sweeper) {
+        await(start);
+        return sweeper.sweep("test", progress -> {});
+    }
+
+    private static void await(CountDownLatch latch) {
         try {
-            start.await(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
+            latch.await(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return sweeper.sweep("test", progress -> {});
     }
 
     private static long bulkErased(Sweeper.Outcome outcome) {
