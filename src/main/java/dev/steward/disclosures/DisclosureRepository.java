@@ -1,13 +1,16 @@
 package dev.steward.disclosures;
 
+import dev.steward.platform.BulkCopy;
 import dev.steward.platform.Canonical;
 import dev.steward.platform.Chains;
+import dev.steward.platform.CopyRows;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.SubjectId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -22,10 +25,12 @@ class DisclosureRepository {
 
     private final JdbcClient jdbc;
     private final Chains chains;
+    private final BulkCopy copy;
 
-    DisclosureRepository(JdbcClient jdbc, Chains chains) {
+    DisclosureRepository(JdbcClient jdbc, Chains chains, BulkCopy copy) {
         this.jdbc = jdbc;
         this.chains = chains;
+        this.copy = copy;
     }
 
     /** Appends the disclosure (its seq is assigned here) and answers it as stored. */
@@ -43,6 +48,50 @@ class DisclosureRepository {
                 })
                 .seq();
         return withSeq(disclosure, seq);
+    }
+
+    /** Appends disclosures at once (seqs assigned here), by COPY; answers them as stored. */
+    List<Disclosure> appendAll(List<Disclosure> disclosures) {
+        List<Chains.Link> links = chains.appendAll(CHAIN, new Chains.Batch() {
+            @Override
+            public int size() {
+                return disclosures.size();
+            }
+
+            @Override
+            public byte[] canonical(int index, long seq) {
+                return DisclosureRepository.canonical(withSeq(disclosures.get(index), seq));
+            }
+        });
+        CopyRows rows = new CopyRows();
+        List<Disclosure> stored = new ArrayList<>(disclosures.size());
+        for (int i = 0; i < disclosures.size(); i++) {
+            Chains.Link link = links.get(i);
+            Disclosure disclosure = withSeq(disclosures.get(i), link.seq());
+            stored.add(disclosure);
+            rows.add(disclosure.seq())
+                    .add(disclosure.id())
+                    .add(disclosure.subject().value())
+                    .add(disclosure.site())
+                    .add(disclosure.recipient())
+                    .add(disclosure.activity())
+                    .add(disclosure.categories())
+                    .add(
+                            disclosure.record() == null
+                                    ? null
+                                    : disclosure.record().value())
+                    .add(disclosure.legalBasis())
+                    .add(disclosure.reason())
+                    .add(disclosure.disclosedAt())
+                    .add(link.previousHash())
+                    .add(link.hash())
+                    .end();
+        }
+        copy.copy(
+                "COPY disclosure (seq, id, subject_id, site, recipient, activity, categories, record_id, legal_basis,"
+                        + " reason, disclosed_at, prev_hash, hash) FROM STDIN",
+                rows);
+        return stored;
     }
 
     private void insertRow(Disclosure disclosure, byte[] previousHash, byte[] hash) {

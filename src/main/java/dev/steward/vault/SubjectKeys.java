@@ -11,6 +11,7 @@ import com.google.crypto.tink.subtle.Random;
 import com.google.crypto.tink.util.SecretBytes;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +53,15 @@ class SubjectKeys {
         Optional<Aead> loaded = repository.wrappedKey(subject).map(wrapped -> unwrap(subject, wrapped));
         loaded.ifPresent(aead -> cache.put(subject, aead));
         return loaded;
+    }
+
+    /** Loads many subjects' keys with one query, unwrapping them in parallel, ahead of bulk work on them. */
+    void preload(List<SubjectId> subjects) {
+        List<SubjectId> missing = subjects.stream()
+                .filter(subject -> cache.getIfPresent(subject) == null)
+                .toList();
+        repository.wrappedKeys(missing).entrySet().parallelStream()
+                .forEach(entry -> cache.put(entry.getKey(), unwrap(entry.getKey(), entry.getValue())));
     }
 
     void forget(SubjectId subject) {
