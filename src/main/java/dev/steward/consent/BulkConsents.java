@@ -1,6 +1,7 @@
 package dev.steward.consent;
 
 import dev.steward.platform.Notifications;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -36,15 +37,14 @@ public class BulkConsents {
             return List.of();
         }
         int size = requests.size();
-        ConsentEvent[] prepared = new ConsentEvent[size];
-        byte[][] evidence = new byte[size][];
+        List<ConsentEventRepository.Sealed> prepared = new ArrayList<>(size);
         // on this thread: a subject created in this transaction is visible only to its connection
         for (int i = 0; i < size; i++) {
             UUID id = UUID.randomUUID();
-            prepared[i] = rules.event(requests.get(i), id);
-            evidence[i] = rules.evidence(requests.get(i), id);
+            prepared.add(new ConsentEventRepository.Sealed(
+                    rules.event(requests.get(i), id), rules.evidence(requests.get(i), id)));
         }
-        List<ConsentEvent> stored = events.appendAll(List.of(prepared), java.util.Arrays.asList(evidence));
+        List<ConsentEvent> stored = events.appendAll(prepared);
         List<String> signed = stored.parallelStream().map(receipts::issue).toList();
         events.insertReceipts(stored, signed);
         notifications.send(

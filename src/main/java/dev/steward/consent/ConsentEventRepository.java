@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,25 +56,32 @@ class ConsentEventRepository {
         return withSeq(event, seq);
     }
 
-    /** Appends events at once (seqs assigned here) with their sealed evidence, by COPY; answers them as stored. */
-    List<ConsentEvent> appendAll(List<ConsentEvent> events, List<byte @Nullable []> evidence) {
-        List<Chains.Link> links = chains.appendAll(CHAIN, new Chains.Batch() {
-            @Override
-            public int size() {
-                return events.size();
-            }
+    /** An event to append with its sealed evidence. */
+    record Sealed(ConsentEvent event, byte @Nullable [] evidence) {}
 
-            @Override
-            public byte[] canonical(int index, long seq) {
-                return ConsentEventRepository.canonical(withSeq(events.get(index), seq), evidence.get(index));
-            }
-        });
+    /** Appends events at once (seqs assigned here) with their sealed evidence, by COPY; answers them as stored. */
+    List<ConsentEvent> appendAll(List<Sealed> events) {
+        return chains
+                .appendAll(CHAIN, events, new Chains.BulkWriter<>() {
+                    @Override
+                    public byte[] canonical(Sealed row, long seq) {
+                        return ConsentEventRepository.canonical(withSeq(row.event(), seq), row.evidence());
+                    }
+
+                    @Override
+                    public void insertAll(List<Chains.Linked<Sealed>> rows) {
+                        copyAll(rows);
+                    }
+                })
+                .stream()
+                .map(linked -> withSeq(linked.row().event(), linked.seq()))
+                .toList();
+    }
+
+    private void copyAll(List<Chains.Linked<Sealed>> linked) {
         CopyRows rows = new CopyRows();
-        List<ConsentEvent> stored = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            Chains.Link link = links.get(i);
-            ConsentEvent event = withSeq(events.get(i), link.seq());
-            stored.add(event);
+        for (Chains.Linked<Sealed> link : linked) {
+            ConsentEvent event = withSeq(link.row().event(), link.seq());
             rows.add(event.seq())
                     .add(event.id())
                     .add(event.subject().value())
@@ -90,14 +96,13 @@ class ConsentEventRepository {
                     .add(event.jurisdiction())
                     .add(event.byParent())
                     .add(event.evidenceRef())
-                    .add(evidence.get(i))
+                    .add(link.row().evidence())
                     .add(event.expiresAt())
                     .add(link.previousHash())
                     .add(link.hash())
                     .end();
         }
         copy.copy("COPY consent_event (" + COLUMNS + ") FROM STDIN", rows);
-        return stored;
     }
 
     /** The receipts of events appended at once, by COPY, in the order given. */

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -52,23 +51,27 @@ class DisclosureRepository {
 
     /** Appends disclosures at once (seqs assigned here), by COPY; answers them as stored. */
     List<Disclosure> appendAll(List<Disclosure> disclosures) {
-        List<Chains.Link> links = chains.appendAll(CHAIN, new Chains.Batch() {
-            @Override
-            public int size() {
-                return disclosures.size();
-            }
+        return chains
+                .appendAll(CHAIN, disclosures, new Chains.BulkWriter<>() {
+                    @Override
+                    public byte[] canonical(Disclosure row, long seq) {
+                        return DisclosureRepository.canonical(withSeq(row, seq));
+                    }
 
-            @Override
-            public byte[] canonical(int index, long seq) {
-                return DisclosureRepository.canonical(withSeq(disclosures.get(index), seq));
-            }
-        });
+                    @Override
+                    public void insertAll(List<Chains.Linked<Disclosure>> rows) {
+                        copyAll(rows);
+                    }
+                })
+                .stream()
+                .map(linked -> withSeq(linked.row(), linked.seq()))
+                .toList();
+    }
+
+    private void copyAll(List<Chains.Linked<Disclosure>> linked) {
         CopyRows rows = new CopyRows();
-        List<Disclosure> stored = new ArrayList<>(disclosures.size());
-        for (int i = 0; i < disclosures.size(); i++) {
-            Chains.Link link = links.get(i);
-            Disclosure disclosure = withSeq(disclosures.get(i), link.seq());
-            stored.add(disclosure);
+        for (Chains.Linked<Disclosure> link : linked) {
+            Disclosure disclosure = withSeq(link.row(), link.seq());
             rows.add(disclosure.seq())
                     .add(disclosure.id())
                     .add(disclosure.subject().value())
@@ -91,7 +94,6 @@ class DisclosureRepository {
                 "COPY disclosure (seq, id, subject_id, site, recipient, activity, categories, record_id, legal_basis,"
                         + " reason, disclosed_at, prev_hash, hash) FROM STDIN",
                 rows);
-        return stored;
     }
 
     private void insertRow(Disclosure disclosure, byte[] previousHash, byte[] hash) {

@@ -2,6 +2,7 @@ package dev.steward.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,41 +26,18 @@ public class Chains {
 
     public record Appended(long seq, byte[] hash) {}
 
-    /** How a chained table stores many rows at once: each row's canonical bytes for its sequence number. */
-    public interface Batch {
-        int size();
-
-        byte[] canonical(int index, long seq);
-    }
-
-    /** A row of a batch with its place in the chain. */
-    public record Link(long seq, byte[] previousHash, byte[] hash) {}
-
     /**
-     * Appends a batch: locks the chain once, gives the rows consecutive sequence numbers, works out their canonical
-     * bytes in parallel (the CPU-heavy part), links them in order and advances the head past them all. The caller
-     * then writes the rows with their links (COPY) inside the same transaction, so a failure leaves no trace.
+     * How a chained table stores many rows at once: the canonical bytes of each, then all of them in one statement
+     * (a multi-row INSERT or COPY), for bulk paths such as a retention sweep.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<Link> appendAll(String chain, Batch batch) {
-        ChainHeads.Head head = heads.lock(chain);
-        long first = head.nextSeq();
-        byte[][] canonical = new byte[batch.size()][];
-        java.util.stream.IntStream.range(0, batch.size())
-                .parallel()
-                .forEach(i -> canonical[i] = batch.canonical(i, first + i));
-        List<Link> links = new ArrayList<>(batch.size());
-        byte[] previous = head.hash();
-        for (int i = 0; i < canonical.length; i++) {
-            byte[] hash = HashChain.link(previous, canonical[i]);
-            links.add(new Link(first + i, previous, hash));
-            previous = hash;
-        }
-        if (!links.isEmpty()) {
-            heads.advance(chain, first + links.size() - 1, previous);
-        }
-        return links;
+    public interface BulkWriter<T> {
+        byte[] canonical(T row, long seq);
+
+        void insertAll(List<Linked<T>> rows);
     }
+
+    /** A row with its place in the chain. */
+    public record Linked<T>(T row, long seq, byte[] previousHash, byte[] hash) {}
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Appended append(String chain, RowWriter row) {
@@ -69,5 +47,33 @@ public class Chains {
         row.insert(seq, head.hash(), hash);
         heads.advance(chain, seq, hash);
         return new Appended(seq, hash);
+    }
+
+    /**
+     * Appends the rows in order, as {@link #append} would one by one, but links them in memory and hands them to the
+     * writer in one call; the head is locked and advanced once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> List<Linked<T>> appendAll(String chain, List<T> rows, BulkWriter<T> writer) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        ChainHeads.Head head = heads.lock(chain);
+        long first = head.nextSeq();
+        // the canonical bytes are the CPU-heavy part and independent of each other; only the linking is sequential
+        byte[][] canonical = new byte[rows.size()][];
+        IntStream.range(0, rows.size())
+                .parallel()
+                .forEach(i -> canonical[i] = writer.canonical(rows.get(i), first + i));
+        List<Linked<T>> linked = new ArrayList<>(rows.size());
+        byte[] previous = head.hash();
+        for (int i = 0; i < canonical.length; i++) {
+            byte[] hash = HashChain.link(previous, canonical[i]);
+            linked.add(new Linked<>(rows.get(i), first + i, previous, hash));
+            previous = hash;
+        }
+        writer.insertAll(linked);
+        heads.advance(chain, first + rows.size() - 1, previous);
+        return linked;
     }
 }

@@ -34,6 +34,7 @@ public class PrivacyCenter {
 
     static final Duration VERIFICATION_VALID = Duration.ofHours(24);
     static final int CODE_ATTEMPTS = 5;
+    static final int MAX_UNVERIFIED = 3;
     /** A second access request within this period counts as repeated (seed 001 §5.2: a fee may apply). */
     static final Span REPEAT_WINDOW = new Span(java.time.Period.ofMonths(12), Duration.ZERO);
 
@@ -73,6 +74,15 @@ public class PrivacyCenter {
 
     @Transactional
     public Submitted submit(String siteKey, NewRequest input) {
+        return submit(siteKey, input, null);
+    }
+
+    /**
+     * A request from a visitor signed in to their account who typed their password recently ({@code account}): when
+     * the address given is their own, the sign-in proves it and no mail round trip is needed (seed 000 §4).
+     */
+    @Transactional
+    public Submitted submit(String siteKey, NewRequest input, @Nullable SubjectId account) {
         Catalog catalog = catalogs.of(siteKey);
         Site site = catalog.site(siteKey).orElseThrow();
         Jurisdiction jurisdiction = jurisdiction(catalog, site, input.region());
@@ -80,6 +90,10 @@ public class PrivacyCenter {
         SubjectId subject =
                 vault.subjectFor(List.of(Identifier.email(valid.details().email())));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean signedIn = subject.equals(account);
+        if (!signedIn) {
+            requireFewUnverified(subject);
+        }
         RightsRequest request = new RightsRequest(
                 UUID.randomUUID(),
                 site.key(),
@@ -107,8 +121,31 @@ public class PrivacyCenter {
                 new RequestRepository.Verification(
                         Tokens.hash(verificationToken), Tokens.hash(request.id(), code), now.plus(VERIFICATION_VALID)));
         records.log(request, "submitted", "requester", null);
+        if (signedIn) {
+            return new Submitted(
+                    request.id(),
+                    statusToken,
+                    received(request, "account", statusToken).status());
+        }
         mail.verify(request, valid.details().email(), verificationToken, code, statusToken);
         return new Submitted(request.id(), statusToken, request.status());
+    }
+
+    /**
+     * Each submission mails the address, so a stranger could flood someone's mailbox; a few unconfirmed requests at a
+     * time are enough for anyone who lost a mail.
+     */
+    private void requireFewUnverified(SubjectId subject) {
+        long waiting = requests.of(subject).stream()
+                .filter(r -> r.status() == RequestStatus.AWAITING_VERIFICATION)
+                .count();
+        if (waiting >= MAX_UNVERIFIED) {
+            throw new InvalidInputException(
+                    "email",
+                    "too-many-unverified",
+                    "Requests for this address already wait for confirmation: use the link or code we sent, or try"
+                            + " again after " + VERIFICATION_VALID.toHours() + " hours.");
+        }
     }
 
     /** The link from the verification mail. */
@@ -118,7 +155,7 @@ public class PrivacyCenter {
                 .filter(found -> found.site().equals(site))
                 .orElseThrow(PrivacyCenter::unusable);
         requireUnexpired(request);
-        return received(request);
+        return received(request, "requester", null);
     }
 
     /** The code from the verification mail, typed on the request's page. */
@@ -139,7 +176,7 @@ public class PrivacyCenter {
             }
             throw new InvalidInputException("code", "wrong-code", "This is not the code we sent.");
         }
-        return received(request);
+        return received(request, "requester", null);
     }
 
     public RightsRequest byStatusToken(String statusToken) {
@@ -200,7 +237,8 @@ public class PrivacyCenter {
         return catalog.jurisdiction(key).orElseThrow();
     }
 
-    private RightsRequest received(RightsRequest request) {
+    /** The requester proved the address ({@code by} what); with the status link when no mail has carried it yet. */
+    private RightsRequest received(RightsRequest request, String by, @Nullable String statusToken) {
         if (request.status() != RequestStatus.AWAITING_VERIFICATION) {
             throw unusable();
         }
@@ -212,11 +250,11 @@ public class PrivacyCenter {
                         request.subject(), request.site(), request.type(), REPEAT_WINDOW.subtractFrom(now));
         requests.received(request.id(), now, due, duplicate, repeated);
         RightsRequest verified = requests.find(request.id()).orElseThrow();
-        records.log(verified, "verified", "requester", null);
+        records.log(verified, "verified", by, null);
         RightsRequest answered = fulfilment.onReceived(verified);
         if (answered.status() == RequestStatus.RECEIVED) {
             // carried out at once, the answer itself confirms it; otherwise the requester learns the deadline
-            mail.received(answered, records.requireDetails(answered).email());
+            mail.received(answered, records.requireDetails(answered).email(), statusToken);
         }
         return answered;
     }

@@ -1,14 +1,18 @@
 package dev.steward.rights;
 
+import dev.steward.accounts.SignedInVisitors;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
+import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.Markdown;
+import dev.steward.vault.SubjectId;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +39,22 @@ class PrivacyCenterController {
     private final AccessPackages packages;
     private final Catalogs catalogs;
     private final Markdown markdown;
+    private final VisitorRegions regions;
+    private final SignedInVisitors visitors;
 
-    PrivacyCenterController(PrivacyCenter center, AccessPackages packages, Catalogs catalogs, Markdown markdown) {
+    PrivacyCenterController(
+            PrivacyCenter center,
+            AccessPackages packages,
+            Catalogs catalogs,
+            Markdown markdown,
+            VisitorRegions regions,
+            SignedInVisitors visitors) {
         this.center = center;
         this.packages = packages;
         this.catalogs = catalogs;
         this.markdown = markdown;
+        this.regions = regions;
+        this.visitors = visitors;
     }
 
     /** One right as its request form shows it, in the site's language. */
@@ -60,12 +74,20 @@ class PrivacyCenterController {
     }
 
     @GetMapping("/s/{site}/privacy-center")
-    String page(@PathVariable String site, @RequestParam(required = false) @Nullable String region, Model model) {
-        return show(site, region, model, null, List.of(), Map.of());
+    String page(
+            @PathVariable String site,
+            @RequestParam(required = false) @Nullable String region,
+            Model model,
+            HttpServletRequest http) {
+        return show(site, regions.resolve(site, region, http), model, null, List.of(), Map.of(), http);
     }
 
     @PostMapping("/s/{site}/privacy-center/requests")
-    String submit(@PathVariable String site, @RequestParam MultiValueMap<String, String> form, Model model) {
+    String submit(
+            @PathVariable String site,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            HttpServletRequest http) {
         NewRequest request = new NewRequest(
                 form.getFirst("type"),
                 form.getFirst("email"),
@@ -77,11 +99,15 @@ class PrivacyCenterController {
                 form.getFirst("transferTo"),
                 form.getFirst("message"));
         try {
-            PrivacyCenter.Submitted submitted = center.submit(site, request);
-            return "redirect:/s/" + site + "/privacy-center/requests/" + submitted.statusToken() + "?submitted";
+            SubjectId account = visitors.on(site, http)
+                    .filter(SignedInVisitors.SignedIn::recentPassword)
+                    .map(SignedInVisitors.SignedIn::subject)
+                    .orElse(null);
+            PrivacyCenter.Submitted submitted = center.submit(site, request, account);
+            return "redirect:/s/" + site + "/privacy-center/requests/" + submitted.statusToken()
+                    + (submitted.status() == RequestStatus.AWAITING_VERIFICATION ? "?submitted" : "");
         } catch (InvalidInputException e) {
-            model.addAttribute("submittedType", request.type());
-            return show(site, request.region(), model, request.type(), e.errors(), form.toSingleValueMap());
+            return show(site, request.region(), model, request.type(), e.errors(), form.toSingleValueMap(), http);
         }
     }
 
@@ -153,7 +179,8 @@ class PrivacyCenterController {
             Model model,
             @Nullable String failedType,
             List<FieldError> errors,
-            Map<String, String> values) {
+            Map<String, String> values,
+            HttpServletRequest http) {
         Catalog catalog = catalogs.of(siteKey);
         Site site = catalog.site(siteKey).orElseThrow();
         Jurisdiction jurisdiction = center.jurisdiction(catalog, site, region);
@@ -174,21 +201,22 @@ class PrivacyCenterController {
                         .toList());
         model.addAttribute("answers", answers);
         model.addAttribute("regionName", jurisdiction.name().in(site.language()));
-        model.addAttribute("purposes", purposes(catalog, site));
+        model.addAttribute("withdrawable", purposes(catalog, site, jurisdiction, true));
+        model.addAttribute("objectable", purposes(catalog, site, jurisdiction, false));
         model.addAttribute("fields", fields(catalog, site));
         model.addAttribute("failedType", failedType);
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
+        model.addAttribute("account", visitors.on(siteKey, http).orElse(null));
         return "privacy-center/center";
     }
 
-    /** Purposes by key, named in the site's language. */
-    private static Map<String, String> purposes(Catalog catalog, Site site) {
+    /** The purposes a withdrawal (or an objection) can concern, by key, named in the site's language. */
+    private static Map<String, String> purposes(
+            Catalog catalog, Site site, Jurisdiction jurisdiction, boolean consent) {
         Map<String, String> purposes = new LinkedHashMap<>();
-        catalog.activitiesOf(site.key()).stream()
-                .flatMap(activity -> catalog.purposesOf(activity).stream())
-                .forEach(purpose ->
-                        purposes.putIfAbsent(purpose.key(), purpose.name().in(site.language())));
+        RequestValidator.purposesFor(catalog, site, jurisdiction, consent)
+                .forEach(purpose -> purposes.put(purpose.key(), purpose.name().in(site.language())));
         return purposes;
     }
 

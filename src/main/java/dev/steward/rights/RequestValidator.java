@@ -77,7 +77,7 @@ class RequestValidator {
             errors.add(new FieldError(
                     "type",
                     "right-not-offered",
-                    "Choose one of the rights offered in " + jurisdiction.name() + ": "
+                    "Choose one of the rights offered in " + jurisdiction.key() + ": "
                             + jurisdiction.rights().stream()
                                     .map(r -> key(r.type()))
                                     .toList() + "."));
@@ -122,11 +122,11 @@ class RequestValidator {
         }
         grounds.stream()
                 .filter(ground -> !allowed.contains(ground))
-                .forEach(ground -> errors.add(new FieldError(
-                        "grounds", "invalid-option", "'" + ground + "' is not one of " + allowed + ".")));
+                .findAny()
+                .ifPresent(ground -> errors.add(
+                        new FieldError("grounds", "invalid-option", "Choose reasons among " + allowed + " only.")));
     }
 
-    /** Withdrawal concerns purposes resting on consent; objection those on legitimate interest or direct marketing. */
     private static void checkPurposes(
             Catalog catalog,
             Site site,
@@ -134,24 +134,33 @@ class RequestValidator {
             List<String> purposes,
             boolean consent,
             List<FieldError> errors) {
-        for (String key : purposes) {
-            Purpose purpose = catalog.purpose(key)
-                    .filter(p -> catalog.activitiesOf(site.key()).stream()
-                            .anyMatch(a -> a.purposes().contains(p.key())))
-                    .orElse(null);
-            List<LegalBasis> bases = purpose == null ? List.of() : purpose.basesIn(jurisdiction.key());
-            boolean fits = purpose != null
-                    && (consent
-                            ? bases.stream().anyMatch(LegalBasis::isConsent)
-                            : purpose.directMarketing() || bases.contains(LegalBasis.GDPR_6_1_F));
-            if (!fits) {
-                errors.add(new FieldError(
-                        "purposes",
-                        "invalid-option",
-                        "'" + key + "' is not a purpose " + (consent ? "you consented to" : "you can object to")
-                                + " on this site."));
-            }
+        List<String> allowed = purposesFor(catalog, site, jurisdiction, consent).stream()
+                .map(Purpose::key)
+                .toList();
+        if (!allowed.containsAll(purposes)) {
+            errors.add(new FieldError(
+                    "purposes",
+                    "invalid-option",
+                    "Choose only purposes " + (consent ? "you consented to" : "you can object to")
+                            + " on this site: one of those chosen is not."));
         }
+    }
+
+    /**
+     * The site's purposes a withdrawal can concern (those resting on consent in the jurisdiction) or an objection (those
+     * resting on legitimate interest, or direct marketing).
+     */
+    static List<Purpose> purposesFor(Catalog catalog, Site site, Jurisdiction jurisdiction, boolean consent) {
+        return catalog.activitiesOf(site.key()).stream()
+                .flatMap(activity -> catalog.purposesOf(activity).stream())
+                .distinct()
+                .filter(purpose -> {
+                    List<LegalBasis> bases = purpose.basesIn(jurisdiction.key());
+                    return consent
+                            ? bases.stream().anyMatch(LegalBasis::isConsent)
+                            : purpose.directMarketing() || bases.contains(LegalBasis.GDPR_6_1_F);
+                })
+                .toList();
     }
 
     private static void checkChanges(Catalog catalog, Site site, NewRequest request, List<FieldError> errors) {
@@ -169,15 +178,16 @@ class RequestValidator {
                     .filter(f -> catalog.activitiesOf(site.key()).stream().anyMatch(a -> a.collects(f.key())))
                     .orElse(null);
             if (declared == null || !correctable(declared)) {
+                // the key is the requester's own text, so it is neither echoed nor made a field name
                 errors.add(new FieldError(
-                        "changes." + field,
+                        "changes",
                         "undeclared-field",
-                        "'" + field + "' is not data you gave this site that can be corrected here."));
+                        "Correct only data you gave this site: one of the fields named is not such data."));
             } else if (declared.maxLength() != null && value != null && value.length() > declared.maxLength()) {
                 errors.add(new FieldError(
                         "changes." + field,
                         "too-long",
-                        declared.label() + " is at most " + declared.maxLength() + " characters."));
+                        declared.label().in(site.language()) + " is at most " + declared.maxLength() + " characters."));
             }
         });
     }

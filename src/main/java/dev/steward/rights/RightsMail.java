@@ -9,6 +9,7 @@ import dev.steward.vault.SubjectId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The e-mails a requester gets at each step of their request: all service mail, none of it marketing. */
@@ -41,13 +42,17 @@ class RightsMail {
                         + "If you did not ask for this, ignore this message: nothing will happen.");
     }
 
-    void received(RightsRequest request, String email) {
+    /** The status link goes along when no verification mail carried it (a signed-in requester). */
+    void received(RightsRequest request, String email, @Nullable String statusToken) {
         send(
                 request,
                 email,
                 "We have received your request",
                 "Your request to " + describe(request) + " is confirmed. We will answer by " + day(request.deadline())
-                        + ".");
+                        + "."
+                        + (statusToken == null
+                                ? ""
+                                : "\n\nYou can follow your request here:\n" + statusLink(request, statusToken)));
     }
 
     void extended(RightsRequest request, String email, Instant newDeadline, String reason) {

@@ -1,5 +1,7 @@
 package dev.steward.rights;
 
+import dev.steward.accounts.AccountSummary;
+import dev.steward.accounts.Accounts;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.DataCategory;
@@ -40,6 +42,7 @@ class SubjectData {
     private final RequestRecords requestRecords;
     private final RestrictionRepository restrictions;
     private final Statements statements;
+    private final Accounts accounts;
     private final Clock clock;
 
     SubjectData(
@@ -51,6 +54,7 @@ class SubjectData {
             RequestRecords requestRecords,
             RestrictionRepository restrictions,
             Statements statements,
+            Accounts accounts,
             Clock clock) {
         this.catalogs = catalogs;
         this.vault = vault;
@@ -60,6 +64,7 @@ class SubjectData {
         this.requestRecords = requestRecords;
         this.restrictions = restrictions;
         this.statements = statements;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -74,7 +79,8 @@ class SubjectData {
             List<Disclosed> disclosures,
             List<Request> requests,
             List<Restricted> restrictions,
-            List<Statements.Statement> statements) {}
+            List<Statements.Statement> statements,
+            List<AccountSummary> accounts) {}
 
     record Identifier(String kind, String value) {}
 
@@ -163,6 +169,9 @@ class SubjectData {
                         .toList(),
                 statements.of(subject).stream()
                         .filter(statement -> sites.contains(statement.site()))
+                        .toList(),
+                accounts.heldBy(subject).stream()
+                        .filter(account -> sites.contains(account.site()))
                         .toList());
     }
 

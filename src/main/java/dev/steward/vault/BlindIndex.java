@@ -1,13 +1,6 @@
 package dev.steward.vault;
 
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.Prf;
-import com.google.crypto.tink.prf.PrfConfig;
-import com.google.crypto.tink.prf.PrfSet;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import org.springframework.stereotype.Component;
@@ -24,29 +17,12 @@ class BlindIndex {
     private final Prf prf;
 
     BlindIndex(NamedKeys keys) throws GeneralSecurityException {
-        PrfConfig.register();
-        byte[] keyset = keys.get(KEY_NAME, BlindIndex::generate);
-        KeysetHandle handle = TinkProtoKeysetFormat.parseKeyset(keyset, InsecureSecretKeyAccess.get());
-        this.prf = handle.getPrimitive(RegistryConfiguration.get(), PrfSet.class)
-                .getPrfs()
-                .values()
-                .iterator()
-                .next();
+        this.prf = keys.hmac(KEY_NAME);
     }
 
     byte[] of(Identifier identifier) {
         try {
             return prf.compute((identifier.kind() + ":" + identifier.value()).getBytes(StandardCharsets.UTF_8), 32);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] generate() {
-        try {
-            PrfConfig.register();
-            return TinkProtoKeysetFormat.serializeKeyset(
-                    KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF), InsecureSecretKeyAccess.get());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,12 +49,31 @@ class ErasureLogFile {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (FileChannel channel = FileChannel.open(
                             file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-                    FileLock ignored = channel.lock()) {
+                    FileLock ignored = lock(channel)) {
                 channel.write(ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8)));
                 channel.force(true);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot append to the erasure log " + file, e);
+        }
+    }
+
+    /**
+     * The file lock, waiting for it. Another Steward in this same JVM (a second node in a test, sharing the file)
+     * holding it is reported as an exception rather than waited for, so that case waits here.
+     */
+    private static FileLock lock(FileChannel channel) throws IOException {
+        while (true) {
+            try {
+                return channel.lock();
+            } catch (OverlappingFileLockException e) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("Interrupted while waiting for the erasure log's lock", interrupted);
+                }
+            }
         }
     }
 

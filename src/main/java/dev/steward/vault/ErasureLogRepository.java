@@ -1,7 +1,9 @@
 package dev.steward.vault;
 
+import dev.steward.platform.BulkCopy;
 import dev.steward.platform.Canonical;
 import dev.steward.platform.Chains;
+import dev.steward.platform.CopyRows;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,10 +26,12 @@ class ErasureLogRepository {
     static final String CHAIN = "erasure";
 
     private final JdbcClient jdbc;
+    private final BulkCopy bulk;
     private final Chains chains;
 
-    ErasureLogRepository(JdbcClient jdbc, Chains chains) {
+    ErasureLogRepository(JdbcClient jdbc, BulkCopy bulk, Chains chains) {
         this.jdbc = jdbc;
+        this.bulk = bulk;
         this.chains = chains;
     }
 
@@ -39,18 +45,30 @@ class ErasureLogRepository {
                     @Override
                     public void insert(long seq, byte[] previousHash, byte[] hash) {
                         jdbc.sql("""
-                                        INSERT INTO erasure_log (seq, id, subject_id, record_ids, activity, erased_at, reason, prev_hash, hash)
-                                        VALUES (:seq, :id, :subject, :records, :activity, :at, :reason, :prev, :hash)
+                                        INSERT INTO erasure_log (seq, id, subject_id, record_ids, subject_ids, activity, erased_at,
+                                            reason, prev_hash, hash)
+                                        VALUES (:seq, :id, :subject, :records, :subjects, :activity, :at, :reason, :prev, :hash)
                                         """)
                                 .param("seq", seq)
                                 .param("id", tombstone.id())
-                                .param("subject", tombstone.subject().value())
+                                .param(
+                                        "subject",
+                                        tombstone.subject() == null
+                                                ? null
+                                                : tombstone.subject().value())
                                 .param(
                                         "records",
                                         tombstone.records() == null
                                                 ? null
                                                 : tombstone.records().stream()
                                                         .map(RecordId::value)
+                                                        .toArray(UUID[]::new))
+                                .param(
+                                        "subjects",
+                                        tombstone.subjects() == null
+                                                ? null
+                                                : tombstone.subjects().stream()
+                                                        .map(SubjectId::value)
                                                         .toArray(UUID[]::new))
                                 .param("activity", tombstone.activity())
                                 .param("at", tombstone.erasedAt().atOffset(ZoneOffset.UTC))
@@ -63,22 +81,60 @@ class ErasureLogRepository {
                 .seq();
     }
 
+    /** Appends many tombstones in one chain step and one COPY, for a retention sweep's batch. */
+    void appendAll(List<Tombstone> tombstones) {
+        chains.appendAll(CHAIN, tombstones, new Chains.BulkWriter<>() {
+            @Override
+            public byte[] canonical(Tombstone tombstone, long seq) {
+                return ErasureLogRepository.canonical(seq, tombstone);
+            }
+
+            @Override
+            public void insertAll(List<Chains.Linked<Tombstone>> rows) {
+                copy(rows);
+            }
+        });
+    }
+
+    private void copy(List<Chains.Linked<Tombstone>> linked) {
+        CopyRows rows = new CopyRows();
+        for (Chains.Linked<Tombstone> row : linked) {
+            Tombstone tombstone = row.row();
+            rows.add(row.seq())
+                    .add(tombstone.id())
+                    .add(
+                            tombstone.subject() == null
+                                    ? null
+                                    : tombstone.subject().value())
+                    .add(tombstone.records())
+                    .add(tombstone.subjects())
+                    .add(tombstone.activity())
+                    .add(tombstone.erasedAt())
+                    .add(tombstone.reason())
+                    .add(row.previousHash())
+                    .add(row.hash())
+                    .end();
+        }
+        bulk.copy(
+                "COPY erasure_log (seq, id, subject_id, record_ids, subject_ids, activity, erased_at, reason, prev_hash,"
+                        + " hash) FROM STDIN",
+                rows);
+    }
+
     static byte[] canonical(long seq, Tombstone tombstone) {
-        return Canonical.of("erasure")
+        Canonical canonical = Canonical.of("erasure")
                 .add("seq", seq)
                 .add("id", tombstone.id())
                 .add("subject", tombstone.subject())
-                .add(
-                        "records",
-                        tombstone.records() == null
-                                ? null
-                                : tombstone.records().stream()
-                                        .map(RecordId::toString)
-                                        .collect(Collectors.joining(",")))
+                .add("records", tombstone.records() == null ? null : joined(tombstone.records()))
                 .add("activity", tombstone.activity())
                 .add("at", tombstone.erasedAt())
-                .add("reason", tombstone.reason())
-                .bytes();
+                .add("reason", tombstone.reason());
+        // only batches have it, so rows written before batches existed hash as they always did
+        if (tombstone.subjects() != null) {
+            canonical.add("subjects", joined(tombstone.subjects()));
+        }
+        return canonical.bytes();
     }
 
     Set<UUID> ids() {
@@ -92,18 +148,25 @@ class ErasureLogRepository {
                 .list();
     }
 
+    private static String joined(List<?> ids) {
+        return ids.stream().map(Object::toString).collect(Collectors.joining(","));
+    }
+
     static Tombstone tombstone(ResultSet rs) throws SQLException {
-        Array records = rs.getArray("record_ids");
+        UUID subject = rs.getObject("subject_id", UUID.class);
         return new Tombstone(
                 rs.getObject("id", UUID.class),
-                new SubjectId(rs.getObject("subject_id", UUID.class)),
-                records == null
-                        ? null
-                        : Arrays.stream((UUID[]) records.getArray())
-                                .map(RecordId::new)
-                                .toList(),
+                subject == null ? null : new SubjectId(subject),
+                ids(rs.getArray("record_ids"), RecordId::new),
                 rs.getString("activity"),
                 rs.getObject("erased_at", OffsetDateTime.class).toInstant(),
-                rs.getString("reason"));
+                rs.getString("reason"),
+                ids(rs.getArray("subject_ids"), SubjectId::new));
+    }
+
+    private static <T> @Nullable List<T> ids(@Nullable Array array, Function<UUID, T> id) throws SQLException {
+        return array == null
+                ? null
+                : Arrays.stream((UUID[]) array.getArray()).map(id).toList();
     }
 }

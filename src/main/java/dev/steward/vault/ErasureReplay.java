@@ -70,7 +70,9 @@ class ErasureReplay {
             records = vault.deleteRecords(tombstone.records());
         }
         log.append(tombstone);
-        keys.forget(tombstone.subject());
+        if (tombstone.subject() != null) {
+            keys.forget(tombstone.subject());
+        }
         return new int[] {subjects, records};
     }
 }

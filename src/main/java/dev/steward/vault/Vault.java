@@ -7,6 +7,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.RetentionRule;
+import dev.steward.catalog.Span;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Notifications;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -285,6 +288,83 @@ public class Vault {
         recordErasure(tombstone);
         events.publishEvent(new RecordsErased(subject, List.copyOf(records), tombstone.erasedAt(), reason));
         return Optional.of(tombstone);
+    }
+
+    /**
+     * Locks and answers up to {@code limit} records due at the instant, oldest first, leaving out the subjects and
+     * records given (those under a legal hold). Inside the caller's transaction; rows another transaction holds are
+     * skipped, so that nodes sweeping at once never claim the same record.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RecordSummary> claimDue(
+            Instant now, int limit, Collection<SubjectId> exceptSubjects, Collection<RecordId> exceptRecords) {
+        return repository.claimDue(
+                now,
+                limit,
+                exceptSubjects.stream().map(SubjectId::value).toArray(UUID[]::new),
+                exceptRecords.stream().map(RecordId::value).toArray(UUID[]::new));
+    }
+
+    /**
+     * Erases many records at once (a retention sweep's batch, claimed with {@link #claimDue} in the same
+     * transaction): one DELETE, one tombstone per activity naming each record and its subject, chained in one step
+     * and written to the erasure log file in one append after commit; a {@link RecordsErased} for each subject.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Tombstone> eraseDue(List<RecordSummary> records, String reason) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        int deleted =
+                repository.deleteRecords(records.stream().map(RecordSummary::id).toList());
+        if (deleted != records.size()) {
+            // claimed rows are locked by the caller's transaction, so nobody else can have deleted one
+            throw new IllegalStateException(
+                    "Erased " + deleted + " of " + records.size() + " claimed records; the batch is rolled back");
+        }
+        Instant now = now();
+        Map<String, List<RecordSummary>> byActivity = new LinkedHashMap<>();
+        Map<SubjectId, List<RecordId>> bySubject = new LinkedHashMap<>();
+        for (RecordSummary record : records) {
+            byActivity
+                    .computeIfAbsent(record.activity(), key -> new ArrayList<>())
+                    .add(record);
+            bySubject
+                    .computeIfAbsent(record.subject(), key -> new ArrayList<>())
+                    .add(record.id());
+        }
+        List<Tombstone> tombstones = new ArrayList<>(byActivity.size());
+        byActivity.forEach((activity, erased) -> tombstones.add(Tombstone.ofBatch(
+                UUID.randomUUID(),
+                erased.stream().map(RecordSummary::id).toList(),
+                erased.stream().map(RecordSummary::subject).toList(),
+                activity,
+                now,
+                reason)));
+        erasureLog.appendAll(tombstones);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                erasureFile.append(tombstones);
+            }
+        });
+        bySubject.forEach((subject, ids) -> events.publishEvent(new RecordsErased(subject, ids, now, reason)));
+        return tombstones;
+    }
+
+    /**
+     * Closes every record of the activity not due sooner (its purpose has ended): due at the instant, but never
+     * before collection plus the statutory minimum. Answers how many records it closed.
+     */
+    @Transactional
+    public int closeActivity(String site, String activity, Instant dueAt, @Nullable Span statutoryMinimum) {
+        return repository.closeActivity(
+                site, activity, dueAt, statutoryMinimum == null ? null : statutoryMinimum.toString());
+    }
+
+    /** How many records of each site's activities fall due in each interval the bounds make, and how many never. */
+    public List<DueCount> dueCounts(List<Instant> bounds) {
+        return repository.dueCounts(bounds);
     }
 
     /** Erases all of a subject's records of one activity. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -195,6 +196,73 @@ class VaultRepository {
         return jdbc.sql("DELETE FROM personal_record WHERE id = ANY(:ids)")
                 .param("ids", records.stream().map(RecordId::value).toArray(UUID[]::new))
                 .update();
+    }
+
+    /**
+     * Locks and answers up to {@code limit} records due at the instant, oldest due first, except those given. Rows
+     * another transaction has locked are skipped, so nodes sweeping at once claim disjoint batches.
+     */
+    List<RecordSummary> claimDue(Instant now, int limit, UUID[] exceptSubjects, UUID[] exceptRecords) {
+        return jdbc.sql("SELECT " + RECORD_COLUMNS + """
+                         FROM personal_record
+                        WHERE due_at <= :now AND NOT (subject_id = ANY(:subjects)) AND NOT (id = ANY(:records))
+                        ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED
+                        """)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("limit", limit)
+                .param("subjects", exceptSubjects)
+                .param("records", exceptRecords)
+                .query((rs, row) -> summary(rs))
+                .list();
+    }
+
+    /**
+     * Closes the activity's records not already due sooner: due at the instant, but never before collection plus
+     * the minimum (an ISO-8601 interval), computed in UTC as the catalog's spans are.
+     */
+    int closeActivity(String site, String activity, Instant dueAt, @Nullable String minimum) {
+        return jdbc.sql("""
+                        UPDATE personal_record
+                           SET state = 'CLOSED',
+                               due_at = GREATEST(:due, COALESCE((collected_at AT TIME ZONE 'UTC'
+                                   + CAST(:minimum AS INTERVAL)) AT TIME ZONE 'UTC', :due))
+                         WHERE site = :site AND activity = :activity AND (due_at IS NULL OR due_at > :due)
+                        """)
+                .param("site", site)
+                .param("activity", activity)
+                .param("due", dueAt.atOffset(ZoneOffset.UTC))
+                .param("minimum", minimum)
+                .update();
+    }
+
+    /** Records per site, activity and rule, counted by when they fall due: up to each bound, after the last, never. */
+    List<DueCount> dueCounts(List<Instant> bounds) {
+        StringBuilder sql = new StringBuilder("SELECT site, activity, retention_rule");
+        for (int i = 0; i <= bounds.size(); i++) {
+            String lower = i == 0 ? "TRUE" : "due_at > :b" + (i - 1);
+            String upper = i == bounds.size() ? "TRUE" : "due_at <= :b" + i;
+            sql.append(", count(*) FILTER (WHERE ")
+                    .append(lower)
+                    .append(" AND ")
+                    .append(upper)
+                    .append(")");
+        }
+        sql.append(", count(*) FILTER (WHERE due_at IS NULL)")
+                .append(" FROM personal_record GROUP BY site, activity, retention_rule ORDER BY site, activity");
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString());
+        for (int i = 0; i < bounds.size(); i++) {
+            statement = statement.param("b" + i, bounds.get(i).atOffset(ZoneOffset.UTC));
+        }
+        return statement
+                .query((rs, row) -> {
+                    List<Long> counts = new ArrayList<>();
+                    for (int i = 0; i <= bounds.size(); i++) {
+                        counts.add(rs.getLong(4 + i));
+                    }
+                    return new DueCount(
+                            rs.getString(1), rs.getString(2), rs.getString(3), counts, rs.getLong(5 + bounds.size()));
+                })
+                .list();
     }
 
     /** Every subject key, in batches, for re-wrapping under a new master key. */

@@ -62,6 +62,31 @@ class CatalogValidationTest {
                 mistake("unknown-controller.yml", at(15, 17, "site 'acme-shop' names unknown controller 'acme-corp'")),
                 mistake("undeclared-form-field.yml", at(74, 21, "form 'subscribe' names undeclared field 'phone'")),
                 mistake(
+                        "connection-data-unknown-activity.yml",
+                        at(
+                                79,
+                                21,
+                                "form 'subscribe' keeps connection data under unknown activity"
+                                        + " 'misuse-prevention'")),
+                mistake(
+                        "connection-data-not-technical.yml",
+                        at(
+                                79,
+                                21,
+                                "form 'subscribe' keeps connection data under activity 'newsletter', which collects"
+                                        + " field 'email'; a connection-data activity collects only the technical"
+                                        + " fields connectionIp, submittedAt, userAgent")),
+                mistake(
+                        "registration-without-password.yml",
+                        at(79, 21, "form 'subscribe' creates accounts but lacks a required password field")),
+                mistake(
+                        "downloads-without-account.yml",
+                        at(
+                                79,
+                                23,
+                                "form 'subscribe' unlocks downloads but creates no account: add 'createsAccount:"
+                                        + " true'")),
+                mistake(
                         "field-not-collected.yml",
                         at(
                                 74,

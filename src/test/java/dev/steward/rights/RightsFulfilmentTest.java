@@ -17,9 +17,13 @@ import dev.steward.test.Inbox;
 import dev.steward.test.Json;
 import dev.steward.test.LabCustomers;
 import dev.steward.test.Receiver;
+import dev.steward.test.SeedForms;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.vault.Access;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.NewRecord;
+import dev.steward.vault.RecordState;
 import dev.steward.vault.RecordSummary;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.SuppressionList;
@@ -27,6 +31,7 @@ import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,7 +190,7 @@ class RightsFulfilmentTest {
                         + corrected + "\"},\"statement\":\"I moved in March.\"}"));
 
         assertThat(vault.records(subject))
-                .allSatisfy(record -> assertThat(vault.fields(record.id(), dev.steward.vault.Access.system("test")))
+                .allSatisfy(record -> assertThat(vault.fields(record.id(), Access.system("test")))
                         .containsEntry("name", Canary.name("Corrected"))
                         .containsEntry("email", corrected));
         assertThat(vault.find(Identifier.email(corrected))).contains(subject);
@@ -212,15 +217,88 @@ class RightsFulfilmentTest {
         assertThat(http.get("/api/v1/schemas/portability.json").body()).contains(AccessPackages.PORTABILITY_SCHEMA);
     }
 
+    @Test
+    void theRequesterLearnsAtOnceWhichRecipientsTheirDataWentTo() {
+        customers.customer("curious");
+
+        String id = received("curious", "{\"type\":\"notification\"}");
+
+        assertThat(status(id)).isEqualTo("completed");
+        assertThat(inbox.newestTextTo(Canary.email("curious")))
+                .contains("Lab Accounting Partner")
+                .contains("Lab Print Shop");
+    }
+
+    @Test
+    void inJapanAPersonHasTheirDataDisclosedAmendedAndDeleted() {
+        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("tanaka"))));
+        vault.store(
+                subject,
+                new NewRecord(
+                        "olympus-ims",
+                        "newsletter",
+                        "2018-04-03",
+                        "appi-consent",
+                        "JP",
+                        "while-subscribed",
+                        null,
+                        RecordState.ACTIVE,
+                        Map.of("email", Canary.email("tanaka"), "lastName", Canary.name("Tanaka"))));
+
+        fulfil(received("olympus-ims", "JP", "tanaka", "{\"type\":\"disclosure\"}"));
+        assertThat(inbox.newestTextTo(Canary.email("tanaka"))).contains("/privacy-center/packages/");
+
+        fulfil(received(
+                "olympus-ims",
+                "JP",
+                "tanaka",
+                "{\"type\":\"amendment\",\"changes\":{\"lastName\":\"" + Canary.name("Tanaka-Sato") + "\"}}"));
+        assertThat(vault.fields(vault.records(subject).get(0).id(), Access.system("test")))
+                .containsEntry("lastName", Canary.name("Tanaka-Sato"));
+
+        fulfil(received("olympus-ims", "JP", "tanaka", "{\"type\":\"deletion\"}"));
+        assertThat(vault.exists(subject)).isFalse();
+        assertThat(inbox.newestTextTo(Canary.email("tanaka"))).contains("All your data held for this site is erased");
+    }
+
+    @Test
+    void aRestrictedPersonsNewContactMessageIsStoredButNotForwardedToTheGroupCompany() {
+        SeedForms.Filled contact = SeedForms.olympusContact();
+        assertThat(http.postJson(contact.apiPath(), contact.json()).statusCode())
+                .isEqualTo(201);
+        SubjectId subject = vault.find(Identifier.email(contact.email())).orElseThrow();
+        receivedFrom(
+                "olympus-ims", "EU", contact.email(), "{\"type\":\"restriction\",\"grounds\":[\"accuracy-disputed\"]}");
+
+        HttpResponse<String> again = http.postJson(
+                contact.apiPath(), contact.with("message", "A second question").json());
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        assertThat(vault.records(subject))
+                .filteredOn(record -> record.activity().equals("contact-form"))
+                .hasSize(2);
+        assertThat(disclosures.of(subject))
+                .as("only the message from before the restriction went to Olympus Europa")
+                .hasSize(1);
+    }
+
     /** Submits a request of the lab site for the customer and verifies it; answers its id. */
     String received(String who, String json) {
+        return received("lab", "EU", who, json);
+    }
+
+    String received(String site, String region, String who, String json) {
+        return receivedFrom(site, region, Canary.email(who), json);
+    }
+
+    String receivedFrom(String site, String region, String email, String json) {
         clock.advance(Duration.ofSeconds(1));
-        String body = json.replaceFirst("\\{", "{\"email\":\"" + Canary.email(who) + "\",\"region\":\"EU\",");
-        HttpResponse<String> submitted = http.postJson("/api/v1/sites/lab/requests", body);
+        String body = json.replaceFirst("\\{", "{\"email\":\"" + email + "\",\"region\":\"" + region + "\",");
+        HttpResponse<String> submitted = http.postJson("/api/v1/sites/" + site + "/requests", body);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         clock.advance(Duration.ofSeconds(1));
-        String token = inbox.find(Canary.email(who), "verify\\?token=([\\w-]+)");
-        assertThat(http.postJson("/api/v1/sites/lab/requests/verification", "{\"token\":\"" + token + "\"}")
+        String token = inbox.find(email, "verify\\?token=([\\w-]+)");
+        assertThat(http.postJson("/api/v1/sites/" + site + "/requests/verification", "{\"token\":\"" + token + "\"}")
                         .statusCode())
                 .isEqualTo(200);
         return Json.read(submitted.body()).get("request").asString();

@@ -219,16 +219,18 @@ class RightsRequestsTest {
         assertRefused(
                 http.postJson("/api/v1/sites/lab/requests", "{\"type\":\"erasure\",\"email\":\"a@example.org\"}"),
                 "required");
-        assertRefused(
-                http.postJson(
-                        "/api/v1/sites/lab/requests",
-                        "{\"type\":\"erasure\",\"email\":\"a@example.org\",\"grounds\":[\"i-said-so\"]}"),
-                "invalid-option");
-        assertRefused(
-                http.postJson(
-                        "/api/v1/sites/lab/requests",
-                        "{\"type\":\"rectification\",\"email\":\"a@example.org\",\"changes\":{\"shoeSize\":\"44\"}}"),
-                "undeclared-field");
+        HttpResponse<String> badGround = http.postJson(
+                "/api/v1/sites/lab/requests",
+                "{\"type\":\"erasure\",\"email\":\"a@example.org\",\"grounds\":[\"" + Canary.MARKER + "\"]}");
+        assertRefused(badGround, "invalid-option");
+        HttpResponse<String> badField = http.postJson(
+                "/api/v1/sites/lab/requests",
+                "{\"type\":\"rectification\",\"email\":\"a@example.org\",\"changes\":{\"" + Canary.MARKER
+                        + "\":\"44\"}}");
+        assertRefused(badField, "undeclared-field");
+        assertThat(badGround.body() + badField.body())
+                .as("what was typed is not echoed")
+                .doesNotContain(Canary.MARKER);
         assertRefused(
                 http.postJson(
                         "/api/v1/sites/lab/requests",
@@ -249,6 +251,22 @@ class RightsRequestsTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(before);
+    }
+
+    @Test
+    void aStrangerCannotFloodAnAddressWithVerificationMail() {
+        String address = Canary.email("flooded");
+        String body = "{\"type\":\"access\",\"email\":\"" + address + "\"}";
+        for (int i = 0; i < PrivacyCenter.MAX_UNVERIFIED; i++) {
+            assertThat(http.postJson("/api/v1/sites/lab/requests", body).statusCode())
+                    .isEqualTo(202);
+        }
+
+        HttpResponse<String> refused = http.postJson("/api/v1/sites/lab/requests", body);
+
+        assertRefused(refused, "too-many-unverified");
+        assertThat(refused.body()).doesNotContain(address);
+        assertThat(inbox.countTo(address)).isEqualTo(PrivacyCenter.MAX_UNVERIFIED);
     }
 
     @Test

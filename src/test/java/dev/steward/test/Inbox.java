@@ -22,13 +22,22 @@ public final class Inbox {
 
     /** The newest message to the address, as its plain text. */
     public JsonNode newestTo(String address) {
-        JsonNode messages = Json.read(http.get(
+        JsonNode messages = messagesTo(address);
+        assertThat(messages.size()).as("messages to %s", address).isPositive();
+        return messages.get(0);
+    }
+
+    /** How many messages went to the address. */
+    public int countTo(String address) {
+        return messagesTo(address).size();
+    }
+
+    private JsonNode messagesTo(String address) {
+        return Json.read(http.get(
                                 "/api/v1/admin/mailbox?to=" + URLEncoder.encode(address, StandardCharsets.UTF_8),
                                 Http.basic("admin", StewardTest.ADMIN_PASSWORD))
                         .body())
                 .get("messages");
-        assertThat(messages.size()).as("messages to %s", address).isPositive();
-        return messages.get(0);
     }
 
     public String newestTextTo(String address) {

@@ -27,7 +27,9 @@ import org.springframework.test.context.ContextConfiguration;
             // tests send portable data to a receiver on this machine
             "steward.rights.allow-loopback-targets=true",
             // tests deliver webhooks themselves, at the moments they choose
-            "steward.rights.webhook-interval=PT1H"
+            "steward.rights.webhook-interval=PT1H",
+            // tests sweep when they mean to: a background sweep on the shared clock would erase other tests' records
+            "steward.retention.scheduled=false"
         })
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(StewardTest.Clocks.class)

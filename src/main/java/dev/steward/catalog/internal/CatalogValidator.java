@@ -385,6 +385,74 @@ final class CatalogValidator {
         if (form.routing() != null) {
             checkRouting(form, activity);
         }
+        if (form.connectionData() != null) {
+            checkConnectionData(form);
+        }
+        if (form.createsAccount()) {
+            checkRegistration(form, activity);
+        }
+        if (form.unlocksDownloads() && !form.createsAccount()) {
+            report(
+                    form,
+                    "unlocksDownloads",
+                    name + " unlocks downloads but creates no account: add 'createsAccount: true'");
+        }
+    }
+
+    /** A form that creates accounts needs a login (an identifying user name or e-mail) and a password, both required. */
+    private void checkRegistration(Form form, ProcessingActivity activity) {
+        boolean login = form.fields().stream()
+                .filter(key -> !activity.isVoluntary(key))
+                .map(catalog::field)
+                .flatMap(Optional::stream)
+                .anyMatch(field ->
+                        field.identifier() && (field.type() == FieldType.EMAIL || field.type() == FieldType.USERNAME));
+        boolean password = form.fields().stream()
+                .filter(key -> !activity.isVoluntary(key))
+                .map(catalog::field)
+                .flatMap(Optional::stream)
+                .anyMatch(field -> field.type() == FieldType.PASSWORD);
+        if (!login || !password) {
+            report(
+                    form,
+                    "createsAccount",
+                    "form '" + form.key() + "' creates accounts but lacks a required "
+                            + (login ? "password field" : "login field (an identifying e-mail or username)"));
+        }
+    }
+
+    /**
+     * Connection data is kept under an activity of its own (its purpose, legal basis and short retention), which may
+     * hold nothing but what a submission's connection carries.
+     */
+    private void checkConnectionData(Form form) {
+        String name = "form '" + form.key() + "'";
+        Optional<ProcessingActivity> found = catalog.activity(form.connectionData());
+        if (found.isEmpty()) {
+            report(
+                    form,
+                    "connectionData",
+                    name + " keeps connection data under unknown activity '" + form.connectionData() + "'");
+            return;
+        }
+        for (ProcessingActivity.CollectedField collected : found.get().fields()) {
+            boolean technical = catalog.field(collected.field())
+                    .map(field -> field.type() == FieldType.TECHNICAL)
+                    .orElse(false);
+            if (!technical || !Form.CONNECTION_FIELDS.contains(collected.field())) {
+                report(
+                        form,
+                        "connectionData",
+                        name + " keeps connection data under activity '"
+                                + found.get().key()
+                                + "', which collects field '" + collected.field()
+                                + "'; a connection-data activity collects only the technical fields "
+                                + String.join(
+                                        ", ",
+                                        Form.CONNECTION_FIELDS.stream().sorted().toList()));
+                return;
+            }
+        }
     }
 
     private void checkConsentBoxes(Form form, ProcessingActivity activity) {

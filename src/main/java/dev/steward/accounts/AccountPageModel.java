@@ -1,0 +1,43 @@
+package dev.steward.accounts;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.platform.Durations;
+import dev.steward.platform.FieldError;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** What every account page shows: the site, its account policy, and the errors of a refused form by field. */
+@Component
+class AccountPageModel {
+
+    private final Catalogs catalogs;
+    private final Durations durations;
+
+    AccountPageModel(Catalogs catalogs, Durations durations) {
+        this.catalogs = catalogs;
+        this.durations = durations;
+    }
+
+    Site addTo(Model model, String site) {
+        Site found = catalogs.requireSite(site);
+        model.addAttribute("site", found);
+        model.addAttribute("siteName", found.name().in(found.language()));
+        model.addAttribute("policy", AccountPolicy.of(found));
+        model.addAttribute("durations", durations);
+        if (!model.containsAttribute("errors")) {
+            errors(model, List.of());
+        }
+        return found;
+    }
+
+    static void errors(Model model, List<FieldError> errors) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        errors.forEach(error -> byField.putIfAbsent(error.field() == null ? "" : error.field(), error.message()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("errorOf", byField);
+    }
+}

@@ -1,0 +1,300 @@
+package dev.steward.accounts;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Form;
+import dev.steward.consent.ConsentEvent;
+import dev.steward.notice.VisitorRegions;
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.NotFoundException;
+import dev.steward.vault.Vault;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The visitor's account pages: sign-in, "My privacy" (their data, their consents with receipts, their marketing
+ * choices), the download area, and deleting the account. Seeing the data, changing choices and deleting need the
+ * password typed within the site's re-authentication period (seed 000 §4); deleting asks for it once more anyway.
+ */
+@Controller
+class AccountPagesController {
+
+    private final Catalogs catalogs;
+    private final SignIn signIn;
+    private final VisitorSessions sessions;
+    private final AccountRepository accounts;
+    private final PrivacyOverview overview;
+    private final MarketingPreferences preferences;
+    private final VisitorRegions regions;
+    private final Vault vault;
+    private final AccountPageModel pages;
+    private final Clock clock;
+
+    AccountPagesController(
+            Catalogs catalogs,
+            SignIn signIn,
+            VisitorSessions sessions,
+            AccountRepository accounts,
+            PrivacyOverview overview,
+            MarketingPreferences preferences,
+            VisitorRegions regions,
+            Vault vault,
+            AccountPageModel pages,
+            Clock clock) {
+        this.catalogs = catalogs;
+        this.signIn = signIn;
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.overview = overview;
+        this.preferences = preferences;
+        this.regions = regions;
+        this.vault = vault;
+        this.pages = pages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/s/{site}/account/login")
+    String loginPage(
+            @PathVariable String site, @RequestParam(name = "continue", required = false) String back, Model model) {
+        return passwordForm("accounts/login", site, back, null, model, null);
+    }
+
+    @PostMapping("/s/{site}/account/login")
+    String login(
+            @PathVariable String site,
+            @RequestParam(defaultValue = "") String login,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(name = "continue", required = false) String back,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        SignIn.Result result = signIn.signIn(site, login, password);
+        if (result.outcome() == SignIn.Outcome.SIGNED_IN) {
+            Instant now = clock.instant();
+            sessions.signIn(new VisitorPrincipal(site, result.subject().toString(), now, now), request, response);
+            return "redirect:" + back(site, back);
+        }
+        model.addAttribute("login", login);
+        return passwordForm("accounts/login", site, back, refusal(result, "login"), model, response);
+    }
+
+    @PostMapping("/s/{site}/account/logout")
+    String logout(@PathVariable String site, HttpServletRequest request, HttpServletResponse response) {
+        sessions.signOut(request, response);
+        return "redirect:/s/" + site + "/";
+    }
+
+    @GetMapping("/s/{site}/account/password")
+    String passwordPage(
+            @PathVariable String site, @RequestParam(name = "continue", required = false) String back, Model model) {
+        return passwordForm("accounts/password", site, back, null, model, null);
+    }
+
+    /** The password typed again: sensitive actions are open for another period, and the visitor goes back. */
+    @PostMapping("/s/{site}/account/password")
+    String confirmPassword(
+            @PathVariable String site,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(name = "continue", required = false) String back,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        VisitorPrincipal visitor = visitor();
+        SignIn.Result result = signIn.confirm(site, visitor.subject(), password);
+        if (result.outcome() == SignIn.Outcome.SIGNED_IN) {
+            sessions.save(visitor.passwordConfirmedAt(clock.instant()), request, response);
+            return "redirect:" + back(site, back);
+        }
+        if (result.outcome() == SignIn.Outcome.LOCKED) {
+            sessions.signOut(request, response);
+        }
+        return passwordForm("accounts/password", site, back, refusal(result, "password"), model, response);
+    }
+
+    @GetMapping("/s/{site}/account")
+    String privacy(@PathVariable String site, Model model) {
+        VisitorPrincipal visitor = visitor();
+        String reauthenticate = reauthenticationFor(visitor, "/s/" + site + "/account");
+        if (reauthenticate != null) {
+            return reauthenticate;
+        }
+        return privacyPage(site, visitor, model);
+    }
+
+    @PostMapping("/s/{site}/account/preferences")
+    String savePreferences(
+            @PathVariable String site,
+            @RequestParam(name = "purpose", required = false) List<String> ticked,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        VisitorPrincipal visitor = visitor();
+        String reauthenticate = reauthenticationFor(visitor, "/s/" + site + "/account");
+        if (reauthenticate != null) {
+            return reauthenticate;
+        }
+        Set<String> wanted = ticked == null ? Set.of() : new LinkedHashSet<>(ticked);
+        try {
+            List<ConsentEvent> recorded = preferences.update(
+                    site,
+                    visitor.subject(),
+                    wanted,
+                    new MarketingPreferences.Connection(
+                            regions.resolve(site, null, request),
+                            request.getRemoteAddr(),
+                            request.getHeader("User-Agent")));
+            redirect.addFlashAttribute(
+                    "saved", recorded.stream().map(ConsentEvent::receiptPath).toList());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("preferencesError", e.errors().get(0).message());
+        }
+        return "redirect:/s/" + site + "/account#preferences";
+    }
+
+    @GetMapping("/s/{site}/account/downloads")
+    String downloads(@PathVariable String site, Model model) {
+        VisitorPrincipal visitor = visitor();
+        Account account = accounts.find(site, visitor.subject()).orElseThrow(() -> noDownloads(site));
+        boolean unlocked = catalogs.of(site)
+                .form(site, account.registeredWith())
+                .map(Form::unlocksDownloads)
+                .orElse(false);
+        if (!unlocked) {
+            throw noDownloads(site);
+        }
+        page(model, site);
+        return "accounts/downloads";
+    }
+
+    /** Deleting asks for the password again whatever the period, then erases the person and signs them out. */
+    @PostMapping("/s/{site}/account/delete")
+    String delete(
+            @PathVariable String site,
+            @RequestParam(defaultValue = "") String password,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        VisitorPrincipal visitor = visitor();
+        SignIn.Result result = signIn.confirm(site, visitor.subject(), password);
+        if (result.outcome() != SignIn.Outcome.SIGNED_IN) {
+            if (result.outcome() == SignIn.Outcome.LOCKED) {
+                sessions.signOut(request, response);
+                return "redirect:/s/" + site + "/account/login";
+            }
+            model.addAttribute("deleteError", refusal(result, "delete-password").message());
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return privacyPage(site, visitor, model);
+        }
+        vault.eraseSubject(visitor.subject(), "account deleted by its holder");
+        sessions.signOut(request, response);
+        return "redirect:/s/" + site + "/account/deleted";
+    }
+
+    @GetMapping("/s/{site}/account/deleted")
+    String deleted(@PathVariable String site, Model model) {
+        page(model, site);
+        return "accounts/deleted";
+    }
+
+    private String privacyPage(String site, VisitorPrincipal visitor, Model model) {
+        page(model, site);
+        model.addAttribute("overview", overview.of(site, visitor.subject()));
+        model.addAttribute("preferences", preferences.of(site, visitor.subject()));
+        boolean downloads = accounts.find(site, visitor.subject())
+                .flatMap(account -> catalogs.of(site).form(site, account.registeredWith()))
+                .map(Form::unlocksDownloads)
+                .orElse(false);
+        model.addAttribute("downloads", downloads);
+        return "accounts/privacy";
+    }
+
+    /** Where to send a visitor whose password is older than the site's period, or null when it is recent. */
+    private @Nullable String reauthenticationFor(VisitorPrincipal visitor, String back) {
+        if (AccountPolicy.of(catalogs.requireSite(visitor.site())).recent(visitor.passwordAt(), clock.instant())) {
+            return null;
+        }
+        return "redirect:/s/" + visitor.site() + "/account/password?continue="
+                + URLEncoder.encode(back, StandardCharsets.UTF_8);
+    }
+
+    private FieldError refusal(SignIn.Result result, String field) {
+        return switch (result.outcome()) {
+            case LOCKED ->
+                new FieldError(
+                        field,
+                        "locked",
+                        "Too many wrong passwords: this account is locked until "
+                                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                                        .format(result.lockedUntil().atOffset(ZoneOffset.UTC))
+                                + ". You can also reset your password by e-mail.");
+            case AWAITING_PARENT ->
+                new FieldError(
+                        field,
+                        "awaiting-parent",
+                        "This account can be used once your parent or guardian has confirmed it with the link we"
+                                + " e-mailed them.");
+            default ->
+                new FieldError(field, "wrong-password", "The user name, e-mail address or password is not right.");
+        };
+    }
+
+    private VisitorPrincipal visitor() {
+        return sessions.current()
+                .orElseThrow(() -> new IllegalStateException("The account chain lets only visitors in"));
+    }
+
+    /** Only a page of this site's account area is a place to go back to. */
+    private static String back(String site, @Nullable String requested) {
+        String home = "/s/" + site + "/account";
+        if (requested == null
+                || !(requested.startsWith(home) || requested.startsWith("/s/" + site + "/privacy-center"))
+                || requested.contains("//")
+                || requested.contains("\\")
+                || requested.startsWith(home + "/login")) {
+            return home;
+        }
+        return requested;
+    }
+
+    /** The sign-in or password page, with the place to go back to and, after a refusal, why. */
+    private String passwordForm(
+            String view,
+            String site,
+            @Nullable String back,
+            @Nullable FieldError refusal,
+            Model model,
+            @Nullable HttpServletResponse response) {
+        pages.addTo(model, site);
+        model.addAttribute("back", back(site, back));
+        if (refusal != null && response != null) {
+            AccountPageModel.errors(model, List.of(refusal));
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        }
+        return view;
+    }
+
+    private void page(Model model, String site) {
+        pages.addTo(model, site);
+    }
+
+    private static NotFoundException noDownloads(String site) {
+        return new NotFoundException("Your account on site '" + site + "' has no download area.");
+    }
+}

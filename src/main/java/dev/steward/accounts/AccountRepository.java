@@ -1,0 +1,139 @@
+package dev.steward.accounts;
+
+import dev.steward.vault.SubjectId;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+    private static final RowMapper<Account> ACCOUNT = (rs, row) -> new Account(
+            rs.getString("site"),
+            new SubjectId(rs.getObject("subject_id", java.util.UUID.class)),
+            rs.getString("registered_with"),
+            rs.getString("password_hash"),
+            Account.State.ofKey(rs.getString("state")),
+            rs.getInt("failed_attempts"),
+            instant(rs.getObject("locked_until", OffsetDateTime.class)),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+            instant(rs.getObject("last_used_at", OffsetDateTime.class)));
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Account> find(String site, SubjectId subject) {
+        return jdbc.sql("SELECT * FROM account WHERE site = :site AND subject_id = :subject")
+                .param("site", site)
+                .param("subject", subject.value())
+                .query(ACCOUNT)
+                .optional();
+    }
+
+    List<Account> of(SubjectId subject) {
+        return jdbc.sql("SELECT * FROM account WHERE subject_id = :subject ORDER BY site")
+                .param("subject", subject.value())
+                .query(ACCOUNT)
+                .list();
+    }
+
+    /** Answers false when the subject has an account on the site already. */
+    boolean insert(Account account) {
+        return jdbc.sql("""
+                        INSERT INTO account (site, subject_id, registered_with, password_hash, state, created_at,
+                            last_used_at)
+                        VALUES (:site, :subject, :form, :hash, :state, :created, :used)
+                        ON CONFLICT (site, subject_id) DO NOTHING
+                        """)
+                        .param("site", account.site())
+                        .param("subject", account.subject().value())
+                        .param("form", account.registeredWith())
+                        .param("hash", account.passwordHash())
+                        .param("state", account.state().key())
+                        .param("created", utc(account.createdAt()))
+                        .param("used", utc(account.lastUsedAt()))
+                        .update()
+                == 1;
+    }
+
+    boolean activate(String site, SubjectId subject, Instant now) {
+        return jdbc.sql("""
+                        UPDATE account SET state = 'active', last_used_at = :now
+                        WHERE site = :site AND subject_id = :subject AND state = 'awaiting-parent'
+                        """)
+                        .param("site", site)
+                        .param("subject", subject.value())
+                        .param("now", utc(now))
+                        .update()
+                == 1;
+    }
+
+    void deleteAwaitingParent(String site, SubjectId subject) {
+        jdbc.sql("DELETE FROM account WHERE site = :site AND subject_id = :subject AND state = 'awaiting-parent'")
+                .param("site", site)
+                .param("subject", subject.value())
+                .update();
+    }
+
+    /** Counts a wrong password; the failure that reaches the limit locks the account and starts counting afresh. */
+    void recordFailure(String site, SubjectId subject, int lockAfter, Instant lockUntil) {
+        jdbc.sql("""
+                        UPDATE account SET
+                            locked_until = CASE WHEN failed_attempts + 1 >= :lockAfter THEN :until ELSE locked_until END,
+                            failed_attempts = CASE WHEN failed_attempts + 1 >= :lockAfter THEN 0
+                                ELSE failed_attempts + 1 END
+                        WHERE site = :site AND subject_id = :subject
+                        """)
+                .param("site", site)
+                .param("subject", subject.value())
+                .param("lockAfter", lockAfter)
+                .param("until", utc(lockUntil))
+                .update();
+    }
+
+    void recordSignIn(String site, SubjectId subject, Instant now) {
+        jdbc.sql("""
+                        UPDATE account SET failed_attempts = 0, locked_until = NULL, last_used_at = :now
+                        WHERE site = :site AND subject_id = :subject
+                        """)
+                .param("site", site)
+                .param("subject", subject.value())
+                .param("now", utc(now))
+                .update();
+    }
+
+    /** A new password also lifts a lockout: whoever reset it proved they read the account's mailbox. */
+    void changePassword(String site, SubjectId subject, String hash) {
+        jdbc.sql("""
+                        UPDATE account SET password_hash = :hash, failed_attempts = 0, locked_until = NULL
+                        WHERE site = :site AND subject_id = :subject
+                        """)
+                .param("site", site)
+                .param("subject", subject.value())
+                .param("hash", hash)
+                .update();
+    }
+
+    void deleteOfSubject(SubjectId subject) {
+        jdbc.sql("DELETE FROM account WHERE subject_id = :subject")
+                .param("subject", subject.value())
+                .update();
+    }
+
+    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.steward.accounts;
+
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.ProcessingActivity;
+import dev.steward.consent.ConsentEvent;
+import dev.steward.consent.ConsentLedger;
+import dev.steward.vault.Access;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.RecordSummary;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * What "My privacy" shows the account holder: how Steward recognises them, the data each activity of the site holds,
+ * decrypted for them alone, and every consent action with its receipt, newest first.
+ */
+@Service
+class PrivacyOverview {
+
+    private static final Access SUBJECT = Access.subject("my-privacy");
+
+    private final Catalogs catalogs;
+    private final Vault vault;
+    private final ConsentLedger ledger;
+
+    PrivacyOverview(Catalogs catalogs, Vault vault, ConsentLedger ledger) {
+        this.catalogs = catalogs;
+        this.vault = vault;
+        this.ledger = ledger;
+    }
+
+    record Item(String label, String value) {
+
+        @Override
+        public String toString() {
+            return "Item[" + label + "]";
+        }
+    }
+
+    record Held(String activity, Instant collectedAt, String state, List<Item> fields) {}
+
+    record ConsentLine(String purpose, String action, Instant at, String method, boolean byParent, String receipt) {}
+
+    record Overview(List<Item> identifiers, List<Held> records, List<ConsentLine> consents) {}
+
+    Overview of(String site, SubjectId subject) {
+        Catalog catalog = catalogs.of(site);
+        String language = catalog.site(site).orElseThrow().language();
+        List<Item> identifiers = vault.identifiers(subject, SUBJECT).stream()
+                .map(identifier -> new Item(kindLabel(identifier.kind()), identifier.value()))
+                .toList();
+        List<Held> records = vault.records(subject).stream()
+                .filter(record -> record.site().equals(site))
+                .map(record -> held(catalog, record, language))
+                .toList();
+        List<ConsentLine> consents = ledger.history(subject).stream()
+                .filter(event -> event.site().equals(site))
+                .sorted(Comparator.comparingLong(ConsentEvent::seq).reversed())
+                .map(event -> consentLine(catalog, event, language))
+                .toList();
+        return new Overview(identifiers, records, consents);
+    }
+
+    private Held held(Catalog catalog, RecordSummary record, String language) {
+        ProcessingActivity activity = catalog.activity(record.activity()).orElseThrow();
+        Map<String, String> fields = vault.fields(record.id(), SUBJECT);
+        List<Item> items = activity.fields().stream()
+                .map(ProcessingActivity.CollectedField::field)
+                .filter(fields::containsKey)
+                .map(key -> new Item(
+                        catalog.field(key)
+                                .map(field -> field.label().in(language))
+                                .orElse(key),
+                        fields.get(key)))
+                .toList();
+        return new Held(
+                activity.name().in(language),
+                record.collectedAt(),
+                record.state().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                items);
+    }
+
+    private static ConsentLine consentLine(Catalog catalog, ConsentEvent event, String language) {
+        String purpose = catalog.purpose(event.purpose())
+                .map(found -> found.name().in(language))
+                .orElse(event.purpose());
+        return new ConsentLine(
+                purpose,
+                event.action().key(),
+                event.occurredAt(),
+                event.method(),
+                event.byParent(),
+                event.receiptPath());
+    }
+
+    private static String kindLabel(Identifier.Kind kind) {
+        return switch (kind) {
+            case EMAIL -> "E-mail address";
+            case USERNAME -> "User name";
+            case PHONE -> "Phone number";
+        };
+    }
+}

@@ -1,0 +1,68 @@
+package dev.steward.accounts;
+
+import dev.steward.vault.SubjectId;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Password-reset tokens, by the SHA-256 of the token only. */
+@Repository
+class ResetTokenRepository {
+
+    private final JdbcClient jdbc;
+
+    ResetTokenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String tokenSha256, String site, SubjectId subject, Instant now, Instant expiresAt) {
+        jdbc.sql("""
+                        INSERT INTO account_token (token_sha256, site, subject_id, created_at, expires_at)
+                        VALUES (:token, :site, :subject, :now, :expires)
+                        """)
+                .param("token", tokenSha256)
+                .param("site", site)
+                .param("subject", subject.value())
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("expires", expiresAt.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /** The subject whose unused, unexpired token this is. */
+    Optional<SubjectId> valid(String tokenSha256, String site, Instant now) {
+        return jdbc.sql("""
+                        SELECT subject_id FROM account_token
+                        WHERE token_sha256 = :token AND site = :site AND used_at IS NULL AND expires_at > :now
+                        """)
+                .param("token", tokenSha256)
+                .param("site", site)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .query(UUID.class)
+                .optional()
+                .map(SubjectId::new);
+    }
+
+    /** Uses the token up, answering its subject, if it was still valid; a token works once. */
+    Optional<SubjectId> consume(String tokenSha256, String site, Instant now) {
+        return jdbc.sql("""
+                        UPDATE account_token SET used_at = :now
+                        WHERE token_sha256 = :token AND site = :site AND used_at IS NULL AND expires_at > :now
+                        RETURNING subject_id
+                        """)
+                .param("token", tokenSha256)
+                .param("site", site)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .query(UUID.class)
+                .optional()
+                .map(SubjectId::new);
+    }
+
+    void deleteOfSubject(SubjectId subject) {
+        jdbc.sql("DELETE FROM account_token WHERE subject_id = :subject")
+                .param("subject", subject.value())
+                .update();
+    }
+}

@@ -1,0 +1,212 @@
+package dev.steward.intake;
+
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Purpose;
+import dev.steward.catalog.Site;
+import dev.steward.consent.CollectionMethod;
+import dev.steward.consent.ConsentAction;
+import dev.steward.consent.ConsentEvent;
+import dev.steward.consent.ConsentLedger;
+import dev.steward.consent.ConsentRecorded;
+import dev.steward.consent.ConsentRequest;
+import dev.steward.mail.Mailer;
+import dev.steward.mail.OutgoingMail;
+import dev.steward.platform.StewardProperties;
+import dev.steward.vault.Access;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Double opt-in (seed 001 §3.4): a consent to a purpose that needs it counts only once confirmed from the person's
+ * mailbox. One e-mail asks to confirm every such purpose of one submission or one change on the account page; its
+ * link works once, and following it records a confirmed event with the token's hash as evidence.
+ */
+@Service
+class DoubleOptIns {
+
+    private final IntakeTokenRepository tokens;
+    private final LinkTokens links;
+    private final Catalogs catalogs;
+    private final ConsentLedger ledger;
+    private final Vault vault;
+    private final Mailer mailer;
+    private final IntakeSettings settings;
+    private final StewardProperties properties;
+    private final Clock clock;
+
+    DoubleOptIns(
+            IntakeTokenRepository tokens,
+            LinkTokens links,
+            Catalogs catalogs,
+            ConsentLedger ledger,
+            Vault vault,
+            Mailer mailer,
+            IntakeSettings settings,
+            StewardProperties properties,
+            Clock clock) {
+        this.tokens = tokens;
+        this.links = links;
+        this.catalogs = catalogs;
+        this.ledger = ledger;
+        this.vault = vault;
+        this.mailer = mailer;
+        this.settings = settings;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What the person is asked to confirm. */
+    record Pending(IntakeToken token, List<String> purposeNames) {}
+
+    /** Asks the subject, at their e-mail address, to confirm the purposes; does nothing for a subject without one. */
+    void request(String site, SubjectId subject, List<String> purposes, String jurisdiction, CollectionMethod method) {
+        Optional<String> address = vault.identifiers(subject, Access.system("double-opt-in")).stream()
+                .filter(identifier -> identifier.kind() == Identifier.Kind.EMAIL)
+                .map(Identifier::value)
+                .findFirst();
+        if (purposes.isEmpty() || address.isEmpty()) {
+            return;
+        }
+        String token = links.issue();
+        Instant now = clock.instant();
+        tokens.insert(new IntakeToken(
+                LinkTokens.hash(token),
+                IntakeToken.Kind.DOUBLE_OPT_IN,
+                site,
+                null,
+                subject,
+                null,
+                purposes,
+                jurisdiction,
+                method.key(),
+                now,
+                now.plus(settings.confirmationLinkValidFor())));
+        Site declared = catalogs.requireSite(site);
+        String siteName = declared.name().in(declared.language());
+        mailer.queue(OutgoingMail.service(
+                site,
+                subject,
+                address.get(),
+                "Please confirm your subscription to " + siteName,
+                "You asked to receive from " + siteName + ":\n"
+                        + purposeNames(site, purposes).stream()
+                                .map(name -> "- " + name)
+                                .collect(Collectors.joining("\n"))
+                        + "\n\nPlease confirm that you wish to receive them (the link works once):\n"
+                        + properties.publicUrl() + "/s/" + site + "/confirm/" + token + "\n\n"
+                        + "If you did not ask for this, ignore this message: you will not receive anything."));
+    }
+
+    Optional<Pending> pending(String site, String token) {
+        return tokens.valid(LinkTokens.hash(token), IntakeToken.Kind.DOUBLE_OPT_IN, site, clock.instant())
+                .map(found -> new Pending(found, purposeNames(site, found.purposes())));
+    }
+
+    /**
+     * Confirms each purpose whose consent is still given and unconfirmed; a consent withdrawn meanwhile stays
+     * withdrawn. Answers the confirmed events, or nothing when the link expired or was used.
+     */
+    @Transactional
+    Optional<List<ConsentEvent>> confirm(
+            String site, String token, @Nullable String ipAddress, @Nullable String userAgent) {
+        Instant now = clock.instant();
+        Optional<IntakeToken> used = tokens.consume(LinkTokens.hash(token), IntakeToken.Kind.DOUBLE_OPT_IN, site, now);
+        if (used.isEmpty()) {
+            return Optional.empty();
+        }
+        IntakeToken confirmed = used.get();
+        List<ConsentEvent> events = new ArrayList<>();
+        for (String purpose : confirmed.purposes()) {
+            Optional<ConsentEvent> given = ledger.decidingEventAt(confirmed.subject(), site, purpose, now)
+                    .filter(event -> event.action() == ConsentAction.GIVEN);
+            given.ifPresent(event -> events.add(ledger.record(ConsentRequest.of(
+                            confirmed.subject(), site, purpose, ConsentAction.CONFIRMED, CollectionMethod.EMAIL_LINK)
+                    .withActivity(event.activity())
+                    .withJurisdiction(event.jurisdiction())
+                    .withEvidence(confirmed.evidenceRef(), false)
+                    .withConnection(ipAddress, userAgent))));
+        }
+        return Optional.of(events);
+    }
+
+    /**
+     * A box ticked on the account page asks for confirmation too. Every such consent of one transaction goes into one
+     * e-mail, sent as the transaction commits.
+     */
+    @EventListener
+    void consentRecorded(ConsentRecorded recorded) {
+        if (recorded.action() != ConsentAction.GIVEN || !needsConfirmation(recorded.site(), recorded.purpose())) {
+            return;
+        }
+        Optional<ConsentEvent> event = ledger.event(recorded.event());
+        if (event.isEmpty()
+                || !CollectionMethod.ACCOUNT_PAGE.key().equals(event.get().method())) {
+            return;
+        }
+        pendingInTransaction()
+                .computeIfAbsent(
+                        new Asked(
+                                recorded.site(), recorded.subject(), event.get().jurisdiction()),
+                        asked -> new LinkedHashSet<>())
+                .add(recorded.purpose());
+    }
+
+    private record Asked(String site, SubjectId subject, String jurisdiction) {}
+
+    private Map<Asked, Set<String>> pendingInTransaction() {
+        @SuppressWarnings("unchecked")
+        Map<Asked, Set<String>> pending = (Map<Asked, Set<String>>) TransactionSynchronizationManager.getResource(this);
+        if (pending != null) {
+            return pending;
+        }
+        Map<Asked, Set<String>> created = new LinkedHashMap<>();
+        TransactionSynchronizationManager.bindResource(this, created);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                created.forEach((asked, purposes) -> request(
+                        asked.site(),
+                        asked.subject(),
+                        List.copyOf(purposes),
+                        asked.jurisdiction(),
+                        CollectionMethod.ACCOUNT_PAGE));
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(DoubleOptIns.this);
+            }
+        });
+        return created;
+    }
+
+    private boolean needsConfirmation(String site, String purpose) {
+        return catalogs.of(site).purpose(purpose).map(Purpose::doubleOptIn).orElse(false);
+    }
+
+    List<String> purposeNames(String site, List<String> purposes) {
+        Catalog catalog = catalogs.of(site);
+        String language = catalog.site(site).orElseThrow().language();
+        return purposes.stream()
+                .map(key -> catalog.purpose(key).map(p -> p.name().in(language)).orElse(key))
+                .toList();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.steward.intake;
+
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.DataCategory;
+import dev.steward.catalog.Form;
+import dev.steward.catalog.ProcessingActivity;
+import dev.steward.catalog.Site;
+import dev.steward.consent.ConsentEvent;
+import dev.steward.notice.PublishedNotices;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The pages links in e-mails open: a parent deciding on a child's submission, a subscriber confirming a double opt-in.
+ * Opening a link only shows what is asked; the decision is a button (a POST with a CSRF token), so a mail scanner
+ * that follows links confirms nothing.
+ */
+@Controller
+class EmailLinksController {
+
+    private final ParentalConsents parents;
+    private final DoubleOptIns doubleOptIns;
+    private final Catalogs catalogs;
+    private final PublishedNotices notices;
+
+    EmailLinksController(
+            ParentalConsents parents, DoubleOptIns doubleOptIns, Catalogs catalogs, PublishedNotices notices) {
+        this.parents = parents;
+        this.doubleOptIns = doubleOptIns;
+        this.catalogs = catalogs;
+        this.notices = notices;
+    }
+
+    @GetMapping("/s/{site}/parental-consent/{token}")
+    String parentPage(
+            @PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<ParentalConsents.Pending> pending = parents.pending(site, token);
+        if (pending.isEmpty()) {
+            return expired(site, model, response);
+        }
+        Catalog catalog = catalogs.of(site);
+        Site declared = page(site, model);
+        String language = declared.language();
+        Form form = pending.get().form();
+        ProcessingActivity activity = catalog.activity(form.activity()).orElseThrow();
+        IntakeToken held = pending.get().token();
+        model.addAttribute("token", token);
+        model.addAttribute("title", form.title().in(language));
+        model.addAttribute(
+                "fields",
+                form.fields().stream()
+                        .map(catalog::field)
+                        .flatMap(Optional::stream)
+                        .filter(field -> field.type().isTypedByVisitor())
+                        .map((DataCategory.Field field) -> field.label().in(language))
+                        .toList());
+        model.addAttribute(
+                "boxes",
+                form.consents().stream()
+                        .filter(box -> held.purposes().contains(box.purpose()))
+                        .map(box -> box.text().in(language))
+                        .toList());
+        model.addAttribute(
+                "withdrawal",
+                activity.consent() == null
+                        ? null
+                        : activity.consent().withdrawal().in(language));
+        model.addAttribute(
+                "noticeUrl",
+                "/s/" + site + "/privacy/v/" + notices.inForce(site).version() + "?region=" + held.jurisdiction());
+        model.addAttribute("expiresAt", held.expiresAt());
+        return "intake/parental-consent";
+    }
+
+    @PostMapping("/s/{site}/parental-consent/{token}")
+    String parentDecides(
+            @PathVariable String site,
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String decision,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        page(site, model);
+        if ("refuse".equals(decision)) {
+            if (!parents.refuse(site, token)) {
+                return expired(site, model, response);
+            }
+            model.addAttribute("refused", true);
+            return "intake/parental-decided";
+        }
+        Optional<Submitted> confirmed =
+                parents.confirm(site, token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+        if (confirmed.isEmpty()) {
+            return expired(site, model, response);
+        }
+        model.addAttribute("refused", false);
+        model.addAttribute("receipts", confirmed.get().receipts());
+        return "intake/parental-decided";
+    }
+
+    @GetMapping("/s/{site}/confirm/{token}")
+    String confirmPage(
+            @PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<DoubleOptIns.Pending> pending = doubleOptIns.pending(site, token);
+        if (pending.isEmpty()) {
+            return expired(site, model, response);
+        }
+        page(site, model);
+        model.addAttribute("token", token);
+        model.addAttribute("purposes", pending.get().purposeNames());
+        return "intake/confirm";
+    }
+
+    @PostMapping("/s/{site}/confirm/{token}")
+    String confirm(
+            @PathVariable String site,
+            @PathVariable String token,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<List<ConsentEvent>> confirmed =
+                doubleOptIns.confirm(site, token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+        if (confirmed.isEmpty()) {
+            return expired(site, model, response);
+        }
+        page(site, model);
+        model.addAttribute(
+                "receipts",
+                confirmed.get().stream().map(ConsentEvent::receiptPath).toList());
+        return "intake/confirmed";
+    }
+
+    private Site page(String site, Model model) {
+        Site declared = catalogs.requireSite(site);
+        model.addAttribute("site", declared);
+        model.addAttribute("siteName", declared.name().in(declared.language()));
+        return declared;
+    }
+
+    private String expired(String site, Model model, HttpServletResponse response) {
+        page(site, model);
+        response.setStatus(HttpStatus.GONE.value());
+        return "intake/link-expired";
+    }
+}

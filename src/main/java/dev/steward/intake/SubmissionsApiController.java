@@ -1,0 +1,163 @@
+package dev.steward.intake;
+
+import dev.steward.consent.CollectionMethod;
+import dev.steward.platform.ApiErrors;
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/v1/sites/{site}/forms/{form}/submissions}: a catalog form submitted as JSON, checked exactly like
+ * the HTML form. {@code {"fields":{…},"consents":[purpose keys],"age":N}} (or {@code "birthDate"} where the form asks
+ * for it, {@code "parentEmail"} for a child whose parent must confirm, {@code "region"} to choose the jurisdiction).
+ * Anything else in the body is refused by name, never ignored.
+ */
+@RestController
+class SubmissionsApiController {
+
+    private static final Set<String> KNOWN =
+            Set.of("fields", "consents", "age", "birthDate", "parentEmail", "region", Intake.HONEYPOT);
+
+    private final Intake intake;
+    private final VisitorJurisdiction jurisdictions;
+    private final Clock clock;
+
+    SubmissionsApiController(Intake intake, VisitorJurisdiction jurisdictions, Clock clock) {
+        this.intake = intake;
+        this.jurisdictions = jurisdictions;
+        this.clock = clock;
+    }
+
+    record Answer(
+            String record, String subject, String status, List<String> receipts, List<String> awaitingConfirmation) {}
+
+    @PostMapping("/api/v1/sites/{site}/forms/{form}/submissions")
+    @ResponseStatus(HttpStatus.CREATED)
+    Answer submit(
+            @PathVariable String site,
+            @PathVariable String form,
+            @RequestBody JsonNode body,
+            HttpServletRequest request) {
+        intake.form(site, form);
+        if (!body.isObject()) {
+            throw new InvalidInputException(null, "malformed-json", "The body must be a JSON object.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<String> undeclared = new ArrayList<>();
+        for (String name : body.propertyNames()) {
+            if (!KNOWN.contains(name)) {
+                undeclared.add(name);
+            }
+        }
+        Map<String, String> fields = fields(body.get("fields"), errors);
+        Set<String> consents = consents(body.get("consents"), errors);
+        String age = text(body, "age", errors, true);
+        String birthDate = text(body, "birthDate", errors, false);
+        String parentEmail = text(body, "parentEmail", errors, false);
+        String region = text(body, "region", errors, false);
+        String honeypot = text(body, Intake.HONEYPOT, errors, false);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        FormSubmission submission = new FormSubmission(
+                site,
+                form,
+                fields,
+                consents,
+                undeclared,
+                age,
+                birthDate,
+                parentEmail,
+                honeypot,
+                CollectionMethod.API,
+                new FormSubmission.Connection(
+                        jurisdictions.of(site, region, request),
+                        request.getRemoteAddr(),
+                        request.getHeader(HttpHeaders.USER_AGENT),
+                        clock.instant()));
+        Submitted submitted = intake.submit(submission);
+        return new Answer(
+                submitted.record().toString(),
+                submitted.subject().toString(),
+                submitted.status().key(),
+                submitted.receipts(),
+                submitted.awaitingConfirmation());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiErrors> rateLimited(RateLimitedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(ApiErrors.of("rate-limited", e.message()));
+    }
+
+    private static Map<String, String> fields(@Nullable JsonNode node, List<FieldError> errors) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return fields;
+        }
+        if (!node.isObject()) {
+            errors.add(new FieldError("fields", "invalid-format", "fields must be an object of field keys to text."));
+            return fields;
+        }
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            JsonNode value = entry.getValue();
+            if (value.isString()) {
+                fields.put(entry.getKey(), value.asString());
+            } else if (!value.isNull()) {
+                errors.add(new FieldError(
+                        SubmissionRules.FIELDS + entry.getKey(), "invalid-format", "Each field's value must be text."));
+            }
+        }
+        return fields;
+    }
+
+    private static Set<String> consents(@Nullable JsonNode node, List<FieldError> errors) {
+        Set<String> consents = new LinkedHashSet<>();
+        if (node == null || node.isNull()) {
+            return consents;
+        }
+        if (!node.isArray()) {
+            errors.add(new FieldError("consents", "invalid-format", "consents must be a list of purpose keys."));
+            return consents;
+        }
+        for (JsonNode purpose : node) {
+            if (purpose.isString()) {
+                consents.add(purpose.asString());
+            } else {
+                errors.add(new FieldError("consents", "invalid-format", "consents must be a list of purpose keys."));
+            }
+        }
+        return consents;
+    }
+
+    private static @Nullable String text(JsonNode body, String name, List<FieldError> errors, boolean number) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isString() || (number && node.isIntegralNumber())) {
+            return node.asString();
+        }
+        errors.add(new FieldError(name, "invalid-format", name + " must be " + (number ? "a whole number." : "text.")));
+        return null;
+    }
+}

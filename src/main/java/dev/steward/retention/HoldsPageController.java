@@ -1,0 +1,86 @@
+package dev.steward.retention;
+
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.staff.Caller;
+import dev.steward.staff.CurrentCaller;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The console's legal holds: the form to place one, the holds in force, and releasing them. */
+@Controller
+class HoldsPageController {
+
+    private final LegalHolds holds;
+    private final CurrentCaller caller;
+    private final Clock clock;
+
+    HoldsPageController(LegalHolds holds, CurrentCaller caller, Clock clock) {
+        this.holds = holds;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @GetMapping("/admin/holds")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
+    String page(@RequestParam(defaultValue = "false") boolean all, Model model) {
+        Caller staff = caller.get();
+        model.addAttribute("holds", holds.list(all, staff));
+        model.addAttribute("all", all);
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("mayAct", RetentionPageController.mayAct(staff));
+        if (!model.containsAttribute("request")) {
+            model.addAttribute("request", new HoldRequest(null, null, null, null));
+        }
+        return "admin/holds";
+    }
+
+    @PostMapping("/admin/holds")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    String place(
+            @RequestParam(required = false) @Nullable String subject,
+            @RequestParam(required = false) @Nullable String record,
+            @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(required = false) @Nullable String until,
+            Model model) {
+        HoldRequest request = new HoldRequest(subject, record, reason, until);
+        try {
+            LegalHold hold = holds.place(request, caller.get());
+            return "redirect:/admin/holds?placed=" + hold.id();
+        } catch (InvalidInputException e) {
+            model.addAttribute("request", request);
+            model.addAttribute("errors", e.errors());
+            model.addAttribute(
+                    "fieldErrors",
+                    e.errors().stream()
+                            .filter(error -> error.field() != null)
+                            .collect(Collectors.toMap(
+                                    FieldError::field, Function.identity(), (first, second) -> first)));
+            return page(false, model);
+        }
+    }
+
+    @PostMapping("/admin/holds/{id}/release")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    String release(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, Model model) {
+        try {
+            holds.release(id, reason, caller.get());
+            return "redirect:/admin/holds?released=" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.errors());
+            model.addAttribute("fieldErrors", Map.of());
+            return page(false, model);
+        }
+    }
+}

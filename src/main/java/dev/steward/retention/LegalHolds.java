@@ -1,0 +1,212 @@
+package dev.steward.retention;
+
+import dev.steward.audit.AuditEntry;
+import dev.steward.audit.AuditTrail;
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.NotFoundException;
+import dev.steward.staff.Caller;
+import dev.steward.vault.RecordId;
+import dev.steward.vault.RecordSummary;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Legal holds: staff keep a subject's records, or one record, past their due time. Placing and releasing a hold are
+ * written to the audit trail. A hold on a whole subject reaches every site, so only staff who see every site place
+ * one; staff scoped to sites hold single records of their sites.
+ */
+@Service
+class LegalHolds {
+
+    static final int MAX_REASON = 500;
+
+    private final HoldRepository repository;
+    private final Vault vault;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    LegalHolds(HoldRepository repository, Vault vault, AuditTrail audit, Clock clock) {
+        this.repository = repository;
+        this.vault = vault;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    LegalHold place(HoldRequest request, Caller caller) {
+        Target target = validate(request, caller);
+        repository.lockForPlacing();
+        Instant now = now();
+        LocalDate until = LocalDate.parse(request.until().strip());
+        LegalHold hold = new LegalHold(
+                UUID.randomUUID(),
+                target.subject(),
+                target.record(),
+                target.site(),
+                request.reason().strip(),
+                until,
+                until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                caller.name(),
+                now,
+                null,
+                null,
+                null);
+        repository.insert(hold);
+        audit.record(new AuditEntry(
+                caller.name(), "place-legal-hold", hold.subject().value(), hold.site(), List.of(), hold.reason()));
+        return hold;
+    }
+
+    @Transactional
+    LegalHold release(UUID id, @Nullable String reason, Caller caller) {
+        LegalHold hold = visible(id, caller);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > MAX_REASON) {
+            throw new InvalidInputException(
+                    "reason", "too-long", "The reason may have at most " + MAX_REASON + " characters.");
+        }
+        if (!repository.release(id, caller.name(), now(), why)) {
+            throw new InvalidInputException(
+                    null, "not-active", "The hold has already ended or been released; nothing was changed.");
+        }
+        audit.record(new AuditEntry(
+                caller.name(), "release-legal-hold", hold.subject().value(), hold.site(), List.of(), why));
+        return repository.find(id).orElseThrow();
+    }
+
+    /** Holds in force (or, with {@code all}, the most recent ever placed) that the caller may see. */
+    List<LegalHold> list(boolean all, Caller caller) {
+        List<LegalHold> holds = all ? repository.recent(500) : repository.active(now());
+        return holds.stream().filter(hold -> maySee(hold, caller)).toList();
+    }
+
+    LegalHold visible(UUID id, Caller caller) {
+        return repository
+                .find(id)
+                .filter(hold -> maySee(hold, caller))
+                .orElseThrow(() -> new NotFoundException("There is no legal hold " + id + "."));
+    }
+
+    /** The holds in force on the subject or any of their records. */
+    List<LegalHold> activeOn(SubjectId subject) {
+        Instant now = now();
+        return repository.ofSubject(subject).stream()
+                .filter(hold -> hold.activeAt(now))
+                .toList();
+    }
+
+    /** Inside a sweep's batch transaction: waits for holds being placed, then answers what is held. */
+    HoldRepository.HeldTargets lockForSweep(Instant now) {
+        repository.lockForSweep();
+        return repository.targets(now);
+    }
+
+    private static boolean maySee(LegalHold hold, Caller caller) {
+        return hold.site() == null || caller.maySee(hold.site());
+    }
+
+    private Target validate(HoldRequest request, Caller caller) {
+        List<FieldError> errors = new ArrayList<>();
+        UUID subjectId = uuid(request.subject(), "subject", errors);
+        UUID recordId = uuid(request.record(), "record", errors);
+        boolean noSubject = isBlank(request.subject());
+        boolean noRecord = isBlank(request.record());
+        if (noSubject && noRecord) {
+            errors.add(new FieldError("subject", "required", "Name the subject or the record (case) to hold."));
+        } else if (!noSubject && !noRecord) {
+            errors.add(new FieldError("record", "conflict", "Hold either a whole subject or one record, not both."));
+        }
+        validateReason(request.reason(), errors);
+        validateUntil(request.until(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return recordId != null
+                ? recordTarget(new RecordId(recordId), caller)
+                : subjectTarget(new SubjectId(subjectId), caller);
+    }
+
+    private Target recordTarget(RecordId record, Caller caller) {
+        RecordSummary summary = vault.record(record)
+                .orElseThrow(() -> new InvalidInputException("record", "unknown", "There is no record with this id."));
+        if (!caller.maySee(summary.site())) {
+            throw new InvalidInputException("record", "unknown", "There is no record with this id.");
+        }
+        return new Target(summary.subject(), record, summary.site());
+    }
+
+    private Target subjectTarget(SubjectId subject, Caller caller) {
+        if (!vault.exists(subject)) {
+            throw new InvalidInputException("subject", "unknown", "There is no subject with this id.");
+        }
+        if (!caller.sites().isEmpty()) {
+            throw new InvalidInputException(
+                    "subject",
+                    "scope",
+                    "A hold on a whole subject reaches every site; staff scoped to sites hold single records.");
+        }
+        return new Target(subject, null, null);
+    }
+
+    private static void validateReason(@Nullable String reason, List<FieldError> errors) {
+        if (isBlank(reason)) {
+            errors.add(
+                    new FieldError("reason", "required", "Give the reason for the hold (a case or court reference)."));
+        } else if (reason.strip().length() > MAX_REASON) {
+            errors.add(
+                    new FieldError("reason", "too-long", "The reason may have at most " + MAX_REASON + " characters."));
+        }
+    }
+
+    private void validateUntil(@Nullable String until, List<FieldError> errors) {
+        if (isBlank(until)) {
+            errors.add(new FieldError("until", "required", "Give the last day of the hold, such as 2027-06-30."));
+            return;
+        }
+        try {
+            if (!LocalDate.parse(until.strip()).isAfter(LocalDate.ofInstant(now(), ZoneOffset.UTC))) {
+                errors.add(new FieldError("until", "not-in-future", "The last day of the hold must be after today."));
+            }
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("until", "invalid", "Write the last day of the hold as YYYY-MM-DD."));
+        }
+    }
+
+    private static @Nullable UUID uuid(@Nullable String text, String field, List<FieldError> errors) {
+        if (isBlank(text)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "invalid", "The " + field + " id is not a valid id."));
+            return null;
+        }
+    }
+
+    private static boolean isBlank(@Nullable String text) {
+        return text == null || text.isBlank();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private record Target(
+            SubjectId subject,
+            @Nullable RecordId record,
+            @Nullable String site) {}
+}

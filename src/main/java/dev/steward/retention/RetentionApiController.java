@@ -1,0 +1,149 @@
+package dev.steward.retention;
+
+import dev.steward.audit.AuditEntry;
+import dev.steward.audit.AuditTrail;
+import dev.steward.platform.ApiErrors;
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.staff.Caller;
+import dev.steward.staff.CurrentCaller;
+import dev.steward.vault.SubjectId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The staff API of retention: the plan, sweeps, deletion certificates, ended purposes and what blocks erasure. */
+@RestController
+@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
+class RetentionApiController {
+
+    private final RetentionPlan plan;
+    private final Sweeper sweeper;
+    private final DeletionCertificates certificates;
+    private final DueTimes dueTimes;
+    private final Retention retention;
+    private final AuditTrail audit;
+    private final CurrentCaller caller;
+
+    RetentionApiController(
+            RetentionPlan plan,
+            Sweeper sweeper,
+            DeletionCertificates certificates,
+            DueTimes dueTimes,
+            Retention retention,
+            AuditTrail audit,
+            CurrentCaller caller) {
+        this.plan = plan;
+        this.sweeper = sweeper;
+        this.certificates = certificates;
+        this.dueTimes = dueTimes;
+        this.retention = retention;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    record SweepAnswer(SweepProgress progress, @Nullable DeletionCertificate certificate) {}
+
+    record PurposeEnded(@Nullable String site, @Nullable String activity) {}
+
+    record PurposeEndedAnswer(String site, String activity, int recordsClosed) {}
+
+    record SubjectBlockers(String subject, List<BlockerView> blockers) {}
+
+    record BlockerView(UUID record, String site, String activity, Blocker.Kind kind, String reason, Instant until) {
+
+        static BlockerView of(Blocker blocker) {
+            return new BlockerView(
+                    blocker.record().value(),
+                    blocker.site(),
+                    blocker.activity(),
+                    blocker.kind(),
+                    blocker.reason(),
+                    blocker.until());
+        }
+    }
+
+    @GetMapping("/api/v1/admin/retention/plan")
+    RetentionPlan.Plan plan() {
+        return plan.plan(caller.get()::maySee);
+    }
+
+    /** Runs a sweep now and answers when it is done. */
+    @PostMapping("/api/v1/admin/retention/sweeps")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    SweepAnswer sweep() {
+        Sweeper.Outcome outcome = sweeper.sweep("api", progress -> {});
+        return new SweepAnswer(
+                outcome.progress(),
+                outcome.certificate()
+                        .map(certificate -> certificate.onlySites(caller.get()::maySee))
+                        .orElse(null));
+    }
+
+    @GetMapping("/api/v1/admin/retention/certificates")
+    List<DeletionCertificate> certificates(@RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInputException("limit", "out-of-range", "The limit must be between 1 and 500.");
+        }
+        return certificates.recent(limit, caller.get());
+    }
+
+    @GetMapping("/api/v1/admin/retention/certificates/{id}")
+    DeletionCertificate certificate(@PathVariable UUID id) {
+        return certificates.get(id, caller.get());
+    }
+
+    /** Staff declare that the purpose of an {@code until-purpose-ends} activity has ended on a site. */
+    @PostMapping("/api/v1/admin/retention/purpose-ended")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    @Transactional
+    PurposeEndedAnswer purposeEnded(@RequestBody PurposeEnded request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.site() == null || request.site().isBlank()) {
+            errors.add(new FieldError("site", "required", "Name the site."));
+        }
+        if (request.activity() == null || request.activity().isBlank()) {
+            errors.add(new FieldError("activity", "required", "Name the activity whose purpose has ended."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Caller staff = caller.requireSite(request.site());
+        int closed = dueTimes.purposeEnded(request.site(), request.activity());
+        audit.record(new AuditEntry(
+                staff.name(), "end-purpose", null, request.site(), List.of(), "activity " + request.activity()));
+        return new PurposeEndedAnswer(request.site(), request.activity(), closed);
+    }
+
+    /** What keeps a subject's records from being erased now (legal holds, statutory minimums). Audited. */
+    @GetMapping("/api/v1/admin/subjects/{subject}/retention-blockers")
+    @Transactional
+    SubjectBlockers blockers(@PathVariable UUID subject, @RequestParam(required = false) @Nullable String reason) {
+        Caller staff = caller.get();
+        List<BlockerView> blockers = retention.blockers(new SubjectId(subject)).stream()
+                .filter(blocker -> staff.maySee(blocker.site()))
+                .map(BlockerView::of)
+                .toList();
+        audit.record(new AuditEntry(staff.name(), "read-retention-blockers", subject, null, List.of(), reason));
+        return new SubjectBlockers(subject.toString(), blockers);
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ApiErrors alreadyRunning(Sweeper.AlreadyRunning e) {
+        return ApiErrors.of("sweep-running", "A sweep is already running on this node; try again when it is done.");
+    }
+}

@@ -1,0 +1,133 @@
+package dev.steward.retention;
+
+import dev.steward.audit.AuditEntry;
+import dev.steward.audit.AuditTrail;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.staff.Caller;
+import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.StaffRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The console's retention page: what will be deleted and when, the sweep (started here, it runs in the background
+ * and the page shows its progress), purposes staff declare ended, and the deletion certificates.
+ */
+@Controller
+class RetentionPageController {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionPageController.class);
+
+    private final RetentionPlan plan;
+    private final Sweeper sweeper;
+    private final DeletionCertificates certificates;
+    private final DueTimes dueTimes;
+    private final AuditTrail audit;
+    private final CurrentCaller caller;
+    private final TaskExecutor executor;
+    private final TransactionTemplate transaction;
+
+    RetentionPageController(
+            RetentionPlan plan,
+            Sweeper sweeper,
+            DeletionCertificates certificates,
+            DueTimes dueTimes,
+            AuditTrail audit,
+            CurrentCaller caller,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            TransactionTemplate transaction) {
+        this.plan = plan;
+        this.sweeper = sweeper;
+        this.certificates = certificates;
+        this.dueTimes = dueTimes;
+        this.audit = audit;
+        this.caller = caller;
+        this.executor = executor;
+        this.transaction = transaction;
+    }
+
+    @GetMapping("/admin/retention")
+    String page(Model model) {
+        Caller staff = caller.get();
+        model.addAttribute("plan", plan.plan(staff::maySee));
+        model.addAttribute("sweep", sweeper.current().orElse(null));
+        model.addAttribute("certificates", certificates.recent(10, staff));
+        model.addAttribute("mayAct", mayAct(staff));
+        return "admin/retention";
+    }
+
+    @PostMapping("/admin/retention/sweep")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    String sweep() {
+        if (sweeper.current().isPresent()) {
+            return "redirect:/admin/retention?running";
+        }
+        audit.record(new AuditEntry(caller.get().name(), "start-retention-sweep", null, null, List.of(), null));
+        executor.execute(() -> {
+            try {
+                sweeper.sweep("console", progress -> {});
+            } catch (Sweeper.AlreadyRunning e) {
+                log.info("A sweep started from the console found one already running on this node");
+            }
+        });
+        return "redirect:/admin/retention?started";
+    }
+
+    @PostMapping("/admin/retention/purpose-ended")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    String purposeEnded(
+            @RequestParam String site,
+            @RequestParam String activity,
+            @RequestParam(required = false) @Nullable String confirm,
+            Model model) {
+        Caller staff = caller.requireSite(site);
+        try {
+            if (confirm == null) {
+                throw new InvalidInputException(
+                        "confirm",
+                        "required",
+                        "Tick the box to confirm that the purpose of '" + activity + "' has ended.");
+            }
+            int closed = transaction.execute(status -> {
+                int count = dueTimes.purposeEnded(site, activity);
+                audit.record(
+                        new AuditEntry(staff.name(), "end-purpose", null, site, List.of(), "activity " + activity));
+                return count;
+            });
+            return "redirect:/admin/retention?closed=" + closed + "&activity=" + encode(site + "/" + activity);
+        } catch (InvalidInputException e) {
+            model.addAttribute("purposeErrors", e.errors());
+            model.addAttribute("purposeActivity", site + "/" + activity);
+            return page(model);
+        }
+    }
+
+    @GetMapping("/admin/retention/certificates/{id}")
+    String certificate(@PathVariable UUID id, Model model) {
+        model.addAttribute("certificate", certificates.get(id, caller.get()));
+        return "admin/certificate";
+    }
+
+    static boolean mayAct(Caller staff) {
+        return staff.hasRole(StaffRole.ADMIN) || staff.hasRole(StaffRole.PRIVACY_OFFICER);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

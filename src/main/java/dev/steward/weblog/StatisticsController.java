@@ -1,0 +1,45 @@
+package dev.steward.weblog;
+
+import dev.steward.platform.InvalidInputException;
+import dev.steward.staff.CurrentCaller;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The aggregate statistics export for staff: {@code ?site=&from=&to=&format=csv|json}. */
+@RestController
+class StatisticsController {
+
+    private final Statistics statistics;
+    private final CurrentCaller caller;
+
+    StatisticsController(Statistics statistics, CurrentCaller caller) {
+        this.statistics = statistics;
+        this.caller = caller;
+    }
+
+    @GetMapping("/api/v1/admin/statistics")
+    ResponseEntity<?> export(
+            @RequestParam(required = false) @Nullable String site,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(defaultValue = "json") String format) {
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw new InvalidInputException("format", "invalid", "The format is csv or json.");
+        }
+        Statistics.Report report = statistics.export(site, from, to, caller.get());
+        if (format.equals("json")) {
+            return ResponseEntity.ok(report);
+        }
+        String name = "statistics-" + (site == null ? "all-sites" : site) + "-" + report.from() + "-" + report.to();
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+                .body(Statistics.csv(report));
+    }
+}

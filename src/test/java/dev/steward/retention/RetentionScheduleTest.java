@@ -1,0 +1,223 @@
+package dev.steward.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.steward.accounts.AccountUsed;
+import dev.steward.consent.CollectionMethod;
+import dev.steward.consent.ConsentAction;
+import dev.steward.consent.ConsentLedger;
+import dev.steward.consent.ConsentRequest;
+import dev.steward.inquiries.CaseClosed;
+import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
+import dev.steward.vault.RecordId;
+import dev.steward.vault.RecordState;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Every record goes exactly when its catalog rule says, and event-based rules start their clocks at the event. */
+@StewardTest
+class RetentionScheduleTest {
+
+    private static final Duration ONE_MICROSECOND = Duration.ofNanos(1000);
+
+    @Autowired
+    Vault vault;
+
+    @Autowired
+    Sweeper sweeper;
+
+    @Autowired
+    DueTimes dueTimes;
+
+    @Autowired
+    Retention retention;
+
+    @Autowired
+    ConsentLedger ledger;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    StoredRecords records;
+
+    @BeforeEach
+    void records() {
+        records = new StoredRecords(vault);
+    }
+
+    @Test
+    void recordsVanishExactlyWhenDueAndNotBefore() {
+        SubjectId subject = records.person("exactly-due");
+        RecordId record = records.trial(subject, "exactly-due");
+        Instant due = records.summary(record).dueAt();
+        assertThat(due).isEqualTo(records.summary(record).collectedAt().plus(Duration.ofDays(7)));
+
+        clock.set(due.minus(ONE_MICROSECOND));
+        sweep();
+        assertThat(records.exists(record)).as("a microsecond before it is due").isTrue();
+
+        clock.set(due);
+        sweep();
+        assertThat(records.exists(record)).as("when it is due").isFalse();
+        assertThat(jdbc.sql("SELECT reason FROM erasure_log WHERE :record = ANY(record_ids)")
+                        .param("record", record.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("retention: due");
+        assertThat(vault.exists(subject))
+                .as("only the record goes, not the person")
+                .isTrue();
+    }
+
+    @Test
+    void aClosedCaseDisappearsThirtyDaysAfterClosing() {
+        SubjectId subject = records.person("closed-case");
+        RecordId record = records.olympusContactForm(subject, "closed-case");
+        assertThat(records.summary(record).dueAt())
+                .as("open cases have no due time")
+                .isNull();
+        Instant closedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+
+        publish(new CaseClosed(record, subject, "olympus-ims", "contact-form", closedAt));
+
+        Instant due = closedAt.atOffset(ZoneOffset.UTC).plusDays(30).toInstant();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> records.summary(record).state() == RecordState.CLOSED
+                        && due.equals(records.summary(record).dueAt()));
+        clock.set(due.minus(ONE_MICROSECOND));
+        sweep();
+        assertThat(records.exists(record))
+                .as("29 days, 23:59:59.999999 after closing")
+                .isTrue();
+        clock.set(due);
+        sweep();
+        assertThat(records.exists(record)).as("30 days after closing").isFalse();
+    }
+
+    @Test
+    void anAccountIsDueOneInactivityPeriodAfterItsLastUse() {
+        SubjectId subject = records.person("account-used");
+        RecordId account = records.lab(subject, "account-used", "account", "account-life", "gdpr-6-1-b");
+        Instant firstUse = clock.instant();
+        publish(new AccountUsed(subject, "lab", firstUse));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> firstUse.plus(Duration.ofDays(30))
+                        .equals(records.summary(account).dueAt()));
+
+        clock.advance(Duration.ofDays(20));
+        Instant secondUse = clock.instant();
+        publish(new AccountUsed(subject, "lab", secondUse));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> secondUse
+                        .plus(Duration.ofDays(30))
+                        .equals(records.summary(account).dueAt()));
+        dueTimes.accountUsed(subject, "lab", firstUse);
+        assertThat(records.summary(account).dueAt())
+                .as("a late report of an earlier use never brings the due time back")
+                .isEqualTo(secondUse.plus(Duration.ofDays(30)));
+
+        clock.set(firstUse.plus(Duration.ofDays(30)));
+        sweep();
+        assertThat(records.exists(account))
+                .as("thirty days after the first use only")
+                .isTrue();
+        clock.set(secondUse.plus(Duration.ofDays(30)));
+        sweep();
+        assertThat(records.exists(account)).isFalse();
+    }
+
+    @Test
+    void aWithdrawnSubscriptionMakesItsRecordsDue() {
+        SubjectId subject = records.person("unsubscribed");
+        RecordId subscription = records.lab(subject, "unsubscribed", "newsletter", "subscription", "gdpr-6-1-a");
+        RecordId trial = records.trial(subject, "unsubscribed");
+        ledger.record(ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
+                .withWording("Send me the monthly lab newsletter."));
+        assertThat(records.summary(subscription).dueAt()).isNull();
+
+        Instant withdrawn = ledger.record(ConsentRequest.of(
+                        subject, "lab", "newsletter", ConsentAction.WITHDRAWN, CollectionMethod.EMAIL_LINK))
+                .occurredAt();
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> withdrawn.equals(records.summary(subscription).dueAt()));
+        assertThat(records.summary(subscription).state()).isEqualTo(RecordState.CLOSED);
+        assertThat(records.summary(trial).state())
+                .as("records of activities not kept while subscribed are untouched")
+                .isEqualTo(RecordState.ACTIVE);
+        sweep();
+        assertThat(records.exists(subscription)).isFalse();
+        assertThat(records.exists(trial)).isTrue();
+    }
+
+    @Test
+    void aStatutoryMinimumKeepsARecordDueEarlierAndSaysWhy() {
+        SubjectId subject = records.person("invoiced");
+        RecordId invoice = records.lab(subject, "invoiced", "invoicing", "books", "gdpr-6-1-c");
+        Instant tenYears = records.summary(invoice)
+                .collectedAt()
+                .atOffset(ZoneOffset.UTC)
+                .plusYears(10)
+                .toInstant();
+        // as if it had been given an early due time (a rule changed, an erasure scheduled by mistake)
+        vault.changeState(invoice, RecordState.CLOSED, clock.instant().minusSeconds(1));
+
+        Sweeper.Outcome outcome = sweep();
+
+        assertThat(records.exists(invoice)).isTrue();
+        assertThat(records.summary(invoice).dueAt())
+                .as("moved to the end of the minimum")
+                .isEqualTo(tenYears);
+        assertThat(outcome.certificate().orElseThrow().recordsKept()).isGreaterThanOrEqualTo(1);
+        assertThat(retention.blockers(subject)).singleElement().satisfies(blocker -> {
+            assertThat(blocker.record()).isEqualTo(invoice);
+            assertThat(blocker.kind()).isEqualTo(Blocker.Kind.STATUTORY_MINIMUM);
+            assertThat(blocker.reason()).isEqualTo("Commercial law keeps invoices for ten years.");
+            assertThat(blocker.until()).isEqualTo(tenYears);
+        });
+    }
+
+    @Test
+    void anEndedPurposeMakesItsRecordsDueAtOnce() {
+        SubjectId subject = records.person("campaign");
+        RecordId entry = records.lab(subject, "campaign", "campaign", "campaign-end", "gdpr-6-1-f");
+        assertThat(records.summary(entry).dueAt()).isNull();
+        int closed = dueTimes.purposeEnded("lab", "campaign");
+
+        assertThat(closed).isGreaterThanOrEqualTo(1);
+
+        assertThat(records.summary(entry).state()).isEqualTo(RecordState.CLOSED);
+        assertThat(records.summary(entry).dueAt()).isEqualTo(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        sweep();
+        assertThat(records.exists(entry)).isFalse();
+    }
+
+    private void publish(Object event) {
+        transaction.executeWithoutResult(status -> events.publishEvent(event));
+    }
+
+    private Sweeper.Outcome sweep() {
+        return sweeper.sweep("test", progress -> {});
+    }
+}

@@ -1,0 +1,161 @@
+package dev.steward.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.platform.StewardProperties;
+import dev.steward.test.DatabaseDump;
+import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
+import dev.steward.test.TestDatabase;
+import dev.steward.test.TestServer;
+import dev.steward.vault.RecordId;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The sweep at scale: bounded batches with progress, and several nodes sweeping one database at once. */
+@StewardTest
+class SweepTest {
+
+    private static final int LOAD = 100_000;
+
+    @Autowired
+    Sweeper sweeper;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    StewardProperties properties;
+
+    @Autowired
+    Vault vault;
+
+    @Test
+    void aSweepOfOneHundredThousandDueRecordsCompletesInBoundedBatchesWithProgress() {
+        DueRecords seeded =
+                DueRecords.seed(jdbc, LOAD, "bulk", "bulk-day", clock.instant().minusSeconds(1));
+        try {
+            List<SweepProgress> progress = new ArrayList<>();
+
+            Sweeper.Outcome outcome = sweeper.sweep("test", progress::add);
+
+            assertThat(seeded.remaining(jdbc)).isZero();
+            assertThat(seeded.tombstonesPerRecord(jdbc)).hasSize(LOAD).containsOnly(1L);
+            List<SweepProgress> batches =
+                    progress.stream().filter(step -> !step.finished()).toList();
+            assertThat(batches).hasSizeGreaterThanOrEqualTo(LOAD / sweeper.batchSize());
+            long previous = 0;
+            for (SweepProgress step : batches) {
+                assertThat(step.erased() - previous).isBetween(1L, (long) sweeper.batchSize());
+                previous = step.erased();
+            }
+            assertThat(progress.get(progress.size() - 1).finished()).isTrue();
+            DeletionCertificate certificate = outcome.certificate().orElseThrow();
+            assertThat(certificate.byActivity()).containsEntry("lab/bulk", (long) LOAD);
+            assertThat(certificate.byCategory()).containsEntry("lab/contact", (long) LOAD);
+            assertThat(certificate.recordsErased()).isGreaterThanOrEqualTo(LOAD);
+            assertThat(certificate.batches()).isEqualTo(batches.size());
+            System.out.printf(
+                    "Swept %d records in %d ms (%d records/s) in %d batches%n",
+                    outcome.progress().erased(),
+                    outcome.progress().elapsedMillis(),
+                    outcome.progress().perSecond(),
+                    certificate.batches());
+        } finally {
+            seeded.delete(jdbc);
+        }
+    }
+
+    @Test
+    void twoNodesSweepingAtOnceNeverProcessTheSameRecordTwice() throws Exception {
+        int count = 20_000;
+        DueRecords seeded =
+                DueRecords.seed(jdbc, count, "bulk", "bulk-day", clock.instant().minusSeconds(1));
+        try (ConfigurableApplicationContext second = TestServer.start(
+                clock,
+                properties.database().url(),
+                properties.dataDir(),
+                "--steward.catalog=" + StewardTest.CATALOGS,
+                "--steward.retention.scheduled=false",
+                "--steward.retention.batch-size=500")) {
+            Sweeper other = second.getBean(Sweeper.class);
+            CountDownLatch start = new CountDownLatch(1);
+            CompletableFuture<Sweeper.Outcome> here = CompletableFuture.supplyAsync(() -> sweepAfter(start, sweeper));
+            CompletableFuture<Sweeper.Outcome> there = CompletableFuture.supplyAsync(() -> sweepAfter(start, other));
+            start.countDown();
+
+            long erasedHere = bulkErased(here.get());
+            long erasedThere = bulkErased(there.get());
+
+            assertThat(erasedHere).as("records this node erased").isPositive();
+            assertThat(erasedThere).as("records the other node erased").isPositive();
+            assertThat(erasedHere + erasedThere).isEqualTo(count);
+            assertThat(seeded.remaining(jdbc)).isZero();
+            assertThat(seeded.tombstonesPerRecord(jdbc)).hasSize(count).containsOnly(1L);
+        } finally {
+            seeded.delete(jdbc);
+        }
+    }
+
+    @Test
+    void aBackupRestoredFromBeforeASweepLosesTheSweptRecordsAgainOnRestoreReplay() {
+        StoredRecords records = new StoredRecords(vault);
+        SubjectId first = records.person("swept-restored-1");
+        SubjectId second = records.person("swept-restored-2");
+        RecordId one = records.trial(first, "swept-restored-1");
+        RecordId other = records.trial(second, "swept-restored-2");
+        DatabaseDump backup = DatabaseDump.of(properties.database().url());
+        clock.set(records.summary(other).dueAt());
+        sweeper.sweep("test", progress -> {});
+        String restored =
+                backup.restoreInto("swept_restored_" + ProcessHandle.current().pid() + "_" + System.nanoTime());
+        JdbcClient restoredJdbc =
+                JdbcClient.create(new DriverManagerDataSource(restored, TestDatabase.user(), TestDatabase.password()));
+        DueRecords inBackup =
+                new DueRecords(List.of(first.value(), second.value()), List.of(one.value(), other.value()));
+        assertThat(inBackup.remaining(restoredJdbc)).isEqualTo(2);
+
+        TestServer.Run replay = TestServer.command(restored, properties.dataDir(), "restore-replay");
+
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertThat(inBackup.remaining(restoredJdbc)).isZero();
+        assertThat(inBackup.tombstonesPerRecord(restoredJdbc)).containsExactly(1L, 1L);
+        assertThat(restoredJdbc
+                        .sql("SELECT count(*) FROM data_subject WHERE id IN (:first, :second)")
+                        .param("first", first.value())
+                        .param("second", second.value())
+                        .query(Long.class)
+                        .single())
+                .as("a sweep erases records, not the people")
+                .isEqualTo(2);
+    }
+
+    private static Sweeper.Outcome sweepAfter(CountDownLatch start, Sweeper sweeper) {
+        try {
+            start.await(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return sweeper.sweep("test", progress -> {});
+    }
+
+    private static long bulkErased(Sweeper.Outcome outcome) {
+        return outcome.certificate()
+                .map(certificate -> certificate.byActivity().getOrDefault("lab/bulk", 0L))
+                .orElse(0L);
+    }
+}
