@@ -1,7 +1,6 @@
 package dev.steward.bench;
 
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.Site;
 import dev.steward.consent.BulkConsents;
 import dev.steward.consent.ConsentRequest;
 import dev.steward.disclosures.Disclosures;
@@ -18,10 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -82,7 +78,7 @@ class SeedCommand implements CliCommand {
         int perSubject = events;
         SyntheticPeople people;
         try {
-            people = new SyntheticPeople(catalogs, noticeVersions(), clock.instant());
+            people = SyntheticPeople.of(catalogs, notices, clock.instant());
         } catch (NotFoundException e) {
             err.println(e.getMessage() + " Start Steward once on this database first: it publishes the notices"
                     + " that the people's consents refer to.");
@@ -142,12 +138,5 @@ class SeedCommand implements CliCommand {
         }
         consents.recordAll(requests);
         disclosures.recordAll(disclosed);
-    }
-
-    private Map<String, String> noticeVersions() {
-        return catalogs.sites().stream()
-                .map(Site::key)
-                .collect(Collectors.toMap(
-                        Function.identity(), site -> notices.inForce(site).version()));
     }
 }

@@ -5,11 +5,13 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Purpose;
+import dev.steward.catalog.RetentionRule;
 import dev.steward.catalog.Site;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentAction;
 import dev.steward.consent.ConsentRequest;
 import dev.steward.disclosures.NewDisclosure;
+import dev.steward.notice.PublishedNotices;
 import dev.steward.vault.BulkSubjects;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.NewRecord;
@@ -20,6 +22,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Made-up people for the benchmark, shaped by the catalog: person {@code n} signs up on one of the catalog's
@@ -50,6 +54,18 @@ final class SyntheticPeople {
         }
     }
 
+    /** People who consent under the notices now in force (which must have been published: a first start does it). */
+    static SyntheticPeople of(Catalogs catalogs, PublishedNotices notices, Instant now) {
+        return new SyntheticPeople(
+                catalogs,
+                catalogs.sites().stream()
+                        .map(Site::key)
+                        .collect(Collectors.toMap(
+                                Function.identity(),
+                                site -> notices.inForce(site).version())),
+                now);
+    }
+
     static String email(long person) {
         return "person-" + person + "@bench.invalid";
     }
@@ -60,25 +76,57 @@ final class SyntheticPeople {
 
     BulkSubjects.NewSubject subject(long person) {
         Signup signup = signup(person);
+        NewRecord record =
+                record(signup.site(), signup.activity(), signup.purposes().get(0), person);
+        return new BulkSubjects.NewSubject(List.of(Identifier.email(email(person))), List.of(record), signedUp(person));
+    }
+
+    /**
+     * A record that is due for erasure when collected at {@link #longAgo}: the person's connection data under the
+     * first activity kept for a fixed period from collection, shorter than a year and with no statutory minimum (in
+     * the example catalogs, a contact form's misuse-prevention data, kept seven days).
+     */
+    NewRecord dueRecord(long person) {
+        for (Site site : catalogs.sites()) {
+            Catalog catalog = catalogs.of(site.key());
+            for (ProcessingActivity activity : catalog.activitiesOf(site.key())) {
+                RetentionRule rule = catalog.retentionRule(activity.retention()).orElseThrow();
+                if (rule.rule().trigger() == RetentionRule.Trigger.COLLECTED
+                        && rule.statutoryMinimum() == null
+                        && rule.rule().span().addTo(longAgo()).isBefore(now)
+                        && !catalog.purposesOf(activity).isEmpty()) {
+                    return record(site, activity, catalog.purposesOf(activity).get(0), person);
+                }
+            }
+        }
+        throw new IllegalStateException("The catalog keeps nothing for a fixed period from collection");
+    }
+
+    /** When due records were collected: a year and a day ago. */
+    Instant longAgo() {
+        return now.minus(Duration.ofDays(366));
+    }
+
+    /** A record of the activity with every field it collects filled in (passwords aside), as the person sent it. */
+    private NewRecord record(Site site, ProcessingActivity activity, Purpose purpose, long person) {
         Map<String, String> fields = new LinkedHashMap<>();
-        Catalog catalog = catalogs.of(signup.site().key());
-        for (ProcessingActivity.CollectedField collected : signup.activity().fields()) {
+        Catalog catalog = catalogs.of(site.key());
+        for (ProcessingActivity.CollectedField collected : activity.fields()) {
             catalog.field(collected.field())
                     .filter(field -> field.type() != DataCategory.FieldType.PASSWORD)
                     .ifPresent(field -> fields.put(field.key(), value(field, person)));
         }
-        String jurisdiction = signup.site().defaultJurisdiction();
-        NewRecord record = new NewRecord(
-                signup.site().key(),
-                signup.activity().key(),
-                noticeVersions.get(signup.site().key()),
-                signup.purposes().get(0).basesIn(jurisdiction).get(0).key(),
+        String jurisdiction = site.defaultJurisdiction();
+        return new NewRecord(
+                site.key(),
+                activity.key(),
+                noticeVersions.get(site.key()),
+                purpose.basesIn(jurisdiction).get(0).key(),
                 jurisdiction,
-                signup.activity().retention(),
+                activity.retention(),
                 null,
                 RecordState.ACTIVE,
                 fields);
-        return new BulkSubjects.NewSubject(List.of(Identifier.email(email(person))), List.of(record), signedUp(person));
     }
 
     /**

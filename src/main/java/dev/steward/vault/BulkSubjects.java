@@ -168,14 +168,49 @@ public class BulkSubjects {
         CopyRows recordRows = new CopyRows();
         List<RecordId> records = new ArrayList<>();
         for (NewRecord record : subject.records()) {
-            RecordId recordId = RecordId.random();
-            NewRecord due = vault.withDueTime(
-                    record, activities.get(record.site() + '\u0000' + record.activity()), subject.createdAt());
-            recordRows.add(recordId.value()).add(id.value());
-            addRecord(recordRows, due, subject.createdAt(), encrypted(key.aead(), record, recordId, id));
-            records.add(recordId);
+            records.add(addRecord(recordRows, id, key.aead(), record, activities, subject.createdAt()));
         }
         return new Prepared(subjectRow, identifierRows, recordRows, new Created(id, records));
+    }
+
+    /**
+     * Adds a record, collected at the time given, to each of these subjects (which must exist), in the caller's
+     * transaction: what {@link Vault#store} writes for each, encrypted in parallel and written by COPY.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RecordId> addRecords(List<SubjectId> subjects, NewRecord record, Instant collectedAt) {
+        Map<String, ProcessingActivity> activities =
+                Map.of(record.site() + '\u0000' + record.activity(), vault.requireDeclared(record));
+        keys.preload(subjects);
+        CopyRows[] rows = new CopyRows[subjects.size()];
+        RecordId[] ids = new RecordId[subjects.size()];
+        IntStream.range(0, subjects.size()).parallel().forEach(i -> {
+            SubjectId subject = subjects.get(i);
+            Aead key = keys.of(subject).orElseThrow(() -> new IllegalArgumentException("No such subject: " + subject));
+            rows[i] = new CopyRows();
+            ids[i] = addRecord(rows[i], subject, key, record, activities, collectedAt);
+        });
+        CopyRows all = new CopyRows();
+        for (CopyRows one : rows) {
+            all.append(one);
+        }
+        repository.copyRecords(all);
+        return List.of(ids);
+    }
+
+    private RecordId addRecord(
+            CopyRows rows,
+            SubjectId subject,
+            Aead key,
+            NewRecord record,
+            Map<String, ProcessingActivity> activities,
+            Instant collectedAt) {
+        RecordId id = RecordId.random();
+        NewRecord due =
+                vault.withDueTime(record, activities.get(record.site() + '\u0000' + record.activity()), collectedAt);
+        rows.add(id.value()).add(subject.value());
+        addRecord(rows, due, collectedAt, encrypted(key, record, id, subject));
+        return id;
     }
 
     private byte[] encrypted(Aead key, NewRecord record, RecordId recordId, SubjectId subject) {
