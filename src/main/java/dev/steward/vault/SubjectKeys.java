@@ -85,7 +85,7 @@ class SubjectKeys {
         return "subject-key:" + subject;
     }
 
-    private static Aead aead(byte[] raw) {
+    static Aead aead(byte[] raw) {
         try {
             return AesGcmJce.create(AesGcmKey.builder()
                     .setParameters(PARAMETERS)

@@ -477,7 +477,7 @@ public class Vault {
         }
     }
 
-    private static byte[] decrypt(Aead key, byte[] sealed, String context) {
+    static byte[] decrypt(Aead key, byte[] sealed, String context) {
         try {
             return key.decrypt(sealed, context.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
