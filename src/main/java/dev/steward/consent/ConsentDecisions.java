@@ -62,9 +62,10 @@ public class ConsentDecisions {
                     .deny("unknown-subject", "Steward holds nothing about this subject: never collected, or erased.");
         }
         SubjectId id = found.get();
-        Optional<ConsentEvent> deciding =
-                at == null ? index.latest(id, site, purpose) : events.latestAt(id, site, purpose, instant);
-        String jurisdiction = deciding.map(ConsentEvent::jurisdiction)
+        Optional<LatestConsent> deciding = at == null
+                ? index.latest(id, site, purpose)
+                : events.latestAt(id, site, purpose, instant).map(LatestConsent::of);
+        String jurisdiction = deciding.map(LatestConsent::jurisdiction)
                 .or(() -> index.jurisdiction(id, site))
                 .orElse(declared.defaultJurisdiction());
         Asked asked =
@@ -80,7 +81,7 @@ public class ConsentDecisions {
     }
 
     private static ConsentDecision decide(Asked asked) {
-        ConsentEvent event = asked.event();
+        LatestConsent event = asked.event();
         if (event != null && event.action() == ConsentAction.OBJECTED) {
             return asked.deny("objected", "The person objected to processing for this purpose.");
         }
@@ -126,7 +127,7 @@ public class ConsentDecisions {
             Purpose purpose,
             @Nullable String jurisdiction,
             List<LegalBasis> bases,
-            @Nullable ConsentEvent event,
+            @Nullable LatestConsent event,
             Instant at) {
 
         ConsentDecision allow(String reason, String explanation) {

@@ -1,7 +1,9 @@
 package dev.steward.consent;
 
+import dev.steward.platform.BulkCopy;
 import dev.steward.platform.Canonical;
 import dev.steward.platform.Chains;
+import dev.steward.platform.CopyRows;
 import dev.steward.vault.SubjectId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,12 +25,18 @@ class ConsentEventRepository {
 
     static final String CHAIN = "consent";
 
+    private static final String COLUMNS = "seq, id, subject_id, site, purpose, activity, action, notice_version,"
+            + " wording_sha256, method, occurred_at, jurisdiction, by_parent, evidence_ref, evidence_enc, expires_at,"
+            + " prev_hash, hash";
+
     private final JdbcClient jdbc;
     private final Chains chains;
+    private final BulkCopy copy;
 
-    ConsentEventRepository(JdbcClient jdbc, Chains chains) {
+    ConsentEventRepository(JdbcClient jdbc, Chains chains, BulkCopy copy) {
         this.jdbc = jdbc;
         this.chains = chains;
+        this.copy = copy;
     }
 
     /** Appends the event (its seq is ignored and assigned here) with its sealed evidence; answers it as stored. */
@@ -48,14 +56,70 @@ class ConsentEventRepository {
         return withSeq(event, seq);
     }
 
+    /** An event to append with its sealed evidence. */
+    record Sealed(ConsentEvent event, byte @Nullable [] evidence) {}
+
+    /** Appends events at once (seqs assigned here) with their sealed evidence, by COPY; answers them as stored. */
+    List<ConsentEvent> appendAll(List<Sealed> events) {
+        return chains
+                .appendAll(CHAIN, events, new Chains.BulkWriter<>() {
+                    @Override
+                    public byte[] canonical(Sealed row, long seq) {
+                        return ConsentEventRepository.canonical(withSeq(row.event(), seq), row.evidence());
+                    }
+
+                    @Override
+                    public void insertAll(List<Chains.Linked<Sealed>> rows) {
+                        copyAll(rows);
+                    }
+                })
+                .stream()
+                .map(linked -> withSeq(linked.row().event(), linked.seq()))
+                .toList();
+    }
+
+    private void copyAll(List<Chains.Linked<Sealed>> linked) {
+        CopyRows rows = new CopyRows();
+        for (Chains.Linked<Sealed> link : linked) {
+            ConsentEvent event = withSeq(link.row().event(), link.seq());
+            rows.add(event.seq())
+                    .add(event.id())
+                    .add(event.subject().value())
+                    .add(event.site())
+                    .add(event.purpose())
+                    .add(event.activity())
+                    .add(event.action().key())
+                    .add(event.noticeVersion())
+                    .add(event.wordingSha256())
+                    .add(event.method())
+                    .add(event.occurredAt())
+                    .add(event.jurisdiction())
+                    .add(event.byParent())
+                    .add(event.evidenceRef())
+                    .add(link.row().evidence())
+                    .add(event.expiresAt())
+                    .add(link.previousHash())
+                    .add(link.hash())
+                    .end();
+        }
+        copy.copy("COPY consent_event (" + COLUMNS + ") FROM STDIN", rows);
+    }
+
+    /** The receipts of events appended at once, by COPY, in the order given. */
+    void insertReceipts(List<ConsentEvent> events, List<String> receipts) {
+        CopyRows rows = new CopyRows();
+        for (int i = 0; i < events.size(); i++) {
+            rows.add(events.get(i).id()).add(receipts.get(i)).end();
+        }
+        copy.copy("COPY consent_receipt (event_id, jws) FROM STDIN", rows);
+    }
+
     private void insertRow(ConsentEvent event, byte @Nullable [] evidence, byte[] previousHash, byte[] hash) {
         jdbc.sql("""
-                        INSERT INTO consent_event (seq, id, subject_id, site, purpose, activity, action, notice_version,
-                            wording_sha256, method, occurred_at, jurisdiction, by_parent, evidence_ref, evidence_enc,
-                            expires_at, prev_hash, hash)
+                        INSERT INTO consent_event (%s)
                         VALUES (:seq, :id, :subject, :site, :purpose, :activity, :action, :notice, :wording, :method, :at,
                             :jurisdiction, :parent, :ref, :evidence, :expires, :prev, :hash)
-                        """)
+                        """.formatted(COLUMNS))
                 .param("seq", event.seq())
                 .param("id", event.id())
                 .param("subject", event.subject().value())

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The latest consent event of every (subject, site, purpose), in memory, so that "may I use this person's data for
+ * The latest consent event of every (subject, site, purpose), in memory and compact ({@link LatestConsent}), so that "may I use this person's data for
  * this purpose now?" is answered without a query. The database stays the source of truth: the index reads the
  * ledger at start and catches up whenever any node appends (LISTEN/NOTIFY), and after a lost connection.
  */
@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 class ConsentIndex {
 
     private final ConsentEventRepository events;
-    private final Map<UUID, Map<String, ConsentEvent>> bySubject = new ConcurrentHashMap<>();
+    private final Map<UUID, Map<String, LatestConsent>> bySubject = new ConcurrentHashMap<>();
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
     private long applied;
 
     ConsentIndex(ConsentEventRepository events, dev.steward.platform.Notifications notifications, Vault vault) {
@@ -29,17 +30,19 @@ class ConsentIndex {
         vault.onErasure(this::forget);
     }
 
-    Optional<ConsentEvent> latest(SubjectId subject, String site, String purpose) {
+    Optional<LatestConsent> latest(SubjectId subject, String site, String purpose) {
         return Optional.ofNullable(
                 bySubject.getOrDefault(subject.value(), Map.of()).get(key(site, purpose)));
     }
 
     /** The jurisdiction of the subject's latest consent action on the site, if any. */
     Optional<String> jurisdiction(SubjectId subject, String site) {
-        return bySubject.getOrDefault(subject.value(), Map.of()).values().stream()
-                .filter(event -> event.site().equals(site))
-                .max(ConsentIndex::order)
-                .map(ConsentEvent::jurisdiction);
+        String prefix = site + '\u0000';
+        return bySubject.getOrDefault(subject.value(), Map.of()).entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(prefix))
+                .map(Map.Entry::getValue)
+                .max(LatestConsent::order)
+                .map(LatestConsent::jurisdiction);
     }
 
     /** Applies every event appended since the last call, in ledger order. */
@@ -55,10 +58,17 @@ class ConsentIndex {
      * not move: an earlier event of another node may still be on its way, and applying twice changes nothing.
      */
     void apply(ConsentEvent event) {
+        LatestConsent latest = LatestConsent.of(event);
+        String key = key(event.site(), event.purpose());
         bySubject.compute(event.subject().value(), (subject, current) -> {
-            Map<String, ConsentEvent> updated = current == null ? new HashMap<>(4) : new HashMap<>(current);
-            updated.merge(
-                    key(event.site(), event.purpose()), event, (old, fresh) -> order(fresh, old) >= 0 ? fresh : old);
+            if (current != null && LatestConsent.order(latest, current.get(key)) < 0) {
+                return current;
+            }
+            if (current == null || current.size() == 1 && current.containsKey(key)) {
+                return Map.of(key, latest);
+            }
+            Map<String, LatestConsent> updated = new HashMap<>(current);
+            updated.put(key, latest);
             return Map.copyOf(updated);
         });
     }
@@ -69,13 +79,9 @@ class ConsentIndex {
         }
     }
 
-    /** Events count in the order they happened; the ledger order breaks ties (imports may arrive late). */
-    private static int order(ConsentEvent a, ConsentEvent b) {
-        int byTime = a.occurredAt().compareTo(b.occurredAt());
-        return byTime != 0 ? byTime : Long.compare(a.seq(), b.seq());
-    }
-
-    private static String key(String site, String purpose) {
-        return site + '\u0000' + purpose;
+    /** One shared key string per site and purpose, however many subjects consented. */
+    private String key(String site, String purpose) {
+        String key = site + '\u0000' + purpose;
+        return keys.computeIfAbsent(key, fresh -> fresh);
     }
 }

@@ -1,22 +1,11 @@
 package dev.steward.consent;
 
-import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.ProcessingActivity;
-import dev.steward.catalog.Purpose;
-import dev.steward.catalog.Site;
-import dev.steward.notice.PublishedNotices;
-import dev.steward.platform.InvalidInputException;
-import dev.steward.platform.IpAddresses;
-import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Notifications;
-import dev.steward.platform.Sha256;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,10 +28,10 @@ public class ConsentLedger {
     static final String NOTIFY_CHANNEL = "steward_consent";
 
     private final ConsentEventRepository events;
+    private final ConsentRules rules;
     private final ConsentReceipts receipts;
     private final ConsentIndex index;
     private final Catalogs catalogs;
-    private final PublishedNotices notices;
     private final Vault vault;
     private final Notifications notifications;
     private final ApplicationEventPublisher publisher;
@@ -51,20 +40,20 @@ public class ConsentLedger {
 
     ConsentLedger(
             ConsentEventRepository events,
+            ConsentRules rules,
             ConsentReceipts receipts,
             ConsentIndex index,
             Catalogs catalogs,
-            PublishedNotices notices,
             Vault vault,
             Notifications notifications,
             ApplicationEventPublisher publisher,
             JsonMapper json,
             Clock clock) {
         this.events = events;
+        this.rules = rules;
         this.receipts = receipts;
         this.index = index;
         this.catalogs = catalogs;
-        this.notices = notices;
         this.vault = vault;
         this.notifications = notifications;
         this.publisher = publisher;
@@ -75,42 +64,8 @@ public class ConsentLedger {
     /** Appends the action with its receipt; refuses purposes, activities and jurisdictions the catalog does not declare. */
     @Transactional
     public ConsentEvent record(ConsentRequest request) {
-        Catalog catalog = catalogs.of(request.site());
-        Site site = catalog.site(request.site()).orElseThrow();
-        Purpose purpose = declaredPurpose(catalog, request);
-        String jurisdiction = jurisdiction(site, request.jurisdiction());
-        boolean lapse = request.action() == ConsentAction.LAPSED && request.method() == CollectionMethod.SYSTEM;
-        if (!lapse && !vault.exists(request.subject())) {
-            throw new NotFoundException("There is no subject " + request.subject() + ".");
-        }
-        if ((request.action() == ConsentAction.GIVEN || request.action() == ConsentAction.RENEWED)
-                && request.wording() == null) {
-            throw new InvalidInputException(
-                    "wording", "required", "A consent given needs the exact wording the person was shown.");
-        }
-        Instant occurredAt =
-                (request.occurredAt() != null ? request.occurredAt() : clock.instant()).truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
-        ConsentEvent event = events.append(
-                new ConsentEvent(
-                        0,
-                        id,
-                        request.subject(),
-                        site.key(),
-                        purpose.key(),
-                        request.activity(),
-                        request.action(),
-                        request.noticeVersion() != null
-                                ? request.noticeVersion()
-                                : notices.inForce(site.key()).version(),
-                        request.wording() == null ? null : Sha256.hex(request.wording()),
-                        request.method().key(),
-                        occurredAt,
-                        jurisdiction,
-                        request.byParent(),
-                        request.evidenceRef(),
-                        expiry(purpose, request.action(), occurredAt)),
-                evidence(site, request, id));
+        ConsentEvent event = events.append(rules.event(request, id), rules.evidence(request, id));
         events.insertReceipt(event.id(), receipts.issue(event));
         notifications.send(NOTIFY_CHANNEL, Long.toString(event.seq()));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -183,71 +138,7 @@ public class ConsentLedger {
     public record Evidence(
             @Nullable String ipAddress, @Nullable String userAgent) {}
 
-    private byte @Nullable [] evidence(Site site, ConsentRequest request, UUID event) {
-        if (!vault.exists(request.subject())) {
-            return null;
-        }
-        Site.ConsentEvidence policy = site.evidence();
-        String ip = switch (policy.ipAddress()) {
-            case FULL -> request.ipAddress();
-            case TRUNCATED -> IpAddresses.truncate(request.ipAddress());
-            case NONE -> null;
-        };
-        String agent = policy.userAgent() ? request.userAgent() : null;
-        if (ip == null && agent == null) {
-            return null;
-        }
-        byte[] plain = json.writeValueAsString(new Evidence(ip, agent)).getBytes(StandardCharsets.UTF_8);
-        return vault.seal(request.subject(), plain, evidenceContext(event));
-    }
-
-    private Purpose declaredPurpose(Catalog catalog, ConsentRequest request) {
-        Purpose purpose = catalog.purpose(request.purpose())
-                .filter(p -> catalog.activitiesOf(request.site()).stream()
-                                .anyMatch(a -> a.purposes().contains(p.key()))
-                        || catalog.formsOf(request.site()).stream()
-                                .anyMatch(f -> f.consents().stream()
-                                        .anyMatch(box -> box.purpose().equals(p.key()))))
-                .orElseThrow(() -> new InvalidInputException(
-                        "purpose",
-                        "undeclared-purpose",
-                        "Site '" + request.site() + "' declares no purpose '" + request.purpose() + "'."));
-        if (request.activity() != null) {
-            ProcessingActivity activity = catalog.activity(request.activity())
-                    .orElseThrow(() -> new InvalidInputException(
-                            "activity",
-                            "undeclared-activity",
-                            "Site '" + request.site() + "' declares no activity '" + request.activity() + "'."));
-            if (!activity.purposes().contains(purpose.key())) {
-                throw new InvalidInputException(
-                        "purpose",
-                        "undeclared-purpose",
-                        "Activity '" + activity.key() + "' does not serve purpose '" + purpose.key() + "'.");
-            }
-        }
-        return purpose;
-    }
-
-    private static String jurisdiction(Site site, @Nullable String requested) {
-        if (requested == null) {
-            return site.defaultJurisdiction();
-        }
-        if (!site.jurisdictions().contains(requested)) {
-            throw new InvalidInputException(
-                    "jurisdiction",
-                    "unknown-jurisdiction",
-                    "Site '" + site.key() + "' serves " + site.jurisdictions() + ", not '" + requested + "'.");
-        }
-        return requested;
-    }
-
-    private static @Nullable Instant expiry(Purpose purpose, ConsentAction action, Instant occurredAt) {
-        return action.grants() && purpose.consentValidity() != null
-                ? purpose.consentValidity().addTo(occurredAt)
-                : null;
-    }
-
-    private static String evidenceContext(UUID event) {
+    static String evidenceContext(UUID event) {
         return "consent-evidence:" + event;
     }
 }

@@ -1,7 +1,9 @@
 package dev.steward.disclosures;
 
+import dev.steward.platform.BulkCopy;
 import dev.steward.platform.Canonical;
 import dev.steward.platform.Chains;
+import dev.steward.platform.CopyRows;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.SubjectId;
 import java.sql.ResultSet;
@@ -22,10 +24,12 @@ class DisclosureRepository {
 
     private final JdbcClient jdbc;
     private final Chains chains;
+    private final BulkCopy copy;
 
-    DisclosureRepository(JdbcClient jdbc, Chains chains) {
+    DisclosureRepository(JdbcClient jdbc, Chains chains, BulkCopy copy) {
         this.jdbc = jdbc;
         this.chains = chains;
+        this.copy = copy;
     }
 
     /** Appends the disclosure (its seq is assigned here) and answers it as stored. */
@@ -43,6 +47,53 @@ class DisclosureRepository {
                 })
                 .seq();
         return withSeq(disclosure, seq);
+    }
+
+    /** Appends disclosures at once (seqs assigned here), by COPY; answers them as stored. */
+    List<Disclosure> appendAll(List<Disclosure> disclosures) {
+        return chains
+                .appendAll(CHAIN, disclosures, new Chains.BulkWriter<>() {
+                    @Override
+                    public byte[] canonical(Disclosure row, long seq) {
+                        return DisclosureRepository.canonical(withSeq(row, seq));
+                    }
+
+                    @Override
+                    public void insertAll(List<Chains.Linked<Disclosure>> rows) {
+                        copyAll(rows);
+                    }
+                })
+                .stream()
+                .map(linked -> withSeq(linked.row(), linked.seq()))
+                .toList();
+    }
+
+    private void copyAll(List<Chains.Linked<Disclosure>> linked) {
+        CopyRows rows = new CopyRows();
+        for (Chains.Linked<Disclosure> link : linked) {
+            Disclosure disclosure = withSeq(link.row(), link.seq());
+            rows.add(disclosure.seq())
+                    .add(disclosure.id())
+                    .add(disclosure.subject().value())
+                    .add(disclosure.site())
+                    .add(disclosure.recipient())
+                    .add(disclosure.activity())
+                    .add(disclosure.categories())
+                    .add(
+                            disclosure.record() == null
+                                    ? null
+                                    : disclosure.record().value())
+                    .add(disclosure.legalBasis())
+                    .add(disclosure.reason())
+                    .add(disclosure.disclosedAt())
+                    .add(link.previousHash())
+                    .add(link.hash())
+                    .end();
+        }
+        copy.copy(
+                "COPY disclosure (seq, id, subject_id, site, recipient, activity, categories, record_id, legal_basis,"
+                        + " reason, disclosed_at, prev_hash, hash) FROM STDIN",
+                rows);
     }
 
     private void insertRow(Disclosure disclosure, byte[] previousHash, byte[] hash) {

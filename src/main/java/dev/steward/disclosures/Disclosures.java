@@ -4,6 +4,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Recipient;
 import dev.steward.vault.SubjectId;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -50,24 +52,8 @@ public class Disclosures {
     /** Appends the disclosure; refuses, recording nothing, one the catalog does not declare. */
     @Transactional
     public Disclosure record(NewDisclosure disclosure) {
-        rules.check(disclosure);
-        for (DisclosureHold hold : holds) {
-            hold.holds(disclosure.subject(), disclosure.site()).ifPresent(reason -> {
-                throw new DisclosureStoppedException(reason);
-            });
-        }
-        Disclosure stored = repository.append(new Disclosure(
-                0,
-                UUID.randomUUID(),
-                disclosure.subject(),
-                disclosure.site(),
-                disclosure.recipient(),
-                disclosure.activity(),
-                List.copyOf(new LinkedHashSet<>(disclosure.categories())),
-                disclosure.record(),
-                disclosure.legalBasis(),
-                disclosure.reason(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS)));
+        checkAllowed(disclosure);
+        Disclosure stored = repository.append(fresh(disclosure, clock.instant().truncatedTo(ChronoUnit.MICROS)));
         events.publishEvent(new DataDisclosed(
                 stored.id(),
                 stored.subject(),
@@ -77,6 +63,22 @@ public class Disclosures {
                 stored.categories(),
                 stored.disclosedAt()));
         return stored;
+    }
+
+    /**
+     * Appends many disclosures at once (the benchmark's data generator, imports), by COPY in the caller's transaction,
+     * with the same checks as {@link #record}; the first one refused fails them all.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Disclosure> recordAll(List<NewDisclosure> disclosures) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Disclosure> checked = disclosures.stream()
+                .map(disclosure -> {
+                    checkAllowed(disclosure);
+                    return fresh(disclosure, now);
+                })
+                .toList();
+        return repository.appendAll(checked);
     }
 
     /** Whether a hold (a restriction of processing) stops disclosures of the subject's data on the site now. */
@@ -98,6 +100,30 @@ public class Disclosures {
                     .add(disclosure);
         }
         return byRecipient.values().stream().map(this::recipient).toList();
+    }
+
+    private void checkAllowed(NewDisclosure disclosure) {
+        rules.check(disclosure);
+        for (DisclosureHold hold : holds) {
+            hold.holds(disclosure.subject(), disclosure.site()).ifPresent(reason -> {
+                throw new DisclosureStoppedException(reason);
+            });
+        }
+    }
+
+    private static Disclosure fresh(NewDisclosure disclosure, Instant at) {
+        return new Disclosure(
+                0,
+                UUID.randomUUID(),
+                disclosure.subject(),
+                disclosure.site(),
+                disclosure.recipient(),
+                disclosure.activity(),
+                List.copyOf(new LinkedHashSet<>(disclosure.categories())),
+                disclosure.record(),
+                disclosure.legalBasis(),
+                disclosure.reason(),
+                at);
     }
 
     private DisclosedRecipient recipient(List<Disclosure> disclosures) {

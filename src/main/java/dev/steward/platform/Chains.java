@@ -2,6 +2,7 @@ package dev.steward.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,17 +59,21 @@ public class Chains {
             return List.of();
         }
         ChainHeads.Head head = heads.lock(chain);
+        long first = head.nextSeq();
+        // the canonical bytes are the CPU-heavy part and independent of each other; only the linking is sequential
+        byte[][] canonical = new byte[rows.size()][];
+        IntStream.range(0, rows.size())
+                .parallel()
+                .forEach(i -> canonical[i] = writer.canonical(rows.get(i), first + i));
         List<Linked<T>> linked = new ArrayList<>(rows.size());
-        long seq = head.seq();
         byte[] previous = head.hash();
-        for (T row : rows) {
-            seq++;
-            byte[] hash = HashChain.link(previous, writer.canonical(row, seq));
-            linked.add(new Linked<>(row, seq, previous, hash));
+        for (int i = 0; i < canonical.length; i++) {
+            byte[] hash = HashChain.link(previous, canonical[i]);
+            linked.add(new Linked<>(rows.get(i), first + i, previous, hash));
             previous = hash;
         }
         writer.insertAll(linked);
-        heads.advance(chain, seq, previous);
+        heads.advance(chain, first + rows.size() - 1, previous);
         return linked;
     }
 }

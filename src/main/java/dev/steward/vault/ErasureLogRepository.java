@@ -1,27 +1,21 @@
 package dev.steward.vault;
 
+import dev.steward.platform.BulkCopy;
 import dev.steward.platform.Canonical;
 import dev.steward.platform.Chains;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import dev.steward.platform.CopyRows;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,15 +25,13 @@ class ErasureLogRepository {
 
     static final String CHAIN = "erasure";
 
-    private static final DateTimeFormatter COPY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
-
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    private final BulkCopy bulk;
     private final Chains chains;
 
-    ErasureLogRepository(JdbcClient jdbc, JdbcTemplate template, Chains chains) {
+    ErasureLogRepository(JdbcClient jdbc, BulkCopy bulk, Chains chains) {
         this.jdbc = jdbc;
-        this.template = template;
+        this.bulk = bulk;
         this.chains = chains;
     }
 
@@ -104,62 +96,29 @@ class ErasureLogRepository {
         });
     }
 
-    private void copy(List<Chains.Linked<Tombstone>> rows) {
-        StringBuilder text = new StringBuilder(rows.size() * 256);
-        HexFormat hex = HexFormat.of();
-        for (Chains.Linked<Tombstone> row : rows) {
+    private void copy(List<Chains.Linked<Tombstone>> linked) {
+        CopyRows rows = new CopyRows();
+        for (Chains.Linked<Tombstone> row : linked) {
             Tombstone tombstone = row.row();
-            text.append(row.seq())
-                    .append('\t')
-                    .append(tombstone.id())
-                    .append('\t')
-                    .append(tombstone.subject() == null ? "\\N" : tombstone.subject())
-                    .append('\t')
-                    .append(copyArray(tombstone.records()))
-                    .append('\t')
-                    .append(copyArray(tombstone.subjects()))
-                    .append('\t')
-                    .append(copyText(tombstone.activity()))
-                    .append('\t')
-                    .append(COPY_TIME.format(tombstone.erasedAt().atOffset(ZoneOffset.UTC)))
-                    .append('\t')
-                    .append(copyText(tombstone.reason()))
-                    .append("\t\\\\x")
-                    .append(hex.formatHex(row.previousHash()))
-                    .append("\t\\\\x")
-                    .append(hex.formatHex(row.hash()))
-                    .append('\n');
+            rows.add(row.seq())
+                    .add(tombstone.id())
+                    .add(
+                            tombstone.subject() == null
+                                    ? null
+                                    : tombstone.subject().value())
+                    .add(tombstone.records())
+                    .add(tombstone.subjects())
+                    .add(tombstone.activity())
+                    .add(tombstone.erasedAt())
+                    .add(tombstone.reason())
+                    .add(row.previousHash())
+                    .add(row.hash())
+                    .end();
         }
-        template.execute((ConnectionCallback<Long>) connection -> {
-            try {
-                return connection
-                        .unwrap(PGConnection.class)
-                        .getCopyAPI()
-                        .copyIn(
-                                "COPY erasure_log (seq, id, subject_id, record_ids, subject_ids, activity, erased_at, reason,"
-                                        + " prev_hash, hash)"
-                                        + " FROM STDIN",
-                                new StringReader(text.toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    /** A uuid[] in COPY's text format. */
-    private static String copyArray(@Nullable List<?> ids) {
-        return ids == null ? "\\N" : ids.stream().map(Object::toString).collect(Collectors.joining(",", "{", "}"));
-    }
-
-    /** A value in COPY's text format, where backslash, tab and line breaks are escaped and \N means null. */
-    private static String copyText(@Nullable String value) {
-        if (value == null) {
-            return "\\N";
-        }
-        return value.replace("\\", "\\\\")
-                .replace("\t", "\\t")
-                .replace("\n", "\\n")
-                .replace("\r", "\\r");
+        bulk.copy(
+                "COPY erasure_log (seq, id, subject_id, record_ids, subject_ids, activity, erased_at, reason, prev_hash,"
+                        + " hash) FROM STDIN",
+                rows);
     }
 
     static byte[] canonical(long seq, Tombstone tombstone) {

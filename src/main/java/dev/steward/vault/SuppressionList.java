@@ -2,7 +2,9 @@ package dev.steward.vault;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +44,14 @@ public class SuppressionList {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    /** Which of these blind indexes are suppressed, as hex. */
+    Set<String> containedOf(List<byte[]> blindIndexes) {
+        return Set.copyOf(jdbc.sql("SELECT blind_index FROM suppressed_identifier WHERE blind_index = ANY(:indexes)")
+                .param("indexes", blindIndexes.toArray(byte[][]::new))
+                .query((rs, row) -> HexFormat.of().formatHex(rs.getBytes(1)))
+                .list());
     }
 
     /** Lifts the suppression when the person comes back of their own accord (a new, voluntary submission). */

@@ -416,7 +416,7 @@ public class Vault {
         }
     }
 
-    private ProcessingActivity requireDeclared(NewRecord record) {
+    ProcessingActivity requireDeclared(NewRecord record) {
         ProcessingActivity activity = catalogs.of(record.site())
                 .activity(record.activity())
                 .orElseThrow(() -> new UndeclaredDataException("Activity '" + record.activity()
@@ -439,7 +439,7 @@ public class Vault {
      * A record kept for a fixed period from collection is due from the moment it is stored; for event-based rules
      * (a case closed, an unsubscription) the due time is set when the event happens.
      */
-    private NewRecord withDueTime(NewRecord record, ProcessingActivity activity, Instant now) {
+    NewRecord withDueTime(NewRecord record, ProcessingActivity activity, Instant now) {
         RetentionRule rule =
                 catalogs.of(record.site()).retentionRule(activity.retention()).orElseThrow();
         if (record.dueAt() != null || rule.rule().trigger() != RetentionRule.Trigger.COLLECTED) {
@@ -469,7 +469,7 @@ public class Vault {
         return decrypt(key, sealed, context);
     }
 
-    private static byte[] encrypt(Aead key, byte[] plaintext, String context) {
+    static byte[] encrypt(Aead key, byte[] plaintext, String context) {
         try {
             return key.encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
@@ -477,7 +477,7 @@ public class Vault {
         }
     }
 
-    private static byte[] decrypt(Aead key, byte[] sealed, String context) {
+    static byte[] decrypt(Aead key, byte[] sealed, String context) {
         try {
             return key.decrypt(sealed, context.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
@@ -486,7 +486,7 @@ public class Vault {
         }
     }
 
-    private byte[] toJson(Map<String, String> fields) {
+    byte[] toJson(Map<String, String> fields) {
         return json.writeValueAsBytes(fields);
     }
 

@@ -1,15 +1,20 @@
 package dev.steward.vault;
 
+import dev.steward.platform.BulkCopy;
+import dev.steward.platform.CopyRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,9 +27,11 @@ class VaultRepository {
             + " jurisdiction, collected_at, state, retention_rule, due_at";
 
     private final JdbcClient jdbc;
+    private final BulkCopy copy;
 
-    VaultRepository(JdbcClient jdbc) {
+    VaultRepository(JdbcClient jdbc, BulkCopy copy) {
         this.jdbc = jdbc;
+        this.copy = copy;
     }
 
     void insertSubject(SubjectId subject, byte[] wrappedKey, Instant at) {
@@ -40,6 +47,16 @@ class VaultRepository {
                 .param("id", subject.value())
                 .query(byte[].class)
                 .optional();
+    }
+
+    Map<SubjectId, byte[]> wrappedKeys(List<SubjectId> subjects) {
+        return jdbc
+                .sql("SELECT id, wrapped_key FROM data_subject WHERE id = ANY(:ids)")
+                .param("ids", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .query((rs, row) -> Map.entry(new SubjectId(rs.getObject(1, UUID.class)), rs.getBytes(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     boolean subjectExists(SubjectId subject) {
@@ -62,6 +79,30 @@ class VaultRepository {
                         .param("value", valueEnc)
                         .update()
                 == 1;
+    }
+
+    void copySubjects(CopyRows rows) {
+        copy.copy("COPY data_subject (id, wrapped_key, created_at) FROM STDIN", rows);
+    }
+
+    void copyIdentifiers(CopyRows rows) {
+        copy.copy("COPY subject_identifier (blind_index, subject_id, kind, value_enc) FROM STDIN", rows);
+    }
+
+    void copyRecords(CopyRows rows) {
+        copy.copy("COPY personal_record (" + RECORD_COLUMNS + ", fields_enc) FROM STDIN", rows);
+    }
+
+    /** The subjects of those blind indexes that point at one, by index (as hex, since arrays compare by identity). */
+    Map<String, SubjectId> subjectsByIndex(List<byte[]> blindIndexes) {
+        return jdbc
+                .sql("SELECT blind_index, subject_id FROM subject_identifier WHERE blind_index = ANY(:indexes)")
+                .param("indexes", blindIndexes.toArray(byte[][]::new))
+                .query((rs, row) ->
+                        Map.entry(HexFormat.of().formatHex(rs.getBytes(1)), new SubjectId(rs.getObject(2, UUID.class))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     Optional<SubjectId> subjectByIndex(byte[] blindIndex) {
@@ -247,6 +288,13 @@ class VaultRepository {
                 .param("id", subject.value())
                 .param("key", wrapped)
                 .update();
+    }
+
+    List<SubjectId> randomSubjects(int count) {
+        return jdbc.sql("SELECT id FROM data_subject ORDER BY random() LIMIT :count")
+                .param("count", count)
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     long subjectCount() {

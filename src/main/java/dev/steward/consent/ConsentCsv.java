@@ -1,0 +1,306 @@
+package dev.steward.consent;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.notice.PublishedNotices;
+import dev.steward.platform.CsvReader;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.NotFoundException;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.SubjectId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The consent import file: a header line naming the columns (in any order), then one consent action per line. Each
+ * value is checked against the catalog as the ledger would check it; every problem is collected with its line and
+ * column, and messages never repeat a value that may be personal (addresses, wording).
+ */
+final class ConsentCsv {
+
+    static final List<String> REQUIRED = List.of("site", "email", "purpose", "action", "occurred_at");
+    static final List<String> OPTIONAL = List.of(
+            "method",
+            "wording",
+            "activity",
+            "jurisdiction",
+            "notice_version",
+            "evidence_ref",
+            "by_parent",
+            "ip_address",
+            "user_agent");
+
+    /** Clocks of other systems run a little ahead; an action further in the future is a mistake. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final Catalogs catalogs;
+    private final PublishedNotices notices;
+    private final Clock clock;
+    private final Map<String, String> noticeInForce = new HashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private Map<String, Integer> columns = Map.of();
+    private int headerSize;
+
+    ConsentCsv(Catalogs catalogs, PublishedNotices notices, Clock clock) {
+        this.catalogs = catalogs;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    record Problem(int line, int column, String message) {}
+
+    /** One valid line: everything of the consent request but the subject, found or created when writing. */
+    record Row(int line, int emailColumn, Identifier email, ConsentRequest request) {
+
+        ConsentRequest of(SubjectId subject) {
+            return new ConsentRequest(
+                    subject,
+                    request.site(),
+                    request.purpose(),
+                    request.activity(),
+                    request.action(),
+                    request.method(),
+                    request.wording(),
+                    request.noticeVersion(),
+                    request.jurisdiction(),
+                    request.byParent(),
+                    request.evidenceRef(),
+                    request.ipAddress(),
+                    request.userAgent(),
+                    request.occurredAt());
+        }
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    void header(String line) {
+        List<CsvReader.Value> values = values(1, line);
+        Map<String, Integer> named = new HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            String name = values.get(i).text().strip().toLowerCase(Locale.ROOT);
+            if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
+                problem(
+                        1,
+                        values.get(i).column(),
+                        "unknown column '" + name + "'; the columns are " + REQUIRED + " and optionally " + OPTIONAL);
+            } else if (named.putIfAbsent(name, i) != null) {
+                problem(1, values.get(i).column(), "column '" + name + "' appears twice");
+            }
+        }
+        REQUIRED.stream()
+                .filter(name -> !named.containsKey(name))
+                .forEach(name -> problem(1, 1, "the header lacks the required column '" + name + "'"));
+        columns = named;
+        headerSize = values.size();
+    }
+
+    Optional<Row> row(int number, String line) {
+        List<CsvReader.Value> values = values(number, line);
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        if (values.size() != headerSize) {
+            problem(number, 1, "the line has " + values.size() + " values, the header " + headerSize);
+            return Optional.empty();
+        }
+        int before = problems.size();
+        Line at = new Line(number, values);
+        Optional<Site> site = site(at);
+        ConsentAction action = parse(at, "action", ConsentAction.class, null);
+        CollectionMethod method = parse(at, "method", CollectionMethod.class, CollectionMethod.IMPORT);
+        Instant occurredAt = occurredAt(at);
+        String email = at.text("email");
+        if (email == null || !email.contains("@") || email.strip().contains(" ")) {
+            at.problem("email", "not an e-mail address");
+        }
+        String jurisdiction = site.map(
+                        s -> checked(at, "jurisdiction", () -> ConsentRules.jurisdiction(s, at.text("jurisdiction"))))
+                .orElse(null);
+        site.ifPresent(s -> checked(
+                at,
+                "purpose",
+                () -> ConsentRules.declaredPurpose(
+                        catalogs.of(s.key()), s.key(), String.valueOf(at.text("purpose")), at.text("activity"))));
+        if (action != null) {
+            checked(at, columns.containsKey("wording") ? "wording" : "action", () -> {
+                ConsentRules.requireWording(action, at.text("wording"));
+                return action;
+            });
+        }
+        String noticeVersion = site.map(s -> noticeVersion(at, s)).orElse(null);
+        Boolean byParent = byParent(at);
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Row(
+                number,
+                at.column("email"),
+                Identifier.email(email),
+                new ConsentRequest(
+                        null,
+                        site.orElseThrow().key(),
+                        at.text("purpose"),
+                        at.text("activity"),
+                        action,
+                        method,
+                        at.text("wording"),
+                        noticeVersion,
+                        jurisdiction,
+                        byParent,
+                        at.text("evidence_ref"),
+                        at.text("ip_address"),
+                        at.text("user_agent"),
+                        occurredAt)));
+    }
+
+    void problem(int line, int column, String message) {
+        problems.add(new Problem(line, column, message));
+    }
+
+    private List<CsvReader.Value> values(int number, String line) {
+        if (line.isBlank()) {
+            return List.of();
+        }
+        try {
+            return CsvReader.values(line);
+        } catch (CsvReader.MalformedLineException e) {
+            problem(number, e.column(), e.getMessage());
+            return List.of();
+        }
+    }
+
+    private Optional<Site> site(Line at) {
+        String key = at.text("site");
+        Optional<Site> site = key == null ? Optional.empty() : catalogs.site(key);
+        if (site.isEmpty()) {
+            at.problem(
+                    "site",
+                    "no site '" + key + "' in the catalog; the sites are "
+                            + catalogs.sites().stream().map(Site::key).toList());
+        }
+        return site;
+    }
+
+    private @Nullable Instant occurredAt(Line at) {
+        String text = at.text("occurred_at");
+        try {
+            Instant instant = OffsetDateTime.parse(String.valueOf(text)).toInstant();
+            if (instant.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+                at.problem("occurred_at", "lies in the future");
+            }
+            return instant;
+        } catch (DateTimeParseException e) {
+            at.problem("occurred_at", "not an ISO-8601 time with offset, such as 2025-05-01T10:15:00Z");
+            return null;
+        }
+    }
+
+    private @Nullable String noticeVersion(Line at, Site site) {
+        String given = at.text("notice_version");
+        if (given == null) {
+            return checked(
+                    at,
+                    "site",
+                    () -> noticeInForce.computeIfAbsent(
+                            site.key(), key -> notices.inForce(key).version()));
+        }
+        return checked(
+                at, "notice_version", () -> notices.version(site.key(), given).version());
+    }
+
+    private @Nullable Boolean byParent(Line at) {
+        String text = at.text("by_parent");
+        if (text == null || text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        at.problem("by_parent", "must be true or false");
+        return null;
+    }
+
+    private <E extends Enum<E>> @Nullable E parse(Line at, String column, Class<E> type, @Nullable E absent) {
+        String text = at.text(column);
+        if (text == null && absent != null) {
+            return absent;
+        }
+        try {
+            E value = Enum.valueOf(
+                    type, String.valueOf(text).toUpperCase(Locale.ROOT).replace('-', '_'));
+            if (value != CollectionMethod.SYSTEM) {
+                return value;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below, with the values allowed
+        }
+        at.problem(
+                column,
+                "'" + text + "' is not one of "
+                        + java.util.Arrays.stream(type.getEnumConstants())
+                                .filter(constant -> constant != CollectionMethod.SYSTEM)
+                                .map(constant ->
+                                        constant.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                                .toList());
+        return null;
+    }
+
+    private static <T> @Nullable T checked(Line at, String column, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> at.problem(column(error.field(), column), error.message()));
+            return null;
+        } catch (NotFoundException e) {
+            at.problem(column, e.getMessage());
+            return null;
+        }
+    }
+
+    private static String column(@Nullable String field, String fallback) {
+        return "activity".equals(field) ? "activity" : fallback;
+    }
+
+    /** One line's values by column name. */
+    private final class Line {
+
+        private final int number;
+        private final List<CsvReader.Value> values;
+
+        Line(int number, List<CsvReader.Value> values) {
+            this.number = number;
+            this.values = values;
+        }
+
+        @Nullable
+        String text(String column) {
+            Integer index = columns.get(column);
+            if (index == null) {
+                return null;
+            }
+            String text = values.get(index).text().strip();
+            return text.isEmpty() ? null : text;
+        }
+
+        int column(String name) {
+            Integer index = columns.get(name);
+            return index == null ? 1 : values.get(index).column();
+        }
+
+        void problem(String column, String message) {
+            ConsentCsv.this.problem(number, column(column), column + ": " + message);
+        }
+    }
+}

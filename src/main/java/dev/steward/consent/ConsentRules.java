@@ -1,0 +1,147 @@
+package dev.steward.consent;
+
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.ProcessingActivity;
+import dev.steward.catalog.Purpose;
+import dev.steward.catalog.Site;
+import dev.steward.notice.PublishedNotices;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.IpAddresses;
+import dev.steward.platform.NotFoundException;
+import dev.steward.platform.Sha256;
+import dev.steward.vault.Vault;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a consent action becomes in the ledger, one at a time or by the thousand: the checks against the catalog, the
+ * event as stored, and the connection evidence sealed under the subject's key as far as the site allows.
+ */
+@Component
+class ConsentRules {
+
+    private final Catalogs catalogs;
+    private final PublishedNotices notices;
+    private final Vault vault;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ConsentRules(Catalogs catalogs, PublishedNotices notices, Vault vault, JsonMapper json, Clock clock) {
+        this.catalogs = catalogs;
+        this.notices = notices;
+        this.vault = vault;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The event to append (its seq is assigned then); refuses what the catalog does not declare. */
+    ConsentEvent event(ConsentRequest request, UUID id) {
+        Catalog catalog = catalogs.of(request.site());
+        Site site = catalog.site(request.site()).orElseThrow();
+        Purpose purpose = declaredPurpose(catalog, request.site(), request.purpose(), request.activity());
+        String jurisdiction = jurisdiction(site, request.jurisdiction());
+        boolean lapse = request.action() == ConsentAction.LAPSED && request.method() == CollectionMethod.SYSTEM;
+        if (!lapse && !vault.exists(request.subject())) {
+            throw new NotFoundException("There is no subject " + request.subject() + ".");
+        }
+        requireWording(request.action(), request.wording());
+        Instant occurredAt =
+                (request.occurredAt() != null ? request.occurredAt() : clock.instant()).truncatedTo(ChronoUnit.MICROS);
+        return new ConsentEvent(
+                0,
+                id,
+                request.subject(),
+                site.key(),
+                purpose.key(),
+                request.activity(),
+                request.action(),
+                request.noticeVersion() != null
+                        ? request.noticeVersion()
+                        : notices.inForce(site.key()).version(),
+                request.wording() == null ? null : Sha256.hex(request.wording()),
+                request.method().key(),
+                occurredAt,
+                jurisdiction,
+                request.byParent(),
+                request.evidenceRef(),
+                expiry(purpose, request.action(), occurredAt));
+    }
+
+    /** The connection evidence the site's catalog allows, sealed under the subject's key; null when none is kept. */
+    byte @Nullable [] evidence(ConsentRequest request, UUID event) {
+        if (!vault.exists(request.subject())) {
+            return null;
+        }
+        Site.ConsentEvidence policy = catalogs.requireSite(request.site()).evidence();
+        String ip = switch (policy.ipAddress()) {
+            case FULL -> request.ipAddress();
+            case TRUNCATED -> IpAddresses.truncate(request.ipAddress());
+            case NONE -> null;
+        };
+        String agent = policy.userAgent() ? request.userAgent() : null;
+        if (ip == null && agent == null) {
+            return null;
+        }
+        byte[] plain =
+                json.writeValueAsString(new ConsentLedger.Evidence(ip, agent)).getBytes(StandardCharsets.UTF_8);
+        return vault.seal(request.subject(), plain, ConsentLedger.evidenceContext(event));
+    }
+
+    static void requireWording(ConsentAction action, @Nullable String wording) {
+        if ((action == ConsentAction.GIVEN || action == ConsentAction.RENEWED) && wording == null) {
+            throw new InvalidInputException(
+                    "wording", "required", "A consent given needs the exact wording the person was shown.");
+        }
+    }
+
+    static Purpose declaredPurpose(Catalog catalog, String site, String key, @Nullable String activityKey) {
+        Purpose purpose = catalog.purpose(key)
+                .filter(p -> catalog.activitiesOf(site).stream()
+                                .anyMatch(a -> a.purposes().contains(p.key()))
+                        || catalog.formsOf(site).stream()
+                                .anyMatch(f -> f.consents().stream()
+                                        .anyMatch(box -> box.purpose().equals(p.key()))))
+                .orElseThrow(() -> new InvalidInputException(
+                        "purpose", "undeclared-purpose", "Site '" + site + "' declares no purpose '" + key + "'."));
+        if (activityKey != null) {
+            ProcessingActivity activity = catalog.activity(activityKey)
+                    .orElseThrow(() -> new InvalidInputException(
+                            "activity",
+                            "undeclared-activity",
+                            "Site '" + site + "' declares no activity '" + activityKey + "'."));
+            if (!activity.purposes().contains(purpose.key())) {
+                throw new InvalidInputException(
+                        "purpose",
+                        "undeclared-purpose",
+                        "Activity '" + activity.key() + "' does not serve purpose '" + purpose.key() + "'.");
+            }
+        }
+        return purpose;
+    }
+
+    static String jurisdiction(Site site, @Nullable String requested) {
+        if (requested == null) {
+            return site.defaultJurisdiction();
+        }
+        if (!site.jurisdictions().contains(requested)) {
+            throw new InvalidInputException(
+                    "jurisdiction",
+                    "unknown-jurisdiction",
+                    "Site '" + site.key() + "' serves " + site.jurisdictions() + ", not '" + requested + "'.");
+        }
+        return requested;
+    }
+
+    private static @Nullable Instant expiry(Purpose purpose, ConsentAction action, Instant occurredAt) {
+        return action.grants() && purpose.consentValidity() != null
+                ? purpose.consentValidity().addTo(occurredAt)
+                : null;
+    }
+}

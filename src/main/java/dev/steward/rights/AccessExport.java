@@ -1,0 +1,129 @@
+package dev.steward.rights;
+
+import dev.steward.platform.Csv;
+import dev.steward.vault.SubjectId;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A subject's copy of their data (GDPR Art. 15) for one controller: a zip of everything {@link SubjectData} finds, as
+ * JSON, as CSV and as a readable HTML summary. Built in memory and handed over; where it is kept is the caller's
+ * business (an access package, sealed under the subject's key).
+ */
+@Component
+public class AccessExport {
+
+    private final SubjectData data;
+    private final JsonMapper json;
+    private final TemplateEngine templates;
+
+    AccessExport(SubjectData data, JsonMapper json, TemplateEngine templates) {
+        this.data = data;
+        this.json = json;
+        this.templates = templates;
+    }
+
+    /** The zip of the subject's data held for the controller of the site; decrypted, so never logged or kept in clear. */
+    public byte[] of(SubjectId subject, String site) {
+        SubjectData.Export export = data.of(subject, site);
+        return zip(Map.of(
+                "steward-access.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(export),
+                "records.csv", bytes(recordsCsv(export)),
+                "consents.csv", bytes(consentsCsv(export)),
+                "recipients.csv", bytes(recipientsCsv(export)),
+                "summary.html", bytes(summary(export))));
+    }
+
+    private static String recordsCsv(SubjectData.Export export) {
+        Csv csv =
+                new Csv().header(List.of("record", "site", "activity", "collectedAt", "legalBasis", "field", "value"));
+        export.records()
+                .forEach(record -> record.fields()
+                        .forEach((field, value) -> csv.row(List.of(
+                                record.id(),
+                                record.site(),
+                                record.activity(),
+                                record.collectedAt(),
+                                record.legalBasis(),
+                                field,
+                                value))));
+        return csv.toString();
+    }
+
+    private static String consentsCsv(SubjectData.Export export) {
+        Csv csv = new Csv()
+                .header(List.of(
+                        "event",
+                        "site",
+                        "purpose",
+                        "action",
+                        "occurredAt",
+                        "noticeVersion",
+                        "method",
+                        "jurisdiction",
+                        "byParent"));
+        export.consents()
+                .forEach(consent -> csv.row(List.of(
+                        consent.id(),
+                        consent.site(),
+                        consent.purpose(),
+                        consent.action(),
+                        consent.occurredAt(),
+                        consent.noticeVersion(),
+                        consent.method(),
+                        consent.jurisdiction(),
+                        consent.byParent())));
+        return csv.toString();
+    }
+
+    private static String recipientsCsv(SubjectData.Export export) {
+        Csv csv = new Csv()
+                .header(List.of(
+                        "site", "recipient", "name", "country", "categories", "firstDisclosedAt", "lastDisclosedAt"));
+        export.recipients()
+                .forEach(recipient -> csv.row(List.of(
+                        recipient.site(),
+                        recipient.recipient(),
+                        recipient.name(),
+                        String.valueOf(recipient.country()),
+                        String.join("; ", recipient.categories()),
+                        recipient.firstDisclosedAt(),
+                        recipient.lastDisclosedAt())));
+        return csv.toString();
+    }
+
+    private String summary(SubjectData.Export export) {
+        Context context = new Context();
+        context.setVariable("export", export);
+        return templates.process("rights/access-summary", context);
+    }
+
+    private static byte[] zip(Map<String, byte[]> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String name : new TreeSet<>(files.keySet())) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(files.get(name));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,233 @@
+package dev.steward.vault;
+
+import com.google.crypto.tink.Aead;
+import dev.steward.catalog.ProcessingActivity;
+import dev.steward.platform.CopyRows;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Subjects by the thousand, for imports and the benchmark's data generator: exactly the rows {@link Vault#subjectFor}
+ * and {@link Vault#store} write (a key per subject wrapped by the master key, blind indexes, identifiers and records
+ * encrypted under the subject's key), with the cryptography done in parallel and the rows written by COPY.
+ */
+@Service
+public class BulkSubjects {
+
+    private final Vault vault;
+    private final VaultRepository repository;
+    private final SubjectKeys keys;
+    private final BlindIndex blindIndex;
+    private final SuppressionList suppression;
+
+    BulkSubjects(
+            Vault vault,
+            VaultRepository repository,
+            SubjectKeys keys,
+            BlindIndex blindIndex,
+            SuppressionList suppression) {
+        this.vault = vault;
+        this.repository = repository;
+        this.keys = keys;
+        this.blindIndex = blindIndex;
+        this.suppression = suppression;
+    }
+
+    /** A subject to create: at least one identifier, and the records collected about them. */
+    public record NewSubject(List<Identifier> identifiers, List<NewRecord> records, Instant createdAt) {
+
+        public NewSubject {
+            if (identifiers.isEmpty()) {
+                throw new IllegalArgumentException("A subject needs at least one identifier");
+            }
+            identifiers = List.copyOf(identifiers);
+            records = List.copyOf(records);
+        }
+    }
+
+    public record Created(SubjectId subject, List<RecordId> records) {}
+
+    /**
+     * Creates the subjects in the caller's transaction; refuses, before writing anything, records the catalog does not
+     * declare. The identifiers must be new: one that is taken fails the whole transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Created> create(List<NewSubject> subjects) {
+        Map<String, ProcessingActivity> activities = new LinkedHashMap<>();
+        subjects.forEach(subject -> subject.records()
+                .forEach(record -> activities.computeIfAbsent(
+                        record.site() + '\u0000' + record.activity(), key -> vault.requireDeclared(record))));
+        Prepared[] prepared = new Prepared[subjects.size()];
+        IntStream.range(0, subjects.size()).parallel().forEach(i -> prepared[i] = prepare(subjects.get(i), activities));
+        CopyRows subjectRows = new CopyRows();
+        CopyRows identifierRows = new CopyRows();
+        CopyRows recordRows = new CopyRows();
+        for (Prepared one : prepared) {
+            subjectRows.append(one.subject());
+            identifierRows.append(one.identifiers());
+            recordRows.append(one.records());
+        }
+        repository.copySubjects(subjectRows);
+        repository.copyIdentifiers(identifierRows);
+        repository.copyRecords(recordRows);
+        return java.util.Arrays.stream(prepared).map(Prepared::created).toList();
+    }
+
+    /**
+     * The subjects these identifiers point at, creating a subject (with that one identifier) for each identifier
+     * nobody has yet. Answered by identifier, in the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<Identifier, SubjectId> findOrCreate(Collection<Identifier> identifiers, Instant createdAt) {
+        Map<Identifier, SubjectId> subjects = new LinkedHashMap<>(find(identifiers));
+        keys.preload(List.copyOf(subjects.values()));
+        List<Identifier> missing = identifiers.stream()
+                .distinct()
+                .filter(identifier -> !subjects.containsKey(identifier))
+                .toList();
+        List<Created> created = create(missing.stream()
+                .map(identifier -> new NewSubject(List.of(identifier), List.of(), createdAt))
+                .toList());
+        for (int i = 0; i < missing.size(); i++) {
+            subjects.put(missing.get(i), created.get(i).subject());
+        }
+        return subjects;
+    }
+
+    /** The subjects those of the identifiers that Steward knows point at, in one query. */
+    public Map<Identifier, SubjectId> find(Collection<Identifier> identifiers) {
+        List<Identifier> distinct = List.copyOf(Set.copyOf(identifiers));
+        List<byte[]> indexes = indexesOf(distinct);
+        Map<String, SubjectId> existing = repository.subjectsByIndex(indexes);
+        Map<Identifier, SubjectId> found = new LinkedHashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            SubjectId subject = existing.get(HexFormat.of().formatHex(indexes.get(i)));
+            if (subject != null) {
+                found.put(distinct.get(i), subject);
+            }
+        }
+        return found;
+    }
+
+    /** Those of the identifiers that belong to erased people, who must not come back through an import. */
+    public Set<Identifier> suppressed(Collection<Identifier> identifiers) {
+        List<Identifier> distinct = List.copyOf(Set.copyOf(identifiers));
+        Set<String> suppressed = suppression.containedOf(indexesOf(distinct));
+        return distinct.stream()
+                .filter(identifier -> suppressed.contains(HexFormat.of().formatHex(blindIndex.of(identifier))))
+                .collect(Collectors.toSet());
+    }
+
+    public long count() {
+        return repository.subjectCount();
+    }
+
+    /** Subjects picked at random (for benchmarks and spot checks). */
+    public List<SubjectId> sample(int count) {
+        return repository.randomSubjects(count);
+    }
+
+    private List<byte[]> indexesOf(List<Identifier> identifiers) {
+        return identifiers.parallelStream().map(blindIndex::of).toList();
+    }
+
+    private record Prepared(CopyRows subject, CopyRows identifiers, CopyRows records, Created created) {}
+
+    private Prepared prepare(NewSubject subject, Map<String, ProcessingActivity> activities) {
+        SubjectId id = SubjectId.random();
+        SubjectKeys.Created key = keys.create(id);
+        CopyRows subjectRow = new CopyRows()
+                .add(id.value())
+                .add(key.wrapped())
+                .add(subject.createdAt())
+                .end();
+        CopyRows identifierRows = new CopyRows();
+        for (Identifier identifier : subject.identifiers()) {
+            identifierRows
+                    .add(blindIndex.of(identifier))
+                    .add(id.value())
+                    .add(identifier.kind().name())
+                    .add(Vault.encrypt(
+                            key.aead(),
+                            identifier.value().getBytes(StandardCharsets.UTF_8),
+                            Vault.identifierContext(id, identifier.kind())))
+                    .end();
+        }
+        CopyRows recordRows = new CopyRows();
+        List<RecordId> records = new ArrayList<>();
+        for (NewRecord record : subject.records()) {
+            records.add(addRecord(recordRows, id, key.aead(), record, activities, subject.createdAt()));
+        }
+        return new Prepared(subjectRow, identifierRows, recordRows, new Created(id, records));
+    }
+
+    /**
+     * Adds a record, collected at the time given, to each of these subjects (which must exist), in the caller's
+     * transaction: what {@link Vault#store} writes for each, encrypted in parallel and written by COPY.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RecordId> addRecords(List<SubjectId> subjects, NewRecord record, Instant collectedAt) {
+        Map<String, ProcessingActivity> activities =
+                Map.of(record.site() + '\u0000' + record.activity(), vault.requireDeclared(record));
+        keys.preload(subjects);
+        CopyRows[] rows = new CopyRows[subjects.size()];
+        RecordId[] ids = new RecordId[subjects.size()];
+        IntStream.range(0, subjects.size()).parallel().forEach(i -> {
+            SubjectId subject = subjects.get(i);
+            Aead key = keys.of(subject).orElseThrow(() -> new IllegalArgumentException("No such subject: " + subject));
+            rows[i] = new CopyRows();
+            ids[i] = addRecord(rows[i], subject, key, record, activities, collectedAt);
+        });
+        CopyRows all = new CopyRows();
+        for (CopyRows one : rows) {
+            all.append(one);
+        }
+        repository.copyRecords(all);
+        return List.of(ids);
+    }
+
+    private RecordId addRecord(
+            CopyRows rows,
+            SubjectId subject,
+            Aead key,
+            NewRecord record,
+            Map<String, ProcessingActivity> activities,
+            Instant collectedAt) {
+        RecordId id = RecordId.random();
+        NewRecord due =
+                vault.withDueTime(record, activities.get(record.site() + '\u0000' + record.activity()), collectedAt);
+        rows.add(id.value()).add(subject.value());
+        addRecord(rows, due, collectedAt, encrypted(key, record, id, subject));
+        return id;
+    }
+
+    private byte[] encrypted(Aead key, NewRecord record, RecordId recordId, SubjectId subject) {
+        return Vault.encrypt(key, vault.toJson(record.fields()), Vault.recordContext(recordId, subject));
+    }
+
+    private static void addRecord(CopyRows rows, NewRecord record, Instant collectedAt, byte[] fields) {
+        rows.add(record.site())
+                .add(record.activity())
+                .add(record.noticeVersion())
+                .add(record.legalBasis())
+                .add(record.jurisdiction())
+                .add(collectedAt)
+                .add(record.state().name())
+                .add(record.retentionRule())
+                .add(record.dueAt())
+                .add(fields)
+                .end();
+    }
+}
