@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The SQL of the consent ledger. Rows are appended to the hash chain and never updated or deleted. */
 @Repository
@@ -220,7 +221,9 @@ class ConsentEventRepository {
     }
 
     /** Events after a sequence number, in order, for keeping the in-memory index current. */
-    void forEachAfter(long seq, Consumer<ConsentEvent> consumer) {
+    // in a transaction, or PostgreSQL's driver ignores the fetch size and holds the whole ledger in memory at once
+    @Transactional(readOnly = true)
+    public void forEachAfter(long seq, Consumer<ConsentEvent> consumer) {
         try (Stream<ConsentEvent> events = jdbc
                 .sql("SELECT * FROM consent_event WHERE seq > :seq ORDER BY seq")
                 .param("seq", seq)

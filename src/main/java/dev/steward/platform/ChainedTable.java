@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An evidence chain kept in one table with {@code seq}, {@code prev_hash} and {@code hash} columns. A module declares
@@ -28,7 +29,9 @@ public abstract class ChainedTable implements EvidenceChain {
         return name;
     }
 
+    // in a transaction, or PostgreSQL's driver ignores the fetch size and holds the whole table in memory at once
     @Override
+    @Transactional(readOnly = true)
     public HashChain.Verification verify() {
         try (Stream<HashChain.Row> rows = jdbc
                 .sql("SELECT * FROM " + table + " ORDER BY seq")

@@ -47,8 +47,9 @@ class LegalHolds {
 
     @Transactional
     LegalHold place(HoldRequest request, Caller caller) {
-        Target target = validate(request, caller);
+        // lock first: a sweep batch erasing the record commits before validation looks for it, never after
         repository.lockForPlacing();
+        Target target = validate(request, caller);
         Instant now = now();
         LocalDate until = LocalDate.parse(request.until().strip());
         LegalHold hold = new LegalHold(

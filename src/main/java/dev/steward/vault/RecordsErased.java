@@ -3,5 +3,8 @@ package dev.steward.vault;
 import java.time.Instant;
 import java.util.List;
 
-/** Some of a subject's records were erased (one activity's, or those a retention sweep found due). */
-public record RecordsErased(SubjectId subject, List<RecordId> records, Instant erasedAt, String reason) {}
+/**
+ * Records were erased: one activity's of a subject, or a whole retention batch of many subjects' (one event per
+ * batch, so that listeners clean up with one statement rather than one per subject).
+ */
+public record RecordsErased(List<SubjectId> subjects, List<RecordId> records, Instant erasedAt, String reason) {}

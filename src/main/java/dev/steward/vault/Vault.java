@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -286,7 +288,7 @@ public class Vault {
         }
         Tombstone tombstone = new Tombstone(UUID.randomUUID(), subject, List.copyOf(records), activity, now(), reason);
         recordErasure(tombstone);
-        events.publishEvent(new RecordsErased(subject, List.copyOf(records), tombstone.erasedAt(), reason));
+        events.publishEvent(new RecordsErased(List.of(subject), List.copyOf(records), tombstone.erasedAt(), reason));
         return Optional.of(tombstone);
     }
 
@@ -308,7 +310,7 @@ public class Vault {
     /**
      * Erases many records at once (a retention sweep's batch, claimed with {@link #claimDue} in the same
      * transaction): one DELETE, one tombstone per activity naming each record and its subject, chained in one step
-     * and written to the erasure log file in one append after commit; a {@link RecordsErased} for each subject.
+     * and written to the erasure log file in one append after commit; one {@link RecordsErased} for the batch.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Tombstone> eraseDue(List<RecordSummary> records, String reason) {
@@ -324,14 +326,12 @@ public class Vault {
         }
         Instant now = now();
         Map<String, List<RecordSummary>> byActivity = new LinkedHashMap<>();
-        Map<SubjectId, List<RecordId>> bySubject = new LinkedHashMap<>();
+        Set<SubjectId> subjects = new LinkedHashSet<>();
         for (RecordSummary record : records) {
             byActivity
                     .computeIfAbsent(record.activity(), key -> new ArrayList<>())
                     .add(record);
-            bySubject
-                    .computeIfAbsent(record.subject(), key -> new ArrayList<>())
-                    .add(record.id());
+            subjects.add(record.subject());
         }
         List<Tombstone> tombstones = new ArrayList<>(byActivity.size());
         byActivity.forEach((activity, erased) -> tombstones.add(Tombstone.ofBatch(
@@ -348,7 +348,8 @@ public class Vault {
                 erasureFile.append(tombstones);
             }
         });
-        bySubject.forEach((subject, ids) -> events.publishEvent(new RecordsErased(subject, ids, now, reason)));
+        events.publishEvent(new RecordsErased(
+                List.copyOf(subjects), records.stream().map(RecordSummary::id).toList(), now, reason));
         return tombstones;
     }
 

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -104,12 +105,40 @@ class Statistics {
                     keys,
                     from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                     to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-            List<Cell> shown = cells.stream()
-                    .filter(cell -> cell.visits() >= k && cell.requests() >= k)
-                    .toList();
+            List<Cell> shown = shown(cells, k);
             tables.add(new Table(dimension.key(), shown, cells.size() - shown.size()));
         }
         return new Report(keys, from, to, k, List.copyOf(tables));
+    }
+
+    /**
+     * The cells of at least k, less as many of the smallest as it takes for the left-out cells to add up to k or
+     * more: every table sums to the same total, so a single small cell left out alone could be read off as the
+     * total minus the cells shown.
+     */
+    static List<Cell> shown(List<Cell> cells, int k) {
+        List<Cell> shown = new ArrayList<>(cells.stream()
+                .filter(cell -> cell.visits() >= k && cell.requests() >= k)
+                .sorted(Comparator.comparingLong(Cell::visits).thenComparingLong(Cell::requests))
+                .toList());
+        long hiddenVisits = 0;
+        long hiddenRequests = 0;
+        for (Cell cell : cells) {
+            if (!shown.contains(cell)) {
+                hiddenVisits += cell.visits();
+                hiddenRequests += cell.requests();
+            }
+        }
+        while (!shown.isEmpty()
+                && (hiddenVisits > 0 || hiddenRequests > 0)
+                && (hiddenVisits < k || hiddenRequests < k)) {
+            Cell smallest = shown.remove(0);
+            hiddenVisits += smallest.visits();
+            hiddenRequests += smallest.requests();
+        }
+        List<Cell> inOrder = new ArrayList<>(cells);
+        inOrder.retainAll(shown);
+        return List.copyOf(inOrder);
     }
 
     private int minimumCount(Site site) {
