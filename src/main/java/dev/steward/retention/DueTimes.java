@@ -1,5 +1,7 @@
 package dev.steward.retention;
 
+import dev.steward.audit.AuditEntry;
+import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.RetentionRule;
 import dev.steward.catalog.RetentionRule.Trigger;
@@ -30,11 +32,13 @@ class DueTimes {
 
     private final Vault vault;
     private final RetentionRules rules;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    DueTimes(Vault vault, RetentionRules rules, Clock clock) {
+    DueTimes(Vault vault, RetentionRules rules, AuditTrail audit, Clock clock) {
         this.vault = vault;
         this.rules = rules;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -91,10 +95,11 @@ class DueTimes {
 
     /**
      * Staff declared the purpose of an {@code until-purpose-ends} activity ended: its records are due now (plus the
-     * rule's delay, if any). Answers how many records were closed.
+     * rule's delay, if any). The declaration goes into the audit trail under the staff member's name. Answers how many
+     * records were closed.
      */
     @Transactional
-    int purposeEnded(String site, String activity) {
+    int purposeEnded(String site, String activity, String declaredBy) {
         if (rules.sites().stream().noneMatch(declaredSite -> declaredSite.key().equals(site))) {
             throw new InvalidInputException("site", "unknown", "There is no site '" + site + "'.");
         }
@@ -110,6 +115,7 @@ class DueTimes {
                                 + "', which does not wait for its purpose to end."));
         Instant due = rule.rule().span().addTo(clock.instant().truncatedTo(ChronoUnit.MICROS));
         int closed = vault.closeActivity(site, activity, due, rule.statutoryMinimum());
+        audit.record(new AuditEntry(declaredBy, "end-purpose", null, site, List.of(), "activity " + activity));
         log.info("The purpose of activity '{}' of site '{}' ended: {} records closed", activity, site, closed);
         return closed;
     }

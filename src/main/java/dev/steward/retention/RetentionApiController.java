@@ -111,7 +111,6 @@ class RetentionApiController {
     /** Staff declare that the purpose of an {@code until-purpose-ends} activity has ended on a site. */
     @PostMapping("/api/v1/admin/retention/purpose-ended")
     @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
-    @Transactional
     PurposeEndedAnswer purposeEnded(@RequestBody PurposeEnded request) {
         List<FieldError> errors = new ArrayList<>();
         if (request.site() == null || request.site().isBlank()) {
@@ -124,9 +123,7 @@ class RetentionApiController {
             throw new InvalidInputException(errors);
         }
         Caller staff = caller.requireSite(request.site());
-        int closed = dueTimes.purposeEnded(request.site(), request.activity());
-        audit.record(new AuditEntry(
-                staff.name(), "end-purpose", null, request.site(), List.of(), "activity " + request.activity()));
+        int closed = dueTimes.purposeEnded(request.site(), request.activity(), staff.name());
         return new PurposeEndedAnswer(request.site(), request.activity(), closed);
     }
 

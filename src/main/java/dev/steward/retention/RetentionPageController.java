@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +39,6 @@ class RetentionPageController {
     private final AuditTrail audit;
     private final CurrentCaller caller;
     private final TaskExecutor executor;
-    private final TransactionTemplate transaction;
 
     RetentionPageController(
             RetentionPlan plan,
@@ -49,8 +47,7 @@ class RetentionPageController {
             DueTimes dueTimes,
             AuditTrail audit,
             CurrentCaller caller,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-            TransactionTemplate transaction) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.plan = plan;
         this.sweeper = sweeper;
         this.certificates = certificates;
@@ -58,7 +55,6 @@ class RetentionPageController {
         this.audit = audit;
         this.caller = caller;
         this.executor = executor;
-        this.transaction = transaction;
     }
 
     @GetMapping("/admin/retention")
@@ -103,12 +99,7 @@ class RetentionPageController {
                         "required",
                         "Tick the box to confirm that the purpose of '" + activity + "' has ended.");
             }
-            int closed = transaction.execute(status -> {
-                int count = dueTimes.purposeEnded(site, activity);
-                audit.record(
-                        new AuditEntry(staff.name(), "end-purpose", null, site, List.of(), "activity " + activity));
-                return count;
-            });
+            int closed = dueTimes.purposeEnded(site, activity, staff.name());
             return "redirect:/admin/retention?closed=" + closed + "&activity=" + encode(site + "/" + activity);
         } catch (InvalidInputException e) {
             model.addAttribute("purposeErrors", e.errors());

@@ -209,7 +209,7 @@ class RetentionScheduleTest {
         SubjectId subject = records.person("campaign");
         RecordId entry = records.lab(subject, "campaign", "campaign", "campaign-end", "gdpr-6-1-f");
         assertThat(records.summary(entry).dueAt()).isNull();
-        int closed = dueTimes.purposeEnded("lab", "campaign");
+        int closed = dueTimes.purposeEnded("lab", "campaign", "test");
 
         assertThat(closed).isGreaterThanOrEqualTo(1);
 
