@@ -4,6 +4,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.StaffRole;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +76,12 @@ class InquiriesPageController {
 
     @GetMapping("/admin/inquiries/{id}")
     String inquiry(@PathVariable UUID id, Model model) {
-        CaseView view = inquiries.read(id, caller.get());
+        Caller staff = caller.get();
+        CaseView view = inquiries.read(id, staff);
         model.addAttribute("view", view);
         model.addAttribute("assignable", inquiries.assignable(view.inquiry()));
+        // legal holds are placed by administrators and privacy officers only (retention's holds page)
+        model.addAttribute("mayHold", staff.hasRole(StaffRole.ADMIN) || staff.hasRole(StaffRole.PRIVACY_OFFICER));
         if (!model.containsAttribute("reply")) {
             model.addAttribute("reply", "");
         }

@@ -34,14 +34,18 @@ class HoldsPageController {
 
     @GetMapping("/admin/holds")
     @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
-    String page(@RequestParam(defaultValue = "false") boolean all, Model model) {
+    String page(
+            @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(required = false) @Nullable String record,
+            Model model) {
         Caller staff = caller.get();
         model.addAttribute("holds", holds.list(all, staff));
         model.addAttribute("all", all);
         model.addAttribute("now", clock.instant());
         model.addAttribute("mayAct", RetentionPageController.mayAct(staff));
         if (!model.containsAttribute("request")) {
-            model.addAttribute("request", new HoldRequest(null, null, null, null));
+            // a case page links here with its record, so staff need not copy the id
+            model.addAttribute("request", new HoldRequest(null, record, null, null));
         }
         return "admin/holds";
     }
@@ -67,7 +71,7 @@ class HoldsPageController {
                             .filter(error -> error.field() != null)
                             .collect(Collectors.toMap(
                                     FieldError::field, Function.identity(), (first, second) -> first)));
-            return page(false, model);
+            return page(false, null, model);
         }
     }
 
@@ -80,7 +84,7 @@ class HoldsPageController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
             model.addAttribute("fieldErrors", Map.of());
-            return page(false, model);
+            return page(false, null, model);
         }
     }
 }

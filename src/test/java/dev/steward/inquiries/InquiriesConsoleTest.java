@@ -12,6 +12,7 @@ import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +90,20 @@ class InquiriesConsoleTest {
     }
 
     @Test
+    void aPrivacyOfficerGoesFromACaseToALegalHoldOnItWithTheCaseFilledIn() {
+        Submitted inquiry = forms.olympusContact("Holden");
+        String officer = StaffUsers.add(port, "PRIVACY_OFFICER", OLYMPUS);
+        Console console = Console.signIn(port, officer, StaffUsers.PASSWORD);
+        UUID record = cases.find(inquiry.caseId()).orElseThrow().record().value();
+
+        String page = console.get("/admin/inquiries/" + inquiry.caseId()).body();
+        assertThat(page).contains("href=\"/admin/holds?record=" + record + "#place-heading\"");
+
+        String holds = console.get("/admin/holds?record=" + record).body();
+        assertThat(holds).containsPattern("id=\"record\" name=\"record\" value=\"" + record + "\"");
+    }
+
+    @Test
     void aCaseIsReadRepliedToAssignedAndClosedOnItsPage() {
         Submitted quinn = forms.olympusContact("Quinn");
         String agent = StaffUsers.add(port, "SUPPORT_AGENT", OLYMPUS);
@@ -102,6 +117,7 @@ class InquiriesConsoleTest {
                 .contains("E-mail " + quinn.email())
                 .contains("Routed to Olympus Europa SE & Co. KG")
                 .contains("No reply yet.");
+        assertThat(read).as("support agents place no legal holds").doesNotContain("Place a legal hold");
 
         HttpResponse<String> empty = console.submit(page, page + "/replies", Map.of("text", " "));
         assertThat(empty.statusCode()).isEqualTo(422);
