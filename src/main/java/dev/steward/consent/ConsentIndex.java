@@ -2,25 +2,32 @@ package dev.steward.consent;
 
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The latest consent event of every (subject, site, purpose), in memory and compact ({@link LatestConsent}), so that "may I use this person's data for
- * this purpose now?" is answered without a query. The database stays the source of truth: the index reads the
- * ledger at start and catches up whenever any node appends (LISTEN/NOTIFY), and after a lost connection.
+ * The latest consent event of every (subject, site, purpose), in memory and compact ({@link LatestConsentTable}), so
+ * that "may I use this person's data for this purpose now?" is answered without a query. The database stays the
+ * source of truth: the index reads the ledger at start and catches up whenever any node appends (LISTEN/NOTIFY), and
+ * after a lost connection.
  */
 @Component
 class ConsentIndex {
 
     private final ConsentEventRepository events;
-    private final Map<UUID, Map<String, LatestConsent>> bySubject = new ConcurrentHashMap<>();
-    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    private final LatestConsentTable table = new LatestConsentTable();
+    /**
+     * A small number for each site and purpose the ledger names, site by site: the table keys entries by it, and a
+     * site's purposes are what {@link #jurisdiction} and {@link #forget} look through.
+     */
+    private final Map<String, Map<String, Integer>> purposes = new ConcurrentHashMap<>();
+
+    private final AtomicInteger numbered = new AtomicInteger();
     private long applied;
 
     ConsentIndex(ConsentEventRepository events, dev.steward.platform.Notifications notifications, Vault vault) {
@@ -31,16 +38,15 @@ class ConsentIndex {
     }
 
     Optional<LatestConsent> latest(SubjectId subject, String site, String purpose) {
-        return Optional.ofNullable(
-                bySubject.getOrDefault(subject.value(), Map.of()).get(key(site, purpose)));
+        Integer number = purposes.getOrDefault(site, Map.of()).get(purpose);
+        return number == null ? Optional.empty() : Optional.ofNullable(table.get(subject.value(), number));
     }
 
     /** The jurisdiction of the subject's latest consent action on the site, if any. */
     Optional<String> jurisdiction(SubjectId subject, String site) {
-        String prefix = site + '\u0000';
-        return bySubject.getOrDefault(subject.value(), Map.of()).entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith(prefix))
-                .map(Map.Entry::getValue)
+        return purposes.getOrDefault(site, Map.of()).values().stream()
+                .map(number -> table.get(subject.value(), number))
+                .filter(Objects::nonNull)
                 .max(LatestConsent::order)
                 .map(LatestConsent::jurisdiction);
     }
@@ -58,30 +64,17 @@ class ConsentIndex {
      * not move: an earlier event of another node may still be on its way, and applying twice changes nothing.
      */
     void apply(ConsentEvent event) {
-        LatestConsent latest = LatestConsent.of(event);
-        String key = key(event.site(), event.purpose());
-        bySubject.compute(event.subject().value(), (subject, current) -> {
-            if (current != null && LatestConsent.order(latest, current.get(key)) < 0) {
-                return current;
-            }
-            if (current == null || current.size() == 1 && current.containsKey(key)) {
-                return Map.of(key, latest);
-            }
-            Map<String, LatestConsent> updated = new HashMap<>(current);
-            updated.put(key, latest);
-            return Map.copyOf(updated);
-        });
+        table.putIfLater(event.subject().value(), number(event.site(), event.purpose()), LatestConsent.of(event));
     }
 
     private void forget(@Nullable SubjectId subject) {
         if (subject != null) {
-            bySubject.remove(subject.value());
+            purposes.values().forEach(site -> site.values().forEach(number -> table.remove(subject.value(), number)));
         }
     }
 
-    /** One shared key string per site and purpose, however many subjects consented. */
-    private String key(String site, String purpose) {
-        String key = site + '\u0000' + purpose;
-        return keys.computeIfAbsent(key, fresh -> fresh);
+    private int number(String site, String purpose) {
+        return purposes.computeIfAbsent(site, fresh -> new ConcurrentHashMap<>())
+                .computeIfAbsent(purpose, fresh -> numbered.getAndIncrement());
     }
 }

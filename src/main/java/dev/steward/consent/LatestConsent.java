@@ -6,9 +6,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a decision needs of the event that decides a consent, in the fewest bytes: the in-memory index holds one for
- * every subject, site and purpose, a million and more of them, so times are microseconds, the id two longs, and the
- * few distinct notice versions and jurisdictions are shared strings.
+ * What a decision needs of the event that decides a consent, in the form {@link LatestConsentTable} keeps it for
+ * every subject, site and purpose, a million and more of them: times are microseconds, the id two longs.
  */
 record LatestConsent(
         long seq,

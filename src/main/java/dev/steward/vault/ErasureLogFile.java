@@ -1,7 +1,6 @@
 package dev.steward.vault;
 
 import dev.steward.platform.StewardProperties;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -12,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,24 +77,29 @@ class ErasureLogFile {
     }
 
     static List<Tombstone> read(Path file, JsonMapper json) {
-        if (!Files.exists(file)) {
-            return List.of();
+        try (Stream<Tombstone> tombstones = stream(file, json)) {
+            return tombstones.toList();
         }
-        List<Tombstone> tombstones = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    tombstones.add(json.readValue(line, Tombstone.class));
-                }
-            }
+    }
+
+    /**
+     * The tombstones one line at a time, to be closed after use. The log grows with every sweep (a batch's tombstone
+     * lists its records), so reading it whole at start took more than a 320 MB heap.
+     */
+    static Stream<Tombstone> stream(Path file, JsonMapper json) {
+        if (!Files.exists(file)) {
+            return Stream.empty();
+        }
+        try {
+            return Files.lines(file, StandardCharsets.UTF_8)
+                    .filter(line -> !line.isBlank())
+                    .map(line -> json.readValue(line, Tombstone.class));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the erasure log " + file, e);
         }
-        return tombstones;
     }
 
-    List<Tombstone> read() {
-        return read(file, json);
+    Stream<Tombstone> stream(Path source) {
+        return stream(source, json);
     }
 }

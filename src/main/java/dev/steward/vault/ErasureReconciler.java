@@ -29,7 +29,7 @@ class ErasureReconciler implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        ErasureReplay.Outcome outcome = replay.replay(file.read(), log::info);
+        ErasureReplay.Outcome outcome = replay.replay(file.path(), log::info);
         if (outcome.replayed() > 0) {
             log.warn(
                     "The database lacked {} erasures (was it restored from a backup?): they were applied again,"

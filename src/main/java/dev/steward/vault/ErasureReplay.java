@@ -1,9 +1,12 @@
 package dev.steward.vault;
 
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,28 +40,34 @@ class ErasureReplay {
 
     record Outcome(int tombstones, int replayed, int subjectsErasedAgain, int recordsErasedAgain, int writtenToFile) {}
 
-    Outcome replay(List<Tombstone> fromFile, Consumer<String> progress) {
+    /** Reads the file one tombstone at a time: it holds every erasure ever made, and only their ids are kept. */
+    Outcome replay(Path fromFile, Consumer<String> progress) {
         Set<UUID> known = log.ids();
+        Set<UUID> inFile = new HashSet<>();
         int replayed = 0;
         int subjects = 0;
         int records = 0;
-        for (Tombstone tombstone : fromFile) {
-            if (known.contains(tombstone.id())) {
-                continue;
-            }
-            int[] erased = transaction.execute(status -> apply(tombstone));
-            subjects += erased[0];
-            records += erased[1];
-            replayed++;
-            if (replayed % 1000 == 0) {
-                progress.accept("replayed " + replayed + " tombstones");
+        try (Stream<Tombstone> tombstones = file.stream(fromFile)) {
+            for (Tombstone tombstone : (Iterable<Tombstone>) tombstones::iterator) {
+                inFile.add(tombstone.id());
+                if (known.contains(tombstone.id())) {
+                    continue;
+                }
+                int[] erased = transaction.execute(status -> apply(tombstone));
+                subjects += erased[0];
+                records += erased[1];
+                replayed++;
+                if (replayed % 1000 == 0) {
+                    progress.accept("replayed " + replayed + " tombstones");
+                }
             }
         }
-        Set<UUID> inFile = fromFile.stream().map(Tombstone::id).collect(java.util.stream.Collectors.toSet());
-        List<Tombstone> missingFromFile =
-                log.all().stream().filter(t -> !inFile.contains(t.id())).toList();
+        // Every tombstone the database had before is either in the file or to be written to it; replayed ones are.
+        List<Tombstone> missingFromFile = inFile.containsAll(known)
+                ? List.of()
+                : log.all().stream().filter(t -> !inFile.contains(t.id())).toList();
         file.append(missingFromFile);
-        return new Outcome(fromFile.size(), replayed, subjects, records, missingFromFile.size());
+        return new Outcome(inFile.size(), replayed, subjects, records, missingFromFile.size());
     }
 
     private int[] apply(Tombstone tombstone) {

@@ -5,7 +5,6 @@ import dev.steward.platform.Command;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code restore-replay [FILE]}: after restoring a database backup, erase again everyone erased since. */
 @Command(
@@ -15,12 +14,10 @@ class RestoreReplayCommand implements CliCommand {
 
     private final ErasureReplay replay;
     private final ErasureLogFile file;
-    private final JsonMapper json;
 
-    RestoreReplayCommand(ErasureReplay replay, ErasureLogFile file, JsonMapper json) {
+    RestoreReplayCommand(ErasureReplay replay, ErasureLogFile file) {
         this.replay = replay;
         this.file = file;
-        this.json = json;
     }
 
     @Override
@@ -30,10 +27,9 @@ class RestoreReplayCommand implements CliCommand {
             return 2;
         }
         Path source = arguments.isEmpty() ? file.path() : Path.of(arguments.get(0));
-        List<Tombstone> tombstones = ErasureLogFile.read(source, json);
-        out.println("Replaying " + tombstones.size() + " tombstones from " + source);
-        ErasureReplay.Outcome outcome = replay.replay(tombstones, out::println);
-        out.println("Done: " + outcome.replayed()
+        out.println("Replaying the tombstones of " + source);
+        ErasureReplay.Outcome outcome = replay.replay(source, out::println);
+        out.println("Done: " + outcome.tombstones() + " tombstones read; " + outcome.replayed()
                 + " tombstones were missing from the database and were applied again ("
                 + outcome.subjectsErasedAgain() + " subjects and " + outcome.recordsErasedAgain()
                 + " records erased again); " + outcome.writtenToFile() + " tombstones added to " + file.path() + ".");

@@ -2,6 +2,7 @@ package dev.steward.weblog;
 
 import dev.steward.platform.IpAddresses;
 import dev.steward.vault.Pseudonyms;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -14,8 +15,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +43,15 @@ public class RequestLog implements DisposableBean {
     private final TransactionTemplate transaction;
     private final MeterRegistry metrics;
     private final Clock clock;
-    private final BlockingQueue<LoggedRequest> buffer;
+    /**
+     * Lock-free, because every request to a logged site adds to it: an {@code ArrayBlockingQueue}'s one lock had the
+     * request threads queue behind each other under load. Bounded by {@link #buffered}.
+     */
+    private final ConcurrentLinkedQueue<LoggedRequest> buffer = new ConcurrentLinkedQueue<>();
+
+    private final AtomicInteger buffered = new AtomicInteger();
+    /** The counters per site and outcome, looked up once rather than by name and tags on every request. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     RequestLog(
             RequestLogRepository repository,
@@ -58,7 +68,6 @@ public class RequestLog implements DisposableBean {
         this.transaction = transaction;
         this.metrics = metrics;
         this.clock = clock;
-        this.buffer = new ArrayBlockingQueue<>(settings.buffer());
     }
 
     /**
@@ -101,11 +110,16 @@ public class RequestLog implements DisposableBean {
                 log.collects("cityOfAccess") ? RequestDetails.city(request) : null,
                 log.collects("language") ? RequestDetails.language(request) : null,
                 log.collects("referrer") ? RequestDetails.referrerHost(request) : null);
-        if (buffer.offer(logged)) {
-            metrics.counter("steward.weblog.requests", "site", site).increment();
+        String outcome;
+        if (buffered.getAndIncrement() < settings.buffer()) {
+            buffer.add(logged);
+            outcome = "steward.weblog.requests";
         } else {
-            metrics.counter("steward.weblog.dropped", "site", site).increment();
+            buffered.decrementAndGet();
+            outcome = "steward.weblog.dropped";
         }
+        counters.computeIfAbsent(outcome + '\u0000' + site, ignored -> metrics.counter(outcome, "site", site))
+                .increment();
     }
 
     /**
@@ -114,7 +128,10 @@ public class RequestLog implements DisposableBean {
      */
     synchronized void flush() {
         List<LoggedRequest> batch = new ArrayList<>();
-        buffer.drainTo(batch);
+        for (LoggedRequest request = buffer.poll(); request != null; request = buffer.poll()) {
+            batch.add(request);
+            buffered.decrementAndGet();
+        }
         if (!batch.isEmpty()) {
             transaction.executeWithoutResult(status -> write(batch));
         }
