@@ -72,9 +72,10 @@ public class RequestLog implements DisposableBean {
 
     /**
      * How many requests the IP address made within the window, on any site: for rate limiting and spotting misuse.
-     * Only requests within the address's live sessions count; after a session its address is gone.
+     * Only requests within the address's live sessions count; after a session its address is gone. Waits for a flush
+     * under way, which holds requests that are no longer in the buffer but not yet committed.
      */
-    public long recentRequests(String ip, Duration window) {
+    public synchronized long recentRequests(String ip, Duration window) {
         byte[] key = pseudonyms.of(IP_DOMAIN, ip);
         Instant since = clock.instant().minus(window);
         long buffered = buffer.stream()
