@@ -6,6 +6,7 @@ import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordSummary;
 import dev.steward.vault.SubjectErased;
 import dev.steward.vault.SubjectId;
+import dev.steward.vault.SubjectsErased;
 import dev.steward.vault.Vault;
 import java.util.List;
 import java.util.Set;
@@ -60,8 +61,14 @@ class AccountErasure {
         deleteAccounts(event.subject());
     }
 
+    @EventListener
+    void erased(SubjectsErased event) {
+        accounts.deleteOfSubjects(event.subjects());
+        tokens.deleteOfSubjects(event.subjects());
+    }
+
     private void deleteAccounts(SubjectId subject) {
-        accounts.deleteOfSubject(subject);
-        tokens.deleteOfSubject(subject);
+        accounts.deleteOfSubjects(List.of(subject));
+        tokens.deleteOfSubjects(List.of(subject));
     }
 }

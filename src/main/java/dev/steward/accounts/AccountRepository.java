@@ -4,8 +4,10 @@ import dev.steward.vault.SubjectId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,10 +125,25 @@ class AccountRepository {
                 .update();
     }
 
-    void deleteOfSubject(SubjectId subject) {
-        jdbc.sql("DELETE FROM account WHERE subject_id = :subject")
-                .param("subject", subject.value())
+    void deleteOfSubjects(Collection<SubjectId> subjects) {
+        jdbc.sql("DELETE FROM account WHERE subject_id = ANY(:subjects)")
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
                 .update();
+    }
+
+    void deleteOf(String site, List<SubjectId> subjects) {
+        jdbc.sql("DELETE FROM account WHERE site = :site AND subject_id = ANY(:subjects)")
+                .param("site", site)
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
+                .update();
+    }
+
+    /** Those of the subjects with an account on any site. */
+    Set<SubjectId> holders(Collection<SubjectId> subjects) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT subject_id FROM account WHERE subject_id = ANY(:subjects)")
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
+                .query((rs, row) -> new SubjectId(rs.getObject(1, java.util.UUID.class)))
+                .list());
     }
 
     private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {

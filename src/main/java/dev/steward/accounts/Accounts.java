@@ -27,6 +27,7 @@ public class Accounts {
     public static final int MIN_PASSWORD_LENGTH = 10;
 
     private final AccountRepository accounts;
+    private final ResetTokenRepository tokens;
     private final Vault vault;
     private final Catalogs catalogs;
     private final PasswordEncoder passwords;
@@ -35,12 +36,14 @@ public class Accounts {
 
     Accounts(
             AccountRepository accounts,
+            ResetTokenRepository tokens,
             Vault vault,
             Catalogs catalogs,
             PasswordEncoder passwords,
             ApplicationEventPublisher events,
             Clock clock) {
         this.accounts = accounts;
+        this.tokens = tokens;
         this.vault = vault;
         this.catalogs = catalogs;
         this.passwords = passwords;
@@ -136,6 +139,17 @@ public class Accounts {
     @Transactional
     public void discardAwaitingParent(String site, SubjectId subject) {
         accounts.deleteAwaitingParent(site, subject);
+    }
+
+    /**
+     * The subjects' accounts on the site went unused for their whole {@code account-inactive} period, and retention
+     * has erased the records kept while they were in use: the accounts and their reset links go too, in the caller's
+     * transaction, so that nobody signs in to an account the privacy notice says is deleted.
+     */
+    @Transactional
+    public void closeInactive(String site, List<SubjectId> subjects) {
+        accounts.deleteOf(site, subjects);
+        tokens.deleteOf(site, subjects);
     }
 
     public boolean exists(String site, SubjectId subject) {

@@ -3,6 +3,7 @@ package dev.steward.accounts;
 import dev.steward.vault.SubjectId;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,9 +61,16 @@ class ResetTokenRepository {
                 .map(SubjectId::new);
     }
 
-    void deleteOfSubject(SubjectId subject) {
-        jdbc.sql("DELETE FROM account_token WHERE subject_id = :subject")
-                .param("subject", subject.value())
+    void deleteOfSubjects(java.util.Collection<SubjectId> subjects) {
+        jdbc.sql("DELETE FROM account_token WHERE subject_id = ANY(:subjects)")
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
+                .update();
+    }
+
+    void deleteOf(String site, List<SubjectId> subjects) {
+        jdbc.sql("DELETE FROM account_token WHERE site = :site AND subject_id = ANY(:subjects)")
+                .param("site", site)
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
                 .update();
     }
 }

@@ -2,6 +2,8 @@ package dev.steward.inquiries;
 
 import dev.steward.vault.RecordsErased;
 import dev.steward.vault.SubjectErased;
+import dev.steward.vault.SubjectsErased;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,12 @@ class InquiryErasure {
 
     @EventListener
     void subjectErased(SubjectErased event) {
-        repository.deleteOfSubject(event.subject());
+        repository.deleteOfSubjects(List.of(event.subject()));
+    }
+
+    @EventListener
+    void subjectsErased(SubjectsErased event) {
+        repository.deleteOfSubjects(event.subjects());
     }
 
     @EventListener

@@ -171,9 +171,9 @@ class InquiryRepository {
     }
 
     /** Deletes the subject's cases, their replies with them. */
-    int deleteOfSubject(SubjectId subject) {
-        return jdbc.sql("DELETE FROM inquiry_case WHERE subject_id = :subject")
-                .param("subject", subject.value())
+    int deleteOfSubjects(Collection<SubjectId> subjects) {
+        return jdbc.sql("DELETE FROM inquiry_case WHERE subject_id = ANY(:subjects)")
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
                 .update();
     }
 

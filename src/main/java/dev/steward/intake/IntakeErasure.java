@@ -1,6 +1,7 @@
 package dev.steward.intake;
 
 import dev.steward.vault.SubjectErased;
+import dev.steward.vault.SubjectsErased;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,11 @@ class IntakeErasure {
 
     @EventListener
     void erased(SubjectErased event) {
-        tokens.deleteOfSubject(event.subject());
+        tokens.deleteOfSubjects(java.util.List.of(event.subject()));
+    }
+
+    @EventListener
+    void erased(SubjectsErased event) {
+        tokens.deleteOfSubjects(event.subjects());
     }
 }

@@ -108,9 +108,9 @@ class IntakeTokenRepository {
                 .update();
     }
 
-    void deleteOfSubject(SubjectId subject) {
-        jdbc.sql("DELETE FROM intake_token WHERE subject_id = :subject")
-                .param("subject", subject.value())
+    void deleteOfSubjects(java.util.Collection<SubjectId> subjects) {
+        jdbc.sql("DELETE FROM intake_token WHERE subject_id = ANY(:subjects)")
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
                 .update();
     }
 

@@ -1,6 +1,7 @@
 package dev.steward.mail;
 
 import dev.steward.vault.SubjectErased;
+import dev.steward.vault.SubjectsErased;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,11 @@ class OutboxErasure {
 
     @EventListener
     void erased(SubjectErased event) {
-        outbox.deleteOfSubject(event.subject());
+        outbox.deleteOfSubjects(java.util.List.of(event.subject()));
+    }
+
+    @EventListener
+    void erased(SubjectsErased event) {
+        outbox.deleteOfSubjects(event.subjects());
     }
 }

@@ -134,10 +134,11 @@ class OutboxRepository {
         jdbc.sql("DELETE FROM mail_message WHERE id = :id").param("id", id).update();
     }
 
-    int deleteOfSubject(SubjectId subject) {
-        return jdbc.sql("DELETE FROM mail_message WHERE subject_id = :subject AND category IS DISTINCT FROM :survives")
+    int deleteOfSubjects(java.util.Collection<SubjectId> subjects) {
+        return jdbc.sql(
+                        "DELETE FROM mail_message WHERE subject_id = ANY(:subjects) AND category IS DISTINCT FROM :survives")
                 .param("survives", OutgoingMail.AFTER_ERASURE)
-                .param("subject", subject.value())
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
                 .update();
     }
 

@@ -72,12 +72,27 @@ public final class CopyRows {
             if (i > 0) {
                 text.append(',');
             }
-            String element = values.get(i).toString().replace("\\", "\\\\").replace("\"", "\\\"");
+            String element = values.get(i).toString();
             text.append('"');
-            escape(element);
+            if (plain(element)) {
+                // ids (a sweep batch writes thousands per row) need no escaping, so skip the character-wise pass
+                text.append(element);
+            } else {
+                escape(element.replace("\\", "\\\\").replace("\"", "\\\""));
+            }
             text.append('"');
         }
         text.append('}');
+    }
+
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void escape(String value) {

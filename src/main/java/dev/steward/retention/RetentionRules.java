@@ -7,6 +7,7 @@ import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.RetentionRule;
 import dev.steward.catalog.Site;
 import dev.steward.vault.RecordSummary;
+import dev.steward.vault.StatutoryMinimum;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +49,16 @@ class RetentionRules {
                 .filter(rule -> rule.statutoryMinimum() != null)
                 .map(rule -> rule.statutoryMinimum().addTo(record.collectedAt()))
                 .orElse(null);
+    }
+
+    /** Every site's rules that have a statutory minimum, for a sweep to keep what the law says must stay. */
+    List<StatutoryMinimum> statutoryMinimums() {
+        return sites().stream()
+                .flatMap(site -> catalog(site.key()).stream()
+                        .flatMap(catalog -> catalog.retentionRules().stream())
+                        .filter(rule -> rule.statutoryMinimum() != null)
+                        .map(rule -> new StatutoryMinimum(site.key(), rule.key(), rule.statutoryMinimum())))
+                .toList();
     }
 
     /** The due time, moved to the end of the statutory minimum when that comes later. */

@@ -1,6 +1,6 @@
 package dev.steward.retention;
 
-import dev.steward.vault.RecordSummary;
+import dev.steward.vault.SweptRecord;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -28,10 +28,10 @@ final class SweepTally {
         this.rules = rules;
     }
 
-    void erased(List<RecordSummary> records, int keptBack) {
+    void erased(List<SweptRecord> records, int keptBack) {
         batches++;
         kept += keptBack;
-        for (RecordSummary record : records) {
+        for (SweptRecord record : records) {
             erased++;
             String activity = record.site() + "/" + record.activity();
             byActivity.merge(activity, 1L, Long::sum);

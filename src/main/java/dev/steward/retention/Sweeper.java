@@ -1,6 +1,10 @@
 package dev.steward.retention;
 
-import dev.steward.vault.RecordSummary;
+import dev.steward.accounts.Accounts;
+import dev.steward.catalog.RetentionRule;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.SweptBatch;
+import dev.steward.vault.SweptRecord;
 import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,9 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Sweeper {
 
     static final String REASON = "retention: due";
+    static final String LEFT_WITHOUT_RECORDS = "retention: no record left";
     private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
 
     private final Vault vault;
+    private final Accounts accounts;
     private final LegalHolds holds;
     private final RetentionRules rules;
     private final List<ExpiringData> otherData;
@@ -49,6 +55,7 @@ class Sweeper {
 
     Sweeper(
             Vault vault,
+            Accounts accounts,
             LegalHolds holds,
             RetentionRules rules,
             List<ExpiringData> otherData,
@@ -58,6 +65,7 @@ class Sweeper {
             TransactionTemplate transaction,
             Clock clock) {
         this.vault = vault;
+        this.accounts = accounts;
         this.holds = holds;
         this.rules = rules;
         this.otherData = otherData;
@@ -107,7 +115,11 @@ class Sweeper {
     private Outcome run(String initiator, Instant sweptUntil, Consumer<SweepProgress> progress) {
         long started = System.nanoTime();
         SweepTally tally = new SweepTally(rules);
-        inParallel(settings.workers(), () -> sweepUntilDone(initiator, sweptUntil, started, tally, progress));
+        int workers = Math.max(1, settings.workers());
+        inParallel(
+                workers,
+                worker -> sweepUntilDone(
+                        new Vault.Share(worker, workers), initiator, sweptUntil, started, tally, progress));
         for (ExpiringData data : otherData) {
             expire(data, sweptUntil, tally);
         }
@@ -127,13 +139,20 @@ class Sweeper {
 
     /**
      * One worker's share: batch after batch until a claim comes back short. Workers of one node, like nodes, claim
-     * disjoint batches; while one waits for the database, another computes its tombstones' hashes.
+     * disjoint batches; while one waits for the database, another computes its tombstones' hashes. Each worker takes
+     * the records of its own share of the subjects, so that two workers never both take some of a person's last
+     * records, each seeing the other's as still there, and leave the person behind.
      */
     private void sweepUntilDone(
-            String initiator, Instant sweptUntil, long started, SweepTally tally, Consumer<SweepProgress> progress) {
+            Vault.Share share,
+            String initiator,
+            Instant sweptUntil,
+            long started,
+            SweepTally tally,
+            Consumer<SweepProgress> progress) {
         Batch batch;
         do {
-            batch = transaction.execute(status -> sweepBatch(sweptUntil));
+            batch = transaction.execute(status -> sweepBatch(share, sweptUntil));
             if (batch.claimed() > 0) {
                 count(batch);
                 synchronized (tally) {
@@ -144,9 +163,9 @@ class Sweeper {
         } while (batch.claimed() == settings.batchSize());
     }
 
-    private static void inParallel(int workers, Runnable work) {
+    private static void inParallel(int workers, java.util.function.IntConsumer work) {
         if (workers <= 1) {
-            work.run();
+            work.accept(0);
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
@@ -157,7 +176,8 @@ class Sweeper {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
-                running.add(pool.submit(work));
+                int worker = i;
+                running.add(pool.submit(() -> work.accept(worker)));
             }
             for (Future<?> worker : running) {
                 worker.get();
@@ -174,22 +194,42 @@ class Sweeper {
         }
     }
 
-    private Batch sweepBatch(Instant sweptUntil) {
+    private Batch sweepBatch(Vault.Share share, Instant sweptUntil) {
         HoldRepository.HeldTargets held = holds.lockForSweep(sweptUntil);
-        List<RecordSummary> claimed = vault.claimDue(sweptUntil, settings.batchSize(), held.subjects(), held.records());
-        List<RecordSummary> erasable = new ArrayList<>(claimed.size());
-        int kept = 0;
-        for (RecordSummary record : claimed) {
-            Instant statutoryEnd = rules.statutoryEnd(record);
-            if (statutoryEnd != null && statutoryEnd.isAfter(sweptUntil)) {
-                vault.changeState(record.id(), record.state(), statutoryEnd);
-                kept++;
-            } else {
-                erasable.add(record);
-            }
+        SweptBatch batch = vault.sweepDue(
+                sweptUntil,
+                settings.batchSize(),
+                share,
+                held.subjects(),
+                held.records(),
+                rules.statutoryMinimums(),
+                REASON);
+        if (batch.erased().isEmpty()) {
+            return new Batch(batch.claimed(), List.of(), batch.kept());
         }
-        vault.eraseDue(erasable, REASON);
-        return new Batch(claimed.size(), erasable, kept);
+        closeInactiveAccounts(batch.erased());
+        // a person whose last record went does not linger as identifiers and a key nobody needs
+        vault.eraseLeftWithoutRecords(
+                batch.erased().stream().map(SweptRecord::subject).distinct().toList(),
+                held.subjects(),
+                LEFT_WITHOUT_RECORDS);
+        return new Batch(batch.claimed(), batch.erased(), batch.kept());
+    }
+
+    /**
+     * An {@code account-inactive} record swept means the account went unused for the whole period: the account (its
+     * password hash, its reset links) goes with it, or the person could still sign in to nothing.
+     */
+    private void closeInactiveAccounts(List<SweptRecord> erased) {
+        Map<String, List<SubjectId>> bySite = erased.stream()
+                .filter(record -> rules.of(record.site(), record.retentionRule())
+                        .map(rule -> rule.rule().trigger() == RetentionRule.Trigger.ACCOUNT_INACTIVE)
+                        .orElse(false))
+                .collect(Collectors.groupingBy(
+                        SweptRecord::site,
+                        Collectors.mapping(
+                                SweptRecord::subject, Collectors.collectingAndThen(Collectors.toSet(), List::copyOf))));
+        bySite.forEach(accounts::closeInactive);
     }
 
     private void expire(ExpiringData data, Instant sweptUntil, SweepTally tally) {
@@ -226,5 +266,5 @@ class Sweeper {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    private record Batch(int claimed, List<RecordSummary> erased, int kept) {}
+    private record Batch(int claimed, List<SweptRecord> erased, int kept) {}
 }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -224,6 +225,17 @@ class RequestRepository {
                 .param("id", request)
                 .query((rs, row) -> new StoredEvent(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
                 .list();
+    }
+
+    /** Those of the subjects with a request still open (awaiting verification, or received and not answered). */
+    Set<SubjectId> withOpenRequests(Collection<SubjectId> subjects) {
+        return Set.copyOf(jdbc.sql("""
+                        SELECT DISTINCT subject_id FROM rights_request
+                         WHERE subject_id = ANY(:subjects) AND status IN ('awaiting-verification', 'received')
+                        """)
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list());
     }
 
     private static RightsRequest request(ResultSet rs) throws SQLException {

@@ -64,9 +64,9 @@ class RestrictionRepository {
                 .update();
     }
 
-    void deleteOf(SubjectId subject) {
-        jdbc.sql("DELETE FROM restriction WHERE subject_id = :subject")
-                .param("subject", subject.value())
+    void deleteOf(java.util.Collection<SubjectId> subjects) {
+        jdbc.sql("DELETE FROM restriction WHERE subject_id = ANY(:subjects)")
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
                 .update();
     }
 

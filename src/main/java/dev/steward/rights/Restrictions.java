@@ -9,6 +9,7 @@ import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Notifications;
 import dev.steward.vault.SubjectErased;
 import dev.steward.vault.SubjectId;
+import dev.steward.vault.SubjectsErased;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -112,7 +113,16 @@ public class Restrictions implements ProcessingVeto, MailHold, DisclosureHold {
 
     @EventListener
     void erased(SubjectErased event) {
-        repository.deleteOf(event.subject());
+        erased(List.of(event.subject()));
+    }
+
+    @EventListener
+    void erased(SubjectsErased event) {
+        erased(event.subjects());
+    }
+
+    private void erased(List<SubjectId> subjects) {
+        repository.deleteOf(subjects);
         changed();
     }
 

@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Vault {
 
     static final String NOTIFY_CHANNEL = "steward_vault";
+    private static final int SUBJECTS_PER_NOTIFICATION = 200;
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
 
     private final VaultRepository repository;
@@ -55,6 +56,7 @@ public class Vault {
     private final ApplicationEventPublisher events;
     private final Notifications notifications;
     private final JsonMapper json;
+    private final List<SubjectKeepers> keepers;
     private final Clock clock;
 
     Vault(
@@ -68,6 +70,7 @@ public class Vault {
             ApplicationEventPublisher events,
             Notifications notifications,
             JsonMapper json,
+            List<SubjectKeepers> keepers,
             Clock clock) {
         this.repository = repository;
         this.keys = keys;
@@ -79,6 +82,7 @@ public class Vault {
         this.events = events;
         this.notifications = notifications;
         this.json = json;
+        this.keepers = List.copyOf(keepers);
         this.clock = clock;
         notifications.subscribe(NOTIFY_CHANNEL, this::forgetErased);
     }
@@ -138,8 +142,15 @@ public class Vault {
      * missed (a lost database connection) and caches must be dropped.
      */
     public void onErasure(java.util.function.Consumer<@Nullable SubjectId> listener) {
-        notifications.subscribe(
-                NOTIFY_CHANNEL, subject -> listener.accept(subject == null ? null : SubjectId.parse(subject)));
+        notifications.subscribe(NOTIFY_CHANNEL, subjects -> {
+            if (subjects == null) {
+                listener.accept(null);
+            } else {
+                for (String subject : subjects.split(",")) {
+                    listener.accept(SubjectId.parse(subject));
+                }
+            }
+        });
     }
 
     /** The blind index of an identifier, for lists that must recognise a person without holding their data. */
@@ -293,64 +304,143 @@ public class Vault {
     }
 
     /**
-     * Locks and answers up to {@code limit} records due at the instant, oldest first, leaving out the subjects and
-     * records given (those under a legal hold). Inside the caller's transaction; rows another transaction holds are
-     * skipped, so that nodes sweeping at once never claim the same record.
+     * A retention sweep's batch, inside the caller's transaction: claims up to {@code limit} records due at the
+     * instant, oldest first, leaving out the subjects and records given (those under a legal hold) and rows another
+     * transaction holds, so that nodes sweeping at once never process the same record; keeps those whose statutory
+     * minimum has not passed, moving their due time to its end; erases the rest. One statement does all of it; the
+     * erased records leave one tombstone per activity naming each record and its subject, chained in one step and
+     * written to the erasure log file in one append after commit, and one {@link RecordsErased} for the batch.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<RecordSummary> claimDue(
-            Instant now, int limit, Collection<SubjectId> exceptSubjects, Collection<RecordId> exceptRecords) {
-        return repository.claimDue(
+    public SweptBatch sweepDue(
+            Instant now,
+            int limit,
+            Share share,
+            Collection<SubjectId> exceptSubjects,
+            Collection<RecordId> exceptRecords,
+            List<StatutoryMinimum> minimums,
+            String reason) {
+        List<VaultRepository.SweptRow> rows = repository.sweepDue(
                 now,
                 limit,
+                share,
                 exceptSubjects.stream().map(SubjectId::value).toArray(UUID[]::new),
-                exceptRecords.stream().map(RecordId::value).toArray(UUID[]::new));
+                exceptRecords.stream().map(RecordId::value).toArray(UUID[]::new),
+                minimums);
+        List<SweptRecord> erased = new ArrayList<>(rows.size());
+        int kept = 0;
+        for (VaultRepository.SweptRow row : rows) {
+            if (row.erased() != null) {
+                erased.add(row.erased());
+            } else if (row.kept()) {
+                kept++;
+            }
+        }
+        if (!erased.isEmpty()) {
+            leaveTombstones(erased, reason);
+        }
+        return new SweptBatch(rows.size(), List.copyOf(erased), kept);
     }
 
     /**
-     * Erases many records at once (a retention sweep's batch, claimed with {@link #claimDue} in the same
-     * transaction): one DELETE, one tombstone per activity naming each record and its subject, chained in one step
-     * and written to the erasure log file in one append after commit; one {@link RecordsErased} for the batch.
+     * A worker's part of a sweep: the records of subjects whose id falls in share {@code index} of {@code of}, so that
+     * workers of one node never share a subject.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<Tombstone> eraseDue(List<RecordSummary> records, String reason) {
-        if (records.isEmpty()) {
-            return List.of();
+    public record Share(int index, int of) {
+
+        public static final Share ALL = new Share(0, 1);
+
+        public Share {
+            if (of < 1 || index < 0 || index >= of) {
+                throw new IllegalArgumentException("share " + index + " of " + of);
+            }
         }
-        int deleted =
-                repository.deleteRecords(records.stream().map(RecordSummary::id).toList());
-        if (deleted != records.size()) {
-            // claimed rows are locked by the caller's transaction, so nobody else can have deleted one
-            throw new IllegalStateException(
-                    "Erased " + deleted + " of " + records.size() + " claimed records; the batch is rolled back");
-        }
+    }
+
+    private void leaveTombstones(List<SweptRecord> erased, String reason) {
         Instant now = now();
-        Map<String, List<RecordSummary>> byActivity = new LinkedHashMap<>();
-        Set<SubjectId> subjects = new LinkedHashSet<>();
-        for (RecordSummary record : records) {
+        Map<String, List<SweptRecord>> byActivity = new LinkedHashMap<>();
+        for (SweptRecord record : erased) {
             byActivity
                     .computeIfAbsent(record.activity(), key -> new ArrayList<>())
                     .add(record);
-            subjects.add(record.subject());
         }
         List<Tombstone> tombstones = new ArrayList<>(byActivity.size());
-        byActivity.forEach((activity, erased) -> tombstones.add(Tombstone.ofBatch(
+        byActivity.forEach((activity, records) -> tombstones.add(Tombstone.ofBatch(
                 UUID.randomUUID(),
-                erased.stream().map(RecordSummary::id).toList(),
-                erased.stream().map(RecordSummary::subject).toList(),
+                records.stream().map(SweptRecord::id).toList(),
+                records.stream().map(SweptRecord::subject).toList(),
                 activity,
                 now,
                 reason)));
-        erasureLog.appendAll(tombstones);
+        chainBeforeCommit(tombstones);
+        events.publishEvent(new RecordsErased(
+                erased.stream().map(SweptRecord::subject).distinct().toList(),
+                erased.stream().map(SweptRecord::id).toList(),
+                now,
+                reason));
+    }
+
+    /**
+     * Erases, inside the caller's transaction (a sweep batch that has just erased records), those of the subjects
+     * left without any record, unless they are given as held or a module still needs them (an account, an open
+     * rights request): their key, identifiers and blind-index entries go, each leaves a tombstone (chained in one
+     * step), and one {@link SubjectsErased} names them all. Answers the subjects erased.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<SubjectId> eraseLeftWithoutRecords(
+            Collection<SubjectId> subjects, Collection<SubjectId> held, String reason) {
+        Set<SubjectId> candidates = new LinkedHashSet<>(subjects);
+        candidates.removeAll(held);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Set<SubjectId> empty = new LinkedHashSet<>(repository.lockEmptySubjects(
+                candidates.stream().map(SubjectId::value).toArray(UUID[]::new)));
+        for (SubjectKeepers keeper : keepers) {
+            if (empty.isEmpty()) {
+                break;
+            }
+            empty.removeAll(keeper.keeping(empty));
+        }
+        if (empty.isEmpty()) {
+            return List.of();
+        }
+        List<SubjectId> erased = List.copyOf(empty);
+        repository.deleteSubjects(erased.stream().map(SubjectId::value).toArray(UUID[]::new));
+        Instant now = now();
+        List<Tombstone> tombstones = erased.stream()
+                .map(subject -> new Tombstone(UUID.randomUUID(), subject, null, null, now, reason))
+                .toList();
+        chainBeforeCommit(tombstones);
+        notifyErased(erased);
+        events.publishEvent(new SubjectsErased(erased, now, reason));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                erased.forEach(keys::forget);
+            }
+        });
+        return erased;
+    }
+
+    /**
+     * Chains the tombstones in the erasure log in one step just before the batch commits, and appends them to its
+     * file once it has. Chaining locks the chain's head until commit, so done any earlier it would make the other
+     * sweep workers wait for everything else the batch does (listeners, the subjects left without records).
+     */
+    private void chainBeforeCommit(List<Tombstone> tombstones) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                erasureLog.appendAll(tombstones);
+            }
+
             @Override
             public void afterCommit() {
                 erasureFile.append(tombstones);
             }
         });
-        events.publishEvent(new RecordsErased(
-                List.copyOf(subjects), records.stream().map(RecordSummary::id).toList(), now, reason));
-        return tombstones;
     }
 
     /**
@@ -408,12 +498,31 @@ public class Vault {
         }
     }
 
-    /** Another node erased a subject: its key must not stay usable here. A null payload means: catch up. */
-    private void forgetErased(@Nullable String subject) {
-        if (subject == null) {
+    /**
+     * Tells every node which subjects are gone, many to a notification: a batch erases thousands, and a notification
+     * carries up to 8,000 bytes.
+     */
+    private void notifyErased(List<SubjectId> subjects) {
+        for (int from = 0; from < subjects.size(); from += SUBJECTS_PER_NOTIFICATION) {
+            notifications.send(
+                    NOTIFY_CHANNEL,
+                    subjects.subList(from, Math.min(subjects.size(), from + SUBJECTS_PER_NOTIFICATION)).stream()
+                            .map(SubjectId::toString)
+                            .collect(java.util.stream.Collectors.joining(",")));
+        }
+    }
+
+    /**
+     * Another node erased subjects (one, or several separated by commas): their keys must not stay usable here. A
+     * null payload means: catch up.
+     */
+    private void forgetErased(@Nullable String subjects) {
+        if (subjects == null) {
             keys.forgetAll();
         } else {
-            keys.forget(SubjectId.parse(subject));
+            for (String subject : subjects.split(",")) {
+                keys.forget(SubjectId.parse(subject));
+            }
         }
     }
 

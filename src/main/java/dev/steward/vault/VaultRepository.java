@@ -199,21 +199,116 @@ class VaultRepository {
     }
 
     /**
-     * Locks and answers up to {@code limit} records due at the instant, oldest due first, except those given. Rows
-     * another transaction has locked are skipped, so nodes sweeping at once claim disjoint batches.
+     * A retention sweep's batch in one statement: claims up to {@code limit} records due at the instant, oldest due
+     * first, except those given, skipping rows another transaction has locked (so nodes sweeping at once claim
+     * disjoint batches); moves the due time of those whose statutory minimum has not passed to its end; deletes the
+     * rest. Claiming and deleting together saves a round trip and the second lookup of every row: the delete finds
+     * the claimed rows by their physical address ({@code ctid}), which the row lock keeps stable. The addresses go in
+     * as an array, so the plan is a TID scan whatever the statistics say; joined, the planner estimates the claim at
+     * its limit and may hash-join it against the whole table. Answers one row per
+     * claimed record: erased (with what the tombstone and certificate need), kept, or neither (changed meanwhile by
+     * another transaction, so not found at its old address; the next batch claims it again).
      */
-    List<RecordSummary> claimDue(Instant now, int limit, UUID[] exceptSubjects, UUID[] exceptRecords) {
-        return jdbc.sql("SELECT " + RECORD_COLUMNS + """
-                         FROM personal_record
-                        WHERE due_at <= :now AND NOT (subject_id = ANY(:subjects)) AND NOT (id = ANY(:records))
-                        ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED
+    List<SweptRow> sweepDue(
+            Instant now,
+            int limit,
+            Vault.Share share,
+            UUID[] exceptSubjects,
+            UUID[] exceptRecords,
+            List<StatutoryMinimum> minimums) {
+        return jdbc.sql("""
+                        WITH claimed AS (
+                            SELECT ctid AS address, id FROM personal_record
+                             WHERE due_at <= :now AND NOT (subject_id = ANY(:subjects)) AND NOT (id = ANY(:records))
+                               AND get_byte(uuid_send(subject_id), 15) % :shares = :share
+                             ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED),
+                        minimum AS (
+                            SELECT * FROM unnest(CAST(:sites AS text[]), CAST(:rules AS text[]),
+                                CAST(:spans AS text[])) AS m (site, rule, span)),
+                        kept AS (
+                            UPDATE personal_record p
+                               SET due_at = (p.collected_at AT TIME ZONE 'UTC' + CAST(m.span AS INTERVAL)) AT TIME ZONE 'UTC'
+                              FROM minimum m
+                             WHERE p.ctid = ANY(ARRAY(SELECT address FROM claimed))
+                               AND m.site = p.site AND m.rule = p.retention_rule
+                               AND (p.collected_at AT TIME ZONE 'UTC' + CAST(m.span AS INTERVAL)) AT TIME ZONE 'UTC' > :now
+                            RETURNING p.id),
+                        erased AS (
+                            DELETE FROM personal_record p
+                             WHERE p.ctid = ANY(ARRAY(SELECT address FROM claimed))
+                               AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.id = p.id)
+                            RETURNING p.id, p.subject_id, p.site, p.activity, p.retention_rule, p.due_at)
+                        SELECT c.id, e.subject_id, e.site, e.activity, e.retention_rule, e.due_at, k.id IS NOT NULL
+                          FROM claimed c LEFT JOIN erased e ON e.id = c.id LEFT JOIN kept k ON k.id = c.id
                         """)
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("limit", limit)
+                .param("share", share.index())
+                .param("shares", share.of())
                 .param("subjects", exceptSubjects)
                 .param("records", exceptRecords)
-                .query((rs, row) -> summary(rs))
+                .param("sites", minimums.stream().map(StatutoryMinimum::site).toArray(String[]::new))
+                .param(
+                        "rules",
+                        minimums.stream().map(StatutoryMinimum::retentionRule).toArray(String[]::new))
+                .param(
+                        "spans",
+                        minimums.stream().map(m -> m.minimum().toString()).toArray(String[]::new))
+                .query((rs, row) -> {
+                    UUID subject = rs.getObject(2, UUID.class);
+                    return new SweptRow(
+                            subject == null
+                                    ? null
+                                    : new SweptRecord(
+                                            new RecordId(rs.getObject(1, UUID.class)),
+                                            new SubjectId(subject),
+                                            rs.getString(3),
+                                            rs.getString(4),
+                                            rs.getString(5),
+                                            rs.getObject(6, OffsetDateTime.class)
+                                                    .toInstant()),
+                            rs.getBoolean(7));
+                })
                 .list();
+    }
+
+    /** One claimed record: erased, kept for a statutory minimum, or neither. */
+    record SweptRow(@Nullable SweptRecord erased, boolean kept) {}
+
+    /**
+     * Those of the subjects left without any record, locked. A subject that still has records (the common case) is
+     * only looked at; those that look empty are locked, in id order so that two batches never wait on each other in
+     * a circle, and looked at again, since a record may have been added meanwhile. Each subject's first record is
+     * looked up by index in a subquery of its own: as an anti-join the planner may read the whole table.
+     */
+    List<SubjectId> lockEmptySubjects(UUID[] subjects) {
+        UUID[] empty =
+                jdbc.sql("""
+                        SELECT s.id FROM unnest(CAST(:ids AS uuid[])) AS s (id)
+                         WHERE (SELECT r.id FROM personal_record r WHERE r.subject_id = s.id LIMIT 1) IS NULL
+                        """).param("ids", subjects).query(UUID.class).list().toArray(UUID[]::new);
+        if (empty.length == 0) {
+            return List.of();
+        }
+        jdbc.sql("SELECT id FROM data_subject WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
+                .param("ids", empty)
+                .query(UUID.class)
+                .list();
+        return jdbc.sql("""
+                        SELECT s.id FROM data_subject s
+                         WHERE s.id = ANY(:ids)
+                           AND (SELECT r.id FROM personal_record r WHERE r.subject_id = s.id LIMIT 1) IS NULL
+                        """)
+                .param("ids", empty)
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    /** Deletes the subjects; their identifiers go with them (ON DELETE CASCADE). Answers how many there were. */
+    int deleteSubjects(UUID[] subjects) {
+        return jdbc.sql("DELETE FROM data_subject WHERE id = ANY(:ids)")
+                .param("ids", subjects)
+                .update();
     }
 
     /**

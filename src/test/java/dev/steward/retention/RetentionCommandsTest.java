@@ -46,8 +46,9 @@ class RetentionCommandsTest {
         assertThat(sweep.exit()).as(sweep.err()).isZero();
         assertThat(sweep.out())
                 .contains("Sweeping records due now, in batches of 5000")
-                .contains("Sweeping: 1 batches, 12 records erased")
-                .contains("Sweep finished: 1 batches, 12 records erased")
+                // each of the two workers sweeps its own share of the subjects, so the records may take two batches
+                .containsPattern("Sweeping: [12] batches, ([0-9]|1[0-2]) records erased")
+                .containsPattern("Sweep finished: [12] batches, 12 records erased")
                 .containsPattern(
                         "Deletion certificate [0-9a-f-]{36}: 12 records erased, chain row 1, hash [0-9a-f]{64}");
         assertThat(due.remaining(jdbc)).isZero();

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.steward.accounts.AccountUsed;
+import dev.steward.accounts.Accounts;
+import dev.steward.accounts.Registration;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentAction;
 import dev.steward.consent.ConsentLedger;
 import dev.steward.consent.ConsentRequest;
 import dev.steward.inquiries.CaseClosed;
+import dev.steward.platform.EvidenceChain;
+import dev.steward.test.Canary;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.ErasureBlocker;
+import dev.steward.vault.Identifier;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
@@ -20,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +34,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Every record goes exactly when its catalog rule says, and event-based rules start their clocks at the event. */
+/**
+ * Every record goes exactly when its catalog rule says, and event-based rules start their clocks at the event. A
+ * sweep that takes a person's last record takes the person too (key, identifiers, blind-index entries), unless
+ * something still needs them; an account whose inactivity period ran out goes with its record.
+ */
 @StewardTest
 class RetentionScheduleTest {
 
     private static final Duration ONE_MICROSECOND = Duration.ofNanos(1000);
+    private static final String PASSWORD = "a-long-enough-password";
 
     @Autowired
     Vault vault;
@@ -60,6 +72,12 @@ class RetentionScheduleTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    List<EvidenceChain> chains;
+
     StoredRecords records;
 
     @BeforeEach
@@ -87,8 +105,8 @@ class RetentionScheduleTest {
                         .single())
                 .isEqualTo("retention: due");
         assertThat(vault.exists(subject))
-                .as("only the record goes, not the person")
-                .isTrue();
+                .as("left without any record, the person goes too")
+                .isFalse();
     }
 
     @Test
@@ -217,6 +235,121 @@ class RetentionScheduleTest {
         assertThat(records.summary(entry).dueAt()).isEqualTo(clock.instant().truncatedTo(ChronoUnit.MICROS));
         sweep();
         assertThat(records.exists(entry)).isFalse();
+    }
+
+    @Test
+    void aPersonWhoseLastRecordIsSweptIsErasedWithTheirIdentifiersAndKey() {
+        SubjectId alone = records.person("swept-last-record");
+        RecordId trial = records.trial(alone, "swept-last-record");
+        SubjectId other = records.person("swept-one-of-two");
+        records.trial(other, "swept-one-of-two");
+        RecordId kept = records.lab(other, "swept-one-of-two", "newsletter", "subscription", "gdpr-6-1-a");
+
+        clock.set(records.summary(trial).dueAt());
+        sweep();
+
+        assertThat(records.exists(trial)).isFalse();
+        assertThat(vault.exists(alone)).isFalse();
+        assertThat(vault.find(Identifier.email(Canary.email("swept-last-record"))))
+                .as("the blind index no longer finds them")
+                .isEmpty();
+        assertThat(count("SELECT count(*) FROM subject_identifier WHERE subject_id = :subject", alone))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM data_subject WHERE id = :subject", alone))
+                .as("the wrapped key is gone")
+                .isZero();
+        assertThat(jdbc.sql("SELECT reason FROM erasure_log WHERE subject_id = :subject")
+                        .param("subject", alone.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(Sweeper.LEFT_WITHOUT_RECORDS);
+        assertThat(vault.exists(other)).as("a person with a record left stays").isTrue();
+        assertThat(records.exists(kept)).isTrue();
+        assertThat(chains)
+                .filteredOn(chain -> chain.name().equals("erasure"))
+                .singleElement()
+                .satisfies(chain -> assertThat(chain.verify().intact()).isTrue());
+    }
+
+    @Test
+    void aPersonSomethingElseStillNeedsStaysWithoutRecords() {
+        SubjectId requester = records.person("swept-requester");
+        RecordId requesterTrial = records.trial(requester, "swept-requester");
+        openRequest(requester);
+        SubjectId holder = records.person("swept-account-holder");
+        RecordId holderTrial = records.trial(holder, "swept-account-holder");
+        register(holder, "swept-account-holder");
+
+        clock.set(records.summary(requesterTrial).dueAt().plusSeconds(1));
+        sweep();
+
+        assertThat(records.exists(requesterTrial)).isFalse();
+        assertThat(records.exists(holderTrial)).isFalse();
+        assertThat(vault.exists(requester))
+                .as("an open rights request is answered to the requester's identifiers")
+                .isTrue();
+        assertThat(vault.exists(holder))
+                .as("an account whose period has not run out signs in with the holder's identifiers")
+                .isTrue();
+        assertThat(accounts.exists("lab", holder)).isTrue();
+    }
+
+    @Test
+    void anAccountUnusedForItsWholePeriodGoesWithItsRecordAndThenThePerson() {
+        SubjectId subject = records.person("swept-inactive-account");
+        RecordId account = records.lab(subject, "swept-inactive-account", "account", "account-life", "gdpr-6-1-b");
+        Instant registered = clock.instant();
+        register(subject, "swept-inactive-account");
+        Instant due = registered.plus(Duration.ofDays(30));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> due.equals(records.summary(account).dueAt()));
+
+        clock.set(due.minusSeconds(1));
+        sweep();
+        assertThat(accounts.exists("lab", subject))
+                .as("a second before the period ends")
+                .isTrue();
+
+        clock.set(due);
+        sweep();
+
+        assertThat(records.exists(account)).isFalse();
+        assertThat(accounts.exists("lab", subject))
+                .as("nobody signs in to an account the notice says is deleted")
+                .isFalse();
+        assertThat(vault.exists(subject))
+                .as("and nothing is left to keep the person")
+                .isFalse();
+    }
+
+    private void register(SubjectId subject, String who) {
+        accounts.register(
+                new Registration(
+                        "lab",
+                        "account",
+                        subject,
+                        List.of(new Registration.Login("fields.email", Identifier.email(Canary.email(who)))),
+                        "fields.password",
+                        false),
+                PASSWORD);
+    }
+
+    private void openRequest(SubjectId subject) {
+        jdbc.sql("""
+                        INSERT INTO rights_request (id, site, jurisdiction, type, status, subject_id, details_enc,
+                            status_token_hash, created_at)
+                        VALUES (:id, 'lab', 'EU', 'access', 'awaiting-verification', :subject, '\\x00'::bytea,
+                            :token, :at)
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("subject", subject.value())
+                .param("token", UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    private long count(String sql, SubjectId subject) {
+        return jdbc.sql(sql).param("subject", subject.value()).query(Long.class).single();
     }
 
     private void publish(Object event) {

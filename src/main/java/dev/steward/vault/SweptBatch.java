@@ -1,0 +1,10 @@
+package dev.steward.vault;
+
+import java.util.List;
+
+/**
+ * What one sweep batch did: how many due records it claimed, those it erased, and how many it kept because their
+ * statutory minimum had not passed (their due time moved to its end). Claimed records neither erased nor kept were
+ * changed by someone else meanwhile and wait for the next batch.
+ */
+public record SweptBatch(int claimed, List<SweptRecord> erased, int kept) {}
