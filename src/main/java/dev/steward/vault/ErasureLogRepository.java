@@ -137,6 +137,13 @@ class ErasureLogRepository {
         return canonical.bytes();
     }
 
+    boolean contains(UUID id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM erasure_log WHERE id = :id)")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
     Set<UUID> ids() {
         return Set.copyOf(
                 jdbc.sql("SELECT id FROM erasure_log").query(UUID.class).list());
