@@ -4,7 +4,6 @@ import dev.steward.platform.ClusterLock;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Erases children's held submissions that no parent confirmed in time, once across all nodes. */
 @Component
@@ -15,20 +14,14 @@ class HeldSubmissionSweep {
 
     private final ParentalConsents parents;
     private final ClusterLock lock;
-    private final TransactionTemplate transaction;
 
-    HeldSubmissionSweep(ParentalConsents parents, ClusterLock lock, TransactionTemplate transaction) {
+    HeldSubmissionSweep(ParentalConsents parents, ClusterLock lock) {
         this.parents = parents;
         this.lock = lock;
-        this.transaction = transaction;
     }
 
     @Scheduled(fixedDelayString = "${steward.intake.held-sweep-interval}")
     void sweep() {
-        boolean more = true;
-        while (more) {
-            more = Boolean.TRUE.equals(transaction.execute(
-                    status -> lock.tryLock("intake-held-submissions") && parents.eraseExpired(BATCH) == BATCH));
-        }
+        lock.inBatches("intake-held-submissions", BATCH, () -> parents.eraseExpired(BATCH));
     }
 }

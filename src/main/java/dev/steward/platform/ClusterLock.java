@@ -1,9 +1,11 @@
 package dev.steward.platform;
 
+import java.util.function.IntSupplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Lets one node of several sharing the database do a job at a time: a PostgreSQL advisory lock held until the
@@ -13,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClusterLock {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    ClusterLock(JdbcClient jdbc) {
+    ClusterLock(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -24,5 +28,17 @@ public class ClusterLock {
                 .param("job", "steward:" + job)
                 .query(Boolean.class)
                 .single());
+    }
+
+    /**
+     * Runs batches of a job, each in its own transaction holding the lock, until one comes back short of
+     * {@code batchSize}, or another node holds the lock. Short transactions keep locks and rows held briefly, and a
+     * node that stops mid-way leaves the rest for the next turn of whichever node gets the lock.
+     */
+    public void inBatches(String job, int batchSize, IntSupplier batch) {
+        boolean more = true;
+        while (more) {
+            more = Boolean.TRUE.equals(transaction.execute(status -> tryLock(job) && batch.getAsInt() == batchSize));
+        }
     }
 }
