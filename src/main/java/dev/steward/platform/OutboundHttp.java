@@ -1,0 +1,92 @@
+package dev.steward.platform;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The HTTP client of outbound jobs. It connects only to addresses {@link OutboundAddresses} resolved and found public
+ * at the moment of connecting, so the address checked is the address used; it follows no redirect, uses no proxy,
+ * keeps no cookies and never retries on its own (the outbound queue does, with its pauses).
+ */
+@Component
+public class OutboundHttp implements DisposableBean {
+
+    private static final int CONNECT_SECONDS = 10;
+    private static final int READ_SECONDS = 30;
+
+    private final CloseableHttpClient client;
+
+    OutboundHttp(OutboundAddresses addresses) {
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new CheckedResolver(addresses))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(CONNECT_SECONDS, TimeUnit.SECONDS)
+                                .setSocketTimeout(READ_SECONDS, TimeUnit.SECONDS)
+                                .build())
+                        .build())
+                // a fresh connection per request: resolved and checked again each time, never a stale one reused
+                .setConnectionReuseStrategy((request, response, context) -> false)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+    }
+
+    /** The longest one request may take before its lease's guard cuts it off. */
+    public static Duration attemptBound() {
+        return Duration.ofSeconds(2L * (CONNECT_SECONDS + READ_SECONDS));
+    }
+
+    /**
+     * POSTs the body and answers the response's status code, aborting the request if it is still running at the
+     * lease's deadline. A host that is not public fails with {@link NonPublicAddressException}.
+     */
+    public int post(URI url, Map<String, String> headers, ContentType type, byte[] body, Lease lease)
+            throws IOException {
+        HttpPost post = new HttpPost(url);
+        headers.forEach(post::setHeader);
+        post.setEntity(new ByteArrayEntity(body, type));
+        try (Lease.Guard guard = lease.guard(post::cancel)) {
+            return client.execute(post, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
+        }
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        client.close();
+    }
+
+    private record CheckedResolver(OutboundAddresses addresses) implements DnsResolver {
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            return addresses.resolve(host);
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) {
+            return host;
+        }
+    }
+}
