@@ -7,7 +7,6 @@ import dev.steward.platform.OutboundJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,17 +131,10 @@ class MailDelivery implements OutboundJob<MailDelivery.Attempt> {
                 .waiting(items.stream().map(OutboundItem::id).toList())
                 .stream()
                 .collect(Collectors.toMap(OutboxMessage::id, Function.identity()));
-        Map<UUID, Attempt> attempts = new LinkedHashMap<>();
-        for (OutboundItem item : items) {
-            if (!lease.allows(attemptBound())) {
-                break;
-            }
+        return lease.attemptEach(items, attemptBound(), item -> {
             OutboxMessage message = waiting.get(item.id());
-            attempts.put(
-                    item.id(),
-                    message == null ? new Attempt(Outcome.GONE, null, null, clock.instant()) : attempt(message, lease));
-        }
-        return attempts;
+            return message == null ? new Attempt(Outcome.GONE, null, null, clock.instant()) : attempt(message, lease);
+        });
     }
 
     private Attempt attempt(OutboxMessage message, Lease lease) {

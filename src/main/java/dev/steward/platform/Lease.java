@@ -1,11 +1,15 @@
 package dev.steward.platform;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * A node's claim on some outbound items until a deadline, after which another node may claim them. Every attempt
@@ -45,6 +49,21 @@ public final class Lease {
     /** Whether an attempt that takes at most {@code bound} may start: the node is not stopping and it ends in time. */
     public boolean allows(Duration bound) {
         return !stopping.getAsBoolean() && remaining().compareTo(bound) > 0;
+    }
+
+    /**
+     * Attempts the items one after the other while the lease leaves time for one more attempt of at most {@code
+     * bound}; the items it did not get to are left out of the answer, and so go back to the queue untouched.
+     */
+    public <R> Map<UUID, R> attemptEach(List<OutboundItem> items, Duration bound, Function<OutboundItem, R> attempt) {
+        Map<UUID, R> results = new LinkedHashMap<>();
+        for (OutboundItem item : items) {
+            if (!allows(bound)) {
+                break;
+            }
+            results.put(item.id(), attempt.apply(item));
+        }
+        return results;
     }
 
     /** Calls {@code abort} (closing a socket, cancelling a request) if the deadline comes before the guard closes. */

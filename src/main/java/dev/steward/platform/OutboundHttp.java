@@ -16,7 +16,9 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,18 +29,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutboundHttp implements DisposableBean {
 
-    private static final int CONNECT_SECONDS = 10;
-    private static final int READ_SECONDS = 30;
-
     private final CloseableHttpClient client;
+    private final Duration attemptBound;
 
-    OutboundHttp(OutboundAddresses addresses) {
+    @Autowired
+    OutboundHttp(OutboundAddresses addresses, OutboundSettings settings) {
+        this(addresses, settings.connectTimeout(), settings.readTimeout());
+    }
+
+    OutboundHttp(OutboundAddresses addresses, Duration connectTimeout, Duration readTimeout) {
+        // connecting, then sending and reading, each timed; the lease's guard cuts off a receiver that trickles
+        this.attemptBound = connectTimeout.plus(readTimeout).multipliedBy(2);
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new CheckedResolver(addresses))
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(CONNECT_SECONDS, TimeUnit.SECONDS)
-                                .setSocketTimeout(READ_SECONDS, TimeUnit.SECONDS)
+                                .setConnectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                                .setSocketTimeout((int) readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                                 .build())
                         .build())
                 // a fresh connection per request: resolved and checked again each time, never a stale one reused
@@ -51,24 +58,40 @@ public class OutboundHttp implements DisposableBean {
     }
 
     /** The longest one request may take before its lease's guard cuts it off. */
-    public static Duration attemptBound() {
-        return Duration.ofSeconds(2L * (CONNECT_SECONDS + READ_SECONDS));
+    public Duration attemptBound() {
+        return attemptBound;
+    }
+
+    /** A receiver's answer: its status code, or the type of the error that kept it from answering. */
+    public record Answer(@Nullable Integer status, @Nullable String error) {
+
+        public boolean accepted() {
+            return status != null && status / 100 == 2;
+        }
+
+        /** What went wrong, for the record of attempts: never the receiver's own words. */
+        public String failure() {
+            return error != null ? error : "HTTP " + status;
+        }
     }
 
     /**
-     * POSTs the body and answers the response's status code, aborting the request if it is still running at the
-     * lease's deadline. A host that is not public fails with {@link NonPublicAddressException}.
+     * POSTs the body and answers the receiver's status code, aborting the request if it is still running at the
+     * lease's deadline. A host that is not public ends it as {@link NonPublicAddressException} does.
      */
-    public int post(URI url, Map<String, String> headers, ContentType type, byte[] body, Lease lease)
-            throws IOException {
+    public Answer post(URI url, Map<String, String> headers, ContentType type, byte[] body, Lease lease) {
         HttpPost post = new HttpPost(url);
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(body, type));
         try (Lease.Guard guard = lease.guard(post::cancel)) {
-            return client.execute(post, response -> {
-                EntityUtils.consume(response.getEntity());
-                return response.getCode();
-            });
+            return new Answer(
+                    client.execute(post, response -> {
+                        EntityUtils.consume(response.getEntity());
+                        return response.getCode();
+                    }),
+                    null);
+        } catch (IOException e) {
+            return new Answer(null, e.getClass().getSimpleName());
         }
     }
 

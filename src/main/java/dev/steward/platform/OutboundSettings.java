@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetry the longest pause between two attempts
  * @param maxAttempts attempts before an item is given up
  * @param allowLoopback whether outbound addresses may name {@code localhost} (development and tests only)
+ * @param connectTimeout the longest wait for an HTTP receiver to accept the connection
+ * @param readTimeout the longest wait for an HTTP receiver between two reads of its answer
  */
 @ConfigurationProperties("steward.outbound")
 public record OutboundSettings(
@@ -19,7 +21,9 @@ public record OutboundSettings(
         @DefaultValue("PT1M") Duration firstRetry,
         @DefaultValue("PT6H") Duration maxRetry,
         @DefaultValue("8") int maxAttempts,
-        @DefaultValue("false") boolean allowLoopback) {
+        @DefaultValue("false") boolean allowLoopback,
+        @DefaultValue("PT10S") Duration connectTimeout,
+        @DefaultValue("PT30S") Duration readTimeout) {
 
     /** Waits 1, 2, 4 ... times the first pause after each failed attempt, never longer than the longest. */
     public Duration pauseAfter(int failedAttempts) {

@@ -8,14 +8,12 @@ import dev.steward.platform.OutboundJob;
 import dev.steward.vault.SubjectErased;
 import dev.steward.vault.SubjectsErased;
 import dev.steward.vault.Vault;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +34,7 @@ import org.springframework.stereotype.Component;
 class PortabilityTransfers implements OutboundJob<PortabilityTransfers.Push> {
 
     static final String JOB = "portability-transfer";
+    private static final Push GONE = new Push(null, null, new OutboundHttp.Answer(null, null));
 
     private final TransferTargets targets;
     private final TransferRepository transfers;
@@ -87,24 +86,13 @@ class PortabilityTransfers implements OutboundJob<PortabilityTransfers.Push> {
         return "We are also sending it to " + host(target) + " and will write to you once it has been accepted there.";
     }
 
-    /** One attempt: the receiver's status code or the error's type; no request when the transfer is gone. */
-    record Push(
-            @Nullable UUID request,
-            @Nullable String host,
-            @Nullable Integer status,
-            @Nullable String error,
-            Instant at) implements OutboundJob.Result {
-
-        boolean accepted() {
-            return status != null && status / 100 == 2;
-        }
+    /** One attempt: the receiver's answer; no request when the transfer is gone. */
+    record Push(@Nullable UUID request, @Nullable String host, OutboundHttp.Answer answer)
+            implements OutboundJob.Result {
 
         @Override
         public Next next() {
-            if (request == null || accepted()) {
-                return Next.done();
-            }
-            return Next.retry(error != null ? error : "HTTP " + status);
+            return request == null || answer.accepted() ? Next.done() : Next.retry(answer.failure());
         }
     }
 
@@ -119,24 +107,18 @@ class PortabilityTransfers implements OutboundJob<PortabilityTransfers.Push> {
 
     @Override
     public Duration attemptBound() {
-        return OutboundHttp.attemptBound();
+        return http.attemptBound();
     }
 
     @Override
     public Map<UUID, Push> attempt(List<OutboundItem> items, Lease lease) {
-        Map<UUID, Push> pushes = new LinkedHashMap<>();
-        for (OutboundItem item : items) {
-            if (!lease.allows(attemptBound())) {
-                break;
-            }
-            pushes.put(
-                    item.id(),
-                    transfers
-                            .pending(item.id())
-                            .map(pending -> push(pending, lease))
-                            .orElseGet(this::gone));
-        }
-        return pushes;
+        return lease.attemptEach(
+                items,
+                attemptBound(),
+                item -> transfers
+                        .pending(item.id())
+                        .map(pending -> push(pending, lease))
+                        .orElse(GONE));
     }
 
     private Push push(TransferRepository.Pending pending, Lease lease) {
@@ -144,25 +126,15 @@ class PortabilityTransfers implements OutboundJob<PortabilityTransfers.Push> {
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
         Optional<byte[]> document = vault.open(pending.subject(), pending.document(), context(pending.id()));
         if (target.isEmpty() || document.isEmpty()) {
-            return gone();
+            return GONE;
         }
-        String host = host(target.get());
-        Instant now = clock.instant();
-        try {
-            int status = http.post(
-                    URI.create(target.get()),
-                    Map.of("Idempotency-Key", pending.id().toString()),
-                    ContentType.APPLICATION_JSON,
-                    document.get(),
-                    lease);
-            return new Push(pending.request(), host, status, null, now);
-        } catch (IOException | IllegalArgumentException e) {
-            return new Push(pending.request(), host, null, e.getClass().getSimpleName(), now);
-        }
-    }
-
-    private Push gone() {
-        return new Push(null, null, null, null, clock.instant());
+        OutboundHttp.Answer answer = http.post(
+                URI.create(target.get()),
+                Map.of("Idempotency-Key", pending.id().toString()),
+                ContentType.APPLICATION_JSON,
+                document.get(),
+                lease);
+        return new Push(pending.request(), host(target.get()), answer);
     }
 
     @Override
@@ -176,7 +148,7 @@ class PortabilityTransfers implements OutboundJob<PortabilityTransfers.Push> {
             } else if (push.request() != null && settlement.kind() == Settlement.Kind.RETRY) {
                 transfers.retry(id, settlement.attempts(), settlement.error());
             } else if (push.request() != null) {
-                settle(id, push.request(), push.host(), push.status(), settlement);
+                settle(id, push.request(), push.host(), push.answer().status(), settlement);
             }
         }
     }

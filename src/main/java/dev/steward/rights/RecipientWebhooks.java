@@ -6,19 +6,16 @@ import dev.steward.platform.Outbound;
 import dev.steward.platform.OutboundHttp;
 import dev.steward.platform.OutboundItem;
 import dev.steward.platform.OutboundJob;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.hc.core5.http.ContentType;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +30,7 @@ class RecipientWebhooks implements OutboundJob<RecipientWebhooks.Delivery> {
 
     static final String JOB = "recipient-webhook";
     private static final String NO_ENDPOINT = "no webhook or secret configured";
+    private static final OutboundHttp.Answer NOTHING = new OutboundHttp.Answer(null, null);
 
     private final RecipientNoticeRepository repository;
     private final RecipientNotices notices;
@@ -57,26 +55,15 @@ class RecipientWebhooks implements OutboundJob<RecipientWebhooks.Delivery> {
     }
 
     /**
-     * One attempt: the endpoint's status code or the error's type. {@code noEndpoint} when there was nothing to send
-     * it to; {@code pending} false when the notice was settled meanwhile (staff confirmed it, or it is gone).
+     * One attempt: the endpoint's answer. {@code noEndpoint} when there was nothing to send it to; {@code pending}
+     * false when the notice was settled meanwhile (staff confirmed it, or it is gone).
      */
-    record Delivery(
-            boolean pending,
-            boolean noEndpoint,
-            @Nullable Integer status,
-            @Nullable String error,
-            Instant at) implements OutboundJob.Result {
-
-        boolean acknowledged() {
-            return status != null && status / 100 == 2;
-        }
+    record Delivery(boolean pending, boolean noEndpoint, OutboundHttp.Answer answer, Instant at)
+            implements OutboundJob.Result {
 
         @Override
         public Next next() {
-            if (!pending || noEndpoint || acknowledged()) {
-                return Next.done();
-            }
-            return Next.retry(error != null ? error : "HTTP " + status);
+            return !pending || noEndpoint || answer.accepted() ? Next.done() : Next.retry(answer.failure());
         }
     }
 
@@ -92,26 +79,20 @@ class RecipientWebhooks implements OutboundJob<RecipientWebhooks.Delivery> {
 
     @Override
     public Duration attemptBound() {
-        return OutboundHttp.attemptBound();
+        return http.attemptBound();
     }
 
     @Override
     public Map<UUID, Delivery> attempt(List<OutboundItem> items, Lease lease) {
-        Map<UUID, Delivery> deliveries = new LinkedHashMap<>();
-        for (OutboundItem item : items) {
-            if (!lease.allows(attemptBound())) {
-                break;
-            }
-            deliveries.put(
-                    item.id(),
-                    repository
-                            .find(item.id())
-                            .filter(notice -> notice.status() == RecipientNotice.Status.PENDING
-                                    && notice.channel() == RecipientNotice.Channel.WEBHOOK)
-                            .map(notice -> deliver(notice, lease))
-                            .orElseGet(() -> new Delivery(false, false, null, null, clock.instant())));
-        }
-        return deliveries;
+        return lease.attemptEach(
+                items,
+                attemptBound(),
+                item -> repository
+                        .find(item.id())
+                        .filter(notice -> notice.status() == RecipientNotice.Status.PENDING
+                                && notice.channel() == RecipientNotice.Channel.WEBHOOK)
+                        .map(notice -> deliver(notice, lease))
+                        .orElseGet(() -> new Delivery(false, false, NOTHING, clock.instant())));
     }
 
     private Delivery deliver(RecipientNotice notice, Lease lease) {
@@ -120,24 +101,20 @@ class RecipientWebhooks implements OutboundJob<RecipientWebhooks.Delivery> {
         Optional<String> body = notices.message(notice.id());
         Instant now = clock.instant();
         if (webhook.isEmpty() || secret == null || secret.isBlank() || body.isEmpty()) {
-            return new Delivery(true, true, null, NO_ENDPOINT, now);
+            return new Delivery(true, true, new OutboundHttp.Answer(null, NO_ENDPOINT), now);
         }
         String id = notice.id().toString();
         long timestamp = now.getEpochSecond();
-        try {
-            int status = http.post(
-                    URI.create(webhook.get().url()),
-                    Map.of(
-                            "webhook-id", id,
-                            "webhook-timestamp", Long.toString(timestamp),
-                            "webhook-signature", WebhookSignature.sign(secret, id, timestamp, body.get())),
-                    ContentType.APPLICATION_JSON,
-                    body.get().getBytes(StandardCharsets.UTF_8),
-                    lease);
-            return new Delivery(true, false, status, null, now);
-        } catch (IOException | IllegalArgumentException e) {
-            return new Delivery(true, false, null, e.getClass().getSimpleName(), now);
-        }
+        OutboundHttp.Answer answer = http.post(
+                URI.create(webhook.get().url()),
+                Map.of(
+                        "webhook-id", id,
+                        "webhook-timestamp", Long.toString(timestamp),
+                        "webhook-signature", WebhookSignature.sign(secret, id, timestamp, body.get())),
+                ContentType.APPLICATION_JSON,
+                body.get().getBytes(StandardCharsets.UTF_8),
+                lease);
+        return new Delivery(true, false, answer, now);
     }
 
     @Override
@@ -156,8 +133,9 @@ class RecipientWebhooks implements OutboundJob<RecipientWebhooks.Delivery> {
     }
 
     private void record(UUID id, Delivery delivery, Settlement settlement) {
-        repository.delivery(id, delivery.at(), delivery.status(), delivery.error());
-        if (delivery.acknowledged()) {
+        repository.delivery(
+                id, delivery.at(), delivery.answer().status(), delivery.answer().error());
+        if (delivery.answer().accepted()) {
             repository.acknowledged(id, settlement.attempts(), delivery.at());
         } else if (settlement.kind() == Settlement.Kind.RETRY) {
             repository.retryAt(id, settlement.attempts(), settlement.nextAttemptAt());

@@ -169,6 +169,54 @@ class MailDeliveryTest {
     }
 
     @Test
+    void everyAttemptCarriesTheOneMessageIdGivenWhenTheMessageWasQueued() throws Exception {
+        String address = unique("gus") + "@example.com";
+        smtp.stop();
+        UUID id;
+        try {
+            id = mailer.queue(OutgoingMail.service(OMRON, subject(address), address, "Re: warranty", "Body"));
+            deliver();
+            assertThat(attempts(id)).isEqualTo(1);
+        } finally {
+            smtp.start();
+        }
+        clock.advance(Duration.ofMinutes(1));
+        deliver();
+
+        assertThat(mailer.status(id)).contains(MailStatus.SENT);
+        assertThat(column(id, "message_id")).isEqualTo("<" + id + "@steward.test>");
+        assertThat(receivedBy(address))
+                .singleElement()
+                .satisfies(received -> assertThat(received.getMessageID()).isEqualTo("<" + id + "@steward.test>"));
+    }
+
+    @Test
+    void aMessageLeftInFlightByANodeThatDiedGoesOnceMoreUnderItsMessageIdWhenTheLeaseEnds() throws Exception {
+        String address = unique("hal") + "@example.com";
+        UUID id = mailer.queue(OutgoingMail.service(OMRON, subject(address), address, "Your repair", "Done."));
+        jdbc.sql("""
+                        UPDATE outbound_item SET lease_id = gen_random_uuid(), leased_by = 'node-that-died',
+                            due_at = :until
+                        WHERE job = 'mail' AND item = :id
+                        """)
+                .param("until", clock.instant().plus(Duration.ofMinutes(5)).atOffset(java.time.ZoneOffset.UTC))
+                .param("id", id)
+                .update();
+
+        deliver();
+        assertThat(receivedBy(address)).as("its lease is not over").isEmpty();
+
+        clock.advance(Duration.ofMinutes(5));
+        deliver();
+
+        assertThat(mailer.status(id)).contains(MailStatus.SENT);
+        assertThat(attempts(id)).as("the interrupted attempt and this one").isEqualTo(2);
+        assertThat(receivedBy(address))
+                .singleElement()
+                .satisfies(received -> assertThat(received.getMessageID()).isEqualTo(column(id, "message_id")));
+    }
+
+    @Test
     void marketingGoesOnlyWithACurrentConsentWhileServiceMailGoesRegardless() throws Exception {
         String address = unique("carol") + "@example.com";
         SubjectId carol = subject(address);
