@@ -3,6 +3,7 @@ package dev.steward.intake;
 import dev.steward.accounts.Accounts;
 import dev.steward.accounts.Registration;
 import dev.steward.catalog.Catalog;
+import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.DataCategory.Field;
 import dev.steward.catalog.DataCategory.FieldType;
 import dev.steward.catalog.DataCategory.Option;
@@ -11,6 +12,7 @@ import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.vault.ClaimedIdentifier;
 import dev.steward.vault.Identifier;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,7 +22,6 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -306,7 +307,7 @@ class SubmissionRules {
             Map<String, String> values,
             @Nullable String parentEmail) {
         Map<String, String> recordFields = new LinkedHashMap<>();
-        List<Identifier> identifiers = new ArrayList<>();
+        List<ClaimedIdentifier> identifiers = new ArrayList<>();
         List<Registration.Login> logins = new ArrayList<>();
         String password = null;
         String passwordField = null;
@@ -319,14 +320,13 @@ class SubmissionRules {
             }
             recordFields.put(entry.getKey(), entry.getValue());
             identifierOf(field, entry.getValue()).ifPresent(identifier -> {
-                identifiers.add(identifier);
+                identifiers.add(new ClaimedIdentifier(
+                        identifier, field.matching() == DataCategory.SubjectMatching.VERIFIED_ONLY));
                 if (identifier.kind() != Identifier.Kind.PHONE) {
                     logins.add(new Registration.Login(FIELDS + field.key(), identifier));
                 }
             });
         }
-        // the strongest identifier decides whose data this is: a shared phone number must not outweigh an e-mail
-        identifiers.sort(Comparator.comparing(Identifier::kind));
         return new CheckedSubmission(
                 form,
                 activity,
