@@ -3,7 +3,6 @@ package dev.steward.intake;
 import dev.steward.accounts.Accounts;
 import dev.steward.accounts.Registration;
 import dev.steward.catalog.Catalog;
-import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.DataCategory.Field;
 import dev.steward.catalog.DataCategory.FieldType;
 import dev.steward.catalog.DataCategory.Option;
@@ -319,11 +318,10 @@ class SubmissionRules {
                 continue;
             }
             recordFields.put(entry.getKey(), entry.getValue());
-            identifierOf(field, entry.getValue()).ifPresent(identifier -> {
-                identifiers.add(new ClaimedIdentifier(
-                        identifier, field.matching() == DataCategory.SubjectMatching.VERIFIED_ONLY));
-                if (identifier.kind() != Identifier.Kind.PHONE) {
-                    logins.add(new Registration.Login(FIELDS + field.key(), identifier));
+            ClaimedIdentifier.of(field, entry.getValue()).ifPresent(claimed -> {
+                identifiers.add(claimed);
+                if (claimed.identifier().kind() != Identifier.Kind.PHONE) {
+                    logins.add(new Registration.Login(FIELDS + field.key(), claimed.identifier()));
                 }
             });
         }
@@ -336,18 +334,6 @@ class SubmissionRules {
                 password,
                 passwordField,
                 parentEmail == null ? null : parentEmail.strip());
-    }
-
-    private static Optional<Identifier> identifierOf(Field field, String value) {
-        if (!field.identifier()) {
-            return Optional.empty();
-        }
-        return switch (field.type()) {
-            case EMAIL -> Optional.of(Identifier.email(value));
-            case USERNAME -> Optional.of(Identifier.username(value));
-            case PHONE -> Optional.of(Identifier.phone(value));
-            default -> Optional.empty();
-        };
     }
 
     private static boolean isDate(String value) {

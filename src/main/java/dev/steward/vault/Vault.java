@@ -4,7 +4,6 @@ import com.google.crypto.tink.Aead;
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.RetentionRule;
 import dev.steward.catalog.Span;
@@ -222,33 +221,16 @@ public class Vault {
         Map<Identifier, Identifier> moved = new LinkedHashMap<>();
         changes.forEach((field, value) -> catalogs.of(record.site())
                 .field(field)
-                .filter(DataCategory.Field::identifier)
-                .ifPresent(declared -> identifierKind(declared.type()).ifPresent(kind -> {
-                    String old = before.get(field);
-                    if (old != null && !old.isBlank()) {
-                        identities.remove(record.subject(), new Identifier(kind, old));
+                .ifPresent(declared -> {
+                    Optional<ClaimedIdentifier> old = ClaimedIdentifier.of(declared, before.getOrDefault(field, ""));
+                    Optional<ClaimedIdentifier> now = ClaimedIdentifier.of(declared, value == null ? "" : value);
+                    old.ifPresent(claimed -> identities.remove(record.subject(), claimed.identifier()));
+                    now.ifPresent(claimed -> identities.add(record.subject(), List.of(claimed)));
+                    if (old.isPresent() && now.isPresent()) {
+                        moved.put(old.get().identifier(), now.get().identifier());
                     }
-                    if (value != null && !value.isBlank()) {
-                        identities.add(
-                                record.subject(),
-                                List.of(new ClaimedIdentifier(
-                                        new Identifier(kind, value),
-                                        declared.matching() == DataCategory.SubjectMatching.VERIFIED_ONLY)));
-                    }
-                    if (old != null && !old.isBlank() && value != null && !value.isBlank()) {
-                        moved.put(new Identifier(kind, old), new Identifier(kind, value));
-                    }
-                })));
+                }));
         return moved;
-    }
-
-    private static Optional<Identifier.Kind> identifierKind(DataCategory.FieldType type) {
-        return switch (type) {
-            case EMAIL -> Optional.of(Identifier.Kind.EMAIL);
-            case USERNAME -> Optional.of(Identifier.Kind.USERNAME);
-            case PHONE -> Optional.of(Identifier.Kind.PHONE);
-            default -> Optional.empty();
-        };
     }
 
     /** Moves a record to a new state with a new retention due time (a case closed, a parent confirmed). */

@@ -124,6 +124,15 @@ class VaultRepository {
                 .update();
     }
 
+    /** Gives the record to another subject, with its fields encrypted anew under that subject's key. */
+    void moveRecord(RecordId id, SubjectId to, byte[] fieldsEnc) {
+        jdbc.sql("UPDATE personal_record SET subject_id = :subject, fields_enc = :fields WHERE id = :id")
+                .param("id", id.value())
+                .param("subject", to.value())
+                .param("fields", fieldsEnc)
+                .update();
+    }
+
     void updateState(RecordId id, RecordState state, @Nullable Instant dueAt) {
         jdbc.sql("UPDATE personal_record SET state = :state, due_at = :due WHERE id = :id")
                 .param("id", id.value())
