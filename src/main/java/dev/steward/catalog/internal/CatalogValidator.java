@@ -135,6 +135,14 @@ final class CatalogValidator {
                     name + ": default jurisdiction '" + site.defaultJurisdiction()
                             + "' is not one of the jurisdictions it serves " + site.jurisdictions());
         }
+        if (site.otherCountries() != null && !site.jurisdictions().contains(site.otherCountries())) {
+            report(
+                    site,
+                    "otherCountries",
+                    name + ": the jurisdiction for other countries '" + site.otherCountries()
+                            + "' is not one of the jurisdictions it serves " + site.jurisdictions());
+        }
+        checkCountriesServedOnce(site, name);
         if (site.baseUrl() != null) {
             checkUrl(site, "baseUrl", site.baseUrl(), false);
         }
@@ -144,6 +152,23 @@ final class CatalogValidator {
         for (int i = 0; i < site.storageLocations().size(); i++) {
             checkCountry(
                     site, "storageLocations[" + i + "]", site.storageLocations().get(i));
+        }
+    }
+
+    /** A visitor's country must lead to one notice: no two jurisdictions of a site may list the same country. */
+    private void checkCountriesServedOnce(Site site, String name) {
+        Map<String, String> listedBy = new HashMap<>();
+        for (Jurisdiction jurisdiction : catalog.jurisdictionsOf(site)) {
+            for (String country : jurisdiction.countries()) {
+                String first = listedBy.putIfAbsent(country.toUpperCase(java.util.Locale.ROOT), jurisdiction.key());
+                if (first != null) {
+                    report(
+                            jurisdiction,
+                            "countries",
+                            name + " serves " + country + " by two jurisdictions, '" + first + "' and '"
+                                    + jurisdiction.key() + "': list it in one of them");
+                }
+            }
         }
     }
 
@@ -180,6 +205,12 @@ final class CatalogValidator {
     }
 
     private void checkJurisdiction(Jurisdiction jurisdiction) {
+        for (int i = 0; i < jurisdiction.countries().size(); i++) {
+            checkCountry(
+                    jurisdiction,
+                    "countries[" + i + "]",
+                    jurisdiction.countries().get(i));
+        }
         if (jurisdiction.grants(RightType.COMPLAINT) && jurisdiction.supervisoryAuthority() == null) {
             report(
                     jurisdiction,
