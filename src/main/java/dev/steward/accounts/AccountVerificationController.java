@@ -1,5 +1,6 @@
 package dev.steward.accounts;
 
+import dev.steward.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -7,10 +8,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The link that verifies a new account's address opens a page whose button verifies it: opening the link, by a mail
- * scanner or twice, changes nothing.
+ * The link that verifies a new account's address opens a page where the registrant types the password they chose and
+ * confirms: opening the link, by a mail scanner or twice, changes nothing, and whoever reads the mailbox without
+ * having registered cannot confirm a stranger's registration.
  */
 @Controller
 class AccountVerificationController {
@@ -34,9 +37,21 @@ class AccountVerificationController {
     }
 
     @PostMapping("/s/{site}/account/verify/{token}")
-    String verify(@PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
+    String verify(
+            @PathVariable String site,
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String password,
+            Model model,
+            HttpServletResponse response) {
         pages.addTo(model, site);
-        return answered(verifications.verify(site, token), model, response);
+        try {
+            return answered(verifications.verify(site, token, password), model, response);
+        } catch (InvalidInputException e) {
+            AccountPageModel.errors(model, e.errors());
+            model.addAttribute("token", token);
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "accounts/verify";
+        }
     }
 
     private static String answered(AccountVerifications.Outcome outcome, Model model, HttpServletResponse response) {
