@@ -84,6 +84,19 @@ class CatalogValidationTest {
                                         + " field 'email'; a connection-data activity collects only the technical"
                                         + " fields connectionIp, submittedAt, userAgent")),
                 mistake(
+                        "country-served-twice.yml",
+                        at(
+                                36,
+                                16,
+                                "site 'acme-shop' serves DE by two jurisdictions, 'EU' and 'DACH': list it in one of them")),
+                mistake(
+                        "other-countries-not-served.yml",
+                        at(
+                                18,
+                                21,
+                                "site 'acme-shop': the jurisdiction for other countries 'US' is not one of the"
+                                        + " jurisdictions it serves [EU]")),
+                mistake(
                         "registration-without-password.yml",
                         at(79, 21, "form 'subscribe' creates accounts but lacks a required password field")),
                 mistake(

@@ -12,6 +12,7 @@ import dev.steward.consent.ConsentRequest;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import jakarta.mail.MessagingException;
@@ -92,6 +93,9 @@ class MailDeliveryTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     ConsentLedger ledger;
@@ -331,7 +335,7 @@ class MailDeliveryTest {
     }
 
     private SubjectId subject(String address) {
-        return vault.subjectFor(List.of(Identifier.email(address)));
+        return identities.forAddress(Identifier.email(address));
     }
 
     private void deliver() {

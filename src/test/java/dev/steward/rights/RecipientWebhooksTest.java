@@ -13,6 +13,7 @@ import dev.steward.test.LabCustomers;
 import dev.steward.test.Receiver;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.vault.Identities;
 import dev.steward.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,6 +46,9 @@ class RecipientWebhooksTest {
     Vault vault;
 
     @Autowired
+    Identities identities;
+
+    @Autowired
     ConsentLedger ledger;
 
     @Autowired
@@ -75,7 +79,7 @@ class RecipientWebhooksTest {
 
     @Test
     void aFailingEndpointIsRetriedWithGrowingPausesUntilItAcknowledgesAndEveryAttemptIsRecorded() throws Exception {
-        new LabCustomers(vault, ledger, disclosures).customer("notified");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("notified");
         String request = erasureRequest("notified");
         partner.answer(503);
 
@@ -113,7 +117,7 @@ class RecipientWebhooksTest {
 
     @Test
     void aRecipientWithoutAnEndpointIsATaskStaffConfirmAndTheRequesterSeesWhoWasTold() {
-        new LabCustomers(vault, ledger, disclosures).customer("printed");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("printed");
         partner.answer(204);
         String request = erasureRequest("printed");
         deliver();
@@ -148,7 +152,7 @@ class RecipientWebhooksTest {
 
     @Test
     void anEndpointThatKeepsFailingIsHandedToStaff() {
-        new LabCustomers(vault, ledger, disclosures).customer("unreachable");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("unreachable");
         partner.answer(500);
         String request = erasureRequest("unreachable");
 
