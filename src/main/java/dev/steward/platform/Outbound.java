@@ -69,6 +69,9 @@ public class Outbound implements DisposableBean {
      * were settled. Runs beside other nodes and other runs on this one: each claims different items.
      */
     public <R extends OutboundJob.Result> int drain(OutboundJob<R> job) {
+        if (stopping) {
+            return 0;
+        }
         if (Lease.usable(settings.lease()).compareTo(job.attemptBound()) <= 0) {
             throw new IllegalStateException("steward.outbound.lease is too short for one attempt of " + job.name()
                     + " (" + job.attemptBound() + ")");

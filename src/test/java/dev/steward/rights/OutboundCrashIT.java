@@ -16,6 +16,7 @@ import dev.steward.test.Receiver;
 import dev.steward.test.SlowSmtp;
 import dev.steward.test.StewardProcess;
 import dev.steward.test.StewardTest;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.io.IOException;
@@ -163,6 +164,7 @@ class OutboundCrashIT {
             int port = staging.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             SubjectId customer = new LabCustomers(
                             staging.getBean(Vault.class),
+                            staging.getBean(Identities.class),
                             staging.getBean(ConsentLedger.class),
                             staging.getBean(Disclosures.class))
                     .customer("crash");
