@@ -167,7 +167,7 @@ class Fulfilment {
         byte[] document = packages.portable(request);
         String link = packageLink(request, packages.portability(request, document));
         String transfer =
-                details.transferTo() == null ? "" : "\n" + transfers.push(request, details.transferTo(), document);
+                details.transferTo() == null ? "" : "\n" + transfers.queue(request, details.transferTo(), document);
         return "Your data is ready in a structured, machine-readable format (JSON). Download it once, within "
                 + AccessPackages.VALID_FOR.toDays() + " days:\n" + link + transfer;
     }

@@ -34,6 +34,13 @@ class CatalogValidationTest {
                 mistake(
                         "unknown-key.yml",
                         at(64, 5, "unknown key 'recipient' in processing activity; did you mean 'recipients'?")),
+                mistake(
+                        "webhook-inside.yml",
+                        at(
+                                54,
+                                7,
+                                "'https://[::ffff:169.254.169.254]/hooks' names an address that is not on the public"
+                                        + " internet")),
                 mistake("duplicate-key.yml", at(45, 47, "duplicate key 'label' (first given at line 45, column 22)")),
                 mistake("wrong-scalar-type.yml", at(29, 19, "'minimumAge' must be a whole number, found 'sixteen'")),
                 mistake(

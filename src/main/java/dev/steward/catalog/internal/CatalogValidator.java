@@ -19,8 +19,11 @@ import dev.steward.catalog.Regime;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.TextBlock;
+import dev.steward.platform.PublicAddresses;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -623,9 +626,24 @@ final class CatalogValidator {
             boolean web = secure || "http".equals(uri.getScheme());
             if (uri.getHost() == null || !web || (httpsOnly && !secure && !loopback)) {
                 report(element, path, "'" + url + "' is not an " + (httpsOnly ? "https" : "http(s)") + " address");
+            } else if (httpsOnly && !"localhost".equals(uri.getHost()) && insideLiteral(uri.getHost())) {
+                // Steward sends personal data there: an address inside a private network is refused when sending
+                report(element, path, "'" + url + "' names an address that is not on the public internet");
             }
         } catch (URISyntaxException e) {
             report(element, path, "'" + url + "' is not an " + (httpsOnly ? "https" : "http(s)") + " address");
+        }
+    }
+
+    /** An IP address literal (never a name: validation resolves nothing) that is not globally routable. */
+    private static boolean insideLiteral(String host) {
+        if (!host.startsWith("[") && !host.matches("[0-9.]+")) {
+            return false;
+        }
+        try {
+            return !PublicAddresses.isPublic(InetAddress.getByName(host));
+        } catch (UnknownHostException e) {
+            return true;
         }
     }
 
