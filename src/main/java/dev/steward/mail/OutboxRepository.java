@@ -51,6 +51,31 @@ class OutboxRepository {
                 .update();
     }
 
+    /**
+     * Keeps a message another job delivered itself, as sent through the transport; a second delivery of the same
+     * message (after a crash) keeps the first.
+     */
+    void insertDelivered(OutboxMessage message, String transport) {
+        jdbc.sql("""
+                        INSERT INTO mail_message (id, message_id, site, subject_id, kind, category, purpose, status,
+                            attempts, transport, created_at, sent_at, envelope_enc)
+                        VALUES (:id, :messageId, :site, :subject, :kind, :category, :purpose, 'sent', 1, :transport,
+                            :at, :at, :envelope)
+                        ON CONFLICT (id) DO NOTHING
+                        """)
+                .param("id", message.id())
+                .param("messageId", message.messageId())
+                .param("site", message.site())
+                .param("subject", message.subject().value())
+                .param("kind", message.kind().key())
+                .param("category", message.category())
+                .param("purpose", message.purpose())
+                .param("transport", transport)
+                .param("at", utc(message.createdAt()))
+                .param("envelope", message.envelope())
+                .update();
+    }
+
     /** The messages with these ids that still wait to go out or are held; erased and settled ones are left out. */
     List<OutboxMessage> waiting(Collection<UUID> ids) {
         return jdbc.sql("SELECT * FROM mail_message WHERE id = ANY(:ids) AND status IN ('queued', 'held')")

@@ -236,6 +236,11 @@ class MailDeliveryTest {
                 .isEmpty();
 
         consent(carol, ConsentAction.GIVEN);
+        UUID unconfirmed = mailer.queue(offer(carol, address));
+        assertThat(column(unconfirmed, "last_error"))
+                .as("special offers need the subscription confirmed from the mailbox")
+                .isEqualTo("awaiting-confirmation");
+        consent(carol, ConsentAction.CONFIRMED);
         UUID withConsent = mailer.queue(offer(carol, address));
         deliver();
         assertThat(mailer.status(withConsent)).contains(MailStatus.SENT);
