@@ -22,8 +22,12 @@ class AccountPageModel {
         this.durations = durations;
     }
 
+    Site site(String site) {
+        return catalogs.requireSite(site);
+    }
+
     Site addTo(Model model, String site) {
-        Site found = catalogs.requireSite(site);
+        Site found = site(site);
         model.addAttribute("site", found);
         model.addAttribute("siteName", found.name().in(found.language()));
         model.addAttribute("policy", AccountPolicy.of(found));

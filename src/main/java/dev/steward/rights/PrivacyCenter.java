@@ -148,12 +148,10 @@ public class PrivacyCenter {
         }
     }
 
-    /** The link from the verification mail. */
+    /** The link from the verification mail, used (by its page's button, or through the API). */
     @Transactional
     public RightsRequest verifyLink(String site, String token) {
-        RightsRequest request = requests.byVerificationToken(Tokens.hash(token))
-                .filter(found -> found.site().equals(site))
-                .orElseThrow(PrivacyCenter::unusable);
+        RightsRequest request = VerificationLinks.byLink(requests, site, token).orElseThrow(PrivacyCenter::unusable);
         requireUnexpired(request);
         return received(request, "requester", null);
     }
@@ -248,7 +246,9 @@ public class PrivacyCenter {
         boolean repeated = isAccess(request.type())
                 && requests.answeredSince(
                         request.subject(), request.site(), request.type(), REPEAT_WINDOW.subtractFrom(now));
-        requests.received(request.id(), now, due, duplicate, repeated);
+        if (!requests.received(request.id(), now, due, duplicate, repeated)) {
+            throw unusable();
+        }
         RightsRequest verified = requests.find(request.id()).orElseThrow();
         records.log(verified, "verified", by, null);
         RightsRequest answered = fulfilment.onReceived(verified);

@@ -1,7 +1,6 @@
 package dev.steward.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -20,6 +19,7 @@ import dev.steward.test.Mailboxes;
 import dev.steward.test.Pages;
 import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
+import dev.steward.test.Smtp;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.test.Visitor;
@@ -27,14 +27,9 @@ import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -66,7 +61,7 @@ import tools.jackson.databind.JsonNode;
 @RecordApplicationEvents
 class ParentalConsentTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = Smtp.freePort();
 
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(
@@ -230,7 +225,11 @@ class ParentalConsentTest {
                         .query(String.class)
                         .list())
                 .contains("parental consent not given in time");
-        assertThat(new Visitor(port).get(link).statusCode()).isEqualTo(410);
+        HttpResponse<String> late = new Visitor(port).get(link);
+        assertThat(late.statusCode())
+                .as("the link was erased with the submission")
+                .isEqualTo(404);
+        assertThat(Pages.text(late.body())).contains("It may have expired and been deleted with what it was for");
     }
 
     @Test
@@ -326,34 +325,12 @@ class ParentalConsentTest {
     }
 
     private MimeMessage awaitMailTo(String address) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> Arrays.stream(smtp.getReceivedMessages())
-                                .filter(message -> recipient(message).equalsIgnoreCase(address))
-                                .findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getRecipients(Message.RecipientType.TO)[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Smtp.awaitMessage(smtp::getReceivedMessages, address, "");
     }
 
     private String jdbcUrl() throws java.sql.SQLException {
         try (var connection = dataSource.getConnection()) {
             return connection.getMetaData().getURL();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
