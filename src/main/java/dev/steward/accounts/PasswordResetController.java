@@ -71,6 +71,9 @@ class PasswordResetController {
             HttpServletResponse response) {
         EmailLinks.secret(response);
         page(model, site);
+        if (!resets.isValid(site, token)) {
+            throw unusable(site, token);
+        }
         try {
             if (!resets.reset(site, token, password)) {
                 throw unusable(site, token);

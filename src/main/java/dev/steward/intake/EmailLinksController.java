@@ -98,6 +98,10 @@ class EmailLinksController {
             HttpServletRequest request,
             HttpServletResponse response) {
         EmailLinks.secret(response);
+        if (!"confirm".equals(decision) && !"refuse".equals(decision)) {
+            // only the page's two buttons decide; anything else is shown the page again
+            return "redirect:/s/" + site + "/parental-consent/" + token;
+        }
         page(site, model);
         if ("refuse".equals(decision)) {
             if (!parents.refuse(site, token)) {

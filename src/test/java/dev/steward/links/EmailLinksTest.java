@@ -303,6 +303,10 @@ class EmailLinksTest {
         assertOpensTwiceChangingNothing(
                 person, link, "Your child's form", () -> state(record), RecordState.AWAITING_PARENT.name());
         String csrf = Console.csrf(person.get(link).body());
+        assertThat(person.postForm(link, Map.of("_csrf", csrf)).statusCode())
+                .as("a post without one of the page's two buttons")
+                .isEqualTo(302);
+        assertThat(state(record)).isEqualTo(RecordState.AWAITING_PARENT.name());
         HttpResponse<String> confirmed = person.postForm(link, Map.of("_csrf", csrf, "decision", "confirm"));
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(state(record)).isEqualTo(RecordState.ACTIVE.name());
