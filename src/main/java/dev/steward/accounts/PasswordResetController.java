@@ -1,6 +1,5 @@
 package dev.steward.accounts;
 
-import dev.steward.catalog.Site;
 import dev.steward.platform.EmailLinks;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.UnusableLinkException;
@@ -93,16 +92,14 @@ class PasswordResetController {
 
     private UnusableLinkException unusable(String site, String token) {
         EmailLinks.Reason reason = resets.whyUnusable(site, token);
-        Site declared = pages.site(site);
-        return new UnusableLinkException(new UnusableLinkException.Page(
-                reason,
+        return pages.unusableLink(
                 site,
-                declared.name().in(declared.language()),
+                reason,
                 reason == EmailLinks.Reason.USED
                         ? "Your password was changed with this link already."
                         : "A password-reset link works once, for one hour.",
                 "/s/" + site + "/account/reset",
-                "Ask for a new link"));
+                "Ask for a new link");
     }
 
     private void page(Model model, String site) {

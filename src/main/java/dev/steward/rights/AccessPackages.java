@@ -28,6 +28,7 @@ class AccessPackages {
     static final String PORTABILITY_SCHEMA = "https://steward.dev/schemas/portability/v1";
 
     private final AccessExport exports;
+    private final Requesters requesters;
     private final SubjectData data;
     private final AccessPackageRepository packages;
     private final Vault vault;
@@ -37,10 +38,12 @@ class AccessPackages {
     AccessPackages(
             AccessExport exports,
             SubjectData data,
+            Requesters requesters,
             AccessPackageRepository packages,
             Vault vault,
             JsonMapper json,
             Clock clock) {
+        this.requesters = requesters;
         this.exports = exports;
         this.data = data;
         this.packages = packages;
@@ -60,7 +63,7 @@ class AccessPackages {
 
     /** Builds and stores the access package. */
     Released access(RightsRequest request) {
-        return store(request, exports.of(request.subject(), request.site()));
+        return store(request, exports.of(requesters.reach(request), request.site()));
     }
 
     /** The portable data as JSON; pushed to the address the subject gave, if any, by the caller. */
@@ -69,7 +72,7 @@ class AccessPackages {
                 "$schema", PORTABILITY_SCHEMA,
                 "subject", request.subject().toString(),
                 "exportedAt", clock.instant().toString(),
-                "records", data.provided(request.subject(), request.site()));
+                "records", data.provided(requesters.reach(request), request.site()));
         return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
     }
 

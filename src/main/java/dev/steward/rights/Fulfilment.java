@@ -1,7 +1,6 @@
 package dev.steward.rights;
 
 import dev.steward.disclosures.DisclosedRecipient;
-import dev.steward.disclosures.Disclosures;
 import dev.steward.platform.InvalidInputException;
 import java.time.Clock;
 import java.util.List;
@@ -24,7 +23,7 @@ class Fulfilment {
     private final PortabilityTransfers transfers;
     private final Rectifications rectifications;
     private final Erasures erasures;
-    private final Disclosures disclosures;
+    private final Requesters requesters;
     private final RightsMail mail;
     private final Clock clock;
 
@@ -38,7 +37,7 @@ class Fulfilment {
             PortabilityTransfers transfers,
             Rectifications rectifications,
             Erasures erasures,
-            Disclosures disclosures,
+            Requesters requesters,
             RightsMail mail,
             Clock clock) {
         this.requests = requests;
@@ -50,7 +49,7 @@ class Fulfilment {
         this.transfers = transfers;
         this.rectifications = rectifications;
         this.erasures = erasures;
-        this.disclosures = disclosures;
+        this.requesters = requesters;
         this.mail = mail;
         this.clock = clock;
     }
@@ -169,16 +168,17 @@ class Fulfilment {
     }
 
     private String restrict(RightsRequest request, RequestDetails details) {
-        restrictions.place(request.subject(), request.site(), String.join(", ", details.grounds()), request.id());
+        String grounds = String.join(", ", details.grounds());
+        requesters
+                .reach(request)
+                .forEach(subject -> restrictions.place(subject, request.site(), grounds, request.id()));
         int told = notices.tell(request, RecipientNotice.Change.RESTRICTED, details.email(), Map.of());
         return "The processing of your data is restricted: from now on we only store it. We will notify you before the"
                 + " restriction is lifted." + (told == 0 ? "" : " We told the " + told + " recipient(s) of your data.");
     }
 
     private String recipients(RightsRequest request) {
-        List<DisclosedRecipient> recipients = disclosures.recipientsOf(request.subject()).stream()
-                .filter(recipient -> recipient.site().equals(request.site()))
-                .toList();
+        List<DisclosedRecipient> recipients = requesters.recipients(request);
         if (recipients.isEmpty()) {
             return "Your data was not disclosed to anyone.";
         }

@@ -3,7 +3,6 @@ package dev.steward.rights;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Recipient;
 import dev.steward.disclosures.DisclosedRecipient;
-import dev.steward.disclosures.Disclosures;
 import dev.steward.platform.NotFoundException;
 import dev.steward.vault.SystemSeal;
 import java.io.IOException;
@@ -41,7 +40,7 @@ public class RecipientNotices {
     private static final Duration LONGEST_PAUSE = Duration.ofHours(6);
 
     private final RecipientNoticeRepository notices;
-    private final Disclosures disclosures;
+    private final Requesters requesters;
     private final Catalogs catalogs;
     private final SystemSeal seal;
     private final Environment environment;
@@ -54,14 +53,14 @@ public class RecipientNotices {
 
     RecipientNotices(
             RecipientNoticeRepository notices,
-            Disclosures disclosures,
+            Requesters requesters,
             Catalogs catalogs,
             SystemSeal seal,
             Environment environment,
             JsonMapper json,
             Clock clock) {
         this.notices = notices;
-        this.disclosures = disclosures;
+        this.requesters = requesters;
         this.catalogs = catalogs;
         this.seal = seal;
         this.environment = environment;
@@ -75,9 +74,7 @@ public class RecipientNotices {
     /** Creates one notice per recipient of the subject's data on the request's site; answers how many. */
     @Transactional
     int tell(RightsRequest request, RecipientNotice.Change change, String email, Map<String, String> changes) {
-        List<DisclosedRecipient> recipients = disclosures.recipientsOf(request.subject()).stream()
-                .filter(recipient -> recipient.site().equals(request.site()))
-                .toList();
+        List<DisclosedRecipient> recipients = requesters.recipients(request);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (DisclosedRecipient recipient : recipients) {
             Optional<Recipient.Webhook> webhook = webhookOf(request.site(), recipient.recipient());

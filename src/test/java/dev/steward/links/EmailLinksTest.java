@@ -15,11 +15,13 @@ import dev.steward.test.LabCustomers;
 import dev.steward.test.Mailboxes;
 import dev.steward.test.Packages;
 import dev.steward.test.Pages;
+import dev.steward.test.Registrations;
 import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.test.Visitor;
+import dev.steward.vault.Identities;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.Vault;
@@ -51,6 +53,9 @@ class EmailLinksTest {
     Vault vault;
 
     @Autowired
+    Identities identities;
+
+    @Autowired
     ConsentLedger ledger;
 
     @Autowired
@@ -76,7 +81,7 @@ class EmailLinksTest {
 
     @Test
     void theVerificationLinkOpensAPageAndOnlyItsButtonConfirmsTheRequestOnce() {
-        new LabCustomers(vault, ledger, disclosures).customer("link-verify");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("link-verify");
         String statusToken = submitAccess("link-verify");
         String link = verificationLink("link-verify");
         Http scanner = new Http(port);
@@ -153,7 +158,7 @@ class EmailLinksTest {
 
     @Test
     void thePackageIsDownloadedWithTheCodeAsOftenAsNeededEachTimeCountedAndAuditedUntilItExpires() {
-        new LabCustomers(vault, ledger, disclosures).customer("link-package");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("link-package");
         String id = fulfilledAccess("link-package");
         String until = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy")
                 .withZone(java.time.ZoneOffset.UTC)
@@ -223,8 +228,8 @@ class EmailLinksTest {
 
     @Test
     void wrongCodesLockThePackageAndALinkReachesOnlyItsOwnPackage() {
-        new LabCustomers(vault, ledger, disclosures).customer("link-locked");
-        new LabCustomers(vault, ledger, disclosures).customer("link-other");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("link-locked");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("link-other");
         String locked = fulfilledAccess("link-locked");
         String lockedMail = inbox.newestTextTo(Canary.email("link-locked"));
         fulfilledAccess("link-other");
@@ -322,6 +327,7 @@ class EmailLinksTest {
         Filled account = SeedForms.omronAccount();
         assertThat(new Visitor(port).postJson(account.apiPath(), account.json()).statusCode())
                 .isEqualTo(201);
+        Registrations.verify(port, SeedForms.OMRON, account.email());
         new Visitor(port)
                 .submit(
                         "/s/omron-healthcare/account/reset",
@@ -332,18 +338,39 @@ class EmailLinksTest {
         String tokenHash = Sha256.hex(link.substring(link.lastIndexOf('/') + 1));
 
         Http person = new Http(port);
-        assertOpensTwiceChangingNothing(person, link, "Choose a new password", () -> resetUsed(tokenHash), "false");
+        assertOpensTwiceChangingNothing(person, link, "Choose a new password", () -> tokenUsed(tokenHash), "false");
         String csrf = Console.csrf(person.get(link).body());
         HttpResponse<String> reset =
                 person.postForm(link, Map.of("_csrf", csrf, "password", "canarytoken-new-password"));
         assertThat(reset.statusCode()).isEqualTo(302);
-        assertThat(resetUsed(tokenHash)).isEqualTo("true");
+        assertThat(tokenUsed(tokenHash)).isEqualTo("true");
 
         HttpResponse<String> again =
                 person.postForm(link, Map.of("_csrf", csrf, "password", "canarytoken-third-password"));
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(heading(again)).isEqualTo("Already done");
         assertThat(Pages.text(again.body())).contains("Your password was changed with this link already.");
+    }
+
+    @Test
+    void theAccountVerificationLinkConfirmsTheAddressOnlyWithItsButtonOnce() {
+        Filled account = SeedForms.omronAccount();
+        assertThat(new Visitor(port).postJson(account.apiPath(), account.json()).statusCode())
+                .isEqualTo(201);
+        String link = Registrations.verificationLink(port, SeedForms.OMRON, account.email());
+        String tokenHash = Sha256.hex(link.substring(link.lastIndexOf('/') + 1));
+
+        Http person = new Http(port);
+        assertOpensTwiceChangingNothing(
+                person, link, "Confirm your e-mail address", () -> tokenUsed(tokenHash), "false");
+        String csrf = Console.csrf(person.get(link).body());
+        HttpResponse<String> confirmed = person.postForm(link, Map.of("_csrf", csrf));
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(heading(confirmed)).isEqualTo("Your address is confirmed");
+
+        HttpResponse<String> again = person.postForm(link, Map.of("_csrf", csrf));
+        assertThat(again.statusCode()).isEqualTo(410);
+        assertThat(heading(again)).isEqualTo("Already done");
     }
 
     private void assertOpensTwiceChangingNothing(
@@ -440,7 +467,7 @@ class EmailLinksTest {
         return vault.record(record).orElseThrow().state().name();
     }
 
-    private String resetUsed(String tokenHash) {
+    private String tokenUsed(String tokenHash) {
         return String.valueOf(jdbc.sql("SELECT used_at IS NOT NULL FROM account_token WHERE token_sha256 = :hash")
                 .param("hash", tokenHash)
                 .query(Boolean.class)

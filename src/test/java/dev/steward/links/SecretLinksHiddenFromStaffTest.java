@@ -11,13 +11,16 @@ import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
 import dev.steward.test.LabCustomers;
+import dev.steward.test.Mailboxes;
 import dev.steward.test.Packages;
+import dev.steward.test.Registrations;
 import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.Smtp;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.test.Visitor;
+import dev.steward.vault.Identities;
 import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -55,7 +58,7 @@ class SecretLinksHiddenFromStaffTest {
 
     private static final int SMTP_PORT = Smtp.freePort();
     private static final Pattern TOKEN = Pattern.compile(
-            "(?:verify\\?token=|/packages/|/confirm/|/parental-consent/|/reset/|/requests/)([\\w-]{43})");
+            "(?:verify\\?token=|/verify/|/packages/|/confirm/|/parental-consent/|/reset/|/requests/)([\\w-]{43})");
     private static final Pattern CODE = Pattern.compile("(?:the code|request's page:) (\\d{6})");
     private static final Pattern CONSOLE_LINK = Pattern.compile("href=\"(/admin[^\"#]*)\"");
     private static final int MAX_PAGES = 400;
@@ -78,6 +81,9 @@ class SecretLinksHiddenFromStaffTest {
     Vault vault;
 
     @Autowired
+    Identities identities;
+
+    @Autowired
     ConsentLedger ledger;
 
     @Autowired
@@ -89,7 +95,7 @@ class SecretLinksHiddenFromStaffTest {
     @Test
     void noTokenOrCodeOfAnyMailedLinkAppearsInAnyConsolePageOrStaffApiAnswer() {
         String requester = Canary.email("hidden-access");
-        new LabCustomers(vault, ledger, disclosures).customer("hidden-access");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("hidden-access");
         String request = fulfilledAccess(requester);
         Filled newsletter = SeedForms.olympusNewsletter();
         post(newsletter);
@@ -97,6 +103,11 @@ class SecretLinksHiddenFromStaffTest {
         post(SeedForms.olympusContact().age("12").parent(parent).region("EU"));
         Filled account = SeedForms.omronAccount();
         post(account);
+        String registered = mailTo(account.email(), "Confirm your e-mail address");
+        Registrations.verifyWith(
+                port,
+                Mailboxes.linkIn(registered, "/s/omron-healthcare/account/verify/")
+                        .orElseThrow());
         new Visitor(port)
                 .submit(
                         "/s/omron-healthcare/account/reset",
@@ -104,6 +115,7 @@ class SecretLinksHiddenFromStaffTest {
                         Map.of("login", account.email()));
 
         List<String> mails = List.of(
+                registered,
                 mailTo(requester, "Confirm your request"),
                 mailTo(requester, "Your request is answered"),
                 mailTo(newsletter.email(), "Please confirm your subscription"),
@@ -112,8 +124,8 @@ class SecretLinksHiddenFromStaffTest {
         Set<String> secrets = new LinkedHashSet<>();
         mails.forEach(mail -> secrets.addAll(all(TOKEN, mail)));
         mails.forEach(mail -> secrets.addAll(all(CODE, mail)));
-        assertThat(secrets).as("tokens and codes mailed").hasSizeGreaterThanOrEqualTo(7);
-        assertThat(Packages.download(new Http(port), mails.get(1)).statusCode())
+        assertThat(secrets).as("tokens and codes mailed").hasSizeGreaterThanOrEqualTo(8);
+        assertThat(Packages.download(new Http(port), mails.get(2)).statusCode())
                 .as("the requester's own link and code work")
                 .isEqualTo(200);
 

@@ -11,6 +11,7 @@ import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.net.URLEncoder;
@@ -46,6 +47,9 @@ class DevMailboxTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     JdbcClient jdbc;
@@ -219,7 +223,7 @@ class DevMailboxTest {
     }
 
     private SubjectId subject(String address) {
-        return vault.subjectFor(List.of(Identifier.email(address)));
+        return identities.forAddress(Identifier.email(address));
     }
 
     private void deliver() {

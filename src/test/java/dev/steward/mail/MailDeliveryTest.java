@@ -13,6 +13,7 @@ import dev.steward.consent.ConsentRequest;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import jakarta.mail.MessagingException;
@@ -93,6 +94,9 @@ class MailDeliveryTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     ConsentLedger ledger;
@@ -281,7 +285,7 @@ class MailDeliveryTest {
     }
 
     private SubjectId subject(String address) {
-        return vault.subjectFor(List.of(Identifier.email(address)));
+        return identities.forAddress(Identifier.email(address));
     }
 
     /** A delivery run of this test, not skipped because the scheduled run held the lock at that moment. */

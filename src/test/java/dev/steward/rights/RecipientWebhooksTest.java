@@ -13,6 +13,7 @@ import dev.steward.test.LabCustomers;
 import dev.steward.test.Receiver;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.vault.Identities;
 import dev.steward.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +41,9 @@ class RecipientWebhooksTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     ConsentLedger ledger;
@@ -72,7 +76,7 @@ class RecipientWebhooksTest {
 
     @Test
     void aFailingEndpointIsRetriedWithGrowingPausesUntilItAcknowledgesAndEveryAttemptIsRecorded() throws Exception {
-        new LabCustomers(vault, ledger, disclosures).customer("notified");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("notified");
         String request = erasureRequest("notified");
         partner.answer(503);
 
@@ -110,7 +114,7 @@ class RecipientWebhooksTest {
 
     @Test
     void aRecipientWithoutAnEndpointIsATaskStaffConfirmAndTheRequesterSeesWhoWasTold() {
-        new LabCustomers(vault, ledger, disclosures).customer("printed");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("printed");
         partner.answer(204);
         String request = erasureRequest("printed");
         deliver();
@@ -145,7 +149,7 @@ class RecipientWebhooksTest {
 
     @Test
     void anEndpointThatKeepsFailingIsHandedToStaff() {
-        new LabCustomers(vault, ledger, disclosures).customer("unreachable");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("unreachable");
         partner.answer(500);
         String request = erasureRequest("unreachable");
 

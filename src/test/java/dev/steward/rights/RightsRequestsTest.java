@@ -13,6 +13,7 @@ import dev.steward.test.Packages;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.vault.Identities;
 import dev.steward.vault.Vault;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,6 +44,9 @@ class RightsRequestsTest {
     Vault vault;
 
     @Autowired
+    Identities identities;
+
+    @Autowired
     ConsentLedger ledger;
 
     @Autowired
@@ -62,7 +66,7 @@ class RightsRequestsTest {
     void setUp() {
         http = new Http(port);
         inbox = new Inbox(port);
-        customers = new LabCustomers(vault, ledger, disclosures);
+        customers = new LabCustomers(vault, identities, ledger, disclosures);
     }
 
     @Test

@@ -239,6 +239,7 @@ final class CatalogValidator {
                 && !field.options().isEmpty()) {
             report(field, "options", name + " offers options but its type is " + Words.kebab(field.type()));
         }
+        checkMatching(field, name);
         if (field.maxLength() != null && field.maxLength() < 1) {
             report(field, "maxLength", name + ": maxLength must be at least 1");
         }
@@ -248,6 +249,28 @@ final class CatalogValidator {
             } catch (PatternSyntaxException e) {
                 report(field, "pattern", name + ": pattern is not a valid regular expression: " + e.getDescription());
             }
+        }
+    }
+
+    /** Only an identifier links subjects, and only one Steward can prove: an e-mail address or a user name. */
+    private void checkMatching(Field field, String name) {
+        if (field.matchesSubject() == null) {
+            return;
+        }
+        if (!field.identifier()) {
+            report(
+                    field,
+                    "matchesSubject",
+                    name + " sets matchesSubject but is not an identifier: add 'identifier: true'");
+        } else if (field.matchesSubject() == DataCategory.SubjectMatching.VERIFIED_ONLY
+                && field.type() != FieldType.EMAIL
+                && field.type() != FieldType.USERNAME) {
+            report(
+                    field,
+                    "matchesSubject",
+                    name + " is a " + Words.kebab(field.type()) + ", which Steward cannot prove belongs to someone:"
+                            + " only an e-mail address (by a link) or a user name (by signing in) can link a person's"
+                            + " submissions; use 'matchesSubject: never'");
         }
     }
 
@@ -403,25 +426,26 @@ final class CatalogValidator {
         form.downloads().forEach(download -> checkUrl(download, "href", download.href(), true));
     }
 
-    /** A form that creates accounts needs a login (an identifying user name or e-mail) and a password, both required. */
+    /**
+     * A form that creates accounts needs a required password and a required identifying e-mail address: the account
+     * can be used only once a link sent to that address proves it belongs to whoever registered.
+     */
     private void checkRegistration(Form form, ProcessingActivity activity) {
-        boolean login = form.fields().stream()
+        List<Field> required = form.fields().stream()
                 .filter(key -> !activity.isVoluntary(key))
                 .map(catalog::field)
                 .flatMap(Optional::stream)
-                .anyMatch(field ->
-                        field.identifier() && (field.type() == FieldType.EMAIL || field.type() == FieldType.USERNAME));
-        boolean password = form.fields().stream()
-                .filter(key -> !activity.isVoluntary(key))
-                .map(catalog::field)
-                .flatMap(Optional::stream)
-                .anyMatch(field -> field.type() == FieldType.PASSWORD);
-        if (!login || !password) {
+                .toList();
+        boolean email = required.stream().anyMatch(field -> field.identifier() && field.type() == FieldType.EMAIL);
+        boolean password = required.stream().anyMatch(field -> field.type() == FieldType.PASSWORD);
+        if (!email || !password) {
             report(
                     form,
                     "createsAccount",
                     "form '" + form.key() + "' creates accounts but lacks a required "
-                            + (login ? "password field" : "login field (an identifying e-mail or username)"));
+                            + (email
+                                    ? "password field"
+                                    : "identifying e-mail field (the account is verified by a link sent to it)"));
         }
     }
 

@@ -1,0 +1,63 @@
+package dev.steward.accounts;
+
+import dev.steward.platform.EmailLinks;
+import dev.steward.platform.UnusableLinkException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The link that verifies a new account's address follows {@link EmailLinks}: it opens a page whose button verifies
+ * it; opening the link, by a mail scanner or twice, changes nothing.
+ */
+@Controller
+class AccountVerificationController {
+
+    private final AccountPageModel pages;
+    private final AccountVerifications verifications;
+
+    AccountVerificationController(AccountPageModel pages, AccountVerifications verifications) {
+        this.pages = pages;
+        this.verifications = verifications;
+    }
+
+    @GetMapping("/s/{site}/account/verify/{token}")
+    String page(@PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
+        EmailLinks.secret(response);
+        if (!verifications.isValid(site, token)) {
+            throw unusable(site, token);
+        }
+        pages.addTo(model, site);
+        model.addAttribute("token", token);
+        return "accounts/verify";
+    }
+
+    @PostMapping("/s/{site}/account/verify/{token}")
+    String verify(@PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
+        EmailLinks.secret(response);
+        AccountVerifications.Outcome outcome = verifications.verify(site, token);
+        if (outcome == AccountVerifications.Outcome.UNUSABLE) {
+            throw unusable(site, token);
+        }
+        pages.addTo(model, site);
+        model.addAttribute("outcome", outcome.name().toLowerCase(Locale.ROOT));
+        return "accounts/verified";
+    }
+
+    private UnusableLinkException unusable(String site, String token) {
+        EmailLinks.Reason reason = verifications.whyUnusable(site, token);
+        return pages.unusableLink(
+                site,
+                reason,
+                reason == EmailLinks.Reason.USED
+                        ? "Your address is confirmed already."
+                        : "A confirmation link works once, for seven days. Signing in to an account that is not"
+                                + " confirmed yet sends a new link.",
+                "/s/" + site + "/account/login",
+                "Sign in");
+    }
+}
