@@ -1,18 +1,22 @@
 package dev.steward.accounts;
 
 import dev.steward.platform.EmailLinks;
+import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.UnusableLinkException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The link that verifies a new account's address follows {@link EmailLinks}: it opens a page whose button verifies
- * it; opening the link, by a mail scanner or twice, changes nothing.
+ * The link that verifies a new account's address follows {@link EmailLinks}: it opens a page where the registrant
+ * types the password they chose and confirms. Opening the link, by a mail scanner or twice, changes nothing, and
+ * whoever reads the mailbox without having registered cannot confirm a stranger's registration.
  */
 @Controller
 class AccountVerificationController {
@@ -37,13 +41,26 @@ class AccountVerificationController {
     }
 
     @PostMapping("/s/{site}/account/verify/{token}")
-    String verify(@PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
+    String verify(
+            @PathVariable String site,
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String password,
+            Model model,
+            HttpServletResponse response) {
         EmailLinks.secret(response);
-        AccountVerifications.Outcome outcome = verifications.verify(site, token);
+        pages.addTo(model, site);
+        AccountVerifications.Outcome outcome;
+        try {
+            outcome = verifications.verify(site, token, password);
+        } catch (InvalidInputException e) {
+            AccountPageModel.errors(model, e.errors());
+            model.addAttribute("token", token);
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "accounts/verify";
+        }
         if (outcome == AccountVerifications.Outcome.UNUSABLE) {
             throw unusable(site, token);
         }
-        pages.addTo(model, site);
         model.addAttribute("outcome", outcome.name().toLowerCase(Locale.ROOT));
         return "accounts/verified";
     }

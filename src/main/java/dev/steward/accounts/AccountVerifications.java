@@ -5,6 +5,7 @@ import dev.steward.catalog.Site;
 import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.platform.EmailLinks;
+import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.Sha256;
 import dev.steward.platform.StewardProperties;
 import dev.steward.vault.Access;
@@ -47,6 +48,7 @@ class AccountVerifications {
     private final AccountRepository accounts;
     private final AccountTokenRepository tokens;
     private final AccountLinks links;
+    private final PasswordChecks checks;
     private final Identities identities;
     private final Vault vault;
     private final Mailer mailer;
@@ -59,6 +61,7 @@ class AccountVerifications {
             AccountRepository accounts,
             AccountTokenRepository tokens,
             AccountLinks links,
+            PasswordChecks checks,
             Identities identities,
             Vault vault,
             Mailer mailer,
@@ -69,6 +72,7 @@ class AccountVerifications {
         this.accounts = accounts;
         this.tokens = tokens;
         this.links = links;
+        this.checks = checks;
         this.identities = identities;
         this.vault = vault;
         this.mailer = mailer;
@@ -129,15 +133,30 @@ class AccountVerifications {
                 .isPresent();
     }
 
-    /** The link came back: the account can be used, unless the address or user name has a verified account already. */
-    @Transactional
-    Outcome verify(String site, String token) {
-        Optional<Account> account = tokens.consume(
-                        AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site, clock.instant())
+    /**
+     * The link came back with the password chosen at registration: the account can be used, unless the address or
+     * user name has a verified account already. Both are needed: the link proves the mailbox, the password that
+     * whoever reads it registered; the owner of an address someone else registered cannot confirm that stranger's
+     * account by following the link. A wrong password keeps the link and counts towards the lockout.
+     */
+    @Transactional(noRollbackFor = InvalidInputException.class)
+    Outcome verify(String site, String token, String password) {
+        Instant now = clock.instant();
+        Optional<Account> account = tokens.valid(AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site, now)
                 .flatMap(subject -> accounts.find(site, subject));
         if (account.isEmpty()) {
             return Outcome.UNUSABLE;
         }
+        PasswordChecks.Checked checked = checks.check(account.get(), password);
+        if (checked.verdict() != PasswordChecks.Verdict.RIGHT) {
+            throw new InvalidInputException(
+                    "password",
+                    checked.verdict() == PasswordChecks.Verdict.LOCKED ? "locked" : "wrong-password",
+                    checked.verdict() == PasswordChecks.Verdict.LOCKED
+                            ? "Too many wrong passwords: try again later, or reset your password by e-mail."
+                            : "This is not the password chosen when the account was registered.");
+        }
+        tokens.consume(AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site, now);
         return complete(account.get(), "account-link");
     }
 

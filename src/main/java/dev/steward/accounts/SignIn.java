@@ -46,6 +46,7 @@ class SignIn {
     private final AccountRepository accounts;
     private final Identities identities;
     private final AccountVerifications verifications;
+    private final PasswordChecks checks;
     private final Catalogs catalogs;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
@@ -56,6 +57,7 @@ class SignIn {
             AccountRepository accounts,
             Identities identities,
             AccountVerifications verifications,
+            PasswordChecks checks,
             Catalogs catalogs,
             PasswordEncoder passwords,
             ApplicationEventPublisher events,
@@ -63,6 +65,7 @@ class SignIn {
         this.accounts = accounts;
         this.identities = identities;
         this.verifications = verifications;
+        this.checks = checks;
         this.catalogs = catalogs;
         this.passwords = passwords;
         this.events = events;
@@ -106,16 +109,11 @@ class SignIn {
     }
 
     private Result check(Account account, String password) {
-        Instant now = clock.instant();
-        if (account.lockedAt(now)) {
-            return new Result(Outcome.LOCKED, null, account.lockedUntil());
-        }
-        if (!passwords.matches(password, account.passwordHash())) {
-            AccountPolicy policy = AccountPolicy.of(catalogs.requireSite(account.site()));
-            Instant until = policy.lockoutFor().addTo(now);
-            accounts.recordFailure(account.site(), account.subject(), policy.lockoutAfterFailures(), until);
-            boolean nowLocked = account.failedAttempts() + 1 >= policy.lockoutAfterFailures();
-            return nowLocked ? new Result(Outcome.LOCKED, null, until) : Result.wrong();
+        PasswordChecks.Checked checked = checks.check(account, password);
+        if (checked.verdict() != PasswordChecks.Verdict.RIGHT) {
+            return checked.verdict() == PasswordChecks.Verdict.LOCKED
+                    ? new Result(Outcome.LOCKED, null, checked.lockedUntil())
+                    : Result.wrong();
         }
         if (account.state() == Account.State.AWAITING_PARENT) {
             return new Result(Outcome.AWAITING_PARENT, null, null);
@@ -124,6 +122,7 @@ class SignIn {
             verifications.resend(account);
             return new Result(Outcome.UNVERIFIED, null, null);
         }
+        Instant now = clock.instant();
         accounts.recordSignIn(account.site(), account.subject(), now);
         events.publishEvent(new AccountUsed(account.subject(), account.site(), now));
         return new Result(Outcome.SIGNED_IN, account.subject(), null);

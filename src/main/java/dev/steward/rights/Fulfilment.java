@@ -197,7 +197,7 @@ class Fulfilment {
         byte[] document = packages.portable(request);
         AccessPackages.Released released = packages.portability(request, document);
         String transfer =
-                details.transferTo() == null ? "" : "\n" + transfers.push(request, details.transferTo(), document);
+                details.transferTo() == null ? "" : "\n" + transfers.queue(request, details.transferTo(), document);
         return withPackage(
                 request,
                 details,

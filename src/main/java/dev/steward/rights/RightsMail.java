@@ -73,6 +73,10 @@ class RightsMail {
         send(request, email, "Your request is answered", outcome);
     }
 
+    void transferred(RightsRequest request, String email, String outcome) {
+        send(request, email, "Your data transfer", outcome);
+    }
+
     /** The answer that carries a package: its link and code are the requester's alone. */
     void packageReady(RightsRequest request, String email, String text, AccessPackages.Released released) {
         send(request, email, "Your request is answered", text, released.token(), released.code());

@@ -117,7 +117,7 @@ class AccountsTest {
                 .as("nobody signs in before the address is verified")
                 .isEqualTo(SignIn.Outcome.UNVERIFIED);
         String link = Registrations.verificationLink(port, OMRON, email);
-        assertThat(verifications.verify(OMRON, link.substring(link.lastIndexOf('/') + 1)))
+        assertThat(verifications.verify(OMRON, link.substring(link.lastIndexOf('/') + 1), SeedForms.PASSWORD))
                 .isEqualTo(AccountVerifications.Outcome.VERIFIED);
         clock.advance(Duration.ofMinutes(5));
         signIn.signIn(OMRON, email, "wrong-password");

@@ -83,6 +83,16 @@ class VerifiedAccountsTest {
                 .extracting(record -> record.activity())
                 .containsExactly("customer-account");
 
+        String link = Registrations.verificationLink(port, OMRON, bobsAddress);
+        HttpResponse<String> bobFollowsIt =
+                new Visitor(port).submit(link, link, Map.of("password", "bob-does-not-know-it"));
+        assertThat(bobFollowsIt.statusCode())
+                .as("reading the mailbox is not enough to confirm a stranger's registration")
+                .isEqualTo(422);
+        assertThat(Pages.text(bobFollowsIt.body())).contains("This is not the password chosen");
+        assertThat(signIn(new Visitor(port), bobsAddress, MALLORYS_PASSWORD).statusCode())
+                .isEqualTo(422);
+
         clock.advance(AccountVerifications.VALID_FOR.plusMinutes(1));
         unverified.eraseExpired();
 
@@ -153,12 +163,13 @@ class VerifiedAccountsTest {
         Visitor secondTab = new Visitor(port);
         String openedTwice = secondTab.get(link).body();
         Visitor browser = new Visitor(port);
-        HttpResponse<String> pressed = browser.submit(link, link, Map.of());
+        HttpResponse<String> pressed = browser.submit(link, link, Map.of("password", SeedForms.PASSWORD));
         assertThat(Pages.text(pressed.body())).contains("Your address is confirmed");
         assertThat(signIn(new Visitor(port), registration.email(), SeedForms.PASSWORD)
                         .statusCode())
                 .isEqualTo(302);
-        HttpResponse<String> again = secondTab.postForm(link, Map.of("_csrf", Console.csrf(openedTwice)));
+        HttpResponse<String> again =
+                secondTab.postForm(link, Map.of("_csrf", Console.csrf(openedTwice), "password", SeedForms.PASSWORD));
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(Pages.text(again.body())).contains("Already done").contains("Your address is confirmed already.");
     }
@@ -173,8 +184,9 @@ class VerifiedAccountsTest {
         String secondLink = Registrations.verificationLink(port, OMRON, one.email());
         assertThat(secondLink).isNotEqualTo(firstLink);
 
-        new Visitor(port).submit(secondLink, secondLink, Map.of());
-        HttpResponse<String> duplicate = new Visitor(port).submit(firstLink, firstLink, Map.of());
+        new Visitor(port).submit(secondLink, secondLink, Map.of("password", SeedForms.PASSWORD));
+        HttpResponse<String> duplicate =
+                new Visitor(port).submit(firstLink, firstLink, Map.of("password", SeedForms.PASSWORD));
 
         assertThat(Pages.text(duplicate.body())).contains("You have an account already");
         assertThat(vault.exists(first))

@@ -107,6 +107,7 @@ class FormsInChromiumTest {
                 .click();
         assertThat(page.textContent("main")).contains("To finish registering, open the link we e-mailed");
         page.navigate("http://localhost:" + port + Registrations.verificationLink(port, SeedForms.OMRON, form.email()));
+        page.getByLabel("Your password").fill(SeedForms.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my address"))
                 .click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in"))

@@ -211,7 +211,8 @@ class ParentalConsentTest {
                                 Smtp.text(Smtp.awaitMessage(
                                         smtp::getReceivedMessages, child.email(), "Confirm your e-mail address")),
                                 "/s/olympus-ims/account/verify/")
-                        .orElseThrow());
+                        .orElseThrow(),
+                SeedForms.PASSWORD);
 
         assertThat(signIn(child.fields().get("username")).statusCode()).isEqualTo(302);
     }

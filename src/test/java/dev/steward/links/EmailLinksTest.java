@@ -364,11 +364,11 @@ class EmailLinksTest {
         assertOpensTwiceChangingNothing(
                 person, link, "Confirm your e-mail address", () -> tokenUsed(tokenHash), "false");
         String csrf = Console.csrf(person.get(link).body());
-        HttpResponse<String> confirmed = person.postForm(link, Map.of("_csrf", csrf));
+        HttpResponse<String> confirmed = person.postForm(link, Map.of("_csrf", csrf, "password", SeedForms.PASSWORD));
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(heading(confirmed)).isEqualTo("Your address is confirmed");
 
-        HttpResponse<String> again = person.postForm(link, Map.of("_csrf", csrf));
+        HttpResponse<String> again = person.postForm(link, Map.of("_csrf", csrf, "password", SeedForms.PASSWORD));
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(heading(again)).isEqualTo("Already done");
     }

@@ -107,7 +107,8 @@ class SecretLinksHiddenFromStaffTest {
         Registrations.verifyWith(
                 port,
                 Mailboxes.linkIn(registered, "/s/omron-healthcare/account/verify/")
-                        .orElseThrow());
+                        .orElseThrow(),
+                SeedForms.PASSWORD);
         new Visitor(port)
                 .submit(
                         "/s/omron-healthcare/account/reset",

@@ -2,7 +2,6 @@ package dev.steward.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
@@ -227,7 +226,7 @@ class DevMailboxTest {
     }
 
     private void deliver() {
-        await().atMost(Duration.ofSeconds(30)).until(delivery::deliverDue);
+        delivery.deliverDue();
     }
 
     private static String[] admin() {

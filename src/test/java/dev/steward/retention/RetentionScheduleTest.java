@@ -342,7 +342,7 @@ class RetentionScheduleTest {
                         "fields.password",
                         false),
                 PASSWORD);
-        Registrations.verify(port, "lab", Canary.email(who));
+        Registrations.verify(port, "lab", Canary.email(who), PASSWORD);
     }
 
     private void openRequest(SubjectId subject) {

@@ -36,6 +36,9 @@ class RecipientWebhooksTest {
     /** The lab accounting partner's endpoint, as its catalog declares it. */
     static final int PARTNER_PORT = 47311;
 
+    /** The outbound queue's default. */
+    static final int MAX_ATTEMPTS = 8;
+
     @LocalServerPort
     int port;
 
@@ -52,7 +55,7 @@ class RecipientWebhooksTest {
     Disclosures disclosures;
 
     @Autowired
-    RecipientNotices notices;
+    RecipientWebhooks webhooks;
 
     @Autowired
     JdbcClient jdbc;
@@ -153,12 +156,12 @@ class RecipientWebhooksTest {
         partner.answer(500);
         String request = erasureRequest("unreachable");
 
-        for (int attempt = 0; attempt < RecipientNotices.MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             deliver();
             clock.advance(Duration.ofHours(7));
         }
 
-        assertThat(partner.received()).hasSize(RecipientNotices.MAX_ATTEMPTS);
+        assertThat(partner.received()).hasSize(MAX_ATTEMPTS);
         JsonNode task = Json.read(staff("/api/v1/admin/recipient-tasks").body())
                 .get("tasks")
                 .valueStream()
@@ -200,7 +203,7 @@ class RecipientWebhooksTest {
     }
 
     void deliver() {
-        notices.deliverDue(50);
+        webhooks.deliverDue();
     }
 
     /** What a recipient computes with its copy of the secret (Standard Webhooks, v1). */

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -78,6 +79,12 @@ class RightsFulfilmentTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    PortabilityTransfers transfers;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Http http;
     Inbox inbox;
@@ -241,18 +248,36 @@ class RightsFulfilmentTest {
     void portabilityHandsOverTheProvidedDataInTheDocumentedSchemaAndPushesItWhereAsked() {
         customers.customer("mover");
         try (Receiver receiver = Receiver.start(0, "/import")) {
-            fulfil(received(
+            String id = received(
                     "mover",
-                    "{\"type\":\"portability\",\"transferTo\":\"http://localhost:" + receiver.port() + "/import\"}"));
+                    "{\"type\":\"portability\",\"transferTo\":\"http://localhost:" + receiver.port() + "/import\"}");
+            fulfil(id);
+            assertThat(receiver.received())
+                    .as("nothing is sent while the request is fulfilled")
+                    .isEmpty();
+            assertThat(inbox.newestTextTo(Canary.email("mover")))
+                    .contains("We are also sending it to localhost and will write to you once it has been accepted");
 
-            JsonNode pushed = Json.read(receiver.received().get(0).body());
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(transfers.deliverDue()).isEqualTo(1);
+
+            Receiver.Received push = receiver.received().get(0);
+            JsonNode pushed = Json.read(push.body());
             assertThat(pushed.get("$schema").asString()).isEqualTo(AccessPackages.PORTABILITY_SCHEMA);
             assertThat(pushed.get("records").toString())
                     .contains(Canary.email("mover"))
                     .contains("\"activity\":\"newsletter\"");
+            assertThat(push.headers().get("idempotency-key")).isNotBlank();
+            assertThat(jdbc.sql("SELECT status || ' ' || (document_enc IS NULL) FROM portability_transfer"
+                                    + " WHERE request_id = CAST(:request AS uuid)")
+                            .param("request", id)
+                            .query(String.class)
+                            .single())
+                    .as("the document goes once it was accepted")
+                    .isEqualTo("accepted true");
         }
-        String answer = inbox.newestTextTo(Canary.email("mover"));
-        assertThat(answer).contains("We also sent it to localhost, which accepted it.");
+        assertThat(inbox.newestTextTo(Canary.email("mover")))
+                .contains("Your data was sent to localhost, which accepted it.");
         assertThat(http.get("/api/v1/schemas/portability.json").body()).contains(AccessPackages.PORTABILITY_SCHEMA);
     }
 

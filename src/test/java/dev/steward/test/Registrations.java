@@ -5,18 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** Finishes a registration as its registrant does: opens the link mailed to the address and presses the button. */
+/** Finishes a registration as its registrant does: opens the link mailed to the address, types the password, confirms. */
 public final class Registrations {
 
     private Registrations() {}
 
+    /** With the password of the seed forms. */
     public static void verify(int port, String site, String email) {
-        verifyWith(port, verificationLink(port, site, email));
+        verify(port, site, email, SeedForms.PASSWORD);
     }
 
-    /** Opens the verification link (its path) and presses its page's button. */
-    public static void verifyWith(int port, String link) {
-        HttpResponse<String> answer = new Visitor(port).submit(link, link, Map.of());
+    public static void verify(int port, String site, String email, String password) {
+        verifyWith(port, verificationLink(port, site, email), password);
+    }
+
+    /** Opens the verification link (its path), types the password and presses its page's button. */
+    public static void verifyWith(int port, String link, String password) {
+        HttpResponse<String> answer = new Visitor(port).submit(link, link, Map.of("password", password));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(Pages.text(answer.body())).contains("Your address is confirmed");
     }

@@ -19,8 +19,11 @@ import dev.steward.catalog.Regime;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.TextBlock;
+import dev.steward.platform.PublicAddresses;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -135,6 +138,14 @@ final class CatalogValidator {
                     name + ": default jurisdiction '" + site.defaultJurisdiction()
                             + "' is not one of the jurisdictions it serves " + site.jurisdictions());
         }
+        if (site.otherCountries() != null && !site.jurisdictions().contains(site.otherCountries())) {
+            report(
+                    site,
+                    "otherCountries",
+                    name + ": the jurisdiction for other countries '" + site.otherCountries()
+                            + "' is not one of the jurisdictions it serves " + site.jurisdictions());
+        }
+        checkCountriesServedOnce(site, name);
         if (site.baseUrl() != null) {
             checkUrl(site, "baseUrl", site.baseUrl(), false);
         }
@@ -144,6 +155,23 @@ final class CatalogValidator {
         for (int i = 0; i < site.storageLocations().size(); i++) {
             checkCountry(
                     site, "storageLocations[" + i + "]", site.storageLocations().get(i));
+        }
+    }
+
+    /** A visitor's country must lead to one notice: no two jurisdictions of a site may list the same country. */
+    private void checkCountriesServedOnce(Site site, String name) {
+        Map<String, String> listedBy = new HashMap<>();
+        for (Jurisdiction jurisdiction : catalog.jurisdictionsOf(site)) {
+            for (String country : jurisdiction.countries()) {
+                String first = listedBy.putIfAbsent(country.toUpperCase(java.util.Locale.ROOT), jurisdiction.key());
+                if (first != null) {
+                    report(
+                            jurisdiction,
+                            "countries",
+                            name + " serves " + country + " by two jurisdictions, '" + first + "' and '"
+                                    + jurisdiction.key() + "': list it in one of them");
+                }
+            }
         }
     }
 
@@ -180,6 +208,12 @@ final class CatalogValidator {
     }
 
     private void checkJurisdiction(Jurisdiction jurisdiction) {
+        for (int i = 0; i < jurisdiction.countries().size(); i++) {
+            checkCountry(
+                    jurisdiction,
+                    "countries[" + i + "]",
+                    jurisdiction.countries().get(i));
+        }
         if (jurisdiction.grants(RightType.COMPLAINT) && jurisdiction.supervisoryAuthority() == null) {
             report(
                     jurisdiction,
@@ -592,9 +626,24 @@ final class CatalogValidator {
             boolean web = secure || "http".equals(uri.getScheme());
             if (uri.getHost() == null || !web || (httpsOnly && !secure && !loopback)) {
                 report(element, path, "'" + url + "' is not an " + (httpsOnly ? "https" : "http(s)") + " address");
+            } else if (httpsOnly && !"localhost".equals(uri.getHost()) && insideLiteral(uri.getHost())) {
+                // Steward sends personal data there: an address inside a private network is refused when sending
+                report(element, path, "'" + url + "' names an address that is not on the public internet");
             }
         } catch (URISyntaxException e) {
             report(element, path, "'" + url + "' is not an " + (httpsOnly ? "https" : "http(s)") + " address");
+        }
+    }
+
+    /** An IP address literal (never a name: validation resolves nothing) that is not globally routable. */
+    private static boolean insideLiteral(String host) {
+        if (!host.startsWith("[") && !host.matches("[0-9.]+")) {
+            return false;
+        }
+        try {
+            return !PublicAddresses.isPublic(InetAddress.getByName(host));
+        } catch (UnknownHostException e) {
+            return true;
         }
     }
 
