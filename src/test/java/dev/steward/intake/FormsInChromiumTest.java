@@ -10,6 +10,7 @@ import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.StewardTest;
 import dev.steward.test.Visitor;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,6 +128,42 @@ class FormsInChromiumTest {
         assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("Your choices have been saved.");
         assertThat(page.getByLabel("Sign Up & Save!").isChecked()).isTrue();
         page.context().close();
+    }
+
+    @Test
+    void aChildRefusedForAgeGetsNothingBackAndCannotGoBackToChangeTheAge() {
+        for (boolean javascript : List.of(false, true)) {
+            Filled child = SeedForms.omronContest().age("11");
+            Page page = visitor(javascript);
+            page.navigate(child.path());
+            fill(page, child);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enter"))
+                    .click();
+
+            assertThat(heading(page)).isEqualTo("We cannot accept your form");
+            assertThat(page.textContent("main"))
+                    .contains("does not intentionally collect personal information about children under the age of 13");
+            assertThat(page.locator("input, textarea, select").count())
+                    .as("no form comes back")
+                    .isZero();
+
+            page.goBack();
+            assertThat(heading(page))
+                    .as("back to the form, with JavaScript %s", javascript)
+                    .isEqualTo("We cannot accept your form");
+            assertThat(page.content()).doesNotContain(child.fields().get("name"));
+            page.navigate(child.path());
+            assertThat(page.locator("#age").count())
+                    .as("the age cannot be changed")
+                    .isZero();
+            assertThat(heading(page)).isEqualTo("We cannot accept your form");
+            page.context().close();
+        }
+    }
+
+    private static String heading(Page page) {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))
+                .textContent();
     }
 
     private Page visitor(boolean javascript) {
