@@ -213,7 +213,7 @@
   }
 
   function start() {
-    var ask = function () { if (!valid) open(false); }, link;
+    var ask = function () { w.stewardConsent.ready = true; if (!valid) open(false); }, link;
     d.addEventListener('click', function (e) {
       var t = e.target.closest && e.target.closest('[data-steward-settings]');
       if (t) { e.preventDefault(); open(true); }

@@ -4,6 +4,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.notice.PublishedNotices;
 import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.NotFoundException;
+import dev.steward.platform.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,12 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -62,15 +65,22 @@ class ConsentScriptController {
             @RequestParam(required = false) @Nullable String region,
             @RequestParam(required = false) @Nullable String lang,
             @RequestParam(required = false) @Nullable String csp,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            WebRequest web) {
         banners.bannerOf(site);
         String jurisdiction = regions.resolve(site, region, request);
         String language = lang != null ? requireLanguage(site, lang) : banners.language(site, locales(request));
         BannerView banner = banners.view(site, jurisdiction, language);
         String body = script.render(banner, addresses(site), Gpc.sentBy(request), "strict".equals(csp));
+        // revalidated on every page: a new notice version or a changed catalog must reach the next page view
+        String etag = "\"" + Sha256.hex(body) + "\"";
+        if (web.checkNotModified(etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
         return ResponseEntity.ok()
                 .contentType(JAVASCRIPT)
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate())
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .eTag(etag)
                 .header("Vary", VARY)
                 // other websites embed it: a same-origin resource policy would block them
                 .header("Cross-Origin-Resource-Policy", "cross-origin")

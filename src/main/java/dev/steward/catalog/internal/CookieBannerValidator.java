@@ -216,9 +216,10 @@ final class CookieBannerValidator {
         private void checkModel(Category category, Purpose purpose, Jurisdiction jurisdiction, String label) {
             ConsentModel model = banner.modelOf(category, jurisdiction);
             if (model == ConsentModel.OPT_OUT && jurisdiction.regime() == Regime.GDPR) {
+                boolean own = category.consent().containsKey(jurisdiction.key());
                 report(
-                        category,
-                        "category",
+                        own ? category : banner,
+                        (own ? "consent." : "jurisdictions.") + jurisdiction.key(),
                         label + " may not be opt-out in " + jurisdiction.key()
                                 + ": where GDPR and the ePrivacy Directive apply, cookies that are not strictly"
                                 + " necessary need consent first (Art. 5(3) ePrivacy Directive); use opt-in");
