@@ -105,7 +105,7 @@ class CommandLineTest {
                         + "dataProtectionOfficer,purposes,legalBases,dataSubjects,dataCategories,recipients,"
                         + "thirdCountryTransfers,erasureTimeLimit,securityMeasures");
         assertThat(run.out().lines().skip(1))
-                .hasSize(16)
+                .hasSize(18)
                 .anyMatch(row ->
                         row.startsWith("\"olympus-ims\",\"contact-form\",\"Contacting us through contact form\""))
                 .anyMatch(row -> row.startsWith("\"omron-healthcare\",\"marketing-email\","));
@@ -118,7 +118,7 @@ class CommandLineTest {
         assertThat(run.exitCode()).isZero();
         JsonNode records = Json.read(run.out()).get("records");
         assertThat(Json.rows(records, "site", "activity"))
-                .hasSize(16)
+                .hasSize(18)
                 .contains("olympus-ims | contact-form", "omron-healthcare | marketing-email");
     }
 
