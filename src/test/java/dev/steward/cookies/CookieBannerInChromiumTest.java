@@ -78,10 +78,22 @@ class CookieBannerInChromiumTest {
     class Browser {
         final Page page;
         final List<String> requests = new CopyOnWriteArrayList<>();
+        /** Script errors and console errors, a Content-Security-Policy refusal among them. */
+        final List<String> errors = new CopyOnWriteArrayList<>();
 
         Browser(Map<String, String> headers, boolean gpc) {
-            page = chromium.page(port, headers);
+            this(headers, gpc, false);
+        }
+
+        Browser(Map<String, String> headers, boolean gpc, boolean forAxe) {
+            page = chromium.page(port, headers, forAxe);
             page.context().onRequest(request -> requests.add(request.url()));
+            page.onPageError(errors::add);
+            page.onConsoleMessage(message -> {
+                if ("error".equals(message.type())) {
+                    errors.add(message.text());
+                }
+            });
             page.context()
                     .addInitScript("window.consentEvents = [];"
                             + "addEventListener('steward:consent', e => consentEvents.push(e.detail));"
@@ -160,6 +172,7 @@ class CookieBannerInChromiumTest {
                                 "ad_user_data", "denied",
                                 "ad_personalization", "denied")));
         assertThat(europe.page.locator("#demo-analytics").textContent()).isEqualTo("Sample analytics: not running.");
+        assertThat(europe.errors).isEmpty();
         europe.context().close();
     }
 
@@ -214,6 +227,7 @@ class CookieBannerInChromiumTest {
                 .contains("Consent receipt")
                 .contains("banner")
                 .contains("2018-04-03");
+        assertThat(europe.errors).isEmpty();
         europe.context().close();
     }
 
@@ -334,14 +348,14 @@ class CookieBannerInChromiumTest {
 
     @Test
     void axeFindsNoViolationsOnTheBannerOrItsSettings() {
-        Browser europe = new Browser(EUROPE, false).open(OLYMPUS);
+        Browser europe = new Browser(EUROPE, false, true).open(OLYMPUS);
         assertThat(Axe.violations(europe.page)).as("banner").isEmpty();
         europe.button("Choose cookies").click();
         europe.banner().locator("summary").first().click();
         assertThat(Axe.violations(europe.page)).as("settings").isEmpty();
         europe.context().close();
 
-        Browser america = new Browser(AMERICA, true).open(OMRON);
+        Browser america = new Browser(AMERICA, true, true).open(OMRON);
         assertThat(Axe.violations(america.page)).as("opt-out banner with GPC").isEmpty();
         america.context().close();
     }

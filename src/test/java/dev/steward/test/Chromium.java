@@ -60,13 +60,13 @@ public final class Chromium implements AutoCloseable {
 
     /**
      * A fresh page sending the given headers with every request (a CDN's country, {@code Sec-GPC}), with JavaScript.
-     * The page's Content-Security-Policy is bypassed only so that tests can inject axe-core.
+     * {@code forAxe} bypasses the page's Content-Security-Policy, only so that a test can inject axe-core.
      */
-    public Page page(int port, Map<String, String> headers) {
+    public Page page(int port, Map<String, String> headers, boolean forAxe) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
                 .setExtraHTTPHeaders(headers)
-                .setBypassCSP(true));
+                .setBypassCSP(forAxe));
         context.setDefaultTimeout(15_000);
         return context.newPage();
     }

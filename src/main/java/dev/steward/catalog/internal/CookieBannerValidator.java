@@ -6,9 +6,7 @@ import dev.steward.catalog.Cookie;
 import dev.steward.catalog.CookieBanner;
 import dev.steward.catalog.CookieBanner.Category;
 import dev.steward.catalog.CookieBanner.ConsentModel;
-import dev.steward.catalog.CookieBanner.Texts;
 import dev.steward.catalog.Jurisdiction;
-import dev.steward.catalog.LocalizedText;
 import dev.steward.catalog.Purpose;
 import dev.steward.catalog.Regime;
 import dev.steward.catalog.Site;
@@ -18,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that a cookie banner asks about exactly what the catalog declares and as the law asks: every category of the
@@ -29,19 +25,6 @@ import org.jspecify.annotations.Nullable;
  * personal data offers "Do not sell or share", and every text exists in every language the site declares.
  */
 final class CookieBannerValidator {
-
-    /** The texts every banner shows; the others only where their feature applies. */
-    private static final Map<String, Function<Texts, @Nullable LocalizedText>> REQUIRED_TEXTS = Map.of(
-            "title", Texts::title,
-            "description", Texts::description,
-            "acceptAll", Texts::acceptAll,
-            "rejectAll", Texts::rejectAll,
-            "choose", Texts::choose,
-            "save", Texts::save,
-            "alwaysOn", Texts::alwaysOn,
-            "cookieList", Texts::cookieList,
-            "policyLink", Texts::policyLink,
-            "receiptLink", Texts::receiptLink);
 
     private final Catalog catalog;
     private final SourceMap sources;
@@ -116,7 +99,7 @@ final class CookieBannerValidator {
                 }
             }
             checkSaleOrSharing();
-            checkTexts();
+            new CookieBannerTexts(site, banner, name, CookieBannerValidator.this::report).check();
         }
 
         private void checkChoiceCookie() {
@@ -267,57 +250,6 @@ final class CookieBannerValidator {
                         "categories",
                         name + ": site '" + site.key() + "' sells personal data, so the banner must offer \"Do not"
                                 + " sell or share\": mark the categories whose cookies sell or share it soldOrShared");
-            }
-        }
-
-        private void checkTexts() {
-            boolean offersDoNotSell = banner.categories().stream().anyMatch(Category::soldOrShared);
-            Map<String, Function<Texts, @Nullable LocalizedText>> required = new HashMap<>(REQUIRED_TEXTS);
-            if (offersDoNotSell) {
-                required.put("doNotSellOrShare", Texts::doNotSellOrShare);
-                required.put("gpcHonoured", Texts::gpcHonoured);
-            }
-            if (banner.texts() != null) {
-                required.forEach((key, text) -> {
-                    if (text.apply(banner.texts()) == null) {
-                        report(banner.texts(), "", name + " is missing text '" + key + "'");
-                    }
-                });
-                checkLanguages(banner.texts());
-            }
-            banner.jurisdictions().values().stream()
-                    .filter(rules -> rules.texts() != null)
-                    .forEach(rules -> checkLanguages(rules.texts()));
-            for (Category category : banner.categories()) {
-                checkLanguage(category, "name", category.name());
-                checkLanguage(category, "description", category.description());
-            }
-        }
-
-        private void checkLanguages(Texts texts) {
-            for (var component : Texts.class.getRecordComponents()) {
-                try {
-                    checkLanguage(texts, component.getName(), (LocalizedText)
-                            component.getAccessor().invoke(texts));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-
-        private void checkLanguage(Object element, String path, @Nullable LocalizedText text) {
-            if (text == null) {
-                return;
-            }
-            List<String> languages = site.languages().isEmpty() ? List.of(site.language()) : site.languages();
-            for (String language : languages) {
-                if (!text.byLanguage().containsKey(language)) {
-                    report(
-                            element,
-                            path,
-                            name + ": text '" + path + "' has no '" + language + "' version, and the site declares"
-                                    + " that language");
-                }
             }
         }
 
