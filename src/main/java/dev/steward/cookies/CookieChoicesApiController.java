@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -89,6 +90,7 @@ class CookieChoicesApiController {
     }
 
     @GetMapping("/api/v1/admin/cookie-choices")
+    @PreAuthorize(CookieConsole.READERS)
     List<CookieChoiceRepository.ChoiceCount> counts(@RequestParam String site) {
         caller.requireSite(site);
         return choices.counts(site);

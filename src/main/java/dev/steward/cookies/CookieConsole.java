@@ -7,15 +7,18 @@ import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.DashboardTile;
 import dev.steward.staff.DashboardTiles;
+import dev.steward.staff.StaffRole;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The console's "Cookie consent" page ({@code /admin/cookies}): per site the staff member may see, how many visitors
- * chose what in each version of the banner, and a tile with the totals on the front page.
+ * chose what in each version of the banner, and a tile with the totals on the front page, for administrators, privacy
+ * officers and auditors.
  */
 @Controller
 class CookieConsole implements DashboardTiles {
@@ -25,6 +28,9 @@ class CookieConsole implements DashboardTiles {
             "reject-all", "Rejected all",
             "custom", "Chose per category",
             "do-not-sell", "Do not sell or share");
+
+    /** Who reads the counts: the privacy office and its auditors; support agents answer inquiries only. */
+    static final String READERS = "hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')";
 
     private final Catalogs catalogs;
     private final CookieChoices choices;
@@ -41,6 +47,7 @@ class CookieConsole implements DashboardTiles {
     record SiteCounts(String key, String name, List<Row> rows, long total) {}
 
     @GetMapping("/admin/cookies")
+    @PreAuthorize(READERS)
     String page(Model model) {
         model.addAttribute("sites", sitesFor(caller.get()));
         return "admin/cookies";
@@ -48,6 +55,11 @@ class CookieConsole implements DashboardTiles {
 
     @Override
     public List<DashboardTile> tilesFor(Caller caller) {
+        if (!caller.hasRole(StaffRole.ADMIN)
+                && !caller.hasRole(StaffRole.PRIVACY_OFFICER)
+                && !caller.hasRole(StaffRole.AUDITOR)) {
+            return List.of();
+        }
         List<DashboardTile.Row> rows = sitesFor(caller).stream()
                 .map(site -> new DashboardTile.Row(
                         site.name(), String.valueOf(site.total()), "/admin/cookies#" + site.key()))

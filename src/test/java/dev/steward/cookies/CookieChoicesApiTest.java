@@ -7,6 +7,7 @@ import dev.steward.test.Json;
 import dev.steward.test.Registrations;
 import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
+import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.Visitor;
 import java.net.URI;
@@ -321,6 +322,15 @@ class CookieChoicesApiTest {
                         .statusCode())
                 .isEqualTo(401);
         assertThat(staff.get("/admin/cookies").statusCode()).isEqualTo(302);
+        String agent = StaffUsers.add(port, "SUPPORT_AGENT", null);
+        assertThat(staff.get("/api/v1/admin/cookie-choices?site=omron-healthcare", StaffUsers.basic(agent))
+                        .statusCode())
+                .as("support agents answer inquiries, not cookie statistics")
+                .isEqualTo(403);
+        String scoped = StaffUsers.add(port, "PRIVACY_OFFICER", "olympus-ims");
+        assertThat(staff.get("/api/v1/admin/cookie-choices?site=omron-healthcare", StaffUsers.basic(scoped))
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private HttpResponse<String> preflight(String origin) throws Exception {
