@@ -43,7 +43,7 @@ class FormsInChromiumTest {
         for (Filled form : SeedForms.all()) {
             Page page = visitor(false);
             page.navigate(form.path() + "?region=" + form.region());
-            fill(page, form);
+            Chromium.fill(page, form);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(submitLabel(form)))
                     .click();
 
@@ -65,7 +65,7 @@ class FormsInChromiumTest {
         Page page = visitor(false);
         Filled form = SeedForms.olympusContact().with("email", "no-at-sign").ticking("respond-to-inquiries");
         page.navigate(form.path() + "?region=EU");
-        fill(page, form);
+        Chromium.fill(page, form);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
                 .click();
 
@@ -89,7 +89,7 @@ class FormsInChromiumTest {
         Page page = visitor(true);
         Filled form = SeedForms.olympusNewsletter();
         page.navigate(form.path() + "?region=EU");
-        fill(page, form);
+        Chromium.fill(page, form);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Subscribe"))
                 .click();
 
@@ -102,7 +102,7 @@ class FormsInChromiumTest {
         Filled form = SeedForms.omronAccount();
         Page page = visitor(false);
         page.navigate(form.path());
-        fill(page, form);
+        Chromium.fill(page, form);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
                 .click();
         assertThat(page.textContent("main")).contains("To finish registering, open the link we e-mailed");
@@ -170,23 +170,6 @@ class FormsInChromiumTest {
         Page page = chromium.page(port, javascript);
         page.context().setExtraHTTPHeaders(Map.of("X-Forwarded-For", Visitor.randomIp()));
         return page;
-    }
-
-    private static void fill(Page page, Filled form) {
-        form.fields().forEach((key, value) -> {
-            var field = page.locator("#fields-" + key);
-            if ("select".equals(field.evaluate("element => element.tagName.toLowerCase()"))) {
-                field.selectOption(value);
-            } else {
-                field.fill(value);
-            }
-        });
-        for (String purpose : form.consents()) {
-            page.locator("#consents-" + purpose).check();
-        }
-        if (form.age() != null) {
-            page.getByLabel("Your age in years").fill(form.age());
-        }
     }
 
     private static String submitLabel(Filled form) {
