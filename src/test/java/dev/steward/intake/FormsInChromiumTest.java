@@ -136,7 +136,7 @@ class FormsInChromiumTest {
             Filled child = SeedForms.omronContest().age("11");
             Page page = visitor(javascript);
             page.navigate(child.path());
-            fill(page, child);
+            Chromium.fill(page, child);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enter"))
                     .click();
 
