@@ -2,6 +2,7 @@ package dev.steward.notice;
 
 import dev.steward.platform.CliCommand;
 import dev.steward.platform.CommandLine;
+import dev.steward.platform.OutputFormat;
 import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,17 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
                 "Print the records of processing from the catalog; needs no database, so it runs beside a server.")
 class RopaCommand extends CliCommand {
 
-    enum Format {
-        CSV,
-        JSON
-    }
-
     @Option(
             names = "--format",
             paramLabel = "csv|json",
             defaultValue = "json",
             description = "csv or json (default: ${DEFAULT-VALUE})")
-    private Format format;
+    private OutputFormat format;
 
     private final ObjectProvider<RecordsOfProcessing> records;
     private final ObjectProvider<JsonMapper> json;
@@ -38,7 +34,7 @@ class RopaCommand extends CliCommand {
     public Integer call() {
         RecordsOfProcessing.Export export = records.getObject().export();
         out().print(
-                        format == Format.CSV
+                        format == OutputFormat.CSV
                                 ? export.csv()
                                 : json.getObject()
                                                 .writerWithDefaultPrettyPrinter()

@@ -3,6 +3,7 @@ package dev.steward.weblog;
 import dev.steward.platform.CliCommand;
 import dev.steward.platform.CommandLine;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.OutputFormat;
 import dev.steward.staff.Caller;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -20,11 +21,6 @@ class StatisticsCommand extends CliCommand {
 
     private static final Caller OPERATOR = new Caller("command", Caller.Kind.STAFF, Set.of(), Set.of());
 
-    enum Format {
-        CSV,
-        JSON
-    }
-
     @Option(names = "--site", paramLabel = "SITE", description = "one site (default: every site)")
     private @Nullable String site;
 
@@ -39,7 +35,7 @@ class StatisticsCommand extends CliCommand {
             paramLabel = "csv|json",
             defaultValue = "csv",
             description = "csv or json (default: ${DEFAULT-VALUE})")
-    private Format format;
+    private OutputFormat format;
 
     private final ObjectProvider<Statistics> statistics;
     private final ObjectProvider<JsonMapper> json;
@@ -54,7 +50,7 @@ class StatisticsCommand extends CliCommand {
         try {
             Statistics.Report report = statistics.getObject().export(site, from, to, OPERATOR);
             out().print(
-                            format == Format.CSV
+                            format == OutputFormat.CSV
                                     ? Statistics.csv(report)
                                     : json.getObject().writeValueAsString(report) + "\n");
             return CommandLine.OK;
