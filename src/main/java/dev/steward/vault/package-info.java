@@ -3,7 +3,7 @@
  *
  * <p>Its allowed dependencies are the modules its code uses today; {@code ModularityTest} fails on any other.
  */
-@ApplicationModule(allowedDependencies = {"audit", "catalog", "platform"})
+@ApplicationModule(allowedDependencies = {"audit", "catalog", "platform", "staff"})
 @NullMarked
 package dev.steward.vault;
 
