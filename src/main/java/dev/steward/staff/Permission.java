@@ -129,9 +129,9 @@ public enum Permission {
         /** Acts on one site's data: a member limited to sites acts on those only, and another site's is not found. */
         SITE("their sites only"),
         /** Concerns no one site's data, so it is the same for a member limited to sites. */
-        SHARED("the same for every member"),
+        SHARED("as anyone: not tied to a site"),
         /** Reaches every site at once: only members of every site may. */
-        EVERY_SITE("members of every site only");
+        EVERY_SITE("no: it reaches every site");
 
         private final String text;
 

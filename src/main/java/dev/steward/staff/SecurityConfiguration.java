@@ -1,9 +1,11 @@
 package dev.steward.staff;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -26,8 +28,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * way. The console uses a login form, a session that times out and CSRF tokens. Everything else is public, with CSRF
  * protection for its forms; the public JSON API is authenticated per request and uses no cookies, so it needs none.
  * The doors only authenticate: what a caller may do is the {@link Permission} matrix's answer, asked by the
- * {@link PermissionGuard} before every handler and here for the actuator. Every answer carries the same
- * {@link SecurityHeaders}.
+ * {@link PermissionGuard} before every handler and here for the actuator. Every answer, whatever its door, carries
+ * the {@link SecurityHeaders}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -60,7 +62,15 @@ class SecurityConfiguration {
      * Metrics only for {@link Permission#SCRAPE_METRICS}.
      */
     @Bean
-    @Order(3)
+    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        return registration;
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain actuator(HttpSecurity http, ApiKeys keys) throws Exception {
         return stateless(http.securityMatcher("/actuator/**"), keys)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
@@ -90,8 +100,8 @@ class SecurityConfiguration {
     }
 
     private static HttpSecurity stateless(HttpSecurity http, ApiKeys keys) throws Exception {
-        return SecurityHeaders.on(http)
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        return http.httpBasic(
+                        basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(
@@ -108,9 +118,9 @@ class SecurityConfiguration {
      * {@code server.servlet.session.timeout}) or was ended because the member was changed is told why.
      */
     @Bean
-    @Order(4)
+    @Order(3)
     SecurityFilterChain console(HttpSecurity http, SessionRegistry sessions) throws Exception {
-        return SecurityHeaders.on(http.securityMatcher(PermissionGuard.CONSOLE + "/**", "/login", "/logout"))
+        return http.securityMatcher(PermissionGuard.CONSOLE + "/**", "/login", "/logout")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/login")
                         .permitAll()
                         .anyRequest()
@@ -143,8 +153,7 @@ class SecurityConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
-        return SecurityHeaders.on(http)
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                 .build();
     }
