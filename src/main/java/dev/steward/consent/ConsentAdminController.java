@@ -1,8 +1,5 @@
 package dev.steward.consent;
 
-import dev.steward.audit.AuditEntry;
-import dev.steward.audit.AuditTrail;
-import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
@@ -10,7 +7,6 @@ import dev.steward.vault.SubjectId;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,26 +18,20 @@ import org.springframework.web.bind.annotation.RestController;
 class ConsentAdminController {
 
     private final ConsentLedger ledger;
-    private final AuditTrail audit;
+    private final StaffConsents consents;
     private final CurrentCaller caller;
 
-    ConsentAdminController(ConsentLedger ledger, AuditTrail audit, CurrentCaller caller) {
+    ConsentAdminController(ConsentLedger ledger, StaffConsents consents, CurrentCaller caller) {
         this.ledger = ledger;
-        this.audit = audit;
+        this.consents = consents;
         this.caller = caller;
     }
 
     record History(String subject, List<ConsentEvent> events) {}
 
     @GetMapping("/api/v1/admin/subjects/{subject}/consents")
-    @Transactional
     History history(@PathVariable UUID subject, @RequestParam(required = false) @Nullable String reason) {
-        Caller staff = caller.get();
-        List<ConsentEvent> events = ledger.history(new SubjectId(subject)).stream()
-                .filter(event -> staff.maySee(event.site()))
-                .toList();
-        audit.record(new AuditEntry(staff.name(), "read-consent-history", subject, null, List.of("consents"), reason));
-        return new History(subject.toString(), events);
+        return new History(subject.toString(), consents.history(new SubjectId(subject), caller.get(), reason));
     }
 
     record Repermission(String site, @Nullable String purpose, List<ConsentEvent> lapsed) {}

@@ -66,14 +66,7 @@ class ConsentOnBehalfTest {
                 .isTrue();
 
         String before = console.get(page).body();
-        HttpResponse<String> recorded = console.submit(
-                page,
-                page,
-                Map.of(
-                        "site", SeedForms.OLYMPUS,
-                        "purpose", "respond-to-inquiries",
-                        "action", "withdrawn",
-                        "reason", "Letter 2026-17"));
+        HttpResponse<String> recorded = onBehalf(console, page, "respond-to-inquiries", "withdrawn", "Letter 2026-17");
 
         assertThat(before)
                 .contains("Record a consent on the person's behalf")
@@ -115,42 +108,12 @@ class ConsentOnBehalfTest {
         Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
         long before = events();
 
-        HttpResponse<String> noReason = console.submit(
-                page,
-                page,
-                Map.of(
-                        "site",
-                        SeedForms.OLYMPUS,
-                        "purpose",
-                        "respond-to-inquiries",
-                        "action",
-                        "withdrawn",
-                        "reason",
-                        " "));
-        HttpResponse<String> givenWithoutWording = console.submit(
-                page,
-                page,
-                Map.of("site", SeedForms.OLYMPUS, "purpose", "newsletter", "action", "given", "reason", "Call 12"));
-        HttpResponse<String> confirmed = console.submit(
-                page,
-                page,
-                Map.of("site", SeedForms.OLYMPUS, "purpose", "newsletter", "action", "confirmed", "reason", "Call 12"));
-        HttpResponse<String> undeclared = console.submit(
-                page,
-                page,
-                Map.of(
-                        "site",
-                        SeedForms.OLYMPUS,
-                        "purpose",
-                        "special-offers",
-                        "action",
-                        "withdrawn",
-                        "reason",
-                        "Call 12"));
-        HttpResponse<String> unknownSubject = console.submit(
-                page,
-                "/admin/subjects/" + SubjectId.random() + "/consents",
-                Map.of("site", SeedForms.OLYMPUS, "purpose", "newsletter", "action", "withdrawn", "reason", "Call 12"));
+        HttpResponse<String> noReason = onBehalf(console, page, "respond-to-inquiries", "withdrawn", " ");
+        HttpResponse<String> givenWithoutWording = onBehalf(console, page, "newsletter", "given", "Call 12");
+        HttpResponse<String> confirmed = onBehalf(console, page, "newsletter", "confirmed", "Call 12");
+        HttpResponse<String> undeclared = onBehalf(console, page, "special-offers", "withdrawn", "Call 12");
+        HttpResponse<String> unknownSubject = onBehalf(
+                console, "/admin/subjects/" + SubjectId.random() + "/consents", "newsletter", "withdrawn", "Call 12");
 
         assertThat(noReason.statusCode()).isEqualTo(422);
         assertThat(noReason.body()).contains("Give the reason");
@@ -185,6 +148,12 @@ class ConsentOnBehalfTest {
             assertThat(claimed.statusCode()).as(method).isEqualTo(422);
             assertThat(claimed.body()).contains("{\"field\":\"method\",\"code\":\"not-for-integrators\"");
         }
+    }
+
+    /** The console's form on an Olympus purpose, posted with the token of the subject's page. */
+    private HttpResponse<String> onBehalf(Console console, String action, String purpose, String said, String reason) {
+        return console.submit(
+                page, action, Map.of("site", SeedForms.OLYMPUS, "purpose", purpose, "action", said, "reason", reason));
     }
 
     private long events() {
