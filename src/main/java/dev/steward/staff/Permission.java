@@ -92,6 +92,16 @@ public enum Permission {
             Change.READS,
             staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),
     MANAGE_HOLDS("Place and release legal holds", Reach.SITE, Change.WRITES, staff(ADMIN, PRIVACY_OFFICER)),
+    READ_IDENTITY_REVIEWS(
+            "See people joined only through an identifier nobody proved",
+            Reach.SITE,
+            Change.READS,
+            staff(ADMIN, PRIVACY_OFFICER)),
+    RESOLVE_IDENTITY_REVIEWS(
+            "Split such people by e-mail address, or confirm them as one person with a reason",
+            Reach.SITE,
+            Change.WRITES,
+            staff(ADMIN, PRIVACY_OFFICER)),
     READ_STATISTICS(
             "Export the request log's aggregate statistics",
             Reach.SITE,

@@ -108,6 +108,9 @@ class PermissionMatrixTest {
             GET  /api/v1/admin/holds                                      | 401 403 403 403 | 200 200 403 200 | 200 200 403 200
             GET  /api/v1/admin/holds/{releasedHold}                       | 401 403 403 403 | 200 200 403 200 | 404 404 403 404
             POST /api/v1/admin/holds/{releasedHold}/release {"reason":"r"} | 401 403 403 403 | 422 422 403 403 | 404 404 403 403
+            GET  /api/v1/admin/identity-reviews                           | 401 403 403 403 | 200 200 403 403 | 200 200 403 403
+            POST /api/v1/admin/identity-reviews/{random}/split {}         | 401 403 403 403 | 404 404 403 403 | 404 404 403 403
+            POST /api/v1/admin/identity-reviews/{random}/one-person {"reason":"r"} | 401 403 403 403 | 404 404 403 403 | 404 404 403 403
             GET  /api/v1/admin/statistics?site=olympus-ims                | 401 403 403 403 | 200 200 200 200 | 422 422 422 422
             GET  /api/v1/admin/api-keys                                   | 401 403 403 403 | 200 403 403 403 | 200 403 403 403
             POST /api/v1/admin/api-keys {"name":""}                       | 401 403 403 403 | 422 403 403 403 | 422 403 403 403
@@ -154,6 +157,9 @@ class PermissionMatrixTest {
             POST /admin/staff username=x                                  | 302 302 302 302 | 422 403 403 403 | 403 403 403 403
             GET  /admin/staff/{member}                                    | 302 302 302 302 | 200 403 403 403 | 403 403 403 403
             POST /admin/staff/{member} password=short                     | 302 302 302 302 | 422 403 403 403 | 403 403 403 403
+            GET  /admin/identity                                          | 302 302 302 302 | 200 200 403 403 | 200 200 403 403
+            POST /admin/identity/{random}/split                           | 302 302 302 302 | 404 404 403 403 | 404 404 403 403
+            POST /admin/identity/{random}/one-person reason=r             | 302 302 302 302 | 404 404 403 403 | 404 404 403 403
             GET  /admin/subjects/{subject}/consents                       | 302 302 302 302 | 200 200 403 200 | 200 200 403 200
             POST /admin/subjects/{subject}/consents site=olympus-ims&purpose=respond-to-inquiries&action=withdrawn&reason= | 302 302 302 302 | 422 422 403 403 | 404 404 403 403
             """;
