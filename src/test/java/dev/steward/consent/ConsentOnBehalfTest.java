@@ -10,8 +10,8 @@ import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
-import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ class ConsentOnBehalfTest {
     int port;
 
     @Autowired
-    Vault vault;
+    Identities identities;
 
     @Autowired
     ConsentDecisions decisions;
@@ -52,7 +52,7 @@ class ConsentOnBehalfTest {
         ada = SeedForms.olympusContact();
         HttpResponse<String> submitted = http.postJson(ada.apiPath(), ada.json());
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
-        subject = vault.find(Identifier.email(ada.email())).orElseThrow();
+        subject = identities.carrying(Identifier.email(ada.email())).get(0);
         page = "/admin/subjects/" + subject + "/consents";
     }
 

@@ -42,7 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every cell of the permission matrix, from the outside: each address of the console, the staff API, the
  * integrators' API and the actuator, asked by nobody, by integrator keys (of every site, and of the other site), by a
  * metrics key, and by each staff role of every site and limited to the other site. The expected answers are written
- * here by hand, not derived from {@link Permission}, so that a change to the matrix shows up as a failing cell.
+ * by hand in {@code permission-matrix.txt}, not derived from {@link Permission}, so that a change to the matrix shows
+ * up as a failing cell.
  *
  * <p>The data lives on Olympus; "@o" members and keys are limited to Omron. Writes are aimed where an allowed
  * caller gets a refusal of the business rules (a closed case, a finished request: 422), or a harmless change, so
@@ -71,98 +72,8 @@ class PermissionMatrixTest {
         AUDITOR_OMRON
     }
 
-    static final String EXPECTED = """
-            # METHOD PATH [BODY]                                         | anon int int@o metrics | ADM PO  SA  AU  | ADM@o PO@o SA@o AU@o
-            GET  /api/v1/admin/inquiries?site=olympus-ims                 | 401 403 403 403 | 200 200 200 403 | 404 404 404 403
-            GET  /api/v1/admin/inquiries/{case}                           | 401 403 403 403 | 200 200 200 403 | 404 404 404 403
-            POST /api/v1/admin/inquiries/{closedCase}/replies {"text":"x"} | 401 403 403 403 | 422 422 422 403 | 404 404 404 403
-            POST /api/v1/admin/inquiries/{closedCase}/assignee {"assignee":null} | 401 403 403 403 | 422 422 422 403 | 404 404 404 403
-            POST /api/v1/admin/inquiries/{closedCase}/close {}           | 401 403 403 403 | 422 422 422 403 | 404 404 404 403
-            GET  /api/v1/admin/mailbox?site=olympus-ims                   | 401 403 403 403 | 200 200 200 403 | 404 404 404 403
-            GET  /api/v1/admin/requests                                   | 401 403 403 403 | 200 200 403 200 | 200 200 403 200
-            GET  /api/v1/admin/requests/{request}                         | 401 403 403 403 | 200 200 403 403 | 404 404 403 403
-            POST /api/v1/admin/requests/{request}/assign {"assignee":"admin"} | 401 403 403 403 | 200 200 403 403 | 404 404 403 403
-            POST /api/v1/admin/requests/{request}/extend {"extension":"soon","reason":"r"} | 401 403 403 403 | 422 422 403 403 | 404 404 403 403
-            POST /api/v1/admin/requests/{request}/fee {"fee":"EUR 1"}     | 401 403 403 403 | 422 422 403 403 | 404 404 403 403
-            POST /api/v1/admin/requests/{doneRequest}/fulfil {}          | 401 403 403 403 | 422 422 403 403 | 404 404 403 403
-            POST /api/v1/admin/requests/{doneRequest}/deny {"reason":"r"} | 401 403 403 403 | 422 422 403 403 | 404 404 403 403
-            GET  /api/v1/admin/restrictions                               | 401 403 403 403 | 200 200 403 403 | 200 200 403 403
-            POST /api/v1/admin/restrictions/{random}/lift {}              | 401 403 403 403 | 404 404 403 403 | 404 404 403 403
-            GET  /api/v1/admin/recipient-tasks                            | 401 403 403 403 | 200 200 403 403 | 200 200 403 403
-            GET  /api/v1/admin/recipient-tasks/{random}/message           | 401 403 403 403 | 404 404 403 403 | 404 404 403 403
-            POST /api/v1/admin/recipient-tasks/{random}/confirm {}        | 401 403 403 403 | 404 404 403 403 | 404 404 403 403
-            GET  /api/v1/admin/subjects/{subject}/consents                | 401 403 403 403 | 200 200 403 200 | 200 200 403 200
-            GET  /api/v1/admin/consents/repermission?site=olympus-ims      | 401 403 403 403 | 200 200 403 200 | 404 404 403 404
-            GET  /api/v1/admin/subjects/{subject}/disclosures             | 401 403 403 403 | 200 200 403 200 | 200 200 403 200
-            GET  /api/v1/admin/audit                                      | 401 403 403 403 | 200 200 403 200 | 200 200 403 200
-            GET  /api/v1/admin/ledger/verify                              | 401 403 403 403 | 200 200 403 200 | 200 200 403 200
-            POST /api/v1/admin/ledger/checkpoints {}                      | 401 403 403 403 | 200 200 403 403 | 200 200 403 403
-            GET  /api/v1/admin/ropa                                       | 401 403 403 403 | 200 200 200 200 | 200 200 200 200
-            GET  /api/v1/admin/retention/plan                             | 401 403 403 403 | 200 200 200 200 | 200 200 200 200
-            POST /api/v1/admin/retention/sweeps {}                        | 401 403 403 403 | 200 200 403 403 | 200 200 403 403
-            GET  /api/v1/admin/retention/certificates                     | 401 403 403 403 | 200 200 200 200 | 200 200 200 200
-            GET  /api/v1/admin/retention/certificates/{random}            | 401 403 403 403 | 404 404 404 404 | 404 404 404 404
-            POST /api/v1/admin/retention/purpose-ended {"site":"olympus-ims","activity":"no-such"} | 401 403 403 403 | 422 422 403 403 | 404 404 403 403
-            GET  /api/v1/admin/subjects/{subject}/retention-blockers      | 401 403 403 403 | 200 200 403 200 | 200 200 403 200
-            POST /api/v1/admin/holds {"record":"{record}","reason":"Case 1","until":"2031-01-01"} | 401 403 403 403 | 201 201 403 403 | 422 422 403 403
-            GET  /api/v1/admin/holds                                      | 401 403 403 403 | 200 200 403 200 | 200 200 403 200
-            GET  /api/v1/admin/holds/{releasedHold}                       | 401 403 403 403 | 200 200 403 200 | 404 404 403 404
-            POST /api/v1/admin/holds/{releasedHold}/release {"reason":"r"} | 401 403 403 403 | 422 422 403 403 | 404 404 403 403
-            GET  /api/v1/admin/identity-reviews                           | 401 403 403 403 | 200 200 403 403 | 200 200 403 403
-            POST /api/v1/admin/identity-reviews/{random}/split {}         | 401 403 403 403 | 404 404 403 403 | 404 404 403 403
-            POST /api/v1/admin/identity-reviews/{random}/one-person {"reason":"r"} | 401 403 403 403 | 404 404 403 403 | 404 404 403 403
-            GET  /api/v1/admin/statistics?site=olympus-ims                | 401 403 403 403 | 200 200 200 200 | 422 422 422 422
-            GET  /api/v1/admin/api-keys                                   | 401 403 403 403 | 200 403 403 403 | 200 403 403 403
-            POST /api/v1/admin/api-keys {"name":""}                       | 401 403 403 403 | 422 403 403 403 | 422 403 403 403
-            DELETE /api/v1/admin/api-keys/{random}                        | 401 403 403 403 | 404 403 403 403 | 404 403 403 403
-            GET  /api/v1/admin/staff                                      | 401 403 403 403 | 200 403 403 403 | 403 403 403 403
-            POST /api/v1/admin/staff {}                                   | 401 403 403 403 | 422 403 403 403 | 403 403 403 403
-            PATCH /api/v1/admin/staff/{member} {}                         | 401 403 403 403 | 422 403 403 403 | 403 403 403 403
-            GET  /api/v1/consent-decisions?site=olympus-ims&purpose=respond-to-inquiries&subject=nobody@example.org | 401 200 404 403 | 403 403 403 403 | 403 403 403 403
-            POST /api/v1/consent-events {"site":"olympus-ims","email":"nobody@example.org","purpose":"respond-to-inquiries","action":"shrugged"} | 401 422 404 403 | 403 403 403 403 | 403 403 403 403
-            GET  /actuator/prometheus                                     | 401 403 403 200 | 200 403 403 403 | 403 403 403 403
-            GET  /actuator/health                                         | 200 403 403 200 | 200 403 403 403 | 403 403 403 403
-            GET  /actuator                                                | 401 403 403 403 | 403 403 403 403 | 403 403 403 403
-            GET  /admin                                                   | 302 302 302 302 | 200 200 200 200 | 200 200 200 200
-            GET  /admin/inquiries                                         | 302 302 302 302 | 200 200 200 403 | 200 200 200 403
-            GET  /admin/inquiries/{case}                                  | 302 302 302 302 | 200 200 200 403 | 404 404 404 403
-            POST /admin/inquiries/{closedCase}/replies text=x             | 302 302 302 302 | 422 422 422 403 | 404 404 404 403
-            POST /admin/inquiries/{closedCase}/assignee assignee=         | 302 302 302 302 | 422 422 422 403 | 404 404 404 403
-            POST /admin/inquiries/{closedCase}/close                      | 302 302 302 302 | 422 422 422 403 | 404 404 404 403
-            GET  /admin/audit                                             | 302 302 302 302 | 200 200 403 200 | 200 200 403 200
-            GET  /admin/mailbox                                           | 302 302 302 302 | 200 200 200 403 | 200 200 200 403
-            GET  /admin/ropa                                              | 302 302 302 302 | 200 200 200 200 | 200 200 200 200
-            GET  /admin/requests                                          | 302 302 302 302 | 200 200 403 403 | 200 200 403 403
-            GET  /admin/requests/{request}                                | 302 302 302 302 | 200 200 403 403 | 404 404 403 403
-            POST /admin/requests/{request}/assign                         | 302 302 302 302 | 302 302 403 403 | 404 404 403 403
-            POST /admin/requests/{request}/extend extension=soon&reason=r | 302 302 302 302 | 302 302 403 403 | 404 404 403 403
-            POST /admin/requests/{request}/fee fee=EUR+1                  | 302 302 302 302 | 302 302 403 403 | 404 404 403 403
-            POST /admin/requests/{doneRequest}/fulfil                     | 302 302 302 302 | 302 302 403 403 | 404 404 403 403
-            POST /admin/requests/{doneRequest}/deny reason=r              | 302 302 302 302 | 302 302 403 403 | 404 404 403 403
-            POST /admin/restrictions/{random}/lift                        | 302 302 302 302 | 404 404 403 403 | 404 404 403 403
-            GET  /admin/recipient-tasks/{random}                          | 302 302 302 302 | 404 404 403 403 | 404 404 403 403
-            POST /admin/recipient-tasks/{random}/confirm                  | 302 302 302 302 | 404 404 403 403 | 404 404 403 403
-            GET  /admin/retention                                         | 302 302 302 302 | 200 200 200 200 | 200 200 200 200
-            POST /admin/retention/sweep                                   | 302 302 302 302 | 302 302 403 403 | 302 302 403 403
-            POST /admin/retention/purpose-ended site=olympus-ims&activity=no-such | 302 302 302 302 | 200 200 403 403 | 404 404 403 403
-            GET  /admin/retention/certificates/{random}                   | 302 302 302 302 | 404 404 404 404 | 404 404 404 404
-            GET  /admin/holds                                             | 302 302 302 302 | 200 200 403 200 | 200 200 403 200
-            POST /admin/holds record={record}&reason=Case+2&until=2031-01-01 | 302 302 302 302 | 302 302 403 403 | 200 200 403 403
-            POST /admin/holds/{releasedHold}/release reason=r             | 302 302 302 302 | 200 200 403 403 | 404 404 403 403
-            GET  /admin/evidence                                          | 302 302 302 302 | 200 200 403 200 | 200 200 403 200
-            GET  /admin/api-keys                                          | 302 302 302 302 | 200 403 403 403 | 200 403 403 403
-            POST /admin/api-keys name=+                                   | 302 302 302 302 | 200 403 403 403 | 200 403 403 403
-            POST /admin/api-keys/{random}/revoke                          | 302 302 302 302 | 404 403 403 403 | 404 403 403 403
-            GET  /admin/staff                                             | 302 302 302 302 | 200 403 403 403 | 403 403 403 403
-            POST /admin/staff username=x                                  | 302 302 302 302 | 422 403 403 403 | 403 403 403 403
-            GET  /admin/staff/{member}                                    | 302 302 302 302 | 200 403 403 403 | 403 403 403 403
-            POST /admin/staff/{member} password=short                     | 302 302 302 302 | 422 403 403 403 | 403 403 403 403
-            GET  /admin/identity                                          | 302 302 302 302 | 200 200 403 403 | 200 200 403 403
-            POST /admin/identity/{random}/split                           | 302 302 302 302 | 404 404 403 403 | 404 404 403 403
-            POST /admin/identity/{random}/one-person reason=r             | 302 302 302 302 | 404 404 403 403 | 404 404 403 403
-            GET  /admin/subjects/{subject}/consents                       | 302 302 302 302 | 200 200 403 200 | 200 200 403 200
-            POST /admin/subjects/{subject}/consents site=olympus-ims&purpose=respond-to-inquiries&action=withdrawn&reason= | 302 302 302 302 | 422 422 403 403 | 404 404 403 403
-            """;
+    /** The expected answers, one address a line: {@code src/test/resources/permission-matrix.txt}. */
+    static final String EXPECTED = "/permission-matrix.txt";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
@@ -255,7 +166,7 @@ class PermissionMatrixTest {
 
     static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        for (String line : EXPECTED.strip().split("\n")) {
+        for (String line : expected().strip().split("\n")) {
             if (line.startsWith("#")) {
                 continue;
             }
@@ -272,6 +183,14 @@ class PermissionMatrixTest {
             rows.add(new Row(request[0], request[1], request.length > 2 ? request[2] : "", expected));
         }
         return rows;
+    }
+
+    private static String expected() {
+        try (var in = PermissionMatrixTest.class.getResourceAsStream(EXPECTED)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private int ask(Row row, Caller caller) {
