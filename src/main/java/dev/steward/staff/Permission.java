@@ -102,6 +102,11 @@ public enum Permission {
             Reach.SITE,
             Change.WRITES,
             staff(ADMIN, PRIVACY_OFFICER)),
+    READ_COOKIE_CHOICES(
+            "See how visitors answered the cookie banner (counts only)",
+            Reach.SITE,
+            Change.READS,
+            staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),
     READ_STATISTICS(
             "Export the request log's aggregate statistics",
             Reach.SITE,
@@ -129,7 +134,7 @@ public enum Permission {
             Change.READS,
             new Grants(EnumSet.of(ADMIN), EnumSet.of(Caller.Kind.METRICS))),
     READ_HEALTH_DETAILS(
-            "See the components and details of `/actuator/health`",
+            "See the components and details of `/actuator/health` and the build in `/actuator/info`",
             Reach.EVERY_SITE,
             Change.READS,
             new Grants(EnumSet.of(ADMIN), EnumSet.of(Caller.Kind.METRICS)));

@@ -13,11 +13,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -56,11 +58,7 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /**
-     * Health answers everybody with its status; a caller who presents credentials must hold
-     * {@link Permission#READ_HEALTH_DETAILS}, and then sees the details ({@code show-details: when-authorized}).
-     * Metrics only for {@link Permission#SCRAPE_METRICS}.
-     */
+    /** Before every chain, so that no answer goes out without the headers. */
     @Bean
     FilterRegistrationBean<SecurityHeaders> securityHeaders() {
         FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
@@ -69,19 +67,34 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /**
+     * Health and its probes answer everybody with their status; a caller who presents credentials must hold
+     * {@link Permission#READ_HEALTH_DETAILS}, and then sees the details ({@code show-details: when-authorized}) and
+     * the build ({@code /actuator/info}). Metrics only for {@link Permission#SCRAPE_METRICS}.
+     */
     @Bean
     @Order(5)
     SecurityFilterChain actuator(HttpSecurity http, ApiKeys keys) throws Exception {
         return stateless(http.securityMatcher("/actuator/**"), keys)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
-                        .access((authentication, context) -> new AuthorizationDecision(
-                                anonymousOr(CurrentCaller.of(authentication.get()), Permission.READ_HEALTH_DETAILS)))
+                        .access(permitted(Permission.READ_HEALTH_DETAILS, true))
+                        .requestMatchers("/actuator/info")
+                        .access(permitted(Permission.READ_HEALTH_DETAILS, false))
                         .requestMatchers("/actuator/prometheus")
-                        .access((authentication, context) -> new AuthorizationDecision(
-                                CurrentCaller.of(authentication.get()).may(Permission.SCRAPE_METRICS)))
+                        .access(permitted(Permission.SCRAPE_METRICS, false))
                         .anyRequest()
                         .denyAll())
                 .build();
+    }
+
+    /** The matrix's answer for the caller, or (where anonymous callers are let in) the absence of a caller. */
+    private static AuthorizationManager<RequestAuthorizationContext> permitted(
+            Permission permission, boolean anonymousToo) {
+        return (authentication, context) -> {
+            Caller caller = CurrentCaller.of(authentication.get());
+            return new AuthorizationDecision(
+                    (anonymousToo && caller.kind() == Caller.Kind.ANONYMOUS) || caller.may(permission));
+        };
     }
 
     /** A refusal in the JSON APIs' error shape, naming no more than that the caller may not. */
@@ -93,10 +106,6 @@ class SecurityConfiguration {
         response.getWriter()
                 .write("{\"errors\":[{\"field\":null,\"code\":\"not-permitted\","
                         + "\"message\":\"Your role, sites or key do not permit this.\"}]}");
-    }
-
-    private static boolean anonymousOr(Caller caller, Permission permission) {
-        return caller.kind() == Caller.Kind.ANONYMOUS || caller.may(permission);
     }
 
     private static HttpSecurity stateless(HttpSecurity http, ApiKeys keys) throws Exception {
