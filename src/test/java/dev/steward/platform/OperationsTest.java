@@ -27,8 +27,11 @@ class OperationsTest {
 
     @Test
     void infoNamesTheBuildAndTheCommitItWasBuiltFrom() {
-        HttpResponse<String> info = http.get("/actuator/info");
+        HttpResponse<String> info = http.get("/actuator/info", Http.basic("admin", StewardTest.ADMIN_PASSWORD));
 
+        assertThat(http.get("/actuator/info").statusCode())
+                .as("the build is for whom health details are")
+                .isEqualTo(401);
         assertThat(info.statusCode()).isEqualTo(200);
         JsonNode body = Json.read(info.body());
         assertThat(body.at("/build/artifact").asString()).isEqualTo("steward");
@@ -45,6 +48,9 @@ class OperationsTest {
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(liveness.body()).contains("\"status\":\"UP\"");
         assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"db\"", "\"catalog\"", "\"readinessState\"");
+        assertThat(readiness.body()).contains("\"status\":\"UP\"").doesNotContain("\"db\"");
+        assertThat(http.get("/actuator/health/readiness", Http.basic("admin", StewardTest.ADMIN_PASSWORD))
+                        .body())
+                .contains("\"db\"", "\"catalog\"", "\"readinessState\"");
     }
 }
