@@ -63,7 +63,8 @@ public class Mailer {
             metrics.counted(mail.kind(), MailStatus.DROPPED);
             return id;
         }
-        Envelope envelope = new Envelope(mail.to(), mail.subjectLine(), mail.text(), mail.html(), headersOf(mail));
+        Envelope envelope =
+                new Envelope(mail.to(), mail.subjectLine(), mail.text(), mail.html(), headersOf(mail), mail.secrets());
         store(OutboxMessage.queued(
                 id, messageId, mail, now, envelopes.seal(id, mail.subject(), mail.category(), envelope)));
         return id;

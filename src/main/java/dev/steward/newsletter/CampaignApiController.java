@@ -3,12 +3,13 @@ package dev.steward.newsletter;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,10 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * and the figures. A member scoped to sites sees only their sites' campaigns.
  */
 @RestController
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
+@Requires(Permission.READ_CAMPAIGNS)
 class CampaignApiController {
-
-    static final String COMPOSERS = "hasAnyRole('ADMIN', 'PRIVACY_OFFICER')";
 
     private final VisibleCampaigns visible;
     private final CampaignDrafts drafts;
@@ -97,50 +96,50 @@ class CampaignApiController {
 
     @PostMapping("/api/v1/admin/campaigns")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     Detail create(@RequestBody CampaignDrafts.Draft draft) {
         return get(drafts.create(draft).id());
     }
 
     @PatchMapping("/api/v1/admin/campaigns/{id}")
-    @PreAuthorize(COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     Detail update(@PathVariable UUID id, @RequestBody CampaignDrafts.Draft changes) {
         return get(drafts.update(id, changes).id());
     }
 
     @GetMapping("/api/v1/admin/campaigns/{id}/preview")
-    @PreAuthorize(COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     CampaignPreviews.Preview preview(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean tracked) {
         return previews.preview(id, tracked);
     }
 
     @PostMapping("/api/v1/admin/campaigns/{id}/test")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @PreAuthorize(COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     TestQueued test(@PathVariable UUID id, @RequestBody Test test) {
         return new TestQueued(previews.test(id, test.to()));
     }
 
     @PostMapping("/api/v1/admin/campaigns/{id}/send")
-    @PreAuthorize(COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     CampaignFigures.Figures send(@PathVariable UUID id, @RequestBody(required = false) @Nullable Send send) {
         return figures.of(control.schedule(id, send == null ? null : send.at()));
     }
 
     @PostMapping("/api/v1/admin/campaigns/{id}/pause")
-    @PreAuthorize(COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     CampaignFigures.Figures pause(@PathVariable UUID id) {
         return figures.of(control.pause(id));
     }
 
     @PostMapping("/api/v1/admin/campaigns/{id}/resume")
-    @PreAuthorize(COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     CampaignFigures.Figures resume(@PathVariable UUID id) {
         return figures.of(control.resume(id));
     }
 
     @PostMapping("/api/v1/admin/campaigns/{id}/cancel")
-    @PreAuthorize(COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     CampaignFigures.Figures cancel(@PathVariable UUID id) {
         return figures.of(control.cancel(id));
     }

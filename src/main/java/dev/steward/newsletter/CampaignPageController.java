@@ -4,7 +4,8 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
-import dev.steward.staff.StaffRole;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,7 +17,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * cancel it. The page refreshes itself while the campaign goes out. Auditors see the list and the figures only.
  */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
+@Requires(Permission.READ_CAMPAIGNS)
 class CampaignPageController {
 
     private final VisibleCampaigns visible;
@@ -78,7 +78,7 @@ class CampaignPageController {
     }
 
     @PostMapping("/admin/campaigns")
-    @PreAuthorize(CampaignApiController.COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     String create(
             @RequestParam(required = false) @Nullable String audience,
             @RequestParam(required = false) @Nullable String subjectLine,
@@ -127,7 +127,7 @@ class CampaignPageController {
     }
 
     @PostMapping("/admin/campaigns/{id}")
-    @PreAuthorize(CampaignApiController.COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     String edit(
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String subjectLine,
@@ -141,7 +141,7 @@ class CampaignPageController {
     }
 
     @PostMapping("/admin/campaigns/{id}/test")
-    @PreAuthorize(CampaignApiController.COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     String test(
             @PathVariable UUID id, @RequestParam(required = false) @Nullable String to, RedirectAttributes redirect) {
         return act(
@@ -153,7 +153,7 @@ class CampaignPageController {
 
     /** Sends now, or at the time given in UTC ({@code YYYY-MM-DDTHH:MM}, as a datetime-local field sends it). */
     @PostMapping("/admin/campaigns/{id}/send")
-    @PreAuthorize(CampaignApiController.COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     String send(
             @PathVariable UUID id, @RequestParam(required = false) @Nullable String at, RedirectAttributes redirect) {
         return act(
@@ -164,19 +164,19 @@ class CampaignPageController {
     }
 
     @PostMapping("/admin/campaigns/{id}/pause")
-    @PreAuthorize(CampaignApiController.COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     String pause(@PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "The campaign is paused.", () -> control.pause(id));
     }
 
     @PostMapping("/admin/campaigns/{id}/resume")
-    @PreAuthorize(CampaignApiController.COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     String resume(@PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "The campaign goes on.", () -> control.resume(id));
     }
 
     @PostMapping("/admin/campaigns/{id}/cancel")
-    @PreAuthorize(CampaignApiController.COMPOSERS)
+    @Requires(Permission.SEND_CAMPAIGNS)
     String cancel(@PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "The campaign is cancelled.", () -> control.cancel(id));
     }
@@ -211,8 +211,7 @@ class CampaignPageController {
     }
 
     private boolean mayCompose() {
-        Caller staff = caller.get();
-        return staff.hasRole(StaffRole.ADMIN) || staff.hasRole(StaffRole.PRIVACY_OFFICER);
+        return caller.get().may(Permission.SEND_CAMPAIGNS);
     }
 
     private static void refused(InvalidInputException e, Model model, HttpServletResponse response) {

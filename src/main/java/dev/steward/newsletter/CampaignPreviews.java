@@ -57,10 +57,10 @@ class CampaignPreviews {
     /** Queues the campaign, marked as a test, to a staff address; answers the outbox message. */
     @Transactional
     UUID test(UUID id, @Nullable String to) {
+        Campaign campaign = visible.get(id);
         if (to == null || to.length() > 254 || !ADDRESS.matcher(to.strip()).matches()) {
             throw new InvalidInputException("to", "invalid-address", "Give the e-mail address to send the test to.");
         }
-        Campaign campaign = visible.get(id);
         Envelope envelope = renderer.render(campaign).envelope(to.strip(), PLACEHOLDER, null);
         return mailer.queueForStaff(
                 campaign.site(),
@@ -71,6 +71,7 @@ class CampaignPreviews {
                         envelope.html(),
                         envelope.from(),
                         envelope.replyTo(),
-                        envelope.headers()));
+                        envelope.headers(),
+                        envelope.secrets()));
     }
 }

@@ -3,6 +3,7 @@ package dev.steward.newsletter;
 import dev.steward.catalog.SiteMail.Sender;
 import dev.steward.mail.Envelope;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,8 @@ record RenderedCampaign(
                 (tracked ? trackedHtml : html).fill(token, fill),
                 from,
                 replyTo,
-                headers(token));
+                headers(token),
+                fill.isEmpty() ? List.of(token) : List.of(token, fill));
     }
 
     boolean trackable() {

@@ -30,6 +30,7 @@ public class RequestQueue {
     private final Deadlines deadlines;
     private final Restrictions restrictions;
     private final RecipientNotices notices;
+    private final AccessPackages packages;
     private final RightsMail mail;
     private final Catalogs catalogs;
     private final CurrentCaller caller;
@@ -43,6 +44,7 @@ public class RequestQueue {
             Deadlines deadlines,
             Restrictions restrictions,
             RecipientNotices notices,
+            AccessPackages packages,
             RightsMail mail,
             Catalogs catalogs,
             CurrentCaller caller,
@@ -54,6 +56,7 @@ public class RequestQueue {
         this.deadlines = deadlines;
         this.restrictions = restrictions;
         this.notices = notices;
+        this.packages = packages;
         this.mail = mail;
         this.catalogs = catalogs;
         this.caller = caller;
@@ -65,12 +68,16 @@ public class RequestQueue {
         return requests.queue(visibleSites(), status);
     }
 
-    /** A request with its details and history, for staff; reading it is audited. */
+    /**
+     * A request with its details and history, for staff; reading it is audited. Its packages say when they were
+     * released and how often downloaded, never their links.
+     */
     public record Detail(
             RightsRequest request,
             @Nullable RequestDetails details,
             List<RequestEvent> history,
             List<RecipientNotice> notices,
+            List<PackageSummary> packages,
             boolean overdue) {}
 
     @Transactional
@@ -82,6 +89,7 @@ public class RequestQueue {
                 records.details(request).orElse(null),
                 records.history(request),
                 notices.ofRequest(request.id()),
+                packages.ofRequest(request.id()),
                 request.overdue(clock.instant()));
     }
 

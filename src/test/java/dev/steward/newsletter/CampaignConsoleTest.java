@@ -41,7 +41,8 @@ class CampaignConsoleTest {
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String confirm = Mailboxes.link(
                 port, subscription.email(), "Please confirm your subscription", "/s/olympus-ims/confirm/");
-        assertThat(new Visitor(port).submit(confirm, confirm, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(new Visitor(port).submit(confirm, confirm, Map.of()).statusCode())
+                .isEqualTo(200);
 
         Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
         assertThat(console.get("/admin/campaigns").body()).contains("Compose a campaign");
