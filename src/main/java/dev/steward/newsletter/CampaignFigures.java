@@ -54,8 +54,8 @@ class CampaignFigures {
             long clicked,
             List<LinkFigure> links) {
 
-        /** Messages settled out of all, as a whole percentage, for a progress bar. */
-        int percentDone() {
+        /** Messages settled out of all, as a whole percentage, for the console's progress bar (public for its template). */
+        public int percentDone() {
             long done = sent + failed + skipped + cancelled;
             return recipients == 0 ? (status.equals("sent") ? 100 : 0) : (int) (100 * done / recipients);
         }

@@ -13,7 +13,8 @@ import java.util.List;
  */
 record MailingList(String site, String purpose, String name, MailKind kind, List<String> activities) {
 
-    boolean marketing() {
+    /** Public for the console's template, which may call only public methods. */
+    public boolean marketing() {
         return kind == MailKind.MARKETING;
     }
 }

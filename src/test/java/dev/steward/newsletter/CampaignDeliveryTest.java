@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentAction;
+import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
 import dev.steward.test.StaffUsers;
@@ -162,5 +163,17 @@ class CampaignDeliveryTest extends CampaignMailTest {
         assertThat(audited.get(0).get("ipAddress").isNull())
                 .as("auditors read evidence, not personal data")
                 .isTrue();
+
+        String page = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD)
+                .get("/admin/subjects/" + subject + "/consents")
+                .body();
+        assertThat(page)
+                .contains("From (IP address, browser)")
+                .contains("198.51.100.23, Mozilla/5.0 (subscriber)")
+                .contains("a link in an e-mail");
+        String auditorsPage = Console.signIn(port, auditor, StaffUsers.PASSWORD)
+                .get("/admin/subjects/" + subject + "/consents")
+                .body();
+        assertThat(auditorsPage).contains("a link in an e-mail").doesNotContain("198.51.100.23");
     }
 }
