@@ -3,10 +3,8 @@ package dev.steward.bench;
 import dev.steward.platform.CliCommand;
 import dev.steward.platform.Command;
 import dev.steward.rights.AccessExport;
-import dev.steward.vault.Access;
 import dev.steward.vault.BulkSubjects;
 import dev.steward.vault.SubjectId;
-import dev.steward.vault.SuppressionList;
 import dev.steward.vault.Vault;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -28,13 +26,11 @@ class RightsCommand implements CliCommand {
     private final BulkSubjects subjects;
     private final AccessExport exports;
     private final Vault vault;
-    private final SuppressionList suppression;
 
-    RightsCommand(BulkSubjects subjects, AccessExport exports, Vault vault, SuppressionList suppression) {
+    RightsCommand(BulkSubjects subjects, AccessExport exports, Vault vault) {
         this.subjects = subjects;
         this.exports = exports;
         this.vault = vault;
-        this.suppression = suppression;
     }
 
     @Override
@@ -68,8 +64,7 @@ class RightsCommand implements CliCommand {
             long started = System.nanoTime();
             bytes += exports.of(subject, site).length;
             long exported = System.nanoTime();
-            suppression.add(vault.identifiers(subject, Access.system("bench-erasure")));
-            vault.eraseSubject(subject, "bench");
+            vault.eraseAndSuppress(subject, "bench");
             long erased = System.nanoTime();
             if (i >= warmup) {
                 exportNanos[i - warmup] = exported - started;

@@ -1,13 +1,10 @@
 package dev.steward.rights;
 
 import dev.steward.catalog.Catalogs;
-import dev.steward.vault.Access;
 import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.ErasureBlockers;
-import dev.steward.vault.Identifier;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordSummary;
-import dev.steward.vault.SuppressionList;
 import dev.steward.vault.Vault;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,19 +24,12 @@ import org.springframework.stereotype.Component;
 class Erasures {
 
     private final Vault vault;
-    private final SuppressionList suppression;
     private final Catalogs catalogs;
     private final RecipientNotices notices;
     private final ErasureBlockers blockers;
 
-    Erasures(
-            Vault vault,
-            SuppressionList suppression,
-            Catalogs catalogs,
-            RecipientNotices notices,
-            ErasureBlockers blockers) {
+    Erasures(Vault vault, Catalogs catalogs, RecipientNotices notices, ErasureBlockers blockers) {
         this.vault = vault;
-        this.suppression = suppression;
         this.catalogs = catalogs;
         this.notices = notices;
         this.blockers = blockers;
@@ -69,9 +59,7 @@ class Erasures {
         int told = notices.tell(request, RecipientNotice.Change.ERASED, details.email(), Map.of());
         String reason = "erasure request " + request.id();
         if (kept.isEmpty() && !elsewhere && !blockers.holdsSubject(request.subject())) {
-            List<Identifier> identifiers = vault.identifiers(request.subject(), Access.system("suppression"));
-            suppression.add(identifiers);
-            vault.eraseSubject(request.subject(), reason);
+            vault.eraseAndSuppress(request.subject(), reason);
             return new Outcome(text(erase.size(), kept, told, true), true);
         }
         vault.eraseRecords(request.subject(), erase, null, reason);

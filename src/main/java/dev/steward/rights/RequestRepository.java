@@ -238,6 +238,47 @@ class RequestRepository {
                 .list());
     }
 
+    /**
+     * What erasing the subjects does to their requests: a verified erasure request is answered by the erasure and
+     * closed; any other request still open can no longer be answered (nothing is left to give, correct or restrict)
+     * and goes with all it produced; the answered ones stay as evidence, no longer naming the person, and lose what is
+     * sealed under the person's key and useless without it (access packages, supplementary statements).
+     */
+    void settleErased(Collection<SubjectId> erased, Instant at) {
+        UUID[] subjects = erased.stream().map(SubjectId::value).toArray(UUID[]::new);
+        jdbc.sql("""
+                        UPDATE rights_request SET status = 'completed', closed_at = :at, outcome = 'erased'
+                         WHERE subject_id = ANY(:subjects) AND status = 'received' AND type IN ('erasure', 'deletion')
+                        """).param("subjects", subjects).param("at", at(at)).update();
+        UUID[] open = jdbc.sql("""
+                        SELECT id FROM rights_request
+                         WHERE subject_id = ANY(:subjects) AND status IN ('awaiting-verification', 'received')
+                        """)
+                .param("subjects", subjects)
+                .query(UUID.class)
+                .list()
+                .toArray(UUID[]::new);
+        for (String statement : List.of(
+                "DELETE FROM recipient_notice_delivery WHERE notice_id IN"
+                        + " (SELECT id FROM recipient_notice WHERE request_id = ANY(:open))",
+                "DELETE FROM recipient_notice WHERE request_id = ANY(:open)",
+                "DELETE FROM rights_request_event WHERE request_id = ANY(:open)",
+                "DELETE FROM restriction WHERE request_id = ANY(:open)",
+                "DELETE FROM access_package WHERE request_id = ANY(:open) OR subject_id = ANY(:subjects)",
+                "DELETE FROM supplementary_statement WHERE request_id = ANY(:open) OR subject_id = ANY(:subjects)",
+                "DELETE FROM rights_request WHERE id = ANY(:open)",
+                "UPDATE rights_request SET subject_id = NULL WHERE subject_id = ANY(:subjects)",
+                "UPDATE recipient_notice SET subject_id = NULL WHERE subject_id = ANY(:subjects)")) {
+            jdbc.sql(statement).param("open", open).param("subjects", subjects).update();
+        }
+    }
+
+    /** The subject a request or notice is about; none once the person was erased. */
+    static @Nullable SubjectId subject(ResultSet rs) throws SQLException {
+        UUID subject = rs.getObject("subject_id", UUID.class);
+        return subject == null ? null : new SubjectId(subject);
+    }
+
     private static RightsRequest request(ResultSet rs) throws SQLException {
         return new RightsRequest(
                 rs.getObject("id", UUID.class),
@@ -245,7 +286,7 @@ class RequestRepository {
                 rs.getString("jurisdiction"),
                 RightType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT).replace('-', '_')),
                 RequestStatus.of(rs.getString("status")),
-                new SubjectId(rs.getObject("subject_id", UUID.class)),
+                subject(rs),
                 instant(rs, "created_at"),
                 instant(rs, "received_at"),
                 instant(rs, "due_at"),

@@ -3,6 +3,7 @@ package dev.steward.vault;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -12,29 +13,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes the database agree with the erasure log kept outside it. Tombstones the database lacks (it was restored
- * from a backup taken before those erasures) are applied again: whoever they erased is erased again, and the
- * tombstone is appended to the database's log. Tombstones the file lacks (a crash between commit and file write)
- * are written to the file.
+ * from a backup taken before those erasures) are applied again through the path every erasure takes ({@link
+ * Eraser}): whoever they erased is erased again, every module deletes what it holds about them as it did the first
+ * time, and the tombstone is appended to the database's log. Tombstones the file lacks (a crash between commit and
+ * file write) are written to the file.
  */
 @Component
 class ErasureReplay {
 
-    private final VaultRepository vault;
+    private final Eraser eraser;
     private final ErasureLogRepository log;
     private final ErasureLogFile file;
-    private final SubjectKeys keys;
     private final TransactionTemplate transaction;
 
-    ErasureReplay(
-            VaultRepository vault,
-            ErasureLogRepository log,
-            ErasureLogFile file,
-            SubjectKeys keys,
-            TransactionTemplate transaction) {
-        this.vault = vault;
+    ErasureReplay(Eraser eraser, ErasureLogRepository log, ErasureLogFile file, TransactionTemplate transaction) {
+        this.eraser = eraser;
         this.log = log;
         this.file = file;
-        this.keys = keys;
         this.transaction = transaction;
     }
 
@@ -55,9 +50,12 @@ class ErasureReplay {
                 if (known.contains(tombstone.id()) || log.contains(tombstone.id())) {
                     continue;
                 }
-                int[] erased = transaction.execute(status -> apply(tombstone));
-                subjects += erased[0];
-                records += erased[1];
+                int erased = Objects.requireNonNull(transaction.execute(status -> eraser.replay(tombstone)));
+                if (tombstone.wholeSubject()) {
+                    subjects += erased;
+                } else {
+                    records += erased;
+                }
                 replayed++;
                 if (replayed % 1000 == 0) {
                     progress.accept("replayed " + replayed + " tombstones");
@@ -70,20 +68,5 @@ class ErasureReplay {
                 : log.all().stream().filter(t -> !inFile.contains(t.id())).toList();
         file.append(missingFromFile);
         return new Outcome(inFile.size(), replayed, subjects, records, missingFromFile.size());
-    }
-
-    private int[] apply(Tombstone tombstone) {
-        int subjects = 0;
-        int records = 0;
-        if (tombstone.wholeSubject()) {
-            subjects = vault.deleteSubject(tombstone.subject()) ? 1 : 0;
-        } else {
-            records = vault.deleteRecords(tombstone.records());
-        }
-        log.append(tombstone);
-        if (tombstone.subject() != null) {
-            keys.forget(tombstone.subject());
-        }
-        return new int[] {subjects, records};
     }
 }
