@@ -1,16 +1,14 @@
 package dev.steward.accounts;
 
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
 import dev.steward.vault.ErasureBlocker;
-import dev.steward.vault.ErasureBlockers;
-import dev.steward.vault.RecordId;
-import dev.steward.vault.RecordSummary;
+import dev.steward.vault.PersonErasure;
 import dev.steward.vault.SubjectErased;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.SubjectsErased;
-import dev.steward.vault.Vault;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,33 +25,34 @@ class AccountErasure {
     private static final String BY_HOLDER = "account deleted by its holder";
 
     private final AccountRepository accounts;
-    private final ResetTokenRepository tokens;
-    private final Vault vault;
-    private final ErasureBlockers blockers;
+    private final AccountTokenRepository tokens;
+    private final PersonErasure erasure;
+    private final AccountReach reach;
+    private final Catalogs catalogs;
 
-    AccountErasure(AccountRepository accounts, ResetTokenRepository tokens, Vault vault, ErasureBlockers blockers) {
+    AccountErasure(
+            AccountRepository accounts,
+            AccountTokenRepository tokens,
+            PersonErasure erasure,
+            AccountReach reach,
+            Catalogs catalogs) {
         this.accounts = accounts;
         this.tokens = tokens;
-        this.vault = vault;
-        this.blockers = blockers;
+        this.erasure = erasure;
+        this.reach = reach;
+        this.catalogs = catalogs;
     }
 
-    /** Erases the holder at their own request; answers what had to stay, and why. */
+    /**
+     * Erases, at the holder's own request, what the site's controller holds about them (every subject their account
+     * reaches) and the account itself; answers what had to stay, and why.
+     */
     @Transactional
-    List<ErasureBlocker> eraseAtHoldersRequest(SubjectId subject) {
-        List<ErasureBlocker> kept = blockers.blockers(subject);
-        if (kept.isEmpty() && !blockers.holdsSubject(subject)) {
-            vault.eraseSubject(subject, BY_HOLDER);
-            return kept;
-        }
-        Set<RecordId> held = kept.stream().map(ErasureBlocker::record).collect(Collectors.toSet());
-        List<RecordId> erasable = vault.records(subject).stream()
-                .map(RecordSummary::id)
-                .filter(Predicate.not(held::contains))
-                .toList();
-        vault.eraseRecords(subject, erasable, null, BY_HOLDER);
+    List<ErasureBlocker> eraseAtHoldersRequest(String site, SubjectId subject) {
+        Set<String> sites = catalogs.of(site).sites().stream().map(Site::key).collect(Collectors.toSet());
+        PersonErasure.Outcome outcome = erasure.erase(reach.of(subject), sites, BY_HOLDER, false);
         deleteAccounts(subject);
-        return kept;
+        return outcome.kept().stream().map(PersonErasure.Kept::blocker).toList();
     }
 
     @EventListener

@@ -206,7 +206,7 @@ class AccountPagesController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return privacyPage(site, visitor, model);
         }
-        List<KeptRecord> kept = erasure.eraseAtHoldersRequest(visitor.subject()).stream()
+        List<KeptRecord> kept = erasure.eraseAtHoldersRequest(site, visitor.subject()).stream()
                 .map(blocker -> KeptRecord.of(
                         catalogs.of(site), catalogs.requireSite(site).language(), blocker))
                 .toList();
@@ -258,6 +258,12 @@ class AccountPagesController {
                         "awaiting-parent",
                         "This account can be used once your parent or guardian has confirmed it with the link we"
                                 + " e-mailed them.");
+            case UNVERIFIED ->
+                new FieldError(
+                        field,
+                        "unverified",
+                        "Please confirm your e-mail address first: open the link we e-mailed you when you registered."
+                                + " We have sent it again.");
             default ->
                 new FieldError(field, "wrong-password", "The user name, e-mail address or password is not right.");
         };

@@ -25,7 +25,9 @@ class AccountRepository {
             rs.getInt("failed_attempts"),
             instant(rs.getObject("locked_until", OffsetDateTime.class)),
             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-            instant(rs.getObject("last_used_at", OffsetDateTime.class)));
+            instant(rs.getObject("last_used_at", OffsetDateTime.class)),
+            instant(rs.getObject("verified_at", OffsetDateTime.class)),
+            instant(rs.getObject("verify_by", OffsetDateTime.class)));
 
     private final JdbcClient jdbc;
 
@@ -52,8 +54,8 @@ class AccountRepository {
     boolean insert(Account account) {
         return jdbc.sql("""
                         INSERT INTO account (site, subject_id, registered_with, password_hash, state, created_at,
-                            last_used_at)
-                        VALUES (:site, :subject, :form, :hash, :state, :created, :used)
+                            last_used_at, verified_at, verify_by)
+                        VALUES (:site, :subject, :form, :hash, :state, :created, :used, :verified, :verifyBy)
                         ON CONFLICT (site, subject_id) DO NOTHING
                         """)
                         .param("site", account.site())
@@ -63,6 +65,8 @@ class AccountRepository {
                         .param("state", account.state().key())
                         .param("created", utc(account.createdAt()))
                         .param("used", utc(account.lastUsedAt()))
+                        .param("verified", utc(account.verifiedAt()))
+                        .param("verifyBy", utc(account.verifyBy()))
                         .update()
                 == 1;
     }
@@ -77,6 +81,40 @@ class AccountRepository {
                         .param("now", utc(now))
                         .update()
                 == 1;
+    }
+
+    /** Answers false when the account was verified already (or is gone). */
+    boolean markVerified(String site, SubjectId subject, Instant now) {
+        return jdbc.sql("""
+                        UPDATE account SET verified_at = :now, verify_by = NULL
+                        WHERE site = :site AND subject_id = :subject AND verified_at IS NULL
+                        """)
+                        .param("site", site)
+                        .param("subject", subject.value())
+                        .param("now", utc(now))
+                        .update()
+                == 1;
+    }
+
+    void verifyBy(String site, SubjectId subject, Instant by) {
+        jdbc.sql(
+                        "UPDATE account SET verify_by = :by WHERE site = :site AND subject_id = :subject AND verified_at IS NULL")
+                .param("site", site)
+                .param("subject", subject.value())
+                .param("by", utc(by))
+                .update();
+    }
+
+    /** Registrations nobody verified in time, oldest first, locked so that one node discards each. */
+    List<Account> unverifiedBefore(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM account WHERE verified_at IS NULL AND verify_by < :now
+                        ORDER BY verify_by LIMIT :limit FOR UPDATE SKIP LOCKED
+                        """)
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query(ACCOUNT)
+                .list();
     }
 
     void deleteAwaitingParent(String site, SubjectId subject) {

@@ -27,7 +27,11 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 class AccountSecurityConfiguration {
 
     static final String[] OPEN = {
-        "/s/*/account/login", "/s/*/account/reset", "/s/*/account/reset/**", "/s/*/account/deleted"
+        "/s/*/account/login",
+        "/s/*/account/reset",
+        "/s/*/account/reset/**",
+        "/s/*/account/verify/**",
+        "/s/*/account/deleted"
     };
 
     @Bean

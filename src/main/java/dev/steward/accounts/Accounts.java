@@ -4,15 +4,13 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
-import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,48 +25,43 @@ public class Accounts {
     public static final int MIN_PASSWORD_LENGTH = 10;
 
     private final AccountRepository accounts;
-    private final ResetTokenRepository tokens;
-    private final Vault vault;
+    private final AccountTokenRepository tokens;
+    private final Identities identities;
+    private final AccountVerifications verifications;
     private final Catalogs catalogs;
     private final PasswordEncoder passwords;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Accounts(
             AccountRepository accounts,
-            ResetTokenRepository tokens,
-            Vault vault,
+            AccountTokenRepository tokens,
+            Identities identities,
+            AccountVerifications verifications,
             Catalogs catalogs,
             PasswordEncoder passwords,
-            ApplicationEventPublisher events,
             Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
-        this.vault = vault;
+        this.identities = identities;
+        this.verifications = verifications;
         this.catalogs = catalogs;
         this.passwords = passwords;
-        this.events = events;
         this.clock = clock;
     }
 
     /**
-     * What keeps a registration from being accepted, as errors on the form's fields: a user name someone has, an
-     * e-mail address with an account on the site already, a password that is too short (a password not given at all is
-     * the form's to refuse).
+     * What keeps a registration from being accepted, as errors on the form's fields: a user name someone's verified
+     * account has, a password that is too short (a password not given at all is the form's to refuse). An e-mail
+     * address is never refused as taken: the answer must not tell a stranger whether someone has an account, so the
+     * mailbox learns it instead ({@link AccountVerifications}).
      */
     public List<FieldError> check(
             String site, List<Registration.Login> logins, String passwordField, @Nullable String password) {
         catalogs.requireSite(site);
         List<FieldError> errors = new ArrayList<>();
         for (Registration.Login login : logins) {
-            if (isTaken(site, login.identifier())) {
-                errors.add(new FieldError(
-                        login.field(),
-                        "taken",
-                        login.identifier().kind() == Identifier.Kind.USERNAME
-                                ? "This user name is taken: choose another."
-                                : "An account with this e-mail address exists already: sign in, or reset your"
-                                        + " password."));
+            if (login.identifier().kind() == Identifier.Kind.USERNAME && usernameTaken(login.identifier(), null)) {
+                errors.add(usernameTaken(login.field()));
             }
         }
         if (password != null && password.length() < MIN_PASSWORD_LENGTH) {
@@ -83,17 +76,17 @@ public class Accounts {
     }
 
     /**
-     * Creates the account in the caller's transaction, once the subject holds its logins; refuses, creating nothing,
-     * a login that is someone else's or a password that is too short.
+     * Creates the account in the caller's transaction, unusable until a link sent to the registration's e-mail address
+     * comes back (and, for a child, until a parent confirms, after which the link is sent); refuses, creating nothing,
+     * a user name that is someone else's or a password that is too short.
      */
     @Transactional
     public void register(Registration registration, String password) {
         List<FieldError> errors = new ArrayList<>();
         for (Registration.Login login : registration.logins()) {
-            if (vault.find(login.identifier())
-                    .filter(holder -> !holder.equals(registration.subject()))
-                    .isPresent()) {
-                errors.add(new FieldError(login.field(), "taken", "This login belongs to another account."));
+            if (login.identifier().kind() == Identifier.Kind.USERNAME
+                    && usernameTaken(login.identifier(), registration.subject())) {
+                errors.add(usernameTaken(login.field()));
             }
         }
         if (password.length() < MIN_PASSWORD_LENGTH) {
@@ -102,6 +95,12 @@ public class Accounts {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        Identifier email = registration.logins().stream()
+                .map(Registration.Login::identifier)
+                .filter(identifier -> identifier.kind() == Identifier.Kind.EMAIL)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "The catalog validator requires an e-mail address on every registration form"));
         Instant now = clock.instant();
         Account account = new Account(
                 registration.site(),
@@ -112,26 +111,22 @@ public class Accounts {
                 0,
                 null,
                 now,
-                registration.awaitingParent() ? null : now);
+                null,
+                null,
+                null);
         if (!accounts.insert(account)) {
-            throw new InvalidInputException(
-                    registration.logins().isEmpty()
-                            ? null
-                            : registration.logins().get(0).field(),
-                    "taken",
-                    "There is an account for you on this site already: sign in, or reset your password.");
+            throw new IllegalStateException("A registration's subject is new and has no account yet");
         }
         if (!registration.awaitingParent()) {
-            events.publishEvent(new AccountUsed(registration.subject(), registration.site(), now));
+            verifications.send(registration.site(), registration.subject(), email);
         }
     }
 
-    /** A parent confirmed a child's registration: the account can be used from now on. */
+    /** A parent confirmed a child's registration: the child is asked to verify their address now. */
     @Transactional
     public void activate(String site, SubjectId subject) {
-        Instant now = clock.instant();
-        if (accounts.activate(site, subject, now)) {
-            events.publishEvent(new AccountUsed(subject, site, now));
+        if (accounts.activate(site, subject, clock.instant())) {
+            verifications.sendAfterParent(site, subject);
         }
     }
 
@@ -169,13 +164,15 @@ public class Accounts {
                 .toList();
     }
 
-    /** A user name is someone's as soon as any subject holds it; an e-mail address once it has an account here. */
-    private boolean isTaken(String site, Identifier login) {
-        Optional<SubjectId> holder = vault.find(login);
-        if (holder.isEmpty()) {
-            return false;
-        }
-        return login.kind() == Identifier.Kind.USERNAME
-                || accounts.find(site, holder.get()).isPresent();
+    /** A user name is someone's once a verified account signs in with it, on any site. */
+    private boolean usernameTaken(Identifier username, @Nullable SubjectId except) {
+        return identities.carrying(username).stream()
+                .filter(holder -> !holder.equals(except))
+                .flatMap(holder -> accounts.of(holder).stream())
+                .anyMatch(Account::verified);
+    }
+
+    private static FieldError usernameTaken(String field) {
+        return new FieldError(field, "taken", "This user name is taken: choose another.");
     }
 }

@@ -15,6 +15,7 @@ import dev.steward.vault.SubjectId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,11 +34,13 @@ class MarketingPreferences {
 
     private final Catalogs catalogs;
     private final ConsentLedger ledger;
+    private final AccountReach reach;
     private final Clock clock;
 
-    MarketingPreferences(Catalogs catalogs, ConsentLedger ledger, Clock clock) {
+    MarketingPreferences(Catalogs catalogs, ConsentLedger ledger, AccountReach reach, Clock clock) {
         this.catalogs = catalogs;
         this.ledger = ledger;
+        this.reach = reach;
         this.clock = clock;
     }
 
@@ -56,13 +59,15 @@ class MarketingPreferences {
         }
     }
 
+    /** The boxes as the latest word of any subject the account reaches sets them. */
     List<Preference> of(String site, SubjectId subject) {
         Instant now = clock.instant();
         Catalog catalog = catalogs.of(site);
         String language = catalog.site(site).orElseThrow().language();
+        List<SubjectId> reached = reach.of(subject);
         return marketingPurposes(catalog, site).stream()
                 .map(purpose -> {
-                    Optional<ConsentEvent> deciding = ledger.decidingEventAt(subject, site, purpose.key(), now);
+                    Optional<ConsentEvent> deciding = latest(reached, site, purpose.key(), now);
                     boolean ticked = deciding.map(event -> event.grantsAt(now)).orElse(false);
                     boolean awaiting =
                             ticked && purpose.doubleOptIn() && deciding.get().action() == ConsentAction.GIVEN;
@@ -71,7 +76,10 @@ class MarketingPreferences {
                 .toList();
     }
 
-    /** Records a consent given for each newly ticked box and a withdrawal for each unticked one; answers the events. */
+    /**
+     * Records a consent given (under the account's subject) for each newly ticked box, and for each unticked one a
+     * withdrawal under every subject the account reaches whose consent still grants; answers the events.
+     */
     @Transactional
     List<ConsentEvent> update(String site, SubjectId subject, Set<String> ticked, Connection connection) {
         Catalog catalog = catalogs.of(site);
@@ -88,15 +96,36 @@ class MarketingPreferences {
             if (wanted == preference.ticked()) {
                 continue;
             }
+            List<SubjectId> deciding = wanted
+                    ? List.of(subject)
+                    : reach.of(subject).stream()
+                            .filter(one -> granting(one, site, preference.purpose()))
+                            .toList();
             ConsentAction action = wanted ? ConsentAction.GIVEN : ConsentAction.WITHDRAWN;
-            recorded.add(ledger.record(
-                    ConsentRequest.of(subject, site, preference.purpose(), action, CollectionMethod.ACCOUNT_PAGE)
-                            .withActivity(activityServing(catalog, site, preference.purpose()))
-                            .withWording(preference.text())
-                            .withJurisdiction(connection.jurisdiction())
-                            .withConnection(connection.ipAddress(), connection.userAgent())));
+            for (SubjectId one : deciding) {
+                recorded.add(ledger.record(
+                        ConsentRequest.of(one, site, preference.purpose(), action, CollectionMethod.ACCOUNT_PAGE)
+                                .withActivity(activityServing(catalog, site, preference.purpose()))
+                                .withWording(preference.text())
+                                .withJurisdiction(connection.jurisdiction())
+                                .withConnection(connection.ipAddress(), connection.userAgent())));
+            }
         }
         return recorded;
+    }
+
+    private Optional<ConsentEvent> latest(List<SubjectId> subjects, String site, String purpose, Instant now) {
+        return subjects.stream()
+                .map(one -> ledger.decidingEventAt(one, site, purpose, now))
+                .flatMap(Optional::stream)
+                .max(Comparator.comparingLong(ConsentEvent::seq));
+    }
+
+    private boolean granting(SubjectId subject, String site, String purpose) {
+        Instant now = clock.instant();
+        return ledger.decidingEventAt(subject, site, purpose, now)
+                .map(event -> event.grantsAt(now))
+                .orElse(false);
     }
 
     private static List<Purpose> marketingPurposes(Catalog catalog, String site) {

@@ -9,13 +9,13 @@ import dev.steward.platform.Sha256;
 import dev.steward.platform.StewardProperties;
 import dev.steward.vault.Access;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,18 +33,23 @@ class PasswordResets {
     static final Duration VALID_FOR = Duration.ofHours(1);
 
     private final AccountRepository accounts;
-    private final ResetTokenRepository tokens;
+    private final AccountTokenRepository tokens;
+    private final AccountLinks links;
+    private final AccountVerifications verifications;
+    private final Identities identities;
     private final Vault vault;
     private final Mailer mailer;
     private final Catalogs catalogs;
     private final PasswordEncoder passwords;
     private final StewardProperties properties;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     PasswordResets(
             AccountRepository accounts,
-            ResetTokenRepository tokens,
+            AccountTokenRepository tokens,
+            AccountLinks links,
+            AccountVerifications verifications,
+            Identities identities,
             Vault vault,
             Mailer mailer,
             Catalogs catalogs,
@@ -53,6 +58,9 @@ class PasswordResets {
             Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.links = links;
+        this.verifications = verifications;
+        this.identities = identities;
         this.vault = vault;
         this.mailer = mailer;
         this.catalogs = catalogs;
@@ -61,32 +69,37 @@ class PasswordResets {
         this.clock = clock;
     }
 
-    /** Sends a reset link if the login names an account of the site with an e-mail address; says nothing either way. */
+    /**
+     * Sends a reset link if the login names an account of the site that is verified, or that was registered before
+     * verification was required; says nothing either way. A registration still waiting for its verification link gets
+     * nothing: its link is on the way already.
+     */
     @Transactional
     void request(String site, String login) {
-        Site declared = catalogs.requireSite(site);
+        catalogs.requireSite(site);
         Identifier typed = Logins.of(login)
                 .orElseThrow(() ->
                         new InvalidInputException("login", "required", "Enter your user name or e-mail address."));
-        Optional<SubjectId> subject =
-                vault.find(typed).filter(found -> accounts.find(site, found).isPresent());
-        if (subject.isEmpty()) {
-            return;
-        }
-        Optional<String> address = vault.identifiers(subject.get(), Access.system("password-reset")).stream()
-                .filter(identifier -> identifier.kind() == Identifier.Kind.EMAIL)
-                .map(Identifier::value)
-                .findFirst();
+        Optional<Account> account = identities.carrying(typed).stream()
+                .flatMap(subject -> accounts.find(site, subject).stream())
+                .filter(found -> found.verified() || found.verifyBy() == null)
+                .min(Comparator.comparing(Account::verified).reversed());
+        Optional<String> address =
+                account.flatMap(found -> vault.identifiers(found.subject(), Access.system("password-reset")).stream()
+                        .filter(identifier -> identifier.kind() == Identifier.Kind.EMAIL)
+                        .map(Identifier::value)
+                        .findFirst());
         if (address.isEmpty()) {
             return;
         }
-        String token = newToken();
+        SubjectId subject = account.get().subject();
+        String token = links.token();
         Instant now = clock.instant();
-        tokens.insert(Sha256.hex(token), site, subject.get(), now, now.plus(VALID_FOR));
-        String siteName = declared.name().in(declared.language());
+        tokens.insert(AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site, subject, now, now.plus(VALID_FOR));
+        String siteName = siteName(site);
         mailer.queue(OutgoingMail.service(
                 site,
-                subject.get(),
+                subject,
                 address.get(),
                 "Reset your password for " + siteName,
                 "Someone, hopefully you, asked to reset the password of your account on " + siteName + ".\n\n"
@@ -96,23 +109,31 @@ class PasswordResets {
     }
 
     boolean isValid(String site, String token) {
-        return tokens.valid(Sha256.hex(token), site, clock.instant()).isPresent();
+        return tokens.valid(AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site, clock.instant())
+                .isPresent();
     }
 
-    /** Sets the new password and uses the link up; a link that expired or was used changes nothing. */
+    /**
+     * Sets the new password and uses the link up; a link that expired or was used changes nothing. The link came back
+     * from the account's mailbox, so an account not verified yet is verified by it.
+     */
     @Transactional
     boolean reset(String site, String token, String password) {
         if (password.length() < Accounts.MIN_PASSWORD_LENGTH) {
             throw new InvalidInputException(List.of(Accounts.tooShort("password")));
         }
-        Optional<SubjectId> subject = tokens.consume(Sha256.hex(token), site, clock.instant());
-        subject.ifPresent(found -> accounts.changePassword(site, found, passwords.encode(password)));
-        return subject.isPresent();
+        Optional<Account> account = tokens.consume(
+                        AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site, clock.instant())
+                .flatMap(subject -> accounts.find(site, subject));
+        account.ifPresent(found -> {
+            accounts.changePassword(site, found.subject(), passwords.encode(password));
+            verifications.complete(found, "password-reset");
+        });
+        return account.isPresent();
     }
 
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private String siteName(String site) {
+        Site declared = catalogs.requireSite(site);
+        return declared.name().in(declared.language());
     }
 }

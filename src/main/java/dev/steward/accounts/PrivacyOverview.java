@@ -18,8 +18,9 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * What "My privacy" shows the account holder: how Steward recognises them, the data each activity of the site holds,
- * decrypted for them alone, and every consent action with its receipt, newest first.
+ * What "My privacy" shows the account holder: how Steward recognises them, the data each activity of the site holds
+ * about them (whatever was submitted under their confirmed address), decrypted for them alone, and every consent
+ * action with its receipt, newest first.
  */
 @Service
 class PrivacyOverview {
@@ -29,11 +30,13 @@ class PrivacyOverview {
     private final Catalogs catalogs;
     private final Vault vault;
     private final ConsentLedger ledger;
+    private final AccountReach reach;
 
-    PrivacyOverview(Catalogs catalogs, Vault vault, ConsentLedger ledger) {
+    PrivacyOverview(Catalogs catalogs, Vault vault, ConsentLedger ledger, AccountReach reach) {
         this.catalogs = catalogs;
         this.vault = vault;
         this.ledger = ledger;
+        this.reach = reach;
     }
 
     record Item(String label, String value) {
@@ -50,17 +53,24 @@ class PrivacyOverview {
 
     record Overview(List<Item> identifiers, List<Held> records, List<ConsentLine> consents) {}
 
+    /** What the holder of the account of {@code subject} sees: the data of every subject their account reaches. */
     Overview of(String site, SubjectId subject) {
         Catalog catalog = catalogs.of(site);
         String language = catalog.site(site).orElseThrow().language();
-        List<Item> identifiers = vault.identifiers(subject, SUBJECT).stream()
-                .map(identifier -> new Item(kindLabel(identifier.kind()), identifier.value()))
+        List<SubjectId> reached = reach.of(subject);
+        List<Item> identifiers = vault.heldIdentifiers(subject, SUBJECT).stream()
+                .map(held -> new Item(
+                        kindLabel(held.identifier().kind()) + (held.proven() ? " (confirmed)" : ""),
+                        held.identifier().value()))
                 .toList();
-        List<Held> records = vault.records(subject).stream()
+        List<Held> records = reached.stream()
+                .flatMap(one -> vault.records(one).stream())
                 .filter(record -> record.site().equals(site))
+                .sorted(Comparator.comparing(RecordSummary::collectedAt))
                 .map(record -> held(catalog, record, language))
                 .toList();
-        List<ConsentLine> consents = ledger.history(subject).stream()
+        List<ConsentLine> consents = reached.stream()
+                .flatMap(one -> ledger.history(one).stream())
                 .filter(event -> event.site().equals(site))
                 .sorted(Comparator.comparingLong(ConsentEvent::seq).reversed())
                 .map(event -> consentLine(catalog, event, language))

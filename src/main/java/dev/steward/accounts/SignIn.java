@@ -1,11 +1,12 @@
 package dev.steward.accounts;
 
 import dev.steward.catalog.Catalogs;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
-import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Comparator;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,11 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SignIn {
 
+    /** More registrations than this naming one address would be someone trying to slow sign-in down. */
+    private static final int MAX_CANDIDATES = 3;
+
     enum Outcome {
         SIGNED_IN,
         WRONG,
         LOCKED,
-        AWAITING_PARENT
+        AWAITING_PARENT,
+        /** The right password, but the address is not verified yet: the link was sent again. */
+        UNVERIFIED
     }
 
     record Result(
@@ -38,7 +44,9 @@ class SignIn {
     }
 
     private final AccountRepository accounts;
-    private final Vault vault;
+    private final Identities identities;
+    private final AccountVerifications verifications;
+    private final PasswordChecks checks;
     private final Catalogs catalogs;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
@@ -47,13 +55,17 @@ class SignIn {
 
     SignIn(
             AccountRepository accounts,
-            Vault vault,
+            Identities identities,
+            AccountVerifications verifications,
+            PasswordChecks checks,
             Catalogs catalogs,
             PasswordEncoder passwords,
             ApplicationEventPublisher events,
             Clock clock) {
         this.accounts = accounts;
-        this.vault = vault;
+        this.identities = identities;
+        this.verifications = verifications;
+        this.checks = checks;
         this.catalogs = catalogs;
         this.passwords = passwords;
         this.events = events;
@@ -61,15 +73,31 @@ class SignIn {
         this.decoy = passwords.encode("a password no account has");
     }
 
+    /**
+     * Several registrations may name one address until one of them is verified, so the password picks the account:
+     * a verified one is tried first, then the few waiting for their link.
+     */
     @Transactional
     Result signIn(String site, String login, String password) {
         catalogs.requireSite(site);
-        Optional<Account> account = subjectOf(login).flatMap(subject -> accounts.find(site, subject));
-        if (account.isEmpty()) {
+        List<Account> candidates = Logins.of(login).stream()
+                .flatMap(identifier -> identities.carrying(identifier).stream())
+                .flatMap(subject -> accounts.find(site, subject).stream())
+                .sorted(Comparator.comparing(Account::verified).reversed())
+                .limit(MAX_CANDIDATES)
+                .toList();
+        if (candidates.isEmpty()) {
             passwords.matches(password, decoy);
             return Result.wrong();
         }
-        return check(account.get(), password);
+        Result result = Result.wrong();
+        for (Account account : candidates) {
+            result = check(account, password);
+            if (result.outcome() != Outcome.WRONG) {
+                return result;
+            }
+        }
+        return result;
     }
 
     /** The password typed again by someone signed in, before a sensitive action. */
@@ -81,26 +109,22 @@ class SignIn {
     }
 
     private Result check(Account account, String password) {
-        Instant now = clock.instant();
-        if (account.lockedAt(now)) {
-            return new Result(Outcome.LOCKED, null, account.lockedUntil());
-        }
-        if (!passwords.matches(password, account.passwordHash())) {
-            AccountPolicy policy = AccountPolicy.of(catalogs.requireSite(account.site()));
-            Instant until = policy.lockoutFor().addTo(now);
-            accounts.recordFailure(account.site(), account.subject(), policy.lockoutAfterFailures(), until);
-            boolean nowLocked = account.failedAttempts() + 1 >= policy.lockoutAfterFailures();
-            return nowLocked ? new Result(Outcome.LOCKED, null, until) : Result.wrong();
+        PasswordChecks.Checked checked = checks.check(account, password);
+        if (checked.verdict() != PasswordChecks.Verdict.RIGHT) {
+            return checked.verdict() == PasswordChecks.Verdict.LOCKED
+                    ? new Result(Outcome.LOCKED, null, checked.lockedUntil())
+                    : Result.wrong();
         }
         if (account.state() == Account.State.AWAITING_PARENT) {
             return new Result(Outcome.AWAITING_PARENT, null, null);
         }
+        if (!account.verified()) {
+            verifications.resend(account);
+            return new Result(Outcome.UNVERIFIED, null, null);
+        }
+        Instant now = clock.instant();
         accounts.recordSignIn(account.site(), account.subject(), now);
         events.publishEvent(new AccountUsed(account.subject(), account.site(), now));
         return new Result(Outcome.SIGNED_IN, account.subject(), null);
-    }
-
-    private Optional<SubjectId> subjectOf(String login) {
-        return Logins.of(login).flatMap(vault::find);
     }
 }

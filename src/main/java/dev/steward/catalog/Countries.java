@@ -18,9 +18,24 @@ public final class Countries {
      */
     private static final String EUROPEAN_UNION = "EU";
 
+    private static final String UNITED_KINGDOM = "GB";
+
     public static boolean isInEea(String countryCode) {
         String code = countryCode.toUpperCase(Locale.ROOT);
         return EEA.contains(code) || EUROPEAN_UNION.equals(code);
+    }
+
+    /**
+     * Whether the regime is the law of the country: the GDPR of the EEA, and of the United Kingdom, whose UK GDPR
+     * asks the same; the APPI of Japan; US law of the United States.
+     */
+    public static boolean underLawOf(Regime regime, String countryCode) {
+        String code = countryCode.toUpperCase(Locale.ROOT);
+        return switch (regime) {
+            case GDPR -> isInEea(code) || UNITED_KINGDOM.equals(code);
+            case APPI -> "JP".equals(code);
+            case US -> "US".equals(code);
+        };
     }
 
     public static boolean isKnown(String countryCode) {

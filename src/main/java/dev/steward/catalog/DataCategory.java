@@ -27,7 +27,33 @@ public record DataCategory(String key, LocalizedText name, Sensitivity sensitivi
             @Nullable String pattern,
             @Nullable LocalizedText patternMessage,
             List<Option> options,
-            @Nullable LocalizedText help) {}
+            @Nullable LocalizedText help,
+            @Nullable SubjectMatching matchesSubject) {
+
+        /**
+         * Whether this identifier, once proven, reaches every data subject that carries it: as the catalog says, else
+         * e-mail addresses and user names do (a link or a sign-in proves them) and phone numbers never (Steward cannot
+         * prove one).
+         */
+        public SubjectMatching matching() {
+            if (matchesSubject != null) {
+                return matchesSubject;
+            }
+            return type == FieldType.EMAIL || type == FieldType.USERNAME
+                    ? SubjectMatching.VERIFIED_ONLY
+                    : SubjectMatching.NEVER;
+        }
+    }
+
+    /**
+     * How an identifier links a person's submissions. Nothing ever links them by a value nobody proved: a submission
+     * is a data subject of its own until its identifier is proven (an e-mail address by a link or code sent to it, a
+     * user name by signing in), and then the proof reaches every subject that carries it.
+     */
+    public enum SubjectMatching {
+        VERIFIED_ONLY,
+        NEVER
+    }
 
     /** A choice offered by a field of type {@code choice}. */
     public record Option(String value, LocalizedText label) {}

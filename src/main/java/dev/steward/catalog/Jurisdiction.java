@@ -17,7 +17,17 @@ public record Jurisdiction(
         @Nullable Contact supervisoryAuthority,
         @Nullable LocalizedText introduction,
         List<Right> rights,
-        @Nullable LocalizedText automatedDecisions) {
+        @Nullable LocalizedText automatedDecisions,
+        List<String> countries) {
+
+    /**
+     * Whether visitors from the country are served by this jurisdiction: the countries the catalog lists, else those
+     * whose law the regime is (the EEA and the United Kingdom for the GDPR, Japan for the APPI, the United States).
+     */
+    public boolean serves(String country) {
+        String code = country.toUpperCase(java.util.Locale.ROOT);
+        return countries.isEmpty() ? Countries.underLawOf(regime, code) : countries.contains(code);
+    }
 
     /** The age below which a visitor may not provide data alone, and what happens then. */
     public record AgeGate(

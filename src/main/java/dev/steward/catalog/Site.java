@@ -12,6 +12,7 @@ public record Site(
         String controller,
         List<String> jurisdictions,
         String defaultJurisdiction,
+        @Nullable String otherCountries,
         List<String> languages,
         @Nullable String hostedBy,
         List<String> storageLocations,

@@ -7,6 +7,7 @@ import dev.steward.catalog.Purpose;
 import dev.steward.catalog.Site;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Clock;
@@ -28,6 +29,7 @@ public class ConsentDecisions {
     private final ConsentIndex index;
     private final ConsentEventRepository events;
     private final Vault vault;
+    private final Identities identities;
     private final List<ProcessingVeto> vetoes;
     private final Clock clock;
 
@@ -36,17 +38,23 @@ public class ConsentDecisions {
             ConsentIndex index,
             ConsentEventRepository events,
             Vault vault,
+            Identities identities,
             List<ProcessingVeto> vetoes,
             Clock clock) {
         this.catalogs = catalogs;
         this.index = index;
         this.events = events;
         this.vault = vault;
+        this.identities = identities;
         this.vetoes = vetoes;
         this.clock = clock;
     }
 
-    /** @param subject a subject id, or an e-mail address found through the blind index */
+    /**
+     * @param subject a subject id, or an e-mail address: then every subject filed under it counts, and the latest
+     *     word of any of them decides (a withdrawal through one submission ends a consent given through another),
+     *     while a restriction of any of them denies
+     */
     public ConsentDecision decide(String site, String subject, String purpose, @Nullable Instant at) {
         Catalog catalog = catalogs.of(site);
         Site declared = catalog.site(site).orElseThrow();
@@ -56,25 +64,35 @@ public class ConsentDecisions {
                 .orElseThrow(() -> new InvalidInputException(
                         "purpose", "undeclared-purpose", "Site '" + site + "' declares no purpose '" + purpose + "'."));
         Instant instant = at != null ? at : clock.instant();
-        Optional<SubjectId> found = resolve(subject).filter(vault::exists);
+        List<SubjectId> found = resolve(subject).stream().filter(vault::exists).toList();
         if (found.isEmpty()) {
             return new Asked(site, null, wanted, null, List.of(), null, instant)
                     .deny("unknown-subject", "Steward holds nothing about this subject: never collected, or erased.");
         }
-        SubjectId id = found.get();
-        Optional<LatestConsent> deciding = at == null
-                ? index.latest(id, site, purpose)
-                : events.latestAt(id, site, purpose, instant).map(LatestConsent::of);
-        String jurisdiction = deciding.map(LatestConsent::jurisdiction)
-                .or(() -> index.jurisdiction(id, site))
+        SubjectId id = found.get(0);
+        LatestConsent deciding = null;
+        for (SubjectId one : found) {
+            Optional<LatestConsent> latest = at == null
+                    ? index.latest(one, site, purpose)
+                    : events.latestAt(one, site, purpose, instant).map(LatestConsent::of);
+            if (latest.isPresent() && (deciding == null || latest.get().seq() > deciding.seq())) {
+                deciding = latest.get();
+                id = one;
+            }
+        }
+        SubjectId decided = id;
+        String jurisdiction = Optional.ofNullable(deciding)
+                .map(LatestConsent::jurisdiction)
+                .or(() -> index.jurisdiction(decided, site))
                 .orElse(declared.defaultJurisdiction());
-        Asked asked =
-                new Asked(site, id, wanted, jurisdiction, wanted.basesIn(jurisdiction), deciding.orElse(null), instant);
-        for (ProcessingVeto veto : vetoes) {
-            Optional<ProcessingVeto.Veto> refused =
-                    veto.check(new ProcessingVeto.Question(id, site, wanted, jurisdiction, instant));
-            if (refused.isPresent()) {
-                return asked.deny(refused.get().reason(), refused.get().explanation());
+        Asked asked = new Asked(site, id, wanted, jurisdiction, wanted.basesIn(jurisdiction), deciding, instant);
+        for (SubjectId one : found) {
+            for (ProcessingVeto veto : vetoes) {
+                Optional<ProcessingVeto.Veto> refused =
+                        veto.check(new ProcessingVeto.Question(one, site, wanted, jurisdiction, instant));
+                if (refused.isPresent()) {
+                    return asked.deny(refused.get().reason(), refused.get().explanation());
+                }
             }
         }
         return decide(asked);
@@ -108,12 +126,12 @@ public class ConsentDecisions {
         return asked.allow("consent-" + event.action().key(), "The person's consent is on record.");
     }
 
-    private Optional<SubjectId> resolve(String subject) {
+    private List<SubjectId> resolve(String subject) {
         if (subject.contains("@")) {
-            return vault.find(Identifier.email(subject));
+            return identities.carrying(Identifier.email(subject));
         }
         try {
-            return Optional.of(SubjectId.parse(subject));
+            return List.of(SubjectId.parse(subject));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(
                     "subject", "invalid", "The subject is neither a subject id nor an e-mail address.");

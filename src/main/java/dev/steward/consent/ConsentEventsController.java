@@ -3,8 +3,8 @@ package dev.steward.consent;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
-import dev.steward.vault.Vault;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -18,19 +18,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/consent-events}: an integrator records a consent action it collected itself (a banner, an app),
- * for a subject given by id or e-mail address. A consent given by e-mail for someone Steward does not know yet
- * creates the subject.
+ * for a subject given by id or e-mail address. A consent given by e-mail for an address Steward does not know yet
+ * creates a subject for it.
  */
 @RestController
 class ConsentEventsController {
 
     private final ConsentLedger ledger;
-    private final Vault vault;
+    private final Identities identities;
     private final CurrentCaller caller;
 
-    ConsentEventsController(ConsentLedger ledger, Vault vault, CurrentCaller caller) {
+    ConsentEventsController(ConsentLedger ledger, Identities identities, CurrentCaller caller) {
         this.ledger = ledger;
-        this.vault = vault;
+        this.identities = identities;
         this.caller = caller;
     }
 
@@ -55,19 +55,28 @@ class ConsentEventsController {
         CollectionMethod method = request.method() == null
                 ? CollectionMethod.API
                 : parse(CollectionMethod.class, "method", request.method());
-        SubjectId subject = subject(request, action);
-        ConsentEvent event = ledger.record(ConsentRequest.of(subject, request.site(), request.purpose(), action, method)
-                .withActivity(request.activity())
-                .withWording(request.wording())
-                .withJurisdiction(request.jurisdiction())
-                .withConnection(null, http.getHeader("User-Agent")));
-        return new Recorded(event.id(), event.seq(), subject.toString(), action.key(), event.receiptPath());
+        List<SubjectId> subjects = subjects(request, action);
+        List<ConsentEvent> events = subjects.stream()
+                .map(subject ->
+                        ledger.record(ConsentRequest.of(subject, request.site(), request.purpose(), action, method)
+                                .withActivity(request.activity())
+                                .withWording(request.wording())
+                                .withJurisdiction(request.jurisdiction())
+                                .withConnection(null, http.getHeader("User-Agent"))))
+                .toList();
+        ConsentEvent event = events.get(0);
+        return new Recorded(event.id(), event.seq(), event.subject().toString(), action.key(), event.receiptPath());
     }
 
-    private SubjectId subject(NewEvent request, ConsentAction action) {
+    /**
+     * The subject given by id; or, by e-mail address, the subject a consent is filed under (one carrying the address,
+     * else a new one: filing a consent joins no data), while a withdrawal or objection reaches every subject that
+     * carries the address, since it may only ever stop processing.
+     */
+    private List<SubjectId> subjects(NewEvent request, ConsentAction action) {
         if (request.subject() != null) {
             try {
-                return SubjectId.parse(request.subject());
+                return List.of(SubjectId.parse(request.subject()));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("subject", "invalid", "subject must be a subject id.");
             }
@@ -76,11 +85,15 @@ class ConsentEventsController {
             throw new InvalidInputException("subject", "required", "Give the subject's id or e-mail address.");
         }
         Identifier email = Identifier.email(request.email());
-        return action == ConsentAction.GIVEN
-                ? vault.subjectFor(List.of(email))
-                : vault.find(email)
-                        .orElseThrow(() -> new InvalidInputException(
-                                "email", "unknown-subject", "Steward holds nothing about this e-mail address."));
+        if (action.grants()) {
+            return List.of(identities.forAddress(email));
+        }
+        List<SubjectId> carrying = identities.carrying(email);
+        if (carrying.isEmpty()) {
+            throw new InvalidInputException(
+                    "email", "unknown-subject", "Steward holds nothing about this e-mail address.");
+        }
+        return carrying;
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

@@ -2,13 +2,15 @@ package dev.steward.inquiries;
 
 import dev.steward.vault.RecordsErased;
 import dev.steward.vault.SubjectErased;
+import dev.steward.vault.SubjectSplit;
 import dev.steward.vault.SubjectsErased;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Erasing a subject, or the submission a case is about, deletes the case and its replies in the same transaction.
+ * Erasing a subject, or the submission a case is about, deletes the case and its replies in the same transaction; splitting
+ * a subject moves the case with its submission.
  * The sealed replies are unreadable once the key is gone anyway; the rows would still tell that the person wrote,
  * when, and to whom.
  */
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
 class InquiryErasure {
 
     private final InquiryRepository repository;
+    private final Replies replies;
 
-    InquiryErasure(InquiryRepository repository) {
+    InquiryErasure(InquiryRepository repository, Replies replies) {
         this.repository = repository;
+        this.replies = replies;
     }
 
     @EventListener
@@ -29,6 +33,14 @@ class InquiryErasure {
     @EventListener
     void subjectsErased(SubjectsErased event) {
         repository.deleteOfSubjects(event.subjects());
+    }
+
+    /** A case follows its submission when staff split the subject it was filed under. */
+    @EventListener
+    void subjectSplit(SubjectSplit event) {
+        event.records()
+                .forEach(record ->
+                        repository.ofRecord(record).ifPresent(inquiry -> replies.moveTo(inquiry, event.to())));
     }
 
     @EventListener

@@ -171,6 +171,20 @@ class InquiryRepository {
     }
 
     /** Deletes the subject's cases, their replies with them. */
+    void moveToSubject(UUID caseId, SubjectId subject) {
+        jdbc.sql("UPDATE inquiry_case SET subject_id = :subject WHERE id = :id")
+                .param("id", caseId)
+                .param("subject", subject.value())
+                .update();
+    }
+
+    void resealReply(UUID replyId, byte[] sealed) {
+        jdbc.sql("UPDATE inquiry_reply SET text_enc = :text WHERE id = :id")
+                .param("id", replyId)
+                .param("text", sealed)
+                .update();
+    }
+
     int deleteOfSubjects(Collection<SubjectId> subjects) {
         return jdbc.sql("DELETE FROM inquiry_case WHERE subject_id = ANY(:subjects)")
                 .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))

@@ -2,6 +2,7 @@ package dev.steward.inquiries;
 
 import dev.steward.mail.MailStatus;
 import dev.steward.mail.Mailer;
+import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,6 +34,15 @@ class Replies {
         byte[] sealed = vault.seal(inquiry.subject(), text.getBytes(StandardCharsets.UTF_8), context(id));
         repository.insertReply(new StoredReply(id, inquiry.id(), author, at, mail, sealed));
         return new CaseView.Reply(id, author, at, text, delivery(mail));
+    }
+
+    /** The case went to another subject: its replies are sealed anew under that subject's key. */
+    void moveTo(InquiryCase inquiry, SubjectId to) {
+        for (StoredReply stored : repository.replies(inquiry.id())) {
+            vault.open(inquiry.subject(), stored.sealedText(), context(stored.id()))
+                    .ifPresent(text -> repository.resealReply(stored.id(), vault.seal(to, text, context(stored.id()))));
+        }
+        repository.moveToSubject(inquiry.id(), to);
     }
 
     /** The case's replies, oldest first, opened; none once the subject is erased. */

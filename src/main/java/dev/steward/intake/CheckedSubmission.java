@@ -3,21 +3,21 @@ package dev.steward.intake;
 import dev.steward.accounts.Registration;
 import dev.steward.catalog.Form;
 import dev.steward.catalog.ProcessingActivity;
-import dev.steward.vault.Identifier;
+import dev.steward.vault.ClaimedIdentifier;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A submission that passed every check, ready to store: the record's fields (never a password), the identifiers that
- * find its subject, an account's logins and password where the form registers, and, for a child whose parent must
+ * A submission that passed every check, ready to store: the record's fields (never a password), the identifiers its
+ * subject carries, an account's logins and password where the form registers, and, for a child whose parent must
  * confirm first, the parent's address. {@code toString} leaves every value out.
  */
 record CheckedSubmission(
         Form form,
         ProcessingActivity activity,
         Map<String, String> recordFields,
-        List<Identifier> identifiers,
+        List<ClaimedIdentifier> identifiers,
         List<Registration.Login> logins,
         @Nullable String password,
         @Nullable String passwordField,

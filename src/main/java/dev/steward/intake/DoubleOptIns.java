@@ -15,6 +15,7 @@ import dev.steward.mail.OutgoingMail;
 import dev.steward.platform.StewardProperties;
 import dev.steward.vault.Access;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Clock;
@@ -47,6 +48,7 @@ class DoubleOptIns {
     private final Catalogs catalogs;
     private final ConsentLedger ledger;
     private final Vault vault;
+    private final Identities identities;
     private final Mailer mailer;
     private final IntakeSettings settings;
     private final StewardProperties properties;
@@ -58,6 +60,7 @@ class DoubleOptIns {
             Catalogs catalogs,
             ConsentLedger ledger,
             Vault vault,
+            Identities identities,
             Mailer mailer,
             IntakeSettings settings,
             StewardProperties properties,
@@ -67,6 +70,7 @@ class DoubleOptIns {
         this.catalogs = catalogs;
         this.ledger = ledger;
         this.vault = vault;
+        this.identities = identities;
         this.mailer = mailer;
         this.settings = settings;
         this.properties = properties;
@@ -78,10 +82,7 @@ class DoubleOptIns {
 
     /** Asks the subject, at their e-mail address, to confirm the purposes; does nothing for a subject without one. */
     void request(String site, SubjectId subject, List<String> purposes, String jurisdiction, CollectionMethod method) {
-        Optional<String> address = vault.identifiers(subject, Access.system("double-opt-in")).stream()
-                .filter(identifier -> identifier.kind() == Identifier.Kind.EMAIL)
-                .map(Identifier::value)
-                .findFirst();
+        Optional<String> address = addressOf(subject).map(Identifier::value);
         if (purposes.isEmpty() || address.isEmpty()) {
             return;
         }
@@ -133,6 +134,9 @@ class DoubleOptIns {
             return Optional.empty();
         }
         IntakeToken confirmed = used.get();
+        // the link came back from the mailbox it was sent to: the address is the subject's
+        addressOf(confirmed.subject())
+                .ifPresent(address -> identities.prove(confirmed.subject(), address, "double-opt-in"));
         List<ConsentEvent> events = new ArrayList<>();
         for (String purpose : confirmed.purposes()) {
             Optional<ConsentEvent> given = ledger.decidingEventAt(confirmed.subject(), site, purpose, now)
@@ -200,6 +204,12 @@ class DoubleOptIns {
 
     private boolean needsConfirmation(String site, String purpose) {
         return catalogs.of(site).purpose(purpose).map(Purpose::doubleOptIn).orElse(false);
+    }
+
+    private Optional<Identifier> addressOf(SubjectId subject) {
+        return vault.identifiers(subject, Access.system("double-opt-in")).stream()
+                .filter(identifier -> identifier.kind() == Identifier.Kind.EMAIL)
+                .findFirst();
     }
 
     List<String> purposeNames(String site, List<String> purposes) {

@@ -12,6 +12,7 @@ import dev.steward.notice.PublishedNotices;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.NewRecord;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
@@ -41,6 +42,7 @@ class Intake {
     private final SubmissionRules rules;
     private final MisuseGuard guard;
     private final Vault vault;
+    private final Identities identities;
     private final Accounts accounts;
     private final PublishedNotices notices;
     private final Acceptance acceptance;
@@ -52,6 +54,7 @@ class Intake {
             SubmissionRules rules,
             MisuseGuard guard,
             Vault vault,
+            Identities identities,
             Accounts accounts,
             PublishedNotices notices,
             Acceptance acceptance,
@@ -61,6 +64,7 @@ class Intake {
         this.rules = rules;
         this.guard = guard;
         this.vault = vault;
+        this.identities = identities;
         this.accounts = accounts;
         this.notices = notices;
         this.acceptance = acceptance;
@@ -88,8 +92,8 @@ class Intake {
                     throw new RateLimitedException(wait);
                 });
         CheckedSubmission checked = rules.check(catalog, form, submission);
-        SubjectId subject =
-                checked.identifiers().isEmpty() ? vault.newSubject() : vault.subjectFor(checked.identifiers());
+        // whoever sent this proved nothing about who they are: their submission is a subject of its own
+        SubjectId subject = identities.newSubject(checked.identifiers());
         String jurisdiction = submission.connection().jurisdiction();
         RecordId record = vault.store(
                 subject,

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.steward.platform.Sha256;
 import dev.steward.vault.Identifier;
-import dev.steward.vault.Vault;
+import dev.steward.vault.Identities;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
 class MisuseGuard {
 
     private final IntakeSettings.RateLimit limits;
-    private final Vault vault;
+    private final Identities identities;
     private final Cache<String, Bucket> buckets;
 
-    MisuseGuard(IntakeSettings settings, Vault vault) {
+    MisuseGuard(IntakeSettings settings, Identities identities) {
         this.limits = settings.rateLimit();
-        this.vault = vault;
+        this.identities = identities;
         this.buckets = Caffeine.newBuilder()
                 .expireAfterAccess(limits.window())
                 .maximumSize(1_000_000)
@@ -46,7 +46,7 @@ class MisuseGuard {
             }
         }
         if (email != null) {
-            return take("email:" + hex(vault.blindIndexOf(email)), limits.perEmail());
+            return take("email:" + hex(identities.blindIndexOf(email)), limits.perEmail());
         }
         return Optional.empty();
     }

@@ -11,6 +11,7 @@ import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.vault.ClaimedIdentifier;
 import dev.steward.vault.Identifier;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,7 +21,6 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -306,7 +306,7 @@ class SubmissionRules {
             Map<String, String> values,
             @Nullable String parentEmail) {
         Map<String, String> recordFields = new LinkedHashMap<>();
-        List<Identifier> identifiers = new ArrayList<>();
+        List<ClaimedIdentifier> identifiers = new ArrayList<>();
         List<Registration.Login> logins = new ArrayList<>();
         String password = null;
         String passwordField = null;
@@ -318,15 +318,13 @@ class SubmissionRules {
                 continue;
             }
             recordFields.put(entry.getKey(), entry.getValue());
-            identifierOf(field, entry.getValue()).ifPresent(identifier -> {
-                identifiers.add(identifier);
-                if (identifier.kind() != Identifier.Kind.PHONE) {
-                    logins.add(new Registration.Login(FIELDS + field.key(), identifier));
+            ClaimedIdentifier.of(field, entry.getValue()).ifPresent(claimed -> {
+                identifiers.add(claimed);
+                if (claimed.identifier().kind() != Identifier.Kind.PHONE) {
+                    logins.add(new Registration.Login(FIELDS + field.key(), claimed.identifier()));
                 }
             });
         }
-        // the strongest identifier decides whose data this is: a shared phone number must not outweigh an e-mail
-        identifiers.sort(Comparator.comparing(Identifier::kind));
         return new CheckedSubmission(
                 form,
                 activity,
@@ -336,18 +334,6 @@ class SubmissionRules {
                 password,
                 passwordField,
                 parentEmail == null ? null : parentEmail.strip());
-    }
-
-    private static Optional<Identifier> identifierOf(Field field, String value) {
-        if (!field.identifier()) {
-            return Optional.empty();
-        }
-        return switch (field.type()) {
-            case EMAIL -> Optional.of(Identifier.email(value));
-            case USERNAME -> Optional.of(Identifier.username(value));
-            case PHONE -> Optional.of(Identifier.phone(value));
-            default -> Optional.empty();
-        };
     }
 
     private static boolean isDate(String value) {

@@ -1,6 +1,6 @@
 package dev.steward.mail;
 
-import java.util.UUID;
+import dev.steward.platform.Lease;
 
 /**
  * Delivery without an SMTP server: the message stays in the outbox, marked sent to the dev mailbox, where staff see
@@ -16,7 +16,7 @@ class DevMailbox implements MailTransport {
     }
 
     @Override
-    public void send(UUID message, Envelope envelope) {
+    public void send(String messageId, Envelope envelope, Lease lease) {
         // nothing leaves the machine: the outbox row is the mailbox
     }
 }

@@ -1,28 +1,37 @@
 package dev.steward.mail;
 
-import dev.steward.platform.ClusterLock;
+import dev.steward.platform.Lease;
+import dev.steward.platform.Outbound;
+import dev.steward.platform.OutboundItem;
+import dev.steward.platform.OutboundJob;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due messages, one node at a time, a batch per run. Whether a message may go is decided again at each
- * attempt: a marketing consent may have been withdrawn and a hold may have begun or ended since it was queued.
+ * Sends due messages as an {@link Outbound} job: claimed a few at a time, sent with no transaction open, the outcome
+ * recorded afterwards. Whether a message may go is decided again at each attempt: a marketing consent may have been
+ * withdrawn and a hold may have begun or ended since it was queued.
  */
 @Component
 @Profile("!cli")
-class MailDelivery {
+class MailDelivery implements OutboundJob<MailDelivery.Attempt> {
 
+    static final String JOB = "mail";
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
-    private static final String JOB = "mail-delivery";
 
     private final OutboxRepository outbox;
     private final Envelopes envelopes;
@@ -31,8 +40,7 @@ class MailDelivery {
     private final MailTransport transport;
     private final MailSettings settings;
     private final MailMetrics metrics;
-    private final ClusterLock lock;
-    private final TransactionTemplate transaction;
+    private final Outbound outbound;
     private final Clock clock;
 
     MailDelivery(
@@ -43,8 +51,7 @@ class MailDelivery {
             MailTransport transport,
             MailSettings settings,
             MailMetrics metrics,
-            ClusterLock lock,
-            TransactionTemplate transaction,
+            Outbound outbound,
             Clock clock) {
         this.outbox = outbox;
         this.envelopes = envelopes;
@@ -53,9 +60,35 @@ class MailDelivery {
         this.transport = transport;
         this.settings = settings;
         this.metrics = metrics;
-        this.lock = lock;
-        this.transaction = transaction;
+        this.outbound = outbound;
         this.clock = clock;
+    }
+
+    /** What became of one message at one attempt. */
+    enum Outcome {
+        SENT,
+        FAILED,
+        HELD,
+        /** A marketing message without a current consent: never sent. */
+        DROPPED,
+        /** Its subject was erased meanwhile. */
+        GONE
+    }
+
+    record Attempt(
+            Outcome outcome,
+            @Nullable OutboxMessage message,
+            @Nullable String detail,
+            Instant at) implements OutboundJob.Result {
+
+        @Override
+        public Next next() {
+            return switch (outcome) {
+                case FAILED -> Next.retry(detail);
+                case HELD -> Next.later(at);
+                default -> Next.done();
+            };
+        }
     }
 
     @Scheduled(
@@ -65,35 +98,64 @@ class MailDelivery {
         deliverDue();
     }
 
-    /** One run; answers false when another node was delivering and this one left it to them. */
-    boolean deliverDue() {
-        boolean ran = Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!lock.tryLock(JOB)) {
-                return false;
-            }
-            outbox.due(clock.instant(), settings.batchSize()).forEach(this::attempt);
-            return true;
-        }));
+    /** Sends every message that is due, beside whatever other nodes send; answers how many were settled. */
+    int deliverDue() {
+        int settled = outbound.drain(this);
         metrics.backlog(outbox.backlog());
-        return ran;
+        return settled;
     }
 
-    private void attempt(OutboxMessage message) {
+    @Override
+    public String name() {
+        return JOB;
+    }
+
+    @Override
+    public int chunk() {
+        return settings.batchSize();
+    }
+
+    @Override
+    public int parallelism() {
+        return settings.parallelism();
+    }
+
+    @Override
+    public Duration attemptBound() {
+        return settings.smtp().attemptBound();
+    }
+
+    @Override
+    public Map<UUID, Attempt> attempt(List<OutboundItem> items, Lease lease) {
+        Map<UUID, OutboxMessage> waiting = outbox
+                .waiting(items.stream().map(OutboundItem::id).toList())
+                .stream()
+                .collect(Collectors.toMap(OutboxMessage::id, Function.identity()));
+        return lease.attemptEach(items, attemptBound(), item -> {
+            OutboxMessage message = waiting.get(item.id());
+            return message == null ? new Attempt(Outcome.GONE, null, null, clock.instant()) : attempt(message, lease);
+        });
+    }
+
+    private Attempt attempt(OutboxMessage message, Lease lease) {
         Optional<Envelope> envelope = envelopes.open(message);
         if (envelope.isEmpty()) {
             // its subject was erased without the outbox hearing of it (an erasure replayed after a restore)
-            outbox.delete(message.id());
-            return;
+            return new Attempt(Outcome.GONE, message, null, clock.instant());
         }
         Optional<String> refusal =
                 marketing.refusal(message.site(), message.subject(), message.kind(), message.purpose());
         if (refusal.isPresent()) {
-            outbox.markDropped(message.id(), refusal.get());
-            metrics.counted(message.kind(), MailStatus.DROPPED);
-        } else if (held(message)) {
-            hold(message);
-        } else {
-            send(message, envelope.get());
+            return new Attempt(Outcome.DROPPED, message, refusal.get(), clock.instant());
+        }
+        if (held(message)) {
+            return new Attempt(Outcome.HELD, message, null, clock.instant().plus(settings.holdRecheck()));
+        }
+        try {
+            transport.send(message.messageId(), envelope.get(), lease);
+            return new Attempt(Outcome.SENT, message, null, clock.instant());
+        } catch (MailException e) {
+            return new Attempt(Outcome.FAILED, message, MailErrors.describe(e), clock.instant());
         }
     }
 
@@ -102,33 +164,66 @@ class MailDelivery {
                 .anyMatch(hold -> hold.holds(message.subject(), message.site(), message.kind(), message.category()));
     }
 
-    private void hold(OutboxMessage message) {
-        if (message.status() != MailStatus.HELD) {
-            outbox.markHeld(message.id());
-            metrics.counted(message.kind(), MailStatus.HELD);
+    @Override
+    public void record(List<Settled<Attempt>> settled) {
+        for (Settled<Attempt> each : settled) {
+            Attempt attempt = each.result();
+            if (attempt == null) {
+                abandoned(each.item().id(), each.settlement());
+            } else if (attempt.message() == null || attempt.outcome() == Outcome.GONE) {
+                outbox.delete(each.item().id());
+            } else {
+                record(attempt.message(), attempt, each.settlement());
+            }
         }
     }
 
-    private void send(OutboxMessage message, Envelope envelope) {
-        try {
-            transport.send(message.id(), envelope);
-            outbox.markSent(message.id(), transport.name(), clock.instant());
-            metrics.counted(message.kind(), MailStatus.SENT);
-        } catch (MailException e) {
-            failed(message, MailErrors.describe(e));
+    private void record(OutboxMessage message, Attempt attempt, Settlement settlement) {
+        switch (attempt.outcome()) {
+            case SENT -> {
+                outbox.markSent(message.id(), settlement.attempts(), transport.name(), attempt.at());
+                metrics.counted(message.kind(), MailStatus.SENT);
+            }
+            case DROPPED -> {
+                outbox.markDropped(message.id(), attempt.detail());
+                metrics.counted(message.kind(), MailStatus.DROPPED);
+            }
+            case HELD -> {
+                outbox.markHeld(message.id(), attempt.at());
+                if (message.status() != MailStatus.HELD) {
+                    metrics.counted(message.kind(), MailStatus.HELD);
+                }
+            }
+            default -> failed(message, settlement);
         }
     }
 
-    private void failed(OutboxMessage message, String error) {
-        int attempts = message.attempts() + 1;
-        if (attempts >= settings.maxAttempts()) {
-            outbox.markFailed(message.id(), attempts, error);
+    private void failed(OutboxMessage message, Settlement settlement) {
+        if (settlement.kind() == Settlement.Kind.GAVE_UP) {
+            outbox.markFailed(message.id(), settlement.attempts(), settlement.error());
             metrics.counted(message.kind(), MailStatus.FAILED);
-            log.warn("Mail {} failed for good after {} attempts: {}", message.id(), attempts, error);
+            log.warn(
+                    "Mail {} failed for good after {} attempts: {}",
+                    message.id(),
+                    settlement.attempts(),
+                    settlement.error());
             return;
         }
-        Instant next = clock.instant().plus(settings.backoffAfter(attempts));
-        outbox.markRetry(message.id(), attempts, next, error);
-        log.info("Mail {} attempt {} failed ({}); next attempt at {}", message.id(), attempts, error, next);
+        outbox.markRetry(message.id(), settlement.attempts(), settlement.nextAttemptAt(), settlement.error());
+        log.info(
+                "Mail {} attempt {} failed ({}); next attempt at {}",
+                message.id(),
+                settlement.attempts(),
+                settlement.error(),
+                settlement.nextAttemptAt());
+    }
+
+    /** Twice in flight when its node stopped: it may have gone out already, so it is not sent a third time. */
+    private void abandoned(UUID id, Settlement settlement) {
+        outbox.waiting(List.of(id)).forEach(message -> {
+            outbox.markFailed(id, settlement.attempts(), settlement.error());
+            metrics.counted(message.kind(), MailStatus.FAILED);
+            log.warn("Mail {} given up: {}", id, settlement.error());
+        });
     }
 }

@@ -1,33 +1,35 @@
 package dev.steward.mail;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How mail goes out. Without an SMTP host, messages are delivered to the dev mailbox only.
+ * How mail goes out. Without an SMTP host, messages are delivered to the dev mailbox only. Retries and their pauses
+ * follow the policy of every outbound job ({@code steward.outbound.*}).
  *
- * @param batchSize messages handled per delivery run
- * @param maxAttempts delivery attempts before a message counts as failed
- * @param firstRetry the wait after the first failed attempt; it doubles with every further failure
- * @param maxRetry the longest wait between two attempts
+ * @param batchSize messages one delivery worker claims and sends at a time
+ * @param parallelism delivery workers of a node, each with its own connection to the SMTP server
+ * @param holdRecheck how often a held message is looked at again, to go out once no hold applies
  */
 @ConfigurationProperties("steward.mail")
-record MailSettings(Smtp smtp, int batchSize, int maxAttempts, Duration firstRetry, Duration maxRetry) {
+record MailSettings(Smtp smtp, int batchSize, int parallelism, Duration holdRecheck) {
 
-    /** Waits 1, 2, 4 ... times the first retry after each failed attempt, never longer than the maximum. */
-    Duration backoffAfter(int failedAttempts) {
-        Duration wait = firstRetry.multipliedBy(1L << Math.min(failedAttempts - 1, 30));
-        return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
-    }
-
-    /** The {@code STEWARD_SMTP_*} variables. */
+    /**
+     * The {@code STEWARD_SMTP_*} variables.
+     *
+     * @param timeout the longest wait for the server to connect, answer or take data, each time
+     */
     record Smtp(
             @Nullable String host,
             int port,
             @Nullable String user,
             @Nullable String password,
-            @Nullable String from) {
+            @Nullable String from,
+            Duration timeout) {
 
         static final String DEFAULT_FROM = "steward@localhost";
 
@@ -41,6 +43,22 @@ record MailSettings(Smtp smtp, int batchSize, int maxAttempts, Duration firstRet
 
         String sender() {
             return from == null || from.isBlank() ? DEFAULT_FROM : from;
+        }
+
+        /** The sender's domain, which Message-IDs name so that they are unique beyond this Steward. */
+        String domain() {
+            try {
+                String address = new InternetAddress(sender(), true).getAddress();
+                int at = address.lastIndexOf('@');
+                return at < 0 ? "localhost" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+            } catch (AddressException e) {
+                return "localhost";
+            }
+        }
+
+        /** The longest one message may take: connecting, the greeting and commands, and the data, each timed. */
+        Duration attemptBound() {
+            return timeout.multipliedBy(4);
         }
     }
 }

@@ -68,6 +68,7 @@ class Mailbox {
     /** A message with its content, where it is kept (a dropped message keeps none). */
     record Entry(
             UUID id,
+            String messageId,
             String site,
             String subject,
             String kind,
@@ -89,6 +90,7 @@ class Mailbox {
             Envelope content = envelope.orElse(null);
             return new Entry(
                     message.id(),
+                    message.messageId(),
                     message.site(),
                     message.subject().toString(),
                     message.kind().key(),

@@ -1,5 +1,6 @@
 package dev.steward.mail;
 
+import dev.steward.platform.Outbound;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Queues e-mail to data subjects. A message is stored in the caller's transaction, so it goes out exactly when
- * what caused it commits; delivery happens later, with retries. Marketing without a current consent to its
+ * what caused it commits; delivery happens later, with retries, under one Message-ID whatever the number of attempts. Marketing without a current consent to its
  * purpose is dropped at once, keeping only the decision.
  */
 @Service
@@ -21,6 +22,8 @@ public class Mailer {
     private final Envelopes envelopes;
     private final OutboxRepository outbox;
     private final MailMetrics metrics;
+    private final Outbound outbound;
+    private final MailSettings settings;
     private final Clock clock;
 
     Mailer(
@@ -29,12 +32,16 @@ public class Mailer {
             Envelopes envelopes,
             OutboxRepository outbox,
             MailMetrics metrics,
+            Outbound outbound,
+            MailSettings settings,
             Clock clock) {
         this.rules = rules;
         this.marketing = marketing;
         this.envelopes = envelopes;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.outbound = outbound;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -43,16 +50,18 @@ public class Mailer {
     public UUID queue(OutgoingMail mail) {
         rules.check(mail);
         UUID id = UUID.randomUUID();
+        String messageId = "<" + id + "@" + settings.smtp().domain() + ">";
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<String> refusal = marketing.refusal(mail.site(), mail.subject(), mail.kind(), mail.purpose());
         if (refusal.isPresent()) {
-            outbox.insert(OutboxMessage.dropped(id, mail, now, refusal.get()));
+            outbox.insert(OutboxMessage.dropped(id, messageId, mail, now, refusal.get()));
             metrics.counted(mail.kind(), MailStatus.DROPPED);
             return id;
         }
         Envelope envelope = new Envelope(mail.to(), mail.subjectLine(), mail.text(), mail.html());
-        outbox.insert(
-                OutboxMessage.queued(id, mail, now, envelopes.seal(id, mail.subject(), mail.category(), envelope)));
+        outbox.insert(OutboxMessage.queued(
+                id, messageId, mail, now, envelopes.seal(id, mail.subject(), mail.category(), envelope)));
+        outbound.enqueue(MailDelivery.JOB, id, now);
         metrics.counted(mail.kind(), MailStatus.QUEUED);
         return id;
     }

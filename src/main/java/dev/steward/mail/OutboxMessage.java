@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** One row of the outbox: what may be known about a message without opening its sealed envelope. */
 record OutboxMessage(
         UUID id,
+        String messageId,
         String site,
         SubjectId subject,
         MailKind kind,
@@ -22,17 +23,18 @@ record OutboxMessage(
         @Nullable Instant sentAt,
         byte @Nullable [] envelope) {
 
-    static OutboxMessage queued(UUID id, OutgoingMail mail, Instant now, byte[] envelope) {
-        return of(id, mail, MailStatus.QUEUED, now, null, envelope, now);
+    static OutboxMessage queued(UUID id, String messageId, OutgoingMail mail, Instant now, byte[] envelope) {
+        return of(id, messageId, mail, MailStatus.QUEUED, now, null, envelope, now);
     }
 
     /** Refused before it was stored: the decision is kept, the content is not. */
-    static OutboxMessage dropped(UUID id, OutgoingMail mail, Instant now, String reason) {
-        return of(id, mail, MailStatus.DROPPED, null, reason, null, now);
+    static OutboxMessage dropped(UUID id, String messageId, OutgoingMail mail, Instant now, String reason) {
+        return of(id, messageId, mail, MailStatus.DROPPED, null, reason, null, now);
     }
 
     private static OutboxMessage of(
             UUID id,
+            String messageId,
             OutgoingMail mail,
             MailStatus status,
             @Nullable Instant nextAttemptAt,
@@ -41,6 +43,7 @@ record OutboxMessage(
             Instant now) {
         return new OutboxMessage(
                 id,
+                messageId,
                 mail.site(),
                 mail.subject(),
                 mail.kind(),

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +31,13 @@ class OutboxRepository {
 
     void insert(OutboxMessage message) {
         jdbc.sql("""
-                        INSERT INTO mail_message (id, site, subject_id, kind, category, purpose, status, attempts,
-                            next_attempt_at, last_error, created_at, envelope_enc)
-                        VALUES (:id, :site, :subject, :kind, :category, :purpose, :status, 0, :next, :error, :created,
-                            :envelope)
+                        INSERT INTO mail_message (id, message_id, site, subject_id, kind, category, purpose, status,
+                            attempts, next_attempt_at, last_error, created_at, envelope_enc)
+                        VALUES (:id, :messageId, :site, :subject, :kind, :category, :purpose, :status, 0, :next, :error,
+                            :created, :envelope)
                         """)
                 .param("id", message.id())
+                .param("messageId", message.messageId())
                 .param("site", message.site())
                 .param("subject", message.subject().value())
                 .param("kind", message.kind().key())
@@ -49,20 +51,10 @@ class OutboxRepository {
                 .update();
     }
 
-    /**
-     * Messages due for an attempt, and held ones to check again, queued first; locked for the caller's transaction
-     * so that no other run touches them meanwhile.
-     */
-    List<OutboxMessage> due(Instant now, int limit) {
-        return jdbc.sql("""
-                        SELECT * FROM mail_message
-                        WHERE status IN ('queued', 'held') AND next_attempt_at <= :now
-                        ORDER BY status = 'held', next_attempt_at
-                        LIMIT :limit
-                        FOR UPDATE SKIP LOCKED
-                        """)
-                .param("now", utc(now))
-                .param("limit", limit)
+    /** The messages with these ids that still wait to go out or are held; erased and settled ones are left out. */
+    List<OutboxMessage> waiting(Collection<UUID> ids) {
+        return jdbc.sql("SELECT * FROM mail_message WHERE id = ANY(:ids) AND status IN ('queued', 'held')")
+                .param("ids", ids.toArray(UUID[]::new))
                 .query((rs, row) -> message(rs))
                 .list();
     }
@@ -74,15 +66,16 @@ class OutboxRepository {
                 .optional();
     }
 
-    void markSent(UUID id, String transport, Instant at) {
+    void markSent(UUID id, int attempts, String transport, Instant at) {
         jdbc.sql("""
-                        UPDATE mail_message SET status = 'sent', attempts = attempts + 1, transport = :transport,
+                        UPDATE mail_message SET status = 'sent', attempts = :attempts, transport = :transport,
                             sent_at = :at, next_attempt_at = NULL, last_error = NULL,
                             envelope_enc = CASE WHEN category = :afterErasure AND CAST(:transport AS TEXT) <> :devMailbox
                                                 THEN NULL ELSE envelope_enc END
                         WHERE id = :id
                         """)
                 .param("id", id)
+                .param("attempts", attempts)
                 .param("transport", transport)
                 .param("at", utc(at))
                 .param("afterErasure", OutgoingMail.AFTER_ERASURE)
@@ -90,9 +83,10 @@ class OutboxRepository {
                 .update();
     }
 
-    void markHeld(UUID id) {
-        jdbc.sql("UPDATE mail_message SET status = 'held' WHERE id = :id")
+    void markHeld(UUID id, Instant recheck) {
+        jdbc.sql("UPDATE mail_message SET status = 'held', next_attempt_at = :recheck WHERE id = :id")
                 .param("id", id)
+                .param("recheck", utc(recheck))
                 .update();
     }
 
@@ -134,11 +128,11 @@ class OutboxRepository {
         jdbc.sql("DELETE FROM mail_message WHERE id = :id").param("id", id).update();
     }
 
-    int deleteOfSubjects(java.util.Collection<SubjectId> subjects) {
+    int deleteOfSubjects(Collection<SubjectId> subjects) {
         return jdbc.sql(
                         "DELETE FROM mail_message WHERE subject_id = ANY(:subjects) AND category IS DISTINCT FROM :survives")
                 .param("survives", OutgoingMail.AFTER_ERASURE)
-                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
                 .update();
     }
 
@@ -180,6 +174,7 @@ class OutboxRepository {
     private static OutboxMessage message(ResultSet rs) throws SQLException {
         return new OutboxMessage(
                 rs.getObject("id", UUID.class),
+                rs.getString("message_id"),
                 rs.getString("site"),
                 new SubjectId(rs.getObject("subject_id", UUID.class)),
                 MailKind.ofKey(rs.getString("kind")),

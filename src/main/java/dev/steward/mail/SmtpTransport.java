@@ -1,10 +1,13 @@
 package dev.steward.mail;
 
+import dev.steward.platform.Lease;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -17,10 +20,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 class SmtpTransport implements MailTransport {
 
     static final String NAME = "smtp";
-    private static final String TIMEOUT_MILLIS = "30000";
 
     private final JavaMailSenderImpl sender;
     private final String from;
+    private final SmtpSockets sockets = new SmtpSockets();
 
     SmtpTransport(MailSettings.Smtp smtp) {
         this.sender = new JavaMailSenderImpl();
@@ -29,10 +32,12 @@ class SmtpTransport implements MailTransport {
         sender.setPort(smtp.port());
         sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
         Properties properties = sender.getJavaMailProperties();
-        // a hanging server must not hold the delivery lock for ever
-        properties.setProperty("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
-        properties.setProperty("mail.smtp.timeout", TIMEOUT_MILLIS);
-        properties.setProperty("mail.smtp.writetimeout", TIMEOUT_MILLIS);
+        String timeout = Long.toString(smtp.timeout().toMillis());
+        properties.setProperty("mail.smtp.connectiontimeout", timeout);
+        properties.setProperty("mail.smtp.timeout", timeout);
+        properties.setProperty("mail.smtp.writetimeout", timeout);
+        properties.put("mail.smtp.socketFactory", sockets);
+        properties.setProperty("mail.smtp.socketFactory.fallback", "false");
         properties.setProperty("mail.smtp.starttls.enable", "true");
         if (smtp.authenticates()) {
             sender.setUsername(smtp.user());
@@ -47,12 +52,18 @@ class SmtpTransport implements MailTransport {
     }
 
     @Override
-    public void send(UUID message, Envelope envelope) throws MailException {
-        sender.send(mime(envelope));
+    public void send(String messageId, Envelope envelope, Lease lease) throws MailException {
+        MimeMessage mime = mime(messageId, envelope);
+        List<Socket> opened = sockets.track();
+        try (Lease.Guard guard = lease.guard(() -> SmtpSockets.closeAll(opened))) {
+            sender.send(mime);
+        } finally {
+            sockets.untrack();
+        }
     }
 
-    private MimeMessage mime(Envelope envelope) {
-        MimeMessage mime = sender.createMimeMessage();
+    private MimeMessage mime(String messageId, Envelope envelope) {
+        MimeMessage mime = new StableIdMessage(sender.getSession(), messageId);
         try {
             MimeMessageHelper helper =
                     new MimeMessageHelper(mime, envelope.html() != null, StandardCharsets.UTF_8.name());
@@ -70,5 +81,21 @@ class SmtpTransport implements MailTransport {
                     "Cannot build the message: " + e.getClass().getSimpleName());
         }
         return mime;
+    }
+
+    /** Keeps the Message-ID the outbox gave the message, where Jakarta Mail would make a new one per attempt. */
+    private static final class StableIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
     }
 }

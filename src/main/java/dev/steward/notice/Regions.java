@@ -3,7 +3,6 @@ package dev.steward.notice;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Countries;
 import dev.steward.catalog.Jurisdiction;
-import dev.steward.catalog.Regime;
 import dev.steward.catalog.Site;
 import dev.steward.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decides which region's notice a visitor sees: {@code ?region=} when given; otherwise the country a CDN or proxy
  * reports, then the region of the visitor's preferred languages; otherwise the site's default. A country maps to
- * the site's jurisdiction applying its law: EEA countries to the GDPR one, Japan to the APPI one, the United
- * States to the US one.
+ * the site's jurisdiction that lists it, else to the one applying its law (the EEA and the United Kingdom to the GDPR
+ * one, Japan to the APPI one, the United States to the US one), else to the jurisdiction the site names for all other
+ * countries ({@code otherCountries}).
  */
 final class Regions {
 
@@ -47,19 +47,15 @@ final class Regions {
         return site.defaultJurisdiction();
     }
 
+    /** The site's jurisdiction serving the country, else the one it names for all other countries. */
     private static Optional<String> ofCountry(Catalog catalog, Site site, @Nullable String country) {
         if (country == null || country.isBlank() || !Countries.isKnown(country)) {
             return Optional.empty();
         }
-        Regime regime = Countries.isInEea(country)
-                ? Regime.GDPR
-                : "JP".equalsIgnoreCase(country) ? Regime.APPI : "US".equalsIgnoreCase(country) ? Regime.US : null;
-        if (regime == null) {
-            return Optional.empty();
-        }
         return catalog.jurisdictionsOf(site).stream()
-                .filter(jurisdiction -> jurisdiction.regime() == regime)
+                .filter(jurisdiction -> jurisdiction.serves(country))
                 .map(Jurisdiction::key)
-                .findFirst();
+                .findFirst()
+                .or(() -> Optional.ofNullable(site.otherCountries()));
     }
 }

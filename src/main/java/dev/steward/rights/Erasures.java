@@ -1,38 +1,33 @@
 package dev.steward.rights;
 
 import dev.steward.catalog.Catalogs;
-import dev.steward.vault.ErasureBlocker;
-import dev.steward.vault.ErasureBlockers;
-import dev.steward.vault.RecordId;
+import dev.steward.vault.PersonErasure;
 import dev.steward.vault.RecordSummary;
-import dev.steward.vault.Vault;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * Erasure (GDPR Art. 17) and the APPI's deletion, through the vault. Records the law obliges the controller to keep (a
  * statutory minimum) or that staff placed under a legal hold stay, and the answer says which and why. Everything else of this controller is erased; when
  * nothing remains, the subject's key is destroyed and their identifiers go onto the suppression list, so neither an
- * import nor a campaign can bring them back. Every recipient of the data is told first (Art. 19).
+ * import nor a campaign can bring them back. It reaches every subject filed under the requester's proven address.
+ * Every recipient of the data is told first (Art. 19).
  */
 @Component
 class Erasures {
 
-    private final Vault vault;
+    private final PersonErasure erasure;
     private final Catalogs catalogs;
     private final RecipientNotices notices;
-    private final ErasureBlockers blockers;
+    private final Requesters requesters;
 
-    Erasures(Vault vault, Catalogs catalogs, RecipientNotices notices, ErasureBlockers blockers) {
-        this.vault = vault;
+    Erasures(PersonErasure erasure, Catalogs catalogs, RecipientNotices notices, Requesters requesters) {
+        this.erasure = erasure;
         this.catalogs = catalogs;
         this.notices = notices;
-        this.blockers = blockers;
+        this.requesters = requesters;
     }
 
     /** What an erasure left in place, and why. */
@@ -41,29 +36,17 @@ class Erasures {
     record Outcome(String text, boolean subjectErased) {}
 
     Outcome erase(RightsRequest request, RequestDetails details) {
-        Set<String> sites = SubjectData.sitesOf(catalogs.of(request.site()));
-        List<RecordSummary> records = vault.records(request.subject());
-        Map<RecordId, List<ErasureBlocker>> blocked =
-                blockers.blockers(request.subject()).stream().collect(Collectors.groupingBy(ErasureBlocker::record));
-        List<Kept> kept = new ArrayList<>();
-        List<RecordId> erase = new ArrayList<>();
-        for (RecordSummary record :
-                records.stream().filter(r -> sites.contains(r.site())).toList()) {
-            List<ErasureBlocker> reasons = blocked.getOrDefault(record.id(), List.of());
-            reasons.forEach(blocker -> kept.add(new Kept(record, blocker.reason(), blocker.until())));
-            if (reasons.isEmpty()) {
-                erase.add(record.id());
-            }
-        }
-        boolean elsewhere = records.stream().anyMatch(r -> !sites.contains(r.site()));
         int told = notices.tell(request, RecipientNotice.Change.ERASED, details.email(), Map.of());
-        String reason = "erasure request " + request.id();
-        if (kept.isEmpty() && !elsewhere && !blockers.holdsSubject(request.subject())) {
-            vault.eraseAndSuppress(request.subject(), reason);
-            return new Outcome(text(erase.size(), kept, told, true), true);
-        }
-        vault.eraseRecords(request.subject(), erase, null, reason);
-        return new Outcome(text(erase.size(), kept, told, false), false);
+        PersonErasure.Outcome outcome = erasure.erase(
+                requesters.reach(request),
+                SubjectData.sitesOf(catalogs.of(request.site())),
+                "erasure request " + request.id(),
+                true);
+        List<Kept> kept = outcome.kept().stream()
+                .map(k -> new Kept(k.record(), k.blocker().reason(), k.blocker().until()))
+                .toList();
+        boolean requesterGone = outcome.subjectsErased().contains(request.subject());
+        return new Outcome(text(outcome.erased(), kept, told, outcome.everything()), requesterGone);
     }
 
     private static String text(int erased, List<Kept> kept, int told, boolean everything) {

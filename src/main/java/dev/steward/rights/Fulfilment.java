@@ -1,7 +1,6 @@
 package dev.steward.rights;
 
 import dev.steward.disclosures.DisclosedRecipient;
-import dev.steward.disclosures.Disclosures;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.StewardProperties;
 import java.time.Clock;
@@ -25,7 +24,7 @@ class Fulfilment {
     private final PortabilityTransfers transfers;
     private final Rectifications rectifications;
     private final Erasures erasures;
-    private final Disclosures disclosures;
+    private final Requesters requesters;
     private final RightsMail mail;
     private final StewardProperties properties;
     private final Clock clock;
@@ -40,7 +39,7 @@ class Fulfilment {
             PortabilityTransfers transfers,
             Rectifications rectifications,
             Erasures erasures,
-            Disclosures disclosures,
+            Requesters requesters,
             RightsMail mail,
             StewardProperties properties,
             Clock clock) {
@@ -53,7 +52,7 @@ class Fulfilment {
         this.transfers = transfers;
         this.rectifications = rectifications;
         this.erasures = erasures;
-        this.disclosures = disclosures;
+        this.requesters = requesters;
         this.mail = mail;
         this.properties = properties;
         this.clock = clock;
@@ -139,16 +138,17 @@ class Fulfilment {
     }
 
     private String restrict(RightsRequest request, RequestDetails details) {
-        restrictions.place(request.subject(), request.site(), String.join(", ", details.grounds()), request.id());
+        String grounds = String.join(", ", details.grounds());
+        requesters
+                .reach(request)
+                .forEach(subject -> restrictions.place(subject, request.site(), grounds, request.id()));
         int told = notices.tell(request, RecipientNotice.Change.RESTRICTED, details.email(), Map.of());
         return "The processing of your data is restricted: from now on we only store it. We will notify you before the"
                 + " restriction is lifted." + (told == 0 ? "" : " We told the " + told + " recipient(s) of your data.");
     }
 
     private String recipients(RightsRequest request) {
-        List<DisclosedRecipient> recipients = disclosures.recipientsOf(request.subject()).stream()
-                .filter(recipient -> recipient.site().equals(request.site()))
-                .toList();
+        List<DisclosedRecipient> recipients = requesters.recipients(request);
         if (recipients.isEmpty()) {
             return "Your data was not disclosed to anyone.";
         }
@@ -167,7 +167,7 @@ class Fulfilment {
         byte[] document = packages.portable(request);
         String link = packageLink(request, packages.portability(request, document));
         String transfer =
-                details.transferTo() == null ? "" : "\n" + transfers.push(request, details.transferTo(), document);
+                details.transferTo() == null ? "" : "\n" + transfers.queue(request, details.transferTo(), document);
         return "Your data is ready in a structured, machine-readable format (JSON). Download it once, within "
                 + AccessPackages.VALID_FOR.toDays() + " days:\n" + link + transfer;
     }

@@ -1,66 +1,196 @@
 package dev.steward.rights;
 
-import java.io.IOException;
+import dev.steward.platform.Lease;
+import dev.steward.platform.Outbound;
+import dev.steward.platform.OutboundHttp;
+import dev.steward.platform.OutboundItem;
+import dev.steward.platform.OutboundJob;
+import dev.steward.vault.SubjectErased;
+import dev.steward.vault.SubjectsErased;
+import dev.steward.vault.Vault;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hc.core5.http.ContentType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a subject's portable data directly to the address they gave (GDPR Art. 20(2)), checking the address again at
- * the moment of sending, and records the transfer in the request's history.
+ * Sends a subject's portable data directly to the address they gave (GDPR Art. 20(2)) as an {@link Outbound} job:
+ * queued when staff fulfil the request, pushed afterwards with no transaction open, retried with the queue's pauses.
+ * The address is checked when the request is made and again, by the connection itself, when the data goes. Every
+ * attempt carries the transfer's id as {@code Idempotency-Key}, so a receiver can recognise a push sent again after a
+ * crash. The requester is told by e-mail once the receiver accepted the data or it could not be delivered.
  */
 @Component
-class PortabilityTransfers {
+class PortabilityTransfers implements OutboundJob<PortabilityTransfers.Push> {
+
+    static final String JOB = "portability-transfer";
+    private static final Push GONE = new Push(null, null, new OutboundHttp.Answer(null, null));
 
     private final TransferTargets targets;
+    private final TransferRepository transfers;
+    private final RequestRepository requests;
     private final RequestRecords records;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final RightsMail mail;
+    private final Vault vault;
+    private final OutboundHttp http;
+    private final Outbound outbound;
+    private final Clock clock;
 
-    PortabilityTransfers(TransferTargets targets, RequestRecords records) {
+    PortabilityTransfers(
+            TransferTargets targets,
+            TransferRepository transfers,
+            RequestRepository requests,
+            RequestRecords records,
+            RightsMail mail,
+            Vault vault,
+            OutboundHttp http,
+            Outbound outbound,
+            Clock clock) {
         this.targets = targets;
+        this.transfers = transfers;
+        this.requests = requests;
         this.records = records;
+        this.mail = mail;
+        this.vault = vault;
+        this.http = http;
+        this.outbound = outbound;
+        this.clock = clock;
     }
 
-    /** Answers a sentence for the requester about the transfer. */
-    String push(RightsRequest request, String target, byte[] document) {
+    /** Queues the push in the caller's transaction; answers a sentence for the requester about it. */
+    String queue(RightsRequest request, String target, byte[] document) {
         if (targets.check(target).isPresent()) {
             records.log(request, "transfer-refused", "steward", "Not sent: the address is not allowed.");
             return "We could not send your data to the address you gave: it is not a public HTTPS address.";
         }
-        String host = URI.create(target).getHost();
-        try {
-            HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(URI.create(target))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(document))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            boolean accepted = response.statusCode() / 100 == 2;
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        transfers.insert(
+                id,
+                request.id(),
+                request.subject(),
+                vault.seal(request.subject(), target.strip().getBytes(StandardCharsets.UTF_8), context(id) + ":target"),
+                vault.seal(request.subject(), document, context(id)),
+                now);
+        outbound.enqueue(JOB, id, now);
+        return "We are also sending it to " + host(target) + " and will write to you once it has been accepted there.";
+    }
+
+    /** One attempt: the receiver's answer; no request when the transfer is gone. */
+    record Push(@Nullable UUID request, @Nullable String host, OutboundHttp.Answer answer)
+            implements OutboundJob.Result {
+
+        @Override
+        public Next next() {
+            return request == null || answer.accepted() ? Next.done() : Next.retry(answer.failure());
+        }
+    }
+
+    int deliverDue() {
+        return outbound.drain(this);
+    }
+
+    @Override
+    public String name() {
+        return JOB;
+    }
+
+    @Override
+    public Duration attemptBound() {
+        return http.attemptBound();
+    }
+
+    @Override
+    public Map<UUID, Push> attempt(List<OutboundItem> items, Lease lease) {
+        return lease.attemptEach(
+                items,
+                attemptBound(),
+                item -> transfers
+                        .pending(item.id())
+                        .map(pending -> push(pending, lease))
+                        .orElse(GONE));
+    }
+
+    private Push push(TransferRepository.Pending pending, Lease lease) {
+        Optional<String> target = vault.open(pending.subject(), pending.target(), context(pending.id()) + ":target")
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        Optional<byte[]> document = vault.open(pending.subject(), pending.document(), context(pending.id()));
+        if (target.isEmpty() || document.isEmpty()) {
+            return GONE;
+        }
+        OutboundHttp.Answer answer = http.post(
+                URI.create(target.get()),
+                Map.of("Idempotency-Key", pending.id().toString()),
+                ContentType.APPLICATION_JSON,
+                document.get(),
+                lease);
+        return new Push(pending.request(), host(target.get()), answer);
+    }
+
+    @Override
+    public void record(List<Settled<Push>> settled) {
+        for (Settled<Push> each : settled) {
+            UUID id = each.item().id();
+            Push push = each.result();
+            Settlement settlement = each.settlement();
+            if (push == null) {
+                transfers.pending(id).ifPresent(pending -> settle(id, pending.request(), null, null, settlement));
+            } else if (push.request() != null && settlement.kind() == Settlement.Kind.RETRY) {
+                transfers.retry(id, settlement.attempts(), settlement.error());
+            } else if (push.request() != null) {
+                settle(id, push.request(), push.host(), push.answer().status(), settlement);
+            }
+        }
+    }
+
+    private void settle(
+            UUID id, UUID requestId, @Nullable String host, @Nullable Integer status, Settlement settlement) {
+        boolean accepted = settlement.kind() == Settlement.Kind.DONE;
+        String error = accepted ? null : settlement.error();
+        transfers.settle(id, accepted, settlement.attempts(), error, clock.instant());
+        String where = host == null ? "the address you gave" : host;
+        requests.find(requestId).ifPresent(request -> {
             records.log(
                     request,
                     accepted ? "transferred" : "transfer-failed",
                     "steward",
-                    "Sent to " + host + ": HTTP " + response.statusCode());
-            return accepted
-                    ? "We also sent it to " + host + ", which accepted it."
-                    : "We tried to send it to " + host + ", which refused it (HTTP " + response.statusCode() + ").";
-        } catch (IOException e) {
-            records.log(
-                    request,
-                    "transfer-failed",
-                    "steward",
-                    "Could not reach " + host + ": " + e.getClass().getSimpleName());
-            return "We could not reach " + host + " to send it there.";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "We could not finish sending it to " + host + ".";
-        }
+                    accepted ? "Sent to " + where + ": HTTP " + status : "Not delivered to " + where + ": " + error);
+            records.details(request)
+                    .ifPresent(details -> mail.transferred(
+                            request,
+                            details.email(),
+                            accepted
+                                    ? "Your data was sent to " + where + ", which accepted it."
+                                    : "We could not deliver your data to " + where + " after " + settlement.attempts()
+                                            + " attempts. You can still download it with the link we sent you."));
+        });
+    }
+
+    @EventListener
+    void erased(SubjectErased event) {
+        transfers.deleteOfSubjects(List.of(event.subject()));
+    }
+
+    @EventListener
+    void erased(SubjectsErased event) {
+        transfers.deleteOfSubjects(event.subjects());
+    }
+
+    private static String host(String target) {
+        return URI.create(target.strip()).getHost();
+    }
+
+    private static String context(UUID transfer) {
+        return "portability-transfer:" + transfer;
     }
 }

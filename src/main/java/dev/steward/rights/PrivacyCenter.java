@@ -8,9 +8,10 @@ import dev.steward.catalog.Site;
 import dev.steward.catalog.Span;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
+import dev.steward.vault.ClaimedIdentifier;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
-import dev.steward.vault.Vault;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public class PrivacyCenter {
     private final Deadlines deadlines;
     private final Fulfilment fulfilment;
     private final RightsMail mail;
-    private final Vault vault;
+    private final Identities identities;
     private final Clock clock;
 
     PrivacyCenter(
@@ -56,7 +57,7 @@ public class PrivacyCenter {
             Deadlines deadlines,
             Fulfilment fulfilment,
             RightsMail mail,
-            Vault vault,
+            Identities identities,
             Clock clock) {
         this.catalogs = catalogs;
         this.validator = validator;
@@ -65,7 +66,7 @@ public class PrivacyCenter {
         this.deadlines = deadlines;
         this.fulfilment = fulfilment;
         this.mail = mail;
-        this.vault = vault;
+        this.identities = identities;
         this.clock = clock;
     }
 
@@ -87,13 +88,16 @@ public class PrivacyCenter {
         Site site = catalog.site(siteKey).orElseThrow();
         Jurisdiction jurisdiction = jurisdiction(catalog, site, input.region());
         RequestValidator.Valid valid = validator.check(catalog, site, jurisdiction, input);
-        SubjectId subject =
-                vault.subjectFor(List.of(Identifier.email(valid.details().email())));
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        boolean signedIn = subject.equals(account);
+        Identifier email = Identifier.email(valid.details().email());
+        byte[] emailIndex = identities.blindIndexOf(email);
+        // a signed-in account whose address is proven needs no mail round trip; anyone else is a requester of their
+        // own until the link or code proves the address
+        boolean signedIn = account != null && identities.proven(account, email);
         if (!signedIn) {
-            requireFewUnverified(subject);
+            requireFewUnverified(emailIndex);
         }
+        SubjectId subject = signedIn ? account : identities.newSubject(List.of(ClaimedIdentifier.of(email)));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         RightsRequest request = new RightsRequest(
                 UUID.randomUUID(),
                 site.key(),
@@ -116,6 +120,7 @@ public class PrivacyCenter {
         String code = Tokens.code();
         requests.insert(
                 request,
+                emailIndex,
                 records.seal(request, valid.details()),
                 Tokens.hash(statusToken),
                 new RequestRepository.Verification(
@@ -135,10 +140,8 @@ public class PrivacyCenter {
      * Each submission mails the address, so a stranger could flood someone's mailbox; a few unconfirmed requests at a
      * time are enough for anyone who lost a mail.
      */
-    private void requireFewUnverified(SubjectId subject) {
-        long waiting = requests.of(subject).stream()
-                .filter(r -> r.status() == RequestStatus.AWAITING_VERIFICATION)
-                .count();
+    private void requireFewUnverified(byte[] emailIndex) {
+        long waiting = requests.awaitingVerification(emailIndex);
         if (waiting >= MAX_UNVERIFIED) {
             throw new InvalidInputException(
                     "email",
@@ -245,9 +248,13 @@ public class PrivacyCenter {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant due = deadlines.due(request.site(), request.jurisdiction(), now);
         UUID duplicate = requests.openDuplicate(request).orElse(null);
-        boolean repeated = isAccess(request.type())
-                && requests.answeredSince(
-                        request.subject(), request.site(), request.type(), REPEAT_WINDOW.subtractFrom(now));
+        boolean repeated = isAccess(request.type()) && requests.answeredSince(request, REPEAT_WINDOW.subtractFrom(now));
+        if (!"account".equals(by)) {
+            identities.prove(
+                    request.subject(),
+                    Identifier.email(records.requireDetails(request).email()),
+                    "rights-request");
+        }
         requests.received(request.id(), now, due, duplicate, repeated);
         RightsRequest verified = requests.find(request.id()).orElseThrow();
         records.log(verified, "verified", by, null);

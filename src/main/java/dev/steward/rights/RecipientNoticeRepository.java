@@ -55,18 +55,6 @@ class RecipientNoticeRepository {
                 .optional();
     }
 
-    /** Webhook notices due for an attempt, locked so that two nodes never send the same one at once. */
-    List<RecipientNotice> dueWebhooks(Instant now, int limit) {
-        return jdbc.sql("""
-                        SELECT * FROM recipient_notice WHERE channel = 'webhook' AND status = 'pending'
-                          AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED
-                        """)
-                .param("now", at(now))
-                .param("limit", limit)
-                .query((rs, row) -> notice(rs))
-                .list();
-    }
-
     List<RecipientNotice> ofRequest(UUID request) {
         return jdbc.sql("SELECT * FROM recipient_notice WHERE request_id = :request ORDER BY created_at, recipient")
                 .param("request", request)
@@ -84,33 +72,42 @@ class RecipientNoticeRepository {
                 .list();
     }
 
-    /** The recipient answered 2xx or staff confirmed: the notice is done and the payload naming the person goes. */
-    void told(UUID id, RecipientNotice.Status status, Instant at, @Nullable String by) {
+    /** Staff confirmed they told the recipient: the notice is done and the payload naming the person goes. */
+    void confirmed(UUID id, Instant at, String by) {
         jdbc.sql("""
-                        UPDATE recipient_notice SET status = :status, told_at = :at, told_by = :by, payload_enc = NULL,
-                            next_attempt_at = NULL, attempts = attempts + CASE WHEN :status = 'acknowledged' THEN 1 ELSE 0 END
+                        UPDATE recipient_notice SET status = 'confirmed', told_at = :at, told_by = :by, payload_enc = NULL,
+                            next_attempt_at = NULL
                         WHERE id = :id
+                        """).param("id", id).param("at", at(at)).param("by", by).update();
+    }
+
+    /** The recipient's endpoint answered 2xx: the notice is done and the payload naming the person goes. */
+    void acknowledged(UUID id, int attempts, Instant at) {
+        jdbc.sql("""
+                        UPDATE recipient_notice SET status = 'acknowledged', told_at = :at, payload_enc = NULL,
+                            next_attempt_at = NULL, attempts = :attempts
+                        WHERE id = :id AND status = 'pending'
                         """)
                 .param("id", id)
-                .param("status", lower(status))
+                .param("attempts", attempts)
                 .param("at", at(at))
-                .param("by", by)
                 .update();
     }
 
-    void retryAt(UUID id, Instant next) {
-        jdbc.sql("UPDATE recipient_notice SET attempts = attempts + 1, next_attempt_at = :next WHERE id = :id")
+    void retryAt(UUID id, int attempts, Instant next) {
+        jdbc.sql("UPDATE recipient_notice SET attempts = :attempts, next_attempt_at = :next WHERE id = :id")
                 .param("id", id)
+                .param("attempts", attempts)
                 .param("next", at(next))
                 .update();
     }
 
     /** The endpoint kept failing: the notice becomes a task for staff, who tell the recipient by hand. */
-    void handOver(UUID id) {
-        jdbc.sql(
-                        "UPDATE recipient_notice SET attempts = attempts + 1, channel = 'manual', next_attempt_at = NULL WHERE id = :id")
-                .param("id", id)
-                .update();
+    void handOver(UUID id, int attempts) {
+        jdbc.sql("""
+                        UPDATE recipient_notice SET attempts = :attempts, channel = 'manual', next_attempt_at = NULL
+                        WHERE id = :id
+                        """).param("id", id).param("attempts", attempts).update();
     }
 
     void delivery(UUID notice, Instant at, @Nullable Integer statusCode, @Nullable String error) {

@@ -2,7 +2,11 @@ package dev.steward.rights;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.vault.Access;
+import dev.steward.vault.ClaimedIdentifier;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.RecordSummary;
+import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,9 +27,19 @@ class Rectifications {
     private final Catalogs catalogs;
     private final Statements statements;
     private final RecipientNotices notices;
+    private final Requesters requesters;
+    private final Identities identities;
 
-    Rectifications(Vault vault, Catalogs catalogs, Statements statements, RecipientNotices notices) {
+    Rectifications(
+            Vault vault,
+            Catalogs catalogs,
+            Statements statements,
+            RecipientNotices notices,
+            Requesters requesters,
+            Identities identities) {
         this.vault = vault;
+        this.requesters = requesters;
+        this.identities = identities;
         this.catalogs = catalogs;
         this.statements = statements;
         this.notices = notices;
@@ -34,17 +48,28 @@ class Rectifications {
     String rectify(RightsRequest request, RequestDetails details, String staff) {
         Set<String> sites = SubjectData.sitesOf(catalogs.of(request.site()));
         List<String> corrected = new ArrayList<>();
-        for (RecordSummary record : vault.records(request.subject())) {
+        List<SubjectId> reached = requesters.reach(request);
+        Map<Identifier, Identifier> moved = new LinkedHashMap<>();
+        for (RecordSummary record : reached.stream()
+                .flatMap(subject -> vault.records(subject).stream())
+                .toList()) {
             if (!sites.contains(record.site())) {
                 continue;
             }
             Map<String, String> applicable = applicable(record, details.changes());
             if (!applicable.isEmpty()) {
-                vault.rectify(
-                        record.id(), applicable, Access.staff(staff, "rectify", "rights-request " + request.id()));
+                moved.putAll(vault.rectify(
+                        record.id(), applicable, Access.staff(staff, "rectify", "rights-request " + request.id())));
                 corrected.addAll(applicable.keySet());
             }
         }
+        // the person's other subjects (the request's own, those without a record here) follow the corrected address
+        moved.forEach((from, to) -> identities.carrying(from).stream()
+                .filter(reached::contains)
+                .forEach(subject -> {
+                    identities.remove(subject, from);
+                    identities.add(subject, List.of(ClaimedIdentifier.of(to)));
+                }));
         if (details.statement() != null) {
             statements.add(request, details.statement());
         }

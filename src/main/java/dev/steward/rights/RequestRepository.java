@@ -29,14 +29,21 @@ class RequestRepository {
 
     record Verification(byte[] tokenHash, byte[] codeHash, Instant expiresAt) {}
 
-    void insert(RightsRequest request, byte[] details, byte[] statusTokenHash, Verification verification) {
+    /** @param emailIndex the blind index of the address the request names, to count and link requests by it */
+    void insert(
+            RightsRequest request,
+            byte[] emailIndex,
+            byte[] details,
+            byte[] statusTokenHash,
+            Verification verification) {
         jdbc.sql("""
-                        INSERT INTO rights_request (id, site, jurisdiction, type, status, subject_id, details_enc,
-                            status_token_hash, verification_token_hash, verification_code_hash, verification_expires_at,
-                            created_at)
-                        VALUES (:id, :site, :jurisdiction, :type, :status, :subject, :details, :statusToken, :token,
-                            :code, :expires, :created)
+                        INSERT INTO rights_request (id, site, jurisdiction, type, status, subject_id, email_index,
+                            details_enc, status_token_hash, verification_token_hash, verification_code_hash,
+                            verification_expires_at, created_at)
+                        VALUES (:id, :site, :jurisdiction, :type, :status, :subject, :email, :details, :statusToken,
+                            :token, :code, :expires, :created)
                         """)
+                .param("email", emailIndex)
                 .param("id", request.id())
                 .param("site", request.site())
                 .param("jurisdiction", request.jurisdiction())
@@ -145,10 +152,10 @@ class RequestRepository {
     /** Open requests of the same person for the same right on the same site: a duplicate. */
     Optional<UUID> openDuplicate(RightsRequest request) {
         return jdbc.sql("""
-                        SELECT id FROM rights_request WHERE subject_id = :subject AND site = :site AND type = :type
+                        SELECT id FROM rights_request WHERE site = :site AND type = :type
+                          AND email_index = (SELECT email_index FROM rights_request WHERE id = :id)
                           AND status = 'received' AND id <> :id ORDER BY received_at LIMIT 1
                         """)
-                .param("subject", request.subject().value())
                 .param("site", request.site())
                 .param("type", request.typeKey())
                 .param("id", request.id())
@@ -156,14 +163,16 @@ class RequestRepository {
                 .optional();
     }
 
-    boolean answeredSince(SubjectId subject, String site, RightType type, Instant since) {
+    /** Whether a request of the same type by the same address was answered on the site since then. */
+    boolean answeredSince(RightsRequest request, Instant since) {
         return jdbc.sql("""
-                        SELECT count(*) FROM rights_request WHERE subject_id = :subject AND site = :site AND type = :type
+                        SELECT count(*) FROM rights_request WHERE site = :site AND type = :type
+                          AND email_index = (SELECT email_index FROM rights_request WHERE id = :id)
                           AND status = 'completed' AND closed_at >= :since
                         """)
-                        .param("subject", subject.value())
-                        .param("site", site)
-                        .param("type", key(type))
+                        .param("id", request.id())
+                        .param("site", request.site())
+                        .param("type", request.typeKey())
                         .param("since", at(since))
                         .query(Long.class)
                         .single()
@@ -187,6 +196,14 @@ class RequestRepository {
                 .param("subject", subject.value())
                 .query((rs, row) -> request(rs))
                 .list();
+    }
+
+    /** How many requests naming the address wait for their confirmation. */
+    long awaitingVerification(byte[] emailIndex) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM rights_request
+                        WHERE email_index = :email AND status = 'awaiting-verification'
+                        """).param("email", emailIndex).query(Long.class).single();
     }
 
     /** Requests never verified in time. */
@@ -264,6 +281,7 @@ class RequestRepository {
                 "DELETE FROM recipient_notice WHERE request_id = ANY(:open)",
                 "DELETE FROM rights_request_event WHERE request_id = ANY(:open)",
                 "DELETE FROM restriction WHERE request_id = ANY(:open)",
+                "DELETE FROM portability_transfer WHERE request_id = ANY(:open)",
                 "DELETE FROM access_package WHERE request_id = ANY(:open) OR subject_id = ANY(:subjects)",
                 "DELETE FROM supplementary_statement WHERE request_id = ANY(:open) OR subject_id = ANY(:subjects)",
                 "DELETE FROM rights_request WHERE id = ANY(:open)",

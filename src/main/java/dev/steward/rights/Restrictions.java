@@ -7,9 +7,13 @@ import dev.steward.mail.MailKind;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Notifications;
+import dev.steward.vault.Access;
+import dev.steward.vault.HeldIdentifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectErased;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.SubjectsErased;
+import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,12 +41,21 @@ public class Restrictions implements ProcessingVeto, MailHold, DisclosureHold {
     private static final String CHANNEL = "steward_restrictions";
 
     private final RestrictionRepository repository;
+    private final Vault vault;
+    private final Identities identities;
     private final Notifications notifications;
     private final Clock clock;
     private final Set<String> restricted = ConcurrentHashMap.newKeySet();
 
-    Restrictions(RestrictionRepository repository, Notifications notifications, Clock clock) {
+    Restrictions(
+            RestrictionRepository repository,
+            Vault vault,
+            Identities identities,
+            Notifications notifications,
+            Clock clock) {
         this.repository = repository;
+        this.vault = vault;
+        this.identities = identities;
         this.notifications = notifications;
         this.clock = clock;
         reload();
@@ -74,7 +87,12 @@ public class Restrictions implements ProcessingVeto, MailHold, DisclosureHold {
                 .filter(found -> found.liftedAt() == null)
                 .orElseThrow(() -> new NotFoundException("There is no restriction " + id + " in force."));
         Instant now = clock.instant();
-        repository.lift(restriction.id(), now, now);
+        // one request restricts every subject filed under the requester's address: they are lifted together
+        repository.active().stream()
+                .filter(active -> active.id().equals(restriction.id())
+                        || (restriction.request() != null
+                                && restriction.request().equals(active.request())))
+                .forEach(active -> repository.lift(active.id(), now, now));
         changed();
         return repository.find(id).orElseThrow();
     }
@@ -104,11 +122,40 @@ public class Restrictions implements ProcessingVeto, MailHold, DisclosureHold {
         return restricted(subject, site) && !OutgoingMail.RESTRICTION_LIFTING.equals(category);
     }
 
+    /**
+     * Asked before every disclosure. A restriction reaches what is submitted later under the restricted person's
+     * address too: such a subject (unproven, so a subject of its own) is restricted in turn, under the same request,
+     * so that it is lifted with the rest. Stopping processing is safe whoever typed the address; a phone number, which
+     * links nobody, never carries a restriction over.
+     */
     @Override
+    @Transactional
     public Optional<String> holds(SubjectId subject, String site) {
-        return restricted(subject, site)
+        boolean held = restricted(subject, site);
+        if (!held) {
+            Optional<Restriction> carried = restrictedCarrierOf(subject, site);
+            carried.ifPresent(found -> place(subject, site, found.ground(), found.request()));
+            held = carried.isPresent();
+        }
+        return held
                 ? Optional.of("The processing of this person's data is restricted (GDPR Art. 18).")
                 : Optional.empty();
+    }
+
+    private Optional<Restriction> restrictedCarrierOf(SubjectId subject, String site) {
+        List<Restriction> active = repository.active().stream()
+                .filter(restriction -> restriction.site().equals(site))
+                .toList();
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        return vault.heldIdentifiers(subject, Access.system("restriction")).stream()
+                .filter(HeldIdentifier::links)
+                .flatMap(held -> identities.carrying(held.identifier()).stream())
+                .filter(carrier -> !carrier.equals(subject))
+                .flatMap(carrier -> active.stream()
+                        .filter(restriction -> restriction.subject().equals(carrier)))
+                .findFirst();
     }
 
     @EventListener

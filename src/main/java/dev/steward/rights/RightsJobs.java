@@ -10,14 +10,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The rights module's background work, each job once across nodes: webhooks to recipients, unverified requests that
- * expire (and the person Steward knew only from that request is erased), and access packages nobody downloaded.
+ * The rights module's background work: webhooks to recipients, portability transfers and, each once across nodes,
+ * unverified requests that expire (and the person Steward knew only from that request is erased), and access packages nobody downloaded.
  */
 @Component
 @Profile("!cli")
 class RightsJobs {
 
-    private final RecipientNotices notices;
+    private final RecipientWebhooks webhooks;
+    private final PortabilityTransfers transfers;
     private final RequestRepository requests;
     private final AccessPackages packages;
     private final Vault vault;
@@ -27,7 +28,8 @@ class RightsJobs {
     private final Clock clock;
 
     RightsJobs(
-            RecipientNotices notices,
+            RecipientWebhooks webhooks,
+            PortabilityTransfers transfers,
             RequestRepository requests,
             AccessPackages packages,
             Vault vault,
@@ -35,7 +37,8 @@ class RightsJobs {
             ClusterLock lock,
             TransactionTemplate transaction,
             Clock clock) {
-        this.notices = notices;
+        this.webhooks = webhooks;
+        this.transfers = transfers;
         this.requests = requests;
         this.packages = packages;
         this.vault = vault;
@@ -45,13 +48,11 @@ class RightsJobs {
         this.clock = clock;
     }
 
+    /** Every node sends due webhooks and transfers: the outbound queue leases each to one node at a time. */
     @Scheduled(fixedDelayString = "${steward.rights.webhook-interval:PT10S}")
-    void deliverWebhooks() {
-        transaction.executeWithoutResult(status -> {
-            if (lock.tryLock("recipient-webhooks")) {
-                notices.deliverDue(20);
-            }
-        });
+    void sendOutbound() {
+        webhooks.deliverDue();
+        transfers.deliverDue();
     }
 
     @Scheduled(fixedDelayString = "${steward.rights.purge-interval:PT5M}")

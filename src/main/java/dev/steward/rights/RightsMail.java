@@ -68,6 +68,10 @@ class RightsMail {
         send(request, email, "Your request is answered", outcome);
     }
 
+    void transferred(RightsRequest request, String email, String outcome) {
+        send(request, email, "Your data transfer", outcome);
+    }
+
     void denied(RightsRequest request, String email, String reason) {
         send(
                 request,

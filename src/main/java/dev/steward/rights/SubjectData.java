@@ -23,13 +23,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Everything Steward holds about a subject for one controller (the sites of the catalog the request came through),
+ * Everything Steward holds about a person for one controller (the sites of the catalog the request came through),
  * decrypted for the subject themselves: identifiers, records, consents with their history and signed receipts,
- * disclosures and recipients, requests and restrictions. Nothing of any other subject, nothing of another controller.
+ * disclosures and recipients, requests and restrictions, of every subject the person's proven address reaches.
+ * Nothing of any other subject, nothing of another controller.
  */
 @Component
 class SubjectData {
@@ -134,51 +137,65 @@ class SubjectData {
             String since,
             @Nullable String liftedAt) {}
 
-    Export of(SubjectId subject, String site) {
+    /**
+     * Everything held about the person for the site's controller: the subjects their proven address reaches, the
+     * requester's first. {@code subject} in the export is the requester's pseudonymous id.
+     */
+    Export of(List<SubjectId> subjects, String site) {
         Catalog catalog = catalogs.of(site);
         Set<String> sites = sitesOf(catalog);
         Access access = Access.subject("access-request");
         return new Export(
-                subject.toString(),
+                subjects.get(0).toString(),
                 catalog.controllerOf(catalog.site(site).orElseThrow()).legalName(),
                 clock.instant(),
-                vault.identifiers(subject, access).stream()
-                        .map(identifier ->
-                                new Identifier(identifier.kind().name().toLowerCase(), identifier.value()))
+                each(
+                                subjects,
+                                subject -> vault.identifiers(subject, access).stream()
+                                        .map(identifier -> new Identifier(
+                                                identifier.kind().name().toLowerCase(), identifier.value())))
+                        .distinct()
                         .toList(),
-                records(subject, sites, catalog, access),
-                ledger.history(subject).stream()
+                each(subjects, subject -> records(subject, sites, catalog, access).stream())
+                        .toList(),
+                each(subjects, subject -> ledger.history(subject).stream())
                         .filter(e -> sites.contains(e.site()))
                         .map(this::consent)
                         .toList(),
-                disclosures.recipientsOf(subject).stream()
+                each(subjects, subject -> disclosures.recipientsOf(subject).stream())
                         .filter(r -> sites.contains(r.site()))
                         .map(SubjectData::recipient)
                         .toList(),
-                disclosures.of(subject).stream()
+                each(subjects, subject -> disclosures.of(subject).stream())
                         .filter(d -> sites.contains(d.site()))
                         .map(SubjectData::disclosed)
                         .toList(),
-                requests.of(subject).stream()
+                each(subjects, subject -> requests.of(subject).stream())
                         .filter(r -> sites.contains(r.site()))
                         .map(this::request)
                         .toList(),
-                restrictions.of(subject).stream()
+                each(subjects, subject -> restrictions.of(subject).stream())
                         .filter(r -> sites.contains(r.site()))
                         .map(SubjectData::restricted)
                         .toList(),
-                statements.of(subject).stream()
+                each(subjects, subject -> statements.of(subject).stream())
                         .filter(statement -> sites.contains(statement.site()))
                         .toList(),
-                accounts.heldBy(subject).stream()
+                each(subjects, subject -> accounts.heldBy(subject).stream())
                         .filter(account -> sites.contains(account.site()))
                         .toList());
     }
 
+    private static <T> Stream<T> each(List<SubjectId> subjects, Function<SubjectId, Stream<T>> of) {
+        return subjects.stream().flatMap(of);
+    }
+
     /** What the subject provided on consent or contract (GDPR Art. 20): typed fields only, per record. */
-    List<Record> provided(SubjectId subject, String site) {
+    List<Record> provided(List<SubjectId> subjects, String site) {
         Catalog catalog = catalogs.of(site);
-        return records(subject, sitesOf(catalog), catalog, Access.subject("portability")).stream()
+        return each(
+                        subjects,
+                        subject -> records(subject, sitesOf(catalog), catalog, Access.subject("portability")).stream())
                 .filter(record -> portable(catalog, record))
                 .map(record -> new Record(
                         record.id(),

@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Subjects by the thousand, for imports and the benchmark's data generator: exactly the rows {@link Vault#subjectFor}
- * and {@link Vault#store} write (a key per subject wrapped by the master key, blind indexes, identifiers and records
+ * Subjects by the thousand, for imports and the benchmark's data generator: exactly the rows
+ * {@link Identities#newSubject} and {@link Vault#store} write (a key per subject wrapped by the master key, blind indexes, identifiers and records
  * encrypted under the subject's key), with the cryptography done in parallel and the rows written by COPY.
  */
 @Service
@@ -28,6 +28,7 @@ public class BulkSubjects {
 
     private final Vault vault;
     private final VaultRepository repository;
+    private final IdentifierRepository identifierRows;
     private final SubjectKeys keys;
     private final BlindIndex blindIndex;
     private final SuppressionList suppression;
@@ -35,11 +36,13 @@ public class BulkSubjects {
     BulkSubjects(
             Vault vault,
             VaultRepository repository,
+            IdentifierRepository identifierRows,
             SubjectKeys keys,
             BlindIndex blindIndex,
             SuppressionList suppression) {
         this.vault = vault;
         this.repository = repository;
+        this.identifierRows = identifierRows;
         this.keys = keys;
         this.blindIndex = blindIndex;
         this.suppression = suppression;
@@ -72,22 +75,22 @@ public class BulkSubjects {
         Prepared[] prepared = new Prepared[subjects.size()];
         IntStream.range(0, subjects.size()).parallel().forEach(i -> prepared[i] = prepare(subjects.get(i), activities));
         CopyRows subjectRows = new CopyRows();
-        CopyRows identifierRows = new CopyRows();
+        CopyRows identifierCopy = new CopyRows();
         CopyRows recordRows = new CopyRows();
         for (Prepared one : prepared) {
             subjectRows.append(one.subject());
-            identifierRows.append(one.identifiers());
+            identifierCopy.append(one.identifiers());
             recordRows.append(one.records());
         }
         repository.copySubjects(subjectRows);
-        repository.copyIdentifiers(identifierRows);
+        identifierRows.copy(identifierCopy);
         repository.copyRecords(recordRows);
         return java.util.Arrays.stream(prepared).map(Prepared::created).toList();
     }
 
     /**
-     * The subjects these identifiers point at, creating a subject (with that one identifier) for each identifier
-     * nobody has yet. Answered by identifier, in the caller's transaction.
+     * The subjects consents about these addresses are filed under (as {@link Identities#forAddress}): one carrying
+     * each, else a new subject with that one identifier. Answered by identifier, in the caller's transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<Identifier, SubjectId> findOrCreate(Collection<Identifier> identifiers, Instant createdAt) {
@@ -106,11 +109,11 @@ public class BulkSubjects {
         return subjects;
     }
 
-    /** The subjects those of the identifiers that Steward knows point at, in one query. */
+    /** For those of the identifiers some subject carries, one such subject (a proven one first), in one query. */
     public Map<Identifier, SubjectId> find(Collection<Identifier> identifiers) {
         List<Identifier> distinct = List.copyOf(Set.copyOf(identifiers));
         List<byte[]> indexes = indexesOf(distinct);
-        Map<String, SubjectId> existing = repository.subjectsByIndex(indexes);
+        Map<String, SubjectId> existing = identifierRows.oneCarrierEach(indexes);
         Map<Identifier, SubjectId> found = new LinkedHashMap<>();
         for (int i = 0; i < distinct.size(); i++) {
             SubjectId subject = existing.get(HexFormat.of().formatHex(indexes.get(i)));
@@ -159,6 +162,7 @@ public class BulkSubjects {
                     .add(blindIndex.of(identifier))
                     .add(id.value())
                     .add(identifier.kind().name())
+                    .add(ClaimedIdentifier.of(identifier).links())
                     .add(Vault.encrypt(
                             key.aead(),
                             identifier.value().getBytes(StandardCharsets.UTF_8),

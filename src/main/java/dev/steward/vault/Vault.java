@@ -4,7 +4,6 @@ import com.google.crypto.tink.Aead;
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.RetentionRule;
 import dev.steward.catalog.Span;
@@ -39,8 +38,9 @@ public class Vault {
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
 
     private final VaultRepository repository;
+    private final IdentifierRepository identifierRows;
+    private final Identities identities;
     private final SubjectKeys keys;
-    private final BlindIndex blindIndex;
     private final Eraser eraser;
     private final Catalogs catalogs;
     private final AuditTrail audit;
@@ -50,8 +50,9 @@ public class Vault {
 
     Vault(
             VaultRepository repository,
+            IdentifierRepository identifierRows,
+            Identities identities,
             SubjectKeys keys,
-            BlindIndex blindIndex,
             Eraser eraser,
             Catalogs catalogs,
             AuditTrail audit,
@@ -59,8 +60,9 @@ public class Vault {
             JsonMapper json,
             Clock clock) {
         this.repository = repository;
+        this.identifierRows = identifierRows;
+        this.identities = identities;
         this.keys = keys;
-        this.blindIndex = blindIndex;
         this.eraser = eraser;
         this.catalogs = catalogs;
         this.audit = audit;
@@ -68,51 +70,6 @@ public class Vault {
         this.json = json;
         this.clock = clock;
         notifications.subscribe(NOTIFY_CHANNEL, this::forgetErased);
-    }
-
-    /**
-     * The subject these identifiers belong to: the one any of them already points at, or a new subject. Identifiers
-     * the subject does not have yet are added, unless they belong to someone else.
-     */
-    @Transactional
-    public SubjectId subjectFor(List<Identifier> identifiers) {
-        if (identifiers.isEmpty()) {
-            throw new IllegalArgumentException("A subject needs at least one identifier");
-        }
-        Optional<SubjectId> existing =
-                identifiers.stream().map(this::find).flatMap(Optional::stream).findFirst();
-        SubjectId subject = existing.orElseGet(this::newSubject);
-        for (Identifier identifier : identifiers) {
-            boolean added = addIdentifier(subject, identifier);
-            if (!added && existing.isEmpty() && identifier == identifiers.get(0)) {
-                // another request created this person a moment ago: use theirs, drop the one made here
-                repository.deleteSubject(subject);
-                return subjectFor(identifiers);
-            }
-        }
-        return subject;
-    }
-
-    private boolean addIdentifier(SubjectId subject, Identifier identifier) {
-        Aead key = keys.of(subject).orElseThrow();
-        byte[] value = identifier.value().getBytes(StandardCharsets.UTF_8);
-        return repository.insertIdentifier(
-                blindIndex.of(identifier),
-                subject,
-                identifier.kind(),
-                encrypt(key, value, identifierContext(subject, identifier.kind())));
-    }
-
-    /** A subject with no identifier yet, e.g. a child whose data waits for a parent. */
-    @Transactional
-    public SubjectId newSubject() {
-        SubjectId subject = SubjectId.random();
-        repository.insertSubject(subject, keys.create(subject).wrapped(), clock.instant());
-        return subject;
-    }
-
-    public Optional<SubjectId> find(Identifier identifier) {
-        return repository.subjectByIndex(blindIndex.of(identifier));
     }
 
     /** Whether the subject exists (was created and not erased); answered from the key cache when it can be. */
@@ -134,11 +91,6 @@ public class Vault {
                 }
             }
         });
-    }
-
-    /** The blind index of an identifier, for lists that must recognise a person without holding their data. */
-    public byte[] blindIndexOf(Identifier identifier) {
-        return blindIndex.of(identifier);
     }
 
     /** Stores a record; refuses fields the catalog does not declare for the record's activity. */
@@ -180,25 +132,38 @@ public class Vault {
 
     @Transactional
     public List<Identifier> identifiers(SubjectId subject, Access access) {
-        List<Identifier> identifiers = new ArrayList<>();
-        for (VaultRepository.StoredIdentifier stored : repository.identifiers(subject)) {
+        return heldIdentifiers(subject, access).stream()
+                .map(HeldIdentifier::identifier)
+                .toList();
+    }
+
+    /** The subject's identifiers, decrypted, each with when it was proven theirs; a read by staff is audited. */
+    @Transactional
+    public List<HeldIdentifier> heldIdentifiers(SubjectId subject, Access access) {
+        List<HeldIdentifier> held = new ArrayList<>();
+        for (IdentifierRepository.Stored stored : identifierRows.of(subject)) {
             byte[] value = decrypt(subject, stored.valueEnc(), identifierContext(subject, stored.kind()));
-            identifiers.add(new Identifier(stored.kind(), new String(value, StandardCharsets.UTF_8)));
+            held.add(new HeldIdentifier(
+                    new Identifier(stored.kind(), new String(value, StandardCharsets.UTF_8)),
+                    stored.links(),
+                    stored.verifiedAt()));
         }
         auditIfStaff(
                 access,
                 subject,
                 null,
-                identifiers.stream().map(i -> i.kind().name().toLowerCase()).toList());
-        return identifiers;
+                held.stream()
+                        .map(i -> i.identifier().kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .toList());
+        return held;
     }
 
     /**
      * Changes some fields of a record (rectification, or completion by a supplementary statement), keeping the
-     * others, and keeps identifiers in step with the new values.
+     * others, and keeps identifiers in step with the new values; answers each identifier replaced, old to new.
      */
     @Transactional
-    public void rectify(RecordId record, Map<String, String> changes, Access access) {
+    public Map<Identifier, Identifier> rectify(RecordId record, Map<String, String> changes, Access access) {
         RecordSummary summary = repository
                 .record(record)
                 .orElseThrow(() -> new NotFoundException("There is no record " + record + "."));
@@ -217,7 +182,7 @@ public class Vault {
                 fields));
         Aead key = keys.of(summary.subject()).orElseThrow();
         repository.updateFields(record, encrypt(key, toJson(fields), recordContext(record, summary.subject())));
-        moveIdentifiers(summary, before, changes);
+        Map<Identifier, Identifier> moved = moveIdentifiers(summary, before, changes);
         if (access.staff()) {
             audit.record(new AuditEntry(
                     access.actor(),
@@ -227,32 +192,28 @@ public class Vault {
                     List.copyOf(changes.keySet()),
                     access.reason()));
         }
+        return moved;
     }
 
-    /** A corrected identifier (a new e-mail address) finds the person from now on; the old one no longer does. */
-    private void moveIdentifiers(RecordSummary record, Map<String, String> before, Map<String, String> changes) {
+    /**
+     * A corrected identifier (a new e-mail address) is carried from now on, unproven until proven; the old one no
+     * longer is.
+     */
+    private Map<Identifier, Identifier> moveIdentifiers(
+            RecordSummary record, Map<String, String> before, Map<String, String> changes) {
+        Map<Identifier, Identifier> moved = new LinkedHashMap<>();
         changes.forEach((field, value) -> catalogs.of(record.site())
                 .field(field)
-                .filter(DataCategory.Field::identifier)
-                .flatMap(declared -> identifierKind(declared.type()))
-                .ifPresent(kind -> {
-                    String old = before.get(field);
-                    if (old != null && !old.isBlank()) {
-                        repository.deleteIdentifier(blindIndex.of(new Identifier(kind, old)), record.subject());
-                    }
-                    if (value != null && !value.isBlank()) {
-                        addIdentifier(record.subject(), new Identifier(kind, value));
+                .ifPresent(declared -> {
+                    Optional<ClaimedIdentifier> old = ClaimedIdentifier.of(declared, before.getOrDefault(field, ""));
+                    Optional<ClaimedIdentifier> now = ClaimedIdentifier.of(declared, value == null ? "" : value);
+                    old.ifPresent(claimed -> identities.remove(record.subject(), claimed.identifier()));
+                    now.ifPresent(claimed -> identities.add(record.subject(), List.of(claimed)));
+                    if (old.isPresent() && now.isPresent()) {
+                        moved.put(old.get().identifier(), now.get().identifier());
                     }
                 }));
-    }
-
-    private static Optional<Identifier.Kind> identifierKind(DataCategory.FieldType type) {
-        return switch (type) {
-            case EMAIL -> Optional.of(Identifier.Kind.EMAIL);
-            case USERNAME -> Optional.of(Identifier.Kind.USERNAME);
-            case PHONE -> Optional.of(Identifier.Kind.PHONE);
-            default -> Optional.empty();
-        };
+        return moved;
     }
 
     /** Moves a record to a new state with a new retention due time (a case closed, a parent confirmed). */

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL for subjects, their identifiers and their records. Personal values only ever arrive here encrypted. */
+/** The SQL for subjects and their records. Personal values only ever arrive here encrypted. */
 @Repository
 class VaultRepository {
 
@@ -67,63 +66,12 @@ class VaultRepository {
                 > 0;
     }
 
-    /** Adds the identifier unless its blind index is taken; answers whether it was added. */
-    boolean insertIdentifier(byte[] blindIndex, SubjectId subject, Identifier.Kind kind, byte[] valueEnc) {
-        return jdbc.sql("""
-                        INSERT INTO subject_identifier (blind_index, subject_id, kind, value_enc)
-                        VALUES (:index, :subject, :kind, :value) ON CONFLICT DO NOTHING
-                        """)
-                        .param("index", blindIndex)
-                        .param("subject", subject.value())
-                        .param("kind", kind.name())
-                        .param("value", valueEnc)
-                        .update()
-                == 1;
-    }
-
     void copySubjects(CopyRows rows) {
         copy.copy("COPY data_subject (id, wrapped_key, created_at) FROM STDIN", rows);
     }
 
-    void copyIdentifiers(CopyRows rows) {
-        copy.copy("COPY subject_identifier (blind_index, subject_id, kind, value_enc) FROM STDIN", rows);
-    }
-
     void copyRecords(CopyRows rows) {
         copy.copy("COPY personal_record (" + RECORD_COLUMNS + ", fields_enc) FROM STDIN", rows);
-    }
-
-    /** The subjects of those blind indexes that point at one, by index (as hex, since arrays compare by identity). */
-    Map<String, SubjectId> subjectsByIndex(List<byte[]> blindIndexes) {
-        return jdbc
-                .sql("SELECT blind_index, subject_id FROM subject_identifier WHERE blind_index = ANY(:indexes)")
-                .param("indexes", blindIndexes.toArray(byte[][]::new))
-                .query((rs, row) ->
-                        Map.entry(HexFormat.of().formatHex(rs.getBytes(1)), new SubjectId(rs.getObject(2, UUID.class))))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    Optional<SubjectId> subjectByIndex(byte[] blindIndex) {
-        return jdbc.sql("SELECT subject_id FROM subject_identifier WHERE blind_index = :index")
-                .param("index", blindIndex)
-                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
-                .optional();
-    }
-
-    List<StoredIdentifier> identifiers(SubjectId subject) {
-        return jdbc.sql("SELECT kind, value_enc FROM subject_identifier WHERE subject_id = :subject ORDER BY kind")
-                .param("subject", subject.value())
-                .query((rs, row) -> new StoredIdentifier(Identifier.Kind.valueOf(rs.getString(1)), rs.getBytes(2)))
-                .list();
-    }
-
-    void deleteIdentifier(byte[] blindIndex, SubjectId subject) {
-        jdbc.sql("DELETE FROM subject_identifier WHERE blind_index = :index AND subject_id = :subject")
-                .param("index", blindIndex)
-                .param("subject", subject.value())
-                .update();
     }
 
     void insertRecord(RecordId id, SubjectId subject, NewRecord record, Instant collectedAt, byte[] fieldsEnc) {
@@ -172,6 +120,15 @@ class VaultRepository {
     void updateFields(RecordId id, byte[] fieldsEnc) {
         jdbc.sql("UPDATE personal_record SET fields_enc = :fields WHERE id = :id")
                 .param("id", id.value())
+                .param("fields", fieldsEnc)
+                .update();
+    }
+
+    /** Gives the record to another subject, with its fields encrypted anew under that subject's key. */
+    void moveRecord(RecordId id, SubjectId to, byte[] fieldsEnc) {
+        jdbc.sql("UPDATE personal_record SET subject_id = :subject, fields_enc = :fields WHERE id = :id")
+                .param("id", id.value())
+                .param("subject", to.value())
                 .param("fields", fieldsEnc)
                 .update();
     }
@@ -411,8 +368,6 @@ class VaultRepository {
                 rs.getString("retention_rule"),
                 due == null ? null : due.toInstant());
     }
-
-    record StoredIdentifier(Identifier.Kind kind, byte[] valueEnc) {}
 
     record WrappedKey(SubjectId subject, byte[] wrapped) {}
 }

@@ -34,6 +34,13 @@ class CatalogValidationTest {
                 mistake(
                         "unknown-key.yml",
                         at(64, 5, "unknown key 'recipient' in processing activity; did you mean 'recipients'?")),
+                mistake(
+                        "webhook-inside.yml",
+                        at(
+                                54,
+                                7,
+                                "'https://[::ffff:169.254.169.254]/hooks' names an address that is not on the public"
+                                        + " internet")),
                 mistake("duplicate-key.yml", at(45, 47, "duplicate key 'label' (first given at line 45, column 22)")),
                 mistake("wrong-scalar-type.yml", at(29, 19, "'minimumAge' must be a whole number, found 'sixteen'")),
                 mistake(
@@ -76,6 +83,19 @@ class CatalogValidationTest {
                                 "form 'subscribe' keeps connection data under activity 'newsletter', which collects"
                                         + " field 'email'; a connection-data activity collects only the technical"
                                         + " fields connectionIp, submittedAt, userAgent")),
+                mistake(
+                        "country-served-twice.yml",
+                        at(
+                                36,
+                                16,
+                                "site 'acme-shop' serves DE by two jurisdictions, 'EU' and 'DACH': list it in one of them")),
+                mistake(
+                        "other-countries-not-served.yml",
+                        at(
+                                18,
+                                21,
+                                "site 'acme-shop': the jurisdiction for other countries 'US' is not one of the"
+                                        + " jurisdictions it serves [EU]")),
                 mistake(
                         "registration-without-password.yml",
                         at(79, 21, "form 'subscribe' creates accounts but lacks a required password field")),

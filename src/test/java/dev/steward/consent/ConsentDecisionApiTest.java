@@ -6,10 +6,10 @@ import dev.steward.test.Canary;
 import dev.steward.test.Http;
 import dev.steward.test.StewardTest;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +29,9 @@ class ConsentDecisionApiTest {
     @Autowired
     Vault vault;
 
+    @Autowired
+    Identities identities;
+
     Http http;
 
     @BeforeEach
@@ -39,7 +42,7 @@ class ConsentDecisionApiTest {
     @Test
     void anIntegratorKeyScopedToASiteGetsDecisionsForThatSiteOnly() {
         String token = createKey("{\"name\":\"lab shop\",\"kind\":\"integrator\",\"sites\":[\"lab\"]}");
-        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("decided"))));
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("decided")));
         ledger.record(ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
                 .withWording("Send me the monthly lab newsletter."));
 

@@ -8,9 +8,9 @@ import dev.steward.test.StewardTest;
 import dev.steward.test.TestDatabase;
 import dev.steward.test.TestServer;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.SuppressionList;
-import dev.steward.vault.Vault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class ConsentImportTest {
     @Test
     void aGoodFileIsChainedSignedAndSeenByTheRunningServersDecisions() throws IOException {
         String known = Canary.email("imported-known");
-        server.getBean(Vault.class).subjectFor(List.of(Identifier.email(known)));
+        server.getBean(Identities.class).forAddress(Identifier.email(known));
         String erased = Canary.email("imported-erased");
         server.getBean(SuppressionList.class).add(List.of(Identifier.email(erased)));
         Path file = file(HEADER
@@ -78,16 +78,19 @@ class ConsentImportTest {
             assertThat(decisions.decide("lab", known, "newsletter", null).reason())
                     .isEqualTo("consent-withdrawn");
         });
-        SubjectId imported = server.getBean(Vault.class)
-                .find(Identifier.email(Canary.email("imported-new")))
-                .orElseThrow();
+        SubjectId imported =
+                server.getBean(Identities.class).carrying(Identifier.email(Canary.email("imported-new"))).stream()
+                        .findFirst()
+                        .orElseThrow();
         ConsentLedger ledger = server.getBean(ConsentLedger.class);
         ConsentEvent given = ledger.history(imported).get(0);
         assertThat(given.method()).isEqualTo("banner");
         assertThat(given.noticeVersion()).isEqualTo("1");
         assertThat(ledger.receipt(given.id()))
                 .hasValueSatisfying(jws -> assertThat(jws.split("\\.")).hasSize(3));
-        assertThat(server.getBean(Vault.class).find(Identifier.email(erased))).isEmpty();
+        assertThat(server.getBean(Identities.class).carrying(Identifier.email(erased)).stream()
+                        .findFirst())
+                .isEmpty();
         TestServer.Run verify = TestServer.command(database, dataDir, "ledger", "verify");
         assertThat(verify.exit()).as(verify.err()).isZero();
         assertThat(verify.out()).contains("consent: intact, 3 rows");
@@ -128,7 +131,8 @@ class ConsentImportTest {
                 .isEqualTo("9 problem(s) found; nothing was imported");
         assertThat(run.err()).doesNotContain(Canary.MARKER);
         assertThat(events()).isEqualTo(before);
-        assertThat(server.getBean(Vault.class).find(Identifier.email(Canary.email("bad-1"))))
+        assertThat(server.getBean(Identities.class).carrying(Identifier.email(Canary.email("bad-1"))).stream()
+                        .findFirst())
                 .isEmpty();
     }
 

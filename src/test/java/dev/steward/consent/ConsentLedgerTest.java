@@ -8,11 +8,11 @@ import dev.steward.test.Canary;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +28,9 @@ class ConsentLedgerTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     TestClock clock;
@@ -214,7 +217,7 @@ class ConsentLedgerTest {
     }
 
     private SubjectId subject(String who) {
-        return vault.subjectFor(List.of(Identifier.email(Canary.email(who))));
+        return identities.forAddress(Identifier.email(Canary.email(who)));
     }
 
     private static ConsentRequest newsletter(SubjectId subject, ConsentAction action) {

@@ -12,6 +12,7 @@ import dev.steward.test.TestDatabase;
 import dev.steward.test.TestServer;
 import dev.steward.vault.ChainCheckpoints;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.nio.file.Files;
@@ -157,7 +158,7 @@ class EvidenceTamperingTest {
     private static void recordThreeConsents(ConfigurableApplicationContext context) {
         Vault vault = context.getBean(Vault.class);
         ConsentLedger ledger = context.getBean(ConsentLedger.class);
-        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("tamper"))));
+        SubjectId subject = context.getBean(Identities.class).forAddress(Identifier.email(Canary.email("tamper")));
         for (ConsentAction action : List.of(ConsentAction.GIVEN, ConsentAction.WITHDRAWN, ConsentAction.GIVEN)) {
             ledger.record(ConsentRequest.of(subject, "lab", "newsletter", action, CollectionMethod.FORM)
                     .withWording("Send me the newsletter."));

@@ -10,10 +10,10 @@ import dev.steward.test.Canary;
 import dev.steward.test.Http;
 import dev.steward.test.StewardTest;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,9 +31,12 @@ class ReceiptTest {
     @Autowired
     Vault vault;
 
+    @Autowired
+    Identities identities;
+
     @Test
     void aReceiptVerifiesOfflineAgainstThePublishedKeyAndFailsWhenOneByteChanges() throws Exception {
-        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("receipt"))));
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt")));
         ConsentEvent event = ledger.record(ConsentRequest.of(
                         subject, "olympus-ims", "respond-to-inquiries", ConsentAction.GIVEN, CollectionMethod.FORM)
                 .withActivity("contact-form")
@@ -75,7 +78,7 @@ class ReceiptTest {
 
     @Test
     void theReceiptPageShowsWhatWasRecordedAndAnUnknownReceiptIsNotFound() {
-        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("receipt-page"))));
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt-page")));
         ConsentEvent event = ledger.record(
                 ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
                         .withWording("Send me the monthly lab newsletter."));

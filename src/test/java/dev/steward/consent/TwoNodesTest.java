@@ -8,10 +8,10 @@ import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.test.TestServer;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +26,9 @@ class TwoNodesTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     ConsentDecisions decisions;
@@ -44,7 +47,7 @@ class TwoNodesTest {
                 properties.dataDir(),
                 "--steward.catalog=" + StewardTest.CATALOGS)) {
             ConsentDecisions decisionsThere = second.getBean(ConsentDecisions.class);
-            SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("two-nodes"))));
+            SubjectId subject = identities.forAddress(Identifier.email(Canary.email("two-nodes")));
             assertThat(decisionsThere
                             .decide("lab", subject.toString(), "newsletter", null)
                             .reason())

@@ -11,6 +11,7 @@ import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.vault.ChainCheckpoints;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
@@ -40,6 +41,9 @@ class DisclosuresTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     ChainCheckpoints checkpoints;
@@ -203,7 +207,7 @@ class DisclosuresTest {
     }
 
     private SubjectId subject() {
-        return vault.subjectFor(List.of(Identifier.email(UUID.randomUUID() + "@example.com")));
+        return identities.forAddress(Identifier.email(UUID.randomUUID() + "@example.com"));
     }
 
     private static String[] admin() {

@@ -42,7 +42,7 @@ class ConsentImportKilledIT {
 
         String writing;
         try (StewardProcess load =
-                StewardProcess.start(steward.database(), steward.dataDir(), "consent", "import", file.toString())) {
+                StewardProcess.command(steward.database(), steward.dataDir(), "consent", "import", file.toString())) {
             writing = load.awaitLine(line -> line.startsWith("consent import: writing"), Duration.ofSeconds(90));
             load.kill();
         }

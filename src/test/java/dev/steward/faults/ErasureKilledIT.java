@@ -48,7 +48,7 @@ class ErasureKilledIT {
                 jdbc.sql("SELECT id FROM data_subject").query(UUID.class).list());
         long recordsBefore = records(jdbc);
 
-        try (StewardProcess erasing = StewardProcess.start(
+        try (StewardProcess erasing = StewardProcess.command(
                 steward.database(),
                 steward.dataDir(),
                 "bench",

@@ -36,7 +36,7 @@ class SweepKilledIT {
                 DueRecords.seed(jdbc, RECORDS, "bulk", "bulk-day", Instant.now().minusSeconds(60));
 
         long erasedAtKill;
-        try (StewardProcess sweep = StewardProcess.start(
+        try (StewardProcess sweep = StewardProcess.command(
                 steward.database(),
                 steward.dataDir(),
                 "retention",

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.steward.intake.FormSubmitted;
 import dev.steward.test.Canary;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.NewRecord;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
@@ -12,7 +13,6 @@ import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +36,7 @@ record Submitted(
     /** Makes submissions with the application's beans. */
     record Forms(
             Vault vault,
+            Identities identities,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             InquiryRepository cases,
@@ -44,6 +45,7 @@ record Submitted(
         static Forms in(ApplicationContext context) {
             return new Forms(
                     context.getBean(Vault.class),
+                    context.getBean(Identities.class),
                     context,
                     context.getBean(TransactionTemplate.class),
                     context.getBean(InquiryRepository.class),
@@ -140,7 +142,7 @@ record Submitted(
         }
 
         private Submitted submit(String form, @Nullable String recipient, NewRecord record, String email) {
-            SubjectId subject = vault.subjectFor(List.of(Identifier.email(email)));
+            SubjectId subject = identities.forAddress(Identifier.email(email));
             RecordId id = transaction.execute(status -> {
                 RecordId stored = vault.store(subject, record);
                 events.publishEvent(new FormSubmitted(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.steward.test.Chromium;
+import dev.steward.test.Registrations;
 import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.StewardTest;
@@ -103,7 +104,12 @@ class FormsInChromiumTest {
         fill(page, form);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
                 .click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in to your account"))
+        assertThat(page.textContent("main")).contains("To finish registering, open the link we e-mailed");
+        page.navigate("http://localhost:" + port + Registrations.verificationLink(port, SeedForms.OMRON, form.email()));
+        page.getByLabel("Your password").fill(SeedForms.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my address"))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
 
         page.getByLabel("User name or e-mail address").fill(form.email());

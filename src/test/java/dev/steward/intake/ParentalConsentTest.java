@@ -18,11 +18,13 @@ import dev.steward.test.DatabaseDump;
 import dev.steward.test.Json;
 import dev.steward.test.Mailboxes;
 import dev.steward.test.Pages;
+import dev.steward.test.Registrations;
 import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.test.Visitor;
+import dev.steward.vault.Identities;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
@@ -86,6 +88,9 @@ class ParentalConsentTest {
     Vault vault;
 
     @Autowired
+    Identities identities;
+
+    @Autowired
     ConsentLedger ledger;
 
     @Autowired
@@ -128,8 +133,9 @@ class ParentalConsentTest {
                         .body()))
                 .contains("We have e-mailed your parent or guardian");
 
-        SubjectId subject =
-                vault.find(dev.steward.vault.Identifier.email(child.email())).orElseThrow();
+        SubjectId subject = identities.carrying(dev.steward.vault.Identifier.email(child.email())).stream()
+                .findFirst()
+                .orElseThrow();
         RecordId record = vault.records(subject).get(0).id();
         assertThat(vault.records(subject))
                 .singleElement()
@@ -199,6 +205,11 @@ class ParentalConsentTest {
         String link = parentLink(parent);
         Visitor browser = new Visitor(port);
         browser.postForm(link, Map.of("_csrf", Console.csrf(browser.get(link).body()), "decision", "confirm"));
+        HttpResponse<String> unverified = signIn(child.fields().get("username"));
+        assertThat(unverified.statusCode()).isEqualTo(422);
+        assertThat(Pages.text(unverified.body())).contains("Please confirm your e-mail address first");
+
+        Registrations.verify(port, child.site(), child.email());
 
         assertThat(signIn(child.fields().get("username")).statusCode()).isEqualTo(302);
     }

@@ -2,7 +2,6 @@ package dev.steward.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
@@ -11,6 +10,7 @@ import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.net.URLEncoder;
@@ -46,6 +46,9 @@ class DevMailboxTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     JdbcClient jdbc;
@@ -219,11 +222,11 @@ class DevMailboxTest {
     }
 
     private SubjectId subject(String address) {
-        return vault.subjectFor(List.of(Identifier.email(address)));
+        return identities.forAddress(Identifier.email(address));
     }
 
     private void deliver() {
-        await().atMost(Duration.ofSeconds(30)).until(delivery::deliverDue);
+        delivery.deliverDue();
     }
 
     private static String[] admin() {

@@ -1,7 +1,6 @@
 package dev.steward.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -13,6 +12,7 @@ import dev.steward.consent.ConsentRequest;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import jakarta.mail.MessagingException;
@@ -44,7 +44,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Delivery through a real SMTP server (GreenMail): retries, marketing consent, holds, erasure, sealed storage. */
 @StewardTest
-@TestPropertySource(properties = {"steward.mail.max-attempts=3", "steward.mail.smtp.from=privacy@steward.test"})
+@TestPropertySource(properties = {"steward.outbound.max-attempts=3", "steward.mail.smtp.from=privacy@steward.test"})
 @ExtendWith(OutputCaptureExtension.class)
 class MailDeliveryTest {
 
@@ -93,6 +93,9 @@ class MailDeliveryTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     ConsentLedger ledger;
@@ -170,6 +173,54 @@ class MailDeliveryTest {
     }
 
     @Test
+    void everyAttemptCarriesTheOneMessageIdGivenWhenTheMessageWasQueued() throws Exception {
+        String address = unique("gus") + "@example.com";
+        smtp.stop();
+        UUID id;
+        try {
+            id = mailer.queue(OutgoingMail.service(OMRON, subject(address), address, "Re: warranty", "Body"));
+            deliver();
+            assertThat(attempts(id)).isEqualTo(1);
+        } finally {
+            smtp.start();
+        }
+        clock.advance(Duration.ofMinutes(1));
+        deliver();
+
+        assertThat(mailer.status(id)).contains(MailStatus.SENT);
+        assertThat(column(id, "message_id")).isEqualTo("<" + id + "@steward.test>");
+        assertThat(receivedBy(address))
+                .singleElement()
+                .satisfies(received -> assertThat(received.getMessageID()).isEqualTo("<" + id + "@steward.test>"));
+    }
+
+    @Test
+    void aMessageLeftInFlightByANodeThatDiedGoesOnceMoreUnderItsMessageIdWhenTheLeaseEnds() throws Exception {
+        String address = unique("hal") + "@example.com";
+        UUID id = mailer.queue(OutgoingMail.service(OMRON, subject(address), address, "Your repair", "Done."));
+        jdbc.sql("""
+                        UPDATE outbound_item SET lease_id = gen_random_uuid(), leased_by = 'node-that-died',
+                            due_at = :until
+                        WHERE job = 'mail' AND item = :id
+                        """)
+                .param("until", clock.instant().plus(Duration.ofMinutes(5)).atOffset(java.time.ZoneOffset.UTC))
+                .param("id", id)
+                .update();
+
+        deliver();
+        assertThat(receivedBy(address)).as("its lease is not over").isEmpty();
+
+        clock.advance(Duration.ofMinutes(5));
+        deliver();
+
+        assertThat(mailer.status(id)).contains(MailStatus.SENT);
+        assertThat(attempts(id)).as("the interrupted attempt and this one").isEqualTo(2);
+        assertThat(receivedBy(address))
+                .singleElement()
+                .satisfies(received -> assertThat(received.getMessageID()).isEqualTo(column(id, "message_id")));
+    }
+
+    @Test
     void marketingGoesOnlyWithACurrentConsentWhileServiceMailGoesRegardless() throws Exception {
         String address = unique("carol") + "@example.com";
         SubjectId carol = subject(address);
@@ -220,8 +271,11 @@ class MailDeliveryTest {
             assertThat(mailer.status(reply)).as("still held while restricted").contains(MailStatus.HELD);
 
             held.restricted.remove(dan);
+            clock.advance(Duration.ofMinutes(1));
             deliver();
-            assertThat(mailer.status(reply)).contains(MailStatus.SENT);
+            assertThat(mailer.status(reply))
+                    .as("looked at again a minute later")
+                    .contains(MailStatus.SENT);
             assertThat(subjectLinesReceivedBy(address))
                     .containsExactly("Your restriction will be lifted", "Your inquiry");
         } finally {
@@ -281,12 +335,11 @@ class MailDeliveryTest {
     }
 
     private SubjectId subject(String address) {
-        return vault.subjectFor(List.of(Identifier.email(address)));
+        return identities.forAddress(Identifier.email(address));
     }
 
-    /** A delivery run of this test, not skipped because the scheduled run held the lock at that moment. */
     private void deliver() {
-        await().atMost(Duration.ofSeconds(30)).until(delivery::deliverDue);
+        delivery.deliverDue();
     }
 
     private List<MimeMessage> receivedBy(String address) {

@@ -12,6 +12,7 @@ import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.ErasureBlocker;
+import dev.steward.vault.Identities;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
@@ -42,6 +43,9 @@ class LegalHoldsTest {
     Vault vault;
 
     @Autowired
+    Identities identities;
+
+    @Autowired
     Sweeper sweeper;
 
     @Autowired
@@ -61,7 +65,7 @@ class LegalHoldsTest {
 
     @BeforeEach
     void setUp() {
-        records = new StoredRecords(vault);
+        records = new StoredRecords(vault, identities);
         http = new Http(port);
     }
 

@@ -10,6 +10,7 @@ import dev.steward.test.Json;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.vault.Identities;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
@@ -38,6 +39,9 @@ class RetentionConsoleTest {
     Vault vault;
 
     @Autowired
+    Identities identities;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -48,7 +52,7 @@ class RetentionConsoleTest {
 
     @BeforeEach
     void setUp() {
-        records = new StoredRecords(vault);
+        records = new StoredRecords(vault, identities);
         http = new Http(port);
     }
 

@@ -13,10 +13,12 @@ import dev.steward.consent.ConsentRequest;
 import dev.steward.inquiries.CaseClosed;
 import dev.steward.platform.EvidenceChain;
 import dev.steward.test.Canary;
+import dev.steward.test.Registrations;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
@@ -30,6 +32,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,8 +48,14 @@ class RetentionScheduleTest {
     private static final Duration ONE_MICROSECOND = Duration.ofNanos(1000);
     private static final String PASSWORD = "a-long-enough-password";
 
+    @LocalServerPort
+    int port;
+
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     Sweeper sweeper;
@@ -82,7 +91,7 @@ class RetentionScheduleTest {
 
     @BeforeEach
     void records() {
-        records = new StoredRecords(vault);
+        records = new StoredRecords(vault, identities);
     }
 
     @Test
@@ -250,7 +259,8 @@ class RetentionScheduleTest {
 
         assertThat(records.exists(trial)).isFalse();
         assertThat(vault.exists(alone)).isFalse();
-        assertThat(vault.find(Identifier.email(Canary.email("swept-last-record"))))
+        assertThat(identities.carrying(Identifier.email(Canary.email("swept-last-record"))).stream()
+                        .findFirst())
                 .as("the blind index no longer finds them")
                 .isEmpty();
         assertThat(count("SELECT count(*) FROM subject_identifier WHERE subject_id = :subject", alone))
@@ -332,6 +342,7 @@ class RetentionScheduleTest {
                         "fields.password",
                         false),
                 PASSWORD);
+        Registrations.verify(port, "lab", Canary.email(who), PASSWORD);
     }
 
     private void openRequest(SubjectId subject) {

@@ -2,21 +2,21 @@ package dev.steward.retention;
 
 import dev.steward.test.Canary;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.NewRecord;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.RecordSummary;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
-import java.util.List;
 import java.util.Map;
 
 /** Records stored through the vault, as the forms and accounts modules store them, for the retention tests. */
-record StoredRecords(Vault vault) {
+record StoredRecords(Vault vault, Identities identities) {
 
     /** A new person known by e-mail; the name part makes their canary value unique to the test. */
     SubjectId person(String who) {
-        return vault.subjectFor(List.of(Identifier.email(Canary.email(who))));
+        return identities.forAddress(Identifier.email(Canary.email(who)));
     }
 
     /** A record of the lab site's activity, under its retention rule, with the person's e-mail. */

@@ -9,6 +9,7 @@ import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.test.TestDatabase;
 import dev.steward.test.TestServer;
+import dev.steward.vault.Identities;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
@@ -45,6 +46,9 @@ class SweepTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     ClusterLock lock;
@@ -153,7 +157,7 @@ class SweepTest {
 
     @Test
     void aBackupRestoredFromBeforeASweepLosesTheSweptRecordsAgainOnRestoreReplay() {
-        StoredRecords records = new StoredRecords(vault);
+        StoredRecords records = new StoredRecords(vault, identities);
         SubjectId first = records.person("swept-restored-1");
         SubjectId second = records.person("swept-restored-2");
         RecordId one = records.trial(first, "swept-restored-1");

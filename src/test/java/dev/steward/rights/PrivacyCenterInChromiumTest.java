@@ -17,6 +17,7 @@ import dev.steward.test.Json;
 import dev.steward.test.LabCustomers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.net.URI;
@@ -40,6 +41,9 @@ class PrivacyCenterInChromiumTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     ConsentLedger ledger;
@@ -160,7 +164,7 @@ class PrivacyCenterInChromiumTest {
 
     private LabCustomers customers() {
         if (customers == null) {
-            customers = new LabCustomers(vault, ledger, disclosures);
+            customers = new LabCustomers(vault, identities, ledger, disclosures);
         }
         return customers;
     }

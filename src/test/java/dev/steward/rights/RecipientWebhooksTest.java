@@ -13,6 +13,7 @@ import dev.steward.test.LabCustomers;
 import dev.steward.test.Receiver;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.vault.Identities;
 import dev.steward.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,11 +36,17 @@ class RecipientWebhooksTest {
     /** The lab accounting partner's endpoint, as its catalog declares it. */
     static final int PARTNER_PORT = 47311;
 
+    /** The outbound queue's default. */
+    static final int MAX_ATTEMPTS = 8;
+
     @LocalServerPort
     int port;
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     ConsentLedger ledger;
@@ -48,7 +55,7 @@ class RecipientWebhooksTest {
     Disclosures disclosures;
 
     @Autowired
-    RecipientNotices notices;
+    RecipientWebhooks webhooks;
 
     @Autowired
     JdbcClient jdbc;
@@ -72,7 +79,7 @@ class RecipientWebhooksTest {
 
     @Test
     void aFailingEndpointIsRetriedWithGrowingPausesUntilItAcknowledgesAndEveryAttemptIsRecorded() throws Exception {
-        new LabCustomers(vault, ledger, disclosures).customer("notified");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("notified");
         String request = erasureRequest("notified");
         partner.answer(503);
 
@@ -110,7 +117,7 @@ class RecipientWebhooksTest {
 
     @Test
     void aRecipientWithoutAnEndpointIsATaskStaffConfirmAndTheRequesterSeesWhoWasTold() {
-        new LabCustomers(vault, ledger, disclosures).customer("printed");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("printed");
         partner.answer(204);
         String request = erasureRequest("printed");
         deliver();
@@ -145,16 +152,16 @@ class RecipientWebhooksTest {
 
     @Test
     void anEndpointThatKeepsFailingIsHandedToStaff() {
-        new LabCustomers(vault, ledger, disclosures).customer("unreachable");
+        new LabCustomers(vault, identities, ledger, disclosures).customer("unreachable");
         partner.answer(500);
         String request = erasureRequest("unreachable");
 
-        for (int attempt = 0; attempt < RecipientNotices.MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             deliver();
             clock.advance(Duration.ofHours(7));
         }
 
-        assertThat(partner.received()).hasSize(RecipientNotices.MAX_ATTEMPTS);
+        assertThat(partner.received()).hasSize(MAX_ATTEMPTS);
         JsonNode task = Json.read(staff("/api/v1/admin/recipient-tasks").body())
                 .get("tasks")
                 .valueStream()
@@ -196,7 +203,7 @@ class RecipientWebhooksTest {
     }
 
     void deliver() {
-        notices.deliverDue(50);
+        webhooks.deliverDue();
     }
 
     /** What a recipient computes with its copy of the secret (Standard Webhooks, v1). */

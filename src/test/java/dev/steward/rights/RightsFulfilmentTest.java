@@ -22,6 +22,7 @@ import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Access;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.NewRecord;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.RecordSummary;
@@ -56,6 +57,9 @@ class RightsFulfilmentTest {
     Vault vault;
 
     @Autowired
+    Identities identities;
+
+    @Autowired
     ConsentLedger ledger;
 
     @Autowired
@@ -77,6 +81,9 @@ class RightsFulfilmentTest {
     TestClock clock;
 
     @Autowired
+    PortabilityTransfers transfers;
+
+    @Autowired
     JdbcClient jdbc;
 
     Http http;
@@ -87,7 +94,7 @@ class RightsFulfilmentTest {
     void setUp() {
         http = new Http(port);
         inbox = new Inbox(port);
-        customers = new LabCustomers(vault, ledger, disclosures);
+        customers = new LabCustomers(vault, identities, ledger, disclosures);
     }
 
     @Test
@@ -145,7 +152,9 @@ class RightsFulfilmentTest {
         fulfil(received("leaver", "{\"type\":\"erasure\",\"grounds\":[\"no-longer-necessary\"]}"));
 
         assertThat(vault.exists(subject)).isFalse();
-        assertThat(vault.find(Identifier.email(Canary.email("leaver")))).isEmpty();
+        assertThat(identities.carrying(Identifier.email(Canary.email("leaver"))).stream()
+                        .findFirst())
+                .isEmpty();
         assertThat(suppression.contains(Identifier.email(Canary.email("leaver"))))
                 .isTrue();
         assertThat(inbox.newestTextTo(Canary.email("leaver"))).contains("All your data held for this site is erased");
@@ -256,8 +265,10 @@ class RightsFulfilmentTest {
                 .allSatisfy(record -> assertThat(vault.fields(record.id(), Access.system("test")))
                         .containsEntry("name", Canary.name("Corrected"))
                         .containsEntry("email", corrected));
-        assertThat(vault.find(Identifier.email(corrected))).contains(subject);
-        assertThat(vault.find(Identifier.email(Canary.email("misspelt")))).isEmpty();
+        assertThat(identities.carrying(Identifier.email(corrected))).contains(subject);
+        assertThat(identities.carrying(Identifier.email(Canary.email("misspelt"))))
+                .as("the old address finds neither the person's data nor their request")
+                .isEmpty();
         assertThat(inbox.newestTextTo(Canary.email("misspelt"))).contains("Your supplementary statement is added");
     }
 
@@ -265,18 +276,36 @@ class RightsFulfilmentTest {
     void portabilityHandsOverTheProvidedDataInTheDocumentedSchemaAndPushesItWhereAsked() {
         customers.customer("mover");
         try (Receiver receiver = Receiver.start(0, "/import")) {
-            fulfil(received(
+            String id = received(
                     "mover",
-                    "{\"type\":\"portability\",\"transferTo\":\"http://localhost:" + receiver.port() + "/import\"}"));
+                    "{\"type\":\"portability\",\"transferTo\":\"http://localhost:" + receiver.port() + "/import\"}");
+            fulfil(id);
+            assertThat(receiver.received())
+                    .as("nothing is sent while the request is fulfilled")
+                    .isEmpty();
+            assertThat(inbox.newestTextTo(Canary.email("mover")))
+                    .contains("We are also sending it to localhost and will write to you once it has been accepted");
 
-            JsonNode pushed = Json.read(receiver.received().get(0).body());
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(transfers.deliverDue()).isEqualTo(1);
+
+            Receiver.Received push = receiver.received().get(0);
+            JsonNode pushed = Json.read(push.body());
             assertThat(pushed.get("$schema").asString()).isEqualTo(AccessPackages.PORTABILITY_SCHEMA);
             assertThat(pushed.get("records").toString())
                     .contains(Canary.email("mover"))
                     .contains("\"activity\":\"newsletter\"");
+            assertThat(push.headers().get("idempotency-key")).isNotBlank();
+            assertThat(jdbc.sql("SELECT status || ' ' || (document_enc IS NULL) FROM portability_transfer"
+                                    + " WHERE request_id = CAST(:request AS uuid)")
+                            .param("request", id)
+                            .query(String.class)
+                            .single())
+                    .as("the document goes once it was accepted")
+                    .isEqualTo("accepted true");
         }
-        String answer = inbox.newestTextTo(Canary.email("mover"));
-        assertThat(answer).contains("We also sent it to localhost, which accepted it.");
+        assertThat(inbox.newestTextTo(Canary.email("mover")))
+                .contains("Your data was sent to localhost, which accepted it.");
         assertThat(http.get("/api/v1/schemas/portability.json").body()).contains(AccessPackages.PORTABILITY_SCHEMA);
     }
 
@@ -294,7 +323,7 @@ class RightsFulfilmentTest {
 
     @Test
     void inJapanAPersonHasTheirDataDisclosedAmendedAndDeleted() {
-        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("tanaka"))));
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("tanaka")));
         vault.store(
                 subject,
                 new NewRecord(
@@ -327,9 +356,10 @@ class RightsFulfilmentTest {
     @Test
     void aRestrictedPersonsNewContactMessageIsStoredButNotForwardedToTheGroupCompany() {
         SeedForms.Filled contact = SeedForms.olympusContact();
-        assertThat(http.postJson(contact.apiPath(), contact.json()).statusCode())
-                .isEqualTo(201);
-        SubjectId subject = vault.find(Identifier.email(contact.email())).orElseThrow();
+        HttpResponse<String> first = http.postJson(contact.apiPath(), contact.json());
+        assertThat(first.statusCode()).isEqualTo(201);
+        SubjectId subject =
+                SubjectId.parse(Json.read(first.body()).get("subject").asString());
         receivedFrom(
                 "olympus-ims", "EU", contact.email(), "{\"type\":\"restriction\",\"grounds\":[\"accuracy-disputed\"]}");
 
@@ -337,12 +367,26 @@ class RightsFulfilmentTest {
                 contact.apiPath(), contact.with("message", "A second question").json());
 
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
-        assertThat(vault.records(subject))
+        SubjectId later = SubjectId.parse(Json.read(again.body()).get("subject").asString());
+        assertThat(vault.records(later))
+                .as("stored under a subject of its own, the sender proved nothing")
                 .filteredOn(record -> record.activity().equals("contact-form"))
-                .hasSize(2);
+                .hasSize(1);
         assertThat(disclosures.of(subject))
                 .as("only the message from before the restriction went to Olympus Europa")
                 .hasSize(1);
+        assertThat(disclosures.of(later))
+                .as("the restriction reaches what is sent under the address")
+                .isEmpty();
+        assertThat(Json.read(staff("/api/v1/admin/restrictions").body())
+                        .get("restrictions")
+                        .valueStream()
+                        .filter(restriction ->
+                                restriction.get("subject").asString().equals(later.toString()))
+                        .map(restriction -> restriction.get("request").asString()))
+                .as("restricted under the same request, so lifted with it")
+                .hasSize(1)
+                .doesNotContainNull();
     }
 
     /** Submits a request of the lab site for the customer and verifies it; answers its id. */

@@ -12,6 +12,7 @@ import dev.steward.test.LabCustomers;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.vault.Identities;
 import dev.steward.vault.Vault;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,6 +27,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +43,9 @@ class RightsRequestsTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    Identities identities;
 
     @Autowired
     ConsentLedger ledger;
@@ -61,7 +67,7 @@ class RightsRequestsTest {
     void setUp() {
         http = new Http(port);
         inbox = new Inbox(port);
-        customers = new LabCustomers(vault, ledger, disclosures);
+        customers = new LabCustomers(vault, identities, ledger, disclosures);
     }
 
     @Test
@@ -339,6 +345,43 @@ class RightsRequestsTest {
     HttpResponse<String> staffPost(String path, String json) {
         clock.advance(Duration.ofSeconds(1));
         return http.postJson(path, json.isEmpty() ? "{}" : json, Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://[fd00::1]/",
+                "https://[64:ff9b::7f00:1]/",
+                "https://100.64.0.1/",
+                "https://[::ffff:127.0.0.1]/",
+                "https://127.0.0.1/",
+                "https://169.254.169.254/latest/meta-data/",
+                "https://10.0.0.5/import",
+                "https://[fe80::1]/",
+                "https://[::1]/",
+                "https://[2001:db8::1]/",
+                "https://198.18.0.1/",
+                "https://0.0.0.0/",
+                "https://[2002:a00:1::1]/",
+                "http://93.184.216.34/"
+            })
+    void aPortabilityTargetInsideTheNetworkIsRefusedWithAFieldErrorAndNothingIsStored(String target) {
+        long before = jdbc.sql("SELECT count(*) FROM rights_request")
+                .query(Long.class)
+                .single();
+
+        HttpResponse<String> refused = http.postJson(
+                "/api/v1/sites/lab/requests",
+                "{\"type\":\"portability\",\"email\":\"a@example.org\",\"region\":\"EU\",\"transferTo\":\"" + target
+                        + "\"}");
+
+        assertRefused(refused, "invalid-target");
+        assertThat(Json.read(refused.body()).get("errors").get(0).get("field").asString())
+                .isEqualTo("transferTo");
+        assertThat(jdbc.sql("SELECT count(*) FROM rights_request")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     static void assertRefused(HttpResponse<String> response, String code) {

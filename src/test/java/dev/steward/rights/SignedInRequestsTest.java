@@ -7,6 +7,7 @@ import dev.steward.test.Http;
 import dev.steward.test.Inbox;
 import dev.steward.test.Json;
 import dev.steward.test.Pages;
+import dev.steward.test.Registrations;
 import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.StewardTest;
@@ -123,6 +124,7 @@ class SignedInRequestsTest {
         Filled account = SeedForms.olympusSoftwareDownload();
         HttpResponse<String> answer = new Visitor(port).postJson(account.apiPath(), account.json());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        Registrations.verify(port, account.site(), account.email());
         return account;
     }
 

@@ -7,6 +7,7 @@ import dev.steward.consent.ConsentRequest;
 import dev.steward.disclosures.Disclosures;
 import dev.steward.disclosures.NewDisclosure;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
 import dev.steward.vault.NewRecord;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
@@ -21,17 +22,19 @@ import java.util.Map;
 public final class LabCustomers {
 
     private final Vault vault;
+    private final Identities identities;
     private final ConsentLedger ledger;
     private final Disclosures disclosures;
 
-    public LabCustomers(Vault vault, ConsentLedger ledger, Disclosures disclosures) {
+    public LabCustomers(Vault vault, Identities identities, ConsentLedger ledger, Disclosures disclosures) {
         this.vault = vault;
+        this.identities = identities;
         this.ledger = ledger;
         this.disclosures = disclosures;
     }
 
     public SubjectId subscriber(String who) {
-        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email(who))));
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email(who)));
         vault.store(
                 subject,
                 new NewRecord(

@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A real HTTP endpoint on this machine that records what it receives and answers with a status the test sets. */
 public final class Receiver implements AutoCloseable {
@@ -19,6 +23,8 @@ public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(204);
+    private final AtomicLong delayMillis = new AtomicLong();
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
 
     private Receiver(HttpServer server) {
         this.server = server;
@@ -33,9 +39,11 @@ public final class Receiver implements AutoCloseable {
                 exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
                 receiver.received.add(new Received(
                         headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                receiver.pause();
                 exchange.sendResponseHeaders(receiver.status.get(), -1);
                 exchange.close();
             });
+            server.setExecutor(receiver.handlers);
             server.start();
             return receiver;
         } catch (IOException e) {
@@ -51,12 +59,26 @@ public final class Receiver implements AutoCloseable {
         this.status.set(status);
     }
 
+    /** Waits this long after reading a request before answering it. */
+    public void delay(Duration delay) {
+        delayMillis.set(delay.toMillis());
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delayMillis.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public List<Received> received() {
         return received;
     }
 
     @Override
     public void close() {
+        handlers.shutdownNow();
         server.stop(0);
     }
 }

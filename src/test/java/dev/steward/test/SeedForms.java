@@ -105,7 +105,7 @@ public final class SeedForms {
         }
     }
 
-    /** A phone number no other test uses: a phone number is an identifier, and would join two people into one. */
+    /** A phone number no other test uses, so that a test that shares one does so on purpose. */
     public static String phone() {
         return "+49 30 "
                 + (1_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(8_999_999));

@@ -1,80 +1,119 @@
 package dev.steward.test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Steward as an operator runs it: {@code java -jar target/steward.jar WORDS SETTINGS} in a JVM of its own, on a
- * database of the test PostgreSQL, for fault tests that kill it for real ({@code kill -KILL}, which no JVM can catch
- * or clean up after). The jar is the one {@code mvn verify} packaged before the integration tests run.
+ * Steward as an operator runs it: {@code java -jar target/steward.jar} in a process of its own, killed as a machine
+ * or the OOM killer would kill it ({@code kill -9}, which no JVM can catch or clean up after). Either the server, on
+ * its own data directory (and so its own embedded PostgreSQL), or a command on a database of the test PostgreSQL. The
+ * jar is the one {@code mvn verify} packaged before the integration tests run.
  */
 public final class StewardProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "steward.jar").toAbsolutePath();
+    private static final Path JAR = Path.of("target", "steward.jar");
     private static final Path LAB_CATALOG =
             Path.of("target", "test-classes", "catalogs", "lab").toAbsolutePath();
 
     private final Process process;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Thread reader;
+    private final Path log;
+    private final int port;
 
-    private StewardProcess(Process process) {
+    private StewardProcess(Process process, Path log, int port) {
         this.process = process;
-        this.reader = new Thread(this::read, "steward-process-output");
-        this.reader.setDaemon(true);
-        this.reader.start();
+        this.log = log;
+        this.port = port;
     }
 
-    /** Starts {@code java -jar steward.jar WORDS} with the database, data directory and test catalogs given. */
-    public static StewardProcess start(String database, Path dataDir, String... words) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: fault tests run in mvn verify, after package");
-        }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx320m",
-                "-XX:+UseSerialGC",
-                "-jar",
-                JAR.toString()));
-        command.addAll(List.of(words));
-        command.addAll(List.of(
+    /** Starts the server and waits until it says it is running. */
+    public static StewardProcess start(Path dataDir, int port, List<String> settings, Duration atMost) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--steward.data-dir=" + dataDir,
+                "--steward.admin-password=" + StewardTest.ADMIN_PASSWORD));
+        arguments.addAll(settings);
+        StewardProcess steward = launch(dataDir, port, arguments);
+        steward.awaitLine(line -> line.contains("Steward is running"), atMost);
+        return steward;
+    }
+
+    /**
+     * Starts {@code java -jar steward.jar WORDS} on a database of the test PostgreSQL, with the data directory given
+     * and the test catalogs, without waiting.
+     */
+    public static StewardProcess command(String database, Path dataDir, String... words) {
+        List<String> arguments = new ArrayList<>(List.of(words));
+        arguments.addAll(List.of(
                 "--steward.database.url=" + database,
                 "--steward.database.user=" + TestDatabase.user(),
                 "--steward.data-dir=" + dataDir,
                 "--steward.catalog=classpath:examples/olympus-2018,classpath:examples/omron-2012," + LAB_CATALOG));
         if (TestDatabase.password() != null) {
-            command.add("--steward.database.password=" + TestDatabase.password());
+            arguments.add("--steward.database.password=" + TestDatabase.password());
         }
+        return launch(dataDir, 0, arguments);
+    }
+
+    /** Runs a command to its end; fails when it takes longer than the time given. */
+    public static Finished run(String database, Path dataDir, Duration atMost, String... words) {
+        try (StewardProcess steward = command(database, dataDir, words)) {
+            return new Finished(steward.awaitExit(atMost), steward.output());
+        }
+    }
+
+    /** How a command ended: its exit code and everything it printed. */
+    public record Finished(int exit, String output) {}
+
+    private static StewardProcess launch(Path dataDir, int port, List<String> arguments) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: these tests run in mvn verify, after package");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // a test's Steward starts fast rather than runs fast
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xmx512m",
+                "-jar",
+                JAR.toAbsolutePath().toString()));
+        command.addAll(arguments);
         try {
-            return new StewardProcess(
-                    new ProcessBuilder(command).redirectErrorStream(true).start());
+            Path log = Files.createTempFile(dataDir.getParent(), "steward-", ".log");
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            return new StewardProcess(process, log, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Runs the command to its end and answers its exit code; fails when it takes longer than the time given. */
-    public static Finished run(String database, Path dataDir, Duration atMost, String... words) {
-        try (StewardProcess steward = start(database, dataDir, words)) {
-            return new Finished(steward.awaitExit(atMost), steward.output());
-        }
+    public int port() {
+        return port;
     }
-
-    public record Finished(int exit, String output) {}
 
     public long pid() {
         return process.pid();
+    }
+
+    public Http http() {
+        return new Http(port);
+    }
+
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Waits for a line of output the predicate accepts, and answers it. */
@@ -82,36 +121,23 @@ public final class StewardProcess implements AutoCloseable {
         long deadline = System.nanoTime() + atMost.toNanos();
         int seen = 0;
         while (System.nanoTime() < deadline) {
-            while (seen < lines.size()) {
-                String line = lines.get(seen++);
-                if (wanted.test(line)) {
-                    return line;
+            boolean ended = !process.isAlive();
+            List<String> lines = output().lines().toList();
+            // the last line may still be being written unless the process ended
+            int complete = ended ? lines.size() : Math.max(0, lines.size() - 1);
+            for (; seen < complete; seen++) {
+                if (wanted.test(lines.get(seen))) {
+                    return lines.get(seen);
                 }
             }
-            if (!process.isAlive() && !reader.isAlive() && seen == lines.size()) {
+            if (ended) {
                 throw new AssertionError("Steward ended (exit " + process.exitValue()
-                        + ") before printing the line awaited:\n" + output());
+                        + ") before printing what was awaited:\n" + output());
             }
-            pause(Duration.ofMillis(2));
+            sleep(Duration.ofMillis(5));
         }
-        throw new AssertionError("No such line within " + atMost + ":\n" + output());
-    }
-
-    /** {@code kill -KILL}: the process ends at once, in whatever it was doing, with nothing flushed or closed. */
-    public void kill() {
-        try {
-            new ProcessBuilder("kill", "-KILL", Long.toString(process.pid()))
-                    .inheritIO()
-                    .start()
-                    .waitFor();
-            process.waitFor(30, TimeUnit.SECONDS);
-            reader.join(5_000);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        process.destroyForcibly();
+        throw new AssertionError("Steward did not print what was awaited within " + atMost + ":\n" + output());
     }
 
     public int awaitExit(Duration atMost) {
@@ -119,7 +145,6 @@ public final class StewardProcess implements AutoCloseable {
             if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("Steward did not finish within " + atMost + ":\n" + output());
             }
-            reader.join(5_000);
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,34 +152,37 @@ public final class StewardProcess implements AutoCloseable {
         }
     }
 
-    public String output() {
-        return String.join("\n", lines);
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or released; an embedded PostgreSQL is left behind. */
+    public void kill() {
+        try {
+            Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).start();
+            kill.waitFor(10, TimeUnit.SECONDS);
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
+    /** A clean stop (SIGTERM), as a service manager stops it; nothing when it has ended already. */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            kill();
-        }
-    }
-
-    private void read() {
-        try (BufferedReader output =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = output.readLine(); line != null; line = output.readLine()) {
-                lines.add(line);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
             }
-        } catch (IOException e) {
-            lines.add("(output lost: " + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    static void pause(Duration duration) {
+    private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

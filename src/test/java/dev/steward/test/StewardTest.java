@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
             "steward.catalog=" + StewardTest.CATALOGS,
             "LAB_ACCOUNTING_WEBHOOK_SECRET=" + StewardTest.WEBHOOK_SECRET,
             // tests send portable data to a receiver on this machine
-            "steward.rights.allow-loopback-targets=true",
+            "steward.outbound.allow-loopback=true",
             // tests deliver webhooks themselves, at the moments they choose
             "steward.rights.webhook-interval=PT1H",
             // tests sweep when they mean to: a background sweep on the shared clock would erase other tests' records

@@ -124,8 +124,11 @@ class ChainTipTest {
 
     private static void writeEveryChain(ConfigurableApplicationContext steward) {
         Vault vault = steward.getBean(Vault.class);
-        LabCustomers customers =
-                new LabCustomers(vault, steward.getBean(ConsentLedger.class), steward.getBean(Disclosures.class));
+        LabCustomers customers = new LabCustomers(
+                vault,
+                steward.getBean(Identities.class),
+                steward.getBean(ConsentLedger.class),
+                steward.getBean(Disclosures.class));
         // consent, disclosures and the audit trail
         customers.customer("tip-1");
         customers.customer("tip-2");

@@ -9,7 +9,6 @@ import dev.steward.test.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,8 @@ class KeysRotateTest {
         withServer(database, context -> {
             Vault vault = context.getBean(Vault.class);
             for (int i = 0; i < SUBJECTS; i++) {
-                SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("rotated" + i))));
+                SubjectId subject =
+                        context.getBean(Identities.class).forAddress(Identifier.email(Canary.email("rotated" + i)));
                 record[0] = vault.store(
                         subject,
                         new NewRecord(

@@ -27,6 +27,9 @@ class VaultTest {
     Vault vault;
 
     @Autowired
+    Identities identities;
+
+    @Autowired
     AuditTrail audit;
 
     @Autowired
@@ -36,14 +39,14 @@ class VaultTest {
     StewardProperties properties;
 
     @Test
-    void findsAPersonByAnyIdentifierHoweverTyped() {
+    void findsASubjectByAnyIdentifierHoweverTyped() {
         String email = Canary.email("grace");
-        SubjectId subject = vault.subjectFor(List.of(Identifier.email(email), Identifier.phone(Canary.phone())));
+        SubjectId subject = identities.newSubject(List.of(
+                ClaimedIdentifier.of(Identifier.email(email)), ClaimedIdentifier.of(Identifier.phone(Canary.phone()))));
 
-        assertThat(vault.find(Identifier.email("  " + email.toUpperCase() + " ")))
-                .contains(subject);
-        assertThat(vault.find(Identifier.phone("+49 (30) 5550-1234"))).contains(subject);
-        assertThat(vault.subjectFor(List.of(Identifier.email(email)))).isEqualTo(subject);
+        assertThat(identities.carrying(Identifier.email("  " + email.toUpperCase() + " ")))
+                .containsExactly(subject);
+        assertThat(identities.carrying(Identifier.phone("+49 (30) 5550-1234"))).contains(subject);
         assertThat(vault.identifiers(subject, Access.system("test")))
                 .extracting(Identifier::value)
                 .containsExactlyInAnyOrder(email, "+493055501234");
@@ -53,7 +56,7 @@ class VaultTest {
     void storesRecordsSoThatNeitherADumpNorTheDataFilesHoldAnyPersonalValue() throws IOException {
         String email = Canary.email("dump");
         String name = Canary.name("Dump");
-        SubjectId subject = vault.subjectFor(List.of(Identifier.email(email)));
+        SubjectId subject = identities.forAddress(Identifier.email(email));
         RecordId record = vault.store(subject, invoice(email, name));
 
         assertThat(vault.fields(record, Access.system("test")))
@@ -71,7 +74,7 @@ class VaultTest {
 
     @Test
     void aRecordKeptForAFixedPeriodIsDueFromTheMomentItIsStored() {
-        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("due"))));
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("due")));
 
         RecordSummary record = vault.record(vault.store(subject, invoice(Canary.email("due"), Canary.name("Due"))))
                 .orElseThrow();
@@ -99,7 +102,7 @@ class VaultTest {
 
     @Test
     void refusesFieldsTheCatalogDoesNotDeclareForTheActivity() {
-        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("undeclared"))));
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("undeclared")));
         int before = jdbc.sql("SELECT count(*) FROM personal_record")
                 .query(Integer.class)
                 .single();
@@ -127,7 +130,7 @@ class VaultTest {
 
     @Test
     void aStaffReadIsWrittenToTheAuditTrailWithFieldNamesOnly() {
-        SubjectId subject = vault.subjectFor(List.of(Identifier.email(Canary.email("audited"))));
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("audited")));
         RecordId record = vault.store(subject, invoice(Canary.email("audited"), Canary.name("Audited")));
 
         vault.fields(record, Access.staff("officer", "read-record", "ticket-17"));
@@ -143,7 +146,7 @@ class VaultTest {
     @Test
     void erasureDestroysTheKeySoSurvivingCiphertextCannotBeDecrypted() {
         String email = Canary.email("erased");
-        SubjectId subject = vault.subjectFor(List.of(Identifier.email(email)));
+        SubjectId subject = identities.forAddress(Identifier.email(email));
         RecordId record = vault.store(subject, invoice(email, Canary.name("Erased")));
         byte[] exported = jdbc.sql("SELECT fields_enc FROM personal_record WHERE id = :id")
                 .param("id", record.value())
@@ -153,7 +156,8 @@ class VaultTest {
 
         Tombstone tombstone = vault.eraseSubject(subject, "erasure request").orElseThrow();
 
-        assertThat(vault.find(Identifier.email(email))).isEmpty();
+        assertThat(identities.carrying(Identifier.email(email)).stream().findFirst())
+                .isEmpty();
         assertThat(vault.exists(subject)).isFalse();
         assertThat(vault.records(subject)).isEmpty();
         assertThat(vault.open(subject, sealed, "export")).isEmpty();
@@ -176,7 +180,7 @@ class VaultTest {
     @Test
     void aRestoredBackupTakenBeforeAnErasureIsErasedAgainByRestoreReplay() {
         String email = Canary.email("restored");
-        SubjectId subject = vault.subjectFor(List.of(Identifier.email(email)));
+        SubjectId subject = identities.forAddress(Identifier.email(email));
         vault.store(subject, invoice(email, Canary.name("Restored")));
         DatabaseDump backup = DatabaseDump.of(properties.database().url());
         vault.eraseSubject(subject, "erasure request");

@@ -19,8 +19,11 @@ import dev.steward.catalog.Regime;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.TextBlock;
+import dev.steward.platform.PublicAddresses;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -135,6 +138,14 @@ final class CatalogValidator {
                     name + ": default jurisdiction '" + site.defaultJurisdiction()
                             + "' is not one of the jurisdictions it serves " + site.jurisdictions());
         }
+        if (site.otherCountries() != null && !site.jurisdictions().contains(site.otherCountries())) {
+            report(
+                    site,
+                    "otherCountries",
+                    name + ": the jurisdiction for other countries '" + site.otherCountries()
+                            + "' is not one of the jurisdictions it serves " + site.jurisdictions());
+        }
+        checkCountriesServedOnce(site, name);
         if (site.baseUrl() != null) {
             checkUrl(site, "baseUrl", site.baseUrl(), false);
         }
@@ -144,6 +155,23 @@ final class CatalogValidator {
         for (int i = 0; i < site.storageLocations().size(); i++) {
             checkCountry(
                     site, "storageLocations[" + i + "]", site.storageLocations().get(i));
+        }
+    }
+
+    /** A visitor's country must lead to one notice: no two jurisdictions of a site may list the same country. */
+    private void checkCountriesServedOnce(Site site, String name) {
+        Map<String, String> listedBy = new HashMap<>();
+        for (Jurisdiction jurisdiction : catalog.jurisdictionsOf(site)) {
+            for (String country : jurisdiction.countries()) {
+                String first = listedBy.putIfAbsent(country.toUpperCase(java.util.Locale.ROOT), jurisdiction.key());
+                if (first != null) {
+                    report(
+                            jurisdiction,
+                            "countries",
+                            name + " serves " + country + " by two jurisdictions, '" + first + "' and '"
+                                    + jurisdiction.key() + "': list it in one of them");
+                }
+            }
         }
     }
 
@@ -180,6 +208,12 @@ final class CatalogValidator {
     }
 
     private void checkJurisdiction(Jurisdiction jurisdiction) {
+        for (int i = 0; i < jurisdiction.countries().size(); i++) {
+            checkCountry(
+                    jurisdiction,
+                    "countries[" + i + "]",
+                    jurisdiction.countries().get(i));
+        }
         if (jurisdiction.grants(RightType.COMPLAINT) && jurisdiction.supervisoryAuthority() == null) {
             report(
                     jurisdiction,
@@ -239,6 +273,7 @@ final class CatalogValidator {
                 && !field.options().isEmpty()) {
             report(field, "options", name + " offers options but its type is " + Words.kebab(field.type()));
         }
+        checkMatching(field, name);
         if (field.maxLength() != null && field.maxLength() < 1) {
             report(field, "maxLength", name + ": maxLength must be at least 1");
         }
@@ -248,6 +283,28 @@ final class CatalogValidator {
             } catch (PatternSyntaxException e) {
                 report(field, "pattern", name + ": pattern is not a valid regular expression: " + e.getDescription());
             }
+        }
+    }
+
+    /** Only an identifier links subjects, and only one Steward can prove: an e-mail address or a user name. */
+    private void checkMatching(Field field, String name) {
+        if (field.matchesSubject() == null) {
+            return;
+        }
+        if (!field.identifier()) {
+            report(
+                    field,
+                    "matchesSubject",
+                    name + " sets matchesSubject but is not an identifier: add 'identifier: true'");
+        } else if (field.matchesSubject() == DataCategory.SubjectMatching.VERIFIED_ONLY
+                && field.type() != FieldType.EMAIL
+                && field.type() != FieldType.USERNAME) {
+            report(
+                    field,
+                    "matchesSubject",
+                    name + " is a " + Words.kebab(field.type()) + ", which Steward cannot prove belongs to someone:"
+                            + " only an e-mail address (by a link) or a user name (by signing in) can link a person's"
+                            + " submissions; use 'matchesSubject: never'");
         }
     }
 
@@ -403,25 +460,26 @@ final class CatalogValidator {
         form.downloads().forEach(download -> checkUrl(download, "href", download.href(), true));
     }
 
-    /** A form that creates accounts needs a login (an identifying user name or e-mail) and a password, both required. */
+    /**
+     * A form that creates accounts needs a required password and a required identifying e-mail address: the account
+     * can be used only once a link sent to that address proves it belongs to whoever registered.
+     */
     private void checkRegistration(Form form, ProcessingActivity activity) {
-        boolean login = form.fields().stream()
+        List<Field> required = form.fields().stream()
                 .filter(key -> !activity.isVoluntary(key))
                 .map(catalog::field)
                 .flatMap(Optional::stream)
-                .anyMatch(field ->
-                        field.identifier() && (field.type() == FieldType.EMAIL || field.type() == FieldType.USERNAME));
-        boolean password = form.fields().stream()
-                .filter(key -> !activity.isVoluntary(key))
-                .map(catalog::field)
-                .flatMap(Optional::stream)
-                .anyMatch(field -> field.type() == FieldType.PASSWORD);
-        if (!login || !password) {
+                .toList();
+        boolean email = required.stream().anyMatch(field -> field.identifier() && field.type() == FieldType.EMAIL);
+        boolean password = required.stream().anyMatch(field -> field.type() == FieldType.PASSWORD);
+        if (!email || !password) {
             report(
                     form,
                     "createsAccount",
                     "form '" + form.key() + "' creates accounts but lacks a required "
-                            + (login ? "password field" : "login field (an identifying e-mail or username)"));
+                            + (email
+                                    ? "password field"
+                                    : "identifying e-mail field (the account is verified by a link sent to it)"));
         }
     }
 
@@ -568,9 +626,24 @@ final class CatalogValidator {
             boolean web = secure || "http".equals(uri.getScheme());
             if (uri.getHost() == null || !web || (httpsOnly && !secure && !loopback)) {
                 report(element, path, "'" + url + "' is not an " + (httpsOnly ? "https" : "http(s)") + " address");
+            } else if (httpsOnly && !"localhost".equals(uri.getHost()) && insideLiteral(uri.getHost())) {
+                // Steward sends personal data there: an address inside a private network is refused when sending
+                report(element, path, "'" + url + "' names an address that is not on the public internet");
             }
         } catch (URISyntaxException e) {
             report(element, path, "'" + url + "' is not an " + (httpsOnly ? "https" : "http(s)") + " address");
+        }
+    }
+
+    /** An IP address literal (never a name: validation resolves nothing) that is not globally routable. */
+    private static boolean insideLiteral(String host) {
+        if (!host.startsWith("[") && !host.matches("[0-9.]+")) {
+            return false;
+        }
+        try {
+            return !PublicAddresses.isPublic(InetAddress.getByName(host));
+        } catch (UnknownHostException e) {
+            return true;
         }
     }
 

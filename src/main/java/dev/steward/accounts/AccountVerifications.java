@@ -1,0 +1,243 @@
+package dev.steward.accounts;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.mail.Mailer;
+import dev.steward.mail.OutgoingMail;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.Sha256;
+import dev.steward.platform.StewardProperties;
+import dev.steward.vault.Access;
+import dev.steward.vault.HeldIdentifier;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An account can be used only once a link sent to its e-mail address came back: until then nobody can sign in to it
+ * and it shows nothing, so typing someone else's address gets a stranger nowhere. Registering answers the same
+ * whether the address is known or not; only the mailbox learns it, by a mail that says "you have an account already"
+ * instead of a link. A registration nobody verifies in time is discarded.
+ */
+@Service
+class AccountVerifications {
+
+    static final Duration VALID_FOR = Duration.ofDays(7);
+    /** A sign-in to an unverified account sends the link again, but not more often than this. */
+    static final Duration RESEND_AFTER = Duration.ofMinutes(5);
+
+    /** What following a verification link did. */
+    enum Outcome {
+        VERIFIED,
+        /** The address (or user name) has a verified account already: this registration was discarded. */
+        DUPLICATE,
+        /** The link expired or was used. */
+        UNUSABLE
+    }
+
+    private final AccountRepository accounts;
+    private final AccountTokenRepository tokens;
+    private final AccountLinks links;
+    private final PasswordChecks checks;
+    private final Identities identities;
+    private final Vault vault;
+    private final Mailer mailer;
+    private final Catalogs catalogs;
+    private final StewardProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccountVerifications(
+            AccountRepository accounts,
+            AccountTokenRepository tokens,
+            AccountLinks links,
+            PasswordChecks checks,
+            Identities identities,
+            Vault vault,
+            Mailer mailer,
+            Catalogs catalogs,
+            StewardProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.links = links;
+        this.checks = checks;
+        this.identities = identities;
+        this.vault = vault;
+        this.mailer = mailer;
+        this.catalogs = catalogs;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks the registrant to prove the address, which they must do within {@link #VALID_FOR}: a link, or, where the
+     * address has a usable account on the site already, a note saying so.
+     */
+    @Transactional
+    void send(String site, SubjectId subject, Identifier email) {
+        accounts.verifyBy(site, subject, clock.instant().plus(VALID_FOR));
+        mailLink(site, subject, email);
+    }
+
+    /**
+     * Someone typed the right password of an account not verified yet: the link again, now and then, without changing
+     * its deadline (an account registered before verification was required has none).
+     */
+    @Transactional
+    void resend(Account account) {
+        Instant last = tokens.lastIssued(AccountTokenRepository.Purpose.VERIFY, account.site(), account.subject())
+                .orElse(Instant.EPOCH);
+        if (last.plus(RESEND_AFTER).isAfter(clock.instant())) {
+            return;
+        }
+        emailOf(account.subject()).ifPresent(email -> mailLink(account.site(), account.subject(), email));
+    }
+
+    /** A parent confirmed a child's registration: now the child proves their address. */
+    @Transactional
+    void sendAfterParent(String site, SubjectId subject) {
+        emailOf(subject).ifPresent(email -> send(site, subject, email));
+    }
+
+    private void mailLink(String site, SubjectId subject, Identifier email) {
+        if (usableAccountOf(site, email, subject).isPresent()) {
+            mail(site, subject, email, alreadyRegistered(site));
+            return;
+        }
+        Instant now = clock.instant();
+        String token = links.token();
+        tokens.insert(
+                AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site, subject, now, now.plus(VALID_FOR));
+        mail(site, subject, email, verification(site, token));
+    }
+
+    boolean isValid(String site, String token) {
+        return tokens.valid(AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site, clock.instant())
+                .isPresent();
+    }
+
+    /**
+     * The link came back with the password chosen at registration: the account can be used, unless the address or
+     * user name has a verified account already. Both are needed: the link proves the mailbox, the password that
+     * whoever reads it registered; the owner of an address someone else registered cannot confirm that stranger's
+     * account by following the link. A wrong password keeps the link and counts towards the lockout.
+     */
+    @Transactional(noRollbackFor = InvalidInputException.class)
+    Outcome verify(String site, String token, String password) {
+        Instant now = clock.instant();
+        Optional<Account> account = tokens.valid(AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site, now)
+                .flatMap(subject -> accounts.find(site, subject));
+        if (account.isEmpty()) {
+            return Outcome.UNUSABLE;
+        }
+        PasswordChecks.Checked checked = checks.check(account.get(), password);
+        if (checked.verdict() != PasswordChecks.Verdict.RIGHT) {
+            throw new InvalidInputException(
+                    "password",
+                    checked.verdict() == PasswordChecks.Verdict.LOCKED ? "locked" : "wrong-password",
+                    checked.verdict() == PasswordChecks.Verdict.LOCKED
+                            ? "Too many wrong passwords: try again later, or reset your password by e-mail."
+                            : "This is not the password chosen when the account was registered.");
+        }
+        tokens.consume(AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site, now);
+        return complete(account.get(), "account-link");
+    }
+
+    /**
+     * A link sent to the address came back (the verification link, or a password reset): the account's logins are
+     * proven, and it can be used once a parent confirmed it where one must.
+     */
+    @Transactional
+    Outcome complete(Account account, String how) {
+        if (account.verified()) {
+            return Outcome.VERIFIED;
+        }
+        List<Identifier> logins = loginsOf(account.subject());
+        if (logins.stream()
+                .anyMatch(login -> usableAccountOf(account.site(), login, account.subject())
+                        .isPresent())) {
+            if (account.verifyBy() != null) {
+                // a new registration holds nothing but what its form sent
+                vault.eraseSubject(account.subject(), "registration duplicated an existing account");
+            }
+            return Outcome.DUPLICATE;
+        }
+        Instant now = clock.instant();
+        accounts.markVerified(account.site(), account.subject(), now);
+        logins.forEach(login -> identities.prove(account.subject(), login, how));
+        if (account.state() == Account.State.ACTIVE) {
+            events.publishEvent(new AccountUsed(account.subject(), account.site(), now));
+        }
+        return Outcome.VERIFIED;
+    }
+
+    /** A verified account of someone else that signs in with this login: on the site, or anywhere for a user name. */
+    private Optional<Account> usableAccountOf(String site, Identifier login, SubjectId except) {
+        return identities.carrying(login).stream()
+                .filter(holder -> !holder.equals(except))
+                .flatMap(holder -> login.kind() == Identifier.Kind.USERNAME
+                        ? accounts.of(holder).stream()
+                        : accounts.find(site, holder).stream())
+                .filter(Account::verified)
+                .findFirst();
+    }
+
+    private List<Identifier> loginsOf(SubjectId subject) {
+        return vault.heldIdentifiers(subject, Access.system("account-verification")).stream()
+                .map(HeldIdentifier::identifier)
+                .filter(identifier -> identifier.kind() != Identifier.Kind.PHONE)
+                .toList();
+    }
+
+    private Optional<Identifier> emailOf(SubjectId subject) {
+        return loginsOf(subject).stream()
+                .filter(identifier -> identifier.kind() == Identifier.Kind.EMAIL)
+                .findFirst();
+    }
+
+    private void mail(String site, SubjectId subject, Identifier email, Message message) {
+        mailer.queue(OutgoingMail.service(site, subject, email.value(), message.subject(), message.body()));
+    }
+
+    private record Message(String subject, String body) {}
+
+    private Message verification(String site, String token) {
+        String name = siteName(site);
+        return new Message(
+                "Confirm your e-mail address for " + name,
+                "You registered an account on " + name + " with this e-mail address.\n\n"
+                        + "Open this link to confirm the address and start using your account (it works for "
+                        + VALID_FOR.toDays() + " days):\n"
+                        + properties.publicUrl() + "/s/" + site + "/account/verify/" + token + "\n\n"
+                        + "If you did not register, ignore this message: the registration will be deleted"
+                        + " and nobody can use it.");
+    }
+
+    private Message alreadyRegistered(String site) {
+        String name = siteName(site);
+        return new Message(
+                "You already have an account on " + name,
+                "Someone, hopefully you, tried to register an account on " + name + " with this e-mail address,"
+                        + " which has an account already.\n\n"
+                        + "Sign in: " + properties.publicUrl() + "/s/" + site + "/account/login\n"
+                        + "Forgot your password? " + properties.publicUrl() + "/s/" + site + "/account/reset\n\n"
+                        + "If it was not you, ignore this message: the attempt will be deleted and changes nothing.");
+    }
+
+    private String siteName(String site) {
+        Site declared = catalogs.requireSite(site);
+        return declared.name().in(declared.language());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.steward.platform;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * A node's claim on some outbound items until a deadline, after which another node may claim them. Every attempt
+ * must be over by then, or two nodes could send the same item at once: {@link #allows} says whether one may still
+ * start, and {@link #guard} aborts one that is still running at the deadline.
+ */
+public final class Lease {
+
+    /** Attempts end this long before the lease does, so that clocks a little apart cannot overlap two claims. */
+    private static final double USABLE = 0.9;
+
+    private final UUID id;
+    private final long deadline;
+    private final ScheduledExecutorService watchdog;
+    private final BooleanSupplier stopping;
+
+    Lease(UUID id, Duration length, ScheduledExecutorService watchdog, BooleanSupplier stopping) {
+        this.id = id;
+        this.deadline = System.nanoTime() + usable(length).toNanos();
+        this.watchdog = watchdog;
+        this.stopping = stopping;
+    }
+
+    /** How much of a lease of this length attempts may use. */
+    static Duration usable(Duration length) {
+        return Duration.ofNanos((long) (length.toNanos() * USABLE));
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    public Duration remaining() {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /** Whether an attempt that takes at most {@code bound} may start: the node is not stopping and it ends in time. */
+    public boolean allows(Duration bound) {
+        return !stopping.getAsBoolean() && remaining().compareTo(bound) > 0;
+    }
+
+    /**
+     * Attempts the items one after the other while the lease leaves time for one more attempt of at most {@code
+     * bound}; the items it did not get to are left out of the answer, and so go back to the queue untouched.
+     */
+    public <R> Map<UUID, R> attemptEach(List<OutboundItem> items, Duration bound, Function<OutboundItem, R> attempt) {
+        Map<UUID, R> results = new LinkedHashMap<>();
+        for (OutboundItem item : items) {
+            if (!allows(bound)) {
+                break;
+            }
+            results.put(item.id(), attempt.apply(item));
+        }
+        return results;
+    }
+
+    /** Calls {@code abort} (closing a socket, cancelling a request) if the deadline comes before the guard closes. */
+    public Guard guard(Runnable abort) {
+        ScheduledFuture<?> timer = watchdog.schedule(abort, remaining().toNanos(), TimeUnit.NANOSECONDS);
+        return () -> timer.cancel(false);
+    }
+
+    /** Ends a {@link #guard}. */
+    public interface Guard extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,225 @@
+package dev.steward.platform;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs every outbound job of Steward the same way, so that no network call happens inside a transaction and a node
+ * that dies loses nothing: a worker claims a few due items under a lease in one short transaction, attempts them
+ * with no transaction open, and records the outcome in another. A node that stops mid-way leaves its lease to expire;
+ * the items are then claimed again, their interrupted attempt counted. Since such an attempt may have gone out, it is
+ * retried once more at most: delivery is at least once, and every item keeps one id across attempts so that the
+ * receiving side can tell a repeat. Several nodes share the queue: an item is leased to one node at a time.
+ */
+@Service
+public class Outbound implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbound.class);
+    private static final String INTERRUPTED = "interrupted twice while in flight";
+
+    private final OutboundQueue queue;
+    private final OutboundSettings settings;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> daemon(runnable, "outbound-"));
+    private final ScheduledExecutorService watchdog =
+            Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "outbound-watchdog-"));
+    private volatile boolean stopping;
+
+    Outbound(OutboundQueue queue, OutboundSettings settings, TransactionTemplate transaction, Clock clock) {
+        this.queue = queue;
+        this.settings = settings;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Queues an item for its first attempt at {@code due}, in the caller's transaction: it goes if that commits. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueue(String job, UUID item, Instant due) {
+        queue.insert(job, item, due);
+    }
+
+    /**
+     * Attempts every item of the job that is due, with the job's workers, until none is left; answers how many items
+     * were settled. Runs beside other nodes and other runs on this one: each claims different items.
+     */
+    public <R extends OutboundJob.Result> int drain(OutboundJob<R> job) {
+        if (stopping) {
+            return 0;
+        }
+        if (Lease.usable(settings.lease()).compareTo(job.attemptBound()) <= 0) {
+            throw new IllegalStateException("steward.outbound.lease is too short for one attempt of " + job.name()
+                    + " (" + job.attemptBound() + ")");
+        }
+        List<Future<Integer>> running = new ArrayList<>();
+        for (int i = 0; i < job.parallelism(); i++) {
+            running.add(workers.submit(() -> work(job)));
+        }
+        int settled = 0;
+        for (Future<Integer> worker : running) {
+            settled += await(worker);
+        }
+        return settled;
+    }
+
+    private <R extends OutboundJob.Result> int work(OutboundJob<R> job) {
+        int settled = 0;
+        boolean more = true;
+        while (more && !stopping) {
+            Lease lease = new Lease(UUID.randomUUID(), settings.lease(), watchdog, () -> stopping);
+            List<OutboundItem> claimed = claim(job, lease);
+            Attempts<R> attempts = attempt(job, claimed, lease);
+            if (!claimed.isEmpty()) {
+                settle(job, claimed, attempts, lease);
+                settled += claimed.size();
+            }
+            // a chunk the job left untouched goes back as it was: claiming it again at once would only spin
+            more = claimed.size() == job.chunk() && !attempts.results().isEmpty();
+        }
+        return settled;
+    }
+
+    private List<OutboundItem> claim(OutboundJob<?> job, Lease lease) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return transaction.execute(
+                status -> queue.claim(job.name(), now, job.chunk(), lease.id(), node, now.plus(settings.lease())));
+    }
+
+    /** The job's results; failed when the job itself threw, so that no result came back. */
+    private record Attempts<R>(Map<UUID, R> results, boolean failed) {}
+
+    private <R extends OutboundJob.Result> Attempts<R> attempt(
+            OutboundJob<R> job, List<OutboundItem> claimed, Lease lease) {
+        List<OutboundItem> attempted =
+                claimed.stream().filter(item -> item.interrupted() < 2).toList();
+        if (attempted.isEmpty()) {
+            return new Attempts<>(Map.of(), false);
+        }
+        try {
+            return new Attempts<>(job.attempt(attempted, lease), false);
+        } catch (RuntimeException e) {
+            // a fault of the job itself, or the database gone: the items wait the pause a failure earns
+            log.error("Outbound job {} failed on {} items", job.name(), attempted.size(), e);
+            return new Attempts<>(Map.of(), true);
+        }
+    }
+
+    private <R extends OutboundJob.Result> void settle(
+            OutboundJob<R> job, List<OutboundItem> claimed, Attempts<R> attempts, Lease lease) {
+        transaction.executeWithoutResult(status -> {
+            Set<UUID> held = queue.held(
+                    job.name(),
+                    lease.id(),
+                    claimed.stream().map(OutboundItem::id).toList());
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            List<UUID> finished = new ArrayList<>();
+            List<OutboundQueue.Due> again = new ArrayList<>();
+            List<OutboundJob.Settled<R>> settled = new ArrayList<>();
+            for (OutboundItem item : claimed) {
+                if (!held.contains(item.id())) {
+                    log.warn("Outbound job {}: the lease on item {} passed to another node", job.name(), item.id());
+                    continue;
+                }
+                R result = attempts.results().get(item.id());
+                OutboundJob.Settlement settlement = settlement(item, result, attempts.failed(), now);
+                switch (settlement.kind()) {
+                    case RETRY, LATER ->
+                        again.add(new OutboundQueue.Due(item.id(), settlement.nextAttemptAt(), settlement.attempts()));
+                    default -> finished.add(item.id());
+                }
+                if (result != null || item.interrupted() >= 2) {
+                    settled.add(new OutboundJob.Settled<>(item, result, settlement));
+                }
+            }
+            queue.remove(job.name(), finished);
+            queue.reschedule(job.name(), again);
+            job.record(settled);
+        });
+    }
+
+    /**
+     * What the queue does with an item after its attempt. An item without a result was not attempted (the lease ran
+     * short, the node is stopping) and is due again at once, or after a pause when the job failed as a whole.
+     */
+    private OutboundJob.Settlement settlement(
+            OutboundItem item, OutboundJob.@Nullable Result result, boolean failed, Instant now) {
+        if (item.interrupted() >= 2) {
+            return new OutboundJob.Settlement(
+                    OutboundJob.Settlement.Kind.ABANDONED, item.attempts(), null, INTERRUPTED);
+        }
+        if (result == null) {
+            Instant again = failed ? now.plus(settings.pauseAfter(item.attempts() + 1)) : now;
+            return new OutboundJob.Settlement(OutboundJob.Settlement.Kind.LATER, item.attempts(), again, null);
+        }
+        OutboundJob.Next next = result.next();
+        int attempts = item.attempts() + 1;
+        if (next instanceof OutboundJob.Next.Later later) {
+            return new OutboundJob.Settlement(OutboundJob.Settlement.Kind.LATER, item.attempts(), later.at(), null);
+        }
+        if (!(next instanceof OutboundJob.Next.Retry retry)) {
+            return new OutboundJob.Settlement(OutboundJob.Settlement.Kind.DONE, attempts, null, null);
+        }
+        if (attempts >= settings.maxAttempts()) {
+            return new OutboundJob.Settlement(OutboundJob.Settlement.Kind.GAVE_UP, attempts, null, retry.error());
+        }
+        return new OutboundJob.Settlement(
+                OutboundJob.Settlement.Kind.RETRY, attempts, now.plus(settings.pauseAfter(attempts)), retry.error());
+    }
+
+    private static int await(Future<Integer> worker) {
+        try {
+            return worker.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (ExecutionException e) {
+            log.error("An outbound worker failed", e.getCause());
+            return 0;
+        }
+    }
+
+    private Thread daemon(Runnable runnable, String prefix) {
+        Thread thread = new Thread(runnable, prefix + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /**
+     * On shutdown no new attempt starts; the attempts under way are given a moment to finish and be recorded, and
+     * the items not started go back to the queue, so a clean stop interrupts nothing.
+     */
+    @Override
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        workers.shutdown();
+        if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
+            log.warn("Outbound attempts still running at shutdown: their items are retried once their lease ends");
+        }
+        watchdog.shutdownNow();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.steward.platform;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of the outbound queue. A claimed item's due time is the end of its lease, so one condition ({@code due_at <=
+ * now}) finds both items due for an attempt and items whose node died holding them; the lease id fences a node whose
+ * lease passed to another from settling what it no longer holds.
+ */
+@Repository
+class OutboundQueue {
+
+    private final JdbcClient jdbc;
+
+    OutboundQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String job, UUID item, Instant due) {
+        jdbc.sql("""
+                        INSERT INTO outbound_item (job, item, due_at) VALUES (:job, :item, :due)
+                        ON CONFLICT (job, item) DO NOTHING
+                        """)
+                .param("job", job)
+                .param("item", item)
+                .param("due", utc(due))
+                .update();
+    }
+
+    /**
+     * Leases up to {@code limit} due items to the node. An item still leased here was left by a node that stopped
+     * during its attempt: that attempt counts, as an interrupted one.
+     */
+    List<OutboundItem> claim(String job, Instant now, int limit, UUID lease, String node, Instant until) {
+        return jdbc.sql("""
+                        WITH due AS (
+                            SELECT item FROM outbound_item WHERE job = :job AND due_at <= :now
+                            ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        UPDATE outbound_item o
+                        SET interrupted = o.interrupted + (o.lease_id IS NOT NULL)::int,
+                            attempts = o.attempts + (o.lease_id IS NOT NULL)::int,
+                            lease_id = :lease, leased_by = :node, due_at = :until
+                        FROM due WHERE o.job = :job AND o.item = due.item
+                        RETURNING o.item, o.attempts, o.interrupted
+                        """)
+                .param("job", job)
+                .param("now", utc(now))
+                .param("limit", limit)
+                .param("lease", lease)
+                .param("node", node)
+                .param("until", utc(until))
+                .query((rs, row) -> new OutboundItem(
+                        rs.getObject("item", UUID.class), rs.getInt("attempts"), rs.getInt("interrupted")))
+                .list();
+    }
+
+    /** Which of the items this lease still holds, locked until the settling transaction ends. */
+    Set<UUID> held(String job, UUID lease, Collection<UUID> items) {
+        return jdbc
+                .sql("""
+                        SELECT item FROM outbound_item WHERE job = :job AND lease_id = :lease AND item = ANY(:items)
+                        FOR UPDATE
+                        """)
+                .param("job", job)
+                .param("lease", lease)
+                .param("items", items.toArray(UUID[]::new))
+                .query(UUID.class)
+                .stream()
+                .collect(Collectors.toSet());
+    }
+
+    void remove(String job, Collection<UUID> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        jdbc.sql("DELETE FROM outbound_item WHERE job = :job AND item = ANY(:items)")
+                .param("job", job)
+                .param("items", items.toArray(UUID[]::new))
+                .update();
+    }
+
+    /** Gives each item back to the queue, due at its time, with its count of attempts. */
+    void reschedule(String job, List<Due> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE outbound_item o SET due_at = d.due, attempts = d.attempts, lease_id = NULL, leased_by = NULL
+                        FROM unnest(:items, CAST(:dues AS TIMESTAMPTZ[]), :attempts) AS d(item, due, attempts)
+                        WHERE o.job = :job AND o.item = d.item
+                        """)
+                .param("job", job)
+                .param("items", items.stream().map(Due::item).toArray(UUID[]::new))
+                .param("dues", items.stream().map(due -> due.at().toString()).toArray(String[]::new))
+                .param("attempts", items.stream().map(Due::attempts).toArray(Integer[]::new))
+                .update();
+    }
+
+    record Due(UUID item, Instant at, int attempts) {}
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.steward.vault;
+
+import dev.steward.platform.BulkCopy;
+import dev.steward.platform.CopyRows;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL for subjects' identifiers: found by blind index, stored encrypted, each with whether it links a person's
+ * subjects once proven and when it was proven. Several subjects may carry one identifier; none is joined to another
+ * by it.
+ */
+@Repository
+class IdentifierRepository {
+
+    private final JdbcClient jdbc;
+    private final BulkCopy copy;
+
+    IdentifierRepository(JdbcClient jdbc, BulkCopy copy) {
+        this.jdbc = jdbc;
+        this.copy = copy;
+    }
+
+    /** Adds the identifier to the subject unless it carries it already. */
+    void insert(byte[] blindIndex, SubjectId subject, Identifier.Kind kind, boolean links, byte[] valueEnc) {
+        jdbc.sql("""
+                        INSERT INTO subject_identifier (blind_index, subject_id, kind, links, value_enc)
+                        VALUES (:index, :subject, :kind, :links, :value) ON CONFLICT DO NOTHING
+                        """)
+                .param("index", blindIndex)
+                .param("subject", subject.value())
+                .param("kind", kind.name())
+                .param("links", links)
+                .param("value", valueEnc)
+                .update();
+    }
+
+    void copy(CopyRows rows) {
+        copy.copy("COPY subject_identifier (blind_index, subject_id, kind, links, value_enc) FROM STDIN", rows);
+    }
+
+    /** Marks the subject's identifier proven, keeping the first proof; answers whether the subject carries it. */
+    boolean prove(byte[] blindIndex, SubjectId subject, Instant at, String how) {
+        return jdbc.sql("""
+                        UPDATE subject_identifier SET verified_at = coalesce(verified_at, :at),
+                            verified_by = coalesce(verified_by, :how)
+                        WHERE blind_index = :index AND subject_id = :subject
+                        """)
+                        .param("index", blindIndex)
+                        .param("subject", subject.value())
+                        .param("at", at.atOffset(ZoneOffset.UTC))
+                        .param("how", how)
+                        .update()
+                == 1;
+    }
+
+    boolean proven(byte[] blindIndex, SubjectId subject) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM subject_identifier
+                        WHERE blind_index = :index AND subject_id = :subject AND verified_at IS NOT NULL
+                        """)
+                        .param("index", blindIndex)
+                        .param("subject", subject.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * The subjects an identifier proven for the prover reaches: the prover, and every other subject that carries it
+     * as a linking identifier and is not waiting for staff to review how it was joined. Oldest first.
+     */
+    List<SubjectId> reach(byte[] blindIndex, SubjectId prover) {
+        return jdbc.sql("""
+                        SELECT i.subject_id FROM subject_identifier i JOIN data_subject s ON s.id = i.subject_id
+                        WHERE i.blind_index = :index
+                          AND (i.subject_id = :prover OR (i.links AND s.review IS NULL))
+                        ORDER BY s.created_at, s.id
+                        """)
+                .param("index", blindIndex)
+                .param("prover", prover.value())
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    /** Every subject carrying the identifier, proven or not, newest first. */
+    List<SubjectId> carrying(byte[] blindIndex) {
+        return jdbc.sql("""
+                        SELECT i.subject_id FROM subject_identifier i JOIN data_subject s ON s.id = i.subject_id
+                        WHERE i.blind_index = :index ORDER BY s.created_at DESC, s.id
+                        """)
+                .param("index", blindIndex)
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    /**
+     * For each blind index that some subject carries, one such subject (a proven one first, then the newest), by index
+     * as hex, since arrays compare by identity.
+     */
+    Map<String, SubjectId> oneCarrierEach(List<byte[]> blindIndexes) {
+        return jdbc
+                .sql("""
+                        SELECT DISTINCT ON (i.blind_index) i.blind_index, i.subject_id
+                        FROM subject_identifier i JOIN data_subject s ON s.id = i.subject_id
+                        WHERE i.blind_index = ANY(:indexes)
+                        ORDER BY i.blind_index, i.verified_at IS NULL, s.created_at DESC
+                        """)
+                .param("indexes", blindIndexes.toArray(byte[][]::new))
+                .query((rs, row) ->
+                        Map.entry(HexFormat.of().formatHex(rs.getBytes(1)), new SubjectId(rs.getObject(2, UUID.class))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    Optional<SubjectId> oneCarrier(byte[] blindIndex) {
+        return Optional.ofNullable(
+                oneCarrierEach(List.of(blindIndex)).get(HexFormat.of().formatHex(blindIndex)));
+    }
+
+    List<Stored> of(SubjectId subject) {
+        return jdbc.sql("""
+                        SELECT kind, value_enc, links, verified_at FROM subject_identifier
+                        WHERE subject_id = :subject ORDER BY kind, verified_at NULLS LAST
+                        """)
+                .param("subject", subject.value())
+                .query((rs, row) -> new Stored(
+                        Identifier.Kind.valueOf(rs.getString(1)),
+                        rs.getBytes(2),
+                        rs.getBoolean(3),
+                        instant(rs.getObject(4, OffsetDateTime.class))))
+                .list();
+    }
+
+    void delete(byte[] blindIndex, SubjectId subject) {
+        jdbc.sql("DELETE FROM subject_identifier WHERE blind_index = :index AND subject_id = :subject")
+                .param("index", blindIndex)
+                .param("subject", subject.value())
+                .update();
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    record Stored(
+            Identifier.Kind kind,
+            byte[] valueEnc,
+            boolean links,
+            @Nullable Instant verifiedAt) {}
+}

@@ -1,0 +1,44 @@
+package dev.steward.vault;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Subjects joined through an identifier nobody proved, over the API: list, split, or confirm as one person. */
+@RestController
+@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+class SubjectReviewApiController {
+
+    private final VisibleReviews reviews;
+
+    SubjectReviewApiController(VisibleReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    record Cases(List<SubjectReviews.ReviewCase> cases) {}
+
+    record Split(List<SubjectId> subjects) {}
+
+    record Confirmation(String reason) {}
+
+    @GetMapping("/api/v1/admin/identity-reviews")
+    Cases cases() {
+        return new Cases(reviews.all());
+    }
+
+    @PostMapping("/api/v1/admin/identity-reviews/{subject}/split")
+    Split split(@PathVariable UUID subject) {
+        return new Split(reviews.split(new SubjectId(subject)));
+    }
+
+    @PostMapping("/api/v1/admin/identity-reviews/{subject}/one-person")
+    Confirmation confirm(@PathVariable UUID subject, @RequestBody Confirmation confirmation) {
+        reviews.confirmOnePerson(new SubjectId(subject), confirmation.reason());
+        return confirmation;
+    }
+}

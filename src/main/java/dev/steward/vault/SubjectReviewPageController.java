@@ -1,0 +1,63 @@
+package dev.steward.vault;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The console page where staff review subjects joined through an identifier nobody proved ({@code /admin/identity}). */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+class SubjectReviewPageController {
+
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final VisibleReviews reviews;
+
+    SubjectReviewPageController(VisibleReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    /** A case as the console shows it, with the day it was first seen in words. */
+    record Row(SubjectId subject, String firstSeen, List<String> sites, int records, int addresses) {}
+
+    @GetMapping("/admin/identity")
+    String page(Model model) {
+        model.addAttribute(
+                "cases",
+                reviews.all().stream()
+                        .map(one -> new Row(
+                                one.subject(),
+                                DAY.format(one.createdAt()),
+                                one.sites(),
+                                one.records(),
+                                one.addresses()))
+                        .toList());
+        return "admin/identity";
+    }
+
+    @PostMapping("/admin/identity/{subject}/split")
+    String split(@PathVariable UUID subject, RedirectAttributes redirect) {
+        int created = reviews.split(new SubjectId(subject)).size();
+        redirect.addFlashAttribute("done", "Split into " + (created + 1) + " people, one for each e-mail address.");
+        return "redirect:/admin/identity";
+    }
+
+    @PostMapping("/admin/identity/{subject}/one-person")
+    String confirm(
+            @PathVariable UUID subject, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        reviews.confirmOnePerson(new SubjectId(subject), reason);
+        redirect.addFlashAttribute("done", "Confirmed as one person.");
+        return "redirect:/admin/identity";
+    }
+}

@@ -1,0 +1,306 @@
+package dev.steward.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbound queue on the real database: leases, pauses, interrupted attempts, several runs at once. */
+@StewardTest
+class OutboundTest {
+
+    @Autowired
+    Outbound outbound;
+
+    @Autowired
+    OutboundSettings settings;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    /** A job whose attempts answer what the test says, and which remembers what it saw. */
+    static final class Job implements OutboundJob<Job.Outcome> {
+
+        record Outcome(Next next) implements OutboundJob.Result {}
+
+        final String name = "test-" + UUID.randomUUID();
+        final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        final List<OutboundItem> claimed = new CopyOnWriteArrayList<>();
+        final List<Settled<Outcome>> recorded = new CopyOnWriteArrayList<>();
+        final List<Boolean> attemptedInTransaction = new CopyOnWriteArrayList<>();
+        final List<Boolean> recordedInTransaction = new CopyOnWriteArrayList<>();
+        volatile Function<OutboundItem, Next> answer = item -> Next.done();
+        volatile int answered = Integer.MAX_VALUE;
+        volatile Runnable during = () -> {};
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Duration attemptBound() {
+            return Duration.ofSeconds(1);
+        }
+
+        @Override
+        public Map<UUID, Outcome> attempt(List<OutboundItem> items, Lease lease) {
+            attemptedInTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+            claimed.addAll(items);
+            during.run();
+            Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
+            for (OutboundItem item : items.subList(0, Math.min(answered, items.size()))) {
+                attempts.computeIfAbsent(item.id(), id -> new AtomicInteger()).incrementAndGet();
+                outcomes.put(item.id(), new Outcome(answer.apply(item)));
+            }
+            return outcomes;
+        }
+
+        @Override
+        public void record(List<Settled<Outcome>> settled) {
+            recordedInTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+            recorded.addAll(settled);
+        }
+
+        Settlement last(UUID item) {
+            return recorded.stream()
+                    .filter(settled -> settled.item().id().equals(item))
+                    .reduce((first, second) -> second)
+                    .orElseThrow()
+                    .settlement();
+        }
+    }
+
+    @Test
+    void itemsAreSentWithNoTransactionOpenAndRecordedInOneAndThenLeaveTheQueue() {
+        Job job = new Job();
+        List<UUID> items = enqueue(job, 25);
+
+        assertThat(outbound.drain(job)).isEqualTo(25);
+
+        assertThat(job.attempts.keySet()).containsExactlyInAnyOrderElementsOf(items);
+        assertThat(job.attemptedInTransaction).isNotEmpty().containsOnly(false);
+        assertThat(job.recordedInTransaction).isNotEmpty().containsOnly(true);
+        assertThat(job.recorded)
+                .allSatisfy(settled -> assertThat(settled.settlement())
+                        .isEqualTo(new OutboundJob.Settlement(OutboundJob.Settlement.Kind.DONE, 1, null, null)));
+        assertThat(queued(job)).isZero();
+        assertThat(outbound.drain(job)).as("nothing is sent twice").isZero();
+    }
+
+    @Test
+    void aFailedAttemptIsRetriedAfterPausesThatDoubleUntilTheLastAttemptGivesUp() {
+        Job job = new Job();
+        job.answer = item -> OutboundJob.Next.retry("ConnectException");
+        UUID item = enqueue(job, 1).get(0);
+
+        List<Duration> pauses = new ArrayList<>();
+        for (int attempt = 1; attempt < settings.maxAttempts(); attempt++) {
+            Instant before = clock.instant();
+            outbound.drain(job);
+            OutboundJob.Settlement settlement = job.last(item);
+            assertThat(settlement.kind()).isEqualTo(OutboundJob.Settlement.Kind.RETRY);
+            assertThat(settlement.attempts()).isEqualTo(attempt);
+            assertThat(settlement.error()).isEqualTo("ConnectException");
+            pauses.add(Duration.between(before, settlement.nextAttemptAt()));
+            clock.advance(pauses.get(pauses.size() - 1).minusSeconds(1));
+            assertThat(outbound.drain(job))
+                    .as("not due before its pause is over")
+                    .isZero();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        outbound.drain(job);
+
+        assertThat(pauses)
+                .containsExactly(
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(2),
+                        Duration.ofMinutes(4),
+                        Duration.ofMinutes(8),
+                        Duration.ofMinutes(16),
+                        Duration.ofMinutes(32),
+                        Duration.ofMinutes(64));
+        assertThat(job.last(item).kind()).isEqualTo(OutboundJob.Settlement.Kind.GAVE_UP);
+        assertThat(job.last(item).attempts()).isEqualTo(settings.maxAttempts());
+        assertThat(queued(job)).isZero();
+    }
+
+    @Test
+    void anItemLookedAtLaterKeepsItsCountOfAttempts() {
+        Job job = new Job();
+        job.answer = item -> OutboundJob.Next.later(clock.instant().plus(Duration.ofMinutes(1)));
+        UUID item = enqueue(job, 1).get(0);
+
+        outbound.drain(job);
+        assertThat(job.last(item))
+                .isEqualTo(new OutboundJob.Settlement(
+                        OutboundJob.Settlement.Kind.LATER, 0, clock.instant().plus(Duration.ofMinutes(1)), null));
+        assertThat(outbound.drain(job)).isZero();
+
+        clock.advance(Duration.ofMinutes(1));
+        job.answer = ignored -> OutboundJob.Next.done();
+        outbound.drain(job);
+        assertThat(job.last(item).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void anAttemptInterruptedByANodeThatDiedIsRetriedOnceWhenItsLeaseEndsAndNeverAThirdTime() {
+        Job job = new Job();
+        UUID item = enqueue(job, 1).get(0);
+
+        leftByADeadNode(job, item, Duration.ofSeconds(30));
+        assertThat(outbound.drain(job)).as("still leased to the node that died").isZero();
+
+        clock.advance(Duration.ofSeconds(31));
+        job.answer = ignored -> OutboundJob.Next.retry("SocketTimeoutException");
+        outbound.drain(job);
+        assertThat(job.claimed).singleElement().satisfies(claimed -> {
+            assertThat(claimed.resumed()).isTrue();
+            assertThat(claimed.attempts()).as("the interrupted attempt counts").isEqualTo(1);
+        });
+        assertThat(job.last(item).attempts()).isEqualTo(2);
+
+        clock.advance(Duration.ofMinutes(2));
+        leftByADeadNode(job, item, Duration.ofSeconds(-1));
+        outbound.drain(job);
+
+        assertThat(job.attempts.get(item))
+                .as("not attempted after a second interruption")
+                .hasValue(1);
+        OutboundJob.Settled<Job.Outcome> abandoned = job.recorded.get(job.recorded.size() - 1);
+        assertThat(abandoned.result()).isNull();
+        assertThat(abandoned.settlement().kind()).isEqualTo(OutboundJob.Settlement.Kind.ABANDONED);
+        assertThat(abandoned.settlement().attempts()).isEqualTo(3);
+        assertThat(queued(job)).isZero();
+    }
+
+    @Test
+    void runsAtOnceOnSeveralThreadsNeverAttemptTheSameItemTwice() throws Exception {
+        Job job = new Job();
+        job.during = () -> sleep(Duration.ofMillis(2));
+        List<UUID> items = enqueue(job, 300);
+        ExecutorService runs = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> settled = new ArrayList<>();
+            for (int run = 0; run < 4; run++) {
+                settled.add(runs.submit(() -> outbound.drain(job)));
+            }
+            int total = 0;
+            for (Future<Integer> run : settled) {
+                total += run.get();
+            }
+            assertThat(total).isEqualTo(300);
+        } finally {
+            runs.shutdownNow();
+        }
+        assertThat(job.attempts.keySet()).containsExactlyInAnyOrderElementsOf(items);
+        assertThat(job.attempts.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+    }
+
+    @Test
+    void aNodeWhoseLeasePassedToAnotherDoesNotSettleWhatItNoLongerHolds() {
+        Job job = new Job();
+        List<UUID> items = enqueue(job, 2);
+        UUID lost = items.get(0);
+        job.during = () -> jdbc.sql("UPDATE outbound_item SET lease_id = :other WHERE job = :job AND item = :item")
+                .param("other", UUID.randomUUID())
+                .param("job", job.name)
+                .param("item", lost)
+                .update();
+
+        outbound.drain(job);
+
+        assertThat(job.recorded).extracting(settled -> settled.item().id()).containsExactly(items.get(1));
+        assertThat(queued(job)).as("the other node settles it").isEqualTo(1);
+    }
+
+    @Test
+    void itemsTheJobDidNotGetToGoBackUntouched() {
+        Job job = new Job();
+        job.answered = 3;
+        AtomicInteger calls = new AtomicInteger();
+        // the lease runs short after three items; the next claim gets no further either
+        job.during = () -> {
+            if (calls.getAndIncrement() > 0) {
+                job.answered = 0;
+            }
+        };
+        enqueue(job, 10);
+
+        outbound.drain(job);
+
+        assertThat(job.recorded).hasSize(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbound_item WHERE job = :job AND attempts = 0 AND lease_id IS NULL"
+                                + " AND due_at <= :now")
+                        .param("job", job.name)
+                        .param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(7);
+    }
+
+    private List<UUID> enqueue(Job job, int count) {
+        List<UUID> items = new ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            for (int i = 0; i < count; i++) {
+                UUID item = UUID.randomUUID();
+                outbound.enqueue(job.name, item, clock.instant());
+                items.add(item);
+            }
+        });
+        return items;
+    }
+
+    /** As a node leaves an item it claimed and died with: leased, the lease ending after {@code left}. */
+    private void leftByADeadNode(Job job, UUID item, Duration left) {
+        jdbc.sql("""
+                        UPDATE outbound_item SET lease_id = :lease, leased_by = 'dead-node', due_at = :until
+                        WHERE job = :job AND item = :item
+                        """)
+                .param("lease", UUID.randomUUID())
+                .param("until", clock.instant().plus(left).atOffset(java.time.ZoneOffset.UTC))
+                .param("job", job.name)
+                .param("item", item)
+                .update();
+    }
+
+    private long queued(Job job) {
+        return jdbc.sql("SELECT count(*) FROM outbound_item WHERE job = :job")
+                .param("job", job.name)
+                .query(Long.class)
+                .single();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

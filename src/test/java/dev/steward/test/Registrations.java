@@ -1,0 +1,28 @@
+package dev.steward.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** Finishes a registration as its registrant does: opens the link mailed to the address, types the password, confirms. */
+public final class Registrations {
+
+    private Registrations() {}
+
+    /** With the password of the seed forms. */
+    public static void verify(int port, String site, String email) {
+        verify(port, site, email, SeedForms.PASSWORD);
+    }
+
+    public static void verify(int port, String site, String email, String password) {
+        String link = verificationLink(port, site, email);
+        HttpResponse<String> answer = new Visitor(port).submit(link, link, Map.of("password", password));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(Pages.text(answer.body())).contains("Your address is confirmed");
+    }
+
+    public static String verificationLink(int port, String site, String email) {
+        return Mailboxes.link(port, email, "Confirm your e-mail address", "/s/" + site + "/account/verify/");
+    }
+}
