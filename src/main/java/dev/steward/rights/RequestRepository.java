@@ -21,6 +21,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RequestRepository {
 
+    /** A request and everything it produced, in an order the foreign keys allow. */
+    private static final List<String> DELETE_REQUESTS = List.of(
+            "DELETE FROM recipient_notice_delivery WHERE notice_id IN"
+                    + " (SELECT id FROM recipient_notice WHERE request_id = ANY(:open))",
+            "DELETE FROM recipient_notice WHERE request_id = ANY(:open)",
+            "DELETE FROM rights_request_event WHERE request_id = ANY(:open)",
+            "DELETE FROM restriction WHERE request_id = ANY(:open)",
+            "DELETE FROM portability_transfer WHERE request_id = ANY(:open)",
+            "DELETE FROM access_package WHERE request_id = ANY(:open)",
+            "DELETE FROM supplementary_statement WHERE request_id = ANY(:open)",
+            "DELETE FROM rights_request WHERE id = ANY(:open)");
+
+    /** What is sealed under the subjects' keys goes; the answered requests and their notices stop naming them. */
+    private static final List<String> DETACH_SUBJECTS = List.of(
+            "DELETE FROM access_package WHERE subject_id = ANY(:subjects)",
+            "DELETE FROM supplementary_statement WHERE subject_id = ANY(:subjects)",
+            "UPDATE rights_request SET subject_id = NULL WHERE subject_id = ANY(:subjects)",
+            "UPDATE recipient_notice SET subject_id = NULL WHERE subject_id = ANY(:subjects)");
+
     private final JdbcClient jdbc;
 
     RequestRepository(JdbcClient jdbc) {
@@ -275,18 +294,14 @@ class RequestRepository {
                 .query(UUID.class)
                 .list()
                 .toArray(UUID[]::new);
-        for (String statement : List.of(
-                "DELETE FROM recipient_notice_delivery WHERE notice_id IN"
-                        + " (SELECT id FROM recipient_notice WHERE request_id = ANY(:open))",
-                "DELETE FROM recipient_notice WHERE request_id = ANY(:open)",
-                "DELETE FROM rights_request_event WHERE request_id = ANY(:open)",
-                "DELETE FROM restriction WHERE request_id = ANY(:open)",
-                "DELETE FROM portability_transfer WHERE request_id = ANY(:open)",
-                "DELETE FROM access_package WHERE request_id = ANY(:open) OR subject_id = ANY(:subjects)",
-                "DELETE FROM supplementary_statement WHERE request_id = ANY(:open) OR subject_id = ANY(:subjects)",
-                "DELETE FROM rights_request WHERE id = ANY(:open)",
-                "UPDATE rights_request SET subject_id = NULL WHERE subject_id = ANY(:subjects)",
-                "UPDATE recipient_notice SET subject_id = NULL WHERE subject_id = ANY(:subjects)")) {
+        if (open.length > 0) {
+            execute(DELETE_REQUESTS, open, subjects);
+        }
+        execute(DETACH_SUBJECTS, open, subjects);
+    }
+
+    private void execute(List<String> statements, UUID[] open, UUID[] subjects) {
+        for (String statement : statements) {
             jdbc.sql(statement).param("open", open).param("subjects", subjects).update();
         }
     }

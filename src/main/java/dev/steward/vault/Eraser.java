@@ -1,9 +1,14 @@
 package dev.steward.vault;
 
 import dev.steward.platform.Notifications;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -60,18 +65,46 @@ class Eraser {
         return Optional.of(tombstone);
     }
 
+    /** What replaying tombstones found to erase again. */
+    record Replayed(int subjects, int records) {}
+
     /**
-     * Applies a tombstone the database lacks (it was restored from a backup taken before the erasure) as the erasure
-     * did, events included, even where the vault's rows are gone already: other modules may still hold the person.
-     * Answers how many subjects or records it found to erase again.
+     * Applies tombstones the database lacks (it was restored from a backup taken before those erasures) as the
+     * erasures did, events included, even where the vault's rows are gone already: other modules may still hold the
+     * people. They are chained in the order given. Whole subjects erased at one instant for one reason (those a sweep
+     * left without records) go in one statement and one {@link SubjectsErased}, as the sweep erased them.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    int replay(Tombstone tombstone) {
-        int erased = delete(tombstone);
-        log.append(tombstone);
-        announce(tombstone);
-        return erased;
+    Replayed replay(List<Tombstone> tombstones) {
+        int subjects = 0;
+        int records = 0;
+        Map<Together, List<SubjectId>> together = new LinkedHashMap<>();
+        for (Tombstone tombstone : tombstones) {
+            if (tombstone.wholeSubject() && !tombstone.suppressesIdentifiers()) {
+                together.computeIfAbsent(
+                                new Together(tombstone.reason(), tombstone.erasedAt()), key -> new ArrayList<>())
+                        .add(tombstone.subject());
+            } else if (tombstone.wholeSubject()) {
+                subjects += delete(tombstone);
+                announce(tombstone);
+            } else {
+                records += delete(tombstone);
+                announce(tombstone);
+            }
+        }
+        for (Map.Entry<Together, List<SubjectId>> erased : together.entrySet()) {
+            List<SubjectId> group = erased.getValue();
+            subjects += repository.deleteSubjects(
+                    group.stream().map(SubjectId::value).toArray(UUID[]::new));
+            events.publishEvent(new SubjectsErased(
+                    group, erased.getKey().at(), erased.getKey().reason()));
+            forget(group);
+        }
+        log.appendAll(tombstones);
+        return new Replayed(subjects, records);
     }
+
+    private record Together(String reason, Instant at) {}
 
     private int delete(Tombstone tombstone) {
         if (!tombstone.wholeSubject()) {

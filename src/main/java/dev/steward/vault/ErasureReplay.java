@@ -1,6 +1,7 @@
 package dev.steward.vault;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ErasureReplay {
 
+    /** Tombstones applied in one transaction: a sweep's batch of thousands replays in a few. */
+    private static final int CHUNK = 1_000;
+
     private final Eraser eraser;
     private final ErasureLogRepository log;
     private final ErasureLogFile file;
@@ -39,9 +43,8 @@ class ErasureReplay {
     Outcome replay(Path fromFile, Consumer<String> progress) {
         Set<UUID> known = log.ids();
         Set<UUID> inFile = new HashSet<>();
-        int replayed = 0;
-        int subjects = 0;
-        int records = 0;
+        List<Tombstone> missing = new ArrayList<>();
+        Replay done = new Replay();
         try (Stream<Tombstone> tombstones = file.stream(fromFile)) {
             for (Tombstone tombstone : (Iterable<Tombstone>) tombstones::iterator) {
                 inFile.add(tombstone.id());
@@ -50,23 +53,38 @@ class ErasureReplay {
                 if (known.contains(tombstone.id()) || log.contains(tombstone.id())) {
                     continue;
                 }
-                int erased = Objects.requireNonNull(transaction.execute(status -> eraser.replay(tombstone)));
-                if (tombstone.wholeSubject()) {
-                    subjects += erased;
-                } else {
-                    records += erased;
-                }
-                replayed++;
-                if (replayed % 1000 == 0) {
-                    progress.accept("replayed " + replayed + " tombstones");
+                missing.add(tombstone);
+                if (missing.size() == CHUNK) {
+                    done.apply(missing, progress);
                 }
             }
         }
+        done.apply(missing, progress);
         // Every tombstone the database had before is either in the file or to be written to it; replayed ones are.
         List<Tombstone> missingFromFile = inFile.containsAll(known)
                 ? List.of()
                 : log.all().stream().filter(t -> !inFile.contains(t.id())).toList();
         file.append(missingFromFile);
-        return new Outcome(inFile.size(), replayed, subjects, records, missingFromFile.size());
+        return new Outcome(inFile.size(), done.tombstones, done.subjects, done.records, missingFromFile.size());
+    }
+
+    /** What the replay did so far; it applies tombstones a chunk at a time, each chunk in one transaction. */
+    private final class Replay {
+
+        private int tombstones;
+        private int subjects;
+        private int records;
+
+        void apply(List<Tombstone> chunk, Consumer<String> progress) {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            Eraser.Replayed replayed = Objects.requireNonNull(transaction.execute(status -> eraser.replay(chunk)));
+            tombstones += chunk.size();
+            subjects += replayed.subjects();
+            records += replayed.records();
+            chunk.clear();
+            progress.accept("replayed " + tombstones + " tombstones");
+        }
     }
 }

@@ -162,6 +162,8 @@ class RestoreReplayIT {
 
     /** A rights request, verified through the link mailed to the address; answers its id. */
     private static String request(ConfigurableApplicationContext steward, String email, String json) {
+        // the mail to verify it is then the newest to the address
+        steward.getBean(TestClock.class).advance(Duration.ofSeconds(1));
         Http http = TestServer.http(steward);
         String body = json.replaceFirst("\\{", "{\"email\":\"" + email + "\",\"region\":\"EU\",");
         HttpResponse<String> submitted = http.postJson("/api/v1/sites/olympus-ims/requests", body);
