@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestErasure {
 
-    private final RequestRepository requests;
+    private final RequestSettlement requests;
 
-    RequestErasure(RequestRepository requests) {
+    RequestErasure(RequestSettlement requests) {
         this.requests = requests;
     }
 
