@@ -1,9 +1,7 @@
 package dev.steward.retention;
 
+import dev.steward.vault.ErasedSubjects;
 import dev.steward.vault.RecordsErased;
-import dev.steward.vault.SubjectErased;
-import dev.steward.vault.SubjectsErased;
-import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +19,7 @@ class HoldErasure {
     }
 
     @EventListener
-    void erased(SubjectErased event) {
-        holds.deleteOfSubjects(List.of(event.subject()));
-    }
-
-    @EventListener
-    void erased(SubjectsErased event) {
+    void erased(ErasedSubjects event) {
         holds.deleteOfSubjects(event.subjects());
     }
 

@@ -1,8 +1,6 @@
 package dev.steward.rights;
 
-import dev.steward.vault.SubjectErased;
-import dev.steward.vault.SubjectsErased;
-import java.util.List;
+import dev.steward.vault.ErasedSubjects;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +19,7 @@ class RequestErasure {
     }
 
     @EventListener
-    void erased(SubjectErased event) {
-        requests.settleErased(List.of(event.subject()), event.erasedAt());
-    }
-
-    @EventListener
-    void erased(SubjectsErased event) {
+    void erased(ErasedSubjects event) {
         requests.settleErased(event.subjects(), event.erasedAt());
     }
 }
