@@ -3,7 +3,9 @@ package dev.steward.accounts;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.platform.Durations;
+import dev.steward.platform.EmailLinks;
 import dev.steward.platform.FieldError;
+import dev.steward.platform.UnusableLinkException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,12 @@ class AccountPageModel {
         this.durations = durations;
     }
 
+    Site site(String site) {
+        return catalogs.requireSite(site);
+    }
+
     Site addTo(Model model, String site) {
-        Site found = catalogs.requireSite(site);
+        Site found = site(site);
         model.addAttribute("site", found);
         model.addAttribute("siteName", found.name().in(found.language()));
         model.addAttribute("policy", AccountPolicy.of(found));
@@ -32,6 +38,14 @@ class AccountPageModel {
             errors(model, List.of());
         }
         return found;
+    }
+
+    /** A link of the site's account mails that cannot act (see {@link EmailLinks}), with what to do instead. */
+    UnusableLinkException unusableLink(
+            String site, EmailLinks.Reason reason, String detail, String nextHref, String nextLabel) {
+        Site declared = site(site);
+        return new UnusableLinkException(new UnusableLinkException.Page(
+                reason, site, declared.name().in(declared.language()), detail, nextHref, nextLabel));
     }
 
     static void errors(Model model, List<FieldError> errors) {

@@ -1,5 +1,6 @@
 package dev.steward.accounts;
 
+import dev.steward.platform.EmailLinks;
 import dev.steward.vault.SubjectId;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -88,6 +89,21 @@ class AccountTokenRepository {
                 .query((rs, row) -> Optional.ofNullable(rs.getObject(1, java.time.OffsetDateTime.class)))
                 .single()
                 .map(java.time.OffsetDateTime::toInstant);
+    }
+
+    /** Why a token opens nothing: used, expired, or never issued. */
+    EmailLinks.Reason whyUnusable(Purpose purpose, String tokenSha256, String site) {
+        return jdbc.sql("""
+                        SELECT used_at IS NOT NULL FROM account_token
+                        WHERE token_sha256 = :token AND purpose = :purpose AND site = :site
+                        """)
+                .param("token", tokenSha256)
+                .param("purpose", purpose.key())
+                .param("site", site)
+                .query(Boolean.class)
+                .optional()
+                .map(used -> used ? EmailLinks.Reason.USED : EmailLinks.Reason.EXPIRED)
+                .orElse(EmailLinks.Reason.UNKNOWN);
     }
 
     void deleteOfSubjects(java.util.Collection<SubjectId> subjects) {

@@ -1,7 +1,10 @@
 package dev.steward.accounts;
 
+import dev.steward.platform.EmailLinks;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.UnusableLinkException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,9 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The link that verifies a new account's address opens a page where the registrant types the password they chose and
- * confirms: opening the link, by a mail scanner or twice, changes nothing, and whoever reads the mailbox without
- * having registered cannot confirm a stranger's registration.
+ * The link that verifies a new account's address follows {@link EmailLinks}: it opens a page where the registrant
+ * types the password they chose and confirms. Opening the link, by a mail scanner or twice, changes nothing, and
+ * whoever reads the mailbox without having registered cannot confirm a stranger's registration.
  */
 @Controller
 class AccountVerificationController {
@@ -28,10 +31,11 @@ class AccountVerificationController {
 
     @GetMapping("/s/{site}/account/verify/{token}")
     String page(@PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
-        pages.addTo(model, site);
+        EmailLinks.secret(response);
         if (!verifications.isValid(site, token)) {
-            return answered(AccountVerifications.Outcome.UNUSABLE, model, response);
+            throw unusable(site, token);
         }
+        pages.addTo(model, site);
         model.addAttribute("token", token);
         return "accounts/verify";
     }
@@ -43,22 +47,34 @@ class AccountVerificationController {
             @RequestParam(defaultValue = "") String password,
             Model model,
             HttpServletResponse response) {
+        EmailLinks.secret(response);
         pages.addTo(model, site);
+        AccountVerifications.Outcome outcome;
         try {
-            return answered(verifications.verify(site, token, password), model, response);
+            outcome = verifications.verify(site, token, password);
         } catch (InvalidInputException e) {
             AccountPageModel.errors(model, e.errors());
             model.addAttribute("token", token);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return "accounts/verify";
         }
+        if (outcome == AccountVerifications.Outcome.UNUSABLE) {
+            throw unusable(site, token);
+        }
+        model.addAttribute("outcome", outcome.name().toLowerCase(Locale.ROOT));
+        return "accounts/verified";
     }
 
-    private static String answered(AccountVerifications.Outcome outcome, Model model, HttpServletResponse response) {
-        if (outcome == AccountVerifications.Outcome.UNUSABLE) {
-            response.setStatus(HttpStatus.GONE.value());
-        }
-        model.addAttribute("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
-        return "accounts/verified";
+    private UnusableLinkException unusable(String site, String token) {
+        EmailLinks.Reason reason = verifications.whyUnusable(site, token);
+        return pages.unusableLink(
+                site,
+                reason,
+                reason == EmailLinks.Reason.USED
+                        ? "Your address is confirmed already."
+                        : "A confirmation link works once, for seven days. Signing in to an account that is not"
+                                + " confirmed yet sends a new link.",
+                "/s/" + site + "/account/login",
+                "Sign in");
     }
 }

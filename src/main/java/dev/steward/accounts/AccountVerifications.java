@@ -4,6 +4,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
+import dev.steward.platform.EmailLinks;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.Sha256;
 import dev.steward.platform.StewardProperties;
@@ -123,6 +124,10 @@ class AccountVerifications {
         mail(site, subject, email, verification(site, token));
     }
 
+    EmailLinks.Reason whyUnusable(String site, String token) {
+        return tokens.whyUnusable(AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site);
+    }
+
     boolean isValid(String site, String token) {
         return tokens.valid(AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site, clock.instant())
                 .isPresent();
@@ -208,10 +213,12 @@ class AccountVerifications {
     }
 
     private void mail(String site, SubjectId subject, Identifier email, Message message) {
-        mailer.queue(OutgoingMail.service(site, subject, email.value(), message.subject(), message.body()));
+        mailer.queue(OutgoingMail.service(site, subject, email.value(), message.subject(), message.body())
+                .withSecrets(message.secrets()));
     }
 
-    private record Message(String subject, String body) {}
+    /** A message, with the parts of it for its recipient alone (a link's token). */
+    private record Message(String subject, String body, String... secrets) {}
 
     private Message verification(String site, String token) {
         String name = siteName(site);
@@ -222,7 +229,8 @@ class AccountVerifications {
                         + VALID_FOR.toDays() + " days):\n"
                         + properties.publicUrl() + "/s/" + site + "/account/verify/" + token + "\n\n"
                         + "If you did not register, ignore this message: the registration will be deleted"
-                        + " and nobody can use it.");
+                        + " and nobody can use it.",
+                token);
     }
 
     private Message alreadyRegistered(String site) {

@@ -1,6 +1,8 @@
 package dev.steward.accounts;
 
+import dev.steward.platform.EmailLinks;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.UnusableLinkException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -10,7 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** "Forgot your password?": ask for a link by e-mail, then choose a new password on the page it opens. */
+/**
+ * "Forgot your password?": ask for a link by e-mail, then choose a new password on the page it opens. The link follows
+ * {@link EmailLinks}: opening it changes nothing; only saving the new password uses it up.
+ */
 @Controller
 class PasswordResetController {
 
@@ -47,9 +52,10 @@ class PasswordResetController {
     @GetMapping("/s/{site}/account/reset/{token}")
     String newPasswordPage(
             @PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
+        EmailLinks.secret(response);
         page(model, site);
         if (!resets.isValid(site, token)) {
-            return expired(response);
+            throw unusable(site, token);
         }
         model.addAttribute("token", token);
         return "accounts/reset";
@@ -62,10 +68,14 @@ class PasswordResetController {
             @RequestParam(defaultValue = "") String password,
             Model model,
             HttpServletResponse response) {
+        EmailLinks.secret(response);
         page(model, site);
+        if (!resets.isValid(site, token)) {
+            throw unusable(site, token);
+        }
         try {
             if (!resets.reset(site, token, password)) {
-                return expired(response);
+                throw unusable(site, token);
             }
         } catch (InvalidInputException e) {
             model.addAttribute("token", token);
@@ -80,9 +90,16 @@ class PasswordResetController {
         return view;
     }
 
-    private static String expired(HttpServletResponse response) {
-        response.setStatus(HttpStatus.GONE.value());
-        return "accounts/reset-expired";
+    private UnusableLinkException unusable(String site, String token) {
+        EmailLinks.Reason reason = resets.whyUnusable(site, token);
+        return pages.unusableLink(
+                site,
+                reason,
+                reason == EmailLinks.Reason.USED
+                        ? "Your password was changed with this link already."
+                        : "A password-reset link works once, for one hour.",
+                "/s/" + site + "/account/reset",
+                "Ask for a new link");
     }
 
     private void page(Model model, String site) {

@@ -4,6 +4,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
+import dev.steward.platform.EmailLinks;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.Sha256;
 import dev.steward.platform.StewardProperties;
@@ -98,19 +99,24 @@ class PasswordResets {
         tokens.insert(AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site, subject, now, now.plus(VALID_FOR));
         String siteName = siteName(site);
         mailer.queue(OutgoingMail.service(
-                site,
-                subject,
-                address.get(),
-                "Reset your password for " + siteName,
-                "Someone, hopefully you, asked to reset the password of your account on " + siteName + ".\n\n"
-                        + "Choose a new password here (the link works once, for one hour):\n"
-                        + properties.publicUrl() + "/s/" + site + "/account/reset/" + token + "\n\n"
-                        + "If you did not ask for this, ignore this message: your password stays as it is."));
+                        site,
+                        subject,
+                        address.get(),
+                        "Reset your password for " + siteName,
+                        "Someone, hopefully you, asked to reset the password of your account on " + siteName + ".\n\n"
+                                + "Choose a new password here (the link works once, for one hour):\n"
+                                + properties.publicUrl() + "/s/" + site + "/account/reset/" + token + "\n\n"
+                                + "If you did not ask for this, ignore this message: your password stays as it is.")
+                .withSecrets(token));
     }
 
     boolean isValid(String site, String token) {
         return tokens.valid(AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site, clock.instant())
                 .isPresent();
+    }
+
+    EmailLinks.Reason whyUnusable(String site, String token) {
+        return tokens.whyUnusable(AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site);
     }
 
     /**

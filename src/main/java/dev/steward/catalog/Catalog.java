@@ -167,6 +167,16 @@ public final class Catalog {
                 .toList();
     }
 
+    /** The site's cookie banner: its own, else one that names no site. */
+    public Optional<CookieBanner> cookieBannerOf(String site) {
+        return content.cookieBanners().stream()
+                .filter(banner -> site.equals(banner.site()))
+                .findFirst()
+                .or(() -> content.cookieBanners().stream()
+                        .filter(banner -> banner.site() == null)
+                        .findFirst());
+    }
+
     public List<SecurityMeasure> securityMeasuresOf(String site) {
         return content.securityMeasures().stream()
                 .filter(measure -> appliesTo(measure.site(), site))

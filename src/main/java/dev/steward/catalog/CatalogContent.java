@@ -16,6 +16,7 @@ public record CatalogContent(
         List<ProcessingActivity> activities,
         List<Form> forms,
         List<Cookie> cookies,
+        List<CookieBanner> cookieBanners,
         List<SecurityMeasure> securityMeasures,
         List<TextBlock> texts) {
 
@@ -31,6 +32,7 @@ public record CatalogContent(
                 flat(parts, CatalogContent::activities),
                 flat(parts, CatalogContent::forms),
                 flat(parts, CatalogContent::cookies),
+                flat(parts, CatalogContent::cookieBanners),
                 flat(parts, CatalogContent::securityMeasures),
                 flat(parts, CatalogContent::texts));
     }

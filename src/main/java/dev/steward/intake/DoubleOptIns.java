@@ -103,17 +103,18 @@ class DoubleOptIns {
         Site declared = catalogs.requireSite(site);
         String siteName = declared.name().in(declared.language());
         mailer.queue(OutgoingMail.service(
-                site,
-                subject,
-                address.get(),
-                "Please confirm your subscription to " + siteName,
-                "You asked to receive from " + siteName + ":\n"
-                        + purposeNames(site, purposes).stream()
-                                .map(name -> "- " + name)
-                                .collect(Collectors.joining("\n"))
-                        + "\n\nPlease confirm that you wish to receive them (the link works once):\n"
-                        + properties.publicUrl() + "/s/" + site + "/confirm/" + token + "\n\n"
-                        + "If you did not ask for this, ignore this message: you will not receive anything."));
+                        site,
+                        subject,
+                        address.get(),
+                        "Please confirm your subscription to " + siteName,
+                        "You asked to receive from " + siteName + ":\n"
+                                + purposeNames(site, purposes).stream()
+                                        .map(name -> "- " + name)
+                                        .collect(Collectors.joining("\n"))
+                                + "\n\nPlease confirm that you wish to receive them (the link works once):\n"
+                                + properties.publicUrl() + "/s/" + site + "/confirm/" + token + "\n\n"
+                                + "If you did not ask for this, ignore this message: you will not receive anything.")
+                .withSecrets(token));
     }
 
     Optional<Pending> pending(String site, String token) {

@@ -8,12 +8,13 @@ import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Site;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.notice.PublishedNotices;
+import dev.steward.platform.EmailLinks;
+import dev.steward.platform.UnusableLinkException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The pages links in e-mails open: a parent deciding on a child's submission, a subscriber confirming a double opt-in.
- * Opening a link only shows what is asked; the decision is a button (a POST with a CSRF token), so a mail scanner
- * that follows links confirms nothing.
+ * They follow {@link EmailLinks}: opening a link only shows what is asked; the decision is a button (a POST with a
+ * CSRF token), so a mail scanner that follows links confirms nothing.
  */
 @Controller
 class EmailLinksController {
@@ -33,28 +34,33 @@ class EmailLinksController {
     private final DoubleOptIns doubleOptIns;
     private final Catalogs catalogs;
     private final PublishedNotices notices;
+    private final IntakeTokenRepository tokens;
 
     EmailLinksController(
-            ParentalConsents parents, DoubleOptIns doubleOptIns, Catalogs catalogs, PublishedNotices notices) {
+            ParentalConsents parents,
+            DoubleOptIns doubleOptIns,
+            Catalogs catalogs,
+            PublishedNotices notices,
+            IntakeTokenRepository tokens) {
         this.parents = parents;
         this.doubleOptIns = doubleOptIns;
         this.catalogs = catalogs;
         this.notices = notices;
+        this.tokens = tokens;
     }
 
     @GetMapping("/s/{site}/parental-consent/{token}")
     String parentPage(
             @PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
-        Optional<ParentalConsents.Pending> pending = parents.pending(site, token);
-        if (pending.isEmpty()) {
-            return expired(site, model, response);
-        }
+        EmailLinks.secret(response);
+        ParentalConsents.Pending pending = parents.pending(site, token)
+                .orElseThrow(() -> unusable(site, token, IntakeToken.Kind.PARENTAL_CONSENT));
         Catalog catalog = catalogs.of(site);
         Site declared = page(site, model);
         String language = declared.language();
-        Form form = pending.get().form();
+        Form form = pending.form();
         ProcessingActivity activity = catalog.activity(form.activity()).orElseThrow();
-        IntakeToken held = pending.get().token();
+        IntakeToken held = pending.token();
         model.addAttribute("token", token);
         model.addAttribute("title", form.title().in(language));
         model.addAttribute(
@@ -91,34 +97,37 @@ class EmailLinksController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
+        EmailLinks.secret(response);
+        if (!"confirm".equals(decision) && !"refuse".equals(decision)) {
+            // only the page's two buttons decide; anything else is shown the page again
+            return "redirect:/s/" + site + "/parental-consent/" + token;
+        }
         page(site, model);
         if ("refuse".equals(decision)) {
             if (!parents.refuse(site, token)) {
-                return expired(site, model, response);
+                throw unusable(site, token, IntakeToken.Kind.PARENTAL_CONSENT);
             }
             model.addAttribute("refused", true);
             return "intake/parental-decided";
         }
-        Optional<Submitted> confirmed =
-                parents.confirm(site, token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
-        if (confirmed.isEmpty()) {
-            return expired(site, model, response);
-        }
+        Submitted confirmed = parents.confirm(
+                        site, token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT))
+                .orElseThrow(() -> unusable(site, token, IntakeToken.Kind.PARENTAL_CONSENT));
         model.addAttribute("refused", false);
-        model.addAttribute("receipts", confirmed.get().receipts());
+        model.addAttribute("receipts", confirmed.receipts());
         return "intake/parental-decided";
     }
 
     @GetMapping("/s/{site}/confirm/{token}")
     String confirmPage(
             @PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
-        Optional<DoubleOptIns.Pending> pending = doubleOptIns.pending(site, token);
-        if (pending.isEmpty()) {
-            return expired(site, model, response);
-        }
+        EmailLinks.secret(response);
+        DoubleOptIns.Pending pending = doubleOptIns
+                .pending(site, token)
+                .orElseThrow(() -> unusable(site, token, IntakeToken.Kind.DOUBLE_OPT_IN));
         page(site, model);
         model.addAttribute("token", token);
-        model.addAttribute("purposes", pending.get().purposeNames());
+        model.addAttribute("purposes", pending.purposeNames());
         return "intake/confirm";
     }
 
@@ -129,15 +138,13 @@ class EmailLinksController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        Optional<List<ConsentEvent>> confirmed =
-                doubleOptIns.confirm(site, token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
-        if (confirmed.isEmpty()) {
-            return expired(site, model, response);
-        }
+        EmailLinks.secret(response);
+        List<ConsentEvent> confirmed = doubleOptIns
+                .confirm(site, token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT))
+                .orElseThrow(() -> unusable(site, token, IntakeToken.Kind.DOUBLE_OPT_IN));
         page(site, model);
         model.addAttribute(
-                "receipts",
-                confirmed.get().stream().map(ConsentEvent::receiptPath).toList());
+                "receipts", confirmed.stream().map(ConsentEvent::receiptPath).toList());
         return "intake/confirmed";
     }
 
@@ -148,9 +155,28 @@ class EmailLinksController {
         return declared;
     }
 
-    private String expired(String site, Model model, HttpServletResponse response) {
-        page(site, model);
-        response.setStatus(HttpStatus.GONE.value());
-        return "intake/link-expired";
+    /** Why the link opens nothing, in words for its kind. */
+    private UnusableLinkException unusable(String site, String token, IntakeToken.Kind kind) {
+        Site declared = catalogs.requireSite(site);
+        EmailLinks.Reason reason = tokens.whyUnusable(LinkTokens.hash(token), kind, site);
+        boolean parent = kind == IntakeToken.Kind.PARENTAL_CONSENT;
+        String detail = switch (reason) {
+            case USED ->
+                parent
+                        ? "You have decided on this form already; there is nothing more to do."
+                        : "Your subscription is confirmed already.";
+            case EXPIRED ->
+                parent
+                        ? "Nobody decided in time, so the form and everything in it were deleted."
+                        : "Nothing was confirmed. Subscribe again to receive a new link.";
+            default -> null;
+        };
+        return new UnusableLinkException(new UnusableLinkException.Page(
+                reason,
+                site,
+                declared.name().in(declared.language()),
+                detail,
+                "/s/" + site + "/",
+                "Back to " + declared.name().in(declared.language())));
     }
 }

@@ -63,12 +63,15 @@ record FormPage(
             @Nullable String error,
             @Nullable String describedBy) {}
 
-    /** The age question of the jurisdiction's gate, and the parent's address for a child where a parent confirms. */
+    /**
+     * The age question of the jurisdiction's gate, and the parent's address for a child where a parent confirms. Where
+     * the gate refuses children the question is neutral: no hint names the age that matters.
+     */
     record AgeView(
             int minimumAge,
             boolean parental,
             boolean asksBirthDate,
-            @Nullable String notice,
+            @Nullable String hint,
             String value,
             String parentEmail,
             @Nullable String error,

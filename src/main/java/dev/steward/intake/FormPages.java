@@ -155,15 +155,36 @@ class FormPages {
         if (gate == null) {
             return null;
         }
+        boolean parental = gate.belowAge() == Jurisdiction.ChildPolicy.PARENTAL_CONSENT;
         return new FormPage.AgeView(
                 gate.minimumAge(),
-                gate.belowAge() == Jurisdiction.ChildPolicy.PARENTAL_CONSENT,
+                parental,
                 form.asksBirthDate(),
-                text(gate.notice(), language),
+                parental ? parentalHint(gate, language) : null,
                 input.age(),
                 input.parentEmail(),
                 Optional.ofNullable(errorOf.get("age")).orElse(errorOf.get("birthDate")),
                 errorOf.get("parentEmail"));
+    }
+
+    /**
+     * Where a parent confirms for a child nobody is turned away, so the form tells children up front to involve their
+     * parent, in the catalog's words.
+     */
+    private static String parentalHint(Jurisdiction.AgeGate gate, String language) {
+        return gate.notice() != null
+                ? gate.notice().in(language)
+                : "We ask because the rules differ for visitors under " + gate.minimumAge() + ".";
+    }
+
+    /** What the refusal page of a site's refusing gate says, after the visitor answered. */
+    String ageRefusal(String site, String jurisdiction) {
+        Catalog catalog = catalogs.of(site);
+        String language = catalog.site(site).orElseThrow().language();
+        return catalog.jurisdiction(jurisdiction)
+                .map(Jurisdiction::ageGate)
+                .map(gate -> SubmissionRules.refusal(gate, language))
+                .orElseThrow();
     }
 
     static String idOf(String name) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * A catalog form as a web page: rendered from the catalog, submitted without JavaScript, CSRF-protected. A refused
  * submission comes back with an error summary and each error at its field, the visitor's input kept (never a
- * password); an accepted one leads to a confirmation with a link to every consent receipt.
+ * password); an accepted one leads to a confirmation with a link to every consent receipt. A visitor refused for their
+ * age is the exception: they get a page without the form and nothing they typed, and the site's forms stay closed to
+ * that browser for the session ({@link AgeRefusals}).
  */
 @Controller
 class FormPagesController {
@@ -44,6 +47,7 @@ class FormPagesController {
     private final FormPages pages;
     private final VisitorJurisdiction jurisdictions;
     private final DoubleOptIns doubleOptIns;
+    private final AgeRefusals refusals;
     private final Catalogs catalogs;
     private final Clock clock;
 
@@ -52,12 +56,14 @@ class FormPagesController {
             FormPages pages,
             VisitorJurisdiction jurisdictions,
             DoubleOptIns doubleOptIns,
+            AgeRefusals refusals,
             Catalogs catalogs,
             Clock clock) {
         this.intake = intake;
         this.pages = pages;
         this.jurisdictions = jurisdictions;
         this.doubleOptIns = doubleOptIns;
+        this.refusals = refusals;
         this.catalogs = catalogs;
         this.clock = clock;
     }
@@ -68,8 +74,13 @@ class FormPagesController {
             @PathVariable String form,
             @RequestParam(required = false) @Nullable String region,
             HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         Form found = intake.form(site, form);
+        Optional<String> refusedIn = refusals.refusedIn(request, site);
+        if (refusedIn.isPresent()) {
+            return ageRefused(site, refusedIn.get(), HttpStatus.FORBIDDEN, response, model);
+        }
         String jurisdiction = jurisdiction(site, region, request);
         model.addAttribute(
                 "page", pages.page(site, found, jurisdiction, region != null, FormPages.Input.BLANK, List.of()));
@@ -86,6 +97,10 @@ class FormPagesController {
             Model model,
             RedirectAttributes redirect) {
         Form found = intake.form(site, form);
+        Optional<String> refusedIn = refusals.refusedIn(request, site);
+        if (refusedIn.isPresent()) {
+            return ageRefused(site, refusedIn.get(), HttpStatus.FORBIDDEN, response, model);
+        }
         String region = params.getFirst("region");
         String jurisdiction = jurisdiction(site, region, request);
         FormSubmission submission = submission(site, form, params, jurisdiction, request);
@@ -93,6 +108,10 @@ class FormPagesController {
             redirect.addFlashAttribute(SUBMITTED, intake.submit(submission));
             return "redirect:/s/" + site + "/forms/" + form + "/sent";
         } catch (InvalidInputException e) {
+            if (e.errors().stream().anyMatch(error -> SubmissionRules.TOO_YOUNG.equals(error.code()))) {
+                refusals.remember(request, site, jurisdiction);
+                return ageRefused(site, jurisdiction, HttpStatus.UNPROCESSABLE_CONTENT, response, model);
+            }
             return refused(
                     site,
                     found,
@@ -139,6 +158,17 @@ class FormPagesController {
         model.addAttribute("createsAccount", found.createsAccount());
         model.addAttribute("purposeNames", doubleOptIns.purposeNames(site, outcome.awaitingConfirmation()));
         return "intake/sent";
+    }
+
+    /** The refusal for age: the catalog's words and a way back to the site, no form and nothing typed. */
+    private String ageRefused(
+            String site, String jurisdiction, HttpStatus status, HttpServletResponse response, Model model) {
+        response.setStatus(status.value());
+        Site declared = catalogs.requireSite(site);
+        model.addAttribute("site", declared);
+        model.addAttribute("siteName", declared.name().in(declared.language()));
+        model.addAttribute("refusal", pages.ageRefusal(site, jurisdiction));
+        return "intake/age-refused";
     }
 
     private String refused(

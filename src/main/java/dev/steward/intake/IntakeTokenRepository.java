@@ -1,5 +1,6 @@
 package dev.steward.intake;
 
+import dev.steward.platform.EmailLinks;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.SubjectId;
 import java.sql.Array;
@@ -87,6 +88,24 @@ class IntakeTokenRepository {
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .query(TOKEN)
                 .optional();
+    }
+
+    /**
+     * Why a token opens nothing: used (a refused child's form is erased with its link, so that one is unknown),
+     * expired, or never issued.
+     */
+    EmailLinks.Reason whyUnusable(String tokenSha256, IntakeToken.Kind kind, String site) {
+        return jdbc.sql("""
+                        SELECT used_at IS NOT NULL FROM intake_token
+                        WHERE token_sha256 = :token AND kind = :kind AND site = :site
+                        """)
+                .param("token", tokenSha256)
+                .param("kind", kind.key())
+                .param("site", site)
+                .query(Boolean.class)
+                .optional()
+                .map(used -> used ? EmailLinks.Reason.USED : EmailLinks.Reason.EXPIRED)
+                .orElse(EmailLinks.Reason.UNKNOWN);
     }
 
     /** Held submissions whose parent did not confirm in time, oldest first. */

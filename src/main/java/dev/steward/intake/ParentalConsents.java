@@ -107,18 +107,20 @@ class ParentalConsents {
                 .map(Jurisdiction::ageGate)
                 .orElseThrow();
         mailer.queue(OutgoingMail.service(
-                site.key(),
-                subject,
-                parentEmail,
-                "Please confirm your child's form on " + siteName,
-                "Someone who told us they are under " + gate.minimumAge() + " gave your e-mail address as that of"
-                        + " their parent or guardian, and sent the form \""
-                        + form.title().in(site.language())
-                        + "\" on " + siteName + ".\n\n"
-                        + "We keep what they entered and do nothing with it until you decide. See what they asked for"
-                        + " and confirm or refuse it here (the link works once):\n"
-                        + properties.publicUrl() + "/s/" + site.key() + "/parental-consent/" + token + "\n\n"
-                        + "If nobody confirms by " + DAY.format(expires) + ", we delete it."));
+                        site.key(),
+                        subject,
+                        parentEmail,
+                        "Please confirm your child's form on " + siteName,
+                        "Someone who told us they are under " + gate.minimumAge()
+                                + " gave your e-mail address as that of"
+                                + " their parent or guardian, and sent the form \""
+                                + form.title().in(site.language())
+                                + "\" on " + siteName + ".\n\n"
+                                + "We keep what they entered and do nothing with it until you decide. See what they asked for"
+                                + " and confirm or refuse it here (the link works once):\n"
+                                + properties.publicUrl() + "/s/" + site.key() + "/parental-consent/" + token + "\n\n"
+                                + "If nobody confirms by " + DAY.format(expires) + ", we delete it.")
+                .withSecrets(token));
     }
 
     Optional<Pending> pending(String site, String token) {

@@ -47,6 +47,7 @@ class SubmissionRules {
     private static final Pattern CARD_TOKEN = Pattern.compile("[A-Za-z0-9_-]{8,255}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
     private static final int OLDEST = 150;
+    static final String TOO_YOUNG = "too-young";
 
     private final Accounts accounts;
     private final Clock clock;
@@ -222,13 +223,19 @@ class SubmissionRules {
             return Age.ADULT;
         }
         if (gate.belowAge() == Jurisdiction.ChildPolicy.REFUSE) {
-            String why = gate.notice() != null
-                    ? gate.notice().in(language)
-                    : "You must be at least " + gate.minimumAge() + " years old to send this form.";
-            return new Age(false, new FieldError(form.asksBirthDate() ? "birthDate" : "age", "too-young", why));
+            return new Age(
+                    false,
+                    new FieldError(form.asksBirthDate() ? "birthDate" : "age", TOO_YOUNG, refusal(gate, language)));
         }
         parentEmail(gate, submission, errors);
         return new Age(true, null);
+    }
+
+    /** Why a visitor below a refusing gate is refused: the catalog's notice, or the age it needs. */
+    static String refusal(Jurisdiction.AgeGate gate, String language) {
+        return gate.notice() != null
+                ? gate.notice().in(language)
+                : "You must be at least " + gate.minimumAge() + " years old to send this form.";
     }
 
     /** Whether the visitor is a child whose parent must confirm, or one who is refused, and why. */

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The outbox as staff see it: every message as it was or will be sent, newest first, on the sites the caller may
- * see. Opening envelopes for display is a staff read of personal data, written to the audit trail per subject.
+ * see, with the parts meant for the recipient alone withheld. Opening envelopes for display is a staff read of
+ * personal data, written to the audit trail per subject.
  */
 @Service
 class Mailbox {
@@ -131,11 +132,20 @@ class Mailbox {
     private List<Entry> select(Stream<OutboxMessage> messages, Query query) {
         List<Entry> entries = new ArrayList<>();
         messages.limit(MAX_SEARCHED)
-                .map(message -> Entry.of(message, envelopes.open(message)))
+                .map(message -> Entry.of(message, envelopes.open(message).map(envelope -> asShown(message, envelope))))
                 .filter(entry -> query.to() == null || query.to().equalsIgnoreCase(entry.to()))
                 .limit(query.limit())
                 .forEach(entries::add);
         return entries;
+    }
+
+    /**
+     * A message that went, or goes, to a real mailbox shows its secrets withheld: a link's token or a code is for its
+     * recipient alone. The dev mailbox stands in for the recipients' mailboxes, so it shows them as sent.
+     */
+    private Envelope asShown(OutboxMessage message, Envelope envelope) {
+        String deliveredBy = message.transport() != null ? message.transport() : transport.name();
+        return DevMailbox.NAME.equals(deliveredBy) ? envelope : envelope.withheld();
     }
 
     private void auditReads(List<Entry> entries, Caller caller, @Nullable String reason) {

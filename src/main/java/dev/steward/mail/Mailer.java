@@ -58,7 +58,7 @@ public class Mailer {
             metrics.counted(mail.kind(), MailStatus.DROPPED);
             return id;
         }
-        Envelope envelope = new Envelope(mail.to(), mail.subjectLine(), mail.text(), mail.html());
+        Envelope envelope = new Envelope(mail.to(), mail.subjectLine(), mail.text(), mail.html(), mail.secrets());
         outbox.insert(OutboxMessage.queued(
                 id, messageId, mail, now, envelopes.seal(id, mail.subject(), mail.category(), envelope)));
         outbound.enqueue(MailDelivery.JOB, id, now);

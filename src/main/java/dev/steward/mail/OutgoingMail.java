@@ -1,12 +1,15 @@
 package dev.steward.mail;
 
 import dev.steward.vault.SubjectId;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A message to queue. The address, subject line and bodies are personal data: they are stored only sealed under the
  * subject's key, and {@link #toString()} leaves them out. A marketing message names the direct-marketing purpose
- * whose consent it needs; the category (a key, not prose) lets a {@link MailHold} recognise particular messages.
+ * whose consent it needs; the category (a key, not prose) lets a {@link MailHold} recognise particular messages. The
+ * secrets are the parts of the text meant for the recipient alone (a link's token, a code): staff reading the outbox
+ * see them withheld.
  */
 public record OutgoingMail(
         String site,
@@ -17,7 +20,25 @@ public record OutgoingMail(
         String text,
         @Nullable String html,
         @Nullable String purpose,
-        @Nullable String category) {
+        @Nullable String category,
+        List<String> secrets) {
+
+    public OutgoingMail {
+        secrets = List.copyOf(secrets);
+    }
+
+    public OutgoingMail(
+            String site,
+            SubjectId subject,
+            MailKind kind,
+            String to,
+            String subjectLine,
+            String text,
+            @Nullable String html,
+            @Nullable String purpose,
+            @Nullable String category) {
+        this(site, subject, kind, to, subjectLine, text, html, purpose, category, List.of());
+    }
 
     /** The category of the notice that a restriction of processing will be lifted, which no restriction holds. */
     public static final String RESTRICTION_LIFTING = "restriction-lifting";
@@ -43,11 +64,16 @@ public record OutgoingMail(
     }
 
     public OutgoingMail withHtml(@Nullable String html) {
-        return new OutgoingMail(site, subject, kind, to, subjectLine, text, html, purpose, category);
+        return new OutgoingMail(site, subject, kind, to, subjectLine, text, html, purpose, category, secrets);
     }
 
     public OutgoingMail withCategory(@Nullable String category) {
-        return new OutgoingMail(site, subject, kind, to, subjectLine, text, html, purpose, category);
+        return new OutgoingMail(site, subject, kind, to, subjectLine, text, html, purpose, category, secrets);
+    }
+
+    /** Marks parts of the message (a link's token, a code) as the recipient's alone: the outbox view withholds them. */
+    public OutgoingMail withSecrets(String... secrets) {
+        return new OutgoingMail(site, subject, kind, to, subjectLine, text, html, purpose, category, List.of(secrets));
     }
 
     @Override

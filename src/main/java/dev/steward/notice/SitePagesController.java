@@ -1,8 +1,11 @@
 package dev.steward.notice;
 
+import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Cookie;
 import dev.steward.catalog.Form;
 import dev.steward.catalog.Site;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -39,8 +42,19 @@ class SitePagesController {
                 .map((Form form) ->
                         Map.of("key", form.key(), "title", form.title().in(found.language())))
                 .toList();
-        return html(pages.render(
-                "site", Map.of("site", found, "siteName", found.name().in(found.language()), "forms", forms)));
+        Catalog catalog = catalogs.of(site);
+        Map<String, Object> model =
+                new HashMap<>(Map.of("site", found, "siteName", found.name().in(found.language()), "forms", forms));
+        // the demo's sample analytics script sets the cookie the catalog names for traffic analysis
+        model.put("banner", catalog.cookieBannerOf(site).isPresent());
+        model.put(
+                "analyticsCookie",
+                catalog.cookiesOf(site).stream()
+                        .filter(cookie -> cookie.category() == Cookie.Category.ANALYTICS && cookie.name() != null)
+                        .map(Cookie::name)
+                        .findFirst()
+                        .orElse(null));
+        return html(pages.render("site", model));
     }
 
     private static ResponseEntity<String> html(String body) {

@@ -1,5 +1,6 @@
 package dev.steward.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,15 @@ class PageExceptionHandler {
     @ExceptionHandler
     ModelAndView notFound(NotFoundException e) {
         return page(HttpStatus.NOT_FOUND, "This page is not available", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ModelAndView unusableLink(UnusableLinkException e, HttpServletResponse response) {
+        EmailLinks.secret(response);
+        ModelAndView page = new ModelAndView("links/unusable");
+        page.setStatus(e.page().reason().status());
+        page.addObject("link", e.page());
+        return page;
     }
 
     @ExceptionHandler

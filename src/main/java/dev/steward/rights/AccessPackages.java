@@ -1,22 +1,25 @@
 package dev.steward.rights;
 
-import dev.steward.platform.NotFoundException;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The answer to an access request (GDPR Art. 15) is the {@link AccessExport}; the answer to a portability request (Art. 20) is the data they provided as JSON in the documented
- * schema ({@code docs/portability.schema.json}). Either is encrypted under the subject's key, downloadable once
- * through an expiring link, and deleted after the download or at expiry.
+ * The answer to an access request (GDPR Art. 15) is the {@link AccessExport}; the answer to a portability request (Art.
+ * 20) is the data they provided as JSON in the documented schema ({@code docs/portability.schema.json}). Either is
+ * encrypted under the subject's key and offered to the requester for {@link #VALID_FOR} through a link and a code sent
+ * to their verified address ({@link PackageDownloads}); then its content is deleted, and the row keeps what staff are
+ * told.
  */
 @Component
 class AccessPackages {
@@ -27,8 +30,8 @@ class AccessPackages {
     private final AccessExport exports;
     private final Requesters requesters;
     private final SubjectData data;
+    private final AccessPackageRepository packages;
     private final Vault vault;
-    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -36,24 +39,30 @@ class AccessPackages {
             AccessExport exports,
             SubjectData data,
             Requesters requesters,
+            AccessPackageRepository packages,
             Vault vault,
-            JdbcClient jdbc,
             JsonMapper json,
             Clock clock) {
         this.requesters = requesters;
         this.exports = exports;
         this.data = data;
+        this.packages = packages;
         this.vault = vault;
-        this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
     }
 
-    /** A package being downloaded: its file name and bytes. */
-    record Download(String fileName, String contentType, byte[] content) {}
+    /** A package just released: its link's token and its code, for the mail alone (neither is stored). */
+    record Released(String token, String code, Instant expiresAt) {
 
-    /** Builds and stores the access package; answers the raw download token (for the link), never stored. */
-    String access(RightsRequest request) {
+        @Override
+        public String toString() {
+            return "Released[until " + expiresAt + "]";
+        }
+    }
+
+    /** Builds and stores the access package. */
+    Released access(RightsRequest request) {
         return store(request, exports.of(requesters.reach(request), request.site()));
     }
 
@@ -67,66 +76,51 @@ class AccessPackages {
         return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
     }
 
-    String portability(RightsRequest request, byte[] document) {
+    Released portability(RightsRequest request, byte[] document) {
         return store(request, document);
     }
 
-    @Transactional
-    Download download(String site, String token) {
-        Stored stored = jdbc.sql("""
-                        SELECT p.id, p.subject_id, p.content_enc, p.expires_at, r.type FROM access_package p
-                        JOIN rights_request r ON r.id = p.request_id
-                        WHERE p.token_hash = :hash AND r.site = :site FOR UPDATE OF p
-                        """)
-                .param("hash", Tokens.hash(token))
-                .param("site", site)
-                .query((rs, row) -> new Stored(
-                        rs.getObject(1, UUID.class),
-                        new SubjectId(rs.getObject(2, UUID.class)),
-                        rs.getBytes(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant(),
-                        rs.getString(5)))
-                .optional()
-                .filter(found -> clock.instant().isBefore(found.expiresAt()))
-                .orElseThrow(() -> new NotFoundException("This download link has expired or was already used."));
-        byte[] content = vault.open(stored.subject(), stored.content(), context(stored.id()))
-                .orElseThrow(() -> new NotFoundException("This download link has expired or was already used."));
-        jdbc.sql("DELETE FROM access_package WHERE id = :id")
-                .param("id", stored.id())
-                .update();
-        boolean portability = "portability".equals(stored.type());
-        return portability
-                ? new Download("steward-portability.json", "application/json", content)
-                : new Download("steward-access.zip", "application/zip", content);
+    List<PackageSummary> ofRequest(UUID request) {
+        Instant now = clock.instant();
+        return packages.ofRequest(request).stream()
+                .map(stored -> new PackageSummary(
+                        stored.createdAt(),
+                        stored.expiresAt(),
+                        stored.downloads(),
+                        stored.lastDownloadedAt(),
+                        state(stored, now)))
+                .toList();
     }
 
-    /** Deletes packages nobody downloaded in time; answers how many. */
+    static String state(AccessPackageRepository.Stored stored, Instant now) {
+        if (stored.lockedAt() != null) {
+            return PackageSummary.LOCKED;
+        }
+        return stored.held() && now.isBefore(stored.expiresAt()) ? PackageSummary.AVAILABLE : PackageSummary.EXPIRED;
+    }
+
+    /** The package's content, while it is held and its subject's key lives. */
+    Optional<byte[]> open(AccessPackageRepository.Stored stored) {
+        return packages.content(stored.id())
+                .flatMap(content -> vault.open(stored.subject(), content, context(stored.id())));
+    }
+
+    /** Deletes the content of packages past their window; answers how many. */
     @Transactional
     int purgeExpired() {
-        return jdbc.sql("DELETE FROM access_package WHERE expires_at < :now")
-                .param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
-                .update();
+        return packages.purgeExpired(clock.instant());
     }
 
-    private record Stored(UUID id, SubjectId subject, byte[] content, Instant expiresAt, String type) {}
-
-    private String store(RightsRequest request, byte[] content) {
+    private Released store(RightsRequest request, byte[] content) {
         UUID id = UUID.randomUUID();
         String token = Tokens.token();
-        Instant now = clock.instant();
-        jdbc.sql("""
-                        INSERT INTO access_package (id, request_id, subject_id, content_enc, token_hash, created_at, expires_at)
-                        VALUES (:id, :request, :subject, :content, :hash, :created, :expires)
-                        """)
-                .param("id", id)
-                .param("request", request.id())
-                .param("subject", request.subject().value())
-                .param("content", vault.seal(request.subject(), content, context(id)))
-                .param("hash", Tokens.hash(token))
-                .param("created", now.atOffset(java.time.ZoneOffset.UTC))
-                .param("expires", now.plus(VALID_FOR).atOffset(java.time.ZoneOffset.UTC))
-                .update();
-        return token;
+        String code = Tokens.code();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        SubjectId subject = request.subject();
+        AccessPackageRepository.Stored stored = new AccessPackageRepository.Stored(
+                id, request.id(), subject, Tokens.hash(id, code), true, 0, null, 0, null, now, now.plus(VALID_FOR));
+        packages.insert(stored, vault.seal(subject, content, context(id)), Tokens.hash(token));
+        return new Released(token, code, stored.expiresAt());
     }
 
     private static String context(UUID pkg) {

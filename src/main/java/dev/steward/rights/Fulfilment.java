@@ -2,7 +2,6 @@ package dev.steward.rights;
 
 import dev.steward.disclosures.DisclosedRecipient;
 import dev.steward.platform.InvalidInputException;
-import dev.steward.platform.StewardProperties;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ class Fulfilment {
     private final Erasures erasures;
     private final Requesters requesters;
     private final RightsMail mail;
-    private final StewardProperties properties;
     private final Clock clock;
 
     Fulfilment(
@@ -41,7 +39,6 @@ class Fulfilment {
             Erasures erasures,
             Requesters requesters,
             RightsMail mail,
-            StewardProperties properties,
             Clock clock) {
         this.requests = requests;
         this.records = records;
@@ -54,7 +51,6 @@ class Fulfilment {
         this.erasures = erasures;
         this.requesters = requesters;
         this.mail = mail;
-        this.properties = properties;
         this.clock = clock;
     }
 
@@ -76,14 +72,14 @@ class Fulfilment {
         RequestDetails details = records.requireDetails(request);
         return switch (request.type()) {
             case ACCESS, DISCLOSURE ->
-                complete(
+                withPackage(
                         request,
                         details,
                         staff,
-                        "Your copy of the data we hold about you is ready."
-                                + " Download it once, within " + AccessPackages.VALID_FOR.toDays() + " days:\n"
-                                + packageLink(request, packages.access(request)));
-            case PORTABILITY -> complete(request, details, staff, portability(request, details));
+                        "Your copy of the data we hold about you is ready.",
+                        packages.access(request),
+                        "");
+            case PORTABILITY -> portability(request, details, staff);
             case RECTIFICATION, AMENDMENT ->
                 complete(request, details, staff, rectifications.rectify(request, details, staff));
             case ERASURE, DELETION -> erase(request, details, staff);
@@ -111,10 +107,44 @@ class Fulfilment {
     }
 
     private RightsRequest complete(RightsRequest request, RequestDetails details, String actor, String outcome) {
+        RightsRequest completed = close(request, actor, outcome);
+        mail.completed(completed, details.email(), outcome);
+        return completed;
+    }
+
+    private RightsRequest close(RightsRequest request, String actor, String outcome) {
         requests.close(request.id(), RequestStatus.COMPLETED, clock.instant(), "completed");
         RightsRequest completed = requests.find(request.id()).orElseThrow();
         records.log(completed, "completed", actor, outcome);
-        mail.completed(completed, details.email(), outcome);
+        return completed;
+    }
+
+    /**
+     * An answer that is a package: the link and its code go to the requester's verified address only; the history,
+     * which staff read too, tells that they were sent and until when they work.
+     */
+    private RightsRequest withPackage(
+            RightsRequest request,
+            RequestDetails details,
+            String actor,
+            String ready,
+            AccessPackages.Released released,
+            String transfer) {
+        String until = RightsMail.day(released.expiresAt());
+        RightsRequest completed = close(
+                request,
+                actor,
+                ready + " We sent the download link and its code to your e-mail address; they work until " + until + "."
+                        + transfer);
+        mail.packageReady(
+                completed,
+                details.email(),
+                ready + "\n\nOpen this link and enter the code " + released.code() + " on its page to download it."
+                        + " You can download it as often as you need until " + until + ":\n"
+                        + mail.packageLink(completed, released.token())
+                        + "\n\nThe link and the code are for you alone: please do not forward this message."
+                        + transfer,
+                released);
         return completed;
     }
 
@@ -163,16 +193,17 @@ class Fulfilment {
         return text.toString();
     }
 
-    private String portability(RightsRequest request, RequestDetails details) {
+    private RightsRequest portability(RightsRequest request, RequestDetails details, String staff) {
         byte[] document = packages.portable(request);
-        String link = packageLink(request, packages.portability(request, document));
+        AccessPackages.Released released = packages.portability(request, document);
         String transfer =
                 details.transferTo() == null ? "" : "\n" + transfers.queue(request, details.transferTo(), document);
-        return "Your data is ready in a structured, machine-readable format (JSON). Download it once, within "
-                + AccessPackages.VALID_FOR.toDays() + " days:\n" + link + transfer;
-    }
-
-    private String packageLink(RightsRequest request, String token) {
-        return properties.publicUrl() + "/s/" + request.site() + "/privacy-center/packages/" + token;
+        return withPackage(
+                request,
+                details,
+                staff,
+                "Your data is ready in a structured, machine-readable format (JSON).",
+                released,
+                transfer);
     }
 }

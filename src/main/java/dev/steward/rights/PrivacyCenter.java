@@ -151,12 +151,10 @@ public class PrivacyCenter {
         }
     }
 
-    /** The link from the verification mail. */
+    /** The link from the verification mail, used (by its page's button, or through the API). */
     @Transactional
     public RightsRequest verifyLink(String site, String token) {
-        RightsRequest request = requests.byVerificationToken(Tokens.hash(token))
-                .filter(found -> found.site().equals(site))
-                .orElseThrow(PrivacyCenter::unusable);
+        RightsRequest request = VerificationLinks.byLink(requests, site, token).orElseThrow(PrivacyCenter::unusable);
         requireUnexpired(request);
         return received(request, "requester", null);
     }
@@ -249,13 +247,15 @@ public class PrivacyCenter {
         Instant due = deadlines.due(request.site(), request.jurisdiction(), now);
         UUID duplicate = requests.openDuplicate(request).orElse(null);
         boolean repeated = isAccess(request.type()) && requests.answeredSince(request, REPEAT_WINDOW.subtractFrom(now));
+        if (!requests.received(request.id(), now, due, duplicate, repeated)) {
+            throw unusable();
+        }
         if (!"account".equals(by)) {
             identities.prove(
                     request.subject(),
                     Identifier.email(records.requireDetails(request).email()),
                     "rights-request");
         }
-        requests.received(request.id(), now, due, duplicate, repeated);
         RightsRequest verified = requests.find(request.id()).orElseThrow();
         records.log(verified, "verified", by, null);
         RightsRequest answered = fulfilment.onReceived(verified);

@@ -19,10 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -36,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PrivacyCenterController {
 
     private final PrivacyCenter center;
-    private final AccessPackages packages;
     private final Catalogs catalogs;
     private final Markdown markdown;
     private final VisitorRegions regions;
@@ -44,13 +39,11 @@ class PrivacyCenterController {
 
     PrivacyCenterController(
             PrivacyCenter center,
-            AccessPackages packages,
             Catalogs catalogs,
             Markdown markdown,
             VisitorRegions regions,
             SignedInVisitors visitors) {
         this.center = center;
-        this.packages = packages;
         this.catalogs = catalogs;
         this.markdown = markdown;
         this.regions = regions;
@@ -111,17 +104,6 @@ class PrivacyCenterController {
         }
     }
 
-    @GetMapping("/s/{site}/privacy-center/verify")
-    String verify(@PathVariable String site, @RequestParam String token, Model model) {
-        model.addAttribute("site", catalogs.requireSite(site));
-        try {
-            model.addAttribute("request", center.verifyLink(site, token));
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.errors());
-        }
-        return "privacy-center/verified";
-    }
-
     @GetMapping("/s/{site}/privacy-center/requests/{token}")
     String status(@PathVariable String site, @PathVariable String token, Model model) {
         PrivacyCenter.View view = center.view(token);
@@ -143,21 +125,6 @@ class PrivacyCenterController {
             model.addAttribute("codeErrors", e.errors());
             return status(site, token, model);
         }
-    }
-
-    @GetMapping("/s/{site}/privacy-center/packages/{token}")
-    ResponseEntity<byte[]> download(@PathVariable String site, @PathVariable String token) {
-        AccessPackages.Download download = packages.download(site, token);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(download.contentType()))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(download.fileName())
-                                .build()
-                                .toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(download.content());
     }
 
     /** Corrections arrive as numbered pairs of a field and its correct value. */

@@ -31,6 +31,7 @@ public class RequestQueue {
     private final Deadlines deadlines;
     private final Restrictions restrictions;
     private final RecipientNotices notices;
+    private final AccessPackages packages;
     private final RightsMail mail;
     private final Catalogs catalogs;
     private final CurrentCaller caller;
@@ -44,6 +45,7 @@ public class RequestQueue {
             Deadlines deadlines,
             Restrictions restrictions,
             RecipientNotices notices,
+            AccessPackages packages,
             RightsMail mail,
             Catalogs catalogs,
             CurrentCaller caller,
@@ -55,6 +57,7 @@ public class RequestQueue {
         this.deadlines = deadlines;
         this.restrictions = restrictions;
         this.notices = notices;
+        this.packages = packages;
         this.mail = mail;
         this.catalogs = catalogs;
         this.caller = caller;
@@ -66,12 +69,16 @@ public class RequestQueue {
         return requests.queue(visibleSites(), status);
     }
 
-    /** A request with its details and history, for staff; reading it is audited. */
+    /**
+     * A request with its details and history, for staff; reading it is audited. Its packages say when they were
+     * released and how often downloaded, never their links.
+     */
     public record Detail(
             RightsRequest request,
             @Nullable RequestDetails details,
             List<RequestEvent> history,
             List<RecipientNotice> notices,
+            List<PackageSummary> packages,
             boolean overdue) {}
 
     @Transactional
@@ -83,6 +90,7 @@ public class RequestQueue {
                 records.details(request).orElse(null),
                 records.history(request),
                 notices.ofRequest(request.id()),
+                packages.ofRequest(request.id()),
                 request.overdue(clock.instant()));
     }
 

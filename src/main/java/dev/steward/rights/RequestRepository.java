@@ -104,19 +104,24 @@ class RequestRepository {
                 .single();
     }
 
-    void received(UUID id, Instant at, Instant due, @Nullable UUID duplicateOf, boolean repeated) {
-        jdbc.sql("""
+    /**
+     * Marks the request verified, if it still waited: of two concurrent confirmations one wins. The link's hash stays,
+     * so that opening the link again can say it was used.
+     */
+    boolean received(UUID id, Instant at, Instant due, @Nullable UUID duplicateOf, boolean repeated) {
+        return jdbc.sql("""
                         UPDATE rights_request SET status = 'received', received_at = :at, due_at = :due,
-                            duplicate_of = :duplicate, repeated = :repeated, verification_token_hash = NULL,
-                            verification_code_hash = NULL, verification_expires_at = NULL
-                        WHERE id = :id
+                            duplicate_of = :duplicate, repeated = :repeated, verification_code_hash = NULL,
+                            verification_expires_at = NULL
+                        WHERE id = :id AND status = 'awaiting-verification'
                         """)
-                .param("id", id)
-                .param("at", at(at))
-                .param("due", at(due))
-                .param("duplicate", duplicateOf)
-                .param("repeated", repeated)
-                .update();
+                        .param("id", id)
+                        .param("at", at(at))
+                        .param("due", at(due))
+                        .param("duplicate", duplicateOf)
+                        .param("repeated", repeated)
+                        .update()
+                == 1;
     }
 
     void close(UUID id, RequestStatus status, Instant at, String outcome) {
@@ -218,7 +223,7 @@ class RequestRepository {
     void expire(UUID id, Instant at) {
         jdbc.sql("""
                         UPDATE rights_request SET status = 'expired', closed_at = :at, outcome = 'never verified',
-                            verification_token_hash = NULL, verification_code_hash = NULL
+                            verification_code_hash = NULL
                         WHERE id = :id
                         """).param("id", id).param("at", at(at)).update();
     }

@@ -80,13 +80,18 @@ class RequestsAdminController {
             Entry request,
             @Nullable RequestDetails details,
             List<RequestEvent> history,
-            List<RecipientNotice> recipientNotices) {}
+            List<RecipientNotice> recipientNotices,
+            List<PackageSummary> packages) {}
 
     @GetMapping("/api/v1/admin/requests/{id}")
     Detail view(@PathVariable UUID id) {
         RequestQueue.Detail detail = queue.view(id);
         return new Detail(
-                Entry.of(detail.request(), clock.instant()), detail.details(), detail.history(), detail.notices());
+                Entry.of(detail.request(), clock.instant()),
+                detail.details(),
+                detail.history(),
+                detail.notices(),
+                detail.packages());
     }
 
     record Assignment(@Nullable String assignee) {}

@@ -35,11 +35,15 @@ class RightsMail {
                 email,
                 "Confirm your request",
                 "You asked " + siteName(request) + " to " + describe(request) + ".\n\n"
-                        + "To confirm that this address is yours, open this link within 24 hours:\n"
+                        + "To confirm that this address is yours, open this link within 24 hours and press the button"
+                        + " on its page:\n"
                         + centre(request) + "/verify?token=" + verificationToken + "\n\n"
                         + "or enter this code on the request's page: " + code + "\n\n"
                         + "You can follow your request here:\n" + statusLink(request, statusToken) + "\n\n"
-                        + "If you did not ask for this, ignore this message: nothing will happen.");
+                        + "If you did not ask for this, ignore this message: nothing will happen.",
+                verificationToken,
+                code,
+                statusToken);
     }
 
     /** The status link goes along when no verification mail carried it (a signed-in requester). */
@@ -52,7 +56,8 @@ class RightsMail {
                         + "."
                         + (statusToken == null
                                 ? ""
-                                : "\n\nYou can follow your request here:\n" + statusLink(request, statusToken)));
+                                : "\n\nYou can follow your request here:\n" + statusLink(request, statusToken)),
+                statusToken == null ? new String[0] : new String[] {statusToken});
     }
 
     void extended(RightsRequest request, String email, Instant newDeadline, String reason) {
@@ -70,6 +75,15 @@ class RightsMail {
 
     void transferred(RightsRequest request, String email, String outcome) {
         send(request, email, "Your data transfer", outcome);
+    }
+
+    /** The answer that carries a package: its link and code are the requester's alone. */
+    void packageReady(RightsRequest request, String email, String text, AccessPackages.Released released) {
+        send(request, email, "Your request is answered", text, released.token(), released.code());
+    }
+
+    String packageLink(RightsRequest request, String token) {
+        return centre(request) + "/packages/" + token;
     }
 
     void denied(RightsRequest request, String email, String reason) {
@@ -103,9 +117,10 @@ class RightsMail {
                 .withCategory(OutgoingMail.RESTRICTION_LIFTING));
     }
 
-    private void send(RightsRequest request, String email, String subjectLine, String text) {
+    private void send(RightsRequest request, String email, String subjectLine, String text, String... secrets) {
         mailer.queue(OutgoingMail.service(
-                request.site(), request.subject(), email, siteName(request) + ": " + subjectLine, text));
+                        request.site(), request.subject(), email, siteName(request) + ": " + subjectLine, text)
+                .withSecrets(secrets));
     }
 
     /** Mail to a subject who is being erased is sealed so that it outlives their key until it is sent. */

@@ -10,6 +10,7 @@ import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.StewardTest;
 import dev.steward.test.Visitor;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,7 @@ class FormsInChromiumTest {
         for (Filled form : SeedForms.all()) {
             Page page = visitor(false);
             page.navigate(form.path() + "?region=" + form.region());
-            fill(page, form);
+            Chromium.fill(page, form);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(submitLabel(form)))
                     .click();
 
@@ -64,7 +65,7 @@ class FormsInChromiumTest {
         Page page = visitor(false);
         Filled form = SeedForms.olympusContact().with("email", "no-at-sign").ticking("respond-to-inquiries");
         page.navigate(form.path() + "?region=EU");
-        fill(page, form);
+        Chromium.fill(page, form);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
                 .click();
 
@@ -88,7 +89,7 @@ class FormsInChromiumTest {
         Page page = visitor(true);
         Filled form = SeedForms.olympusNewsletter();
         page.navigate(form.path() + "?region=EU");
-        fill(page, form);
+        Chromium.fill(page, form);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Subscribe"))
                 .click();
 
@@ -101,7 +102,7 @@ class FormsInChromiumTest {
         Filled form = SeedForms.omronAccount();
         Page page = visitor(false);
         page.navigate(form.path());
-        fill(page, form);
+        Chromium.fill(page, form);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
                 .click();
         assertThat(page.textContent("main")).contains("To finish registering, open the link we e-mailed");
@@ -129,27 +130,46 @@ class FormsInChromiumTest {
         page.context().close();
     }
 
+    @Test
+    void aChildRefusedForAgeGetsNothingBackAndCannotGoBackToChangeTheAge() {
+        for (boolean javascript : List.of(false, true)) {
+            Filled child = SeedForms.omronContest().age("11");
+            Page page = visitor(javascript);
+            page.navigate(child.path());
+            Chromium.fill(page, child);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enter"))
+                    .click();
+
+            assertThat(heading(page)).isEqualTo("We cannot accept your form");
+            assertThat(page.textContent("main"))
+                    .contains("does not intentionally collect personal information about children under the age of 13");
+            assertThat(page.locator("input, textarea, select").count())
+                    .as("no form comes back")
+                    .isZero();
+
+            page.goBack();
+            assertThat(heading(page))
+                    .as("back to the form, with JavaScript %s", javascript)
+                    .isEqualTo("We cannot accept your form");
+            assertThat(page.content()).doesNotContain(child.fields().get("name"));
+            page.navigate(child.path());
+            assertThat(page.locator("#age").count())
+                    .as("the age cannot be changed")
+                    .isZero();
+            assertThat(heading(page)).isEqualTo("We cannot accept your form");
+            page.context().close();
+        }
+    }
+
+    private static String heading(Page page) {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))
+                .textContent();
+    }
+
     private Page visitor(boolean javascript) {
         Page page = chromium.page(port, javascript);
         page.context().setExtraHTTPHeaders(Map.of("X-Forwarded-For", Visitor.randomIp()));
         return page;
-    }
-
-    private static void fill(Page page, Filled form) {
-        form.fields().forEach((key, value) -> {
-            var field = page.locator("#fields-" + key);
-            if ("select".equals(field.evaluate("element => element.tagName.toLowerCase()"))) {
-                field.selectOption(value);
-            } else {
-                field.fill(value);
-            }
-        });
-        for (String purpose : form.consents()) {
-            page.locator("#consents-" + purpose).check();
-        }
-        if (form.age() != null) {
-            page.getByLabel("Your age in years").fill(form.age());
-        }
     }
 
     private static String submitLabel(Filled form) {

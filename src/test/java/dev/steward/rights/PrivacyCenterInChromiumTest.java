@@ -115,15 +115,17 @@ class PrivacyCenterInChromiumTest {
         submit(page, "Erasure", "browser-erasure");
         String link = link("browser-erasure");
         page.navigate(link);
+        page.navigate(link);
+        assertThat(heading(page)).as("opening the link twice confirms nothing").isEqualTo("Confirm your request");
+        assertThat(page.textContent("main")).contains("You asked Steward Lab").contains("erase your data");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my request"))
+                .click();
 
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))
-                        .textContent())
-                .isEqualTo("Your request is confirmed");
+        assertThat(heading(page)).isEqualTo("Your request is confirmed");
         assertThat(page.textContent("main")).contains("We will answer by");
         page.navigate(link);
-        assertThat(page.textContent("main"))
-                .contains("This link cannot be used")
-                .contains("expired or was already used");
+        assertThat(heading(page)).isEqualTo("Already done");
+        assertThat(page.textContent("main")).contains("Your request is confirmed already");
         assertThat(vault.exists(subject)).as("erasure waits for staff").isTrue();
     }
 
@@ -137,6 +139,8 @@ class PrivacyCenterInChromiumTest {
 
         submit(page, "Restriction", "browser-restriction");
         page.navigate(link("browser-restriction"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my request"))
+                .click();
 
         assertThat(page.textContent("main")).contains("It has been carried out");
         assertThat(decisions
@@ -204,6 +208,11 @@ class PrivacyCenterInChromiumTest {
     private static String pathOf(String url) {
         URI uri = URI.create(url);
         return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private static String heading(Page page) {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))
+                .textContent();
     }
 
     private static String row(Page page, String heading) {

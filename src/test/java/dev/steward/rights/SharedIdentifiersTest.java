@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.test.Http;
 import dev.steward.test.Inbox;
 import dev.steward.test.Json;
+import dev.steward.test.Packages;
 import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.StewardTest;
@@ -96,9 +97,8 @@ class SharedIdentifiersTest {
     /** An access request by the address, verified from its mailbox, fulfilled by staff and downloaded. */
     private Map<String, String> accessPackage(String email) throws Exception {
         fulfil(received(email, "{\"type\":\"access\"}"));
-        String link = new Inbox(port).find(email, "(http://\\S+/privacy-center/packages/\\S+)");
-        return RightsRequestsTest.unzip(
-                new Http(port).download(link.substring(link.indexOf("/s/"))).body());
+        return RightsRequestsTest.unzip(Packages.download(new Http(port), new Inbox(port).newestTextTo(email))
+                .body());
     }
 
     private String received(String email, String json) {

@@ -6,6 +6,7 @@ import dev.steward.test.Canary;
 import dev.steward.test.Http;
 import dev.steward.test.Inbox;
 import dev.steward.test.Json;
+import dev.steward.test.Packages;
 import dev.steward.test.Pages;
 import dev.steward.test.Registrations;
 import dev.steward.test.SeedForms;
@@ -74,9 +75,9 @@ class SignedInRequestsTest {
                         .statusCode())
                 .isEqualTo(200);
 
-        String link = new Inbox(port).find(account.email(), "(http://\\S+/privacy-center/packages/\\S+)");
         Map<String, String> files = RightsRequestsTest.unzip(
-                staff.download(link.substring(link.indexOf("/s/"))).body());
+                Packages.download(new Http(port), new Inbox(port).newestTextTo(account.email()))
+                        .body());
         JsonNode accounts = Json.read(files.get("steward-access.json")).get("accounts");
         assertThat(Json.rows(accounts, "site", "registeredWith", "state"))
                 .containsExactly("olympus-ims | software-download | active");

@@ -58,6 +58,37 @@ public final class Chromium implements AutoCloseable {
         return context.newPage();
     }
 
+    /**
+     * A fresh page sending the given headers with every request (a CDN's country, {@code Sec-GPC}), with JavaScript.
+     * {@code forAxe} bypasses the page's Content-Security-Policy, only so that a test can inject axe-core.
+     */
+    public Page page(int port, Map<String, String> headers, boolean forAxe) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setExtraHTTPHeaders(headers)
+                .setBypassCSP(forAxe));
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
+    /** Fills a seed form's fields, consent boxes and age on its page. */
+    public static void fill(Page page, SeedForms.Filled form) {
+        form.fields().forEach((key, value) -> {
+            var field = page.locator("#fields-" + key);
+            if ("select".equals(field.evaluate("element => element.tagName.toLowerCase()"))) {
+                field.selectOption(value);
+            } else {
+                field.fill(value);
+            }
+        });
+        for (String purpose : form.consents()) {
+            page.locator("#consents-" + purpose).check();
+        }
+        if (form.age() != null) {
+            page.getByLabel("Your age in years").fill(form.age());
+        }
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -72,13 +72,31 @@ public final class Http {
 
     /** Posts a form whose fields may repeat, as a group of checkboxes does. */
     public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields, String... headers) {
+        return send(formRequest(path, fields, headers));
+    }
+
+    /** Posts a form whose button downloads a file, answering the bytes served. */
+    public HttpResponse<byte[]> postFormForDownload(String path, Map<String, String> fields, String... headers) {
+        try {
+            return client.send(
+                    formRequest(path, List.copyOf(fields.entrySet()), headers),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest formRequest(String path, List<Map.Entry<String, String>> fields, String... headers) {
         String body = fields.stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(request(path, headers)
+        return request(path, headers)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+                .build();
     }
 
     public static String[] basic(String user, String password) {

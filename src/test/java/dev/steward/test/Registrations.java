@@ -16,7 +16,11 @@ public final class Registrations {
     }
 
     public static void verify(int port, String site, String email, String password) {
-        String link = verificationLink(port, site, email);
+        verifyWith(port, verificationLink(port, site, email), password);
+    }
+
+    /** Opens the verification link (its path), types the password and presses its page's button. */
+    public static void verifyWith(int port, String link, String password) {
         HttpResponse<String> answer = new Visitor(port).submit(link, link, Map.of("password", password));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(Pages.text(answer.body())).contains("Your address is confirmed");

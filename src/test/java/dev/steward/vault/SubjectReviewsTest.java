@@ -8,6 +8,7 @@ import dev.steward.test.Json;
 import dev.steward.test.SeedForms;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ class SubjectReviewsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
 
     @Test
     void staffSplitAPersonJoinedThroughASharedPhoneNumberByTheAddressEachRecordWasSentWith() {
@@ -107,6 +111,8 @@ class SubjectReviewsTest {
         SubjectId subject = identities.newSubject(
                 List.of(ClaimedIdentifier.of(first), ClaimedIdentifier.of(second), ClaimedIdentifier.of(phone)));
         vault.store(subject, newsletter(first));
+        // the first address's record is the older one, which a split leaves where it is
+        clock.advance(java.time.Duration.ofSeconds(1));
         vault.store(subject, newsletter(second));
         jdbc.sql("UPDATE data_subject SET review = 'merged-through-unproven-identifier' WHERE id = :id")
                 .param("id", subject.value())

@@ -72,6 +72,7 @@ final class CatalogValidator {
         keyed(content.activities(), ProcessingActivity::key).forEach(this::checkActivity);
         keyed(content.forms(), Form::key).forEach(this::checkForm);
         keyed(content.cookies(), Cookie::key).forEach(this::checkCookie);
+        new CookieBannerValidator(catalog, sources, problems).validate();
         keyed(content.texts(), TextBlock::key).forEach(this::checkText);
         content.securityMeasures().forEach(measure -> checkSiteReference(measure, measure.site(), "security measure"));
     }

@@ -1,0 +1,107 @@
+package dev.steward.cookies;
+
+import dev.steward.accounts.SignedInVisitors;
+import dev.steward.platform.ApiErrors;
+import dev.steward.platform.FieldError;
+import dev.steward.staff.CurrentCaller;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code POST /api/v1/sites/{site}/cookie-choices}: the banner records a choice (no key: any visitor may, at a rate per
+ * IP address); {@code GET /api/v1/admin/cookie-choices?site=}: staff count the choices per banner version.
+ */
+@RestController
+class CookieChoicesApiController {
+
+    private final ChoiceRequests requests;
+    private final CookieChoices choices;
+    private final ChoiceRateLimit rateLimit;
+    private final SignedInVisitors signedIn;
+    private final CurrentCaller caller;
+
+    CookieChoicesApiController(
+            ChoiceRequests requests,
+            CookieChoices choices,
+            ChoiceRateLimit rateLimit,
+            SignedInVisitors signedIn,
+            CurrentCaller caller) {
+        this.requests = requests;
+        this.choices = choices;
+        this.rateLimit = rateLimit;
+        this.signedIn = signedIn;
+        this.caller = caller;
+    }
+
+    @PostMapping("/api/v1/sites/{site}/cookie-choices")
+    ResponseEntity<Object> record(
+            @PathVariable String site,
+            @RequestBody(required = false) @Nullable String body,
+            HttpServletRequest request) {
+        Optional<Duration> wait = rateLimit.admit(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .body(ApiErrors.of("rate-limited", "Too many choices from one address; try again later."));
+        }
+        CheckedChoice choice = requests.check(site, body == null ? "" : body, Gpc.sentBy(request));
+        CookieChoices.RecordedChoice recorded = choices.record(
+                choice,
+                new CookieChoices.Visitor(
+                        signedIn.on(site, request)
+                                .map(SignedInVisitors.SignedIn::subject)
+                                .orElse(null),
+                        request.getRemoteAddr(),
+                        request.getHeader(HttpHeaders.USER_AGENT)));
+        String base =
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("choice", recorded.id());
+        answer.put("receipt", base + "/s/" + site + "/cookie-choices/" + recorded.id());
+        answer.put("token", recorded.token());
+        answer.put(
+                "events",
+                recorded.events().stream()
+                        .map(event -> Map.of(
+                                "category", event.category(),
+                                "purpose", event.purpose(),
+                                "action", event.action(),
+                                "receipt", base + "/receipts/" + event.event()))
+                        .toList());
+        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+    }
+
+    @GetMapping("/api/v1/admin/cookie-choices")
+    @PreAuthorize(CookieConsole.READERS)
+    List<CookieChoiceRepository.ChoiceCount> counts(@RequestParam String site) {
+        caller.requireSite(site);
+        return choices.counts(site);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiErrors> stale(StaleBannerException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(new ApiErrors(List.of(new FieldError(
+                        "version",
+                        "stale-banner",
+                        "The cookie banner changed since it was shown; load the page again and choose anew."))));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.steward.cookies;
+
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.staff.Caller;
+import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.DashboardTile;
+import dev.steward.staff.DashboardTiles;
+import dev.steward.staff.StaffRole;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The console's "Cookie consent" page ({@code /admin/cookies}): per site the staff member may see, how many visitors
+ * chose what in each version of the banner, and a tile with the totals on the front page, for administrators, privacy
+ * officers and auditors.
+ */
+@Controller
+class CookieConsole implements DashboardTiles {
+
+    private static final Map<String, String> CHOICES = Map.of(
+            "accept-all", "Accepted all",
+            "reject-all", "Rejected all",
+            "custom", "Chose per category",
+            "do-not-sell", "Do not sell or share");
+
+    /** Who reads the counts: the privacy office and its auditors; support agents answer inquiries only. */
+    static final String READERS = "hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')";
+
+    private final Catalogs catalogs;
+    private final CookieChoices choices;
+    private final CurrentCaller caller;
+
+    CookieConsole(Catalogs catalogs, CookieChoices choices, CurrentCaller caller) {
+        this.catalogs = catalogs;
+        this.choices = choices;
+        this.caller = caller;
+    }
+
+    record Row(String version, String wording, String jurisdiction, String choice, boolean gpc, long count) {}
+
+    record SiteCounts(String key, String name, List<Row> rows, long total) {}
+
+    @GetMapping("/admin/cookies")
+    @PreAuthorize(READERS)
+    String page(Model model) {
+        model.addAttribute("sites", sitesFor(caller.get()));
+        return "admin/cookies";
+    }
+
+    @Override
+    public List<DashboardTile> tilesFor(Caller caller) {
+        if (!caller.hasRole(StaffRole.ADMIN)
+                && !caller.hasRole(StaffRole.PRIVACY_OFFICER)
+                && !caller.hasRole(StaffRole.AUDITOR)) {
+            return List.of();
+        }
+        List<DashboardTile.Row> rows = sitesFor(caller).stream()
+                .map(site -> new DashboardTile.Row(
+                        site.name(), String.valueOf(site.total()), "/admin/cookies#" + site.key()))
+                .toList();
+        return rows.isEmpty()
+                ? List.of()
+                : List.of(new DashboardTile(
+                        "Cookie choices", rows, "/admin/cookies", "See the choices per banner version"));
+    }
+
+    private List<SiteCounts> sitesFor(Caller caller) {
+        return catalogs.sites().stream()
+                .filter(site -> caller.maySee(site.key()))
+                .filter(site ->
+                        catalogs.of(site.key()).cookieBannerOf(site.key()).isPresent())
+                .map(this::counts)
+                .toList();
+    }
+
+    private SiteCounts counts(Site site) {
+        Catalog catalog = catalogs.of(site.key());
+        List<Row> rows = choices.counts(site.key()).stream()
+                .map(count -> new Row(
+                        count.noticeVersion(),
+                        count.wordingSha256().substring(0, 12),
+                        catalog.jurisdiction(count.jurisdiction())
+                                .map(j -> j.name().in(site.language()))
+                                .orElse(count.jurisdiction()),
+                        CHOICES.getOrDefault(count.choice(), count.choice()),
+                        count.gpc(),
+                        count.choices()))
+                .toList();
+        return new SiteCounts(
+                site.key(),
+                site.name().in(site.language()),
+                rows,
+                rows.stream().mapToLong(Row::count).sum());
+    }
+}

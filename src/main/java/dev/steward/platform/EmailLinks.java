@@ -1,0 +1,69 @@
+package dev.steward.platform;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Links sent by e-mail that do something: confirm a request, decide on a child's form, confirm a subscription, choose
+ * a new password, download a copy of one's data. Mail scanners and link previews open every link of a message, and
+ * people open a link twice, so every such link follows one pattern:
+ *
+ * <ul>
+ *   <li>opening it ({@code GET}) shows a page saying what its button will do, and changes nothing, however often;
+ *   <li>the page's button posts to the same address with the CSRF token ({@code fragments/links :: button}); only
+ *       that acts, once, and of two concurrent posts one wins;
+ *   <li>a link that can no longer act answers with a page saying why and what to do instead ({@link
+ *       UnusableLinkException}), never a bare error;
+ *   <li>every answer is kept out of caches, referrers and search indexes ({@link #secret}), since the address is the
+ *       secret.
+ * </ul>
+ */
+public final class EmailLinks {
+
+    private EmailLinks() {}
+
+    /** Why a link cannot act (any more), as the person who opened it is told. */
+    public enum Reason {
+        USED(HttpStatus.GONE, "Already done", "This link has been used: what it asked for is done."),
+        EXPIRED(HttpStatus.GONE, "This link has expired", "Links in our e-mails work for a limited time only."),
+        LOCKED(HttpStatus.GONE, "This link is locked", "Too many wrong codes were entered with it."),
+        UNKNOWN(
+                HttpStatus.NOT_FOUND,
+                "This link does not work",
+                "We do not know this link. It may have expired and been deleted with what it was for, or it was not"
+                        + " copied in full from the e-mail.");
+
+        private final HttpStatus status;
+        private final String heading;
+        private final String text;
+
+        Reason(HttpStatus status, String heading, String text) {
+            this.status = status;
+            this.heading = heading;
+            this.text = text;
+        }
+
+        public HttpStatus status() {
+            return status;
+        }
+
+        public String heading() {
+            return heading;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    /**
+     * Marks an answer to a request through a secret link: never stored by a cache or the browser's back button, never
+     * sent on as a referrer to the next page, never indexed.
+     */
+    public static void secret(HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("X-Robots-Tag", "noindex");
+    }
+}

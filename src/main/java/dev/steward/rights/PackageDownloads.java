@@ -1,0 +1,153 @@
+package dev.steward.rights;
+
+import dev.steward.audit.AuditEntry;
+import dev.steward.audit.AuditTrail;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.RightType;
+import dev.steward.catalog.Site;
+import dev.steward.platform.EmailLinks;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.UnusableLinkException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The requester's package behind the link of the answer mail ({@link EmailLinks}): opening the link shows what is
+ * offered and until when; the download button asks for the six-digit code of the same mail, so that the address alone
+ * (kept in a browser's history, a proxy's log or a link scanner's records for the whole window) opens nothing. The
+ * package can be downloaded as often as needed until it expires; each download is counted, told in the request's
+ * history and written to the audit trail as the requester's. Too many wrong codes lock it and delete it.
+ */
+@Service
+class PackageDownloads {
+
+    static final int CODE_ATTEMPTS = 5;
+
+    private final AccessPackageRepository packages;
+    private final AccessPackages contents;
+    private final RequestRepository requests;
+    private final RequestRecords records;
+    private final AuditTrail audit;
+    private final Catalogs catalogs;
+    private final Clock clock;
+
+    PackageDownloads(
+            AccessPackageRepository packages,
+            AccessPackages contents,
+            RequestRepository requests,
+            RequestRecords records,
+            AuditTrail audit,
+            Catalogs catalogs,
+            Clock clock) {
+        this.packages = packages;
+        this.contents = contents;
+        this.requests = requests;
+        this.records = records;
+        this.audit = audit;
+        this.catalogs = catalogs;
+        this.clock = clock;
+    }
+
+    /** What the link's page offers: which kind of copy, until when, how often it was downloaded. */
+    record Offer(boolean portability, Instant availableUntil, int downloads) {
+
+        public String until() {
+            return RightsMail.day(availableUntil);
+        }
+    }
+
+    /** A package being downloaded: its file name and bytes. */
+    record Download(String fileName, String contentType, byte[] content) {}
+
+    @Transactional(readOnly = true)
+    Offer offer(String site, String token) {
+        AccessPackageRepository.Stored stored = usable(site, token, false);
+        return new Offer(portability(stored), stored.expiresAt(), stored.downloads());
+    }
+
+    @Transactional(noRollbackFor = {InvalidInputException.class, UnusableLinkException.class})
+    Download download(String site, String token, @Nullable String code) {
+        AccessPackageRepository.Stored stored = usable(site, token, true);
+        RightsRequest request = requests.find(stored.request()).orElseThrow();
+        requireCode(site, stored, request, code);
+        byte[] content =
+                contents.open(stored).orElseThrow(() -> unusable(site, EmailLinks.Reason.EXPIRED, stored.expiresAt()));
+        packages.downloaded(stored.id(), clock.instant());
+        records.log(request, "downloaded", "requester", null);
+        audit.record(new AuditEntry(
+                "requester",
+                "download-package",
+                stored.subject().value(),
+                site,
+                List.of("access-package"),
+                request.id().toString()));
+        return portability(stored)
+                ? new Download("steward-portability.json", "application/json", content)
+                : new Download("steward-access.zip", "application/zip", content);
+    }
+
+    private void requireCode(
+            String site, AccessPackageRepository.Stored stored, RightsRequest request, @Nullable String code) {
+        String typed = code == null ? "" : code.replaceAll("\\s", "");
+        if (typed.isEmpty()) {
+            throw new InvalidInputException("code", "required", "Enter the six-digit code from the e-mail.");
+        }
+        if (stored.codeHash() != null && MessageDigest.isEqual(stored.codeHash(), Tokens.hash(stored.id(), typed))) {
+            return;
+        }
+        int wrong = packages.wrongCode(stored.id());
+        if (wrong >= CODE_ATTEMPTS) {
+            packages.lock(stored.id(), clock.instant());
+            records.log(request, "package-locked", "requester", null);
+            throw unusable(site, EmailLinks.Reason.LOCKED, stored.expiresAt());
+        }
+        int left = CODE_ATTEMPTS - wrong;
+        throw new InvalidInputException(
+                "code",
+                "wrong-code",
+                "This is not the code from the e-mail. " + left + (left == 1 ? " attempt is" : " attempts are")
+                        + " left before the download is locked.");
+    }
+
+    /** The package behind the link while it can be downloaded; otherwise why not, as a page. */
+    private AccessPackageRepository.Stored usable(String site, String token, boolean forUpdate) {
+        AccessPackageRepository.Stored stored = packages.byToken(Tokens.hash(token), site, forUpdate)
+                .orElseThrow(() -> unusable(site, EmailLinks.Reason.UNKNOWN, null));
+        return switch (AccessPackages.state(stored, clock.instant())) {
+            case PackageSummary.LOCKED -> throw unusable(site, EmailLinks.Reason.LOCKED, stored.expiresAt());
+            case PackageSummary.EXPIRED -> throw unusable(site, EmailLinks.Reason.EXPIRED, stored.expiresAt());
+            default -> stored;
+        };
+    }
+
+    private boolean portability(AccessPackageRepository.Stored stored) {
+        return requests.find(stored.request())
+                .map(request -> request.type() == RightType.PORTABILITY)
+                .orElse(false);
+    }
+
+    private UnusableLinkException unusable(String siteKey, EmailLinks.Reason reason, @Nullable Instant expiresAt) {
+        Site site = catalogs.requireSite(siteKey);
+        String detail = switch (reason) {
+            case EXPIRED ->
+                "Your copy could be downloaded until " + RightsMail.day(expiresAt)
+                        + " and has been deleted since. You can ask for a new copy in the privacy center.";
+            case LOCKED ->
+                "To protect your data, the download was locked and the copy deleted. You can ask for a new"
+                        + " copy in the privacy center.";
+            default -> null;
+        };
+        return new UnusableLinkException(new UnusableLinkException.Page(
+                reason,
+                siteKey,
+                site.name().in(site.language()),
+                detail,
+                "/s/" + siteKey + "/privacy-center",
+                "Go to the privacy center"));
+    }
+}

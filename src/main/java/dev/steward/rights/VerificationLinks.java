@@ -1,0 +1,64 @@
+package dev.steward.rights;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.platform.EmailLinks;
+import dev.steward.platform.UnusableLinkException;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the verification link's page shows before its button confirms ({@link PrivacyCenter#verifyLink}): the request
+ * it still confirms, or why it confirms nothing. Opening the page changes nothing.
+ */
+@Component
+class VerificationLinks {
+
+    private final RequestRepository requests;
+    private final Catalogs catalogs;
+    private final Clock clock;
+
+    VerificationLinks(RequestRepository requests, Catalogs catalogs, Clock clock) {
+        this.requests = requests;
+        this.catalogs = catalogs;
+        this.clock = clock;
+    }
+
+    static Optional<RightsRequest> byLink(RequestRepository requests, String site, String token) {
+        return requests.byVerificationToken(Tokens.hash(token))
+                .filter(found -> found.site().equals(site));
+    }
+
+    @Transactional(readOnly = true)
+    RightsRequest verifiable(String site, String token) {
+        return byLink(requests, site, token)
+                .filter(request -> request.status() == RequestStatus.AWAITING_VERIFICATION
+                        && requests.verification(request.id())
+                                .map(verification -> clock.instant().isBefore(verification.expiresAt()))
+                                .orElse(false))
+                .orElseThrow(() -> unusable(site, token));
+    }
+
+    /** Why the link confirms nothing: confirmed already, expired (or cancelled), or never sent. */
+    UnusableLinkException unusable(String siteKey, String token) {
+        EmailLinks.Reason reason = byLink(requests, siteKey, token)
+                .map(request -> switch (request.status()) {
+                    case AWAITING_VERIFICATION, EXPIRED -> EmailLinks.Reason.EXPIRED;
+                    default -> EmailLinks.Reason.USED;
+                })
+                .orElse(EmailLinks.Reason.UNKNOWN);
+        Site site = catalogs.requireSite(siteKey);
+        return new UnusableLinkException(new UnusableLinkException.Page(
+                reason,
+                siteKey,
+                site.name().in(site.language()),
+                reason == EmailLinks.Reason.USED
+                        ? "Your request is confirmed already. Follow it with the other link in the e-mail."
+                        : "A confirmation link works for " + PrivacyCenter.VERIFICATION_VALID.toHours() + " hours."
+                                + " Nothing was confirmed: submit the request again if you still need it.",
+                "/s/" + siteKey + "/privacy-center",
+                "Go to the privacy center"));
+    }
+}
