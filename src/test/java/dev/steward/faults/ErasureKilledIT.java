@@ -33,7 +33,7 @@ class ErasureKilledIT {
         InitializedSteward steward = InitializedSteward.copy(
                 "erasure_killed_" + ProcessHandle.current().pid());
         JdbcClient jdbc = SweepKilledIT.jdbc(steward.database());
-        StewardProcess.Finished seeded = StewardProcess.run(
+        StewardProcess.Finished seeded = StewardProcess.runBench(
                 steward.database(),
                 steward.dataDir(),
                 Duration.ofSeconds(120),
@@ -48,7 +48,7 @@ class ErasureKilledIT {
                 jdbc.sql("SELECT id FROM data_subject").query(UUID.class).list());
         long recordsBefore = records(jdbc);
 
-        try (StewardProcess erasing = StewardProcess.command(
+        try (StewardProcess erasing = StewardProcess.bench(
                 steward.database(),
                 steward.dataDir(),
                 "bench",
@@ -57,10 +57,7 @@ class ErasureKilledIT {
                 Integer.toString(ERASING),
                 "--warmup",
                 "0")) {
-            while (tombstones(jdbc).size() < ERASING / 6) {
-                assertThat(erasing.pid()).isPositive();
-                pause();
-            }
+            erasing.awaitUntil(() -> tombstones(jdbc).size() >= ERASING / 6, Duration.ofSeconds(90));
             erasing.kill();
         }
         Set<UUID> erased = tombstones(jdbc);
@@ -132,14 +129,5 @@ class ErasureKilledIT {
                 .filter(line -> !line.isBlank())
                 .map(line -> UUID.fromString(json.readTree(line).get("subject").asString()))
                 .collect(Collectors.toSet());
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -19,6 +20,7 @@ import java.util.function.Predicate;
 public final class StewardProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "steward.jar");
+    private static final Path BENCH_JAR = Path.of("target", "steward-bench.jar");
     private static final Path LAB_CATALOG =
             Path.of("target", "test-classes", "catalogs", "lab").toAbsolutePath();
 
@@ -39,7 +41,7 @@ public final class StewardProcess implements AutoCloseable {
                 "--steward.data-dir=" + dataDir,
                 "--steward.admin-password=" + StewardTest.ADMIN_PASSWORD));
         arguments.addAll(settings);
-        StewardProcess steward = launch(dataDir, port, arguments);
+        StewardProcess steward = launch(false, dataDir, port, arguments);
         steward.awaitLine(line -> line.contains("Steward is running"), atMost);
         return steward;
     }
@@ -49,6 +51,30 @@ public final class StewardProcess implements AutoCloseable {
      * and the test catalogs, without waiting.
      */
     public static StewardProcess command(String database, Path dataDir, String... words) {
+        return launch(false, dataDir, 0, commandArguments(database, dataDir, words));
+    }
+
+    /** Runs a command to its end; fails when it takes longer than the time given. */
+    public static Finished run(String database, Path dataDir, Duration atMost, String... words) {
+        return finish(command(database, dataDir, words), atMost);
+    }
+
+    /** As {@link #command}, with the benchmark's commands ({@code bench ...}) added, as {@code bench/run} runs them. */
+    public static StewardProcess bench(String database, Path dataDir, String... words) {
+        return launch(true, dataDir, 0, commandArguments(database, dataDir, words));
+    }
+
+    public static Finished runBench(String database, Path dataDir, Duration atMost, String... words) {
+        return finish(bench(database, dataDir, words), atMost);
+    }
+
+    private static Finished finish(StewardProcess started, Duration atMost) {
+        try (StewardProcess steward = started) {
+            return new Finished(steward.awaitExit(atMost), steward.output());
+        }
+    }
+
+    private static List<String> commandArguments(String database, Path dataDir, String... words) {
         List<String> arguments = new ArrayList<>(List.of(words));
         arguments.addAll(List.of(
                 "--steward.database.url=" + database,
@@ -58,31 +84,32 @@ public final class StewardProcess implements AutoCloseable {
         if (TestDatabase.password() != null) {
             arguments.add("--steward.database.password=" + TestDatabase.password());
         }
-        return launch(dataDir, 0, arguments);
-    }
-
-    /** Runs a command to its end; fails when it takes longer than the time given. */
-    public static Finished run(String database, Path dataDir, Duration atMost, String... words) {
-        try (StewardProcess steward = command(database, dataDir, words)) {
-            return new Finished(steward.awaitExit(atMost), steward.output());
-        }
+        return arguments;
     }
 
     /** How a command ended: its exit code and everything it printed. */
     public record Finished(int exit, String output) {}
 
-    private static StewardProcess launch(Path dataDir, int port, List<String> arguments) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: these tests run in mvn verify, after package");
+    private static StewardProcess launch(boolean withBench, Path dataDir, int port, List<String> arguments) {
+        for (Path jar : withBench ? List.of(JAR, BENCH_JAR) : List.of(JAR)) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: these tests run in mvn verify, after package");
+            }
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a test's Steward starts fast rather than runs fast
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
-                "-Xmx512m",
-                "-jar",
-                JAR.toAbsolutePath().toString()));
+                "-Xmx512m"));
+        command.addAll(
+                withBench
+                        ? List.of(
+                                "-Dloader.path=" + BENCH_JAR.toAbsolutePath(),
+                                "-cp",
+                                JAR.toAbsolutePath().toString(),
+                                "org.springframework.boot.loader.launch.PropertiesLauncher")
+                        : List.of("-jar", JAR.toAbsolutePath().toString()));
         command.addAll(arguments);
         try {
             Path log = Files.createTempFile(dataDir.getParent(), "steward-", ".log");
@@ -100,8 +127,19 @@ public final class StewardProcess implements AutoCloseable {
         return port;
     }
 
-    public long pid() {
-        return process.pid();
+    /**
+     * Waits, looking every few milliseconds, until the condition holds (typically something seen in the database
+     * while the process works); fails when the process ends first or the time runs out.
+     */
+    public void awaitUntil(BooleanSupplier condition, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("Steward " + (process.isAlive() ? "took longer than " + atMost : "ended")
+                        + " before what was awaited:\n" + output());
+            }
+            sleep(Duration.ofMillis(5));
+        }
     }
 
     public Http http() {
