@@ -29,10 +29,15 @@ class CampaignStatusCommand extends CliCommand {
 
     private final ObjectProvider<CampaignRepository> campaigns;
     private final ObjectProvider<CampaignFigures> figures;
+    private final ObjectProvider<CampaignWords> words;
 
-    CampaignStatusCommand(ObjectProvider<CampaignRepository> campaigns, ObjectProvider<CampaignFigures> figures) {
+    CampaignStatusCommand(
+            ObjectProvider<CampaignRepository> campaigns,
+            ObjectProvider<CampaignFigures> figures,
+            ObjectProvider<CampaignWords> words) {
         this.campaigns = campaigns;
         this.figures = figures;
+        this.words = words;
     }
 
     @Override
@@ -73,7 +78,9 @@ class CampaignStatusCommand extends CliCommand {
                 shown.opened(),
                 shown.clicked(),
                 shown.unsubscribed()));
-        shown.skippedBecause().forEach((reason, count) -> out().println("  skipped, " + reason + ": " + count));
+        shown.skippedBecause()
+                .forEach((reason, count) ->
+                        out().println("  skipped, " + words.getObject().reason(reason) + ": " + count));
         return CommandLine.OK;
     }
 

@@ -9,6 +9,7 @@ import dev.steward.test.SeedForms;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.Visitor;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,8 @@ class CampaignConsoleTest {
                         "body",
                         "# Hello\n\nOur [new flaw detector](https://www.olympus-ims.com/en/news/) is here."));
         assertThat(created.statusCode()).isEqualTo(302);
-        String page = created.headers().firstValue("Location").orElseThrow();
+        String page = URI.create(created.headers().firstValue("Location").orElseThrow())
+                .getPath();
         String shown = console.get(page).body();
         assertThat(shown)
                 .contains("Preview")

@@ -190,6 +190,13 @@ abstract class CampaignMailTest {
                 + "[sales](mailto:sales@olympus-ims.com).\n";
     }
 
+    /** What the address received of one campaign: a restriction's own mails to the person are not the campaign. */
+    static List<MimeMessage> receivedBy(String address, String subjectLine) {
+        return receivedBy(address).stream()
+                .filter(message -> subjectLine(message).equals(subjectLine))
+                .toList();
+    }
+
     static List<MimeMessage> receivedBy(String address) {
         return Arrays.stream(smtp.getReceivedMessages())
                 .filter(message ->

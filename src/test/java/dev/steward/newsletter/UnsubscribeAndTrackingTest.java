@@ -176,4 +176,37 @@ class UnsubscribeAndTrackingTest extends CampaignMailTest {
                 .as("an open after unsubscribing is not recorded")
                 .isEqualTo(1);
     }
+
+    @Test
+    void erasingASubscriberCutsTheirPseudonymAndTheirMessagesAndLeavesOnlyCounts() {
+        String noa = address("noa");
+        SubjectId noaSubject = subscribers.confirmed(OLYMPUS, noa, "newsletter");
+        subscribers.record(noaSubject, OLYMPUS, "newsletter-evaluation", ConsentAction.GIVEN, CollectionMethod.FORM);
+        UUID campaign = sent(OLYMPUS, "newsletter", "Tracked, then erased");
+        String pixel = path(
+                html(receivedBy(noa).get(0)), "src=\"http://localhost:\\d+(/s/olympus-ims/n/[^\"]+/o/[0-9a-f]{32})\"");
+        String pseudonym = pixel.substring(pixel.length() - 32);
+        assertThat(new Http(port).get(pixel).statusCode()).isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM tracking_event WHERE pseudonym = decode(:p, 'hex')", pseudonym))
+                .isEqualTo(1);
+
+        vault.eraseSubject(noaSubject, "test: erasure request");
+
+        assertThat(count("SELECT count(*) FROM tracking_pseudonym WHERE pseudonym = decode(:p, 'hex')", pseudonym))
+                .as("nothing leads from the pseudonym to noa any more")
+                .isZero();
+        assertThat(count("SELECT count(*) FROM tracking_event WHERE pseudonym = decode(:p, 'hex')", pseudonym))
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM campaign_message WHERE subject_id = :subject")
+                        .param("subject", noaSubject.value())
+                        .query(Long.class)
+                        .single())
+                .as("her message counts, but names nobody")
+                .isZero();
+        JsonNode figures = campaigns.figures(campaign);
+        assertThat(figures.get("sent").asInt()).isPositive();
+        assertThat(figures.get("opened").asInt())
+                .as("the open stays as a count")
+                .isEqualTo(1);
+    }
 }
