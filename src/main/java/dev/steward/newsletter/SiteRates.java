@@ -36,6 +36,10 @@ class SiteRates {
                                 .refillGreedy(rate, Duration.ofSeconds(1))
                                 .build())
                         .build());
+        if (!atMost.isPositive()) {
+            // no time left to wait (the lease is nearly over): only a token at hand will do
+            return bucket.tryConsume(1);
+        }
         try {
             return bucket.asBlocking().tryConsume(1, atMost);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.steward.newsletter;
 
 import dev.steward.consent.CollectionMethod;
+import dev.steward.platform.EmailLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,12 @@ class UnsubscribeController {
 
     @PostMapping(value = ONE_CLICK)
     @ResponseBody
-    ResponseEntity<String> oneClick(@PathVariable String site, @PathVariable String token, HttpServletRequest request) {
+    ResponseEntity<String> oneClick(
+            @PathVariable String site,
+            @PathVariable String token,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        EmailLinks.secret(response);
         Optional<Unsubscribes.Subscription> subscription = unsubscribes.find(site, token);
         if (subscription.isEmpty()) {
             return text(HttpStatus.NOT_FOUND, "This unsubscribe link is not valid.");
@@ -59,6 +65,7 @@ class UnsubscribeController {
 
     @GetMapping(ONE_CLICK)
     String page(@PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
+        EmailLinks.secret(response);
         Optional<Unsubscribes.Subscription> subscription = unsubscribes.find(site, token);
         if (subscription.isEmpty()) {
             return invalid(site, model, response);
@@ -85,6 +92,7 @@ class UnsubscribeController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
+        EmailLinks.secret(response);
         Optional<Unsubscribes.Subscription> subscription = unsubscribes.find(site, token);
         if (subscription.isEmpty()) {
             return invalid(site, model, response);

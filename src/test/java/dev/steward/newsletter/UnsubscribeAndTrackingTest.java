@@ -86,6 +86,11 @@ class UnsubscribeAndTrackingTest extends CampaignMailTest {
         Http browser = new Http(port);
         HttpResponse<String> opened = browser.get(page);
         assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.headers().firstValue("Cache-Control"))
+                .as("the address is the secret: kept out of caches, referrers and indexes")
+                .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+        assertThat(opened.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(opened.headers().firstValue("X-Robots-Tag")).contains("noindex");
         assertThat(opened.body())
                 .contains("<button type=\"submit\">Unsubscribe</button>")
                 .contains("Promotional e-mails from Olympus Group Entities for certain goods and services");
