@@ -1,8 +1,5 @@
 package dev.steward.newsletter;
 
-import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.Site;
-import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
 import java.time.Instant;
@@ -32,27 +29,18 @@ class CampaignApiController {
     private final CampaignControl control;
     private final CampaignFigures figures;
     private final CampaignPreviews previews;
-    private final CampaignLists lists;
-    private final Catalogs catalogs;
-    private final CurrentCaller caller;
 
     CampaignApiController(
             VisibleCampaigns visible,
             CampaignDrafts drafts,
             CampaignControl control,
             CampaignFigures figures,
-            CampaignPreviews previews,
-            CampaignLists lists,
-            Catalogs catalogs,
-            CurrentCaller caller) {
+            CampaignPreviews previews) {
         this.visible = visible;
         this.drafts = drafts;
         this.control = control;
         this.figures = figures;
         this.previews = previews;
-        this.lists = lists;
-        this.catalogs = catalogs;
-        this.caller = caller;
     }
 
     record ListView(String site, String list, String name, String kind) {}
@@ -67,17 +55,7 @@ class CampaignApiController {
 
     @GetMapping("/api/v1/admin/lists")
     List<ListView> lists(@RequestParam(required = false) @Nullable String site) {
-        List<Site> sites;
-        if (site == null) {
-            sites = catalogs.sites().stream()
-                    .filter(s -> caller.get().maySee(s.key()))
-                    .toList();
-        } else {
-            caller.requireSite(site);
-            sites = List.of(catalogs.requireSite(site));
-        }
-        return sites.stream()
-                .flatMap(s -> lists.of(s.key()).stream())
+        return visible.lists(site).stream()
                 .map(list ->
                         new ListView(list.site(), list.purpose(), list.name(), CampaignRepository.kind(list.kind())))
                 .toList();

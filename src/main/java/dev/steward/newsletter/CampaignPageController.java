@@ -1,8 +1,6 @@
 package dev.steward.newsletter;
 
-import dev.steward.catalog.Catalogs;
 import dev.steward.platform.InvalidInputException;
-import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
@@ -11,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -39,8 +36,6 @@ class CampaignPageController {
     private final CampaignControl control;
     private final CampaignFigures figures;
     private final CampaignPreviews previews;
-    private final CampaignLists lists;
-    private final Catalogs catalogs;
     private final CurrentCaller caller;
     private final CampaignWords words;
 
@@ -50,8 +45,6 @@ class CampaignPageController {
             CampaignControl control,
             CampaignFigures figures,
             CampaignPreviews previews,
-            CampaignLists lists,
-            Catalogs catalogs,
             CurrentCaller caller,
             CampaignWords words) {
         this.visible = visible;
@@ -59,8 +52,6 @@ class CampaignPageController {
         this.control = control;
         this.figures = figures;
         this.previews = previews;
-        this.lists = lists;
-        this.catalogs = catalogs;
         this.caller = caller;
         this.words = words;
     }
@@ -70,7 +61,7 @@ class CampaignPageController {
         model.addAttribute(
                 "campaigns", visible.list(site).stream().map(figures::of).toList());
         model.addAttribute("mayCompose", mayCompose());
-        model.addAttribute("lists", visibleLists());
+        model.addAttribute("lists", visible.lists(null));
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", new CampaignDrafts.Draft(null, null, "", ""));
         }
@@ -200,14 +191,6 @@ class CampaignPageController {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("at", "invalid", "Give the time as YYYY-MM-DDTHH:MM (UTC).");
         }
-    }
-
-    private List<MailingList> visibleLists() {
-        Caller staff = caller.get();
-        return catalogs.sites().stream()
-                .filter(site -> staff.maySee(site.key()))
-                .flatMap(site -> lists.of(site.key()).stream())
-                .toList();
     }
 
     private boolean mayCompose() {
