@@ -36,7 +36,7 @@ class SiteRates {
                                 .refillGreedy(rate, Duration.ofSeconds(1))
                                 .build())
                         .build());
-        if (!atMost.isPositive()) {
+        if (atMost.isZero() || atMost.isNegative()) {
             // no time left to wait (the lease is nearly over): only a token at hand will do
             return bucket.tryConsume(1);
         }
