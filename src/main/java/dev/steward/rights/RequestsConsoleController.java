@@ -1,9 +1,12 @@
 package dev.steward.rights;
 
+import dev.steward.catalog.Catalogs;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -21,20 +24,49 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RequestsConsoleController {
 
     private final RequestQueue queue;
+    private final Catalogs catalogs;
     private final Clock clock;
 
-    RequestsConsoleController(RequestQueue queue, Clock clock) {
+    RequestsConsoleController(RequestQueue queue, Catalogs catalogs, Clock clock) {
         this.queue = queue;
+        this.catalogs = catalogs;
         this.clock = clock;
     }
 
+    private String siteName(String site) {
+        return catalogs.site(site).map(s -> s.name().in(s.language())).orElse(site);
+    }
+
+    /** A request as the queue lists it, in words. */
+    record Row(RightsRequest request, String right, String site, String status, String timeLeft, boolean overdue) {}
+
+    /** A status the queue can be filtered by. */
+    record StatusChoice(String key, String words) {}
+
     @GetMapping("/admin/requests")
     String list(@RequestParam(required = false) @Nullable String status, Model model) {
+        Instant now = clock.instant();
+        RequestStatus chosen = Arrays.stream(RequestStatus.values())
+                .filter(s -> s.key().equals(status))
+                .findFirst()
+                .orElse(null);
         model.addAttribute(
-                "requests", queue.list(status == null || status.isBlank() ? null : RequestStatus.of(status)));
-        model.addAttribute("now", clock.instant());
-        model.addAttribute("status", status);
-        model.addAttribute("statuses", RequestStatus.values());
+                "requests",
+                queue.list(chosen).stream()
+                        .map(r -> new Row(
+                                r,
+                                RequestInWords.right(r.type()),
+                                siteName(r.site()),
+                                RequestInWords.status(r.status()),
+                                RequestInWords.timeLeft(r, now),
+                                r.overdue(now)))
+                        .toList());
+        model.addAttribute("status", chosen == null ? null : chosen.key());
+        model.addAttribute(
+                "statuses",
+                Arrays.stream(RequestStatus.values())
+                        .map(s -> new StatusChoice(s.key(), RequestInWords.status(s)))
+                        .toList());
         model.addAttribute("restrictions", queue.restrictions());
         model.addAttribute("tasks", queue.tasks());
         return "admin/requests";

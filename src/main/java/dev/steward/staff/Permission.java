@@ -102,6 +102,13 @@ public enum Permission {
             Reach.SITE,
             Change.WRITES,
             staff(ADMIN, PRIVACY_OFFICER)),
+    FIND_PEOPLE(
+            "Find a person by e-mail address, user name or phone number and see on one page what Steward holds about"
+                    + " them: identifiers and records (decrypted), consents, disclosures, requests, mails, holds"
+                    + " (audited)",
+            Reach.SITE,
+            Change.READS,
+            staff(ADMIN, PRIVACY_OFFICER)),
     READ_COOKIE_CHOICES(
             "See how visitors answered the cookie banner (counts only)",
             Reach.SITE,
