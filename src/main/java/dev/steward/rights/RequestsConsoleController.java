@@ -10,12 +10,14 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The console's request queue: deadlines at a glance, and every action on a request. */
@@ -24,11 +26,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RequestsConsoleController {
 
     private final RequestQueue queue;
+    private final PackagePreview previews;
     private final Catalogs catalogs;
     private final Clock clock;
 
-    RequestsConsoleController(RequestQueue queue, Catalogs catalogs, Clock clock) {
+    RequestsConsoleController(RequestQueue queue, PackagePreview previews, Catalogs catalogs, Clock clock) {
         this.queue = queue;
+        this.previews = previews;
         this.catalogs = catalogs;
         this.clock = clock;
     }
@@ -77,6 +81,13 @@ class RequestsConsoleController {
         model.addAttribute("detail", queue.view(id));
         model.addAttribute("now", clock.instant());
         return "admin/request";
+    }
+
+    /** The copy of the person's data the answer will release, for staff to check first (no link, nothing stored). */
+    @GetMapping(value = "/admin/requests/{id}/package-preview", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String packagePreview(@PathVariable UUID id) {
+        return previews.of(id);
     }
 
     @PostMapping("/admin/requests/{id}/assign")

@@ -4,24 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.consent.ConsentLedger;
 import dev.steward.disclosures.Disclosures;
-import dev.steward.test.AccessRequests;
 import dev.steward.test.Canary;
 import dev.steward.test.Console;
 import dev.steward.test.LabCustomers;
 import dev.steward.test.SeedForms;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
-import dev.steward.test.TestClock;
 import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,21 +47,6 @@ class PersonViewTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    TestClock clock;
-
-    private Instant started;
-
-    @BeforeEach
-    void noteTheClock() {
-        started = clock.instant();
-    }
-
-    @AfterEach
-    void putTheClockBack() {
-        clock.set(started);
-    }
 
     @Test
     void anAdministratorFindsAPersonByAddressAndReadsTheirFileInWords() {
@@ -148,26 +127,5 @@ class PersonViewTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(before);
-    }
-
-    @Test
-    void theRequestsQueueSaysInWordsHowLongIsLeftAndWhenARequestIsOverdue() {
-        String email = Canary.email(SeedForms.unique("ria"));
-        String request = AccessRequests.received(port, email);
-        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
-
-        String fresh = row(admin.get("/admin/requests").body(), request);
-        clock.advance(Duration.ofDays(40));
-        String late = row(admin.get("/admin/requests").body(), request);
-
-        assertThat(fresh).contains(">Access<").contains("To answer").containsPattern(">(28|29|30|31) days left<");
-        assertThat(late).containsPattern(">Overdue by \\d+ days?<").contains("class=\"overdue\"");
-        assertThat(fresh + late).doesNotContain(">access<", ">received<").doesNotContainPattern(RAW_TIMESTAMP);
-    }
-
-    private static String row(String page, String request) {
-        int link = page.indexOf("/admin/requests/" + request);
-        assertThat(link).as("the request is listed").isPositive();
-        return page.substring(page.lastIndexOf("<tr", link), page.indexOf("</tr>", link));
     }
 }
