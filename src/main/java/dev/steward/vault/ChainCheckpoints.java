@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import dev.steward.platform.ChainHeads;
 import dev.steward.platform.EvidenceChain;
 import dev.steward.platform.HashChain;
+import dev.steward.platform.ScrapedState;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -29,7 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
  * rewritten consistently from some row on (every hash recomputed) still contradicts an earlier signed checkpoint.
  */
 @Service
-public class ChainCheckpoints {
+public class ChainCheckpoints implements ScrapedState {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainCheckpoints.class);
 
     static final String TYPE = "chain-checkpoint+jwt";
 
@@ -38,14 +43,21 @@ public class ChainCheckpoints {
     private final Signatures signatures;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final EvidenceMetrics metrics;
 
     ChainCheckpoints(
-            List<EvidenceChain> chains, ChainHeads heads, Signatures signatures, JdbcClient jdbc, Clock clock) {
+            List<EvidenceChain> chains,
+            ChainHeads heads,
+            Signatures signatures,
+            JdbcClient jdbc,
+            Clock clock,
+            EvidenceMetrics metrics) {
         this.chains = chains;
         this.heads = heads;
         this.signatures = signatures;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Signs each chain's head unless it is already signed. */
@@ -76,14 +88,41 @@ public class ChainCheckpoints {
                 .update();
     }
 
-    /** Verifies every chain row by row, then against its signed checkpoints. */
+    /** Verifies every chain row by row, then against its signed checkpoints; the result goes to the metrics. */
     public List<HashChain.Verification> verifyAll() {
         List<HashChain.Verification> results = new ArrayList<>();
         for (EvidenceChain chain : chains) {
             HashChain.Verification rows = chain.verify();
             results.add(rows.intact() ? againstCheckpoints(chain, rows) : rows);
         }
+        metrics.verified(results);
         return results;
+    }
+
+    /**
+     * Tampering is found without anyone asking: each node verifies every chain from time to time (a read of every
+     * row, so not often), and an alert on {@code steward_evidence_chain_intact} reports a break.
+     */
+    @Scheduled(
+            fixedDelayString = "${steward.evidence.verify-interval:PT6H}",
+            initialDelayString = "${steward.evidence.verify-delay:PT10M}")
+    void verifyFromTimeToTime() {
+        verifyAll().stream()
+                .filter(result -> !result.intact())
+                .forEach(result -> log.error("Evidence chain broken: {}", result.describe()));
+    }
+
+    /** The age of each chain's last signed checkpoint, for the metrics. */
+    @Override
+    public void refresh() {
+        Map<String, Instant> lastSigned = new LinkedHashMap<>();
+        jdbc.sql("SELECT chain, max(signed_at) AS signed_at FROM chain_checkpoint GROUP BY chain")
+                .query((rs, row) -> Map.entry(
+                        rs.getString("chain"),
+                        rs.getObject("signed_at", OffsetDateTime.class).toInstant()))
+                .list()
+                .forEach(entry -> lastSigned.put(entry.getKey(), entry.getValue()));
+        metrics.signed(lastSigned);
     }
 
     private HashChain.Verification againstCheckpoints(EvidenceChain chain, HashChain.Verification rows) {
