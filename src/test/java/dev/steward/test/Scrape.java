@@ -17,7 +17,7 @@ public final class Scrape {
      * The setting the metrics tests share, which also gives them an application context (and database) of their own:
      * no scheduled checkpoint signs the chains' heads while a test reads their age.
      */
-    public static final String OWN_CONTEXT = "steward.checkpoint-interval=PT1H";
+    public static final String OWN_CONTEXT = "steward.checkpoints.poll=PT1H";
 
     private static final Pattern SERIES = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
