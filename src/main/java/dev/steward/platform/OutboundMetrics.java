@@ -10,11 +10,11 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Deliveries of every outbound job (mail, recipients' webhooks, portability transfers):
- * {@code steward.outbound.deliveries{job,outcome}} counts this node's settled attempts ({@code done}, {@code retry},
- * {@code gave-up}, {@code abandoned}); {@code steward.outbound.backlog{job}} and
- * {@code steward.outbound.backlog.age{job}} (seconds since the oldest undelivered item was first due, 0 when none is
- * late) describe the shared queue. Labels are job names and outcomes only.
+ * Deliveries of every outbound job (mail, recipients' webhooks, portability transfers), labelled {@code queue}, since
+ * Prometheus keeps {@code job} for its own scrape jobs: {@code steward.outbound.deliveries{queue,outcome}} counts this
+ * node's settled attempts ({@code done}, {@code retry}, {@code gave-up}, {@code abandoned});
+ * {@code steward.outbound.backlog{queue}} and {@code steward.outbound.backlog.age{queue}} (seconds since the oldest
+ * undelivered item was first due, 0 when none is late) describe the shared queue. Labels are job names and outcomes.
  */
 @Component
 class OutboundMetrics implements ScrapedState {
@@ -30,12 +30,12 @@ class OutboundMetrics implements ScrapedState {
         this.queue = queue;
         this.clock = clock;
         this.backlog = new GaugeFamily(
-                registry, "steward.outbound.backlog", "Items waiting to be delivered, over all nodes", "job");
+                registry, "steward.outbound.backlog", "Items waiting to be delivered, over all nodes", "queue");
         this.age = new GaugeFamily(
                         registry,
                         "steward.outbound.backlog.age",
                         "Seconds since the oldest undelivered item was first due, over all nodes",
-                        "job")
+                        "queue")
                 .inSeconds();
     }
 
@@ -43,7 +43,7 @@ class OutboundMetrics implements ScrapedState {
         if (outcome != OutboundJob.Settlement.Kind.LATER) {
             registry.counter(
                             "steward.outbound.deliveries",
-                            "job",
+                            "queue",
                             job,
                             "outcome",
                             outcome.name().toLowerCase().replace('_', '-'))

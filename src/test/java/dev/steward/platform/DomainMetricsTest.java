@@ -59,27 +59,51 @@ class DomainMetricsTest {
                 .isEqualTo(429);
         Scrape after = Scrape.of(port, key);
 
-        String[] form = {"site", "olympus-ims", "form", "contact"};
-        assertThat(delta(before, after, "steward_intake_submissions_total", form, "outcome", "accepted"))
+        assertThat(after.since(
+                        before,
+                        "steward_intake_submissions_total",
+                        "site",
+                        "olympus-ims",
+                        "form",
+                        "contact",
+                        "outcome",
+                        "accepted"))
                 .isEqualTo(1);
-        assertThat(delta(before, after, "steward_intake_submissions_total", form, "outcome", "refused"))
+        assertThat(after.since(
+                        before,
+                        "steward_intake_submissions_total",
+                        "site",
+                        "olympus-ims",
+                        "form",
+                        "contact",
+                        "outcome",
+                        "refused"))
                 .isEqualTo(30);
-        assertThat(delta(before, after, "steward_intake_submissions_total", form, "outcome", "rate-limited"))
+        assertThat(after.since(
+                        before,
+                        "steward_intake_submissions_total",
+                        "site",
+                        "olympus-ims",
+                        "form",
+                        "contact",
+                        "outcome",
+                        "rate-limited"))
                 .isEqualTo(1);
-        assertThat(delta(before, after, "steward_intake_refusals_total", form, "code", "required"))
+        assertThat(after.since(
+                        before,
+                        "steward_intake_refusals_total",
+                        "site",
+                        "olympus-ims",
+                        "form",
+                        "contact",
+                        "code",
+                        "required"))
                 .isEqualTo(30);
-        double given = delta(
-                before, after, "steward_consent_events_total", new String[] {"site", "olympus-ims"}, "action", "given");
+        double given = after.since(before, "steward_consent_events_total", "site", "olympus-ims", "action", "given");
         assertThat(given)
                 .as("one event per ticked box")
                 .isEqualTo(contact.consents().size());
-        assertThat(delta(
-                        before,
-                        after,
-                        "steward_consent_receipts_total",
-                        new String[] {"site", "olympus-ims"},
-                        "action",
-                        "given"))
+        assertThat(after.since(before, "steward_consent_receipts_total", "site", "olympus-ims", "action", "given"))
                 .isEqualTo(given);
         assertThat(after.text()).doesNotContainIgnoringCase(Canary.MARKER).doesNotContain(contact.email());
     }
@@ -136,13 +160,6 @@ class DomainMetricsTest {
         assertThat(new Http(port).get("/actuator/prometheus").statusCode()).isEqualTo(401);
         assertThat(new Http(port).get("/actuator/prometheus", ADMIN).body())
                 .contains("steward_evidence_verified_timestamp_seconds");
-    }
-
-    private static double delta(Scrape before, Scrape after, String name, String[] labels, String key, String value) {
-        String[] all = java.util.stream.Stream.concat(
-                        java.util.Arrays.stream(labels), java.util.stream.Stream.of(key, value))
-                .toArray(String[]::new);
-        return after.value(name, all) - before.value(name, all);
     }
 
     private void tamper(String statement) {

@@ -53,8 +53,7 @@ class RetentionMetricsTest {
         assertThat(idle.has("steward_retention_records_kept_total")).isTrue();
         assertThat(idle.value("steward_retention_sweep_running")).isZero();
         String[] bulk = {"site", "lab", "activity", "bulk"};
-        assertThat(swept.value("steward_retention_records_erased_total", bulk)
-                        - idle.value("steward_retention_records_erased_total", bulk))
+        assertThat(swept.since(idle, "steward_retention_records_erased_total", bulk))
                 .isEqualTo(12);
         assertThat(swept.value("steward_retention_batches_total"))
                 .isGreaterThan(idle.value("steward_retention_batches_total"));

@@ -66,6 +66,11 @@ public final class Scrape {
         return matching(name, labels).stream().mapToDouble(Series::value).sum();
     }
 
+    /** How much the series grew since the earlier scrape. */
+    public double since(Scrape earlier, String name, String... labels) {
+        return value(name, labels) - earlier.value(name, labels);
+    }
+
     /** Whether a series of that name carries these labels. */
     public boolean has(String name, String... labels) {
         return !matching(name, labels).isEmpty();
