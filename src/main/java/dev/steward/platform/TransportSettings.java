@@ -36,7 +36,7 @@ public class TransportSettings implements EnvironmentPostProcessor, Ordered {
         String certificate = environment.getProperty("steward.tls.certificate", "");
         String privateKey = environment.getProperty("steward.tls.private-key", "");
         if (certificate.isBlank() != privateKey.isBlank()) {
-            throw new IllegalStateException(
+            throw new InvalidSettingException(
                     "Built-in TLS needs both STEWARD_TLS_CERTIFICATE and STEWARD_TLS_PRIVATE_KEY, or neither.");
         }
         if (!certificate.isBlank()) {
@@ -72,7 +72,11 @@ public class TransportSettings implements EnvironmentPostProcessor, Ordered {
     private static String block(String entry) {
         int slash = entry.indexOf('/');
         String address = slash < 0 ? entry : entry.substring(0, slash);
-        if (!address.matches("[0-9a-fA-F:.]+")) {
+        // literals only: anything else would be looked up in the DNS
+        boolean v4 = address.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                && Arrays.stream(address.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        boolean literal = v4 || address.matches("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+        if (!literal) {
             throw invalidProxy(entry);
         }
         try {
@@ -87,8 +91,8 @@ public class TransportSettings implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static IllegalStateException invalidProxy(String entry) {
-        return new IllegalStateException("STEWARD_TRUSTED_PROXIES: '" + entry
+    private static InvalidSettingException invalidProxy(String entry) {
+        return new InvalidSettingException("STEWARD_TRUSTED_PROXIES: '" + entry
                 + "' is neither an IP address nor a CIDR block (write addresses like 10.0.0.5 or 10.0.0.0/24).");
     }
 

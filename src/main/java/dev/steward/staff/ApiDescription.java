@@ -101,8 +101,9 @@ class ApiDescription {
             String module = handler.getBeanType().getPackageName().replaceFirst("^dev\\.steward\\.([a-z]+).*", "$1");
             operation.setTags(List.of(module));
             PermissionGuard.permissionOf(handler)
-                    .ifPresent(permission -> operation.setDescription(operation.getDescription() + "\n\nPermission: "
-                            + permission.action() + " (" + grantees(permission) + ")."));
+                    .ifPresent(permission -> operation.setDescription(
+                            (operation.getDescription() == null ? "" : operation.getDescription() + "\n\n")
+                                    + "Permission: " + permission.action() + " (" + grantees(permission) + ")."));
             return operation;
         };
     }

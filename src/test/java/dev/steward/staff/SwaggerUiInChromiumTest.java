@@ -41,7 +41,7 @@ class SwaggerUiInChromiumTest {
 
         page.navigate("/swagger-ui/index.html");
         page.locator("button.authorize").first().click();
-        String dialog = page.locator(".dialog-ux").innerText().replaceAll("\\s+", " ");
+        String dialog = page.locator(".dialog-ux").innerText().replaceAll("[\\s\\u00a0]+", " ");
         page.locator(".dialog-ux input[type=text]").first().fill("admin");
         page.locator(".dialog-ux input[type=password]").first().fill(StewardTest.ADMIN_PASSWORD);
         page.locator(".dialog-ux button.modal-btn.auth.authorize").first().click();
