@@ -28,7 +28,7 @@ class ConsentAdminController {
         this.caller = caller;
     }
 
-    record History(String subject, List<ConsentEvent> events) {}
+    record History(String subject, List<StaffConsents.Entry> events) {}
 
     @Operation(
             summary = "Read a subject's consent history",

@@ -57,6 +57,11 @@ public enum Permission {
             Reach.SITE,
             Change.READS,
             staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),
+    READ_CONSENT_EVIDENCE(
+            "See in a consent history the IP address and browser a consent was given or confirmed from (decrypted)",
+            Reach.SITE,
+            Change.READS,
+            staff(ADMIN, PRIVACY_OFFICER)),
     RECORD_CONSENT_ON_BEHALF(
             "Record a consent given, withdrawn or objected to on a person's behalf, with a reason (console)",
             Reach.SITE,
@@ -107,6 +112,16 @@ public enum Permission {
             Reach.SITE,
             Change.READS,
             staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),
+    READ_CAMPAIGNS(
+            "See the newsletter lists, the campaigns and their figures (counts only)",
+            Reach.SITE,
+            Change.READS,
+            staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),
+    SEND_CAMPAIGNS(
+            "Compose, preview and test a campaign; send, schedule, pause, resume or cancel it",
+            Reach.SITE,
+            Change.WRITES,
+            staff(ADMIN, PRIVACY_OFFICER)),
     READ_STATISTICS(
             "Export the request log's aggregate statistics",
             Reach.SITE,
