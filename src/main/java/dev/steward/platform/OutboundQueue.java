@@ -38,7 +38,8 @@ class OutboundQueue {
 
     void insertAll(String job, Collection<UUID> items, Instant due) {
         jdbc.sql("""
-                        INSERT INTO outbound_item (job, item, due_at) SELECT :job, item, :due FROM unnest(:items) AS item
+                        INSERT INTO outbound_item (job, item, due_at, first_due_at)
+                        SELECT :job, item, :due, :due FROM unnest(:items) AS item
                         ON CONFLICT (job, item) DO NOTHING
                         """)
                 .param("job", job)

@@ -42,7 +42,10 @@ class ApiDescription {
 
     static final String STAFF = "staff";
     static final String API_KEY = "apiKey";
+    static final String INBOUND_SECRET = "inboundSecret";
     private static final String ERRORS = "#/components/schemas/ApiErrors";
+    private static final String PLAIN_HTTP =
+            "Sent over plain http while Steward runs in production mode (https-required).";
 
     private static final Map<String, String> MODULES = Map.ofEntries(
             Map.entry("catalog", "The sites of the catalog, their forms and fields"),
@@ -75,7 +78,14 @@ class ApiDescription {
                                 .type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer")
                                 .bearerFormat("stw_…")
-                                .description("An API key (integrator, staff or metrics), made by an administrator."));
+                                .description("An API key (integrator, staff or metrics), made by an administrator."))
+                .addSecuritySchemes(
+                        INBOUND_SECRET,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description("The secret the operator's mail system shares with Steward"
+                                        + " (STEWARD_MAIL_INBOUND_SECRET)."));
         ModelConverters.getInstance().readAll(ApiErrors.class).forEach(components::addSchemas);
         return new OpenAPI()
                 .info(new Info()
@@ -118,7 +128,11 @@ class ApiDescription {
         ApiResponses responses = operation.getResponses();
         boolean staff = path.startsWith(PermissionGuard.STAFF_API + "/");
         boolean integrator = PermissionGuard.INTEGRATOR_API.contains(path);
-        if (staff || integrator) {
+        if (operation.getSecurity() != null) {
+            // a scheme of its own, declared on the handler (the inbound mail secret)
+            responses.addApiResponse("401", error("The secret is missing or wrong (unauthorized)."));
+            responses.addApiResponse("403", error(PLAIN_HTTP));
+        } else if (staff || integrator) {
             operation.setSecurity(
                     staff
                             ? List.of(
@@ -135,15 +149,14 @@ class ApiDescription {
                                             .schema(new StringSchema())));
             responses.addApiResponse(
                     "403",
-                    error("The caller's role, sites or key do not permit this (not-permitted), or the request"
-                            + " came over plain http in production mode (https-required)."));
+                    error("The caller's role, sites or key do not permit this (not-permitted). Or: " + PLAIN_HTTP));
         } else {
             operation.setSecurity(List.of());
-            responses.addApiResponse(
-                    "403", error("The request came over plain http in production mode (https-required)."));
+            responses.addApiResponse("403", error(PLAIN_HTTP));
         }
         if (operation.getRequestBody() != null) {
-            responses.addApiResponse("415", error("The body is not application/json (unsupported-media-type)."));
+            responses.addApiResponse(
+                    "415", error("The body is of a content type this address does not take (unsupported-media-type)."));
         }
         // every refusal has the one error shape, whatever the handler's own return type suggested
         responses.forEach((status, response) -> {

@@ -51,7 +51,7 @@ class SwaggerUiInChromiumTest {
                 .click();
         page.locator("button.try-out__btn").first().click();
         page.locator("button.execute").first().click();
-        String status = page.locator(".live-responses-table .response-col_status")
+        String status = page.locator(".live-responses-table tr.response .response-col_status")
                 .first()
                 .innerText();
 
