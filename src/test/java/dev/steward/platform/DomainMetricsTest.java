@@ -59,45 +59,13 @@ class DomainMetricsTest {
                 .isEqualTo(429);
         Scrape after = Scrape.of(port, key);
 
-        assertThat(after.since(
-                        before,
-                        "steward_intake_submissions_total",
-                        "site",
-                        "olympus-ims",
-                        "form",
-                        "contact",
-                        "outcome",
-                        "accepted"))
+        assertThat(after.since(before, "steward_intake_submissions_total", contactForm("outcome", "accepted")))
                 .isEqualTo(1);
-        assertThat(after.since(
-                        before,
-                        "steward_intake_submissions_total",
-                        "site",
-                        "olympus-ims",
-                        "form",
-                        "contact",
-                        "outcome",
-                        "refused"))
+        assertThat(after.since(before, "steward_intake_submissions_total", contactForm("outcome", "refused")))
                 .isEqualTo(30);
-        assertThat(after.since(
-                        before,
-                        "steward_intake_submissions_total",
-                        "site",
-                        "olympus-ims",
-                        "form",
-                        "contact",
-                        "outcome",
-                        "rate-limited"))
+        assertThat(after.since(before, "steward_intake_submissions_total", contactForm("outcome", "rate-limited")))
                 .isEqualTo(1);
-        assertThat(after.since(
-                        before,
-                        "steward_intake_refusals_total",
-                        "site",
-                        "olympus-ims",
-                        "form",
-                        "contact",
-                        "code",
-                        "required"))
+        assertThat(after.since(before, "steward_intake_refusals_total", contactForm("code", "required")))
                 .isEqualTo(30);
         double given = after.since(before, "steward_consent_events_total", "site", "olympus-ims", "action", "given");
         assertThat(given)
@@ -160,6 +128,11 @@ class DomainMetricsTest {
         assertThat(new Http(port).get("/actuator/prometheus").statusCode()).isEqualTo(401);
         assertThat(new Http(port).get("/actuator/prometheus", ADMIN).body())
                 .contains("steward_evidence_verified_timestamp_seconds");
+    }
+
+    /** The labels of Olympus's contact form, and one more. */
+    private static String[] contactForm(String label, String value) {
+        return new String[] {"site", "olympus-ims", "form", "contact", label, value};
     }
 
     private void tamper(String statement) {
