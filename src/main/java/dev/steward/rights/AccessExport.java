@@ -51,6 +51,11 @@ public class AccessExport {
                 "summary.html", bytes(summary(export))));
     }
 
+    /** The readable summary alone, as the package will carry it: what staff preview before they release it. */
+    String summaryOf(List<SubjectId> subjects, String site) {
+        return summary(data.of(subjects, site));
+    }
+
     private static String recordsCsv(SubjectData.Export export) {
         Csv csv =
                 new Csv().header(List.of("record", "site", "activity", "collectedAt", "legalBasis", "field", "value"));

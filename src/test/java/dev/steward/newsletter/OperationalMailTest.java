@@ -54,21 +54,22 @@ class OperationalMailTest extends CampaignMailTest {
         campaigns.send(campaign);
         starter.run();
 
-        assertThat(receivedBy(holder.email())).hasSize(1);
-        assertThat(receivedBy(optedOut.email()))
+        String recall = "Recall of the cuff of model M2";
+        assertThat(receivedBy(holder.email(), recall)).hasSize(1);
+        assertThat(receivedBy(optedOut.email(), recall))
                 .as("declining offers does not stop a recall")
                 .hasSize(1);
-        assertThat(receivedBy(entrant.email()))
+        assertThat(receivedBy(entrant.email(), recall))
                 .as("a contest entry is not an account")
                 .isEmpty();
-        String raw = raw(receivedBy(optedOut.email()).get(0));
+        String raw = raw(receivedBy(optedOut.email(), recall).get(0));
         assertThat(header(raw, "From")).isEqualTo("\"Omronhealthcare.com\" <offers@omronhealthcare.com>");
         assertThat(header(raw, "Auto-Submitted")).isEqualTo("auto-generated");
         assertThat(raw)
                 .doesNotContain("List-Unsubscribe")
                 .doesNotContain("List-Id")
                 .doesNotContain("/n/" + campaign);
-        assertThat(text(receivedBy(optedOut.email()).get(0)))
+        assertThat(text(receivedBy(optedOut.email(), recall).get(0)))
                 .contains("It contains no advertising")
                 .contains("Your Account")
                 .contains("1925 West Field Court")
