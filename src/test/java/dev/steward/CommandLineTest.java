@@ -76,23 +76,77 @@ class CommandLineTest {
     }
 
     @Test
-    void catalogCheckWithoutAPathPrintsItsUsageAndExitsWithTwo() {
+    void catalogCheckWithoutAPathSaysWhatIsMissingWithTheSynopsisAndExitsWithTwo() {
         Run run = run("catalog", "check", NO_DATABASE);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("Usage: java -jar steward.jar catalog check PATH" + System.lineSeparator());
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "Missing required parameter: 'PATH'",
+                        "Usage: java -jar steward.jar catalog check [-hV] PATH",
+                        "Try 'java -jar steward.jar catalog check --help' for more information.");
         assertThat(run.out()).isEmpty();
     }
 
     @Test
-    void anUnknownCommandListsTheCommandsAndExitsWithTwo() {
-        Run run = run("catalog", "fix", NO_DATABASE);
+    void anUnknownCommandIsAUsageErrorThatSuggestsTheNearestCommand() {
+        Run run = run("catalog", "chek", NO_DATABASE);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
-                .startsWith("Unknown command: catalog fix")
-                .contains("java -jar steward.jar catalog check PATH")
-                .contains("java -jar steward.jar ropa export [--format csv|json]");
+                .startsWith("Unmatched argument at index 1: 'chek'")
+                .contains("Did you mean: catalog check?")
+                .contains("Try 'java -jar steward.jar catalog --help' for more information.");
+    }
+
+    @Test
+    void aGroupNamedAloneListsItsCommandsAndExitsWithTwo() {
+        Run run = run("retention", NO_DATABASE);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Name one of its commands: plan, sweep.");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--help                 | Usage: java -jar steward.jar [-hV] [COMMAND]",
+                "-h                     | Usage: java -jar steward.jar [-hV] [COMMAND]",
+                "help                   | Usage: java -jar steward.jar [-hV] [COMMAND]",
+                "help retention         | Usage: java -jar steward.jar retention [-hV] [COMMAND]",
+                "catalog check --help   | Usage: java -jar steward.jar catalog check [-hV] PATH",
+                "consent import --help  | Usage: java -jar steward.jar consent import [-hV] FILE",
+                "retention sweep -h     | Usage: java -jar steward.jar retention sweep [-hV]",
+                "serve --help           | Usage: java -jar steward.jar serve [-hV]"
+            })
+    void helpPrintsTheUsageWithTheExitCodesAndExitsWithZero(String words, String usage) {
+        Run run = run(words.split(" "));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .startsWith(usage)
+                .contains("-h, --help", "-V, --version")
+                .contains("Exit codes:", "0   success", "2   usage error");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void theTopLevelHelpListsEveryCommandOfTheProductAndNoBenchmarkCommand() {
+        Run run = run("--help");
+
+        assertThat(run.out())
+                .contains("serve", "catalog", "consent", "keys", "ledger", "restore-replay", "retention", "ropa")
+                .contains("statistics")
+                .doesNotContain("bench");
+    }
+
+    @Test
+    void versionNamesTheBuildAndTheJava() {
+        Run run = run("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Steward ").contains("Java " + System.getProperty("java.version"));
     }
 
     @Test
@@ -128,7 +182,9 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
-                .isEqualTo("Usage: java -jar steward.jar ropa export --format csv|json" + System.lineSeparator());
+                .startsWith("Invalid value for option '--format': expected one of [CSV, JSON] (case-insensitive) but"
+                        + " was 'xml'")
+                .contains("Usage: java -jar steward.jar ropa export [-hV] [--format=csv|json]");
         assertThat(run.out()).isEmpty();
     }
 }

@@ -5,8 +5,6 @@ import dev.steward.consent.ConsentDecision;
 import dev.steward.consent.ConsentDecisions;
 import dev.steward.vault.BulkSubjects;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,10 +51,7 @@ public class ConsentDecisionBenchmark {
                         "--server.port=0",
                         "--steward.retention.scheduled=false",
                         "--logging.level.root=WARN");
-        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
-        if (steward.getBean(SeedCommand.class).run(List.of("--subjects", "5000"), quiet, System.err) != 0) {
-            throw new UncheckedIOException(new IOException("bench seed failed"));
-        }
+        steward.getBean(Seeder.class).seed(5000, 2, seeded -> {});
         decisions = steward.getBean(ConsentDecisions.class);
         subjects = steward.getBean(BulkSubjects.class).sample(5000).stream()
                 .map(Object::toString)

@@ -30,8 +30,7 @@ public class VaultCryptoBenchmark {
     private final RecordId record = RecordId.random();
     private final byte[] fields = """
             {"email":"person-1@bench.invalid","name":"name of person 1","message":"A question about the E-M10 and \
-            its warranty, asked through the contact form."}"""
-            .getBytes(StandardCharsets.UTF_8);
+            its warranty, asked through the contact form."}""".getBytes(StandardCharsets.UTF_8);
     private Aead key;
     private byte[] sealed;
 

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Repository;
 class AuditRepository {
 
     static final String CHAIN = "audit";
+
+    /** An entry of no particular site (site null) is only for callers of every site. */
+    private static final String ON_SITES = "(:everySite OR site = ANY(:sites))";
 
     private final JdbcClient jdbc;
     private final Chains chains;
@@ -89,15 +93,19 @@ class AuditRepository {
                 .bytes();
     }
 
-    List<AuditRecord> forSubject(UUID subject) {
-        return jdbc.sql("SELECT * FROM audit_event WHERE subject_id = :subject ORDER BY seq")
+    List<AuditRecord> forSubject(UUID subject, Set<String> sites) {
+        return jdbc.sql("SELECT * FROM audit_event WHERE subject_id = :subject AND " + ON_SITES + " ORDER BY seq")
                 .param("subject", subject)
+                .param("everySite", sites.isEmpty())
+                .param("sites", sites.toArray(String[]::new))
                 .query((rs, row) -> record(rs))
                 .list();
     }
 
-    List<AuditRecord> recent(int limit) {
-        return jdbc.sql("SELECT * FROM audit_event ORDER BY seq DESC LIMIT :limit")
+    List<AuditRecord> recent(int limit, Set<String> sites) {
+        return jdbc.sql("SELECT * FROM audit_event WHERE " + ON_SITES + " ORDER BY seq DESC LIMIT :limit")
+                .param("everySite", sites.isEmpty())
+                .param("sites", sites.toArray(String[]::new))
                 .param("limit", limit)
                 .query((rs, row) -> record(rs))
                 .list();

@@ -3,6 +3,7 @@ package dev.steward.audit;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +26,16 @@ public class AuditTrail {
         return repository.append(entry, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
-    public List<AuditRecord> forSubject(UUID subject) {
-        return repository.forSubject(subject);
+    /**
+     * The subject's entries on the given sites; no sites means every site's and those of no particular site, which
+     * may concern any site.
+     */
+    public List<AuditRecord> forSubject(UUID subject, Set<String> sites) {
+        return repository.forSubject(subject, sites);
     }
 
-    public List<AuditRecord> recent(int limit) {
-        return repository.recent(limit);
+    /** The latest entries on the given sites, newest first; no sites as for {@link #forSubject}. */
+    public List<AuditRecord> recent(int limit, Set<String> sites) {
+        return repository.recent(limit, sites);
     }
 }

@@ -1,28 +1,32 @@
 package dev.steward.catalog;
 
 import dev.steward.platform.CliCommand;
-import dev.steward.platform.Command;
-import java.io.PrintStream;
-import java.util.List;
+import dev.steward.platform.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** {@code catalog check PATH}: validates a catalog and lists every problem as {@code file:line:column: message}. */
-@Command(name = "catalog check", usage = "catalog check PATH   validate a catalog file or folder")
-class CatalogCheckCommand implements CliCommand {
+@Command(
+        name = "check",
+        description = {
+            "Validate a catalog without starting anything: exit 0 when it is valid, 1 listing every problem as"
+                    + " FILE:LINE:COLUMN: message."
+        })
+class CatalogCheckCommand extends CliCommand {
+
+    @Parameters(paramLabel = "PATH", description = "a catalog: a .yml or .yaml file, or a folder of them")
+    private String path;
 
     @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        if (arguments.size() != 1) {
-            err.println("Usage: java -jar steward.jar catalog check PATH");
-            return 2;
-        }
+    public Integer call() {
         try {
-            Catalog catalog = Catalogs.read(arguments.get(0));
-            out.println(arguments.get(0) + ": valid catalog with " + summary(catalog));
-            return 0;
+            Catalog catalog = Catalogs.read(path);
+            out().println(path + ": valid catalog with " + summary(catalog));
+            return CommandLine.OK;
         } catch (InvalidCatalogException e) {
-            e.problems().forEach(err::println);
-            err.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems") + " found");
-            return 1;
+            e.problems().forEach(err()::println);
+            err().println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems") + " found");
+            return CommandLine.PROBLEMS_FOUND;
         }
     }
 

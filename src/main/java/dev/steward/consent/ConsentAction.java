@@ -4,18 +4,29 @@ import java.util.Locale;
 
 /** What happened to a consent. */
 public enum ConsentAction {
-    GIVEN,
-    WITHDRAWN,
+    GIVEN("Given"),
+    WITHDRAWN("Withdrawn"),
     /** Confirmed from the person's mailbox (double opt-in) or by a parent for a child. */
-    CONFIRMED,
-    RENEWED,
+    CONFIRMED("Confirmed"),
+    RENEWED("Renewed"),
     /** Its validity period ran out. */
-    LAPSED,
+    LAPSED("Lapsed"),
     /** The person objected (GDPR Art. 21), e.g. to direct marketing. */
-    OBJECTED;
+    OBJECTED("Objected to");
+
+    private final String label;
+
+    ConsentAction(String label) {
+        this.label = label;
+    }
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** How people read it. */
+    public String label() {
+        return label;
     }
 
     /** Whether, after this action, processing on consent may go on. */

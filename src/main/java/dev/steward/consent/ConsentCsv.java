@@ -28,6 +28,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConsentCsv {
 
+    /** Ways of collecting that only Steward itself records: an import can claim neither. */
+    private static final java.util.Set<Object> STEWARDS_OWN =
+            java.util.Set.of(CollectionMethod.SYSTEM, CollectionMethod.STAFF_ON_BEHALF);
+
     static final List<String> REQUIRED = List.of("site", "email", "purpose", "action", "occurred_at");
     static final List<String> OPTIONAL = List.of(
             "method",
@@ -240,7 +244,7 @@ final class ConsentCsv {
         try {
             E value = Enum.valueOf(
                     type, String.valueOf(text).toUpperCase(Locale.ROOT).replace('-', '_'));
-            if (value != CollectionMethod.SYSTEM) {
+            if (!STEWARDS_OWN.contains(value)) {
                 return value;
             }
         } catch (IllegalArgumentException e) {
@@ -250,7 +254,7 @@ final class ConsentCsv {
                 column,
                 "'" + text + "' is not one of "
                         + java.util.Arrays.stream(type.getEnumConstants())
-                                .filter(constant -> constant != CollectionMethod.SYSTEM)
+                                .filter(constant -> !STEWARDS_OWN.contains(constant))
                                 .map(constant ->
                                         constant.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                                 .toList());

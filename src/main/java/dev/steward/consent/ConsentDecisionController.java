@@ -1,6 +1,8 @@
 package dev.steward.consent;
 
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the purpose now, or at a past instant? Integrators authenticate with an API key scoped to the site.
  */
 @RestController
+@Requires(Permission.DECIDE_CONSENT)
 class ConsentDecisionController {
 
     private final ConsentDecisions decisions;

@@ -2,6 +2,8 @@ package dev.steward.consent;
 
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * creates a subject for it.
  */
 @RestController
+@Requires(Permission.RECORD_CONSENT)
 class ConsentEventsController {
 
     private final ConsentLedger ledger;
@@ -55,6 +58,12 @@ class ConsentEventsController {
         CollectionMethod method = request.method() == null
                 ? CollectionMethod.API
                 : parse(CollectionMethod.class, "method", request.method());
+        if (!method.integrators()) {
+            throw new InvalidInputException(
+                    "method",
+                    "not-for-integrators",
+                    "Consents collected by " + method.label() + " are Steward's own to record.");
+        }
         List<SubjectId> subjects = subjects(request, action);
         List<ConsentEvent> events = subjects.stream()
                 .map(subject ->

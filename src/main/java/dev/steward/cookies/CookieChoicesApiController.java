@@ -4,6 +4,8 @@ import dev.steward.accounts.SignedInVisitors;
 import dev.steward.platform.ApiErrors;
 import dev.steward.platform.FieldError;
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -90,7 +91,7 @@ class CookieChoicesApiController {
     }
 
     @GetMapping("/api/v1/admin/cookie-choices")
-    @PreAuthorize(CookieConsole.READERS)
+    @Requires(Permission.READ_COOKIE_CHOICES)
     List<CookieChoiceRepository.ChoiceCount> counts(@RequestParam String site) {
         caller.requireSite(site);
         return choices.counts(site);

@@ -7,10 +7,10 @@ import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.DashboardTile;
 import dev.steward.staff.DashboardTiles;
-import dev.steward.staff.StaffRole;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +29,6 @@ class CookieConsole implements DashboardTiles {
             "custom", "Chose per category",
             "do-not-sell", "Do not sell or share");
 
-    /** Who reads the counts: the privacy office and its auditors; support agents answer inquiries only. */
-    static final String READERS = "hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')";
-
     private final Catalogs catalogs;
     private final CookieChoices choices;
     private final CurrentCaller caller;
@@ -47,7 +44,7 @@ class CookieConsole implements DashboardTiles {
     record SiteCounts(String key, String name, List<Row> rows, long total) {}
 
     @GetMapping("/admin/cookies")
-    @PreAuthorize(READERS)
+    @Requires(Permission.READ_COOKIE_CHOICES)
     String page(Model model) {
         model.addAttribute("sites", sitesFor(caller.get()));
         return "admin/cookies";
@@ -55,9 +52,7 @@ class CookieConsole implements DashboardTiles {
 
     @Override
     public List<DashboardTile> tilesFor(Caller caller) {
-        if (!caller.hasRole(StaffRole.ADMIN)
-                && !caller.hasRole(StaffRole.PRIVACY_OFFICER)
-                && !caller.hasRole(StaffRole.AUDITOR)) {
+        if (!caller.may(Permission.READ_COOKIE_CHOICES)) {
             return List.of();
         }
         List<DashboardTile.Row> rows = sitesFor(caller).stream()

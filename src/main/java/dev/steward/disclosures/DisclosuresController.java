@@ -4,12 +4,13 @@ import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import dev.steward.vault.SubjectId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Staff view of whom a subject's data was disclosed to, on the sites the caller may see. Each read is audited. */
 @RestController
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
+@Requires(Permission.READ_DISCLOSURES)
 class DisclosuresController {
 
     private final Disclosures disclosures;

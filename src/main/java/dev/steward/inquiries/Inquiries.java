@@ -8,9 +8,9 @@ import dev.steward.mail.OutgoingMail;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.staff.Caller;
+import dev.steward.staff.Permission;
 import dev.steward.staff.StaffDirectory;
 import dev.steward.staff.StaffMember;
-import dev.steward.staff.StaffRole;
 import dev.steward.vault.Access;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.SubjectId;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 class Inquiries {
 
     /** Who reads and answers inquiries; auditors see evidence, never a submission. */
-    static final Set<StaffRole> ANSWERING = Set.of(StaffRole.ADMIN, StaffRole.PRIVACY_OFFICER, StaffRole.SUPPORT_AGENT);
-
     static final int MAX_REPLY_LENGTH = 20_000;
 
     private final InquiryRepository repository;
@@ -229,11 +226,7 @@ class Inquiries {
 
     /** Whether the member may be given cases of the site. */
     static boolean mayAnswer(StaffMember member, String site) {
-        return !member.disabled() && member.maySee(site) && ANSWERING.stream().anyMatch(member::hasRole);
-    }
-
-    static boolean mayAnswer(Caller caller) {
-        return ANSWERING.stream().anyMatch(caller::hasRole);
+        return !member.disabled() && member.maySee(site) && member.may(Permission.ANSWER_INQUIRIES);
     }
 
     /** The case, if the caller may see its site; otherwise the same answer as for an id that does not exist. */

@@ -1,12 +1,13 @@
 package dev.steward.inquiries;
 
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * a case decrypts the submission and is audited.
  */
 @RestController
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'SUPPORT_AGENT')")
+@Requires(Permission.READ_INQUIRIES)
 class InquiriesApiController {
 
     private final Inquiries inquiries;
@@ -88,17 +89,20 @@ class InquiriesApiController {
     }
 
     @PostMapping("/api/v1/admin/inquiries/{id}/replies")
+    @Requires(Permission.ANSWER_INQUIRIES)
     @ResponseStatus(HttpStatus.CREATED)
     CaseView.Reply reply(@PathVariable UUID id, @RequestBody NewReply request) {
         return inquiries.reply(id, request.text(), caller.get());
     }
 
     @PostMapping("/api/v1/admin/inquiries/{id}/assignee")
+    @Requires(Permission.ANSWER_INQUIRIES)
     Summary assign(@PathVariable UUID id, @RequestBody Assignment request) {
         return Summary.of(inquiries.assign(id, request.assignee(), caller.get()));
     }
 
     @PostMapping("/api/v1/admin/inquiries/{id}/close")
+    @Requires(Permission.ANSWER_INQUIRIES)
     Summary close(@PathVariable UUID id) {
         return Summary.of(inquiries.close(id, caller.get()));
     }

@@ -4,14 +4,14 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
-import dev.steward.staff.StaffRole;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * error next to its field and what was typed kept.
  */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'SUPPORT_AGENT')")
+@Requires(Permission.READ_INQUIRIES)
 class InquiriesPageController {
 
     private final Inquiries inquiries;
@@ -80,8 +80,7 @@ class InquiriesPageController {
         CaseView view = inquiries.read(id, staff);
         model.addAttribute("view", view);
         model.addAttribute("assignable", inquiries.assignable(view.inquiry()));
-        // legal holds are placed by administrators and privacy officers only (retention's holds page)
-        model.addAttribute("mayHold", staff.hasRole(StaffRole.ADMIN) || staff.hasRole(StaffRole.PRIVACY_OFFICER));
+        model.addAttribute("mayHold", staff.may(Permission.MANAGE_HOLDS));
         if (!model.containsAttribute("reply")) {
             model.addAttribute("reply", "");
         }
@@ -89,6 +88,7 @@ class InquiriesPageController {
     }
 
     @PostMapping("/admin/inquiries/{id}/replies")
+    @Requires(Permission.ANSWER_INQUIRIES)
     String reply(
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String text,
@@ -102,6 +102,7 @@ class InquiriesPageController {
     }
 
     @PostMapping("/admin/inquiries/{id}/assignee")
+    @Requires(Permission.ANSWER_INQUIRIES)
     String assign(
             @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String assignee,
@@ -113,6 +114,7 @@ class InquiriesPageController {
     }
 
     @PostMapping("/admin/inquiries/{id}/close")
+    @Requires(Permission.ANSWER_INQUIRIES)
     String close(@PathVariable UUID id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         return act(
                 id,

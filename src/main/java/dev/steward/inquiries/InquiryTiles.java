@@ -4,6 +4,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.staff.Caller;
 import dev.steward.staff.DashboardTile;
 import dev.steward.staff.DashboardTiles;
+import dev.steward.staff.Permission;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ class InquiryTiles implements DashboardTiles {
 
     @Override
     public List<DashboardTile> tilesFor(Caller caller) {
-        if (!Inquiries.mayAnswer(caller)) {
+        if (!caller.may(Permission.READ_INQUIRIES)) {
             return List.of();
         }
         Map<String, Map<CaseStatus, Long>> counts = inquiries.counts();

@@ -1,15 +1,16 @@
 package dev.steward.mail;
 
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/admin/mailbox}: the outbox, newest first, for staff who answer people. Every read is audited. */
 @RestController
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'SUPPORT_AGENT')")
+@Requires(Permission.READ_MAILBOX)
 class MailboxApiController {
 
     private final Mailbox mailbox;

@@ -1,7 +1,8 @@
 package dev.steward.mail;
 
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The console's mailbox page ({@code /admin/mailbox}); the same listing, and the same audit, as the API. */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'SUPPORT_AGENT')")
+@Requires(Permission.READ_MAILBOX)
 class MailboxPageController {
 
     private final Mailbox mailbox;

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
@@ -56,10 +57,17 @@ public class RecordsOfProcessing {
     }
 
     public Export export() {
+        return export(site -> true);
+    }
+
+    /** The records of the sites the predicate accepts: a member of staff limited to sites sees theirs. */
+    public Export export(Predicate<String> sites) {
         List<Entry> entries = new ArrayList<>();
         for (Catalog catalog : catalogs.all()) {
             for (Site site : catalog.sites()) {
-                catalog.activitiesOf(site.key()).forEach(activity -> entries.add(entry(catalog, site, activity)));
+                if (sites.test(site.key())) {
+                    catalog.activitiesOf(site.key()).forEach(activity -> entries.add(entry(catalog, site, activity)));
+                }
             }
         }
         return new Export(clock.instant(), entries);

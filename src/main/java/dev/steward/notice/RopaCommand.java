@@ -1,39 +1,44 @@
 package dev.steward.notice;
 
 import dev.steward.platform.CliCommand;
-import dev.steward.platform.Command;
-import java.io.PrintStream;
-import java.util.List;
+import dev.steward.platform.CommandLine;
+import dev.steward.platform.OutputFormat;
+import org.springframework.beans.factory.ObjectProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code ropa export --format csv|json}: the records of processing (Art. 30) on standard output. */
-@Command(name = "ropa export", usage = "ropa export [--format csv|json]   print the records of processing (Art. 30)")
-class RopaCommand implements CliCommand {
+@Command(
+        name = "export",
+        description =
+                "Print the records of processing from the catalog; needs no database, so it runs beside a server.")
+class RopaCommand extends CliCommand {
 
-    private final RecordsOfProcessing records;
-    private final JsonMapper json;
+    @Option(
+            names = "--format",
+            paramLabel = "csv|json",
+            defaultValue = "json",
+            description = "csv or json (default: ${DEFAULT-VALUE})")
+    private OutputFormat format;
 
-    RopaCommand(RecordsOfProcessing records, JsonMapper json) {
+    private final ObjectProvider<RecordsOfProcessing> records;
+    private final ObjectProvider<JsonMapper> json;
+
+    RopaCommand(ObjectProvider<RecordsOfProcessing> records, ObjectProvider<JsonMapper> json) {
         this.records = records;
         this.json = json;
     }
 
     @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        String format = arguments.isEmpty() ? "json" : arguments.get(arguments.size() - 1);
-        boolean wellFormed = arguments.isEmpty()
-                || (arguments.size() == 2 && arguments.get(0).equals("--format"))
-                || (arguments.size() == 1 && arguments.get(0).startsWith("--format="));
-        format = format.startsWith("--format=") ? format.substring("--format=".length()) : format;
-        if (!wellFormed || !(format.equals("csv") || format.equals("json"))) {
-            err.println("Usage: java -jar steward.jar ropa export --format csv|json");
-            return 2;
-        }
-        RecordsOfProcessing.Export export = records.export();
-        out.print(
-                format.equals("csv")
-                        ? export.csv()
-                        : json.writerWithDefaultPrettyPrinter().writeValueAsString(export) + "\n");
-        return 0;
+    public Integer call() {
+        RecordsOfProcessing.Export export = records.getObject().export();
+        out().print(
+                        format == OutputFormat.CSV
+                                ? export.csv()
+                                : json.getObject()
+                                                .writerWithDefaultPrettyPrinter()
+                                                .writeValueAsString(export) + "\n");
+        return CommandLine.OK;
     }
 }

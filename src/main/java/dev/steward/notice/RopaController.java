@@ -1,6 +1,9 @@
 package dev.steward.notice;
 
 import dev.steward.platform.InvalidInputException;
+import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -11,25 +14,28 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The records of processing for staff: a console page and {@code GET /api/v1/admin/ropa?format=csv|json}. */
 @Controller
+@Requires(Permission.READ_RECORDS_OF_PROCESSING)
 class RopaController {
 
     private final RecordsOfProcessing records;
     private final JsonMapper json;
+    private final CurrentCaller caller;
 
-    RopaController(RecordsOfProcessing records, JsonMapper json) {
+    RopaController(RecordsOfProcessing records, JsonMapper json, CurrentCaller caller) {
         this.records = records;
         this.json = json;
+        this.caller = caller;
     }
 
     @GetMapping("/admin/ropa")
     String page(Model model) {
-        model.addAttribute("export", records.export());
+        model.addAttribute("export", records.export(caller.get()::maySee));
         return "admin/ropa";
     }
 
     @GetMapping("/api/v1/admin/ropa")
     ResponseEntity<String> export(@RequestParam(defaultValue = "json") String format) {
-        RecordsOfProcessing.Export export = records.export();
+        RecordsOfProcessing.Export export = records.export(caller.get()::maySee);
         return switch (format) {
             case "csv" ->
                 ResponseEntity.ok()

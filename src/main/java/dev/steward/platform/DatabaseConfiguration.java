@@ -1,12 +1,15 @@
 package dev.steward.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * One DataSource, on an external PostgreSQL when {@code STEWARD_DATABASE_URL} is set and otherwise on the
- * embedded server, which is started before the pool and stopped after it.
+ * embedded server, which is started before the pool and stopped after it. The pool takes Spring Boot's
+ * {@code spring.datasource.hikari.*} settings (its size from {@code STEWARD_DATABASE_POOL_SIZE}; a command's smaller
+ * pool in application-cli.yml), so N nodes and the commands beside them fit the server's {@code max_connections}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -21,13 +24,13 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(DatabaseServer server) {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("steward");
         pool.setJdbcUrl(server.jdbcUrl());
         pool.setUsername(server.user());
         pool.setPassword(server.password());
-        pool.setMaximumPoolSize(20);
         return pool;
     }
 }

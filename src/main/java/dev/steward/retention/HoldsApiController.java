@@ -1,6 +1,8 @@
 package dev.steward.retention;
 
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Legal holds over the staff API: administrators and privacy officers place and release them; auditors read. */
 @RestController
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
+@Requires(Permission.READ_HOLDS)
 class HoldsApiController {
 
     private final LegalHolds holds;
@@ -69,7 +70,7 @@ class HoldsApiController {
 
     @PostMapping("/api/v1/admin/holds")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    @Requires(Permission.MANAGE_HOLDS)
     Hold place(@RequestBody HoldRequest request) {
         return view(holds.place(request, caller.get()));
     }
@@ -86,7 +87,7 @@ class HoldsApiController {
     }
 
     @PostMapping("/api/v1/admin/holds/{id}/release")
-    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    @Requires(Permission.MANAGE_HOLDS)
     Hold release(@PathVariable UUID id, @RequestBody(required = false) @Nullable Release release) {
         return view(holds.release(id, release == null ? null : release.reason(), caller.get()));
     }

@@ -4,13 +4,14 @@ import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ class HoldsPageController {
     }
 
     @GetMapping("/admin/holds")
-    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
+    @Requires(Permission.READ_HOLDS)
     String page(
             @RequestParam(defaultValue = "false") boolean all,
             @RequestParam(required = false) @Nullable String record,
@@ -42,7 +43,7 @@ class HoldsPageController {
         model.addAttribute("holds", holds.list(all, staff));
         model.addAttribute("all", all);
         model.addAttribute("now", clock.instant());
-        model.addAttribute("mayAct", RetentionPageController.mayAct(staff));
+        model.addAttribute("mayAct", staff.may(Permission.MANAGE_HOLDS));
         if (!model.containsAttribute("request")) {
             // a case page links here with its record, so staff need not copy the id
             model.addAttribute("request", new HoldRequest(null, record, null, null));
@@ -51,7 +52,7 @@ class HoldsPageController {
     }
 
     @PostMapping("/admin/holds")
-    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    @Requires(Permission.MANAGE_HOLDS)
     String place(
             @RequestParam(required = false) @Nullable String subject,
             @RequestParam(required = false) @Nullable String record,
@@ -76,7 +77,7 @@ class HoldsPageController {
     }
 
     @PostMapping("/admin/holds/{id}/release")
-    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    @Requires(Permission.MANAGE_HOLDS)
     String release(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, Model model) {
         try {
             holds.release(id, reason, caller.get());

@@ -7,6 +7,8 @@ import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.SubjectId;
 import java.time.Instant;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The staff API of retention: the plan, sweeps, deletion certificates, ended purposes and what blocks erasure. */
 @RestController
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
+@Requires(Permission.READ_RETENTION)
 class RetentionApiController {
 
     private final RetentionPlan plan;
@@ -85,7 +86,7 @@ class RetentionApiController {
 
     /** Runs a sweep now and answers when it is done. */
     @PostMapping("/api/v1/admin/retention/sweeps")
-    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    @Requires(Permission.RUN_SWEEP)
     SweepAnswer sweep() {
         Sweeper.Outcome outcome = sweeper.sweep("api", progress -> {});
         return new SweepAnswer(
@@ -110,7 +111,7 @@ class RetentionApiController {
 
     /** Staff declare that the purpose of an {@code until-purpose-ends} activity has ended on a site. */
     @PostMapping("/api/v1/admin/retention/purpose-ended")
-    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    @Requires(Permission.END_PURPOSE)
     PurposeEndedAnswer purposeEnded(@RequestBody PurposeEnded request) {
         List<FieldError> errors = new ArrayList<>();
         if (request.site() == null || request.site().isBlank()) {
@@ -129,6 +130,7 @@ class RetentionApiController {
 
     /** What keeps a subject's records from being erased now (legal holds, statutory minimums). Audited. */
     @GetMapping("/api/v1/admin/subjects/{subject}/retention-blockers")
+    @Requires(Permission.READ_HOLDS)
     @Transactional
     SubjectBlockers blockers(@PathVariable UUID subject, @RequestParam(required = false) @Nullable String reason) {
         Caller staff = caller.get();

@@ -5,7 +5,8 @@ import dev.steward.audit.AuditTrail;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
-import dev.steward.staff.StaffRole;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,17 +58,19 @@ class RetentionPageController {
     }
 
     @GetMapping("/admin/retention")
+    @Requires(Permission.READ_RETENTION)
     String page(Model model) {
         Caller staff = caller.get();
         model.addAttribute("plan", plan.plan(staff::maySee));
         model.addAttribute("sweep", sweeper.current().orElse(null));
         model.addAttribute("certificates", certificates.recent(10, staff));
-        model.addAttribute("mayAct", mayAct(staff));
+        model.addAttribute("maySweep", staff.may(Permission.RUN_SWEEP));
+        model.addAttribute("mayEndPurpose", staff.may(Permission.END_PURPOSE));
         return "admin/retention";
     }
 
     @PostMapping("/admin/retention/sweep")
-    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    @Requires(Permission.RUN_SWEEP)
     String sweep() {
         if (sweeper.current().isPresent()) {
             return "redirect:/admin/retention?running";
@@ -85,7 +87,7 @@ class RetentionPageController {
     }
 
     @PostMapping("/admin/retention/purpose-ended")
-    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    @Requires(Permission.END_PURPOSE)
     String purposeEnded(
             @RequestParam String site,
             @RequestParam String activity,
@@ -109,13 +111,10 @@ class RetentionPageController {
     }
 
     @GetMapping("/admin/retention/certificates/{id}")
+    @Requires(Permission.READ_RETENTION)
     String certificate(@PathVariable UUID id, Model model) {
         model.addAttribute("certificate", certificates.get(id, caller.get()));
         return "admin/certificate";
-    }
-
-    static boolean mayAct(Caller staff) {
-        return staff.hasRole(StaffRole.ADMIN) || staff.hasRole(StaffRole.PRIVACY_OFFICER);
     }
 
     private static String encode(String value) {

@@ -2,53 +2,51 @@ package dev.steward.retention;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.platform.CliCommand;
-import dev.steward.platform.Command;
-import java.io.PrintStream;
+import dev.steward.platform.CommandLine;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code retention plan [--site S]}: per site and activity, the rule and how many records fall due when. */
 @Command(
-        name = "retention plan",
-        usage = "retention plan [--site SITE]   list per activity the rule and how many records fall due when")
-class RetentionPlanCommand implements CliCommand {
+        name = "plan",
+        description = "List per site and activity the retention rule and how many records fall due when.")
+class RetentionPlanCommand extends CliCommand {
 
     private static final List<String> HEADINGS = List.of(
             "SITE", "ACTIVITY", "RULE", "OVERDUE", "NEXT 24 H", "1-7 DAYS", "7-30 DAYS", "LATER", "NO DUE TIME YET");
 
-    /** Asked for only once the arguments are known good, so a usage error starts no database. */
+    @Option(names = "--site", paramLabel = "SITE", description = "only this site")
+    private @Nullable String site;
+
+    /** Asked for only once the site is known good, so a usage error starts no database. */
     private final ObjectProvider<RetentionPlan> plan;
 
-    private final Catalogs catalogs;
+    private final ObjectProvider<Catalogs> catalogs;
 
-    RetentionPlanCommand(ObjectProvider<RetentionPlan> plan, Catalogs catalogs) {
+    RetentionPlanCommand(ObjectProvider<RetentionPlan> plan, ObjectProvider<Catalogs> catalogs) {
         this.plan = plan;
         this.catalogs = catalogs;
     }
 
     @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        String site = null;
-        if (arguments.size() == 2 && arguments.get(0).equals("--site")) {
-            site = arguments.get(1);
-            if (catalogs.site(site).isEmpty()) {
-                err.println("There is no site '" + site + "' in the catalog.");
-                return 2;
-            }
-        } else if (!arguments.isEmpty()) {
-            err.println("Usage: java -jar steward.jar retention plan [--site SITE]");
-            return 2;
+    public Integer call() {
+        if (site != null && catalogs.getObject().site(site).isEmpty()) {
+            throw usageError("There is no site '" + site + "' in the catalog.");
         }
         String only = site;
         RetentionPlan.Plan result = plan.getObject().plan(key -> only == null || only.equals(key));
-        out.println("Retention plan at " + result.at()
+        out().println("Retention plan at " + result.at()
                 + " (records; for the request log, visitor sessions whose full IP address is kept)");
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADINGS);
         result.rows().forEach(row -> rows.add(cells(row)));
-        print(rows, out);
-        return 0;
+        print(rows, out());
+        return CommandLine.OK;
     }
 
     private static List<String> cells(RetentionPlan.Row row) {
@@ -68,7 +66,7 @@ class RetentionPlanCommand implements CliCommand {
                 Long.toString(row.undated()));
     }
 
-    private static void print(List<List<String>> rows, PrintStream out) {
+    private static void print(List<List<String>> rows, PrintWriter out) {
         int[] widths = new int[HEADINGS.size()];
         rows.forEach(row -> {
             for (int i = 0; i < row.size(); i++) {

@@ -1,11 +1,12 @@
 package dev.steward.rights;
 
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The staff API of rights requests: the queue with deadlines, each action, restrictions and recipients' tasks. */
 @RestController
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+@Requires(Permission.READ_REQUESTS)
 class RequestsAdminController {
 
     private final RequestQueue queue;
@@ -68,7 +69,7 @@ class RequestsAdminController {
     record Entries(List<Entry> requests) {}
 
     @GetMapping("/api/v1/admin/requests")
-    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
+    @Requires(Permission.LIST_REQUESTS)
     Entries list(@RequestParam(required = false) @Nullable String status) {
         RequestStatus wanted = status == null ? null : RequestStatus.of(status);
         return new Entries(queue.list(wanted).stream()
@@ -97,6 +98,7 @@ class RequestsAdminController {
     record Assignment(@Nullable String assignee) {}
 
     @PostMapping("/api/v1/admin/requests/{id}/assign")
+    @Requires(Permission.WORK_REQUESTS)
     Entry assign(@PathVariable UUID id, @RequestBody(required = false) @Nullable Assignment assignment) {
         return Entry.of(queue.assign(id, assignment == null ? null : assignment.assignee()), clock.instant());
     }
@@ -104,6 +106,7 @@ class RequestsAdminController {
     record Extension(String extension, String reason) {}
 
     @PostMapping("/api/v1/admin/requests/{id}/extend")
+    @Requires(Permission.WORK_REQUESTS)
     Entry extend(@PathVariable UUID id, @RequestBody Extension extension) {
         return Entry.of(queue.extend(id, extension.extension(), extension.reason()), clock.instant());
     }
@@ -111,11 +114,13 @@ class RequestsAdminController {
     record Fee(String fee) {}
 
     @PostMapping("/api/v1/admin/requests/{id}/fee")
+    @Requires(Permission.WORK_REQUESTS)
     Entry fee(@PathVariable UUID id, @RequestBody Fee fee) {
         return Entry.of(queue.fee(id, fee.fee()), clock.instant());
     }
 
     @PostMapping("/api/v1/admin/requests/{id}/fulfil")
+    @Requires(Permission.WORK_REQUESTS)
     Entry fulfil(@PathVariable UUID id) {
         return Entry.of(queue.fulfil(id), clock.instant());
     }
@@ -123,6 +128,7 @@ class RequestsAdminController {
     record Denial(String reason) {}
 
     @PostMapping("/api/v1/admin/requests/{id}/deny")
+    @Requires(Permission.WORK_REQUESTS)
     Entry deny(@PathVariable UUID id, @RequestBody Denial denial) {
         return Entry.of(queue.deny(id, denial.reason()), clock.instant());
     }
@@ -135,6 +141,7 @@ class RequestsAdminController {
     }
 
     @PostMapping("/api/v1/admin/restrictions/{id}/lift")
+    @Requires(Permission.WORK_REQUESTS)
     Restriction lift(@PathVariable UUID id) {
         return queue.lift(id);
     }
@@ -154,6 +161,7 @@ class RequestsAdminController {
     }
 
     @PostMapping("/api/v1/admin/recipient-tasks/{id}/confirm")
+    @Requires(Permission.WORK_REQUESTS)
     RecipientNotice confirm(@PathVariable UUID id) {
         return queue.confirmTask(id);
     }

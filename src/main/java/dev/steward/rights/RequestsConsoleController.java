@@ -1,11 +1,12 @@
 package dev.steward.rights;
 
 import dev.steward.platform.InvalidInputException;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The console's request queue: deadlines at a glance, and every action on a request. */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+@Requires(Permission.READ_REQUESTS)
 class RequestsConsoleController {
 
     private final RequestQueue queue;
@@ -47,11 +48,13 @@ class RequestsConsoleController {
     }
 
     @PostMapping("/admin/requests/{id}/assign")
+    @Requires(Permission.WORK_REQUESTS)
     String assign(@PathVariable UUID id, RedirectAttributes flash) {
         return act(id, flash, "Assigned to you.", () -> queue.assign(id, null));
     }
 
     @PostMapping("/admin/requests/{id}/extend")
+    @Requires(Permission.WORK_REQUESTS)
     String extend(
             @PathVariable UUID id,
             @RequestParam String extension,
@@ -62,21 +65,25 @@ class RequestsConsoleController {
     }
 
     @PostMapping("/admin/requests/{id}/fee")
+    @Requires(Permission.WORK_REQUESTS)
     String fee(@PathVariable UUID id, @RequestParam String fee, RedirectAttributes flash) {
         return act(id, flash, "Fee recorded and sent to the requester.", () -> queue.fee(id, fee));
     }
 
     @PostMapping("/admin/requests/{id}/fulfil")
+    @Requires(Permission.WORK_REQUESTS)
     String fulfil(@PathVariable UUID id, RedirectAttributes flash) {
         return act(id, flash, "Request fulfilled; the requester was answered.", () -> queue.fulfil(id));
     }
 
     @PostMapping("/admin/requests/{id}/deny")
+    @Requires(Permission.WORK_REQUESTS)
     String deny(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes flash) {
         return act(id, flash, "Request refused; the requester was told why.", () -> queue.deny(id, reason));
     }
 
     @PostMapping("/admin/restrictions/{id}/lift")
+    @Requires(Permission.WORK_REQUESTS)
     String lift(@PathVariable UUID id, RedirectAttributes flash) {
         try {
             queue.lift(id);
@@ -101,6 +108,7 @@ class RequestsConsoleController {
     }
 
     @PostMapping("/admin/recipient-tasks/{id}/confirm")
+    @Requires(Permission.WORK_REQUESTS)
     String confirm(@PathVariable UUID id, RedirectAttributes flash) {
         queue.confirmTask(id);
         flash.addFlashAttribute("done", "Recorded: the recipient was told.");

@@ -8,13 +8,12 @@ import java.util.Set;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the staff user {@code admin} at first start, with {@code STEWARD_ADMIN_PASSWORD} or a generated password
- * printed once to the console, and on every start prints where Steward is listening.
+ * shown once, and on every start has the {@link StartBanner} say where Steward is listening.
  */
 @Component
 @Profile("!cli")
@@ -23,25 +22,25 @@ class AdminBootstrap implements ApplicationRunner {
     private final StaffUserRepository users;
     private final PasswordEncoder encoder;
     private final StewardProperties properties;
-    private final Environment environment;
+    private final StartBanner banner;
     private final Clock clock;
 
     AdminBootstrap(
             StaffUserRepository users,
             PasswordEncoder encoder,
             StewardProperties properties,
-            Environment environment,
+            StartBanner banner,
             Clock clock) {
         this.users = users;
         this.encoder = encoder;
         this.properties = properties;
-        this.environment = environment;
+        this.banner = banner;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments arguments) {
-        String login;
+        StartBanner.SignIn signIn = new StartBanner.SignIn(null, false);
         if (users.isEmpty()) {
             boolean given = properties.adminPassword() != null
                     && !properties.adminPassword().isBlank();
@@ -55,21 +54,9 @@ class AdminBootstrap implements ApplicationRunner {
                     0,
                     null,
                     clock.instant()));
-            login = given
-                    ? "user 'admin' with the password in STEWARD_ADMIN_PASSWORD"
-                    : "user 'admin', password '" + password + "' (shown only this once: note it now)";
-        } else {
-            login = "user 'admin' with the password set at first start";
+            signIn = new StartBanner.SignIn(given ? null : password, given);
         }
-        String url = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-        System.out.println("""
-
-                ==============================================================================
-                  Steward is running at %s/
-                  Staff console: %s/admin
-                  Sign in as %s
-                ==============================================================================
-                """.formatted(url, url, login));
+        banner.announce(signIn);
     }
 
     private static String generated() {

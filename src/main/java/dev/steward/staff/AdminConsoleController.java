@@ -37,6 +37,7 @@ class AdminConsoleController {
     }
 
     @GetMapping("/admin")
+    @Requires(Permission.VIEW_CONSOLE)
     String dashboard(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
         Caller current = caller.get();
         List<DashboardTile> summaries = tiles.orderedStream()

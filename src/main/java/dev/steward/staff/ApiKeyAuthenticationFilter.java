@@ -5,19 +5,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates {@code Authorization: Bearer stw_…} API keys; a wrong key is refused at once with 401. */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
-
-    static final String INTEGRATOR = "ROLE_INTEGRATOR";
 
     private final ApiKeys keys;
 
@@ -43,18 +38,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                             + "\"message\":\"The API key is unknown or revoked.\"}]}");
             return;
         }
+        // what the key may do is the permission matrix's answer for its caller, not a matter of authorities
         SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        principal.get(), null, authorities(principal.get().caller())));
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null, List.of()));
         chain.doFilter(request, response);
-    }
-
-    private static List<GrantedAuthority> authorities(Caller caller) {
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        if (caller.kind() == Caller.Kind.INTEGRATOR) {
-            authorities.add(new SimpleGrantedAuthority(INTEGRATOR));
-        }
-        caller.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
-        return authorities;
     }
 }

@@ -68,6 +68,10 @@ public class ApiKeys {
         if (kind == Caller.Kind.STAFF && roles.isEmpty()) {
             throw new InvalidInputException("roles", "required", "A staff key needs at least one role.");
         }
+        if (kind == Caller.Kind.METRICS && !sites.isEmpty()) {
+            throw new InvalidInputException(
+                    "sites", "every-site", "Metrics cover every site: a metrics key names no sites.");
+        }
         for (String site : sites) {
             if (catalogs.site(site).isEmpty()) {
                 throw new InvalidInputException("sites", "unknown-site", "There is no site '" + site + "'.");

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/admin/api-keys}: administrators create, list and revoke API keys. */
 @RestController
-@PreAuthorize("hasRole('ADMIN')")
+@Requires(Permission.MANAGE_API_KEYS)
 class ApiKeysController {
 
     private final ApiKeys keys;
@@ -40,7 +39,9 @@ class ApiKeysController {
         Caller.Kind kind = switch (request.kind() == null ? "integrator" : request.kind()) {
             case "integrator" -> Caller.Kind.INTEGRATOR;
             case "staff" -> Caller.Kind.STAFF;
-            default -> throw new InvalidInputException("kind", "invalid", "kind must be 'integrator' or 'staff'.");
+            case "metrics" -> Caller.Kind.METRICS;
+            default ->
+                throw new InvalidInputException("kind", "invalid", "kind must be 'integrator', 'staff' or 'metrics'.");
         };
         return keys.create(
                 request.name(),

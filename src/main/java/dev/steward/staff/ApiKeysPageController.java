@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The console page where administrators create and revoke integrators' API keys. */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@Requires(Permission.MANAGE_API_KEYS)
 class ApiKeysPageController {
 
     private final ApiKeys keys;
@@ -42,10 +41,17 @@ class ApiKeysPageController {
 
     @PostMapping("/admin/api-keys")
     String create(
-            @RequestParam String name, @RequestParam(required = false) @Nullable List<String> sites, Model model) {
+            @RequestParam String name,
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable List<String> sites,
+            Model model) {
         try {
             ApiKeys.Created created = keys.create(
-                    name, Caller.Kind.INTEGRATOR, Set.of(), sites == null ? Set.of() : Set.copyOf(sites), caller.get());
+                    name,
+                    "metrics".equals(kind) ? Caller.Kind.METRICS : Caller.Kind.INTEGRATOR,
+                    Set.of(),
+                    sites == null ? Set.of() : Set.copyOf(sites),
+                    caller.get());
             model.addAttribute("created", created);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());

@@ -1,6 +1,7 @@
 package dev.steward.staff;
 
 import dev.steward.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,10 @@ import org.springframework.stereotype.Component;
 public class CurrentCaller {
 
     public Caller get() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    static Caller of(@Nullable Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return Caller.ANONYMOUS;
         }

@@ -1,54 +1,111 @@
 package dev.steward.staff;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Four doors. The staff API takes HTTP Basic or a staff API key on every request and keeps no session, so no
- * cookie can be abused across sites; the integrators' API takes an integrator key the same way. The console uses a login form, a session that times out and CSRF tokens.
- * Everything else is public, with CSRF protection for its forms; the public JSON API is authenticated per request
- * and uses no cookies, so it needs none.
+ * Five doors. The staff API takes HTTP Basic or a staff API key on every request and keeps no session, so no
+ * cookie can be abused across sites; the integrators' API and the actuator take API keys (and HTTP Basic) the same
+ * way. The console uses a login form, a session that times out and CSRF tokens. Everything else is public, with CSRF
+ * protection for its forms; the public JSON API is authenticated per request and uses no cookies, so it needs none.
+ * The doors only authenticate: what a caller may do is the {@link Permission} matrix's answer, asked by the
+ * {@link PermissionGuard} before every handler and here for the actuator. Every answer, whatever its door, carries
+ * the {@link SecurityHeaders}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-@EnableMethodSecurity
 class SecurityConfiguration {
-
-    static final String[] STAFF_ROLES = {"ADMIN", "PRIVACY_OFFICER", "SUPPORT_AGENT", "AUDITOR"};
-    static final String[] INTEGRATOR_OR_STAFF = {"INTEGRATOR", "ADMIN", "PRIVACY_OFFICER", "SUPPORT_AGENT", "AUDITOR"};
 
     @Bean
     @Order(1)
     SecurityFilterChain staffApi(HttpSecurity http, ApiKeys keys) throws Exception {
-        return stateless(http.securityMatcher("/api/v1/admin/**"), keys)
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(STAFF_ROLES))
+        return stateless(http.securityMatcher(PermissionGuard.STAFF_API + "/**"), keys)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();
     }
 
-    /** The integrators' API: an integrator key (scoped to sites) or staff credentials. */
+    /** The integrators' API: the matrix grants its two actions to integrator keys only. */
     @Bean
     @Order(2)
     SecurityFilterChain integratorApi(HttpSecurity http, ApiKeys keys) throws Exception {
-        return stateless(http.securityMatcher("/api/v1/consent-decisions/**", "/api/v1/consent-events/**"), keys)
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(INTEGRATOR_OR_STAFF))
+        return stateless(
+                        http.securityMatcher(PermissionGuard.INTEGRATOR_API.stream()
+                                .map(area -> area + "/**")
+                                .toArray(String[]::new)),
+                        keys)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();
+    }
+
+    /** Before every chain, so that no answer goes out without the headers. */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        return registration;
+    }
+
+    /**
+     * Health and its probes answer everybody with their status; a caller who presents credentials must hold
+     * {@link Permission#READ_HEALTH_DETAILS}, and then sees the details ({@code show-details: when-authorized}) and
+     * the build ({@code /actuator/info}). Metrics only for {@link Permission#SCRAPE_METRICS}.
+     */
+    @Bean
+    @Order(5)
+    SecurityFilterChain actuator(HttpSecurity http, ApiKeys keys) throws Exception {
+        return stateless(http.securityMatcher("/actuator/**"), keys)
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .access(permitted(Permission.READ_HEALTH_DETAILS, true))
+                        .requestMatchers("/actuator/info")
+                        .access(permitted(Permission.READ_HEALTH_DETAILS, false))
+                        .requestMatchers("/actuator/prometheus")
+                        .access(permitted(Permission.SCRAPE_METRICS, false))
+                        .anyRequest()
+                        .denyAll())
+                .build();
+    }
+
+    /** The matrix's answer for the caller, or (where anonymous callers are let in) the absence of a caller. */
+    private static AuthorizationManager<RequestAuthorizationContext> permitted(
+            Permission permission, boolean anonymousToo) {
+        return (authentication, context) -> {
+            Caller caller = CurrentCaller.of(authentication.get());
+            return new AuthorizationDecision(
+                    (anonymousToo && caller.kind() == Caller.Kind.ANONYMOUS) || caller.may(permission));
+        };
+    }
+
+    /** A refusal in the JSON APIs' error shape, naming no more than that the caller may not. */
+    private static void notPermitted(
+            HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json");
+        response.getWriter()
+                .write("{\"errors\":[{\"field\":null,\"code\":\"not-permitted\","
+                        + "\"message\":\"Your role, sites or key do not permit this.\"}]}");
     }
 
     private static HttpSecurity stateless(HttpSecurity http, ApiKeys keys) throws Exception {
@@ -57,7 +114,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                        errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
+                                .accessDeniedHandler(SecurityConfiguration::notPermitted))
                 .csrf(csrf -> csrf.disable())
                 // No session to end and no page to return to after signing in: filters every call would pass through.
                 .logout(logout -> logout.disable())
@@ -71,11 +129,11 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain console(HttpSecurity http, SessionRegistry sessions) throws Exception {
-        return http.securityMatcher("/admin/**", "/login", "/logout")
+        return http.securityMatcher(PermissionGuard.CONSOLE + "/**", "/login", "/logout")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/login")
                         .permitAll()
                         .anyRequest()
-                        .hasAnyRole(STAFF_ROLES))
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", true))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
@@ -106,7 +164,6 @@ class SecurityConfiguration {
     SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-                .headers(withDefaults())
                 .build();
     }
 }

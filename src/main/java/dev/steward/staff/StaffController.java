@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * field, so that a misspelt or mistyped field is refused by name instead of being ignored or failing as a whole.
  */
 @RestController
-@PreAuthorize("hasRole('ADMIN')")
+@Requires(Permission.MANAGE_STAFF)
 class StaffController {
 
     private static final Set<String> NEW_MEMBER_FIELDS = Set.of("username", "password", "roles", "sites");

@@ -179,7 +179,7 @@ public class StaffDirectory {
     }
 
     private static void requireAdministratorOfEverySite(Caller by) {
-        if (!by.hasRole(StaffRole.ADMIN) || !by.sites().isEmpty()) {
+        if (!by.may(Permission.MANAGE_STAFF)) {
             throw new AccessDeniedException("Only an administrator of every site manages staff.");
         }
     }

@@ -31,8 +31,9 @@ public record StaffMember(
         return new StaffMember(user.username(), user.roles(), user.sites(), user.disabled(), locked, user.createdAt());
     }
 
-    public boolean hasRole(StaffRole role) {
-        return roles.contains(role);
+    /** Whether the {@link Permission} matrix lets the member take the action (on the sites they may see). */
+    public boolean may(Permission permission) {
+        return permission.grants(roles, sites);
     }
 
     public boolean maySee(String site) {

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * back filled in, with each error next to its field.
  */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@Requires(Permission.MANAGE_STAFF)
 class StaffPageController {
 
     private final StaffDirectory directory;

@@ -3,18 +3,25 @@ package dev.steward.staff;
 /** What a member of staff may do. */
 public enum StaffRole {
     /** Everything, including managing staff and API keys. */
-    ADMIN("Administrator"),
+    ADMIN("Administrator", false),
     /** Reads and changes personal data, fulfils rights requests, places legal holds. */
-    PRIVACY_OFFICER("Privacy officer"),
+    PRIVACY_OFFICER("Privacy officer", false),
     /** Answers inquiries: reads and replies to cases. */
-    SUPPORT_AGENT("Support agent"),
+    SUPPORT_AGENT("Support agent", false),
     /** Reads the evidence (ledger, audit trail, records of processing), never personal data. */
-    AUDITOR("Auditor");
+    AUDITOR("Auditor", true);
 
     private final String label;
+    private final boolean readOnly;
 
-    StaffRole(String label) {
+    StaffRole(String label, boolean readOnly) {
         this.label = label;
+        this.readOnly = readOnly;
+    }
+
+    /** A read-only role never changes anything: the {@link Permission} matrix grants it no action that does. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     public String authority() {

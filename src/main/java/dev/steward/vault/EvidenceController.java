@@ -1,8 +1,9 @@
 package dev.steward.vault;
 
 import dev.steward.platform.HashChain;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,14 +19,14 @@ class EvidenceController {
     }
 
     @GetMapping("/api/v1/admin/ledger/verify")
-    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
+    @Requires(Permission.VERIFY_EVIDENCE)
     Report verify() {
         List<Result> results = checkpoints.verifyAll().stream().map(Result::of).toList();
         return new Report(results.stream().allMatch(Result::intact), results);
     }
 
     @PostMapping("/api/v1/admin/ledger/checkpoints")
-    @PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+    @Requires(Permission.SIGN_CHECKPOINTS)
     Report checkpoint() {
         checkpoints.signHeads();
         List<Result> results = checkpoints.verifyAll().stream().map(Result::of).toList();

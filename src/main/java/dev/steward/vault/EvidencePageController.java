@@ -1,13 +1,14 @@
 package dev.steward.vault;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The console page that verifies every evidence chain on demand. */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER', 'AUDITOR')")
+@Requires(Permission.VERIFY_EVIDENCE)
 class EvidencePageController {
 
     private final ChainCheckpoints checkpoints;

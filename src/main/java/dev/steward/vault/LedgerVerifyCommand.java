@@ -1,35 +1,34 @@
 package dev.steward.vault;
 
 import dev.steward.platform.CliCommand;
-import dev.steward.platform.Command;
+import dev.steward.platform.CommandLine;
 import dev.steward.platform.HashChain;
-import java.io.PrintStream;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import picocli.CommandLine.Command;
 
 /**
  * {@code ledger verify}: checks the consent ledger, the audit trail and the erasure log link by link and against
  * their signed checkpoints; exits 0 when all are intact and 1 naming the first broken row otherwise.
  */
 @Command(
-        name = "ledger verify",
-        usage =
-                "ledger verify   verify every evidence chain (consent ledger, audit trail, erasure log, disclosures, …)")
-class LedgerVerifyCommand implements CliCommand {
+        name = "verify",
+        description = {
+            "Verify every evidence chain (consent ledger, audit trail, erasure log, disclosures, deletion"
+                    + " certificates): exit 0 when all are intact, 1 naming the first broken row."
+        })
+class LedgerVerifyCommand extends CliCommand {
 
-    private final ChainCheckpoints checkpoints;
+    private final ObjectProvider<ChainCheckpoints> checkpoints;
 
-    LedgerVerifyCommand(ChainCheckpoints checkpoints) {
+    LedgerVerifyCommand(ObjectProvider<ChainCheckpoints> checkpoints) {
         this.checkpoints = checkpoints;
     }
 
     @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        if (!arguments.isEmpty()) {
-            err.println("Usage: java -jar steward.jar ledger verify");
-            return 2;
-        }
-        List<HashChain.Verification> results = checkpoints.verifyAll();
-        results.forEach(result -> (result.intact() ? out : err).println(result.describe()));
-        return results.stream().allMatch(HashChain.Verification::intact) ? 0 : 1;
+    public Integer call() {
+        List<HashChain.Verification> results = checkpoints.getObject().verifyAll();
+        results.forEach(result -> (result.intact() ? out() : err()).println(result.describe()));
+        return results.stream().allMatch(HashChain.Verification::intact) ? CommandLine.OK : CommandLine.PROBLEMS_FOUND;
     }
 }

@@ -1,38 +1,43 @@
 package dev.steward.vault;
 
 import dev.steward.platform.CliCommand;
-import dev.steward.platform.Command;
-import java.io.PrintStream;
+import dev.steward.platform.CommandLine;
 import java.nio.file.Path;
-import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** {@code restore-replay [FILE]}: after restoring a database backup, erase again everyone erased since. */
 @Command(
         name = "restore-replay",
-        usage = "restore-replay [FILE]   re-apply every erasure tombstone after a database restore")
-class RestoreReplayCommand implements CliCommand {
+        description = "After a database restore, erase again everyone the erasure log says was erased.")
+class RestoreReplayCommand extends CliCommand {
 
-    private final ErasureReplay replay;
-    private final ErasureLogFile file;
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..1",
+            description = "the erasure log to replay (default: STEWARD_ERASURE_LOG)")
+    private @Nullable Path source;
 
-    RestoreReplayCommand(ErasureReplay replay, ErasureLogFile file) {
+    private final ObjectProvider<ErasureReplay> replay;
+    private final ObjectProvider<ErasureLogFile> file;
+
+    RestoreReplayCommand(ObjectProvider<ErasureReplay> replay, ObjectProvider<ErasureLogFile> file) {
         this.replay = replay;
         this.file = file;
     }
 
     @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        if (arguments.size() > 1) {
-            err.println("Usage: java -jar steward.jar restore-replay [FILE]");
-            return 2;
-        }
-        Path source = arguments.isEmpty() ? file.path() : Path.of(arguments.get(0));
-        out.println("Replaying the tombstones of " + source);
-        ErasureReplay.Outcome outcome = replay.replay(source, out::println);
-        out.println("Done: " + outcome.tombstones() + " tombstones read; " + outcome.replayed()
+    public Integer call() {
+        Path log = file.getObject().path();
+        Path from = source == null ? log : source;
+        out().println("Replaying the tombstones of " + from);
+        ErasureReplay.Outcome outcome = replay.getObject().replay(from, out()::println);
+        out().println("Done: " + outcome.tombstones() + " tombstones read; " + outcome.replayed()
                 + " tombstones were missing from the database and were applied again ("
                 + outcome.subjectsErasedAgain() + " subjects and " + outcome.recordsErasedAgain()
-                + " records erased again); " + outcome.writtenToFile() + " tombstones added to " + file.path() + ".");
-        return 0;
+                + " records erased again); " + outcome.writtenToFile() + " tombstones added to " + log + ".");
+        return CommandLine.OK;
     }
 }

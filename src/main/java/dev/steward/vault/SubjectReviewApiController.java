@@ -1,8 +1,9 @@
 package dev.steward.vault;
 
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Subjects joined through an identifier nobody proved, over the API: list, split, or confirm as one person. */
 @RestController
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+@Requires(Permission.READ_IDENTITY_REVIEWS)
 class SubjectReviewApiController {
 
     private final VisibleReviews reviews;
@@ -32,11 +33,13 @@ class SubjectReviewApiController {
     }
 
     @PostMapping("/api/v1/admin/identity-reviews/{subject}/split")
+    @Requires(Permission.RESOLVE_IDENTITY_REVIEWS)
     Split split(@PathVariable UUID subject) {
         return new Split(reviews.split(new SubjectId(subject)));
     }
 
     @PostMapping("/api/v1/admin/identity-reviews/{subject}/one-person")
+    @Requires(Permission.RESOLVE_IDENTITY_REVIEWS)
     Confirmation confirm(@PathVariable UUID subject, @RequestBody Confirmation confirmation) {
         reviews.confirmOnePerson(new SubjectId(subject), confirmation.reason());
         return confirmation;

@@ -1,11 +1,12 @@
 package dev.steward.vault;
 
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The console page where staff review subjects joined through an identifier nobody proved ({@code /admin/identity}). */
 @Controller
-@PreAuthorize("hasAnyRole('ADMIN', 'PRIVACY_OFFICER')")
+@Requires(Permission.READ_IDENTITY_REVIEWS)
 class SubjectReviewPageController {
 
     private static final DateTimeFormatter DAY =
@@ -47,6 +48,7 @@ class SubjectReviewPageController {
     }
 
     @PostMapping("/admin/identity/{subject}/split")
+    @Requires(Permission.RESOLVE_IDENTITY_REVIEWS)
     String split(@PathVariable UUID subject, RedirectAttributes redirect) {
         int created = reviews.split(new SubjectId(subject)).size();
         redirect.addFlashAttribute("done", "Split into " + (created + 1) + " people, one for each e-mail address.");
@@ -54,6 +56,7 @@ class SubjectReviewPageController {
     }
 
     @PostMapping("/admin/identity/{subject}/one-person")
+    @Requires(Permission.RESOLVE_IDENTITY_REVIEWS)
     String confirm(
             @PathVariable UUID subject, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         reviews.confirmOnePerson(new SubjectId(subject), reason);

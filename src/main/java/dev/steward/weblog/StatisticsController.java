@@ -2,6 +2,8 @@ package dev.steward.weblog;
 
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The aggregate statistics export for staff: {@code ?site=&from=&to=&format=csv|json}. */
 @RestController
+@Requires(Permission.READ_STATISTICS)
 class StatisticsController {
 
     private final Statistics statistics;

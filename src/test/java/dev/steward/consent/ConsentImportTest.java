@@ -65,10 +65,11 @@ class ConsentImportTest {
         TestServer.Run run = TestServer.command(database, dataDir, "consent", "import", file.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out())
-                .contains("consent import: writing: 3 / 3 (100%)")
-                .contains("Imported 3 consent events")
-                .contains("skipped 1 of people who were erased");
+        assertThat(run.err())
+                .contains("consent import: checking 100% [")
+                .contains("consent import: writing 100% [")
+                .contains("] 3/3 rows");
+        assertThat(run.out()).contains("Imported 3 consent events").contains("skipped 1 of people who were erased");
         ConsentDecisions decisions = server.getBean(ConsentDecisions.class);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(decisions
@@ -141,7 +142,9 @@ class ConsentImportTest {
         TestServer.Run run = TestServer.command(database, dataDir, "consent", "import");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("Usage: java -jar steward.jar consent import FILE");
+        assertThat(run.err())
+                .startsWith("Missing required parameter: 'FILE'")
+                .contains("Usage: java -jar steward.jar consent import [-hV] FILE");
     }
 
     private long events() {

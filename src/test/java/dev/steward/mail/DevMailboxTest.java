@@ -181,7 +181,8 @@ class DevMailboxTest {
         mailer.queue(OutgoingMail.operational(OMRON, subject(address), address, "Product recall", "Please return it."));
         deliver();
 
-        String metrics = http.get("/actuator/prometheus").body();
+        String metrics = http.get("/actuator/prometheus", Http.basic("admin", StewardTest.ADMIN_PASSWORD))
+                .body();
 
         assertThat(metrics)
                 .containsPattern(

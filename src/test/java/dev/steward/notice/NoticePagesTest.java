@@ -31,7 +31,7 @@ class NoticePagesTest {
 
     @Test
     void healthIsUpOnceTheCatalogIsPublished() {
-        HttpResponse<String> health = http.get("/actuator/health");
+        HttpResponse<String> health = http.get("/actuator/health", Http.basic("admin", StewardTest.ADMIN_PASSWORD));
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"catalog\"").contains("\"status\":\"UP\"");

@@ -136,7 +136,7 @@ class LegalHoldsTest {
         assertThat(records.exists(first)).isFalse();
         assertThat(records.exists(second)).isFalse();
         assertThat(retention.holdsSubject(subject)).isFalse();
-        assertThat(audit.forSubject(subject.value()))
+        assertThat(audit.forSubject(subject.value(), java.util.Set.of()))
                 .extracting(AuditRecord::action, AuditRecord::actor, AuditRecord::reason)
                 .contains(
                         tuple("place-legal-hold", "admin", "Litigation hold L-88"),

@@ -44,10 +44,10 @@ class RetentionCommandsTest {
         TestServer.Run sweep = TestServer.command(database, dataDir, "retention", "sweep");
 
         assertThat(sweep.exit()).as(sweep.err()).isZero();
+        assertThat(sweep.err()).contains("retention sweep 100% [").contains("] 12/12 records");
         assertThat(sweep.out())
                 .contains("Sweeping records due now, in batches of 5000")
                 // each of the two workers sweeps its own share of the subjects, so the records may take two batches
-                .containsPattern("Sweeping: [12] batches, ([0-9]|1[0-2]) records erased")
                 .containsPattern("Sweep finished: [12] batches, 12 records erased")
                 .containsPattern(
                         "Deletion certificate [0-9a-f-]{36}: 12 records erased, chain row 1, hash [0-9a-f]{64}");
@@ -63,10 +63,14 @@ class RetentionCommandsTest {
         TestServer.Run sweepWithArguments = TestServer.command(NO_DATABASE, dataDir, "retention", "sweep", "now");
 
         assertThat(unknownOption.exit()).isEqualTo(2);
-        assertThat(unknownOption.err()).contains("Usage: java -jar steward.jar retention plan [--site SITE]");
+        assertThat(unknownOption.err())
+                .startsWith("Unknown option: '--colour'")
+                .contains("Usage: java -jar steward.jar retention plan [-hV] [--site=SITE]");
         assertThat(unknownSite.exit()).isEqualTo(2);
         assertThat(unknownSite.err()).contains("There is no site 'nowhere' in the catalog.");
         assertThat(sweepWithArguments.exit()).isEqualTo(2);
-        assertThat(sweepWithArguments.err()).contains("Usage: java -jar steward.jar retention sweep");
+        assertThat(sweepWithArguments.err())
+                .startsWith("Unmatched argument at index 2: 'now'")
+                .contains("Usage: java -jar steward.jar retention sweep [-hV]");
     }
 }

@@ -149,7 +149,7 @@ class RetentionConsoleTest {
         assertThat(Json.read(http.get("/api/v1/admin/ledger/verify", ADMIN).body()).findValues("brokenAt").stream()
                         .allMatch(JsonNode::isNull))
                 .isTrue();
-        assertThat(http.get("/actuator/prometheus").body())
+        assertThat(http.get("/actuator/prometheus", ADMIN).body())
                 .contains("steward_retention_records_erased_total{activity=\"trial\",site=\"lab\"}")
                 .contains("steward_retention_sweep_running 0.0");
         assertThat(http.get("/api/v1/admin/retention/certificates/" + UUID.randomUUID(), ADMIN)

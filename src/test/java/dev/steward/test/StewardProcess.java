@@ -27,6 +27,9 @@ public final class StewardProcess implements AutoCloseable {
         this.port = port;
     }
 
+    private static final java.util.regex.Pattern ENVIRONMENT =
+            java.util.regex.Pattern.compile("--([A-Z][A-Z0-9_]*)=(.*)");
+
     /** Starts Steward and waits until it says it is running. */
     public static StewardProcess start(Path dataDir, int port, List<String> settings, Duration atMost) {
         List<String> command = new ArrayList<>(List.of(
@@ -40,11 +43,20 @@ public final class StewardProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--steward.data-dir=" + dataDir,
                 "--steward.admin-password=" + StewardTest.ADMIN_PASSWORD));
-        command.addAll(settings);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        for (String setting : settings) {
+            // an environment variable's name (a webhook secret the catalog names) goes to the environment, as an
+            // operator would set it; the command line takes dotted settings only
+            java.util.regex.Matcher variable = ENVIRONMENT.matcher(setting);
+            if (variable.matches()) {
+                builder.environment().put(variable.group(1), variable.group(2));
+            } else {
+                command.add(setting);
+            }
+        }
         try {
             Path log = Files.createTempFile(dataDir.getParent(), "steward-", ".log");
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
+            Process process = builder.redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
             StewardProcess steward = new StewardProcess(process, log, port);

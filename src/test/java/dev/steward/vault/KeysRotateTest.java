@@ -63,9 +63,10 @@ class KeysRotateTest {
         TestServer.Run rotation = TestServer.command(database, dataDir, "keys", "rotate");
 
         assertThat(rotation.exit()).isZero();
-        assertThat(rotation.out())
-                .contains("re-wrapped " + SUBJECTS + " / " + SUBJECTS + " subject keys")
-                .contains("the old master key is destroyed");
+        assertThat(rotation.err())
+                .contains("keys rotate: re-wrapping 100% [")
+                .contains("] " + SUBJECTS + "/" + SUBJECTS + " subject keys");
+        assertThat(rotation.out()).contains("the old master key is destroyed");
         assertThat(Files.readString(keyset)).isNotEqualTo(keysetBefore).containsOnlyOnce("\"keyId\"");
         assertThat(Files.getPosixFilePermissions(keyset)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         withServer(database, context -> {

@@ -189,7 +189,9 @@ class RequestLogTest {
         assertThat(log.recentRequests("192.0.2.45", Duration.ofMinutes(1))).isZero();
         clock.advance(Duration.ofMinutes(2));
         assertThat(log.recentRequests("192.0.2.44", Duration.ofMinutes(1))).isZero();
-        assertThat(new Http(port).get("/actuator/prometheus").body())
+        assertThat(new Http(port)
+                        .get("/actuator/prometheus", Http.basic("admin", StewardTest.ADMIN_PASSWORD))
+                        .body())
                 .contains("steward_weblog_requests_total{site=\"olympus-ims\"}");
     }
 

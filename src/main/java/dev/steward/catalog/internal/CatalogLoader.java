@@ -18,13 +18,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -64,21 +62,20 @@ public final class CatalogLoader {
     }
 
     private @Nullable CatalogContent parse(SourceFile file, SourceMap sources, List<CatalogProblem> problems) {
-        Node root;
+        Optional<Node> root;
         try (Reader reader = new InputStreamReader(file.open(), StandardCharsets.UTF_8)) {
-            root = new Yaml(new LoaderOptions()).compose(reader);
-        } catch (MarkedYAMLException e) {
-            Location at = Location.of(file.name(), e.getProblemMark());
-            problems.add(new CatalogProblem(file.name(), at.line(), at.column(), "YAML syntax: " + e.getProblem()));
+            root = BoundedYaml.compose(file.name(), reader);
+        } catch (InvalidCatalogException e) {
+            problems.addAll(e.problems());
             return null;
         } catch (IOException e) {
             problems.add(new CatalogProblem(file.name(), 1, 1, "cannot be read: " + e.getMessage()));
             return null;
         }
-        if (root == null) {
+        if (root.isEmpty()) {
             return CatalogContent.concat(List.of());
         }
-        return new YamlBinder(file.name(), sources, problems).bindRecord(root, CatalogContent.class);
+        return new YamlBinder(file.name(), sources, problems).bindRecord(root.get(), CatalogContent.class);
     }
 
     private Map<String, List<Catalog>> earlierEditions(

@@ -43,7 +43,8 @@ final class BannerAnswer {
                     null,
                     new Page.WaitForFunctionOptions().setTimeout(deadline.millis(WAIT)));
             Locator dialog = page.locator("dialog.stw");
-            String language = Objects.requireNonNullElse(dialog.getAttribute("lang"), target.site().language());
+            String language = Objects.requireNonNullElse(
+                    dialog.getAttribute("lang"), target.site().language());
             LocalizedText words =
                     banner.text(target.jurisdiction().key(), accept ? Texts::acceptAll : Texts::rejectAll);
             Locator button = dialog.getByRole(
@@ -70,6 +71,7 @@ final class BannerAnswer {
         }
         return banner.categories().stream()
                 .filter(category -> !category.necessary())
-                .allMatch(category -> Boolean.valueOf(accept).equals(state.get(category.category().key())));
+                .allMatch(category -> Boolean.valueOf(accept)
+                        .equals(state.get(category.category().key())));
     }
 }

@@ -83,8 +83,8 @@ final class BrowserPass implements AutoCloseable {
         String address = WebAddresses.withoutQuery(url.toString());
         Integer status = null;
         try {
-            Response response = page.navigate(
-                    url.toString(), new Page.NavigateOptions().setTimeout(deadline.millis(pageTimeout)));
+            Response response =
+                    page.navigate(url.toString(), new Page.NavigateOptions().setTimeout(deadline.millis(pageTimeout)));
             status = response == null ? null : response.status();
         } catch (PlaywrightException e) {
             snapshot();
@@ -148,8 +148,8 @@ final class BrowserPass implements AutoCloseable {
     private void route(Route route) {
         Request request = route.request();
         if (request.isNavigationRequest() && !"GET".equals(request.method())) {
-            seen.problem(Problem.note(
-                    "form-not-sent", "A page submitted a form on its own; the scanner did not send it."));
+            seen.problem(
+                    Problem.note("form-not-sent", "A page submitted a form on its own; the scanner did not send it."));
             route.abort("blockedbyclient");
             return;
         }
@@ -170,8 +170,10 @@ final class BrowserPass implements AutoCloseable {
     private static Map<String, String> cors(Request request) {
         String origin = request.headerValue("origin");
         return Map.of(
-                "Access-Control-Allow-Origin", origin == null ? "*" : origin,
-                "Access-Control-Allow-Credentials", "true");
+                "Access-Control-Allow-Origin",
+                origin == null ? "*" : origin,
+                "Access-Control-Allow-Credentials",
+                "true");
     }
 
     private static String failure(PlaywrightException e) {

@@ -109,7 +109,8 @@ final class CatalogCheck {
     }
 
     private Finding host(SeenHost seen) {
-        Optional<Cookie> declared = declared(cookie -> cookie.servedFrom(seen.host(), seen.port() < 0 ? null : seen.port()));
+        Optional<Cookie> declared =
+                declared(cookie -> cookie.servedFrom(seen.host(), seen.port() < 0 ? null : seen.port()));
         Judgement judgement = judge(declared, database.host(seen.host()), seen.moments(), "host");
         if (seen.refused()) {
             judgement.problems.add(Problem.warning(
@@ -174,17 +175,18 @@ final class CatalogCheck {
         Suggestion suggestion = known.map(Suggestion::of).orElse(null);
         problems.add(Problem.violation(
                 "undeclared",
-                "Not in the catalog: no cookie or web beacon there declares this " + what + "."
-                        + (suggestion == null
-                                ? ""
-                                : " The Open Cookie Database knows it from " + suggestion.platform() + " ("
-                                        + suggestion.provider() + ")"
-                                        + (suggestion.categoryWords() == null
-                                                ? "."
-                                                : ", as " + suggestion.categoryWords() + ".")))));
+                "Not in the catalog: no cookie or web beacon there declares this " + what + "." + known(suggestion)));
         known.map(CookieDatabase.Entry::suggested)
                 .ifPresent(category -> problems.addAll(rules.check(category, moments, true)));
         return new Judgement(null, suggestion, problems);
+    }
+
+    private static String known(@Nullable Suggestion suggestion) {
+        if (suggestion == null) {
+            return "";
+        }
+        return " The Open Cookie Database knows it from " + suggestion.platform() + " (" + suggestion.provider() + ")"
+                + (suggestion.categoryWords() == null ? "." : ", as " + suggestion.categoryWords() + ".");
     }
 
     private Optional<Cookie> declared(Predicate<Cookie> matches) {
@@ -215,7 +217,8 @@ final class CatalogCheck {
         return finding.has(Problem.Severity.NOTE) ? 2 : 3;
     }
 
-    private record Judgement(@Nullable Declared declared, @Nullable Suggestion suggestion, List<Problem> problems) {
+    private record Judgement(
+            @Nullable Declared declared, @Nullable Suggestion suggestion, List<Problem> problems) {
 
         Judgement {
             problems = new ArrayList<>(problems);

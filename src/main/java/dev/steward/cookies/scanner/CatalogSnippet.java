@@ -28,13 +28,15 @@ final class CatalogSnippet {
 
     static String of(ScanTarget target, List<Finding> findings) {
         List<Finding> undeclared = findings.stream()
-                .filter(finding -> finding.problems().stream().anyMatch(p -> p.code().equals("undeclared")))
+                .filter(finding ->
+                        finding.problems().stream().anyMatch(p -> p.code().equals("undeclared")))
                 .toList();
         if (undeclared.isEmpty()) {
             return "";
         }
         CatalogSnippet snippet = new CatalogSnippet(target);
-        snippet.yaml.append("# What Steward's cookie scanner saw on ")
+        snippet.yaml
+                .append("# What Steward's cookie scanner saw on ")
                 .append(target.base())
                 .append(" that the catalog does not declare.\n")
                 .append("# Check each entry and complete the empty lines before you add it to the catalog.\n")
@@ -48,8 +50,7 @@ final class CatalogSnippet {
         Suggestion known = finding.suggestion();
         yaml.append("  # seen on ").append(comment(finding.firstPage()));
         if (!finding.seen().isEmpty()) {
-            yaml.append(", ")
-                    .append(finding.seen().stream().map(Moment::words).collect(Collectors.joining(", ")));
+            yaml.append(", ").append(finding.seen().stream().map(Moment::words).collect(Collectors.joining(", ")));
         }
         if (finding.setBy() != null) {
             yaml.append("; set by ").append(comment(finding.setBy()));
@@ -86,7 +87,9 @@ final class CatalogSnippet {
             yaml.append("    purpose:   # unknown to the Open Cookie Database: say what it does\n");
         }
         if (known != null && !known.privacyUrl().isEmpty()) {
-            yaml.append("    # the provider's privacy page: ").append(comment(known.privacyUrl())).append('\n');
+            yaml.append("    # the provider's privacy page: ")
+                    .append(comment(known.privacyUrl()))
+                    .append('\n');
         }
     }
 
@@ -107,7 +110,8 @@ final class CatalogSnippet {
 
     /** A key from the name, in the catalog's spelling, not yet taken by the catalog or this snippet. */
     private String key(String name) {
-        String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String base =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         base = base.isEmpty() ? "cookie" : base;
         String key = base;
         for (int n = 2; !keys.add(key); n++) {

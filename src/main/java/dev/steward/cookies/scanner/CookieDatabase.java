@@ -113,10 +113,12 @@ public class CookieDatabase {
 
     private Index load() {
         String source = file == null ? BUNDLED : file.toString();
-        try (InputStream in = file == null ? new ClassPathResource(BUNDLED).getInputStream() : Files.newInputStream(file)) {
+        try (InputStream in =
+                file == null ? new ClassPathResource(BUNDLED).getInputStream() : Files.newInputStream(file)) {
             return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), source);
         } catch (IOException e) {
-            throw new InvalidCookieDatabaseException(source + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new InvalidCookieDatabaseException(
+                    source + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -136,12 +138,13 @@ public class CookieDatabase {
             }
             List<CsvReader.Value> values = values(line, source, number);
             if (values.size() < columns.size()) {
-                throw new InvalidCookieDatabaseException(source + ":" + number + ":" + (line.length() + 1)
-                        + ": " + columns.size() + " values expected, " + values.size() + " found");
+                throw new InvalidCookieDatabaseException(source + ":" + number + ":" + (line.length() + 1) + ": "
+                        + columns.size() + " values expected, " + values.size() + " found");
             }
             index.add(entry(values, columns));
         }
-        index.wildcards.sort(Comparator.comparingInt((Entry entry) -> entry.name().length()).reversed());
+        index.wildcards.sort(
+                Comparator.comparingInt((Entry entry) -> entry.name().length()).reversed());
         return index;
     }
 
@@ -163,8 +166,7 @@ public class CookieDatabase {
         try {
             return CsvReader.values(line);
         } catch (CsvReader.MalformedLineException e) {
-            throw new InvalidCookieDatabaseException(
-                    source + ":" + number + ":" + e.column() + ": " + e.getMessage());
+            throw new InvalidCookieDatabaseException(source + ":" + number + ":" + e.column() + ": " + e.getMessage());
         }
     }
 

@@ -1,99 +1,107 @@
 package dev.steward.cookies.scanner;
 
 import dev.steward.platform.CliCommand;
-import dev.steward.platform.Command;
+import dev.steward.platform.CommandLine;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
-import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code cookies scan}: scans a site and prints the report (text, or JSON with {@code --format json}), with progress
- * on standard error. Exit code 0 when the site keeps to the catalog, 1 when it violates it, 2 for a usage error, 3 when
- * the scan cannot run here. It reads the catalog only and starts no database, so a site's CI can run it. The command
- * is a thin layer over {@link CookieScanner}: only the options are parsed here.
+ * on standard error. It reads the catalog only and starts no database, so a site's CI can run it; the work is
+ * {@link CookieScanner}'s, only the options are read here.
  */
 @Command(
-        name = "cookies scan",
-        usage = "cookies scan --site SITE [--pages N] [--url URL...] [--region REGION] [--base-url URL]"
-                + " [--format text|json]   crawl the site in Chromium and hold its cookies against the catalog")
-class CookieScanCommand implements CliCommand {
+        name = "scan",
+        description = {
+            "Visit a site's pages in headless Chromium, once rejecting and once accepting every cookie category, and"
+                    + " hold every cookie, storage key and third-party host against the catalog. Exit 0 when the"
+                    + " site keeps to the catalog, 1 when it violates it (or the scan cannot run), 2 for a usage"
+                    + " error. Only the site's own origin is crawled, and no form is sent."
+        })
+class CookieScanCommand extends CliCommand {
 
-    private static final String USAGE = "Usage: java -jar steward.jar cookies scan --site SITE [--pages N]"
-            + " [--url URL...] [--region REGION] [--base-url URL] [--format text|json]";
-    private static final Set<String> SINGLE = Set.of("--site", "--pages", "--region", "--base-url", "--format");
-    private static final Map<String, String> OPTION_OF_FIELD =
-            Map.of("site", "--site", "pages", "--pages", "urls", "--url", "region", "--region", "baseUrl", "--base-url");
+    /** How the report is printed. */
+    enum Format {
+        TEXT,
+        JSON
+    }
 
-    /** Asked for once the options are good, so that a usage error starts nothing. */
+    private static final Map<String, String> OPTION_OF_FIELD = Map.of(
+            "site", "--site", "pages", "--pages", "urls", "--url", "region", "--region", "baseUrl", "--base-url");
+
+    @Option(names = "--site", required = true, paramLabel = "SITE", description = "the site's key in the catalog")
+    private String site;
+
+    @Option(
+            names = "--pages",
+            paramLabel = "N",
+            description = "the most pages to visit (each twice); default steward.cookies.scanner.pages")
+    private @Nullable Integer pages;
+
+    @Option(
+            names = "--url",
+            arity = "1..*",
+            paramLabel = "URL",
+            description = "pages to visit first, besides the home page and sitemap.xml; the site's own origin only")
+    private List<String> urls = new ArrayList<>();
+
+    @Option(
+            names = "--region",
+            paramLabel = "REGION",
+            description = "the jurisdiction whose visitor the scan plays; the site's default when not given")
+    private @Nullable String region;
+
+    @Option(
+            names = "--base-url",
+            paramLabel = "URL",
+            description = "scan this copy of the site (staging, a local build) instead of the catalog's address")
+    private @Nullable String baseUrl;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description = "text (default) or json: the report as the API answers it, with the catalog snippet")
+    private Format format;
+
+    /** Asked for once the options are read, so that --help and a usage error start nothing. */
     private final ObjectProvider<CookieScanner> scanners;
 
-    private final JsonMapper json;
+    private final ObjectProvider<JsonMapper> json;
 
-    CookieScanCommand(ObjectProvider<CookieScanner> scanners, JsonMapper json) {
+    CookieScanCommand(ObjectProvider<CookieScanner> scanners, ObjectProvider<JsonMapper> json) {
         this.scanners = scanners;
         this.json = json;
     }
 
     @Override
-    public int run(List<String> arguments, PrintStream out, PrintStream err) {
-        Map<String, String> options = new HashMap<>();
-        List<String> urls = new ArrayList<>();
-        if (!parse(arguments, options, urls) || !Set.of("text", "json").contains(options.getOrDefault("--format", "text"))) {
-            err.println(USAGE);
-            return 2;
-        }
-        Integer pages;
-        try {
-            pages = options.containsKey("--pages") ? Integer.valueOf(options.get("--pages")) : null;
-        } catch (NumberFormatException e) {
-            err.println("--pages: give the number of pages to visit, such as 20.");
-            return 2;
-        }
+    public Integer call() {
         CookieScanner scanner = scanners.getObject();
+        ScanTarget target;
         try {
-            ScanTarget target = scanner.target(new ScanRequest(
-                    options.get("--site"), pages, urls, options.get("--region"), options.get("--base-url")));
-            ScanReport report = scanner.scan(target, progress -> err.println(progress.describe()));
-            out.print("json".equals(options.get("--format"))
-                    ? json.writeValueAsString(report) + "\n"
-                    : ScanReportText.of(report));
-            return report.violates() ? 1 : 0;
+            target = scanner.target(new ScanRequest(site, pages, urls, region, baseUrl));
         } catch (InvalidInputException e) {
-            for (FieldError error : e.errors()) {
-                err.println(OPTION_OF_FIELD.getOrDefault(error.field(), "--site") + ": " + error.message());
-            }
-            return 2;
-        } catch (ScannerUnavailableException | InvalidCookieDatabaseException e) {
-            err.println(e.getMessage());
-            return 3;
+            throw usageError(e.errors().stream().map(CookieScanCommand::said).collect(Collectors.joining("\n")));
         }
+        ScanReport report = scanner.scan(target, progress -> err().println(progress.describe()));
+        out().print(
+                        format == Format.JSON
+                                ? json.getObject().writeValueAsString(report) + "\n"
+                                : ScanReportText.of(report));
+        out().flush();
+        return report.violates() ? CommandLine.PROBLEMS_FOUND : CommandLine.OK;
     }
 
-    /** {@code --url} takes every address up to the next option; the others take one value each. */
-    private static boolean parse(List<String> arguments, Map<String, String> options, List<String> urls) {
-        for (int i = 0; i < arguments.size(); i++) {
-            String option = arguments.get(i);
-            if (option.equals("--url")) {
-                int first = i + 1;
-                while (i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("--")) {
-                    urls.add(arguments.get(++i));
-                }
-                if (i < first) {
-                    return false;
-                }
-            } else if (SINGLE.contains(option) && i + 1 < arguments.size() && !options.containsKey(option)) {
-                options.put(option, arguments.get(++i));
-            } else {
-                return false;
-            }
-        }
-        return options.containsKey("--site");
+    private static String said(FieldError error) {
+        return OPTION_OF_FIELD.getOrDefault(error.field(), "--site") + ": " + error.message();
     }
 }

@@ -5,13 +5,14 @@ import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * it is done, with the report as JSON and the catalog snippet.
  */
 @Controller
-@PreAuthorize(ScanRoles.READERS)
+@Requires(Permission.READ_COOKIE_SCANS)
 class CookieScanConsole {
 
     private final CookieScans scans;
@@ -52,7 +53,7 @@ class CookieScanConsole {
     String page(Model model) {
         Caller staff = caller.get();
         model.addAttribute("sites", views.sites(staff));
-        model.addAttribute("mayRun", ScanRoles.mayRun(staff));
+        model.addAttribute("mayRun", staff.may(Permission.RUN_COOKIE_SCANS));
         model.addAttribute("defaultPages", settings.pages());
         model.addAttribute("maxPages", settings.maxPages());
         model.addAttribute("intervals", ScanSchedules.INTERVALS);
@@ -60,7 +61,7 @@ class CookieScanConsole {
     }
 
     @PostMapping("/admin/cookie-scans")
-    @PreAuthorize(ScanRoles.RUNNERS)
+    @Requires(Permission.RUN_COOKIE_SCANS)
     String start(
             @RequestParam String site,
             @RequestParam(required = false) @Nullable String pages,
@@ -74,12 +75,13 @@ class CookieScanConsole {
         } catch (InvalidInputException e) {
             return refused(site, "scan", e.errors(), model, response);
         } catch (ScanBusyException e) {
-            return refused(site, "scan", List.of(new FieldError(null, "scan-running", e.getMessage())), model, response);
+            return refused(
+                    site, "scan", List.of(new FieldError(null, "scan-running", e.getMessage())), model, response);
         }
     }
 
     @PostMapping("/admin/cookie-scans/schedule")
-    @PreAuthorize(ScanRoles.RUNNERS)
+    @Requires(Permission.RUN_COOKIE_SCANS)
     String schedule(
             @RequestParam String site,
             @RequestParam(defaultValue = "") String every,

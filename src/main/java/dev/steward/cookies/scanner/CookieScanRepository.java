@@ -109,9 +109,7 @@ class CookieScanRepository {
                         UPDATE cookie_scan SET status = 'failed', finished_at = updated_at,
                             failure = 'The scan stopped without finishing: its server stopped.'
                         WHERE status = 'running' AND updated_at < :before
-                        """)
-                .param("before", utc(before))
-                .update();
+                        """).param("before", utc(before)).update();
     }
 
     Optional<Scan> find(UUID id) {

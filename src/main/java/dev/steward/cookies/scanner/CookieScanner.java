@@ -63,8 +63,7 @@ public class CookieScanner {
         }
         List<Finding> findings = new CatalogCheck(target, database).findings(crawl);
         List<Problem> all = Stream.concat(
-                        crawl.problems().stream(),
-                        findings.stream().flatMap(finding -> finding.problems().stream()))
+                        crawl.problems().stream(), findings.stream().flatMap(finding -> finding.problems().stream()))
                 .toList();
         return new ScanReport(
                 target.siteKey(),

@@ -100,7 +100,8 @@ class CookieScans {
             scans.fail(id, e.getMessage(), clock.instant());
         } catch (RuntimeException e) {
             log.warn("Cookie scan {} of site {} failed", id, target.siteKey(), e);
-            scans.fail(id, "The scan stopped on an unexpected error; the server's log has the details.", clock.instant());
+            scans.fail(
+                    id, "The scan stopped on an unexpected error; the server's log has the details.", clock.instant());
         } finally {
             chromium.release();
         }

@@ -8,6 +8,8 @@ import dev.steward.platform.ApiErrors;
 import dev.steward.platform.NotFoundException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +17,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * auditors read. Everything of a site the caller may not see is answered as not found.
  */
 @RestController
-@PreAuthorize(ScanRoles.READERS)
+@Requires(Permission.READ_COOKIE_SCANS)
 class CookieScansApiController {
 
     private final CookieScans scans;
@@ -49,16 +50,22 @@ class CookieScansApiController {
     }
 
     record ScanOrder(
-            @Nullable String site, @Nullable Integer pages, @Nullable String region, @Nullable List<String> urls) {}
+            @Nullable String site,
+            @Nullable Integer pages,
+            @Nullable String region,
+            @Nullable List<String> urls) {}
 
     record Started(UUID id, String status, String statusUrl) {}
 
     record ScanView(Scan scan, @Nullable ScanReport report) {}
 
-    record ScheduleOrder(@Nullable String every, @Nullable Integer pages, @Nullable String region) {}
+    record ScheduleOrder(
+            @Nullable String every,
+            @Nullable Integer pages,
+            @Nullable String region) {}
 
     @PostMapping("/api/v1/admin/cookie-scans")
-    @PreAuthorize(ScanRoles.RUNNERS)
+    @Requires(Permission.RUN_COOKIE_SCANS)
     ResponseEntity<Started> start(@RequestBody ScanOrder order) {
         Caller staff = order.site() == null ? caller.get() : caller.requireSite(order.site());
         UUID id = scans.start(
@@ -93,7 +100,7 @@ class CookieScansApiController {
     }
 
     @PutMapping("/api/v1/admin/cookie-scan-schedules/{site}")
-    @PreAuthorize(ScanRoles.RUNNERS)
+    @Requires(Permission.RUN_COOKIE_SCANS)
     Schedule schedule(@PathVariable String site, @RequestBody ScheduleOrder order) {
         Caller staff = caller.requireSite(site);
         return schedules.set(
@@ -101,7 +108,7 @@ class CookieScansApiController {
     }
 
     @DeleteMapping("/api/v1/admin/cookie-scan-schedules/{site}")
-    @PreAuthorize(ScanRoles.RUNNERS)
+    @Requires(Permission.RUN_COOKIE_SCANS)
     ResponseEntity<Void> unschedule(@PathVariable String site) {
         caller.requireSite(site);
         if (!schedules.remove(site)) {

@@ -20,7 +20,8 @@ public record Crawl(
         List<Problem> problems) {
 
     /** A page the scan asked for: its address, the HTTP status it answered, or why it could not be read. */
-    public record VisitedPage(String url, @Nullable Integer status, @Nullable String problem) {}
+    public record VisitedPage(
+            String url, @Nullable Integer status, @Nullable String problem) {}
 
     /**
      * A cookie as the browser held it.

@@ -50,7 +50,8 @@ final class Frontier {
         }
     }
 
-    @Nullable URI next() {
+    @Nullable
+    URI next() {
         return queue.poll();
     }
 

@@ -129,7 +129,9 @@ final class GuardedProxy implements AutoCloseable {
             String query = target.getRawQuery() == null ? "" : "?" + target.getRawQuery();
             StringBuilder head = new StringBuilder(request[0] + " " + path + query + " " + request[2] + "\r\n");
             endToEnd(headers).forEach(header -> head.append(header).append("\r\n"));
-            write(upstream.getOutputStream(), head.append("Connection: close\r\n\r\n").toString());
+            write(
+                    upstream.getOutputStream(),
+                    head.append("Connection: close\r\n\r\n").toString());
             InputStream answer = new BufferedInputStream(upstream.getInputStream());
             List<String> response = readHead(answer);
             if (response.isEmpty()) {
@@ -138,7 +140,9 @@ final class GuardedProxy implements AutoCloseable {
             StringBuilder back = new StringBuilder(response.get(0) + "\r\n");
             endToEnd(response.subList(1, response.size()))
                     .forEach(header -> back.append(header).append("\r\n"));
-            write(client.getOutputStream(), back.append("Connection: close\r\n\r\n").toString());
+            write(
+                    client.getOutputStream(),
+                    back.append("Connection: close\r\n\r\n").toString());
             pump(in, upstream, client, answer);
         }
     }
@@ -197,7 +201,8 @@ final class GuardedProxy implements AutoCloseable {
         List<String> kept = new ArrayList<>();
         for (String header : headers) {
             int colon = header.indexOf(':');
-            if (colon > 0 && !HOP_BY_HOP.contains(header.substring(0, colon).trim().toLowerCase(Locale.ROOT))) {
+            if (colon > 0
+                    && !HOP_BY_HOP.contains(header.substring(0, colon).trim().toLowerCase(Locale.ROOT))) {
                 kept.add(header);
             }
         }

@@ -159,12 +159,7 @@ final class Observations {
             }
         });
         return new Crawl(
-                List.copyOf(pages),
-                seenCookies,
-                seenStorage,
-                seenHosts,
-                consentScript,
-                List.copyOf(problems.values()));
+                List.copyOf(pages), seenCookies, seenStorage, seenHosts, consentScript, List.copyOf(problems.values()));
     }
 
     private static final class CookieSighting {
@@ -173,7 +168,9 @@ final class Observations {
         final String path;
         final String firstPage;
         final Set<Moment> moments = EnumSet.noneOf(Moment.class);
-        @Nullable Long lifetime;
+
+        @Nullable
+        Long lifetime;
 
         CookieSighting(String name, String domain, String path, String firstPage) {
             this.name = name;

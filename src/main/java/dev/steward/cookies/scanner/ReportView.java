@@ -45,8 +45,8 @@ public record ReportView(List<Section> sections) {
                 report,
                 "Notes",
                 "note",
-                finding -> !finding.clean()
-                        && finding.problems().stream().allMatch(p -> p.severity() == Severity.NOTE));
+                finding ->
+                        !finding.clean() && finding.problems().stream().allMatch(p -> p.severity() == Severity.NOTE));
         add(sections, report, "As the catalog declares", "ok", Finding::clean);
         return new ReportView(sections);
     }
@@ -66,20 +66,28 @@ public record ReportView(List<Section> sections) {
                 : "seen on " + finding.firstPage()
                         + (finding.seen().isEmpty()
                                 ? ""
-                                : ", " + finding.seen().stream().map(Moment::words).collect(Collectors.joining(", ")))
+                                : ", "
+                                        + finding.seen().stream()
+                                                .map(Moment::words)
+                                                .collect(Collectors.joining(", ")))
                         + (finding.setBy() == null ? "" : "; set by " + finding.setBy());
         String declared = finding.declared() == null
                 ? null
-                : "declared: " + finding.declared().purpose() + " (" + finding.declared().provider() + ", "
+                : "declared: " + finding.declared().purpose() + " ("
+                        + finding.declared().provider() + ", "
                         + finding.declared().category()
-                        + (finding.declared().duration() == null ? "" : ", " + finding.declared().duration()) + ")";
+                        + (finding.declared().duration() == null
+                                ? ""
+                                : ", " + finding.declared().duration()) + ")";
         String known = finding.suggestion() == null
                 ? null
-                : "known as: " + finding.suggestion().platform() + ", " + finding.suggestion().provider()
+                : "known as: " + finding.suggestion().platform() + ", "
+                        + finding.suggestion().provider()
                         + (finding.suggestion().retention().isEmpty()
                                 ? ""
                                 : ", kept " + finding.suggestion().retention());
-        return new Line(finding.kind() + " " + finding.name(), facts(finding), seen, declared, known, finding.problems());
+        return new Line(
+                finding.kind() + " " + finding.name(), facts(finding), seen, declared, known, finding.problems());
     }
 
     private static String facts(Finding finding) {

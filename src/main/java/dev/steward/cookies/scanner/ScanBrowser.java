@@ -33,8 +33,10 @@ final class ScanBrowser implements AutoCloseable {
         try {
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of(
-                            "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
-                            "PLAYWRIGHT_NODEJS_PATH", settings.node().toString())));
+                            "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD",
+                            "1",
+                            "PLAYWRIGHT_NODEJS_PATH",
+                            settings.node().toString())));
         } catch (PlaywrightException e) {
             throw new ScannerUnavailableException("Playwright's driver did not start on " + settings.node()
                     + " (it needs Node.js 18 or newer): " + firstLine(e));

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ScanConsoleViews {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(
+                    "d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
     private static final Map<String, String> STATUS =
             Map.of("running", "Running", "finished", "Finished", "failed", "Did not finish");
 
@@ -75,19 +76,15 @@ class ScanConsoleViews {
 
     ScanView scan(Scan scan) {
         Site site = catalogs.requireSite(scan.site());
-        String progress =
-                switch (scan.status()) {
-                    case "running" ->
-                        scan.step() + " (" + scan.pagesDone() + " of " + scan.pagesPlanned() + " page visits)";
-                    case "failed" -> scan.failure() == null ? "" : scan.failure();
-                    default ->
-                        scan.violations() + (scan.violations() != null && scan.violations() == 1
-                                        ? " violation, "
-                                        : " violations, ")
-                                + scan.warnings() + (scan.warnings() != null && scan.warnings() == 1
-                                        ? " warning"
-                                        : " warnings");
-                };
+        String progress = switch (scan.status()) {
+            case "running" -> scan.step() + " (" + scan.pagesDone() + " of " + scan.pagesPlanned() + " page visits)";
+            case "failed" -> scan.failure() == null ? "" : scan.failure();
+            default ->
+                scan.violations()
+                        + (scan.violations() != null && scan.violations() == 1 ? " violation, " : " violations, ")
+                        + scan.warnings()
+                        + (scan.warnings() != null && scan.warnings() == 1 ? " warning" : " warnings");
+        };
         return new ScanView(
                 scan.id(),
                 site.key(),
@@ -111,10 +108,8 @@ class ScanConsoleViews {
         List<Region> regions = site.jurisdictions().stream()
                 .map(key -> new Region(key, regionName(site, key)))
                 .toList();
-        ScheduleView schedule = schedules
-                .of(site.key())
-                .map(s -> scheduleView(site, s))
-                .orElse(null);
+        ScheduleView schedule =
+                schedules.of(site.key()).map(s -> scheduleView(site, s)).orElse(null);
         return new SiteView(
                 site.key(),
                 site.name().in(site.language()),

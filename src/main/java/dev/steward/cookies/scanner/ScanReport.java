@@ -76,7 +76,11 @@ public record ScanReport(
 
     /** What the catalog declares, in the site's first language. */
     public record Declared(
-            String key, String provider, String category, @Nullable String duration, String purpose) {}
+            String key,
+            String provider,
+            String category,
+            @Nullable String duration,
+            String purpose) {}
 
     /**
      * What the Open Cookie Database says of an undeclared one.

@@ -24,7 +24,9 @@ final class ScanReportText {
         line("Pages visited (" + report.pages().size() + "):");
         report.pages().forEach(page -> line("  " + page.url() + (page.problem() == null ? "" : ": " + page.problem())));
         line("");
-        line(report.violations() + (report.violations() == 1 ? " violation, " : " violations, ") + report.warnings()
+        line(report.violations()
+                + (report.violations() == 1 ? " violation, " : " violations, ")
+                + report.warnings()
                 + (report.warnings() == 1 ? " warning." : " warnings."));
         report.problems().forEach(problem -> line(mark(problem.severity()) + problem.message()));
         for (Section section : ReportView.of(report).sections()) {

@@ -81,8 +81,7 @@ class ScanSchedules {
         }
         Schedule schedule = due.get();
         try {
-            scans.start(
-                    ScanRequest.of(schedule.site(), schedule.pageLimit(), schedule.jurisdiction()), "schedule");
+            scans.start(ScanRequest.of(schedule.site(), schedule.pageLimit(), schedule.jurisdiction()), "schedule");
         } catch (ScanBusyException e) {
             schedules.retryAt(schedule.site(), now.plus(settings.scheduleCheck()));
         } catch (InvalidInputException e) {

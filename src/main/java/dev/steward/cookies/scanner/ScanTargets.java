@@ -43,22 +43,23 @@ class ScanTargets {
         List<FieldError> errors = new ArrayList<>();
         int pages = request.pages() == null ? settings.pages() : request.pages();
         if (pages < 1 || pages > settings.maxPages()) {
-            errors.add(new FieldError(
-                    "pages", "out-of-range", "Scan between 1 and " + settings.maxPages() + " pages."));
+            errors.add(
+                    new FieldError("pages", "out-of-range", "Scan between 1 and " + settings.maxPages() + " pages."));
         }
         Optional<Jurisdiction> jurisdiction = jurisdiction(catalog, site, request.region(), errors);
         URI base = base(site, request.baseUrl(), errors);
         List<URI> urls = new ArrayList<>();
         if (base != null) {
-            ScanTarget probe = new ScanTarget(site, catalog, catalog.jurisdictionsOf(site).get(0), null, base, urls, 1);
+            ScanTarget probe =
+                    new ScanTarget(site, catalog, catalog.jurisdictionsOf(site).get(0), null, base, urls, 1);
             for (String url : request.urls()) {
                 URI page = WebAddresses.web(url);
                 if (page == null || !probe.crawls(page)) {
                     errors.add(new FieldError(
                             "urls",
                             "other-origin",
-                            "Only the site's own pages are scanned: '" + url + "' is not a page of " + WebAddresses.origin(base)
-                                    + "."));
+                            "Only the site's own pages are scanned: '" + url + "' is not a page of "
+                                    + WebAddresses.origin(base) + "."));
                 } else {
                     urls.add(page);
                 }
@@ -84,8 +85,8 @@ class ScanTargets {
             errors.add(new FieldError(
                     "region",
                     "unknown-region",
-                    "The site serves no region '" + key + "'; choose one of "
-                            + String.join(", ", site.jurisdictions()) + "."));
+                    "The site serves no region '" + key + "'; choose one of " + String.join(", ", site.jurisdictions())
+                            + "."));
             return Optional.empty();
         }
         return catalog.jurisdiction(key);

@@ -1,0 +1,65 @@
+package dev.steward.bench;
+
+import dev.steward.rights.AccessExport;
+import dev.steward.vault.Access;
+import dev.steward.vault.BulkSubjects;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.SuppressionList;
+import dev.steward.vault.Vault;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The access export and then the erasure of random subjects, one at a time, through the rights module's export and
+ * the vault's erasure as an erasure request does it when nothing must be kept (identifiers onto the suppression list;
+ * key, identifiers and records deleted; tombstone chained and flushed to the erasure log file). The first subjects
+ * only warm up.
+ */
+@Component
+class RightsWorkload {
+
+    private final BulkSubjects subjects;
+    private final AccessExport exports;
+    private final Vault vault;
+    private final SuppressionList suppression;
+
+    RightsWorkload(BulkSubjects subjects, AccessExport exports, Vault vault, SuppressionList suppression) {
+        this.subjects = subjects;
+        this.exports = exports;
+        this.vault = vault;
+        this.suppression = suppression;
+    }
+
+    /** Nanoseconds of each measured export and erasure, and the mean export's size in bytes. */
+    record Timings(long[] exportNanos, long[] erasureNanos, long meanBytes) {}
+
+    /** People who came in through an import have consents but no records to export: they are passed over. */
+    List<SubjectId> pick(int count) {
+        return subjects.sample(2 * count).stream()
+                .filter(subject -> !vault.records(subject).isEmpty())
+                .limit(count)
+                .toList();
+    }
+
+    Timings run(List<SubjectId> picked, int warmup) {
+        int sample = picked.size() - warmup;
+        long[] exportNanos = new long[sample];
+        long[] erasureNanos = new long[sample];
+        long bytes = 0;
+        for (int i = 0; i < picked.size(); i++) {
+            SubjectId subject = picked.get(i);
+            String site = vault.records(subject).get(0).site();
+            long started = System.nanoTime();
+            bytes += exports.of(subject, site).length;
+            long exported = System.nanoTime();
+            suppression.add(vault.identifiers(subject, Access.system("bench-erasure")));
+            vault.eraseSubject(subject, "bench");
+            long erased = System.nanoTime();
+            if (i >= warmup) {
+                exportNanos[i - warmup] = exported - started;
+                erasureNanos[i - warmup] = erased - exported;
+            }
+        }
+        return new Timings(exportNanos, erasureNanos, bytes / picked.size());
+    }
+}

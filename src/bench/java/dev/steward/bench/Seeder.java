@@ -1,0 +1,110 @@
+package dev.steward.bench;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.consent.BulkConsents;
+import dev.steward.consent.ConsentRequest;
+import dev.steward.disclosures.Disclosures;
+import dev.steward.disclosures.NewDisclosure;
+import dev.steward.notice.PublishedNotices;
+import dev.steward.vault.BulkSubjects;
+import dev.steward.vault.Identifier;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.stream.LongStream;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Adds made-up people to the configured database, with their records, consent events and disclosures, written as the
+ * real code paths write them (encrypted under a key per subject, blind-indexed, hash-chained with signed receipts)
+ * but by COPY, a batch per transaction. Seeding again adds more people after those already there.
+ */
+@Component
+public class Seeder {
+
+    private static final int BATCH = 2_000;
+
+    private final Catalogs catalogs;
+    private final PublishedNotices notices;
+    private final BulkSubjects subjects;
+    private final BulkConsents consents;
+    private final Disclosures disclosures;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Seeder(
+            Catalogs catalogs,
+            PublishedNotices notices,
+            BulkSubjects subjects,
+            BulkConsents consents,
+            Disclosures disclosures,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.catalogs = catalogs;
+        this.notices = notices;
+        this.subjects = subjects;
+        this.consents = consents;
+        this.disclosures = disclosures;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * @param seeded told how many people each batch added
+     * @return how many subjects the database held before
+     * @throws dev.steward.platform.NotFoundException when no notice is published yet (Steward never started here)
+     */
+    public long seed(long count, int events, LongConsumer seeded) {
+        SyntheticPeople people = SyntheticPeople.of(catalogs, notices, clock.instant());
+        long first = subjects.count();
+        seedAll(people, first, count, events, seeded);
+        return first;
+    }
+
+    /**
+     * Adds people from person-{count} on, passing over those already there or erased (whom a restored count may
+     * point at again after erasures), one batch per transaction.
+     */
+    private void seedAll(SyntheticPeople people, long first, long count, int events, LongConsumer seeded) {
+        long next = first;
+        for (long added = 0; added < count; ) {
+            long[] persons = absent(LongStream.range(next, next + Math.min(BATCH, count - added))
+                    .toArray());
+            next += Math.min(BATCH, count - added);
+            if (persons.length > 0) {
+                transaction.executeWithoutResult(status -> seed(people, persons, events));
+                seeded.accept(persons.length);
+                added += persons.length;
+            }
+        }
+    }
+
+    private long[] absent(long[] persons) {
+        List<Identifier> emails = LongStream.of(persons)
+                .mapToObj(person -> Identifier.email(SyntheticPeople.email(person)))
+                .toList();
+        Set<Identifier> taken = new HashSet<>(subjects.find(emails).keySet());
+        taken.addAll(subjects.suppressed(emails));
+        return LongStream.of(persons)
+                .filter(person -> !taken.contains(Identifier.email(SyntheticPeople.email(person))))
+                .toArray();
+    }
+
+    private void seed(SyntheticPeople people, long[] persons, int events) {
+        List<BulkSubjects.Created> created =
+                subjects.create(LongStream.of(persons).mapToObj(people::subject).toList());
+        List<ConsentRequest> requests = new ArrayList<>();
+        List<NewDisclosure> disclosed = new ArrayList<>();
+        for (int i = 0; i < persons.length; i++) {
+            BulkSubjects.Created subject = created.get(i);
+            requests.addAll(people.consents(persons[i], subject.subject(), events));
+            disclosed.addAll(people.disclosures(persons[i], subject.subject()));
+        }
+        consents.recordAll(requests);
+        disclosures.recordAll(disclosed);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.steward.consent;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.staff.Caller;
+import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
+import dev.steward.vault.SubjectId;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The console's page of a subject's consents ({@code /admin/subjects/{subject}/consents}): the history on the
+ * member's sites (audited), and for those who may, the form to record a consent on the person's behalf.
+ */
+@Controller
+@Requires(Permission.READ_CONSENTS)
+class ConsentConsoleController {
+
+    private final StaffConsents consents;
+    private final Catalogs catalogs;
+    private final CurrentCaller caller;
+
+    ConsentConsoleController(StaffConsents consents, Catalogs catalogs, CurrentCaller caller) {
+        this.consents = consents;
+        this.catalogs = catalogs;
+        this.caller = caller;
+    }
+
+    /** An event as the page lists it, in words. */
+    record Line(
+            String site, String purpose, String action, String method, Instant at, boolean byParent, String receipt) {}
+
+    /** A site staff may record on, with its purposes by key and name. */
+    record SiteChoice(String key, String name, List<Choice> purposes) {}
+
+    record Choice(String key, String name) {}
+
+    @GetMapping("/admin/subjects/{subject}/consents")
+    String page(@PathVariable UUID subject, Model model) {
+        Caller staff = caller.get();
+        List<Line> lines = new ArrayList<>(consents.history(new SubjectId(subject), staff, "console").stream()
+                .map(this::line)
+                .toList());
+        Collections.reverse(lines);
+        model.addAttribute("subject", subject);
+        model.addAttribute("lines", lines);
+        model.addAttribute("mayRecord", staff.may(Permission.RECORD_CONSENT_ON_BEHALF));
+        model.addAttribute("choices", choices(staff));
+        model.addAttribute("actions", StaffConsents.ON_BEHALF);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new StaffConsents.OnBehalf(null, null, null, null, null));
+        }
+        return "admin/consents";
+    }
+
+    @PostMapping("/admin/subjects/{subject}/consents")
+    @Requires(Permission.RECORD_CONSENT_ON_BEHALF)
+    String record(
+            @PathVariable UUID subject,
+            @ModelAttribute("form") StaffConsents.OnBehalf form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            ConsentEvent event = consents.record(new SubjectId(subject), form, caller.get());
+            redirect.addFlashAttribute("recorded", event.receiptPath());
+            return "redirect:/admin/subjects/" + subject + "/consents";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("errors", e.messagesByField());
+            return page(subject, model);
+        }
+    }
+
+    private Line line(ConsentEvent event) {
+        Site site = catalogs.requireSite(event.site());
+        String language = site.language();
+        return new Line(
+                site.name().in(language),
+                purposeName(event.site(), event.purpose()),
+                event.action().label(),
+                CollectionMethod.ofKey(event.method())
+                        .map(CollectionMethod::label)
+                        .orElse(event.method()),
+                event.occurredAt(),
+                event.byParent(),
+                event.receiptPath());
+    }
+
+    private List<SiteChoice> choices(Caller staff) {
+        return consents.sitesFor(staff).stream()
+                .map(site -> new SiteChoice(
+                        site.key(),
+                        site.name().in(site.language()),
+                        consents.purposesOf(site.key()).stream()
+                                .map(purpose -> new Choice(purpose, purposeName(site.key(), purpose)))
+                                .toList()))
+                .toList();
+    }
+
+    private String purposeName(String site, String purpose) {
+        String language = catalogs.requireSite(site).language();
+        return catalogs.of(site)
+                .purpose(purpose)
+                .map(p -> p.name().in(language))
+                .orElse(purpose);
+    }
+}

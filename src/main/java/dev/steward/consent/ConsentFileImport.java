@@ -1,0 +1,155 @@
+package dev.steward.consent;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.notice.PublishedNotices;
+import dev.steward.vault.BulkSubjects;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.SubjectId;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A consent import file, checked whole before anything is written: every problem is found with its line and column,
+ * and only a file without problems is written, in one transaction, so an import happens entirely or not at all.
+ * People Steward does not know yet get a subject when the file gives their consent; people who were erased are
+ * skipped (the suppression list).
+ */
+@Component
+class ConsentFileImport {
+
+    private static final int BATCH = 5_000;
+
+    private final Catalogs catalogs;
+    private final PublishedNotices notices;
+    private final BulkSubjects subjects;
+    private final BulkConsents consents;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ConsentFileImport(
+            Catalogs catalogs,
+            PublishedNotices notices,
+            BulkSubjects subjects,
+            BulkConsents consents,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.catalogs = catalogs;
+        this.notices = notices;
+        this.subjects = subjects;
+        this.consents = consents;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** The rows to write (the suppressed left out), how many were skipped, and every problem of the file. */
+    record Checked(List<ConsentCsv.Row> importing, int skipped, List<ConsentCsv.Problem> problems) {}
+
+    /** @param read told how many bytes of the file each read took */
+    Checked check(Path file, LongConsumer read) throws IOException {
+        ConsentCsv csv = new ConsentCsv(catalogs, notices, clock);
+        List<ConsentCsv.Row> rows = read(file, csv, read);
+        Set<Identifier> suppressed = subjects.suppressed(emails(rows));
+        requireSubjects(rows, suppressed, csv);
+        List<ConsentCsv.Row> importing =
+                rows.stream().filter(row -> !suppressed.contains(row.email())).toList();
+        return new Checked(importing, rows.size() - importing.size(), csv.problems());
+    }
+
+    void write(List<ConsentCsv.Row> rows, LongConsumer written) {
+        transaction.executeWithoutResult(status -> {
+            for (int from = 0; from < rows.size(); from += BATCH) {
+                List<ConsentCsv.Row> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+                Map<Identifier, SubjectId> found = subjects.findOrCreate(emails(batch), clock.instant());
+                consents.recordAll(batch.stream()
+                        .map(row -> row.of(found.get(row.email())))
+                        .toList());
+                written.accept(batch.size());
+            }
+        });
+    }
+
+    private static List<ConsentCsv.Row> read(Path file, ConsentCsv csv, LongConsumer read) throws IOException {
+        List<ConsentCsv.Row> rows = new ArrayList<>();
+        try (InputStream bytes = new CountingInputStream(Files.newInputStream(file), read);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8))) {
+            String header = reader.readLine();
+            if (header == null) {
+                csv.problem(1, 1, "the file is empty; it needs a header line naming its columns");
+                return rows;
+            }
+            csv.header(header.startsWith("\uFEFF") ? header.substring(1) : header);
+            int number = 1;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                csv.row(++number, line).ifPresent(rows::add);
+            }
+        }
+        return rows;
+    }
+
+    /** Tells how many bytes each read took, for the progress of reading a file of known size. */
+    private static final class CountingInputStream extends FilterInputStream {
+
+        private final LongConsumer read;
+
+        CountingInputStream(InputStream in, LongConsumer read) {
+            super(in);
+            this.read = read;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                read.accept(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int count = super.read(buffer, offset, length);
+            if (count > 0) {
+                read.accept(count);
+            }
+            return count;
+        }
+    }
+
+    /**
+     * A person Steward does not know can only enter through a consent given (as through the API); any other action
+     * for them needs a consent given earlier in the file.
+     */
+    private void requireSubjects(List<ConsentCsv.Row> rows, Set<Identifier> suppressed, ConsentCsv csv) {
+        Map<Identifier, SubjectId> known = subjects.find(emails(rows));
+        Set<Identifier> given = new HashSet<>(known.keySet());
+        for (ConsentCsv.Row row : rows) {
+            if (row.request().action() == ConsentAction.GIVEN) {
+                given.add(row.email());
+            } else if (!given.contains(row.email()) && !suppressed.contains(row.email())) {
+                csv.problem(
+                        row.line(),
+                        row.emailColumn(),
+                        "email: Steward holds nothing about this address and no line before gives a consent for it");
+            }
+        }
+    }
+
+    private static List<Identifier> emails(List<ConsentCsv.Row> rows) {
+        return rows.stream().map(ConsentCsv.Row::email).distinct().toList();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.steward.consent;
+
+import dev.steward.audit.AuditEntry;
+import dev.steward.audit.AuditRecord;
+import dev.steward.audit.AuditTrail;
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.NotFoundException;
+import dev.steward.staff.Caller;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff read a subject's consents and record one on the person's behalf (a letter, a call): with a reason, written to
+ * the audit trail, and in the ledger as collected by {@link CollectionMethod#STAFF_ON_BEHALF} with the audit entry as
+ * its evidence. Only on the sites the member may see; another site's is "not found".
+ */
+@Service
+class StaffConsents {
+
+    /** What staff may record for a person: never a confirmation, renewal or lapse, which have their own paths. */
+    static final List<ConsentAction> ON_BEHALF =
+            List.of(ConsentAction.WITHDRAWN, ConsentAction.OBJECTED, ConsentAction.GIVEN);
+
+    static final int MAX_REASON = 200;
+
+    private final ConsentLedger ledger;
+    private final AuditTrail audit;
+    private final Catalogs catalogs;
+    private final Vault vault;
+
+    StaffConsents(ConsentLedger ledger, AuditTrail audit, Catalogs catalogs, Vault vault) {
+        this.ledger = ledger;
+        this.audit = audit;
+        this.catalogs = catalogs;
+        this.vault = vault;
+    }
+
+    /** What the member records: the fields of the console's form, as typed. */
+    record OnBehalf(
+            @Nullable String site,
+            @Nullable String purpose,
+            @Nullable String action,
+            @Nullable String wording,
+            @Nullable String reason) {}
+
+    /** The subject's consent events on the sites the member may see, oldest first; the read is audited. */
+    @Transactional
+    List<ConsentEvent> history(SubjectId subject, Caller staff, @Nullable String reason) {
+        List<ConsentEvent> events = ledger.history(subject).stream()
+                .filter(event -> staff.maySee(event.site()))
+                .toList();
+        audit.record(new AuditEntry(
+                staff.name(), "read-consent-history", subject.value(), null, List.of("consents"), reason));
+        return events;
+    }
+
+    @Transactional
+    ConsentEvent record(SubjectId subject, OnBehalf request, Caller staff) {
+        if (!vault.exists(subject)) {
+            throw new NotFoundException("There is no subject " + subject + ".");
+        }
+        if (request.site() == null || catalogs.site(request.site()).isEmpty() || !staff.maySee(request.site())) {
+            throw new NotFoundException("Nothing here for site '" + request.site() + "'.");
+        }
+        ConsentAction action = checked(request);
+        AuditRecord entry = audit.record(new AuditEntry(
+                staff.name(),
+                "record-consent-on-behalf",
+                subject.value(),
+                request.site(),
+                List.of("consent:" + request.purpose() + ":" + action.key()),
+                request.reason().strip()));
+        return ledger.record(
+                ConsentRequest.of(subject, request.site(), request.purpose(), action, CollectionMethod.STAFF_ON_BEHALF)
+                        .withWording(blankToNull(request.wording()))
+                        .withJurisdiction(jurisdiction(subject, request.site(), request.purpose()))
+                        .withEvidence("audit:" + entry.id(), false));
+    }
+
+    /**
+     * The person's jurisdiction on the site, as their latest consent to the purpose (else on the site) recorded it:
+     * staff write down what the person said, not where the site is. Without any, the site's default applies.
+     */
+    private @Nullable String jurisdiction(SubjectId subject, String site, String purpose) {
+        List<ConsentEvent> onSite = ledger.history(subject).stream()
+                .filter(event -> event.site().equals(site))
+                .toList();
+        return onSite.stream()
+                .filter(event -> event.purpose().equals(purpose))
+                .reduce((first, second) -> second)
+                .or(() -> onSite.stream().reduce((first, second) -> second))
+                .map(ConsentEvent::jurisdiction)
+                .orElse(null);
+    }
+
+    /** The purposes the site declares, which are those a consent may be recorded for. */
+    List<String> purposesOf(String site) {
+        Catalog catalog = catalogs.of(site);
+        Set<String> keys = new LinkedHashSet<>();
+        catalog.activitiesOf(site).forEach(activity -> keys.addAll(activity.purposes()));
+        catalog.formsOf(site).forEach(form -> form.consents().forEach(box -> keys.add(box.purpose())));
+        return List.copyOf(keys);
+    }
+
+    /** The sites the member may record consents on. */
+    List<Site> sitesFor(Caller staff) {
+        return catalogs.sites().stream()
+                .filter(site -> staff.maySee(site.key()))
+                .toList();
+    }
+
+    private static ConsentAction checked(OnBehalf request) {
+        List<FieldError> errors = new ArrayList<>();
+        ConsentAction action = ON_BEHALF.stream()
+                .filter(candidate -> candidate.key().equals(request.action()))
+                .findFirst()
+                .orElse(null);
+        if (action == null) {
+            errors.add(new FieldError(
+                    "action", "invalid", "Choose whether the consent was given, withdrawn or objected to."));
+        }
+        if (request.purpose() == null || request.purpose().isBlank()) {
+            errors.add(new FieldError("purpose", "required", "Choose the purpose."));
+        }
+        String reason = request.reason() == null ? "" : request.reason().strip();
+        if (reason.isEmpty()) {
+            errors.add(new FieldError(
+                    "reason",
+                    "required",
+                    "Give the reason: the letter, call or ticket this rests on, without personal data."));
+        } else if (reason.length() > MAX_REASON) {
+            errors.add(new FieldError("reason", "too-long", "The reason has more than " + MAX_REASON + " characters."));
+        }
+        if (action == ConsentAction.GIVEN && blankToNull(request.wording()) == null) {
+            errors.add(new FieldError(
+                    "wording", "required", "A consent given needs the exact wording the person agreed to."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return action;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.steward.staff;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The permission a console page or an authenticated API handler needs, checked against the {@link Permission}
+ * matrix before the handler runs. On a class it applies to every handler without one of its own. A handler of the
+ * console, the staff API or the integrators' API without one is refused to everybody, and Steward does not start.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Requires {
+
+    Permission value();
+}

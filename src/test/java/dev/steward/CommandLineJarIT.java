@@ -1,0 +1,128 @@
+package dev.steward;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The packaged {@code target/steward.jar} as an operator runs it, in an empty working directory: asking for help or
+ * the version starts nothing (no {@code ./data}, no master key, no database, no server), and the jar holds no
+ * benchmark class (they are in {@code steward-bench.jar}).
+ */
+class CommandLineJarIT {
+
+    private static final Path JAR = Path.of("target", "steward.jar").toAbsolutePath();
+    private static final Path BENCH_JAR = Path.of("target", "steward-bench.jar").toAbsolutePath();
+
+    @TempDir
+    Path workingDir;
+
+    record Run(int exit, String out, String err) {}
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "--help",
+                "-h",
+                "--version",
+                "-V",
+                "help",
+                "help catalog check",
+                "catalog check --help",
+                "consent import --help",
+                "retention sweep --help",
+                "keys rotate -h",
+                "serve --help"
+            })
+    void helpAndVersionAnswerWithoutStartingAnything(String words) throws Exception {
+        Run run = run(List.of("java", "-jar", JAR.toString()), words.split(" "));
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).containsAnyOf("Usage: java -jar steward.jar", "Steward ");
+        assertThat(run.err()).isEmpty();
+        try (Stream<Path> created = Files.list(workingDir)) {
+            assertThat(created).as("files created by " + words).isEmpty();
+        }
+    }
+
+    @Test
+    void aUsageErrorStartsNothingEitherAndExitsWithTwo() throws Exception {
+        Run run = run(List.of("java", "-jar", JAR.toString()), "retention", "sweep", "--now");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines()).first().isEqualTo("Unknown option: '--now'");
+        try (Stream<Path> created = Files.list(workingDir)) {
+            assertThat(created).isEmpty();
+        }
+    }
+
+    @Test
+    void theProductJarHoldsNoBenchmarkClassAndTheBenchJarHoldsThem() throws IOException {
+        try (JarFile product = new JarFile(JAR.toFile());
+                JarFile bench = new JarFile(BENCH_JAR.toFile())) {
+            assertThat(product.stream().map(entry -> entry.getName()))
+                    .contains("BOOT-INF/classes/dev/steward/StewardApplication.class")
+                    .noneMatch(name -> name.contains("dev/steward/bench/"));
+            assertThat(bench.stream().map(entry -> entry.getName()))
+                    .contains("dev/steward/bench/SeedCommand.class", "dev/steward/bench/SyntheticPeople.class")
+                    .allMatch(name -> name.startsWith("dev/steward/bench/")
+                            || name.startsWith("META-INF/")
+                            || name.endsWith("/"));
+        }
+    }
+
+    @Test
+    void theBenchJarOnTheLoaderPathAddsTheBenchCommands() throws Exception {
+        Run run = run(
+                List.of(
+                        "java",
+                        "-Dloader.path=" + BENCH_JAR,
+                        "-cp",
+                        JAR.toString(),
+                        "org.springframework.boot.loader.launch.PropertiesLauncher"),
+                "bench",
+                "--help");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("seed", "due", "consent-file", "copy", "delete", "rights", "sample");
+    }
+
+    private Run run(List<String> java, String... words) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(java);
+        command.addAll(List.of(words));
+        Path out = Files.createTempFile("steward-cli", ".out");
+        Path err = Files.createTempFile("steward-cli", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("STEWARD_"));
+        Process process = builder.start();
+        boolean exited = process.waitFor(2, TimeUnit.MINUTES);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        assertThat(exited)
+                .as("the command ended by itself, so it started no server")
+                .isTrue();
+        Run run = new Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+}

@@ -1,0 +1,236 @@
+package dev.steward.cookies.scanner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.steward.StewardApplication;
+import dev.steward.cookies.scanner.LocalSite.Answer;
+import dev.steward.test.Json;
+import dev.steward.test.StewardTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The cookie scanner in Debian's Chromium against sites the test serves itself on this machine: the scan lab's home
+ * page sets an undeclared cookie before the visitor chose, its shop a declared one, and its pixel page loads an image
+ * from another local port (another party); the report names exactly those, and the declared cookie no page sets. A
+ * second site tries to lead the scanner astray: links, a sitemap and a redirect to another origin and to an internal
+ * address, a resource on an internal address, a form that sends itself, and more pages than the limit.
+ */
+@StewardTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CookieScannerInChromiumTest {
+
+    static final byte[] GIF = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+    @DynamicPropertySource
+    static void withTheScanLab(DynamicPropertyRegistry properties) {
+        properties.add("steward.catalog", () -> StewardTest.CATALOGS + ",classpath:catalogs/scan-lab");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CookieScanner scanner;
+
+    final LocalSite lab = new LocalSite();
+    final LocalSite pixels = new LocalSite();
+    final LocalSite astray = new LocalSite();
+    final LocalSite elsewhere = new LocalSite();
+
+    @BeforeAll
+    void serveTheSites() {
+        String banner = "<script src=\"http://localhost:" + port + "/s/scan-lab/consent.js\"></script>";
+        lab.page(
+                        "/",
+                        Answer.html("<!DOCTYPE html><title>Scan Lab</title>" + banner
+                                + "<script>document.cookie = '_ga=GA1.1.1; Max-Age=63072000; Path=/';</script>"
+                                + "<a href=\"/shop\">Shop</a> <a href=\"/pixel#top\">Pixel</a>"))
+                .page(
+                        "/shop",
+                        Answer.html("<!DOCTYPE html><title>Shop</title>" + banner + "<a href=\"/\">Home</a>")
+                                .with("Set-Cookie", "lab_cart=1; Max-Age=3600; Path=/"))
+                .page(
+                        "/pixel",
+                        Answer.html("<!DOCTYPE html><title>Pixel</title>" + banner + "<img alt=\"\" src=\""
+                                + pixels.origin() + "/p.gif?visitor=42\">"))
+                .page("/sitemap.xml", sitemap(lab.origin() + "/shop"));
+        pixels.page("/p.gif", new Answer(200, Map.of(), "image/gif", GIF));
+
+        String internal = "http://127.0.0.1:" + astray.port();
+        astray.page(
+                        "/",
+                        Answer.html("<!DOCTYPE html><title>Astray</title>"
+                                + link(elsewhere.origin() + "/linked") + link(internal + "/internal")
+                                + link("http://[::1]:" + astray.port() + "/v6")
+                                + link("http://169.254.169.254/latest/meta-data/")
+                                + link("/form") + link("/redirect") + link("/four") + link("/five")
+                                + "<img alt=\"\" src=\"http://127.0.0.1:" + elsewhere.port() + "/inside.gif\">"))
+                .page(
+                        "/form",
+                        Answer.html("<!DOCTYPE html><title>Form</title><form method=\"post\" action=\"/submit\">"
+                                + "<input name=\"email\" value=\"someone@example.org\"></form>"
+                                + "<script>document.forms[0].submit();</script>"))
+                .page(
+                        "/redirect",
+                        new Answer(
+                                302,
+                                Map.of("Location", "http://127.0.0.1:" + elsewhere.port() + "/redirected"),
+                                "text/plain",
+                                new byte[0]))
+                .page("/four", Answer.html("<!DOCTYPE html><title>Four</title>"))
+                .page("/five", Answer.html("<!DOCTYPE html><title>Five</title>"))
+                .page("/sitemap.xml", sitemap(elsewhere.origin() + "/from-sitemap", internal + "/sitemap-internal"));
+    }
+
+    @AfterAll
+    void stopTheSites() {
+        List.of(lab, pixels, astray, elsewhere).forEach(LocalSite::close);
+    }
+
+    @Test
+    void theReportNamesExactlyTheDeclaredCookieTheUndeclaredOneBeforeConsentAndTheThirdPartyPixel() {
+        List<ScanProgress> progress = new ArrayList<>();
+        ScanReport report = scanner.scan(
+                scanner.target(new ScanRequest("scan-lab", 10, List.of(), null, lab.origin())), progress::add);
+
+        String pixelHost = "localhost:" + pixels.port();
+        assertThat(report.findings())
+                .as(ScanReportText.of(report))
+                .extracting(Finding -> Finding.kind(), Finding -> Finding.name(), CookieScannerInChromiumTest::codes)
+                .containsExactlyInAnyOrder(
+                        tuple("cookie", "_ga", List.of("undeclared", "before-consent", "after-refusal")),
+                        tuple("host", pixelHost, List.of("undeclared")),
+                        tuple("cookie", "lab_cart", List.of()),
+                        tuple("cookie", "scan_consent", List.of()),
+                        tuple("cookie", "lab_stats", List.of("never-seen")));
+        assertThat(report.pages())
+                .extracting(Crawl.VisitedPage::url)
+                .containsExactly(lab.origin() + "/", lab.origin() + "/shop", lab.origin() + "/pixel");
+        assertThat(report.violates()).isTrue();
+        assertThat(report.violations()).isEqualTo(4);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.consentScript()).isEqualTo("http://localhost:" + port + "/s/scan-lab/consent.js");
+
+        ScanReport.Finding ga = finding(report, "_ga");
+        assertThat(ga.seen()).containsExactly(Moment.BEFORE_CHOICE, Moment.AFTER_REJECTING, Moment.AFTER_ACCEPTING);
+        assertThat(ga.setBy()).isEqualTo("a script in the page " + lab.origin() + "/");
+        assertThat(ga.lifetime())
+                .as("set for two years; Chromium keeps no cookie longer")
+                .isEqualTo("400 days");
+        assertThat(ga.suggestion().platform()).isEqualTo("Google Analytics");
+        assertThat(ga.suggestion().category()).isEqualTo("analytics");
+        ScanReport.Finding cart = finding(report, "lab_cart");
+        assertThat(cart.setBy()).isEqualTo("the response of " + lab.origin() + "/shop");
+        assertThat(cart.firstPage()).isEqualTo(lab.origin() + "/shop");
+        assertThat(cart.seen()).containsExactly(Moment.AFTER_REJECTING, Moment.AFTER_ACCEPTING);
+        ScanReport.Finding pixel = finding(report, pixelHost);
+        assertThat(pixel.types()).containsExactly("image");
+        assertThat(pixel.firstPage()).isEqualTo(lab.origin() + "/pixel");
+
+        assertThat(report.catalogSnippet())
+                .contains("name: \"_ga\"", "category: analytics", "provider: \"Google\"", "duration: \"400 days\"")
+                .contains("kind: web-beacon", "hosts: [\"" + pixelHost + "\"]")
+                .doesNotContain("lab_cart", "visitor=42");
+        assertThat(pixels.requests()).contains("GET /p.gif");
+        assertThat(progress)
+                .isNotEmpty()
+                .last()
+                .satisfies(last -> assertThat(last.pagesDone()).isEqualTo(6));
+    }
+
+    @Test
+    void noOtherOriginNoInternalAddressNoFormAndNoMorePagesThanAsked() {
+        ScanReport report = scanner.scan(
+                scanner.target(new ScanRequest("scan-lab", 3, List.of(), null, astray.origin())), progress -> {});
+
+        assertThat(report.pages())
+                .extracting(Crawl.VisitedPage::url)
+                .containsExactly(astray.origin() + "/", astray.origin() + "/form", astray.origin() + "/redirect");
+        assertThat(report.pages().get(2).problem())
+                .as("a redirect to an internal address")
+                .isNotNull();
+        assertThat(elsewhere.requests())
+                .as("another origin and an internal address")
+                .isEmpty();
+        assertThat(astray.requests())
+                .as("only the pages asked for, never through 127.0.0.1 or ::1, and no form sent")
+                .isSubsetOf("GET /", "GET /form", "GET /redirect", "GET /sitemap.xml", "GET /favicon.ico");
+        assertThat(report.problems()).extracting(Problem::code).contains("form-not-sent", "no-banner");
+        ScanReport.Finding inside = finding(report, "127.0.0.1:" + elsewhere.port());
+        assertThat(codes(inside)).contains("refused-address");
+    }
+
+    @Test
+    void theCommandPrintsTheReportAsJsonAndExitsWithOneOnAViolation() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = StewardApplication.command(
+                new String[] {
+                    "cookies",
+                    "scan",
+                    "--site",
+                    "scan-lab",
+                    "--base-url",
+                    lab.origin(),
+                    "--url",
+                    lab.origin() + "/pixel",
+                    "--pages",
+                    "2",
+                    "--format",
+                    "json",
+                    "--steward.catalog=classpath:catalogs/scan-lab",
+                    "--steward.outbound.allow-loopback=true",
+                    "--steward.database.url=jdbc:postgresql://127.0.0.1:1/none"
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        JsonNode report = Json.read(out.toString(StandardCharsets.UTF_8));
+        assertThat(exitCode).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        assertThat(report.get("pages"))
+                .extracting(page -> page.get("url").asString())
+                .containsExactly(lab.origin() + "/", lab.origin() + "/pixel");
+        assertThat(report.get("violations").asInt()).isEqualTo(4);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("First visit, rejecting everything: " + lab.origin());
+    }
+
+    private static ScanReport.Finding finding(ScanReport report, String name) {
+        return report.findings().stream()
+                .filter(finding -> finding.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not in the report:\n" + ScanReportText.of(report)));
+    }
+
+    private static List<String> codes(ScanReport.Finding finding) {
+        return finding.problems().stream().map(Problem::code).toList();
+    }
+
+    private static String link(String href) {
+        return "<a href=\"" + href + "\">" + href + "</a> ";
+    }
+
+    private static Answer sitemap(String... urls) {
+        StringBuilder xml = new StringBuilder(
+                "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+        for (String url : urls) {
+            xml.append("<url><loc>").append(url).append("</loc></url>");
+        }
+        return Answer.xml(xml.append("</urlset>").toString());
+    }
+}

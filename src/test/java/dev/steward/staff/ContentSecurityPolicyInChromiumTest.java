@@ -1,0 +1,158 @@
+package dev.steward.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.steward.test.Chromium;
+import dev.steward.test.Http;
+import dev.steward.test.Json;
+import dev.steward.test.SeedForms;
+import dev.steward.test.SeedForms.Filled;
+import dev.steward.test.StewardTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Chromium, with JavaScript on, reports no violation of the Content-Security-Policy on the main pages of the demo and
+ * of the console, while it does report one the moment a page tries an inline style: the listener is listening.
+ */
+@StewardTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ContentSecurityPolicyInChromiumTest {
+
+    /** Collects every violation the page reports, from before its own scripts run. */
+    private static final String LISTENER = """
+            window.__violations = [];
+            document.addEventListener('securitypolicyviolation',
+                e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+            """;
+
+    @LocalServerPort
+    int port;
+
+    Chromium chromium;
+
+    @BeforeAll
+    void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    void close() {
+        chromium.close();
+    }
+
+    @Test
+    void visitorPagesRaiseNoViolation() {
+        Filled form = SeedForms.olympusContact();
+        String receipt = Json.read(
+                        new Http(port).postJson(form.apiPath(), form.json()).body())
+                .get("receipts")
+                .get(0)
+                .asString();
+        Watched page = watched();
+
+        for (String path : List.of(
+                "/",
+                "/s/olympus-ims/",
+                "/s/olympus-ims/privacy?region=EU",
+                "/s/omron-healthcare/privacy",
+                "/s/olympus-ims/cookies",
+                "/s/olympus-ims/privacy/history",
+                "/s/olympus-ims/privacy/diff?from=2017-06-06&to=2018-04-03",
+                "/s/olympus-ims/privacy-center?region=EU",
+                form.path() + "?region=EU",
+                "/s/omron-healthcare/forms/account",
+                "/s/omron-healthcare/account/login",
+                receipt,
+                "/s/no-such-site/")) {
+            page.visit(path);
+        }
+
+        assertThat(page.violations()).isEmpty();
+        page.page().context().close();
+    }
+
+    @Test
+    void consolePagesRaiseNoViolation() {
+        Watched page = watched();
+        page.visit("/admin");
+        page.page().getByLabel("User name").fill("admin");
+        page.page().getByLabel("Password").fill(StewardTest.ADMIN_PASSWORD);
+        page.page()
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.collect();
+
+        for (String path : List.of(
+                "/admin",
+                "/admin/inquiries",
+                "/admin/requests",
+                "/admin/audit",
+                "/admin/evidence",
+                "/admin/api-keys",
+                "/admin/staff",
+                "/admin/mailbox",
+                "/admin/retention",
+                "/admin/holds",
+                "/admin/ropa",
+                "/admin/subjects/" + UUID.randomUUID() + "/consents")) {
+            page.visit(path);
+        }
+
+        assertThat(page.violations()).isEmpty();
+        page.page().context().close();
+    }
+
+    @Test
+    void anInlineStyleIsReportedSoTheListenerWorks() {
+        Watched page = watched();
+        page.visit("/s/olympus-ims/");
+
+        page.page()
+                .evaluate("() => { const s = document.createElement('style'); s.textContent = 'body{color:red}';"
+                        + " document.head.appendChild(s); }");
+        page.page().waitForTimeout(200);
+        page.collect();
+
+        assertThat(page.violations())
+                .anySatisfy(violation -> assertThat(violation).contains(": style-src"))
+                .anySatisfy(violation -> assertThat(violation).startsWith("console: "));
+        page.page().context().close();
+    }
+
+    private Watched watched() {
+        Page page = chromium.page(port, true);
+        page.context().setExtraHTTPHeaders(Map.of("X-Forwarded-For", "198.51.100." + (int) (Math.random() * 250)));
+        page.addInitScript(LISTENER);
+        Watched watched = new Watched(page, new ArrayList<>());
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                watched.violations().add("console: " + message.text());
+            }
+        });
+        return watched;
+    }
+
+    /** A page whose violations are gathered after each visit, before the next one replaces the document. */
+    record Watched(Page page, List<String> violations) {
+
+        void visit(String path) {
+            page.navigate(path);
+            collect();
+        }
+
+        void collect() {
+            List<?> reported = (List<?>) page.evaluate("() => window.__violations || []");
+            reported.forEach(violation -> violations.add(page.url() + ": " + violation));
+        }
+    }
+}
