@@ -2,19 +2,33 @@ package dev.steward.cookies.scanner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import dev.steward.StewardApplication;
 import dev.steward.cookies.scanner.LocalSite.Answer;
+import dev.steward.test.Console;
 import dev.steward.test.Json;
+import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,9 +51,17 @@ class CookieScannerInChromiumTest {
 
     static final byte[] GIF = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
+    static final LocalSite lab = new LocalSite();
+    static final LocalSite pixels = new LocalSite();
+    static final LocalSite astray = new LocalSite();
+    static final LocalSite elsewhere = new LocalSite();
+
+    /** The scan lab's catalog with its address where the test serves it, as the console scans the catalog's. */
+    static final Path CATALOG = labCatalog();
+
     @DynamicPropertySource
     static void withTheScanLab(DynamicPropertyRegistry properties) {
-        properties.add("steward.catalog", () -> StewardTest.CATALOGS + ",classpath:catalogs/scan-lab");
+        properties.add("steward.catalog", () -> StewardTest.CATALOGS + "," + CATALOG);
     }
 
     @LocalServerPort
@@ -48,10 +70,11 @@ class CookieScannerInChromiumTest {
     @Autowired
     CookieScanner scanner;
 
-    final LocalSite lab = new LocalSite();
-    final LocalSite pixels = new LocalSite();
-    final LocalSite astray = new LocalSite();
-    final LocalSite elsewhere = new LocalSite();
+    @Autowired
+    ScanSchedules schedules;
+
+    @Autowired
+    TestClock clock;
 
     @BeforeAll
     void serveTheSites() {
@@ -106,8 +129,7 @@ class CookieScannerInChromiumTest {
     @Test
     void theReportNamesExactlyTheDeclaredCookieTheUndeclaredOneBeforeConsentAndTheThirdPartyPixel() {
         List<ScanProgress> progress = new ArrayList<>();
-        ScanReport report = scanner.scan(
-                scanner.target(new ScanRequest("scan-lab", 10, List.of(), null, lab.origin())), progress::add);
+        ScanReport report = scanner.scan(scanner.target(ScanRequest.of("scan-lab", 10, null)), progress::add);
 
         String pixelHost = "localhost:" + pixels.port();
         assertThat(report.findings())
@@ -194,7 +216,7 @@ class CookieScannerInChromiumTest {
                     "2",
                     "--format",
                     "json",
-                    "--steward.catalog=classpath:catalogs/scan-lab",
+                    "--steward.catalog=" + CATALOG,
                     "--steward.outbound.allow-loopback=true",
                     "--steward.database.url=jdbc:postgresql://127.0.0.1:1/none"
                 },
@@ -208,6 +230,99 @@ class CookieScannerInChromiumTest {
                 .containsExactly(lab.origin() + "/", lab.origin() + "/pixel");
         assertThat(report.get("violations").asInt()).isEqualTo(4);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("First visit, rejecting everything: " + lab.origin());
+    }
+
+    @Test
+    void staffScanFromTheConsoleAndSetASchedule() {
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+        assertThat(admin.get("/admin/cookie-scans").body()).contains("Scan Scan Lab now", "Not scanned yet.");
+
+        HttpResponse<String> started = admin.submit(
+                "/admin/cookie-scans", "/admin/cookie-scans", Map.of("site", "scan-lab", "pages", "3", "region", "EU"));
+        assertThat(started.statusCode()).isEqualTo(302);
+        String scan =
+                started.headers().firstValue("Location").orElseThrow().replaceAll("^.*(/admin/cookie-scans/)", "$1");
+        finished(admin, scan);
+        String page = admin.get(scan).body();
+        assertThat(page)
+                .contains("Violations (2)", "cookie _ga", "host localhost:" + pixels.port(), "For the catalog")
+                .contains("4 violations, 1 warning on 3 pages of " + lab.origin())
+                .contains("Set before the visitor chose, but Statistics (as the Open Cookie Database counts it) needs"
+                        + " consent first for a visitor in European Union.")
+                .doesNotContain("BEFORE_CHOICE", "AFTER_REJECTING", "2026-03-02T");
+        JsonNode report = Json.read(admin.get(scan + "/report.json").body());
+        assertThat(report.get("violations").asInt()).isEqualTo(4);
+
+        String auditor = StaffUsers.add(port, "AUDITOR", null);
+        Console reader = Console.signIn(port, auditor, StaffUsers.PASSWORD);
+        assertThat(reader.get("/admin/cookie-scans").body())
+                .doesNotContain("Scan Scan Lab now")
+                .contains("Finished");
+        assertThat(reader.get(scan).statusCode()).isEqualTo(200);
+        assertThat(reader.submit("/admin/cookie-scans", "/admin/cookie-scans", Map.of("site", "scan-lab"))
+                        .statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> refused =
+                admin.submit("/admin/cookie-scans", "/admin/cookie-scans", Map.of("site", "scan-lab", "pages", "201"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Scan between 1 and 200 pages.");
+
+        HttpResponse<String> scheduled = admin.submit(
+                "/admin/cookie-scans",
+                "/admin/cookie-scans/schedule",
+                Map.of("site", "scan-lab", "every", "P7D", "pages", "2", "region", "EU"));
+        assertThat(scheduled.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/admin/cookie-scans").body())
+                .contains("Scanned every week, 2 pages, as a visitor from European Union; next scan 9 March 2026");
+
+        clock.set(StewardTest.START.plus(Duration.ofDays(8)));
+        schedules.runDue();
+        String byTheSchedule = await().atMost(Duration.ofSeconds(60))
+                .until(() -> newestScanBy(admin, "the schedule"), Objects::nonNull);
+        finished(admin, byTheSchedule);
+        assertThat(admin.get("/admin/cookie-scans").body()).contains("next scan 17 March 2026");
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.set(StewardTest.START);
+    }
+
+    private static void finished(Console console, String scan) {
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> !Json.read(console.get(scan + "/progress").body())
+                        .get("running")
+                        .asBoolean());
+        assertThat(Json.read(console.get(scan + "/progress").body())
+                        .get("status")
+                        .asString())
+                .isEqualTo("Finished");
+    }
+
+    /** The address of the newest scan of the lab the given starter began, from the console's list; null if none. */
+    private static String newestScanBy(Console console, String starter) {
+        Matcher row = Pattern.compile("<a href=\"(/admin/cookie-scans/[0-9a-f-]{36})\">[^<]*</a></th>\\s*<td>"
+                        + Pattern.quote(starter) + "</td>")
+                .matcher(console.get("/admin/cookie-scans").body());
+        return row.find() ? row.group(1) : null;
+    }
+
+    private static Path labCatalog() {
+        try {
+            Path folder = Files.createTempDirectory("scan-lab");
+            String catalog = new String(
+                    CookieScannerInChromiumTest.class
+                            .getResourceAsStream("/catalogs/scan-lab/catalog.yml")
+                            .readAllBytes(),
+                    StandardCharsets.UTF_8);
+            Path file = folder.resolve("catalog.yml");
+            Files.writeString(file, catalog.replace("https://scan-lab.example", lab.origin()));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ScanReport.Finding finding(ScanReport report, String name) {
