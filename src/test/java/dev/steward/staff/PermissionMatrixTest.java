@@ -114,6 +114,7 @@ class PermissionMatrixTest {
         fixtures.put("releasedHold", releasedHold(http, closedCase.record(), admin));
         fixtures.put("member", StaffUsers.add(port, "AUDITOR", null));
         fixtures.put("random", UUID.randomUUID().toString());
+        fixtures.put("site", SeedForms.OLYMPUS);
 
         callers.put(Who.ANONYMOUS, visitor(new String[0]));
         callers.put(Who.INTEGRATOR, visitor(bearer(http, admin, "{\"name\":\"m1\",\"kind\":\"integrator\"}")));
