@@ -67,7 +67,9 @@ final class Crawler {
                     break;
                 }
                 progress.accept(new ScanProgress(
-                        step + ": " + WebAddresses.withoutQuery(next.toString()), done, planned(accept, frontier)));
+                        step + ": " + WebAddresses.withoutQuery(next.toString()),
+                        done,
+                        planned(accept, frontier.waiting() + 1)));
                 PageVisit visit = pass.visit(next, deadline);
                 done++;
                 if (!accept) {
@@ -88,12 +90,13 @@ final class Crawler {
                 }
             }
         }
-        progress.accept(new ScanProgress(step + ": done", done, planned(accept, frontier)));
+        progress.accept(new ScanProgress(step + ": done", done, planned(accept, frontier.waiting())));
         return outcome;
     }
 
-    private int planned(boolean accept, Frontier frontier) {
-        int first = accept ? addresses.size() : Math.min(target.pages(), addresses.size() + frontier.waiting());
+    /** Both passes' page visits as far as known: the first pass's grows with the pages still waiting. */
+    private int planned(boolean accept, int waiting) {
+        int first = accept ? addresses.size() : Math.min(target.pages(), addresses.size() + waiting);
         return first * 2;
     }
 
