@@ -70,42 +70,32 @@ final class CatalogCheck {
                                 "Set to last " + lifetime.words() + "; the catalog declares " + cookie.duration()
                                         + ".")))
                 .ifPresent(judgement.problems::add);
-        return new Finding(
+        return finding(
                 "cookie",
                 seen.name(),
-                seen.domain(),
-                seen.path(),
-                lifetime.words(),
-                seen.lifetimeSeconds(),
+                seen,
                 seen.thirdParty(),
                 seen.setBy(),
                 seen.firstPage(),
-                sorted(seen.moments()),
+                seen.moments(),
                 List.of(),
-                judgement.declared,
-                judgement.suggestion,
-                judgement.problems);
+                judgement);
     }
 
     private Finding storage(SeenStorage seen) {
         Optional<Cookie> declared =
                 declared(cookie -> cookie.kind() == Cookie.Kind.LOCAL_STORAGE && cookie.namedAs(seen.key()));
         Judgement judgement = judge(declared, database.cookie(seen.key()), seen.moments(), "storage key");
-        return new Finding(
+        return finding(
                 seen.area().words(),
                 seen.key(),
                 null,
                 null,
-                null,
-                null,
-                null,
                 seen.setBy(),
                 seen.firstPage(),
-                sorted(seen.moments()),
+                seen.moments(),
                 List.of(),
-                judgement.declared,
-                judgement.suggestion,
-                judgement.problems);
+                judgement);
     }
 
     private Finding host(SeenHost seen) {
@@ -117,21 +107,16 @@ final class CatalogCheck {
                     "refused-address",
                     "Not loaded: its address is not on the public internet, and the scanner connects nowhere else."));
         }
-        return new Finding(
+        return finding(
                 "host",
                 seen.name(),
-                null,
-                null,
-                null,
                 null,
                 true,
                 null,
                 seen.firstPage(),
-                sorted(seen.moments()),
+                seen.moments(),
                 List.copyOf(seen.types()),
-                judgement.declared,
-                judgement.suggestion,
-                judgement.problems);
+                judgement);
     }
 
     private Finding unseen(Cookie cookie) {
@@ -146,21 +131,45 @@ final class CatalogCheck {
         String name = cookie.name() != null
                 ? cookie.name()
                 : cookie.hosts().isEmpty() ? cookie.provider() : String.join(", ", cookie.hosts());
-        return new Finding(
-                cookie.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        String kind = cookie.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return finding(
+                kind,
                 name,
                 null,
                 null,
                 null,
                 null,
-                null,
-                null,
-                null,
+                Set.of(),
                 List.of(),
-                List.of(),
-                declaredAs(cookie),
-                null,
-                new ArrayList<>(List.of(problem)));
+                new Judgement(declaredAs(cookie), null, List.of(problem)));
+    }
+
+    /** A finding; the cookie's own facts (domain, path, lifetime) only for a cookie seen. */
+    private static Finding finding(
+            String kind,
+            String name,
+            @Nullable SeenCookie cookie,
+            @Nullable Boolean thirdParty,
+            @Nullable String setBy,
+            @Nullable String firstPage,
+            Set<Moment> moments,
+            List<String> types,
+            Judgement judgement) {
+        return new Finding(
+                kind,
+                name,
+                cookie == null ? null : cookie.domain(),
+                cookie == null ? null : cookie.path(),
+                cookie == null ? null : new Lifetime(cookie.lifetimeSeconds()).words(),
+                cookie == null ? null : cookie.lifetimeSeconds(),
+                thirdParty,
+                setBy,
+                firstPage,
+                sorted(moments),
+                types,
+                judgement.declared,
+                judgement.suggestion,
+                judgement.problems);
     }
 
     /** A declared one is checked against its category; an undeclared one is reported with what the database knows. */
