@@ -233,6 +233,33 @@ class CookieScannerInChromiumTest {
     }
 
     @Test
+    void theTimeLimitEndsTheScanWithWhatItSawSoFar() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exitCode = StewardApplication.command(
+                new String[] {
+                    "cookies",
+                    "scan",
+                    "--site",
+                    "scan-lab",
+                    "--format",
+                    "json",
+                    "--steward.catalog=" + CATALOG,
+                    "--steward.outbound.allow-loopback=true",
+                    "--steward.cookies.scanner.time-limit=PT1S",
+                    "--steward.database.url=jdbc:postgresql://127.0.0.1:1/none"
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        JsonNode report = Json.read(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.get("problems"))
+                .extracting(problem -> problem.get("code").asString())
+                .contains("time-limit");
+        assertThat(report.get("pages").size()).isLessThan(3);
+        assertThat(exitCode).isEqualTo(report.get("violations").asInt() > 0 ? 1 : 0);
+    }
+
+    @Test
     void staffScanFromTheConsoleAndSetASchedule() {
         Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
         assertThat(admin.get("/admin/cookie-scans").body()).contains("Scan Scan Lab now", "Not scanned yet.");
