@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -77,7 +78,9 @@ public class AccessExport {
                         "noticeVersion",
                         "method",
                         "jurisdiction",
-                        "byParent"));
+                        "byParent",
+                        "ipAddress",
+                        "userAgent"));
         export.consents()
                 .forEach(consent -> csv.row(List.of(
                         consent.id(),
@@ -88,7 +91,9 @@ public class AccessExport {
                         consent.noticeVersion(),
                         consent.method(),
                         consent.jurisdiction(),
-                        consent.byParent())));
+                        consent.byParent(),
+                        String.valueOf(Objects.requireNonNullElse(consent.ipAddress(), "")),
+                        String.valueOf(Objects.requireNonNullElse(consent.userAgent(), "")))));
         return csv.toString();
     }
 

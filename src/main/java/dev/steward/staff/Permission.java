@@ -57,6 +57,11 @@ public enum Permission {
             Reach.SITE,
             Change.READS,
             staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),
+    READ_CONSENT_EVIDENCE(
+            "See in a consent history the IP address and browser a consent was given or confirmed from (decrypted)",
+            Reach.SITE,
+            Change.READS,
+            staff(ADMIN, PRIVACY_OFFICER)),
     RECORD_CONSENT_ON_BEHALF(
             "Record a consent given, withdrawn or objected to on a person's behalf, with a reason (console)",
             Reach.SITE,
@@ -114,6 +119,16 @@ public enum Permission {
             staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),
     RUN_COOKIE_SCANS(
             "Start a cookie scan of a site and set its schedule",
+            Reach.SITE,
+            Change.WRITES,
+            staff(ADMIN, PRIVACY_OFFICER)),
+    READ_CAMPAIGNS(
+            "See the newsletter lists, the campaigns and their figures (counts only)",
+            Reach.SITE,
+            Change.READS,
+            staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),
+    SEND_CAMPAIGNS(
+            "Compose, preview and test a campaign; send, schedule, pause, resume or cancel it",
             Reach.SITE,
             Change.WRITES,
             staff(ADMIN, PRIVACY_OFFICER)),

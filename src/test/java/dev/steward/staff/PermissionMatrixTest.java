@@ -113,6 +113,7 @@ class PermissionMatrixTest {
         fixtures.put("doneRequest", done);
         fixtures.put("releasedHold", releasedHold(http, closedCase.record(), admin));
         fixtures.put("member", StaffUsers.add(port, "AUDITOR", null));
+        fixtures.put("cancelledCampaign", cancelledCampaign(http, admin));
         fixtures.put("random", UUID.randomUUID().toString());
         fixtures.put("site", SeedForms.OLYMPUS);
 
@@ -308,6 +309,20 @@ class PermissionMatrixTest {
                         .statusCode())
                 .isEqualTo(200);
         return Json.read(submitted.body()).get("request").asString();
+    }
+
+    /** A campaign on Olympus's newsletter, cancelled before it went: every change to it is refused (422). */
+    private static String cancelledCampaign(Http http, String[] admin) {
+        HttpResponse<String> created = http.postJson(
+                "/api/v1/admin/campaigns",
+                "{\"site\":\"olympus-ims\",\"list\":\"newsletter\",\"subjectLine\":\"News\",\"body\":\"Hello\"}",
+                admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = Json.read(created.body()).get("figures").get("id").asString();
+        assertThat(http.postJson("/api/v1/admin/campaigns/" + id + "/cancel", "{}", admin)
+                        .statusCode())
+                .isEqualTo(200);
+        return id;
     }
 
     private static String releasedHold(Http http, String record, String[] admin) {
