@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.steward.StewardApplication;
 import dev.steward.cookies.scanner.LocalSite.Answer;
 import dev.steward.test.Console;
+import dev.steward.test.Http;
 import dev.steward.test.Json;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
@@ -262,7 +263,7 @@ class CookieScannerInChromiumTest {
     @Test
     void staffScanFromTheConsoleAndSetASchedule() {
         Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
-        assertThat(admin.get("/admin/cookie-scans").body()).contains("Scan Scan Lab now", "Not scanned yet.");
+        assertThat(admin.get("/admin/cookie-scans").body()).contains("Scan Scan Lab now", "Not scanned on a schedule.");
 
         HttpResponse<String> started = admin.submit(
                 "/admin/cookie-scans", "/admin/cookie-scans", Map.of("site", "scan-lab", "pages", "3", "region", "EU"));
@@ -309,6 +310,37 @@ class CookieScannerInChromiumTest {
                 .until(() -> newestScanBy(admin, "the schedule"), Objects::nonNull);
         finished(admin, byTheSchedule);
         assertThat(admin.get("/admin/cookie-scans").body()).contains("next scan 17 March 2026");
+    }
+
+    @Test
+    void theApiStartsOneScanOfASiteAtATimeAndAnswersItsReport() {
+        Http http = new Http(port);
+        String[] admin = Http.basic("admin", StewardTest.ADMIN_PASSWORD);
+        String order = "{\"site\":\"scan-lab\",\"pages\":2,\"urls\":[\"" + lab.origin() + "/pixel\"]}";
+
+        HttpResponse<String> started = http.postJson("/api/v1/admin/cookie-scans", order, admin);
+        HttpResponse<String> again = http.postJson("/api/v1/admin/cookie-scans", order, admin);
+
+        assertThat(started.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(Json.read(again.body()).at("/errors/0/code").asString()).isEqualTo("scan-running");
+        String scan = Json.read(started.body()).get("statusUrl").asString();
+        JsonNode done = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> Json.read(http.get(scan, admin).body()),
+                        answer -> answer.at("/scan/status").asString().equals("finished"));
+        assertThat(done.at("/report/pages"))
+                .extracting(page -> page.get("url").asString())
+                .containsExactly(lab.origin() + "/", lab.origin() + "/pixel");
+        assertThat(done.at("/report/violations").asInt()).isEqualTo(4);
+
+        HttpResponse<String> elsewhere = http.postJson(
+                "/api/v1/admin/cookie-scans",
+                "{\"site\":\"scan-lab\",\"urls\":[\"http://127.0.0.1:" + lab.port() + "/\"]}",
+                admin);
+        assertThat(elsewhere.statusCode()).isEqualTo(422);
+        assertThat(Json.read(elsewhere.body()).at("/errors/0/field").asString()).isEqualTo("urls");
     }
 
     @AfterEach
