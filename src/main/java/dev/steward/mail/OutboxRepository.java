@@ -81,6 +81,18 @@ class OutboxRepository {
                 .list();
     }
 
+    /** Every message to the subject, newest first; the envelope (the content) stays out. */
+    List<OutboxMessage> ofSubject(SubjectId subject) {
+        return jdbc.sql("""
+                        SELECT id, message_id, site, subject_id, kind, category, purpose, status, attempts,
+                               next_attempt_at, last_error, transport, created_at, sent_at, NULL AS envelope_enc
+                          FROM mail_message WHERE subject_id = :subject ORDER BY created_at DESC
+                        """)
+                .param("subject", subject.value())
+                .query((rs, row) -> message(rs))
+                .list();
+    }
+
     Optional<MailStatus> status(UUID id) {
         return jdbc.sql("SELECT status FROM mail_message WHERE id = :id")
                 .param("id", id)

@@ -3,6 +3,7 @@ package dev.steward.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.steward.test.AccessRequests;
 import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
@@ -105,8 +106,8 @@ class PermissionMatrixTest {
         fixtures.put("closedCase", closedCase.id());
         fixtures.put("subject", openCase.subject());
         fixtures.put("record", openCase.record());
-        fixtures.put("request", receivedRequest(http, open.email()));
-        String done = receivedRequest(http, closed.email());
+        fixtures.put("request", AccessRequests.received(port, open.email()));
+        String done = AccessRequests.received(port, closed.email());
         assertThat(http.postJson("/api/v1/admin/requests/" + done + "/deny", "{\"reason\":\"no\"}", admin)
                         .statusCode())
                 .isEqualTo(200);
@@ -296,19 +297,6 @@ class PermissionMatrixTest {
             }
         }
         return Optional.empty();
-    }
-
-    /** A verified access request of the address on Olympus; its id. */
-    private String receivedRequest(Http http, String email) {
-        HttpResponse<String> submitted = http.postJson(
-                "/api/v1/sites/olympus-ims/requests",
-                "{\"type\":\"access\",\"email\":\"" + email + "\",\"region\":\"EU\"}");
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        String token = new dev.steward.test.Inbox(port).find(email, "verify\\?token=([\\w-]+)");
-        assertThat(http.postJson("/api/v1/sites/olympus-ims/requests/verification", "{\"token\":\"" + token + "\"}")
-                        .statusCode())
-                .isEqualTo(200);
-        return Json.read(submitted.body()).get("request").asString();
     }
 
     /** A campaign on Olympus's newsletter, cancelled before it went: every change to it is refused (422). */
