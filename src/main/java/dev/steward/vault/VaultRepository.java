@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +115,24 @@ class VaultRepository {
                         + " FROM personal_record WHERE subject_id = :subject ORDER BY collected_at, id")
                 .param("subject", subject.value())
                 .query((rs, row) -> summary(rs))
+                .list();
+    }
+
+    /** Subjects after the given one (in id order) with a record in use or closed for one of the activities. */
+    List<SubjectId> subjectsWithRecords(
+            String site, Collection<String> activities, Collection<String> jurisdictions, UUID after, int limit) {
+        return jdbc.sql("""
+                        SELECT DISTINCT subject_id FROM personal_record
+                        WHERE site = :site AND activity IN (:activities) AND jurisdiction IN (:jurisdictions)
+                          AND state <> 'AWAITING_PARENT' AND subject_id > :after
+                        ORDER BY subject_id LIMIT :limit
+                        """)
+                .param("site", site)
+                .param("activities", activities)
+                .param("jurisdictions", jurisdictions)
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
                 .list();
     }
 

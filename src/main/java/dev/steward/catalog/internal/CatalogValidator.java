@@ -18,6 +18,7 @@ import dev.steward.catalog.Recipient;
 import dev.steward.catalog.Regime;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.Span;
 import dev.steward.catalog.TextBlock;
 import dev.steward.platform.PublicAddresses;
 import java.net.InetAddress;
@@ -156,6 +157,23 @@ final class CatalogValidator {
         for (int i = 0; i < site.storageLocations().size(); i++) {
             checkCountry(
                     site, "storageLocations[" + i + "]", site.storageLocations().get(i));
+        }
+        checkChangeNoticePeriod(site, name);
+    }
+
+    /** The announcement of a material change must be shown for some time: a period of none would hide it. */
+    private void checkChangeNoticePeriod(Site site, String name) {
+        Site.Notice notice = site.notice();
+        if (notice == null || notice.changeNoticePeriod() == null) {
+            return;
+        }
+        Span period = notice.changeNoticePeriod();
+        if (period.isZero() || period.period().isNegative() || period.time().isNegative()) {
+            report(
+                    notice,
+                    "changeNoticePeriod",
+                    name + ": notice.changeNoticePeriod must be a positive length of time such as P6M, found '" + period
+                            + "'");
         }
     }
 
