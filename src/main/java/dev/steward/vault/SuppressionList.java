@@ -38,6 +38,21 @@ public class SuppressionList {
         }
     }
 
+    /**
+     * Suppresses every identifier the subject has, from their blind indexes as stored: nothing needs decrypting, so
+     * a replay after a restore does it as the erasure did.
+     */
+    void addIdentifiersOf(SubjectId subject) {
+        jdbc.sql("""
+                        INSERT INTO suppressed_identifier (blind_index, kind, added_at)
+                        SELECT blind_index, kind, :at FROM subject_identifier WHERE subject_id = :subject
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("subject", subject.value())
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
     public boolean contains(Identifier identifier) {
         return jdbc.sql("SELECT count(*) FROM suppressed_identifier WHERE blind_index = :index")
                         .param("index", blindIndex.of(identifier))

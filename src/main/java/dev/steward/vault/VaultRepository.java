@@ -188,7 +188,7 @@ class VaultRepository {
     List<SweptRow> sweepDue(
             Instant now,
             int limit,
-            Vault.Share share,
+            SweepErasure.Share share,
             UUID[] exceptSubjects,
             UUID[] exceptRecords,
             List<StatutoryMinimum> minimums) {
