@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Cookie;
 import dev.steward.platform.Sha256;
+import dev.steward.test.Chromium;
 import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
@@ -194,6 +198,42 @@ class NoticeChangeTest {
             assertThat(http.get("/s/omron-healthcare/consent.js").body()).doesNotContain("This notice changed on");
             assertThat(http.get("/s/omron-healthcare/privacy/v/2010-05-05").body())
                     .isEqualTo(versionOnePage);
+        } finally {
+            clock.set(start);
+        }
+    }
+
+    @Test
+    void theConsentScriptTellsAVisitorWhoLastSawAnOlderVersionUntilTheyCloseIt() {
+        TestClock clock = server.getBean(TestClock.class);
+        Instant start = clock.instant();
+        int port = server.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        try (Chromium chromium = Chromium.launch()) {
+            clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+            Page newcomer = chromium.page(port, true);
+            newcomer.navigate("/s/omron-healthcare/");
+            newcomer.waitForFunction("() => window.stewardConsent && window.stewardConsent.ready");
+            assertThat(newcomer.locator(".stw-n").count()).isZero();
+
+            Page returning = chromium.page(port, true);
+            // a choice made in this browser under the 2010 notice
+            returning
+                    .context()
+                    .addCookies(List.of(new Cookie("steward_consent", "%7B%22v%22%3A%222010-05-05%22%7D")
+                            .setDomain("localhost")
+                            .setPath("/")));
+            returning.navigate("/s/omron-healthcare/");
+            Locator announcement = returning.locator(".stw-n");
+            assertThat(announcement.textContent())
+                    .contains("This notice changed on March 10, 2026")
+                    .contains("Surveys and contests: we changed");
+            assertThat(announcement.locator("a").getAttribute("href"))
+                    .endsWith("/s/omron-healthcare/privacy/diff?from=2010-05-05&to=2026-03-10");
+            announcement.getByText("Close").click();
+            assertThat(returning.locator(".stw-n").count()).isZero();
+            returning.reload();
+            returning.waitForFunction("() => window.stewardConsent && window.stewardConsent.ready");
+            assertThat(returning.locator(".stw-n").count()).isZero();
         } finally {
             clock.set(start);
         }
