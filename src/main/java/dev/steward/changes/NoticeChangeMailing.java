@@ -71,7 +71,9 @@ class NoticeChangeMailing {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${steward.notice-changes.interval:PT30S}", initialDelayString = "PT5S")
+    @Scheduled(
+            fixedDelayString = "${steward.notice-changes.interval:PT30S}",
+            initialDelayString = "${steward.notice-changes.interval:PT30S}")
     void scheduled() {
         run();
     }
@@ -96,9 +98,11 @@ class NoticeChangeMailing {
         SubjectId after = null;
         List<SubjectId> page;
         do {
-            page = vault.subjectsWithRecords(site.key(), change.activities(), change.jurisdictions(), after, PAGE);
+            // who came after the change was published read the new notice: only those who came before are told
+            page = vault.subjectsWithRecords(
+                    site.key(), change.activities(), change.jurisdictions(), row.createdAt(), after, PAGE);
             for (SubjectId subject : page) {
-                if (tellOne(row.id(), site, change, subject)) {
+                if (tellOne(row, site, change, subject)) {
                     told++;
                 }
             }
@@ -108,7 +112,8 @@ class NoticeChangeMailing {
         return told;
     }
 
-    private boolean tellOne(long changeId, Site site, NoticeChange change, SubjectId subject) {
+    private boolean tellOne(NoticeChangeRepository.ChangeRow row, Site site, NoticeChange change, SubjectId subject) {
+        long changeId = row.id();
         return Boolean.TRUE.equals(transaction.execute(status -> {
             Optional<String> address = vault.exists(subject) ? emailOf(subject) : Optional.empty();
             if (address.isEmpty()) {
@@ -118,7 +123,8 @@ class NoticeChangeMailing {
             List<RecordSummary> records = vault.records(subject).stream()
                     .filter(record -> record.site().equals(site.key())
                             && change.activities().contains(record.activity())
-                            && change.jurisdictions().contains(record.jurisdiction()))
+                            && change.jurisdictions().contains(record.jurisdiction())
+                            && record.collectedAt().isBefore(row.createdAt()))
                     .toList();
             if (records.isEmpty()) {
                 return false;

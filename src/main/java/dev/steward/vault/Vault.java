@@ -120,19 +120,25 @@ public class Vault {
 
     /**
      * A page of the subjects, in id order after {@code after}, who have a record of one of the site's activities
-     * collected under one of the jurisdictions: those a change of that processing concerns.
+     * collected under one of the jurisdictions before the instant: those a change of that processing concerns.
      */
     public List<SubjectId> subjectsWithRecords(
             String site,
             Collection<String> activities,
             Collection<String> jurisdictions,
+            Instant collectedBefore,
             @Nullable SubjectId after,
             int limit) {
         if (activities.isEmpty() || jurisdictions.isEmpty()) {
             return List.of();
         }
         return repository.subjectsWithRecords(
-                site, activities, jurisdictions, after == null ? new UUID(0, 0) : after.value(), limit);
+                site,
+                activities,
+                jurisdictions,
+                collectedBefore,
+                after == null ? new UUID(0, 0) : after.value(),
+                limit);
     }
 
     /** A record's personal fields, decrypted; a read by staff is written to the audit trail first. */

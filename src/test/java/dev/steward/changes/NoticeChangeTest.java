@@ -67,6 +67,7 @@ class NoticeChangeTest {
     Http http;
     Filled carla;
     Filled omar;
+    Filled dora;
     String versionOnePage;
     int toldByMaterial;
     int toldByEditorial;
@@ -80,6 +81,7 @@ class NoticeChangeTest {
         Files.writeString(catalog, original);
         try (ConfigurableApplicationContext first = start()) {
             Http firstHttp = TestServer.http(first);
+            first.getBean(TestClock.class).set(Instant.parse("2026-03-01T09:00:00Z"));
             carla = submitted(firstHttp, SeedForms.omronContest());
             omar = submitted(firstHttp, SeedForms.omronCustomerService());
             versionOnePage =
@@ -88,6 +90,8 @@ class NoticeChangeTest {
         Files.writeString(catalog, materialRevision(original));
         server = start();
         http = TestServer.http(server);
+        // she enters the contest under the new notice, which she read: nobody tells her it changed
+        dora = submitted(http, SeedForms.omronContest().with("phone", SeedForms.phone()));
         toldByMaterial = server.getBean(NoticeChangeMailing.class).run();
         server.close();
         Files.writeString(
@@ -136,7 +140,7 @@ class NoticeChangeTest {
                 .doesNotContain("surveys-and-contests")
                 .doesNotContain("2026-03-10T");
         assertThat(Arrays.stream(smtp.getReceivedMessages()).map(Smtp::recipient))
-                .doesNotContain(omar.email())
+                .doesNotContain(omar.email(), dora.email())
                 .containsOnlyOnce(carla.email());
     }
 
@@ -149,6 +153,7 @@ class NoticeChangeTest {
         assertThat(openedAgain.body()).contains(NEW_WORDING);
         assertThat(opened.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(consents()).hasSize(1);
+        assertThat(http.get("/s/omron-healthcare/notice-change/made-up").body()).contains("This link does not work");
         // the link is Omron's: on another site it opens nothing
         assertThat(http.get(link.replace("omron-healthcare", "lab")).statusCode())
                 .isEqualTo(404);
@@ -239,10 +244,13 @@ class NoticeChangeTest {
         }
     }
 
+    /** Carla's consents to the contest, the first given on the site: whoever opens her link consents as her. */
     private List<String> consents() {
         return server.getBean(JdbcClient.class).sql("""
                         SELECT action || ' | ' || notice_version || ' | ' || wording_sha256 || ' | ' || method
                         FROM consent_event WHERE site = 'omron-healthcare' AND purpose = 'surveys-and-contests'
+                          AND subject_id = (SELECT subject_id FROM consent_event WHERE site = 'omron-healthcare'
+                                            AND purpose = 'surveys-and-contests' ORDER BY seq LIMIT 1)
                         ORDER BY seq
                         """).query(String.class).list();
     }
