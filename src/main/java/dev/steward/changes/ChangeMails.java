@@ -3,14 +3,12 @@ package dev.steward.changes;
 import dev.steward.catalog.Site;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.notice.NoticeChange;
+import dev.steward.platform.MessageBundle;
 import dev.steward.platform.StewardProperties;
 import dev.steward.vault.SubjectId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +23,10 @@ class ChangeMails {
     record Asked(String purpose, String wording) {}
 
     private final StewardProperties properties;
-    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    private final MessageBundle messages = new MessageBundle("i18n/notice-change-mail");
 
     ChangeMails(StewardProperties properties) {
         this.properties = properties;
-        messages.setBasename("i18n/notice-change-mail");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
     }
 
     OutgoingMail of(
@@ -46,13 +41,7 @@ class ChangeMails {
         String siteName = site.name().in(site.language());
         String base = properties.publicUrl();
         StringBuilder text = new StringBuilder()
-                .append(message(
-                        locale,
-                        "mail.intro",
-                        siteName,
-                        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                                .withLocale(locale)
-                                .format(change.effective())))
+                .append(message(locale, "mail.intro", siteName, MessageBundle.date(change.effective(), locale)))
                 .append("\n\n")
                 .append(message(locale, "mail.what"))
                 .append('\n');
@@ -85,6 +74,6 @@ class ChangeMails {
     }
 
     private String message(Locale locale, String code, Object... arguments) {
-        return messages.getMessage(code, arguments, locale);
+        return messages.get(locale, code, arguments);
     }
 }

@@ -1,10 +1,10 @@
 package dev.steward.notice;
 
+import dev.steward.platform.MessageBundle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * Says in words what a change of the notice did, one sentence per element added, removed or changed ("We no longer
@@ -23,14 +23,11 @@ final class ChangeSentences {
             "retentionRules", List.of("description", "rule"),
             "cookies", List.of("name", "purpose"));
 
-    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    private final MessageBundle messages = new MessageBundle("i18n/notice-changes");
     private final Locale locale;
 
     ChangeSentences(Locale locale) {
         this.locale = locale;
-        messages.setBasename("i18n/notice-changes");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
     }
 
     List<String> of(List<NoticeDiff.Change> changes, SiteFacts before, SiteFacts after) {
@@ -43,17 +40,14 @@ final class ChangeSentences {
         String name = nameOf(change.category(), change.key(), facts);
         String code = change.category() + "." + change.kind();
         if (!"changed".equals(change.kind())) {
-            return messages.getMessage(code, new Object[] {name}, locale);
+            return messages.get(locale, code, name);
         }
         String what = change.attributes().keySet().stream()
-                .map(attribute -> messages.getMessage(
-                        "attribute." + change.category() + "." + attribute,
-                        null,
-                        messages.getMessage("attribute.other", null, locale),
-                        locale))
+                .map(attribute ->
+                        messages.getOr(locale, "attribute." + change.category() + "." + attribute, "attribute.other"))
                 .distinct()
-                .collect(Collectors.joining(messages.getMessage("and", null, locale)));
-        return messages.getMessage(code, new Object[] {name, what}, locale);
+                .collect(Collectors.joining(messages.get(locale, "and")));
+        return messages.get(locale, code, name, what);
     }
 
     private static String nameOf(String category, String key, SiteFacts facts) {

@@ -2,18 +2,16 @@ package dev.steward.notice;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Span;
+import dev.steward.platform.MessageBundle;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,7 +39,7 @@ public class NoticeAnnouncements {
     private final NoticeVersionRepository versions;
     private final NoticeChanges changes;
     private final Clock clock;
-    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    private final MessageBundle messages = new MessageBundle("i18n/notice-changes");
     // published versions never change, so neither does what changed between two of them
     private final Map<Key, NoticeChange> computed = new ConcurrentHashMap<>();
 
@@ -50,9 +48,6 @@ public class NoticeAnnouncements {
         this.versions = versions;
         this.changes = changes;
         this.clock = clock;
-        messages.setBasename("i18n/notice-changes");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
     }
 
     public Optional<Announcement> current(String site, Locale locale) {
@@ -76,16 +71,13 @@ public class NoticeAnnouncements {
         NoticeChange change = computed.computeIfAbsent(
                 new Key(site, previous.version(), version.version(), locale),
                 key -> changes.between(site, key.from(), key.to(), locale));
-        String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                .withLocale(locale)
-                .format(version.effective());
         return new Announcement(
                 version.version(),
-                messages.getMessage("announcement.heading", new Object[] {day}, locale),
+                messages.get(locale, "announcement.heading", MessageBundle.date(version.effective(), locale)),
                 change.sentences(),
                 change.diffPath(),
-                messages.getMessage("announcement.link", null, locale),
-                messages.getMessage("announcement.close", null, locale),
+                messages.get(locale, "announcement.link"),
+                messages.get(locale, "announcement.close"),
                 period.addTo(version.effective().atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 }
