@@ -21,7 +21,8 @@ public record Site(
         @Nullable Integer aggregateMinimumCount,
         @Nullable Boolean sellsPersonalData,
         @Nullable ConsentEvidence consentEvidence,
-        List<String> earlierEditions) {
+        List<String> earlierEditions,
+        @Nullable SiteMail mail) {
 
     /**
      * The notice this catalog revision publishes. A new revision of the notice needs a new version; the

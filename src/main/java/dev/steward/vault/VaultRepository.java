@@ -367,6 +367,16 @@ class VaultRepository {
                 .update();
     }
 
+    List<SubjectId> withRecords(String site, Collection<String> activities) {
+        return jdbc.sql("""
+                        SELECT DISTINCT subject_id FROM personal_record WHERE site = :site AND activity = ANY(:activities)
+                        """)
+                .param("site", site)
+                .param("activities", activities.toArray(String[]::new))
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     List<SubjectId> randomSubjects(int count) {
         return jdbc.sql("SELECT id FROM data_subject ORDER BY random() LIMIT :count")
                 .param("count", count)

@@ -158,6 +158,7 @@ final class CatalogValidator {
             checkCountry(
                     site, "storageLocations[" + i + "]", site.storageLocations().get(i));
         }
+        new SiteMailCheck(catalog, this::report).check(site);
         checkChangeNoticePeriod(site, name);
     }
 
