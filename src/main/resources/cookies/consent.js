@@ -216,7 +216,7 @@
   function announce() {
     var x = C.change, bar, seen = function () { stored.v = C.version; save(stored); bar.remove(); };
     if (!x || !stored || stored.v === C.version) return;
-    bar = h('aside', { className: 'stw-n', role: 'status' }, [
+    bar = h('div', { className: 'stw-n', role: 'status' }, [
       h('strong', { textContent: x.title }),
       h('ul', {}, x.summary.map(function (s) { return h('li', { textContent: s }); })),
       h('a', { href: x.link, textContent: x.linkText, onclick: seen }), ' ', button(x.close, seen)

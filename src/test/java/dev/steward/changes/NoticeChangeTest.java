@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import dev.steward.platform.Sha256;
+import dev.steward.test.Axe;
 import dev.steward.test.Chromium;
 import dev.steward.test.Console;
 import dev.steward.test.Http;
@@ -239,9 +240,38 @@ class NoticeChangeTest {
             returning.reload();
             returning.waitForFunction("() => window.stewardConsent && window.stewardConsent.ready");
             assertThat(returning.locator(".stw-n").count()).isZero();
+
+            Page forAxe = chromium.page(port, Map.of(), true);
+            forAxe.context()
+                    .addCookies(List.of(new Cookie("steward_consent", "%7B%22v%22%3A%222010-05-05%22%7D")
+                            .setDomain("localhost")
+                            .setPath("/")));
+            forAxe.navigate("/s/omron-healthcare/");
+            forAxe.locator(".stw-n").waitFor();
+            assertThat(Axe.violations(forAxe))
+                    .as("announcement on the site's page")
+                    .isEmpty();
+            forAxe.navigate("/s/omron-healthcare/privacy");
+            assertThat(Axe.violations(forAxe)).as("announcement on the notice").isEmpty();
         } finally {
             clock.set(start);
         }
+    }
+
+    @Test
+    void staffSeeTheProgressInWordsOnTheirSites() {
+        Console admin = Console.signIn(
+                server.getEnvironment().getRequiredProperty("local.server.port", Integer.class),
+                "admin",
+                StewardTest.ADMIN_PASSWORD);
+
+        String page = admin.get("/admin/notice-changes").body();
+
+        assertThat(page)
+                .contains("Omronhealthcare.com")
+                .contains("Version 2010-05-05 to 2026-03-10")
+                .contains("everyone found was told by March 2, 2026")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}");
     }
 
     /** Carla's consents to the contest, the first given on the site: whoever opens her link consents as her. */
