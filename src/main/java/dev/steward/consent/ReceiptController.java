@@ -2,6 +2,7 @@ package dev.steward.consent;
 
 import com.nimbusds.jose.JWSObject;
 import dev.steward.platform.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.text.ParseException;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * A consent receipt: {@code /receipts/{id}} shows it to the person; {@code /api/v1/receipts/{id}} serves the signed JWS
@@ -25,6 +27,11 @@ class ReceiptController {
         this.ledger = ledger;
     }
 
+    @Operation(
+            summary = "Get a consent receipt",
+            description =
+                    "The signed consent receipt (a JWS, `application/jose`), verifiable offline against `/.well-known/jwks.json`. Its id is random; it names the person only by a random subject id.")
+    @ResponseBody
     @GetMapping("/api/v1/receipts/{id}")
     ResponseEntity<String> jws(@PathVariable UUID id) {
         return ResponseEntity.ok()
