@@ -187,7 +187,7 @@
         kind === 'do-not-sell' && !c.soldOrShared && cur[c.key]);
       if (!c.necessary) answers[c.key] = cur[c.key];
     });
-    stored = { r: C.revision, t: Date.now(), c: answers, k: stored && stored.k, i: stored && stored.i };
+    stored = { r: C.revision, v: C.version, t: Date.now(), c: answers, k: stored && stored.k, i: stored && stored.i };
     save(stored);
     close();
     consentMode('update');
@@ -212,6 +212,18 @@
     }, function () { /* the choice holds in this browser; the next one is recorded again */ });
   }
 
+  // A material change of the notice, told to a visitor who last saw an older version until they close it
+  function announce() {
+    var x = C.change, bar, seen = function () { stored.v = C.version; save(stored); bar.remove(); };
+    if (!x || !stored || stored.v === C.version) return;
+    bar = h('div', { className: 'stw-n', role: 'status' }, [
+      h('strong', { textContent: x.title }),
+      h('ul', {}, x.summary.map(function (s) { return h('li', { textContent: s }); })),
+      h('a', { href: x.link, textContent: x.linkText, onclick: seen }), ' ', button(x.close, seen)
+    ]);
+    d.body.append(bar);
+  }
+
   function start() {
     var ask = function () { w.stewardConsent.ready = true; if (!valid) open(false); }, link;
     d.addEventListener('click', function (e) {
@@ -219,6 +231,7 @@
       if (t) { e.preventDefault(); open(true); }
     });
     apply(null);
+    announce();
     // the strict variant links the style sheet (no inline style) and shows the banner once it is there
     if (C.styleSheet) {
       link = h('link', { rel: 'stylesheet', href: C.styleSheet, onload: ask, onerror: ask });

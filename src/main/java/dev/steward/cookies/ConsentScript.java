@@ -1,12 +1,14 @@
 package dev.steward.cookies;
 
 import dev.steward.cookies.BannerView.CategoryView;
+import dev.steward.notice.NoticeAnnouncements.Announcement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,7 +53,8 @@ class ConsentScript {
      * The script for one visitor. {@code strict} leaves the style sheet out of the script: the script links it
      * instead, so a page whose Content-Security-Policy forbids inline styles needs only Steward's origin allowed.
      */
-    String render(BannerView banner, Addresses addresses, boolean gpc, boolean strict) {
+    String render(
+            BannerView banner, Addresses addresses, boolean gpc, boolean strict, @Nullable Announcement announcement) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("site", banner.site());
         config.put("api", addresses.api());
@@ -69,6 +72,17 @@ class ConsentScript {
         config.put("expires", banner.expiresMillis());
         config.put("cookie", banner.choiceCookie());
         config.put("texts", banner.texts());
+        if (announcement != null) {
+            // shown once to a visitor whose choice was made under an older version of the notice
+            config.put(
+                    "change",
+                    Map.of(
+                            "title", announcement.heading(),
+                            "summary", announcement.summary(),
+                            "link", addresses.base() + announcement.diffPath(),
+                            "linkText", announcement.linkText(),
+                            "close", announcement.closeText()));
+        }
         config.put(
                 "categories",
                 banner.categories().stream().map(ConsentScript::category).toList());
@@ -93,5 +107,5 @@ class ConsentScript {
     }
 
     /** Where the script's requests go, absolute, as the visitor's browser reached Steward. */
-    record Addresses(String api, String receipts, String policy, String styleSheet) {}
+    record Addresses(String base, String api, String receipts, String policy, String styleSheet) {}
 }

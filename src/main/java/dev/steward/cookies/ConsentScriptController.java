@@ -1,6 +1,7 @@
 package dev.steward.cookies;
 
 import dev.steward.catalog.Catalogs;
+import dev.steward.notice.NoticeAnnouncements;
 import dev.steward.notice.PublishedNotices;
 import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.NotFoundException;
@@ -45,18 +46,21 @@ class ConsentScriptController {
     private final ConsentScript script;
     private final VisitorRegions regions;
     private final PublishedNotices notices;
+    private final NoticeAnnouncements announcements;
 
     ConsentScriptController(
             Catalogs catalogs,
             Banners banners,
             ConsentScript script,
             VisitorRegions regions,
-            PublishedNotices notices) {
+            PublishedNotices notices,
+            NoticeAnnouncements announcements) {
         this.catalogs = catalogs;
         this.banners = banners;
         this.script = script;
         this.regions = regions;
         this.notices = notices;
+        this.announcements = announcements;
     }
 
     @GetMapping("/s/{site}/consent.js")
@@ -71,7 +75,12 @@ class ConsentScriptController {
         String jurisdiction = regions.resolve(site, region, request);
         String language = lang != null ? requireLanguage(site, lang) : banners.language(site, locales(request));
         BannerView banner = banners.view(site, jurisdiction, language);
-        String body = script.render(banner, addresses(site), Gpc.sentBy(request), "strict".equals(csp));
+        String body = script.render(
+                banner,
+                addresses(site),
+                Gpc.sentBy(request),
+                "strict".equals(csp),
+                announcements.current(site, Locale.forLanguageTag(language)).orElse(null));
         // revalidated on every page: a new notice version or a changed catalog must reach the next page view
         String etag = "\"" + Sha256.hex(body) + "\"";
         if (web.checkNotModified(etag)) {
@@ -130,6 +139,7 @@ class ConsentScriptController {
         String base =
                 ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         return new ConsentScript.Addresses(
+                base,
                 base + "/api/v1/sites/" + site + "/cookie-choices",
                 base + "/s/" + site + "/cookie-choices/",
                 base + "/s/" + site + "/cookies",

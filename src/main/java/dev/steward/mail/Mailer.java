@@ -5,6 +5,7 @@ import dev.steward.vault.SubjectId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -103,5 +104,10 @@ public class Mailer {
 
     public Optional<MailStatus> status(UUID message) {
         return outbox.status(message);
+    }
+
+    /** How many of the messages are at each status: the progress of a mailing. */
+    public Map<MailStatus, Long> statusCounts(Collection<UUID> messages) {
+        return outbox.statusCounts(messages);
     }
 }

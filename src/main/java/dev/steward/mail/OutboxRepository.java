@@ -100,6 +100,16 @@ class OutboxRepository {
                 .optional();
     }
 
+    Map<MailStatus, Long> statusCounts(Collection<UUID> ids) {
+        Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
+        jdbc.sql("SELECT status, count(*) AS n FROM mail_message WHERE id = ANY(:ids) GROUP BY status")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    counts.put(MailStatus.ofKey(rs.getString("status")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
     void markSent(UUID id, int attempts, String transport, Instant at) {
         jdbc.sql("""
                         UPDATE mail_message SET status = 'sent', attempts = :attempts, transport = :transport,

@@ -23,29 +23,56 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class NoticePagesController {
 
+    private static final String MAIN = "<main ";
+
     private final Catalogs catalogs;
     private final PublishedNotices notices;
     private final NoticeVersionRepository versions;
     private final NoticeVersionDiffs diffs;
     private final NoticePages pages;
+    private final NoticeAnnouncements announcements;
 
     NoticePagesController(
             Catalogs catalogs,
             PublishedNotices notices,
             NoticeVersionRepository versions,
             NoticeVersionDiffs diffs,
-            NoticePages pages) {
+            NoticePages pages,
+            NoticeAnnouncements announcements) {
         this.catalogs = catalogs;
         this.notices = notices;
         this.versions = versions;
         this.diffs = diffs;
         this.pages = pages;
+        this.announcements = announcements;
     }
 
     @GetMapping("/s/{site}/privacy")
     ResponseEntity<String> privacy(
             @PathVariable String site, @RequestParam(required = false) String region, HttpServletRequest request) {
-        return published(notices.inForce(site), region(site, region, request), "privacy");
+        ResponseEntity<String> page = published(notices.inForce(site), region(site, region, request), "privacy");
+        return announcements
+                .current(site, VisitorLanguages.of(catalogs.requireSite(site), request))
+                .map(announcement -> withAnnouncement(page, announcement))
+                .orElse(page);
+    }
+
+    /**
+     * The version as published, with the announcement of its change at the top of its main part: the stored page
+     * stays as it was, and the announcement ends with the period the catalog sets.
+     */
+    private ResponseEntity<String> withAnnouncement(
+            ResponseEntity<String> page, NoticeAnnouncements.Announcement announcement) {
+        String html = page.getBody();
+        int main = html == null ? -1 : html.indexOf(MAIN);
+        if (main < 0) {
+            return page;
+        }
+        int at = html.indexOf('>', main) + 1;
+        String section = pages.render("notice/announcement", Map.of("announcement", announcement));
+        return ResponseEntity.status(page.getStatusCode())
+                .headers(page.getHeaders())
+                .body(html.substring(0, at) + section + html.substring(at));
     }
 
     @GetMapping("/s/{site}/cookies")

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,6 +38,7 @@ class NoticePublisher implements ApplicationRunner {
     private final NoticePages pages;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private volatile boolean done;
 
@@ -46,12 +48,14 @@ class NoticePublisher implements ApplicationRunner {
             NoticePages pages,
             JsonMapper json,
             TransactionTemplate transaction,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.catalogs = catalogs;
         this.versions = versions;
         this.pages = pages;
         this.json = json;
         this.transaction = transaction;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -92,11 +96,23 @@ class NoticePublisher implements ApplicationRunner {
                 clock.instant(),
                 hash);
         transaction.executeWithoutResult(status -> {
-            long id = versions.insertIfAbsent(version, factsJson);
+            if (!versions.insertIfAbsent(version, factsJson)) {
+                return;
+            }
+            long id = versions.find(site.key(), version.version()).orElseThrow().id();
             facts.regions().forEach((region, notice) -> {
                 versions.insertRendition(id, region, "privacy", pages.privacy(notice));
                 versions.insertRendition(id, region, "cookies", pages.cookies(notice));
             });
+            // in the same transaction: the version and the duty to tell people about it commit together
+            events.publishEvent(new NoticeVersionPublished(
+                    site.key(),
+                    version.version(),
+                    versions.previous(site.key(), version.version(), version.effective())
+                            .map(NoticeVersion::version)
+                            .orElse(null),
+                    site.notice().significance() == Site.Significance.MATERIAL,
+                    version.effective()));
         });
         requireUnchanged(versions.find(site.key(), site.notice().version()).orElseThrow(), hash);
         log.info("Published notice version {} of site {}", version.version(), site.key());

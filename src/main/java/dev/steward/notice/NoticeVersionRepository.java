@@ -31,24 +31,36 @@ class NoticeVersionRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the version unless one with its label exists; answers the id of the row now holding the label. */
-    long insertIfAbsent(NoticeVersion version, String factsJson) {
-        jdbc.sql("""
+    /** Inserts the version unless one with its label exists; answers whether this call inserted it. */
+    boolean insertIfAbsent(NoticeVersion version, String factsJson) {
+        return jdbc.sql("""
                         INSERT INTO notice_version
                             (site, version, effective, last_modified, significance, published_at, content_hash, facts)
                         VALUES (:site, :version, :effective, :lastModified, :significance, :publishedAt, :hash, CAST(:facts AS jsonb))
                         ON CONFLICT (site, version) DO NOTHING
                         """)
-                .param("site", version.site())
-                .param("version", version.version())
-                .param("effective", version.effective())
-                .param("lastModified", version.lastModified())
-                .param("significance", version.significance())
-                .param("publishedAt", version.publishedAt().atOffset(ZoneOffset.UTC))
-                .param("hash", version.contentHash())
-                .param("facts", factsJson)
-                .update();
-        return find(version.site(), version.version()).orElseThrow().id();
+                        .param("site", version.site())
+                        .param("version", version.version())
+                        .param("effective", version.effective())
+                        .param("lastModified", version.lastModified())
+                        .param("significance", version.significance())
+                        .param("publishedAt", version.publishedAt().atOffset(ZoneOffset.UTC))
+                        .param("hash", version.contentHash())
+                        .param("facts", factsJson)
+                        .update()
+                == 1;
+    }
+
+    /** The version a new one follows: the newest other version that took effect no later than it. */
+    Optional<NoticeVersion> previous(String site, String version, LocalDate effective) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notice_version"
+                        + " WHERE site = :site AND version <> :version AND effective <= :effective"
+                        + " ORDER BY effective DESC, id DESC LIMIT 1")
+                .param("site", site)
+                .param("version", version)
+                .param("effective", effective)
+                .query(VERSION)
+                .optional();
     }
 
     void insertRendition(long versionId, String region, String page, String html) {

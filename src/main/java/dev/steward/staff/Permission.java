@@ -58,7 +58,7 @@ public enum Permission {
             Change.WRITES,
             staff(ADMIN, PRIVACY_OFFICER)),
     READ_CONSENTS(
-            "Read a subject's consent history (audited) and whom to ask again",
+            "Read a subject's consent history (audited), whom to ask again and how a notice change was told",
             Reach.SITE,
             Change.READS,
             staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),

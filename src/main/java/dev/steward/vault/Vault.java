@@ -14,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,29 @@ public class Vault {
 
     public List<RecordSummary> records(SubjectId subject) {
         return repository.records(subject);
+    }
+
+    /**
+     * A page of the subjects, in id order after {@code after}, who have a record of one of the site's activities
+     * collected under one of the jurisdictions before the instant: those a change of that processing concerns.
+     */
+    public List<SubjectId> subjectsWithRecords(
+            String site,
+            Collection<String> activities,
+            Collection<String> jurisdictions,
+            Instant collectedBefore,
+            @Nullable SubjectId after,
+            int limit) {
+        if (activities.isEmpty() || jurisdictions.isEmpty()) {
+            return List.of();
+        }
+        return repository.subjectsWithRecords(
+                site,
+                activities,
+                jurisdictions,
+                collectedBefore,
+                after == null ? new UUID(0, 0) : after.value(),
+                limit);
     }
 
     /** A record's personal fields, decrypted; a read by staff is written to the audit trail first. */

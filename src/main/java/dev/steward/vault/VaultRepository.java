@@ -118,6 +118,30 @@ class VaultRepository {
                 .list();
     }
 
+    /** Subjects after the given one (in id order) with a record in use or closed for one of the activities. */
+    List<SubjectId> subjectsWithRecords(
+            String site,
+            Collection<String> activities,
+            Collection<String> jurisdictions,
+            Instant collectedBefore,
+            UUID after,
+            int limit) {
+        return jdbc.sql("""
+                        SELECT DISTINCT subject_id FROM personal_record
+                        WHERE site = :site AND activity IN (:activities) AND jurisdiction IN (:jurisdictions)
+                          AND state <> 'AWAITING_PARENT' AND collected_at < :before AND subject_id > :after
+                        ORDER BY subject_id LIMIT :limit
+                        """)
+                .param("site", site)
+                .param("activities", activities)
+                .param("jurisdictions", jurisdictions)
+                .param("before", collectedBefore.atOffset(ZoneOffset.UTC))
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     void updateFields(RecordId id, byte[] fieldsEnc) {
         jdbc.sql("UPDATE personal_record SET fields_enc = :fields WHERE id = :id")
                 .param("id", id.value())

@@ -90,6 +90,13 @@ class CatalogValidationTest {
                                 16,
                                 "site 'acme-shop' serves DE by two jurisdictions, 'EU' and 'DACH': list it in one of them")),
                 mistake(
+                        "change-notice-period-zero.yml",
+                        at(
+                                23,
+                                27,
+                                "site 'acme-shop': notice.changeNoticePeriod must be a positive length of time such as"
+                                        + " P6M, found 'P0D'")),
+                mistake(
                         "other-countries-not-served.yml",
                         at(
                                 18,

@@ -18,6 +18,7 @@ import dev.steward.catalog.Recipient;
 import dev.steward.catalog.Regime;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.Span;
 import dev.steward.catalog.TextBlock;
 import dev.steward.platform.PublicAddresses;
 import java.net.InetAddress;
@@ -162,6 +163,23 @@ final class CatalogValidator {
                     site, "storageLocations[" + i + "]", site.storageLocations().get(i));
         }
         new SiteMailCheck(catalog, this::report).check(site);
+        checkChangeNoticePeriod(site, name);
+    }
+
+    /** The announcement of a material change must be shown for some time: a period of none would hide it. */
+    private void checkChangeNoticePeriod(Site site, String name) {
+        Site.Notice notice = site.notice();
+        if (notice == null || notice.changeNoticePeriod() == null) {
+            return;
+        }
+        Span period = notice.changeNoticePeriod();
+        if (period.isZero() || period.period().isNegative() || period.time().isNegative()) {
+            report(
+                    notice,
+                    "changeNoticePeriod",
+                    name + ": notice.changeNoticePeriod must be a positive length of time such as P6M, found '" + period
+                            + "'");
+        }
     }
 
     /** A visitor's country must lead to one notice: no two jurisdictions of a site may list the same country. */

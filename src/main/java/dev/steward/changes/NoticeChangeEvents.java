@@ -1,0 +1,42 @@
+package dev.steward.changes;
+
+import dev.steward.notice.NoticeVersionPublished;
+import dev.steward.vault.SubjectErased;
+import dev.steward.vault.SubjectsErased;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers, in the transaction that publishes it, every material change people must be told about; an editorial
+ * version, or a site's first notice, tells nobody. Erasing a person forgets that they were told, and their link.
+ */
+@Component
+class NoticeChangeEvents {
+
+    private final NoticeChangeRepository changes;
+    private final Clock clock;
+
+    NoticeChangeEvents(NoticeChangeRepository changes, Clock clock) {
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void published(NoticeVersionPublished published) {
+        if (published.mustBeAnnounced() && published.previous() != null) {
+            changes.insertChange(published.site(), published.previous(), published.version(), clock.instant());
+        }
+    }
+
+    @EventListener
+    void erased(SubjectErased event) {
+        changes.deleteOfSubjects(List.of(event.subject()));
+    }
+
+    @EventListener
+    void erased(SubjectsErased event) {
+        changes.deleteOfSubjects(event.subjects());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.steward.changes;
+
+import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.Permission;
+import dev.steward.staff.Requires;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** Staff follow each notice change: the console page and the same figures as JSON. */
+@Controller
+@Requires(Permission.READ_CONSENTS)
+class NoticeChangesController {
+
+    private final NoticeChangeProgress progress;
+    private final CurrentCaller caller;
+
+    NoticeChangesController(NoticeChangeProgress progress, CurrentCaller caller) {
+        this.progress = progress;
+        this.caller = caller;
+    }
+
+    record Changes(List<NoticeChangeProgress.Progress> changes) {}
+
+    /** A change as the page shows it, its times in words. */
+    record Row(
+            NoticeChangeProgress.Progress progress,
+            String started,
+            @Nullable String completed) {}
+
+    private static final DateTimeFormatter WORDS = DateTimeFormatter.ofLocalizedDateTime(
+                    FormatStyle.LONG, FormatStyle.SHORT)
+            .withLocale(Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    @GetMapping("/admin/notice-changes")
+    String page(Model model) {
+        model.addAttribute(
+                "changes",
+                progress.of(caller.get()).stream()
+                        .map(one -> new Row(
+                                one,
+                                WORDS.format(one.startedAt()) + " UTC",
+                                one.completedAt() == null ? null : WORDS.format(one.completedAt()) + " UTC"))
+                        .toList());
+        return "admin/notice-changes";
+    }
+
+    @GetMapping("/api/v1/admin/notice-changes")
+    @ResponseBody
+    Changes list() {
+        return new Changes(progress.of(caller.get()));
+    }
+}

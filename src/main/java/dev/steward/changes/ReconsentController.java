@@ -1,0 +1,86 @@
+package dev.steward.changes;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.consent.ConsentEvent;
+import dev.steward.platform.EmailLinks;
+import dev.steward.platform.UnusableLinkException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The page the link of a change mail opens ({@link EmailLinks}): opening it shows the new wording and changes nothing;
+ * only its button consents again.
+ */
+@Controller
+class ReconsentController {
+
+    private final Reconsents reconsents;
+    private final Catalogs catalogs;
+
+    ReconsentController(Reconsents reconsents, Catalogs catalogs) {
+        this.reconsents = reconsents;
+        this.catalogs = catalogs;
+    }
+
+    static String path(String site, String token) {
+        return "/s/" + site + "/notice-change/" + token;
+    }
+
+    @GetMapping("/s/{site}/notice-change/{token}")
+    String page(@PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
+        EmailLinks.secret(response);
+        Reconsents.Pending pending = reconsents.pending(site, token).orElseThrow(() -> unusable(site, token));
+        site(site, model);
+        model.addAttribute("action", path(site, token));
+        model.addAttribute("asked", pending.asked());
+        model.addAttribute(
+                "diffPath",
+                "/s/" + site + "/privacy/diff?from=" + pending.change().from() + "&to="
+                        + pending.change().to());
+        return "changes/reconsent";
+    }
+
+    @PostMapping("/s/{site}/notice-change/{token}")
+    String confirm(
+            @PathVariable String site,
+            @PathVariable String token,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        EmailLinks.secret(response);
+        List<ConsentEvent> recorded = reconsents
+                .confirm(site, token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT))
+                .orElseThrow(() -> unusable(site, token));
+        site(site, model);
+        model.addAttribute(
+                "receipts", recorded.stream().map(ConsentEvent::receiptPath).toList());
+        return "changes/reconsented";
+    }
+
+    private void site(String site, Model model) {
+        Site declared = catalogs.requireSite(site);
+        model.addAttribute("site", declared);
+        model.addAttribute("siteName", declared.name().in(declared.language()));
+    }
+
+    private UnusableLinkException unusable(String site, String token) {
+        Site declared = catalogs.requireSite(site);
+        String name = declared.name().in(declared.language());
+        EmailLinks.Reason reason = reconsents.whyUnusable(site, token);
+        String detail = switch (reason) {
+            case USED -> "You have consented again already; there is nothing more to do.";
+            case EXPIRED -> "Nothing was recorded. Your earlier consent remains valid for what it covered.";
+            default -> null;
+        };
+        return new UnusableLinkException(new UnusableLinkException.Page(
+                reason, site, name, detail, "/s/" + site + "/privacy", "Read the privacy notice of " + name));
+    }
+}

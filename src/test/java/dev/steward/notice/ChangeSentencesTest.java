@@ -1,0 +1,45 @@
+package dev.steward.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.platform.MessageBundle;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a change did, in sentences naming elements by their labels, and dates, in the reader's language. */
+class ChangeSentencesTest {
+
+    static final SiteFacts BEFORE = new SiteFacts(Map.of(
+            "fields", Map.of("phone", Map.of("label", "Telefonnummer")),
+            "activities", Map.of("contest", Map.of("name", "Gewinnspiel", "consent", "Ja", "fields", "name, phone"))));
+    static final SiteFacts AFTER = new SiteFacts(Map.of(
+            "fields", Map.of(),
+            "activities", Map.of("contest", Map.of("name", "Gewinnspiel", "consent", "Ja, gern", "fields", "name"))));
+
+    @Test
+    void everyChangeIsASentenceInTheReadersLanguageWithLabelsNotKeys() {
+        List<NoticeDiff.Change> changes = BEFORE.changesTo(AFTER);
+
+        assertThat(new ChangeSentences(Locale.GERMAN).of(changes, BEFORE, AFTER))
+                .containsExactlyInAnyOrder(
+                        "Wir fragen nicht mehr nach: Telefonnummer.",
+                        "Gewinnspiel: Wir haben den Wortlaut der Einwilligung und die erhobenen Daten geändert.");
+        // no Japanese wording yet: the base (English) bundle, not the machine's locale
+        assertThat(new ChangeSentences(Locale.JAPANESE).of(changes, BEFORE, AFTER))
+                .containsExactlyInAnyOrder(
+                        "We no longer ask for your Telefonnummer.",
+                        "Gewinnspiel: we changed the wording of the consent we ask for and the data we collect.");
+    }
+
+    @Test
+    void datesAreWordsInTheReadersLanguage() {
+        LocalDate day = LocalDate.of(2026, 3, 10);
+
+        assertThat(MessageBundle.date(day, Locale.ENGLISH)).isEqualTo("March 10, 2026");
+        assertThat(MessageBundle.date(day, Locale.GERMAN)).isEqualTo("10. März 2026");
+        assertThat(MessageBundle.date(day, Locale.JAPANESE)).isEqualTo("2026年3月10日");
+    }
+}
