@@ -93,9 +93,10 @@ class NoticePublisher implements ApplicationRunner {
                 hash);
         transaction.executeWithoutResult(status -> {
             long id = versions.insertIfAbsent(version, factsJson);
+            Locale language = Locale.forLanguageTag(site.language());
             facts.regions().forEach((region, notice) -> {
-                versions.insertRendition(id, region, "privacy", pages.privacy(notice));
-                versions.insertRendition(id, region, "cookies", pages.cookies(notice));
+                versions.insertRendition(id, region, "privacy", pages.privacy(notice, language));
+                versions.insertRendition(id, region, "cookies", pages.cookies(notice, language));
             });
         });
         requireUnchanged(versions.find(site.key(), site.notice().version()).orElseThrow(), hash);

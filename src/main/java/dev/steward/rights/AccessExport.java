@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
@@ -27,8 +28,10 @@ public class AccessExport {
     private final SubjectData data;
     private final JsonMapper json;
     private final TemplateEngine templates;
+    private final AccessSummary summary;
 
-    AccessExport(SubjectData data, JsonMapper json, TemplateEngine templates) {
+    AccessExport(SubjectData data, JsonMapper json, TemplateEngine templates, AccessSummary summary) {
+        this.summary = summary;
         this.data = data;
         this.json = json;
         this.templates = templates;
@@ -109,8 +112,10 @@ public class AccessExport {
     }
 
     private String summary(SubjectData.Export export) {
-        Context context = new Context();
+        Context context = new Context(Locale.ENGLISH);
         context.setVariable("export", export);
+        context.setVariable("items", summary.items(export));
+        context.setVariable("words", summary);
         return templates.process("rights/access-summary", context);
     }
 
