@@ -136,7 +136,16 @@ class CommandLineTest {
         Run run = run("--help");
 
         assertThat(run.out())
-                .contains("serve", "catalog", "consent", "keys", "ledger", "restore-replay", "retention", "ropa")
+                .contains(
+                        "serve",
+                        "catalog",
+                        "consent",
+                        "keys",
+                        "ledger",
+                        "restore-replay",
+                        "retention",
+                        "ropa",
+                        "campaign")
                 .contains("statistics")
                 .doesNotContain("bench");
     }

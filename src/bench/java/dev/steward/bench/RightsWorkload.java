@@ -1,10 +1,8 @@
 package dev.steward.bench;
 
 import dev.steward.rights.AccessExport;
-import dev.steward.vault.Access;
 import dev.steward.vault.BulkSubjects;
 import dev.steward.vault.SubjectId;
-import dev.steward.vault.SuppressionList;
 import dev.steward.vault.Vault;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -21,13 +19,11 @@ class RightsWorkload {
     private final BulkSubjects subjects;
     private final AccessExport exports;
     private final Vault vault;
-    private final SuppressionList suppression;
 
-    RightsWorkload(BulkSubjects subjects, AccessExport exports, Vault vault, SuppressionList suppression) {
+    RightsWorkload(BulkSubjects subjects, AccessExport exports, Vault vault) {
         this.subjects = subjects;
         this.exports = exports;
         this.vault = vault;
-        this.suppression = suppression;
     }
 
     /** Nanoseconds of each measured export and erasure, and the mean export's size in bytes. */
@@ -52,8 +48,7 @@ class RightsWorkload {
             long started = System.nanoTime();
             bytes += exports.of(subject, site).length;
             long exported = System.nanoTime();
-            suppression.add(vault.identifiers(subject, Access.system("bench-erasure")));
-            vault.eraseSubject(subject, "bench");
+            vault.eraseAndSuppress(subject, "bench");
             long erased = System.nanoTime();
             if (i >= warmup) {
                 exportNanos[i - warmup] = exported - started;

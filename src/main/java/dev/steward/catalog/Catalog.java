@@ -91,6 +91,14 @@ public final class Catalog {
         return controllers.get(site.controller());
     }
 
+    /** The postal address a site's campaigns show in their footer: its mail section's, else its controller's. */
+    public Optional<String> postalAddressOf(Site site) {
+        if (site.mail() != null && site.mail().postalAddress() != null) {
+            return Optional.of(site.mail().postalAddress());
+        }
+        return Optional.ofNullable(controllers.get(site.controller())).map(Controller::address);
+    }
+
     public Optional<Jurisdiction> jurisdiction(String key) {
         return Optional.ofNullable(jurisdictions.get(key));
     }

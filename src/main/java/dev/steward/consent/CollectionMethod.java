@@ -11,6 +11,10 @@ public enum CollectionMethod {
     ACCOUNT_PAGE("the person's account page", true),
     PRIVACY_CENTER("the privacy center", false),
     EMAIL_LINK("a link in an e-mail", true),
+    /** The one-click unsubscribe of RFC 8058: a mail program posted the link of a message's List-Unsubscribe. */
+    ONE_CLICK("the one-click unsubscribe of an e-mail", false),
+    /** A mail to the unsubscribe address of a message's List-Unsubscribe, passed to Steward by the operator. */
+    UNSUBSCRIBE_MAIL("a mail to the unsubscribe address", false),
     IMPORT("an import", false),
     API("an integrator", true),
     /** Steward itself, e.g. when a consent lapses. */

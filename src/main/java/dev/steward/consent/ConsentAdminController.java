@@ -27,7 +27,7 @@ class ConsentAdminController {
         this.caller = caller;
     }
 
-    record History(String subject, List<ConsentEvent> events) {}
+    record History(String subject, List<StaffConsents.Entry> events) {}
 
     @GetMapping("/api/v1/admin/subjects/{subject}/consents")
     History history(@PathVariable UUID subject, @RequestParam(required = false) @Nullable String reason) {

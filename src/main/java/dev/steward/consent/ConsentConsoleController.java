@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,7 +46,14 @@ class ConsentConsoleController {
 
     /** An event as the page lists it, in words. */
     record Line(
-            String site, String purpose, String action, String method, Instant at, boolean byParent, String receipt) {}
+            String site,
+            String purpose,
+            String action,
+            String method,
+            Instant at,
+            boolean byParent,
+            String receipt,
+            @Nullable String connection) {}
 
     /** A site staff may record on, with its purposes by key and name. */
     record SiteChoice(String key, String name, List<Choice> purposes) {}
@@ -60,6 +70,7 @@ class ConsentConsoleController {
         model.addAttribute("subject", subject);
         model.addAttribute("lines", lines);
         model.addAttribute("mayRecord", staff.may(Permission.RECORD_CONSENT_ON_BEHALF));
+        model.addAttribute("mayReadEvidence", staff.may(Permission.READ_CONSENT_EVIDENCE));
         model.addAttribute("choices", choices(staff));
         model.addAttribute("actions", StaffConsents.ON_BEHALF);
         if (!model.containsAttribute("form")) {
@@ -87,7 +98,8 @@ class ConsentConsoleController {
         }
     }
 
-    private Line line(ConsentEvent event) {
+    private Line line(StaffConsents.Entry entry) {
+        ConsentEvent event = entry.event();
         Site site = catalogs.requireSite(event.site());
         String language = site.language();
         return new Line(
@@ -99,7 +111,16 @@ class ConsentConsoleController {
                         .orElse(event.method()),
                 event.occurredAt(),
                 event.byParent(),
-                event.receiptPath());
+                event.receiptPath(),
+                connection(entry));
+    }
+
+    /** The address and browser kept as evidence, as one line; null when nothing was kept or it is not shown. */
+    private static @Nullable String connection(StaffConsents.Entry entry) {
+        String shown = Stream.of(entry.ipAddress(), entry.userAgent())
+                .filter(part -> part != null && !part.isBlank())
+                .collect(Collectors.joining(", "));
+        return shown.isEmpty() ? null : shown;
     }
 
     private List<SiteChoice> choices(Caller staff) {

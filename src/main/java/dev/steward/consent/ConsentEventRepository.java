@@ -206,6 +206,37 @@ class ConsentEventRepository {
                 .optional();
     }
 
+    /** The event deciding each subject's consent to the purpose at the instant, for many subjects in one query. */
+    List<ConsentEvent> latestAtEach(List<SubjectId> subjects, String site, String purpose, Instant at) {
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (subject_id) * FROM consent_event
+                        WHERE subject_id = ANY(:subjects) AND site = :site AND purpose = :purpose AND occurred_at <= :at
+                        ORDER BY subject_id, occurred_at DESC, seq DESC
+                        """)
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .param("site", site)
+                .param("purpose", purpose)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .query((rs, row) -> event(rs))
+                .list();
+    }
+
+    /** The subjects whose latest action on the purpose lets processing on consent go on, at the instant. */
+    List<SubjectId> granting(String site, String purpose, Instant at) {
+        return jdbc.sql("""
+                        SELECT subject_id FROM (
+                            SELECT DISTINCT ON (subject_id) subject_id, action, expires_at FROM consent_event
+                            WHERE site = :site AND purpose = :purpose AND occurred_at <= :at
+                            ORDER BY subject_id, occurred_at DESC, seq DESC) latest
+                        WHERE action IN ('given', 'confirmed', 'renewed') AND (expires_at IS NULL OR expires_at > :at)
+                        """)
+                .param("site", site)
+                .param("purpose", purpose)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     List<ConsentEvent> history(SubjectId subject) {
         return jdbc.sql("SELECT * FROM consent_event WHERE subject_id = :subject ORDER BY occurred_at, seq")
                 .param("subject", subject.value())

@@ -104,6 +104,15 @@ public class ConsentLedger {
                 .map(bytes -> json.readValue(bytes, Evidence.class));
     }
 
+    /**
+     * The subjects whose own latest action on the purpose grants it now: the people a campaign may be for. Who
+     * actually receives it is decided per message when it goes ({@link ConsentDecisions#decideEach}).
+     */
+    public List<SubjectId> consenting(String site, String purpose) {
+        catalogs.requireSite(site);
+        return events.granting(site, purpose, clock.instant());
+    }
+
     /** Subjects whose consent lapsed and who have not given it again: whom to ask again. */
     public List<ConsentEvent> repermissionList(String site, @Nullable String purpose) {
         catalogs.requireSite(site);

@@ -1,5 +1,6 @@
 package dev.steward.consent;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditRecord;
 import dev.steward.audit.AuditTrail;
@@ -10,11 +11,13 @@ import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.staff.Caller;
+import dev.steward.staff.Permission;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -54,15 +57,40 @@ class StaffConsents {
             @Nullable String wording,
             @Nullable String reason) {}
 
+    /**
+     * An event with the connection kept as its evidence (seed 001 §3.4: the IP address and time of registration and
+     * of confirmation prove a subscription), decrypted only for those who may read it: auditors check evidence
+     * without reading personal data.
+     */
+    record Entry(
+            @JsonUnwrapped ConsentEvent event,
+            @Nullable String ipAddress,
+            @Nullable String userAgent) {}
+
     /** The subject's consent events on the sites the member may see, oldest first; the read is audited. */
     @Transactional
-    List<ConsentEvent> history(SubjectId subject, Caller staff, @Nullable String reason) {
-        List<ConsentEvent> events = ledger.history(subject).stream()
+    List<Entry> history(SubjectId subject, Caller staff, @Nullable String reason) {
+        boolean evidence = staff.may(Permission.READ_CONSENT_EVIDENCE);
+        List<Entry> events = ledger.history(subject).stream()
                 .filter(event -> staff.maySee(event.site()))
+                .map(event -> entry(event, evidence))
                 .toList();
         audit.record(new AuditEntry(
-                staff.name(), "read-consent-history", subject.value(), null, List.of("consents"), reason));
+                staff.name(),
+                "read-consent-history",
+                subject.value(),
+                null,
+                evidence ? List.of("consents", "consent-evidence") : List.of("consents"),
+                reason));
         return events;
+    }
+
+    private Entry entry(ConsentEvent event, boolean evidence) {
+        Optional<ConsentLedger.Evidence> kept = evidence ? ledger.evidence(event) : Optional.empty();
+        return new Entry(
+                event,
+                kept.map(ConsentLedger.Evidence::ipAddress).orElse(null),
+                kept.map(ConsentLedger.Evidence::userAgent).orElse(null));
     }
 
     @Transactional

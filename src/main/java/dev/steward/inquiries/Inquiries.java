@@ -154,11 +154,12 @@ class Inquiries {
         String body = checkedReply(text);
         String siteName = submissions.siteName(inquiry.site());
         UUID mail = mailer.queue(OutgoingMail.service(
-                inquiry.site(),
-                inquiry.subject(),
-                addressOf(inquiry),
-                "Your inquiry to " + siteName,
-                body + "\n\n-- \n" + siteName));
+                        inquiry.site(),
+                        inquiry.subject(),
+                        addressOf(inquiry),
+                        "Your inquiry to " + siteName,
+                        body + "\n\n-- \n" + siteName)
+                .withCategory(OutgoingMail.PERSONAL_REPLY));
         Instant now = now();
         CaseView.Reply reply = replies.keep(inquiry, caller.name(), now, mail, body);
         if (!repository.answered(inquiry.id(), now)) {

@@ -16,7 +16,17 @@ class DevMailbox implements MailTransport {
     }
 
     @Override
-    public void send(String messageId, Envelope envelope, Lease lease) {
-        // nothing leaves the machine: the outbox row is the mailbox
+    public Connection open(Lease lease) {
+        return new Connection() {
+            @Override
+            public void send(String messageId, Envelope envelope) {
+                // nothing leaves the machine: the outbox row is the mailbox
+            }
+
+            @Override
+            public void close() {
+                // nothing was opened
+            }
+        };
     }
 }

@@ -1,27 +1,65 @@
 package dev.steward.mail;
 
+import dev.steward.catalog.SiteMail.Sender;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The personal part of a message, stored only sealed under the subject's key; with the parts of the text meant for
- * the recipient alone (none for envelopes sealed before secrets were marked).
+ * The personal part of a message, stored only sealed under the subject's key: the address, subject line and bodies,
+ * how it presents itself (a sender other than Steward's own, a Reply-To, headers such as {@code List-Unsubscribe}),
+ * and the parts of the text meant for the recipient alone. Envelopes sealed before the presentation or the secrets
+ * were kept read back without them.
  */
-record Envelope(
+public record Envelope(
         String to,
         String subjectLine,
         String text,
         @Nullable String html,
+        @Nullable Sender from,
+        @Nullable String replyTo,
+        Map<String, String> headers,
         @Nullable List<String> secrets) {
 
     static final String WITHHELD = "[withheld]";
+
+    public Envelope {
+        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** Mail from Steward's own sender, with headers only where given. */
+    public Envelope(
+            String to,
+            String subjectLine,
+            String text,
+            @Nullable String html,
+            Map<String, String> headers,
+            List<String> secrets) {
+        this(to, subjectLine, text, html, null, null, headers, secrets);
+    }
 
     /** The envelope as staff may read it: every secret replaced. */
     Envelope withheld() {
         if (secrets == null || secrets.isEmpty()) {
             return this;
         }
-        return new Envelope(to, withhold(subjectLine), withhold(text), html == null ? null : withhold(html), secrets);
+        return new Envelope(
+                to,
+                withhold(subjectLine),
+                withhold(text),
+                html == null ? null : withhold(html),
+                from,
+                replyTo,
+                withholdAll(headers),
+                secrets);
+    }
+
+    private Map<String, String> withholdAll(Map<String, String> values) {
+        Map<String, String> withheld = new LinkedHashMap<>();
+        values.forEach((name, value) -> withheld.put(name, withhold(value)));
+        return withheld;
     }
 
     private String withhold(String content) {

@@ -25,9 +25,14 @@ class Envelopes {
 
     byte[] seal(UUID message, SubjectId subject, @Nullable String category, Envelope envelope) {
         byte[] plain = json.writeValueAsBytes(envelope);
-        return OutgoingMail.AFTER_ERASURE.equals(category)
+        return systemSealed(category)
                 ? system.seal(plain, context(message))
                 : vault.seal(subject, plain, context(message));
+    }
+
+    /** Mail that outlives its subject's key, or has no subject: sealed with Steward's own key. */
+    private static boolean systemSealed(@Nullable String category) {
+        return OutgoingMail.AFTER_ERASURE.equals(category) || OutgoingMail.STAFF.equals(category);
     }
 
     /** Empty when the message keeps no envelope (it was dropped) or its subject was erased. */
@@ -35,7 +40,7 @@ class Envelopes {
         if (message.envelope() == null) {
             return Optional.empty();
         }
-        Optional<byte[]> plain = OutgoingMail.AFTER_ERASURE.equals(message.category())
+        Optional<byte[]> plain = systemSealed(message.category())
                 ? system.open(message.envelope(), context(message.id()))
                 : vault.open(message.subject(), message.envelope(), context(message.id()));
         return plain.map(bytes -> json.readValue(bytes, Envelope.class));

@@ -71,6 +71,8 @@ class MailDelivery implements OutboundJob<MailDelivery.Attempt> {
         HELD,
         /** A marketing message without a current consent: never sent. */
         DROPPED,
+        /** The server refused it for good: trying again would get the same answer. */
+        REFUSED,
         /** Its subject was erased meanwhile. */
         GONE
     }
@@ -131,13 +133,17 @@ class MailDelivery implements OutboundJob<MailDelivery.Attempt> {
                 .waiting(items.stream().map(OutboundItem::id).toList())
                 .stream()
                 .collect(Collectors.toMap(OutboxMessage::id, Function.identity()));
-        return lease.attemptEach(items, attemptBound(), item -> {
-            OutboxMessage message = waiting.get(item.id());
-            return message == null ? new Attempt(Outcome.GONE, null, null, clock.instant()) : attempt(message, lease);
-        });
+        try (LazyConnection connection = new LazyConnection(transport, lease)) {
+            return lease.attemptEach(items, attemptBound(), item -> {
+                OutboxMessage message = waiting.get(item.id());
+                return message == null
+                        ? new Attempt(Outcome.GONE, null, null, clock.instant())
+                        : attempt(message, connection);
+            });
+        }
     }
 
-    private Attempt attempt(OutboxMessage message, Lease lease) {
+    private Attempt attempt(OutboxMessage message, MailTransport.Connection connection) {
         Optional<Envelope> envelope = envelopes.open(message);
         if (envelope.isEmpty()) {
             // its subject was erased without the outbox hearing of it (an erasure replayed after a restore)
@@ -152,8 +158,14 @@ class MailDelivery implements OutboundJob<MailDelivery.Attempt> {
             return new Attempt(Outcome.HELD, message, null, clock.instant().plus(settings.holdRecheck()));
         }
         try {
-            transport.send(message.messageId(), envelope.get(), lease);
+            connection.send(message.messageId(), envelope.get());
             return new Attempt(Outcome.SENT, message, null, clock.instant());
+        } catch (SmtpRefusal refused) {
+            return new Attempt(
+                    refused.permanent() ? Outcome.REFUSED : Outcome.FAILED,
+                    message,
+                    refused.describe(),
+                    clock.instant());
         } catch (MailException e) {
             return new Attempt(Outcome.FAILED, message, MailErrors.describe(e), clock.instant());
         }
@@ -193,6 +205,10 @@ class MailDelivery implements OutboundJob<MailDelivery.Attempt> {
                 if (message.status() != MailStatus.HELD) {
                     metrics.counted(message.kind(), MailStatus.HELD);
                 }
+            }
+            case REFUSED -> {
+                outbox.markFailed(message.id(), settlement.attempts(), "refused " + attempt.detail());
+                metrics.counted(message.kind(), MailStatus.FAILED);
             }
             default -> failed(message, settlement);
         }

@@ -1,5 +1,6 @@
 package dev.steward.mail;
 
+import dev.steward.catalog.SiteMail.Sender;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
@@ -14,9 +15,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize messages one delivery worker claims and sends at a time
  * @param parallelism delivery workers of a node, each with its own connection to the SMTP server
  * @param holdRecheck how often a held message is looked at again, to go out once no hold applies
+ * @param dkim the key that signs mail (DKIM), if any
  */
 @ConfigurationProperties("steward.mail")
-record MailSettings(Smtp smtp, int batchSize, int parallelism, Duration holdRecheck) {
+record MailSettings(
+        Smtp smtp,
+        int batchSize,
+        int parallelism,
+        Duration holdRecheck,
+        @Nullable DkimKey dkim) {
+
+    /**
+     * The {@code STEWARD_DKIM_*} variables: the signing domain, the selector under which its public key is published
+     * in DNS ({@code SELECTOR._domainkey.DOMAIN}), and the file of the RSA private key (PKCS#8, PEM or DER).
+     */
+    record DkimKey(
+            @Nullable String domain,
+            @Nullable String selector,
+            @Nullable String privateKey) {}
 
     /**
      * The {@code STEWARD_SMTP_*} variables.
@@ -43,6 +59,16 @@ record MailSettings(Smtp smtp, int batchSize, int parallelism, Duration holdRech
 
         String sender() {
             return from == null || from.isBlank() ? DEFAULT_FROM : from;
+        }
+
+        /** The sender of mail that names none of its own, with the display name {@code STEWARD_SMTP_FROM} gives. */
+        Sender defaultSender() {
+            try {
+                InternetAddress address = new InternetAddress(sender(), true);
+                return new Sender(address.getPersonal(), address.getAddress());
+            } catch (AddressException e) {
+                return new Sender(null, DEFAULT_FROM);
+            }
         }
 
         /** The sender's domain, which Message-IDs name so that they are unique beyond this Steward. */

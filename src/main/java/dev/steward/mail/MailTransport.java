@@ -9,6 +9,21 @@ interface MailTransport {
     /** Stored with each sent message, so staff can tell real deliveries from dev-mailbox ones. */
     String name();
 
-    /** Sends the message with its Message-ID, aborting the attempt if it is still running at the lease's deadline. */
-    void send(String messageId, Envelope envelope, Lease lease) throws MailException;
+    /**
+     * A connection for a batch of messages, reused from one message to the next; everything sent through it must be
+     * over by the lease's deadline, when it is cut off.
+     */
+    Connection open(Lease lease);
+
+    interface Connection extends AutoCloseable {
+
+        /**
+         * Sends the message with its Message-ID. A refusal is a {@link SmtpRefusal}, which says whether the server
+         * refused it for good; any other failure may pass if tried again.
+         */
+        void send(String messageId, Envelope envelope) throws MailException;
+
+        @Override
+        void close();
+    }
 }

@@ -85,7 +85,10 @@ class Mailbox {
             @Nullable String to,
             @Nullable String subjectLine,
             @Nullable String text,
-            @Nullable String html) {
+            @Nullable String html,
+            @Nullable String from,
+            @Nullable String replyTo,
+            Map<String, String> headers) {
 
         static Entry of(OutboxMessage message, Optional<Envelope> envelope) {
             Envelope content = envelope.orElse(null);
@@ -107,7 +110,12 @@ class Mailbox {
                     content == null ? null : content.to(),
                     content == null ? null : content.subjectLine(),
                     content == null ? null : content.text(),
-                    content == null ? null : content.html());
+                    content == null ? null : content.html(),
+                    content == null || content.from() == null
+                            ? null
+                            : content.from().address(),
+                    content == null ? null : content.replyTo(),
+                    content == null ? Map.of() : content.headers());
         }
 
         boolean hasContent() {
@@ -152,6 +160,7 @@ class Mailbox {
         Map<String, Entry> readPerSubjectAndSite = new LinkedHashMap<>();
         entries.stream()
                 .filter(Entry::hasContent)
+                .filter(entry -> !Mailer.STAFF.toString().equals(entry.subject()))
                 .forEach(entry -> readPerSubjectAndSite.putIfAbsent(entry.subject() + " " + entry.site(), entry));
         for (Entry entry : readPerSubjectAndSite.values()) {
             audit.record(new AuditEntry(

@@ -1,9 +1,11 @@
 package dev.steward.mail;
 
 import dev.steward.platform.Outbound;
+import dev.steward.vault.SubjectId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -16,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Mailer {
+
+    /** Stands for "no data subject" in the outbox's rows of mail to staff. */
+    static final SubjectId STAFF = new SubjectId(new UUID(0, 0));
 
     private final MailRules rules;
     private final MarketingConsent marketing;
@@ -58,12 +63,42 @@ public class Mailer {
             metrics.counted(mail.kind(), MailStatus.DROPPED);
             return id;
         }
-        Envelope envelope = new Envelope(mail.to(), mail.subjectLine(), mail.text(), mail.html(), mail.secrets());
-        outbox.insert(OutboxMessage.queued(
+        Envelope envelope =
+                new Envelope(mail.to(), mail.subjectLine(), mail.text(), mail.html(), headersOf(mail), mail.secrets());
+        store(OutboxMessage.queued(
                 id, messageId, mail, now, envelopes.seal(id, mail.subject(), mail.category(), envelope)));
-        outbound.enqueue(MailDelivery.JOB, id, now);
-        metrics.counted(mail.kind(), MailStatus.QUEUED);
         return id;
+    }
+
+    /**
+     * Queues a message to a member of staff (a campaign's test), as the envelope presents it: it concerns no data
+     * subject, so no consent or hold applies, and it is sealed with Steward's own key.
+     */
+    @Transactional
+    public UUID queueForStaff(String site, Envelope envelope) {
+        UUID id = UUID.randomUUID();
+        String domain = envelope.from() != null
+                ? envelope.from().domain()
+                : settings.smtp().domain();
+        OutgoingMail mail = OutgoingMail.service(site, STAFF, envelope.to(), envelope.subjectLine(), envelope.text())
+                .withCategory(OutgoingMail.STAFF);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        store(OutboxMessage.queued(
+                id, "<" + id + "@" + domain + ">", mail, now, envelopes.seal(id, STAFF, OutgoingMail.STAFF, envelope)));
+        return id;
+    }
+
+    private void store(OutboxMessage message) {
+        outbox.insert(message);
+        outbound.enqueue(MailDelivery.JOB, message.id(), message.createdAt());
+        metrics.counted(message.kind(), MailStatus.QUEUED);
+    }
+
+    /** Everything Steward writes itself is marked as such (RFC 3834), so auto-responders leave it unanswered. */
+    private static Map<String, String> headersOf(OutgoingMail mail) {
+        return OutgoingMail.PERSONAL_REPLY.equals(mail.category())
+                ? Map.of()
+                : Map.of("Auto-Submitted", "auto-generated");
     }
 
     public Optional<MailStatus> status(UUID message) {

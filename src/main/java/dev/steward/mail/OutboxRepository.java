@@ -30,12 +30,39 @@ class OutboxRepository {
     }
 
     void insert(OutboxMessage message) {
-        jdbc.sql("""
+        withMessage("""
                         INSERT INTO mail_message (id, message_id, site, subject_id, kind, category, purpose, status,
                             attempts, next_attempt_at, last_error, created_at, envelope_enc)
                         VALUES (:id, :messageId, :site, :subject, :kind, :category, :purpose, :status, 0, :next, :error,
                             :created, :envelope)
-                        """)
+                        """, message)
+                .param("status", message.status().key())
+                .param("next", utc(message.nextAttemptAt()))
+                .param("error", message.lastError())
+                .param("created", utc(message.createdAt()))
+                .update();
+    }
+
+    /**
+     * Keeps a message another job delivered itself, as sent through the transport; a second delivery of the same
+     * message (after a crash) keeps the first.
+     */
+    void insertDelivered(OutboxMessage message, String transport) {
+        withMessage("""
+                        INSERT INTO mail_message (id, message_id, site, subject_id, kind, category, purpose, status,
+                            attempts, transport, created_at, sent_at, envelope_enc)
+                        VALUES (:id, :messageId, :site, :subject, :kind, :category, :purpose, 'sent', 1, :transport,
+                            :at, :at, :envelope)
+                        ON CONFLICT (id) DO NOTHING
+                        """, message)
+                .param("transport", transport)
+                .param("at", utc(message.createdAt()))
+                .update();
+    }
+
+    /** The statement with the message's own columns bound: what it is, whom it concerns, and its sealed envelope. */
+    private JdbcClient.StatementSpec withMessage(String sql, OutboxMessage message) {
+        return jdbc.sql(sql)
                 .param("id", message.id())
                 .param("messageId", message.messageId())
                 .param("site", message.site())
@@ -43,18 +70,25 @@ class OutboxRepository {
                 .param("kind", message.kind().key())
                 .param("category", message.category())
                 .param("purpose", message.purpose())
-                .param("status", message.status().key())
-                .param("next", utc(message.nextAttemptAt()))
-                .param("error", message.lastError())
-                .param("created", utc(message.createdAt()))
-                .param("envelope", message.envelope())
-                .update();
+                .param("envelope", message.envelope());
     }
 
     /** The messages with these ids that still wait to go out or are held; erased and settled ones are left out. */
     List<OutboxMessage> waiting(Collection<UUID> ids) {
         return jdbc.sql("SELECT * FROM mail_message WHERE id = ANY(:ids) AND status IN ('queued', 'held')")
                 .param("ids", ids.toArray(UUID[]::new))
+                .query((rs, row) -> message(rs))
+                .list();
+    }
+
+    /** Every message to the subject, newest first; the envelope (the content) stays out. */
+    List<OutboxMessage> ofSubject(SubjectId subject) {
+        return jdbc.sql("""
+                        SELECT id, message_id, site, subject_id, kind, category, purpose, status, attempts,
+                               next_attempt_at, last_error, transport, created_at, sent_at, NULL AS envelope_enc
+                          FROM mail_message WHERE subject_id = :subject ORDER BY created_at DESC
+                        """)
+                .param("subject", subject.value())
                 .query((rs, row) -> message(rs))
                 .list();
     }

@@ -50,6 +50,15 @@ public record OutgoingMail(
      */
     public static final String AFTER_ERASURE = "after-erasure";
 
+    /**
+     * A reply a person wrote (an answer to an inquiry): unlike everything Steward generates, it is not marked {@code
+     * Auto-Submitted}, so the recipient's mail software treats it as a personal message.
+     */
+    public static final String PERSONAL_REPLY = "personal-reply";
+
+    /** A message to a member of staff, such as a campaign's test: nobody's personal data, sealed with Steward's key. */
+    public static final String STAFF = "staff";
+
     public static OutgoingMail service(String site, SubjectId subject, String to, String subjectLine, String text) {
         return new OutgoingMail(site, subject, MailKind.SERVICE, to, subjectLine, text, null, null, null);
     }

@@ -3,35 +3,39 @@ package dev.steward.mail;
 import dev.steward.platform.Lease;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.mail.MailSendException;
 
 /**
- * Delivery through the configured SMTP server. The sender is built here rather than by Spring Boot, so that an
- * unreachable mail server delays mail (which is retried) without making the whole node report itself unhealthy.
+ * Delivery through the configured SMTP server, one connection per batch: a worker that claimed a chunk of messages
+ * sends them all over one session (the greeting, STARTTLS and authentication once), connecting again only after the
+ * server or the network dropped it. The session is set up here rather than by Spring Boot, so that an unreachable
+ * mail server delays mail (which is retried) without making the whole node report itself unhealthy.
  */
 class SmtpTransport implements MailTransport {
 
     static final String NAME = "smtp";
 
-    private final JavaMailSenderImpl sender;
-    private final String from;
+    private final MailSettings.Smtp smtp;
+    private final Session session;
+    private final MimeLetters letters;
+    private final Optional<Dkim> dkim;
+    private final Clock clock;
     private final SmtpSockets sockets = new SmtpSockets();
 
-    SmtpTransport(MailSettings.Smtp smtp) {
-        this.sender = new JavaMailSenderImpl();
-        this.from = smtp.sender();
-        sender.setHost(smtp.host());
-        sender.setPort(smtp.port());
-        sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        Properties properties = sender.getJavaMailProperties();
+    SmtpTransport(MailSettings.Smtp smtp, Optional<Dkim> dkim, Clock clock) {
+        this.smtp = smtp;
+        this.dkim = dkim;
+        this.clock = clock;
+        Properties properties = new Properties();
         String timeout = Long.toString(smtp.timeout().toMillis());
         properties.setProperty("mail.smtp.connectiontimeout", timeout);
         properties.setProperty("mail.smtp.timeout", timeout);
@@ -39,11 +43,12 @@ class SmtpTransport implements MailTransport {
         properties.put("mail.smtp.socketFactory", sockets);
         properties.setProperty("mail.smtp.socketFactory.fallback", "false");
         properties.setProperty("mail.smtp.starttls.enable", "true");
+        properties.setProperty("mail.smtp.quitwait", "false");
         if (smtp.authenticates()) {
-            sender.setUsername(smtp.user());
-            sender.setPassword(smtp.password());
             properties.setProperty("mail.smtp.auth", "true");
         }
+        this.session = Session.getInstance(properties);
+        this.letters = new MimeLetters(session, smtp.defaultSender());
     }
 
     @Override
@@ -52,50 +57,74 @@ class SmtpTransport implements MailTransport {
     }
 
     @Override
-    public void send(String messageId, Envelope envelope, Lease lease) throws MailException {
-        MimeMessage mime = mime(messageId, envelope);
-        List<Socket> opened = sockets.track();
-        try (Lease.Guard guard = lease.guard(() -> SmtpSockets.closeAll(opened))) {
-            sender.send(mime);
-        } finally {
-            sockets.untrack();
-        }
+    public Connection open(Lease lease) {
+        return new SmtpConnection(lease);
     }
 
-    private MimeMessage mime(String messageId, Envelope envelope) {
-        MimeMessage mime = new StableIdMessage(sender.getSession(), messageId);
-        try {
-            MimeMessageHelper helper =
-                    new MimeMessageHelper(mime, envelope.html() != null, StandardCharsets.UTF_8.name());
-            helper.setFrom(from);
-            helper.setTo(envelope.to());
-            helper.setSubject(envelope.subjectLine());
-            if (envelope.html() != null) {
-                helper.setText(envelope.text(), envelope.html());
-            } else {
-                helper.setText(envelope.text());
-            }
-        } catch (MessagingException e) {
-            // the cause would quote the address; its type is enough to diagnose
-            throw new MailPreparationException(
-                    "Cannot build the message: " + e.getClass().getSimpleName());
-        }
-        return mime;
-    }
+    /** One session with the server, opened at the first message, cut off if it is still open at the lease's end. */
+    private final class SmtpConnection implements Connection {
 
-    /** Keeps the Message-ID the outbox gave the message, where Jakarta Mail would make a new one per attempt. */
-    private static final class StableIdMessage extends MimeMessage {
+        private final List<Socket> opened = sockets.track();
+        private final Lease.Guard guard;
+        private @Nullable Transport transport;
 
-        private final String messageId;
-
-        StableIdMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
+        SmtpConnection(Lease lease) {
+            this.guard = lease.guard(() -> SmtpSockets.closeAll(opened));
         }
 
         @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
+        public void send(String messageId, Envelope envelope) throws MailException {
+            MimeMessage mime = letters.build(messageId, envelope, clock.instant());
+            String domain = letters.senderOf(envelope).domain();
+            MimeMessage signed = dkim.map(key -> key.sign(mime, domain)).orElse(mime);
+            try {
+                Transport connected = connected();
+                connected.sendMessage(signed, mime.getAllRecipients());
+            } catch (MessagingException e) {
+                SmtpRefusal refusal = SmtpRefusal.in(e);
+                if (refusal != null) {
+                    // the server answered: the session goes on with the next message
+                    throw refusal;
+                }
+                disconnect();
+                throw new MailSendException(
+                        "Cannot send the message: " + e.getClass().getSimpleName(), e);
+            }
+        }
+
+        private Transport connected() throws MessagingException {
+            // isConnected() would ask the server (NOOP) before every message; a failure disconnects instead
+            if (transport == null) {
+                Transport fresh = session.getTransport("smtp");
+                if (smtp.authenticates()) {
+                    fresh.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
+                } else {
+                    fresh.connect(smtp.host(), smtp.port(), null, null);
+                }
+                transport = fresh;
+            }
+            return transport;
+        }
+
+        private void disconnect() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // the connection is gone either way
+                }
+                transport = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                disconnect();
+            } finally {
+                guard.close();
+                sockets.untrack();
+            }
         }
     }
 }

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The records of processing for staff: a console page and {@code GET /api/v1/admin/ropa?format=csv|json}. */
+/**
+ * The records of processing for staff: a console page with its downloads, and
+ * {@code GET /api/v1/admin/ropa?format=csv|json}.
+ */
 @Controller
 @Requires(Permission.READ_RECORDS_OF_PROCESSING)
 class RopaController {
@@ -33,7 +36,8 @@ class RopaController {
         return "admin/ropa";
     }
 
-    @GetMapping("/api/v1/admin/ropa")
+    /** The console's download links: the staff API keeps no session, so a signed-in browser downloads here. */
+    @GetMapping({"/api/v1/admin/ropa", "/admin/ropa/download"})
     ResponseEntity<String> export(@RequestParam(defaultValue = "json") String format) {
         RecordsOfProcessing.Export export = records.export(caller.get()::maySee);
         return switch (format) {

@@ -3,7 +3,7 @@
  *
  * <p>Its allowed dependencies are the modules its code uses today; {@code ModularityTest} fails on any other.
  */
-@ApplicationModule(allowedDependencies = {"catalog", "platform"})
+@ApplicationModule(allowedDependencies = {"catalog", "platform", "staff"})
 @NullMarked
 package dev.steward.notice;
 

@@ -1,9 +1,12 @@
 package dev.steward.platform;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -16,12 +19,14 @@ public abstract class ChainedTable implements EvidenceChain {
     private final String table;
     private final JdbcClient jdbc;
     private final RowMapper<byte[]> canonical;
+    private final ChainHeads heads;
 
     protected ChainedTable(String name, String table, JdbcClient jdbc, RowMapper<byte[]> canonical) {
         this.name = name;
         this.table = table;
         this.jdbc = jdbc;
         this.canonical = canonical;
+        this.heads = new ChainHeads(jdbc);
     }
 
     @Override
@@ -29,25 +34,32 @@ public abstract class ChainedTable implements EvidenceChain {
         return name;
     }
 
-    // in a transaction, or PostgreSQL's driver ignores the fetch size and holds the whole table in memory at once
+    /**
+     * The rows and the head are read in one snapshot, so that a row appended meanwhile is seen by both or neither.
+     * (In a transaction at all, or PostgreSQL's driver ignores the fetch size and holds the whole table in memory.)
+     */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public HashChain.Verification verify() {
+        ChainHeads.Head head = heads.current(name).orElse(null);
         try (Stream<HashChain.Row> rows = jdbc
                 .sql("SELECT * FROM " + table + " ORDER BY seq")
                 .withFetchSize(5000)
                 .query((rs, number) -> new HashChain.Row(
                         rs.getLong("seq"), rs.getBytes("prev_hash"), rs.getBytes("hash"), canonical.mapRow(rs, number)))
                 .stream()) {
-            return HashChain.verify(name, rows.iterator());
+            return HashChain.verify(name, rows.iterator(), head);
         }
     }
 
     @Override
-    public Optional<byte[]> hashAt(long seq) {
-        return jdbc.sql("SELECT hash FROM " + table + " WHERE seq = :seq")
-                .param("seq", seq)
-                .query(byte[].class)
-                .optional();
+    public Map<Long, byte[]> hashesAt(Collection<Long> seqs) {
+        Map<Long, byte[]> hashes = new HashMap<>();
+        jdbc.sql("SELECT seq, hash FROM " + table + " WHERE seq = ANY(:seqs)")
+                .param("seqs", seqs.toArray(Long[]::new))
+                .query(rs -> {
+                    hashes.put(rs.getLong(1), rs.getBytes(2));
+                });
+        return hashes;
     }
 }

@@ -1,6 +1,7 @@
 package dev.steward.platform;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * A hash-chained, append-only table of evidence (the consent ledger, the audit trail, the erasure log). Each module
@@ -12,6 +13,6 @@ public interface EvidenceChain {
 
     HashChain.Verification verify();
 
-    /** The stored hash of the row with this sequence number, if the row exists. */
-    Optional<byte[]> hashAt(long seq);
+    /** The stored hashes of the rows with these sequence numbers, those that exist. */
+    Map<Long, byte[]> hashesAt(Collection<Long> seqs);
 }

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A hash chain over append-only evidence: each row stores the hash of the row before it and
  * {@code SHA-256(previous hash || canonical row)}. Changing a row breaks its own hash; removing or reordering rows
- * breaks the next row's link; a gap in the sequence shows a removed row.
+ * breaks the next row's link; a gap in the sequence shows a removed row; and the chain's head, which names its last
+ * row and that row's hash, shows the newest rows removed, since no row after them breaks.
  */
 public final class HashChain {
 
@@ -27,12 +28,16 @@ public final class HashChain {
     /**
      * The outcome of a verification: how many rows were checked, and the first broken link if any, named by its
      * sequence number with what is wrong with it.
+     *
+     * @param lastSeq the sequence number of the last row (0 when there is none)
+     * @param head the hash of the last row
      */
     public record Verification(
             String chain,
             long rows,
             @Nullable Long brokenAt,
             @Nullable String problem,
+            long lastSeq,
             byte[] head) {
 
         public boolean intact() {
@@ -47,10 +52,52 @@ public final class HashChain {
         }
     }
 
-    /** Checks rows in sequence order, stopping at the first broken link. */
-    public static Verification verify(String chain, Iterator<Row> rows) {
+    /**
+     * Checks rows in sequence order, stopping at the first broken link, and then the last row against the chain's
+     * head as the same snapshot of the database saw it (none: the chain has no row yet).
+     */
+    public static Verification verify(String chain, Iterator<Row> rows, ChainHeads.@Nullable Head head) {
+        Verification verified = verify(chain, rows);
+        return verified.intact() ? againstHead(verified, head) : verified;
+    }
+
+    private static Verification againstHead(Verification rows, ChainHeads.@Nullable Head head) {
+        long headSeq = head == null ? 0 : head.seq();
+        if (headSeq > rows.lastSeq()) {
+            return broken(
+                    rows,
+                    rows.lastSeq() + 1,
+                    "the chain's head names row " + headSeq + " but the chain ends at row " + rows.lastSeq()
+                            + (headSeq == rows.lastSeq() + 1
+                                    ? ": its newest row was removed"
+                                    : ": its newest rows, " + (rows.lastSeq() + 1) + " to " + headSeq
+                                            + ", were removed"));
+        }
+        if (headSeq < rows.lastSeq()) {
+            return broken(
+                    rows,
+                    headSeq + 1,
+                    "the row is past the chain's head (row " + headSeq + "): it was added by someone other than"
+                            + " Steward");
+        }
+        if (head != null && !Arrays.equals(head.hash(), rows.head())) {
+            return broken(
+                    rows,
+                    rows.lastSeq(),
+                    "its hash differs from the one the chain's head names (the row was replaced)");
+        }
+        return rows;
+    }
+
+    /** A verification of intact rows that something else (the head, a signed checkpoint) contradicts. */
+    public static Verification broken(Verification rows, long seq, String problem) {
+        return new Verification(rows.chain(), rows.rows(), seq, problem, rows.lastSeq(), GENESIS);
+    }
+
+    private static Verification verify(String chain, Iterator<Row> rows) {
         byte[] previous = GENESIS;
         long expectedSeq = -1;
+        long lastSeq = 0;
         long count = 0;
         while (rows.hasNext()) {
             Row row = rows.next();
@@ -73,13 +120,14 @@ public final class HashChain {
                 return broken(chain, count, row.seq(), "its content does not match its hash (the row was changed)");
             }
             previous = row.hash();
+            lastSeq = row.seq();
             expectedSeq = row.seq() + 1;
             count++;
         }
-        return new Verification(chain, count, null, null, previous);
+        return new Verification(chain, count, null, null, lastSeq, previous);
     }
 
     private static Verification broken(String chain, long checked, long seq, String problem) {
-        return new Verification(chain, checked, seq, problem, GENESIS);
+        return new Verification(chain, checked, seq, problem, 0, GENESIS);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +63,23 @@ public class Outbound implements DisposableBean {
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(String job, UUID item, Instant due) {
         queue.insert(job, item, due);
+    }
+
+    /** Queues many items at once for their first attempt at {@code due}, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueAll(String job, Collection<UUID> items, Instant due) {
+        if (!items.isEmpty()) {
+            queue.insertAll(job, items, due);
+        }
+    }
+
+    /**
+     * Takes items out of the queue before they are sent (a campaign paused or cancelled); an item a node holds at the
+     * moment is not taken, and its job decides at its attempt. Answers the items taken.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UUID> withdraw(String job, Collection<UUID> items) {
+        return items.isEmpty() ? List.of() : queue.withdraw(job, items);
     }
 
     /**

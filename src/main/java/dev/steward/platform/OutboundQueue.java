@@ -36,6 +36,29 @@ class OutboundQueue {
                 .update();
     }
 
+    void insertAll(String job, Collection<UUID> items, Instant due) {
+        jdbc.sql("""
+                        INSERT INTO outbound_item (job, item, due_at) SELECT :job, item, :due FROM unnest(:items) AS item
+                        ON CONFLICT (job, item) DO NOTHING
+                        """)
+                .param("job", job)
+                .param("items", items.toArray(UUID[]::new))
+                .param("due", utc(due))
+                .update();
+    }
+
+    /** Takes back those of the items that no node holds at the moment; answers which. */
+    List<UUID> withdraw(String job, Collection<UUID> items) {
+        return jdbc.sql("""
+                        DELETE FROM outbound_item WHERE job = :job AND item = ANY(:items) AND lease_id IS NULL
+                        RETURNING item
+                        """)
+                .param("job", job)
+                .param("items", items.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list();
+    }
+
     /**
      * Leases up to {@code limit} due items to the node. An item still leased here was left by a node that stopped
      * during its attempt: that attempt counts, as an interrupted one.

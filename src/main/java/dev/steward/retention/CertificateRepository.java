@@ -7,12 +7,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -54,7 +56,15 @@ class CertificateRepository {
             String byCategory,
             String otherData,
             @Nullable Instant dueFrom,
-            @Nullable Instant dueTo) {}
+            @Nullable Instant dueTo,
+            @Nullable Run run) {}
+
+    /**
+     * The run a certificate covers, as certificates name it since they are built from committed batches (older ones
+     * have none): its id, whether it died before it could certify itself, and the erasure log's tombstones naming
+     * each record it erased.
+     */
+    record Run(UUID id, boolean interrupted, List<UUID> tombstones) {}
 
     String counts(Map<String, Long> counts) {
         return json.writeValueAsString(counts);
@@ -72,9 +82,11 @@ class CertificateRepository {
                         jdbc.sql("""
                                         INSERT INTO deletion_certificate (seq, id, initiator, swept_until, started_at,
                                             finished_at, elapsed_ms, batches, records_erased, records_kept, by_activity,
-                                            by_category, other_data, due_from, due_to, prev_hash, hash)
+                                            by_category, other_data, due_from, due_to, run_id, interrupted, tombstone_ids,
+                                            prev_hash, hash)
                                         VALUES (:seq, :id, :initiator, :until, :started, :finished, :elapsed, :batches,
-                                            :erased, :kept, :activity, :category, :other, :from, :to, :prev, :hash)
+                                            :erased, :kept, :activity, :category, :other, :from, :to, :run,
+                                            :interrupted, :tombstones, :prev, :hash)
                                         """)
                                 .param("seq", seq)
                                 .param("id", draft.id())
@@ -91,6 +103,17 @@ class CertificateRepository {
                                 .param("other", draft.otherData())
                                 .param("from", utc(draft.dueFrom()))
                                 .param("to", utc(draft.dueTo()))
+                                .param(
+                                        "run",
+                                        draft.run() == null ? null : draft.run().id())
+                                .param(
+                                        "interrupted",
+                                        draft.run() != null && draft.run().interrupted())
+                                .param(
+                                        "tombstones",
+                                        draft.run() == null
+                                                ? null
+                                                : draft.run().tombstones().toArray(UUID[]::new))
                                 .param("prev", previousHash)
                                 .param("hash", hash)
                                 .update();
@@ -114,7 +137,7 @@ class CertificateRepository {
     }
 
     static byte[] canonical(long seq, Draft draft) {
-        return Canonical.of("deletion-certificate")
+        Canonical canonical = Canonical.of("deletion-certificate")
                 .add("seq", seq)
                 .add("id", draft.id())
                 .add("initiator", draft.initiator())
@@ -129,8 +152,19 @@ class CertificateRepository {
                 .add("byCategory", draft.byCategory())
                 .add("otherData", draft.otherData())
                 .add("dueFrom", draft.dueFrom())
-                .add("dueTo", draft.dueTo())
-                .bytes();
+                .add("dueTo", draft.dueTo());
+        // only certificates built from committed batches name their run, so older ones hash as they always did
+        if (draft.run() != null) {
+            canonical
+                    .add("run", draft.run().id())
+                    .add("interrupted", draft.run().interrupted())
+                    .add(
+                            "tombstones",
+                            draft.run().tombstones().stream()
+                                    .map(UUID::toString)
+                                    .collect(Collectors.joining(",")));
+        }
+        return canonical.bytes();
     }
 
     static Draft draft(ResultSet rs) throws SQLException {
@@ -148,7 +182,16 @@ class CertificateRepository {
                 rs.getString("by_category"),
                 rs.getString("other_data"),
                 instant(rs, "due_from"),
-                instant(rs, "due_to"));
+                instant(rs, "due_to"),
+                run(rs));
+    }
+
+    private static @Nullable Run run(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("run_id", UUID.class);
+        return id == null
+                ? null
+                : new Run(id, rs.getBoolean("interrupted"), Arrays.asList((UUID[])
+                        rs.getArray("tombstone_ids").getArray()));
     }
 
     private DeletionCertificate certificate(ResultSet rs) throws SQLException {
@@ -169,6 +212,9 @@ class CertificateRepository {
                 json.readValue(draft.otherData(), COUNTS),
                 draft.dueFrom(),
                 draft.dueTo(),
+                draft.run() == null ? null : draft.run().id(),
+                draft.run() != null && draft.run().interrupted(),
+                draft.run() == null ? List.of() : draft.run().tombstones(),
                 HexFormat.of().formatHex(rs.getBytes("prev_hash")),
                 HexFormat.of().formatHex(rs.getBytes("hash")));
     }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -98,6 +99,18 @@ class HoldRepository {
                 .param("subject", subject.value())
                 .query((rs, row) -> hold(rs))
                 .list();
+    }
+
+    void deleteOfSubjects(Collection<SubjectId> subjects) {
+        jdbc.sql("DELETE FROM legal_hold WHERE subject_id = ANY(:subjects)")
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .update();
+    }
+
+    void deleteOfRecords(Collection<RecordId> records) {
+        jdbc.sql("DELETE FROM legal_hold WHERE record_id = ANY(:records)")
+                .param("records", records.stream().map(RecordId::value).toArray(UUID[]::new))
+                .update();
     }
 
     /** The subjects and records no sweep may touch at the instant. */

@@ -37,6 +37,7 @@ class HoldsPageController {
     @Requires(Permission.READ_HOLDS)
     String page(
             @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(required = false) @Nullable String subject,
             @RequestParam(required = false) @Nullable String record,
             Model model) {
         Caller staff = caller.get();
@@ -45,8 +46,8 @@ class HoldsPageController {
         model.addAttribute("now", clock.instant());
         model.addAttribute("mayAct", staff.may(Permission.MANAGE_HOLDS));
         if (!model.containsAttribute("request")) {
-            // a case page links here with its record, so staff need not copy the id
-            model.addAttribute("request", new HoldRequest(null, record, null, null));
+            // a case page links here with its record, a person's page with the subject, so staff need not copy ids
+            model.addAttribute("request", new HoldRequest(subject, record, null, null));
         }
         return "admin/holds";
     }
@@ -72,7 +73,7 @@ class HoldsPageController {
                             .filter(error -> error.field() != null)
                             .collect(Collectors.toMap(
                                     FieldError::field, Function.identity(), (first, second) -> first)));
-            return page(false, null, model);
+            return page(false, null, null, model);
         }
     }
 
@@ -85,7 +86,7 @@ class HoldsPageController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.errors());
             model.addAttribute("fieldErrors", Map.of());
-            return page(false, null, model);
+            return page(false, null, null, model);
         }
     }
 }

@@ -2,21 +2,26 @@ package dev.steward.retention;
 
 import dev.steward.vault.SweptRecord;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** What one sweep run did, as its deletion certificate will state it: counts and catalog keys only. */
+/**
+ * What sweep batches did, as a deletion certificate states it: counts and catalog keys only, and the tombstones that
+ * name the erased records in the erasure log. One batch's tally is stored with the batch; a certificate adds up its
+ * run's batches.
+ */
 final class SweepTally {
 
-    private final RetentionRules rules;
-    private final Map<String, List<String>> categories = new HashMap<>();
     private final SortedMap<String, Long> byActivity = new TreeMap<>();
     private final SortedMap<String, Long> byCategory = new TreeMap<>();
     private final SortedMap<String, Long> other = new TreeMap<>();
+    private final List<UUID> tombstones = new ArrayList<>();
     private int batches;
     private long erased;
     private long kept;
@@ -24,41 +29,96 @@ final class SweepTally {
     private @Nullable Instant dueFrom;
     private @Nullable Instant dueTo;
 
-    SweepTally(RetentionRules rules) {
-        this.rules = rules;
-    }
+    /** Nothing yet: batches are added to it. */
+    SweepTally() {}
 
-    void erased(List<SweptRecord> records, int keptBack) {
-        batches++;
-        kept += keptBack;
+    /** One batch of records: those erased (named by the tombstones) and how many were kept back. */
+    static SweepTally ofBatch(List<SweptRecord> records, int keptBack, List<UUID> tombstones, RetentionRules rules) {
+        SweepTally tally = new SweepTally();
+        tally.batches = 1;
+        tally.kept = keptBack;
+        tally.tombstones.addAll(tombstones);
+        Map<String, List<String>> categories = new HashMap<>();
         for (SweptRecord record : records) {
-            erased++;
+            tally.erased++;
             String activity = record.site() + "/" + record.activity();
-            byActivity.merge(activity, 1L, Long::sum);
+            tally.byActivity.merge(activity, 1L, Long::sum);
             for (String category :
                     categories.computeIfAbsent(activity, key -> rules.categoriesOf(record.site(), record.activity()))) {
-                byCategory.merge(record.site() + "/" + category, 1L, Long::sum);
+                tally.byCategory.merge(record.site() + "/" + category, 1L, Long::sum);
             }
-            if (dueFrom == null || record.dueAt().isBefore(dueFrom)) {
-                dueFrom = record.dueAt();
+            tally.covers(record.dueAt(), record.dueAt());
+        }
+        return tally;
+    }
+
+    /** One batch of data expired outside the vault. */
+    static SweepTally ofExpired(ExpiringData.Expired expired) {
+        SweepTally tally = new SweepTally();
+        tally.otherExpired = expired.processed();
+        expired.counts().forEach((what, count) -> {
+            if (count > 0) {
+                tally.other.merge(what, count, Long::sum);
             }
-            if (dueTo == null || record.dueAt().isAfter(dueTo)) {
-                dueTo = record.dueAt();
-            }
+        });
+        return tally;
+    }
+
+    /** A batch as stored: its counts read back. */
+    static SweepTally stored(
+            boolean recordBatch,
+            long erased,
+            long kept,
+            Map<String, Long> byActivity,
+            Map<String, Long> byCategory,
+            Map<String, Long> other,
+            @Nullable Instant dueFrom,
+            @Nullable Instant dueTo,
+            List<UUID> tombstones) {
+        SweepTally tally = new SweepTally();
+        tally.batches = recordBatch ? 1 : 0;
+        tally.erased = erased;
+        tally.kept = kept;
+        tally.byActivity.putAll(byActivity);
+        tally.byCategory.putAll(byCategory);
+        tally.other.putAll(other);
+        tally.tombstones.addAll(tombstones);
+        if (dueFrom != null && dueTo != null) {
+            tally.covers(dueFrom, dueTo);
+        }
+        return tally;
+    }
+
+    void add(SweepTally batch) {
+        batches += batch.batches;
+        erased += batch.erased;
+        kept += batch.kept;
+        otherExpired += batch.otherExpired;
+        batch.byActivity.forEach((key, count) -> byActivity.merge(key, count, Long::sum));
+        batch.byCategory.forEach((key, count) -> byCategory.merge(key, count, Long::sum));
+        batch.other.forEach((key, count) -> other.merge(key, count, Long::sum));
+        tombstones.addAll(batch.tombstones);
+        if (batch.dueFrom != null && batch.dueTo != null) {
+            covers(batch.dueFrom, batch.dueTo);
         }
     }
 
-    void expired(ExpiringData.Expired expired) {
-        otherExpired += expired.processed();
-        expired.counts().forEach((what, count) -> {
-            if (count > 0) {
-                other.merge(what, count, Long::sum);
-            }
-        });
+    private void covers(Instant from, Instant to) {
+        if (dueFrom == null || from.isBefore(dueFrom)) {
+            dueFrom = from;
+        }
+        if (dueTo == null || to.isAfter(dueTo)) {
+            dueTo = to;
+        }
     }
 
     boolean didAnything() {
         return erased > 0 || kept > 0 || !other.isEmpty();
+    }
+
+    /** Whether the batch handled records (rather than data outside the vault). */
+    boolean recordBatch() {
+        return batches > 0;
     }
 
     SweepProgress progress(String initiator, Instant sweptUntil, long elapsedMillis, boolean finished) {
@@ -87,6 +147,10 @@ final class SweepTally {
 
     SortedMap<String, Long> other() {
         return other;
+    }
+
+    List<UUID> tombstones() {
+        return tombstones;
     }
 
     @Nullable

@@ -2,17 +2,20 @@ package dev.steward.retention;
 
 import dev.steward.accounts.Accounts;
 import dev.steward.catalog.RetentionRule;
+import dev.steward.platform.ClusterLock;
 import dev.steward.vault.SubjectId;
+import dev.steward.vault.SweepErasure;
 import dev.steward.vault.SweptBatch;
 import dev.steward.vault.SweptRecord;
-import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * certificate for the run. Each batch claims its records with {@code FOR UPDATE SKIP LOCKED}, so nodes sweeping at
  * once share the work and never process a record twice. Held records are not claimed; records whose statutory
  * minimum has not passed are kept and their due time moved to its end.
+ *
+ * <p>Each batch records what it did in its own transaction, and the certificate is assembled from those records: a
+ * run killed mid-way leaves its committed batches, which the next sweep (or start) certifies as an interrupted run,
+ * so no erasure is ever without its certificate. While it runs, a run holds a cluster lock of its own, which tells
+ * the others that it is alive.
  */
 @Service
 class Sweeper {
@@ -41,12 +49,14 @@ class Sweeper {
     static final String LEFT_WITHOUT_RECORDS = "retention: no record left";
     private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
 
-    private final Vault vault;
+    private final SweepErasure vault;
     private final Accounts accounts;
     private final LegalHolds holds;
     private final RetentionRules rules;
     private final List<ExpiringData> otherData;
     private final DeletionCertificates certificates;
+    private final SweepBatchRepository batches;
+    private final ClusterLock lock;
     private final RetentionMetrics metrics;
     private final RetentionSettings settings;
     private final TransactionTemplate transaction;
@@ -54,12 +64,14 @@ class Sweeper {
     private final AtomicReference<@Nullable SweepProgress> current = new AtomicReference<>();
 
     Sweeper(
-            Vault vault,
+            SweepErasure vault,
             Accounts accounts,
             LegalHolds holds,
             RetentionRules rules,
             List<ExpiringData> otherData,
             DeletionCertificates certificates,
+            SweepBatchRepository batches,
+            ClusterLock lock,
             RetentionMetrics metrics,
             RetentionSettings settings,
             TransactionTemplate transaction,
@@ -70,6 +82,8 @@ class Sweeper {
         this.rules = rules;
         this.otherData = otherData;
         this.certificates = certificates;
+        this.batches = batches;
+        this.lock = lock;
         this.metrics = metrics;
         this.settings = settings;
         // each batch commits on its own, also when the caller (the scheduled run holding the cluster lock) has a
@@ -113,21 +127,27 @@ class Sweeper {
     }
 
     private Outcome run(String initiator, Instant sweptUntil, Consumer<SweepProgress> progress) {
+        certificates.certifyInterrupted();
+        SweepRun run = new SweepRun(UUID.randomUUID(), initiator, sweptUntil, sweptUntil);
+        // the run's own lock lives as long as this transaction, which spans the run and commits its certificate
+        return Objects.requireNonNull(transaction.execute(status -> {
+            lock.tryLock(run.lock());
+            return sweepAndCertify(run, progress);
+        }));
+    }
+
+    private Outcome sweepAndCertify(SweepRun run, Consumer<SweepProgress> progress) {
         long started = System.nanoTime();
-        SweepTally tally = new SweepTally(rules);
+        SweepTally tally = new SweepTally();
         int workers = Math.max(1, settings.workers());
         inParallel(
                 workers,
-                worker -> sweepUntilDone(
-                        new Vault.Share(worker, workers), initiator, sweptUntil, started, tally, progress));
+                worker -> sweepUntilDone(new SweepErasure.Share(worker, workers), run, started, tally, progress));
         for (ExpiringData data : otherData) {
-            expire(data, sweptUntil, tally);
+            expire(data, run, tally);
         }
-        SweepProgress done = tally.progress(initiator, sweptUntil, millisSince(started), true);
-        Optional<DeletionCertificate> certificate = tally.didAnything()
-                ? Optional.of(certificates.issue(
-                        tally, initiator, sweptUntil, sweptUntil, clock.instant(), done.elapsedMillis()))
-                : Optional.empty();
+        SweepProgress done = tally.progress(run.initiator(), run.sweptUntil(), millisSince(started), true);
+        Optional<DeletionCertificate> certificate = certificates.certify(run, clock.instant(), done.elapsedMillis());
         report(done, progress);
         certificate.ifPresent(issued -> log.info(
                 "Deletion certificate {} (chain row {}) issued for {} records",
@@ -144,20 +164,16 @@ class Sweeper {
      * records, each seeing the other's as still there, and leave the person behind.
      */
     private void sweepUntilDone(
-            Vault.Share share,
-            String initiator,
-            Instant sweptUntil,
-            long started,
-            SweepTally tally,
-            Consumer<SweepProgress> progress) {
+            SweepErasure.Share share, SweepRun run, long started, SweepTally tally, Consumer<SweepProgress> progress) {
         Batch batch;
         do {
-            batch = transaction.execute(status -> sweepBatch(share, sweptUntil));
+            batch = transaction.execute(status -> sweepBatch(share, run));
             if (batch.claimed() > 0) {
                 count(batch);
                 synchronized (tally) {
-                    tally.erased(batch.erased(), batch.kept());
-                    metrics.batch(report(tally.progress(initiator, sweptUntil, millisSince(started), false), progress));
+                    tally.add(batch.tally());
+                    metrics.batch(report(
+                            tally.progress(run.initiator(), run.sweptUntil(), millisSince(started), false), progress));
                 }
             }
         } while (batch.claimed() == settings.batchSize());
@@ -194,26 +210,29 @@ class Sweeper {
         }
     }
 
-    private Batch sweepBatch(Vault.Share share, Instant sweptUntil) {
-        HoldRepository.HeldTargets held = holds.lockForSweep(sweptUntil);
+    private Batch sweepBatch(SweepErasure.Share share, SweepRun run) {
+        HoldRepository.HeldTargets held = holds.lockForSweep(run.sweptUntil());
         SweptBatch batch = vault.sweepDue(
-                sweptUntil,
+                run.sweptUntil(),
                 settings.batchSize(),
                 share,
                 held.subjects(),
                 held.records(),
                 rules.statutoryMinimums(),
                 REASON);
-        if (batch.erased().isEmpty()) {
-            return new Batch(batch.claimed(), List.of(), batch.kept());
+        SweepTally tally = SweepTally.ofBatch(batch.erased(), batch.kept(), batch.tombstones(), rules);
+        if (!batch.erased().isEmpty()) {
+            closeInactiveAccounts(batch.erased());
+            // a person whose last record went does not linger as identifiers and a key nobody needs
+            vault.eraseLeftWithoutRecords(
+                    batch.erased().stream().map(SweptRecord::subject).distinct().toList(),
+                    held.subjects(),
+                    LEFT_WITHOUT_RECORDS);
         }
-        closeInactiveAccounts(batch.erased());
-        // a person whose last record went does not linger as identifiers and a key nobody needs
-        vault.eraseLeftWithoutRecords(
-                batch.erased().stream().map(SweptRecord::subject).distinct().toList(),
-                held.subjects(),
-                LEFT_WITHOUT_RECORDS);
-        return new Batch(batch.claimed(), batch.erased(), batch.kept());
+        if (tally.didAnything()) {
+            batches.record(run, tally, clock.instant());
+        }
+        return new Batch(batch.claimed(), batch.erased(), tally);
     }
 
     /**
@@ -232,11 +251,18 @@ class Sweeper {
         bySite.forEach(accounts::closeInactive);
     }
 
-    private void expire(ExpiringData data, Instant sweptUntil, SweepTally tally) {
+    private void expire(ExpiringData data, SweepRun run, SweepTally tally) {
         ExpiringData.Expired expired;
         do {
-            expired = transaction.execute(status -> data.expire(sweptUntil, settings.batchSize()));
-            tally.expired(expired);
+            expired = transaction.execute(status -> {
+                ExpiringData.Expired done = data.expire(run.sweptUntil(), settings.batchSize());
+                SweepTally batch = SweepTally.ofExpired(done);
+                if (batch.didAnything()) {
+                    batches.record(run, batch, clock.instant());
+                }
+                return done;
+            });
+            tally.add(SweepTally.ofExpired(expired));
             expired.counts().forEach(metrics::expired);
         } while (expired.processed() >= settings.batchSize());
     }
@@ -246,8 +272,8 @@ class Sweeper {
                 .collect(Collectors.groupingBy(
                         record -> List.of(record.site(), record.activity()), Collectors.counting()));
         perActivity.forEach((key, records) -> metrics.erased(key.get(0), key.get(1), records));
-        if (batch.kept() > 0) {
-            metrics.kept(batch.kept());
+        if (batch.tally().kept() > 0) {
+            metrics.kept(batch.tally().kept());
         }
     }
 
@@ -266,5 +292,5 @@ class Sweeper {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    private record Batch(int claimed, List<SweptRecord> erased, int kept) {}
+    private record Batch(int claimed, List<SweptRecord> erased, SweepTally tally) {}
 }

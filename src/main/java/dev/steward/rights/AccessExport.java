@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -53,6 +54,11 @@ public class AccessExport {
                 "summary.html", bytes(summary(export))));
     }
 
+    /** The readable summary alone, as the package will carry it: what staff preview before they release it. */
+    String summaryOf(List<SubjectId> subjects, String site) {
+        return summary(data.of(subjects, site));
+    }
+
     private static String recordsCsv(SubjectData.Export export) {
         Csv csv =
                 new Csv().header(List.of("record", "site", "activity", "collectedAt", "legalBasis", "field", "value"));
@@ -80,7 +86,9 @@ public class AccessExport {
                         "noticeVersion",
                         "method",
                         "jurisdiction",
-                        "byParent"));
+                        "byParent",
+                        "ipAddress",
+                        "userAgent"));
         export.consents()
                 .forEach(consent -> csv.row(List.of(
                         consent.id(),
@@ -91,7 +99,9 @@ public class AccessExport {
                         consent.noticeVersion(),
                         consent.method(),
                         consent.jurisdiction(),
-                        consent.byParent())));
+                        consent.byParent(),
+                        String.valueOf(Objects.requireNonNullElse(consent.ipAddress(), "")),
+                        String.valueOf(Objects.requireNonNullElse(consent.userAgent(), "")))));
         return csv.toString();
     }
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public record RecipientNotice(
         UUID id,
         UUID request,
-        SubjectId subject,
+        @Nullable SubjectId subject,
         String site,
         String recipient,
         Change change,

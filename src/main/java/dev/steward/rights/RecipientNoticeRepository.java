@@ -1,6 +1,5 @@
 package dev.steward.rights;
 
-import dev.steward.vault.SubjectId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -141,7 +140,7 @@ class RecipientNoticeRepository {
         return new RecipientNotice(
                 rs.getObject("id", UUID.class),
                 rs.getObject("request_id", UUID.class),
-                new SubjectId(rs.getObject("subject_id", UUID.class)),
+                RequestRepository.subject(rs),
                 rs.getString("site"),
                 rs.getString("recipient"),
                 RecipientNotice.Change.valueOf(

@@ -9,6 +9,7 @@ import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
+import dev.steward.vault.SubjectId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -204,7 +205,7 @@ public class RequestQueue {
         audit.record(new AuditEntry(
                 caller.get().name(),
                 "read-recipient-notice",
-                task.subject().value(),
+                idOf(task.subject()),
                 task.site(),
                 List.of("email"),
                 task.request().toString()));
@@ -218,7 +219,7 @@ public class RequestQueue {
         audit.record(new AuditEntry(
                 caller.get().name(),
                 "confirm-recipient-notice",
-                task.subject().value(),
+                idOf(task.subject()),
                 task.site(),
                 List.of(),
                 task.recipient()));
@@ -244,11 +245,15 @@ public class RequestQueue {
         return catalogs.sites().stream().map(Site::key).filter(who::maySee).toList();
     }
 
+    private static @Nullable UUID idOf(@Nullable SubjectId subject) {
+        return subject == null ? null : subject.value();
+    }
+
     private void audited(RightsRequest request, String action, List<String> fields, @Nullable String reason) {
         audit.record(new AuditEntry(
                 caller.get().name(),
                 action,
-                request.subject().value(),
+                idOf(request.subject()),
                 request.site(),
                 fields,
                 reason == null ? request.id().toString() : request.id() + ": " + reason));

@@ -33,8 +33,12 @@ class RequestRecords {
     /** The details, or none once the requester was erased (the request itself remains, as evidence it was answered). */
     java.util.Optional<RequestDetails> details(RightsRequest request) {
         return requests.details(request.id())
-                .flatMap(ciphertext -> vault.open(request.subject(), ciphertext, context(request.id())))
+                .flatMap(ciphertext -> open(request, ciphertext, context(request.id())))
                 .map(bytes -> json.readValue(bytes, RequestDetails.class));
+    }
+
+    private java.util.Optional<byte[]> open(RightsRequest request, byte[] sealed, String context) {
+        return request.subject() == null ? java.util.Optional.empty() : vault.open(request.subject(), sealed, context);
     }
 
     RequestDetails requireDetails(RightsRequest request) {
@@ -42,7 +46,7 @@ class RequestRecords {
     }
 
     void log(RightsRequest request, String kind, String actor, @Nullable String message) {
-        byte[] sealed = message == null || !vault.exists(request.subject())
+        byte[] sealed = message == null || request.subject() == null || !vault.exists(request.subject())
                 ? null
                 : vault.seal(
                         request.subject(), message.getBytes(StandardCharsets.UTF_8), context(request.id()) + ":event");
@@ -57,7 +61,7 @@ class RequestRecords {
                         event.actor(),
                         event.message() == null
                                 ? null
-                                : vault.open(request.subject(), event.message(), context(request.id()) + ":event")
+                                : open(request, event.message(), context(request.id()) + ":event")
                                         .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                                         .orElse(null)))
                 .toList();

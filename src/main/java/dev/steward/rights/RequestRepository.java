@@ -260,6 +260,12 @@ class RequestRepository {
                 .list());
     }
 
+    /** The subject a request or notice is about; none once the person was erased. */
+    static @Nullable SubjectId subject(ResultSet rs) throws SQLException {
+        UUID subject = rs.getObject("subject_id", UUID.class);
+        return subject == null ? null : new SubjectId(subject);
+    }
+
     private static RightsRequest request(ResultSet rs) throws SQLException {
         return new RightsRequest(
                 rs.getObject("id", UUID.class),
@@ -267,7 +273,7 @@ class RequestRepository {
                 rs.getString("jurisdiction"),
                 RightType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT).replace('-', '_')),
                 RequestStatus.of(rs.getString("status")),
-                new SubjectId(rs.getObject("subject_id", UUID.class)),
+                subject(rs),
                 instant(rs, "created_at"),
                 instant(rs, "received_at"),
                 instant(rs, "due_at"),

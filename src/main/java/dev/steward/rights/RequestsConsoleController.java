@@ -1,18 +1,23 @@
 package dev.steward.rights;
 
+import dev.steward.catalog.Catalogs;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The console's request queue: deadlines at a glance, and every action on a request. */
@@ -21,20 +26,51 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RequestsConsoleController {
 
     private final RequestQueue queue;
+    private final PackagePreview previews;
+    private final Catalogs catalogs;
     private final Clock clock;
 
-    RequestsConsoleController(RequestQueue queue, Clock clock) {
+    RequestsConsoleController(RequestQueue queue, PackagePreview previews, Catalogs catalogs, Clock clock) {
         this.queue = queue;
+        this.previews = previews;
+        this.catalogs = catalogs;
         this.clock = clock;
     }
 
+    private String siteName(String site) {
+        return catalogs.site(site).map(s -> s.name().in(s.language())).orElse(site);
+    }
+
+    /** A request as the queue lists it, in words. */
+    record Row(RightsRequest request, String right, String site, String status, String timeLeft, boolean overdue) {}
+
+    /** A status the queue can be filtered by. */
+    record StatusChoice(String key, String words) {}
+
     @GetMapping("/admin/requests")
     String list(@RequestParam(required = false) @Nullable String status, Model model) {
+        Instant now = clock.instant();
+        RequestStatus chosen = Arrays.stream(RequestStatus.values())
+                .filter(s -> s.key().equals(status))
+                .findFirst()
+                .orElse(null);
         model.addAttribute(
-                "requests", queue.list(status == null || status.isBlank() ? null : RequestStatus.of(status)));
-        model.addAttribute("now", clock.instant());
-        model.addAttribute("status", status);
-        model.addAttribute("statuses", RequestStatus.values());
+                "requests",
+                queue.list(chosen).stream()
+                        .map(r -> new Row(
+                                r,
+                                RequestInWords.right(r.type()),
+                                siteName(r.site()),
+                                RequestInWords.status(r.status()),
+                                RequestInWords.timeLeft(r, now),
+                                r.overdue(now)))
+                        .toList());
+        model.addAttribute("status", chosen == null ? null : chosen.key());
+        model.addAttribute(
+                "statuses",
+                Arrays.stream(RequestStatus.values())
+                        .map(s -> new StatusChoice(s.key(), RequestInWords.status(s)))
+                        .toList());
         model.addAttribute("restrictions", queue.restrictions());
         model.addAttribute("tasks", queue.tasks());
         return "admin/requests";
@@ -45,6 +81,13 @@ class RequestsConsoleController {
         model.addAttribute("detail", queue.view(id));
         model.addAttribute("now", clock.instant());
         return "admin/request";
+    }
+
+    /** The copy of the person's data the answer will release, for staff to check first (no link, nothing stored). */
+    @GetMapping(value = "/admin/requests/{id}/package-preview", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    String packagePreview(@PathVariable UUID id) {
+        return previews.of(id);
     }
 
     @PostMapping("/admin/requests/{id}/assign")

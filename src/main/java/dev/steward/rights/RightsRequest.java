@@ -7,14 +7,18 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A request to exercise a right, as stored: nothing personal outside the sealed details. */
+/**
+ * A request to exercise a right, as stored: nothing personal outside the sealed details.
+ *
+ * @param subject the requester; none once they were erased (the answered request stays as evidence, naming nobody)
+ */
 public record RightsRequest(
         UUID id,
         String site,
         String jurisdiction,
         RightType type,
         RequestStatus status,
-        SubjectId subject,
+        @Nullable SubjectId subject,
         Instant createdAt,
         @Nullable Instant receivedAt,
         @Nullable Instant dueAt,

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -109,7 +110,9 @@ class SubjectData {
             String method,
             String jurisdiction,
             boolean byParent,
-            @Nullable String receipt) {}
+            @Nullable String receipt,
+            @Nullable String ipAddress,
+            @Nullable String userAgent) {}
 
     record Recipient(
             String site,
@@ -235,7 +238,12 @@ class SubjectData {
                 new LinkedHashMap<>(fields));
     }
 
+    /**
+     * An action with the connection kept as its evidence (seed 001 §3.4: the IP address and time of registration and
+     * of confirmation, kept to prove it), decrypted for the person it concerns.
+     */
     private Consent consent(ConsentEvent event) {
+        Optional<ConsentLedger.Evidence> evidence = ledger.evidence(event);
         return new Consent(
                 event.id().toString(),
                 event.site(),
@@ -246,7 +254,9 @@ class SubjectData {
                 event.method(),
                 event.jurisdiction(),
                 event.byParent(),
-                ledger.receipt(event.id()).orElse(null));
+                ledger.receipt(event.id()).orElse(null),
+                evidence.map(ConsentLedger.Evidence::ipAddress).orElse(null),
+                evidence.map(ConsentLedger.Evidence::userAgent).orElse(null));
     }
 
     private static Recipient recipient(DisclosedRecipient recipient) {

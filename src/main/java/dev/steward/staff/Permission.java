@@ -22,6 +22,11 @@ public enum Permission {
             Reach.SHARED,
             Change.READS,
             staff(ADMIN, PRIVACY_OFFICER, SUPPORT_AGENT, AUDITOR)),
+    CHANGE_OWN_PASSWORD(
+            "Change one's own password, giving the current one (every session of the member ends)",
+            Reach.SHARED,
+            Change.OWN_SIGN_IN,
+            staff(ADMIN, PRIVACY_OFFICER, SUPPORT_AGENT, AUDITOR)),
     READ_INQUIRIES(
             "List inquiries; read a case (decrypted, audited)",
             Reach.SITE,
@@ -57,6 +62,11 @@ public enum Permission {
             Reach.SITE,
             Change.READS,
             staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),
+    READ_CONSENT_EVIDENCE(
+            "See in a consent history the IP address and browser a consent was given or confirmed from (decrypted)",
+            Reach.SITE,
+            Change.READS,
+            staff(ADMIN, PRIVACY_OFFICER)),
     RECORD_CONSENT_ON_BEHALF(
             "Record a consent given, withdrawn or objected to on a person's behalf, with a reason (console)",
             Reach.SITE,
@@ -102,11 +112,28 @@ public enum Permission {
             Reach.SITE,
             Change.WRITES,
             staff(ADMIN, PRIVACY_OFFICER)),
+    FIND_PEOPLE(
+            "Find a person by e-mail address, user name or phone number and see on one page what Steward holds about"
+                    + " them: identifiers and records (decrypted), consents, disclosures, requests, mails, holds"
+                    + " (audited)",
+            Reach.SITE,
+            Change.READS,
+            staff(ADMIN, PRIVACY_OFFICER)),
     READ_COOKIE_CHOICES(
             "See how visitors answered the cookie banner (counts only)",
             Reach.SITE,
             Change.READS,
             staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),
+    READ_CAMPAIGNS(
+            "See the newsletter lists, the campaigns and their figures (counts only)",
+            Reach.SITE,
+            Change.READS,
+            staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),
+    SEND_CAMPAIGNS(
+            "Compose, preview and test a campaign; send, schedule, pause, resume or cancel it",
+            Reach.SITE,
+            Change.WRITES,
+            staff(ADMIN, PRIVACY_OFFICER)),
     READ_STATISTICS(
             "Export the request log's aggregate statistics",
             Reach.SITE,
@@ -159,10 +186,12 @@ public enum Permission {
         }
     }
 
-    /** Whether the action changes anything; read-only roles never get one that does. */
+    /** Whether the action changes anything; read-only roles never get one that does, but for their own sign-in. */
     public enum Change {
         READS,
-        WRITES
+        WRITES,
+        /** Changes only the caller's own way of signing in, which a read-only member must be able to keep safe. */
+        OWN_SIGN_IN
     }
 
     /** The staff roles and the kinds of API key a permission is granted to; staff API keys act with their roles. */
@@ -213,7 +242,12 @@ public enum Permission {
     }
 
     public boolean changesState() {
-        return change == Change.WRITES;
+        return change != Change.READS;
+    }
+
+    /** Whether it changes nothing but the caller's own sign-in, which read-only members may do. */
+    public boolean changesOnlyOwnSignIn() {
+        return change == Change.OWN_SIGN_IN;
     }
 
     public Set<StaffRole> roles() {

@@ -46,11 +46,16 @@ class PermissionCoverage {
             }
             Set<RequestMethod> verbs = info.getMethodsCondition().getMethods();
             boolean writes = verbs.isEmpty() || !READING.containsAll(verbs);
-            if (writes && permission.isPresent() && !permission.get().changesState()) {
+            if (writes && permission.isPresent() && !permission.get().changesState() && !readByPost(method)) {
                 problems.add(info + " (" + method + ") accepts " + (verbs.isEmpty() ? "any method" : verbs)
                         + " but requires " + permission.get() + ", which only reads");
             }
         });
         return problems;
+    }
+
+    private static boolean readByPost(HandlerMethod method) {
+        Requires requires = method.getMethodAnnotation(Requires.class);
+        return requires != null && requires.readByPost();
     }
 }

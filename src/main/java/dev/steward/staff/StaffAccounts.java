@@ -34,10 +34,12 @@ class StaffAccounts implements UserDetailsService {
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
-        users.recordFailure(
-                event.getAuthentication().getName(),
-                LOCK_AFTER_FAILURES,
-                clock.instant().plus(LOCK_FOR));
+        wrongPassword(event.getAuthentication().getName());
+    }
+
+    /** A wrong current password given to change it counts as a failed sign-in, towards the same lockout. */
+    void wrongPassword(String username) {
+        users.recordFailure(username, LOCK_AFTER_FAILURES, clock.instant().plus(LOCK_FOR));
     }
 
     @EventListener

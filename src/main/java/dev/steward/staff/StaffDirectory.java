@@ -7,7 +7,6 @@ import dev.steward.catalog.Site;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,10 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class StaffDirectory {
-
-    static final int MIN_PASSWORD_LENGTH = 12;
-    /** bcrypt reads no further than 72 bytes; a longer password would be cut without anyone noticing. */
-    static final int MAX_PASSWORD_BYTES = 72;
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,49}");
 
@@ -90,7 +85,7 @@ public class StaffDirectory {
         List<FieldError> errors = new ArrayList<>();
         String username = request.username() == null ? "" : request.username().strip();
         checkUsername(username, errors);
-        checkPassword(request.password(), username, errors);
+        StaffPasswordRules.check(request.password(), username, errors);
         Set<StaffRole> roles = roles(request.roles(), errors);
         Set<String> sites = sites(request.sites(), errors);
         if (!errors.isEmpty()) {
@@ -134,7 +129,7 @@ public class StaffDirectory {
             changed.add("disabled");
         }
         if (change.password() != null) {
-            checkPassword(change.password(), username, errors);
+            StaffPasswordRules.check(change.password(), username, errors);
             changed.add("password");
         }
         if (!errors.isEmpty()) {
@@ -217,22 +212,6 @@ public class StaffDirectory {
                             + " with a letter or digit."));
         } else if (users.find(username).isPresent()) {
             errors.add(taken().errors().get(0));
-        }
-    }
-
-    private static void checkPassword(@Nullable String password, String username, List<FieldError> errors) {
-        if (password == null || password.isEmpty()) {
-            errors.add(new FieldError("password", "required", "Give a password."));
-        } else if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            errors.add(new FieldError(
-                    "password", "too-short", "A password needs at least " + MIN_PASSWORD_LENGTH + " characters."));
-        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            errors.add(new FieldError(
-                    "password",
-                    "too-long",
-                    "A password may be at most " + MAX_PASSWORD_BYTES + " bytes long (72 plain letters or digits)."));
-        } else if (password.strip().equalsIgnoreCase(username)) {
-            errors.add(new FieldError("password", "same-as-username", "The password must not be the user name."));
         }
     }
 

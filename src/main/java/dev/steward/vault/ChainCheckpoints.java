@@ -18,15 +18,18 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Signs the head of every evidence chain from time to time, and verifies chains against those signatures. A chain
- * rewritten consistently from some row on (every hash recomputed) still contradicts an earlier signed checkpoint.
+ * Signs the head of every evidence chain from time to time, and verifies chains against their heads and those
+ * signatures. A chain rewritten consistently from some row on (every hash recomputed), or cut short with its head
+ * moved back to match, still contradicts a checkpoint signed after those rows were written. A chain is signed once it
+ * grew by {@link CheckpointSettings#rows()} rows, and at least every {@link CheckpointSettings#interval()} while it
+ * grows.
  */
 @Service
 public class ChainCheckpoints {
@@ -34,31 +37,68 @@ public class ChainCheckpoints {
     static final String TYPE = "chain-checkpoint+jwt";
 
     private final List<EvidenceChain> chains;
-    private final ChainHeads heads;
     private final Signatures signatures;
+    private final CheckpointSettings settings;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     ChainCheckpoints(
-            List<EvidenceChain> chains, ChainHeads heads, Signatures signatures, JdbcClient jdbc, Clock clock) {
+            List<EvidenceChain> chains,
+            Signatures signatures,
+            CheckpointSettings settings,
+            JdbcClient jdbc,
+            Clock clock) {
         this.chains = chains;
-        this.heads = heads;
         this.signatures = signatures;
+        this.settings = settings;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** Signs each chain's head unless it is already signed. */
-    @Scheduled(fixedDelayString = "${steward.checkpoint-interval:PT5M}", initialDelayString = "PT1M")
+    /** Signs the heads of the chains that grew by enough rows, or long enough ago, since their last checkpoint. */
+    @Scheduled(fixedDelayString = "${steward.checkpoints.poll}", initialDelayString = "${steward.checkpoints.poll}")
     @Transactional
-    public void signHeads() {
-        for (EvidenceChain chain : chains) {
-            heads.current(chain.name()).filter(head -> head.seq() > 0).ifPresent(this::sign);
+    public void signDue() {
+        Instant now = clock.instant();
+        for (Unsigned chain : unsigned()) {
+            if (chain.head().seq() - chain.signedSeq() >= settings.rows()
+                    || chain.signedAt() == null
+                    || !now.isBefore(chain.signedAt().plus(settings.interval()))) {
+                sign(chain.head(), now);
+            }
         }
     }
 
-    private void sign(ChainHeads.Head head) {
+    /** Signs each chain's head now unless it is already signed. */
+    @Transactional
+    public void signHeads() {
         Instant now = clock.instant();
+        unsigned().forEach(chain -> sign(chain.head(), now));
+    }
+
+    /** A chain whose head is past its newest checkpoint: the head, and that checkpoint's row and time (if any). */
+    private record Unsigned(
+            ChainHeads.Head head, long signedSeq, @Nullable Instant signedAt) {}
+
+    private List<Unsigned> unsigned() {
+        return jdbc.sql("""
+                        SELECT h.chain, h.seq, h.hash, c.seq AS signed_seq, c.signed_at
+                          FROM chain_head h
+                          LEFT JOIN LATERAL (SELECT seq, signed_at FROM chain_checkpoint k WHERE k.chain = h.chain
+                                             ORDER BY seq DESC LIMIT 1) c ON true
+                         WHERE h.seq > coalesce(c.seq, 0)
+                        """)
+                .query((rs, row) -> {
+                    OffsetDateTime signedAt = rs.getObject("signed_at", OffsetDateTime.class);
+                    return new Unsigned(
+                            new ChainHeads.Head(rs.getString("chain"), rs.getLong("seq"), rs.getBytes("hash")),
+                            rs.getLong("signed_seq"),
+                            signedAt == null ? null : signedAt.toInstant());
+                })
+                .list();
+    }
+
+    private void sign(ChainHeads.Head head, Instant now) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("chain", head.chain());
         claims.put("seq", head.seq());
@@ -76,29 +116,43 @@ public class ChainCheckpoints {
                 .update();
     }
 
-    /** Verifies every chain row by row, then against its signed checkpoints. */
+    /**
+     * Verifies every chain row by row up to its head, then against its signed checkpoints. The checkpoints are read
+     * first: each names a row committed before it, so the rows read after it must include that row.
+     */
     public List<HashChain.Verification> verifyAll() {
         List<HashChain.Verification> results = new ArrayList<>();
         for (EvidenceChain chain : chains) {
+            List<Checkpoint> signed = checkpoints(chain.name());
             HashChain.Verification rows = chain.verify();
-            results.add(rows.intact() ? againstCheckpoints(chain, rows) : rows);
+            results.add(rows.intact() ? againstCheckpoints(chain, rows, signed) : rows);
         }
         return results;
     }
 
-    private HashChain.Verification againstCheckpoints(EvidenceChain chain, HashChain.Verification rows) {
+    private HashChain.Verification againstCheckpoints(
+            EvidenceChain chain, HashChain.Verification rows, List<Checkpoint> signed) {
+        if (!signed.isEmpty() && signed.get(signed.size() - 1).seq() > rows.lastSeq()) {
+            Checkpoint newest = signed.get(signed.size() - 1);
+            return HashChain.broken(
+                    rows,
+                    rows.lastSeq() + 1,
+                    "the checkpoint of " + newest.signedAt() + " signed the chain up to row " + newest.seq()
+                            + " but it ends at row " + rows.lastSeq() + " (its newest rows were removed)");
+        }
         OctetKeyPair key = (OctetKeyPair) signatures.publicKeys().getKeys().get(0);
-        for (Checkpoint checkpoint : checkpoints(chain.name())) {
-            String problem = check(chain, checkpoint, key);
+        Map<Long, byte[]> stored =
+                chain.hashesAt(signed.stream().map(Checkpoint::seq).toList());
+        for (Checkpoint checkpoint : signed) {
+            String problem = check(checkpoint, stored.get(checkpoint.seq()), key);
             if (problem != null) {
-                return new HashChain.Verification(
-                        chain.name(), rows.rows(), checkpoint.seq(), problem, HashChain.GENESIS);
+                return HashChain.broken(rows, checkpoint.seq(), problem);
             }
         }
         return rows;
     }
 
-    private String check(EvidenceChain chain, Checkpoint checkpoint, OctetKeyPair key) {
+    private static @Nullable String check(Checkpoint checkpoint, byte @Nullable [] stored, OctetKeyPair key) {
         try {
             JWSObject jws = JWSObject.parse(checkpoint.jws());
             if (!jws.verify(new Ed25519Verifier(key))
@@ -110,12 +164,11 @@ public class ChainCheckpoints {
         } catch (ParseException | JOSEException e) {
             return "the signed checkpoint of " + checkpoint.signedAt() + " cannot be read";
         }
-        Optional<byte[]> stored = chain.hashAt(checkpoint.seq());
-        if (stored.isEmpty()) {
+        if (stored == null) {
             return "the row was signed in the checkpoint of " + checkpoint.signedAt()
                     + " but is missing (rows were removed)";
         }
-        if (!Arrays.equals(stored.get(), checkpoint.hash())) {
+        if (!Arrays.equals(stored, checkpoint.hash())) {
             return "its hash differs from the one signed in the checkpoint of " + checkpoint.signedAt()
                     + " (the chain was rewritten)";
         }

@@ -46,8 +46,9 @@ class ErasureLogRepository {
                     public void insert(long seq, byte[] previousHash, byte[] hash) {
                         jdbc.sql("""
                                         INSERT INTO erasure_log (seq, id, subject_id, record_ids, subject_ids, activity, erased_at,
-                                            reason, prev_hash, hash)
-                                        VALUES (:seq, :id, :subject, :records, :subjects, :activity, :at, :reason, :prev, :hash)
+                                            reason, suppressed, prev_hash, hash)
+                                        VALUES (:seq, :id, :subject, :records, :subjects, :activity, :at, :reason,
+                                            :suppressed, :prev, :hash)
                                         """)
                                 .param("seq", seq)
                                 .param("id", tombstone.id())
@@ -73,6 +74,7 @@ class ErasureLogRepository {
                                 .param("activity", tombstone.activity())
                                 .param("at", tombstone.erasedAt().atOffset(ZoneOffset.UTC))
                                 .param("reason", tombstone.reason())
+                                .param("suppressed", tombstone.suppressesIdentifiers())
                                 .param("prev", previousHash)
                                 .param("hash", hash)
                                 .update();
@@ -111,13 +113,14 @@ class ErasureLogRepository {
                     .add(tombstone.activity())
                     .add(tombstone.erasedAt())
                     .add(tombstone.reason())
+                    .add(tombstone.suppressesIdentifiers())
                     .add(row.previousHash())
                     .add(row.hash())
                     .end();
         }
         bulk.copy(
-                "COPY erasure_log (seq, id, subject_id, record_ids, subject_ids, activity, erased_at, reason, prev_hash,"
-                        + " hash) FROM STDIN",
+                "COPY erasure_log (seq, id, subject_id, record_ids, subject_ids, activity, erased_at, reason, suppressed,"
+                        + " prev_hash, hash) FROM STDIN",
                 rows);
     }
 
@@ -133,6 +136,10 @@ class ErasureLogRepository {
         // only batches have it, so rows written before batches existed hash as they always did
         if (tombstone.subjects() != null) {
             canonical.add("subjects", joined(tombstone.subjects()));
+        }
+        // likewise only erasures that suppressed identifiers have it
+        if (tombstone.suppressesIdentifiers()) {
+            canonical.add("suppressed", true);
         }
         return canonical.bytes();
     }
@@ -168,7 +175,8 @@ class ErasureLogRepository {
                 rs.getString("activity"),
                 rs.getObject("erased_at", OffsetDateTime.class).toInstant(),
                 rs.getString("reason"),
-                ids(rs.getArray("subject_ids"), SubjectId::new));
+                ids(rs.getArray("subject_ids"), SubjectId::new),
+                rs.getBoolean("suppressed") ? Boolean.TRUE : null);
     }
 
     private static <T> @Nullable List<T> ids(@Nullable Array array, Function<UUID, T> id) throws SQLException {

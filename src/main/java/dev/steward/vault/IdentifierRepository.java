@@ -129,6 +129,34 @@ class IdentifierRepository {
                 oneCarrierEach(List.of(blindIndex)).get(HexFormat.of().formatHex(blindIndex)));
     }
 
+    /** The e-mail identifiers carried under these blind indexes: index, subject and the encrypted address. */
+    List<Carried> emailsCarried(List<byte[]> blindIndexes) {
+        return jdbc.sql("""
+                        SELECT i.blind_index, i.subject_id, i.value_enc
+                        FROM subject_identifier i JOIN data_subject s ON s.id = i.subject_id
+                        WHERE i.blind_index = ANY(:indexes) AND i.kind = 'EMAIL'
+                        ORDER BY i.blind_index, i.verified_at IS NULL, s.created_at DESC
+                        """)
+                .param("indexes", blindIndexes.toArray(byte[][]::new))
+                .query((rs, row) ->
+                        new Carried(rs.getBytes(1), new SubjectId(rs.getObject(2, UUID.class)), rs.getBytes(3)))
+                .list();
+    }
+
+    /** The blind indexes of the e-mail addresses these subjects carry. */
+    List<Carried> emailsOf(List<SubjectId> subjects) {
+        return jdbc.sql("""
+                        SELECT blind_index, subject_id, value_enc FROM subject_identifier
+                        WHERE subject_id = ANY(:subjects) AND kind = 'EMAIL'
+                        """)
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .query((rs, row) ->
+                        new Carried(rs.getBytes(1), new SubjectId(rs.getObject(2, UUID.class)), rs.getBytes(3)))
+                .list();
+    }
+
+    record Carried(byte[] blindIndex, SubjectId subject, byte[] valueEnc) {}
+
     List<Stored> of(SubjectId subject) {
         return jdbc.sql("""
                         SELECT kind, value_enc, links, verified_at FROM subject_identifier

@@ -8,8 +8,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ledger verify}: checks the consent ledger, the audit trail and the erasure log link by link and against
- * their signed checkpoints; exits 0 when all are intact and 1 naming the first broken row otherwise.
+ * {@code ledger verify}: checks every evidence chain link by link, its last row against its head, and against its
+ * signed checkpoints; exits 0 when all are intact and 1 naming the chain and the first broken or missing row otherwise.
  */
 @Command(
         name = "verify",

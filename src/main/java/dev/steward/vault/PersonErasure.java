@@ -21,12 +21,10 @@ public class PersonErasure {
 
     private final Vault vault;
     private final ErasureBlockers blockers;
-    private final SuppressionList suppression;
 
-    PersonErasure(Vault vault, ErasureBlockers blockers, SuppressionList suppression) {
+    PersonErasure(Vault vault, ErasureBlockers blockers) {
         this.vault = vault;
         this.blockers = blockers;
-        this.suppression = suppression;
     }
 
     /** A record that stays, and what keeps it. */
@@ -40,10 +38,8 @@ public class PersonErasure {
         List<Plan> plans =
                 subjects.stream().map(subject -> plan(subject, sites)).toList();
         boolean everything = plans.stream().allMatch(Plan::nothingLeft);
-        if (suppress && everything) {
-            // only a person who is gone altogether is kept from coming back
-            plans.forEach(plan -> suppression.add(vault.identifiers(plan.subject(), Access.system("suppression"))));
-        }
+        // only a person who is gone altogether is kept from coming back; the tombstones say so, for a replay
+        boolean suppressing = suppress && everything;
         int erased = 0;
         List<Kept> kept = new ArrayList<>();
         List<SubjectId> gone = new ArrayList<>();
@@ -51,7 +47,11 @@ public class PersonErasure {
             erased += plan.erase().size();
             kept.addAll(plan.kept());
             if (plan.nothingLeft()) {
-                vault.eraseSubject(plan.subject(), reason);
+                if (suppressing) {
+                    vault.eraseAndSuppress(plan.subject(), reason);
+                } else {
+                    vault.eraseSubject(plan.subject(), reason);
+                }
                 gone.add(plan.subject());
             } else {
                 vault.eraseRecords(plan.subject(), plan.erase(), null, reason);

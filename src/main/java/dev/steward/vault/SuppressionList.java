@@ -29,13 +29,37 @@ public class SuppressionList {
     @Transactional
     public void add(List<Identifier> identifiers) {
         for (Identifier identifier : identifiers) {
-            jdbc.sql("INSERT INTO suppressed_identifier (blind_index, kind, added_at) VALUES (:index, :kind, :at)"
-                            + " ON CONFLICT DO NOTHING")
-                    .param("index", blindIndex.of(identifier))
-                    .param("kind", identifier.kind().name())
-                    .param("at", clock.instant().atOffset(ZoneOffset.UTC))
-                    .update();
+            addIndex(blindIndex.of(identifier), identifier.kind());
         }
+    }
+
+    /**
+     * Suppresses an identifier known only by its blind index, such as an e-mail address that bounced for good: mail
+     * to it would never arrive.
+     */
+    @Transactional
+    public void addIndex(byte[] index, Identifier.Kind kind) {
+        jdbc.sql("INSERT INTO suppressed_identifier (blind_index, kind, added_at) VALUES (:index, :kind, :at)"
+                        + " ON CONFLICT DO NOTHING")
+                .param("index", index)
+                .param("kind", kind.name())
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /**
+     * Suppresses every identifier the subject has, from their blind indexes as stored: nothing needs decrypting, so
+     * a replay after a restore does it as the erasure did.
+     */
+    void addIdentifiersOf(SubjectId subject) {
+        jdbc.sql("""
+                        INSERT INTO suppressed_identifier (blind_index, kind, added_at)
+                        SELECT blind_index, kind, :at FROM subject_identifier WHERE subject_id = :subject
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("subject", subject.value())
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     public boolean contains(Identifier identifier) {
@@ -46,8 +70,8 @@ public class SuppressionList {
                 > 0;
     }
 
-    /** Which of these blind indexes are suppressed, as hex. */
-    Set<String> containedOf(List<byte[]> blindIndexes) {
+    /** Which of these blind indexes are suppressed, as hex: one query for a batch of messages about to go. */
+    public Set<String> containedOf(List<byte[]> blindIndexes) {
         return Set.copyOf(jdbc.sql("SELECT blind_index FROM suppressed_identifier WHERE blind_index = ANY(:indexes)")
                 .param("indexes", blindIndexes.toArray(byte[][]::new))
                 .query((rs, row) -> HexFormat.of().formatHex(rs.getBytes(1)))

@@ -1,10 +1,13 @@
 package dev.steward.vault;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What one sweep batch did: how many due records it claimed, those it erased, and how many it kept because their
  * statutory minimum had not passed (their due time moved to its end). Claimed records neither erased nor kept were
  * changed by someone else meanwhile and wait for the next batch.
+ *
+ * @param tombstones the erasure log's tombstones naming the erased records, one per activity
  */
-public record SweptBatch(int claimed, List<SweptRecord> erased, int kept) {}
+public record SweptBatch(int claimed, List<SweptRecord> erased, int kept, List<UUID> tombstones) {}

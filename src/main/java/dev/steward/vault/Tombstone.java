@@ -1,7 +1,9 @@
 package dev.steward.vault;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A retention sweep's batch leaves one tombstone per activity for records of many subjects: then {@code subject}
  * is null and {@code subjects} names, position by position, the subject each of the {@code records} belonged to.
+ *
+ * @param suppressed true when the erasure also put the subject's identifiers on the suppression list (an erasure
+ *     request), so that a replay after a restore does it again; absent otherwise
  */
 public record Tombstone(
         UUID id,
@@ -19,7 +24,8 @@ public record Tombstone(
         @Nullable String activity,
         Instant erasedAt,
         String reason,
-        @Nullable List<SubjectId> subjects) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<SubjectId> subjects,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean suppressed) {
 
     /** One subject's erasure: all their data, or some of their records. */
     public Tombstone(
@@ -29,7 +35,13 @@ public record Tombstone(
             @Nullable String activity,
             Instant erasedAt,
             String reason) {
-        this(id, subject, records, activity, erasedAt, reason, null);
+        this(id, subject, records, activity, erasedAt, reason, null, null);
+    }
+
+    /** A whole subject erased now, their identifiers suppressed or not. */
+    static Tombstone ofSubject(SubjectId subject, Instant erasedAt, String reason, boolean suppress) {
+        return new Tombstone(
+                UUID.randomUUID(), subject, null, null, erasedAt, reason, null, suppress ? Boolean.TRUE : null);
     }
 
     /** Records of one activity, of many subjects, erased together by a retention sweep. */
@@ -40,10 +52,21 @@ public record Tombstone(
             String activity,
             Instant erasedAt,
             String reason) {
-        return new Tombstone(id, null, List.copyOf(records), activity, erasedAt, reason, List.copyOf(subjects));
+        return new Tombstone(id, null, List.copyOf(records), activity, erasedAt, reason, List.copyOf(subjects), null);
     }
 
     public boolean wholeSubject() {
         return records == null;
+    }
+
+    public boolean suppressesIdentifiers() {
+        return Boolean.TRUE.equals(suppressed);
+    }
+
+    /** The subjects whose data it erased, each once. */
+    public List<SubjectId> erasedSubjects() {
+        return subject != null
+                ? List.of(subject)
+                : Objects.requireNonNull(subjects).stream().distinct().toList();
     }
 }

@@ -14,21 +14,14 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,21 +35,17 @@ import tools.jackson.databind.json.JsonMapper;
 public class Vault {
 
     static final String NOTIFY_CHANNEL = "steward_vault";
-    private static final int SUBJECTS_PER_NOTIFICATION = 200;
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
 
     private final VaultRepository repository;
     private final IdentifierRepository identifierRows;
     private final Identities identities;
     private final SubjectKeys keys;
-    private final ErasureLogRepository erasureLog;
-    private final ErasureLogFile erasureFile;
+    private final Eraser eraser;
     private final Catalogs catalogs;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
     private final Notifications notifications;
     private final JsonMapper json;
-    private final List<SubjectKeepers> keepers;
     private final Clock clock;
 
     Vault(
@@ -64,27 +53,21 @@ public class Vault {
             IdentifierRepository identifierRows,
             Identities identities,
             SubjectKeys keys,
-            ErasureLogRepository erasureLog,
-            ErasureLogFile erasureFile,
+            Eraser eraser,
             Catalogs catalogs,
             AuditTrail audit,
-            ApplicationEventPublisher events,
             Notifications notifications,
             JsonMapper json,
-            List<SubjectKeepers> keepers,
             Clock clock) {
         this.repository = repository;
         this.identifierRows = identifierRows;
         this.identities = identities;
         this.keys = keys;
-        this.erasureLog = erasureLog;
-        this.erasureFile = erasureFile;
+        this.eraser = eraser;
         this.catalogs = catalogs;
         this.audit = audit;
-        this.events = events;
         this.notifications = notifications;
         this.json = json;
-        this.keepers = List.copyOf(keepers);
         this.clock = clock;
         notifications.subscribe(NOTIFY_CHANNEL, this::forgetErased);
     }
@@ -242,166 +225,27 @@ public class Vault {
     /** Erases a subject: key, identifiers and records, in one transaction, leaving a tombstone. */
     @Transactional
     public Optional<Tombstone> eraseSubject(SubjectId subject, String reason) {
-        if (!repository.deleteSubject(subject)) {
-            return Optional.empty();
-        }
-        Tombstone tombstone = new Tombstone(UUID.randomUUID(), subject, null, null, now(), reason);
-        recordErasure(tombstone);
-        events.publishEvent(new SubjectErased(subject, tombstone.erasedAt(), reason));
-        return Optional.of(tombstone);
+        return eraser.erase(Tombstone.ofSubject(subject, now(), reason, false));
+    }
+
+    /**
+     * Erases a subject as {@link #eraseSubject} does and puts their identifiers on the suppression list, so that
+     * neither an import nor a campaign brings them back; the tombstone says so, and a replay after a restore does it
+     * again.
+     */
+    @Transactional
+    public Optional<Tombstone> eraseAndSuppress(SubjectId subject, String reason) {
+        return eraser.erase(Tombstone.ofSubject(subject, now(), reason, true));
     }
 
     /** Erases some records of a subject (one activity's, or those due), leaving a tombstone naming them. */
     @Transactional
     public Optional<Tombstone> eraseRecords(
             SubjectId subject, List<RecordId> records, @Nullable String activity, String reason) {
-        if (records.isEmpty() || repository.deleteRecords(records) == 0) {
+        if (records.isEmpty()) {
             return Optional.empty();
         }
-        Tombstone tombstone = new Tombstone(UUID.randomUUID(), subject, List.copyOf(records), activity, now(), reason);
-        recordErasure(tombstone);
-        events.publishEvent(new RecordsErased(List.of(subject), List.copyOf(records), tombstone.erasedAt(), reason));
-        return Optional.of(tombstone);
-    }
-
-    /**
-     * A retention sweep's batch, inside the caller's transaction: claims up to {@code limit} records due at the
-     * instant, oldest first, leaving out the subjects and records given (those under a legal hold) and rows another
-     * transaction holds, so that nodes sweeping at once never process the same record; keeps those whose statutory
-     * minimum has not passed, moving their due time to its end; erases the rest. One statement does all of it; the
-     * erased records leave one tombstone per activity naming each record and its subject, chained in one step and
-     * written to the erasure log file in one append after commit, and one {@link RecordsErased} for the batch.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public SweptBatch sweepDue(
-            Instant now,
-            int limit,
-            Share share,
-            Collection<SubjectId> exceptSubjects,
-            Collection<RecordId> exceptRecords,
-            List<StatutoryMinimum> minimums,
-            String reason) {
-        List<VaultRepository.SweptRow> rows = repository.sweepDue(
-                now,
-                limit,
-                share,
-                exceptSubjects.stream().map(SubjectId::value).toArray(UUID[]::new),
-                exceptRecords.stream().map(RecordId::value).toArray(UUID[]::new),
-                minimums);
-        List<SweptRecord> erased = new ArrayList<>(rows.size());
-        int kept = 0;
-        for (VaultRepository.SweptRow row : rows) {
-            if (row.erased() != null) {
-                erased.add(row.erased());
-            } else if (row.kept()) {
-                kept++;
-            }
-        }
-        if (!erased.isEmpty()) {
-            leaveTombstones(erased, reason);
-        }
-        return new SweptBatch(rows.size(), List.copyOf(erased), kept);
-    }
-
-    /**
-     * A worker's part of a sweep: the records of subjects whose id falls in share {@code index} of {@code of}, so that
-     * workers of one node never share a subject.
-     */
-    public record Share(int index, int of) {
-
-        public static final Share ALL = new Share(0, 1);
-
-        public Share {
-            if (of < 1 || index < 0 || index >= of) {
-                throw new IllegalArgumentException("share " + index + " of " + of);
-            }
-        }
-    }
-
-    private void leaveTombstones(List<SweptRecord> erased, String reason) {
-        Instant now = now();
-        Map<String, List<SweptRecord>> byActivity = new LinkedHashMap<>();
-        for (SweptRecord record : erased) {
-            byActivity
-                    .computeIfAbsent(record.activity(), key -> new ArrayList<>())
-                    .add(record);
-        }
-        List<Tombstone> tombstones = new ArrayList<>(byActivity.size());
-        byActivity.forEach((activity, records) -> tombstones.add(Tombstone.ofBatch(
-                UUID.randomUUID(),
-                records.stream().map(SweptRecord::id).toList(),
-                records.stream().map(SweptRecord::subject).toList(),
-                activity,
-                now,
-                reason)));
-        chainBeforeCommit(tombstones);
-        events.publishEvent(new RecordsErased(
-                erased.stream().map(SweptRecord::subject).distinct().toList(),
-                erased.stream().map(SweptRecord::id).toList(),
-                now,
-                reason));
-    }
-
-    /**
-     * Erases, inside the caller's transaction (a sweep batch that has just erased records), those of the subjects
-     * left without any record, unless they are given as held or a module still needs them (an account, an open
-     * rights request): their key, identifiers and blind-index entries go, each leaves a tombstone (chained in one
-     * step), and one {@link SubjectsErased} names them all. Answers the subjects erased.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<SubjectId> eraseLeftWithoutRecords(
-            Collection<SubjectId> subjects, Collection<SubjectId> held, String reason) {
-        Set<SubjectId> candidates = new LinkedHashSet<>(subjects);
-        candidates.removeAll(held);
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        Set<SubjectId> empty = new LinkedHashSet<>(repository.lockEmptySubjects(
-                candidates.stream().map(SubjectId::value).toArray(UUID[]::new)));
-        for (SubjectKeepers keeper : keepers) {
-            if (empty.isEmpty()) {
-                break;
-            }
-            empty.removeAll(keeper.keeping(empty));
-        }
-        if (empty.isEmpty()) {
-            return List.of();
-        }
-        List<SubjectId> erased = List.copyOf(empty);
-        repository.deleteSubjects(erased.stream().map(SubjectId::value).toArray(UUID[]::new));
-        Instant now = now();
-        List<Tombstone> tombstones = erased.stream()
-                .map(subject -> new Tombstone(UUID.randomUUID(), subject, null, null, now, reason))
-                .toList();
-        chainBeforeCommit(tombstones);
-        notifyErased(erased);
-        events.publishEvent(new SubjectsErased(erased, now, reason));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                erased.forEach(keys::forget);
-            }
-        });
-        return erased;
-    }
-
-    /**
-     * Chains the tombstones in the erasure log in one step just before the batch commits, and appends them to its
-     * file once it has. Chaining locks the chain's head until commit, so done any earlier it would make the other
-     * sweep workers wait for everything else the batch does (listeners, the subjects left without records).
-     */
-    private void chainBeforeCommit(List<Tombstone> tombstones) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                erasureLog.appendAll(tombstones);
-            }
-
-            @Override
-            public void afterCommit() {
-                erasureFile.append(tombstones);
-            }
-        });
+        return eraser.erase(new Tombstone(UUID.randomUUID(), subject, List.copyOf(records), activity, now(), reason));
     }
 
     /**
@@ -443,34 +287,6 @@ public class Vault {
     /** Erasure times are hashed into the erasure log, so they carry the database's precision from the start. */
     private Instant now() {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    }
-
-    private void recordErasure(Tombstone tombstone) {
-        erasureLog.append(tombstone);
-        notifications.send(NOTIFY_CHANNEL, tombstone.subject().toString());
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    erasureFile.append(List.of(tombstone));
-                    keys.forget(tombstone.subject());
-                }
-            });
-        }
-    }
-
-    /**
-     * Tells every node which subjects are gone, many to a notification: a batch erases thousands, and a notification
-     * carries up to 8,000 bytes.
-     */
-    private void notifyErased(List<SubjectId> subjects) {
-        for (int from = 0; from < subjects.size(); from += SUBJECTS_PER_NOTIFICATION) {
-            notifications.send(
-                    NOTIFY_CHANNEL,
-                    subjects.subList(from, Math.min(subjects.size(), from + SUBJECTS_PER_NOTIFICATION)).stream()
-                            .map(SubjectId::toString)
-                            .collect(java.util.stream.Collectors.joining(",")));
-        }
     }
 
     /**

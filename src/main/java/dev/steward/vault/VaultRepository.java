@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -169,7 +170,7 @@ class VaultRepository {
     List<SweptRow> sweepDue(
             Instant now,
             int limit,
-            Vault.Share share,
+            SweepErasure.Share share,
             UUID[] exceptSubjects,
             UUID[] exceptRecords,
             List<StatutoryMinimum> minimums) {
@@ -340,6 +341,16 @@ class VaultRepository {
                 .param("id", subject.value())
                 .param("key", wrapped)
                 .update();
+    }
+
+    List<SubjectId> withRecords(String site, Collection<String> activities) {
+        return jdbc.sql("""
+                        SELECT DISTINCT subject_id FROM personal_record WHERE site = :site AND activity = ANY(:activities)
+                        """)
+                .param("site", site)
+                .param("activities", activities.toArray(String[]::new))
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     List<SubjectId> randomSubjects(int count) {

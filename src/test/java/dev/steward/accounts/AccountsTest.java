@@ -327,6 +327,13 @@ class AccountsTest {
                         Sha256.hex(
                                 "Sign Up & Save! Send me email about special offers, Rollbacks, new items and other great values."));
         assertThat(after).contains("href=\"" + given.receiptPath() + "\"");
+        // special offers are double opt-in: they start once confirmed from the mailbox
+        String confirmation = Mailboxes.link(
+                port, registration.email(), "Please confirm your subscription", "/s/omron-healthcare/confirm/");
+        assertThat(new Visitor(port)
+                        .submit(confirmation, confirmation, Map.of())
+                        .statusCode())
+                .isEqualTo(200);
         UUID offer = mailer.queue(
                 OutgoingMail.marketing(OMRON, subject, "special-offers", registration.email(), "Offers", "Rollbacks!"));
         assertThat(mailer.status(offer)).contains(MailStatus.QUEUED);
@@ -335,7 +342,10 @@ class AccountsTest {
 
         assertThat(ledger.history(subject))
                 .extracting(ConsentEvent::purpose, e -> e.action().key())
-                .containsExactly(tuple("special-offers", "given"), tuple("special-offers", "withdrawn"));
+                .containsExactly(
+                        tuple("special-offers", "given"),
+                        tuple("special-offers", "confirmed"),
+                        tuple("special-offers", "withdrawn"));
         UUID stopped = mailer.queue(
                 OutgoingMail.marketing(OMRON, subject, "special-offers", registration.email(), "Offers", "Rollbacks!"));
         UUID answer = mailer.queue(OutgoingMail.service(OMRON, subject, registration.email(), "Re: cuff", "Answer"));

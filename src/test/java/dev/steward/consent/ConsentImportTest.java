@@ -120,7 +120,7 @@ class ConsentImportTest {
                         file + ":4:24: action: 'shrugged' is not one of"
                                 + " [given, withdrawn, confirmed, renewed, lapsed, objected]",
                         file + ":4:43: method: 'pigeon' is not one of"
-                                + " [form, banner, account-page, privacy-center, email-link, import, api]",
+                                + " [form, banner, account-page, privacy-center, email-link, one-click, unsubscribe-mail, import, api]",
                         file + ":4:33: occurred_at: not an ISO-8601 time with offset, such as 2025-05-01T10:15:00Z",
                         file + ":4:20: purpose: Site 'lab' declares no purpose 'tea'.",
                         file + ":5:" + (wordingAt.length() + 1)

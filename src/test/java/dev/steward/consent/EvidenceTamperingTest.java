@@ -120,8 +120,8 @@ class EvidenceTamperingTest {
             assertThat(verify(context, "consent")).satisfies(result -> {
                 assertThat(result.brokenAt()).isEqualTo(3);
                 assertThat(result.problem())
-                        .startsWith("the row was signed in the checkpoint of")
-                        .endsWith("but is missing (rows were removed)");
+                        .startsWith("the checkpoint of")
+                        .endsWith("signed the chain up to row 3 but it ends at row 2 (its newest rows were removed)");
             });
         });
     }

@@ -2,6 +2,7 @@ package dev.steward.inquiries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.steward.test.Canary;
@@ -80,8 +81,12 @@ class InquiriesInChromiumTest {
                 .isEqualTo("Your reply was queued for sending by e-mail.");
         assertThat(page.getByRole(AriaRole.ARTICLE).textContent()).contains(reply);
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close case"))
-                .click();
+        // closing is final: the first click only shows what it does and the button that does it
+        Locator close = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, close the case"));
+        assertThat(close.isVisible()).isFalse();
+        page.getByText("Close case…").click();
+        assertThat(page.getByText("No more replies can be sent").isVisible()).isTrue();
+        close.click();
         assertThat(page.getByRole(AriaRole.STATUS).textContent()).startsWith("The case is closed.");
         assertThat(page.locator("#case-status").textContent()).isEqualTo("closed");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply"))

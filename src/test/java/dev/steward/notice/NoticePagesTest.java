@@ -3,6 +3,7 @@ package dev.steward.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.StewardTest;
 import java.net.http.HttpResponse;
@@ -150,6 +151,23 @@ class NoticePagesTest {
                 .startsWith("site,activity,activityName,controller")
                 .contains("\"olympus-ims\",\"contact-form\"")
                 .contains("United States: Aspire — Explicit consent, Art. 49 GDPR");
+    }
+
+    @Test
+    void aSignedInMemberDownloadsTheRecordsOfProcessingFromTheConsolePage() {
+        Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+        String page = console.get("/admin/ropa").body();
+        assertThat(page).contains("href=\"/admin/ropa/download?format=csv\"");
+
+        HttpResponse<String> csv = console.get("/admin/ropa/download?format=csv");
+        HttpResponse<String> json = console.get("/admin/ropa/download?format=json");
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("site,activity,activityName,controller");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).contains("\"olympus-ims\"");
     }
 
     @Test

@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * own, as a sweep meets them in production. The ciphertexts and keys are placeholders; a sweep never opens them.
  * {@link #delete} removes the subjects again, since their placeholder keys open nothing.
  */
-record DueRecords(List<UUID> subjects, List<UUID> records) {
+public record DueRecords(List<UUID> subjects, List<UUID> records) {
 
-    static DueRecords seed(JdbcClient jdbc, int count, String activity, String rule, Instant dueAt) {
+    public static DueRecords seed(JdbcClient jdbc, int count, String activity, String rule, Instant dueAt) {
         List<UUID> subjects = jdbc.sql("""
                         INSERT INTO data_subject (id, wrapped_key, created_at)
                         SELECT gen_random_uuid(), '\\x00'::bytea, :at FROM generate_series(1, :count)
@@ -41,7 +41,7 @@ record DueRecords(List<UUID> subjects, List<UUID> records) {
         return new DueRecords(subjects, records);
     }
 
-    long remaining(JdbcClient jdbc) {
+    public long remaining(JdbcClient jdbc) {
         return jdbc.sql("SELECT count(*) FROM personal_record WHERE id = ANY(:ids)")
                 .param("ids", records.toArray(UUID[]::new))
                 .query(Long.class)

@@ -84,7 +84,8 @@ class RetentionConsoleTest {
                 .contains("Records per activity by when they fall due")
                 .contains("<th scope=\"col\">In 1–7 days</th>")
                 .contains("Free trial</span> <code>trial</code>")
-                .contains("<button type=\"submit\">Sweep now</button>")
+                .contains("<summary>Sweep now…</summary>")
+                .contains("<button type=\"submit\" class=\"danger\">Yes, erase what is due</button>")
                 .contains("<a href=\"/admin/retention\">Retention</a>");
     }
 

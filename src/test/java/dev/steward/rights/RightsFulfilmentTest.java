@@ -161,6 +161,34 @@ class RightsFulfilmentTest {
     }
 
     @Test
+    void erasingTheRequesterSettlesTheirRequestsOpenOnesGoAnsweredOnesStayNamingNobody() {
+        SubjectId subject = customers.subscriber("settled");
+        String answered = received("settled", "{\"type\":\"notification\"}");
+        String open = received("settled", "{\"type\":\"access\"}");
+        String erasure = received("settled", "{\"type\":\"erasure\",\"grounds\":[\"no-longer-necessary\"]}");
+
+        fulfil(erasure);
+
+        assertThat(vault.exists(subject)).isFalse();
+        assertThat(staff("/api/v1/admin/requests/" + open).statusCode())
+                .as("an access request nobody can answer any more leaves the queue")
+                .isEqualTo(404);
+        assertThat(status(answered)).isEqualTo("completed");
+        assertThat(status(erasure)).isEqualTo("completed");
+        JsonNode kept = Json.read(staff("/api/v1/admin/requests/" + erasure).body());
+        assertThat(kept.get("request").get("subject").isNull()).isTrue();
+        assertThat(kept.get("request").get("outcome").asString()).isEqualTo("erased");
+        for (String table : List.of("rights_request", "recipient_notice", "access_package", "restriction")) {
+            assertThat(jdbc.sql("SELECT count(*) FROM " + table + " WHERE subject_id = :subject")
+                            .param("subject", subject.value())
+                            .query(Long.class)
+                            .single())
+                    .as(table)
+                    .isZero();
+        }
+    }
+
+    @Test
     void aRestrictedSubjectIsDeniedDecisionsGetsNoMailIsDisclosedToNobodyAndIsToldBeforeTheLifting() {
         SubjectId subject = customers.customer("restricted");
         String id = received("restricted", "{\"type\":\"restriction\",\"grounds\":[\"accuracy-disputed\"]}");

@@ -108,6 +108,11 @@ class RightsRequestsTest {
         assertThat(export.get("records").size()).isEqualTo(2);
         assertThat(export.get("records").toString()).contains(Canary.name("accessor"));
         assertThat(export.get("consents").get(0).get("receipt").asString()).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+        assertThat(export.get("consents").get(0).get("ipAddress").asString())
+                .as(
+                        "the registration's IP address and time, kept to prove it (seed 001 §3.4), truncated as the site says")
+                .isEqualTo("203.0.113.0");
+        assertThat(files.get("consents.csv")).contains("203.0.113.0").contains("Mozilla/5.0 (lab)");
         assertThat(Json.rows(export.get("recipients"), "recipient"))
                 .containsExactlyInAnyOrder("lab-accounting", "lab-printer");
         assertThat(export.get("requests").toString()).contains("\"type\":\"access\"");

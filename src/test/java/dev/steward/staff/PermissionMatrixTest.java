@@ -3,6 +3,7 @@ package dev.steward.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.steward.test.AccessRequests;
 import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
@@ -105,14 +106,15 @@ class PermissionMatrixTest {
         fixtures.put("closedCase", closedCase.id());
         fixtures.put("subject", openCase.subject());
         fixtures.put("record", openCase.record());
-        fixtures.put("request", receivedRequest(http, open.email()));
-        String done = receivedRequest(http, closed.email());
+        fixtures.put("request", AccessRequests.received(port, open.email()));
+        String done = AccessRequests.received(port, closed.email());
         assertThat(http.postJson("/api/v1/admin/requests/" + done + "/deny", "{\"reason\":\"no\"}", admin)
                         .statusCode())
                 .isEqualTo(200);
         fixtures.put("doneRequest", done);
         fixtures.put("releasedHold", releasedHold(http, closedCase.record(), admin));
         fixtures.put("member", StaffUsers.add(port, "AUDITOR", null));
+        fixtures.put("cancelledCampaign", cancelledCampaign(http, admin));
         fixtures.put("random", UUID.randomUUID().toString());
 
         callers.put(Who.ANONYMOUS, visitor(new String[0]));
@@ -296,17 +298,18 @@ class PermissionMatrixTest {
         return Optional.empty();
     }
 
-    /** A verified access request of the address on Olympus; its id. */
-    private String receivedRequest(Http http, String email) {
-        HttpResponse<String> submitted = http.postJson(
-                "/api/v1/sites/olympus-ims/requests",
-                "{\"type\":\"access\",\"email\":\"" + email + "\",\"region\":\"EU\"}");
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        String token = new dev.steward.test.Inbox(port).find(email, "verify\\?token=([\\w-]+)");
-        assertThat(http.postJson("/api/v1/sites/olympus-ims/requests/verification", "{\"token\":\"" + token + "\"}")
+    /** A campaign on Olympus's newsletter, cancelled before it went: every change to it is refused (422). */
+    private static String cancelledCampaign(Http http, String[] admin) {
+        HttpResponse<String> created = http.postJson(
+                "/api/v1/admin/campaigns",
+                "{\"site\":\"olympus-ims\",\"list\":\"newsletter\",\"subjectLine\":\"News\",\"body\":\"Hello\"}",
+                admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = Json.read(created.body()).get("figures").get("id").asString();
+        assertThat(http.postJson("/api/v1/admin/campaigns/" + id + "/cancel", "{}", admin)
                         .statusCode())
                 .isEqualTo(200);
-        return Json.read(submitted.body()).get("request").asString();
+        return id;
     }
 
     private static String releasedHold(Http http, String record, String[] admin) {

@@ -66,6 +66,14 @@ public final class Http {
                 .build());
     }
 
+    /** Posts a body of any type, such as a raw mail ({@code message/rfc822}). */
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+        return send(request(path, headers)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
         return postForm(path, List.copyOf(fields.entrySet()), headers);
     }

@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class LabCustomers {
 
+    /** Where a lab subscriber registered from, kept (truncated) as the consent's evidence. */
+    public static final String REGISTERED_FROM = "203.0.113.77";
+
     private final Vault vault;
     private final Identities identities;
     private final ConsentLedger ledger;
@@ -49,7 +52,8 @@ public final class LabCustomers {
                         Map.of("email", Canary.email(who), "name", Canary.name(who))));
         ledger.record(ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
                 .withActivity("newsletter")
-                .withWording("Send me the monthly lab newsletter."));
+                .withWording("Send me the monthly lab newsletter.")
+                .withConnection(REGISTERED_FROM, "Mozilla/5.0 (lab)"));
         return subject;
     }
 

@@ -16,27 +16,38 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 /**
  * A real SMTP server on this machine that takes its time: after each message's data it waits, then records the
  * message's Message-ID as accepted and answers 250. A client that dies during the wait has still delivered the
- * message, as with any server that commits before it answers, so a sender that retries it shows as a repeat.
+ * message, as with any server that commits before it answers, so a sender that retries it shows as a repeat. It may
+ * refuse some recipients as a server refuses a mailbox that does not exist ({@code 550 5.1.1}), and it keeps each
+ * accepted message as it arrived, for tests that read the raw MIME.
  */
 public final class SlowSmtp implements AutoCloseable {
 
     private final ServerSocket server;
     private final Duration delay;
+    private final Predicate<String> refused;
     private final List<String> accepted = new CopyOnWriteArrayList<>();
+    private final List<String> messages = new CopyOnWriteArrayList<>();
     private final ExecutorService sessions = Executors.newCachedThreadPool();
 
-    private SlowSmtp(ServerSocket server, Duration delay) {
+    private SlowSmtp(ServerSocket server, Duration delay, Predicate<String> refused) {
         this.server = server;
         this.delay = delay;
+        this.refused = refused;
     }
 
     public static SlowSmtp start(Duration delay) {
+        return start(delay, recipient -> false);
+    }
+
+    /** A server that refuses the recipients the predicate names (given the address as in RCPT TO). */
+    public static SlowSmtp start(Duration delay, Predicate<String> refused) {
         try {
-            SlowSmtp smtp = new SlowSmtp(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), delay);
+            SlowSmtp smtp = new SlowSmtp(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), delay, refused);
             smtp.sessions.submit(smtp::accept);
             return smtp;
         } catch (IOException e) {
@@ -51,6 +62,11 @@ public final class SlowSmtp implements AutoCloseable {
     /** The Message-IDs of the messages accepted, in order, repeats included. */
     public List<String> accepted() {
         return List.copyOf(accepted);
+    }
+
+    /** The accepted messages as they arrived (headers and body, CRLF line ends), in order. */
+    public List<String> messages() {
+        return List.copyOf(messages);
     }
 
     private void accept() {
@@ -74,15 +90,22 @@ public final class SlowSmtp implements AutoCloseable {
                 String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 switch (command) {
                     case "EHLO", "HELO" -> reply(out, "250 slow-smtp");
-                    case "MAIL", "RCPT", "RSET", "NOOP" -> reply(out, "250 OK");
+                    case "MAIL", "RSET", "NOOP" -> reply(out, "250 OK");
+                    case "RCPT" ->
+                        reply(
+                                out,
+                                refused.test(recipient(line))
+                                        ? "550 5.1.1 Recipient address rejected: mailbox unavailable"
+                                        : "250 OK");
                     case "DATA" -> {
                         reply(out, "354 end with <CRLF>.<CRLF>");
-                        String messageId = data(in);
-                        if (messageId == null) {
+                        String message = data(in);
+                        if (message == null) {
                             return;
                         }
                         Thread.sleep(delay.toMillis());
-                        accepted.add(messageId);
+                        accepted.add(messageId(message));
+                        messages.add(message);
                         reply(out, "250 accepted");
                     }
                     case "QUIT" -> {
@@ -99,18 +122,34 @@ public final class SlowSmtp implements AutoCloseable {
         }
     }
 
-    /** The message's Message-ID, or null when the client went away before the end of its data. */
+    /** The message's data, or null when the client went away before its end. */
     private static String data(BufferedReader in) throws IOException {
-        String messageId = "";
+        StringBuilder message = new StringBuilder();
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             if (line.equals(".")) {
-                return messageId;
+                return message.toString();
             }
-            if (messageId.isEmpty() && line.toLowerCase(Locale.ROOT).startsWith("message-id:")) {
-                messageId = line.substring("message-id:".length()).strip();
-            }
+            message.append(line.startsWith("..") ? line.substring(1) : line).append("\r\n");
         }
         return null;
+    }
+
+    private static String messageId(String message) {
+        for (String line : message.split("\r\n")) {
+            if (line.isEmpty()) {
+                break;
+            }
+            if (line.toLowerCase(Locale.ROOT).startsWith("message-id:")) {
+                return line.substring("message-id:".length()).strip();
+            }
+        }
+        return "";
+    }
+
+    private static String recipient(String line) {
+        int open = line.indexOf('<');
+        int close = line.indexOf('>', open + 1);
+        return open < 0 || close < 0 ? line : line.substring(open + 1, close);
     }
 
     private static void reply(Writer out, String line) throws IOException {

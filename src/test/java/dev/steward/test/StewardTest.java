@@ -29,7 +29,9 @@ import org.springframework.test.context.ContextConfiguration;
             // tests deliver webhooks themselves, at the moments they choose
             "steward.rights.webhook-interval=PT1H",
             // tests sweep when they mean to: a background sweep on the shared clock would erase other tests' records
-            "steward.retention.scheduled=false"
+            "steward.retention.scheduled=false",
+            // tests start and send campaigns themselves, at the moments they choose
+            "steward.newsletter.interval=PT1H"
         })
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(StewardTest.Clocks.class)

@@ -46,6 +46,11 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         return Server.get().createDatabase(name);
     }
 
+    /** A copy of a database of the test server (which nobody may be connected to), as a JDBC URL. */
+    public static String copyOf(String template, String name) {
+        return Server.get().createDatabase(name + " TEMPLATE " + template);
+    }
+
     /** A new, empty database with a name no other test of this run uses. */
     public static String newDatabase() {
         return newDatabase("steward_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet());
@@ -140,13 +145,15 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
             }
         }
 
-        String createDatabase(String name) {
+        /** Creates the database ({@code NAME [TEMPLATE OTHER]}) and answers its address. */
+        String createDatabase(String definition) {
             try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
                     Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE " + name);
+                statement.execute("CREATE DATABASE " + definition);
             } catch (SQLException e) {
-                throw new IllegalStateException("Cannot create test database " + name, e);
+                throw new IllegalStateException("Cannot create test database " + definition, e);
             }
+            String name = definition.split(" ")[0];
             int slash = adminUrl.lastIndexOf('/');
             int query = adminUrl.indexOf('?', slash);
             return adminUrl.substring(0, slash + 1) + name + (query < 0 ? "" : adminUrl.substring(query));

@@ -158,6 +158,7 @@ final class CatalogValidator {
             checkCountry(
                     site, "storageLocations[" + i + "]", site.storageLocations().get(i));
         }
+        new SiteMailCheck(catalog, this::report).check(site);
     }
 
     /** A visitor's country must lead to one notice: no two jurisdictions of a site may list the same country. */

@@ -1,0 +1,121 @@
+package dev.steward.newsletter;
+
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.Outbound;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What staff do with a campaign once composed: schedule it (or send it now), pause and resume it while it goes out,
+ * or cancel it. Pausing takes its waiting messages out of the queue at once; those a worker holds at that moment are
+ * put aside when it comes to them, and resuming queues them all again. A chunk already being sent finishes.
+ */
+@Service
+class CampaignControl {
+
+    private static final Set<MessageStatus> WAITING = EnumSet.of(MessageStatus.QUEUED, MessageStatus.HELD);
+
+    private final CampaignRepository campaigns;
+    private final CampaignMessageRepository messages;
+    private final VisibleCampaigns visible;
+    private final Outbound outbound;
+    private final Clock clock;
+
+    CampaignControl(
+            CampaignRepository campaigns,
+            CampaignMessageRepository messages,
+            VisibleCampaigns visible,
+            Outbound outbound,
+            Clock clock) {
+        this.campaigns = campaigns;
+        this.messages = messages;
+        this.visible = visible;
+        this.outbound = outbound;
+        this.clock = clock;
+    }
+
+    /** Sends the campaign at the given time, or as soon as a node gets to it when none is given. */
+    @Transactional
+    Campaign schedule(UUID id, @Nullable Instant at) {
+        visible.get(id);
+        Instant now = now();
+        if (at != null && at.isBefore(now.minusSeconds(60))) {
+            throw new InvalidInputException("at", "in-the-past", "The time to send is in the past.");
+        }
+        move(
+                id,
+                EnumSet.of(CampaignStatus.DRAFT, CampaignStatus.SCHEDULED),
+                CampaignStatus.SCHEDULED,
+                at == null ? now : at.truncatedTo(ChronoUnit.MICROS));
+        return visible.get(id);
+    }
+
+    @Transactional
+    Campaign pause(UUID id) {
+        visible.get(id);
+        move(id, EnumSet.of(CampaignStatus.SENDING), CampaignStatus.PAUSED, null);
+        List<UUID> taken = outbound.withdraw(CampaignDelivery.JOB, messages.ids(id, WAITING));
+        messages.move(taken, MessageStatus.PAUSED);
+        return visible.get(id);
+    }
+
+    @Transactional
+    Campaign resume(UUID id) {
+        visible.get(id);
+        move(id, EnumSet.of(CampaignStatus.PAUSED), CampaignStatus.SENDING, null);
+        List<UUID> paused = messages.ids(id, EnumSet.of(MessageStatus.PAUSED));
+        messages.move(paused, MessageStatus.QUEUED);
+        outbound.enqueueAll(CampaignDelivery.JOB, paused, now());
+        return visible.get(id);
+    }
+
+    /** Stops the campaign for good: nothing more of it goes out; what went out stays counted. */
+    @Transactional
+    Campaign cancel(UUID id) {
+        visible.get(id);
+        move(
+                id,
+                EnumSet.of(
+                        CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.SENDING, CampaignStatus.PAUSED),
+                CampaignStatus.CANCELLED,
+                null);
+        List<UUID> taken = outbound.withdraw(CampaignDelivery.JOB, messages.ids(id, WAITING));
+        messages.move(taken, MessageStatus.CANCELLED);
+        messages.move(messages.ids(id, EnumSet.of(MessageStatus.PAUSED)), MessageStatus.CANCELLED);
+        return visible.get(id);
+    }
+
+    private void move(UUID id, Set<CampaignStatus> from, CampaignStatus to, @Nullable Instant at) {
+        if (!campaigns.move(id, from, to, at, now())) {
+            Campaign campaign = visible.get(id);
+            throw new InvalidInputException(
+                    "status",
+                    "not-allowed",
+                    "A campaign that is " + campaign.status().words().toLowerCase(Locale.ROOT) + " cannot be "
+                            + verb(to) + ".");
+        }
+    }
+
+    private static String verb(CampaignStatus to) {
+        return switch (to) {
+            case SCHEDULED -> "scheduled or sent";
+            case PAUSED -> "paused";
+            case SENDING -> "resumed";
+            case CANCELLED -> "cancelled";
+            default -> "changed";
+        };
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,207 @@
+package dev.steward.newsletter;
+
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Controller;
+import dev.steward.catalog.Site;
+import dev.steward.catalog.SiteMail;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.LineBreakRendering;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a campaign's Markdown into its messages' text and HTML inside the site's templates. Raw HTML in the Markdown is
+ * shown as text and unsafe link schemes are dropped, so a body cannot carry script. For tracked messages every web
+ * link becomes a redirect through Steward that names the link's position and the person's pseudonym.
+ */
+@Component
+class CampaignRenderer {
+
+    private static final Set<String> WEB = Set.of("http", "https");
+    private static final Set<String> ALLOWED = Set.of("http", "https", "mailto");
+
+    private final Catalogs catalogs;
+    private final CampaignLists lists;
+    private final CampaignTemplates templates;
+    private final CampaignUrls urls;
+    private final Parser parser = Parser.builder().build();
+    private final HtmlRenderer html =
+            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private final TextContentRenderer text = TextContentRenderer.builder()
+            .lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS)
+            .build();
+
+    CampaignRenderer(Catalogs catalogs, CampaignLists lists, CampaignTemplates templates, CampaignUrls urls) {
+        this.catalogs = catalogs;
+        this.lists = lists;
+        this.templates = templates;
+        this.urls = urls;
+    }
+
+    /** The body's web links in order of first appearance: the only places a click redirect may lead to. */
+    List<String> links(String markdown) {
+        Set<String> links = new LinkedHashSet<>();
+        visitLinks(parser.parse(markdown), destination -> {
+            if (WEB.contains(scheme(destination))) {
+                links.add(destination);
+            }
+            return destination;
+        });
+        return List.copyOf(links);
+    }
+
+    /** Links and images that point anywhere but the web or a mail address (javascript:, data:, file:). */
+    List<String> unsafeLinks(String markdown) {
+        List<String> unsafe = new ArrayList<>();
+        parser.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                check(link.getDestination());
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                check(image.getDestination());
+            }
+
+            private void check(String destination) {
+                if (!ALLOWED.contains(scheme(destination))) {
+                    unsafe.add(destination);
+                }
+            }
+        });
+        return unsafe;
+    }
+
+    RenderedCampaign render(Campaign campaign) {
+        Catalog catalog = catalogs.of(campaign.site());
+        Site site = catalog.site(campaign.site()).orElseThrow();
+        SiteMail mail = site.mail();
+        if (mail == null) {
+            throw new IllegalStateException("Site '" + site.key() + "' declares no mail section");
+        }
+        MailingList list = lists.find(campaign.site(), campaign.purpose())
+                .orElseThrow(() -> new IllegalStateException(
+                        "Site '" + site.key() + "' has no list '" + campaign.purpose() + "' any more"));
+        String tokenMarker = marker();
+        String pseudonymMarker = marker();
+        Map<String, Object> common = common(campaign, catalog, site, list, tokenMarker);
+        Node plainBody = parser.parse(campaign.body());
+        boolean trackable =
+                campaign.marketing() && !lists.trackingPurposes(site.key()).isEmpty();
+        MailTemplate trackedHtml = null;
+        MailTemplate trackedText = null;
+        if (trackable) {
+            Node tracked = parser.parse(campaign.body());
+            visitLinks(tracked, destination -> {
+                int position = campaign.links().indexOf(destination);
+                return position < 0 ? destination : urls.click(site.key(), campaign.id(), position, pseudonymMarker);
+            });
+            Map<String, Object> variables = with(common, html.render(tracked), true);
+            variables.put("pixelUrl", urls.pixel(site.key(), campaign.id(), pseudonymMarker));
+            trackedHtml = new MailTemplate(templates.html(site.key(), variables), tokenMarker, pseudonymMarker);
+            trackedText = new MailTemplate(
+                    templates.text(site.key(), with(common, text.render(tracked), true)), tokenMarker, pseudonymMarker);
+        }
+        return new RenderedCampaign(
+                mail.from(),
+                mail.replyTo(),
+                campaign.subjectLine(),
+                campaign.marketing(),
+                "\"" + list.name().replace("\"", "'") + "\" <" + list.purpose() + "." + site.key() + "."
+                        + mail.from().domain() + ">",
+                urls.unsubscribe(site.key(), ""),
+                mail.unsubscribeMailbox(),
+                new MailTemplate(
+                        templates.html(site.key(), with(common, html.render(plainBody), false)),
+                        tokenMarker,
+                        pseudonymMarker),
+                new MailTemplate(
+                        templates.text(site.key(), with(common, text.render(plainBody), false)),
+                        tokenMarker,
+                        pseudonymMarker),
+                trackedHtml,
+                trackedText);
+    }
+
+    private Map<String, Object> common(
+            Campaign campaign, Catalog catalog, Site site, MailingList list, String tokenMarker) {
+        Controller controller = catalog.controllerOf(site);
+        String postal = catalog.postalAddressOf(site).orElse("");
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("language", site.language());
+        variables.put("siteName", site.name().in(site.language()));
+        variables.put("subjectLine", campaign.subjectLine());
+        variables.put("marketing", campaign.marketing());
+        variables.put("listName", list.name());
+        variables.put(
+                "concerns",
+                String.join(
+                        ", ",
+                        list.activities().stream()
+                                .map(key -> catalog.activity(key)
+                                        .map(activity -> activity.name().in(site.language()))
+                                        .orElse(key))
+                                .toList()));
+        variables.put("controllerName", controller.legalName());
+        variables.put("postalAddress", postal);
+        variables.put("postalLines", postal.lines().toList());
+        variables.put("privacyUrl", urls.privacy(site.key()));
+        variables.put("unsubscribeUrl", urls.unsubscribe(site.key(), tokenMarker));
+        variables.put("pixelUrl", null);
+        return variables;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> common, String body, boolean tracked) {
+        Map<String, Object> variables = new HashMap<>(common);
+        variables.put("body", body);
+        variables.put("tracked", tracked);
+        return variables;
+    }
+
+    /** Calls the function on every link's destination and sets what it answers. */
+    private static void visitLinks(Node document, UnaryOperator<String> change) {
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                link.setDestination(change.apply(link.getDestination()));
+                visitChildren(link);
+            }
+        });
+    }
+
+    /** The link's scheme in lower case; empty for a relative or malformed link. */
+    private static String scheme(String destination) {
+        try {
+            String scheme = URI.create(destination.strip()).getScheme();
+            return scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    /** A random word that no campaign text contains, marking where each message's own values go. */
+    private static String marker() {
+        byte[] bytes = new byte[12];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return "stw" + HexFormat.of().formatHex(bytes);
+    }
+}

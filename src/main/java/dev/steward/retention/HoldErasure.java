@@ -1,0 +1,30 @@
+package dev.steward.retention;
+
+import dev.steward.vault.ErasedSubjects;
+import dev.steward.vault.RecordsErased;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Erasing a subject, or a record, deletes the legal holds on them in the same transaction: once the data is gone
+ * there is nothing left to hold, and a hold names the person. The audit trail keeps who placed and released each.
+ */
+@Component
+class HoldErasure {
+
+    private final HoldRepository holds;
+
+    HoldErasure(HoldRepository holds) {
+        this.holds = holds;
+    }
+
+    @EventListener
+    void erased(ErasedSubjects event) {
+        holds.deleteOfSubjects(event.subjects());
+    }
+
+    @EventListener
+    void erased(RecordsErased event) {
+        holds.deleteOfRecords(event.records());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.steward.rights;
+
+import dev.steward.catalog.RightType;
+import dev.steward.platform.InvalidInputException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an access request's answer will hand over, shown to staff before they release it: the same readable summary
+ * the package carries, built from the data as it is now. Reading it is audited as reading the request.
+ */
+@Service
+class PackagePreview {
+
+    private static final Set<RightType> PACKAGED = EnumSet.of(RightType.ACCESS, RightType.DISCLOSURE);
+
+    private final RequestQueue queue;
+    private final Requesters requesters;
+    private final AccessExport exports;
+
+    PackagePreview(RequestQueue queue, Requesters requesters, AccessExport exports) {
+        this.queue = queue;
+        this.requesters = requesters;
+        this.exports = exports;
+    }
+
+    @Transactional
+    String of(UUID id) {
+        RightsRequest request = queue.view(id).request();
+        if (!PACKAGED.contains(request.type()) || request.status() != RequestStatus.RECEIVED) {
+            throw new InvalidInputException(
+                    null, "no-package", "Only an access request waiting for its answer has a copy to preview.");
+        }
+        return exports.summaryOf(requesters.reach(request), request.site());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.steward.staff;
+
+import dev.steward.audit.AuditEntry;
+import dev.steward.audit.AuditTrail;
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A member changes their own password. The current one is asked, so that a session left open cannot be turned into a
+ * lasting takeover; a wrong one counts towards the sign-in lockout. Every session of the member then ends, this one
+ * included: they sign in again with the new password.
+ */
+@Service
+class OwnPassword {
+
+    private final StaffUserRepository users;
+    private final PasswordEncoder encoder;
+    private final StaffAccounts accounts;
+    private final StaffSessions sessions;
+    private final AuditTrail audit;
+
+    OwnPassword(
+            StaffUserRepository users,
+            PasswordEncoder encoder,
+            StaffAccounts accounts,
+            StaffSessions sessions,
+            AuditTrail audit) {
+        this.users = users;
+        this.encoder = encoder;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    /** The form as posted; the passwords are never shown again. */
+    record Change(
+            @Nullable String current,
+            @Nullable String password,
+            @Nullable String repeated) {}
+
+    @Transactional(noRollbackFor = InvalidInputException.class)
+    void change(Caller me, Change change) {
+        StaffUser user = users.find(me.name()).orElseThrow(() -> new NotFoundException("There is no such member."));
+        if (change.current() == null || !encoder.matches(change.current(), user.passwordHash())) {
+            accounts.wrongPassword(me.name());
+            throw new InvalidInputException("current", "wrong", "That is not your current password.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        StaffPasswordRules.check(change.password(), me.name(), errors);
+        if (errors.isEmpty() && !change.password().equals(change.repeated())) {
+            errors.add(new FieldError("repeated", "different", "Type the same new password twice."));
+        }
+        if (errors.isEmpty() && encoder.matches(change.password(), user.passwordHash())) {
+            errors.add(new FieldError("password", "unchanged", "Choose a password other than your current one."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        users.update(new StaffUser(
+                user.username(),
+                encoder.encode(change.password()),
+                user.roles(),
+                user.sites(),
+                user.disabled(),
+                0,
+                null,
+                user.createdAt()));
+        audit.record(new AuditEntry(me.name(), "change-own-password", null, null, List.of("password"), null));
+        sessions.changed(me.name());
+    }
+}

@@ -1,0 +1,178 @@
+package dev.steward.vault;
+
+import dev.steward.platform.Notifications;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The one path every erasure of a subject or of some records takes, made now or replayed from its tombstone after a
+ * restore: the vault's rows go, the tombstone is chained in the erasure log, the same event ({@link SubjectErased} or
+ * {@link RecordsErased}) lets every module delete what it keeps about the person in the same transaction, and every
+ * node forgets the key. A replay differs only in that its tombstone exists already, in the file it was read from.
+ */
+@Component
+class Eraser {
+
+    private static final int SUBJECTS_PER_NOTIFICATION = 200;
+
+    private final VaultRepository repository;
+    private final ErasureLogRepository log;
+    private final ErasureLogFile file;
+    private final SuppressionList suppression;
+    private final SubjectKeys keys;
+    private final ApplicationEventPublisher events;
+    private final Notifications notifications;
+
+    Eraser(
+            VaultRepository repository,
+            ErasureLogRepository log,
+            ErasureLogFile file,
+            SuppressionList suppression,
+            SubjectKeys keys,
+            ApplicationEventPublisher events,
+            Notifications notifications) {
+        this.repository = repository;
+        this.log = log;
+        this.file = file;
+        this.suppression = suppression;
+        this.keys = keys;
+        this.events = events;
+        this.notifications = notifications;
+    }
+
+    /** Erases the tombstone's subject or records now; nothing, and no tombstone, when they are gone already. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Tombstone> erase(Tombstone tombstone) {
+        if (delete(tombstone) == 0) {
+            return Optional.empty();
+        }
+        log.append(tombstone);
+        announce(tombstone);
+        toFileAfterCommit(List.of(tombstone));
+        return Optional.of(tombstone);
+    }
+
+    /** What replaying tombstones found to erase again. */
+    record Replayed(int subjects, int records) {}
+
+    /**
+     * Applies tombstones the database lacks (it was restored from a backup taken before those erasures) as the
+     * erasures did, events included, even where the vault's rows are gone already: other modules may still hold the
+     * people. They are chained in the order given. Whole subjects erased at one instant for one reason (those a sweep
+     * left without records) go in one statement and one {@link SubjectsErased}, as the sweep erased them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Replayed replay(List<Tombstone> tombstones) {
+        int subjects = 0;
+        int records = 0;
+        Map<Together, List<SubjectId>> together = new LinkedHashMap<>();
+        for (Tombstone tombstone : tombstones) {
+            if (tombstone.wholeSubject() && !tombstone.suppressesIdentifiers()) {
+                together.computeIfAbsent(
+                                new Together(tombstone.reason(), tombstone.erasedAt()), key -> new ArrayList<>())
+                        .add(tombstone.subject());
+            } else if (tombstone.wholeSubject()) {
+                subjects += delete(tombstone);
+                announce(tombstone);
+            } else {
+                records += delete(tombstone);
+                announce(tombstone);
+            }
+        }
+        for (Map.Entry<Together, List<SubjectId>> erased : together.entrySet()) {
+            List<SubjectId> group = erased.getValue();
+            subjects += repository.deleteSubjects(
+                    group.stream().map(SubjectId::value).toArray(UUID[]::new));
+            events.publishEvent(new SubjectsErased(
+                    group, erased.getKey().at(), erased.getKey().reason()));
+            forget(group);
+        }
+        log.appendAll(tombstones);
+        return new Replayed(subjects, records);
+    }
+
+    private record Together(String reason, Instant at) {}
+
+    private int delete(Tombstone tombstone) {
+        if (!tombstone.wholeSubject()) {
+            List<RecordId> records = Objects.requireNonNull(tombstone.records());
+            return records.isEmpty() ? 0 : repository.deleteRecords(records);
+        }
+        SubjectId subject = Objects.requireNonNull(tombstone.subject());
+        if (tombstone.suppressesIdentifiers()) {
+            // before the identifiers go with the subject
+            suppression.addIdentifiersOf(subject);
+        }
+        return repository.deleteSubject(subject) ? 1 : 0;
+    }
+
+    /** The event every module deletes its part of the person on, in this transaction; then every node forgets. */
+    private void announce(Tombstone tombstone) {
+        List<SubjectId> subjects = tombstone.erasedSubjects();
+        events.publishEvent(
+                tombstone.wholeSubject()
+                        ? new SubjectErased(subjects.get(0), tombstone.erasedAt(), tombstone.reason())
+                        : new RecordsErased(
+                                subjects,
+                                Objects.requireNonNull(tombstone.records()),
+                                tombstone.erasedAt(),
+                                tombstone.reason()));
+        forget(subjects);
+    }
+
+    /**
+     * Tells every node which subjects are gone, many to a notification (a sweep's batch erases thousands, and a
+     * notification carries up to 8,000 bytes), and drops their keys from this node's cache once the erasure commits.
+     */
+    void forget(List<SubjectId> subjects) {
+        for (int from = 0; from < subjects.size(); from += SUBJECTS_PER_NOTIFICATION) {
+            notifications.send(
+                    Vault.NOTIFY_CHANNEL,
+                    subjects.subList(from, Math.min(subjects.size(), from + SUBJECTS_PER_NOTIFICATION)).stream()
+                            .map(SubjectId::toString)
+                            .collect(Collectors.joining(",")));
+        }
+        afterCommit(() -> subjects.forEach(keys::forget));
+    }
+
+    /**
+     * Chains the tombstones in the erasure log in one step just before the transaction commits, and appends them to
+     * its file once it has. Chaining locks the chain's head until commit, so done any earlier in a sweep's batch it
+     * would make the other sweep workers wait for everything else the batch does.
+     */
+    void chainBeforeCommit(List<Tombstone> tombstones) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                log.appendAll(tombstones);
+            }
+        });
+        toFileAfterCommit(tombstones);
+    }
+
+    private void toFileAfterCommit(List<Tombstone> tombstones) {
+        afterCommit(() -> file.append(tombstones));
+    }
+
+    private static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+}

@@ -1,0 +1,163 @@
+package dev.steward.vault;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The erasures of a retention sweep, batch by batch inside the sweep's transactions: records by the thousand, and the
+ * people they leave without any record. They leave the same tombstones and events as one person's erasure, many at
+ * a time.
+ */
+@Service
+public class SweepErasure {
+
+    private final VaultRepository repository;
+    private final Eraser eraser;
+    private final ApplicationEventPublisher events;
+    private final List<SubjectKeepers> keepers;
+    private final Clock clock;
+
+    SweepErasure(
+            VaultRepository repository,
+            Eraser eraser,
+            ApplicationEventPublisher events,
+            List<SubjectKeepers> keepers,
+            Clock clock) {
+        this.repository = repository;
+        this.eraser = eraser;
+        this.events = events;
+        this.keepers = List.copyOf(keepers);
+        this.clock = clock;
+    }
+
+    /**
+     * A worker's part of a sweep: the records of subjects whose id falls in share {@code index} of {@code of}, so that
+     * workers of one node never share a subject.
+     */
+    public record Share(int index, int of) {
+
+        public static final Share ALL = new Share(0, 1);
+
+        public Share {
+            if (of < 1 || index < 0 || index >= of) {
+                throw new IllegalArgumentException("share " + index + " of " + of);
+            }
+        }
+    }
+
+    /**
+     * A retention sweep's batch, inside the caller's transaction: claims up to {@code limit} records due at the
+     * instant, oldest first, leaving out the subjects and records given (those under a legal hold) and rows another
+     * transaction holds, so that nodes sweeping at once never process the same record; keeps those whose statutory
+     * minimum has not passed, moving their due time to its end; erases the rest. One statement does all of it; the
+     * erased records leave one tombstone per activity naming each record and its subject, chained in one step and
+     * written to the erasure log file in one append after commit, and one {@link RecordsErased} for the batch.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SweptBatch sweepDue(
+            Instant now,
+            int limit,
+            Share share,
+            Collection<SubjectId> exceptSubjects,
+            Collection<RecordId> exceptRecords,
+            List<StatutoryMinimum> minimums,
+            String reason) {
+        List<VaultRepository.SweptRow> rows = repository.sweepDue(
+                now,
+                limit,
+                share,
+                exceptSubjects.stream().map(SubjectId::value).toArray(UUID[]::new),
+                exceptRecords.stream().map(RecordId::value).toArray(UUID[]::new),
+                minimums);
+        List<SweptRecord> erased = new ArrayList<>(rows.size());
+        int kept = 0;
+        for (VaultRepository.SweptRow row : rows) {
+            if (row.erased() != null) {
+                erased.add(row.erased());
+            } else if (row.kept()) {
+                kept++;
+            }
+        }
+        List<UUID> tombstones = erased.isEmpty() ? List.of() : leaveTombstones(erased, reason);
+        return new SweptBatch(rows.size(), List.copyOf(erased), kept, tombstones);
+    }
+
+    private List<UUID> leaveTombstones(List<SweptRecord> erased, String reason) {
+        Instant now = now();
+        Map<String, List<SweptRecord>> byActivity = new LinkedHashMap<>();
+        for (SweptRecord record : erased) {
+            byActivity
+                    .computeIfAbsent(record.activity(), key -> new ArrayList<>())
+                    .add(record);
+        }
+        List<Tombstone> tombstones = new ArrayList<>(byActivity.size());
+        byActivity.forEach((activity, records) -> tombstones.add(Tombstone.ofBatch(
+                UUID.randomUUID(),
+                records.stream().map(SweptRecord::id).toList(),
+                records.stream().map(SweptRecord::subject).toList(),
+                activity,
+                now,
+                reason)));
+        eraser.chainBeforeCommit(tombstones);
+        events.publishEvent(new RecordsErased(
+                erased.stream().map(SweptRecord::subject).distinct().toList(),
+                erased.stream().map(SweptRecord::id).toList(),
+                now,
+                reason));
+        return tombstones.stream().map(Tombstone::id).toList();
+    }
+
+    /**
+     * Erases, inside the caller's transaction (a sweep batch that has just erased records), those of the subjects
+     * left without any record, unless they are given as held or a module still needs them (an account, an open
+     * rights request): their key, identifiers and blind-index entries go, each leaves a tombstone (chained in one
+     * step), and one {@link SubjectsErased} names them all. Answers the subjects erased.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<SubjectId> eraseLeftWithoutRecords(
+            Collection<SubjectId> subjects, Collection<SubjectId> held, String reason) {
+        Set<SubjectId> candidates = new LinkedHashSet<>(subjects);
+        candidates.removeAll(held);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Set<SubjectId> empty = new LinkedHashSet<>(repository.lockEmptySubjects(
+                candidates.stream().map(SubjectId::value).toArray(UUID[]::new)));
+        for (SubjectKeepers keeper : keepers) {
+            if (empty.isEmpty()) {
+                break;
+            }
+            empty.removeAll(keeper.keeping(empty));
+        }
+        if (empty.isEmpty()) {
+            return List.of();
+        }
+        List<SubjectId> erased = List.copyOf(empty);
+        repository.deleteSubjects(erased.stream().map(SubjectId::value).toArray(UUID[]::new));
+        Instant now = now();
+        eraser.chainBeforeCommit(erased.stream()
+                .map(subject -> Tombstone.ofSubject(subject, now, reason, false))
+                .toList());
+        events.publishEvent(new SubjectsErased(erased, now, reason));
+        eraser.forget(erased);
+        return erased;
+    }
+
+    /** Erasure times are hashed into the erasure log, so they carry the database's precision from the start. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

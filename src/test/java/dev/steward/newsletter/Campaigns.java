@@ -1,0 +1,72 @@
+package dev.steward.newsletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.test.Http;
+import dev.steward.test.Json;
+import dev.steward.test.StewardTest;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Campaigns as staff drive them over the API, as an administrator, and what became of one person's message. */
+final class Campaigns {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Http http;
+    private final JdbcClient jdbc;
+    private final Identities identities;
+
+    Campaigns(int port, JdbcClient jdbc, Identities identities) {
+        this.http = new Http(port);
+        this.jdbc = jdbc;
+        this.identities = identities;
+    }
+
+    static String[] admin() {
+        return Http.basic("admin", StewardTest.ADMIN_PASSWORD);
+    }
+
+    UUID create(String site, String list, String subjectLine, String body) {
+        HttpResponse<String> created = post(
+                "/api/v1/admin/campaigns",
+                Map.of("site", site, "list", list, "subjectLine", subjectLine, "body", body));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(
+                Json.read(created.body()).get("figures").get("id").asString());
+    }
+
+    void send(UUID campaign) {
+        HttpResponse<String> sent = post("/api/v1/admin/campaigns/" + campaign + "/send", Map.of());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    }
+
+    HttpResponse<String> post(String path, Map<String, ?> json, String... credentials) {
+        return http.postJson(path, JSON.writeValueAsString(json), credentials.length == 0 ? admin() : credentials);
+    }
+
+    JsonNode figures(UUID campaign) {
+        return Json.read(
+                        http.get("/api/v1/admin/campaigns/" + campaign, admin()).body())
+                .get("figures");
+    }
+
+    /** The status of the campaign's message to the address and why, as "status reason". */
+    String status(UUID campaign, String address) {
+        return jdbc.sql("""
+                        SELECT status || ' ' || coalesce(reason, 'null') FROM campaign_message
+                        WHERE campaign_id = :campaign AND email_index = :index
+                        """)
+                .param("campaign", campaign)
+                .param("index", identities.blindIndexOf(Identifier.email(address)))
+                .query(String.class)
+                .optional()
+                .orElse("none");
+    }
+}

@@ -1,0 +1,131 @@
+package dev.steward.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.consent.ConsentLedger;
+import dev.steward.disclosures.Disclosures;
+import dev.steward.test.Canary;
+import dev.steward.test.Console;
+import dev.steward.test.LabCustomers;
+import dev.steward.test.SeedForms;
+import dev.steward.test.StaffUsers;
+import dev.steward.test.StewardTest;
+import dev.steward.vault.Identities;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Staff find a person by what they gave and read their whole file on one page, in words; the search leaves the address
+ * nowhere, is audited, and stops at the sites a member may see.
+ */
+@StewardTest
+class PersonViewTest {
+
+    private static final String RAW_TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Vault vault;
+
+    @Autowired
+    Identities identities;
+
+    @Autowired
+    ConsentLedger ledger;
+
+    @Autowired
+    Disclosures disclosures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anAdministratorFindsAPersonByAddressAndReadsTheirFileInWords() {
+        String who = SeedForms.unique("pat");
+        SubjectId subject = new LabCustomers(vault, identities, ledger, disclosures).customer(who);
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+
+        HttpResponse<String> found = admin.submit(
+                "/admin/people",
+                "/admin/people",
+                Map.of("kind", "email", "value", "  " + Canary.email(who).toUpperCase() + " "));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(found.body()).contains("/admin/people/" + subject).contains("A person on Steward Lab");
+
+        HttpResponse<String> opened = admin.get("/admin/people/" + subject);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        String page = opened.body();
+        assertThat(page)
+                .contains(Canary.email(who))
+                .contains("Monthly lab newsletter")
+                .contains("consent (Art. 6(1)(a) GDPR)")
+                .contains("In use")
+                .contains("/receipts/")
+                .contains("/admin/holds?subject=" + subject)
+                .contains("/admin/audit?subject=" + subject)
+                .doesNotContain("gdpr-6-1-a", ">newsletter<", "ACTIVE", "GIVEN")
+                .doesNotContainPattern(RAW_TIMESTAMP);
+
+        List<String> audited = jdbc.sql("SELECT action FROM audit_event WHERE subject_id = :subject")
+                .param("subject", subject.value())
+                .query(String.class)
+                .list();
+        assertThat(audited).contains("find-person", "read-person");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE audit_event::text ILIKE :address")
+                        .param("address", "%" + Canary.email(who) + "%")
+                        .query(Long.class)
+                        .single())
+                .as("the audit trail names the person by id, never by the address searched")
+                .isZero();
+    }
+
+    @Test
+    void aMemberLimitedToAnotherSiteFindsNobodyThereAndCannotOpenThePerson() {
+        String who = SeedForms.unique("quinn");
+        SubjectId subject = new LabCustomers(vault, identities, ledger, disclosures).subscriber(who);
+        Console omronOfficer =
+                Console.signIn(port, StaffUsers.add(port, "PRIVACY_OFFICER", SeedForms.OMRON), StaffUsers.PASSWORD);
+
+        HttpResponse<String> found = omronOfficer.submit(
+                "/admin/people", "/admin/people", Map.of("kind", "email", "value", Canary.email(who)));
+
+        assertThat(found.body()).contains("Nobody on your sites").doesNotContain(subject.toString());
+        assertThat(omronOfficer.get("/admin/people/" + subject).statusCode()).isEqualTo(404);
+        Console auditor = Console.signIn(port, StaffUsers.add(port, "AUDITOR", null), StaffUsers.PASSWORD);
+        assertThat(auditor.get("/admin/people").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aSearchWithoutAValueOrWithAnUnknownKindSaysWhatToFixAndFindsNothing() {
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+        long before = jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'find-person'")
+                .query(Long.class)
+                .single();
+
+        HttpResponse<String> blank =
+                admin.submit("/admin/people", "/admin/people", Map.of("kind", "email", "value", " "));
+        HttpResponse<String> unknown =
+                admin.submit("/admin/people", "/admin/people", Map.of("kind", "passport", "value", "X1"));
+        HttpResponse<String> noDigits =
+                admin.submit("/admin/people", "/admin/people", Map.of("kind", "phone", "value", "call me"));
+
+        assertThat(blank.statusCode()).isEqualTo(422);
+        assertThat(blank.body()).contains("Type the e-mail address, user name or phone number.");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("Choose an e-mail address, a user name or a phone number.");
+        assertThat(noDigits.statusCode()).isEqualTo(422);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'find-person'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+}

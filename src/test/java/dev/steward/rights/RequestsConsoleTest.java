@@ -1,0 +1,98 @@
+package dev.steward.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.test.AccessRequests;
+import dev.steward.test.Canary;
+import dev.steward.test.Console;
+import dev.steward.test.SeedForms;
+import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The requests queue as a privacy officer works it: deadlines in words, the copy of the data previewed before it is
+ * released, and final answers behind a confirmation.
+ */
+@StewardTest
+class RequestsConsoleTest {
+
+    private static final String RAW_TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Instant started;
+
+    @BeforeEach
+    void noteTheClock() {
+        started = clock.instant();
+    }
+
+    @AfterEach
+    void putTheClockBack() {
+        clock.set(started);
+    }
+
+    @Test
+    void theRequestsQueueSaysInWordsHowLongIsLeftAndWhenARequestIsOverdue() {
+        String email = Canary.email(SeedForms.unique("ria"));
+        String request = AccessRequests.received(port, email);
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+
+        String fresh = row(admin.get("/admin/requests").body(), request);
+        clock.advance(Duration.ofDays(40));
+        String late = row(admin.get("/admin/requests").body(), request);
+
+        assertThat(fresh).contains(">Access<").contains("To answer").containsPattern(">(28|29|30|31) days left<");
+        assertThat(late).containsPattern(">Overdue by \\d+ days?<").contains("class=\"overdue\"");
+        assertThat(fresh + late).doesNotContain(">access<", ">received<").doesNotContainPattern(RAW_TIMESTAMP);
+    }
+
+    private static String row(String page, String request) {
+        int link = page.indexOf("/admin/requests/" + request);
+        assertThat(link).as("the request is listed").isPositive();
+        return page.substring(page.lastIndexOf("<tr", link), page.indexOf("</tr>", link));
+    }
+
+    @Test
+    void staffPreviewTheCopyOfTheDataAndConfirmBeforeTheAnswerGoes() {
+        String email = Canary.email(SeedForms.unique("sol"));
+        String request = AccessRequests.received(port, email);
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+
+        String page = admin.get("/admin/requests/" + request).body();
+        HttpResponse<String> preview = admin.get("/admin/requests/" + request + "/package-preview");
+
+        assertThat(page)
+                .contains("/admin/requests/" + request + "/package-preview")
+                .contains("<summary>Fulfil and answer…</summary>")
+                .contains("<button type=\"submit\" class=\"danger\">Yes, fulfil and answer</button>")
+                .contains("<summary>Refuse…</summary>");
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(preview.body()).contains("Olympus");
+        assertThat(jdbc.sql("SELECT count(*) FROM access_package WHERE request_id = :id")
+                        .param("id", UUID.fromString(request))
+                        .query(Long.class)
+                        .single())
+                .as("a preview releases nothing")
+                .isZero();
+    }
+}

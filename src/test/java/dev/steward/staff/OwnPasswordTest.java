@@ -1,0 +1,105 @@
+package dev.steward.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.test.Console;
+import dev.steward.test.StaffUsers;
+import dev.steward.test.StewardTest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Every member, a read-only auditor too, changes their own password, proving the current one first. */
+@StewardTest
+class OwnPasswordTest {
+
+    private static final String NEW_PASSWORD = "a-new-long-passphrase";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anAuditorChangesTheirPasswordAndEverySessionEnds() {
+        String auditor = StaffUsers.add(port, "AUDITOR", null);
+        Console first = Console.signIn(port, auditor, StaffUsers.PASSWORD);
+        Console second = Console.signIn(port, auditor, StaffUsers.PASSWORD);
+
+        HttpResponse<String> changed = first.submit(
+                "/admin/password",
+                "/admin/password",
+                Map.of("current", StaffUsers.PASSWORD, "password", NEW_PASSWORD, "repeated", NEW_PASSWORD));
+
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(changed.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?password-changed"));
+        assertThat(first.get("/admin").statusCode()).as("this session ended").isEqualTo(302);
+        assertThat(second.get("/admin").statusCode())
+                .as("the other session ended")
+                .isEqualTo(302);
+        assertThat(Console.signInAnswer(port, auditor, StaffUsers.PASSWORD)).endsWith("/login?error");
+        assertThat(Console.signInAnswer(port, auditor, NEW_PASSWORD)).endsWith("/admin");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE actor = :actor AND action = 'change-own-password'")
+                        .param("actor", auditor)
+                        .query(Long.class)
+                        .single())
+                .isOne();
+    }
+
+    @Test
+    void aWrongCurrentPasswordChangesNothingAndCountsAsAFailedSignIn() {
+        String agent = StaffUsers.add(port, "SUPPORT_AGENT", null);
+        Console console = Console.signIn(port, agent, StaffUsers.PASSWORD);
+
+        HttpResponse<String> wrong = console.submit(
+                "/admin/password",
+                "/admin/password",
+                Map.of("current", "not-my-password", "password", NEW_PASSWORD, "repeated", NEW_PASSWORD));
+
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(wrong.body()).contains("That is not your current password.");
+        assertThat(jdbc.sql("SELECT failed_attempts FROM staff_user WHERE username = :u")
+                        .param("u", agent)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(console.get("/admin").statusCode()).as("still signed in").isEqualTo(200);
+        assertThat(Console.signInAnswer(port, agent, StaffUsers.PASSWORD)).endsWith("/admin");
+    }
+
+    @Test
+    void aNewPasswordTooShortTypedDifferentlyOrUnchangedIsRefusedWithItsReason() {
+        String officer = StaffUsers.add(port, "PRIVACY_OFFICER", null);
+        Console console = Console.signIn(port, officer, StaffUsers.PASSWORD);
+
+        HttpResponse<String> shortOne = console.submit(
+                "/admin/password",
+                "/admin/password",
+                Map.of("current", StaffUsers.PASSWORD, "password", "short", "repeated", "short"));
+        HttpResponse<String> different = console.submit(
+                "/admin/password",
+                "/admin/password",
+                Map.of("current", StaffUsers.PASSWORD, "password", NEW_PASSWORD, "repeated", NEW_PASSWORD + "x"));
+        HttpResponse<String> same = console.submit(
+                "/admin/password",
+                "/admin/password",
+                Map.of(
+                        "current",
+                        StaffUsers.PASSWORD,
+                        "password",
+                        StaffUsers.PASSWORD,
+                        "repeated",
+                        StaffUsers.PASSWORD));
+
+        assertThat(shortOne.statusCode()).isEqualTo(422);
+        assertThat(shortOne.body()).contains("A password needs at least 12 characters.");
+        assertThat(different.body()).contains("Type the same new password twice.");
+        assertThat(same.body()).contains("Choose a password other than your current one.");
+        assertThat(Console.signInAnswer(port, officer, StaffUsers.PASSWORD)).endsWith("/admin");
+    }
+}

@@ -1,0 +1,25 @@
+package dev.steward.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+/** An access request to Olympus made and confirmed as a visitor would, through the privacy center's API and mail. */
+public final class AccessRequests {
+
+    private AccessRequests() {}
+
+    /** Makes the request, confirms it with the mailed token, and answers its id: it now waits in the staff queue. */
+    public static String received(int port, String email) {
+        Http http = new Http(port);
+        HttpResponse<String> submitted = http.postJson(
+                "/api/v1/sites/olympus-ims/requests",
+                "{\"type\":\"access\",\"email\":\"" + email + "\",\"region\":\"EU\"}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String token = new Inbox(port).find(email, "verify\\?token=([\\w-]+)");
+        assertThat(http.postJson("/api/v1/sites/olympus-ims/requests/verification", "{\"token\":\"" + token + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        return Json.read(submitted.body()).get("request").asString();
+    }
+}
