@@ -23,11 +23,8 @@ public record Site(
         @Nullable Boolean sellsPersonalData,
         @Nullable ConsentEvidence consentEvidence,
         List<String> earlierEditions,
-<<<<<<< HEAD
+        @Nullable SiteMail mail,
         @Nullable String timeZone) {
-=======
-        @Nullable SiteMail mail) {
->>>>>>> main
 
     /**
      * The notice this catalog revision publishes. A new revision of the notice needs a new version; the
