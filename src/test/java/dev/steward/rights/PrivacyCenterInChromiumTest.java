@@ -92,7 +92,7 @@ class PrivacyCenterInChromiumTest {
                 .get("request")
                 .asString();
         assertThat(console.get("/admin/requests").body())
-                .contains("href=\"/admin/requests/" + requestId + "\">access</a>");
+                .contains("href=\"/admin/requests/" + requestId + "\">Access</a>");
         clock.advance(Duration.ofSeconds(1));
         HttpResponse<String> fulfilled =
                 console.submit("/admin/requests/" + requestId, "/admin/requests/" + requestId + "/fulfil", Map.of());
