@@ -1,6 +1,7 @@
 package dev.steward.catalog;
 
 import dev.steward.catalog.DataCategory.Field;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,10 @@ class SitesApiController {
         this.catalogs = catalogs;
     }
 
+    @Operation(
+            summary = "List the sites",
+            description =
+                    "Every site of the catalog with its forms, their fields and consent boxes, so that a website can render or check a form before submitting it.")
     @GetMapping("/api/v1/sites")
     SiteList sites() {
         return new SiteList(catalogs.sites().stream().map(this::site).toList());

@@ -21,13 +21,19 @@ public class BulkConsents {
     private final ConsentEventRepository events;
     private final ConsentReceipts receipts;
     private final Notifications notifications;
+    private final ConsentMetrics metrics;
 
     BulkConsents(
-            ConsentRules rules, ConsentEventRepository events, ConsentReceipts receipts, Notifications notifications) {
+            ConsentRules rules,
+            ConsentEventRepository events,
+            ConsentReceipts receipts,
+            Notifications notifications,
+            ConsentMetrics metrics) {
         this.rules = rules;
         this.events = events;
         this.receipts = receipts;
         this.notifications = notifications;
+        this.metrics = metrics;
     }
 
     /** Appends the actions in order, in the caller's transaction; the first one the catalog refuses fails them all. */
@@ -47,6 +53,7 @@ public class BulkConsents {
         List<ConsentEvent> stored = events.appendAll(prepared);
         List<String> signed = stored.parallelStream().map(receipts::issue).toList();
         events.insertReceipts(stored, signed);
+        metrics.countOnCommit(stored);
         notifications.send(
                 ConsentLedger.NOTIFY_CHANNEL,
                 Long.toString(stored.get(stored.size() - 1).seq()));

@@ -3,6 +3,7 @@ package dev.steward.consent;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,10 @@ class ConsentDecisionController {
         this.caller = caller;
     }
 
+    @Operation(
+            summary = "Decide whether consent allows a use",
+            description =
+                    "May this person's data be used for the purpose on the site now (or at `at`)? Answers from the consent ledger, with the legal basis and the event that decided.")
     @GetMapping("/api/v1/consent-decisions")
     ConsentDecision decide(
             @RequestParam String site,

@@ -7,6 +7,7 @@ import dev.steward.staff.Requires;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,10 @@ class ConsentEventsController {
 
     record Recorded(UUID event, long seq, String subject, String action, String receipt) {}
 
+    @Operation(
+            summary = "Record a consent event",
+            description =
+                    "Records a consent given, withdrawn or objected to that the integrator collected; chained in the ledger and signed with a receipt.")
     @PostMapping("/api/v1/consent-events")
     @ResponseStatus(HttpStatus.CREATED)
     Recorded record(@RequestBody NewEvent request, HttpServletRequest http) {

@@ -5,6 +5,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * A consent receipt: {@code /receipts/{id}} shows it to the person; {@code /api/v1/receipts/{id}} serves the signed JWS
@@ -33,6 +35,11 @@ class ReceiptController {
         this.catalogs = catalogs;
     }
 
+    @Operation(
+            summary = "Get a consent receipt",
+            description =
+                    "The signed consent receipt (a JWS, `application/jose`), verifiable offline against `/.well-known/jwks.json`. Its id is random; it names the person only by a random subject id.")
+    @ResponseBody
     @GetMapping("/api/v1/receipts/{id}")
     ResponseEntity<String> jws(@PathVariable UUID id) {
         return ResponseEntity.ok()

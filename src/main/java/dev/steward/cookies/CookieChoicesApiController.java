@@ -6,6 +6,8 @@ import dev.steward.platform.FieldError;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -51,6 +53,17 @@ class CookieChoicesApiController {
         this.caller = caller;
     }
 
+    @Operation(
+            summary = "Record a cookie-banner choice",
+            description =
+                    "The banner a site embeds records the visitor's choice in the consent ledger under a pseudonym and answers with its receipts. No key: the site's origin. 429 when one address chooses too often.")
+    @ApiResponse(
+            responseCode = "429",
+            description = "Sent too often from this address (rate-limited); try again after Retry-After seconds.")
+    @ApiResponse(
+            responseCode = "201",
+            description =
+                    "Recorded: the choice, its receipt page, the visitor's token and one consent event per category.")
     @PostMapping("/api/v1/sites/{site}/cookie-choices")
     ResponseEntity<Object> record(
             @PathVariable String site,
@@ -90,6 +103,10 @@ class CookieChoicesApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(answer);
     }
 
+    @Operation(
+            summary = "Count cookie-banner choices",
+            description =
+                    "Banner choices of a site counted per notice version, wording, region and choice. Counts only.")
     @GetMapping("/api/v1/admin/cookie-choices")
     @Requires(Permission.READ_COOKIE_CHOICES)
     List<CookieChoiceRepository.ChoiceCount> counts(@RequestParam String site) {

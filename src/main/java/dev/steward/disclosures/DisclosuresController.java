@@ -7,6 +7,7 @@ import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
 import dev.steward.vault.SubjectId;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -61,6 +62,10 @@ class DisclosuresController {
         }
     }
 
+    @Operation(
+            summary = "See a subject's disclosures",
+            description =
+                    "Whom a subject's data was disclosed to and each disclosure. The read is written to the audit trail, with the optional `reason`.")
     @GetMapping("/api/v1/admin/subjects/{subject}/disclosures")
     @Transactional
     SubjectDisclosures of(@PathVariable UUID subject, @RequestParam(required = false) @Nullable String reason) {

@@ -3,6 +3,7 @@ package dev.steward.inquiries;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -72,6 +73,9 @@ class InquiriesApiController {
 
     record Assignment(@Nullable String assignee) {}
 
+    @Operation(
+            summary = "List inquiries",
+            description = "Cases from contact forms on the caller's sites, newest first; filter by site and status.")
     @GetMapping("/api/v1/admin/inquiries")
     Listing list(
             @RequestParam(required = false) @Nullable String site,
@@ -82,12 +86,18 @@ class InquiriesApiController {
                 .toList());
     }
 
+    @Operation(
+            summary = "Read an inquiry",
+            description = "A case with the message decrypted and its replies. The read is written to the audit trail.")
     @GetMapping("/api/v1/admin/inquiries/{id}")
     Details read(@PathVariable UUID id) {
         CaseView view = inquiries.read(id, caller.get());
         return new Details(Summary.of(view.inquiry()), view.fields(), view.replies());
     }
 
+    @Operation(
+            summary = "Reply to an inquiry",
+            description = "Sends a reply to the person by e-mail and keeps it with the case.")
     @PostMapping("/api/v1/admin/inquiries/{id}/replies")
     @Requires(Permission.ANSWER_INQUIRIES)
     @ResponseStatus(HttpStatus.CREATED)
@@ -95,12 +105,16 @@ class InquiriesApiController {
         return inquiries.reply(id, request.text(), caller.get());
     }
 
+    @Operation(
+            summary = "Assign an inquiry",
+            description = "Gives the case to a member of staff, or to nobody with `null`.")
     @PostMapping("/api/v1/admin/inquiries/{id}/assignee")
     @Requires(Permission.ANSWER_INQUIRIES)
     Summary assign(@PathVariable UUID id, @RequestBody Assignment request) {
         return Summary.of(inquiries.assign(id, request.assignee(), caller.get()));
     }
 
+    @Operation(summary = "Close an inquiry", description = "Closes the case; that starts its retention clock.")
     @PostMapping("/api/v1/admin/inquiries/{id}/close")
     @Requires(Permission.ANSWER_INQUIRIES)
     Summary close(@PathVariable UUID id) {

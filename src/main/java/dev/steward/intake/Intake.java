@@ -48,6 +48,7 @@ class Intake {
     private final Acceptance acceptance;
     private final ParentalConsents parents;
     private final DoubleOptIns doubleOptIns;
+    private final IntakeMetrics metrics;
 
     Intake(
             Catalogs catalogs,
@@ -59,7 +60,8 @@ class Intake {
             PublishedNotices notices,
             Acceptance acceptance,
             ParentalConsents parents,
-            DoubleOptIns doubleOptIns) {
+            DoubleOptIns doubleOptIns,
+            IntakeMetrics metrics) {
         this.catalogs = catalogs;
         this.rules = rules;
         this.guard = guard;
@@ -70,6 +72,7 @@ class Intake {
         this.acceptance = acceptance;
         this.parents = parents;
         this.doubleOptIns = doubleOptIns;
+        this.metrics = metrics;
     }
 
     /** The form of the site; an unknown one is a 404. */
@@ -79,8 +82,23 @@ class Intake {
                 .orElseThrow(() -> new NotFoundException("Site '" + site + "' has no form '" + form + "'."));
     }
 
+    /** Takes a submission and counts its outcome: accepted once committed, refused with its codes, rate-limited. */
     @Transactional
     Submitted submit(FormSubmission submission) {
+        try {
+            Submitted submitted = take(submission);
+            metrics.takenOnCommit(submission.site(), submission.form(), submitted.status());
+            return submitted;
+        } catch (RateLimitedException e) {
+            metrics.rateLimited(submission.site(), submission.form());
+            throw e;
+        } catch (InvalidInputException e) {
+            metrics.refused(submission.site(), submission.form(), e.errors());
+            throw e;
+        }
+    }
+
+    private Submitted take(FormSubmission submission) {
         Catalog catalog = catalogs.of(submission.site());
         Form form = form(submission.site(), submission.form());
         if (submission.honeypot() != null && !submission.honeypot().isEmpty()) {

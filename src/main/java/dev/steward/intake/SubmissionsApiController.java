@@ -4,6 +4,8 @@ import dev.steward.consent.CollectionMethod;
 import dev.steward.platform.ApiErrors;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,6 +51,14 @@ class SubmissionsApiController {
     record Answer(
             String record, String subject, String status, List<String> receipts, List<String> awaitingConfirmation) {}
 
+    @Operation(
+            summary = "Submit a form",
+            description =
+                    "Validates and takes a submission of a catalog form (fields, consent boxes, age), as its page would. 201 when accepted, 422 with field errors, 429 when sent too often.")
+    @ApiResponse(
+            responseCode = "429",
+            description =
+                    "Sent too often from this address, or naming this e-mail address (rate-limited); try again after Retry-After seconds.")
     @PostMapping("/api/v1/sites/{site}/forms/{form}/submissions")
     @ResponseStatus(HttpStatus.CREATED)
     Answer submit(

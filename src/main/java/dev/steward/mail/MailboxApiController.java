@@ -2,6 +2,7 @@ package dev.steward.mail;
 
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,10 @@ class MailboxApiController {
 
     record Listing(String delivery, List<Mailbox.Entry> messages) {}
 
+    @Operation(
+            summary = "Read the outbox",
+            description =
+                    "Messages sent or queued (the dev mailbox when no SMTP server is configured), decrypted for staff; the read is written to the audit trail. Links' secrets are withheld.")
     @GetMapping("/api/v1/admin/mailbox")
     Listing list(
             @RequestParam(required = false) @Nullable String to,

@@ -3,6 +3,8 @@ package dev.steward.newsletter;
 import dev.steward.platform.ApiErrors;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
@@ -40,6 +42,12 @@ class InboundMailController {
 
     record JsonReport(@Nullable String messageId, @Nullable String type) {}
 
+    @Operation(
+            summary = "Hand back a bounce, complaint or unsubscribe mail",
+            description = "The operator's mail system posts what came back, as the raw message or as a JSON report"
+                    + " (type hard, soft or complaint, and the Message-ID); Steward stops mailing whom it concerns."
+                    + " Authorised with the bearer secret STEWARD_MAIL_INBOUND_SECRET; 404 while none is set.",
+            security = @SecurityRequirement(name = "inboundSecret"))
     @PostMapping(
             value = PATH,
             consumes = {"message/rfc822", "text/plain", "application/octet-stream"})
@@ -55,6 +63,12 @@ class InboundMailController {
         return ResponseEntity.accepted().body(new Handled(bounces.handle(InboundMail.read(mail))));
     }
 
+    @Operation(
+            summary = "Hand back a bounce, complaint or unsubscribe mail",
+            description = "The operator's mail system posts what came back, as the raw message or as a JSON report"
+                    + " (type hard, soft or complaint, and the Message-ID); Steward stops mailing whom it concerns."
+                    + " Authorised with the bearer secret STEWARD_MAIL_INBOUND_SECRET; 404 while none is set.",
+            security = @SecurityRequirement(name = "inboundSecret"))
     @PostMapping(value = PATH, consumes = "application/json")
     ResponseEntity<?> json(
             @RequestBody JsonReport report,

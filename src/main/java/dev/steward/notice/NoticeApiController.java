@@ -3,6 +3,7 @@ package dev.steward.notice;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.platform.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,9 @@ class NoticeApiController {
         this.diffs = diffs;
     }
 
+    @Operation(
+            summary = "Get the notice in force",
+            description = "The privacy notice in force for the visitor's region (or `region`), as data.")
     @GetMapping("/s/{site}/privacy.json")
     NoticeFacts privacyJson(
             @PathVariable String site, @RequestParam(required = false) String region, HttpServletRequest request) {
@@ -32,12 +36,18 @@ class NoticeApiController {
         return factsOf(notices.inForce(site), resolved);
     }
 
+    @Operation(
+            summary = "List notice versions",
+            description = "Every published version of the site's notice with its effective date.")
     @GetMapping("/api/v1/sites/{site}/notice/versions")
     VersionList versions(@PathVariable String site) {
         catalogs.requireSite(site);
         return new VersionList(notices.history(site));
     }
 
+    @Operation(
+            summary = "Read a notice version",
+            description = "What a published version said, for a region, exactly as it was published.")
     @GetMapping("/api/v1/sites/{site}/notice/versions/{version}")
     NoticeFacts version(
             @PathVariable String site, @PathVariable String version, @RequestParam(required = false) String region) {
@@ -49,6 +59,10 @@ class NoticeApiController {
         return factsOf(found, chosen);
     }
 
+    @Operation(
+            summary = "Compare two notice versions",
+            description =
+                    "Purposes, fields, activities, recipients, transfers, retention rules and cookies added, removed or changed between two versions.")
     @GetMapping("/api/v1/sites/{site}/notice/diff")
     NoticeDiff diff(@PathVariable String site, @RequestParam String from, @RequestParam String to) {
         return diffs.between(site, from, to);

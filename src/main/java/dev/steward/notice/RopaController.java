@@ -4,12 +4,14 @@ import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,6 +39,10 @@ class RopaController {
     }
 
     /** The console's download links: the staff API keeps no session, so a signed-in browser downloads here. */
+    @Operation(
+            summary = "Export the records of processing",
+            description = "The records of processing activities (GDPR Art. 30) of the caller's sites, as JSON or CSV.")
+    @ResponseBody
     @GetMapping({"/api/v1/admin/ropa", "/admin/ropa/download"})
     ResponseEntity<String> export(@RequestParam(defaultValue = "json") String format) {
         RecordsOfProcessing.Export export = records.export(caller.get()::maySee);

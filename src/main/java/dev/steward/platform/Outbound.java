@@ -44,6 +44,7 @@ public class Outbound implements DisposableBean {
     private final OutboundSettings settings;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final OutboundMetrics metrics;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger threads = new AtomicInteger();
@@ -52,11 +53,17 @@ public class Outbound implements DisposableBean {
             Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "outbound-watchdog-"));
     private volatile boolean stopping;
 
-    Outbound(OutboundQueue queue, OutboundSettings settings, TransactionTemplate transaction, Clock clock) {
+    Outbound(
+            OutboundQueue queue,
+            OutboundSettings settings,
+            TransactionTemplate transaction,
+            Clock clock,
+            OutboundMetrics metrics) {
         this.queue = queue;
         this.settings = settings;
         this.transaction = transaction;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Queues an item for its first attempt at {@code due}, in the caller's transaction: it goes if that commits. */
@@ -149,7 +156,9 @@ public class Outbound implements DisposableBean {
 
     private <R extends OutboundJob.Result> void settle(
             OutboundJob<R> job, List<OutboundItem> claimed, Attempts<R> attempts, Lease lease) {
+        List<OutboundJob.Settlement.Kind> outcomes = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
+            outcomes.clear();
             Set<UUID> held = queue.held(
                     job.name(),
                     lease.id(),
@@ -165,6 +174,7 @@ public class Outbound implements DisposableBean {
                 }
                 R result = attempts.results().get(item.id());
                 OutboundJob.Settlement settlement = settlement(item, result, attempts.failed(), now);
+                outcomes.add(settlement.kind());
                 switch (settlement.kind()) {
                     case RETRY, LATER ->
                         again.add(new OutboundQueue.Due(item.id(), settlement.nextAttemptAt(), settlement.attempts()));
@@ -178,6 +188,8 @@ public class Outbound implements DisposableBean {
             queue.reschedule(job.name(), again);
             job.record(settled);
         });
+        // counted once the outcomes are on record
+        outcomes.forEach(outcome -> metrics.settled(job.name(), outcome));
     }
 
     /**

@@ -27,7 +27,7 @@ class OutboundQueue {
 
     void insert(String job, UUID item, Instant due) {
         jdbc.sql("""
-                        INSERT INTO outbound_item (job, item, due_at) VALUES (:job, :item, :due)
+                        INSERT INTO outbound_item (job, item, due_at, first_due_at) VALUES (:job, :item, :due, :due)
                         ON CONFLICT (job, item) DO NOTHING
                         """)
                 .param("job", job)
@@ -38,7 +38,8 @@ class OutboundQueue {
 
     void insertAll(String job, Collection<UUID> items, Instant due) {
         jdbc.sql("""
-                        INSERT INTO outbound_item (job, item, due_at) SELECT :job, item, :due FROM unnest(:items) AS item
+                        INSERT INTO outbound_item (job, item, due_at, first_due_at)
+                        SELECT :job, item, :due, :due FROM unnest(:items) AS item
                         ON CONFLICT (job, item) DO NOTHING
                         """)
                 .param("job", job)
@@ -129,6 +130,18 @@ class OutboundQueue {
     }
 
     record Due(UUID item, Instant at, int attempts) {}
+
+    /** Per job, the items not yet delivered and when the oldest of them was first due. */
+    List<Backlog> backlog() {
+        return jdbc.sql("SELECT job, count(*) AS items, min(first_due_at) AS oldest FROM outbound_item GROUP BY job")
+                .query((rs, row) -> new Backlog(
+                        rs.getString("job"),
+                        rs.getLong("items"),
+                        rs.getObject("oldest", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    record Backlog(String job, long items, Instant oldest) {}
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);

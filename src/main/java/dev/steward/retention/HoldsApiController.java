@@ -3,6 +3,7 @@ package dev.steward.retention;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,6 +69,10 @@ class HoldsApiController {
                 hold.releaseReason());
     }
 
+    @Operation(
+            summary = "Place a legal hold",
+            description =
+                    "Holds a subject (all their records, on every site), a record or a case until the given day, with a reason that names a case or court reference, never personal data.")
     @PostMapping("/api/v1/admin/holds")
     @ResponseStatus(HttpStatus.CREATED)
     @Requires(Permission.MANAGE_HOLDS)
@@ -76,16 +81,26 @@ class HoldsApiController {
     }
 
     /** Holds in force; {@code all=true} also those ended or released (the 500 most recent). */
+    @Operation(
+            summary = "List legal holds",
+            description = "Legal holds in force on the caller's sites; `all=true` adds those released or expired.")
     @GetMapping("/api/v1/admin/holds")
     List<Hold> list(@RequestParam(defaultValue = "false") boolean all) {
         return holds.list(all, caller.get()).stream().map(this::view).toList();
     }
 
+    @Operation(
+            summary = "Read a legal hold",
+            description = "One legal hold with what it holds, why and until when, and its release if any.")
     @GetMapping("/api/v1/admin/holds/{id}")
     Hold get(@PathVariable UUID id) {
         return view(holds.visible(id, caller.get()));
     }
 
+    @Operation(
+            summary = "Release a legal hold",
+            description =
+                    "Ends a hold before its last day, with a reason; the records it kept fall due again at their own times.")
     @PostMapping("/api/v1/admin/holds/{id}/release")
     @Requires(Permission.MANAGE_HOLDS)
     Hold release(@PathVariable UUID id, @RequestBody(required = false) @Nullable Release release) {

@@ -11,6 +11,7 @@ import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
 import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.SubjectId;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,12 +80,20 @@ class RetentionApiController {
         }
     }
 
+    @Operation(
+            summary = "See the retention plan",
+            description =
+                    "Per site and activity on the caller's sites: the retention rule and how many records fall due when. Counts only.")
     @GetMapping("/api/v1/admin/retention/plan")
     RetentionPlan.Plan plan() {
         return plan.plan(caller.get()::maySee);
     }
 
     /** Runs a sweep now and answers when it is done. */
+    @Operation(
+            summary = "Run a retention sweep now",
+            description =
+                    "Erases every record due at the sweep's start, as the scheduled sweep would, and answers with its deletion certificate. 409 while another sweep of this kind runs.")
     @PostMapping("/api/v1/admin/retention/sweeps")
     @Requires(Permission.RUN_SWEEP)
     SweepAnswer sweep() {
@@ -96,6 +105,10 @@ class RetentionApiController {
                         .orElse(null));
     }
 
+    @Operation(
+            summary = "List deletion certificates",
+            description =
+                    "The latest deletion certificates (counts and catalog keys only), newest first; `limit` between 1 and 500.")
     @GetMapping("/api/v1/admin/retention/certificates")
     List<DeletionCertificate> certificates(@RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
@@ -104,12 +117,20 @@ class RetentionApiController {
         return certificates.recent(limit, caller.get());
     }
 
+    @Operation(
+            summary = "Read a deletion certificate",
+            description =
+                    "One deletion certificate: records erased per activity and data category, those kept for a statutory minimum, what expired outside the vault, the due times covered.")
     @GetMapping("/api/v1/admin/retention/certificates/{id}")
     DeletionCertificate certificate(@PathVariable UUID id) {
         return certificates.get(id, caller.get());
     }
 
     /** Staff declare that the purpose of an {@code until-purpose-ends} activity has ended on a site. */
+    @Operation(
+            summary = "Declare a purpose ended",
+            description =
+                    "The purpose of an `until-purpose-ends` activity ended on a site: its records fall due now and the next sweep erases them.")
     @PostMapping("/api/v1/admin/retention/purpose-ended")
     @Requires(Permission.END_PURPOSE)
     PurposeEndedAnswer purposeEnded(@RequestBody PurposeEnded request) {
@@ -129,6 +150,10 @@ class RetentionApiController {
     }
 
     /** What keeps a subject's records from being erased now (legal holds, statutory minimums). Audited. */
+    @Operation(
+            summary = "See what keeps a subject's records",
+            description =
+                    "Legal holds and statutory minimums that keep a subject's records past their due time. The read is written to the audit trail, with the optional `reason`.")
     @GetMapping("/api/v1/admin/subjects/{subject}/retention-blockers")
     @Requires(Permission.READ_HOLDS)
     @Transactional

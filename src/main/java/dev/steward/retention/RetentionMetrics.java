@@ -27,6 +27,10 @@ class RetentionMetrics {
         Gauge.builder("steward.retention.sweep.erased", runErased, AtomicLong::get)
                 .description("Records erased so far by the current, or else the last, sweep of this node")
                 .register(registry);
+        // unlabelled counters exist from the start, so that a scrape shows 0 rather than nothing before a sweep;
+        // the labelled ones appear with their first site, activity or kind of data
+        registry.counter("steward.retention.batches");
+        registry.counter("steward.retention.records.kept");
     }
 
     void started() {

@@ -51,12 +51,12 @@ public class AccessExport {
                 "records.csv", bytes(recordsCsv(export)),
                 "consents.csv", bytes(consentsCsv(export)),
                 "recipients.csv", bytes(recipientsCsv(export)),
-                "summary.html", bytes(summary(export))));
+                "summary.html", bytes(summary(export, false))));
     }
 
     /** The readable summary alone, as the package will carry it: what staff preview before they release it. */
     String summaryOf(List<SubjectId> subjects, String site) {
-        return summary(data.of(subjects, site));
+        return summary(data.of(subjects, site), true);
     }
 
     private static String recordsCsv(SubjectData.Export export) {
@@ -121,9 +121,11 @@ public class AccessExport {
         return csv.toString();
     }
 
-    private String summary(SubjectData.Export export) {
+    /** The page as the package carries it, styled within itself; in the console's preview, by the console's sheet. */
+    private String summary(SubjectData.Export export, boolean preview) {
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("export", export);
+        context.setVariable("preview", preview);
         context.setVariable("items", summary.items(export));
         context.setVariable("words", summary);
         return templates.process("rights/access-summary", context);

@@ -196,6 +196,28 @@ class RequestRepository {
                 .list();
     }
 
+    /** Requests awaiting an answer per site and type: all, those due before {@code soon}, those overdue at {@code now}. */
+    List<OpenCount> openCounts(Instant now, Instant soon) {
+        return jdbc.sql("""
+                        SELECT site, type, count(*) AS open,
+                               count(*) FILTER (WHERE coalesce(extended_to, due_at) >= :now
+                                                  AND coalesce(extended_to, due_at) < :soon) AS due_soon,
+                               count(*) FILTER (WHERE coalesce(extended_to, due_at) < :now) AS overdue
+                        FROM rights_request WHERE status = 'received' GROUP BY site, type
+                        """)
+                .param("now", at(now))
+                .param("soon", at(soon))
+                .query((rs, row) -> new OpenCount(
+                        rs.getString("site"),
+                        rs.getString("type"),
+                        rs.getLong("open"),
+                        rs.getLong("due_soon"),
+                        rs.getLong("overdue")))
+                .list();
+    }
+
+    record OpenCount(String site, String type, long open, long dueSoon, long overdue) {}
+
     List<RightsRequest> of(SubjectId subject) {
         return jdbc.sql("SELECT * FROM rights_request WHERE subject_id = :subject ORDER BY created_at")
                 .param("subject", subject.value())

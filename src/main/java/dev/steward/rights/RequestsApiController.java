@@ -1,6 +1,7 @@
 package dev.steward.rights;
 
 import dev.steward.catalog.RightType;
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -33,6 +34,10 @@ class RequestsApiController {
 
     record Accepted(UUID request, String status, String statusUrl, String statusToken) {}
 
+    @Operation(
+            summary = "Submit a rights request",
+            description =
+                    "A data subject asks to exercise a right on a site. 202 with a status page while the address is verified, or 200 with a direct answer for rights carried out at once.")
     @PostMapping("/api/v1/sites/{site}/requests")
     ResponseEntity<?> submit(@PathVariable String site, @RequestBody NewRequest request) {
         RightType type = direct(request.type());
@@ -57,6 +62,10 @@ class RequestsApiController {
             @Nullable String statusToken,
             @Nullable String code) {}
 
+    @Operation(
+            summary = "Verify a rights request",
+            description =
+                    "Confirms the requester's address with the link's token, or with the status token and the code sent by e-mail.")
     @PostMapping("/api/v1/sites/{site}/requests/verification")
     Status verify(@PathVariable String site, @RequestBody Verification verification) {
         RightsRequest request = verification.token() != null
@@ -95,6 +104,9 @@ class RequestsApiController {
             boolean told,
             @Nullable Instant toldAt) {}
 
+    @Operation(
+            summary = "Read a request's status",
+            description = "The status, deadline and the recipients told, for whoever holds the request's status token.")
     @GetMapping("/api/v1/sites/{site}/requests/{statusToken}")
     Status status(@PathVariable String site, @PathVariable String statusToken) {
         PrivacyCenter.View view = center.view(statusToken);
@@ -105,6 +117,9 @@ class RequestsApiController {
     }
 
     /** The JSON schema of the data handed over for portability (GDPR Art. 20), also in the repository's docs. */
+    @Operation(
+            summary = "Get the portability schema",
+            description = "The JSON schema of the data a portability request delivers.")
     @GetMapping(value = "/api/v1/schemas/portability.json", produces = "application/schema+json")
     ResponseEntity<byte[]> portabilitySchema() throws IOException {
         try (InputStream schema = new ClassPathResource("docs/portability.schema.json").getInputStream()) {

@@ -1,5 +1,6 @@
 package dev.steward.staff;
 
+import dev.steward.platform.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,11 +32,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         Optional<ApiKeyPrincipal> principal =
                 keys.authenticate(header.substring(7).strip());
         if (principal.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/json");
-            response.getWriter()
-                    .write("{\"errors\":[{\"field\":null,\"code\":\"invalid-api-key\","
-                            + "\"message\":\"The API key is unknown or revoked.\"}]}");
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"Steward\", error=\"invalid_token\"");
+            ApiErrors.of("invalid-api-key", "The API key is unknown or revoked.")
+                    .send(response, HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
         // what the key may do is the permission matrix's answer for its caller, not a matter of authorities

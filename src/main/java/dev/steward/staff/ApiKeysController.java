@@ -1,6 +1,7 @@
 package dev.steward.staff;
 
 import dev.steward.platform.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +34,10 @@ class ApiKeysController {
             @Nullable Set<StaffRole> roles,
             @Nullable Set<String> sites) {}
 
+    @Operation(
+            summary = "Create an API key",
+            description =
+                    "An `integrator`, `staff` or `metrics` key for the caller's sites. The token is answered once and stored only as a hash.")
     @PostMapping("/api/v1/admin/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeys.Created create(@RequestBody NewKey request) {
@@ -51,11 +56,15 @@ class ApiKeysController {
                 caller.get());
     }
 
+    @Operation(
+            summary = "List API keys",
+            description = "Keys on the caller's sites with their kind, sites and use; never their tokens.")
     @GetMapping("/api/v1/admin/api-keys")
     List<ApiKey> list() {
         return keys.visibleTo(caller.get());
     }
 
+    @Operation(summary = "Revoke an API key", description = "Revokes the key on every node at once.")
     @DeleteMapping("/api/v1/admin/api-keys/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable UUID id) {

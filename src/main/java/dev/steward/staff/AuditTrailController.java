@@ -2,6 +2,7 @@ package dev.steward.staff;
 
 import dev.steward.audit.AuditRecord;
 import dev.steward.audit.AuditTrail;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,10 @@ class AuditTrailController {
 
     record Entries(List<AuditRecord> entries) {}
 
+    @Operation(
+            summary = "Read the audit trail",
+            description =
+                    "Every staff read or change of personal data on the caller's sites, newest first; filter by `subject`.")
     @GetMapping("/api/v1/admin/audit")
     @ResponseBody
     Entries entries(@RequestParam(required = false) @Nullable UUID subject) {

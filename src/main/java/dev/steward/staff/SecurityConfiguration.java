@@ -1,5 +1,6 @@
 package dev.steward.staff;
 
+import dev.steward.platform.ApiErrors;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -20,7 +20,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -101,21 +100,29 @@ class SecurityConfiguration {
     private static void notPermitted(
             HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
             throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/json");
-        response.getWriter()
-                .write("{\"errors\":[{\"field\":null,\"code\":\"not-permitted\","
-                        + "\"message\":\"Your role, sites or key do not permit this.\"}]}");
+        ApiErrors.of("not-permitted", "Your role, sites or key do not permit this.")
+                .send(response, HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    /**
+     * No credentials, or wrong ones: 401 with the schemes that are accepted (RFC 9110 §11.6.1), in the error shape.
+     * One realm for both, so that a browser asks for a password only when the address takes one.
+     */
+    private static void notAuthenticated(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
+            throws IOException {
+        response.addHeader("WWW-Authenticate", "Basic realm=\"Steward\", charset=\"UTF-8\"");
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"Steward\"");
+        ApiErrors.of("not-authenticated", "Sign in with HTTP Basic (staff) or send an API key as a bearer token.")
+                .send(response, HttpServletResponse.SC_UNAUTHORIZED);
     }
 
     private static HttpSecurity stateless(HttpSecurity http, ApiKeys keys) throws Exception {
-        return http.httpBasic(
-                        basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        return http.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::notAuthenticated))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
-                                .accessDeniedHandler(SecurityConfiguration::notPermitted))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfiguration::notAuthenticated)
+                        .accessDeniedHandler(SecurityConfiguration::notPermitted))
                 .csrf(csrf -> csrf.disable())
                 // No session to end and no page to return to after signing in: filters every call would pass through.
                 .logout(logout -> logout.disable())

@@ -2,6 +2,7 @@ package dev.steward.staff;
 
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,11 +38,17 @@ class StaffController {
 
     record Listing(List<StaffMember> staff) {}
 
+    @Operation(
+            summary = "List staff",
+            description = "Members of staff with their roles, sites and whether they are disabled.")
     @GetMapping("/api/v1/admin/staff")
     Listing list() {
         return new Listing(directory.all());
     }
 
+    @Operation(
+            summary = "Add a member of staff",
+            description = "Adds a member with a user name, roles, sites (none for every site) and a password.")
     @PostMapping("/api/v1/admin/staff")
     @ResponseStatus(HttpStatus.CREATED)
     StaffMember create(@RequestBody JsonNode body) {
@@ -52,6 +59,9 @@ class StaffController {
         return directory.create(member, caller.get());
     }
 
+    @Operation(
+            summary = "Change a member of staff",
+            description = "Changes roles, sites or password, or disables the member; their open sessions end.")
     @PatchMapping("/api/v1/admin/staff/{username}")
     StaffMember change(@PathVariable String username, @RequestBody JsonNode body) {
         Body fields = new Body(body, CHANGE_FIELDS);

@@ -41,18 +41,21 @@ public class ChainCheckpoints {
     private final CheckpointSettings settings;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final EvidenceMetrics metrics;
 
     ChainCheckpoints(
             List<EvidenceChain> chains,
             Signatures signatures,
             CheckpointSettings settings,
             JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            EvidenceMetrics metrics) {
         this.chains = chains;
         this.signatures = signatures;
         this.settings = settings;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Signs the heads of the chains that grew by enough rows, or long enough ago, since their last checkpoint. */
@@ -127,7 +130,20 @@ public class ChainCheckpoints {
             HashChain.Verification rows = chain.verify();
             results.add(rows.intact() ? againstCheckpoints(chain, rows, signed) : rows);
         }
+        metrics.verified(results);
         return results;
+    }
+
+    /** When each chain's head was last signed. */
+    Map<String, Instant> lastSigned() {
+        Map<String, Instant> lastSigned = new LinkedHashMap<>();
+        jdbc.sql("SELECT chain, max(signed_at) AS signed_at FROM chain_checkpoint GROUP BY chain")
+                .query((rs, row) -> Map.entry(
+                        rs.getString("chain"),
+                        rs.getObject("signed_at", OffsetDateTime.class).toInstant()))
+                .list()
+                .forEach(entry -> lastSigned.put(entry.getKey(), entry.getValue()));
+        return lastSigned;
     }
 
     private HashChain.Verification againstCheckpoints(

@@ -3,6 +3,7 @@ package dev.steward.vault;
 import dev.steward.platform.HashChain;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,10 @@ class EvidenceController {
         this.checkpoints = checkpoints;
     }
 
+    @Operation(
+            summary = "Verify the evidence chains",
+            description =
+                    "Recomputes every hash chain (consent ledger, audit trail, erasure log, disclosures, deletion certificates) and checks the signed checkpoints; names the first broken row.")
     @GetMapping("/api/v1/admin/ledger/verify")
     @Requires(Permission.VERIFY_EVIDENCE)
     Report verify() {
@@ -25,6 +30,10 @@ class EvidenceController {
         return new Report(results.stream().allMatch(Result::intact), results);
     }
 
+    @Operation(
+            summary = "Sign the chains' heads now",
+            description =
+                    "Signs the current head of every evidence chain, so that a later change to what came before is detectable offline.")
     @PostMapping("/api/v1/admin/ledger/checkpoints")
     @Requires(Permission.SIGN_CHECKPOINTS)
     Report checkpoint() {

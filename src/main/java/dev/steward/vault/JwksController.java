@@ -1,5 +1,6 @@
 package dev.steward.vault;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,9 @@ class JwksController {
         this.signatures = signatures;
     }
 
+    @Operation(
+            summary = "Get the signing keys",
+            description = "The public keys (JWK Set) that verify consent receipts and evidence checkpoints offline.")
     @GetMapping(value = "/.well-known/jwks.json", produces = "application/jwk-set+json")
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok()

@@ -4,6 +4,7 @@ import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,10 @@ class StatisticsController {
         this.caller = caller;
     }
 
+    @Operation(
+            summary = "Export request-log statistics",
+            description =
+                    "Aggregate statistics of the privacy-preserving request log for a site and period, as CSV or JSON; cells counting fewer visitors than the site's minimum are left out.")
     @GetMapping("/api/v1/admin/statistics")
     ResponseEntity<?> export(
             @RequestParam(required = false) @Nullable String site,

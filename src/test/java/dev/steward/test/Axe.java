@@ -6,17 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Deque's axe-core, the accessibility rules engine, run inside a page. It is the npm package, installed once into
- * {@code target/axe-core} with Debian's npm when missing ({@code .ci/run} installs npm).
+ * Deque's axe-core, the accessibility rules engine, run inside a page: the npm package, installed once into
+ * {@code target/axe-core} (see {@link NpmPackage}).
  */
 public final class Axe {
 
     static final String VERSION = "4.14.1";
-    private static final Path HOME = Path.of("target", "axe-core");
-    private static final Path SCRIPT = HOME.resolve("node_modules/axe-core/axe.min.js");
 
     private Axe() {}
 
@@ -31,46 +28,12 @@ public final class Axe {
         return violations;
     }
 
-    private static synchronized String source() {
+    private static String source() {
+        Path script = NpmPackage.installed("axe-core", VERSION, "axe.min.js").resolve("axe.min.js");
         try {
-            if (!Files.isRegularFile(SCRIPT)) {
-                install();
-            }
-            return Files.readString(SCRIPT, StandardCharsets.UTF_8);
+            return Files.readString(script, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read axe-core at " + SCRIPT, e);
-        }
-    }
-
-    private static void install() throws IOException {
-        Files.createDirectories(HOME);
-        Process npm;
-        try {
-            npm = new ProcessBuilder(
-                            "npm",
-                            "install",
-                            "--prefix",
-                            HOME.toString(),
-                            "--no-audit",
-                            "--no-fund",
-                            "--no-save",
-                            "axe-core@" + VERSION)
-                    .redirectErrorStream(true)
-                    .redirectOutput(HOME.resolve("npm.log").toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new IllegalStateException(
-                    "Accessibility tests need npm to install axe-core: run 'apt-get install -y npm' (.ci/run does this)",
-                    e);
-        }
-        try {
-            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0 || !Files.isRegularFile(SCRIPT)) {
-                throw new IllegalStateException(
-                        "npm could not install axe-core " + VERSION + "; see " + HOME + "/npm.log");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("Cannot read axe-core at " + script, e);
         }
     }
 }

@@ -22,7 +22,12 @@ public final class Http {
     private final HttpClient client;
 
     public Http(int port) {
-        this.base = "http://localhost:" + port;
+        this("localhost", port);
+    }
+
+    /** A client reaching Steward at another of this machine's addresses (an IPv6 one in brackets). */
+    public Http(String host, int port) {
+        this.base = "http://" + host + ":" + port;
         this.client = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -53,9 +58,13 @@ public final class Http {
     }
 
     public HttpResponse<String> patchJson(String path, String json, String... headers) {
+        return sendJson("PATCH", path, json, headers);
+    }
+
+    public HttpResponse<String> sendJson(String method, String path, String json, String... headers) {
         return send(request(path, headers)
                 .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
                 .build());
     }
 
