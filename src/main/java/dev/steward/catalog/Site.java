@@ -1,6 +1,7 @@
 package dev.steward.catalog;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,8 @@ public record Site(
         @Nullable Boolean sellsPersonalData,
         @Nullable ConsentEvidence consentEvidence,
         List<String> earlierEditions,
-        @Nullable SiteMail mail) {
+        @Nullable SiteMail mail,
+        @Nullable String timeZone) {
 
     /**
      * The notice this catalog revision publishes. A new revision of the notice needs a new version; the
@@ -62,6 +64,11 @@ public record Site(
 
     /** Account security: re-authentication after a period (seed 000 §4) and lockout after failures. */
     public record Accounts(Span reauthenticateAfter, int lockoutAfterFailures, Span lockoutFor) {}
+
+    /** The time zone the site's visitors read dates in (an IANA name such as {@code Europe/Berlin}); UTC if unset. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone == null ? "UTC" : timeZone);
+    }
 
     public String language() {
         return languages.isEmpty() ? LocalizedText.DEFAULT_LANGUAGE : languages.get(0);

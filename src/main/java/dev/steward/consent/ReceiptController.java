@@ -1,9 +1,15 @@
 package dev.steward.consent;
 
 import com.nimbusds.jose.JWSObject;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
 import java.text.ParseException;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +28,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class ReceiptController {
 
     private final ConsentLedger ledger;
+    private final Catalogs catalogs;
 
-    ReceiptController(ConsentLedger ledger) {
+    ReceiptController(ConsentLedger ledger, Catalogs catalogs) {
         this.ledger = ledger;
+        this.catalogs = catalogs;
     }
 
     @Operation(
@@ -44,8 +52,19 @@ class ReceiptController {
         String jws = receipt(id);
         model.addAttribute("id", id);
         model.addAttribute("jws", jws);
-        model.addAttribute("claims", JWSObject.parse(jws).getPayload().toJSONObject());
+        Map<String, Object> claims = JWSObject.parse(jws).getPayload().toJSONObject();
+        model.addAttribute("claims", claims);
+        Site site = siteOf(claims);
+        model.addAttribute("site", site);
+        model.addAttribute("siteName", site.name().in(VisitorLanguages.of(site)));
+        model.addAttribute("at", Instant.parse((String) claims.get("eventTime")));
         return "consent/receipt";
+    }
+
+    /** The site a receipt belongs to, named by the notice it links ({@code .../s/{site}/privacy/v/...}). */
+    private Site siteOf(Map<String, Object> claims) {
+        String path = URI.create((String) claims.get("policyUrl")).getPath();
+        return catalogs.requireSite(path.split("/")[2]);
     }
 
     private String receipt(UUID id) {

@@ -9,6 +9,7 @@ import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.LocalizedText;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.notice.PublishedNotices;
 import dev.steward.platform.FieldError;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ class FormPages {
             String site, Form form, String jurisdiction, boolean regionChosen, Input input, List<FieldError> errors) {
         Catalog catalog = catalogs.of(site);
         Site declared = catalog.site(site).orElseThrow();
-        String language = declared.language();
+        String language = VisitorLanguages.of(declared);
         ProcessingActivity activity = catalog.activity(form.activity()).orElseThrow();
         Map<String, String> errorOf = new LinkedHashMap<>();
         errors.forEach(error -> errorOf.putIfAbsent(error.field() == null ? "" : error.field(), error.message()));
@@ -180,7 +181,7 @@ class FormPages {
     /** What the refusal page of a site's refusing gate says, after the visitor answered. */
     String ageRefusal(String site, String jurisdiction) {
         Catalog catalog = catalogs.of(site);
-        String language = catalog.site(site).orElseThrow().language();
+        String language = VisitorLanguages.of(catalog.site(site).orElseThrow());
         return catalog.jurisdiction(jurisdiction)
                 .map(Jurisdiction::ageGate)
                 .map(gate -> SubmissionRules.refusal(gate, language))

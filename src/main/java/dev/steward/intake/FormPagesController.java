@@ -3,6 +3,7 @@ package dev.steward.intake;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Form;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
@@ -146,7 +147,7 @@ class FormPagesController {
             return "redirect:/s/" + site + "/forms/" + form;
         }
         Site declared = catalogs.requireSite(site);
-        String language = declared.language();
+        String language = VisitorLanguages.of(declared);
         model.addAttribute("site", declared);
         model.addAttribute("siteName", declared.name().in(language));
         model.addAttribute("title", found.title().in(language));
@@ -166,7 +167,7 @@ class FormPagesController {
         response.setStatus(status.value());
         Site declared = catalogs.requireSite(site);
         model.addAttribute("site", declared);
-        model.addAttribute("siteName", declared.name().in(declared.language()));
+        model.addAttribute("siteName", declared.name().in(VisitorLanguages.of(declared)));
         model.addAttribute("refusal", pages.ageRefusal(site, jurisdiction));
         return "intake/age-refused";
     }

@@ -2,10 +2,14 @@ package dev.steward.notice;
 
 import dev.steward.platform.Durations;
 import dev.steward.platform.Markdown;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * Renders notice pages to HTML strings, so that the page published and stored is byte for byte the page a
@@ -17,23 +21,35 @@ class NoticePages {
     private final TemplateEngine templates;
     private final Markdown markdown;
     private final Durations durations;
+    private final ApplicationContext beans;
 
-    NoticePages(TemplateEngine templates, Markdown markdown, Durations durations) {
+    NoticePages(TemplateEngine templates, Markdown markdown, Durations durations, ApplicationContext beans) {
         this.templates = templates;
         this.markdown = markdown;
         this.durations = durations;
+        this.beans = beans;
     }
 
-    String privacy(NoticeFacts facts) {
-        return render("notice/privacy", Map.of("notice", facts));
+    /** The notice as published and stored, in the site's default language whoever publishes it. */
+    String privacy(NoticeFacts facts, Locale language) {
+        return render("notice/privacy", Map.of("notice", facts), language);
     }
 
-    String cookies(NoticeFacts facts) {
-        return render("notice/cookies", Map.of("notice", facts));
+    String cookies(NoticeFacts facts, Locale language) {
+        return render("notice/cookies", Map.of("notice", facts), language);
     }
 
+    /** A page in the language of the request being served. */
     String render(String template, Map<String, Object> model) {
-        Context context = new Context();
+        return render(template, model, LocaleContextHolder.getLocale());
+    }
+
+    private String render(String template, Map<String, Object> model, Locale language) {
+        Context context = new Context(language);
+        // templates reach helper beans (@siteTimes, @visitorLanguageLinks) as in a page Spring MVC renders
+        context.setVariable(
+                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(beans, null));
         context.setVariables(model);
         context.setVariable("md", markdown);
         context.setVariable("durations", durations);

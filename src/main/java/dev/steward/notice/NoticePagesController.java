@@ -3,11 +3,13 @@ package dev.steward.notice;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -100,7 +102,7 @@ class NoticePagesController {
                         "site",
                         found,
                         "siteName",
-                        found.name().in(found.language()),
+                        found.name().in(VisitorLanguages.of(found)),
                         "versions",
                         history,
                         "inForce",
@@ -116,9 +118,11 @@ class NoticePagesController {
                         "site",
                         found,
                         "siteName",
-                        found.name().in(found.language()),
+                        found.name().in(VisitorLanguages.of(found)),
                         "diff",
-                        diffs.between(site, from, to))));
+                        diffs.between(site, from, to),
+                        "sentences",
+                        diffs.sentences(site, from, to, LocaleContextHolder.getLocale()))));
     }
 
     private String region(String site, @Nullable String requested, HttpServletRequest request) {

@@ -100,9 +100,10 @@ class NoticePublisher implements ApplicationRunner {
                 return;
             }
             long id = versions.find(site.key(), version.version()).orElseThrow().id();
+            Locale language = Locale.forLanguageTag(site.language());
             facts.regions().forEach((region, notice) -> {
-                versions.insertRendition(id, region, "privacy", pages.privacy(notice));
-                versions.insertRendition(id, region, "cookies", pages.cookies(notice));
+                versions.insertRendition(id, region, "privacy", pages.privacy(notice, language));
+                versions.insertRendition(id, region, "cookies", pages.cookies(notice, language));
             });
             // in the same transaction: the version and the duty to tell people about it commit together
             events.publishEvent(new NoticeVersionPublished(

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -28,8 +29,10 @@ public class AccessExport {
     private final SubjectData data;
     private final JsonMapper json;
     private final TemplateEngine templates;
+    private final AccessSummary summary;
 
-    AccessExport(SubjectData data, JsonMapper json, TemplateEngine templates) {
+    AccessExport(SubjectData data, JsonMapper json, TemplateEngine templates, AccessSummary summary) {
+        this.summary = summary;
         this.data = data;
         this.json = json;
         this.templates = templates;
@@ -120,9 +123,11 @@ public class AccessExport {
 
     /** The page as the package carries it, styled within itself; in the console's preview, by the console's sheet. */
     private String summary(SubjectData.Export export, boolean preview) {
-        Context context = new Context();
+        Context context = new Context(Locale.ENGLISH);
         context.setVariable("export", export);
         context.setVariable("preview", preview);
+        context.setVariable("items", summary.items(export));
+        context.setVariable("words", summary);
         return templates.process("rights/access-summary", context);
     }
 

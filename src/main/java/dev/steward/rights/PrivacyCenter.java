@@ -6,6 +6,7 @@ import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.Span;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.vault.ClaimedIdentifier;
@@ -208,11 +209,11 @@ public class PrivacyCenter {
                 .findFirst()
                 .orElseThrow()
                 .title()
-                .in(site.language());
+                .in(VisitorLanguages.of(site));
         return switch (type) {
             case AUTOMATED_DECISIONS ->
                 Optional.ofNullable(jurisdiction.automatedDecisions())
-                        .map(statement -> new DirectAnswer(type, title, statement.in(site.language())));
+                        .map(statement -> new DirectAnswer(type, title, statement.in(VisitorLanguages.of(site))));
             case COMPLAINT ->
                 Optional.ofNullable(jurisdiction.supervisoryAuthority())
                         .map(authority -> new DirectAnswer(

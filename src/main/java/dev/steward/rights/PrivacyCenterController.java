@@ -7,6 +7,7 @@ import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
@@ -156,7 +157,7 @@ class PrivacyCenterController {
             center.directAnswer(siteKey, jurisdiction.key(), direct).ifPresent(answers::add);
         }
         model.addAttribute("site", site);
-        model.addAttribute("siteName", site.name().in(site.language()));
+        model.addAttribute("siteName", site.name().in(VisitorLanguages.of(site)));
         model.addAttribute("jurisdiction", jurisdiction);
         model.addAttribute("regions", site.jurisdictions());
         model.addAttribute(
@@ -164,10 +165,10 @@ class PrivacyCenterController {
                 jurisdiction.rights().stream()
                         .filter(right ->
                                 right.type() != RightType.AUTOMATED_DECISIONS && right.type() != RightType.COMPLAINT)
-                        .map(right -> RightForm.of(right, site.language(), markdown))
+                        .map(right -> RightForm.of(right, VisitorLanguages.of(site), markdown))
                         .toList());
         model.addAttribute("answers", answers);
-        model.addAttribute("regionName", jurisdiction.name().in(site.language()));
+        model.addAttribute("regionName", jurisdiction.name().in(VisitorLanguages.of(site)));
         model.addAttribute("withdrawable", purposes(catalog, site, jurisdiction, true));
         model.addAttribute("objectable", purposes(catalog, site, jurisdiction, false));
         model.addAttribute("fields", fields(catalog, site));
@@ -183,7 +184,7 @@ class PrivacyCenterController {
             Catalog catalog, Site site, Jurisdiction jurisdiction, boolean consent) {
         Map<String, String> purposes = new LinkedHashMap<>();
         RequestValidator.purposesFor(catalog, site, jurisdiction, consent)
-                .forEach(purpose -> purposes.put(purpose.key(), purpose.name().in(site.language())));
+                .forEach(purpose -> purposes.put(purpose.key(), purpose.name().in(VisitorLanguages.of(site))));
         return purposes;
     }
 
@@ -196,7 +197,7 @@ class PrivacyCenterController {
                 .filter(field -> field.type().isTypedByVisitor()
                         && field.type() != DataCategory.FieldType.PASSWORD
                         && field.type() != DataCategory.FieldType.CARD_TOKEN)
-                .forEach(field -> fields.putIfAbsent(field.key(), field.label().in(site.language())));
+                .forEach(field -> fields.putIfAbsent(field.key(), field.label().in(VisitorLanguages.of(site))));
         return fields;
     }
 }

@@ -2,6 +2,7 @@ package dev.steward.rights;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.EmailLinks;
 import dev.steward.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,7 +45,7 @@ class RightsLinksController {
         EmailLinks.secret(response);
         RightsRequest request = verifications.verifiable(site, token);
         page(site, model);
-        model.addAttribute("asked", RightsMail.describe(request));
+        model.addAttribute("asked", request.typeKey());
         model.addAttribute("action", "/s/" + site + "/privacy-center/verify?token=" + token);
         return "privacy-center/verify";
     }
@@ -107,6 +108,6 @@ class RightsLinksController {
     private void page(String siteKey, Model model) {
         Site site = catalogs.requireSite(siteKey);
         model.addAttribute("site", site);
-        model.addAttribute("siteName", site.name().in(site.language()));
+        model.addAttribute("siteName", site.name().in(VisitorLanguages.of(site)));
     }
 }

@@ -2,6 +2,8 @@ package dev.steward.rights;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.SiteTimes;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.platform.StewardProperties;
@@ -9,7 +11,9 @@ import dev.steward.vault.SubjectId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** The e-mails a requester gets at each step of their request: all service mail, none of it marketing. */
@@ -22,25 +26,35 @@ class RightsMail {
     private final Mailer mailer;
     private final Catalogs catalogs;
     private final StewardProperties properties;
+    private final MessageSource messages;
+    private final SiteTimes times;
 
-    RightsMail(Mailer mailer, Catalogs catalogs, StewardProperties properties) {
+    RightsMail(
+            Mailer mailer, Catalogs catalogs, StewardProperties properties, MessageSource messages, SiteTimes times) {
+        this.times = times;
         this.mailer = mailer;
         this.catalogs = catalogs;
         this.properties = properties;
+        this.messages = messages;
     }
 
+    /** Sent in the request that the visitor makes, so in the language they read the site in. */
     void verify(RightsRequest request, String email, String verificationToken, String code, String statusToken) {
+        Locale language = language(request);
         send(
                 request,
                 email,
-                "Confirm your request",
-                "You asked " + siteName(request) + " to " + describe(request) + ".\n\n"
-                        + "To confirm that this address is yours, open this link within 24 hours and press the button"
-                        + " on its page:\n"
-                        + centre(request) + "/verify?token=" + verificationToken + "\n\n"
-                        + "or enter this code on the request's page: " + code + "\n\n"
-                        + "You can follow your request here:\n" + statusLink(request, statusToken) + "\n\n"
-                        + "If you did not ask for this, ignore this message: nothing will happen.",
+                messages.getMessage("mail.rights.verify.subject", null, language),
+                messages.getMessage(
+                        "mail.rights.verify.text",
+                        new Object[] {
+                            siteName(request),
+                            describe(request),
+                            centre(request) + "/verify?token=" + verificationToken,
+                            code,
+                            statusLink(request, statusToken)
+                        },
+                        language),
                 verificationToken,
                 code,
                 statusToken);
@@ -48,15 +62,20 @@ class RightsMail {
 
     /** The status link goes along when no verification mail carried it (a signed-in requester). */
     void received(RightsRequest request, String email, @Nullable String statusToken) {
+        Locale language = language(request);
+        Site site = catalogs.requireSite(request.site());
+        String text = messages.getMessage(
+                "mail.rights.received.text",
+                new Object[] {describe(request), times.day(request.deadline(), site, language)},
+                language);
         send(
                 request,
                 email,
-                "We have received your request",
-                "Your request to " + describe(request) + " is confirmed. We will answer by " + day(request.deadline())
-                        + "."
-                        + (statusToken == null
-                                ? ""
-                                : "\n\nYou can follow your request here:\n" + statusLink(request, statusToken)),
+                messages.getMessage("mail.rights.received.subject", null, language),
+                statusToken == null
+                        ? text
+                        : text + "\n\n" + messages.getMessage("mail.rights.follow", null, language) + "\n"
+                                + statusLink(request, statusToken),
                 statusToken == null ? new String[0] : new String[] {statusToken});
     }
 
@@ -140,22 +159,21 @@ class RightsMail {
 
     private String siteName(RightsRequest request) {
         Site site = catalogs.requireSite(request.site());
-        return site.name().in(site.language());
+        return site.name().in(VisitorLanguages.of(site));
     }
 
-    static String describe(RightsRequest request) {
-        return switch (request.type()) {
-            case WITHDRAW_CONSENT -> "withdraw your consent";
-            case ACCESS -> "give you a copy of your data";
-            case DISCLOSURE -> "disclose the personal information you provided";
-            case RECTIFICATION, AMENDMENT -> "correct your data";
-            case ERASURE, DELETION -> "erase your data";
-            case RESTRICTION -> "restrict the processing of your data";
-            case PORTABILITY -> "hand over your data in a machine-readable format";
-            case OBJECTION -> "stop processing your data for the purposes you objected to";
-            case NOTIFICATION -> "tell you who received your data";
-            default -> "exercise your right";
-        };
+    /** What the request asks for, as the end of "You asked the site to …". */
+    String describe(RightsRequest request) {
+        return messages.getMessage(
+                "rights.ask." + request.typeKey(),
+                null,
+                messages.getMessage("rights.ask.other", null, language(request)),
+                language(request));
+    }
+
+    /** The language of the request being served, if the site offers it, else the site's default. */
+    private Locale language(RightsRequest request) {
+        return Locale.forLanguageTag(VisitorLanguages.of(catalogs.requireSite(request.site())));
     }
 
     static String day(Instant instant) {

@@ -115,7 +115,8 @@ class NoticePagesTest {
                 .contains("{\"category\":\"activities\",\"key\":\"inquiries\",\"kind\":\"removed\"");
         assertThat(http.get("/s/olympus-ims/privacy/diff?from=2017-06-06&to=2018-04-03")
                         .body())
-                .contains("<td>added</td>");
+                .contains("We now transfer personal data to Aspire")
+                .contains("We no longer ask for your");
     }
 
     @Test

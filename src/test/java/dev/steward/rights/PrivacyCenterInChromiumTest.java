@@ -82,7 +82,7 @@ class PrivacyCenterInChromiumTest {
                 .click();
 
         assertThat(page.url()).isEqualTo(statusUrl);
-        assertThat(row(page, "Status")).isEqualTo("received");
+        assertThat(row(page, "Status")).isEqualTo("Received; we are working on it");
         assertThat(row(page, "We answer by")).isNotBlank();
 
         Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
@@ -101,7 +101,7 @@ class PrivacyCenterInChromiumTest {
                 .contains("Request fulfilled; the requester was answered.");
 
         page.navigate(statusUrl);
-        assertThat(row(page, "Status")).isEqualTo("completed");
+        assertThat(row(page, "Status")).isEqualTo("Answered");
         assertThat(new Inbox(port).newestTextTo(Canary.email("browser-access"))).contains("/privacy-center/packages/");
     }
 

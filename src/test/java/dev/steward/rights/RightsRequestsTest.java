@@ -80,7 +80,7 @@ class RightsRequestsTest {
                 submit("{\"type\":\"access\",\"email\":\"" + Canary.email("accessor") + "\",\"region\":\"EU\"}", 202);
         assertThat(submitted.get("status").asString()).isEqualTo("awaiting-verification");
         String statusToken = submitted.get("statusToken").asString();
-        assertThat(http.get(submitted.get("statusUrl").asString()).body()).contains("awaiting-verification");
+        assertThat(http.get(submitted.get("statusUrl").asString()).body()).contains("Waiting for you to confirm it");
 
         JsonNode verified = verify(verificationToken("accessor"));
         assertThat(verified.get("status").asString()).isEqualTo("received");

@@ -51,6 +51,11 @@ public final class Visitor {
         return http.postForm(path, fields, with(headers));
     }
 
+    /** Posts a form whose button downloads a file, answering the bytes served. */
+    public HttpResponse<byte[]> download(String path, Map<String, String> fields) {
+        return http.postFormForDownload(path, fields, with());
+    }
+
     /** Posts a page's form with the CSRF token of the page, as a browser would after loading it. */
     public HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);

@@ -152,6 +152,7 @@ final class CatalogValidator {
                             + "' is not one of the jurisdictions it serves " + site.jurisdictions());
         }
         checkCountriesServedOnce(site, name);
+        checkTimeZone(site, name);
         if (site.baseUrl() != null) {
             checkUrl(site, "baseUrl", site.baseUrl(), false);
         }
@@ -196,6 +197,20 @@ final class CatalogValidator {
                                     + jurisdiction.key() + "': list it in one of them");
                 }
             }
+        }
+    }
+
+    private void checkTimeZone(Site site, String name) {
+        if (site.timeZone() == null) {
+            return;
+        }
+        try {
+            java.time.ZoneId.of(site.timeZone());
+        } catch (java.time.DateTimeException e) {
+            report(
+                    site,
+                    "timeZone",
+                    name + ": time zone '" + site.timeZone() + "' is not an IANA time zone such as Europe/Berlin");
         }
     }
 

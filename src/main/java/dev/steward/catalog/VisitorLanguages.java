@@ -1,0 +1,91 @@
+package dev.steward.catalog;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The language a visitor reads a site in: one the site declares, chosen with the language switch ({@code ?lang=de},
+ * kept in the visitor's session for that site), else the best match of the browser's {@code Accept-Language}, else
+ * the site's first language. Pages outside a site (the console) are in English. No cookie of its own: the session
+ * already exists for the forms' CSRF protection.
+ */
+public class VisitorLanguages implements LocaleResolver {
+
+    private static final Pattern SITE_PATH = Pattern.compile("^/s/([^/]+)/");
+    private static final String CHOSEN = "steward.language.";
+
+    private final Catalogs catalogs;
+
+    public VisitorLanguages(Catalogs catalogs) {
+        this.catalogs = catalogs;
+    }
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        Optional<Site> site = siteOf(request);
+        if (site.isEmpty()) {
+            return Locale.ENGLISH;
+        }
+        List<String> offered = declared(site.get());
+        HttpSession session = request.getSession(false);
+        Object chosen = session == null
+                ? null
+                : session.getAttribute(CHOSEN + site.get().key());
+        if (chosen instanceof String language && offered.contains(language)) {
+            return Locale.forLanguageTag(language);
+        }
+        return Locale.forLanguageTag(preferred(request.getHeader("Accept-Language"), offered));
+    }
+
+    /** Keeps the visitor's choice for the site, if the site offers that language; ignores any other. */
+    @Override
+    public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+        siteOf(request)
+                .filter(site -> locale != null && declared(site).contains(locale.getLanguage()))
+                .ifPresent(site -> request.getSession().setAttribute(CHOSEN + site.key(), locale.getLanguage()));
+    }
+
+    /** The languages a site offers, its default first. */
+    public static List<String> declared(Site site) {
+        return site.languages().isEmpty() ? List.of(site.language()) : site.languages();
+    }
+
+    /** The language of the request being served, as a tag ({@code de}); English outside a request. */
+    public static String current() {
+        return LocaleContextHolder.getLocale().getLanguage();
+    }
+
+    /** The language of the request being served if the site offers it, else the site's default. */
+    public static String of(Site site) {
+        String current = current();
+        return declared(site).contains(current) ? current : site.language();
+    }
+
+    static String preferred(@Nullable String acceptLanguage, List<String> offered) {
+        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+            try {
+                String match = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), offered);
+                if (match != null) {
+                    return match;
+                }
+            } catch (IllegalArgumentException malformed) {
+                // a malformed header is no preference
+            }
+        }
+        return offered.get(0);
+    }
+
+    private Optional<Site> siteOf(HttpServletRequest request) {
+        Matcher path = SITE_PATH.matcher(request.getRequestURI());
+        return path.find() ? catalogs.site(path.group(1)) : Optional.empty();
+    }
+}
