@@ -9,6 +9,8 @@ import dev.steward.test.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +55,13 @@ class StartBannerTest {
                             + " https://privacy.example.com/admin); sign in as user 'admin' with the generated password in "
                             + file.toAbsolutePath()
                             + " (readable by Steward's user only; delete the file once you have signed in)");
+            // an https public address puts the server in production mode: the test reaches it as a TLS proxy on
+            // this machine would
+            String[] overTls = Stream.concat(
+                            Arrays.stream(Http.basic("admin", password)), Stream.of("X-Forwarded-Proto", "https"))
+                    .toArray(String[]::new);
             assertThat(TestServer.http(server)
-                            .get("/api/v1/admin/staff", Http.basic("admin", password))
+                            .get("/api/v1/admin/staff", overTls)
                             .statusCode())
                     .isEqualTo(200);
         }
