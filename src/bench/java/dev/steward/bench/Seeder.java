@@ -26,6 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Seeder {
 
+    /** What to tell whoever seeds a database on which Steward never started. */
+    static final String START_FIRST = " Start Steward once on this database first: it publishes the notices that the"
+            + " people's consents refer to.";
+
     private static final int BATCH = 2_000;
 
     private final Catalogs catalogs;

@@ -45,8 +45,7 @@ class SubscribersCommand extends CliCommand {
             seeding.seed(people, count, people.eventsToConfirm(), progress::advance);
             seconds = progress.seconds();
         } catch (NotFoundException e) {
-            err().println(e.getMessage() + " Start Steward once on this database first: it publishes the notices"
-                    + " that the people's consents refer to.");
+            err().println(e.getMessage() + Seeder.START_FIRST);
             return CommandLine.PROBLEMS_FOUND;
         } catch (IllegalArgumentException e) {
             throw usageError(e.getMessage());
