@@ -42,6 +42,7 @@ class CommandLineJarIT {
                 "help catalog check",
                 "catalog check --help",
                 "consent import --help",
+                "cookies scan --help",
                 "retention sweep --help",
                 "keys rotate -h",
                 "serve --help"

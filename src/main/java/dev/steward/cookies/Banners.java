@@ -140,7 +140,7 @@ class Banners {
                 .filter(cookie -> cookie.category() == category.category())
                 .toList();
         return new CategoryView(
-                category.category().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                category.category().key(),
                 category.name().in(language),
                 category.description().in(language),
                 category.purpose() == null ? "" : category.purpose(),

@@ -124,6 +124,16 @@ public enum Permission {
             Reach.SITE,
             Change.READS,
             staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),
+    READ_COOKIE_SCANS(
+            "See cookie scans, their reports and schedules",
+            Reach.SITE,
+            Change.READS,
+            staff(ADMIN, PRIVACY_OFFICER, AUDITOR)),
+    RUN_COOKIE_SCANS(
+            "Start a cookie scan of a site and set its schedule",
+            Reach.SITE,
+            Change.WRITES,
+            staff(ADMIN, PRIVACY_OFFICER)),
     READ_CAMPAIGNS(
             "See the newsletter lists, the campaigns and their figures (counts only)",
             Reach.SITE,

@@ -116,6 +116,7 @@ class PermissionMatrixTest {
         fixtures.put("member", StaffUsers.add(port, "AUDITOR", null));
         fixtures.put("cancelledCampaign", cancelledCampaign(http, admin));
         fixtures.put("random", UUID.randomUUID().toString());
+        fixtures.put("site", SeedForms.OLYMPUS);
 
         callers.put(Who.ANONYMOUS, visitor(new String[0]));
         callers.put(Who.INTEGRATOR, visitor(bearer(http, admin, "{\"name\":\"m1\",\"kind\":\"integrator\"}")));
@@ -207,7 +208,7 @@ class PermissionMatrixTest {
             answer = switch (row.method()) {
                 case "GET" -> caller.browser().get(path, caller.headers());
                 case "DELETE" -> caller.browser().send("DELETE", path, caller.headers());
-                case "PATCH" -> caller.browser().patchJson(path, body, caller.headers());
+                case "PATCH", "PUT" -> caller.browser().sendJson(row.method(), path, body, caller.headers());
                 default -> caller.browser().postJson(path, body.isEmpty() ? "{}" : body, caller.headers());
             };
         }

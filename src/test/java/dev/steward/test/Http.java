@@ -58,9 +58,13 @@ public final class Http {
     }
 
     public HttpResponse<String> patchJson(String path, String json, String... headers) {
+        return sendJson("PATCH", path, json, headers);
+    }
+
+    public HttpResponse<String> sendJson(String method, String path, String json, String... headers) {
         return send(request(path, headers)
                 .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
                 .build());
     }
 

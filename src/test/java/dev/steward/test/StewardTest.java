@@ -31,7 +31,9 @@ import org.springframework.test.context.ContextConfiguration;
             // tests sweep when they mean to: a background sweep on the shared clock would erase other tests' records
             "steward.retention.scheduled=false",
             // tests start and send campaigns themselves, at the moments they choose
-            "steward.newsletter.interval=PT1H"
+            "steward.newsletter.interval=PT1H",
+            // GreenMail names every address it opens a mailbox for, and those are the test people's addresses
+            "logging.level.com.icegreen.greenmail.user.UserManager=WARN"
         })
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(StewardTest.Clocks.class)

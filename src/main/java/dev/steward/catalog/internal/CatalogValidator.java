@@ -46,6 +46,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class CatalogValidator {
 
+    /** A DNS name in lower case, optionally with a port. */
+    private static final Pattern HOST =
+            Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?");
+
     private final Catalog catalog;
     private final CatalogContent content;
     private final SourceMap sources;
@@ -586,6 +590,15 @@ final class CatalogValidator {
         checkSiteReference(cookie, cookie.site(), "cookie");
         if (cookie.optOutUrl() != null) {
             checkUrl(cookie, "optOutUrl", cookie.optOutUrl(), false);
+        }
+        for (int i = 0; i < cookie.hosts().size(); i++) {
+            if (!HOST.matcher(cookie.hosts().get(i)).matches()) {
+                report(
+                        cookie,
+                        "hosts[" + i + "]",
+                        "'" + cookie.hosts().get(i) + "' is not a host name such as ads.example.com (lower case,"
+                                + " no scheme or path; host:port for one port only)");
+            }
         }
     }
 
