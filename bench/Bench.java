@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The harness's helpers, run as a single source file ({@code java bench/Bench.java ...}) so they need no build:
  * {@code server PORT} is the decision benchmark's baseline, {@code wrk FILE} reads wrk's report, {@code report} turns
- * the figures the workloads measured into the table and the results JSON.
+ * the figures the workloads measured into the table and the results JSON, {@code sink PORT N} is the campaign
+ * benchmark's SMTP server.
  */
 public class Bench {
 
@@ -26,7 +27,9 @@ public class Bench {
             case "server" -> server(Integer.parseInt(args[1]));
             case "wrk" -> wrk(Path.of(args[1]));
             case "report" -> report(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
-            default -> throw new IllegalArgumentException("server PORT | wrk FILE | report MACHINE FIGURES JSON");
+            case "sink" -> sink(Integer.parseInt(args[1]), Long.parseLong(args[2]));
+            default -> throw new IllegalArgumentException(
+                    "server PORT | wrk FILE | report MACHINE FIGURES JSON | sink PORT MESSAGES");
         }
     }
 
@@ -46,6 +49,118 @@ public class Bench {
         });
         server.start();
         System.out.println("baseline listening on " + port);
+    }
+
+    /**
+     * An SMTP server that accepts every message and keeps nothing, a thread per connection. Every N messages it prints
+     * one line, "round messages seconds messages/s", timed from the first MAIL FROM of the round to the end of the Nth
+     * message's data: the campaign workload sends one round by a raw JavaMail blast and one by Steward.
+     */
+    static void sink(int port, long perRound) throws IOException {
+        java.net.ServerSocket server = new java.net.ServerSocket();
+        server.bind(new InetSocketAddress("127.0.0.1", port), 256);
+        System.out.println("sink listening on " + port);
+        SinkRounds rounds = new SinkRounds(perRound);
+        while (true) {
+            java.net.Socket socket = server.accept();
+            socket.setTcpNoDelay(true);
+            new Thread(() -> smtp(socket, rounds)).start();
+        }
+    }
+
+    /** The sink's count of delivered messages, the current round's start, and the rounds printed so far. */
+    static final class SinkRounds {
+        private final long perRound;
+        private long delivered;
+        private long started = -1;
+        private int round;
+
+        SinkRounds(long perRound) {
+            this.perRound = perRound;
+        }
+
+        synchronized void mailFrom() {
+            if (started < 0) {
+                started = System.nanoTime();
+            }
+        }
+
+        synchronized void delivered() {
+            if (++delivered == perRound) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                System.out.printf(Locale.ROOT, "%d %d %.3f %.1f%n", ++round, delivered, seconds, delivered / seconds);
+                System.out.flush();
+                delivered = 0;
+                started = -1;
+            }
+        }
+    }
+
+    private static void smtp(java.net.Socket socket, SinkRounds rounds) {
+        try (socket;
+                java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
+                OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream())) {
+            reply(out, "220 sink ESMTP");
+            String line;
+            while ((line = line(in)) != null) {
+                String verb = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
+                switch (verb) {
+                    case "EHLO" -> reply(out, "250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8");
+                    case "MAIL" -> {
+                        rounds.mailFrom();
+                        reply(out, "250 OK");
+                    }
+                    case "DATA" -> {
+                        reply(out, "354 go on");
+                        skipData(in);
+                        rounds.delivered();
+                        reply(out, "250 OK");
+                    }
+                    case "QUIT" -> {
+                        reply(out, "221 bye");
+                        return;
+                    }
+                    default -> reply(out, "250 OK");
+                }
+            }
+        } catch (IOException e) {
+            // the client hung up: nothing to keep
+        }
+    }
+
+    private static void reply(OutputStream out, String text) throws IOException {
+        out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    /** Reads past a message's data, up to and including the CRLF "." CRLF that ends it, without keeping it. */
+    private static void skipData(java.io.InputStream in) throws IOException {
+        byte[] end = {'\r', '\n', '.', '\r', '\n'};
+        int matched = 2; // the data starts at the beginning of a line
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == end[matched]) {
+                if (++matched == end.length) {
+                    return;
+                }
+            } else {
+                matched = b == '\r' ? 1 : 0;
+            }
+        }
+    }
+
+    /** One line without its CRLF, or null at the end of the stream. */
+    private static String line(java.io.InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                int end = line.length();
+                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+            }
+            line.append((char) b);
+        }
+        return line.length() == 0 ? null : line.toString();
     }
 
     /** Prints "requests/s p50-ms p99-ms errors" from wrk --latency's report. */

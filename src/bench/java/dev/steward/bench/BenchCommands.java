@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CopyCommand.class,
             DeleteCommand.class,
             RightsCommand.class,
-            SampleCommand.class
+            SampleCommand.class,
+            SubscribersCommand.class
         })
 class BenchCommands extends CommandGroup {}

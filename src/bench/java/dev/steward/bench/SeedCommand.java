@@ -39,8 +39,7 @@ class SeedCommand extends CliCommand {
             first = seeder.getObject().seed(count, events, progress::advance);
             seconds = progress.seconds();
         } catch (NotFoundException e) {
-            err().println(e.getMessage() + " Start Steward once on this database first: it publishes the notices"
-                    + " that the people's consents refer to.");
+            err().println(e.getMessage() + Seeder.START_FIRST);
             return CommandLine.PROBLEMS_FOUND;
         }
         out().println(String.format(

@@ -26,6 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Seeder {
 
+    /** What to tell whoever seeds a database on which Steward never started. */
+    static final String START_FIRST = " Start Steward once on this database first: it publishes the notices that the"
+            + " people's consents refer to.";
+
     private static final int BATCH = 2_000;
 
     private final Catalogs catalogs;
@@ -59,7 +63,11 @@ public class Seeder {
      * @throws dev.steward.platform.NotFoundException when no notice is published yet (Steward never started here)
      */
     public long seed(long count, int events, LongConsumer seeded) {
-        SyntheticPeople people = SyntheticPeople.of(catalogs, notices, clock.instant());
+        return seed(people(), count, events, seeded);
+    }
+
+    /** Adds people as {@link #seed(long, int, LongConsumer)} does, shaped by the given {@link SyntheticPeople}. */
+    long seed(SyntheticPeople people, long count, int events, LongConsumer seeded) {
         long first = subjects.count();
         seedAll(people, first, count, events, seeded);
         return first;
@@ -69,6 +77,11 @@ public class Seeder {
      * Adds people from person-{count} on, passing over those already there or erased (whom a restored count may
      * point at again after erasures), one batch per transaction.
      */
+    /** Everyone the catalog could make up, as of now (requires published notices). */
+    SyntheticPeople people() {
+        return SyntheticPeople.of(catalogs, notices, clock.instant());
+    }
+
     private void seedAll(SyntheticPeople people, long first, long count, int events, LongConsumer seeded) {
         long next = first;
         for (long added = 0; added < count; ) {

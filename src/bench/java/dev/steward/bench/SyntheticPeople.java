@@ -54,6 +54,39 @@ final class SyntheticPeople {
         }
     }
 
+    private SyntheticPeople(SyntheticPeople all, List<Signup> signups) {
+        this.catalogs = all.catalogs;
+        this.noticeVersions = all.noticeVersions;
+        this.now = all.now;
+        this.signups = signups;
+    }
+
+    /**
+     * The same people, all signing up on one activity of one site: a list's subscribers (the campaign workload).
+     *
+     * @throws IllegalArgumentException when the site has no such activity collecting an e-mail address on consent
+     */
+    SyntheticPeople onlyOn(String site, String activity) {
+        List<Signup> only = signups.stream()
+                .filter(signup -> signup.site().key().equals(site)
+                        && signup.activity().key().equals(activity))
+                .toList();
+        if (only.isEmpty()) {
+            throw new IllegalArgumentException("Site '" + site + "' has no activity '" + activity
+                    + "' that collects an e-mail address on consent");
+        }
+        return new SyntheticPeople(this, only);
+    }
+
+    /** Consent events per person that give every consent of their activity and confirm the double opt-in ones. */
+    int eventsToConfirm() {
+        return 2
+                * signups.stream()
+                        .mapToInt(signup -> signup.purposes().size())
+                        .max()
+                        .orElse(1);
+    }
+
     /** People who consent under the notices now in force (which must have been published: a first start does it). */
     static SyntheticPeople of(Catalogs catalogs, PublishedNotices notices, Instant now) {
         return new SyntheticPeople(

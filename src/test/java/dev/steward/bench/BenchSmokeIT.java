@@ -48,6 +48,8 @@ class BenchSmokeIT {
                         "\"retention_sweep\"",
                         "\"decision_requests_per_s\"",
                         "\"decision_p99\"",
-                        "\"steward_peak_rss\"");
+                        "\"steward_peak_rss\"",
+                        "\"campaign_messages_per_s\"",
+                        "\"campaign_peak_rss\"");
     }
 }

@@ -1,0 +1,103 @@
+package dev.steward.bench;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The campaign workload's baseline, a plain {@code main} without Spring (started through the launcher with
+ * {@code loader.main}): a raw JavaMail blast of the campaign's own message, as its preview shows it (sender, subject,
+ * headers, text and HTML parts), to N addresses over C SMTP connections, each message built and sent as Steward builds
+ * and sends one, and nothing else around it.
+ *
+ * <p>{@code MailBlast PREVIEW.json HOST PORT MESSAGES CONNECTIONS}
+ */
+public final class MailBlast {
+
+    private MailBlast() {}
+
+    public static void main(String[] args) throws Exception {
+        JsonNode preview =
+                JsonMapper.builder().build().readTree(Path.of(args[0]).toFile());
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", args[1]);
+        properties.setProperty("mail.smtp.port", args[2]);
+        properties.setProperty("mail.smtp.starttls.enable", "true");
+        properties.setProperty("mail.smtp.quitwait", "false");
+        Session session = Session.getInstance(properties);
+        int messages = Integer.parseInt(args[3]);
+        int connections = Integer.parseInt(args[4]);
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < connections; c++) {
+            int first = c;
+            Thread thread = new Thread(() -> send(session, preview, first, connections, messages));
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("Blasted %d messages over %d connections in %.1f s%n", messages, connections, seconds);
+    }
+
+    private static void send(Session session, JsonNode preview, int first, int step, int messages) {
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            for (int i = first; i < messages; i += step) {
+                MimeMessage message = message(session, preview, "person-" + i + "@bench.invalid");
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MimeMessage message(Session session, JsonNode preview, String to) throws MessagingException {
+        InternetAddress from = new InternetAddress(preview.get("from").asString());
+        String id = "<" + UUID.randomUUID() + "@"
+                + from.getAddress().substring(from.getAddress().indexOf('@') + 1) + ">";
+        MimeMessage mime = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", id);
+            }
+        };
+        mime.setFrom(from);
+        if (preview.hasNonNull("replyTo")) {
+            mime.setReplyTo(InternetAddress.parse(preview.get("replyTo").asString()));
+        }
+        mime.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        mime.setSubject(preview.get("subjectLine").asString(), "UTF-8");
+        mime.setSentDate(new Date());
+        for (Map.Entry<String, JsonNode> header : preview.get("headers").properties()) {
+            mime.setHeader(header.getKey(), header.getValue().asString());
+        }
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(part(preview.get("text").asString(), "plain"));
+        alternative.addBodyPart(part(preview.get("html").asString(), "html"));
+        mime.setContent(alternative);
+        return mime;
+    }
+
+    private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(content, "UTF-8", subtype);
+        return part;
+    }
+}
