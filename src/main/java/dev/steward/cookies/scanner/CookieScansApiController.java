@@ -65,7 +65,10 @@ class CookieScansApiController {
             @Nullable Integer pages,
             @Nullable String region) {}
 
-    @Operation(summary = "Start a cookie scan", description = "Crawls the site in headless Chromium, once with every category rejected and once with all accepted, and holds what it sets against the catalog. Answers 202 with the scan's address to poll; 409 while a scan of the site runs.")
+    @Operation(
+            summary = "Start a cookie scan",
+            description =
+                    "Crawls the site in headless Chromium, once with every category rejected and once with all accepted, and holds what it sets against the catalog. Answers 202 with the scan's address to poll; 409 while a scan of the site runs.")
     @PostMapping("/api/v1/admin/cookie-scans")
     @Requires(Permission.RUN_COOKIE_SCANS)
     ResponseEntity<Started> start(@RequestBody ScanOrder order) {
@@ -82,7 +85,10 @@ class CookieScansApiController {
         return ResponseEntity.accepted().location(URI.create(status)).body(new Started(id, "running", status));
     }
 
-    @Operation(summary = "List cookie scans", description = "The latest scans of the sites the caller may see, newest first, with their progress and outcome.")
+    @Operation(
+            summary = "List cookie scans",
+            description =
+                    "The latest scans of the sites the caller may see, newest first, with their progress and outcome.")
     @GetMapping("/api/v1/admin/cookie-scans")
     List<Scan> list(@RequestParam(required = false) @Nullable String site) {
         Caller staff = site == null ? caller.get() : caller.requireSite(site);
@@ -90,7 +96,10 @@ class CookieScansApiController {
         return scans.recent(sites, 100);
     }
 
-    @Operation(summary = "Read a cookie scan", description = "A scan with its report once done: every cookie, storage key and third-party host seen, each compared with the catalog.")
+    @Operation(
+            summary = "Read a cookie scan",
+            description =
+                    "A scan with its report once done: every cookie, storage key and third-party host seen, each compared with the catalog.")
     @GetMapping("/api/v1/admin/cookie-scans/{id}")
     ScanView scan(@PathVariable UUID id) {
         Scan scan = visible(id);
@@ -104,7 +113,9 @@ class CookieScansApiController {
         return schedules.all().stream().filter(s -> staff.maySee(s.site())).toList();
     }
 
-    @Operation(summary = "Schedule scans of a site", description = "Sets how often the site is scanned (an ISO-8601 period), with its page limit and region.")
+    @Operation(
+            summary = "Schedule scans of a site",
+            description = "Sets how often the site is scanned (an ISO-8601 period), with its page limit and region.")
     @PutMapping("/api/v1/admin/cookie-scan-schedules/{site}")
     @Requires(Permission.RUN_COOKIE_SCANS)
     Schedule schedule(@PathVariable String site, @RequestBody ScheduleOrder order) {
@@ -113,7 +124,9 @@ class CookieScansApiController {
                 site, Objects.requireNonNullElse(order.every(), ""), order.pages(), order.region(), staff.name());
     }
 
-    @Operation(summary = "Stop scheduled scans of a site", description = "Removes the site's schedule; 404 when it has none.")
+    @Operation(
+            summary = "Stop scheduled scans of a site",
+            description = "Removes the site's schedule; 404 when it has none.")
     @DeleteMapping("/api/v1/admin/cookie-scan-schedules/{site}")
     @Requires(Permission.RUN_COOKIE_SCANS)
     ResponseEntity<Void> unschedule(@PathVariable String site) {
