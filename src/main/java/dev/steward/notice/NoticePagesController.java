@@ -7,6 +7,7 @@ import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -54,7 +55,7 @@ class NoticePagesController {
             @PathVariable String site, @RequestParam(required = false) String region, HttpServletRequest request) {
         ResponseEntity<String> page = published(notices.inForce(site), region(site, region, request), "privacy");
         return announcements
-                .current(site, VisitorLanguages.of(catalogs.requireSite(site), request))
+                .current(site, Locale.forLanguageTag(VisitorLanguages.of(catalogs.requireSite(site))))
                 .map(announcement -> withAnnouncement(page, announcement))
                 .orElse(page);
     }
