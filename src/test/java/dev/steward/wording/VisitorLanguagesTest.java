@@ -26,19 +26,21 @@ class VisitorLanguagesTest {
 
     @ParameterizedTest
     @CsvSource({
-        "en, Privacy center, Your e-mail address, Confirm your request, give you a copy of your data",
-        "de, Datenschutzcenter, Ihre E-Mail-Adresse, Bestätigen Sie Ihre Anfrage, Ihnen eine Kopie Ihrer Daten zu geben",
-        "ja, プライバシーセンター, メールアドレス, ご請求の確認, データの写しのご提供"
+        "en, Privacy center, Your e-mail address, Confirm your request, give you a copy of your data, -",
+        "de, Datenschutzcenter, Ihre E-Mail-Adresse, Bestätigen Sie Ihre Anfrage, Ihnen eine Kopie Ihrer Daten zu geben,"
+                + " auf Englisch",
+        "ja, プライバシーセンター, メールアドレス, ご請求の確認, データの写しのご提供, 英語で表示"
     })
     void thePrivacyCenterAndItsMailSpeakTheBrowsersLanguage(
-            String language, String title, String emailLabel, String subject, String asked) {
+            String language, String title, String emailLabel, String subject, String asked, String fallback) {
         Visitor visitor = new Visitor(port);
         HttpResponse<String> centre =
                 visitor.get("/s/lab/privacy-center?region=EU", "Accept-Language", language + ";q=1, en;q=0.5");
         assertThat(centre.body()).contains("<html lang=\"" + language + "\"");
         assertThat(Pages.text(centre.body())).contains(title).contains(emailLabel);
         if (!language.equals("en")) {
-            assertThat(Pages.textOf(centre.body(), "role=\"note\"")).contains("English");
+            // the lab catalog's own texts are English only: the page says so, in the visitor's language
+            assertThat(Pages.textOf(centre.body(), "role=\"note\"")).contains(fallback);
         }
 
         String email = Canary.email("language-" + language);
