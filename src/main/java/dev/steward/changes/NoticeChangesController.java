@@ -3,6 +3,7 @@ package dev.steward.changes;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -53,6 +54,11 @@ class NoticeChangesController {
         return "admin/notice-changes";
     }
 
+    @Operation(
+            summary = "Progress of notice changes",
+            description = "Per material notice change on the caller's sites: how many people were told, how many mails"
+                    + " went, wait or failed, and how many were asked to consent again, did, or have not yet. Counts"
+                    + " only.")
     @GetMapping("/api/v1/admin/notice-changes")
     @ResponseBody
     Changes list() {

@@ -227,13 +227,14 @@ class OlympusGdprNoticeTest {
         String policy = http.get("/s/olympus-ims/cookies").body();
 
         assertThat(rows(policy))
-                .anyMatch(row -> row.startsWith("google-advertising cookie Google third advertising")
+                .anyMatch(row -> row.startsWith("google-advertising Cookie Google Third party Advertising")
                         && row.endsWith("You can disable Google advertising cookies by accessing the opt-out page."))
-                .anyMatch(row -> row.startsWith("behavioral-targeting cookie Online advertisement companies third")
-                        && row.endsWith("opt-out page of the Network Advertising Initiative."))
-                .anyMatch(row -> row.startsWith("page-beacons web-beacon Third parties third advertising")
+                .anyMatch(
+                        row -> row.startsWith("behavioral-targeting Cookie Online advertisement companies Third party")
+                                && row.endsWith("opt-out page of the Network Advertising Initiative."))
+                .anyMatch(row -> row.startsWith("page-beacons Web beacon Third parties Third party Advertising")
                         && row.contains("the type of browser used to view the page"))
-                .anyMatch(row -> row.startsWith("newsletter-pixel web-beacon Olympus first analytics"));
+                .anyMatch(row -> row.startsWith("newsletter-pixel Web beacon Olympus This website Analytics"));
         assertThat(policy)
                 .contains("href=\"https://adssettings.google.com/\"")
                 .contains("href=\"https://optout.networkadvertising.org/\"");

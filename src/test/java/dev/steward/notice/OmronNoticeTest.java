@@ -44,7 +44,7 @@ class OmronNoticeTest {
     void assignsATemporaryCookieToIdentifyTheVisitor() {
         assertThat(rows(http.get("/s/omron-healthcare/cookies").body()))
                 .anyMatch(row -> row.startsWith(
-                                "visitor-identifier cookie Omronhealthcare.com first preferences temporary")
+                                "visitor-identifier Cookie Omronhealthcare.com This website Preferences temporary")
                         && row.contains("The purpose of the cookie is to identify you when you visit our site"));
         assertThat(textOf(notice, "aria-labelledby=\"cookies\""))
                 .contains("you will be assigned a temporary cookie (a small text file)")
