@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
@@ -100,7 +101,14 @@ public final class CommandLine {
                     .qualifiedName()
                     .substring(StewardCommand.NAME.length())
                     .strip();
-            log.debug("{} failed", name, failure);
+            // the kinds only, even in debug: the message may carry a value of the file or the database
+            log.debug(
+                    "{} failed: {} (cause: {})",
+                    name,
+                    failure.getClass().getName(),
+                    NestedExceptionUtils.getMostSpecificCause(failure)
+                            .getClass()
+                            .getName());
             command.getErr()
                     .println(command.getColorScheme()
                             .errorText(name + ": " + Failures.describe(failure, context.databaseUrl())));

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -149,7 +150,13 @@ public class Outbound implements DisposableBean {
             return new Attempts<>(job.attempt(attempted, lease), false);
         } catch (RuntimeException e) {
             // a fault of the job itself, or the database gone: the items wait the pause a failure earns
-            log.error("Outbound job {} failed on {} items", job.name(), attempted.size(), e);
+            // the exception's kinds only: its message may carry a recipient's address or a row's values
+            log.error(
+                    "Outbound job {} failed on {} items: {} (cause: {})",
+                    job.name(),
+                    attempted.size(),
+                    e.getClass().getName(),
+                    NestedExceptionUtils.getMostSpecificCause(e).getClass().getName());
             return new Attempts<>(Map.of(), true);
         }
     }
