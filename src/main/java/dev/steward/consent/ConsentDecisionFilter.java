@@ -76,11 +76,10 @@ final class ConsentDecisionFilter extends HttpFilter {
         }
         try {
             ConsentDecision decision = decide(request, caller.get());
-            byte[] body = writer.writeValueAsBytes(decision);
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType("application/json");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            // straight into Tomcat's buffer, which sets the length when the answer ends within it
+            writer.writeValue(response.getOutputStream(), decision);
             counts.answered(decision.allowed());
         } catch (BadParameters e) {
             refuse(response, HttpServletResponse.SC_BAD_REQUEST, new ApiErrors(e.errors));
