@@ -20,7 +20,12 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 public class VisitorLanguages implements LocaleResolver {
 
-    private static final Pattern SITE_PATH = Pattern.compile("^/s/([^/]+)/");
+    /**
+     * A site's pages, and its visitor API (a website posting its visitor's form or request on their behalf, with their
+     * browser's Accept-Language), so that what the visitor later reads is in their language.
+     */
+    private static final Pattern SITE_PATH = Pattern.compile("^/(?:s|api/v1/sites)/([^/]+)/");
+
     private static final String CHOSEN = "steward.language.";
 
     private final Catalogs catalogs;
@@ -32,7 +37,8 @@ public class VisitorLanguages implements LocaleResolver {
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
         Optional<Site> site = siteOf(request);
-        if (site.isEmpty()) {
+        if (site.isEmpty()
+                || (request.getRequestURI().startsWith("/api/") && request.getHeader("Accept-Language") == null)) {
             return Locale.ENGLISH;
         }
         List<String> offered = declared(site.get());

@@ -127,7 +127,8 @@ public class PrivacyCenter {
                 null,
                 null,
                 null,
-                null);
+                null,
+                VisitorLanguages.of(site));
         String statusToken = Tokens.token();
         String verificationToken = Tokens.token();
         String code = Tokens.code();

@@ -39,10 +39,11 @@ class RequestRepository {
         jdbc.sql("""
                         INSERT INTO rights_request (id, site, jurisdiction, type, status, subject_id, email_index,
                             details_enc, status_token_hash, verification_token_hash, verification_code_hash,
-                            verification_expires_at, created_at)
+                            verification_expires_at, created_at, language)
                         VALUES (:id, :site, :jurisdiction, :type, :status, :subject, :email, :details, :statusToken,
-                            :token, :code, :expires, :created)
+                            :token, :code, :expires, :created, :language)
                         """)
+                .param("language", request.language())
                 .param("email", emailIndex)
                 .param("id", request.id())
                 .param("site", request.site())
@@ -305,7 +306,8 @@ class RequestRepository {
                 rs.getString("fee"),
                 rs.getObject("duplicate_of", UUID.class),
                 instant(rs, "closed_at"),
-                rs.getString("outcome"));
+                rs.getString("outcome"),
+                rs.getString("language"));
     }
 
     static String key(RightType type) {

@@ -80,25 +80,36 @@ class RightsMail {
     }
 
     void extended(RightsRequest request, String email, Instant newDeadline, String reason) {
+        Locale language = language(request);
         send(
                 request,
                 email,
-                "We need more time for your request",
-                "We need more time to answer your request to " + describe(request) + ", because:\n\n" + reason
-                        + "\n\nWe will answer by " + day(newDeadline) + ".");
+                words(language, "mail.rights.extended.subject"),
+                words(
+                        language,
+                        "mail.rights.extended.text",
+                        describe(request),
+                        reason,
+                        times.day(newDeadline, catalogs.requireSite(request.site()), language)));
     }
 
     void completed(RightsRequest request, String email, String outcome) {
-        send(request, email, "Your request is answered", outcome);
+        send(request, email, words(language(request), "mail.rights.answered.subject"), outcome);
     }
 
     void transferred(RightsRequest request, String email, String outcome) {
-        send(request, email, "Your data transfer", outcome);
+        send(request, email, words(language(request), "mail.rights.transferred.subject"), outcome);
     }
 
     /** The answer that carries a package: its link and code are the requester's alone. */
     void packageReady(RightsRequest request, String email, String text, AccessPackages.Released released) {
-        send(request, email, "Your request is answered", text, released.token(), released.code());
+        send(
+                request,
+                email,
+                words(language(request), "mail.rights.answered.subject"),
+                text,
+                released.token(),
+                released.code());
     }
 
     String packageLink(RightsRequest request, String token) {
@@ -106,21 +117,17 @@ class RightsMail {
     }
 
     void denied(RightsRequest request, String email, String reason) {
+        Locale language = language(request);
         send(
                 request,
                 email,
-                "Your request was refused",
-                "We cannot comply with your request to " + describe(request) + ", because:\n\n" + reason
-                        + "\n\nYou may complain to a supervisory authority or seek a judicial remedy.");
+                words(language, "mail.rights.denied.subject"),
+                words(language, "mail.rights.denied.text", describe(request), reason));
     }
 
     void fee(RightsRequest request, String email, String fee) {
-        send(
-                request,
-                email,
-                "An administrative fee applies to your request",
-                "You have asked for a copy of your data before. For this further copy we charge an administrative fee of "
-                        + fee + ", as our privacy notice says.");
+        Locale language = language(request);
+        send(request, email, words(language, "mail.rights.fee.subject"), words(language, "mail.rights.fee.text", fee));
     }
 
     /** Sent before a restriction is lifted; exempt from the restriction's hold on mail, so it goes out at once. */
@@ -129,10 +136,8 @@ class RightsMail {
                         request.site(),
                         request.subject(),
                         email,
-                        siteName(request) + ": The restriction of your data will be lifted",
-                        "As we told you when you asked us to restrict the processing of your data (GDPR Art. 18), we"
-                                + " notify you before the restriction is lifted. From now on your data is processed again as"
-                                + " our privacy notice describes.")
+                        siteName(request) + ": " + words(language(request), "mail.rights.lifting.subject"),
+                        words(language(request), "mail.rights.lifting.text"))
                 .withCategory(OutgoingMail.RESTRICTION_LIFTING));
     }
 
@@ -145,7 +150,11 @@ class RightsMail {
     /** Mail to a subject who is being erased is sealed so that it outlives their key until it is sent. */
     void completedAfterErasure(RightsRequest request, SubjectId subject, String email, String outcome) {
         mailer.queue(OutgoingMail.service(
-                        request.site(), subject, email, siteName(request) + ": Your request is answered", outcome)
+                        request.site(),
+                        subject,
+                        email,
+                        siteName(request) + ": " + words(language(request), "mail.rights.answered.subject"),
+                        outcome)
                 .withCategory(OutgoingMail.AFTER_ERASURE));
     }
 
@@ -158,8 +167,11 @@ class RightsMail {
     }
 
     private String siteName(RightsRequest request) {
-        Site site = catalogs.requireSite(request.site());
-        return site.name().in(VisitorLanguages.of(site));
+        return catalogs.requireSite(request.site()).name().in(language(request).getLanguage());
+    }
+
+    private String words(Locale language, String code, Object... arguments) {
+        return messages.getMessage(code, arguments, language);
     }
 
     /** What the request asks for, as the end of "You asked the site to …". */
@@ -171,9 +183,15 @@ class RightsMail {
                 language(request));
     }
 
-    /** The language of the request being served, if the site offers it, else the site's default. */
+    /**
+     * The language the requester asked in, kept with the request so that a mail a staff action sends days later is
+     * in it too; a request from before it was kept reads the site's default.
+     */
     private Locale language(RightsRequest request) {
-        return Locale.forLanguageTag(VisitorLanguages.of(catalogs.requireSite(request.site())));
+        Site site = catalogs.requireSite(request.site());
+        String asked = request.language();
+        return Locale.forLanguageTag(
+                asked != null && VisitorLanguages.declared(site).contains(asked) ? asked : site.language());
     }
 
     static String day(Instant instant) {

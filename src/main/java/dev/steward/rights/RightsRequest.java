@@ -28,7 +28,8 @@ public record RightsRequest(
         @Nullable String fee,
         @Nullable UUID duplicateOf,
         @Nullable Instant closedAt,
-        @Nullable String outcome) {
+        @Nullable String outcome,
+        @Nullable String language) {
 
     /** When it must be answered: the extended deadline if there is one. */
     public @Nullable Instant deadline() {

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.test.Canary;
 import dev.steward.test.Console;
+import dev.steward.test.Http;
 import dev.steward.test.Inbox;
+import dev.steward.test.Json;
 import dev.steward.test.Pages;
 import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
 import dev.steward.test.Visitor;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,6 +28,9 @@ class VisitorLanguagesTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestClock clock;
 
     @ParameterizedTest
     @CsvSource({
@@ -93,5 +101,42 @@ class VisitorLanguagesTest {
                 .contains(summary)
                 .contains(badAddress)
                 .contains(noBirthDate);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "de, Wir brauchen mehr Zeit für Ihre Anfrage, Wir antworten bis zum",
+        "ja, ご請求への回答にお時間をいただきます, までに回答いたします"
+    })
+    void aMailAStaffActionSendsLaterIsInTheLanguageTheRequesterAskedIn(
+            String language, String subject, String answerBy) {
+        Http http = new Http(port);
+        String email = Canary.email("extended-" + language);
+        HttpResponse<String> submitted = http.postJson(
+                "/api/v1/sites/lab/requests",
+                "{\"type\":\"access\",\"email\":\"" + email + "\",\"region\":\"EU\"}",
+                "Accept-Language",
+                language);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String token = new Inbox(port).find(email, "verify\\?token=([\\w-]+)");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(http.postJson("/api/v1/sites/lab/requests/verification", "{\"token\":\"" + token + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        String id = Json.read(submitted.body()).get("request").asString();
+
+        clock.advance(Duration.ofSeconds(1));
+        String[] staffInEnglish = {
+            "Authorization", Http.basic("admin", StewardTest.ADMIN_PASSWORD)[1], "Accept-Language", "en"
+        };
+        assertThat(http.postJson(
+                                "/api/v1/admin/requests/" + id + "/extend",
+                                "{\"extension\":\"P2M\",\"reason\":\"Three systems.\"}",
+                                staffInEnglish)
+                        .statusCode())
+                .isEqualTo(200);
+        Inbox inbox = new Inbox(port);
+        assertThat(inbox.newestTo(email).get("subjectLine").asString()).contains(subject);
+        assertThat(inbox.newestTextTo(email)).contains(answerBy).contains("Three systems.");
     }
 }
