@@ -2,6 +2,7 @@ package dev.steward.accounts;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Form;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.FieldError;
@@ -176,7 +177,7 @@ class AccountPagesController {
                 .form(site, account.registeredWith())
                 .filter(Form::unlocksDownloads)
                 .orElseThrow(() -> noDownloads(site));
-        String language = catalogs.requireSite(site).language();
+        String language = VisitorLanguages.of(catalogs.requireSite(site));
         page(model, site);
         model.addAttribute(
                 "downloads",
@@ -207,8 +208,8 @@ class AccountPagesController {
             return privacyPage(site, visitor, model);
         }
         List<KeptRecord> kept = erasure.eraseAtHoldersRequest(site, visitor.subject()).stream()
-                .map(blocker -> KeptRecord.of(
-                        catalogs.of(site), catalogs.requireSite(site).language(), blocker))
+                .map(blocker ->
+                        KeptRecord.of(catalogs.of(site), VisitorLanguages.of(catalogs.requireSite(site)), blocker))
                 .toList();
         redirect.addFlashAttribute("kept", kept);
         sessions.signOut(request, response);
