@@ -56,6 +56,7 @@ class AccountVerifications {
     private final StewardProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccountWords words;
 
     AccountVerifications(
             AccountRepository accounts,
@@ -68,7 +69,8 @@ class AccountVerifications {
             Catalogs catalogs,
             StewardProperties properties,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            AccountWords words) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.links = links;
@@ -80,6 +82,7 @@ class AccountVerifications {
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.words = words;
     }
 
     /**
@@ -149,12 +152,11 @@ class AccountVerifications {
         }
         PasswordChecks.Checked checked = checks.check(account.get(), password);
         if (checked.verdict() != PasswordChecks.Verdict.RIGHT) {
-            throw new InvalidInputException(
+            throw new InvalidInputException(List.of(words.refusal(
+                    site,
                     "password",
-                    checked.verdict() == PasswordChecks.Verdict.LOCKED ? "locked" : "wrong-password",
-                    checked.verdict() == PasswordChecks.Verdict.LOCKED
-                            ? "Too many wrong passwords: try again later, or reset your password by e-mail."
-                            : "This is not the password chosen when the account was registered.");
+                    "verify",
+                    checked.verdict() == PasswordChecks.Verdict.LOCKED ? "locked" : "wrong-password")));
         }
         tokens.consume(AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site, now);
         return complete(account.get(), "account-link");

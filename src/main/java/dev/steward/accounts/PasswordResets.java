@@ -44,6 +44,7 @@ class PasswordResets {
     private final PasswordEncoder passwords;
     private final StewardProperties properties;
     private final Clock clock;
+    private final AccountWords words;
 
     PasswordResets(
             AccountRepository accounts,
@@ -56,7 +57,8 @@ class PasswordResets {
             Catalogs catalogs,
             PasswordEncoder passwords,
             StewardProperties properties,
-            Clock clock) {
+            Clock clock,
+            AccountWords words) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.links = links;
@@ -68,6 +70,7 @@ class PasswordResets {
         this.passwords = passwords;
         this.properties = properties;
         this.clock = clock;
+        this.words = words;
     }
 
     /**
@@ -79,8 +82,8 @@ class PasswordResets {
     void request(String site, String login) {
         catalogs.requireSite(site);
         Identifier typed = Logins.of(login)
-                .orElseThrow(() ->
-                        new InvalidInputException("login", "required", "Enter your user name or e-mail address."));
+                .orElseThrow(
+                        () -> new InvalidInputException(List.of(words.refusal(site, "login", "reset", "required"))));
         Optional<Account> account = identities.carrying(typed).stream()
                 .flatMap(subject -> accounts.find(site, subject).stream())
                 .filter(found -> found.verified() || found.verifyBy() == null)
@@ -126,7 +129,7 @@ class PasswordResets {
     @Transactional
     boolean reset(String site, String token, String password) {
         if (password.length() < Accounts.MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException(List.of(Accounts.tooShort("password")));
+            throw new InvalidInputException(List.of(words.tooShort(site, "password")));
         }
         Optional<Account> account = tokens.consume(
                         AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site, clock.instant())
