@@ -1,7 +1,6 @@
 package dev.steward.accounts;
 
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.Site;
 import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.platform.EmailLinks;
@@ -124,7 +123,7 @@ class AccountVerifications {
         String token = links.token();
         tokens.insert(
                 AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site, subject, now, now.plus(VALID_FOR));
-        mail(site, subject, email, verification(site, token));
+        mail(site, subject, email, verification(site, token, now.plus(VALID_FOR)));
     }
 
     EmailLinks.Reason whyUnusable(String site, String token) {
@@ -222,32 +221,24 @@ class AccountVerifications {
     /** A message, with the parts of it for its recipient alone (a link's token). */
     private record Message(String subject, String body, String... secrets) {}
 
-    private Message verification(String site, String token) {
-        String name = siteName(site);
+    private Message verification(String site, String token, Instant until) {
+        String name = words.siteName(site);
         return new Message(
-                "Confirm your e-mail address for " + name,
-                "You registered an account on " + name + " with this e-mail address.\n\n"
-                        + "Open this link to confirm the address and start using your account (it works for "
-                        + VALID_FOR.toDays() + " days):\n"
-                        + properties.publicUrl() + "/s/" + site + "/account/verify/" + token + "\n\n"
-                        + "If you did not register, ignore this message: the registration will be deleted"
-                        + " and nobody can use it.",
+                words.words(site, "account.mail.verify.subject", name),
+                words.words(
+                        site,
+                        "account.mail.verify.text",
+                        name,
+                        words.dayTime(site, until),
+                        properties.publicUrl() + "/s/" + site + "/account/verify/" + token),
                 token);
     }
 
     private Message alreadyRegistered(String site) {
-        String name = siteName(site);
+        String name = words.siteName(site);
+        String account = properties.publicUrl() + "/s/" + site + "/account";
         return new Message(
-                "You already have an account on " + name,
-                "Someone, hopefully you, tried to register an account on " + name + " with this e-mail address,"
-                        + " which has an account already.\n\n"
-                        + "Sign in: " + properties.publicUrl() + "/s/" + site + "/account/login\n"
-                        + "Forgot your password? " + properties.publicUrl() + "/s/" + site + "/account/reset\n\n"
-                        + "If it was not you, ignore this message: the attempt will be deleted and changes nothing.");
-    }
-
-    private String siteName(String site) {
-        Site declared = catalogs.requireSite(site);
-        return declared.name().in(declared.language());
+                words.words(site, "account.mail.registered.subject", name),
+                words.words(site, "account.mail.registered.text", name, account + "/login", account + "/reset"));
     }
 }

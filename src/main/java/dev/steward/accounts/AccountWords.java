@@ -1,6 +1,7 @@
 package dev.steward.accounts;
 
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
 import dev.steward.catalog.SiteTimes;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.FieldError;
@@ -37,6 +38,12 @@ class AccountWords {
 
     String words(String site, String key, Object... arguments) {
         return messages.getMessage(key, arguments, locale(site));
+    }
+
+    /** The site's name in the visitor's language. */
+    String siteName(String site) {
+        Site declared = catalogs.requireSite(site);
+        return declared.name().in(VisitorLanguages.of(declared));
     }
 
     /** A moment as the site's day and time of day in the visitor's words, e.g. "2 March 2026, 18:00 (JST)". */

@@ -1,7 +1,6 @@
 package dev.steward.accounts;
 
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.Site;
 import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.platform.EmailLinks;
@@ -100,16 +99,18 @@ class PasswordResets {
         String token = links.token();
         Instant now = clock.instant();
         tokens.insert(AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site, subject, now, now.plus(VALID_FOR));
-        String siteName = siteName(site);
+        String siteName = words.siteName(site);
         mailer.queue(OutgoingMail.service(
                         site,
                         subject,
                         address.get(),
-                        "Reset your password for " + siteName,
-                        "Someone, hopefully you, asked to reset the password of your account on " + siteName + ".\n\n"
-                                + "Choose a new password here (the link works once, for one hour):\n"
-                                + properties.publicUrl() + "/s/" + site + "/account/reset/" + token + "\n\n"
-                                + "If you did not ask for this, ignore this message: your password stays as it is.")
+                        words.words(site, "account.mail.reset.subject", siteName),
+                        words.words(
+                                site,
+                                "account.mail.reset.text",
+                                siteName,
+                                words.dayTime(site, now.plus(VALID_FOR)),
+                                properties.publicUrl() + "/s/" + site + "/account/reset/" + token))
                 .withSecrets(token));
     }
 
@@ -139,10 +140,5 @@ class PasswordResets {
             verifications.complete(found, "password-reset");
         });
         return account.isPresent();
-    }
-
-    private String siteName(String site) {
-        Site declared = catalogs.requireSite(site);
-        return declared.name().in(declared.language());
     }
 }
