@@ -69,13 +69,23 @@ class AccountLanguagesTest {
     @ParameterizedTest
     @CsvSource({
         "en, Confirm your e-mail address for Steward Lab, it works until, Confirm your e-mail address,"
-                + " This is not the password chosen when the account was registered.",
+                + " This is not the password chosen when the account was registered., Your address is confirmed,"
+                + " My privacy, E-mail address (confirmed)",
         "de, Bestätigen Sie Ihre E-Mail-Adresse für Steward Lab, er gilt bis, Bestätigen Sie Ihre E-Mail-Adresse,"
-                + " 'Dies ist nicht das Passwort, das bei der Registrierung des Kontos gewählt wurde.'",
-        "ja, Steward Labのメールアドレスの確認, 有効期限：, メールアドレスの確認, アカウント登録時に設定したパスワードではありません。"
+                + " 'Dies ist nicht das Passwort, das bei der Registrierung des Kontos gewählt wurde.',"
+                + " Ihre Adresse ist bestätigt, Meine Privatsphäre, E-Mail-Adresse (bestätigt)",
+        "ja, Steward Labのメールアドレスの確認, 有効期限：, メールアドレスの確認, アカウント登録時に設定したパスワードではありません。,"
+                + " メールアドレスが確認されました, マイプライバシー, メールアドレス（確認済み）"
     })
     void theVerificationMailAndItsPageSpeakTheLanguageOfTheRegistration(
-            String language, String subject, String until, String pageTitle, String wrongPassword) {
+            String language,
+            String subject,
+            String until,
+            String pageTitle,
+            String wrongPassword,
+            String confirmed,
+            String myPrivacy,
+            String confirmedAddress) {
         Visitor visitor = new Visitor(port);
         String email = Canary.email(SeedForms.unique("joiner-" + language));
         HttpResponse<String> form = visitor.get(JOIN, "Accept-Language", language);
@@ -112,5 +122,23 @@ class AccountLanguagesTest {
                 language);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(Pages.text(refused.body())).contains(wrongPassword);
+
+        HttpResponse<String> verified = visitor.postForm(
+                link,
+                Map.of("_csrf", Console.csrf(page.body()), "password", SeedForms.PASSWORD),
+                "Accept-Language",
+                language);
+        assertThat(Pages.text(verified.body())).contains(confirmed);
+        String login =
+                visitor.get("/s/lab/account/login", "Accept-Language", language).body();
+        visitor.postForm(
+                "/s/lab/account/login",
+                Map.of("_csrf", Console.csrf(login), "login", email, "password", SeedForms.PASSWORD),
+                "Accept-Language",
+                language);
+        String privacy =
+                visitor.get("/s/lab/account", "Accept-Language", language).body();
+        assertThat(privacy).contains("<html lang=\"" + language + "\"").doesNotContain("??");
+        assertThat(Pages.text(privacy)).contains(myPrivacy).contains(confirmedAddress);
     }
 }
