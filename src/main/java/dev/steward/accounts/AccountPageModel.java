@@ -2,6 +2,7 @@ package dev.steward.accounts;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.Durations;
 import dev.steward.platform.EmailLinks;
 import dev.steward.platform.FieldError;
@@ -32,7 +33,8 @@ class AccountPageModel {
     Site addTo(Model model, String site) {
         Site found = site(site);
         model.addAttribute("site", found);
-        model.addAttribute("siteName", found.name().in(found.language()));
+        model.addAttribute("siteName", found.name().in(VisitorLanguages.of(found)));
+        model.addAttribute("minPasswordLength", Accounts.MIN_PASSWORD_LENGTH);
         model.addAttribute("policy", AccountPolicy.of(found));
         model.addAttribute("durations", durations);
         if (!model.containsAttribute("errors")) {

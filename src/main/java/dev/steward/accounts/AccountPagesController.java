@@ -2,6 +2,7 @@ package dev.steward.accounts;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Form;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.FieldError;
@@ -13,8 +14,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +45,7 @@ class AccountPagesController {
     private final AccountErasure erasure;
     private final AccountPageModel pages;
     private final Clock clock;
+    private final AccountWords words;
 
     AccountPagesController(
             Catalogs catalogs,
@@ -57,7 +57,8 @@ class AccountPagesController {
             VisitorRegions regions,
             AccountErasure erasure,
             AccountPageModel pages,
-            Clock clock) {
+            Clock clock,
+            AccountWords words) {
         this.catalogs = catalogs;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -68,6 +69,7 @@ class AccountPagesController {
         this.erasure = erasure;
         this.pages = pages;
         this.clock = clock;
+        this.words = words;
     }
 
     @GetMapping("/s/{site}/account/login")
@@ -92,7 +94,7 @@ class AccountPagesController {
             return "redirect:" + back(site, back);
         }
         model.addAttribute("login", login);
-        return passwordForm("accounts/login", site, back, refusal(result, "login"), model, response);
+        return passwordForm("accounts/login", site, back, refusal(site, result, "login"), model, response);
     }
 
     @PostMapping("/s/{site}/account/logout")
@@ -126,7 +128,7 @@ class AccountPagesController {
         if (result.outcome() == SignIn.Outcome.LOCKED) {
             sessions.signOut(request, response);
         }
-        return passwordForm("accounts/password", site, back, refusal(result, "password"), model, response);
+        return passwordForm("accounts/password", site, back, refusal(site, result, "password"), model, response);
     }
 
     @GetMapping("/s/{site}/account")
@@ -176,7 +178,7 @@ class AccountPagesController {
                 .form(site, account.registeredWith())
                 .filter(Form::unlocksDownloads)
                 .orElseThrow(() -> noDownloads(site));
-        String language = catalogs.requireSite(site).language();
+        String language = VisitorLanguages.of(catalogs.requireSite(site));
         page(model, site);
         model.addAttribute(
                 "downloads",
@@ -202,13 +204,14 @@ class AccountPagesController {
                 sessions.signOut(request, response);
                 return "redirect:/s/" + site + "/account/login";
             }
-            model.addAttribute("deleteError", refusal(result, "delete-password").message());
+            model.addAttribute(
+                    "deleteError", refusal(site, result, "delete-password").message());
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return privacyPage(site, visitor, model);
         }
         List<KeptRecord> kept = erasure.eraseAtHoldersRequest(site, visitor.subject()).stream()
-                .map(blocker -> KeptRecord.of(
-                        catalogs.of(site), catalogs.requireSite(site).language(), blocker))
+                .map(blocker ->
+                        KeptRecord.of(catalogs.of(site), VisitorLanguages.of(catalogs.requireSite(site)), blocker))
                 .toList();
         redirect.addFlashAttribute("kept", kept);
         sessions.signOut(request, response);
@@ -242,30 +245,12 @@ class AccountPagesController {
                 + URLEncoder.encode(back, StandardCharsets.UTF_8);
     }
 
-    private FieldError refusal(SignIn.Result result, String field) {
+    private FieldError refusal(String site, SignIn.Result result, String field) {
         return switch (result.outcome()) {
-            case LOCKED ->
-                new FieldError(
-                        field,
-                        "locked",
-                        "Too many wrong passwords: this account is locked until "
-                                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                                        .format(result.lockedUntil().atOffset(ZoneOffset.UTC))
-                                + ". You can also reset your password by e-mail.");
-            case AWAITING_PARENT ->
-                new FieldError(
-                        field,
-                        "awaiting-parent",
-                        "This account can be used once your parent or guardian has confirmed it with the link we"
-                                + " e-mailed them.");
-            case UNVERIFIED ->
-                new FieldError(
-                        field,
-                        "unverified",
-                        "Please confirm your e-mail address first: open the link we e-mailed you when you registered."
-                                + " We have sent it again.");
-            default ->
-                new FieldError(field, "wrong-password", "The user name, e-mail address or password is not right.");
+            case LOCKED -> words.refusal(site, field, "signIn", "locked", words.dayTime(site, result.lockedUntil()));
+            case AWAITING_PARENT -> words.refusal(site, field, "signIn", "awaiting-parent");
+            case UNVERIFIED -> words.refusal(site, field, "signIn", "unverified");
+            default -> words.refusal(site, field, "signIn", "wrong-password");
         };
     }
 

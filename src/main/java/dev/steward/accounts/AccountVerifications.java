@@ -1,7 +1,6 @@
 package dev.steward.accounts;
 
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.Site;
 import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.platform.EmailLinks;
@@ -56,6 +55,7 @@ class AccountVerifications {
     private final StewardProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccountWords words;
 
     AccountVerifications(
             AccountRepository accounts,
@@ -68,7 +68,8 @@ class AccountVerifications {
             Catalogs catalogs,
             StewardProperties properties,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            AccountWords words) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.links = links;
@@ -80,6 +81,7 @@ class AccountVerifications {
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.words = words;
     }
 
     /**
@@ -121,7 +123,7 @@ class AccountVerifications {
         String token = links.token();
         tokens.insert(
                 AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site, subject, now, now.plus(VALID_FOR));
-        mail(site, subject, email, verification(site, token));
+        mail(site, subject, email, verification(site, token, now.plus(VALID_FOR)));
     }
 
     EmailLinks.Reason whyUnusable(String site, String token) {
@@ -149,12 +151,11 @@ class AccountVerifications {
         }
         PasswordChecks.Checked checked = checks.check(account.get(), password);
         if (checked.verdict() != PasswordChecks.Verdict.RIGHT) {
-            throw new InvalidInputException(
+            throw new InvalidInputException(List.of(words.refusal(
+                    site,
                     "password",
-                    checked.verdict() == PasswordChecks.Verdict.LOCKED ? "locked" : "wrong-password",
-                    checked.verdict() == PasswordChecks.Verdict.LOCKED
-                            ? "Too many wrong passwords: try again later, or reset your password by e-mail."
-                            : "This is not the password chosen when the account was registered.");
+                    "verify",
+                    checked.verdict() == PasswordChecks.Verdict.LOCKED ? "locked" : "wrong-password")));
         }
         tokens.consume(AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site, now);
         return complete(account.get(), "account-link");
@@ -220,32 +221,24 @@ class AccountVerifications {
     /** A message, with the parts of it for its recipient alone (a link's token). */
     private record Message(String subject, String body, String... secrets) {}
 
-    private Message verification(String site, String token) {
-        String name = siteName(site);
+    private Message verification(String site, String token, Instant until) {
+        String name = words.siteName(site);
         return new Message(
-                "Confirm your e-mail address for " + name,
-                "You registered an account on " + name + " with this e-mail address.\n\n"
-                        + "Open this link to confirm the address and start using your account (it works for "
-                        + VALID_FOR.toDays() + " days):\n"
-                        + properties.publicUrl() + "/s/" + site + "/account/verify/" + token + "\n\n"
-                        + "If you did not register, ignore this message: the registration will be deleted"
-                        + " and nobody can use it.",
+                words.words(site, "account.mail.verify.subject", name),
+                words.words(
+                        site,
+                        "account.mail.verify.text",
+                        name,
+                        words.dayTime(site, until),
+                        properties.publicUrl() + "/s/" + site + "/account/verify/" + token),
                 token);
     }
 
     private Message alreadyRegistered(String site) {
-        String name = siteName(site);
+        String name = words.siteName(site);
+        String account = properties.publicUrl() + "/s/" + site + "/account";
         return new Message(
-                "You already have an account on " + name,
-                "Someone, hopefully you, tried to register an account on " + name + " with this e-mail address,"
-                        + " which has an account already.\n\n"
-                        + "Sign in: " + properties.publicUrl() + "/s/" + site + "/account/login\n"
-                        + "Forgot your password? " + properties.publicUrl() + "/s/" + site + "/account/reset\n\n"
-                        + "If it was not you, ignore this message: the attempt will be deleted and changes nothing.");
-    }
-
-    private String siteName(String site) {
-        Site declared = catalogs.requireSite(site);
-        return declared.name().in(declared.language());
+                words.words(site, "account.mail.registered.subject", name),
+                words.words(site, "account.mail.registered.text", name, account + "/login", account + "/reset"));
     }
 }

@@ -31,6 +31,7 @@ public class Accounts {
     private final Catalogs catalogs;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final AccountWords words;
 
     Accounts(
             AccountRepository accounts,
@@ -39,7 +40,8 @@ public class Accounts {
             AccountVerifications verifications,
             Catalogs catalogs,
             PasswordEncoder passwords,
-            Clock clock) {
+            Clock clock,
+            AccountWords words) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.identities = identities;
@@ -47,6 +49,7 @@ public class Accounts {
         this.catalogs = catalogs;
         this.passwords = passwords;
         this.clock = clock;
+        this.words = words;
     }
 
     /**
@@ -58,21 +61,26 @@ public class Accounts {
     public List<FieldError> check(
             String site, List<Registration.Login> logins, String passwordField, @Nullable String password) {
         catalogs.requireSite(site);
+        return refusals(site, logins, null, passwordField, password);
+    }
+
+    private List<FieldError> refusals(
+            String site,
+            List<Registration.Login> logins,
+            @Nullable SubjectId registering,
+            String passwordField,
+            @Nullable String password) {
         List<FieldError> errors = new ArrayList<>();
         for (Registration.Login login : logins) {
-            if (login.identifier().kind() == Identifier.Kind.USERNAME && usernameTaken(login.identifier(), null)) {
-                errors.add(usernameTaken(login.field()));
+            if (login.identifier().kind() == Identifier.Kind.USERNAME
+                    && usernameTaken(login.identifier(), registering)) {
+                errors.add(words.refusal(site, login.field(), "registration", "taken"));
             }
         }
         if (password != null && password.length() < MIN_PASSWORD_LENGTH) {
-            errors.add(tooShort(passwordField));
+            errors.add(words.tooShort(site, passwordField));
         }
         return errors;
-    }
-
-    static FieldError tooShort(String field) {
-        return new FieldError(
-                field, "too-short", "Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
     }
 
     /**
@@ -82,16 +90,12 @@ public class Accounts {
      */
     @Transactional
     public void register(Registration registration, String password) {
-        List<FieldError> errors = new ArrayList<>();
-        for (Registration.Login login : registration.logins()) {
-            if (login.identifier().kind() == Identifier.Kind.USERNAME
-                    && usernameTaken(login.identifier(), registration.subject())) {
-                errors.add(usernameTaken(login.field()));
-            }
-        }
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            errors.add(tooShort(registration.passwordField()));
-        }
+        List<FieldError> errors = refusals(
+                registration.site(),
+                registration.logins(),
+                registration.subject(),
+                registration.passwordField(),
+                password);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -170,9 +174,5 @@ public class Accounts {
                 .filter(holder -> !holder.equals(except))
                 .flatMap(holder -> accounts.of(holder).stream())
                 .anyMatch(Account::verified);
-    }
-
-    private static FieldError usernameTaken(String field) {
-        return new FieldError(field, "taken", "This user name is taken: choose another.");
     }
 }

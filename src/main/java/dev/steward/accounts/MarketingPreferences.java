@@ -36,12 +36,14 @@ class MarketingPreferences {
     private final ConsentLedger ledger;
     private final AccountReach reach;
     private final Clock clock;
+    private final AccountWords words;
 
-    MarketingPreferences(Catalogs catalogs, ConsentLedger ledger, AccountReach reach, Clock clock) {
+    MarketingPreferences(Catalogs catalogs, ConsentLedger ledger, AccountReach reach, Clock clock, AccountWords words) {
         this.catalogs = catalogs;
         this.ledger = ledger;
         this.reach = reach;
         this.clock = clock;
+        this.words = words;
     }
 
     /** One box as the person sees it: ticked while a consent grants, with a note while it waits for confirmation. */
@@ -87,7 +89,7 @@ class MarketingPreferences {
         for (String purpose : ticked) {
             if (purposes.stream().noneMatch(declared -> declared.key().equals(purpose))) {
                 throw new InvalidInputException(
-                        "purposes", "undeclared-purpose", "This site offers no e-mail of that kind to choose.");
+                        List.of(words.refusal(site, "purposes", "preferences", "undeclared-purpose")));
             }
         }
         List<ConsentEvent> recorded = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.steward.accounts;
 
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.Site;
 import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.platform.EmailLinks;
@@ -44,6 +43,7 @@ class PasswordResets {
     private final PasswordEncoder passwords;
     private final StewardProperties properties;
     private final Clock clock;
+    private final AccountWords words;
 
     PasswordResets(
             AccountRepository accounts,
@@ -56,7 +56,8 @@ class PasswordResets {
             Catalogs catalogs,
             PasswordEncoder passwords,
             StewardProperties properties,
-            Clock clock) {
+            Clock clock,
+            AccountWords words) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.links = links;
@@ -68,6 +69,7 @@ class PasswordResets {
         this.passwords = passwords;
         this.properties = properties;
         this.clock = clock;
+        this.words = words;
     }
 
     /**
@@ -79,8 +81,8 @@ class PasswordResets {
     void request(String site, String login) {
         catalogs.requireSite(site);
         Identifier typed = Logins.of(login)
-                .orElseThrow(() ->
-                        new InvalidInputException("login", "required", "Enter your user name or e-mail address."));
+                .orElseThrow(
+                        () -> new InvalidInputException(List.of(words.refusal(site, "login", "reset", "required"))));
         Optional<Account> account = identities.carrying(typed).stream()
                 .flatMap(subject -> accounts.find(site, subject).stream())
                 .filter(found -> found.verified() || found.verifyBy() == null)
@@ -97,16 +99,18 @@ class PasswordResets {
         String token = links.token();
         Instant now = clock.instant();
         tokens.insert(AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site, subject, now, now.plus(VALID_FOR));
-        String siteName = siteName(site);
+        String siteName = words.siteName(site);
         mailer.queue(OutgoingMail.service(
                         site,
                         subject,
                         address.get(),
-                        "Reset your password for " + siteName,
-                        "Someone, hopefully you, asked to reset the password of your account on " + siteName + ".\n\n"
-                                + "Choose a new password here (the link works once, for one hour):\n"
-                                + properties.publicUrl() + "/s/" + site + "/account/reset/" + token + "\n\n"
-                                + "If you did not ask for this, ignore this message: your password stays as it is.")
+                        words.words(site, "account.mail.reset.subject", siteName),
+                        words.words(
+                                site,
+                                "account.mail.reset.text",
+                                siteName,
+                                words.dayTime(site, now.plus(VALID_FOR)),
+                                properties.publicUrl() + "/s/" + site + "/account/reset/" + token))
                 .withSecrets(token));
     }
 
@@ -126,7 +130,7 @@ class PasswordResets {
     @Transactional
     boolean reset(String site, String token, String password) {
         if (password.length() < Accounts.MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException(List.of(Accounts.tooShort("password")));
+            throw new InvalidInputException(List.of(words.tooShort(site, "password")));
         }
         Optional<Account> account = tokens.consume(
                         AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site, clock.instant())
@@ -136,10 +140,5 @@ class PasswordResets {
             verifications.complete(found, "password-reset");
         });
         return account.isPresent();
-    }
-
-    private String siteName(String site) {
-        Site declared = catalogs.requireSite(site);
-        return declared.name().in(declared.language());
     }
 }

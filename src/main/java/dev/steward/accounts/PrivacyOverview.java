@@ -3,6 +3,7 @@ package dev.steward.accounts;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.ProcessingActivity;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.consent.ConsentLedger;
 import dev.steward.vault.Access;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,8 +33,10 @@ class PrivacyOverview {
     private final Vault vault;
     private final ConsentLedger ledger;
     private final AccountReach reach;
+    private final MessageSource messages;
 
-    PrivacyOverview(Catalogs catalogs, Vault vault, ConsentLedger ledger, AccountReach reach) {
+    PrivacyOverview(Catalogs catalogs, Vault vault, ConsentLedger ledger, AccountReach reach, MessageSource messages) {
+        this.messages = messages;
         this.catalogs = catalogs;
         this.vault = vault;
         this.ledger = ledger;
@@ -56,11 +60,13 @@ class PrivacyOverview {
     /** What the holder of the account of {@code subject} sees: the data of every subject their account reaches. */
     Overview of(String site, SubjectId subject) {
         Catalog catalog = catalogs.of(site);
-        String language = catalog.site(site).orElseThrow().language();
+        Locale locale =
+                Locale.forLanguageTag(VisitorLanguages.of(catalog.site(site).orElseThrow()));
+        String language = locale.getLanguage();
         List<SubjectId> reached = reach.of(subject);
         List<Item> identifiers = vault.heldIdentifiers(subject, SUBJECT).stream()
                 .map(held -> new Item(
-                        kindLabel(held.identifier().kind()) + (held.proven() ? " (confirmed)" : ""),
+                        identifierLabel(held.identifier().kind(), held.proven(), locale),
                         held.identifier().value()))
                 .toList();
         List<Held> records = reached.stream()
@@ -93,7 +99,7 @@ class PrivacyOverview {
         return new Held(
                 activity.name().in(language),
                 record.collectedAt(),
-                record.state().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                record.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 items);
     }
 
@@ -110,11 +116,8 @@ class PrivacyOverview {
                 event.receiptPath());
     }
 
-    private static String kindLabel(Identifier.Kind kind) {
-        return switch (kind) {
-            case EMAIL -> "E-mail address";
-            case USERNAME -> "User name";
-            case PHONE -> "Phone number";
-        };
+    private String identifierLabel(Identifier.Kind kind, boolean proven, Locale locale) {
+        String label = messages.getMessage("account.identifier." + kind.name().toLowerCase(Locale.ROOT), null, locale);
+        return proven ? messages.getMessage("account.identifier.confirmed", new Object[] {label}, locale) : label;
     }
 }

@@ -441,7 +441,7 @@ class AccountsTest {
         assertThat(location(deleted)).isEqualTo("/s/olympus-ims/account/deleted");
         assertThat(Pages.text(visitor.get("/s/olympus-ims/account/deleted").body()))
                 .contains("We must keep the following for now")
-                .contains("Dispute 2026-114 Kept through 31 March 2031.");
+                .contains("Dispute 2026-114 Kept through March 31, 2031.");
         assertThat(vault.exists(subject)).isTrue();
         assertThat(vault.records(subject)).isNotEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM account WHERE subject_id = :s")

@@ -1,0 +1,57 @@
+package dev.steward.accounts;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.catalog.SiteTimes;
+import dev.steward.catalog.VisitorLanguages;
+import dev.steward.platform.FieldError;
+import java.time.Instant;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the accounts module says to a visitor, in the language they read the site in at the time of the request: a
+ * refusal keeps its field and code for programs and takes its message from the bundle
+ * ({@code account.refused.<what>.<code>}), and mails sent while the visitor waits are worded the same way.
+ */
+@Component
+class AccountWords {
+
+    private final MessageSource messages;
+    private final Catalogs catalogs;
+    private final SiteTimes times;
+
+    AccountWords(MessageSource messages, Catalogs catalogs, SiteTimes times) {
+        this.messages = messages;
+        this.catalogs = catalogs;
+        this.times = times;
+    }
+
+    FieldError refusal(String site, String field, String what, String code, Object... arguments) {
+        return new FieldError(field, code, words(site, "account.refused." + what + "." + code, arguments));
+    }
+
+    FieldError tooShort(String site, String field) {
+        return refusal(site, field, "registration", "too-short", Accounts.MIN_PASSWORD_LENGTH);
+    }
+
+    String words(String site, String key, Object... arguments) {
+        return messages.getMessage(key, arguments, locale(site));
+    }
+
+    /** The site's name in the visitor's language. */
+    String siteName(String site) {
+        Site declared = catalogs.requireSite(site);
+        return declared.name().in(VisitorLanguages.of(declared));
+    }
+
+    /** A moment as the site's day and time of day in the visitor's words, e.g. "2 March 2026, 18:00 (JST)". */
+    String dayTime(String site, Instant at) {
+        return times.dayTime(at, catalogs.requireSite(site), locale(site));
+    }
+
+    private Locale locale(String site) {
+        return Locale.forLanguageTag(VisitorLanguages.of(catalogs.requireSite(site)));
+    }
+}
