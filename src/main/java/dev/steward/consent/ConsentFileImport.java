@@ -5,12 +5,9 @@ import dev.steward.notice.PublishedNotices;
 import dev.steward.vault.BulkSubjects;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.SubjectId;
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
@@ -83,22 +81,30 @@ class ConsentFileImport {
         });
     }
 
+    /**
+     * Reads the records in order on this thread (FastCSV), then checks them against the catalog on all cores: the
+     * checks, not the reading, are what cost.
+     */
     private static List<ConsentCsv.Row> read(Path file, ConsentCsv csv, LongConsumer read) throws IOException {
-        List<ConsentCsv.Row> rows = new ArrayList<>();
-        try (InputStream bytes = new CountingInputStream(Files.newInputStream(file), read);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            if (header == null) {
-                csv.problem(1, 1, "the file is empty; it needs a header line naming its columns");
-                return rows;
-            }
-            csv.header(header.startsWith("\uFEFF") ? header.substring(1) : header);
-            int number = 1;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                csv.row(++number, line).ifPresent(rows::add);
-            }
+        List<CsvRecords.Record> records = new ArrayList<>();
+        CsvRecords.Malformed malformed;
+        try (InputStream bytes = new CountingInputStream(Files.newInputStream(file), read)) {
+            malformed = CsvRecords.read(bytes, records::add);
         }
-        return rows;
+        if (malformed != null) {
+            csv.problem(malformed.line(), malformed.column(), malformed.message());
+        }
+        if (records.isEmpty()) {
+            if (malformed == null) {
+                csv.problem(1, 1, "the file is empty; it needs a header line naming its columns");
+            }
+            return List.of();
+        }
+        csv.header(records.get(0));
+        return records.subList(1, records.size()).parallelStream()
+                .map(csv::row)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** Tells how many bytes each read took, for the progress of reading a file of known size. */
