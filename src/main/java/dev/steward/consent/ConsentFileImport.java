@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,25 +55,35 @@ class ConsentFileImport {
         this.clock = clock;
     }
 
-    /** The rows to write (the suppressed left out), how many were skipped, and every problem of the file. */
-    record Checked(List<ConsentCsv.Row> importing, int skipped, List<ConsentCsv.Problem> problems) {}
+    /**
+     * The rows to write (the suppressed left out), the subjects already known by their addresses, how many rows were
+     * skipped, and every problem of the file.
+     */
+    record Checked(
+            List<ConsentCsv.Row> importing,
+            Map<Identifier, SubjectId> known,
+            int skipped,
+            List<ConsentCsv.Problem> problems) {}
 
     /** @param read told how many bytes of the file each read took */
     Checked check(Path file, LongConsumer read) throws IOException {
         ConsentCsv csv = new ConsentCsv(catalogs, notices, clock);
         List<ConsentCsv.Row> rows = read(file, csv, read);
         Set<Identifier> suppressed = subjects.suppressed(emails(rows));
-        requireSubjects(rows, suppressed, csv);
+        Map<Identifier, SubjectId> known = requireSubjects(rows, suppressed, csv);
         List<ConsentCsv.Row> importing =
                 rows.stream().filter(row -> !suppressed.contains(row.email())).toList();
-        return new Checked(importing, rows.size() - importing.size(), csv.problems());
+        return new Checked(importing, known, rows.size() - importing.size(), csv.problems());
     }
 
-    void write(List<ConsentCsv.Row> rows, LongConsumer written) {
+    void write(Checked checked, LongConsumer written) {
+        List<ConsentCsv.Row> rows = checked.importing();
+        Map<Identifier, SubjectId> filed = new HashMap<>(checked.known());
         transaction.executeWithoutResult(status -> {
             for (int from = 0; from < rows.size(); from += BATCH) {
                 List<ConsentCsv.Row> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-                Map<Identifier, SubjectId> found = subjects.findOrCreate(emails(batch), clock.instant());
+                Map<Identifier, SubjectId> found = subjects.findOrCreate(emails(batch), filed, clock.instant());
+                filed.putAll(found);
                 consents.recordAll(batch.stream()
                         .map(row -> row.of(found.get(row.email())))
                         .toList());
@@ -138,9 +149,11 @@ class ConsentFileImport {
 
     /**
      * A person Steward does not know can only enter through a consent given (as through the API); any other action
-     * for them needs a consent given earlier in the file.
+     * for them needs a consent given earlier in the file. Answers the subjects Steward already files these addresses
+     * under.
      */
-    private void requireSubjects(List<ConsentCsv.Row> rows, Set<Identifier> suppressed, ConsentCsv csv) {
+    private Map<Identifier, SubjectId> requireSubjects(
+            List<ConsentCsv.Row> rows, Set<Identifier> suppressed, ConsentCsv csv) {
         Map<Identifier, SubjectId> known = subjects.find(emails(rows));
         Set<Identifier> given = new HashSet<>(known.keySet());
         for (ConsentCsv.Row row : rows) {
@@ -153,6 +166,7 @@ class ConsentFileImport {
                         "email: Steward holds nothing about this address and no line before gives a consent for it");
             }
         }
+        return known;
     }
 
     private static List<Identifier> emails(List<ConsentCsv.Row> rows) {
