@@ -5,6 +5,7 @@ import dev.steward.catalog.Site;
 import dev.steward.platform.Durations;
 import dev.steward.platform.EmailLinks;
 import dev.steward.platform.FieldError;
+import dev.steward.platform.Phrase;
 import dev.steward.platform.UnusableLinkException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ class AccountPageModel {
 
     /** A link of the site's account mails that cannot act (see {@link EmailLinks}), with what to do instead. */
     UnusableLinkException unusableLink(
-            String site, EmailLinks.Reason reason, String detail, String nextHref, String nextLabel) {
+            String site, EmailLinks.Reason reason, Phrase detail, String nextHref, Phrase nextLabel) {
         Site declared = site(site);
         return new UnusableLinkException(new UnusableLinkException.Page(
                 reason, site, declared.name().in(declared.language()), detail, nextHref, nextLabel));

@@ -2,6 +2,7 @@ package dev.steward.accounts;
 
 import dev.steward.platform.EmailLinks;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.Phrase;
 import dev.steward.platform.UnusableLinkException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -70,11 +71,8 @@ class AccountVerificationController {
         return pages.unusableLink(
                 site,
                 reason,
-                reason == EmailLinks.Reason.USED
-                        ? "Your address is confirmed already."
-                        : "A confirmation link works once, for seven days. Signing in to an account that is not"
-                                + " confirmed yet sends a new link.",
+                Phrase.of(reason == EmailLinks.Reason.USED ? "link.account.used" : "link.account.expired"),
                 "/s/" + site + "/account/login",
-                "Sign in");
+                Phrase.of("link.next.sign-in"));
     }
 }

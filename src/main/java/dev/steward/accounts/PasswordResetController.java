@@ -2,6 +2,7 @@ package dev.steward.accounts;
 
 import dev.steward.platform.EmailLinks;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.Phrase;
 import dev.steward.platform.UnusableLinkException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -95,11 +96,9 @@ class PasswordResetController {
         return pages.unusableLink(
                 site,
                 reason,
-                reason == EmailLinks.Reason.USED
-                        ? "Your password was changed with this link already."
-                        : "A password-reset link works once, for one hour.",
+                Phrase.of(reason == EmailLinks.Reason.USED ? "link.reset.used" : "link.reset.expired"),
                 "/s/" + site + "/account/reset",
-                "Ask for a new link");
+                Phrase.of("link.next.reset"));
     }
 
     private void page(Model model, String site) {

@@ -4,6 +4,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.platform.EmailLinks;
+import dev.steward.platform.Phrase;
 import dev.steward.platform.UnusableLinkException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -75,12 +76,12 @@ class ReconsentController {
         Site declared = catalogs.requireSite(site);
         String name = declared.name().in(declared.language());
         EmailLinks.Reason reason = reconsents.whyUnusable(site, token);
-        String detail = switch (reason) {
-            case USED -> "You have consented again already; there is nothing more to do.";
-            case EXPIRED -> "Nothing was recorded. Your earlier consent remains valid for what it covered.";
+        Phrase detail = switch (reason) {
+            case USED -> Phrase.of("link.reconsent.used");
+            case EXPIRED -> Phrase.of("link.reconsent.expired");
             default -> null;
         };
         return new UnusableLinkException(new UnusableLinkException.Page(
-                reason, site, name, detail, "/s/" + site + "/privacy", "Read the privacy notice of " + name));
+                reason, site, name, detail, "/s/" + site + "/privacy", Phrase.of("link.next.notice", name)));
     }
 }

@@ -9,6 +9,7 @@ import dev.steward.catalog.Site;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.notice.PublishedNotices;
 import dev.steward.platform.EmailLinks;
+import dev.steward.platform.Phrase;
 import dev.steward.platform.UnusableLinkException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -160,15 +161,10 @@ class EmailLinksController {
         Site declared = catalogs.requireSite(site);
         EmailLinks.Reason reason = tokens.whyUnusable(LinkTokens.hash(token), kind, site);
         boolean parent = kind == IntakeToken.Kind.PARENTAL_CONSENT;
-        String detail = switch (reason) {
-            case USED ->
-                parent
-                        ? "You have decided on this form already; there is nothing more to do."
-                        : "Your subscription is confirmed already.";
-            case EXPIRED ->
-                parent
-                        ? "Nobody decided in time, so the form and everything in it were deleted."
-                        : "Nothing was confirmed. Subscribe again to receive a new link.";
+        String kindCode = parent ? "link.parental." : "link.subscription.";
+        Phrase detail = switch (reason) {
+            case USED -> Phrase.of(kindCode + "used");
+            case EXPIRED -> Phrase.of(kindCode + "expired");
             default -> null;
         };
         return new UnusableLinkException(new UnusableLinkException.Page(
@@ -177,6 +173,6 @@ class EmailLinksController {
                 declared.name().in(declared.language()),
                 detail,
                 "/s/" + site + "/",
-                "Back to " + declared.name().in(declared.language())));
+                Phrase.of("link.next.back", declared.name().in(declared.language()))));
     }
 }

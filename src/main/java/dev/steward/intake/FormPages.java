@@ -26,10 +26,12 @@ class FormPages {
 
     private final Catalogs catalogs;
     private final PublishedNotices notices;
+    private final AgeGateRules ageGateRules;
 
-    FormPages(Catalogs catalogs, PublishedNotices notices) {
+    FormPages(Catalogs catalogs, PublishedNotices notices, AgeGateRules ageGateRules) {
         this.catalogs = catalogs;
         this.notices = notices;
+        this.ageGateRules = ageGateRules;
     }
 
     /** What the visitor sent, to show again after a refusal. */
@@ -184,7 +186,7 @@ class FormPages {
         String language = VisitorLanguages.of(catalog.site(site).orElseThrow());
         return catalog.jurisdiction(jurisdiction)
                 .map(Jurisdiction::ageGate)
-                .map(gate -> SubmissionRules.refusal(gate, language))
+                .map(gate -> ageGateRules.refusal(gate, language))
                 .orElseThrow();
     }
 

@@ -109,7 +109,7 @@ class FormPagesController {
             redirect.addFlashAttribute(SUBMITTED, intake.submit(submission));
             return "redirect:/s/" + site + "/forms/" + form + "/sent";
         } catch (InvalidInputException e) {
-            if (e.errors().stream().anyMatch(error -> SubmissionRules.TOO_YOUNG.equals(error.code()))) {
+            if (e.errors().stream().anyMatch(error -> AgeGateRules.TOO_YOUNG.equals(error.code()))) {
                 refusals.remember(request, site, jurisdiction);
                 return ageRefused(site, jurisdiction, HttpStatus.UNPROCESSABLE_CONTENT, response, model);
             }

@@ -9,16 +9,14 @@ import dev.steward.catalog.DataCategory.Option;
 import dev.steward.catalog.Form;
 import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.ProcessingActivity;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.vault.ClaimedIdentifier;
 import dev.steward.vault.Identifier;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,32 +40,31 @@ class SubmissionRules {
     static final String FIELDS = "fields.";
     static final String CONSENTS = "consents.";
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern CARD_NUMBER = Pattern.compile("[0-9]{13,19}");
     private static final Pattern CARD_TOKEN = Pattern.compile("[A-Za-z0-9_-]{8,255}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
-    private static final int OLDEST = 150;
-    static final String TOO_YOUNG = "too-young";
 
     private final Accounts accounts;
-    private final Clock clock;
+    private final AgeGateRules ageGate;
+    private final SubmissionErrors words;
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
-    SubmissionRules(Accounts accounts, Clock clock) {
+    SubmissionRules(Accounts accounts, AgeGateRules ageGate, SubmissionErrors words) {
         this.accounts = accounts;
-        this.clock = clock;
+        this.ageGate = ageGate;
+        this.words = words;
     }
 
     CheckedSubmission check(Catalog catalog, Form form, FormSubmission submission) {
         ProcessingActivity activity = catalog.activity(form.activity()).orElseThrow();
         Jurisdiction jurisdiction =
                 catalog.jurisdiction(submission.connection().jurisdiction()).orElseThrow();
-        String language = catalog.site(submission.site()).orElseThrow().language();
+        String language = VisitorLanguages.of(catalog.site(submission.site()).orElseThrow());
         List<FieldError> errors = new ArrayList<>();
         undeclared(catalog, form, submission, errors);
         Map<String, String> values = fields(catalog, form, activity, submission, language, errors);
-        consents(form, submission, errors);
-        Age age = ageGate(form, jurisdiction, submission, language, errors);
+        consents(form, submission, language, errors);
+        AgeGateRules.Age age = ageGate.check(form, jurisdiction, submission, language, errors);
         if (age.refusal() != null) {
             throw new InvalidInputException(List.of(age.refusal()));
         }
@@ -121,7 +118,8 @@ class SubmissionRules {
             String label = field.label().in(language);
             if (value == null || value.isBlank()) {
                 if (!activity.isVoluntary(key)) {
-                    errors.add(new FieldError(FIELDS + key, "required", "Enter your " + label.toLowerCase() + "."));
+                    errors.add(
+                            words.at(FIELDS + key, "field", "required", language, label, lowercase(label, language)));
                 }
                 continue;
             }
@@ -140,11 +138,10 @@ class SubmissionRules {
     private Optional<FieldError> problem(Field field, String value, String label, String language) {
         String name = FIELDS + field.key();
         if (field.maxLength() != null && value.codePointCount(0, value.length()) > field.maxLength()) {
-            return Optional.of(new FieldError(
-                    name, "too-long", label + " must be at most " + field.maxLength() + " characters long."));
+            return Optional.of(words.at(name, "field", "too-long", language, label, field.maxLength()));
         }
         boolean wellFormed = switch (field.type()) {
-            case EMAIL -> EMAIL.matcher(value).matches();
+            case EMAIL -> AgeGateRules.EMAIL.matcher(value).matches();
             case CHOICE -> field.options().stream().map(Option::value).anyMatch(value::equals);
             case DATE -> isDate(value);
             case URL -> isWebAddress(value);
@@ -155,14 +152,10 @@ class SubmissionRules {
         };
         if (field.type() == FieldType.CARD_TOKEN
                 && CARD_NUMBER.matcher(value.replaceAll("[ -]", "")).matches()) {
-            return Optional.of(new FieldError(
-                    name,
-                    "card-number",
-                    label + ": enter the payment provider's token, never a card number. Steward does not accept"
-                            + " card numbers."));
+            return Optional.of(words.at(name, "field", "card-number", language, label));
         }
         if (field.type() == FieldType.CHOICE && !wellFormed) {
-            return Optional.of(new FieldError(name, "invalid-option", "Choose one of the options for " + label + "."));
+            return Optional.of(words.at(name, "field", "invalid-option", language, label));
         }
         if (wellFormed && field.pattern() != null) {
             wellFormed = patterns.computeIfAbsent(field.pattern(), Pattern::compile)
@@ -173,12 +166,12 @@ class SubmissionRules {
             String hint = field.patternMessage() != null
                     ? " " + field.patternMessage().in(language)
                     : "";
-            return Optional.of(new FieldError(name, "invalid-format", label + " is not in the expected form." + hint));
+            return Optional.of(words.at(name, "field", "invalid-format", language, label, hint));
         }
         return Optional.empty();
     }
 
-    private static void consents(Form form, FormSubmission submission, List<FieldError> errors) {
+    private void consents(Form form, FormSubmission submission, String language, List<FieldError> errors) {
         for (String purpose : submission.consents()) {
             if (form.consents().stream().noneMatch(box -> box.purpose().equals(purpose))) {
                 errors.add(new FieldError(
@@ -190,120 +183,14 @@ class SubmissionRules {
         }
         for (Form.ConsentBox box : form.consents()) {
             if (box.required() && !submission.consents().contains(box.purpose())) {
-                errors.add(new FieldError(
-                        CONSENTS + box.purpose(),
-                        "consent-required",
-                        "Tick this box to send the form: without this consent we cannot process your data."));
+                errors.add(words.at(CONSENTS + box.purpose(), "consent", "consent-required", language));
             }
         }
     }
 
-    /**
-     * Where the jurisdiction has an age gate the visitor states their age (or birth date). Below it a visitor is
-     * refused outright, or must name a parent who will be asked to confirm; the refusal is answered alone, since
-     * nothing else about the submission matters then.
-     */
-    private Age ageGate(
-            Form form, Jurisdiction jurisdiction, FormSubmission submission, String language, List<FieldError> errors) {
-        Jurisdiction.AgeGate gate = jurisdiction.ageGate();
-        if (gate == null) {
-            refuseUnasked("age", submission.age(), errors);
-            refuseUnasked("birthDate", submission.birthDate(), errors);
-            return Age.ADULT;
-        }
-        Optional<Integer> years;
-        if (form.asksBirthDate()) {
-            refuseUnasked("age", submission.age(), errors);
-            years = ageFromBirthDate(submission, errors);
-        } else {
-            refuseUnasked("birthDate", submission.birthDate(), errors);
-            years = statedAge(submission, errors);
-        }
-        if (years.isEmpty() || years.get() >= gate.minimumAge()) {
-            return Age.ADULT;
-        }
-        if (gate.belowAge() == Jurisdiction.ChildPolicy.REFUSE) {
-            return new Age(
-                    false,
-                    new FieldError(form.asksBirthDate() ? "birthDate" : "age", TOO_YOUNG, refusal(gate, language)));
-        }
-        parentEmail(gate, submission, errors);
-        return new Age(true, null);
-    }
-
-    /** Why a visitor below a refusing gate is refused: the catalog's notice, or the age it needs. */
-    static String refusal(Jurisdiction.AgeGate gate, String language) {
-        return gate.notice() != null
-                ? gate.notice().in(language)
-                : "You must be at least " + gate.minimumAge() + " years old to send this form.";
-    }
-
-    /** Whether the visitor is a child whose parent must confirm, or one who is refused, and why. */
-    private record Age(boolean child, @Nullable FieldError refusal) {
-        static final Age ADULT = new Age(false, null);
-    }
-
-    private static void parentEmail(Jurisdiction.AgeGate gate, FormSubmission submission, List<FieldError> errors) {
-        String parent = submission.parentEmail();
-        if (parent == null || parent.isBlank()) {
-            errors.add(new FieldError(
-                    "parentEmail",
-                    "parent-email-required",
-                    "You are under " + gate.minimumAge() + ": enter the e-mail address of a parent or guardian. We"
-                            + " will ask them to confirm before we use your data."));
-        } else if (!EMAIL.matcher(parent.strip()).matches()) {
-            errors.add(new FieldError("parentEmail", "invalid-format", "Enter your parent's e-mail address."));
-        } else if (submission.fields().values().stream()
-                .anyMatch(value -> value.strip().equalsIgnoreCase(parent.strip()))) {
-            errors.add(new FieldError(
-                    "parentEmail",
-                    "parent-email-same",
-                    "Enter the e-mail address of your parent or guardian, not your own."));
-        }
-    }
-
-    private static Optional<Integer> statedAge(FormSubmission submission, List<FieldError> errors) {
-        String age = submission.age();
-        if (age == null || age.isBlank()) {
-            errors.add(new FieldError("age", "required", "Enter your age in years."));
-            return Optional.empty();
-        }
-        try {
-            int years = Integer.parseInt(age.strip());
-            if (years >= 0 && years <= OLDEST) {
-                return Optional.of(years);
-            }
-        } catch (NumberFormatException e) {
-            // answered below like any other age that is not a number of years
-        }
-        errors.add(new FieldError("age", "invalid-format", "Enter your age as a whole number of years."));
-        return Optional.empty();
-    }
-
-    private Optional<Integer> ageFromBirthDate(FormSubmission submission, List<FieldError> errors) {
-        String birthDate = submission.birthDate();
-        if (birthDate == null || birthDate.isBlank()) {
-            errors.add(new FieldError("birthDate", "required", "Enter your date of birth."));
-            return Optional.empty();
-        }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        try {
-            LocalDate born = LocalDate.parse(birthDate.strip());
-            int years = Period.between(born, today).getYears();
-            if (!born.isAfter(today) && years <= OLDEST) {
-                return Optional.of(years);
-            }
-        } catch (DateTimeParseException e) {
-            // answered below like any other date that cannot be a birth date
-        }
-        errors.add(new FieldError("birthDate", "invalid-format", "Enter your date of birth as YYYY-MM-DD."));
-        return Optional.empty();
-    }
-
-    private static void refuseUnasked(String name, @Nullable String value, List<FieldError> errors) {
-        if (value != null) {
-            errors.add(new FieldError(name, "undeclared-field", "This form does not ask for this here."));
-        }
+    /** Labels start a sentence in English ("Enter your e-mail"); German nouns keep their capital. */
+    private static String lowercase(String label, String language) {
+        return language.equals("de") ? label : label.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static CheckedSubmission checked(

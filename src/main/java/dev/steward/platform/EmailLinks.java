@@ -23,37 +23,29 @@ public final class EmailLinks {
 
     private EmailLinks() {}
 
-    /** Why a link cannot act (any more), as the person who opened it is told. */
+    /**
+     * Why a link cannot act (any more); the page says it in the reader's language from the messages {@code
+     * link.<reason>.heading} and {@code link.<reason>.text}.
+     */
     public enum Reason {
-        USED(HttpStatus.GONE, "Already done", "This link has been used: what it asked for is done."),
-        EXPIRED(HttpStatus.GONE, "This link has expired", "Links in our e-mails work for a limited time only."),
-        LOCKED(HttpStatus.GONE, "This link is locked", "Too many wrong codes were entered with it."),
-        UNKNOWN(
-                HttpStatus.NOT_FOUND,
-                "This link does not work",
-                "We do not know this link. It may have expired and been deleted with what it was for, or it was not"
-                        + " copied in full from the e-mail.");
+        USED(HttpStatus.GONE),
+        EXPIRED(HttpStatus.GONE),
+        LOCKED(HttpStatus.GONE),
+        UNKNOWN(HttpStatus.NOT_FOUND);
 
         private final HttpStatus status;
-        private final String heading;
-        private final String text;
 
-        Reason(HttpStatus status, String heading, String text) {
+        Reason(HttpStatus status) {
             this.status = status;
-            this.heading = heading;
-            this.text = text;
         }
 
         public HttpStatus status() {
             return status;
         }
 
-        public String heading() {
-            return heading;
-        }
-
-        public String text() {
-            return text;
+        /** The start of this reason's message codes. */
+        public String code() {
+            return "link." + name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -11,7 +11,7 @@ public class UnusableLinkException extends RuntimeException {
     private final transient Page page;
 
     public UnusableLinkException(Page page) {
-        super(page.reason().heading());
+        super(page.reason().name());
         this.page = page;
     }
 
@@ -20,9 +20,9 @@ public class UnusableLinkException extends RuntimeException {
             EmailLinks.Reason reason,
             @Nullable String siteKey,
             @Nullable String siteName,
-            @Nullable String detail,
+            @Nullable Phrase detail,
             String nextHref,
-            String nextLabel) {}
+            Phrase nextLabel) {}
 
     public Page page() {
         return page;

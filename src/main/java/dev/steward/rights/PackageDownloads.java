@@ -5,14 +5,17 @@ import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.SiteTimes;
 import dev.steward.platform.EmailLinks;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.Phrase;
 import dev.steward.platform.UnusableLinkException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +37,7 @@ class PackageDownloads {
     private final RequestRecords records;
     private final AuditTrail audit;
     private final Catalogs catalogs;
+    private final SiteTimes times;
     private final Clock clock;
 
     PackageDownloads(
@@ -43,6 +47,7 @@ class PackageDownloads {
             RequestRecords records,
             AuditTrail audit,
             Catalogs catalogs,
+            SiteTimes times,
             Clock clock) {
         this.packages = packages;
         this.contents = contents;
@@ -50,16 +55,12 @@ class PackageDownloads {
         this.records = records;
         this.audit = audit;
         this.catalogs = catalogs;
+        this.times = times;
         this.clock = clock;
     }
 
     /** What the link's page offers: which kind of copy, until when, how often it was downloaded. */
-    record Offer(boolean portability, Instant availableUntil, int downloads) {
-
-        public String until() {
-            return RightsMail.day(availableUntil);
-        }
-    }
+    record Offer(boolean portability, Instant availableUntil, int downloads, int attemptsLeft) {}
 
     /** A package being downloaded: its file name and bytes. */
     record Download(String fileName, String contentType, byte[] content) {}
@@ -67,7 +68,8 @@ class PackageDownloads {
     @Transactional(readOnly = true)
     Offer offer(String site, String token) {
         AccessPackageRepository.Stored stored = usable(site, token, false);
-        return new Offer(portability(stored), stored.expiresAt(), stored.downloads());
+        return new Offer(
+                portability(stored), stored.expiresAt(), stored.downloads(), CODE_ATTEMPTS - stored.wrongCodes());
     }
 
     @Transactional(noRollbackFor = {InvalidInputException.class, UnusableLinkException.class})
@@ -133,13 +135,10 @@ class PackageDownloads {
 
     private UnusableLinkException unusable(String siteKey, EmailLinks.Reason reason, @Nullable Instant expiresAt) {
         Site site = catalogs.requireSite(siteKey);
-        String detail = switch (reason) {
+        Phrase detail = switch (reason) {
             case EXPIRED ->
-                "Your copy could be downloaded until " + RightsMail.day(expiresAt)
-                        + " and has been deleted since. You can ask for a new copy in the privacy center.";
-            case LOCKED ->
-                "To protect your data, the download was locked and the copy deleted. You can ask for a new"
-                        + " copy in the privacy center.";
+                Phrase.of("link.package.expired", times.day(expiresAt, site, LocaleContextHolder.getLocale()));
+            case LOCKED -> Phrase.of("link.package.locked");
             default -> null;
         };
         return new UnusableLinkException(new UnusableLinkException.Page(
@@ -148,6 +147,6 @@ class PackageDownloads {
                 site.name().in(site.language()),
                 detail,
                 "/s/" + siteKey + "/privacy-center",
-                "Go to the privacy center"));
+                Phrase.of("link.next.privacy-center")));
     }
 }

@@ -3,6 +3,7 @@ package dev.steward.rights;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.platform.EmailLinks;
+import dev.steward.platform.Phrase;
 import dev.steward.platform.UnusableLinkException;
 import java.time.Clock;
 import java.util.Optional;
@@ -55,10 +56,9 @@ class VerificationLinks {
                 siteKey,
                 site.name().in(site.language()),
                 reason == EmailLinks.Reason.USED
-                        ? "Your request is confirmed already. Follow it with the other link in the e-mail."
-                        : "A confirmation link works for " + PrivacyCenter.VERIFICATION_VALID.toHours() + " hours."
-                                + " Nothing was confirmed: submit the request again if you still need it.",
+                        ? Phrase.of("link.verification.used")
+                        : Phrase.of("link.verification.expired", PrivacyCenter.VERIFICATION_VALID.toHours()),
                 "/s/" + siteKey + "/privacy-center",
-                "Go to the privacy center"));
+                Phrase.of("link.next.privacy-center")));
     }
 }

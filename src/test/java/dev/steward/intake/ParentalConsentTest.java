@@ -3,7 +3,6 @@ package dev.steward.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentDecisions;
 import dev.steward.consent.ConsentEvent;
@@ -66,14 +65,11 @@ class ParentalConsentTest {
     private static final int SMTP_PORT = Smtp.freePort();
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = Smtp.server(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry properties) {
-        properties.add("steward.mail.smtp.host", () -> "127.0.0.1");
-        properties.add("steward.mail.smtp.port", () -> SMTP_PORT);
+        Smtp.sendTo(properties, SMTP_PORT);
     }
 
     @LocalServerPort

@@ -28,6 +28,7 @@ import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +113,9 @@ class EmailLinksTest {
         assertThat(heading(again)).isEqualTo("Already done");
         assertThat(Pages.text(again.body())).contains("Your request is confirmed already");
         assertThat(heading(scanner.get(link))).isEqualTo("Already done");
+        HttpResponse<String> inJapanese = scanner.get(link, "Accept-Language", "ja");
+        assertThat(heading(inJapanese)).isEqualTo("手続きは完了しています");
+        assertThat(Pages.text(inJapanese.body())).contains("ご請求はすでに確認済みです").doesNotContain("Already");
         assertThat(verifiedEvents(statusToken)).as("confirmed once").isEqualTo(1);
     }
 
@@ -160,9 +164,8 @@ class EmailLinksTest {
     void thePackageIsDownloadedWithTheCodeAsOftenAsNeededEachTimeCountedAndAuditedUntilItExpires() {
         new LabCustomers(vault, identities, ledger, disclosures).customer("link-package");
         String id = fulfilledAccess("link-package");
-        String until = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy")
-                .withZone(java.time.ZoneOffset.UTC)
-                .format(clock.instant().plus(Duration.ofDays(7)));
+        String until = day(Locale.ENGLISH, clock.instant().plus(Duration.ofDays(7)));
+        String untilInGerman = day(Locale.GERMAN, clock.instant().plus(Duration.ofDays(7)));
         String mail = inbox.newestTextTo(Canary.email("link-package"));
         String link = Packages.link(mail);
         Http scanner = new Http(port);
@@ -175,6 +178,11 @@ class EmailLinksTest {
             assertThat(heading(page)).isEqualTo("Your copy of your data");
             assertThat(Pages.text(page.body())).contains("until " + until).contains("not been downloaded yet");
         }
+        HttpResponse<String> inGerman = scanner.get(link, "Accept-Language", "de");
+        assertThat(heading(inGerman)).isEqualTo("Ihre Datenkopie");
+        assertThat(Pages.text(inGerman.body()))
+                .contains("bis zum " + untilInGerman + " so oft")
+                .contains("Code aus der E-Mail");
         assertThat(packageOf(id).get("downloads").asInt())
                 .as("opening the link")
                 .isZero();
@@ -184,6 +192,9 @@ class EmailLinksTest {
         HttpResponse<String> noCode = person.postForm(link, Map.of("_csrf", csrf));
         assertThat(noCode.statusCode()).isEqualTo(422);
         assertThat(Pages.text(noCode.body())).contains("Enter the six-digit code from the e-mail.");
+        assertThat(Pages.text(person.postForm(link, Map.of("_csrf", csrf), "Accept-Language", "ja")
+                        .body()))
+                .contains("メールに記載の6桁のコードを入力してください。");
         HttpResponse<String> wrong = person.postForm(link, Map.of("_csrf", csrf, "code", otherThan(mail)));
         assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(Pages.text(wrong.body())).contains("This is not the code from the e-mail. 4 attempts are left");
@@ -218,6 +229,11 @@ class EmailLinksTest {
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(heading(expired)).isEqualTo("This link has expired");
         assertThat(Pages.text(expired.body())).contains("could be downloaded until " + until);
+        HttpResponse<String> expiredInGerman = person.get(link, "Accept-Language", "de");
+        assertThat(heading(expiredInGerman)).isEqualTo("Dieser Link ist abgelaufen");
+        assertThat(Pages.text(expiredInGerman.body()))
+                .contains("bis zum " + untilInGerman + " heruntergeladen")
+                .contains("Zum Datenschutzcenter");
         HttpResponse<String> late = person.postForm(link, Map.of("_csrf", csrf, "code", Packages.code(mail)));
         assertThat(late.statusCode()).isEqualTo(410);
         assertThat(packageOf(id).get("downloads").asInt()).isEqualTo(2);
@@ -382,6 +398,14 @@ class EmailLinksTest {
             assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
             assertThat(state.get()).as("opened %d times", opened).isEqualTo(unchanged);
         }
+    }
+
+    /** The day as the lab site's pages write it (its time zone is UTC). */
+    private static String day(Locale locale, java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(locale)
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(at);
     }
 
     private static void assertUnknown(Http browser, String link) {

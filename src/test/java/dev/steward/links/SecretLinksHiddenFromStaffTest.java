@@ -3,7 +3,6 @@ package dev.steward.links;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.steward.consent.ConsentLedger;
 import dev.steward.disclosures.Disclosures;
 import dev.steward.test.Canary;
@@ -64,14 +63,11 @@ class SecretLinksHiddenFromStaffTest {
     private static final int MAX_PAGES = 400;
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = Smtp.server(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry properties) {
-        properties.add("steward.mail.smtp.host", () -> "127.0.0.1");
-        properties.add("steward.mail.smtp.port", () -> SMTP_PORT);
+        Smtp.sendTo(properties, SMTP_PORT);
     }
 
     @LocalServerPort

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentAction;
 import dev.steward.consent.ConsentLedger;
 import dev.steward.consent.ConsentRequest;
+import dev.steward.test.Smtp;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Identifier;
@@ -53,14 +53,11 @@ class MailDeliveryTest {
     private static final String OFFERS = "special-offers";
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = Smtp.server(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry properties) {
-        properties.add("steward.mail.smtp.host", () -> "127.0.0.1");
-        properties.add("steward.mail.smtp.port", () -> SMTP_PORT);
+        Smtp.sendTo(properties, SMTP_PORT);
     }
 
     /**

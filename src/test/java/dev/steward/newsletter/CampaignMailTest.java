@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.consent.ConsentLedger;
 import dev.steward.test.Canary;
 import dev.steward.test.Http;
+import dev.steward.test.Smtp;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Identities;
@@ -60,14 +60,11 @@ abstract class CampaignMailTest {
     private static final Pattern VERIFICATION = Pattern.compile("verify\\?token=([\\w-]+)");
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = Smtp.server(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry properties) {
-        properties.add("steward.mail.smtp.host", () -> "127.0.0.1");
-        properties.add("steward.mail.smtp.port", () -> SMTP_PORT);
+        Smtp.sendTo(properties, SMTP_PORT);
     }
 
     @LocalServerPort

@@ -2,6 +2,8 @@ package dev.steward.test;
 
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** What a test's SMTP server (GreenMail) received: real mailboxes, read as their owners read them. */
 public final class Smtp {
@@ -25,6 +28,18 @@ public final class Smtp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A real SMTP server on the port, one for the whole test class. */
+    public static GreenMailExtension server(int port) {
+        return new GreenMailExtension(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withPerMethodLifecycle(false);
+    }
+
+    /** Points the application under test at the test's SMTP server. */
+    public static void sendTo(DynamicPropertyRegistry properties, int port) {
+        properties.add("steward.mail.smtp.host", () -> "127.0.0.1");
+        properties.add("steward.mail.smtp.port", () -> port);
     }
 
     /** The first message to the address whose subject line contains the words, once it has arrived. */

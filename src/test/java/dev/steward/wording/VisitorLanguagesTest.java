@@ -71,4 +71,27 @@ class VisitorLanguagesTest {
                 .as("a language the site does not declare changes nothing")
                 .contains("<html lang=\"" + language + "\"");
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "en, There is a problem, E-mail is not in the expected form., Enter your date of birth.",
+        "de, Es gibt ein Problem, E-mail hat nicht die erwartete Form., Geben Sie Ihr Geburtsdatum an.",
+        "ja, 入力内容に問題があります, E-mailの形式が正しくありません。, 生年月日を入力してください。"
+    })
+    void aRefusedFormSaysWhatIsWrongInTheVisitorsLanguage(
+            String language, String summary, String badAddress, String noBirthDate) {
+        Visitor visitor = new Visitor(port);
+        String path = "/s/lab/forms/order?region=EU";
+        HttpResponse<String> form = visitor.get(path, "Accept-Language", language);
+        HttpResponse<String> refused = visitor.postForm(
+                path,
+                Map.of("_csrf", Console.csrf(form.body()), "fields.email", "no-at-sign"),
+                "Accept-Language",
+                language);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Pages.text(refused.body()))
+                .contains(summary)
+                .contains(badAddress)
+                .contains(noBirthDate);
+    }
 }

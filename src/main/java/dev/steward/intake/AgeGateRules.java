@@ -1,0 +1,133 @@
+package dev.steward.intake;
+
+import dev.steward.catalog.Form;
+import dev.steward.catalog.Jurisdiction;
+import dev.steward.platform.FieldError;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the jurisdiction has an age gate the visitor states their age (or birth date). Below it a visitor is refused
+ * outright, or must name a parent who will be asked to confirm; the refusal is answered alone, since nothing else about
+ * the submission matters then. Where there is no gate, an age is not asked and not taken.
+ */
+@Component
+class AgeGateRules {
+
+    static final String TOO_YOUNG = "too-young";
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final int OLDEST = 150;
+
+    private final SubmissionErrors words;
+    private final Clock clock;
+
+    AgeGateRules(SubmissionErrors words, Clock clock) {
+        this.words = words;
+        this.clock = clock;
+    }
+
+    /** Whether the visitor is a child whose parent must confirm, or one who is refused, and why. */
+    record Age(boolean child, @Nullable FieldError refusal) {
+        static final Age ADULT = new Age(false, null);
+    }
+
+    Age check(
+            Form form, Jurisdiction jurisdiction, FormSubmission submission, String language, List<FieldError> errors) {
+        Jurisdiction.AgeGate gate = jurisdiction.ageGate();
+        if (gate == null) {
+            refuseUnasked("age", submission.age(), language, errors);
+            refuseUnasked("birthDate", submission.birthDate(), language, errors);
+            return Age.ADULT;
+        }
+        Optional<Integer> years;
+        if (form.asksBirthDate()) {
+            refuseUnasked("age", submission.age(), language, errors);
+            years = ageFromBirthDate(submission, language, errors);
+        } else {
+            refuseUnasked("birthDate", submission.birthDate(), language, errors);
+            years = statedAge(submission, language, errors);
+        }
+        if (years.isEmpty() || years.get() >= gate.minimumAge()) {
+            return Age.ADULT;
+        }
+        if (gate.belowAge() == Jurisdiction.ChildPolicy.REFUSE) {
+            return new Age(
+                    false,
+                    new FieldError(form.asksBirthDate() ? "birthDate" : "age", TOO_YOUNG, refusal(gate, language)));
+        }
+        parentEmail(gate, submission, language, errors);
+        return new Age(true, null);
+    }
+
+    /** Why a visitor below a refusing gate is refused: the catalog's notice, or the age it needs. */
+    String refusal(Jurisdiction.AgeGate gate, String language) {
+        return gate.notice() != null
+                ? gate.notice().in(language)
+                : words.words("age.too-young", language, gate.minimumAge());
+    }
+
+    private void parentEmail(
+            Jurisdiction.AgeGate gate, FormSubmission submission, String language, List<FieldError> errors) {
+        String parent = submission.parentEmail();
+        if (parent == null || parent.isBlank()) {
+            errors.add(words.at("parentEmail", "parentEmail", "parent-email-required", language, gate.minimumAge()));
+        } else if (!EMAIL.matcher(parent.strip()).matches()) {
+            errors.add(words.at("parentEmail", "parentEmail", "invalid-format", language));
+        } else if (submission.fields().values().stream()
+                .anyMatch(value -> value.strip().equalsIgnoreCase(parent.strip()))) {
+            errors.add(words.at("parentEmail", "parentEmail", "parent-email-same", language));
+        }
+    }
+
+    private Optional<Integer> statedAge(FormSubmission submission, String language, List<FieldError> errors) {
+        String age = submission.age();
+        if (age == null || age.isBlank()) {
+            errors.add(words.at("age", "age", "required", language));
+            return Optional.empty();
+        }
+        try {
+            int years = Integer.parseInt(age.strip());
+            if (years >= 0 && years <= OLDEST) {
+                return Optional.of(years);
+            }
+        } catch (NumberFormatException e) {
+            // answered below like any other age that is not a number of years
+        }
+        errors.add(words.at("age", "age", "invalid-format", language));
+        return Optional.empty();
+    }
+
+    private Optional<Integer> ageFromBirthDate(FormSubmission submission, String language, List<FieldError> errors) {
+        String birthDate = submission.birthDate();
+        if (birthDate == null || birthDate.isBlank()) {
+            errors.add(words.at("birthDate", "birthDate", "required", language));
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        try {
+            LocalDate born = LocalDate.parse(birthDate.strip());
+            int years = Period.between(born, today).getYears();
+            if (!born.isAfter(today) && years <= OLDEST) {
+                return Optional.of(years);
+            }
+        } catch (DateTimeParseException e) {
+            // answered below like any other date that cannot be a birth date
+        }
+        errors.add(words.at("birthDate", "birthDate", "invalid-format", language));
+        return Optional.empty();
+    }
+
+    private void refuseUnasked(String name, @Nullable String value, String language, List<FieldError> errors) {
+        if (value != null) {
+            errors.add(words.at(name, "unasked", "undeclared-field", language));
+        }
+    }
+}
