@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link ConsentLedger#record}, appended to the chain under one lock per batch and written by COPY, with the hashing
  * done in parallel. Instead of a signature per event (an Ed25519 signature each, once half of an import's time), the
  * batch gets one: a signed checkpoint of the chain's head, committed with the rows, proves when they were recorded;
- * each event's receipt, a standard JWS like any other, is signed when first asked for ({@link ConsentLedger#receipt}). Every node's in-memory index catches up when the caller's
- * transaction commits. It does not depend on that index, so a command that imports does not load the ledger.
+ * each event's receipt, a standard JWS like any other, is signed when first asked for ({@link ConsentLedger#receipt}).
+ * Every node's in-memory index catches up when the caller's transaction commits. It does not depend on that index, so
+ * a command that imports does not load the ledger.
  */
 @Service
 public class BulkConsents {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,7 +54,7 @@ final class ConsentCsv {
     private final PublishedNotices notices;
     private final Clock clock;
     private final Map<String, String> noticeInForce = new ConcurrentHashMap<>();
-    private final List<Problem> problems = Collections.synchronizedList(new java.util.ArrayList<>());
+    private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     private Map<String, Integer> columns = Map.of();
     private int headerSize;
 

@@ -284,7 +284,7 @@ class ConsentEventRepository {
                 .toList();
     }
 
-    /** Stores the event's receipt unless one is stored already (two first requests at once sign alike). */
+    /** Stores the event's receipt unless one is stored already (of two first requests at once, the first kept wins). */
     void insertReceipt(UUID event, String jws) {
         jdbc.sql("INSERT INTO consent_receipt (event_id, jws) VALUES (:id, :jws) ON CONFLICT (event_id) DO NOTHING")
                 .param("id", event)

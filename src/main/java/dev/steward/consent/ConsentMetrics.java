@@ -1,5 +1,6 @@
 package dev.steward.consent;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -9,9 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * {@code steward.consent.events{site,action}} counts consent events this node appended to the ledger, and
- * {@code steward.consent.receipts{site,action}} the signed receipts it issued for them (forms, banner, integrators,
- * staff on a person's behalf: with the event, once its transaction committed; imports: on a receipt's first request). Labels are catalog keys and
- * action names only.
+ * {@code steward.consent.receipts{site,action}} the signed receipts it issued for them: with the event, once its
+ * transaction committed (forms, banner, integrators, staff on a person's behalf), or on a receipt's first request
+ * (imports). Labels are catalog keys and action names only.
  */
 @Component
 class ConsentMetrics {
@@ -45,7 +46,7 @@ class ConsentMetrics {
         counter("steward.consent.receipts", site, action).increment();
     }
 
-    private io.micrometer.core.instrument.Counter counter(String name, String site, ConsentAction action) {
+    private Counter counter(String name, String site, ConsentAction action) {
         return registry.counter(name, "site", site, "action", action.key());
     }
 }
