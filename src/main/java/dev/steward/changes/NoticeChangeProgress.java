@@ -44,8 +44,14 @@ class NoticeChangeProgress {
     }
 
     List<Progress> of(Caller caller) {
+        return since(caller, Instant.MIN);
+    }
+
+    /** The changes on the caller's sites that started at {@code start} or later. */
+    List<Progress> since(Caller caller, Instant start) {
         return changes.of(caller.sites()).stream()
                 .filter(change -> caller.maySee(change.site()))
+                .filter(change -> !change.createdAt().isBefore(start))
                 .map(this::progress)
                 .toList();
     }

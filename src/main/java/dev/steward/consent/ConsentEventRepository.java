@@ -242,18 +242,62 @@ class ConsentEventRepository {
                 .optional();
     }
 
-    /** Events after a sequence number, in order, for keeping the in-memory index current. */
-    // in a transaction, or PostgreSQL's driver ignores the fetch size and holds the whole ledger in memory at once
+    /**
+     * The latest event of each site and purpose the subject has words on, from the covering index
+     * {@code consent_event_latest} alone (an index-only scan).
+     */
+    SubjectConsents latestOf(SubjectId subject) {
+        List<SubjectConsents.Latest> latest = jdbc.sql("""
+                        SELECT DISTINCT ON (site, purpose)
+                            site, purpose, seq, id, action, occurred_at, notice_version, jurisdiction, expires_at
+                        FROM consent_event WHERE subject_id = :subject
+                        ORDER BY site, purpose, occurred_at DESC, seq DESC
+                        """)
+                .param("subject", subject.value())
+                .query((rs, row) -> {
+                    OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new SubjectConsents.Latest(
+                            rs.getString("site").intern(),
+                            rs.getString("purpose").intern(),
+                            LatestConsent.of(
+                                    rs.getLong("seq"),
+                                    id,
+                                    ConsentAction.valueOf(rs.getString("action").toUpperCase()),
+                                    rs.getObject("occurred_at", OffsetDateTime.class)
+                                            .toInstant(),
+                                    rs.getString("notice_version"),
+                                    rs.getString("jurisdiction"),
+                                    expires == null ? null : expires.toInstant()));
+                })
+                .list();
+        return new SubjectConsents(latest);
+    }
+
+    /** The ledger's last sequence number: where following its appends starts. */
+    long lastSeq() {
+        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM consent_event")
+                .query(Long.class)
+                .single();
+    }
+
+    /** The subjects of the events after a sequence number, with the last sequence number seen. */
+    // in a transaction, or PostgreSQL's driver ignores the fetch size and holds every row at once
     @Transactional(readOnly = true)
-    public void forEachAfter(long seq, Consumer<ConsentEvent> consumer) {
-        try (Stream<ConsentEvent> events = jdbc
-                .sql("SELECT * FROM consent_event WHERE seq > :seq ORDER BY seq")
+    public long subjectsAfter(long seq, Consumer<SubjectId> consumer) {
+        long[] last = {seq};
+        try (Stream<SubjectId> subjects = jdbc
+                .sql("SELECT seq, subject_id FROM consent_event WHERE seq > :seq ORDER BY seq")
                 .param("seq", seq)
                 .withFetchSize(5000)
-                .query((rs, row) -> event(rs))
+                .query((rs, row) -> {
+                    last[0] = rs.getLong("seq");
+                    return new SubjectId(rs.getObject("subject_id", UUID.class));
+                })
                 .stream()) {
-            events.forEach(consumer);
+            subjects.forEach(consumer);
         }
+        return last[0];
     }
 
     /** Consents whose validity ran out by the instant and whose latest event still grants. */

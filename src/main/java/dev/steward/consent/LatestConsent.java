@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a decision needs of the event that decides a consent, in the form {@link LatestConsentTable} keeps it for
- * every subject, site and purpose, a million and more of them: times are microseconds, the id two longs.
+ * What a decision needs of the event that decides a consent, as the {@link ConsentIndex} caches it for many subjects
+ * at once: times are microseconds, the id two longs.
  */
 record LatestConsent(
         long seq,
@@ -22,15 +22,33 @@ record LatestConsent(
     private static final long NEVER = Long.MAX_VALUE;
 
     static LatestConsent of(ConsentEvent event) {
-        return new LatestConsent(
+        return of(
                 event.seq(),
-                event.id().getMostSignificantBits(),
-                event.id().getLeastSignificantBits(),
+                event.id(),
                 event.action(),
-                micros(event.occurredAt()),
-                event.noticeVersion().intern(),
-                event.jurisdiction().intern(),
-                event.expiresAt() == null ? NEVER : micros(event.expiresAt()));
+                event.occurredAt(),
+                event.noticeVersion(),
+                event.jurisdiction(),
+                event.expiresAt());
+    }
+
+    static LatestConsent of(
+            long seq,
+            UUID id,
+            ConsentAction action,
+            Instant occurredAt,
+            String noticeVersion,
+            String jurisdiction,
+            @Nullable Instant expiresAt) {
+        return new LatestConsent(
+                seq,
+                id.getMostSignificantBits(),
+                id.getLeastSignificantBits(),
+                action,
+                micros(occurredAt),
+                noticeVersion.intern(),
+                jurisdiction.intern(),
+                expiresAt == null ? NEVER : micros(expiresAt));
     }
 
     UUID id() {

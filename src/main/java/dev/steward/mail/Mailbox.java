@@ -55,7 +55,12 @@ class Mailbox {
             @Nullable String to,
             @Nullable String site,
             int limit,
-            @Nullable String reason) {
+            @Nullable String reason,
+            @Nullable MailStatus status) {
+
+        Query(@Nullable String to, @Nullable String site, int limit, @Nullable String reason) {
+            this(to, site, limit, reason, null);
+        }
 
         Query {
             if (limit < 1 || limit > MAX_LIMIT) {
@@ -139,7 +144,8 @@ class Mailbox {
 
     private List<Entry> select(Stream<OutboxMessage> messages, Query query) {
         List<Entry> entries = new ArrayList<>();
-        messages.limit(MAX_SEARCHED)
+        messages.filter(message -> query.status() == null || message.status() == query.status())
+                .limit(MAX_SEARCHED)
                 .map(message -> Entry.of(message, envelopes.open(message).map(envelope -> asShown(message, envelope))))
                 .filter(entry -> query.to() == null || query.to().equalsIgnoreCase(entry.to()))
                 .limit(query.limit())

@@ -23,8 +23,10 @@ class MailboxPageController {
     String page(
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String site,
+            @RequestParam(required = false) @Nullable String status,
             Model model) {
-        Mailbox.Query query = new Mailbox.Query(to, site, Mailbox.DEFAULT_LIMIT, null);
+        Mailbox.Query query = new Mailbox.Query(
+                to, site, Mailbox.DEFAULT_LIMIT, null, "failed".equals(status) ? MailStatus.FAILED : null);
         model.addAttribute("query", query);
         model.addAttribute("delivery", mailbox.delivery());
         model.addAttribute("messages", mailbox.read(query));

@@ -202,6 +202,19 @@ class OutboxRepository {
         }
     }
 
+    /** Messages on the given sites (none given: every site) created since {@code since} whose every attempt failed. */
+    long failedSince(Set<String> sites, Instant since) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM mail_message
+                        WHERE status = 'failed' AND created_at >= :since AND (:everySite OR site = ANY(:sites))
+                        """)
+                .param("since", utc(since))
+                .param("everySite", sites.isEmpty())
+                .param("sites", sites.toArray(String[]::new))
+                .query(Long.class)
+                .single();
+    }
+
     /** How many messages of each kind wait to go out (status queued) or are held, over all nodes. */
     Map<MailKind, Map<MailStatus, Long>> backlog() {
         Map<MailKind, Map<MailStatus, Long>> backlog = new EnumMap<>(MailKind.class);

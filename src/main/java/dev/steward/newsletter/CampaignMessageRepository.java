@@ -23,6 +23,9 @@ class CampaignMessageRepository {
     /** Stands for "nobody" once the person a message went to was erased: the row stays, as a count. */
     static final SubjectId NOBODY = new SubjectId(new UUID(0, 0));
 
+    /** Messages queued at once from which the table's statistics are renewed in the same transaction. */
+    private static final int BULK = 1_000;
+
     private final JdbcClient jdbc;
 
     CampaignMessageRepository(JdbcClient jdbc) {
@@ -42,6 +45,11 @@ class CampaignMessageRepository {
                 .param("indexes", emailIndexes.toArray(byte[][]::new))
                 .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
                 .update();
+        if (ids.size() >= BULK) {
+            // the planner would otherwise see the table as it was before the campaign, when every chunk of it is
+            // looked up and settled by id, until autovacuum analyses it again
+            jdbc.sql("ANALYZE campaign_message").update();
+        }
     }
 
     List<CampaignMessage> find(Collection<UUID> ids) {

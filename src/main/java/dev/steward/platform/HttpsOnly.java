@@ -19,15 +19,20 @@ import org.springframework.web.util.UrlPathHelper;
  * cannot be pointed elsewhere. Health and its probes stay reachable over http for orchestrators: they take nothing and
  * tell nothing but the status. Answers over TLS carry HSTS, so a browser never tries http again.
  */
-final class HttpsOnly extends OncePerRequestFilter {
+public final class HttpsOnly extends OncePerRequestFilter {
 
-    static final String HSTS = "max-age=31536000";
+    public static final String HSTS = "max-age=31536000";
 
     private final String origin;
 
     HttpsOnly(String publicUrl) {
         URI uri = URI.create(publicUrl);
         this.origin = "https://" + uri.getRawAuthority();
+    }
+
+    /** Whether production mode is on: the public address is https (then this filter runs). */
+    public static boolean required(String publicUrl) {
+        return publicUrl.startsWith("https:");
     }
 
     @Override

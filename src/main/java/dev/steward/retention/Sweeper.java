@@ -224,10 +224,7 @@ class Sweeper {
         if (!batch.erased().isEmpty()) {
             closeInactiveAccounts(batch.erased());
             // a person whose last record went does not linger as identifiers and a key nobody needs
-            vault.eraseLeftWithoutRecords(
-                    batch.erased().stream().map(SweptRecord::subject).distinct().toList(),
-                    held.subjects(),
-                    LEFT_WITHOUT_RECORDS);
+            vault.eraseLeftWithoutRecords(batch.leftWithoutRecords(), held.subjects(), LEFT_WITHOUT_RECORDS);
         }
         if (tally.didAnything()) {
             batches.record(run, tally, clock.instant());

@@ -85,6 +85,16 @@ public class PrivacyCenter {
      */
     @Transactional
     public Submitted submit(String siteKey, NewRequest input, @Nullable SubjectId account) {
+        return submit(siteKey, input, account, null);
+    }
+
+    /**
+     * As above; {@code provenHere} is the address the visitor proved in this browser a moment ago (see
+     * {@link VerifiedAddresses}): a request for that same address is confirmed by that proof.
+     */
+    @Transactional
+    public Submitted submit(
+            String siteKey, NewRequest input, @Nullable SubjectId account, @Nullable String provenHere) {
         Catalog catalog = catalogs.of(siteKey);
         Site site = catalog.site(siteKey).orElseThrow();
         Jurisdiction jurisdiction = jurisdiction(catalog, site, input.region());
@@ -94,7 +104,9 @@ public class PrivacyCenter {
         // a signed-in account whose address is proven needs no mail round trip; anyone else is a requester of their
         // own until the link or code proves the address
         boolean signedIn = account != null && identities.proven(account, email);
-        if (!signedIn) {
+        boolean proven =
+                signedIn || (provenHere != null && Identifier.email(provenHere).equals(email));
+        if (!proven) {
             requireFewUnverified(emailIndex);
         }
         SubjectId subject = signedIn ? account : identities.newSubject(List.of(ClaimedIdentifier.of(email)));
@@ -132,6 +144,12 @@ public class PrivacyCenter {
                     request.id(),
                     statusToken,
                     received(request, "account", statusToken).status());
+        }
+        if (proven) {
+            return new Submitted(
+                    request.id(),
+                    statusToken,
+                    received(request, "requester", statusToken).status());
         }
         mail.verify(request, valid.details().email(), verificationToken, code, statusToken);
         return new Submitted(request.id(), statusToken, request.status());

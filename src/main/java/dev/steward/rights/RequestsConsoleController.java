@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -48,15 +49,28 @@ class RequestsConsoleController {
     record StatusChoice(String key, String words) {}
 
     @GetMapping("/admin/requests")
-    String list(@RequestParam(required = false) @Nullable String status, Model model) {
+    String list(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String due,
+            Model model) {
         Instant now = clock.instant();
         RequestStatus chosen = Arrays.stream(RequestStatus.values())
                 .filter(s -> s.key().equals(status))
                 .findFirst()
                 .orElse(null);
+        Predicate<RightsRequest> deadline = switch (due == null ? "" : due) {
+            case "overdue" -> r -> r.overdue(now);
+            case "soon" ->
+                r -> r.status() == RequestStatus.RECEIVED
+                        && r.deadline() != null
+                        && !r.overdue(now)
+                        && r.deadline().isBefore(now.plus(RightsMetrics.SOON));
+            default -> r -> true;
+        };
         model.addAttribute(
                 "requests",
                 queue.list(chosen).stream()
+                        .filter(deadline)
                         .map(r -> new Row(
                                 r,
                                 RequestInWords.right(r.type()),
@@ -66,6 +80,8 @@ class RequestsConsoleController {
                                 r.overdue(now)))
                         .toList());
         model.addAttribute("status", chosen == null ? null : chosen.key());
+        model.addAttribute("due", due);
+        model.addAttribute("soonDays", RightsMetrics.SOON.toDays());
         model.addAttribute(
                 "statuses",
                 Arrays.stream(RequestStatus.values())

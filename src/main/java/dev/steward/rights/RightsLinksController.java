@@ -5,6 +5,7 @@ import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.EmailLinks;
 import dev.steward.platform.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -30,13 +31,19 @@ class RightsLinksController {
     private final VerificationLinks verifications;
     private final PackageDownloads downloads;
     private final Catalogs catalogs;
+    private final VerifiedAddresses addresses;
 
     RightsLinksController(
-            PrivacyCenter center, VerificationLinks verifications, PackageDownloads downloads, Catalogs catalogs) {
+            PrivacyCenter center,
+            VerificationLinks verifications,
+            PackageDownloads downloads,
+            Catalogs catalogs,
+            VerifiedAddresses addresses) {
         this.center = center;
         this.verifications = verifications;
         this.downloads = downloads;
         this.catalogs = catalogs;
+        this.addresses = addresses;
     }
 
     @GetMapping("/s/{site}/privacy-center/verify")
@@ -51,7 +58,12 @@ class RightsLinksController {
     }
 
     @PostMapping("/s/{site}/privacy-center/verify")
-    String verify(@PathVariable String site, @RequestParam String token, Model model, HttpServletResponse response) {
+    String verify(
+            @PathVariable String site,
+            @RequestParam String token,
+            Model model,
+            HttpServletRequest http,
+            HttpServletResponse response) {
         EmailLinks.secret(response);
         RightsRequest verified;
         try {
@@ -59,9 +71,9 @@ class RightsLinksController {
         } catch (InvalidInputException e) {
             throw verifications.unusable(site, token);
         }
+        addresses.remember(verified, http);
         page(site, model);
         model.addAttribute("request", verified);
-        model.addAttribute("deadline", RightsMail.day(verified.deadline()));
         return "privacy-center/verified";
     }
 

@@ -10,22 +10,25 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The console's sign-in page and its front page, with the tiles other modules contribute. */
+/** The console's sign-in page and its front page: what needs attention, and the tiles other modules contribute. */
 @Controller
 class AdminConsoleController {
 
     private final Catalogs catalogs;
     private final ObjectProvider<DashboardTiles> tiles;
+    private final ObjectProvider<AttentionItems> attention;
     private final CurrentCaller caller;
     private final Duration sessionTimeout;
 
     AdminConsoleController(
             Catalogs catalogs,
             ObjectProvider<DashboardTiles> tiles,
+            ObjectProvider<AttentionItems> attention,
             CurrentCaller caller,
             @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
         this.catalogs = catalogs;
         this.tiles = tiles;
+        this.attention = attention;
         this.caller = caller;
         this.sessionTimeout = sessionTimeout;
     }
@@ -45,6 +48,12 @@ class AdminConsoleController {
                 .toList();
         model.addAttribute("staff", staff);
         model.addAttribute("tiles", summaries);
+        model.addAttribute(
+                "attention",
+                attention
+                        .orderedStream()
+                        .flatMap(contributor -> contributor.attentionFor(current).stream())
+                        .toList());
         model.addAttribute(
                 "sites",
                 catalogs.sites().stream()

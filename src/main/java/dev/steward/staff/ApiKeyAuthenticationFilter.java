@@ -1,6 +1,5 @@
 package dev.steward.staff;
 
-import dev.steward.platform.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,29 +11,24 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer stw_…} API keys; a wrong key is refused at once with 401. */
+/** Authenticates {@code Authorization: Bearer stw_…} API keys through the {@link ApiKeyGate}: 401 for a wrong key. */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-    private final ApiKeys keys;
+    private final ApiKeyGate gate;
 
-    ApiKeyAuthenticationFilter(ApiKeys keys) {
-        this.keys = keys;
+    ApiKeyAuthenticationFilter(ApiKeyGate gate) {
+        this.gate = gate;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (!ApiKeyGate.presentsKey(request)) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiKeyPrincipal> principal =
-                keys.authenticate(header.substring(7).strip());
+        Optional<ApiKeyPrincipal> principal = gate.authenticate(request, response);
         if (principal.isEmpty()) {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"Steward\", error=\"invalid_token\"");
-            ApiErrors.of("invalid-api-key", "The API key is unknown or revoked.")
-                    .send(response, HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
         // what the key may do is the permission matrix's answer for its caller, not a matter of authorities

@@ -38,7 +38,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain staffApi(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain staffApi(HttpSecurity http, ApiKeyGate keys) throws Exception {
         return stateless(http.securityMatcher(PermissionGuard.STAFF_API + "/**"), keys)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();
@@ -47,7 +47,7 @@ class SecurityConfiguration {
     /** The integrators' API: the matrix grants its two actions to integrator keys only. */
     @Bean
     @Order(2)
-    SecurityFilterChain integratorApi(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain integratorApi(HttpSecurity http, ApiKeyGate keys) throws Exception {
         return stateless(
                         http.securityMatcher(PermissionGuard.INTEGRATOR_API.stream()
                                 .map(area -> area + "/**")
@@ -73,7 +73,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(5)
-    SecurityFilterChain actuator(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, ApiKeyGate keys) throws Exception {
         return stateless(http.securityMatcher("/actuator/**"), keys)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .access(permitted(Permission.READ_HEALTH_DETAILS, true))
@@ -100,8 +100,7 @@ class SecurityConfiguration {
     private static void notPermitted(
             HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
             throws IOException {
-        ApiErrors.of("not-permitted", "Your role, sites or key do not permit this.")
-                .send(response, HttpServletResponse.SC_FORBIDDEN);
+        ApiKeyGate.notPermitted(response);
     }
 
     /**
@@ -117,7 +116,7 @@ class SecurityConfiguration {
                 .send(response, HttpServletResponse.SC_UNAUTHORIZED);
     }
 
-    private static HttpSecurity stateless(HttpSecurity http, ApiKeys keys) throws Exception {
+    private static HttpSecurity stateless(HttpSecurity http, ApiKeyGate keys) throws Exception {
         return http.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::notAuthenticated))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

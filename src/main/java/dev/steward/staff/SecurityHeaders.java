@@ -5,6 +5,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.CompositeHeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,11 +33,32 @@ final class SecurityHeaders extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        addTo(response);
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * What Spring Security's header filter writes on the answers of its chains (no caching, nosniff, no framing, HSTS
+     * over TLS), for an answer given outside them.
+     */
+    private static final HeaderWriter SECURITY_DEFAULTS = new CompositeHeaderWriter(List.of(
+            new XContentTypeOptionsHeaderWriter(),
+            new XXssProtectionHeaderWriter(),
+            new CacheControlHeadersWriter(),
+            new HstsHeaderWriter(),
+            new XFrameOptionsHeaderWriter()));
+
+    /** The headers an answer given outside Spring Security's chains needs: these and Spring Security's own. */
+    static void addTo(HttpServletRequest request, HttpServletResponse response) {
+        addTo(response);
+        SECURITY_DEFAULTS.writeHeaders(request, response);
+    }
+
+    private static void addTo(HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-        chain.doFilter(request, response);
     }
 
     /** An error page is a page too. */

@@ -75,24 +75,20 @@ public class SweepErasure {
             Collection<RecordId> exceptRecords,
             List<StatutoryMinimum> minimums,
             String reason) {
-        List<VaultRepository.SweptRow> rows = repository.sweepDue(
+        VaultRepository.Swept swept = repository.sweepDue(
                 now,
                 limit,
                 share,
                 exceptSubjects.stream().map(SubjectId::value).toArray(UUID[]::new),
                 exceptRecords.stream().map(RecordId::value).toArray(UUID[]::new),
                 minimums);
-        List<SweptRecord> erased = new ArrayList<>(rows.size());
-        int kept = 0;
-        for (VaultRepository.SweptRow row : rows) {
-            if (row.erased() != null) {
-                erased.add(row.erased());
-            } else if (row.kept()) {
-                kept++;
-            }
-        }
-        List<UUID> tombstones = erased.isEmpty() ? List.of() : leaveTombstones(erased, reason);
-        return new SweptBatch(rows.size(), List.copyOf(erased), kept, tombstones);
+        List<UUID> tombstones = swept.erased().isEmpty() ? List.of() : leaveTombstones(swept.erased(), reason);
+        return new SweptBatch(
+                swept.claimed(),
+                List.copyOf(swept.erased()),
+                swept.kept(),
+                tombstones,
+                List.copyOf(swept.leftWithoutRecords()));
     }
 
     private List<UUID> leaveTombstones(List<SweptRecord> erased, String reason) {
@@ -122,9 +118,10 @@ public class SweepErasure {
 
     /**
      * Erases, inside the caller's transaction (a sweep batch that has just erased records), those of the subjects
-     * left without any record, unless they are given as held or a module still needs them (an account, an open
-     * rights request): their key, identifiers and blind-index entries go, each leaves a tombstone (chained in one
-     * step), and one {@link SubjectsErased} names them all. Answers the subjects erased.
+     * its batch left without any record ({@link SweptBatch#leftWithoutRecords()}) that still have none once locked,
+     * unless they are given as held or a module still needs them (an account, an open rights request): their key,
+     * identifiers and blind-index entries go, each leaves a tombstone (chained in one step), and one
+     * {@link SubjectsErased} names them all. Answers the subjects erased.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<SubjectId> eraseLeftWithoutRecords(

@@ -9,5 +9,8 @@ import java.util.UUID;
  * changed by someone else meanwhile and wait for the next batch.
  *
  * @param tombstones the erasure log's tombstones naming the erased records, one per activity
+ * @param leftWithoutRecords the subjects whose every record the batch erased, each once: to be erased themselves
+ *     ({@link SweepErasure#eraseLeftWithoutRecords}, which looks again under lock)
  */
-public record SweptBatch(int claimed, List<SweptRecord> erased, int kept, List<UUID> tombstones) {}
+public record SweptBatch(
+        int claimed, List<SweptRecord> erased, int kept, List<UUID> tombstones, List<SubjectId> leftWithoutRecords) {}

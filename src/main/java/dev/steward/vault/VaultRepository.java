@@ -187,18 +187,28 @@ class VaultRepository {
      * rest. Claiming and deleting together saves a round trip and the second lookup of every row: the delete finds
      * the claimed rows by their physical address ({@code ctid}), which the row lock keeps stable. The addresses go in
      * as an array, so the plan is a TID scan whatever the statistics say; joined, the planner estimates the claim at
-     * its limit and may hash-join it against the whole table. Answers one row per
-     * claimed record: erased (with what the tombstone and certificate need), kept, or neither (changed meanwhile by
-     * another transaction, so not found at its old address; the next batch claims it again).
+     * its limit and may hash-join it against the whole table. Claimed records neither erased nor kept were changed
+     * meanwhile by another transaction, so not found at their old address; the next batch claims them again.
+     *
+     * <p>The same statement tells which subjects the batch left without any record: every part of it sees the table
+     * as it was before the delete, so a subject whose records, up to one more than the statement erased of them,
+     * number no more than those erased has nothing else left. Asked here, each subject costs one index probe that
+     * stops at its first records, and no second statement has to step over the rows just deleted.
+     *
+     * <p>The parts come back one after another rather than joined: the planner estimates the claim at one row and,
+     * joining, would compare each claimed record with each erased one.
      */
-    List<SweptRow> sweepDue(
+    Swept sweepDue(
             Instant now,
             int limit,
             SweepErasure.Share share,
             UUID[] exceptSubjects,
             UUID[] exceptRecords,
             List<StatutoryMinimum> minimums) {
-        return jdbc.sql("""
+        List<SweptRecord> erased = new ArrayList<>();
+        List<SubjectId> alone = new ArrayList<>();
+        int[] counts = new int[2]; // claimed, kept
+        jdbc.sql("""
                         WITH claimed AS (
                             SELECT ctid AS address, id FROM personal_record
                              WHERE due_at <= :now AND NOT (subject_id = ANY(:subjects)) AND NOT (id = ANY(:records))
@@ -219,9 +229,18 @@ class VaultRepository {
                             DELETE FROM personal_record p
                              WHERE p.ctid = ANY(ARRAY(SELECT address FROM claimed))
                                AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.id = p.id)
-                            RETURNING p.id, p.subject_id, p.site, p.activity, p.retention_rule, p.due_at)
-                        SELECT c.id, e.subject_id, e.site, e.activity, e.retention_rule, e.due_at, k.id IS NOT NULL
-                          FROM claimed c LEFT JOIN erased e ON e.id = c.id LEFT JOIN kept k ON k.id = c.id
+                            RETURNING p.id, p.subject_id, p.site, p.activity, p.retention_rule, p.due_at),
+                        gone AS (SELECT subject_id, count(*) AS n FROM erased GROUP BY subject_id)
+                        SELECT 'erased', e.id, e.subject_id, e.site, e.activity, e.retention_rule, e.due_at, 1
+                          FROM erased e
+                        UNION ALL
+                        SELECT 'alone', NULL, g.subject_id, NULL, NULL, NULL, NULL, 1 FROM gone g
+                         WHERE (SELECT count(*) FROM (SELECT FROM personal_record r
+                                 WHERE r.subject_id = g.subject_id LIMIT g.n + 1) AS x) <= g.n
+                        UNION ALL
+                        SELECT 'kept', NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM kept
+                        UNION ALL
+                        SELECT 'claimed', NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM claimed
                         """)
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("limit", limit)
@@ -236,44 +255,40 @@ class VaultRepository {
                 .param(
                         "spans",
                         minimums.stream().map(m -> m.minimum().toString()).toArray(String[]::new))
-                .query((rs, row) -> {
-                    UUID subject = rs.getObject(2, UUID.class);
-                    return new SweptRow(
-                            subject == null
-                                    ? null
-                                    : new SweptRecord(
-                                            new RecordId(rs.getObject(1, UUID.class)),
-                                            new SubjectId(subject),
-                                            rs.getString(3),
-                                            rs.getString(4),
-                                            rs.getString(5),
-                                            rs.getObject(6, OffsetDateTime.class)
-                                                    .toInstant()),
-                            rs.getBoolean(7));
-                })
-                .list();
+                .query(rs -> {
+                    switch (rs.getString(1)) {
+                        case "erased" ->
+                            erased.add(new SweptRecord(
+                                    new RecordId(rs.getObject(2, UUID.class)),
+                                    new SubjectId(rs.getObject(3, UUID.class)),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    rs.getObject(7, OffsetDateTime.class).toInstant()));
+                        case "alone" -> alone.add(new SubjectId(rs.getObject(3, UUID.class)));
+                        case "kept" -> counts[1] = rs.getInt(8);
+                        default -> counts[0] = rs.getInt(8);
+                    }
+                });
+        return new Swept(counts[0], erased, counts[1], alone);
     }
 
-    /** One claimed record: erased, kept for a statutory minimum, or neither. */
-    record SweptRow(@Nullable SweptRecord erased, boolean kept) {}
+    /**
+     * What a sweep's batch did: how many records it claimed, those it erased, how many it kept for a statutory
+     * minimum, and the subjects whose every record it erased (to be looked at again under lock before erasing them:
+     * a record added meanwhile is not seen).
+     */
+    record Swept(int claimed, List<SweptRecord> erased, int kept, List<SubjectId> leftWithoutRecords) {}
 
     /**
-     * Those of the subjects left without any record, locked. A subject that still has records (the common case) is
-     * only looked at; those that look empty are locked, in id order so that two batches never wait on each other in
-     * a circle, and looked at again, since a record may have been added meanwhile. Each subject's first record is
-     * looked up by index in a subquery of its own: as an anti-join the planner may read the whole table.
+     * Those of the subjects left without any record, locked. The subjects given are those a sweep's batch found with
+     * nothing left ({@link Swept#leftWithoutRecords()}); they are locked, in id order so that two batches never wait on
+     * each other in a circle, and looked at again, since a record may have been added meanwhile. Each subject's first
+     * record is looked up by index in a subquery of its own: as an anti-join the planner may read the whole table.
      */
     List<SubjectId> lockEmptySubjects(UUID[] subjects) {
-        UUID[] empty =
-                jdbc.sql("""
-                        SELECT s.id FROM unnest(CAST(:ids AS uuid[])) AS s (id)
-                         WHERE (SELECT r.id FROM personal_record r WHERE r.subject_id = s.id LIMIT 1) IS NULL
-                        """).param("ids", subjects).query(UUID.class).list().toArray(UUID[]::new);
-        if (empty.length == 0) {
-            return List.of();
-        }
         jdbc.sql("SELECT id FROM data_subject WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
-                .param("ids", empty)
+                .param("ids", subjects)
                 .query(UUID.class)
                 .list();
         return jdbc.sql("""
@@ -281,7 +296,7 @@ class VaultRepository {
                          WHERE s.id = ANY(:ids)
                            AND (SELECT r.id FROM personal_record r WHERE r.subject_id = s.id LIMIT 1) IS NULL
                         """)
-                .param("ids", empty)
+                .param("ids", subjects)
                 .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
                 .list();
     }

@@ -128,6 +128,44 @@ class ConsentDecisionApiTest {
     }
 
     @Test
+    void theLeanPathAnswersWithTheHeadersAndErrorsOfEveryOtherAnswer() {
+        String token = createKey("{\"name\":\"lean\",\"sites\":[\"lab\"]}");
+
+        HttpResponse<String> answered =
+                http.get("/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a@example.org", bearer(token));
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(answered.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(answered.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(answered.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(answered.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+
+        HttpResponse<String> nothing = http.get("/api/v1/consent-decisions", bearer(token));
+        assertThat(nothing.statusCode()).isEqualTo(400);
+        assertThat(nothing.body())
+                .contains("{\"field\":\"site\",\"code\":\"required\"")
+                .contains("{\"field\":\"subject\",\"code\":\"required\"")
+                .contains("{\"field\":\"purpose\",\"code\":\"required\"");
+        assertThat(nothing.headers().firstValue("Content-Security-Policy")).isPresent();
+
+        HttpResponse<String> otherSite = http.get(
+                "/api/v1/consent-decisions?site=olympus-ims&purpose=newsletter&subject=a@example.org&at=yesterday",
+                bearer(token));
+        assertThat(otherSite.statusCode()).as("parameters first, then the site").isEqualTo(400);
+        HttpResponse<String> outOfReach = http.get(
+                "/api/v1/consent-decisions?site=olympus-ims&purpose=newsletter&subject=a@example.org", bearer(token));
+        assertThat(outOfReach.statusCode()).isEqualTo(404);
+        assertThat(outOfReach.body()).contains("\"code\":\"not-found\"").doesNotContain("newsletter");
+
+        HttpResponse<String> past = http.get(
+                "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a@example.org"
+                        + "&at=2020-01-01T00:00:00%2B01:00",
+                bearer(token));
+        assertThat(past.body()).contains("\"at\":\"2019-12-31T23:00:00Z\"");
+    }
+
+    @Test
     void integratorsRecordConsentsThemselvesWithAReceipt() {
         String token = createKey("{\"name\":\"banner\",\"sites\":[\"lab\"]}");
 

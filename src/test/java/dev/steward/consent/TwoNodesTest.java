@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.platform.StewardProperties;
 import dev.steward.test.Canary;
+import dev.steward.test.Http;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.test.TestServer;
@@ -11,10 +12,14 @@ import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Two Steward nodes share one database: each sees the other's consent changes and erasures within a second. */
@@ -38,6 +43,9 @@ class TwoNodesTest {
 
     @Autowired
     TestClock clock;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void eachNodeSeesTheOthersConsentChangesWithinOneSecond() {
@@ -70,6 +78,98 @@ class TwoNodesTest {
             second.getBean(Vault.class).eraseSubject(subject, "erasure request");
             assertWithinOneSecond(() -> !vault.exists(subject));
         }
+    }
+
+    /**
+     * Each node's decision (from its cache) equals the ledger's state (read as of the same instant, from the
+     * database) after every change on either node; an erasure on one node and a key revoked there are refused on the
+     * other; the other node's lean decision path holds each key to its rate.
+     */
+    @Test
+    void decisionsOnEitherNodeEqualTheLedgerAfterEveryChange() {
+        try (ConfigurableApplicationContext second = TestServer.start(
+                clock,
+                properties.database().url(),
+                properties.dataDir(),
+                "--steward.catalog=" + StewardTest.CATALOGS,
+                "--steward.api-keys.requests-per-second=5")) {
+            List<ConsentDecisions> nodes = List.of(decisions, second.getBean(ConsentDecisions.class));
+            List<ConsentLedger> ledgers = List.of(ledger, second.getBean(ConsentLedger.class));
+            String subject = identities
+                    .forAddress(Identifier.email(Canary.email("two-nodes-ledger")))
+                    .toString();
+            ConsentAction[] changes = {
+                ConsentAction.GIVEN,
+                ConsentAction.CONFIRMED,
+                ConsentAction.WITHDRAWN,
+                ConsentAction.GIVEN,
+                ConsentAction.CONFIRMED,
+                ConsentAction.OBJECTED
+            };
+            List<String> reasons = new ArrayList<>();
+            for (int i = 0; i < changes.length; i++) {
+                nodes.forEach(node -> node.decide("lab", subject, "newsletter", null)); // both nodes cache the subject
+                clock.advance(Duration.ofSeconds(1));
+                ledgers.get(i % 2)
+                        .record(ConsentRequest.of(
+                                        SubjectId.parse(subject),
+                                        "lab",
+                                        "newsletter",
+                                        changes[i],
+                                        CollectionMethod.FORM)
+                                .withWording("Send me the monthly lab newsletter."));
+                for (ConsentDecisions node : nodes) {
+                    assertWithinOneSecond(() -> node.decide("lab", subject, "newsletter", null)
+                            .equals(node.decide("lab", subject, "newsletter", clock.instant())));
+                }
+                reasons.add(
+                        nodes.get(1).decide("lab", subject, "newsletter", null).reason());
+            }
+            assertThat(reasons)
+                    .as("the answers followed the ledger")
+                    .containsExactly(
+                            "consent-given",
+                            "consent-confirmed",
+                            "consent-withdrawn",
+                            "consent-given",
+                            "consent-confirmed",
+                            "objected");
+
+            vault.eraseSubject(SubjectId.parse(subject), "erasure request");
+            assertWithinOneSecond(() -> "unknown-subject"
+                    .equals(nodes.get(1)
+                            .decide("lab", subject, "newsletter", null)
+                            .reason()));
+
+            keysAcrossNodes(TestServer.http(second));
+        }
+    }
+
+    private void keysAcrossNodes(Http there) {
+        Http here = new Http(port);
+        String[] admin = Http.basic("admin", StewardTest.ADMIN_PASSWORD);
+        String created = here.postJson("/api/v1/admin/api-keys", "{\"name\":\"both nodes\",\"sites\":[\"lab\"]}", admin)
+                .body();
+        String token = created.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        String id = created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        String[] bearer = {"Authorization", "Bearer " + token};
+        String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=someone@example.org";
+
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(there.get(path, bearer));
+        }
+        assertThat(answers.get(0).statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = answers.stream()
+                .filter(answer -> answer.statusCode() == 429)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("20 calls at once, 5 a second allowed, none refused"));
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(limited.body()).contains("\"code\":\"rate-limited\"");
+
+        assertThat(here.send("DELETE", "/api/v1/admin/api-keys/" + id, admin).statusCode())
+                .isEqualTo(204);
+        assertWithinOneSecond(() -> there.get(path, bearer).statusCode() == 401);
     }
 
     private static void assertWithinOneSecond(BooleanSupplier condition) {

@@ -84,6 +84,23 @@ class HttpsOnlyTest {
                 .contains("HttpOnly");
     }
 
+    /** The decision path answered ahead of the filters keeps production mode too. */
+    @Test
+    void anIntegratorsDecisionCallOverPlainHttpIsRefusedToo() {
+        Http http = new Http(port);
+        String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=someone@example.org";
+        String[] key = {"Authorization", "Bearer stw_nothing_wrong"};
+
+        HttpResponse<String> plain = http.get(path, key);
+        HttpResponse<String> overTls = http.get(path, key[0], key[1], OVER_TLS[0], OVER_TLS[1]);
+
+        assertThat(plain.statusCode()).isEqualTo(403);
+        assertThat(plain.body()).contains("\"code\":\"https-required\"");
+        assertThat(overTls.statusCode()).isEqualTo(401);
+        assertThat(overTls.body()).contains("\"code\":\"invalid-api-key\"");
+        assertThat(overTls.headers().firstValue("Strict-Transport-Security")).contains(HttpsOnly.HSTS);
+    }
+
     @Test
     void xForwardedProtoFromAnyOtherAddressDoesNotCount() throws SocketException {
         Http stranger = new Http(otherAddressOfThisMachine(), port);

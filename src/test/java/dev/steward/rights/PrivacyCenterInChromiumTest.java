@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.steward.consent.ConsentDecisions;
 import dev.steward.consent.ConsentLedger;
 import dev.steward.disclosures.Disclosures;
+import dev.steward.test.Axe;
 import dev.steward.test.Canary;
 import dev.steward.test.Chromium;
 import dev.steward.test.Console;
@@ -23,7 +24,9 @@ import dev.steward.vault.Vault;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,9 @@ class PrivacyCenterInChromiumTest {
     @Autowired
     TestClock clock;
 
+    /** The request form's button, "Send: " and the right's title. */
+    private static final Pattern SEND = Pattern.compile("^Send: ");
+
     Chromium chromium;
     LabCustomers customers;
 
@@ -74,8 +80,11 @@ class PrivacyCenterInChromiumTest {
     void aVisitorAsksForTheirDataConfirmsWithTheCodeAndStaffAnswerIt() {
         customers().customer("browser-access");
         Page page = privacyCenter();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Get a copy of your data"))
+                .click();
+        assertThat(heading(page)).isEqualTo("Access (Art. 15 GDPR)");
 
-        String statusUrl = submit(page, "Access", "browser-access");
+        String statusUrl = submit(page, "browser-access");
         assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("We sent you an e-mail");
         page.getByLabel("Code from the e-mail").fill(code("browser-access"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm"))
@@ -108,11 +117,10 @@ class PrivacyCenterInChromiumTest {
     @Test
     void aVisitorAsksForErasureChoosingTheGroundAndConfirmsWithTheLink() {
         SubjectId subject = customers().subscriber("browser-erasure");
-        Page page = privacyCenter();
-        Locator erasure = section(page, "Erasure");
-        erasure.getByLabel("You withdrew your consent.").check();
+        Page page = right("erasure");
+        page.getByLabel("You withdrew your consent.").check();
 
-        submit(page, "Erasure", "browser-erasure");
+        submit(page, "browser-erasure");
         String link = link("browser-erasure");
         page.navigate(link);
         page.navigate(link);
@@ -132,12 +140,10 @@ class PrivacyCenterInChromiumTest {
     @Test
     void aVisitorAsksForRestrictionAndItAppliesAtOnce() {
         SubjectId subject = customers().subscriber("browser-restriction");
-        Page page = privacyCenter();
-        section(page, "Restriction")
-                .getByLabel("You dispute the accuracy of your data.")
-                .check();
+        Page page = right("restriction");
+        page.getByLabel("You dispute the accuracy of your data.").check();
 
-        submit(page, "Restriction", "browser-restriction");
+        submit(page, "browser-restriction");
         page.navigate(link("browser-restriction"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my request"))
                 .click();
@@ -152,18 +158,84 @@ class PrivacyCenterInChromiumTest {
     @Test
     void aMissingGroundIsShownNextToTheFormAndTheVisitorSeesTheDirectAnswers() {
         Page page = privacyCenter();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Automated decisions"))
-                        .isVisible())
-                .isTrue();
-        assertThat(page.textContent("main"))
-                .contains("No decision about you is made by automated means alone.")
-                .contains("Lab Data Protection Authority");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Automated decisions"))
+                .click();
+        assertThat(page.textContent("main")).contains("No decision about you is made by automated means alone.");
+        assertThat(page.getByRole(AriaRole.BUTTON).count())
+                .as("nothing to request")
+                .isZero();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("All your rights"))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Complain to an authority"))
+                .click();
+        assertThat(page.textContent("main")).contains("Lab Data Protection Authority");
 
-        section(page, "Erasure").getByLabel("Your e-mail address").fill(Canary.email("no-ground"));
-        section(page, "Erasure").getByRole(AriaRole.BUTTON).click();
+        page = right("erasure");
+        page.getByLabel("Your e-mail address").fill(Canary.email("no-ground"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(SEND))
+                .click();
 
-        assertThat(section(page, "Erasure").getByRole(AriaRole.ALERT).textContent())
+        assertThat(page.getByRole(AriaRole.ALERT).textContent())
                 .contains("Choose at least one of the reasons the law gives.");
+        assertThat(page.getByLabel("Your e-mail address").inputValue())
+                .as("what the visitor typed stays")
+                .isEqualTo(Canary.email("no-ground"));
+    }
+
+    @Test
+    void theAddressConfirmedInThisBrowserIsOfferedOnTheNextRightAndNeedsNoSecondMail() {
+        String email = Canary.email("browser-remembered");
+        customers().subscriber("browser-remembered");
+        Page page = right("access");
+        submit(page, "browser-remembered");
+        page.getByLabel("Code from the e-mail").fill(code("browser-remembered"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm"))
+                .click();
+        int mails = new Inbox(port).countTo(email);
+
+        page.navigate("/s/lab/privacy-center/rights/withdraw-consent?region=EU");
+        assertThat(page.getByLabel("Your e-mail address").inputValue()).isEqualTo(email);
+        assertThat(page.textContent("main")).contains("You confirmed " + email + " in this browser a moment ago");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(SEND))
+                .click();
+
+        assertThat(page.url()).doesNotContain("submitted");
+        assertThat(row(page, "Status")).isEqualTo("Answered");
+        assertThat(new Inbox(port).newestTextTo(email))
+                .as("the answer, not a request to confirm the address again")
+                .doesNotContain("To confirm that this address is yours");
+        assertThat(new Inbox(port).countTo(email)).isEqualTo(mails + 1);
+
+        Page stranger = right("withdraw-consent");
+        assertThat(stranger.getByLabel("Your e-mail address").inputValue())
+                .as("another browser")
+                .isEmpty();
+        clock.advance(VerifiedAddresses.REMEMBERED.plusMinutes(1));
+        page.navigate("/s/lab/privacy-center/rights/withdraw-consent?region=EU");
+        assertThat(page.getByLabel("Your e-mail address").inputValue())
+                .as("forgotten after a while")
+                .isEmpty();
+    }
+
+    @Test
+    void theIndexAndEveryRightsPageHaveNoAccessibilityViolations() {
+        Page page = chromium.page(port, Map.of(), true);
+        page.navigate("/s/lab/privacy-center/rights?region=EU");
+        assertThat(Axe.violations(page)).as("index").isEmpty();
+        for (String type : List.of(
+                "withdraw-consent",
+                "access",
+                "rectification",
+                "erasure",
+                "restriction",
+                "notification",
+                "portability",
+                "objection",
+                "automated-decisions",
+                "complaint")) {
+            page.navigate("/s/lab/privacy-center/rights/" + type + "?region=EU");
+            assertThat(Axe.violations(page)).as(type).isEmpty();
+        }
     }
 
     private LabCustomers customers() {
@@ -173,24 +245,27 @@ class PrivacyCenterInChromiumTest {
         return customers;
     }
 
+    /** The address every mail and notice links to, which leads to the index of the rights. */
     private Page privacyCenter() {
         clock.advance(Duration.ofSeconds(1));
         Page page = chromium.page(port, false);
         page.navigate("/s/lab/privacy-center?region=EU");
+        assertThat(page.url()).endsWith("/s/lab/privacy-center/rights?region=EU");
         return page;
     }
 
-    private static Locator section(Page page, String title) {
-        return page.locator("section")
-                .filter(new Locator.FilterOptions()
-                        .setHas(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title))));
+    private Page right(String type) {
+        clock.advance(Duration.ofSeconds(1));
+        Page page = chromium.page(port, false);
+        page.navigate("/s/lab/privacy-center/rights/" + type + "?region=EU");
+        return page;
     }
 
     /** Fills the right's e-mail address and sends it; answers the request's page, where the visitor lands. */
-    private String submit(Page page, String right, String who) {
-        Locator section = section(page, right);
-        section.getByLabel("Your e-mail address").fill(Canary.email(who));
-        section.getByRole(AriaRole.BUTTON).click();
+    private String submit(Page page, String who) {
+        page.getByLabel("Your e-mail address").fill(Canary.email(who));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(SEND))
+                .click();
         assertThat(page.url()).contains("/s/lab/privacy-center/requests/");
         return page.url().replace("?submitted", "");
     }

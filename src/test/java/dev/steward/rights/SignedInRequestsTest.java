@@ -43,7 +43,7 @@ class SignedInRequestsTest {
     void aRequestForTheAccountsOwnAddressIsConfirmedByTheRecentSignIn() {
         Filled account = registered();
         Visitor visitor = signedIn(account);
-        assertThat(Pages.text(visitor.get(CENTER + "?region=EU").body()))
+        assertThat(Pages.text(visitor.get(CENTER + "/rights/access?region=EU").body()))
                 .contains("You are signed in to your account: a request for your account's e-mail address is"
                         + " confirmed by your sign-in");
 
@@ -95,7 +95,8 @@ class SignedInRequestsTest {
         assertThat(new Inbox(port).newestTextTo(other)).contains("To confirm that this address is yours");
 
         clock.advance(Duration.ofMinutes(31));
-        String page = Pages.text(visitor.get(CENTER + "?region=EU").body());
+        String page =
+                Pages.text(visitor.get(CENTER + "/rights/access?region=EU").body());
         assertThat(page).contains("Confirm your password and a request for your account's e-mail address needs no");
         assertThat(location(request(visitor, account.email()))).endsWith("?submitted");
     }
@@ -103,8 +104,10 @@ class SignedInRequestsTest {
     @Test
     void theCenterOpensInTheVisitorsRegion() {
         Visitor visitor = new Visitor(port);
-        String japan = Pages.text(visitor.get(CENTER, "CF-IPCountry", "JP").body());
-        String europe = Pages.text(visitor.get(CENTER, "CF-IPCountry", "DE").body());
+        String japan =
+                Pages.text(visitor.get(CENTER + "/rights", "CF-IPCountry", "JP").body());
+        String europe =
+                Pages.text(visitor.get(CENTER + "/rights", "CF-IPCountry", "DE").body());
 
         assertThat(japan).contains("shown: Japan").contains("Disclosing personal information");
         assertThat(europe).contains("shown: European Union").contains("Right to limitation of processing");
@@ -112,11 +115,15 @@ class SignedInRequestsTest {
 
     @Test
     void consentCanBeWithdrawnOnlyForPurposesRestingOnItAndObjectedToOnlyForLegitimateInterestOrMarketing() {
-        String page = new Visitor(port).get(CENTER + "?region=EU").body();
+        Visitor visitor = new Visitor(port);
+        String withdrawal =
+                visitor.get(CENTER + "/rights/withdraw-consent?region=EU").body();
+        String objection = visitor.get(CENTER + "/rights/objection?region=EU").body();
 
-        assertThat(page)
+        assertThat(withdrawal)
                 .contains("id=\"withdraw-consent-p-software-download\"")
-                .doesNotContain("id=\"withdraw-consent-p-website-delivery\"")
+                .doesNotContain("id=\"withdraw-consent-p-website-delivery\"");
+        assertThat(objection)
                 .contains("id=\"objection-p-website-delivery\"")
                 .doesNotContain("id=\"objection-p-software-download\"");
     }
@@ -141,7 +148,9 @@ class SignedInRequestsTest {
     private HttpResponse<String> request(Visitor visitor, String email) {
         clock.advance(Duration.ofSeconds(1));
         HttpResponse<String> sent = visitor.submit(
-                CENTER + "?region=EU", CENTER + "/requests", Map.of("type", "access", "email", email, "region", "EU"));
+                CENTER + "/rights/access?region=EU",
+                CENTER + "/requests",
+                Map.of("type", "access", "email", email, "region", "EU"));
         assertThat(sent.statusCode()).as(Pages.text(sent.body())).isEqualTo(302);
         return sent;
     }

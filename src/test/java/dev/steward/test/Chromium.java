@@ -71,6 +71,18 @@ public final class Chromium implements AutoCloseable {
         return context.newPage();
     }
 
+    /** A fresh page as a phone shows it: 375 by 812 CSS pixels, touch, the page's own viewport meta tag honoured. */
+    public Page phone(int port) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setViewportSize(375, 812)
+                .setDeviceScaleFactor(2)
+                .setIsMobile(true)
+                .setHasTouch(true));
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
     /** Fills a seed form's fields, consent boxes and age on its page. */
     public static void fill(Page page, SeedForms.Filled form) {
         form.fields().forEach((key, value) -> {

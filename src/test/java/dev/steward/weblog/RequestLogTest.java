@@ -174,6 +174,34 @@ class RequestLogTest {
                 .containsExactly("olympus-ims", "omron-healthcare");
     }
 
+    /** An integrator's server asking with its key is no visitor (seed 001 §3.1); a request without a key still is. */
+    @Test
+    void integratorsDecisionCallsWithAKeyAreNotLogged() {
+        String created = new Http(port)
+                .postJson(
+                        "/api/v1/admin/api-keys",
+                        "{\"name\":\"shop server\",\"sites\":[\"olympus-ims\"]}",
+                        Http.basic("admin", StewardTest.ADMIN_PASSWORD))
+                .body();
+        String token = created.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        String path = "/api/v1/consent-decisions?purpose=newsletter&site=olympus-ims&subject=a@example.org";
+        log.flush();
+        int before = rows("192.0.2.0").size();
+
+        assertThat(Visitor.of(port, "192.0.2.77", Visitor.FIREFOX, "Authorization", "Bearer " + token)
+                        .get(path)
+                        .statusCode())
+                .isEqualTo(200);
+        Visitor.of(port, "192.0.2.77", Visitor.FIREFOX, "Authorization", "Bearer stw_not_live")
+                .get(path);
+        log.flush();
+        assertThat(rows("192.0.2.0")).hasSize(before);
+
+        Visitor.of(port, "192.0.2.77", Visitor.FIREFOX).get(path);
+        log.flush();
+        assertThat(rows("192.0.2.0")).hasSize(before + 1);
+    }
+
     @Test
     void countsAnAddressesRecentRequestsForRateLimiting() {
         Visitor busy = Visitor.of(port, "192.0.2.44", Visitor.CHROME);

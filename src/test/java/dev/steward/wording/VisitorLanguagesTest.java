@@ -34,8 +34,8 @@ class VisitorLanguagesTest {
     void thePrivacyCenterAndItsMailSpeakTheBrowsersLanguage(
             String language, String title, String emailLabel, String subject, String asked, String fallback) {
         Visitor visitor = new Visitor(port);
-        HttpResponse<String> centre =
-                visitor.get("/s/lab/privacy-center?region=EU", "Accept-Language", language + ";q=1, en;q=0.5");
+        HttpResponse<String> centre = visitor.get(
+                "/s/lab/privacy-center/rights/access?region=EU", "Accept-Language", language + ";q=1, en;q=0.5");
         assertThat(centre.body()).contains("<html lang=\"" + language + "\"");
         assertThat(Pages.text(centre.body())).contains(title).contains(emailLabel);
         if (!language.equals("en")) {
@@ -59,15 +59,15 @@ class VisitorLanguagesTest {
     @CsvSource({"de, Datenschutzerklärung", "ja, プライバシーポリシー"})
     void theLanguageSwitchIsKeptForTheSiteAndOffersOnlyItsLanguages(String language, String noticeLink) {
         Visitor visitor = new Visitor(port);
-        String english = visitor.get("/s/lab/privacy-center").body();
+        String english = visitor.get("/s/lab/privacy-center/rights").body();
         assertThat(english).contains("hreflang=\"de\"").contains("hreflang=\"ja\"");
 
-        visitor.get("/s/lab/privacy-center?lang=" + language);
-        String form = visitor.get("/s/lab/privacy-center").body();
+        visitor.get("/s/lab/privacy-center/rights?lang=" + language);
+        String form = visitor.get("/s/lab/privacy-center/rights/access").body();
         assertThat(form).contains("<html lang=\"" + language + "\"").contains(noticeLink);
 
-        visitor.get("/s/lab/privacy-center?lang=fr");
-        assertThat(visitor.get("/s/lab/privacy-center").body())
+        visitor.get("/s/lab/privacy-center/rights?lang=fr");
+        assertThat(visitor.get("/s/lab/privacy-center/rights").body())
                 .as("a language the site does not declare changes nothing")
                 .contains("<html lang=\"" + language + "\"");
     }

@@ -47,7 +47,7 @@ class VisitorWordingTest {
     private static final List<String> SITES = List.of(SeedForms.OLYMPUS, SeedForms.OMRON);
     private static final Pattern LINK = Pattern.compile("href=\"(/[^\"#]*)\"");
     private static final Pattern LINK_BUTTON = Pattern.compile("<form[^>]*class=\"link-button\"");
-    private static final Pattern RIGHT = Pattern.compile("name=\"type\" value=\"([\\w-]+)\"");
+    private static final Pattern RIGHT = Pattern.compile("/privacy-center/rights/([\\w-]+)\\?");
     private static final Pattern CODE = Pattern.compile("enter the code (\\d{6})");
 
     @LocalServerPort
@@ -112,16 +112,21 @@ class VisitorWordingTest {
 
     /** Asks for a copy of the data in the privacy center, confirms by mail and has staff answer it. */
     private void askForACopy(Visitor visitor, String site, Filled person) {
-        String centre = "/s/" + site + "/privacy-center?region=" + person.region();
-        HttpResponse<String> page = visitor.get(centre);
-        keep(centre, page);
-        List<String> rights = Pattern.compile(RIGHT.pattern())
-                .matcher(page.body())
+        String centre = "/s/" + site + "/privacy-center/rights?region=" + person.region();
+        keep(centre, visitor.get(centre));
+        List<String> rights = RIGHT.matcher(visitor.get(centre).body())
                 .results()
                 .map(m -> m.group(1))
+                .distinct()
                 .toList();
+        for (String right : rights) {
+            String path = "/s/" + site + "/privacy-center/rights/" + right + "?region=" + person.region();
+            keep(path, visitor.get(path));
+        }
         String type =
                 rights.contains("access") ? "access" : rights.contains("disclosure") ? "disclosure" : rights.get(0);
+        HttpResponse<String> page =
+                visitor.get("/s/" + site + "/privacy-center/rights/" + type + "?region=" + person.region());
         clock.advance(Duration.ofSeconds(1));
         HttpResponse<String> status = follow(
                 visitor,

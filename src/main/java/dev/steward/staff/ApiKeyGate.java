@@ -1,0 +1,82 @@
+package dev.steward.staff;
+
+import dev.steward.platform.ApiErrors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The door for calls that present an API key as a bearer token: the key must be live (401 otherwise) and within its
+ * rate (429). The security chains pass through it ({@link ApiKeyAuthenticationFilter}); so does a hot path that
+ * answers outside them, such as the consent decision, which also asks the {@link Permission} matrix here (403), so
+ * that both refuse alike and the matrix stays the only place the rules are written.
+ */
+@Component
+public class ApiKeyGate {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiKeys keys;
+    private final ApiKeyRateLimit rateLimit;
+
+    ApiKeyGate(ApiKeys keys, ApiKeyRateLimit rateLimit) {
+        this.keys = keys;
+        this.rateLimit = rateLimit;
+    }
+
+    /** Whether the request presents a bearer token (of any kind; whether it is a live key is for the gate to say). */
+    public static boolean presentsKey(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    }
+
+    /**
+     * For a path outside the security chains: the caller, if the key is live, within its rate and granted the
+     * permission by the matrix. Otherwise the refusal has been answered and there is nothing. Either way the answer
+     * carries the {@link SecurityHeaders} and Spring Security's own, as the answers of its chains do.
+     */
+    public Optional<Caller> admit(HttpServletRequest request, HttpServletResponse response, Permission permission)
+            throws IOException {
+        SecurityHeaders.addTo(request, response);
+        Optional<Caller> caller = authenticate(request, response).map(ApiKeyPrincipal::caller);
+        if (caller.isPresent() && !caller.get().may(permission)) {
+            notPermitted(response);
+            return Optional.empty();
+        }
+        return caller;
+    }
+
+    /** The key's principal; or nothing, once the request has been answered with 401 or 429. */
+    Optional<ApiKeyPrincipal> authenticate(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String header = request.getHeader("Authorization");
+        Optional<ApiKeyPrincipal> principal =
+                keys.authenticate(header.substring(BEARER.length()).strip());
+        if (principal.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"Steward\", error=\"invalid_token\"");
+            ApiErrors.of("invalid-api-key", "The API key is unknown or revoked.")
+                    .send(response, HttpServletResponse.SC_UNAUTHORIZED);
+            return Optional.empty();
+        }
+        Optional<Duration> wait = rateLimit.admit(principal.get().id());
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds());
+            response.setHeader("Retry-After", Long.toString(seconds));
+            ApiErrors.of(
+                            "rate-limited",
+                            "This key sent more requests than its rate allows; try again in " + seconds + " s.")
+                    .send(response, 429);
+            return Optional.empty();
+        }
+        return principal;
+    }
+
+    /** A refusal in the JSON APIs' error shape, naming no more than that the caller may not. */
+    static void notPermitted(HttpServletResponse response) throws IOException {
+        ApiErrors.of("not-permitted", "Your role, sites or key do not permit this.")
+                .send(response, HttpServletResponse.SC_FORBIDDEN);
+    }
+}

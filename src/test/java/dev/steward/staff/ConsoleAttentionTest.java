@@ -1,0 +1,124 @@
+package dev.steward.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.test.Canary;
+import dev.steward.test.Console;
+import dev.steward.test.Http;
+import dev.steward.test.Inbox;
+import dev.steward.test.StaffUsers;
+import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The console's front page says what needs attention, each a count linking to the list of exactly those, and only
+ * what the staff member's role may open, counted over their sites.
+ */
+@StewardTest
+class ConsoleAttentionTest {
+
+    private static final Pattern ITEM =
+            Pattern.compile("<a href=\"([^\"]+)\"><strong[^>]*>(\\d+)</strong>\\s*<span[^>]*>([^<]+)</span>");
+    /** The lists the front page may point to, each at least once. */
+    private static final String[] EVERY_ITEM = {
+        "/admin/requests?due=overdue",
+        "/admin/requests?due=soon",
+        "/admin/requests#tasks",
+        "/admin/identity",
+        "/admin/notice-changes",
+        "/admin/mailbox?status=failed"
+    };
+
+    private static final Pattern REQUEST_ROW = Pattern.compile("href=\"/admin/requests/[0-9a-f-]{36}\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void eachRoleSeesWhatItMayOpenAndEveryLinkOpensForIt() {
+        assertThat(items("admin", StewardTest.ADMIN_PASSWORD).keySet()).containsExactlyInAnyOrder(EVERY_ITEM);
+        assertThat(itemsOf("PRIVACY_OFFICER", null).keySet()).containsExactlyInAnyOrder(EVERY_ITEM);
+        assertThat(itemsOf("SUPPORT_AGENT", null).keySet()).containsExactly("/admin/mailbox?status=failed");
+        assertThat(itemsOf("AUDITOR", null).keySet()).containsExactly("/admin/notice-changes");
+
+        for (String role : new String[] {"PRIVACY_OFFICER", "SUPPORT_AGENT", "AUDITOR"}) {
+            String member = StaffUsers.create(jdbc, role, null);
+            Console console = Console.signIn(port, member, StaffUsers.PASSWORD);
+            for (String link : items(console).keySet()) {
+                assertThat(console.get(link).statusCode())
+                        .as(role + " opens " + link)
+                        .isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void overdueRequestsAreCountedOverTheMembersSitesAndTheLinkListsExactlyThem() {
+        submitVerified("attention-overdue");
+        clock.advance(Duration.ofDays(40));
+
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+        long overdue = items(admin).get("/admin/requests?due=overdue");
+        assertThat(overdue).isPositive();
+        assertThat(rows(admin, "/admin/requests?due=overdue")).isEqualTo(overdue);
+        assertThat(rows(admin, "/admin/requests?due=soon"))
+                .isEqualTo(items(admin).get("/admin/requests?due=soon"));
+
+        Console omron = Console.signIn(
+                port, StaffUsers.create(jdbc, "PRIVACY_OFFICER", "omron-healthcare"), StaffUsers.PASSWORD);
+        long omronOverdue = items(omron).get("/admin/requests?due=overdue");
+        assertThat(rows(omron, "/admin/requests?due=overdue")).isEqualTo(omronOverdue);
+        assertThat(omronOverdue).as("the lab's request is not theirs").isLessThan(overdue);
+        assertThat(admin.get("/admin").body()).contains("rights requests past their deadline");
+    }
+
+    private void submitVerified(String who) {
+        Http http = new Http(port);
+        String email = Canary.email(who);
+        assertThat(http.postJson(
+                                "/api/v1/sites/lab/requests",
+                                "{\"type\":\"access\",\"email\":\"" + email + "\",\"region\":\"EU\"}")
+                        .statusCode())
+                .isEqualTo(202);
+        String token = new Inbox(port).find(email, "verify\\?token=([\\w-]+)");
+        assertThat(http.postJson("/api/v1/sites/lab/requests/verification", "{\"token\":\"" + token + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    private Map<String, Long> itemsOf(String role, @Nullable String site) {
+        return items(StaffUsers.create(jdbc, role, site), StaffUsers.PASSWORD);
+    }
+
+    private Map<String, Long> items(String username, String password) {
+        return items(Console.signIn(port, username, password));
+    }
+
+    /** The overview's attention items: each link with its count. */
+    private static Map<String, Long> items(Console console) {
+        Map<String, Long> items = new LinkedHashMap<>();
+        ITEM.matcher(console.get("/admin").body())
+                .results()
+                .forEach(item -> items.put(item.group(1).replace("&amp;", "&"), Long.parseLong(item.group(2))));
+        return items;
+    }
+
+    private static long rows(Console console, String list) {
+        return REQUEST_ROW.matcher(console.get(list).body()).results().count();
+    }
+}

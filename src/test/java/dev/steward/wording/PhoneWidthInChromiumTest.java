@@ -1,0 +1,141 @@
+package dev.steward.wording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.steward.test.Chromium;
+import dev.steward.test.Http;
+import dev.steward.test.Json;
+import dev.steward.test.SeedForms;
+import dev.steward.test.SeedForms.Filled;
+import dev.steward.test.StewardTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * On a 375-pixel phone no page of a visitor or of the console scrolls sideways: its document is no wider than the
+ * screen. A failure names the page and the elements that stick out.
+ */
+@StewardTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PhoneWidthInChromiumTest {
+
+    /** The document's width against the screen's, and the outermost elements whose right edge passes the screen. */
+    private static final String OVERFLOW = """
+            () => {
+              const width = window.innerWidth;
+              if (document.documentElement.scrollWidth <= width) return null;
+              const wide = [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > width + 1)
+                .filter(e => !(e.parentElement && e.parentElement.getBoundingClientRect().right > width + 1))
+                .slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+                    + ' (' + Math.round(e.getBoundingClientRect().right) + 'px)');
+              return document.documentElement.scrollWidth + 'px wide on ' + width + 'px: ' + wide.join(', ');
+            }
+            """;
+
+    @LocalServerPort
+    int port;
+
+    Chromium chromium;
+
+    @BeforeAll
+    void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    void close() {
+        chromium.close();
+    }
+
+    @Test
+    void visitorPagesFitAPhone() {
+        Filled form = SeedForms.olympusContact();
+        String receipt = Json.read(
+                        new Http(port).postJson(form.apiPath(), form.json()).body())
+                .get("receipts")
+                .get(0)
+                .asString();
+        String status = Json.read(new Http(port)
+                        .postJson(
+                                "/api/v1/sites/lab/requests",
+                                "{\"type\":\"access\",\"email\":\"phone@example.org\",\"region\":\"EU\"}")
+                        .body())
+                .get("statusUrl")
+                .asString();
+
+        assertThat(overflowing(
+                        chromium.phone(port),
+                        List.of(
+                                "/s/olympus-ims/",
+                                "/s/olympus-ims/privacy-center/rights?region=EU",
+                                "/s/olympus-ims/privacy-center/rights/rectification?region=EU",
+                                "/s/olympus-ims/privacy-center/rights/erasure?region=EU",
+                                "/s/omron-healthcare/privacy-center/rights/disclosure?region=JP",
+                                status,
+                                form.path() + "?region=EU",
+                                "/s/omron-healthcare/forms/account",
+                                "/s/olympus-ims/privacy?region=EU",
+                                "/s/omron-healthcare/privacy",
+                                "/s/olympus-ims/privacy/history",
+                                "/s/olympus-ims/privacy/diff?from=2017-06-06&to=2018-04-03",
+                                "/s/olympus-ims/cookies",
+                                "/s/omron-healthcare/cookies",
+                                "/s/omron-healthcare/account/login",
+                                receipt)))
+                .isEmpty();
+    }
+
+    @Test
+    void consolePagesFitAPhone() {
+        Page page = chromium.phone(port);
+        page.navigate("/admin");
+        page.getByLabel("User name").fill("admin");
+        page.getByLabel("Password").fill(StewardTest.ADMIN_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+
+        assertThat(overflowing(
+                        page,
+                        List.of(
+                                "/admin",
+                                "/admin/requests",
+                                "/admin/people",
+                                "/admin/inquiries",
+                                "/admin/notice-changes",
+                                "/admin/campaigns",
+                                "/admin/cookies",
+                                "/admin/cookie-scans",
+                                "/admin/audit",
+                                "/admin/evidence",
+                                "/admin/retention",
+                                "/admin/holds",
+                                "/admin/ropa",
+                                "/admin/staff",
+                                "/admin/api-keys",
+                                "/admin/mailbox",
+                                "/admin/password")))
+                .isEmpty();
+    }
+
+    private static List<String> overflowing(Page page, List<String> paths) {
+        List<String> problems = new ArrayList<>();
+        for (String path : paths) {
+            page.navigate(path);
+            Object overflow = page.evaluate(OVERFLOW);
+            if (overflow != null) {
+                problems.add(path + ": " + overflow);
+            }
+        }
+        page.context().close();
+        return problems;
+    }
+}
