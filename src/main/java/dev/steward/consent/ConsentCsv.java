@@ -3,7 +3,6 @@ package dev.steward.consent;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.notice.PublishedNotices;
-import dev.steward.platform.CsvReader;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.vault.Identifier;
@@ -14,17 +13,21 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The consent import file: a header line naming the columns (in any order), then one consent action per line. Each
  * value is checked against the catalog as the ledger would check it; every problem is collected with its line and
- * column, and messages never repeat a value that may be personal (addresses, wording).
+ * column, and messages never repeat a value that may be personal (addresses, wording). Lines may be checked on
+ * several threads at once.
  */
 final class ConsentCsv {
 
@@ -50,8 +53,8 @@ final class ConsentCsv {
     private final Catalogs catalogs;
     private final PublishedNotices notices;
     private final Clock clock;
-    private final Map<String, String> noticeInForce = new HashMap<>();
-    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, String> noticeInForce = new ConcurrentHashMap<>();
+    private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     private Map<String, Integer> columns = Map.of();
     private int headerSize;
 
@@ -85,12 +88,17 @@ final class ConsentCsv {
         }
     }
 
+    /** The problems found, by line. */
     List<Problem> problems() {
-        return problems;
+        synchronized (problems) {
+            return problems.stream()
+                    .sorted(Comparator.comparingInt(Problem::line))
+                    .toList();
+        }
     }
 
-    void header(String line) {
-        List<CsvReader.Value> values = values(1, line);
+    void header(CsvRecords.Record header) {
+        List<CsvRecords.Value> values = header.values();
         Map<String, Integer> named = new HashMap<>();
         for (int i = 0; i < values.size(); i++) {
             String name = values.get(i).text().strip().toLowerCase(Locale.ROOT);
@@ -110,16 +118,16 @@ final class ConsentCsv {
         headerSize = values.size();
     }
 
-    Optional<Row> row(int number, String line) {
-        List<CsvReader.Value> values = values(number, line);
-        if (values.isEmpty()) {
+    Optional<Row> row(CsvRecords.Record record) {
+        if (record.blank()) {
             return Optional.empty();
         }
+        int number = record.line();
+        List<CsvRecords.Value> values = record.values();
         if (values.size() != headerSize) {
             problem(number, 1, "the line has " + values.size() + " values, the header " + headerSize);
             return Optional.empty();
         }
-        int before = problems.size();
         Line at = new Line(number, values);
         Optional<Site> site = site(at);
         ConsentAction action = parse(at, "action", ConsentAction.class, null);
@@ -145,7 +153,7 @@ final class ConsentCsv {
         }
         String noticeVersion = site.map(s -> noticeVersion(at, s)).orElse(null);
         Boolean byParent = byParent(at);
-        if (problems.size() > before) {
+        if (at.failed) {
             return Optional.empty();
         }
         return Optional.of(new Row(
@@ -171,18 +179,6 @@ final class ConsentCsv {
 
     void problem(int line, int column, String message) {
         problems.add(new Problem(line, column, message));
-    }
-
-    private List<CsvReader.Value> values(int number, String line) {
-        if (line.isBlank()) {
-            return List.of();
-        }
-        try {
-            return CsvReader.values(line);
-        } catch (CsvReader.MalformedLineException e) {
-            problem(number, e.column(), e.getMessage());
-            return List.of();
-        }
     }
 
     private Optional<Site> site(Line at) {
@@ -281,9 +277,10 @@ final class ConsentCsv {
     private final class Line {
 
         private final int number;
-        private final List<CsvReader.Value> values;
+        private final List<CsvRecords.Value> values;
+        private boolean failed;
 
-        Line(int number, List<CsvReader.Value> values) {
+        Line(int number, List<CsvRecords.Value> values) {
             this.number = number;
             this.values = values;
         }
@@ -304,6 +301,7 @@ final class ConsentCsv {
         }
 
         void problem(String column, String message) {
+            failed = true;
             ConsentCsv.this.problem(number, column(column), column + ": " + message);
         }
     }

@@ -106,15 +106,6 @@ class ConsentEventRepository {
         copy.copy("COPY consent_event (" + COLUMNS + ") FROM STDIN", rows);
     }
 
-    /** The receipts of events appended at once, by COPY, in the order given. */
-    void insertReceipts(List<ConsentEvent> events, List<String> receipts) {
-        CopyRows rows = new CopyRows();
-        for (int i = 0; i < events.size(); i++) {
-            rows.add(events.get(i).id()).add(receipts.get(i)).end();
-        }
-        copy.copy("COPY consent_receipt (event_id, jws) FROM STDIN", rows);
-    }
-
     private void insertRow(ConsentEvent event, byte @Nullable [] evidence, byte[] previousHash, byte[] hash) {
         jdbc.sql("""
                         INSERT INTO consent_event (%s)
@@ -337,8 +328,9 @@ class ConsentEventRepository {
                 .toList();
     }
 
+    /** Stores the event's receipt unless one is stored already (of two first requests at once, the first kept wins). */
     void insertReceipt(UUID event, String jws) {
-        jdbc.sql("INSERT INTO consent_receipt (event_id, jws) VALUES (:id, :jws)")
+        jdbc.sql("INSERT INTO consent_receipt (event_id, jws) VALUES (:id, :jws) ON CONFLICT (event_id) DO NOTHING")
                 .param("id", event)
                 .param("jws", jws)
                 .update();

@@ -5,19 +5,18 @@ import dev.steward.notice.PublishedNotices;
 import dev.steward.vault.BulkSubjects;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.SubjectId;
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
@@ -56,25 +55,35 @@ class ConsentFileImport {
         this.clock = clock;
     }
 
-    /** The rows to write (the suppressed left out), how many were skipped, and every problem of the file. */
-    record Checked(List<ConsentCsv.Row> importing, int skipped, List<ConsentCsv.Problem> problems) {}
+    /**
+     * The rows to write (the suppressed left out), the subjects already known by their addresses, how many rows were
+     * skipped, and every problem of the file.
+     */
+    record Checked(
+            List<ConsentCsv.Row> importing,
+            Map<Identifier, SubjectId> known,
+            int skipped,
+            List<ConsentCsv.Problem> problems) {}
 
     /** @param read told how many bytes of the file each read took */
     Checked check(Path file, LongConsumer read) throws IOException {
         ConsentCsv csv = new ConsentCsv(catalogs, notices, clock);
         List<ConsentCsv.Row> rows = read(file, csv, read);
         Set<Identifier> suppressed = subjects.suppressed(emails(rows));
-        requireSubjects(rows, suppressed, csv);
+        Map<Identifier, SubjectId> known = requireSubjects(rows, suppressed, csv);
         List<ConsentCsv.Row> importing =
                 rows.stream().filter(row -> !suppressed.contains(row.email())).toList();
-        return new Checked(importing, rows.size() - importing.size(), csv.problems());
+        return new Checked(importing, known, rows.size() - importing.size(), csv.problems());
     }
 
-    void write(List<ConsentCsv.Row> rows, LongConsumer written) {
+    void write(Checked checked, LongConsumer written) {
+        List<ConsentCsv.Row> rows = checked.importing();
+        Map<Identifier, SubjectId> filed = new HashMap<>(checked.known());
         transaction.executeWithoutResult(status -> {
             for (int from = 0; from < rows.size(); from += BATCH) {
                 List<ConsentCsv.Row> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-                Map<Identifier, SubjectId> found = subjects.findOrCreate(emails(batch), clock.instant());
+                Map<Identifier, SubjectId> found = subjects.findOrCreate(emails(batch), filed, clock.instant());
+                filed.putAll(found);
                 consents.recordAll(batch.stream()
                         .map(row -> row.of(found.get(row.email())))
                         .toList());
@@ -83,22 +92,30 @@ class ConsentFileImport {
         });
     }
 
+    /**
+     * Reads the records in order on this thread (FastCSV), then checks them against the catalog on all cores: the
+     * checks, not the reading, are what cost.
+     */
     private static List<ConsentCsv.Row> read(Path file, ConsentCsv csv, LongConsumer read) throws IOException {
-        List<ConsentCsv.Row> rows = new ArrayList<>();
-        try (InputStream bytes = new CountingInputStream(Files.newInputStream(file), read);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            if (header == null) {
-                csv.problem(1, 1, "the file is empty; it needs a header line naming its columns");
-                return rows;
-            }
-            csv.header(header.startsWith("\uFEFF") ? header.substring(1) : header);
-            int number = 1;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                csv.row(++number, line).ifPresent(rows::add);
-            }
+        List<CsvRecords.Record> records = new ArrayList<>();
+        CsvRecords.Malformed malformed;
+        try (InputStream bytes = new CountingInputStream(Files.newInputStream(file), read)) {
+            malformed = CsvRecords.read(bytes, records::add);
         }
-        return rows;
+        if (malformed != null) {
+            csv.problem(malformed.line(), malformed.column(), malformed.message());
+        }
+        if (records.isEmpty()) {
+            if (malformed == null) {
+                csv.problem(1, 1, "the file is empty; it needs a header line naming its columns");
+            }
+            return List.of();
+        }
+        csv.header(records.get(0));
+        return records.subList(1, records.size()).parallelStream()
+                .map(csv::row)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** Tells how many bytes each read took, for the progress of reading a file of known size. */
@@ -132,9 +149,11 @@ class ConsentFileImport {
 
     /**
      * A person Steward does not know can only enter through a consent given (as through the API); any other action
-     * for them needs a consent given earlier in the file.
+     * for them needs a consent given earlier in the file. Answers the subjects Steward already files these addresses
+     * under.
      */
-    private void requireSubjects(List<ConsentCsv.Row> rows, Set<Identifier> suppressed, ConsentCsv csv) {
+    private Map<Identifier, SubjectId> requireSubjects(
+            List<ConsentCsv.Row> rows, Set<Identifier> suppressed, ConsentCsv csv) {
         Map<Identifier, SubjectId> known = subjects.find(emails(rows));
         Set<Identifier> given = new HashSet<>(known.keySet());
         for (ConsentCsv.Row row : rows) {
@@ -147,6 +166,7 @@ class ConsentFileImport {
                         "email: Steward holds nothing about this address and no line before gives a consent for it");
             }
         }
+        return known;
     }
 
     private static List<Identifier> emails(List<ConsentCsv.Row> rows) {

@@ -53,7 +53,7 @@ class ConsentImportCommand extends CliCommand {
         }
         try (Progress writing =
                 progress("consent import: writing", checked.importing().size(), "rows")) {
-            importer.write(checked.importing(), writing::advance);
+            importer.write(checked, writing::advance);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         int imported = checked.importing().size();

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The consent ledger: records every consent action as evidence and answers what a person's consent to a purpose
  * was at any instant. Only purposes the catalog declares for the site can be consented to. Each event gets a signed
- * receipt.
+ * receipt: at once, or for an event recorded in bulk, on its first request.
  */
 @Service
 public class ConsentLedger {
@@ -31,6 +31,7 @@ public class ConsentLedger {
     private final ConsentRules rules;
     private final ConsentReceipts receipts;
     private final ConsentIndex index;
+    private final ConsentMetrics metrics;
     private final Catalogs catalogs;
     private final Vault vault;
     private final Notifications notifications;
@@ -43,6 +44,7 @@ public class ConsentLedger {
             ConsentRules rules,
             ConsentReceipts receipts,
             ConsentIndex index,
+            ConsentMetrics metrics,
             Catalogs catalogs,
             Vault vault,
             Notifications notifications,
@@ -53,6 +55,7 @@ public class ConsentLedger {
         this.rules = rules;
         this.receipts = receipts;
         this.index = index;
+        this.metrics = metrics;
         this.catalogs = catalogs;
         this.vault = vault;
         this.notifications = notifications;
@@ -92,9 +95,22 @@ public class ConsentLedger {
         return events.history(subject);
     }
 
-    /** The signed receipt (compact JWS) of an event. */
+    /**
+     * The signed receipt (compact JWS) of an event. An event recorded in bulk (an import) gets its receipt on the
+     * first request, signed then and kept, so that every later request answers the same receipt.
+     */
     public Optional<String> receipt(UUID event) {
-        return events.receipt(event);
+        return events.receipt(event).or(() -> events.find(event).map(this::signedLate));
+    }
+
+    private String signedLate(ConsentEvent event) {
+        String jws = receipts.issue(event);
+        metrics.receiptSigned(event.site(), event.action());
+        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return jws; // kept by the first request outside a read-only transaction
+        }
+        events.insertReceipt(event.id(), jws);
+        return events.receipt(event.id()).orElse(jws);
     }
 
     /** The connection evidence kept with an event, while its subject exists. */

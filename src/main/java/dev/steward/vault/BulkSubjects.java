@@ -94,7 +94,18 @@ public class BulkSubjects {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<Identifier, SubjectId> findOrCreate(Collection<Identifier> identifiers, Instant createdAt) {
-        Map<Identifier, SubjectId> subjects = new LinkedHashMap<>(find(identifiers));
+        return findOrCreate(identifiers, find(identifiers), createdAt);
+    }
+
+    /**
+     * As {@link #findOrCreate(Collection, Instant)}, with the subjects the caller found already (an import finds
+     * everyone in its file once, while checking it, rather than again for every batch it writes).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<Identifier, SubjectId> findOrCreate(
+            Collection<Identifier> identifiers, Map<Identifier, SubjectId> found, Instant createdAt) {
+        Map<Identifier, SubjectId> subjects = new LinkedHashMap<>();
+        identifiers.stream().filter(found::containsKey).forEach(known -> subjects.put(known, found.get(known)));
         keys.preload(List.copyOf(subjects.values()));
         List<Identifier> missing = identifiers.stream()
                 .distinct()

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,6 +38,7 @@ public class ChainCheckpoints {
     static final String TYPE = "chain-checkpoint+jwt";
 
     private final List<EvidenceChain> chains;
+    private final ChainHeads heads;
     private final Signatures signatures;
     private final CheckpointSettings settings;
     private final JdbcClient jdbc;
@@ -45,12 +47,14 @@ public class ChainCheckpoints {
 
     ChainCheckpoints(
             List<EvidenceChain> chains,
+            ChainHeads heads,
             Signatures signatures,
             CheckpointSettings settings,
             JdbcClient jdbc,
             Clock clock,
             EvidenceMetrics metrics) {
         this.chains = chains;
+        this.heads = heads;
         this.signatures = signatures;
         this.settings = settings;
         this.jdbc = jdbc;
@@ -77,6 +81,15 @@ public class ChainCheckpoints {
     public void signHeads() {
         Instant now = clock.instant();
         unsigned().forEach(chain -> sign(chain.head(), now));
+    }
+
+    /**
+     * Signs the chain's head as the caller's transaction has just moved it, committed with the rows: one signature
+     * proves when a whole bulk append (an import batch) was written, where a signature per row would cost too much.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void signHead(String chain) {
+        heads.current(chain).ifPresent(head -> sign(head, clock.instant()));
     }
 
     /** A chain whose head is past its newest checkpoint: the head, and that checkpoint's row and time (if any). */

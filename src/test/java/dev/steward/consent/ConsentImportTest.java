@@ -3,7 +3,14 @@ package dev.steward.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import dev.steward.platform.Sha256;
 import dev.steward.test.Canary;
+import dev.steward.test.Http;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestDatabase;
 import dev.steward.test.TestServer;
@@ -15,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -87,8 +95,8 @@ class ConsentImportTest {
         ConsentEvent given = ledger.history(imported).get(0);
         assertThat(given.method()).isEqualTo("banner");
         assertThat(given.noticeVersion()).isEqualTo("1");
-        assertThat(ledger.receipt(given.id()))
-                .hasValueSatisfying(jws -> assertThat(jws.split("\\.")).hasSize(3));
+        assertReceiptVerifies(given);
+        assertThat(checkpointOfTheImport()).isEqualTo(3L);
         assertThat(server.getBean(Identities.class).carrying(Identifier.email(erased)).stream()
                         .findFirst())
                 .isEmpty();
@@ -125,7 +133,7 @@ class ConsentImportTest {
                         file + ":4:20: purpose: Site 'lab' declares no purpose 'tea'.",
                         file + ":5:" + (wordingAt.length() + 1)
                                 + ": wording: A consent given needs the exact wording the person was shown.",
-                        file + ":7:5: a quoted value is not closed on its line",
+                        file + ":7:5: a quoted value is not closed before the end of the file",
                         file + ":6:5: email: Steward holds nothing about this address and no line before gives a"
                                 + " consent for it")
                 .last()
@@ -138,6 +146,70 @@ class ConsentImportTest {
     }
 
     @Test
+    void aQuotedValueMaySpanLinesAndHoldCommasAndQuotes() throws IOException {
+        String wording = "Send me the monthly lab newsletter,\nwith its \"recipe of the month\".";
+        Path file = file(HEADER + "lab," + Canary.email("multi-line")
+                + ",newsletter,given,2026-01-05T10:00:00Z,banner,\"" + wording.replace("\"", "\"\"") + "\"\n");
+
+        TestServer.Run run = TestServer.command(database, dataDir, "consent", "import", file.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        SubjectId imported =
+                server.getBean(Identities.class).carrying(Identifier.email(Canary.email("multi-line"))).stream()
+                        .findFirst()
+                        .orElseThrow();
+        ConsentEvent given =
+                server.getBean(ConsentLedger.class).history(imported).get(0);
+        assertThat(given.wordingSha256()).isEqualTo(Sha256.hex(wording));
+    }
+
+    @Test
+    void aProblemAfterAValueSpanningLinesIsReportedAtTheLineItsRecordStartsOn() throws IOException {
+        String start = "lab," + Canary.email("spanning") + ",newsletter,";
+        Path file = file(HEADER
+                + start + "shrugged,2026-01-05T10:00:00Z,banner,\"Send me the\nnewsletter.\"\n"
+                + "lab," + Canary.email("after") + ",tea,given,2026-01-05T10:00:00Z,banner," + WORDING + "\n"
+                + "lab," + Canary.email("stray") + ",newsletter,given,\"2026-01-05\"T10:00:00Z,banner," + WORDING
+                + "\n");
+        long before = events();
+
+        TestServer.Run run = TestServer.command(database, dataDir, "consent", "import", file.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().lines().filter(line -> line.startsWith(file.toString())))
+                .containsExactly(
+                        file + ":2:" + (start.length() + 1) + ": action: 'shrugged' is not one of"
+                                + " [given, withdrawn, confirmed, renewed, lapsed, objected]",
+                        file + ":4:" + (("lab," + Canary.email("after")).length() + 2)
+                                + ": purpose: Site 'lab' declares no purpose 'tea'.",
+                        file + ":5:" + (("lab," + Canary.email("stray") + ",newsletter,given,").length() + 1)
+                                + ": a quoted value must be followed by a comma or the line end");
+        assertThat(run.err()).contains("3 problem(s) found; nothing was imported");
+        assertThat(run.err()).doesNotContain(Canary.MARKER);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void tamperingWithAnImportedEventIsFoundByLedgerVerify() throws IOException {
+        Path file = file(HEADER + "lab," + Canary.email("tampered") + ",newsletter,given,2026-01-05T10:00:00Z,banner,"
+                + WORDING + "\n");
+        assertThat(TestServer.command(database, dataDir, "consent", "import", file.toString())
+                        .exit())
+                .isZero();
+        server.getBean(JdbcClient.class)
+                .sql("ALTER TABLE consent_event DISABLE TRIGGER USER;"
+                        + " UPDATE consent_event SET action = 'withdrawn' WHERE seq = 1;"
+                        + " ALTER TABLE consent_event ENABLE TRIGGER USER")
+                .update();
+
+        TestServer.Run verify = TestServer.command(database, dataDir, "ledger", "verify");
+
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.err())
+                .contains("consent: BROKEN at row 1: its content does not match its hash (the row was changed)");
+    }
+
+    @Test
     void withoutAFileItPrintsItsUsage() {
         TestServer.Run run = TestServer.command(database, dataDir, "consent", "import");
 
@@ -145,6 +217,38 @@ class ConsentImportTest {
         assertThat(run.err())
                 .startsWith("Missing required parameter: 'FILE'")
                 .contains("Usage: java -jar steward.jar consent import [-hV] FILE");
+    }
+
+    /**
+     * An imported event's receipt is signed on its first request: a standard JWS that verifies against the published
+     * key, and the same receipt on every later request.
+     */
+    private void assertReceiptVerifies(ConsentEvent event) {
+        Http http = TestServer.http(server);
+        String jws = http.get("/api/v1/receipts/" + event.id()).body();
+        try {
+            OctetKeyPair key = (OctetKeyPair)
+                    JWKSet.parse(http.get("/.well-known/jwks.json").body())
+                            .getKeys()
+                            .get(0);
+            JWSObject receipt = JWSObject.parse(jws);
+            assertThat(receipt.verify(new Ed25519Verifier(key))).isTrue();
+            assertThat(receipt.getPayload().toJSONObject())
+                    .containsEntry("consentReceiptID", event.id().toString())
+                    .containsEntry("piiPrincipalId", event.subject().toString())
+                    .containsEntry("state", "given");
+        } catch (ParseException | JOSEException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(http.get("/api/v1/receipts/" + event.id()).body()).isEqualTo(jws);
+    }
+
+    /** The row of the consent chain signed as the import wrote its batch (`ledger verify` checks the signature). */
+    private long checkpointOfTheImport() {
+        return server.getBean(JdbcClient.class)
+                .sql("SELECT seq FROM chain_checkpoint WHERE chain = 'consent' ORDER BY seq DESC LIMIT 1")
+                .query(Long.class)
+                .single();
     }
 
     private long events() {
