@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.steward.test.Chromium;
-import dev.steward.test.Http;
-import dev.steward.test.Json;
-import dev.steward.test.SeedForms;
-import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.StewardTest;
+import dev.steward.test.VisitorPages;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -58,40 +55,7 @@ class PhoneWidthInChromiumTest {
 
     @Test
     void visitorPagesFitAPhone() {
-        Filled form = SeedForms.olympusContact();
-        String receipt = Json.read(
-                        new Http(port).postJson(form.apiPath(), form.json()).body())
-                .get("receipts")
-                .get(0)
-                .asString();
-        String status = Json.read(new Http(port)
-                        .postJson(
-                                "/api/v1/sites/lab/requests",
-                                "{\"type\":\"access\",\"email\":\"phone@example.org\",\"region\":\"EU\"}")
-                        .body())
-                .get("statusUrl")
-                .asString();
-
-        assertThat(overflowing(
-                        chromium.phone(port),
-                        List.of(
-                                "/s/olympus-ims/",
-                                "/s/olympus-ims/privacy-center/rights?region=EU",
-                                "/s/olympus-ims/privacy-center/rights/rectification?region=EU",
-                                "/s/olympus-ims/privacy-center/rights/erasure?region=EU",
-                                "/s/omron-healthcare/privacy-center/rights/disclosure?region=JP",
-                                status,
-                                form.path() + "?region=EU",
-                                "/s/omron-healthcare/forms/account",
-                                "/s/olympus-ims/privacy?region=EU",
-                                "/s/omron-healthcare/privacy",
-                                "/s/olympus-ims/privacy/history",
-                                "/s/olympus-ims/privacy/diff?from=2017-06-06&to=2018-04-03",
-                                "/s/olympus-ims/cookies",
-                                "/s/omron-healthcare/cookies",
-                                "/s/omron-healthcare/account/login",
-                                receipt)))
-                .isEmpty();
+        assertThat(overflowing(chromium.phone(port), VisitorPages.sample(port))).isEmpty();
     }
 
     @Test
