@@ -2,6 +2,7 @@ package dev.steward.changes;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.platform.EmailLinks;
 import dev.steward.platform.Phrase;
@@ -74,14 +75,14 @@ class ReconsentController {
 
     private UnusableLinkException unusable(String site, String token) {
         Site declared = catalogs.requireSite(site);
-        String name = declared.name().in(declared.language());
+        String name = declared.name().in(VisitorLanguages.of(declared));
         EmailLinks.Reason reason = reconsents.whyUnusable(site, token);
-        Phrase detail = switch (reason) {
-            case USED -> Phrase.of("link.reconsent.used");
-            case EXPIRED -> Phrase.of("link.reconsent.expired");
-            default -> null;
-        };
         return new UnusableLinkException(new UnusableLinkException.Page(
-                reason, site, name, detail, "/s/" + site + "/privacy", Phrase.of("link.next.notice", name)));
+                reason,
+                site,
+                name,
+                reason.detail("link.reconsent"),
+                "/s/" + site + "/privacy",
+                Phrase.of("link.next.notice", name)));
     }
 }

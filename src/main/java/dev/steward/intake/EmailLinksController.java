@@ -6,6 +6,7 @@ import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.Form;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.notice.PublishedNotices;
 import dev.steward.platform.EmailLinks;
@@ -160,19 +161,13 @@ class EmailLinksController {
     private UnusableLinkException unusable(String site, String token, IntakeToken.Kind kind) {
         Site declared = catalogs.requireSite(site);
         EmailLinks.Reason reason = tokens.whyUnusable(LinkTokens.hash(token), kind, site);
-        boolean parent = kind == IntakeToken.Kind.PARENTAL_CONSENT;
-        String kindCode = parent ? "link.parental." : "link.subscription.";
-        Phrase detail = switch (reason) {
-            case USED -> Phrase.of(kindCode + "used");
-            case EXPIRED -> Phrase.of(kindCode + "expired");
-            default -> null;
-        };
+        String name = declared.name().in(VisitorLanguages.of(declared));
         return new UnusableLinkException(new UnusableLinkException.Page(
                 reason,
                 site,
-                declared.name().in(declared.language()),
-                detail,
+                name,
+                reason.detail(kind == IntakeToken.Kind.PARENTAL_CONSENT ? "link.parental" : "link.subscription"),
                 "/s/" + site + "/",
-                Phrase.of("link.next.back", declared.name().in(declared.language()))));
+                Phrase.of("link.next.back", name)));
     }
 }

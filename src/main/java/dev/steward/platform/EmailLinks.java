@@ -1,6 +1,7 @@
 package dev.steward.platform;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -46,6 +47,16 @@ public final class EmailLinks {
         /** The start of this reason's message codes. */
         public String code() {
             return "link." + name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /**
+         * What a used or expired link of one kind means ({@code <kind>.used}, {@code <kind>.expired}); a locked or
+         * unknown link needs no more than its heading.
+         */
+        public @Nullable Phrase detail(String kind) {
+            return this == USED || this == EXPIRED
+                    ? Phrase.of(kind + "." + name().toLowerCase(java.util.Locale.ROOT))
+                    : null;
         }
     }
 
