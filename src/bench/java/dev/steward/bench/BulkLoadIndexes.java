@@ -27,11 +27,12 @@ class BulkLoadIndexes {
     static final List<String> TABLES =
             List.of("data_subject", "subject_identifier", "personal_record", "consent_event", "disclosure");
     /**
-     * The blind index, which the seeder reads to pass over people already there, and the chains' sequence keys, which
-     * only ever grow at their end.
+     * The subjects' key, by which subject keys are read back (a load evicts some from the key cache), the blind index,
+     * which the seeder reads to pass over people already there, and the chains' sequence keys, which only ever grow at
+     * their end.
      */
     private static final List<String> KEPT =
-            List.of("subject_identifier_pkey", "consent_event_pkey", "disclosure_pkey");
+            List.of("data_subject_pkey", "subject_identifier_pkey", "consent_event_pkey", "disclosure_pkey");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
