@@ -42,6 +42,8 @@ public class Seeder {
      * locks), the other's cryptography runs.
      */
     private static final int WRITERS = 2;
+    /** Batches between two looks of the planner at the tables the seeder reads (the first after the first batch). */
+    private static final int ANALYSE_EVERY = 200;
     /** From how many new people on the indexes are taken off for the load and built again after it, by default. */
     static final long BULK_LOAD_FROM = 100_000;
 
@@ -112,6 +114,7 @@ public class Seeder {
         try {
             Deque<Future<Integer>> written = new ArrayDeque<>();
             long next = first;
+            long batches = 0;
             for (long added = 0; added < count; ) {
                 int size = (int) Math.min(BATCH, count - added);
                 long[] persons = absent(LongStream.range(next, next + size).toArray());
@@ -125,6 +128,9 @@ public class Seeder {
                 }
                 if (written.size() >= WRITERS) {
                     seeded.accept(done(written.poll()));
+                    if (++batches % ANALYSE_EVERY == 1) {
+                        indexes.analyse();
+                    }
                 }
             }
             while (!written.isEmpty()) {
