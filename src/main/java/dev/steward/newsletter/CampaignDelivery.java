@@ -202,7 +202,7 @@ class CampaignDelivery implements OutboundJob<CampaignDelivery.Attempt> {
                 send.addressee().subjects().get(0),
                 campaign.kind(),
                 campaign.marketing() ? campaign.purpose() : null,
-                message.envelope(send.addressee().address(), tokens.of(row.id()), send.pseudonym())));
+                message.letter(send.addressee().address(), tokens.of(row.id()), send.pseudonym())));
         boolean tracked = send.pseudonym() != null && message.trackable();
         return switch (delivery.result()) {
             case SENT -> new Attempt(Outcome.SENT, row, null, tracked, false, clock.instant());
