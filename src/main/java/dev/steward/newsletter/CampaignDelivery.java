@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends campaign messages as an {@link Outbound} job: a worker claims a chunk, decides part by part who may receive
  * what ({@link ChunkChecks}, the next part while this one goes), sends the chunk over one connection at the site's
- * rate, and records every outcome in one statement. A crash repeats at most the chunks in flight, each message under its one Message-ID.
+ * rate, and records every outcome in one statement. A crash repeats at most the chunks in flight, each message under
+ * its one Message-ID.
  */
 @Component
 @Profile("!cli")

@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Profile;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,12 +41,7 @@ class ChunkChecks implements DisposableBean {
     private final CampaignRepository campaigns;
     private final RecipientChecks checks;
     private final Clock clock;
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService ahead = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "campaign-checks-" + threads.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService ahead = Executors.newCachedThreadPool(daemons());
 
     ChunkChecks(CampaignMessageRepository messages, CampaignRepository campaigns, RecipientChecks checks, Clock clock) {
         this.messages = messages;
@@ -141,6 +137,12 @@ class ChunkChecks implements DisposableBean {
                     }
                 }));
         return new Part(items, rows, byId, verdicts);
+    }
+
+    private static ThreadFactory daemons() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("campaign-checks-");
+        threads.setDaemon(true);
+        return threads;
     }
 
     @Override
