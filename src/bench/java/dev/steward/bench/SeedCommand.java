@@ -23,6 +23,14 @@ class SeedCommand extends CliCommand {
             description = "consent events per person (default: ${DEFAULT-VALUE})")
     private int events;
 
+    @Option(
+            names = "--bulk-load-from",
+            paramLabel = "N",
+            defaultValue = "" + Seeder.BULK_LOAD_FROM,
+            description = "from how many new people on the indexes and foreign keys of the tables filled are dropped"
+                    + " for the load and built again after it (default: ${DEFAULT-VALUE})")
+    private long bulkLoadFrom;
+
     private final ObjectProvider<Seeder> seeder;
 
     SeedCommand(ObjectProvider<Seeder> seeder) {
@@ -33,10 +41,12 @@ class SeedCommand extends CliCommand {
     public Integer call() {
         Counts.atLeastZero(spec(), "--subjects", count);
         Counts.atLeastZero(spec(), "--events-per-subject", events);
+        Counts.atLeastZero(spec(), "--bulk-load-from", bulkLoadFrom);
         long first;
         double seconds;
         try (Progress progress = progress("bench seed", count, "subjects")) {
-            first = seeder.getObject().seed(count, events, progress::advance);
+            Seeder seeding = seeder.getObject();
+            first = seeding.seed(seeding.people(), count, events, bulkLoadFrom, progress::advance);
             seconds = progress.seconds();
         } catch (NotFoundException e) {
             err().println(e.getMessage() + Seeder.START_FIRST);

@@ -42,7 +42,7 @@ class SubscribersCommand extends CliCommand {
         double seconds;
         try (Progress progress = progress("bench subscribers", count, "subjects")) {
             SyntheticPeople people = seeding.people().onlyOn(site, activity);
-            seeding.seed(people, count, people.eventsToConfirm(), progress::advance);
+            seeding.seed(people, count, people.eventsToConfirm(), Seeder.BULK_LOAD_FROM, progress::advance);
             seconds = progress.seconds();
         } catch (NotFoundException e) {
             err().println(e.getMessage() + Seeder.START_FIRST);
