@@ -159,8 +159,9 @@ public class Seeder {
         List<Identifier> emails = LongStream.of(persons)
                 .mapToObj(person -> Identifier.email(SyntheticPeople.email(person)))
                 .toList();
-        Set<Identifier> taken = new HashSet<>(subjects.find(emails).keySet());
-        taken.addAll(subjects.suppressed(emails));
+        BulkSubjects.Known known = subjects.lookUp(emails);
+        Set<Identifier> taken = new HashSet<>(known.subjects().keySet());
+        taken.addAll(known.suppressed());
         return LongStream.of(persons)
                 .filter(person -> !taken.contains(Identifier.email(SyntheticPeople.email(person))))
                 .toArray();

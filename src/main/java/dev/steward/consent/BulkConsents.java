@@ -1,5 +1,7 @@
 package dev.steward.consent;
 
+import dev.steward.platform.BulkCopy;
+import dev.steward.platform.ChainHeads;
 import dev.steward.platform.Notifications;
 import dev.steward.vault.ChainCheckpoints;
 import java.util.ArrayList;
@@ -22,19 +24,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class BulkConsents {
 
     private final ConsentRules rules;
-    private final ConsentEventRepository events;
+    private final ChainHeads heads;
+    private final BulkCopy copy;
     private final ChainCheckpoints checkpoints;
     private final Notifications notifications;
     private final ConsentMetrics metrics;
 
     BulkConsents(
             ConsentRules rules,
-            ConsentEventRepository events,
+            ChainHeads heads,
+            BulkCopy copy,
             ChainCheckpoints checkpoints,
             Notifications notifications,
             ConsentMetrics metrics) {
         this.rules = rules;
-        this.events = events;
+        this.heads = heads;
+        this.copy = copy;
         this.checkpoints = checkpoints;
         this.notifications = notifications;
         this.metrics = metrics;
@@ -46,6 +51,23 @@ public class BulkConsents {
         if (requests.isEmpty()) {
             return List.of();
         }
+        ConsentEventRepository.Linked batch = prepare(requests, lockChain());
+        copy.copy(batch.copy());
+        written(batch);
+        return batch.events();
+    }
+
+    /** Locks the consent chain's head until the caller's transaction ends: where its first batch links. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    ChainHeads.Head lockChain() {
+        return heads.lock(ConsentEventRepository.CHAIN);
+    }
+
+    /**
+     * The actions as events linked after the head, and the COPY that writes them, built in memory; the first action
+     * the catalog refuses fails them all. The database is asked only about a subject whose key is not cached.
+     */
+    ConsentEventRepository.Linked prepare(List<ConsentRequest> requests, ChainHeads.Head after) {
         int size = requests.size();
         List<ConsentEventRepository.Sealed> prepared = new ArrayList<>(size);
         // on this thread: a subject created in this transaction is visible only to its connection
@@ -54,12 +76,19 @@ public class BulkConsents {
             prepared.add(new ConsentEventRepository.Sealed(
                     rules.event(requests.get(i), id), rules.evidence(requests.get(i), id)));
         }
-        List<ConsentEvent> stored = events.appendAll(prepared);
+        return ConsentEventRepository.link(after, prepared);
+    }
+
+    /**
+     * Once the batch's COPY is written: moves the head past it, signs a checkpoint of the new head (committed with
+     * the rows), and has the metrics and every node's index follow when the transaction commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void written(ConsentEventRepository.Linked batch) {
+        heads.advance(batch.head().chain(), batch.head().seq(), batch.head().hash());
         checkpoints.signHead(ConsentEventRepository.CHAIN);
-        metrics.countOnCommit(stored);
+        metrics.countOnCommit(batch.events());
         notifications.send(
-                ConsentLedger.NOTIFY_CHANNEL,
-                Long.toString(stored.get(stored.size() - 1).seq()));
-        return stored;
+                ConsentLedger.NOTIFY_CHANNEL, Long.toString(batch.head().seq()));
     }
 }

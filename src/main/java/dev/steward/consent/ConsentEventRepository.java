@@ -2,6 +2,7 @@ package dev.steward.consent;
 
 import dev.steward.platform.BulkCopy;
 import dev.steward.platform.Canonical;
+import dev.steward.platform.ChainHeads;
 import dev.steward.platform.Chains;
 import dev.steward.platform.CopyRows;
 import dev.steward.vault.SubjectId;
@@ -36,12 +37,10 @@ class ConsentEventRepository {
 
     private final JdbcClient jdbc;
     private final Chains chains;
-    private final BulkCopy copy;
 
-    ConsentEventRepository(JdbcClient jdbc, Chains chains, BulkCopy copy) {
+    ConsentEventRepository(JdbcClient jdbc, Chains chains) {
         this.jdbc = jdbc;
         this.chains = chains;
-        this.copy = copy;
     }
 
     /** Appends the event (its seq is ignored and assigned here) with its sealed evidence; answers it as stored. */
@@ -64,26 +63,27 @@ class ConsentEventRepository {
     /** An event to append with its sealed evidence. */
     record Sealed(ConsentEvent event, byte @Nullable [] evidence) {}
 
-    /** Appends events at once (seqs assigned here) with their sealed evidence, by COPY; answers them as stored. */
-    List<ConsentEvent> appendAll(List<Sealed> events) {
-        return chains
-                .appendAll(CHAIN, events, new Chains.BulkWriter<>() {
-                    @Override
-                    public byte[] canonical(Sealed row, long seq) {
-                        return ConsentEventRepository.canonical(withSeq(row.event(), seq), row.evidence());
-                    }
+    /** Events linked after a head in memory: as they will be stored, and the COPY that writes them. */
+    record Linked(List<ConsentEvent> events, BulkCopy.Pending copy, ChainHeads.Head head) {}
 
-                    @Override
-                    public void insertAll(List<Chains.Linked<Sealed>> rows) {
-                        copyAll(rows);
-                    }
-                })
-                .stream()
-                .map(linked -> withSeq(linked.row().event(), linked.seq()))
-                .toList();
+    /**
+     * Links the events (seqs assigned here) with their sealed evidence after the head, without the database: the
+     * caller holds the head's lock ({@link ChainHeads#lock}), writes the copy and then advances the head to the one
+     * answered.
+     */
+    static Linked link(ChainHeads.Head after, List<Sealed> events) {
+        List<Chains.Linked<Sealed>> linked =
+                Chains.link(after, events, (row, seq) -> canonical(withSeq(row.event(), seq), row.evidence()));
+        Chains.Linked<Sealed> last = linked.get(linked.size() - 1);
+        return new Linked(
+                linked.stream()
+                        .map(link -> withSeq(link.row().event(), link.seq()))
+                        .toList(),
+                copyOf(linked),
+                new ChainHeads.Head(after.chain(), last.seq(), last.hash()));
     }
 
-    private void copyAll(List<Chains.Linked<Sealed>> linked) {
+    private static BulkCopy.Pending copyOf(List<Chains.Linked<Sealed>> linked) {
         CopyRows rows = new CopyRows();
         for (Chains.Linked<Sealed> link : linked) {
             ConsentEvent event = withSeq(link.row().event(), link.seq());
@@ -107,7 +107,7 @@ class ConsentEventRepository {
                     .add(link.hash())
                     .end();
         }
-        copy.copy("COPY consent_event (" + COLUMNS + ") FROM STDIN", rows);
+        return new BulkCopy.Pending("COPY consent_event (" + COLUMNS + ") FROM STDIN", rows);
     }
 
     private void insertRow(ConsentEvent event, byte @Nullable [] evidence, byte[] previousHash, byte[] hash) {

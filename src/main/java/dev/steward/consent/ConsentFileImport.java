@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A consent import file, checked whole before anything is written: every problem is found with its line and column,
@@ -31,27 +29,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ConsentFileImport {
 
-    private static final int BATCH = 5_000;
-
     private final Catalogs catalogs;
     private final PublishedNotices notices;
     private final BulkSubjects subjects;
-    private final BulkConsents consents;
-    private final TransactionTemplate transaction;
+    private final ConsentImportWriter writer;
     private final Clock clock;
 
     ConsentFileImport(
             Catalogs catalogs,
             PublishedNotices notices,
             BulkSubjects subjects,
-            BulkConsents consents,
-            TransactionTemplate transaction,
+            ConsentImportWriter writer,
             Clock clock) {
         this.catalogs = catalogs;
         this.notices = notices;
         this.subjects = subjects;
-        this.consents = consents;
-        this.transaction = transaction;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -69,27 +62,16 @@ class ConsentFileImport {
     Checked check(Path file, LongConsumer read) throws IOException {
         ConsentCsv csv = new ConsentCsv(catalogs, notices, clock);
         List<ConsentCsv.Row> rows = read(file, csv, read);
-        Set<Identifier> suppressed = subjects.suppressed(emails(rows));
-        Map<Identifier, SubjectId> known = requireSubjects(rows, suppressed, csv);
+        BulkSubjects.Known known = subjects.lookUp(emails(rows));
+        Set<Identifier> suppressed = known.suppressed();
+        requireSubjects(rows, known, csv);
         List<ConsentCsv.Row> importing =
                 rows.stream().filter(row -> !suppressed.contains(row.email())).toList();
-        return new Checked(importing, known, rows.size() - importing.size(), csv.problems());
+        return new Checked(importing, known.subjects(), rows.size() - importing.size(), csv.problems());
     }
 
     void write(Checked checked, LongConsumer written) {
-        List<ConsentCsv.Row> rows = checked.importing();
-        Map<Identifier, SubjectId> filed = new HashMap<>(checked.known());
-        transaction.executeWithoutResult(status -> {
-            for (int from = 0; from < rows.size(); from += BATCH) {
-                List<ConsentCsv.Row> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-                Map<Identifier, SubjectId> found = subjects.findOrCreate(emails(batch), filed, clock.instant());
-                filed.putAll(found);
-                consents.recordAll(batch.stream()
-                        .map(row -> row.of(found.get(row.email())))
-                        .toList());
-                written.accept(batch.size());
-            }
-        });
+        writer.write(checked.importing(), checked.known(), written);
     }
 
     /**
@@ -149,27 +131,23 @@ class ConsentFileImport {
 
     /**
      * A person Steward does not know can only enter through a consent given (as through the API); any other action
-     * for them needs a consent given earlier in the file. Answers the subjects Steward already files these addresses
-     * under.
+     * for them needs a consent given earlier in the file.
      */
-    private Map<Identifier, SubjectId> requireSubjects(
-            List<ConsentCsv.Row> rows, Set<Identifier> suppressed, ConsentCsv csv) {
-        Map<Identifier, SubjectId> known = subjects.find(emails(rows));
-        Set<Identifier> given = new HashSet<>(known.keySet());
+    private static void requireSubjects(List<ConsentCsv.Row> rows, BulkSubjects.Known known, ConsentCsv csv) {
+        Set<Identifier> given = new HashSet<>(known.subjects().keySet());
         for (ConsentCsv.Row row : rows) {
             if (row.request().action() == ConsentAction.GIVEN) {
                 given.add(row.email());
-            } else if (!given.contains(row.email()) && !suppressed.contains(row.email())) {
+            } else if (!given.contains(row.email()) && !known.suppressed().contains(row.email())) {
                 csv.problem(
                         row.line(),
                         row.emailColumn(),
                         "email: Steward holds nothing about this address and no line before gives a consent for it");
             }
         }
-        return known;
     }
 
     private static List<Identifier> emails(List<ConsentCsv.Row> rows) {
-        return rows.stream().map(ConsentCsv.Row::email).distinct().toList();
+        return ConsentImportWriter.emails(rows);
     }
 }

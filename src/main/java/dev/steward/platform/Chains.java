@@ -58,22 +58,35 @@ public class Chains {
         if (rows.isEmpty()) {
             return List.of();
         }
-        ChainHeads.Head head = heads.lock(chain);
-        long first = head.nextSeq();
+        List<Linked<T>> linked = link(heads.lock(chain), rows, writer::canonical);
+        writer.insertAll(linked);
+        Linked<T> last = linked.get(linked.size() - 1);
+        heads.advance(chain, last.seq(), last.hash());
+        return linked;
+    }
+
+    /**
+     * Links the rows after the head in memory, without the database, for a caller that holds the head's lock through
+     * a run of bulk appends (an import writing one batch while it links the next) and advances it as each is written.
+     */
+    public static <T> List<Linked<T>> link(ChainHeads.Head after, List<T> rows, CanonicalBytes<T> canonical) {
+        long first = after.nextSeq();
         // the canonical bytes are the CPU-heavy part and independent of each other; only the linking is sequential
-        byte[][] canonical = new byte[rows.size()][];
-        IntStream.range(0, rows.size())
-                .parallel()
-                .forEach(i -> canonical[i] = writer.canonical(rows.get(i), first + i));
+        byte[][] bytes = new byte[rows.size()][];
+        IntStream.range(0, rows.size()).parallel().forEach(i -> bytes[i] = canonical.of(rows.get(i), first + i));
         List<Linked<T>> linked = new ArrayList<>(rows.size());
-        byte[] previous = head.hash();
-        for (int i = 0; i < canonical.length; i++) {
-            byte[] hash = HashChain.link(previous, canonical[i]);
+        byte[] previous = after.hash();
+        for (int i = 0; i < bytes.length; i++) {
+            byte[] hash = HashChain.link(previous, bytes[i]);
             linked.add(new Linked<>(rows.get(i), first + i, previous, hash));
             previous = hash;
         }
-        writer.insertAll(linked);
-        heads.advance(chain, first + rows.size() - 1, previous);
         return linked;
+    }
+
+    /** A row's canonical bytes at its place in the chain. */
+    @FunctionalInterface
+    public interface CanonicalBytes<T> {
+        byte[] of(T row, long seq);
     }
 }

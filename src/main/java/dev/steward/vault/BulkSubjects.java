@@ -2,17 +2,23 @@ package dev.steward.vault;
 
 import com.google.crypto.tink.Aead;
 import dev.steward.catalog.ProcessingActivity;
+import dev.steward.platform.BulkCopy;
 import dev.steward.platform.CopyRows;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,6 +38,7 @@ public class BulkSubjects {
     private final SubjectKeys keys;
     private final BlindIndex blindIndex;
     private final SuppressionList suppression;
+    private final BulkCopy copy;
 
     BulkSubjects(
             Vault vault,
@@ -39,13 +46,15 @@ public class BulkSubjects {
             IdentifierRepository identifierRows,
             SubjectKeys keys,
             BlindIndex blindIndex,
-            SuppressionList suppression) {
+            SuppressionList suppression,
+            BulkCopy copy) {
         this.vault = vault;
         this.repository = repository;
         this.identifierRows = identifierRows;
         this.keys = keys;
         this.blindIndex = blindIndex;
         this.suppression = suppression;
+        this.copy = copy;
     }
 
     /** A subject to create: at least one identifier, and the records collected about them. */
@@ -68,24 +77,9 @@ public class BulkSubjects {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Created> create(List<NewSubject> subjects) {
-        Map<String, ProcessingActivity> activities = new LinkedHashMap<>();
-        subjects.forEach(subject -> subject.records()
-                .forEach(record -> activities.computeIfAbsent(
-                        record.site() + '\u0000' + record.activity(), key -> vault.requireDeclared(record))));
-        Prepared[] prepared = new Prepared[subjects.size()];
-        IntStream.range(0, subjects.size()).parallel().forEach(i -> prepared[i] = prepare(subjects.get(i), activities));
-        CopyRows subjectRows = new CopyRows();
-        CopyRows identifierCopy = new CopyRows();
-        CopyRows recordRows = new CopyRows();
-        for (Prepared one : prepared) {
-            subjectRows.append(one.subject());
-            identifierCopy.append(one.identifiers());
-            recordRows.append(one.records());
-        }
-        repository.copySubjects(subjectRows);
-        identifierRows.copy(identifierCopy);
-        repository.copyRecords(recordRows);
-        return java.util.Arrays.stream(prepared).map(Prepared::created).toList();
+        Made made = make(subjects);
+        made.copies().forEach(copy::copy);
+        return made.created();
     }
 
     /**
@@ -104,20 +98,54 @@ public class BulkSubjects {
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<Identifier, SubjectId> findOrCreate(
             Collection<Identifier> identifiers, Map<Identifier, SubjectId> found, Instant createdAt) {
+        loadKeys(identifiers.stream().map(found::get).filter(Objects::nonNull).toList());
+        Filed filed = file(identifiers, found, createdAt);
+        try {
+            filed.copies().forEach(copy::copy);
+        } finally {
+            written(filed);
+        }
+        return filed.subjects();
+    }
+
+    /**
+     * The subjects of these identifiers, and the copies that create the new ones: {@link #findOrCreate(Collection,
+     * Map, Instant)} without writing, for a caller that writes one batch while it files the next.
+     */
+    public record Filed(Map<Identifier, SubjectId> subjects, List<SubjectId> created, List<BulkCopy.Pending> copies) {}
+
+    /**
+     * Files the identifiers under the subjects found, or new ones, without the database, as long as the found
+     * subjects' keys were loaded ({@link #loadKeys}) and are still cached. The new subjects' keys are held until the
+     * caller says their copies are {@link #written}.
+     */
+    public Filed file(Collection<Identifier> identifiers, Map<Identifier, SubjectId> found, Instant createdAt) {
         Map<Identifier, SubjectId> subjects = new LinkedHashMap<>();
         identifiers.stream().filter(found::containsKey).forEach(known -> subjects.put(known, found.get(known)));
-        keys.preload(List.copyOf(subjects.values()));
         List<Identifier> missing = identifiers.stream()
                 .distinct()
                 .filter(identifier -> !subjects.containsKey(identifier))
                 .toList();
-        List<Created> created = create(missing.stream()
+        Made made = make(missing.stream()
                 .map(identifier -> new NewSubject(List.of(identifier), List.of(), createdAt))
                 .toList());
+        Map<SubjectId, Aead> unwritten = new HashMap<>();
         for (int i = 0; i < missing.size(); i++) {
-            subjects.put(missing.get(i), created.get(i).subject());
+            subjects.put(missing.get(i), made.created().get(i).subject());
+            unwritten.put(made.created().get(i).subject(), made.keys().get(i));
         }
-        return subjects;
+        keys.unwritten(unwritten);
+        return new Filed(subjects, made.created().stream().map(Created::subject).toList(), made.copies());
+    }
+
+    /** The filed subjects' copies are written in the caller's transaction, or will never be (it failed). */
+    public void written(Filed filed) {
+        keys.written(filed.created());
+    }
+
+    /** Loads these subjects' keys with one query, ahead of bulk work on them. */
+    public void loadKeys(List<SubjectId> subjects) {
+        keys.preload(subjects);
     }
 
     /** For those of the identifiers some subject carries, one such subject (a proven one first), in one query. */
@@ -135,13 +163,37 @@ public class BulkSubjects {
         return found;
     }
 
-    /** Those of the identifiers that belong to erased people, who must not come back through an import. */
-    public Set<Identifier> suppressed(Collection<Identifier> identifiers) {
+    /**
+     * What Steward holds about these identifiers: those of erased people (the suppression list), who must not come
+     * back through an import, and, as {@link #find}, a subject carrying each of those it knows.
+     */
+    public record Known(Set<Identifier> suppressed, Map<Identifier, SubjectId> subjects) {}
+
+    /**
+     * The suppression list and {@link #find} together, for an import that needs both about every address in its file:
+     * each blind index is computed once, and the two queries run at the same time on two connections, so that
+     * PostgreSQL answers them on two cores.
+     */
+    public Known lookUp(Collection<Identifier> identifiers) {
         List<Identifier> distinct = List.copyOf(Set.copyOf(identifiers));
-        Set<String> suppressed = suppression.containedOf(indexesOf(distinct));
-        return distinct.stream()
-                .filter(identifier -> suppressed.contains(HexFormat.of().formatHex(blindIndex.of(identifier))))
-                .collect(Collectors.toSet());
+        List<byte[]> indexes = indexesOf(distinct);
+        CompletableFuture<Set<String>> suppressed =
+                CompletableFuture.supplyAsync(() -> suppression.containedOf(indexes), ForkJoinPool.commonPool());
+        Map<String, SubjectId> carried = identifierRows.oneCarrierEach(indexes);
+        Set<String> erased = suppressed.join();
+        Set<Identifier> suppressedIdentifiers = new HashSet<>();
+        Map<Identifier, SubjectId> found = new LinkedHashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            String index = HexFormat.of().formatHex(indexes.get(i));
+            if (erased.contains(index)) {
+                suppressedIdentifiers.add(distinct.get(i));
+            }
+            SubjectId subject = carried.get(index);
+            if (subject != null) {
+                found.put(distinct.get(i), subject);
+            }
+        }
+        return new Known(suppressedIdentifiers, found);
     }
 
     public long count() {
@@ -157,7 +209,34 @@ public class BulkSubjects {
         return identifiers.parallelStream().map(blindIndex::of).toList();
     }
 
-    private record Prepared(CopyRows subject, CopyRows identifiers, CopyRows records, Created created) {}
+    private record Prepared(CopyRows subject, CopyRows identifiers, CopyRows records, Created created, Aead key) {}
+
+    /** New subjects' rows as copies, what they create and their keys; the cryptography on all cores. */
+    private record Made(List<BulkCopy.Pending> copies, List<Created> created, List<Aead> keys) {}
+
+    private Made make(List<NewSubject> subjects) {
+        Map<String, ProcessingActivity> activities = new LinkedHashMap<>();
+        subjects.forEach(subject -> subject.records()
+                .forEach(record -> activities.computeIfAbsent(
+                        record.site() + '\u0000' + record.activity(), key -> vault.requireDeclared(record))));
+        Prepared[] prepared = new Prepared[subjects.size()];
+        IntStream.range(0, subjects.size()).parallel().forEach(i -> prepared[i] = prepare(subjects.get(i), activities));
+        CopyRows subjectRows = new CopyRows();
+        CopyRows identifierCopy = new CopyRows();
+        CopyRows recordRows = new CopyRows();
+        for (Prepared one : prepared) {
+            subjectRows.append(one.subject());
+            identifierCopy.append(one.identifiers());
+            recordRows.append(one.records());
+        }
+        return new Made(
+                List.of(
+                        VaultRepository.subjectsCopy(subjectRows),
+                        IdentifierRepository.copyOf(identifierCopy),
+                        VaultRepository.recordsCopy(recordRows)),
+                Arrays.stream(prepared).map(Prepared::created).toList(),
+                Arrays.stream(prepared).map(Prepared::key).toList());
+    }
 
     private Prepared prepare(NewSubject subject, Map<String, ProcessingActivity> activities) {
         SubjectId id = SubjectId.random();
@@ -185,7 +264,7 @@ public class BulkSubjects {
         for (NewRecord record : subject.records()) {
             records.add(addRecord(recordRows, id, key.aead(), record, activities, subject.createdAt()));
         }
-        return new Prepared(subjectRow, identifierRows, recordRows, new Created(id, records));
+        return new Prepared(subjectRow, identifierRows, recordRows, new Created(id, records), key.aead());
     }
 
     /**

@@ -24,11 +24,9 @@ import org.springframework.stereotype.Repository;
 class IdentifierRepository {
 
     private final JdbcClient jdbc;
-    private final BulkCopy copy;
 
-    IdentifierRepository(JdbcClient jdbc, BulkCopy copy) {
+    IdentifierRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.copy = copy;
     }
 
     /** Adds the identifier to the subject unless it carries it already. */
@@ -45,8 +43,9 @@ class IdentifierRepository {
                 .update();
     }
 
-    void copy(CopyRows rows) {
-        copy.copy("COPY subject_identifier (blind_index, subject_id, kind, links, value_enc) FROM STDIN", rows);
+    static BulkCopy.Pending copyOf(CopyRows rows) {
+        return new BulkCopy.Pending(
+                "COPY subject_identifier (blind_index, subject_id, kind, links, value_enc) FROM STDIN", rows);
     }
 
     /** Marks the subject's identifier proven, keeping the first proof; answers whether the subject carries it. */

@@ -11,8 +11,11 @@ import com.google.crypto.tink.subtle.Random;
 import com.google.crypto.tink.util.SecretBytes;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +34,12 @@ class SubjectKeys {
             .expireAfterAccess(Duration.ofMinutes(10))
             .build();
 
+    /**
+     * Keys of subjects made but not written yet (an import prepares a batch while the previous one is copied), which
+     * the cache could drop while the database cannot answer for them yet.
+     */
+    private final Map<SubjectId, Aead> unwritten = new ConcurrentHashMap<>();
+
     SubjectKeys(MasterKey master, VaultRepository repository) {
         this.master = master;
         this.repository = repository;
@@ -46,6 +55,10 @@ class SubjectKeys {
 
     /** The subject's key, or empty when the subject does not exist (never did, or was erased). */
     Optional<Aead> of(SubjectId subject) {
+        Aead held = unwritten.get(subject);
+        if (held != null) {
+            return Optional.of(held);
+        }
         Aead cached = cache.getIfPresent(subject);
         if (cached != null) {
             return Optional.of(cached);
@@ -66,6 +79,16 @@ class SubjectKeys {
 
     void forget(SubjectId subject) {
         cache.invalidate(subject);
+    }
+
+    /** Keeps these new subjects' keys at hand until {@link #written}: their rows are not in the database yet. */
+    void unwritten(Map<SubjectId, Aead> keys) {
+        unwritten.putAll(keys);
+    }
+
+    /** Their rows are written: the cache and the database answer for them from now on. */
+    void written(Collection<SubjectId> subjects) {
+        subjects.forEach(unwritten::remove);
     }
 
     void forgetAll() {

@@ -66,12 +66,16 @@ class VaultRepository {
                 > 0;
     }
 
-    void copySubjects(CopyRows rows) {
-        copy.copy("COPY data_subject (id, wrapped_key, created_at) FROM STDIN", rows);
+    static BulkCopy.Pending subjectsCopy(CopyRows rows) {
+        return new BulkCopy.Pending("COPY data_subject (id, wrapped_key, created_at) FROM STDIN", rows);
     }
 
     void copyRecords(CopyRows rows) {
-        copy.copy("COPY personal_record (" + RECORD_COLUMNS + ", fields_enc) FROM STDIN", rows);
+        copy.copy(recordsCopy(rows));
+    }
+
+    static BulkCopy.Pending recordsCopy(CopyRows rows) {
+        return new BulkCopy.Pending("COPY personal_record (" + RECORD_COLUMNS + ", fields_enc) FROM STDIN", rows);
     }
 
     void insertRecord(RecordId id, SubjectId subject, NewRecord record, Instant collectedAt, byte[] fieldsEnc) {

@@ -105,6 +105,88 @@ class ConsentImportTest {
         assertThat(verify.out()).contains("consent: intact, 3 rows");
     }
 
+    /**
+     * Batches are written while the next is prepared: people given a consent in one batch withdraw it in later ones
+     * (their subjects created, and copied, by an earlier batch), a known person and an erased one sit in every batch,
+     * and the chain, its checkpoints, the receipts and the decisions come out as if written one batch at a time.
+     */
+    @Test
+    void aFileOfSeveralBatchesIsChainedInOrderWithEachPersonFiledOnce() throws IOException {
+        int people = 7_000;
+        String known = Canary.email("batches-known");
+        server.getBean(Identities.class).forAddress(Identifier.email(known));
+        String erased = Canary.email("batches-erased");
+        server.getBean(SuppressionList.class).add(List.of(Identifier.email(erased)));
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < people; i++) {
+            text.append("lab,person-")
+                    .append(i)
+                    .append("@batches.invalid,newsletter,given,2026-01-05T10:00:00Z,import,")
+                    .append(WORDING)
+                    .append('\n');
+            if (i % 1_000 == 0) {
+                text.append("lab,")
+                        .append(known)
+                        .append(",newsletter,given,2026-01-05T10:00:00Z,import,")
+                        .append(WORDING)
+                        .append("\nlab,")
+                        .append(erased)
+                        .append(",newsletter,given,2026-01-05T10:00:00Z,import,")
+                        .append(WORDING)
+                        .append('\n');
+            }
+        }
+        for (int i = 0; i < people; i += 2) {
+            text.append("lab,person-")
+                    .append(i)
+                    .append("@batches.invalid,newsletter,withdrawn,2026-01-06T10:00:00Z,,\n");
+        }
+        int rows = people + people / 1_000 + people / 2;
+
+        TestServer.Run run = TestServer.command(
+                database, dataDir, "consent", "import", file(text.toString()).toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Imported " + rows + " consent events").contains("skipped 7 of people");
+        JdbcClient jdbc = server.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT count(DISTINCT subject_id) FROM consent_event")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(people + 1L);
+        assertThat(jdbc.sql("SELECT count(*) FROM consent_event e WHERE NOT EXISTS"
+                                + " (SELECT 1 FROM data_subject s WHERE s.id = e.subject_id)")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*), max(seq) FROM chain_checkpoint WHERE chain = 'consent'")
+                        .query((rs, row) -> List.of(rs.getLong(1), rs.getLong(2)))
+                        .single())
+                .containsExactly((long) (rows + 4_999) / 5_000, (long) rows);
+        SubjectId withdrew =
+                server.getBean(Identities.class).carrying(Identifier.email("person-6998@batches.invalid")).stream()
+                        .findFirst()
+                        .orElseThrow();
+        List<ConsentEvent> history = server.getBean(ConsentLedger.class).history(withdrew);
+        assertThat(history)
+                .extracting(ConsentEvent::action)
+                .containsExactly(ConsentAction.GIVEN, ConsentAction.WITHDRAWN);
+        assertReceiptVerifies(history.get(0));
+        ConsentDecisions decisions = server.getBean(ConsentDecisions.class);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(decisions
+                            .decide("lab", "person-6998@batches.invalid", "newsletter", null)
+                            .reason())
+                    .isEqualTo("consent-withdrawn");
+            assertThat(decisions
+                            .decide("lab", "person-6999@batches.invalid", "newsletter", null)
+                            .reason())
+                    .isEqualTo("consent-given");
+        });
+        TestServer.Run verify = TestServer.command(database, dataDir, "ledger", "verify");
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("consent: intact, " + rows + " rows");
+    }
+
     @Test
     void aBadFileIsRefusedWithEveryProblemAtItsPlaceAndNothingIsWritten() throws IOException {
         String wordingAt = "lab," + Canary.email("bad-3") + ",newsletter,given,2026-01-05T10:00:00Z,banner,";

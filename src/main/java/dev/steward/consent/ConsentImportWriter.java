@@ -1,0 +1,151 @@
+package dev.steward.consent;
+
+import dev.steward.platform.BulkCopy;
+import dev.steward.platform.ChainHeads;
+import dev.steward.vault.BulkSubjects;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.SubjectId;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes a checked import file in one transaction, batch after batch, each batch's COPYs running on a second thread
+ * over the transaction's connection while this one prepares the next batch (new subjects' keys and encryption, the
+ * events, their hashes and chain links): PostgreSQL and the JVM work at the same time instead of taking turns. A
+ * failure on either side fails the transaction, so the file is still written entirely or not at all.
+ */
+@Component
+class ConsentImportWriter {
+
+    static final int BATCH = 5_000;
+
+    private final BulkSubjects subjects;
+    private final BulkConsents consents;
+    private final BulkCopy copy;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ConsentImportWriter(
+            BulkSubjects subjects, BulkConsents consents, BulkCopy copy, TransactionTemplate transaction, Clock clock) {
+        this.subjects = subjects;
+        this.consents = consents;
+        this.copy = copy;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** One batch made ready: its rows' copies (new subjects first, then the events) and the events linked. */
+    private record Batch(
+            BulkSubjects.Filed people, List<BulkCopy.Pending> copies, ConsentEventRepository.Linked events) {
+
+        int rows() {
+            return events.events().size();
+        }
+    }
+
+    /** @param known the subjects found while checking, by address */
+    void write(List<ConsentCsv.Row> rows, Map<Identifier, SubjectId> known, LongConsumer written) {
+        List<List<ConsentCsv.Row>> batches = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            batches.add(rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
+        if (batches.isEmpty()) {
+            return;
+        }
+        ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "consent-import-copy");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            transaction.executeWithoutResult(status -> writeAll(batches, known, writer, written));
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    private void writeAll(
+            List<List<ConsentCsv.Row>> batches,
+            Map<Identifier, SubjectId> known,
+            ExecutorService writer,
+            LongConsumer written) {
+        Map<Identifier, SubjectId> filed = new HashMap<>(known);
+        loadKeys(batches.get(0), known);
+        Batch current = prepare(batches.get(0), filed, consents.lockChain());
+        Batch following = null;
+        try {
+            for (int next = 1; current != null; next++) {
+                // the keys are read while the connection is free, so that preparing the next batch never waits
+                if (next < batches.size()) {
+                    loadKeys(batches.get(next), known);
+                }
+                CompletableFuture<Void> copying = copy.copyInBackground(current.copies(), writer);
+                following = null;
+                try {
+                    if (next < batches.size()) {
+                        following = prepare(
+                                batches.get(next), filed, current.events().head());
+                    }
+                } finally {
+                    await(copying);
+                }
+                consents.written(current.events());
+                subjects.written(current.people());
+                written.accept(current.rows());
+                current = following;
+            }
+        } finally {
+            // a failed import leaves no key held for subjects that will never exist
+            Stream.of(current, following).filter(Objects::nonNull).forEach(batch -> subjects.written(batch.people()));
+        }
+    }
+
+    private Batch prepare(List<ConsentCsv.Row> batch, Map<Identifier, SubjectId> filed, ChainHeads.Head after) {
+        BulkSubjects.Filed people = subjects.file(emails(batch), filed, clock.instant());
+        filed.putAll(people.subjects());
+        ConsentEventRepository.Linked events = consents.prepare(
+                batch.stream()
+                        .map(row -> row.of(people.subjects().get(row.email())))
+                        .toList(),
+                after);
+        List<BulkCopy.Pending> copies = new ArrayList<>(people.copies());
+        copies.add(events.copy());
+        return new Batch(people, copies, events);
+    }
+
+    private void loadKeys(List<ConsentCsv.Row> batch, Map<Identifier, SubjectId> known) {
+        subjects.loadKeys(emails(batch).stream()
+                .map(known::get)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+    }
+
+    /** Waits for the copies; their failure is the transaction's, as it would be on this thread. */
+    private static void await(CompletableFuture<Void> copying) {
+        try {
+            copying.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    static List<Identifier> emails(List<ConsentCsv.Row> rows) {
+        return rows.stream().map(ConsentCsv.Row::email).distinct().toList();
+    }
+}
