@@ -150,8 +150,7 @@ class RightsOutcomeLanguagesTest {
         clock.advance(Duration.between(now, evening.isAfter(now) ? evening : evening.plus(Duration.ofDays(1))));
         String email = Canary.email("outcome-tokyo");
 
-        String id = requested("olympus-ims", "JP", email, "{\"type\":\"disclosure\"}", "en")
-                .id();
+        String id = requested("olympus-ims", "JP", email, "{\"type\":\"disclosure\"}", "en");
         Instant released = clock.instant().plusSeconds(1);
         fulfil(id);
 
