@@ -5,6 +5,7 @@ import dev.steward.vault.BulkSubjects;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +47,7 @@ class RightsWorkload {
             SubjectId subject = picked.get(i);
             String site = vault.records(subject).get(0).site();
             long started = System.nanoTime();
-            bytes += exports.of(subject, site).length;
+            bytes += exports.of(subject, site, Locale.ENGLISH).length;
             long exported = System.nanoTime();
             vault.eraseAndSuppress(subject, "bench");
             long erased = System.nanoTime();

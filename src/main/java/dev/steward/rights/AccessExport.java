@@ -39,24 +39,27 @@ public class AccessExport {
     }
 
     /** The zip of the subject's data held for the controller of the site; decrypted, so never logged or kept in clear. */
-    public byte[] of(SubjectId subject, String site) {
-        return of(List.of(subject), site);
+    public byte[] of(SubjectId subject, String site, Locale language) {
+        return of(List.of(subject), site, language);
     }
 
-    /** The zip of the person's data (the subjects their proven address reaches, the requester's first). */
-    byte[] of(List<SubjectId> subjects, String site) {
+    /**
+     * The zip of the person's data (the subjects their proven address reaches, the requester's first), its summary
+     * in the language given (the request's).
+     */
+    byte[] of(List<SubjectId> subjects, String site, Locale language) {
         SubjectData.Export export = data.of(subjects, site);
         return zip(Map.of(
                 "steward-access.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(export),
                 "records.csv", bytes(recordsCsv(export)),
                 "consents.csv", bytes(consentsCsv(export)),
                 "recipients.csv", bytes(recipientsCsv(export)),
-                "summary.html", bytes(summary(export, false))));
+                "summary.html", bytes(summary(export, site, false, language))));
     }
 
     /** The readable summary alone, as the package will carry it: what staff preview before they release it. */
-    String summaryOf(List<SubjectId> subjects, String site) {
-        return summary(data.of(subjects, site), true);
+    String summaryOf(List<SubjectId> subjects, String site, Locale language) {
+        return summary(data.of(subjects, site), site, true, language);
     }
 
     private static String recordsCsv(SubjectData.Export export) {
@@ -122,11 +125,12 @@ public class AccessExport {
     }
 
     /** The page as the package carries it, styled within itself; in the console's preview, by the console's sheet. */
-    private String summary(SubjectData.Export export, boolean preview) {
-        Context context = new Context(Locale.ENGLISH);
+    private String summary(SubjectData.Export export, String site, boolean preview, Locale language) {
+        Context context = new Context(language);
         context.setVariable("export", export);
+        context.setVariable("site", site);
         context.setVariable("preview", preview);
-        context.setVariable("items", summary.items(export));
+        context.setVariable("items", summary.items(export, language));
         context.setVariable("words", summary);
         return templates.process("rights/access-summary", context);
     }

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +35,7 @@ class AccessPackages {
     private final AccessPackageRepository packages;
     private final Vault vault;
     private final JsonMapper json;
+    private final RequestWords words;
     private final Clock clock;
 
     AccessPackages(
@@ -42,7 +45,9 @@ class AccessPackages {
             AccessPackageRepository packages,
             Vault vault,
             JsonMapper json,
+            RequestWords words,
             Clock clock) {
+        this.words = words;
         this.requesters = requesters;
         this.exports = exports;
         this.data = data;
@@ -63,7 +68,7 @@ class AccessPackages {
 
     /** Builds and stores the access package. */
     Released access(RightsRequest request) {
-        return store(request, exports.of(requesters.reach(request), request.site()));
+        return store(request, exports.of(requesters.reach(request), request.site(), words.language(request)));
     }
 
     /** The portable data as JSON; pushed to the address the subject gave, if any, by the caller. */
@@ -80,15 +85,28 @@ class AccessPackages {
         return store(request, document);
     }
 
-    List<PackageSummary> ofRequest(UUID request) {
+    /** The request's packages as staff read about them, in the language of the page or API call they read. */
+    List<PackageSummary> ofRequest(RightsRequest request) {
         Instant now = clock.instant();
-        return packages.ofRequest(request).stream()
-                .map(stored -> new PackageSummary(
-                        stored.createdAt(),
-                        stored.expiresAt(),
-                        stored.downloads(),
-                        stored.lastDownloadedAt(),
-                        state(stored, now)))
+        Locale reader = LocaleContextHolder.getLocale();
+        return packages.ofRequest(request.id()).stream()
+                .map(stored -> {
+                    String state = state(stored, now);
+                    return new PackageSummary(
+                            stored.createdAt(),
+                            stored.expiresAt(),
+                            stored.downloads(),
+                            stored.lastDownloadedAt(),
+                            state,
+                            words.packageSummary(
+                                    request,
+                                    reader,
+                                    stored.createdAt(),
+                                    stored.expiresAt(),
+                                    state,
+                                    stored.downloads(),
+                                    stored.lastDownloadedAt()));
+                })
                 .toList();
     }
 

@@ -2,15 +2,16 @@ package dev.steward.rights;
 
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.Countries;
 import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.LegalBasis;
+import dev.steward.catalog.LocalizedText;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Purpose;
 import dev.steward.catalog.RetentionRule;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.SiteTimes;
+import dev.steward.catalog.VisitorLanguageLinks;
 import dev.steward.platform.StewardProperties;
 import java.time.Instant;
 import java.util.Arrays;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * The access package's page to read (GDPR Art. 15(1)): per record, in words, the purposes, the legal basis, who
  * receives the data, how long it is kept, where it came from and the rights with links, beside the values stored.
- * Written in each site's default language and time zone: the package is prepared by staff, not in a visitor's request.
+ * Written in the package's language (the request's) and each site's time zone; a catalog text not translated into
+ * it is shown in the site's default language, and the page says so.
  */
 @Component
 class AccessSummary {
@@ -51,80 +53,93 @@ class AccessSummary {
     private final SiteTimes times;
     private final MessageSource messages;
     private final StewardProperties properties;
+    private final VisitorLanguageLinks languages;
 
-    AccessSummary(Catalogs catalogs, SiteTimes times, MessageSource messages, StewardProperties properties) {
+    AccessSummary(
+            Catalogs catalogs,
+            SiteTimes times,
+            MessageSource messages,
+            StewardProperties properties,
+            VisitorLanguageLinks languages) {
+        this.languages = languages;
         this.catalogs = catalogs;
         this.times = times;
         this.messages = messages;
         this.properties = properties;
     }
 
-    List<Item> items(SubjectData.Export export) {
-        return export.records().stream().map(this::item).toList();
+    List<Item> items(SubjectData.Export export, Locale locale) {
+        return export.records().stream().map(record -> item(record, locale)).toList();
     }
 
     /** A moment of the export, for a site's reader; the export itself keeps ISO timestamps for machines. */
-    public String when(@Nullable String iso, String siteKey) {
-        if (iso == null) {
-            return "";
-        }
-        Site site = catalogs.requireSite(siteKey);
-        return times.dayTime(Instant.parse(iso), site, Locale.forLanguageTag(site.language()));
+    public String when(@Nullable String iso, String siteKey, Locale locale) {
+        return iso == null ? "" : times.dayTime(Instant.parse(iso), catalogs.requireSite(siteKey), locale);
     }
 
-    public String when(@Nullable Instant at, String siteKey) {
-        return at == null ? "" : when(at.toString(), siteKey);
+    public String when(@Nullable Instant at, String siteKey, Locale locale) {
+        return at == null ? "" : when(at.toString(), siteKey, locale);
     }
 
     /** A stored value as a person reads it: a moment Steward recorded (a submission time) in words. */
-    private String readable(String value, String siteKey) {
+    private String readable(String value, String siteKey, Locale locale) {
         try {
-            return when(Instant.parse(value), siteKey);
+            return when(Instant.parse(value), siteKey, locale);
         } catch (java.time.format.DateTimeParseException notAMoment) {
             return value;
         }
     }
 
-    private Item item(SubjectData.Record record) {
+    private Item item(SubjectData.Record record, Locale locale) {
         Catalog catalog = catalogs.of(record.site());
         Site site = catalogs.requireSite(record.site());
-        String language = site.language();
-        Locale locale = Locale.forLanguageTag(language);
         Optional<ProcessingActivity> activity = catalog.activity(record.activity());
         List<String> purposes = activity.map(a -> catalog.purposesOf(a).stream()
-                        .map((Purpose p) -> p.name().in(language))
+                        .map((Purpose p) -> text(p.name(), site, locale))
                         .toList())
                 .orElse(List.of());
         List<String> recipients = activity.map(a -> a.recipients().stream()
                         .map(catalog::recipient)
                         .flatMap(Optional::stream)
-                        .map(r -> r.name() + " (" + Countries.name(r.country()) + ")")
+                        .map(r -> r.name() + " (" + country(r.country(), locale) + ")")
                         .toList())
                 .orElse(List.of());
         String retention = activity.map(ProcessingActivity::retention)
                 .flatMap(catalog::retentionRule)
-                .map((RetentionRule rule) -> rule.description().in(language))
+                .map((RetentionRule rule) -> text(rule.description(), site, locale))
                 .orElse("");
         List<Field> fields = record.fields().entrySet().stream()
                 .map(e -> new Field(
                         catalog.field(e.getKey())
-                                .map((DataCategory.Field f) -> f.label().in(language))
+                                .map((DataCategory.Field f) -> text(f.label(), site, locale))
                                 .orElse(e.getKey()),
-                        readable(e.getValue(), record.site())))
+                        readable(e.getValue(), record.site(), locale)))
                 .toList();
         return new Item(
-                site.name().in(language),
-                record.activityName(),
-                when(record.collectedAt(), record.site()),
+                text(site.name(), site, locale),
+                activity.map(a -> text(a.name(), site, locale)).orElse(record.activityName()),
+                when(record.collectedAt(), record.site(), locale),
                 record.noticeVersion(),
                 purposes,
                 basis(record.legalBasis(), locale),
                 recipients.isEmpty() ? List.of(messages.getMessage("summary.nobody", null, locale)) : recipients,
                 retention,
-                record.dueAt() == null ? null : when(record.dueAt(), record.site()),
+                record.dueAt() == null ? null : when(record.dueAt(), record.site(), locale),
                 source(catalog, site, activity, locale),
                 fields,
-                rights(catalog, site));
+                rights(catalog, site, locale));
+    }
+
+    /** A catalog text in the package's language, or in the site's default where it is not translated. */
+    private static String text(LocalizedText text, Site site, Locale locale) {
+        return text.in(text.byLanguage().containsKey(locale.getLanguage()) ? locale.getLanguage() : site.language());
+    }
+
+    /** A country by its ISO code, named in the package's language. */
+    public String country(String code, Locale locale) {
+        return "EU".equalsIgnoreCase(code)
+                ? messages.getMessage("rights.country.eu", null, locale)
+                : new Locale.Builder().setRegion(code).build().getDisplayCountry(locale);
     }
 
     private List<String> basis(String keys, Locale locale) {
@@ -143,47 +158,45 @@ class AccessSummary {
         Optional<String> form = activity.flatMap(a -> catalog.formsOf(site.key()).stream()
                 .filter(f -> f.activity().equals(a.key()))
                 .findFirst()
-                .map(f -> f.title().in(site.language())));
+                .map(f -> text(f.title(), site, locale)));
         return form.map(title -> messages.getMessage("summary.source.form", new Object[] {title}, locale))
                 .orElseGet(() -> messages.getMessage(
-                        "summary.source.visit", new Object[] {site.name().in(site.language())}, locale));
+                        "summary.source.visit", new Object[] {text(site.name(), site, locale)}, locale));
     }
 
-    private List<Right> rights(Catalog catalog, Site site) {
-        String language = site.language();
-        String centre = properties.publicUrl() + "/s/" + site.key() + "/privacy-center";
+    private List<Right> rights(Catalog catalog, Site site, Locale locale) {
+        String rights = properties.publicUrl() + "/s/" + site.key() + "/privacy-center/rights/";
+        String query = "?region=" + site.defaultJurisdiction() + "&lang=" + locale.getLanguage();
         return catalog.jurisdiction(site.defaultJurisdiction()).map(Jurisdiction::rights).orElse(List.of()).stream()
                 .map(right -> new Right(
-                        right.title().in(language),
-                        centre + "?region=" + site.defaultJurisdiction() + "#right-"
-                                + right.type().name().toLowerCase(Locale.ROOT).replace('_', '-')))
+                        text(right.title(), site, locale),
+                        rights + right.type().name().toLowerCase(Locale.ROOT).replace('_', '-') + query))
                 .toList();
     }
 
-    public String siteName(String siteKey) {
+    public String siteName(String siteKey, Locale locale) {
         Site site = catalogs.requireSite(siteKey);
-        return site.name().in(site.language());
+        return text(site.name(), site, locale);
     }
 
-    public String purpose(String siteKey, String key) {
+    public String purpose(String siteKey, String key, Locale locale) {
         Site site = catalogs.requireSite(siteKey);
         return catalogs.of(siteKey)
                 .purpose(key)
-                .map(p -> p.name().in(site.language()))
+                .map(p -> text(p.name(), site, locale))
                 .orElse(key);
     }
 
-    public String form(String siteKey, String key) {
+    public String form(String siteKey, String key, Locale locale) {
         Site site = catalogs.requireSite(siteKey);
         return catalogs.of(siteKey)
                 .form(siteKey, key)
-                .map(f -> f.title().in(site.language()))
+                .map(f -> text(f.title(), site, locale))
                 .orElse(key);
     }
 
-    /** A word from the message bundle in the site's default language. */
-    public String word(String siteKey, String code) {
-        Site site = catalogs.requireSite(siteKey);
-        return messages.getMessage(code, null, code, Locale.forLanguageTag(site.language()));
+    /** The note that some of a site's texts are not translated into the package's language; null when all are. */
+    public @Nullable String fallback(String siteKey, Locale locale) {
+        return languages.of(siteKey, locale).fallback();
     }
 }

@@ -26,9 +26,11 @@ class ConsentRights {
     private final ConsentLedger ledger;
     private final Catalogs catalogs;
     private final Requesters requesters;
+    private final RequestWords words;
     private final Clock clock;
 
-    ConsentRights(ConsentLedger ledger, Catalogs catalogs, Requesters requesters, Clock clock) {
+    ConsentRights(ConsentLedger ledger, Catalogs catalogs, Requesters requesters, RequestWords words, Clock clock) {
+        this.words = words;
         this.ledger = ledger;
         this.catalogs = catalogs;
         this.requesters = requesters;
@@ -49,10 +51,8 @@ class ConsentRights {
                         > 0)
                 .toList();
         return withdrawn.isEmpty()
-                ? "There was no consent of yours to withdraw on this site."
-                : "Your consent is withdrawn for: " + names(request, withdrawn) + ". Processing based on it before the"
-                        + " withdrawal remains lawful (GDPR Art. 7(3)); nothing more will be done with your data for"
-                        + " these purposes.";
+                ? words.words(request, "rights.outcome.withdrawn.none")
+                : words.words(request, "rights.outcome.withdrawn", names(request, withdrawn)) + words.fallback(request);
     }
 
     String object(RightsRequest request, RequestDetails details) {
@@ -64,8 +64,7 @@ class ConsentRights {
         List<SubjectId> reached = requesters.reach(request);
         purposes.forEach(
                 purpose -> reached.forEach(subject -> record(request, subject, purpose, ConsentAction.OBJECTED)));
-        return "Your objection is recorded for: " + names(request, purposes)
-                + ". Your data will no longer be processed for these purposes.";
+        return words.words(request, "rights.outcome.objected", names(request, purposes)) + words.fallback(request);
     }
 
     private List<String> chosenOrAll(RightsRequest request, RequestDetails details, Predicate<Purpose> fits) {
@@ -95,13 +94,8 @@ class ConsentRights {
     }
 
     private String names(RightsRequest request, List<String> purposes) {
-        Catalog catalog = catalogs.of(request.site());
         return String.join(
-                "; ",
-                purposes.stream()
-                        .map(key -> catalog.purpose(key)
-                                .map(p -> p.name().toString())
-                                .orElse(key))
-                        .toList());
+                words.words(request, "rights.list.separator"),
+                purposes.stream().map(key -> words.purpose(request, key)).toList());
     }
 }

@@ -1,11 +1,14 @@
 package dev.steward.rights;
 
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.ProcessingActivity;
+import dev.steward.catalog.RetentionRule;
+import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.PersonErasure;
 import dev.steward.vault.RecordSummary;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,16 +25,20 @@ class Erasures {
     private final Catalogs catalogs;
     private final RecipientNotices notices;
     private final Requesters requesters;
+    private final RequestWords words;
 
-    Erasures(PersonErasure erasure, Catalogs catalogs, RecipientNotices notices, Requesters requesters) {
+    Erasures(
+            PersonErasure erasure,
+            Catalogs catalogs,
+            RecipientNotices notices,
+            Requesters requesters,
+            RequestWords words) {
         this.erasure = erasure;
         this.catalogs = catalogs;
         this.notices = notices;
         this.requesters = requesters;
+        this.words = words;
     }
-
-    /** What an erasure left in place, and why. */
-    record Kept(RecordSummary record, String reason, Instant until) {}
 
     record Outcome(String text, boolean subjectErased) {}
 
@@ -42,41 +49,66 @@ class Erasures {
                 SubjectData.sitesOf(catalogs.of(request.site())),
                 "erasure request " + request.id(),
                 true);
-        List<Kept> kept = outcome.kept().stream()
-                .map(k -> new Kept(k.record(), k.blocker().reason(), k.blocker().until()))
-                .toList();
+        List<PersonErasure.Kept> kept = outcome.kept();
         boolean requesterGone = outcome.subjectsErased().contains(request.subject());
-        return new Outcome(text(outcome.erased(), kept, told, outcome.everything()), requesterGone);
+        return new Outcome(text(request, outcome.erased(), kept, told, outcome.everything()), requesterGone);
     }
 
-    private static String text(int erased, List<Kept> kept, int told, boolean everything) {
+    private String text(RightsRequest request, int erased, List<PersonErasure.Kept> kept, int told, boolean all) {
         StringBuilder text = new StringBuilder(
-                everything
-                        ? "All your data held for this site is erased, and the key that encrypted it destroyed."
-                        : "We erased " + erased + " of your records.");
+                all
+                        ? words.words(request, "rights.outcome.erasure.all")
+                        : words.words(request, "rights.outcome.erasure.some", erased));
         if (!kept.isEmpty()) {
-            text.append(" We must keep the following, and will erase it as soon as we may:");
-            kept.forEach(k -> text.append("\n- ")
-                    .append(k.record().activity())
-                    .append(" (collected ")
-                    .append(RightsMail.day(k.record().collectedAt()))
-                    .append("): ")
-                    .append(sentence(k.reason()))
-                    .append(" Kept until ")
-                    .append(RightsMail.day(k.until().minusNanos(1)))
-                    .append('.'));
+            text.append(' ').append(words.words(request, "rights.outcome.erasure.kept"));
+            kept.forEach(k -> text.append("\n- ").append(kept(request, k.record(), k.blocker())));
         }
-        text.append(
-                told == 0
-                        ? "\nNobody received your data, so there was no one else to tell."
-                        : "\nWe told the " + told + " recipient(s) of your data to erase it too.");
-        text.append("\nThe pseudonymous record that consents were given or withdrawn stays in our consent ledger as"
-                + " evidence; without your key it can no longer be linked to you.");
-        return text.toString();
+        text.append('\n').append(words.words(request, "rights.outcome.erasure.told", told));
+        text.append('\n').append(words.words(request, "rights.outcome.erasure.ledger"));
+        return text.append(kept.isEmpty() ? "" : words.fallback(request)).toString();
     }
 
-    /** A hold's reason is a reference such as a court file number; the statutory reason is already a sentence. */
-    private static String sentence(String reason) {
-        return reason.matches(".*[.!?]$") ? reason : reason + ".";
+    /**
+     * One record kept, named by its activity's label: a legal hold gives its reference (a court file number, say), a
+     * statutory minimum its period and the catalog's reason.
+     */
+    private String kept(RightsRequest request, RecordSummary record, ErasureBlocker blocker) {
+        String activity = words.activity(request, record.activity());
+        String collected = words.day(request, record.collectedAt());
+        String until = words.day(request, blocker.until().minusNanos(1));
+        if (blocker.kind() == ErasureBlocker.Kind.LEGAL_HOLD) {
+            return words.words(request, "rights.outcome.erasure.hold", activity, collected, blocker.reason(), until);
+        }
+        return words.words(
+                        request,
+                        "rights.outcome.erasure.statutory",
+                        activity,
+                        collected,
+                        minimum(request, record),
+                        until)
+                + statutoryReason(request, record);
+    }
+
+    private String minimum(RightsRequest request, RecordSummary record) {
+        return rule(request, record)
+                .map(RetentionRule::statutoryMinimum)
+                .map(span -> words.period(request, span))
+                .orElseGet(() -> words.words(request, "rights.outcome.erasure.statutory.unknown"));
+    }
+
+    /** The catalog's own words for why the law keeps these records, where it gives them. */
+    private String statutoryReason(RightsRequest request, RecordSummary record) {
+        return rule(request, record)
+                .map(RetentionRule::statutoryReason)
+                .map(reason -> " " + (reason.matches(".*[.!?。]$") ? reason : reason + "."))
+                .orElse("");
+    }
+
+    private Optional<RetentionRule> rule(RightsRequest request, RecordSummary record) {
+        var catalog = catalogs.of(request.site());
+        return catalog.activity(record.activity())
+                .map(ProcessingActivity::retention)
+                .flatMap(catalog::retentionRule)
+                .filter(rule -> rule.statutoryMinimum() != null);
     }
 }

@@ -25,6 +25,7 @@ class Fulfilment {
     private final Erasures erasures;
     private final Requesters requesters;
     private final RightsMail mail;
+    private final RequestWords words;
     private final Clock clock;
 
     Fulfilment(
@@ -39,7 +40,9 @@ class Fulfilment {
             Erasures erasures,
             Requesters requesters,
             RightsMail mail,
+            RequestWords words,
             Clock clock) {
+        this.words = words;
         this.requests = requests;
         this.records = records;
         this.consentRights = consentRights;
@@ -72,13 +75,7 @@ class Fulfilment {
         RequestDetails details = records.requireDetails(request);
         return switch (request.type()) {
             case ACCESS, DISCLOSURE ->
-                withPackage(
-                        request,
-                        details,
-                        staff,
-                        "Your copy of the data we hold about you is ready.",
-                        packages.access(request),
-                        "");
+                withPackage(request, details, staff, "rights.outcome.access.ready", packages.access(request), "");
             case PORTABILITY -> portability(request, details, staff);
             case RECTIFICATION, AMENDMENT ->
                 complete(request, details, staff, rectifications.rectify(request, details, staff));
@@ -130,19 +127,20 @@ class Fulfilment {
             String ready,
             AccessPackages.Released released,
             String transfer) {
-        String until = RightsMail.day(released.expiresAt());
+        String until = words.day(request, released.expiresAt());
+        String readyWords = words.words(request, ready);
         RightsRequest completed = close(
-                request,
-                actor,
-                ready + " We sent the download link and its code to your e-mail address; they work until " + until + "."
-                        + transfer);
+                request, actor, words.words(request, "rights.outcome.package.sent", readyWords, until) + transfer);
         mail.packageReady(
                 completed,
                 details.email(),
-                ready + "\n\nOpen this link and enter the code " + released.code() + " on its page to download it."
-                        + " You can download it as often as you need until " + until + ":\n"
-                        + mail.packageLink(completed, released.token())
-                        + "\n\nThe link and the code are for you alone: please do not forward this message."
+                words.words(
+                                request,
+                                "rights.outcome.package.mail",
+                                readyWords,
+                                released.code(),
+                                until,
+                                mail.packageLink(completed, released.token()))
                         + transfer,
                 released);
         return completed;
@@ -173,24 +171,28 @@ class Fulfilment {
                 .reach(request)
                 .forEach(subject -> restrictions.place(subject, request.site(), grounds, request.id()));
         int told = notices.tell(request, RecipientNotice.Change.RESTRICTED, details.email(), Map.of());
-        return "The processing of your data is restricted: from now on we only store it. We will notify you before the"
-                + " restriction is lifted." + (told == 0 ? "" : " We told the " + told + " recipient(s) of your data.");
+        return words.words(request, "rights.outcome.restricted")
+                + (told == 0 ? "" : " " + words.words(request, "rights.outcome.restricted.told", told));
     }
 
     private String recipients(RightsRequest request) {
         List<DisclosedRecipient> recipients = requesters.recipients(request);
         if (recipients.isEmpty()) {
-            return "Your data was not disclosed to anyone.";
+            return words.words(request, "rights.outcome.recipients.none");
         }
-        StringBuilder text = new StringBuilder("Your data was disclosed to:");
+        StringBuilder text = new StringBuilder(words.words(request, "rights.outcome.recipients"));
         recipients.forEach(r -> text.append("\n- ")
-                .append(r.name())
-                .append(r.country() == null ? "" : " (" + r.country() + ")")
-                .append(": ")
-                .append(String.join(", ", r.categories()))
-                .append(", last on ")
-                .append(RightsMail.day(r.lastDisclosedAt())));
-        return text.toString();
+                .append(words.words(
+                        request,
+                        "rights.outcome.recipients.item",
+                        r.country() == null ? r.name() : r.name() + " (" + words.country(request, r.country()) + ")",
+                        String.join(
+                                ", ",
+                                r.categories().stream()
+                                        .map(c -> words.category(request, c))
+                                        .toList()),
+                        words.day(request, r.lastDisclosedAt()))));
+        return text.append(words.fallback(request)).toString();
     }
 
     private RightsRequest portability(RightsRequest request, RequestDetails details, String staff) {
@@ -198,12 +200,6 @@ class Fulfilment {
         AccessPackages.Released released = packages.portability(request, document);
         String transfer =
                 details.transferTo() == null ? "" : "\n" + transfers.queue(request, details.transferTo(), document);
-        return withPackage(
-                request,
-                details,
-                staff,
-                "Your data is ready in a structured, machine-readable format (JSON).",
-                released,
-                transfer);
+        return withPackage(request, details, staff, "rights.outcome.portability.ready", released, transfer);
     }
 }

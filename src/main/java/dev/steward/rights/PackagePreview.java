@@ -20,8 +20,10 @@ class PackagePreview {
     private final RequestQueue queue;
     private final Requesters requesters;
     private final AccessExport exports;
+    private final RequestWords words;
 
-    PackagePreview(RequestQueue queue, Requesters requesters, AccessExport exports) {
+    PackagePreview(RequestQueue queue, Requesters requesters, AccessExport exports, RequestWords words) {
+        this.words = words;
         this.queue = queue;
         this.requesters = requesters;
         this.exports = exports;
@@ -34,6 +36,7 @@ class PackagePreview {
             throw new InvalidInputException(
                     null, "no-package", "Only an access request waiting for its answer has a copy to preview.");
         }
-        return exports.summaryOf(requesters.reach(request), request.site());
+        // staff preview what the requester will read, in the requester's language
+        return exports.summaryOf(requesters.reach(request), request.site(), words.language(request));
     }
 }

@@ -41,6 +41,7 @@ class PortabilityTransfers implements OutboundJob<PortabilityTransfers.Push> {
     private final RequestRepository requests;
     private final RequestRecords records;
     private final RightsMail mail;
+    private final RequestWords words;
     private final Vault vault;
     private final OutboundHttp http;
     private final Outbound outbound;
@@ -52,6 +53,7 @@ class PortabilityTransfers implements OutboundJob<PortabilityTransfers.Push> {
             RequestRepository requests,
             RequestRecords records,
             RightsMail mail,
+            RequestWords words,
             Vault vault,
             OutboundHttp http,
             Outbound outbound,
@@ -61,6 +63,7 @@ class PortabilityTransfers implements OutboundJob<PortabilityTransfers.Push> {
         this.requests = requests;
         this.records = records;
         this.mail = mail;
+        this.words = words;
         this.vault = vault;
         this.http = http;
         this.outbound = outbound;
@@ -70,8 +73,9 @@ class PortabilityTransfers implements OutboundJob<PortabilityTransfers.Push> {
     /** Queues the push in the caller's transaction; answers a sentence for the requester about it. */
     String queue(RightsRequest request, String target, byte[] document) {
         if (targets.check(target).isPresent()) {
-            records.log(request, "transfer-refused", "steward", "Not sent: the address is not allowed.");
-            return "We could not send your data to the address you gave: it is not a public HTTPS address.";
+            String refused = words.words(request, "rights.outcome.transfer.refused");
+            records.log(request, "transfer-refused", "steward", refused);
+            return refused;
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -83,7 +87,7 @@ class PortabilityTransfers implements OutboundJob<PortabilityTransfers.Push> {
                 vault.seal(request.subject(), document, context(id)),
                 now);
         outbound.enqueue(JOB, id, now);
-        return "We are also sending it to " + host(target) + " and will write to you once it has been accepted there.";
+        return words.words(request, "rights.outcome.transfer.queued", host(target));
     }
 
     /** One attempt: the receiver's answer; no request when the transfer is gone. */
@@ -144,35 +148,26 @@ class PortabilityTransfers implements OutboundJob<PortabilityTransfers.Push> {
             Push push = each.result();
             Settlement settlement = each.settlement();
             if (push == null) {
-                transfers.pending(id).ifPresent(pending -> settle(id, pending.request(), null, null, settlement));
+                transfers.pending(id).ifPresent(pending -> settle(id, pending.request(), null, settlement));
             } else if (push.request() != null && settlement.kind() == Settlement.Kind.RETRY) {
                 transfers.retry(id, settlement.attempts(), settlement.error());
             } else if (push.request() != null) {
-                settle(id, push.request(), push.host(), push.answer().status(), settlement);
+                settle(id, push.request(), push.host(), settlement);
             }
         }
     }
 
-    private void settle(
-            UUID id, UUID requestId, @Nullable String host, @Nullable Integer status, Settlement settlement) {
+    private void settle(UUID id, UUID requestId, @Nullable String host, Settlement settlement) {
         boolean accepted = settlement.kind() == Settlement.Kind.DONE;
         String error = accepted ? null : settlement.error();
         transfers.settle(id, accepted, settlement.attempts(), error, clock.instant());
-        String where = host == null ? "the address you gave" : host;
         requests.find(requestId).ifPresent(request -> {
-            records.log(
-                    request,
-                    accepted ? "transferred" : "transfer-failed",
-                    "steward",
-                    accepted ? "Sent to " + where + ": HTTP " + status : "Not delivered to " + where + ": " + error);
-            records.details(request)
-                    .ifPresent(details -> mail.transferred(
-                            request,
-                            details.email(),
-                            accepted
-                                    ? "Your data was sent to " + where + ", which accepted it."
-                                    : "We could not deliver your data to " + where + " after " + settlement.attempts()
-                                            + " attempts. You can still download it with the link we sent you."));
+            String where = host == null ? words.words(request, "rights.outcome.transfer.your-address") : host;
+            String outcome = accepted
+                    ? words.words(request, "rights.outcome.transfer.accepted", where)
+                    : words.words(request, "rights.outcome.transfer.failed", where, settlement.attempts());
+            records.log(request, accepted ? "transferred" : "transfer-failed", "steward", outcome);
+            records.details(request).ifPresent(details -> mail.transferred(request, details.email(), outcome));
         });
     }
 

@@ -29,6 +29,7 @@ class Rectifications {
     private final RecipientNotices notices;
     private final Requesters requesters;
     private final Identities identities;
+    private final RequestWords words;
 
     Rectifications(
             Vault vault,
@@ -36,7 +37,9 @@ class Rectifications {
             Statements statements,
             RecipientNotices notices,
             Requesters requesters,
-            Identities identities) {
+            Identities identities,
+            RequestWords words) {
+        this.words = words;
         this.vault = vault;
         this.requesters = requesters;
         this.identities = identities;
@@ -74,7 +77,7 @@ class Rectifications {
             statements.add(request, details.statement());
         }
         int told = notices.tell(request, RecipientNotice.Change.RECTIFIED, details.email(), details.changes());
-        return outcome(corrected, details.statement() != null, told);
+        return outcome(request, corrected, details.statement() != null, told);
     }
 
     private Map<String, String> applicable(RecordSummary record, Map<String, String> changes) {
@@ -89,21 +92,24 @@ class Rectifications {
         return applicable;
     }
 
-    private static String outcome(List<String> corrected, boolean statement, int told) {
-        StringBuilder outcome = new StringBuilder();
-        outcome.append(
+    private String outcome(RightsRequest request, List<String> corrected, boolean statement, int told) {
+        StringBuilder outcome = new StringBuilder(
                 corrected.isEmpty()
-                        ? "We hold none of the fields you asked to correct."
-                        : "Your data is corrected: "
-                                + String.join(
-                                        ", ", corrected.stream().distinct().toList()) + ".");
+                        ? words.words(request, "rights.outcome.rectified.none")
+                        : words.words(
+                                request,
+                                "rights.outcome.rectified",
+                                String.join(
+                                        words.words(request, "rights.list.separator"),
+                                        corrected.stream()
+                                                .distinct()
+                                                .map(field -> words.field(request, field))
+                                                .toList())));
         if (statement) {
-            outcome.append(" Your supplementary statement is added to your data.");
+            outcome.append(' ').append(words.words(request, "rights.outcome.rectified.statement"));
         }
-        outcome.append(
-                told == 0
-                        ? " Nobody received your data, so there was no one else to tell."
-                        : " We told the " + told + " recipient(s) of your data about the correction.");
-        return outcome.toString();
+        outcome.append(' ').append(words.words(request, "rights.outcome.rectified.told", told));
+        return outcome.append(corrected.isEmpty() ? "" : words.fallback(request))
+                .toString();
     }
 }

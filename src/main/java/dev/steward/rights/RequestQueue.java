@@ -33,6 +33,7 @@ public class RequestQueue {
     private final RecipientNotices notices;
     private final AccessPackages packages;
     private final RightsMail mail;
+    private final RequestWords words;
     private final Catalogs catalogs;
     private final CurrentCaller caller;
     private final AuditTrail audit;
@@ -47,6 +48,7 @@ public class RequestQueue {
             RecipientNotices notices,
             AccessPackages packages,
             RightsMail mail,
+            RequestWords words,
             Catalogs catalogs,
             CurrentCaller caller,
             AuditTrail audit,
@@ -59,6 +61,7 @@ public class RequestQueue {
         this.notices = notices;
         this.packages = packages;
         this.mail = mail;
+        this.words = words;
         this.catalogs = catalogs;
         this.caller = caller;
         this.audit = audit;
@@ -90,7 +93,7 @@ public class RequestQueue {
                 records.details(request).orElse(null),
                 records.history(request),
                 notices.ofRequest(request.id()),
-                packages.ofRequest(request.id()),
+                packages.ofRequest(request),
                 request.overdue(clock.instant()));
     }
 
@@ -189,7 +192,7 @@ public class RequestQueue {
                 request,
                 "restriction-lifted",
                 caller.get().name(),
-                "The restriction was lifted after you were notified.");
+                words.words(request, "rights.outcome.restriction-lifted"));
         notices.tell(request, RecipientNotice.Change.RESTRICTION_LIFTED, email, java.util.Map.of());
         return lifted;
     }

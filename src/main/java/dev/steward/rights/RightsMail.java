@@ -3,14 +3,11 @@ package dev.steward.rights;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.SiteTimes;
-import dev.steward.catalog.VisitorLanguages;
 import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.platform.StewardProperties;
 import dev.steward.vault.SubjectId;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -20,18 +17,22 @@ import org.springframework.stereotype.Component;
 @Component
 class RightsMail {
 
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
-
     private final Mailer mailer;
     private final Catalogs catalogs;
     private final StewardProperties properties;
     private final MessageSource messages;
     private final SiteTimes times;
+    private final RequestWords wording;
 
     RightsMail(
-            Mailer mailer, Catalogs catalogs, StewardProperties properties, MessageSource messages, SiteTimes times) {
+            Mailer mailer,
+            Catalogs catalogs,
+            StewardProperties properties,
+            MessageSource messages,
+            SiteTimes times,
+            RequestWords wording) {
         this.times = times;
+        this.wording = wording;
         this.mailer = mailer;
         this.catalogs = catalogs;
         this.properties = properties;
@@ -183,18 +184,7 @@ class RightsMail {
                 language(request));
     }
 
-    /**
-     * The language the requester asked in, kept with the request so that a mail a staff action sends days later is
-     * in it too; a request from before it was kept reads the site's default.
-     */
     private Locale language(RightsRequest request) {
-        Site site = catalogs.requireSite(request.site());
-        String asked = request.language();
-        return Locale.forLanguageTag(
-                asked != null && VisitorLanguages.declared(site).contains(asked) ? asked : site.language());
-    }
-
-    static String day(Instant instant) {
-        return instant == null ? "soon" : DAY.format(instant);
+        return wording.language(request);
     }
 }

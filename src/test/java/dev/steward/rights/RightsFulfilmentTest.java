@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,8 +110,10 @@ class RightsFulfilmentTest {
         String answer = inbox.newestTextTo(Canary.email("keeper"));
         assertThat(answer)
                 .contains("We erased 1 of your records.")
-                .contains("invoicing")
-                .contains("Commercial law keeps invoices for ten years.");
+                .contains("- Invoicing, collected on ")
+                .contains("the law obliges us to keep it for 10 years after collection.")
+                .contains("Commercial law keeps invoices for ten years.")
+                .doesNotContain("- invoicing");
         assertThat(Json.rows(
                         Json.read(staff("/api/v1/admin/requests/" + id).body()).get("recipientNotices"),
                         "recipient",
@@ -134,10 +137,12 @@ class RightsFulfilmentTest {
         assertThat(suppression.contains(Identifier.email(Canary.email("litigant"))))
                 .isFalse();
         assertThat(inbox.newestTextTo(Canary.email("litigant")))
-                .contains("We erased 0 of your records.")
-                .contains("newsletter")
-                .contains("Court case 7 O 12/26. Kept until "
-                        + until.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)) + ".");
+                .contains("We erased none of your records.")
+                .contains("- Lab newsletter, collected on ")
+                .contains("it is under a legal hold (Court case 7 O 12/26). We keep it until "
+                        + until.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                .withLocale(Locale.ENGLISH))
+                        + ".");
 
         staffPost("/api/v1/admin/holds/" + hold.get("id").asString() + "/release", "{\"reason\":\"settled\"}");
         fulfil(received("litigant", "{\"type\":\"erasure\",\"grounds\":[\"no-longer-necessary\"]}"));

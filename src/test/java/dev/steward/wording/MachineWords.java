@@ -25,7 +25,7 @@ import org.springframework.util.ClassUtils;
  * The words of the machine that a person must never read: raw ISO timestamps, the catalog's keys, the code's enum
  * constants and sentences Java strings together from field names.
  */
-final class MachineWords {
+public final class MachineWords {
 
     private static final Pattern ISO_TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
     private static final Pattern URL = Pattern.compile("https?://\\S+");
@@ -44,12 +44,12 @@ final class MachineWords {
         this.enumNames = enumNames;
     }
 
-    static MachineWords of(Catalogs catalogs) {
+    public static MachineWords of(Catalogs catalogs) {
         return new MachineWords(catalogKeys(catalogs), enumConstants());
     }
 
     /** What in the text is a machine word, each with why; empty when the text is fit for a person. */
-    List<String> in(String text) {
+    public List<String> in(String text) {
         String words = URL.matcher(text).replaceAll(" ");
         List<String> found = new ArrayList<>();
         matches(ISO_TIMESTAMP, words).forEach(m -> found.add("ISO timestamp '" + m + "'"));

@@ -1,0 +1,152 @@
+package dev.steward.rights;
+
+import dev.steward.catalog.Catalog;
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.LocalizedText;
+import dev.steward.catalog.Site;
+import dev.steward.catalog.SiteTimes;
+import dev.steward.catalog.Span;
+import dev.steward.catalog.VisitorLanguageLinks;
+import dev.steward.catalog.VisitorLanguages;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The words a requester reads about their request, in the language they asked in (kept with the request) and with
+ * the site's days: the outcome of each right, the mails, the history they follow. Catalog elements are named by
+ * their labels; where the catalog has no translation, the site's default language shows, and {@link #fallback} says
+ * so.
+ */
+@Component
+class RequestWords {
+
+    private final Catalogs catalogs;
+    private final MessageSource messages;
+    private final SiteTimes times;
+    private final VisitorLanguageLinks languages;
+
+    RequestWords(Catalogs catalogs, MessageSource messages, SiteTimes times, VisitorLanguageLinks languages) {
+        this.catalogs = catalogs;
+        this.messages = messages;
+        this.times = times;
+        this.languages = languages;
+    }
+
+    /**
+     * The language the requester asked in, kept with the request so that a mail a staff action sends days later is
+     * in it too; a request from before it was kept reads the site's default.
+     */
+    Locale language(RightsRequest request) {
+        Site site = catalogs.requireSite(request.site());
+        String asked = request.language();
+        return Locale.forLanguageTag(
+                asked != null && VisitorLanguages.declared(site).contains(asked) ? asked : site.language());
+    }
+
+    String words(RightsRequest request, String code, Object... arguments) {
+        return messages.getMessage(code, arguments, language(request));
+    }
+
+    /** A day as the requester reads it: in their language and the site's time zone. */
+    String day(RightsRequest request, @Nullable Instant at) {
+        return at == null
+                ? words(request, "rights.day.soon")
+                : times.day(at, catalogs.requireSite(request.site()), language(request));
+    }
+
+    /** A catalog text in the requester's language, or the site's default where it has no translation. */
+    String text(RightsRequest request, LocalizedText text) {
+        String language = language(request).getLanguage();
+        return text.byLanguage().containsKey(language)
+                ? text.in(language)
+                : text.in(catalogs.requireSite(request.site()).language());
+    }
+
+    String activity(RightsRequest request, String key) {
+        return catalog(request).activity(key).map(a -> text(request, a.name())).orElse(key);
+    }
+
+    String purpose(RightsRequest request, String key) {
+        return catalog(request).purpose(key).map(p -> text(request, p.name())).orElse(key);
+    }
+
+    String field(RightsRequest request, String key) {
+        return catalog(request).field(key).map(f -> text(request, f.label())).orElse(key);
+    }
+
+    String category(RightsRequest request, String key) {
+        return catalog(request).dataCategories().stream()
+                .filter(c -> c.key().equals(key))
+                .findFirst()
+                .map(c -> text(request, c.name()))
+                .orElse(key);
+    }
+
+    /** "10 years", "10 Jahre", "10年": a catalog's period as words, largest unit first. */
+    String period(RightsRequest request, Span span) {
+        Period period = span.period().normalized();
+        List<String> parts = new ArrayList<>();
+        unit(request, parts, "years", period.getYears());
+        unit(request, parts, "months", period.getMonths());
+        unit(request, parts, "days", period.getDays() + (int) span.time().toDays());
+        return parts.isEmpty()
+                ? words(request, "rights.period.days", 0)
+                : String.join(words(request, "rights.period.and"), parts);
+    }
+
+    private void unit(RightsRequest request, List<String> parts, String unit, int amount) {
+        if (amount != 0) {
+            parts.add(words(request, "rights.period." + unit, amount));
+        }
+    }
+
+    /** A country by its ISO code, named in the requester's language. */
+    String country(RightsRequest request, String code) {
+        return "EU".equalsIgnoreCase(code)
+                ? words(request, "rights.country.eu")
+                : new Locale.Builder().setRegion(code).build().getDisplayCountry(language(request));
+    }
+
+    /**
+     * The note, for a text that names catalog elements, that some of them are not translated into the requester's
+     * language; empty when all are.
+     */
+    String fallback(RightsRequest request) {
+        String note = languages.of(request.site(), language(request)).fallback();
+        return note == null ? "" : "\n\n" + note;
+    }
+
+    /**
+     * A released package in words for whoever reads about it ({@code reader}: staff read the console's language):
+     * "Released on 2 March 2026; available until 9 March 2026; downloaded once, last on 3 March 2026."
+     */
+    String packageSummary(
+            RightsRequest request,
+            Locale reader,
+            Instant releasedAt,
+            Instant availableUntil,
+            String state,
+            int downloads,
+            @Nullable Instant lastDownloadedAt) {
+        Site site = catalogs.requireSite(request.site());
+        return messages.getMessage(
+                "package.summary." + state,
+                new Object[] {
+                    times.day(releasedAt, site, reader),
+                    times.day(availableUntil, site, reader),
+                    downloads,
+                    times.day(lastDownloadedAt, site, reader)
+                },
+                reader);
+    }
+
+    private Catalog catalog(RightsRequest request) {
+        return catalogs.of(request.site());
+    }
+}

@@ -1,0 +1,224 @@
+package dev.steward.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.catalog.SiteTimes;
+import dev.steward.catalog.Span;
+import dev.steward.consent.ConsentLedger;
+import dev.steward.disclosures.Disclosures;
+import dev.steward.test.Canary;
+import dev.steward.test.Http;
+import dev.steward.test.Inbox;
+import dev.steward.test.Json;
+import dev.steward.test.LabCustomers;
+import dev.steward.test.StewardTest;
+import dev.steward.test.TestClock;
+import dev.steward.vault.Identities;
+import dev.steward.vault.RecordSummary;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import dev.steward.wording.MachineWords;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The answer to a rights request speaks the language the requester asked in, whatever the staff member's browser
+ * says: its sentences come from the message bundles, its days are the site's, in that language, and it names
+ * processing activities by their labels (the site's default language where the catalog has no translation, which
+ * the answer says), never by a key, an enum constant or an ISO timestamp. So does the access package's summary.
+ */
+@StewardTest
+class RightsOutcomeLanguagesTest {
+
+    private static final String[] STAFF_IN_ENGLISH = {
+        "Authorization", Http.basic("admin", StewardTest.ADMIN_PASSWORD)[1], "Accept-Language", "en"
+    };
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Vault vault;
+
+    @Autowired
+    Identities identities;
+
+    @Autowired
+    ConsentLedger ledger;
+
+    @Autowired
+    Disclosures disclosures;
+
+    @Autowired
+    Catalogs catalogs;
+
+    @Autowired
+    SiteTimes times;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    AccessExport exports;
+
+    Http http;
+    Inbox inbox;
+    LabCustomers customers;
+    MachineWords machine;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        inbox = new Inbox(port);
+        customers = new LabCustomers(vault, identities, ledger, disclosures);
+        machine = MachineWords.of(catalogs);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "de | Ihre Anfrage ist beantwortet | Wir haben einen Ihrer Datensätze gelöscht."
+                        + " | - Invoicing, erhoben am %s: | Das Gesetz verpflichtet uns, die Daten 10 Jahre ab der Erhebung"
+                        + " aufzubewahren. Wir bewahren sie bis zum"
+                        + " | Wir haben die 2 Empfänger Ihrer Daten aufgefordert, sie ebenfalls zu löschen."
+                        + " | nicht ins Deutsche übersetzt",
+                "ja | ご請求に回答しました | お客様の記録のうち1件を消去しました。 | - Invoicing（%s取得）："
+                        + " | 法令により取得から10年間の保管が義務付けられています。"
+                        + " | お客様のデータの提供先2件にも消去を求めました。 | 日本語に翻訳されていないため"
+            })
+    void anErasuresAnswerIsInTheRequestersLanguageWithTheSitesDaysAndTheActivitysLabel(
+            String language,
+            String subject,
+            String erased,
+            String activity,
+            String statutory,
+            String told,
+            String untranslated) {
+        SubjectId person = customers.customer("outcome-" + language);
+        RecordSummary invoice = vault.records(person).stream()
+                .filter(record -> record.activity().equals("invoicing"))
+                .findFirst()
+                .orElseThrow();
+        String email = Canary.email("outcome-" + language);
+
+        fulfil(requested("lab", "EU", email, "{\"type\":\"erasure\",\"grounds\":[\"consent-withdrawn\"]}", language));
+
+        Site lab = catalogs.requireSite("lab");
+        Locale locale = Locale.forLanguageTag(language);
+        Instant keptUntil = Span.parse("P10Y").addTo(invoice.collectedAt()).minusNanos(1);
+        String answer = inbox.newestTextTo(email);
+        assertThat(inbox.newestTo(email).get("subjectLine").asString()).endsWith(subject);
+        assertThat(answer)
+                .contains(erased)
+                .contains(activity.formatted(times.day(invoice.collectedAt(), lab, locale)))
+                .contains(statutory)
+                .contains(times.day(keptUntil, lab, locale))
+                .contains("Commercial law keeps invoices for ten years.")
+                .contains(told)
+                .contains(untranslated)
+                .doesNotContain("We erased")
+                .doesNotContainPattern("(?<![\\w-])invoicing(?![\\w-])")
+                .doesNotContainPattern("STATUTORY_MINIMUM|LEGAL_HOLD");
+        assertThat(machine.in(answer)).isEmpty();
+    }
+
+    /**
+     * Olympus keeps Tokyo's time: at 20:00 UTC it is already tomorrow there, so a day written in UTC would be one day
+     * early. The package's mail and the summary staff read both count in Tokyo.
+     */
+    @Test
+    void theDaysOfAnAnswerAreTheSitesEvenWhenUtcIsStillOnTheDayBefore() {
+        Instant now = clock.instant();
+        Instant evening = LocalDate.ofInstant(now, ZoneOffset.UTC).atTime(20, 0).toInstant(ZoneOffset.UTC);
+        clock.advance(Duration.between(now, evening.isAfter(now) ? evening : evening.plus(Duration.ofDays(1))));
+        String email = Canary.email("outcome-tokyo");
+
+        String id = requested("olympus-ims", "JP", email, "{\"type\":\"disclosure\"}", "en");
+        Instant released = clock.instant().plusSeconds(1);
+        fulfil(id);
+
+        Site olympus = catalogs.requireSite("olympus-ims");
+        Instant until = released.plus(AccessPackages.VALID_FOR);
+        String tokyoDay = times.day(until, olympus, Locale.ENGLISH);
+        String utcDay = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(Locale.ENGLISH)
+                .withZone(ZoneOffset.UTC)
+                .format(until);
+        assertThat(tokyoDay).isNotEqualTo(utcDay);
+        String answer = inbox.newestTextTo(email);
+        assertThat(answer).contains("You can download it as often as you need until " + tokyoDay + ":");
+        assertThat(machine.in(answer)).isEmpty();
+
+        JsonNode packages = Json.read(http.get("/api/v1/admin/requests/" + id, STAFF_IN_ENGLISH)
+                        .body())
+                .get("packages");
+        assertThat(packages.get(0).get("text").asString())
+                .isEqualTo("Released on " + times.day(released, olympus, Locale.ENGLISH) + "; available until "
+                        + tokyoDay + "; not downloaded yet.");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "de | Die personenbezogenen Daten, die wir über Sie gespeichert haben | Rechtsgrundlage"
+                        + " | Erfüllung einer rechtlichen Verpflichtung | Wer Ihre Daten erhalten hat | Ihre Einwilligungen",
+                "ja | 当社が保有するお客様の個人データ | 法的根拠 | 法的義務の遵守 | お客様のデータの提供先 | お客様の同意"
+            })
+    void theAccessPackagesSummaryIsInThePackagesLanguage(
+            String language, String heading, String basisHeading, String basis, String disclosed, String consents) {
+        SubjectId person = customers.customer("package-" + language);
+
+        String summary = exports.summaryOf(List.of(person), "lab", Locale.forLanguageTag(language));
+
+        assertThat(summary)
+                .contains("lang=\"" + language + "\"")
+                .contains(heading)
+                .contains(basisHeading)
+                .contains(basis)
+                .contains(disclosed)
+                .contains(consents)
+                .contains("/s/lab/privacy-center/rights/erasure?region=EU&amp;lang=" + language)
+                .doesNotContain("The personal data we hold about you")
+                .doesNotContain("Legal basis");
+        assertThat(machine.in(summary.replaceAll("<[^>]+>", " "))).isEmpty();
+    }
+
+    private String requested(String site, String region, String email, String json, String language) {
+        clock.advance(Duration.ofSeconds(1));
+        String body = json.replaceFirst("\\{", "{\"email\":\"" + email + "\",\"region\":\"" + region + "\",");
+        HttpResponse<String> submitted =
+                http.postJson("/api/v1/sites/" + site + "/requests", body, "Accept-Language", language);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        clock.advance(Duration.ofSeconds(1));
+        String token = inbox.find(email, "verify\\?token=([\\w-]+)");
+        assertThat(http.postJson("/api/v1/sites/" + site + "/requests/verification", "{\"token\":\"" + token + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        return Json.read(submitted.body()).get("request").asString();
+    }
+
+    private void fulfil(String id) {
+        clock.advance(Duration.ofSeconds(1));
+        HttpResponse<String> fulfilled =
+                http.postJson("/api/v1/admin/requests/" + id + "/fulfil", "{}", STAFF_IN_ENGLISH);
+        assertThat(fulfilled.statusCode()).as(fulfilled.body()).isEqualTo(200);
+    }
+}

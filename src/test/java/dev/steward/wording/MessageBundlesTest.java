@@ -1,0 +1,93 @@
+package dev.steward.wording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every key of a set of messages exists in each bundle Steward ships (English, German, Japanese), so that no reader
+ * silently gets English; and each message with arguments is a pattern {@link MessageFormat} can fill in its language.
+ * A set is named by the prefix its keys share.
+ */
+class MessageBundlesTest {
+
+    private static final Map<Locale, String> BUNDLES = Map.of(
+            Locale.ENGLISH, "messages.properties",
+            Locale.GERMAN, "messages_de.properties",
+            Locale.JAPANESE, "messages_ja.properties");
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "rights.outcome.",
+                "rights.period.",
+                "rights.day.",
+                "rights.country.",
+                "rights.list.",
+                "package.summary.",
+                "access.",
+                "basis.",
+                "center.transfer",
+                "mail.rights."
+            })
+    void everyKeyOfTheSetIsInEveryBundleAndFormatsInItsLanguage(String prefix) {
+        Map<Locale, Properties> bundles =
+                BUNDLES.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> load(e.getValue())));
+        Set<String> keys = new TreeSet<>();
+        bundles.values()
+                .forEach(bundle -> bundle.stringPropertyNames().stream()
+                        .filter(key -> key.startsWith(prefix))
+                        .forEach(keys::add));
+        assertThat(keys).as("keys starting with %s", prefix).isNotEmpty();
+
+        List<String> problems = new ArrayList<>();
+        bundles.forEach((locale, bundle) -> keys.forEach(key -> {
+            String message = bundle.getProperty(key);
+            if (message == null) {
+                problems.add(locale + ": " + key + " is missing");
+            } else if (message.contains("{")) {
+                check(locale, key, message, problems);
+            }
+        }));
+        assertThat(problems).isEmpty();
+    }
+
+    /** Filled with numbers and words as the code passes them, the pattern must leave no placeholder behind. */
+    private static void check(Locale locale, String key, String message, List<String> problems) {
+        try {
+            Object[] arguments = {1, 2, 3, 4, 5};
+            String filled = new MessageFormat(message, locale).format(arguments);
+            if (filled.matches("(?s).*\\{\\d.*")) {
+                problems.add(locale + ": " + key + " leaves a placeholder: " + filled);
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(locale + ": " + key + " is not a valid pattern: " + e.getMessage());
+        }
+    }
+
+    private static Properties load(String name) {
+        Properties properties = new Properties();
+        try (Reader reader = new InputStreamReader(
+                MessageBundlesTest.class.getClassLoader().getResourceAsStream(name), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}
