@@ -28,7 +28,7 @@ class ConsentEventRepository {
 
     private static final String COLUMNS = "seq, id, subject_id, site, purpose, activity, action, notice_version,"
             + " wording_sha256, method, occurred_at, jurisdiction, by_parent, evidence_ref, evidence_enc, expires_at,"
-            + " prev_hash, hash";
+            + " prev_hash, hash, notice_language, notice_sha256";
 
     private final JdbcClient jdbc;
     private final Chains chains;
@@ -101,6 +101,8 @@ class ConsentEventRepository {
                     .add(event.expiresAt())
                     .add(link.previousHash())
                     .add(link.hash())
+                    .add(event.noticeLanguage())
+                    .add(event.noticeSha256())
                     .end();
         }
         copy.copy("COPY consent_event (" + COLUMNS + ") FROM STDIN", rows);
@@ -110,7 +112,7 @@ class ConsentEventRepository {
         jdbc.sql("""
                         INSERT INTO consent_event (%s)
                         VALUES (:seq, :id, :subject, :site, :purpose, :activity, :action, :notice, :wording, :method, :at,
-                            :jurisdiction, :parent, :ref, :evidence, :expires, :prev, :hash)
+                            :jurisdiction, :parent, :ref, :evidence, :expires, :prev, :hash, :noticeLanguage, :noticeSha256)
                         """.formatted(COLUMNS))
                 .param("seq", event.seq())
                 .param("id", event.id())
@@ -132,11 +134,13 @@ class ConsentEventRepository {
                         event.expiresAt() == null ? null : event.expiresAt().atOffset(ZoneOffset.UTC))
                 .param("prev", previousHash)
                 .param("hash", hash)
+                .param("noticeLanguage", event.noticeLanguage())
+                .param("noticeSha256", event.noticeSha256())
                 .update();
     }
 
     static byte[] canonical(ConsentEvent event, byte @Nullable [] evidence) {
-        return Canonical.of("consent")
+        Canonical canonical = Canonical.of("consent")
                 .add("seq", event.seq())
                 .add("id", event.id())
                 .add("subject", event.subject())
@@ -152,8 +156,12 @@ class ConsentEventRepository {
                 .add("parent", event.byParent())
                 .add("ref", event.evidenceRef())
                 .add("evidence", evidence)
-                .add("expires", event.expiresAt())
-                .bytes();
+                .add("expires", event.expiresAt());
+        // events recorded before renditions were named hash as they did then
+        if (event.noticeLanguage() != null) {
+            canonical.add("noticeLanguage", event.noticeLanguage()).add("noticeSha256", event.noticeSha256());
+        }
+        return canonical.bytes();
     }
 
     private static ConsentEvent withSeq(ConsentEvent event, long seq) {
@@ -172,7 +180,9 @@ class ConsentEventRepository {
                 event.jurisdiction(),
                 event.byParent(),
                 event.evidenceRef(),
-                event.expiresAt());
+                event.expiresAt(),
+                event.noticeLanguage(),
+                event.noticeSha256());
     }
 
     Optional<ConsentEvent> find(UUID id) {
@@ -360,6 +370,8 @@ class ConsentEventRepository {
                 rs.getString("jurisdiction"),
                 rs.getBoolean("by_parent"),
                 rs.getString("evidence_ref"),
-                expires == null ? null : expires.toInstant());
+                expires == null ? null : expires.toInstant(),
+                rs.getString("notice_language"),
+                rs.getString("notice_sha256"));
     }
 }
