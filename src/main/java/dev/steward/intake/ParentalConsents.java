@@ -11,6 +11,7 @@ import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.platform.StewardProperties;
 import dev.steward.vault.Access;
+import dev.steward.vault.RecordDueTimes;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.RecordSummary;
@@ -44,6 +45,7 @@ class ParentalConsents {
     private final LinkTokens links;
     private final Catalogs catalogs;
     private final Vault vault;
+    private final RecordDueTimes dueTimes;
     private final Accounts accounts;
     private final Mailer mailer;
     private final Acceptance acceptance;
@@ -56,6 +58,7 @@ class ParentalConsents {
             LinkTokens links,
             Catalogs catalogs,
             Vault vault,
+            RecordDueTimes dueTimes,
             Accounts accounts,
             Mailer mailer,
             Acceptance acceptance,
@@ -66,6 +69,7 @@ class ParentalConsents {
         this.links = links;
         this.catalogs = catalogs;
         this.vault = vault;
+        this.dueTimes = dueTimes;
         this.accounts = accounts;
         this.mailer = mailer;
         this.acceptance = acceptance;
@@ -142,7 +146,7 @@ class ParentalConsents {
         if (record.isEmpty() || form.isEmpty()) {
             return Optional.empty();
         }
-        vault.changeState(held.record(), RecordState.ACTIVE, record.get().dueAt());
+        dueTimes.changeState(held.record(), RecordState.ACTIVE, record.get().dueAt());
         if (form.get().createsAccount()) {
             accounts.activate(site, held.subject());
         }

@@ -7,6 +7,7 @@ import dev.steward.catalog.RetentionRule;
 import dev.steward.catalog.RetentionRule.Trigger;
 import dev.steward.catalog.Span;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.vault.RecordDueTimes;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.RecordSummary;
@@ -31,12 +32,14 @@ class DueTimes {
     private static final Logger log = LoggerFactory.getLogger(DueTimes.class);
 
     private final Vault vault;
+    private final RecordDueTimes dueTimes;
     private final RetentionRules rules;
     private final AuditTrail audit;
     private final Clock clock;
 
-    DueTimes(Vault vault, RetentionRules rules, AuditTrail audit, Clock clock) {
+    DueTimes(Vault vault, RecordDueTimes dueTimes, RetentionRules rules, AuditTrail audit, Clock clock) {
         this.vault = vault;
+        this.dueTimes = dueTimes;
         this.rules = rules;
         this.audit = audit;
         this.clock = clock;
@@ -49,7 +52,7 @@ class DueTimes {
             Instant due = rules.triggeredBy(summary, Trigger.CASE_CLOSED)
                     ? rules.notBeforeStatute(summary, span(summary).addTo(closedAt))
                     : summary.dueAt();
-            vault.changeState(record, RecordState.CLOSED, due);
+            dueTimes.changeState(record, RecordState.CLOSED, due);
         });
     }
 
@@ -63,7 +66,7 @@ class DueTimes {
             if (record.site().equals(site) && rules.triggeredBy(record, Trigger.ACCOUNT_INACTIVE)) {
                 Instant due = rules.notBeforeStatute(record, span(record).addTo(at));
                 if (record.dueAt() == null || due.isAfter(record.dueAt())) {
-                    vault.changeState(record.id(), record.state(), due);
+                    dueTimes.changeState(record.id(), record.state(), due);
                 }
             }
         }
@@ -87,7 +90,7 @@ class DueTimes {
             if (servesPurpose(record, purpose) || evidenceOfSubscription(record)) {
                 Instant due = rules.notBeforeStatute(record, span(record).addTo(at));
                 if (record.dueAt() == null || due.isBefore(record.dueAt())) {
-                    vault.changeState(record.id(), RecordState.CLOSED, due);
+                    dueTimes.changeState(record.id(), RecordState.CLOSED, due);
                 }
             }
         }
@@ -114,7 +117,7 @@ class DueTimes {
                         "Activity '" + activity + "' keeps its records under rule '" + declared.retention()
                                 + "', which does not wait for its purpose to end."));
         Instant due = rule.rule().span().addTo(clock.instant().truncatedTo(ChronoUnit.MICROS));
-        int closed = vault.closeActivity(site, activity, due, rule.statutoryMinimum());
+        int closed = dueTimes.closeActivity(site, activity, due, rule.statutoryMinimum());
         audit.record(new AuditEntry(declaredBy, "end-purpose", null, site, List.of(), "activity " + activity));
         log.info("The purpose of activity '{}' of site '{}' ended: {} records closed", activity, site, closed);
         return closed;

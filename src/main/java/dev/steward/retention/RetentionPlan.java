@@ -5,7 +5,7 @@ import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.RetentionRule;
 import dev.steward.catalog.Site;
 import dev.steward.vault.DueCount;
-import dev.steward.vault.Vault;
+import dev.steward.vault.RecordDueTimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,13 +27,13 @@ class RetentionPlan {
     /** The periods of the plan, after "overdue": the next day, the rest of the week, the rest of the month. */
     static final List<Duration> HORIZONS = List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30));
 
-    private final Vault vault;
+    private final RecordDueTimes dueTimes;
     private final List<ExpiringData> otherData;
     private final RetentionRules rules;
     private final Clock clock;
 
-    RetentionPlan(Vault vault, List<ExpiringData> otherData, RetentionRules rules, Clock clock) {
-        this.vault = vault;
+    RetentionPlan(RecordDueTimes dueTimes, List<ExpiringData> otherData, RetentionRules rules, Clock clock) {
+        this.dueTimes = dueTimes;
         this.otherData = otherData;
         this.rules = rules;
         this.clock = clock;
@@ -73,7 +73,7 @@ class RetentionPlan {
         bounds.add(now);
         HORIZONS.forEach(horizon -> bounds.add(now.plus(horizon)));
         Map<String, long[]> counts = new LinkedHashMap<>();
-        vault.dueCounts(bounds).forEach(count -> add(counts, count));
+        dueTimes.dueCounts(bounds).forEach(count -> add(counts, count));
         otherData.forEach(data -> data.dueCounts(bounds).forEach(count -> add(counts, count)));
         List<Row> rows = new ArrayList<>();
         for (Site site : rules.sites()) {

@@ -6,7 +6,6 @@ import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.RetentionRule;
-import dev.steward.catalog.Span;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Notifications;
 import java.nio.charset.StandardCharsets;
@@ -240,12 +239,6 @@ public class Vault {
         return moved;
     }
 
-    /** Moves a record to a new state with a new retention due time (a case closed, a parent confirmed). */
-    @Transactional
-    public void changeState(RecordId record, RecordState state, @Nullable Instant dueAt) {
-        repository.updateState(record, state, dueAt);
-    }
-
     /** Erases a subject: key, identifiers and records, in one transaction, leaving a tombstone. */
     @Transactional
     public Optional<Tombstone> eraseSubject(SubjectId subject, String reason) {
@@ -270,21 +263,6 @@ public class Vault {
             return Optional.empty();
         }
         return eraser.erase(new Tombstone(UUID.randomUUID(), subject, List.copyOf(records), activity, now(), reason));
-    }
-
-    /**
-     * Closes every record of the activity not due sooner (its purpose has ended): due at the instant, but never
-     * before collection plus the statutory minimum. Answers how many records it closed.
-     */
-    @Transactional
-    public int closeActivity(String site, String activity, Instant dueAt, @Nullable Span statutoryMinimum) {
-        return repository.closeActivity(
-                site, activity, dueAt, statutoryMinimum == null ? null : statutoryMinimum.toString());
-    }
-
-    /** How many records of each site's activities fall due in each interval the bounds make, and how many never. */
-    public List<DueCount> dueCounts(List<Instant> bounds) {
-        return repository.dueCounts(bounds);
     }
 
     /** Erases all of a subject's records of one activity. */

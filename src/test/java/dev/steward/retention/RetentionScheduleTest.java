@@ -19,6 +19,7 @@ import dev.steward.test.TestClock;
 import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
+import dev.steward.vault.RecordDueTimes;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
@@ -53,6 +54,9 @@ class RetentionScheduleTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    RecordDueTimes recordDueTimes;
 
     @Autowired
     Identities identities;
@@ -214,7 +218,7 @@ class RetentionScheduleTest {
                 .plusYears(10)
                 .toInstant();
         // as if it had been given an early due time (a rule changed, an erasure scheduled by mistake)
-        vault.changeState(invoice, RecordState.CLOSED, clock.instant().minusSeconds(1));
+        recordDueTimes.changeState(invoice, RecordState.CLOSED, clock.instant().minusSeconds(1));
 
         Sweeper.Outcome outcome = sweep();
 

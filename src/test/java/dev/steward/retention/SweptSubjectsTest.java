@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Identities;
+import dev.steward.vault.RecordDueTimes;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
@@ -26,6 +27,9 @@ class SweptSubjectsTest {
     Vault vault;
 
     @Autowired
+    RecordDueTimes dueTimes;
+
+    @Autowired
     Identities identities;
 
     @Autowired
@@ -45,7 +49,7 @@ class SweptSubjectsTest {
         RecordId notDue = records.lab(oneNotDue, "swept-one-not-due", "newsletter", "subscription", "gdpr-6-1-a");
         clock.set(records.summary(second).dueAt());
         // due now, but within its statutory minimum: the sweep keeps it and moves its due time
-        vault.changeState(invoice, RecordState.CLOSED, clock.instant().minusSeconds(1));
+        dueTimes.changeState(invoice, RecordState.CLOSED, clock.instant().minusSeconds(1));
 
         Sweeper.Outcome outcome = sweeper.sweep("test", progress -> {});
 

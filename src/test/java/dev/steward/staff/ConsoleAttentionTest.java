@@ -9,7 +9,18 @@ import dev.steward.test.Inbox;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
+import dev.steward.vault.NewRecord;
+import dev.steward.vault.RecordDueTimes;
+import dev.steward.vault.RecordId;
+import dev.steward.vault.RecordState;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,7 +46,9 @@ class ConsoleAttentionTest {
         "/admin/requests#tasks",
         "/admin/identity",
         "/admin/notice-changes",
-        "/admin/mailbox?status=failed"
+        "/admin/mailbox?status=failed",
+        "/admin/retention",
+        "/admin/holds"
     };
 
     private static final Pattern REQUEST_ROW = Pattern.compile("href=\"/admin/requests/[0-9a-f-]{36}\"");
@@ -49,12 +62,23 @@ class ConsoleAttentionTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Vault vault;
+
+    @Autowired
+    Identities identities;
+
+    @Autowired
+    RecordDueTimes dueTimes;
+
     @Test
     void eachRoleSeesWhatItMayOpenAndEveryLinkOpensForIt() {
         assertThat(items("admin", StewardTest.ADMIN_PASSWORD).keySet()).containsExactlyInAnyOrder(EVERY_ITEM);
         assertThat(itemsOf("PRIVACY_OFFICER", null).keySet()).containsExactlyInAnyOrder(EVERY_ITEM);
-        assertThat(itemsOf("SUPPORT_AGENT", null).keySet()).containsExactly("/admin/mailbox?status=failed");
-        assertThat(itemsOf("AUDITOR", null).keySet()).containsExactly("/admin/notice-changes");
+        assertThat(itemsOf("SUPPORT_AGENT", null).keySet())
+                .containsExactlyInAnyOrder("/admin/mailbox?status=failed", "/admin/retention");
+        assertThat(itemsOf("AUDITOR", null).keySet())
+                .containsExactlyInAnyOrder("/admin/notice-changes", "/admin/retention", "/admin/holds");
 
         for (String role : new String[] {"PRIVACY_OFFICER", "SUPPORT_AGENT", "AUDITOR"}) {
             String member = StaffUsers.create(jdbc, role, null);
@@ -85,6 +109,49 @@ class ConsoleAttentionTest {
         assertThat(rows(omron, "/admin/requests?due=overdue")).isEqualTo(omronOverdue);
         assertThat(omronOverdue).as("the lab's request is not theirs").isLessThan(overdue);
         assertThat(admin.get("/admin").body()).contains("rights requests past their deadline");
+    }
+
+    @Test
+    void recordsPastTheirRetentionPeriodAreCountedAsTheSweepsBacklogOrAsHeld() {
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+        Map<String, Long> before = items(admin);
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("attention-overdue-record")));
+        RecordId record = vault.store(
+                subject,
+                new NewRecord(
+                        "lab",
+                        "trial",
+                        "1",
+                        "gdpr-6-1-b",
+                        "EU",
+                        "trial-period",
+                        null,
+                        RecordState.ACTIVE,
+                        Map.of("email", Canary.email("attention-overdue-record"))));
+        // due within the sweep's interval and its hour of slack: not yet late
+        dueTimes.changeState(record, RecordState.CLOSED, clock.instant().minus(Duration.ofMinutes(30)));
+        assertThat(items(admin)).isEqualTo(before);
+
+        dueTimes.changeState(record, RecordState.CLOSED, clock.instant().minus(Duration.ofHours(2)));
+        assertThat(items(admin).get("/admin/retention")).isEqualTo(before.get("/admin/retention") + 1);
+        Console omron = Console.signIn(
+                port, StaffUsers.create(jdbc, "PRIVACY_OFFICER", "omron-healthcare"), StaffUsers.PASSWORD);
+        assertThat(items(omron).get("/admin/retention"))
+                .as("the lab's record is not theirs")
+                .isZero();
+
+        HttpResponse<String> hold = new Http(port)
+                .postJson(
+                        "/api/v1/admin/holds",
+                        "{\"subject\":\"" + subject.value() + "\",\"reason\":\"Case 2026-41\",\"until\":\""
+                                + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                                        .plusDays(30) + "\"}",
+                        Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+        assertThat(hold.statusCode()).as(hold.body()).isEqualTo(201);
+        Map<String, Long> held = items(admin);
+        assertThat(held.get("/admin/retention")).isEqualTo(before.get("/admin/retention"));
+        assertThat(held.get("/admin/holds")).isEqualTo(before.get("/admin/holds") + 1);
+        assertThat(admin.get("/admin").body()).contains("records past their retention period kept by a legal hold");
     }
 
     private void submitVerified(String who) {
