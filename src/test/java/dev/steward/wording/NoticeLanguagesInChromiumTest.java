@@ -75,8 +75,7 @@ class NoticeLanguagesInChromiumTest {
                 "omron-healthcare; ja; /privacy; プライバシーポリシー | オムロン; このプライバシーポリシーの変更"
                         + "; 当社は、オムロンヘルスケアのウェブサイトをご利用の際に"
                         + "; このページの一部は日本語に翻訳されていないため、英語で表示しています。",
-                "omron-healthcare; ja; /cookies; クッキーポリシー; 保存期間; クッキーの選択を記憶し"
-                        + "; このページの一部は日本語に翻訳されていないため、英語で表示しています。",
+                "omron-healthcare; ja; /cookies; クッキーポリシー; 保存期間; クッキーの選択を記憶し" + "; このページの一部は日本語に翻訳されていないため、英語で表示しています。",
             })
     void eachDeclaredLanguageReadsItsTranslationWithAVisibleFallback(
             String site,
