@@ -41,9 +41,20 @@ public class VisitorLanguageLinks {
                 .toList();
         String fallback = current.equals(site.language()) || translated(siteKey, current)
                 ? null
-                : messages.getMessage(
-                        "layout.fallback", new Object[] {name(current, locale), name(site.language(), locale)}, locale);
+                : note("layout.fallback", site, current, locale);
         return new Links(choices, fallback);
+    }
+
+    /**
+     * The note for a page whose own texts (not the site's as a whole) are partly in the site's default language,
+     * such as a stored rendition of the notice.
+     */
+    public String pageFallback(String siteKey, Locale locale) {
+        return note("layout.pageFallback", catalogs.requireSite(siteKey), locale.getLanguage(), locale);
+    }
+
+    private String note(String key, Site site, String current, Locale locale) {
+        return messages.getMessage(key, new Object[] {name(current, locale), name(site.language(), locale)}, locale);
     }
 
     private static String name(String tag, Locale in) {

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** One event of the consent ledger as stored (the encrypted connection evidence aside). */
+/**
+ * One event of the consent ledger as stored (the encrypted connection evidence aside). Where the person gave it on a
+ * page of Steward's, {@code noticeLanguage} and {@code noticeSha256} name the rendition of the notice version they
+ * were shown (its language, and the SHA-256 of the page as stored).
+ */
 public record ConsentEvent(
         long seq,
         UUID id,
@@ -21,7 +25,9 @@ public record ConsentEvent(
         String jurisdiction,
         boolean byParent,
         @Nullable String evidenceRef,
-        @Nullable Instant expiresAt) {
+        @Nullable Instant expiresAt,
+        @Nullable String noticeLanguage,
+        @Nullable String noticeSha256) {
 
     /** Where the signed receipt of this event can be fetched. */
     public String receiptPath() {

@@ -33,7 +33,7 @@ class ConsentEventRepository {
 
     private static final String COLUMNS = "seq, id, subject_id, site, purpose, activity, action, notice_version,"
             + " wording_sha256, method, occurred_at, jurisdiction, by_parent, evidence_ref, evidence_enc, expires_at,"
-            + " prev_hash, hash";
+            + " prev_hash, hash, notice_language, notice_sha256";
 
     private final JdbcClient jdbc;
     private final Chains chains;
@@ -105,6 +105,8 @@ class ConsentEventRepository {
                     .add(event.expiresAt())
                     .add(link.previousHash())
                     .add(link.hash())
+                    .add(event.noticeLanguage())
+                    .add(event.noticeSha256())
                     .end();
         }
         return new BulkCopy.Pending("COPY consent_event (" + COLUMNS + ") FROM STDIN", rows);
@@ -114,7 +116,7 @@ class ConsentEventRepository {
         jdbc.sql("""
                         INSERT INTO consent_event (%s)
                         VALUES (:seq, :id, :subject, :site, :purpose, :activity, :action, :notice, :wording, :method, :at,
-                            :jurisdiction, :parent, :ref, :evidence, :expires, :prev, :hash)
+                            :jurisdiction, :parent, :ref, :evidence, :expires, :prev, :hash, :noticeLanguage, :noticeSha256)
                         """.formatted(COLUMNS))
                 .param("seq", event.seq())
                 .param("id", event.id())
@@ -136,11 +138,13 @@ class ConsentEventRepository {
                         event.expiresAt() == null ? null : event.expiresAt().atOffset(ZoneOffset.UTC))
                 .param("prev", previousHash)
                 .param("hash", hash)
+                .param("noticeLanguage", event.noticeLanguage())
+                .param("noticeSha256", event.noticeSha256())
                 .update();
     }
 
     static byte[] canonical(ConsentEvent event, byte @Nullable [] evidence) {
-        return Canonical.of("consent")
+        Canonical canonical = Canonical.of("consent")
                 .add("seq", event.seq())
                 .add("id", event.id())
                 .add("subject", event.subject())
@@ -156,8 +160,12 @@ class ConsentEventRepository {
                 .add("parent", event.byParent())
                 .add("ref", event.evidenceRef())
                 .add("evidence", evidence)
-                .add("expires", event.expiresAt())
-                .bytes();
+                .add("expires", event.expiresAt());
+        // events recorded before renditions were named hash as they did then
+        if (event.noticeLanguage() != null) {
+            canonical.add("noticeLanguage", event.noticeLanguage()).add("noticeSha256", event.noticeSha256());
+        }
+        return canonical.bytes();
     }
 
     private static ConsentEvent withSeq(ConsentEvent event, long seq) {
@@ -176,7 +184,9 @@ class ConsentEventRepository {
                 event.jurisdiction(),
                 event.byParent(),
                 event.evidenceRef(),
-                event.expiresAt());
+                event.expiresAt(),
+                event.noticeLanguage(),
+                event.noticeSha256());
     }
 
     Optional<ConsentEvent> find(UUID id) {
@@ -387,6 +397,8 @@ class ConsentEventRepository {
                 rs.getString("jurisdiction"),
                 rs.getBoolean("by_parent"),
                 rs.getString("evidence_ref"),
-                expires == null ? null : expires.toInstant());
+                expires == null ? null : expires.toInstant(),
+                rs.getString("notice_language"),
+                rs.getString("notice_sha256"));
     }
 }

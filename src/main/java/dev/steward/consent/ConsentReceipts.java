@@ -56,11 +56,15 @@ class ConsentReceipts {
         claims.put("iat", event.occurredAt().getEpochSecond());
         claims.put("eventTime", event.occurredAt().toString());
         claims.put("collectionMethod", event.method());
-        claims.put("language", site.language());
+        claims.put("language", event.noticeLanguage() != null ? event.noticeLanguage() : site.language());
         claims.put("piiPrincipalId", event.subject().toString());
         claims.put("piiControllers", List.of(controller(catalog.controllerOf(site), site)));
-        claims.put("policyUrl", properties.publicUrl() + "/s/" + site.key() + "/privacy/v/" + event.noticeVersion());
+        claims.put(
+                "policyUrl",
+                properties.publicUrl() + "/s/" + site.key() + "/privacy/v/" + event.noticeVersion()
+                        + (event.noticeLanguage() == null ? "" : "?lang=" + event.noticeLanguage()));
         claims.put("noticeVersion", event.noticeVersion());
+        claims.put("noticeSha256", event.noticeSha256());
         claims.put("services", List.of(service(catalog, site, purpose, activity, event)));
         claims.put("sensitive", activity.map(a -> sensitive(catalog, a)).orElse(false));
         claims.put("spiCat", List.of());

@@ -5,6 +5,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Purpose;
 import dev.steward.catalog.Site;
+import dev.steward.notice.NoticeRendition;
 import dev.steward.notice.PublishedNotices;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.IpAddresses;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -32,10 +34,18 @@ class ConsentRules {
     private final Vault vault;
     private final JsonMapper json;
     private final Clock clock;
+    private final ShownNotices shown;
 
-    ConsentRules(Catalogs catalogs, PublishedNotices notices, Vault vault, JsonMapper json, Clock clock) {
+    ConsentRules(
+            Catalogs catalogs,
+            PublishedNotices notices,
+            ShownNotices shown,
+            Vault vault,
+            JsonMapper json,
+            Clock clock) {
         this.catalogs = catalogs;
         this.notices = notices;
+        this.shown = shown;
         this.vault = vault;
         this.json = json;
         this.clock = clock;
@@ -54,6 +64,10 @@ class ConsentRules {
         requireWording(request.action(), request.wording());
         Instant occurredAt =
                 (request.occurredAt() != null ? request.occurredAt() : clock.instant()).truncatedTo(ChronoUnit.MICROS);
+        String version = request.noticeVersion() != null
+                ? request.noticeVersion()
+                : notices.inForce(site.key()).version();
+        Optional<NoticeRendition> rendition = shown.of(request.method(), site, version, jurisdiction);
         return new ConsentEvent(
                 0,
                 id,
@@ -62,16 +76,16 @@ class ConsentRules {
                 purpose.key(),
                 request.activity(),
                 request.action(),
-                request.noticeVersion() != null
-                        ? request.noticeVersion()
-                        : notices.inForce(site.key()).version(),
+                version,
                 request.wording() == null ? null : Sha256.hex(request.wording()),
                 request.method().key(),
                 occurredAt,
                 jurisdiction,
                 request.byParent(),
                 request.evidenceRef(),
-                expiry(purpose, request.action(), occurredAt));
+                expiry(purpose, request.action(), occurredAt),
+                rendition.map(NoticeRendition::language).orElse(null),
+                rendition.map(NoticeRendition::sha256).orElse(null));
     }
 
     /** The connection evidence the site's catalog allows, sealed under the subject's key; null when none is kept. */

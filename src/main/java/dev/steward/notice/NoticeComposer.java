@@ -38,22 +38,53 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
-/** Resolves what a site's notice says in one region from the site's catalog. */
+/**
+ * Resolves what a site's notice says in one region and one language from the site's catalog. A text the catalog
+ * does not give in the language is taken in the site's default language, and counted, so that the page can say so.
+ */
 final class NoticeComposer {
 
     private final Catalog catalog;
     private final Site site;
     private final Jurisdiction jurisdiction;
     private final String language;
+    private int untranslated;
+    private int untranslatedInCookiePolicy;
+    private boolean cookiePolicy;
 
     NoticeComposer(Catalog catalog, Site site, Jurisdiction jurisdiction) {
+        this(catalog, site, jurisdiction, site.language());
+    }
+
+    NoticeComposer(Catalog catalog, Site site, Jurisdiction jurisdiction, String language) {
         this.catalog = catalog;
         this.site = site;
         this.jurisdiction = jurisdiction;
-        this.language = site.language();
+        this.language = language;
+    }
+
+    /** How many texts of the last {@link #compose()} were missing in the language and shown in the default. */
+    int untranslated() {
+        return untranslated;
+    }
+
+    /** Those of them that the cookie policy shows. */
+    int untranslatedInCookiePolicy() {
+        return untranslatedInCookiePolicy;
+    }
+
+    /** Counts the texts the part resolves as texts of the cookie policy too. */
+    private <T> T inCookiePolicy(Supplier<T> part) {
+        cookiePolicy = true;
+        try {
+            return part.get();
+        } finally {
+            cookiePolicy = false;
+        }
     }
 
     NoticeFacts compose() {
@@ -61,7 +92,7 @@ final class NoticeComposer {
         List<Recipient> recipients = recipientsOf(activities);
         return new NoticeFacts(
                 site.key(),
-                text(site.name()),
+                inCookiePolicy(() -> text(site.name())),
                 site.baseUrl(),
                 jurisdiction.key(),
                 text(jurisdiction.name()),
@@ -86,7 +117,8 @@ final class NoticeComposer {
                 catalog.securityMeasuresOf(site.key()).stream()
                         .map(measure -> new MeasureFacts(text(measure.name()), text(measure.description())))
                         .toList(),
-                catalog.cookiesOf(site.key()).stream().map(this::cookie).toList(),
+                inCookiePolicy(() ->
+                        catalog.cookiesOf(site.key()).stream().map(this::cookie).toList()),
                 site.sellsPersonalData(),
                 site.notice().changeNoticePeriod() == null
                         ? null
@@ -275,16 +307,27 @@ final class NoticeComposer {
     private Map<String, List<String>> texts() {
         Map<String, List<String>> texts = new LinkedHashMap<>();
         for (TextBlock.Section section : TextBlock.Section.values()) {
-            List<String> blocks = catalog.textsOf(site.key(), section, jurisdiction.key()).stream()
+            Supplier<List<String>> blocks = () -> catalog.textsOf(site.key(), section, jurisdiction.key()).stream()
                     .map(block -> text(block.markdown()))
                     .toList();
-            texts.put(lower(section), blocks);
+            texts.put(lower(section), section == TextBlock.Section.COOKIES ? inCookiePolicy(blocks) : blocks.get());
         }
         return texts;
     }
 
     private @Nullable String text(@Nullable LocalizedText text) {
-        return text == null ? null : text.in(language);
+        if (text == null) {
+            return null;
+        }
+        String translated = text.byLanguage().get(language);
+        if (translated != null || language.equals(site.language())) {
+            return translated != null ? translated : text.in(language);
+        }
+        untranslated++;
+        if (cookiePolicy) {
+            untranslatedInCookiePolicy++;
+        }
+        return text.in(site.language());
     }
 
     private static String lower(Enum<?> value) {

@@ -30,13 +30,16 @@ class NoticePages {
         this.beans = beans;
     }
 
-    /** The notice as published and stored, in the site's default language whoever publishes it. */
-    String privacy(NoticeFacts facts, Locale language) {
-        return render("notice/privacy", Map.of("notice", facts), language);
+    /**
+     * The notice as published and stored in one language, whoever publishes it. Where some of its facts were not
+     * translated, its header says so instead of the note about the site's texts as a whole.
+     */
+    String privacy(NoticeFacts facts, Locale language, boolean complete) {
+        return render("notice/privacy", Map.of("notice", facts, "pageTranslated", complete), language);
     }
 
-    String cookies(NoticeFacts facts, Locale language) {
-        return render("notice/cookies", Map.of("notice", facts), language);
+    String cookies(NoticeFacts facts, Locale language, boolean complete) {
+        return render("notice/cookies", Map.of("notice", facts, "pageTranslated", complete), language);
     }
 
     /** A page in the language of the request being served. */

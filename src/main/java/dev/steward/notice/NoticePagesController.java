@@ -4,7 +4,6 @@ import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
-import dev.steward.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The visitor's notice pages. The notice and cookie policy are served exactly as published for the version in
- * force; older versions exactly as they were published.
+ * force, in the visitor's language; older versions exactly as they were published.
  */
 @Controller
 class NoticePagesController {
@@ -30,7 +29,6 @@ class NoticePagesController {
 
     private final Catalogs catalogs;
     private final PublishedNotices notices;
-    private final NoticeVersionRepository versions;
     private final NoticeVersionDiffs diffs;
     private final NoticePages pages;
     private final NoticeAnnouncements announcements;
@@ -38,13 +36,11 @@ class NoticePagesController {
     NoticePagesController(
             Catalogs catalogs,
             PublishedNotices notices,
-            NoticeVersionRepository versions,
             NoticeVersionDiffs diffs,
             NoticePages pages,
             NoticeAnnouncements announcements) {
         this.catalogs = catalogs;
         this.notices = notices;
-        this.versions = versions;
         this.diffs = diffs;
         this.pages = pages;
         this.announcements = announcements;
@@ -53,35 +49,31 @@ class NoticePagesController {
     @GetMapping("/s/{site}/privacy")
     ResponseEntity<String> privacy(
             @PathVariable String site, @RequestParam(required = false) String region, HttpServletRequest request) {
-        ResponseEntity<String> page = published(notices.inForce(site), region(site, region, request), "privacy");
-        return announcements
+        String html = published(notices.inForce(site), region(site, region, request), "privacy");
+        return html(announcements
                 .current(site, Locale.forLanguageTag(VisitorLanguages.of(catalogs.requireSite(site))))
-                .map(announcement -> withAnnouncement(page, announcement))
-                .orElse(page);
+                .map(announcement ->
+                        inMain(html, pages.render("notice/announcement", Map.of("announcement", announcement))))
+                .orElse(html));
     }
 
     /**
-     * The version as published, with the announcement of its change at the top of its main part: the stored page
-     * stays as it was, and the announcement ends with the period the catalog sets.
+     * A section at the top of the stored page's main part (the announcement of its change, the note that it was not
+     * published in the visitor's language): the stored page stays as it was.
      */
-    private ResponseEntity<String> withAnnouncement(
-            ResponseEntity<String> page, NoticeAnnouncements.Announcement announcement) {
-        String html = page.getBody();
-        int main = html == null ? -1 : html.indexOf(MAIN);
+    private static String inMain(String html, String section) {
+        int main = html.indexOf(MAIN);
         if (main < 0) {
-            return page;
+            return html;
         }
         int at = html.indexOf('>', main) + 1;
-        String section = pages.render("notice/announcement", Map.of("announcement", announcement));
-        return ResponseEntity.status(page.getStatusCode())
-                .headers(page.getHeaders())
-                .body(html.substring(0, at) + section + html.substring(at));
+        return html.substring(0, at) + section + html.substring(at);
     }
 
     @GetMapping("/s/{site}/cookies")
     ResponseEntity<String> cookies(
             @PathVariable String site, @RequestParam(required = false) String region, HttpServletRequest request) {
-        return published(notices.inForce(site), region(site, region, request), "cookies");
+        return html(published(notices.inForce(site), region(site, region, request), "cookies"));
     }
 
     @GetMapping("/s/{site}/privacy/v/{version}")
@@ -90,7 +82,7 @@ class NoticePagesController {
             @PathVariable String version,
             @RequestParam(required = false) String region,
             HttpServletRequest request) {
-        return published(notices.version(site, version), region(site, region, request), "privacy");
+        return html(published(notices.version(site, version), region(site, region, request), "privacy"));
     }
 
     @GetMapping("/s/{site}/privacy/history")
@@ -123,7 +115,10 @@ class NoticePagesController {
                         "diff",
                         diffs.between(site, from, to),
                         "sentences",
-                        diffs.sentences(site, from, to, LocaleContextHolder.getLocale()))));
+                        diffs.sentences(site, from, to, LocaleContextHolder.getLocale()),
+                        // the elements are named as the stored versions name them, in the site's default language
+                        "pageTranslated",
+                        VisitorLanguages.of(found).equals(found.language()))));
     }
 
     private String region(String site, @Nullable String requested, HttpServletRequest request) {
@@ -132,23 +127,28 @@ class NoticePagesController {
     }
 
     /**
-     * An edition that did not serve the region (the 2017 notice had no EU section) applied to everyone in its
-     * default region, so that is what a visitor of the region read then.
+     * The stored page in the visitor's language. A version stored without it (published before the site declared
+     * the language) is served in the site's default language, with a note in the visitor's language saying so.
      */
-    private ResponseEntity<String> published(NoticeVersion version, String region, String page) {
-        String html = versions.rendition(version.id(), region, page)
-                .or(() -> versions.regions(version.id()).stream()
-                        .findFirst()
-                        .flatMap(fallback -> versions.rendition(version.id(), fallback, page)))
-                .orElseThrow(
-                        () -> new NotFoundException("Version " + version.version() + " has no " + page + " page."));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.VARY, "Accept-Language, CF-IPCountry, CloudFront-Viewer-Country, X-Country-Code")
-                .contentType(MediaType.TEXT_HTML)
-                .body(html);
+    private String published(NoticeVersion version, String region, String page) {
+        Site site = catalogs.requireSite(version.site());
+        String language = VisitorLanguages.of(site);
+        NoticeRendition rendition = notices.rendition(version, region, page, language);
+        return rendition.language().equals(language)
+                ? rendition.html()
+                : inMain(
+                        rendition.html(),
+                        pages.render(
+                                "notice/untranslated",
+                                Map.of("language", Locale.forLanguageTag(rendition.language()))));
     }
 
     private static ResponseEntity<String> html(String body) {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(body);
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.VARY,
+                        "Accept-Language, Cookie, CF-IPCountry, CloudFront-Viewer-Country, X-Country-Code")
+                .contentType(MediaType.TEXT_HTML)
+                .body(body);
     }
 }

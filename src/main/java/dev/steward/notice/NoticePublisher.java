@@ -35,7 +35,7 @@ class NoticePublisher implements ApplicationRunner {
 
     private final Catalogs catalogs;
     private final NoticeVersionRepository versions;
-    private final NoticePages pages;
+    private final NoticeRenditions renditions;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
@@ -45,14 +45,14 @@ class NoticePublisher implements ApplicationRunner {
     NoticePublisher(
             Catalogs catalogs,
             NoticeVersionRepository versions,
-            NoticePages pages,
+            NoticeRenditions renditions,
             JsonMapper json,
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
             Clock clock) {
         this.catalogs = catalogs;
         this.versions = versions;
-        this.pages = pages;
+        this.renditions = renditions;
         this.json = json;
         this.transaction = transaction;
         this.events = events;
@@ -84,6 +84,7 @@ class NoticePublisher implements ApplicationRunner {
                 versions.find(site.key(), site.notice().version());
         if (existing.isPresent()) {
             requireUnchanged(existing.get(), hash);
+            transaction.executeWithoutResult(status -> renditions.storeMissing(existing.get(), catalog, site));
             return;
         }
         NoticeVersion version = new NoticeVersion(
@@ -99,12 +100,7 @@ class NoticePublisher implements ApplicationRunner {
             if (!versions.insertIfAbsent(version, factsJson)) {
                 return;
             }
-            long id = versions.find(site.key(), version.version()).orElseThrow().id();
-            Locale language = Locale.forLanguageTag(site.language());
-            facts.regions().forEach((region, notice) -> {
-                versions.insertRendition(id, region, "privacy", pages.privacy(notice, language));
-                versions.insertRendition(id, region, "cookies", pages.cookies(notice, language));
-            });
+            renditions.storeMissing(versions.find(site.key(), version.version()).orElseThrow(), catalog, site);
             // in the same transaction: the version and the duty to tell people about it commit together
             events.publishEvent(new NoticeVersionPublished(
                     site.key(),

@@ -1,8 +1,11 @@
 package dev.steward.notice;
 
+import dev.steward.platform.Sha256;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,16 +66,37 @@ class NoticeVersionRepository {
                 .optional();
     }
 
-    void insertRendition(long versionId, String region, String page, String html) {
+    void insertRendition(long versionId, String region, String page, String language, String html, String factsSha256) {
         jdbc.sql("""
-                        INSERT INTO notice_rendition (version_id, region, page, html) VALUES (:id, :region, :page, :html)
+                        INSERT INTO notice_rendition (version_id, region, page, language, html, sha256, facts_sha256)
+                        VALUES (:id, :region, :page, :language, :html, :sha256, :facts)
                         ON CONFLICT DO NOTHING
                         """)
                 .param("id", versionId)
                 .param("region", region)
                 .param("page", page)
+                .param("language", language)
                 .param("html", html)
+                .param("sha256", Sha256.hex(html))
+                .param("facts", factsSha256)
                 .update();
+    }
+
+    /**
+     * The SHA-256 of the facts each stored privacy rendition of the version was rendered from, by region and
+     * language; a rendition stored before renditions had a language is listed under the empty language, its facts
+     * hash unknown (null).
+     */
+    Map<String, Map<String, Optional<String>>> renditionFacts(long versionId) {
+        Map<String, Map<String, Optional<String>>> facts = new HashMap<>();
+        jdbc.sql("SELECT region, coalesce(language, '') AS language, facts_sha256 FROM notice_rendition"
+                        + " WHERE version_id = :id AND page = 'privacy'")
+                .param("id", versionId)
+                .query(rs -> {
+                    facts.computeIfAbsent(rs.getString("region"), region -> new HashMap<>())
+                            .put(rs.getString("language"), Optional.ofNullable(rs.getString("facts_sha256")));
+                });
+        return facts;
     }
 
     Optional<NoticeVersion> find(String site, String version) {
@@ -107,13 +131,30 @@ class NoticeVersionRepository {
                 .optional();
     }
 
-    Optional<String> rendition(long versionId, String region, String page) {
-        return jdbc.sql(
-                        "SELECT html FROM notice_rendition WHERE version_id = :id AND region = :region AND page = :page")
+    /**
+     * The page of the version for the region in the language, else in the site's default language (stored with it,
+     * or without a language by a version published before renditions had one).
+     */
+    Optional<NoticeRendition> rendition(
+            long versionId, String region, String page, String language, String defaultLanguage) {
+        return jdbc.sql("""
+                        SELECT coalesce(language, :default) AS language, html, sha256 FROM notice_rendition
+                        WHERE version_id = :id AND region = :region AND page = :page
+                          AND (language IN (:language, :default) OR language IS NULL)
+                        ORDER BY CASE WHEN language = :language THEN 0 WHEN language IS NULL THEN 1 ELSE 2 END
+                        LIMIT 1
+                        """)
                 .param("id", versionId)
                 .param("region", region)
                 .param("page", page)
-                .query(String.class)
+                .param("language", language)
+                .param("default", defaultLanguage)
+                .query((rs, row) -> {
+                    String html = rs.getString("html");
+                    String sha256 = rs.getString("sha256");
+                    return new NoticeRendition(
+                            rs.getString("language"), html, sha256 != null ? sha256 : Sha256.hex(html));
+                })
                 .optional();
     }
 

@@ -30,7 +30,7 @@ class OlympusEarlierNoticeTest {
     @Test
     void isTheEditionOf2017WithoutAnyOfTheGdprSection() {
         assertThat(text(notice))
-                .contains("Version 2017-06-06, effective 2017-06-06.")
+                .contains("Version 2017-06-06, effective June 6, 2017.")
                 .doesNotContain("GDPR")
                 .doesNotContain("Representative of Controller or Processor");
     }

@@ -133,7 +133,7 @@ class OlympusGdprNoticeTest {
     @Test
     void statesEachLegalBasisTheSeedNames() {
         assertThat(textOf(eu, "aria-labelledby=\"purposes\""))
-                .contains("Art. 6(1)(a) GDPR (consent)")
+                .contains("Art. 6(1)(a) GDPR (your consent)")
                 .contains("Art. 6(1)(b) GDPR (performance of a contract or pre-contractual measures)")
                 .contains("Art. 6(1)(f) GDPR (legitimate interests)")
                 .contains("Art. 49(1)(a) GDPR (explicit consent to the transfer)");
@@ -201,7 +201,7 @@ class OlympusGdprNoticeTest {
                 .contains("stored on servers located in: United States, Czechia.")
                 .contains("If you are under the age of 16, please make sure to obtain the consent of your parent or"
                         + " guardian before providing your personal information.")
-                .contains("last modified 2018-04-03");
+                .contains("last modified April 3, 2018");
         assertThat(json("/s/olympus-ims/privacy.json?region=EU")
                         .get("lastModified")
                         .asString())

@@ -139,7 +139,7 @@ class OmronNoticeTest {
 
     @Test
     void wasPostedOnMay5th2010AndAnnouncesChangesForSixMonths() {
-        assertThat(text(notice)).contains("Version 2010-05-05, effective 2010-05-05.");
+        assertThat(text(notice)).contains("Version 2010-05-05, effective May 5, 2010.");
         assertThat(json().get("effective").asString()).isEqualTo("2010-05-05");
         assertThat(textOf(notice, "aria-labelledby=\"changes\""))
                 .contains("If we make any significant change to this policy, we will post notice of the change on"
