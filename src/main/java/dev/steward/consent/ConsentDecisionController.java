@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/consent-decisions?site=&subject=&purpose=[&at=]}: may the integrator use this person's data for
  * the purpose now, or at a past instant? Integrators authenticate with an API key scoped to the site. A GET with a key
- * is answered by the {@link ConsentDecisionFilter} before it reaches this handler, with the same rules; this one
+ * is answered by the {@link ConsentDecisionValve} before it reaches this handler, with the same rules; this one
  * serves the rest (HEAD, callers without a key, who are refused) and describes the operation.
  */
 @RestController

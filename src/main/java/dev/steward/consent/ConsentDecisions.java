@@ -87,6 +87,8 @@ public class ConsentDecisions {
         Map<SubjectId, LatestConsent> latest = new HashMap<>();
         events.latestAtEach(all, site, purpose, at)
                 .forEach(event -> latest.put(event.subject(), LatestConsent.of(event)));
+        // a person with no word on the purpose is judged under the jurisdiction of their latest word on the site
+        index.load(all.stream().filter(subject -> !latest.containsKey(subject)).toList());
         return people.stream()
                 .map(carriers -> decide(
                         declared,

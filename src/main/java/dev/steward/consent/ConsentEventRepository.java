@@ -10,7 +10,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -247,31 +251,54 @@ class ConsentEventRepository {
      * {@code consent_event_latest} alone (an index-only scan).
      */
     SubjectConsents latestOf(SubjectId subject) {
-        List<SubjectConsents.Latest> latest = jdbc.sql("""
+        return new SubjectConsents(jdbc.sql("""
                         SELECT DISTINCT ON (site, purpose)
-                            site, purpose, seq, id, action, occurred_at, notice_version, jurisdiction, expires_at
+                            subject_id, site, purpose, seq, id, action, occurred_at, notice_version, jurisdiction,
+                            expires_at
                         FROM consent_event WHERE subject_id = :subject
                         ORDER BY site, purpose, occurred_at DESC, seq DESC
                         """)
                 .param("subject", subject.value())
-                .query((rs, row) -> {
-                    OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
-                    UUID id = rs.getObject("id", UUID.class);
-                    return new SubjectConsents.Latest(
-                            rs.getString("site").intern(),
-                            rs.getString("purpose").intern(),
-                            LatestConsent.of(
-                                    rs.getLong("seq"),
-                                    id,
-                                    ConsentAction.valueOf(rs.getString("action").toUpperCase()),
-                                    rs.getObject("occurred_at", OffsetDateTime.class)
-                                            .toInstant(),
-                                    rs.getString("notice_version"),
-                                    rs.getString("jurisdiction"),
-                                    expires == null ? null : expires.toInstant()));
-                })
-                .list();
-        return new SubjectConsents(latest);
+                .query((rs, row) -> latest(rs))
+                .list());
+    }
+
+    /** {@link #latestOf} for many subjects in one query; a subject without any event has an empty entry. */
+    Map<SubjectId, SubjectConsents> latestOfEach(Collection<SubjectId> subjects) {
+        Map<SubjectId, List<SubjectConsents.Latest>> bySubject = new HashMap<>();
+        subjects.forEach(subject -> bySubject.put(subject, new ArrayList<>()));
+        jdbc.sql("""
+                        SELECT DISTINCT ON (subject_id, site, purpose)
+                            subject_id, site, purpose, seq, id, action, occurred_at, notice_version, jurisdiction,
+                            expires_at
+                        FROM consent_event WHERE subject_id = ANY(:subjects)
+                        ORDER BY subject_id, site, purpose, occurred_at DESC, seq DESC
+                        """)
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    bySubject
+                            .get(new SubjectId(rs.getObject("subject_id", UUID.class)))
+                            .add(latest(rs));
+                });
+        Map<SubjectId, SubjectConsents> read = new HashMap<>();
+        bySubject.forEach((subject, latest) -> read.put(subject, new SubjectConsents(latest)));
+        return read;
+    }
+
+    private static SubjectConsents.Latest latest(ResultSet rs) throws SQLException {
+        OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+        UUID id = rs.getObject("id", UUID.class);
+        return new SubjectConsents.Latest(
+                rs.getString("site").intern(),
+                rs.getString("purpose").intern(),
+                LatestConsent.of(
+                        rs.getLong("seq"),
+                        id,
+                        ConsentAction.valueOf(rs.getString("action").toUpperCase()),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("notice_version"),
+                        rs.getString("jurisdiction"),
+                        expires == null ? null : expires.toInstant()));
     }
 
     /** The ledger's last sequence number: where following its appends starts. */

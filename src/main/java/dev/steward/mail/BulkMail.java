@@ -67,7 +67,7 @@ public class BulkMail {
             SubjectId subject,
             MailKind kind,
             @Nullable String purpose,
-            Envelope envelope) {
+            Letter letter) {
 
         @Override
         public String toString() {
@@ -99,7 +99,7 @@ public class BulkMail {
 
         public Delivery send(Message message) {
             try {
-                connection.send(message.messageId(), message.envelope());
+                connection.send(message.messageId(), message.letter());
             } catch (SmtpRefusal refusal) {
                 if (refusal.permanent()) {
                     metrics.counted(message.kind(), MailStatus.FAILED);
@@ -123,18 +123,19 @@ public class BulkMail {
     }
 
     private void keepInDevMailbox(Message message) {
+        Envelope envelope = message.letter().envelope();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         OutgoingMail mail = new OutgoingMail(
                 message.site(),
                 message.subject(),
                 message.kind(),
-                message.envelope().to(),
-                message.envelope().subjectLine(),
-                message.envelope().text(),
-                message.envelope().html(),
+                envelope.to(),
+                envelope.subjectLine(),
+                envelope.text(),
+                envelope.html(),
                 message.purpose(),
                 CATEGORY);
-        byte[] sealed = envelopes.seal(message.id(), message.subject(), CATEGORY, message.envelope());
+        byte[] sealed = envelopes.seal(message.id(), message.subject(), CATEGORY, envelope);
         outbox.insertDelivered(
                 OutboxMessage.queued(message.id(), message.messageId(), mail, now, sealed), DevMailbox.NAME);
     }

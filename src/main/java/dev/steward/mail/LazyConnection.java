@@ -18,10 +18,19 @@ final class LazyConnection implements MailTransport.Connection {
 
     @Override
     public void send(String messageId, Envelope envelope) throws MailException {
+        opened().send(messageId, envelope);
+    }
+
+    @Override
+    public void send(String messageId, Letter letter) throws MailException {
+        opened().send(messageId, letter);
+    }
+
+    private MailTransport.Connection opened() {
         if (open == null) {
             open = transport.open(lease);
         }
-        open.send(messageId, envelope);
+        return open;
     }
 
     @Override

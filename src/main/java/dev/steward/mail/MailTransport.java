@@ -23,6 +23,11 @@ interface MailTransport {
          */
         void send(String messageId, Envelope envelope) throws MailException;
 
+        /** Sends a bulk message; a transport that cannot write it from its template sends its envelope. */
+        default void send(String messageId, Letter letter) throws MailException {
+            send(messageId, letter.envelope());
+        }
+
         @Override
         void close();
     }

@@ -4,6 +4,7 @@ import dev.steward.catalog.SiteMail.Sender;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -45,7 +46,7 @@ final class MimeLetters {
             if (envelope.replyTo() != null) {
                 mime.setReplyTo(new InternetAddress[] {new InternetAddress(envelope.replyTo(), true)});
             }
-            mime.setRecipient(Message.RecipientType.TO, new InternetAddress(envelope.to(), true));
+            mime.setRecipient(Message.RecipientType.TO, recipient(envelope.to()));
             mime.setSubject(envelope.subjectLine(), UTF_8);
             mime.setSentDate(Date.from(date));
             for (Map.Entry<String, String> header : envelope.headers().entrySet()) {
@@ -66,6 +67,16 @@ final class MimeLetters {
                     "Cannot build the message: " + e.getClass().getSimpleName());
         }
         return mime;
+    }
+
+    /** The address as a message's {@code To} and the server's {@code RCPT TO} take it, checked strictly. */
+    InternetAddress recipient(String to) {
+        try {
+            return new InternetAddress(to, true);
+        } catch (AddressException e) {
+            throw new MailPreparationException(
+                    "Cannot build the message: " + e.getClass().getSimpleName());
+        }
     }
 
     private static InternetAddress address(Sender sender) throws UnsupportedEncodingException {

@@ -1,9 +1,11 @@
 package dev.steward.mail;
 
 import dev.steward.platform.Lease;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.Socket;
 import java.time.Clock;
@@ -76,10 +78,37 @@ class SmtpTransport implements MailTransport {
         public void send(String messageId, Envelope envelope) throws MailException {
             MimeMessage mime = letters.build(messageId, envelope, clock.instant());
             String domain = letters.senderOf(envelope).domain();
-            MimeMessage signed = dkim.map(key -> key.sign(mime, domain)).orElse(mime);
+            deliver(
+                    dkim.map(key -> key.sign(mime, domain)).orElse(mime),
+                    new Address[] {letters.recipient(envelope.to())});
+        }
+
+        /** From the template's encoded bytes where they can be filled for this recipient, else built on its own. */
+        @Override
+        public void send(String messageId, Letter letter) throws MailException {
+            BulkTemplate template = letter.template();
+            EncodedTemplate encoded = template == null ? null : template.encoded(letters);
+            if (encoded == null) {
+                send(messageId, letter.envelope());
+                return;
+            }
+            InternetAddress to = letters.recipient(letter.to());
+            String[] values = encoded.values(to, clock.instant(), messageId, letter.values());
+            if (values == null) {
+                send(messageId, letter.envelope());
+                return;
+            }
+            String domain = letters.senderOf(template.template()).domain();
+            MimeMessage signed = dkim.filter(key -> key.covers(domain))
+                    .map(key -> key.sign(encoded.parsed(session, values), domain))
+                    .orElseGet(() -> encoded.message(session, values));
+            deliver(signed, new Address[] {to});
+        }
+
+        private void deliver(MimeMessage message, Address[] recipients) {
             try {
                 Transport connected = connected();
-                connected.sendMessage(signed, mime.getAllRecipients());
+                connected.sendMessage(message, recipients);
             } catch (MessagingException e) {
                 SmtpRefusal refusal = SmtpRefusal.in(e);
                 if (refusal != null) {

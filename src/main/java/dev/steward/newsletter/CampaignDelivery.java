@@ -13,22 +13,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends campaign messages as an {@link Outbound} job: a worker claims a chunk, decides for all of it at once who may
- * receive what ({@link RecipientChecks}), sends the chunk over one connection at the site's rate, and records every
- * outcome in one statement. A crash repeats at most the chunks in flight, each message under its one Message-ID.
+ * Sends campaign messages as an {@link Outbound} job: a worker claims a chunk, decides part by part who may receive
+ * what ({@link ChunkChecks}, the next part while this one goes), sends the chunk over one connection at the site's
+ * rate, and records every outcome in one statement. A crash repeats at most the chunks in flight, each message under
+ * its one Message-ID.
  */
 @Component
 @Profile("!cli")
@@ -37,8 +35,7 @@ class CampaignDelivery implements OutboundJob<CampaignDelivery.Attempt> {
     static final String JOB = "campaign";
 
     private final CampaignMessageRepository messages;
-    private final CampaignRepository campaigns;
-    private final RecipientChecks checks;
+    private final ChunkChecks chunks;
     private final CampaignRenderer renderer;
     private final BulkMail mail;
     private final SiteRates rates;
@@ -52,8 +49,7 @@ class CampaignDelivery implements OutboundJob<CampaignDelivery.Attempt> {
 
     CampaignDelivery(
             CampaignMessageRepository messages,
-            CampaignRepository campaigns,
-            RecipientChecks checks,
+            ChunkChecks chunks,
             CampaignRenderer renderer,
             BulkMail mail,
             SiteRates rates,
@@ -63,8 +59,7 @@ class CampaignDelivery implements OutboundJob<CampaignDelivery.Attempt> {
             Outbound outbound,
             Clock clock) {
         this.messages = messages;
-        this.campaigns = campaigns;
-        this.checks = checks;
+        this.chunks = chunks;
         this.renderer = renderer;
         this.mail = mail;
         this.rates = rates;
@@ -137,39 +132,28 @@ class CampaignDelivery implements OutboundJob<CampaignDelivery.Attempt> {
 
     @Override
     public Map<UUID, Attempt> attempt(List<OutboundItem> items, Lease lease) {
-        Instant now = clock.instant();
-        Map<UUID, CampaignMessage> rows = messages
-                .find(items.stream().map(OutboundItem::id).toList())
-                .stream()
-                .collect(Collectors.toMap(CampaignMessage::id, Function.identity()));
-        Map<UUID, Campaign> byId = new HashMap<>();
-        Map<UUID, Verdict> verdicts = new HashMap<>();
-        rows.values().stream()
-                .collect(Collectors.groupingBy(CampaignMessage::campaign))
-                .forEach((id, ofCampaign) -> campaigns.find(id).ifPresent(campaign -> {
-                    byId.put(id, campaign);
-                    if (campaign.status() == CampaignStatus.SENDING) {
-                        verdicts.putAll(checks.decide(campaign, ofCampaign, now));
-                    }
-                }));
         Map<UUID, Attempt> results = new LinkedHashMap<>();
+        ChunkChecks.Parts parts = chunks.of(items);
         try (BulkMail.Session session = mail.open(lease)) {
-            for (OutboundItem item : items) {
-                if (!lease.allows(attemptBound())) {
-                    break;
+            for (ChunkChecks.Part part = parts.next(); part != null; part = parts.next()) {
+                for (OutboundItem item : part.items()) {
+                    Attempt attempt = lease.allows(attemptBound()) ? attempt(part, item, session, lease) : null;
+                    if (attempt == null) {
+                        return results;
+                    }
+                    results.put(item.id(), attempt);
                 }
-                CampaignMessage row = rows.get(item.id());
-                Campaign campaign = row == null ? null : byId.get(row.campaign());
-                Attempt attempt = campaign == null
-                        ? new Attempt(Outcome.GONE, row, null, false, false, now)
-                        : attempt(campaign, row, verdicts.get(row.id()), session, lease);
-                if (attempt == null) {
-                    break;
-                }
-                results.put(item.id(), attempt);
             }
         }
         return results;
+    }
+
+    private @Nullable Attempt attempt(ChunkChecks.Part part, OutboundItem item, BulkMail.Session session, Lease lease) {
+        CampaignMessage row = part.rows().get(item.id());
+        Campaign campaign = row == null ? null : part.campaigns().get(row.campaign());
+        return campaign == null
+                ? new Attempt(Outcome.GONE, row, null, false, false, clock.instant())
+                : attempt(campaign, row, part.verdicts().get(row.id()), session, lease);
     }
 
     /** The attempt at one message; null when the site's rate leaves no time for it within the lease. */
@@ -202,7 +186,7 @@ class CampaignDelivery implements OutboundJob<CampaignDelivery.Attempt> {
                 send.addressee().subjects().get(0),
                 campaign.kind(),
                 campaign.marketing() ? campaign.purpose() : null,
-                message.envelope(send.addressee().address(), tokens.of(row.id()), send.pseudonym())));
+                message.letter(send.addressee().address(), tokens.of(row.id()), send.pseudonym())));
         boolean tracked = send.pseudonym() != null && message.trackable();
         return switch (delivery.result()) {
             case SENT -> new Attempt(Outcome.SENT, row, null, tracked, false, clock.instant());

@@ -101,45 +101,41 @@ class CampaignRenderer {
         MailingList list = lists.find(campaign.site(), campaign.purpose())
                 .orElseThrow(() -> new IllegalStateException(
                         "Site '" + site.key() + "' has no list '" + campaign.purpose() + "' any more"));
-        String tokenMarker = marker();
-        String pseudonymMarker = marker();
+        String tokenMarker = marker(UnsubscribeTokens.LENGTH);
+        String pseudonymMarker = marker(Tracking.PSEUDONYM_LENGTH);
         Map<String, Object> common = common(campaign, catalog, site, list, tokenMarker);
         Node plainBody = parser.parse(campaign.body());
         boolean trackable =
                 campaign.marketing() && !lists.trackingPurposes(site.key()).isEmpty();
-        MailTemplate trackedHtml = null;
-        MailTemplate trackedText = null;
+        RenderedCampaign.Bodies tracked = null;
         if (trackable) {
-            Node tracked = parser.parse(campaign.body());
-            visitLinks(tracked, destination -> {
+            Node trackedBody = parser.parse(campaign.body());
+            visitLinks(trackedBody, destination -> {
                 int position = campaign.links().indexOf(destination);
                 return position < 0 ? destination : urls.click(site.key(), campaign.id(), position, pseudonymMarker);
             });
-            Map<String, Object> variables = with(common, html.render(tracked), true);
+            Map<String, Object> variables = with(common, html.render(trackedBody), true);
             variables.put("pixelUrl", urls.pixel(site.key(), campaign.id(), pseudonymMarker));
-            trackedHtml = new MailTemplate(templates.html(site.key(), variables), tokenMarker, pseudonymMarker);
-            trackedText = new MailTemplate(
-                    templates.text(site.key(), with(common, text.render(tracked), true)), tokenMarker, pseudonymMarker);
+            tracked = new RenderedCampaign.Bodies(
+                    templates.text(site.key(), with(common, text.render(trackedBody), true)),
+                    templates.html(site.key(), variables));
         }
         return new RenderedCampaign(
-                mail.from(),
-                mail.replyTo(),
-                campaign.subjectLine(),
-                campaign.marketing(),
-                "\"" + list.name().replace("\"", "'") + "\" <" + list.purpose() + "." + site.key() + "."
-                        + mail.from().domain() + ">",
-                urls.unsubscribe(site.key(), ""),
-                mail.unsubscribeMailbox(),
-                new MailTemplate(
-                        templates.html(site.key(), with(common, html.render(plainBody), false)),
-                        tokenMarker,
-                        pseudonymMarker),
-                new MailTemplate(
+                new RenderedCampaign.Presentation(
+                        mail.from(),
+                        mail.replyTo(),
+                        campaign.subjectLine(),
+                        campaign.marketing(),
+                        "\"" + list.name().replace("\"", "'") + "\" <" + list.purpose() + "." + site.key() + "."
+                                + mail.from().domain() + ">",
+                        urls.unsubscribe(site.key(), ""),
+                        mail.unsubscribeMailbox()),
+                tokenMarker,
+                pseudonymMarker,
+                new RenderedCampaign.Bodies(
                         templates.text(site.key(), with(common, text.render(plainBody), false)),
-                        tokenMarker,
-                        pseudonymMarker),
-                trackedHtml,
-                trackedText);
+                        templates.html(site.key(), with(common, html.render(plainBody), false))),
+                tracked);
     }
 
     private Map<String, Object> common(
@@ -198,10 +194,13 @@ class CampaignRenderer {
         }
     }
 
-    /** A random word that no campaign text contains, marking where each message's own values go. */
-    private static String marker() {
-        byte[] bytes = new byte[12];
+    /**
+     * A random word that no campaign text contains, marking where each message's own values go; as long as the value
+     * it stands for, so that encoding the message once serves for every value.
+     */
+    private static String marker(int length) {
+        byte[] bytes = new byte[length];
         ThreadLocalRandom.current().nextBytes(bytes);
-        return "stw" + HexFormat.of().formatHex(bytes);
+        return ("stw" + HexFormat.of().formatHex(bytes)).substring(0, length);
     }
 }

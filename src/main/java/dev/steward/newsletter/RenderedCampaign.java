@@ -1,7 +1,9 @@
 package dev.steward.newsletter;
 
 import dev.steward.catalog.SiteMail.Sender;
+import dev.steward.mail.BulkTemplate;
 import dev.steward.mail.Envelope;
+import dev.steward.mail.Letter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,57 +12,92 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A campaign rendered once, ready to be filled for each message: with tracking (pixel and redirected links, for
- * people whose consent covers it) or without. Marketing messages carry the list headers: {@code List-Unsubscribe}
- * with the one-click address and a {@code mailto:} address (RFC 2369, RFC 8058), {@code List-Id}, {@code Precedence:
- * bulk}; every campaign message is {@code Auto-Submitted: auto-generated} (RFC 3834), so that auto-responders leave
- * it unanswered.
+ * people whose consent covers it) or without. Each is a {@link BulkTemplate} with markers for the message's
+ * unsubscribe token and tracking pseudonym, as long as the token and pseudonym themselves so that the mail module can
+ * write every message from one encoding. Marketing messages carry the list headers: {@code List-Unsubscribe} with the
+ * one-click address and a {@code mailto:} address (RFC 2369, RFC 8058), {@code List-Id}, {@code Precedence: bulk};
+ * every campaign message is {@code Auto-Submitted: auto-generated} (RFC 3834), so that auto-responders leave it
+ * unanswered.
  */
-record RenderedCampaign(
-        Sender from,
-        @Nullable String replyTo,
-        String subjectLine,
-        boolean marketing,
-        String listId,
-        String unsubscribeBase,
-        @Nullable String unsubscribeMailbox,
-        MailTemplate html,
-        MailTemplate text,
-        @Nullable MailTemplate trackedHtml,
-        @Nullable MailTemplate trackedText) {
+final class RenderedCampaign {
+
+    /** How a campaign presents itself, and what its messages link to. */
+    record Presentation(
+            Sender from,
+            @Nullable String replyTo,
+            String subjectLine,
+            boolean marketing,
+            String listId,
+            String unsubscribeBase,
+            @Nullable String unsubscribeMailbox) {}
+
+    /** The rendered text and HTML of one variant, with the markers in them. */
+    record Bodies(String text, String html) {}
+
+    private final Sender from;
+    private final BulkTemplate plain;
+    private final @Nullable BulkTemplate tracked;
+
+    RenderedCampaign(
+            Presentation presentation,
+            String tokenMarker,
+            String pseudonymMarker,
+            Bodies plain,
+            @Nullable Bodies tracked) {
+        this.from = presentation.from();
+        Map<String, String> headers = headers(presentation, tokenMarker);
+        this.plain =
+                new BulkTemplate(envelope(presentation, plain, headers, List.of(tokenMarker)), List.of(tokenMarker));
+        this.tracked = tracked == null
+                ? null
+                : new BulkTemplate(
+                        envelope(presentation, tracked, headers, List.of(tokenMarker, pseudonymMarker)),
+                        List.of(tokenMarker, pseudonymMarker));
+    }
 
     /** The message to one person: tracked when a pseudonym is given (and the campaign can be tracked at all). */
+    Letter letter(String to, String token, @Nullable String pseudonym) {
+        return pseudonym != null && tracked != null
+                ? tracked.fill(to, List.of(token, pseudonym))
+                : plain.fill(to, List.of(token));
+    }
+
     Envelope envelope(String to, String token, @Nullable String pseudonym) {
-        boolean tracked = pseudonym != null && trackedHtml != null && trackedText != null;
-        String fill = pseudonym == null ? "" : pseudonym;
-        return new Envelope(
-                to,
-                subjectLine,
-                (tracked ? trackedText : text).fill(token, fill),
-                (tracked ? trackedHtml : html).fill(token, fill),
-                from,
-                replyTo,
-                headers(token),
-                fill.isEmpty() ? List.of(token) : List.of(token, fill));
+        return letter(to, token, pseudonym).envelope();
     }
 
     boolean trackable() {
-        return trackedHtml != null;
+        return tracked != null;
     }
 
     String messageId(UUID message) {
         return "<" + message + "@" + from.domain() + ">";
     }
 
-    private Map<String, String> headers(String token) {
+    private static Envelope envelope(
+            Presentation presentation, Bodies bodies, Map<String, String> headers, List<String> secrets) {
+        return new Envelope(
+                "",
+                presentation.subjectLine(),
+                bodies.text(),
+                bodies.html(),
+                presentation.from(),
+                presentation.replyTo(),
+                headers,
+                secrets);
+    }
+
+    private static Map<String, String> headers(Presentation presentation, String token) {
         Map<String, String> headers = new LinkedHashMap<>();
-        if (marketing) {
-            String unsubscribe = "<" + unsubscribeBase + token + ">";
-            if (unsubscribeMailbox != null) {
-                unsubscribe += ", <mailto:" + unsubscribeMailbox + "?subject=unsubscribe%20" + token + ">";
+        if (presentation.marketing()) {
+            String unsubscribe = "<" + presentation.unsubscribeBase() + token + ">";
+            if (presentation.unsubscribeMailbox() != null) {
+                unsubscribe +=
+                        ", <mailto:" + presentation.unsubscribeMailbox() + "?subject=unsubscribe%20" + token + ">";
             }
             headers.put("List-Unsubscribe", unsubscribe);
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            headers.put("List-Id", listId);
+            headers.put("List-Id", presentation.listId());
             headers.put("Precedence", "bulk");
         }
         headers.put("Auto-Submitted", "auto-generated");

@@ -23,6 +23,9 @@ class Tracking {
 
     private static final int PSEUDONYM_BYTES = 16;
 
+    /** The length of every pseudonym as a URL carries it (hex). */
+    static final int PSEUDONYM_LENGTH = 2 * PSEUDONYM_BYTES;
+
     private final TrackingRepository repository;
     private final CampaignRepository campaigns;
     private final Clock clock;

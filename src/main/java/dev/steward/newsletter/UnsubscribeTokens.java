@@ -20,6 +20,9 @@ class UnsubscribeTokens {
     private static final String DOMAIN = "newsletter-unsubscribe";
     private static final int MAC = 16;
 
+    /** The length of every token: the id and the MAC in unpadded base64url. */
+    static final int LENGTH = (4 * (16 + MAC) + 2) / 3;
+
     private final Pseudonyms keyed;
 
     UnsubscribeTokens(Pseudonyms keyed) {

@@ -10,6 +10,10 @@ import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,12 +138,17 @@ class ConsentDecisionApiTest {
         HttpResponse<String> answered =
                 http.get("/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a@example.org", bearer(token));
         assertThat(answered.statusCode()).isEqualTo(200);
-        assertThat(answered.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(answered.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
         assertThat(answered.headers().firstValue("Content-Security-Policy")).isPresent();
         assertThat(answered.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(answered.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(answered.headers().firstValue("Cache-Control"))
                 .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+        HttpResponse<String> throughTheFullStack =
+                http.get("/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a@example.org", admin());
+        assertThat(headers(answered))
+                .as("the valve hands its headers to Tomcat as bytes: the same ones")
+                .isEqualTo(headers(throughTheFullStack));
 
         HttpResponse<String> nothing = http.get("/api/v1/consent-decisions", bearer(token));
         assertThat(nothing.statusCode()).isEqualTo(400);
@@ -163,6 +172,13 @@ class ConsentDecisionApiTest {
                         + "&at=2020-01-01T00:00:00%2B01:00",
                 bearer(token));
         assertThat(past.body()).contains("\"at\":\"2019-12-31T23:00:00Z\"");
+    }
+
+    /** An answer's headers, but for those that differ between any two answers (date, length, connection). */
+    private static Map<String, List<String>> headers(HttpResponse<String> response) {
+        Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
+        headers.keySet().removeAll(Set.of("date", "content-length", "keep-alive", "connection"));
+        return headers;
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -214,6 +215,31 @@ class ConsentLedgerTest {
                         .reason())
                 .isEqualTo("unknown-subject");
         assertThat(ledger.history(subject)).hasSize(1);
+    }
+
+    @Test
+    void askingForABatchAnswersWhatAskingForEachAnswers() {
+        SubjectId consenting = subject("batch-consenting");
+        SubjectId withdrawn = subject("batch-withdrawn");
+        SubjectId silent = subject("batch-silent");
+        ledger.record(newsletter(consenting, ConsentAction.GIVEN).withWording("Send me the newsletter."));
+        ledger.record(newsletter(withdrawn, ConsentAction.GIVEN).withWording("Send me the newsletter."));
+        ledger.record(newsletter(withdrawn, ConsentAction.WITHDRAWN));
+        clock.advance(Duration.ofSeconds(1));
+        List<SubjectId> people = List.of(consenting, withdrawn, silent);
+
+        for (String purpose : List.of("newsletter", "invoicing")) {
+            // asked about a purpose they said nothing on, each is judged under their latest word on the site
+            List<ConsentDecision> batch = decisions.decideEach(
+                    "lab", purpose, people.stream().map(List::of).toList(), clock.instant());
+            for (int i = 0; i < people.size(); i++) {
+                ConsentDecision alone = decisions.decide("lab", people.get(i).toString(), purpose, clock.instant());
+                assertThat(batch.get(i))
+                        .as(purpose + " for person " + i)
+                        .extracting(ConsentDecision::allowed, ConsentDecision::reason, ConsentDecision::jurisdiction)
+                        .containsExactly(alone.allowed(), alone.reason(), alone.jurisdiction());
+            }
+        }
     }
 
     private SubjectId subject(String who) {

@@ -13,6 +13,7 @@ import dev.steward.test.StewardTest;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.SubjectId;
 import jakarta.mail.internet.MimeMultipart;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,32 @@ class CampaignDeliveryTest extends CampaignMailTest {
         assertThat(figures.get("skippedBecause").propertyNames())
                 .contains(
                         "awaiting-confirmation", "consent-withdrawn", "objected", "restricted", "suppressed", "erased");
+    }
+
+    @Test
+    void aChunkOfSeveralPartsIsCheckedPartByPartAndEveryMessageGoesOnce() {
+        int people = 2 * ChunkChecks.PART + 20;
+        List<String> addresses = new ArrayList<>();
+        List<SubjectId> subjects = new ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            addresses.add(address("part" + i));
+            subjects.add(subscribers.confirmed(OLYMPUS, addresses.get(i), "newsletter"));
+        }
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Parts", body());
+        campaigns.send(campaign);
+        starter.startDue();
+        int last = people - 1;
+        subscribers.record(
+                subjects.get(last), OLYMPUS, "newsletter", ConsentAction.WITHDRAWN, CollectionMethod.ACCOUNT_PAGE);
+        starter.run();
+
+        for (int i = 0; i < last; i++) {
+            assertThat(receivedBy(addresses.get(i), "Parts"))
+                    .as(addresses.get(i))
+                    .hasSize(1);
+        }
+        assertThat(receivedBy(addresses.get(last), "Parts")).isEmpty();
+        assertThat(campaigns.status(campaign, addresses.get(last))).isEqualTo("skipped consent-withdrawn");
     }
 
     @Test

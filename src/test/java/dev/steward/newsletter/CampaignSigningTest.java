@@ -21,6 +21,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +87,9 @@ class CampaignSigningTest {
     @Test
     void campaignMailIsSignedWithDkimCoveringTheUnsubscribeHeaders() throws GeneralSecurityException {
         String ada = CampaignDeliveryTest.address("ada");
+        String bob = CampaignDeliveryTest.address("bob");
         subscribers.confirmed("olympus-ims", ada, "newsletter");
+        subscribers.confirmed("olympus-ims", bob, "newsletter");
         UUID campaign = campaigns.create("olympus-ims", "newsletter", "Signed news", CampaignDeliveryTest.body());
         campaigns.send(campaign);
         starter.run();
@@ -109,6 +113,17 @@ class CampaignSigningTest {
                         raw.replaceFirst("List-Unsubscribe-Post: ", "List-Unsubscribe-Post: X"), KEYS.getPublic()))
                 .as("or the one-click header does")
                 .isFalse();
+        String other = messageTo(bob);
+        assertThat(DkimVerifier.verify(other, KEYS.getPublic())).isTrue();
+        assertThat(boundary(other))
+                .as("both written from the campaign's one encoding, which keeps its multipart boundary")
+                .isEqualTo(boundary(raw));
+    }
+
+    private static String boundary(String raw) {
+        Matcher boundary = Pattern.compile("boundary=\"([^\"]+)\"").matcher(raw);
+        assertThat(boundary.find()).isTrue();
+        return boundary.group(1);
     }
 
     @Test
