@@ -19,6 +19,21 @@ public final class Canonical {
         return new Canonical().add("kind", kind);
     }
 
+    /**
+     * Fields without a kind, encoded ahead of the row they belong to: a chained row's sequence number comes first in
+     * its canonical form but is known only once the chain's head is locked, so the rest is encoded before and
+     * appended with {@link #addEncoded}.
+     */
+    public static Canonical fields() {
+        return new Canonical();
+    }
+
+    /** Fields encoded by {@link #fields()}, as if each had been added here. */
+    public Canonical addEncoded(byte[] fields) {
+        bytes.writeBytes(fields);
+        return this;
+    }
+
     public Canonical add(String name, @Nullable Object value) {
         write(name.getBytes(StandardCharsets.UTF_8));
         if (value == null) {

@@ -38,6 +38,13 @@ public final class CopyRows {
         return this;
     }
 
+    /** Adds the columns of an unfinished row rendered ahead (no {@link #end()}), as if each had been added here. */
+    public CopyRows addColumns(CopyRows columns) {
+        separate();
+        text.append(columns.text);
+        return this;
+    }
+
     public CopyRows end() {
         text.append('\n');
         rowStarted = false;

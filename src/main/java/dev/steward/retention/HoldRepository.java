@@ -107,7 +107,17 @@ class HoldRepository {
                 .update();
     }
 
+    /**
+     * A sweep's batch erases thousands of records at a time, and records are seldom held: when no hold names any
+     * record, the batch's ids are not sent at all.
+     */
     void deleteOfRecords(Collection<RecordId> records) {
+        boolean anyRecordHeld = jdbc.sql("SELECT EXISTS (SELECT 1 FROM legal_hold WHERE record_id IS NOT NULL)")
+                .query(Boolean.class)
+                .single();
+        if (!anyRecordHeld) {
+            return;
+        }
         jdbc.sql("DELETE FROM legal_hold WHERE record_id = ANY(:records)")
                 .param("records", records.stream().map(RecordId::value).toArray(UUID[]::new))
                 .update();

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -237,10 +238,14 @@ class Sweeper {
      * password hash, its reset links) goes with it, or the person could still sign in to nothing.
      */
     private void closeInactiveAccounts(List<SweptRecord> erased) {
+        // a batch holds thousands of records of a handful of rules: each rule is looked up in the catalog once
+        Map<List<String>, Boolean> inactivity = new HashMap<>();
         Map<String, List<SubjectId>> bySite = erased.stream()
-                .filter(record -> rules.of(record.site(), record.retentionRule())
-                        .map(rule -> rule.rule().trigger() == RetentionRule.Trigger.ACCOUNT_INACTIVE)
-                        .orElse(false))
+                .filter(record -> inactivity.computeIfAbsent(
+                        List.of(record.site(), record.retentionRule()),
+                        key -> rules.of(key.get(0), key.get(1))
+                                .map(rule -> rule.rule().trigger() == RetentionRule.Trigger.ACCOUNT_INACTIVE)
+                                .orElse(false)))
                 .collect(Collectors.groupingBy(
                         SweptRecord::site,
                         Collectors.mapping(

@@ -37,19 +37,25 @@ class ErasureLogFile {
         return file;
     }
 
-    synchronized void append(List<Tombstone> tombstones) {
+    void append(List<Tombstone> tombstones) {
         if (tombstones.isEmpty()) {
             return;
         }
+        // a sweep batch's line names thousands of records: written out before taking the file, which the other
+        // workers wait for
         StringBuilder lines = new StringBuilder();
         tombstones.forEach(
                 tombstone -> lines.append(json.writeValueAsString(tombstone)).append('\n'));
+        write(lines.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private synchronized void write(byte[] lines) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (FileChannel channel = FileChannel.open(
                             file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
                     FileLock ignored = lock(channel)) {
-                channel.write(ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8)));
+                channel.write(ByteBuffer.wrap(lines));
                 channel.force(true);
             }
         } catch (IOException e) {

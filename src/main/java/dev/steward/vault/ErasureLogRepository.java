@@ -83,26 +83,32 @@ class ErasureLogRepository {
                 .seq();
     }
 
-    /** Appends many tombstones in one chain step and one COPY, for a retention sweep's batch. */
+    /**
+     * Appends many tombstones in one chain step and one COPY, for a retention sweep's batch. A batch's tombstones
+     * name thousands of records: their canonical bytes and COPY text are made before the chain's head is locked, so
+     * that the lock, which every other erasure waits for until this transaction commits, covers only the linking and
+     * the COPY itself.
+     */
     void appendAll(List<Tombstone> tombstones) {
-        chains.appendAll(CHAIN, tombstones, new Chains.BulkWriter<>() {
+        List<Encoded> encoded = tombstones.stream().map(Encoded::of).toList();
+        chains.appendAll(CHAIN, encoded, new Chains.BulkWriter<>() {
             @Override
-            public byte[] canonical(Tombstone tombstone, long seq) {
-                return ErasureLogRepository.canonical(seq, tombstone);
+            public byte[] canonical(Encoded tombstone, long seq) {
+                return tombstone.canonical(seq);
             }
 
             @Override
-            public void insertAll(List<Chains.Linked<Tombstone>> rows) {
+            public void insertAll(List<Chains.Linked<Encoded>> rows) {
                 copy(rows);
             }
         });
     }
 
-    private void copy(List<Chains.Linked<Tombstone>> linked) {
-        CopyRows rows = new CopyRows();
-        for (Chains.Linked<Tombstone> row : linked) {
-            Tombstone tombstone = row.row();
-            rows.add(row.seq())
+    /** A tombstone's canonical fields after its sequence number, and its COPY columns between seq and the hashes. */
+    private record Encoded(byte[] fields, CopyRows columns) {
+
+        static Encoded of(Tombstone tombstone) {
+            CopyRows columns = new CopyRows()
                     .add(tombstone.id())
                     .add(
                             tombstone.subject() == null
@@ -113,7 +119,20 @@ class ErasureLogRepository {
                     .add(tombstone.activity())
                     .add(tombstone.erasedAt())
                     .add(tombstone.reason())
-                    .add(tombstone.suppressesIdentifiers())
+                    .add(tombstone.suppressesIdentifiers());
+            return new Encoded(afterSeq(tombstone), columns);
+        }
+
+        byte[] canonical(long seq) {
+            return head(seq).addEncoded(fields).bytes();
+        }
+    }
+
+    private void copy(List<Chains.Linked<Encoded>> linked) {
+        CopyRows rows = new CopyRows();
+        for (Chains.Linked<Encoded> row : linked) {
+            rows.add(row.seq())
+                    .addColumns(row.row().columns())
                     .add(row.previousHash())
                     .add(row.hash())
                     .end();
@@ -125,8 +144,15 @@ class ErasureLogRepository {
     }
 
     static byte[] canonical(long seq, Tombstone tombstone) {
-        Canonical canonical = Canonical.of("erasure")
-                .add("seq", seq)
+        return head(seq).addEncoded(afterSeq(tombstone)).bytes();
+    }
+
+    private static Canonical head(long seq) {
+        return Canonical.of("erasure").add("seq", seq);
+    }
+
+    private static byte[] afterSeq(Tombstone tombstone) {
+        Canonical canonical = Canonical.fields()
                 .add("id", tombstone.id())
                 .add("subject", tombstone.subject())
                 .add("records", tombstone.records() == null ? null : joined(tombstone.records()))

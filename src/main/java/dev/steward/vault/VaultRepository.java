@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -188,7 +189,9 @@ class VaultRepository {
      * <p>The same statement tells which subjects the batch left without any record: every part of it sees the table
      * as it was before the delete, so a subject whose records, up to one more than the statement erased of them,
      * number no more than those erased has nothing else left. Asked here, each subject costs one index probe that
-     * stops at its first records, and no second statement has to step over the rows just deleted.
+     * stops at its first records, and no second statement has to step over the rows just deleted. (Counting all the
+     * batch's subjects in one index scan of {@code = ANY} of them was measured no faster, and it would read every
+     * record of a person who has thousands.)
      *
      * <p>The parts come back one after another rather than joined: the planner estimates the claim at one row and,
      * joining, would compare each claimed record with each erased one.
@@ -226,7 +229,8 @@ class VaultRepository {
                                AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.id = p.id)
                             RETURNING p.id, p.subject_id, p.site, p.activity, p.retention_rule, p.due_at),
                         gone AS (SELECT subject_id, count(*) AS n FROM erased GROUP BY subject_id)
-                        SELECT 'erased', e.id, e.subject_id, e.site, e.activity, e.retention_rule, e.due_at, 1
+                        SELECT 'erased', e.id, e.subject_id, e.site, e.activity, e.retention_rule,
+                               CAST(extract(epoch FROM e.due_at) * 1000000 AS bigint), 1
                           FROM erased e
                         UNION ALL
                         SELECT 'alone', NULL, g.subject_id, NULL, NULL, NULL, NULL, 1 FROM gone g
@@ -259,7 +263,8 @@ class VaultRepository {
                                     rs.getString(4),
                                     rs.getString(5),
                                     rs.getString(6),
-                                    rs.getObject(7, OffsetDateTime.class).toInstant()));
+                                    // microseconds since the epoch: a number reads faster than a timestamp's text
+                                    Instant.EPOCH.plus(rs.getLong(7), ChronoUnit.MICROS)));
                         case "alone" -> alone.add(new SubjectId(rs.getObject(3, UUID.class)));
                         case "kept" -> counts[1] = rs.getInt(8);
                         default -> counts[0] = rs.getInt(8);

@@ -106,6 +106,12 @@ class LegalHoldsTest {
         sweep();
         assertThat(records.exists(record)).as("once the hold has ended").isFalse();
         assertThat(retention.blockers(subject)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM legal_hold WHERE record_id = :record")
+                        .param("record", record.value())
+                        .query(Long.class)
+                        .single())
+                .as("the ended hold goes with the record it named")
+                .isZero();
     }
 
     @Test

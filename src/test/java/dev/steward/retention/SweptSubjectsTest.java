@@ -9,9 +9,17 @@ import dev.steward.vault.RecordDueTimes;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
+import dev.steward.vault.SweepErasure;
+import dev.steward.vault.SweptBatch;
+import dev.steward.vault.SweptRecord;
 import dev.steward.vault.Vault;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sweep tells the people it leaves without any record from the claim itself, by counting each person's records
@@ -34,6 +42,18 @@ class SweptSubjectsTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    SweepErasure erasure;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    LegalHolds holds;
+
+    @Autowired
+    RetentionRules rules;
 
     @Test
     void aPersonGoesOnlyWhenTheBatchErasedEveryRecordTheyHad() {
@@ -67,5 +87,60 @@ class SweptSubjectsTest {
                 .as("their record not yet due keeps them")
                 .isTrue();
         assertThat(outcome.certificate().orElseThrow().recordsKept()).isGreaterThanOrEqualTo(1);
+    }
+
+    /**
+     * The count covers every record the person has, whichever batch takes it: with batches of two, a person with three
+     * due records is not left alone by the batch that takes two of them, only by the one that takes the last.
+     */
+    @Test
+    void aPersonWhoseRecordsSpanBatchesIsLeftAloneOnlyByTheBatchThatTakesTheLast() {
+        sweeper.sweep("test", progress -> {});
+        StoredRecords records = new StoredRecords(vault, identities);
+        SubjectId person = records.person("swept-across-batches");
+        Set<RecordId> theirs = Set.of(
+                records.trial(person, "swept-across-batches"),
+                records.trial(person, "swept-across-batches-2"),
+                records.trial(person, "swept-across-batches-3"));
+        clock.set(records.summary(theirs.iterator().next()).dueAt());
+
+        List<Long> erasedOfTheirsPerBatch = new ArrayList<>();
+        List<Boolean> leftAlonePerBatch = new ArrayList<>();
+        SweptBatch batch;
+        do {
+            // as the sweeper's batch does, so that other tests' held or statutorily kept records stay
+            batch = Objects.requireNonNull(transaction.execute(status -> {
+                HoldRepository.HeldTargets held = holds.lockForSweep(clock.instant());
+                return erasure.sweepDue(
+                        clock.instant(),
+                        2,
+                        SweepErasure.Share.ALL,
+                        held.subjects(),
+                        held.records(),
+                        rules.statutoryMinimums(),
+                        Sweeper.REASON);
+            }));
+            erasedOfTheirsPerBatch.add(batch.erased().stream()
+                    .map(SweptRecord::id)
+                    .filter(theirs::contains)
+                    .count());
+            leftAlonePerBatch.add(batch.leftWithoutRecords().contains(person));
+        } while (batch.claimed() == 2);
+
+        int last = -1;
+        long taken = 0;
+        for (int i = 0; i < erasedOfTheirsPerBatch.size() && taken < theirs.size(); i++) {
+            taken += erasedOfTheirsPerBatch.get(i);
+            last = i;
+        }
+        assertThat(taken).as("all three records erased").isEqualTo(theirs.size());
+        assertThat(erasedOfTheirsPerBatch.stream().filter(n -> n > 0).count())
+                .as("their records went in more than one batch")
+                .isGreaterThan(1);
+        for (int i = 0; i < leftAlonePerBatch.size(); i++) {
+            assertThat(leftAlonePerBatch.get(i))
+                    .as("batch %d of %s left them without records", i, erasedOfTheirsPerBatch)
+                    .isEqualTo(i == last);
+        }
     }
 }
