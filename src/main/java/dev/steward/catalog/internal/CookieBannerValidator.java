@@ -1,7 +1,6 @@
 package dev.steward.catalog.internal;
 
 import dev.steward.catalog.Catalog;
-import dev.steward.catalog.CatalogProblem;
 import dev.steward.catalog.Cookie;
 import dev.steward.catalog.CookieBanner;
 import dev.steward.catalog.CookieBanner.Category;
@@ -28,12 +27,12 @@ final class CookieBannerValidator {
 
     private final Catalog catalog;
     private final SourceMap sources;
-    private final List<CatalogProblem> problems;
+    private final CatalogChecks checks;
 
-    CookieBannerValidator(Catalog catalog, SourceMap sources, List<CatalogProblem> problems) {
+    CookieBannerValidator(Catalog catalog, SourceMap sources, CatalogChecks checks) {
         this.catalog = catalog;
         this.sources = sources;
-        this.problems = problems;
+        this.checks = checks;
     }
 
     void validate() {
@@ -269,7 +268,6 @@ final class CookieBannerValidator {
     }
 
     private void report(Object element, String path, String message) {
-        Location at = sources.at(element, path);
-        problems.add(new CatalogProblem(at.file(), at.line(), at.column(), message));
+        checks.report(element, path, message);
     }
 }
