@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SweepErasure {
 
+    private final SweepRepository sweeps;
     private final VaultRepository repository;
     private final Eraser eraser;
     private final ApplicationEventPublisher events;
@@ -31,11 +32,13 @@ public class SweepErasure {
     private final Clock clock;
 
     SweepErasure(
+            SweepRepository sweeps,
             VaultRepository repository,
             Eraser eraser,
             ApplicationEventPublisher events,
             List<SubjectKeepers> keepers,
             Clock clock) {
+        this.sweeps = sweeps;
         this.repository = repository;
         this.eraser = eraser;
         this.events = events;
@@ -75,7 +78,7 @@ public class SweepErasure {
             Collection<RecordId> exceptRecords,
             List<StatutoryMinimum> minimums,
             String reason) {
-        VaultRepository.Swept swept = repository.sweepDue(
+        SweepRepository.Swept swept = sweeps.sweepDue(
                 now,
                 limit,
                 share,
@@ -131,7 +134,7 @@ public class SweepErasure {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Set<SubjectId> empty = new LinkedHashSet<>(repository.lockEmptySubjects(
+        Set<SubjectId> empty = new LinkedHashSet<>(sweeps.lockEmptySubjects(
                 candidates.stream().map(SubjectId::value).toArray(UUID[]::new)));
         for (SubjectKeepers keeper : keepers) {
             if (empty.isEmpty()) {

@@ -1,0 +1,150 @@
+package dev.steward.vault;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of a retention sweep's batches over the records: the one statement that claims, keeps and erases a batch
+ * and tells whom it left without records, and the second look, under lock, at those people. Apart from
+ * {@link VaultRepository} because it is the hot path of the sweep and is tuned as such.
+ */
+@Repository
+class SweepRepository {
+
+    private final JdbcClient jdbc;
+
+    SweepRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A retention sweep's batch in one statement: claims up to {@code limit} records due at the instant, oldest due
+     * first, except those given, skipping rows another transaction has locked (so nodes sweeping at once claim
+     * disjoint batches); moves the due time of those whose statutory minimum has not passed to its end; deletes the
+     * rest. Claiming and deleting together saves a round trip and the second lookup of every row: the delete finds
+     * the claimed rows by their physical address ({@code ctid}), which the row lock keeps stable. The addresses go in
+     * as an array, so the plan is a TID scan whatever the statistics say; joined, the planner estimates the claim at
+     * its limit and may hash-join it against the whole table. Claimed records neither erased nor kept were changed
+     * meanwhile by another transaction, so not found at their old address; the next batch claims them again.
+     *
+     * <p>The same statement tells which subjects the batch left without any record: every part of it sees the table
+     * as it was before the delete, so a subject whose records, up to one more than the statement erased of them,
+     * number no more than those erased has nothing else left. Asked here, each subject costs one index probe that
+     * stops at its first records, and no second statement has to step over the rows just deleted. (Counting all the
+     * batch's subjects in one index scan of {@code = ANY} of them was measured no faster, and it would read every
+     * record of a person who has thousands.)
+     *
+     * <p>The parts come back one after another rather than joined: the planner estimates the claim at one row and,
+     * joining, would compare each claimed record with each erased one.
+     */
+    Swept sweepDue(
+            Instant now,
+            int limit,
+            SweepErasure.Share share,
+            UUID[] exceptSubjects,
+            UUID[] exceptRecords,
+            List<StatutoryMinimum> minimums) {
+        List<SweptRecord> erased = new ArrayList<>();
+        List<SubjectId> alone = new ArrayList<>();
+        int[] counts = new int[2]; // claimed, kept
+        jdbc.sql("""
+                        WITH claimed AS (
+                            SELECT ctid AS address, id FROM personal_record
+                             WHERE due_at <= :now AND NOT (subject_id = ANY(:subjects)) AND NOT (id = ANY(:records))
+                               AND get_byte(uuid_send(subject_id), 15) % :shares = :share
+                             ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED),
+                        minimum AS (
+                            SELECT * FROM unnest(CAST(:sites AS text[]), CAST(:rules AS text[]),
+                                CAST(:spans AS text[])) AS m (site, rule, span)),
+                        kept AS (
+                            UPDATE personal_record p
+                               SET due_at = (p.collected_at AT TIME ZONE 'UTC' + CAST(m.span AS INTERVAL)) AT TIME ZONE 'UTC'
+                              FROM minimum m
+                             WHERE p.ctid = ANY(ARRAY(SELECT address FROM claimed))
+                               AND m.site = p.site AND m.rule = p.retention_rule
+                               AND (p.collected_at AT TIME ZONE 'UTC' + CAST(m.span AS INTERVAL)) AT TIME ZONE 'UTC' > :now
+                            RETURNING p.id),
+                        erased AS (
+                            DELETE FROM personal_record p
+                             WHERE p.ctid = ANY(ARRAY(SELECT address FROM claimed))
+                               AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.id = p.id)
+                            RETURNING p.id, p.subject_id, p.site, p.activity, p.retention_rule, p.due_at),
+                        gone AS (SELECT subject_id, count(*) AS n FROM erased GROUP BY subject_id)
+                        SELECT 'erased', e.id, e.subject_id, e.site, e.activity, e.retention_rule,
+                               CAST(extract(epoch FROM e.due_at) * 1000000 AS bigint), 1
+                          FROM erased e
+                        UNION ALL
+                        SELECT 'alone', NULL, g.subject_id, NULL, NULL, NULL, NULL, 1 FROM gone g
+                         WHERE (SELECT count(*) FROM (SELECT FROM personal_record r
+                                 WHERE r.subject_id = g.subject_id LIMIT g.n + 1) AS x) <= g.n
+                        UNION ALL
+                        SELECT 'kept', NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM kept
+                        UNION ALL
+                        SELECT 'claimed', NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM claimed
+                        """)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("limit", limit)
+                .param("share", share.index())
+                .param("shares", share.of())
+                .param("subjects", exceptSubjects)
+                .param("records", exceptRecords)
+                .param("sites", minimums.stream().map(StatutoryMinimum::site).toArray(String[]::new))
+                .param(
+                        "rules",
+                        minimums.stream().map(StatutoryMinimum::retentionRule).toArray(String[]::new))
+                .param(
+                        "spans",
+                        minimums.stream().map(m -> m.minimum().toString()).toArray(String[]::new))
+                .query(rs -> {
+                    switch (rs.getString(1)) {
+                        case "erased" ->
+                            erased.add(new SweptRecord(
+                                    new RecordId(rs.getObject(2, UUID.class)),
+                                    new SubjectId(rs.getObject(3, UUID.class)),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    // microseconds since the epoch: a number reads faster than a timestamp's text
+                                    Instant.EPOCH.plus(rs.getLong(7), ChronoUnit.MICROS)));
+                        case "alone" -> alone.add(new SubjectId(rs.getObject(3, UUID.class)));
+                        case "kept" -> counts[1] = rs.getInt(8);
+                        default -> counts[0] = rs.getInt(8);
+                    }
+                });
+        return new Swept(counts[0], erased, counts[1], alone);
+    }
+
+    /**
+     * What a sweep's batch did: how many records it claimed, those it erased, how many it kept for a statutory
+     * minimum, and the subjects whose every record it erased (to be looked at again under lock before erasing them:
+     * a record added meanwhile is not seen).
+     */
+    record Swept(int claimed, List<SweptRecord> erased, int kept, List<SubjectId> leftWithoutRecords) {}
+
+    /**
+     * Those of the subjects left without any record, locked. The subjects given are those a sweep's batch found with
+     * nothing left ({@link Swept#leftWithoutRecords()}); they are locked, in id order so that two batches never wait on
+     * each other in a circle, and looked at again, since a record may have been added meanwhile. Each subject's first
+     * record is looked up by index in a subquery of its own: as an anti-join the planner may read the whole table.
+     */
+    List<SubjectId> lockEmptySubjects(UUID[] subjects) {
+        jdbc.sql("SELECT id FROM data_subject WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
+                .param("ids", subjects)
+                .query(UUID.class)
+                .list();
+        return jdbc.sql("""
+                        SELECT s.id FROM data_subject s
+                         WHERE s.id = ANY(:ids)
+                           AND (SELECT r.id FROM personal_record r WHERE r.subject_id = s.id LIMIT 1) IS NULL
+                        """)
+                .param("ids", subjects)
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+}
