@@ -99,7 +99,7 @@ public class RecordsOfProcessing {
                                                 .map(basis -> basis.citation())
                                                 .collect(Collectors.joining(" + "))))
                         .distinct()),
-                join(activity.dataSubjects().stream()),
+                join(activity.dataSubjects().stream().map(Object::toString)),
                 join(activity.fields().stream()
                         .map(field -> catalog.categoryOf(field.field()).orElseThrow())
                         .map(DataCategory::name)
