@@ -58,6 +58,7 @@ class ConsoleLanguagesInChromiumTest {
 
     Chromium chromium;
     MachineWords machine;
+    ConsoleReading reading;
 
     @BeforeAll
     void launch() {
@@ -76,20 +77,20 @@ class ConsoleLanguagesInChromiumTest {
         String request = AccessRequests.received(port, email);
         Page page = signedIn("de-DE,de;q=0.9,en;q=0.5", "Benutzername", "Passwort", "Anmelden");
 
-        read(page, "/admin", "de", "Übersicht", "Betroffenenanträge mit überschrittener Frist");
-        read(page, "/admin/requests", "de", "Betroffenenanträge", "Zu beantworten");
+        reading.read("/admin", "de", "Übersicht", "Betroffenenanträge mit überschrittener Frist");
+        reading.read("/admin/requests", "de", "Betroffenenanträge", "Zu beantworten");
         assertThat(page.textContent("main")).containsPattern("Noch \\d+ Tage");
-        read(page, "/admin/requests/" + request, "de", "Antrag: Auskunft", "Eingereicht");
-        read(page, "/admin/holds", "de", "Aufbewahrungssperren", "Sperre setzen");
-        read(page, "/admin/retention", "de", "Aufbewahrung", "Löschzertifikate");
-        read(page, "/admin/password", "de", "Ihr Passwort", "Aktuelles Passwort");
+        reading.read("/admin/requests/" + request, "de", "Antrag: Auskunft", "Eingereicht");
+        reading.read("/admin/holds", "de", "Aufbewahrungssperren", "Sperre setzen");
+        reading.read("/admin/retention", "de", "Aufbewahrung", "Löschzertifikate");
+        reading.read("/admin/password", "de", "Ihr Passwort", "Aktuelles Passwort");
 
-        read(page, "/admin/people", "de", "Person finden", "E-Mail-Adresse");
+        reading.read("/admin/people", "de", "Person finden", "E-Mail-Adresse");
         page.getByLabel("Wert").fill(email);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suchen"))
                 .click();
         page.getByText("Eine Person auf").first().click();
-        checked(page, "de", "Eine Person", "Was die Person identifiziert");
+        reading.checked("de", "Eine Person", "Was die Person identifiziert");
         assertThat(page.textContent("main")).contains("Auskunft").contains("Zu beantworten (Noch ");
     }
 
@@ -98,18 +99,18 @@ class ConsoleLanguagesInChromiumTest {
         String request = AccessRequests.received(port, Canary.email(SeedForms.unique("kenji")));
         Page page = signedIn("ja,en-US;q=0.7", "ユーザー名", "パスワード", "ログイン");
 
-        read(page, "/admin", "ja", "概要", "期限を過ぎた権利行使の請求");
-        read(page, "/admin/requests", "ja", "権利行使の請求", "回答待ち");
-        read(page, "/admin/requests/" + request, "ja", "請求:開示", "受付");
+        reading.read("/admin", "ja", "概要", "期限を過ぎた権利行使の請求");
+        reading.read("/admin/requests", "ja", "権利行使の請求", "回答待ち");
+        reading.read("/admin/requests/" + request, "ja", "請求:開示", "受付");
         assertThat(page.textContent("main")).containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日");
-        read(page, "/admin/holds", "ja", "リーガルホールド", "ホールドを設定する");
-        read(page, "/admin/retention", "ja", "保存期間", "削除証明書");
-        read(page, "/admin/people", "ja", "本人を探す", "メールアドレス");
+        reading.read("/admin/holds", "ja", "リーガルホールド", "ホールドを設定する");
+        reading.read("/admin/retention", "ja", "保存期間", "削除証明書");
+        reading.read("/admin/people", "ja", "本人を探す", "メールアドレス");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Deutsch"))
                 .click();
-        checked(page, "de", "Person finden", "E-Mail-Adresse");
-        read(page, "/admin/requests", "de", "Betroffenenanträge", "Zu beantworten");
+        reading.checked("de", "Person finden", "E-Mail-Adresse");
+        reading.read("/admin/requests", "de", "Betroffenenanträge", "Zu beantworten");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English"))
                 .click();
@@ -163,36 +164,7 @@ class ConsoleLanguagesInChromiumTest {
     }
 
     private Page signedIn(String acceptLanguage, String user, String password, String button) {
-        Page page = chromium.page(port, Map.of("Accept-Language", acceptLanguage), false);
-        page.navigate("/admin");
-        assertThat(page.url()).endsWith("/login");
-        page.getByLabel(user).fill("admin");
-        page.getByLabel(password).fill(StewardTest.ADMIN_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button))
-                .click();
-        assertThat(page.url()).endsWith("/admin");
-        return page;
-    }
-
-    private void read(Page page, String path, String language, String heading, String word) {
-        page.navigate(path);
-        checked(page, language, heading, word);
-    }
-
-    private void checked(Page page, String language, String heading, String word) {
-        String url = page.url();
-        assertThat(page.locator("html").getAttribute("lang")).as(url).isEqualTo(language);
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))
-                        .textContent())
-                .as(url)
-                .isEqualTo(heading);
-        String body = page.textContent("body");
-        assertThat(body).as(url).contains(word);
-        assertThat(ENGLISH).as(url).noneMatch(body::contains);
-        // identifiers staff copy into the CLI or API (a subject's id, an activity's key) are set apart as code
-        String words = (String) page.locator("body")
-                .evaluate("b => { const c = b.cloneNode(true); c.querySelectorAll('code').forEach(e => e.remove());"
-                        + " return c.textContent; }");
-        assertThat(machine.in(words)).as(url).isEmpty();
+        reading = ConsoleReading.signedIn(chromium, port, machine, ENGLISH, acceptLanguage, user, password, button);
+        return reading.page();
     }
 }
