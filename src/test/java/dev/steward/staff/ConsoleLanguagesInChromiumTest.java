@@ -13,6 +13,7 @@ import dev.steward.test.StewardTest;
 import dev.steward.wording.MachineWords;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A staff member whose browser asks for German or Japanese reads the console in it, from the sign-in page on: every
  * main page's headings, labels and dates, with no English label left and no machine word; the switch in the header
- * changes the language and the choice holds on the next page.
+ * changes the language and the choice holds on the next page. The audit trail names each action in words and the
+ * records of processing write their labels, roles, safeguards and time limits in that language.
  */
 @StewardTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,6 +51,27 @@ class ConsoleLanguagesInChromiumTest {
             "Current password",
             "History",
             "Submitted");
+
+    /** An action code as the audit trail stores it: {@code read-person}, {@code rectify}. */
+    private static final Pattern ACTION_CODE = Pattern.compile("[a-z]+(-[a-z]+)*");
+
+    /** Labels of the audit trail and the records of processing that must not be left in English. */
+    private static final List<String> RECORDS_ENGLISH = List.of(
+            "Sign out",
+            "Records of processing",
+            "(a) Controller",
+            "(b) Purposes",
+            "(d) Recipients",
+            "Legal bases",
+            "Data categories",
+            "Time limit for erasure",
+            "Security measures",
+            "Transfers to third countries",
+            "no safeguard",
+            "statutory minimum",
+            "(processor, ",
+            "Read a person",
+            "Searched for a person");
 
     @LocalServerPort
     int port;
@@ -166,5 +189,58 @@ class ConsoleLanguagesInChromiumTest {
     private Page signedIn(String acceptLanguage, String user, String password, String button) {
         reading = ConsoleReading.signedIn(chromium, port, machine, ENGLISH, acceptLanguage, user, password, button);
         return reading.page();
+    }
+
+    @Test
+    void germanStaffReadTheAuditTrailAndTheRecordsOfProcessingInGerman() {
+        ConsoleReading reading = recordsReader("de-DE,de;q=0.9", "Benutzername", "Passwort", "Anmelden");
+        openAPerson(reading.page(), "Wert", "Suchen", SeedForms.unique("grete"));
+
+        reading.read("/admin/audit", "de", "Prüfprotokoll", "Personenakte gelesen");
+        assertThat(reading.page().textContent("main")).contains("Person gesucht");
+        assertEveryActionInWords(reading.page());
+
+        reading.read("/admin/ropa", "de", "Verzeichnis von Verarbeitungstätigkeiten", "(f) Löschfristen");
+        assertThat(reading.page().textContent("main"))
+                .contains("(a) Verantwortlicher", "(e) Übermittlungen in Drittländer", "Rechtsgrundlagen")
+                .contains("Einwilligung (");
+    }
+
+    @Test
+    void japaneseStaffReadThemInJapanese() {
+        ConsoleReading reading = recordsReader("ja", "ユーザー名", "パスワード", "ログイン");
+        openAPerson(reading.page(), "内容", "探す", SeedForms.unique("haruto"));
+
+        reading.read("/admin/audit", "ja", "監査ログ", "本人の記録を閲覧");
+        assertThat(reading.page().textContent("main")).contains("本人を検索");
+        assertEveryActionInWords(reading.page());
+
+        reading.read("/admin/ropa", "ja", "処理活動の記録", "(f) 消去の期限");
+        assertThat(reading.page().textContent("main")).contains("(a) 管理者", "(e) 第三国への移転", "法的根拠");
+    }
+
+    /** Whatever the other tests of this server did, each entry names its action in words, none by its code. */
+    private static void assertEveryActionInWords(Page page) {
+        List<String> actions = page.locator("main tbody tr td:nth-child(4)").allTextContents();
+        assertThat(actions)
+                .isNotEmpty()
+                .noneMatch(action -> ACTION_CODE.matcher(action.strip()).matches());
+    }
+
+    /** Searches a person by e-mail address and opens their file, which the audit trail records. */
+    private void openAPerson(Page page, String valueLabel, String searchButton, String name) {
+        String email = Canary.email(name);
+        AccessRequests.received(port, email);
+        page.navigate("/admin/people");
+        page.getByLabel(valueLabel).fill(email);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(searchButton))
+                .click();
+        page.locator("main a[href^='/admin/people/']").first().click();
+        assertThat(page.url()).contains("/admin/people/");
+    }
+
+    private ConsoleReading recordsReader(String acceptLanguage, String user, String password, String button) {
+        return ConsoleReading.signedIn(
+                chromium, port, machine, RECORDS_ENGLISH, acceptLanguage, user, password, button);
     }
 }
