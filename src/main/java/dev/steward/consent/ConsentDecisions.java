@@ -12,6 +12,7 @@ import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,6 @@ public class ConsentDecisions {
     private final Catalogs catalogs;
     private final ConsentIndex index;
     private final ConsentEventRepository events;
-    private final LatestConsentRepository latestConsents;
     private final Vault vault;
     private final Identities identities;
     private final List<ProcessingVeto> vetoes;
@@ -40,7 +40,6 @@ public class ConsentDecisions {
             Catalogs catalogs,
             ConsentIndex index,
             ConsentEventRepository events,
-            LatestConsentRepository latestConsents,
             Vault vault,
             Identities identities,
             List<ProcessingVeto> vetoes,
@@ -48,7 +47,6 @@ public class ConsentDecisions {
         this.catalogs = catalogs;
         this.index = index;
         this.events = events;
-        this.latestConsents = latestConsents;
         this.vault = vault;
         this.identities = identities;
         this.vetoes = vetoes;
@@ -86,7 +84,9 @@ public class ConsentDecisions {
         Site declared = catalog.site(site).orElseThrow();
         Purpose wanted = declaredPurpose(catalog, site, purpose);
         List<SubjectId> all = people.stream().flatMap(List::stream).distinct().toList();
-        Map<SubjectId, LatestConsent> latest = latestConsents.latestAtEach(all, site, purpose, at);
+        Map<SubjectId, LatestConsent> latest = new HashMap<>();
+        events.latestAtEach(all, site, purpose, at)
+                .forEach(event -> latest.put(event.subject(), LatestConsent.of(event)));
         // a person with no word on the purpose is judged under the jurisdiction of their latest word on the site
         index.load(all.stream().filter(subject -> !latest.containsKey(subject)).toList());
         return people.stream()

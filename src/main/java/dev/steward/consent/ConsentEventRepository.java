@@ -11,7 +11,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -207,6 +211,21 @@ class ConsentEventRepository {
                 .optional();
     }
 
+    /** The event deciding each subject's consent to the purpose at the instant, for many subjects in one query. */
+    List<ConsentEvent> latestAtEach(List<SubjectId> subjects, String site, String purpose, Instant at) {
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (subject_id) * FROM consent_event
+                        WHERE subject_id = ANY(:subjects) AND site = :site AND purpose = :purpose AND occurred_at <= :at
+                        ORDER BY subject_id, occurred_at DESC, seq DESC
+                        """)
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .param("site", site)
+                .param("purpose", purpose)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .query((rs, row) -> event(rs))
+                .list();
+    }
+
     /** The subjects whose latest action on the purpose lets processing on consent go on, at the instant. */
     List<SubjectId> granting(String site, String purpose, Instant at) {
         return jdbc.sql("""
@@ -235,6 +254,61 @@ class ConsentEventRepository {
                 .param("id", id)
                 .query(byte[].class)
                 .optional();
+    }
+
+    /**
+     * The latest event of each site and purpose the subject has words on, from the covering index
+     * {@code consent_event_latest} alone (an index-only scan).
+     */
+    SubjectConsents latestOf(SubjectId subject) {
+        return new SubjectConsents(jdbc.sql("""
+                        SELECT DISTINCT ON (site, purpose)
+                            subject_id, site, purpose, seq, id, action, occurred_at, notice_version, jurisdiction,
+                            expires_at
+                        FROM consent_event WHERE subject_id = :subject
+                        ORDER BY site, purpose, occurred_at DESC, seq DESC
+                        """)
+                .param("subject", subject.value())
+                .query((rs, row) -> latest(rs))
+                .list());
+    }
+
+    /** {@link #latestOf} for many subjects in one query; a subject without any event has an empty entry. */
+    Map<SubjectId, SubjectConsents> latestOfEach(Collection<SubjectId> subjects) {
+        Map<SubjectId, List<SubjectConsents.Latest>> bySubject = new HashMap<>();
+        subjects.forEach(subject -> bySubject.put(subject, new ArrayList<>()));
+        jdbc.sql("""
+                        SELECT DISTINCT ON (subject_id, site, purpose)
+                            subject_id, site, purpose, seq, id, action, occurred_at, notice_version, jurisdiction,
+                            expires_at
+                        FROM consent_event WHERE subject_id = ANY(:subjects)
+                        ORDER BY subject_id, site, purpose, occurred_at DESC, seq DESC
+                        """)
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    bySubject
+                            .get(new SubjectId(rs.getObject("subject_id", UUID.class)))
+                            .add(latest(rs));
+                });
+        Map<SubjectId, SubjectConsents> read = new HashMap<>();
+        bySubject.forEach((subject, latest) -> read.put(subject, new SubjectConsents(latest)));
+        return read;
+    }
+
+    private static SubjectConsents.Latest latest(ResultSet rs) throws SQLException {
+        OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+        UUID id = rs.getObject("id", UUID.class);
+        return new SubjectConsents.Latest(
+                rs.getString("site").intern(),
+                rs.getString("purpose").intern(),
+                LatestConsent.of(
+                        rs.getLong("seq"),
+                        id,
+                        ConsentAction.valueOf(rs.getString("action").toUpperCase()),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("notice_version"),
+                        rs.getString("jurisdiction"),
+                        expires == null ? null : expires.toInstant()));
     }
 
     /** The ledger's last sequence number: where following its appends starts. */

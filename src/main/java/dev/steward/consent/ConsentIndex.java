@@ -35,7 +35,6 @@ class ConsentIndex {
     static final int SUBJECTS = 100_000;
 
     private final ConsentEventRepository events;
-    private final LatestConsentRepository latestConsents;
     private final Cache<SubjectId, SubjectConsents> cache =
             Caffeine.newBuilder().maximumSize(SUBJECTS).recordStats().build();
     /** Counts every drop, so that a read that began before one can tell. */
@@ -43,14 +42,8 @@ class ConsentIndex {
 
     private long applied;
 
-    ConsentIndex(
-            ConsentEventRepository events,
-            LatestConsentRepository latestConsents,
-            Notifications notifications,
-            Vault vault,
-            MeterRegistry registry) {
+    ConsentIndex(ConsentEventRepository events, Notifications notifications, Vault vault, MeterRegistry registry) {
         this.events = events;
-        this.latestConsents = latestConsents;
         this.applied = events.lastSeq();
         CaffeineCacheMetrics.monitor(registry, cache, "consent-decisions");
         notifications.subscribe(ConsentLedger.NOTIFY_CHANNEL, ignored -> catchUp());
@@ -78,7 +71,7 @@ class ConsentIndex {
             return;
         }
         long before = drops.get();
-        Map<SubjectId, SubjectConsents> read = latestConsents.latestOfEach(missing);
+        Map<SubjectId, SubjectConsents> read = events.latestOfEach(missing);
         cache.putAll(read);
         if (drops.get() != before) {
             read.forEach((subject, consents) -> cache.asMap().remove(subject, consents));
@@ -107,7 +100,7 @@ class ConsentIndex {
             return cached;
         }
         long before = drops.get();
-        SubjectConsents read = latestConsents.latestOf(subject);
+        SubjectConsents read = events.latestOf(subject);
         cache.put(subject, read);
         if (drops.get() != before) {
             cache.asMap().remove(subject, read);

@@ -25,9 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends campaign messages as an {@link Outbound} job: a worker claims a chunk, decides part by part who may receive
  * what ({@link ChunkChecks}, the next part while this one goes), sends the chunk over one connection at the site's
- * rate, and records every outcome in one statement, on another thread while it claims and sends its next chunk. A
- * crash repeats at most the chunks in flight and the ones being recorded (two per worker), each message under its one
- * Message-ID.
+ * rate, and records every outcome in one statement. A crash repeats at most the chunks in flight, each message under
+ * its one Message-ID.
  */
 @Component
 @Profile("!cli")
@@ -124,12 +123,6 @@ class CampaignDelivery implements OutboundJob<CampaignDelivery.Attempt> {
     @Override
     public int parallelism() {
         return settings.parallelism();
-    }
-
-    /** The connection would otherwise wait for each chunk's record (a delete and an update of a chunk's rows). */
-    @Override
-    public boolean settlesBehind() {
-        return true;
     }
 
     @Override

@@ -50,10 +50,6 @@ public class Outbound implements DisposableBean {
             + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> daemon(runnable, "outbound-"));
-    /** Settles the chunks of the jobs that settle behind their next attempt ({@link OutboundJob#settlesBehind}). */
-    private final ExecutorService settlers =
-            Executors.newCachedThreadPool(runnable -> daemon(runnable, "outbound-settle-"));
-
     private final ScheduledExecutorService watchdog =
             Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "outbound-watchdog-"));
     private volatile boolean stopping;
@@ -120,45 +116,18 @@ public class Outbound implements DisposableBean {
     private <R extends OutboundJob.Result> int work(OutboundJob<R> job) {
         int settled = 0;
         boolean more = true;
-        Future<?> behind = null;
-        try {
-            while (more && !stopping) {
-                Lease lease = new Lease(UUID.randomUUID(), settings.lease(), watchdog, () -> stopping);
-                List<OutboundItem> claimed = claim(job, lease);
-                Attempts<R> attempts = attempt(job, claimed, lease);
-                // at most one chunk is attempted and not yet on record behind the one being attempted
-                awaitSettled(behind);
-                behind = null;
-                if (!claimed.isEmpty()) {
-                    if (job.settlesBehind()) {
-                        behind = settlers.submit(() -> settle(job, claimed, attempts, lease));
-                    } else {
-                        settle(job, claimed, attempts, lease);
-                    }
-                    settled += claimed.size();
-                }
-                // a chunk the job left untouched goes back as it was: claiming it again at once would only spin
-                more = claimed.size() == job.chunk() && !attempts.results().isEmpty();
+        while (more && !stopping) {
+            Lease lease = new Lease(UUID.randomUUID(), settings.lease(), watchdog, () -> stopping);
+            List<OutboundItem> claimed = claim(job, lease);
+            Attempts<R> attempts = attempt(job, claimed, lease);
+            if (!claimed.isEmpty()) {
+                settle(job, claimed, attempts, lease);
+                settled += claimed.size();
             }
-        } finally {
-            awaitSettled(behind);
+            // a chunk the job left untouched goes back as it was: claiming it again at once would only spin
+            more = claimed.size() == job.chunk() && !attempts.results().isEmpty();
         }
         return settled;
-    }
-
-    /** Waits for a chunk's settling; its failure is the worker's, as when the worker settles itself. */
-    private static void awaitSettled(@Nullable Future<?> settling) {
-        if (settling == null) {
-            return;
-        }
-        try {
-            settling.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a chunk was settled", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-        }
     }
 
     private List<OutboundItem> claim(OutboundJob<?> job, Lease lease) {
@@ -288,8 +257,6 @@ public class Outbound implements DisposableBean {
         if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
             log.warn("Outbound attempts still running at shutdown: their items are retried once their lease ends");
         }
-        settlers.shutdown();
-        settlers.awaitTermination(5, TimeUnit.SECONDS);
         watchdog.shutdownNow();
     }
 }

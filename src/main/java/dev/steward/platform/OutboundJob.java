@@ -29,16 +29,6 @@ public interface OutboundJob<R extends OutboundJob.Result> {
         return 2;
     }
 
-    /**
-     * Whether a worker records a chunk's outcome on another thread while it claims and attempts its next chunk, so
-     * that the connection the attempts use does not wait for the database. The price: a node that dies may leave two
-     * chunks per worker attempted and not on record (the one settling and the one being attempted), each attempted
-     * once more under its one id.
-     */
-    default boolean settlesBehind() {
-        return false;
-    }
-
     /** The longest one attempt may take; an item is not started when less than this is left of the lease. */
     Duration attemptBound();
 
