@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,9 @@ public final class Catalog {
     private final Map<String, RetentionRule> retentionRules;
     private final Map<String, ProcessingActivity> activities;
     private final Map<String, List<Catalog>> earlierEditions;
+    // asked on every consent decision: built once, since a catalog never changes
+    private final Map<String, List<ProcessingActivity>> activitiesBySite;
+    private final Map<String, Set<String>> purposesBySite;
 
     public Catalog(String source, CatalogContent content, Map<String, List<Catalog>> earlierEditions) {
         this.source = source;
@@ -53,6 +57,15 @@ public final class Catalog {
         }
         this.fields = Map.copyOf(fieldIndex);
         this.categoryOfField = Map.copyOf(categoryIndex);
+        this.activitiesBySite = sites.keySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), this::selectActivitiesOf));
+        this.purposesBySite = sites.keySet().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        Function.identity(),
+                        site -> activitiesOf(site).stream()
+                                .flatMap(activity -> activity.purposes().stream())
+                                .filter(java.util.Objects::nonNull)
+                                .collect(Collectors.toUnmodifiableSet())));
     }
 
     private static <T> Map<String, T> index(List<T> elements, Function<T, String> key) {
@@ -154,6 +167,20 @@ public final class Catalog {
     }
 
     public List<ProcessingActivity> activitiesOf(String site) {
+        List<ProcessingActivity> known = activitiesBySite.get(site);
+        return known != null ? known : selectActivitiesOf(site);
+    }
+
+    /** Whether one of the site's activities serves the purpose. */
+    public boolean declaresPurpose(String site, String purpose) {
+        Set<String> known = purposesBySite.get(site);
+        return known != null
+                ? known.contains(purpose)
+                : activitiesOf(site).stream()
+                        .anyMatch(activity -> activity.purposes().contains(purpose));
+    }
+
+    private List<ProcessingActivity> selectActivitiesOf(String site) {
         return content.activities().stream()
                 .filter(activity -> appliesTo(activity.site(), site))
                 .toList();

@@ -24,17 +24,19 @@ public enum LegalBasis {
     private final String citation;
     private final String description;
     private final boolean consent;
+    private final String key;
 
     LegalBasis(Regime regime, String citation, String description, boolean consent) {
         this.regime = regime;
         this.citation = citation;
         this.description = description;
         this.consent = consent;
+        this.key = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** The key a catalog uses, e.g. {@code gdpr-6-1-a}. */
     public String key() {
-        return name().toLowerCase().replace('_', '-');
+        return key;
     }
 
     /** The body of law that provides this basis. */

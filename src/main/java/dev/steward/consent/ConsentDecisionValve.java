@@ -9,7 +9,6 @@ import dev.steward.staff.ApiKeyGate;
 import dev.steward.staff.Caller;
 import dev.steward.staff.Permission;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
@@ -79,7 +78,7 @@ final class ConsentDecisionValve extends ValveBase {
         answer(request, new EncodedHeaders(response, encodings));
     }
 
-    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void answer(Request request, EncodedHeaders response) throws IOException {
         if (httpsOnly) {
             response.setHeader("Strict-Transport-Security", HttpsOnly.HSTS);
         }
@@ -89,9 +88,11 @@ final class ConsentDecisionValve extends ValveBase {
             return;
         }
         try {
-            ConsentDecision decision = decide(request, caller.get());
+            PlainQuery query = PlainQuery.of(request);
+            ConsentDecision decision = decide(query != null ? query::get : request::getParameter, caller.get());
             response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType("application/json;charset=UTF-8");
+            response.setEncodedContentType("application/json;charset=UTF-8");
+            response.setEncodedDate();
             // straight into Tomcat's buffer, which sets the length when the answer ends within it
             writer.writeValue(response.getOutputStream(), decision);
             counts.answered(decision.allowed());
@@ -104,12 +105,12 @@ final class ConsentDecisionValve extends ValveBase {
         }
     }
 
-    private ConsentDecision decide(HttpServletRequest request, Caller caller) {
+    private ConsentDecision decide(Parameters request, Caller caller) {
         List<FieldError> errors = new ArrayList<>();
         String site = required(request, "site", errors);
         String subject = required(request, "subject", errors);
         String purpose = required(request, "purpose", errors);
-        Instant at = instant(request.getParameter("at"), errors);
+        Instant at = instant(request.get("at"), errors);
         if (!errors.isEmpty()) {
             throw new BadParameters(errors);
         }
@@ -125,8 +126,8 @@ final class ConsentDecisionValve extends ValveBase {
         errors.send(response, status);
     }
 
-    private static String required(HttpServletRequest request, String name, List<FieldError> errors) {
-        String value = request.getParameter(name);
+    private static String required(Parameters request, String name, List<FieldError> errors) {
+        String value = request.get(name);
         if (value == null) {
             errors.add(new FieldError(name, "required", "The query parameter '" + name + "' is required."));
             return "";
@@ -145,6 +146,11 @@ final class ConsentDecisionValve extends ValveBase {
             errors.add(new FieldError("at", "invalid", "The parameter 'at' has the wrong format."));
             return null;
         }
+    }
+
+    private interface Parameters {
+        @Nullable
+        String get(String name);
     }
 
     /** Query parameters missing or malformed: 400, each with its field. */

@@ -101,8 +101,7 @@ public class ConsentDecisions {
 
     private static Purpose declaredPurpose(Catalog catalog, String site, String purpose) {
         return catalog.purpose(purpose)
-                .filter(p -> catalog.activitiesOf(site).stream()
-                        .anyMatch(a -> a.purposes().contains(p.key())))
+                .filter(p -> catalog.declaresPurpose(site, p.key()))
                 .orElseThrow(() -> new InvalidInputException(
                         "purpose", "undeclared-purpose", "Site '" + site + "' declares no purpose '" + purpose + "'."));
     }

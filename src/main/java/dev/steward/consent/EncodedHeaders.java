@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.catalina.connector.Response;
 import org.apache.tomcat.util.buf.MessageBytes;
+import org.apache.tomcat.util.http.FastHttpDateFormat;
 import org.apache.tomcat.util.http.MimeHeaders;
 
 /**
@@ -33,6 +34,7 @@ final class EncodedHeaders extends HttpServletResponseWrapper {
         static final int CACHED = 256;
 
         private final Map<String, byte[]> encoded = new ConcurrentHashMap<>();
+        private volatile Encoded date = new Encoded("", new byte[0]);
 
         byte[] of(String text) {
             byte[] bytes = encoded.get(text);
@@ -45,6 +47,32 @@ final class EncodedHeaders extends HttpServletResponseWrapper {
             }
             return bytes;
         }
+
+        /** Tomcat's date of this second, which it would otherwise encode for every answer. */
+        byte[] currentDate() {
+            String now = FastHttpDateFormat.getCurrentDate();
+            Encoded last = date;
+            if (!last.text().equals(now)) {
+                last = new Encoded(now, now.getBytes(StandardCharsets.ISO_8859_1));
+                date = last;
+            }
+            return last.bytes();
+        }
+
+        private record Encoded(String text, byte[] bytes) {}
+    }
+
+    /**
+     * The content type as a header of bytes, left unset in Tomcat, which would encode it afresh; the answer's body
+     * is bytes already, so nothing else reads it.
+     */
+    void setEncodedContentType(String type) {
+        add(response.getCoyoteResponse().getMimeHeaders(), "Content-Type", encodings.of(type));
+    }
+
+    /** The {@code Date} Tomcat would add, from the same clock, as bytes. */
+    void setEncodedDate() {
+        add(response.getCoyoteResponse().getMimeHeaders(), "Date", encodings.currentDate());
     }
 
     @Override
@@ -68,8 +96,11 @@ final class EncodedHeaders extends HttpServletResponseWrapper {
     }
 
     private void add(MimeHeaders headers, String name, String value) {
+        add(headers, name, encodings.of(value));
+    }
+
+    private void add(MimeHeaders headers, String name, byte[] encodedValue) {
         byte[] encodedName = encodings.of(name);
-        byte[] encodedValue = encodings.of(value);
         MessageBytes field = headers.addValue(encodedName, 0, encodedName.length);
         field.setBytes(encodedValue, 0, encodedValue.length);
     }

@@ -149,6 +149,15 @@ class ConsentDecisionApiTest {
         assertThat(headers(answered))
                 .as("the valve hands its headers to Tomcat as bytes: the same ones")
                 .isEqualTo(headers(throughTheFullStack));
+        assertThat(answered.headers().allValues("Date"))
+                .as("the valve's own date, and not Tomcat's beside it")
+                .hasSize(1);
+        HttpResponse<String> escaped = http.get(
+                "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a%40example.org", bearer(token));
+        assertThat(withoutTime(escaped.body()))
+                .as("a query with escapes is read by Tomcat's parser, a plain one from its bytes: the same question")
+                .isEqualTo(withoutTime(answered.body()))
+                .contains("\"reason\":\"unknown-subject\"");
 
         HttpResponse<String> nothing = http.get("/api/v1/consent-decisions", bearer(token));
         assertThat(nothing.statusCode()).isEqualTo(400);
@@ -172,6 +181,10 @@ class ConsentDecisionApiTest {
                         + "&at=2020-01-01T00:00:00%2B01:00",
                 bearer(token));
         assertThat(past.body()).contains("\"at\":\"2019-12-31T23:00:00Z\"");
+    }
+
+    private static String withoutTime(String decision) {
+        return decision.replaceAll("\"at\":\"[^\"]+\"", "");
     }
 
     /** An answer's headers, but for those that differ between any two answers (date, length, connection). */

@@ -3,7 +3,6 @@ package dev.steward.catalog.internal;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.CatalogContent;
 import dev.steward.catalog.CatalogProblem;
-import dev.steward.catalog.Controller;
 import dev.steward.catalog.Cookie;
 import dev.steward.catalog.Countries;
 import dev.steward.catalog.DataCategory;
@@ -17,7 +16,6 @@ import dev.steward.catalog.Recipient;
 import dev.steward.catalog.Regime;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
-import dev.steward.catalog.Span;
 import dev.steward.catalog.TextBlock;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -59,7 +57,7 @@ final class CatalogValidator {
 
     void validate() {
         checkUniqueKeys();
-        CatalogChecks.keyed(content.sites(), Site::key).forEach(this::checkSite);
+        CatalogChecks.keyed(content.sites(), Site::key).forEach(new SiteValidator(catalog, checks)::check);
         if (content.sites().size() > 1) {
             requireSiteOnElements();
         }
@@ -69,7 +67,8 @@ final class CatalogValidator {
                 .forEach(category ->
                         CatalogChecks.keyed(category.fields(), Field::key).forEach(this::checkField));
         CatalogChecks.keyed(content.recipients(), Recipient::key).forEach(this::checkRecipient);
-        CatalogChecks.keyed(content.activities(), ProcessingActivity::key).forEach(this::checkActivity);
+        CatalogChecks.keyed(content.activities(), ProcessingActivity::key)
+                .forEach(new ActivityValidator(catalog, checks)::check);
         new FormValidator(catalog, checks).validate();
         CatalogChecks.keyed(content.cookies(), Cookie::key).forEach(this::checkCookie);
         new CookieBannerValidator(catalog, sources, checks).validate();
@@ -116,112 +115,6 @@ final class CatalogValidator {
                                 + sources.at(first, "key") + ")");
             }
         }
-    }
-
-    private void checkSite(Site site) {
-        String name = "site '" + site.key() + "'";
-        if (site.controller() != null) {
-            checkController(site, name);
-        }
-        for (int i = 0; i < site.jurisdictions().size(); i++) {
-            String jurisdiction = site.jurisdictions().get(i);
-            if (catalog.jurisdiction(jurisdiction).isEmpty()) {
-                checks.report(
-                        site, "jurisdictions[" + i + "]", name + " names unknown jurisdiction '" + jurisdiction + "'");
-            }
-        }
-        if (site.defaultJurisdiction() != null && !site.jurisdictions().contains(site.defaultJurisdiction())) {
-            checks.report(
-                    site,
-                    "defaultJurisdiction",
-                    name + ": default jurisdiction '" + site.defaultJurisdiction()
-                            + "' is not one of the jurisdictions it serves " + site.jurisdictions());
-        }
-        if (site.otherCountries() != null && !site.jurisdictions().contains(site.otherCountries())) {
-            checks.report(
-                    site,
-                    "otherCountries",
-                    name + ": the jurisdiction for other countries '" + site.otherCountries()
-                            + "' is not one of the jurisdictions it serves " + site.jurisdictions());
-        }
-        checkCountriesServedOnce(site, name);
-        checkTimeZone(site, name);
-        if (site.baseUrl() != null) {
-            checks.checkUrl(site, "baseUrl", site.baseUrl(), false);
-        }
-        if (site.hostedBy() != null && catalog.recipient(site.hostedBy()).isEmpty()) {
-            checks.report(site, "hostedBy", name + " is hosted by unknown recipient '" + site.hostedBy() + "'");
-        }
-        for (int i = 0; i < site.storageLocations().size(); i++) {
-            checks.checkCountry(
-                    site, "storageLocations[" + i + "]", site.storageLocations().get(i));
-        }
-        new SiteMailCheck(catalog, checks::report).check(site);
-        checkChangeNoticePeriod(site, name);
-    }
-
-    /** The announcement of a material change must be shown for some time: a period of none would hide it. */
-    private void checkChangeNoticePeriod(Site site, String name) {
-        Site.Notice notice = site.notice();
-        if (notice == null || notice.changeNoticePeriod() == null) {
-            return;
-        }
-        Span period = notice.changeNoticePeriod();
-        if (period.isZero() || period.period().isNegative() || period.time().isNegative()) {
-            checks.report(
-                    notice,
-                    "changeNoticePeriod",
-                    name + ": notice.changeNoticePeriod must be a positive length of time such as P6M, found '" + period
-                            + "'");
-        }
-    }
-
-    /** A visitor's country must lead to one notice: no two jurisdictions of a site may list the same country. */
-    private void checkCountriesServedOnce(Site site, String name) {
-        Map<String, String> listedBy = new HashMap<>();
-        for (Jurisdiction jurisdiction : catalog.jurisdictionsOf(site)) {
-            for (String country : jurisdiction.countries()) {
-                String first = listedBy.putIfAbsent(country.toUpperCase(java.util.Locale.ROOT), jurisdiction.key());
-                if (first != null) {
-                    checks.report(
-                            jurisdiction,
-                            "countries",
-                            name + " serves " + country + " by two jurisdictions, '" + first + "' and '"
-                                    + jurisdiction.key() + "': list it in one of them");
-                }
-            }
-        }
-    }
-
-    private void checkTimeZone(Site site, String name) {
-        if (site.timeZone() == null) {
-            return;
-        }
-        try {
-            java.time.ZoneId.of(site.timeZone());
-        } catch (java.time.DateTimeException e) {
-            checks.report(
-                    site,
-                    "timeZone",
-                    name + ": time zone '" + site.timeZone() + "' is not an IANA time zone such as Europe/Berlin");
-        }
-    }
-
-    private void checkController(Site site, String name) {
-        Optional<Controller> controller = catalog.controller(site.controller());
-        if (controller.isEmpty()) {
-            checks.report(site, "controller", name + " names unknown controller '" + site.controller() + "'");
-        } else if (controller.get().address() == null && servesGdpr(site)) {
-            checks.report(
-                    controller.get(),
-                    "key",
-                    "controller '" + site.controller() + "' needs an address: site '" + site.key()
-                            + "' serves a GDPR jurisdiction, whose notice must state it (Art. 13(1)(a) GDPR)");
-        }
-    }
-
-    private boolean servesGdpr(Site site) {
-        return catalog.jurisdictionsOf(site).stream().anyMatch(j -> j.regime() == Regime.GDPR);
     }
 
     private void requireSiteOnElements() {
@@ -361,76 +254,6 @@ final class CatalogValidator {
                             + recipient.country().toUpperCase() + " leaves the EEA but names no safeguard: add"
                             + " 'safeguard' with one of adequacy-decision, standard-contractual-clauses,"
                             + " binding-corporate-rules or explicit-consent");
-        }
-    }
-
-    private void checkActivity(ProcessingActivity activity) {
-        String name = "activity '" + activity.key() + "'";
-        Site site = checks.checkSiteReference(activity, activity.site(), "activity");
-        for (int i = 0; i < activity.purposes().size(); i++) {
-            String purpose = activity.purposes().get(i);
-            if (catalog.purpose(purpose).isEmpty()) {
-                checks.report(activity, "purposes[" + i + "]", name + " names unknown purpose '" + purpose + "'");
-            }
-        }
-        if (activity.purposes().isEmpty()) {
-            checks.report(activity, "purposes", name + " names no purpose");
-        }
-        for (int i = 0; i < activity.fields().size(); i++) {
-            String field = activity.fields().get(i).field();
-            if (field != null && catalog.field(field).isEmpty()) {
-                checks.report(activity, "fields[" + i + "]", name + " names undeclared field '" + field + "'");
-            }
-        }
-        for (int i = 0; i < activity.recipients().size(); i++) {
-            String recipient = activity.recipients().get(i);
-            if (catalog.recipient(recipient).isEmpty()) {
-                checks.report(activity, "recipients[" + i + "]", name + " names unknown recipient '" + recipient + "'");
-            }
-        }
-        checkRetention(activity, name);
-        for (Site served : site != null ? List.of(site) : content.sites()) {
-            checkBases(activity, served);
-        }
-    }
-
-    private void checkRetention(ProcessingActivity activity, String name) {
-        if (activity.retention() == null) {
-            checks.report(
-                    activity,
-                    "key",
-                    name + " has no retention rule: add 'retention' with the key of one of the retentionRules,"
-                            + " to say how long its data is kept");
-        } else if (catalog.retentionRule(activity.retention()).isEmpty()) {
-            checks.report(activity, "retention", name + " names unknown retention rule '" + activity.retention() + "'");
-        }
-    }
-
-    private void checkBases(ProcessingActivity activity, Site site) {
-        for (Purpose purpose : catalog.purposesOf(activity)) {
-            for (String jurisdiction : site.jurisdictions()) {
-                if (catalog.jurisdiction(jurisdiction).isEmpty()) {
-                    continue;
-                }
-                if (purpose.basesIn(jurisdiction).isEmpty()) {
-                    checks.report(
-                            activity,
-                            "purposes[" + activity.purposes().indexOf(purpose.key()) + "]",
-                            "purpose '"
-                                    + purpose.key() + "' of activity '" + activity.key()
-                                    + "' has no legal basis for jurisdiction '"
-                                    + jurisdiction + "', which site '" + site.key() + "' serves");
-                } else if (purpose.needsConsentIn(jurisdiction) && activity.consent() == null) {
-                    checks.report(
-                            activity,
-                            "key",
-                            "activity '" + activity.key() + "' rests on consent (purpose '"
-                                    + purpose.key() + "', "
-                                    + purpose.basesIn(jurisdiction).get(0).key()
-                                    + ") but has no consent wording: add consent.text and consent.withdrawal");
-                    return;
-                }
-            }
         }
     }
 
