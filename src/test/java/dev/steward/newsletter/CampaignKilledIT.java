@@ -104,9 +104,7 @@ class CampaignKilledIT {
         assertThat(figures.get("sent").asInt()).isEqualTo(SUBSCRIBERS);
         assertThat(figures.get("failed").asInt()).isZero();
         assertThat(distinct).as("none lost, none under another Message-ID").hasSize(SUBSCRIBERS);
-        assertThat(repeats)
-                .as("only what was in flight at the kill")
-                .hasSizeLessThanOrEqualTo(IN_FLIGHT);
+        assertThat(repeats).as("only what was in flight at the kill").hasSizeLessThanOrEqualTo(IN_FLIGHT);
         assertThat(repeats.size() + SUBSCRIBERS).isEqualTo(accepted.size());
     }
 
