@@ -37,7 +37,8 @@ class CampaignKilledIT {
     static final int SUBSCRIBERS = 400;
     static final int CHUNK = 20;
     static final int WORKERS = 2;
-    static final int KILL_AFTER = 120;
+    // not a multiple of a chunk: each worker is killed in the middle of one
+    static final int KILL_AFTER = 130;
     /** Per worker, the chunk being sent. */
     static final int IN_FLIGHT = WORKERS * CHUNK;
 
