@@ -38,10 +38,7 @@ class CatalogWords {
     }
 
     String recipient(String site, String recipient) {
-        return catalogs.site(site)
-                .flatMap(s -> catalogs.of(site).recipient(recipient))
-                .map(r -> r.name())
-                .orElse(recipient);
+        return named(site, catalog -> catalog.recipient(recipient).map(r -> r.name()), recipient);
     }
 
     String retentionRule(String site, String rule) {

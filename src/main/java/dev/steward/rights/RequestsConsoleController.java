@@ -1,7 +1,7 @@
 package dev.steward.rights;
 
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.Recipient;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.ConsoleWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Permission;
@@ -67,7 +67,7 @@ class RequestsConsoleController {
     private TaskLine taskLine(RecipientNotice task) {
         String recipient = catalogs.site(task.site())
                 .flatMap(site -> catalogs.of(task.site()).recipient(task.recipient()))
-                .map(Recipient::name)
+                .map(found -> found.name().in(VisitorLanguages.current()))
                 .orElse(task.recipient());
         return new TaskLine(task.id(), recipient, siteName(task.site()), task.change());
     }

@@ -1,6 +1,5 @@
-package dev.steward.retention;
+package dev.steward.catalog;
 
-import dev.steward.catalog.RetentionRule;
 import dev.steward.platform.ConsoleWords;
 import dev.steward.platform.Durations;
 import org.jspecify.annotations.Nullable;
