@@ -3,6 +3,7 @@ package dev.steward.bench;
 import dev.steward.catalog.Catalogs;
 import dev.steward.notice.PublishedNotices;
 import dev.steward.vault.BulkSubjects;
+import dev.steward.vault.KnownSubjects;
 import dev.steward.vault.NewRecord;
 import dev.steward.vault.SubjectId;
 import java.time.Clock;
@@ -25,6 +26,7 @@ class DueRecords {
     private final Catalogs catalogs;
     private final PublishedNotices notices;
     private final BulkSubjects subjects;
+    private final KnownSubjects known;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -32,11 +34,13 @@ class DueRecords {
             Catalogs catalogs,
             PublishedNotices notices,
             BulkSubjects subjects,
+            KnownSubjects known,
             TransactionTemplate transaction,
             Clock clock) {
         this.catalogs = catalogs;
         this.notices = notices;
         this.subjects = subjects;
+        this.known = known;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -44,7 +48,7 @@ class DueRecords {
     /** @return false when the database holds nobody to give the records to */
     boolean add(long count, LongConsumer added) {
         SyntheticPeople people = SyntheticPeople.of(catalogs, notices, clock.instant());
-        List<SubjectId> pool = subjects.sample((int) Math.min(count, BATCH));
+        List<SubjectId> pool = known.sample((int) Math.min(count, BATCH));
         if (pool.isEmpty()) {
             return false;
         }

@@ -3,7 +3,7 @@ package dev.steward.bench;
 import dev.steward.catalog.Catalogs;
 import dev.steward.platform.Csv;
 import dev.steward.vault.Access;
-import dev.steward.vault.BulkSubjects;
+import dev.steward.vault.KnownSubjects;
 import dev.steward.vault.Vault;
 import java.io.IOException;
 import java.io.Writer;
@@ -29,11 +29,11 @@ class ImportFile {
     private static final Pattern SEEDED = Pattern.compile("person-(\\d+)@bench\\.invalid");
 
     private final Catalogs catalogs;
-    private final BulkSubjects subjects;
+    private final KnownSubjects subjects;
     private final Vault vault;
     private final Clock clock;
 
-    ImportFile(Catalogs catalogs, BulkSubjects subjects, Vault vault, Clock clock) {
+    ImportFile(Catalogs catalogs, KnownSubjects subjects, Vault vault, Clock clock) {
         this.catalogs = catalogs;
         this.subjects = subjects;
         this.vault = vault;

@@ -1,7 +1,7 @@
 package dev.steward.bench;
 
 import dev.steward.rights.AccessExport;
-import dev.steward.vault.BulkSubjects;
+import dev.steward.vault.KnownSubjects;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.util.List;
@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class RightsWorkload {
 
-    private final BulkSubjects subjects;
+    private final KnownSubjects subjects;
     private final AccessExport exports;
     private final Vault vault;
 
-    RightsWorkload(BulkSubjects subjects, AccessExport exports, Vault vault) {
+    RightsWorkload(KnownSubjects subjects, AccessExport exports, Vault vault) {
         this.subjects = subjects;
         this.exports = exports;
         this.vault = vault;

@@ -2,7 +2,7 @@ package dev.steward.bench;
 
 import dev.steward.platform.CliCommand;
 import dev.steward.platform.CommandLine;
-import dev.steward.vault.BulkSubjects;
+import dev.steward.vault.KnownSubjects;
 import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,9 +14,9 @@ class SampleCommand extends CliCommand {
     @Option(names = "--count", paramLabel = "K", defaultValue = "1000", description = "default: ${DEFAULT-VALUE}")
     private long count;
 
-    private final ObjectProvider<BulkSubjects> subjects;
+    private final ObjectProvider<KnownSubjects> subjects;
 
-    SampleCommand(ObjectProvider<BulkSubjects> subjects) {
+    SampleCommand(ObjectProvider<KnownSubjects> subjects) {
         this.subjects = subjects;
     }
 

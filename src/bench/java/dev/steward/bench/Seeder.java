@@ -8,6 +8,7 @@ import dev.steward.disclosures.NewDisclosure;
 import dev.steward.notice.PublishedNotices;
 import dev.steward.vault.BulkSubjects;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.KnownSubjects;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public class Seeder {
     private final Catalogs catalogs;
     private final PublishedNotices notices;
     private final BulkSubjects subjects;
+    private final KnownSubjects known;
     private final BulkConsents consents;
     private final Disclosures disclosures;
     private final TransactionTemplate transaction;
@@ -60,6 +62,7 @@ public class Seeder {
             Catalogs catalogs,
             PublishedNotices notices,
             BulkSubjects subjects,
+            KnownSubjects known,
             BulkConsents consents,
             Disclosures disclosures,
             TransactionTemplate transaction,
@@ -68,6 +71,7 @@ public class Seeder {
         this.catalogs = catalogs;
         this.notices = notices;
         this.subjects = subjects;
+        this.known = known;
         this.consents = consents;
         this.disclosures = disclosures;
         this.transaction = transaction;
@@ -89,7 +93,7 @@ public class Seeder {
      * indexes off during the load ({@link BulkLoadIndexes}) when they are at least {@code bulkLoadFrom}.
      */
     long seed(SyntheticPeople people, long count, int events, long bulkLoadFrom, LongConsumer seeded) {
-        long first = subjects.count();
+        long first = known.count();
         if (count < bulkLoadFrom) {
             seedAll(people, first, count, events, seeded);
         } else {
@@ -159,9 +163,9 @@ public class Seeder {
         List<Identifier> emails = LongStream.of(persons)
                 .mapToObj(person -> Identifier.email(SyntheticPeople.email(person)))
                 .toList();
-        BulkSubjects.Known known = subjects.lookUp(emails);
-        Set<Identifier> taken = new HashSet<>(known.subjects().keySet());
-        taken.addAll(known.suppressed());
+        KnownSubjects.Known found = known.lookUp(emails);
+        Set<Identifier> taken = new HashSet<>(found.subjects().keySet());
+        taken.addAll(found.suppressed());
         return LongStream.of(persons)
                 .filter(person -> !taken.contains(Identifier.email(SyntheticPeople.email(person))))
                 .toArray();

@@ -3,7 +3,7 @@ package dev.steward.bench;
 import dev.steward.StewardApplication;
 import dev.steward.consent.ConsentDecision;
 import dev.steward.consent.ConsentDecisions;
-import dev.steward.vault.BulkSubjects;
+import dev.steward.vault.KnownSubjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ public class ConsentDecisionBenchmark {
                         "--logging.level.root=WARN");
         steward.getBean(Seeder.class).seed(5000, 2, seeded -> {});
         decisions = steward.getBean(ConsentDecisions.class);
-        subjects = steward.getBean(BulkSubjects.class).sample(5000).stream()
+        subjects = steward.getBean(KnownSubjects.class).sample(5000).stream()
                 .map(Object::toString)
                 .toList();
     }

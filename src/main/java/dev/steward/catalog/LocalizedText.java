@@ -29,6 +29,11 @@ public record LocalizedText(Map<String, String> byLanguage) {
         return fallback != null ? fallback : byLanguage.values().iterator().next();
     }
 
+    /** The text in the language asked for, else in the given fallback language (a site's default). */
+    public String in(String language, String fallback) {
+        return in(byLanguage.containsKey(language) ? language : fallback);
+    }
+
     @Override
     public String toString() {
         return in(DEFAULT_LANGUAGE);

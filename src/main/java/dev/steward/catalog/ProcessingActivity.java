@@ -14,7 +14,7 @@ public record ProcessingActivity(
         LocalizedText name,
         @Nullable LocalizedText description,
         List<String> purposes,
-        List<String> dataSubjects,
+        List<LocalizedText> dataSubjects,
         List<CollectedField> fields,
         List<String> recipients,
         @Nullable String retention,

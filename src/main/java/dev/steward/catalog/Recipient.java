@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Recipient(
         String key,
-        String name,
+        LocalizedText name,
         Role role,
         String country,
         @Nullable LocalizedText service,

@@ -13,7 +13,7 @@ public record RetentionRule(
         String key,
         Schedule rule,
         @Nullable Span statutoryMinimum,
-        @Nullable String statutoryReason,
+        @Nullable LocalizedText statutoryReason,
         LocalizedText description) {
 
     /** The event that starts the clock. */

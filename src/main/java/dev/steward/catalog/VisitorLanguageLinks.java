@@ -45,6 +45,13 @@ public class VisitorLanguageLinks {
         return new Links(choices, fallback);
     }
 
+    /** The console's switch: every language Steward ships its console in, each named in itself. */
+    public List<Choice> console(Locale locale) {
+        return ConsoleLanguages.SHIPPED.stream()
+                .map(tag -> new Choice(tag, name(tag, Locale.forLanguageTag(tag)), tag.equals(locale.getLanguage())))
+                .toList();
+    }
+
     /**
      * The note for a page whose own texts (not the site's as a whole) are partly in the site's default language,
      * such as a stored rendition of the notice.

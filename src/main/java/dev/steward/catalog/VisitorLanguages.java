@@ -15,7 +15,7 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * The language a visitor reads a site in: one the site declares, chosen with the language switch ({@code ?lang=de},
  * kept in the visitor's session for that site), else the best match of the browser's {@code Accept-Language}, else
- * the site's first language. Pages outside a site (the console) are in English. No cookie of its own: the session
+ * the site's first language. Pages outside a site are in English; the console has {@link ConsoleLanguages}. No cookie of its own: the session
  * already exists for the forms' CSRF protection.
  */
 public class VisitorLanguages implements LocaleResolver {

@@ -1,5 +1,6 @@
 package dev.steward.changes;
 
+import dev.steward.platform.ConsoleWords;
 import dev.steward.staff.Attention;
 import dev.steward.staff.AttentionItems;
 import dev.steward.staff.Caller;
@@ -21,7 +22,10 @@ class ChangeAttention implements AttentionItems {
     private final NoticeChangeProgress progress;
     private final Clock clock;
 
-    ChangeAttention(NoticeChangeProgress progress, Clock clock) {
+    private final ConsoleWords words;
+
+    ChangeAttention(ConsoleWords words, NoticeChangeProgress progress, Clock clock) {
+        this.words = words;
         this.progress = progress;
         this.clock = clock;
     }
@@ -38,14 +42,13 @@ class ChangeAttention implements AttentionItems {
                         recent.stream()
                                 .mapToLong(NoticeChangeProgress.Progress::reconsentPending)
                                 .sum(),
-                        "people asked to consent again after a notice change who have not yet (last " + RECENT.toDays()
-                                + " days)",
+                        words.get("console.attention.reconsentPending", RECENT.toDays()),
                         "/admin/notice-changes"),
                 new Attention(
                         recent.stream()
                                 .mapToLong(NoticeChangeProgress.Progress::mailsFailed)
                                 .sum(),
-                        "mails about a notice change that could not be delivered",
+                        words.get("console.attention.changeMailsFailed"),
                         "/admin/notice-changes"));
     }
 }

@@ -1,14 +1,11 @@
 package dev.steward.changes;
 
+import dev.steward.platform.ConsoleWords;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +20,10 @@ class NoticeChangesController {
     private final NoticeChangeProgress progress;
     private final CurrentCaller caller;
 
-    NoticeChangesController(NoticeChangeProgress progress, CurrentCaller caller) {
+    private final ConsoleWords words;
+
+    NoticeChangesController(ConsoleWords words, NoticeChangeProgress progress, CurrentCaller caller) {
+        this.words = words;
         this.progress = progress;
         this.caller = caller;
     }
@@ -36,11 +36,6 @@ class NoticeChangesController {
             String started,
             @Nullable String completed) {}
 
-    private static final DateTimeFormatter WORDS = DateTimeFormatter.ofLocalizedDateTime(
-                    FormatStyle.LONG, FormatStyle.SHORT)
-            .withLocale(Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     @GetMapping("/admin/notice-changes")
     String page(Model model) {
         model.addAttribute(
@@ -48,8 +43,8 @@ class NoticeChangesController {
                 progress.of(caller.get()).stream()
                         .map(one -> new Row(
                                 one,
-                                WORDS.format(one.startedAt()) + " UTC",
-                                one.completedAt() == null ? null : WORDS.format(one.completedAt()) + " UTC"))
+                                words.dayTime(one.startedAt()),
+                                one.completedAt() == null ? null : words.dayTime(one.completedAt())))
                         .toList());
         return "admin/notice-changes";
     }

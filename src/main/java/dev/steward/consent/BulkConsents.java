@@ -3,6 +3,7 @@ package dev.steward.consent;
 import dev.steward.platform.BulkCopy;
 import dev.steward.platform.ChainHeads;
 import dev.steward.platform.Notifications;
+import dev.steward.platform.OrderedIds;
 import dev.steward.vault.ChainCheckpoints;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ public class BulkConsents {
     private final ChainCheckpoints checkpoints;
     private final Notifications notifications;
     private final ConsentMetrics metrics;
+    private final OrderedIds ids;
 
     BulkConsents(
             ConsentRules rules,
@@ -36,13 +38,15 @@ public class BulkConsents {
             BulkCopy copy,
             ChainCheckpoints checkpoints,
             Notifications notifications,
-            ConsentMetrics metrics) {
+            ConsentMetrics metrics,
+            OrderedIds ids) {
         this.rules = rules;
         this.heads = heads;
         this.copy = copy;
         this.checkpoints = checkpoints;
         this.notifications = notifications;
         this.metrics = metrics;
+        this.ids = ids;
     }
 
     /** Appends the actions in order, in the caller's transaction; the first one the catalog refuses fails them all. */
@@ -51,7 +55,7 @@ public class BulkConsents {
         if (requests.isEmpty()) {
             return List.of();
         }
-        ConsentEventRepository.Linked batch = prepare(requests, lockChain());
+        ConsentEventLinks.Linked batch = prepare(requests, lockChain());
         copy.copy(batch.copy());
         written(batch);
         return batch.events();
@@ -67,16 +71,16 @@ public class BulkConsents {
      * The actions as events linked after the head, and the COPY that writes them, built in memory; the first action
      * the catalog refuses fails them all. The database is asked only about a subject whose key is not cached.
      */
-    ConsentEventRepository.Linked prepare(List<ConsentRequest> requests, ChainHeads.Head after) {
+    ConsentEventLinks.Linked prepare(List<ConsentRequest> requests, ChainHeads.Head after) {
         int size = requests.size();
-        List<ConsentEventRepository.Sealed> prepared = new ArrayList<>(size);
+        List<ConsentEventLinks.Sealed> prepared = new ArrayList<>(size);
         // on this thread: a subject created in this transaction is visible only to its connection
         for (int i = 0; i < size; i++) {
-            UUID id = UUID.randomUUID();
-            prepared.add(new ConsentEventRepository.Sealed(
+            UUID id = ids.next();
+            prepared.add(new ConsentEventLinks.Sealed(
                     rules.event(requests.get(i), id), rules.evidence(requests.get(i), id)));
         }
-        return ConsentEventRepository.link(after, prepared);
+        return ConsentEventLinks.link(after, prepared);
     }
 
     /**
@@ -84,7 +88,7 @@ public class BulkConsents {
      * the rows), and has the metrics and every node's index follow when the transaction commits.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void written(ConsentEventRepository.Linked batch) {
+    void written(ConsentEventLinks.Linked batch) {
         heads.advance(batch.head().chain(), batch.head().seq(), batch.head().hash());
         checkpoints.signHead(ConsentEventRepository.CHAIN);
         metrics.countOnCommit(batch.events());

@@ -12,7 +12,7 @@ class ConsentChain extends ChainedTable {
                 ConsentEventRepository.CHAIN,
                 "consent_event",
                 jdbc,
-                (rs, row) -> ConsentEventRepository.canonical(
-                        ConsentEventRepository.event(rs), rs.getBytes("evidence_enc")));
+                (rs, row) ->
+                        ConsentEventLinks.canonical(ConsentEventRepository.event(rs), rs.getBytes("evidence_enc")));
     }
 }

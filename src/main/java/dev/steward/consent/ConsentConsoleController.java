@@ -2,6 +2,7 @@ package dev.steward.consent;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
+import dev.steward.platform.ConsoleWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
@@ -38,7 +39,10 @@ class ConsentConsoleController {
     private final Catalogs catalogs;
     private final CurrentCaller caller;
 
-    ConsentConsoleController(StaffConsents consents, Catalogs catalogs, CurrentCaller caller) {
+    private final ConsoleWords words;
+
+    ConsentConsoleController(ConsoleWords words, StaffConsents consents, Catalogs catalogs, CurrentCaller caller) {
+        this.words = words;
         this.consents = consents;
         this.catalogs = catalogs;
         this.caller = caller;
@@ -105,9 +109,9 @@ class ConsentConsoleController {
         return new Line(
                 site.name().in(language),
                 purposeName(event.site(), event.purpose()),
-                event.action().label(),
+                words.get("console.consentAction." + event.action().name()),
                 CollectionMethod.ofKey(event.method())
-                        .map(CollectionMethod::label)
+                        .map(method -> words.get("console.method." + method.name()))
                         .orElse(event.method()),
                 event.occurredAt(),
                 event.byParent(),

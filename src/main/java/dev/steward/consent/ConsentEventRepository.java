@@ -1,10 +1,6 @@
 package dev.steward.consent;
 
-import dev.steward.platform.BulkCopy;
-import dev.steward.platform.Canonical;
-import dev.steward.platform.ChainHeads;
 import dev.steward.platform.Chains;
-import dev.steward.platform.CopyRows;
 import dev.steward.vault.SubjectId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +27,7 @@ class ConsentEventRepository {
 
     static final String CHAIN = "consent";
 
-    private static final String COLUMNS = "seq, id, subject_id, site, purpose, activity, action, notice_version,"
+    static final String COLUMNS = "seq, id, subject_id, site, purpose, activity, action, notice_version,"
             + " wording_sha256, method, occurred_at, jurisdiction, by_parent, evidence_ref, evidence_enc, expires_at,"
             + " prev_hash, hash, notice_language, notice_sha256";
 
@@ -48,68 +44,16 @@ class ConsentEventRepository {
         long seq = chains.append(CHAIN, new Chains.RowWriter() {
                     @Override
                     public byte[] canonical(long seq) {
-                        return ConsentEventRepository.canonical(withSeq(event, seq), evidence);
+                        return ConsentEventLinks.canonical(ConsentEventLinks.withSeq(event, seq), evidence);
                     }
 
                     @Override
                     public void insert(long seq, byte[] previousHash, byte[] hash) {
-                        insertRow(withSeq(event, seq), evidence, previousHash, hash);
+                        insertRow(ConsentEventLinks.withSeq(event, seq), evidence, previousHash, hash);
                     }
                 })
                 .seq();
-        return withSeq(event, seq);
-    }
-
-    /** An event to append with its sealed evidence. */
-    record Sealed(ConsentEvent event, byte @Nullable [] evidence) {}
-
-    /** Events linked after a head in memory: as they will be stored, and the COPY that writes them. */
-    record Linked(List<ConsentEvent> events, BulkCopy.Pending copy, ChainHeads.Head head) {}
-
-    /**
-     * Links the events (seqs assigned here) with their sealed evidence after the head, without the database: the
-     * caller holds the head's lock ({@link ChainHeads#lock}), writes the copy and then advances the head to the one
-     * answered.
-     */
-    static Linked link(ChainHeads.Head after, List<Sealed> events) {
-        List<Chains.Linked<Sealed>> linked =
-                Chains.link(after, events, (row, seq) -> canonical(withSeq(row.event(), seq), row.evidence()));
-        Chains.Linked<Sealed> last = linked.get(linked.size() - 1);
-        return new Linked(
-                linked.stream()
-                        .map(link -> withSeq(link.row().event(), link.seq()))
-                        .toList(),
-                copyOf(linked),
-                new ChainHeads.Head(after.chain(), last.seq(), last.hash()));
-    }
-
-    private static BulkCopy.Pending copyOf(List<Chains.Linked<Sealed>> linked) {
-        CopyRows rows = new CopyRows();
-        for (Chains.Linked<Sealed> link : linked) {
-            ConsentEvent event = withSeq(link.row().event(), link.seq());
-            rows.add(event.seq())
-                    .add(event.id())
-                    .add(event.subject().value())
-                    .add(event.site())
-                    .add(event.purpose())
-                    .add(event.activity())
-                    .add(event.action().key())
-                    .add(event.noticeVersion())
-                    .add(event.wordingSha256())
-                    .add(event.method())
-                    .add(event.occurredAt())
-                    .add(event.jurisdiction())
-                    .add(event.byParent())
-                    .add(event.evidenceRef())
-                    .add(link.row().evidence())
-                    .add(event.expiresAt())
-                    .add(link.previousHash())
-                    .add(link.hash())
-                    .add(event.noticeLanguage())
-                    .add(event.noticeSha256())
-                    .end();
-        }
-        return new BulkCopy.Pending("COPY consent_event (" + COLUMNS + ") FROM STDIN", rows);
+        return ConsentEventLinks.withSeq(event, seq);
     }
 
     private void insertRow(ConsentEvent event, byte @Nullable [] evidence, byte[] previousHash, byte[] hash) {
@@ -141,52 +85,6 @@ class ConsentEventRepository {
                 .param("noticeLanguage", event.noticeLanguage())
                 .param("noticeSha256", event.noticeSha256())
                 .update();
-    }
-
-    static byte[] canonical(ConsentEvent event, byte @Nullable [] evidence) {
-        Canonical canonical = Canonical.of("consent")
-                .add("seq", event.seq())
-                .add("id", event.id())
-                .add("subject", event.subject())
-                .add("site", event.site())
-                .add("purpose", event.purpose())
-                .add("activity", event.activity())
-                .add("action", event.action().key())
-                .add("notice", event.noticeVersion())
-                .add("wording", event.wordingSha256())
-                .add("method", event.method())
-                .add("at", event.occurredAt())
-                .add("jurisdiction", event.jurisdiction())
-                .add("parent", event.byParent())
-                .add("ref", event.evidenceRef())
-                .add("evidence", evidence)
-                .add("expires", event.expiresAt());
-        // events recorded before renditions were named hash as they did then
-        if (event.noticeLanguage() != null) {
-            canonical.add("noticeLanguage", event.noticeLanguage()).add("noticeSha256", event.noticeSha256());
-        }
-        return canonical.bytes();
-    }
-
-    private static ConsentEvent withSeq(ConsentEvent event, long seq) {
-        return new ConsentEvent(
-                seq,
-                event.id(),
-                event.subject(),
-                event.site(),
-                event.purpose(),
-                event.activity(),
-                event.action(),
-                event.noticeVersion(),
-                event.wordingSha256(),
-                event.method(),
-                event.occurredAt(),
-                event.jurisdiction(),
-                event.byParent(),
-                event.evidenceRef(),
-                event.expiresAt(),
-                event.noticeLanguage(),
-                event.noticeSha256());
     }
 
     Optional<ConsentEvent> find(UUID id) {

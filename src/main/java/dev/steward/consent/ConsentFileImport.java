@@ -2,8 +2,8 @@ package dev.steward.consent;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.notice.PublishedNotices;
-import dev.steward.vault.BulkSubjects;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.KnownSubjects;
 import dev.steward.vault.SubjectId;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -31,14 +31,14 @@ class ConsentFileImport {
 
     private final Catalogs catalogs;
     private final PublishedNotices notices;
-    private final BulkSubjects subjects;
+    private final KnownSubjects subjects;
     private final ConsentImportWriter writer;
     private final Clock clock;
 
     ConsentFileImport(
             Catalogs catalogs,
             PublishedNotices notices,
-            BulkSubjects subjects,
+            KnownSubjects subjects,
             ConsentImportWriter writer,
             Clock clock) {
         this.catalogs = catalogs;
@@ -62,7 +62,7 @@ class ConsentFileImport {
     Checked check(Path file, LongConsumer read) throws IOException {
         ConsentCsv csv = new ConsentCsv(catalogs, notices, clock);
         List<ConsentCsv.Row> rows = read(file, csv, read);
-        BulkSubjects.Known known = subjects.lookUp(emails(rows));
+        KnownSubjects.Known known = subjects.lookUp(emails(rows));
         Set<Identifier> suppressed = known.suppressed();
         requireSubjects(rows, known, csv);
         List<ConsentCsv.Row> importing =
@@ -133,7 +133,7 @@ class ConsentFileImport {
      * A person Steward does not know can only enter through a consent given (as through the API); any other action
      * for them needs a consent given earlier in the file.
      */
-    private static void requireSubjects(List<ConsentCsv.Row> rows, BulkSubjects.Known known, ConsentCsv csv) {
+    private static void requireSubjects(List<ConsentCsv.Row> rows, KnownSubjects.Known known, ConsentCsv csv) {
         Set<Identifier> given = new HashSet<>(known.subjects().keySet());
         for (ConsentCsv.Row row : rows) {
             if (row.request().action() == ConsentAction.GIVEN) {

@@ -47,8 +47,7 @@ class ConsentImportWriter {
     }
 
     /** One batch made ready: its rows' copies (new subjects first, then the events) and the events linked. */
-    private record Batch(
-            BulkSubjects.Filed people, List<BulkCopy.Pending> copies, ConsentEventRepository.Linked events) {
+    private record Batch(BulkSubjects.Filed people, List<BulkCopy.Pending> copies, ConsentEventLinks.Linked events) {
 
         int rows() {
             return events.events().size();
@@ -115,7 +114,7 @@ class ConsentImportWriter {
     private Batch prepare(List<ConsentCsv.Row> batch, Map<Identifier, SubjectId> filed, ChainHeads.Head after) {
         BulkSubjects.Filed people = subjects.file(emails(batch), filed, clock.instant());
         filed.putAll(people.subjects());
-        ConsentEventRepository.Linked events = consents.prepare(
+        ConsentEventLinks.Linked events = consents.prepare(
                 batch.stream()
                         .map(row -> row.of(people.subjects().get(row.email())))
                         .toList(),

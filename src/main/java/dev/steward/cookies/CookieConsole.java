@@ -3,6 +3,7 @@ package dev.steward.cookies;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
+import dev.steward.platform.ConsoleWords;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.DashboardTile;
@@ -10,7 +11,6 @@ import dev.steward.staff.DashboardTiles;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,17 +23,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class CookieConsole implements DashboardTiles {
 
-    private static final Map<String, String> CHOICES = Map.of(
-            "accept-all", "Accepted all",
-            "reject-all", "Rejected all",
-            "custom", "Chose per category",
-            "do-not-sell", "Do not sell or share");
-
     private final Catalogs catalogs;
     private final CookieChoices choices;
     private final CurrentCaller caller;
 
-    CookieConsole(Catalogs catalogs, CookieChoices choices, CurrentCaller caller) {
+    private final ConsoleWords words;
+
+    CookieConsole(ConsoleWords words, Catalogs catalogs, CookieChoices choices, CurrentCaller caller) {
+        this.words = words;
         this.catalogs = catalogs;
         this.choices = choices;
         this.caller = caller;
@@ -62,7 +59,10 @@ class CookieConsole implements DashboardTiles {
         return rows.isEmpty()
                 ? List.of()
                 : List.of(new DashboardTile(
-                        "Cookie choices", rows, "/admin/cookies", "See the choices per banner version"));
+                        words.get("console.tile.cookies"),
+                        rows,
+                        "/admin/cookies",
+                        words.get("console.tile.cookies.link")));
     }
 
     private List<SiteCounts> sitesFor(Caller caller) {
@@ -83,7 +83,7 @@ class CookieConsole implements DashboardTiles {
                         catalog.jurisdiction(count.jurisdiction())
                                 .map(j -> j.name().in(site.language()))
                                 .orElse(count.jurisdiction()),
-                        CHOICES.getOrDefault(count.choice(), count.choice()),
+                        words.getOr("console.cookies.choice." + count.choice(), count.choice()),
                         count.gpc(),
                         count.choices()))
                 .toList();

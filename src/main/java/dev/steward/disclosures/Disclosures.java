@@ -136,7 +136,7 @@ public class Disclosures {
         return new DisclosedRecipient(
                 first.site(),
                 first.recipient(),
-                declared.map(Recipient::name).orElse(first.recipient()),
+                declared.map(recipient -> recipient.name().toString()).orElse(first.recipient()),
                 declared.map(Recipient::country).orElse(null),
                 List.copyOf(categories),
                 disclosures.size(),

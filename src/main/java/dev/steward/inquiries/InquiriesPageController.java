@@ -1,6 +1,7 @@
 package dev.steward.inquiries;
 
 import dev.steward.catalog.Catalogs;
+import dev.steward.platform.ConsoleWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
@@ -34,7 +35,11 @@ class InquiriesPageController {
     private final Catalogs catalogs;
     private final CurrentCaller caller;
 
-    InquiriesPageController(Inquiries inquiries, Submissions submissions, Catalogs catalogs, CurrentCaller caller) {
+    private final ConsoleWords words;
+
+    InquiriesPageController(
+            ConsoleWords words, Inquiries inquiries, Submissions submissions, Catalogs catalogs, CurrentCaller caller) {
+        this.words = words;
         this.inquiries = inquiries;
         this.submissions = submissions;
         this.catalogs = catalogs;
@@ -95,7 +100,7 @@ class InquiriesPageController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        return act(id, model, response, redirect, "Your reply was queued for sending by e-mail.", () -> {
+        return act(id, model, response, redirect, words.get("console.inquiry.done.reply"), () -> {
             model.addAttribute("reply", text == null ? "" : text);
             inquiries.reply(id, text, caller.get());
         });
@@ -110,7 +115,12 @@ class InquiriesPageController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         return act(
-                id, model, response, redirect, "Assignment saved.", () -> inquiries.assign(id, assignee, caller.get()));
+                id,
+                model,
+                response,
+                redirect,
+                words.get("console.inquiry.done.assigned"),
+                () -> inquiries.assign(id, assignee, caller.get()));
     }
 
     @PostMapping("/admin/inquiries/{id}/close")
@@ -121,7 +131,7 @@ class InquiriesPageController {
                 model,
                 response,
                 redirect,
-                "The case is closed. Its data is now kept only as long as the catalog's retention rule says.",
+                words.get("console.inquiry.done.closed"),
                 () -> inquiries.close(id, caller.get()));
     }
 

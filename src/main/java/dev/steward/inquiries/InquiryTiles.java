@@ -1,6 +1,7 @@
 package dev.steward.inquiries;
 
 import dev.steward.catalog.Catalogs;
+import dev.steward.platform.ConsoleWords;
 import dev.steward.staff.Caller;
 import dev.steward.staff.DashboardTile;
 import dev.steward.staff.DashboardTiles;
@@ -16,7 +17,10 @@ class InquiryTiles implements DashboardTiles {
     private final Inquiries inquiries;
     private final Catalogs catalogs;
 
-    InquiryTiles(Inquiries inquiries, Catalogs catalogs) {
+    private final ConsoleWords words;
+
+    InquiryTiles(ConsoleWords words, Inquiries inquiries, Catalogs catalogs) {
+        this.words = words;
         this.inquiries = inquiries;
         this.catalogs = catalogs;
     }
@@ -34,6 +38,10 @@ class InquiryTiles implements DashboardTiles {
                         String.valueOf(counts.getOrDefault(site.key(), Map.of()).getOrDefault(CaseStatus.OPEN, 0L)),
                         "/admin/inquiries?status=open&site=" + site.key()))
                 .toList();
-        return List.of(new DashboardTile("Open inquiries", rows, "/admin/inquiries", "Go to the inquiries inbox"));
+        return List.of(new DashboardTile(
+                words.get("console.tile.inquiries"),
+                rows,
+                "/admin/inquiries",
+                words.get("console.tile.inquiries.link")));
     }
 }

@@ -100,7 +100,10 @@ class Submissions {
     }
 
     String recipientName(String site, String recipient) {
-        return catalogs.of(site).recipient(recipient).map(r -> r.name()).orElse(recipient);
+        return catalogs.of(site)
+                .recipient(recipient)
+                .map(r -> r.name().in(LANGUAGE))
+                .orElse(recipient);
     }
 
     private static String display(DataCategory.Field field, String value) {

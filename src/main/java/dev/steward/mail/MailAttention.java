@@ -1,5 +1,6 @@
 package dev.steward.mail;
 
+import dev.steward.platform.ConsoleWords;
 import dev.steward.staff.Attention;
 import dev.steward.staff.AttentionItems;
 import dev.steward.staff.Caller;
@@ -18,7 +19,10 @@ class MailAttention implements AttentionItems {
     private final OutboxRepository outbox;
     private final Clock clock;
 
-    MailAttention(OutboxRepository outbox, Clock clock) {
+    private final ConsoleWords words;
+
+    MailAttention(ConsoleWords words, OutboxRepository outbox, Clock clock) {
+        this.words = words;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -30,7 +34,7 @@ class MailAttention implements AttentionItems {
         }
         return List.of(new Attention(
                 outbox.failedSince(caller.sites(), clock.instant().minus(RECENT)),
-                "mails that could not be delivered (last " + RECENT.toDays() + " days)",
+                words.get("console.attention.mailsFailed", RECENT.toDays()),
                 "/admin/mailbox?status=failed"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.mail;
 
+import dev.steward.platform.ConsoleWords;
 import dev.steward.staff.Caller;
 import dev.steward.vault.SubjectId;
 import java.time.Instant;
@@ -16,7 +17,10 @@ public class MailHistory {
 
     private final OutboxRepository outbox;
 
-    MailHistory(OutboxRepository outbox) {
+    private final ConsoleWords words;
+
+    MailHistory(ConsoleWords words, OutboxRepository outbox) {
+        this.words = words;
         this.outbox = outbox;
     }
 
@@ -42,21 +46,11 @@ public class MailHistory {
                 .toList();
     }
 
-    private static String kindInWords(MailKind kind) {
-        return switch (kind) {
-            case SERVICE -> "Reply to the person";
-            case OPERATIONAL -> "Operational notice";
-            case MARKETING -> "Marketing";
-        };
+    private String kindInWords(MailKind kind) {
+        return words.get("console.mailKind." + kind.name());
     }
 
-    private static String statusInWords(MailStatus status) {
-        return switch (status) {
-            case QUEUED -> "Waiting to be sent";
-            case SENT -> "Sent";
-            case HELD -> "Held (processing restricted)";
-            case DROPPED -> "Not sent (no consent or suppressed)";
-            case FAILED -> "Failed";
-        };
+    private String statusInWords(MailStatus status) {
+        return words.get("console.mailStatus." + status.name());
     }
 }

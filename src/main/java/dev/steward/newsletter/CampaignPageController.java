@@ -1,5 +1,6 @@
 package dev.steward.newsletter;
 
+import dev.steward.platform.ConsoleWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
@@ -39,7 +40,10 @@ class CampaignPageController {
     private final CurrentCaller caller;
     private final CampaignWords words;
 
+    private final ConsoleWords console;
+
     CampaignPageController(
+            ConsoleWords console,
             VisibleCampaigns visible,
             CampaignDrafts drafts,
             CampaignControl control,
@@ -47,6 +51,7 @@ class CampaignPageController {
             CampaignPreviews previews,
             CurrentCaller caller,
             CampaignWords words) {
+        this.console = console;
         this.visible = visible;
         this.drafts = drafts;
         this.control = control;
@@ -97,11 +102,13 @@ class CampaignPageController {
         CampaignFigures.Figures shown = figures.of(campaign);
         model.addAttribute("campaign", campaign);
         model.addAttribute("figures", shown);
-        model.addAttribute("kindWords", words.kind(shown.kind()));
+        model.addAttribute("kindWords", console.get("console.campaignKind." + shown.kind()));
         model.addAttribute(
                 "skippedBecause",
                 shown.skippedBecause().entrySet().stream()
-                        .map(reason -> Map.entry(words.reason(reason.getKey()), reason.getValue()))
+                        .map(reason -> Map.entry(
+                                console.getOr("console.skip." + reason.getKey(), console.get("console.skip.other")),
+                                reason.getValue()))
                         .toList());
         model.addAttribute("mayCompose", mayCompose());
         boolean underWay = campaign.status() == CampaignStatus.SENDING || campaign.status() == CampaignStatus.SCHEDULED;
@@ -127,7 +134,7 @@ class CampaignPageController {
         return act(
                 id,
                 redirect,
-                "The draft is saved.",
+                console.get("console.campaign.done.saved"),
                 () -> drafts.update(id, new CampaignDrafts.Draft(null, null, subjectLine, body)));
     }
 
@@ -135,11 +142,7 @@ class CampaignPageController {
     @Requires(Permission.SEND_CAMPAIGNS)
     String test(
             @PathVariable UUID id, @RequestParam(required = false) @Nullable String to, RedirectAttributes redirect) {
-        return act(
-                id,
-                redirect,
-                "The test is on its way; in the dev mailbox it shows at once.",
-                () -> previews.test(id, to));
+        return act(id, redirect, console.get("console.campaign.done.test"), () -> previews.test(id, to));
     }
 
     /** Sends now, or at the time given in UTC ({@code YYYY-MM-DDTHH:MM}, as a datetime-local field sends it). */
@@ -150,26 +153,29 @@ class CampaignPageController {
         return act(
                 id,
                 redirect,
-                at == null || at.isBlank() ? "The campaign is on its way." : "The campaign is scheduled.",
+                console.get(
+                        at == null || at.isBlank()
+                                ? "console.campaign.done.sending"
+                                : "console.campaign.done.scheduled"),
                 () -> control.schedule(id, time(at)));
     }
 
     @PostMapping("/admin/campaigns/{id}/pause")
     @Requires(Permission.SEND_CAMPAIGNS)
     String pause(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, "The campaign is paused.", () -> control.pause(id));
+        return act(id, redirect, console.get("console.campaign.done.paused"), () -> control.pause(id));
     }
 
     @PostMapping("/admin/campaigns/{id}/resume")
     @Requires(Permission.SEND_CAMPAIGNS)
     String resume(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, "The campaign goes on.", () -> control.resume(id));
+        return act(id, redirect, console.get("console.campaign.done.resumed"), () -> control.resume(id));
     }
 
     @PostMapping("/admin/campaigns/{id}/cancel")
     @Requires(Permission.SEND_CAMPAIGNS)
     String cancel(@PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, "The campaign is cancelled.", () -> control.cancel(id));
+        return act(id, redirect, console.get("console.campaign.done.cancelled"), () -> control.cancel(id));
     }
 
     private String act(UUID id, RedirectAttributes redirect, String done, Supplier<?> action) {

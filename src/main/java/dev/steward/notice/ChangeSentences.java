@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * Says in words what a change of the notice did, one sentence per element added, removed or changed ("We no longer
- * ask for your Phone number."), naming elements by their labels, never by their catalog keys. The wording is in
+ * ask for your Phone number."), naming elements by their labels in the reader's language, never by their catalog keys. The wording is in
  * {@code i18n/notice-changes*.properties}.
  */
 final class ChangeSentences {
@@ -25,9 +25,17 @@ final class ChangeSentences {
 
     private final MessageBundle messages = new MessageBundle("i18n/notice-changes");
     private final Locale locale;
+    private final Names names;
 
-    ChangeSentences(Locale locale) {
+    /** Names an element in the reader's language, given the name its stored version has. */
+    @FunctionalInterface
+    interface Names {
+        String name(String category, String key, String stored);
+    }
+
+    ChangeSentences(Locale locale, Names names) {
         this.locale = locale;
+        this.names = names;
     }
 
     List<String> of(List<NoticeDiff.Change> changes, SiteFacts before, SiteFacts after) {
@@ -50,13 +58,14 @@ final class ChangeSentences {
         return messages.get(locale, code, name, what);
     }
 
-    private static String nameOf(String category, String key, SiteFacts facts) {
+    private String nameOf(String category, String key, SiteFacts facts) {
         Map<String, String> attributes =
                 facts.categories().getOrDefault(category, Map.of()).getOrDefault(key, Map.of());
         return NAMES.getOrDefault(category, List.of()).stream()
                 .map(attributes::get)
                 .filter(value -> value != null && !value.isBlank())
                 .findFirst()
+                .map(stored -> names.name(category, key, stored))
                 .orElse(key);
     }
 }

@@ -2,11 +2,13 @@ package dev.steward.notice;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Span;
+import dev.steward.catalog.VisitorLanguageLinks;
 import dev.steward.platform.MessageBundle;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,12 +41,19 @@ public class NoticeAnnouncements {
     private final NoticeVersionRepository versions;
     private final NoticeChanges changes;
     private final Clock clock;
+    private final VisitorLanguageLinks languages;
     private final MessageBundle messages = new MessageBundle("i18n/notice-changes");
     // published versions never change, so neither does what changed between two of them
     private final Map<Key, NoticeChange> computed = new ConcurrentHashMap<>();
 
-    NoticeAnnouncements(Catalogs catalogs, NoticeVersionRepository versions, NoticeChanges changes, Clock clock) {
+    NoticeAnnouncements(
+            Catalogs catalogs,
+            NoticeVersionRepository versions,
+            NoticeChanges changes,
+            Clock clock,
+            VisitorLanguageLinks languages) {
         this.catalogs = catalogs;
+        this.languages = languages;
         this.versions = versions;
         this.changes = changes;
         this.clock = clock;
@@ -66,6 +75,16 @@ public class NoticeAnnouncements {
                 .filter(announcement -> now.isBefore(announcement.until()));
     }
 
+    /** The sentences, and the visible note where they name an element in the site's default language. */
+    private List<String> summary(String site, NoticeChange change, Locale locale) {
+        if (!change.namesUntranslated()) {
+            return change.sentences();
+        }
+        List<String> summary = new ArrayList<>(change.sentences());
+        summary.add(languages.pageFallback(site, locale));
+        return List.copyOf(summary);
+    }
+
     private Announcement announce(
             String site, NoticeVersion previous, NoticeVersion version, Span period, Locale locale) {
         NoticeChange change = computed.computeIfAbsent(
@@ -74,7 +93,7 @@ public class NoticeAnnouncements {
         return new Announcement(
                 version.version(),
                 messages.get(locale, "announcement.heading", MessageBundle.date(version.effective(), locale)),
-                change.sentences(),
+                summary(site, change, locale),
                 change.diffPath(),
                 messages.get(locale, "announcement.link"),
                 messages.get(locale, "announcement.close"),

@@ -2,10 +2,16 @@ package dev.steward.notice;
 
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,13 +33,46 @@ class NoticeApiController {
 
     @Operation(
             summary = "Get the notice in force",
-            description = "The privacy notice in force for the visitor's region (or `region`), as data.")
+            description = "The privacy notice in force for the visitor's region (or `region`), as data, in the"
+                    + " visitor's language among those the site declares (`Accept-Language`). `Content-Language`"
+                    + " names it, followed by the site's default language where some texts are not translated.")
     @GetMapping("/s/{site}/privacy.json")
-    NoticeFacts privacyJson(
+    ResponseEntity<NoticeFacts> privacyJson(
             @PathVariable String site, @RequestParam(required = false) String region, HttpServletRequest request) {
         Catalog catalog = catalogs.of(site);
-        String resolved = Regions.resolve(catalog, catalog.site(site).orElseThrow(), region, request);
-        return factsOf(notices.inForce(site), resolved);
+        Site found = catalog.site(site).orElseThrow();
+        String resolved = Regions.resolve(catalog, found, region, request);
+        NoticeVersion inForce = notices.inForce(site);
+        String language = VisitorLanguages.of(found);
+        Optional<NoticeComposer> composer = language.equals(found.language())
+                ? Optional.empty()
+                : editionOf(catalog, site, inForce.version())
+                        .flatMap(edition -> edition.jurisdiction(resolved)
+                                .map(jurisdiction -> new NoticeComposer(
+                                        edition, edition.site(site).orElseThrow(), jurisdiction, language)));
+        if (composer.isEmpty()) {
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_LANGUAGE, found.language())
+                    .body(factsOf(inForce, resolved));
+        }
+        NoticeFacts facts = composer.get().compose();
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_LANGUAGE,
+                        composer.get().untranslated() == 0 ? language : language + ", " + found.language())
+                .body(facts);
+    }
+
+    /**
+     * The edition of the catalog that states the version: its translations are the version's, as published (a
+     * catalog whose translation of a published version reads differently is refused at start).
+     */
+    private static Optional<Catalog> editionOf(Catalog catalog, String site, String version) {
+        return Stream.concat(catalog.earlierEditionsOf(site).stream(), Stream.of(catalog))
+                .filter(edition -> edition.site(site)
+                        .map(s -> s.notice().version().equals(version))
+                        .orElse(false))
+                .findFirst();
     }
 
     @Operation(

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * What a new version of a site's notice changed, for the people it concerns: sentences a person reads, the
  * processing activities the change touches (directly, or through a purpose, field, recipient, transfer or retention
- * rule they use), those among them that ask for consent, and the jurisdictions whose notice reads differently.
+ * rule they use), those among them that ask for consent, the jurisdictions whose notice reads differently, and whether the sentences
+ * name some element in the site's default language for want of a translation.
  */
 public record NoticeChange(
         String site,
@@ -17,7 +18,8 @@ public record NoticeChange(
         List<String> sentences,
         Set<String> activities,
         Set<String> consentActivities,
-        Set<String> jurisdictions) {
+        Set<String> jurisdictions,
+        boolean namesUntranslated) {
 
     public NoticeChange {
         sentences = List.copyOf(sentences);

@@ -1,5 +1,8 @@
 package dev.steward.notice;
 
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,17 +31,28 @@ public class NoticeChanges {
     private static final Map<String, String> REFERENCES =
             Map.of("purposes", "purposes", "fields", "fields", "recipients", "recipients", "transfers", "recipients");
 
+    private final Catalogs catalogs;
     private final PublishedNotices notices;
     private final NoticeVersionDiffs diffs;
     private final JsonMapper json;
 
-    NoticeChanges(PublishedNotices notices, NoticeVersionDiffs diffs, JsonMapper json) {
+    NoticeChanges(Catalogs catalogs, PublishedNotices notices, NoticeVersionDiffs diffs, JsonMapper json) {
+        this.catalogs = catalogs;
         this.notices = notices;
         this.diffs = diffs;
         this.json = json;
     }
 
+    /**
+     * The change in words for a reader of the language ({@code locale}): elements are named in it where the site
+     * declares it and the catalog translates them, else in the site's default language, which the change then says.
+     */
     public NoticeChange between(String site, String from, String to, Locale locale) {
+        Site found = catalogs.requireSite(site);
+        String language = VisitorLanguages.declared(found).contains(locale.getLanguage())
+                ? locale.getLanguage()
+                : found.language();
+        ElementNames names = new ElementNames(catalogs.of(site), found, language);
         NoticeVersion later = notices.version(site, to);
         PublishedFacts before = diffs.facts(notices.version(site, from));
         PublishedFacts after = diffs.facts(later);
@@ -49,12 +63,13 @@ public class NoticeChanges {
                 from,
                 to,
                 later.effective(),
-                new ChangeSentences(locale).of(changes, before.site(), after.site()),
+                new ChangeSentences(locale, names::name).of(changes, before.site(), after.site()),
                 activities,
                 activities.stream()
                         .filter(activity -> attribute(after.site(), "activities", activity, "consent") != null)
                         .collect(java.util.stream.Collectors.toSet()),
-                jurisdictionsChanged(before, after));
+                jurisdictionsChanged(before, after),
+                names.untranslated());
     }
 
     /**

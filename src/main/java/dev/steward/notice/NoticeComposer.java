@@ -4,14 +4,12 @@ import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Contact;
 import dev.steward.catalog.Controller;
 import dev.steward.catalog.Cookie;
-import dev.steward.catalog.Countries;
 import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.LegalBasis;
 import dev.steward.catalog.LocalizedText;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Purpose;
 import dev.steward.catalog.Recipient;
-import dev.steward.catalog.Regime;
 import dev.steward.catalog.RetentionRule;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.TextBlock;
@@ -26,12 +24,9 @@ import dev.steward.notice.NoticeFacts.GroundFacts;
 import dev.steward.notice.NoticeFacts.LegalBasisFacts;
 import dev.steward.notice.NoticeFacts.MeasureFacts;
 import dev.steward.notice.NoticeFacts.PurposeFacts;
-import dev.steward.notice.NoticeFacts.RecipientFacts;
 import dev.steward.notice.NoticeFacts.RepresentativeFacts;
 import dev.steward.notice.NoticeFacts.RetentionFacts;
 import dev.steward.notice.NoticeFacts.RightFacts;
-import dev.steward.notice.NoticeFacts.StorageFacts;
-import dev.steward.notice.NoticeFacts.TransferFacts;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,10 +46,8 @@ final class NoticeComposer {
     private final Catalog catalog;
     private final Site site;
     private final Jurisdiction jurisdiction;
-    private final String language;
-    private int untranslated;
-    private int untranslatedInCookiePolicy;
-    private boolean cookiePolicy;
+    private final NoticeTexts texts;
+    private final NoticeRecipients recipients;
 
     NoticeComposer(Catalog catalog, Site site, Jurisdiction jurisdiction) {
         this(catalog, site, jurisdiction, site.language());
@@ -64,32 +57,23 @@ final class NoticeComposer {
         this.catalog = catalog;
         this.site = site;
         this.jurisdiction = jurisdiction;
-        this.language = language;
+        this.texts = new NoticeTexts(site, language);
+        this.recipients = new NoticeRecipients(catalog, site, jurisdiction, texts);
     }
 
     /** How many texts of the last {@link #compose()} were missing in the language and shown in the default. */
     int untranslated() {
-        return untranslated;
+        return texts.untranslated();
     }
 
     /** Those of them that the cookie policy shows. */
     int untranslatedInCookiePolicy() {
-        return untranslatedInCookiePolicy;
-    }
-
-    /** Counts the texts the part resolves as texts of the cookie policy too. */
-    private <T> T inCookiePolicy(Supplier<T> part) {
-        cookiePolicy = true;
-        try {
-            return part.get();
-        } finally {
-            cookiePolicy = false;
-        }
+        return texts.untranslatedInCookiePolicy();
     }
 
     NoticeFacts compose() {
         List<ProcessingActivity> activities = catalog.activitiesOf(site.key());
-        List<Recipient> recipients = recipientsOf(activities);
+        List<Recipient> recipients = this.recipients.of(activities);
         return new NoticeFacts(
                 site.key(),
                 inCookiePolicy(() -> text(site.name())),
@@ -107,9 +91,9 @@ final class NoticeComposer {
                 text(jurisdiction.introduction()),
                 purposes(activities),
                 activities.stream().map(this::activity).toList(),
-                recipients.stream().map(this::recipient).toList(),
-                transfers(recipients),
-                storage(),
+                this.recipients.facts(recipients),
+                this.recipients.transfers(recipients),
+                this.recipients.storage(),
                 rights(),
                 contact(jurisdiction.supervisoryAuthority()),
                 text(jurisdiction.automatedDecisions()),
@@ -184,10 +168,10 @@ final class NoticeComposer {
                 text(activity.description()),
                 purposes.stream().map(purpose -> text(purpose.name())).toList(),
                 bases(bases),
-                activity.dataSubjects(),
+                activity.dataSubjects().stream().map(this::text).toList(),
                 activity.fields().stream().map(this::field).toList(),
                 activity.recipients().stream()
-                        .map(key -> catalog.recipient(key).orElseThrow().name())
+                        .map(key -> text(catalog.recipient(key).orElseThrow().name()))
                         .toList(),
                 retention(catalog.retentionRule(activity.retention()).orElseThrow()),
                 text(activity.retentionStatement()),
@@ -217,55 +201,6 @@ final class NoticeComposer {
         return bases.stream()
                 .map(basis -> new LegalBasisFacts(basis.key(), basis.citation(), basis.description()))
                 .toList();
-    }
-
-    private List<Recipient> recipientsOf(List<ProcessingActivity> activities) {
-        Set<String> keys = new LinkedHashSet<>();
-        activities.forEach(activity -> keys.addAll(activity.recipients()));
-        if (site.hostedBy() != null) {
-            keys.add(site.hostedBy());
-        }
-        return keys.stream().map(key -> catalog.recipient(key).orElseThrow()).toList();
-    }
-
-    private RecipientFacts recipient(Recipient recipient) {
-        return new RecipientFacts(
-                recipient.key(),
-                recipient.name(),
-                lower(recipient.role()),
-                recipient.country().toUpperCase(Locale.ROOT),
-                Countries.name(recipient.country()),
-                recipient.isInEea(),
-                text(recipient.service()),
-                recipient.safeguard() == null ? null : recipient.safeguard().citation(),
-                recipient.confidentialityAgreement());
-    }
-
-    /** The transfer table is a GDPR fact: which recipients outside the EEA receive data, and on which ground. */
-    private List<TransferFacts> transfers(List<Recipient> recipients) {
-        if (jurisdiction.regime() != Regime.GDPR) {
-            return List.of();
-        }
-        return recipients.stream()
-                .filter(recipient -> !recipient.isInEea())
-                .map(recipient -> new TransferFacts(
-                        recipient.service() == null ? lower(recipient.role()) : text(recipient.service()),
-                        recipient.name(),
-                        Countries.name(recipient.country()),
-                        recipient.safeguard() == null
-                                ? ""
-                                : recipient.safeguard().citation()))
-                .toList();
-    }
-
-    private StorageFacts storage() {
-        Recipient host = site.hostedBy() == null
-                ? null
-                : catalog.recipient(site.hostedBy()).orElseThrow();
-        return new StorageFacts(
-                site.storageLocations().stream().map(Countries::name).toList(),
-                host == null ? null : host.name(),
-                host == null ? null : Countries.name(host.country()));
     }
 
     private List<RightFacts> rights() {
@@ -316,21 +251,14 @@ final class NoticeComposer {
     }
 
     private @Nullable String text(@Nullable LocalizedText text) {
-        if (text == null) {
-            return null;
-        }
-        String translated = text.byLanguage().get(language);
-        if (translated != null || language.equals(site.language())) {
-            return translated != null ? translated : text.in(language);
-        }
-        untranslated++;
-        if (cookiePolicy) {
-            untranslatedInCookiePolicy++;
-        }
-        return text.in(site.language());
+        return texts.text(text);
     }
 
-    private static String lower(Enum<?> value) {
+    private <T> T inCookiePolicy(Supplier<T> part) {
+        return texts.inCookiePolicy(part);
+    }
+
+    static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 

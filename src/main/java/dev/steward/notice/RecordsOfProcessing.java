@@ -62,18 +62,30 @@ public class RecordsOfProcessing {
 
     /** The records of the sites the predicate accepts: a member of staff limited to sites sees theirs. */
     public Export export(Predicate<String> sites) {
-        List<Entry> entries = new ArrayList<>();
+        return new Export(
+                clock.instant(),
+                activities(sites).stream()
+                        .map(each -> entry(each.catalog(), each.site(), each.activity()))
+                        .toList());
+    }
+
+    /** Each activity of each site the predicate accepts, with the catalog and site it belongs to. */
+    List<Activity> activities(Predicate<String> sites) {
+        List<Activity> activities = new ArrayList<>();
         for (Catalog catalog : catalogs.all()) {
             for (Site site : catalog.sites()) {
                 if (sites.test(site.key())) {
-                    catalog.activitiesOf(site.key()).forEach(activity -> entries.add(entry(catalog, site, activity)));
+                    catalog.activitiesOf(site.key())
+                            .forEach(activity -> activities.add(new Activity(catalog, site, activity)));
                 }
             }
         }
-        return new Export(clock.instant(), entries);
+        return activities;
     }
 
-    private Entry entry(Catalog catalog, Site site, ProcessingActivity activity) {
+    record Activity(Catalog catalog, Site site, ProcessingActivity activity) {}
+
+    Entry entry(Catalog catalog, Site site, ProcessingActivity activity) {
         Controller controller = catalog.controllerOf(site);
         List<Purpose> purposes = catalog.purposesOf(activity);
         List<Recipient> recipients = activity.recipients().stream()
@@ -99,7 +111,7 @@ public class RecordsOfProcessing {
                                                 .map(basis -> basis.citation())
                                                 .collect(Collectors.joining(" + "))))
                         .distinct()),
-                join(activity.dataSubjects().stream()),
+                join(activity.dataSubjects().stream().map(Object::toString)),
                 join(activity.fields().stream()
                         .map(field -> catalog.categoryOf(field.field()).orElseThrow())
                         .map(DataCategory::name)

@@ -23,18 +23,20 @@ import tools.jackson.databind.json.JsonMapper;
 class RopaController {
 
     private final RecordsOfProcessing records;
+    private final RopaPage page;
     private final JsonMapper json;
     private final CurrentCaller caller;
 
-    RopaController(RecordsOfProcessing records, JsonMapper json, CurrentCaller caller) {
+    RopaController(RecordsOfProcessing records, RopaPage page, JsonMapper json, CurrentCaller caller) {
         this.records = records;
+        this.page = page;
         this.json = json;
         this.caller = caller;
     }
 
     @GetMapping("/admin/ropa")
     String page(Model model) {
-        model.addAttribute("export", records.export(caller.get()::maySee));
+        model.addAttribute("sheets", page.sheets(caller.get()::maySee));
         return "admin/ropa";
     }
 

@@ -2,10 +2,8 @@ package dev.steward.people;
 
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.LegalBasis;
 import dev.steward.catalog.LocalizedText;
 import dev.steward.catalog.Site;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -40,22 +38,11 @@ class CatalogWords {
     }
 
     String recipient(String site, String recipient) {
-        return catalogs.site(site)
-                .flatMap(s -> catalogs.of(site).recipient(recipient))
-                .map(r -> r.name())
-                .orElse(recipient);
+        return named(site, catalog -> catalog.recipient(recipient).map(r -> r.name()), recipient);
     }
 
     String retentionRule(String site, String rule) {
         return named(site, catalog -> catalog.retentionRule(rule).map(r -> r.description()), rule);
-    }
-
-    static String legalBasis(@Nullable String key) {
-        return Arrays.stream(LegalBasis.values())
-                .filter(basis -> basis.key().equals(key))
-                .findFirst()
-                .map(basis -> basis.description() + " (" + basis.citation() + ")")
-                .orElse(key == null ? "" : key);
     }
 
     private String named(String site, Function<Catalog, Optional<LocalizedText>> lookup, String key) {

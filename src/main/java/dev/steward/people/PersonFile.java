@@ -2,6 +2,7 @@ package dev.steward.people;
 
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
+import dev.steward.catalog.LegalBasis;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.consent.ConsentLedger;
@@ -14,12 +15,12 @@ import dev.steward.people.PersonPage.IdentifierLine;
 import dev.steward.people.PersonPage.MailLine;
 import dev.steward.people.PersonPage.RecordLine;
 import dev.steward.people.PersonPage.RequestLine;
+import dev.steward.platform.ConsoleWords;
 import dev.steward.rights.RequestInWords;
 import dev.steward.rights.RightsRequest;
 import dev.steward.rights.SubjectRequests;
 import dev.steward.staff.Caller;
 import dev.steward.vault.Access;
-import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.ErasureBlockers;
 import dev.steward.vault.HeldIdentifier;
 import dev.steward.vault.RecordSummary;
@@ -27,12 +28,14 @@ import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,9 +55,13 @@ class PersonFile {
     private final ErasureBlockers blockers;
     private final AuditTrail audit;
     private final CatalogWords words;
+    private final RequestInWords requestWords;
     private final Clock clock;
 
+    private final ConsoleWords console;
+
     PersonFile(
+            ConsoleWords console,
             Vault vault,
             ConsentLedger consents,
             Disclosures disclosures,
@@ -63,7 +70,9 @@ class PersonFile {
             ErasureBlockers blockers,
             AuditTrail audit,
             CatalogWords words,
+            RequestInWords requestWords,
             Clock clock) {
+        this.console = console;
         this.vault = vault;
         this.consents = consents;
         this.disclosures = disclosures;
@@ -72,6 +81,7 @@ class PersonFile {
         this.blockers = blockers;
         this.audit = audit;
         this.words = words;
+        this.requestWords = requestWords;
         this.clock = clock;
     }
 
@@ -114,16 +124,13 @@ class PersonFile {
 
     private List<IdentifierLine> identifiers(SubjectId subject, Caller staff) {
         return vault.heldIdentifiers(subject, Access.staff(staff.name(), "read-person", null)).stream()
-                .map(PersonFile::identifierLine)
+                .map(this::identifierLine)
                 .toList();
     }
 
-    private static IdentifierLine identifierLine(HeldIdentifier held) {
-        String kind = switch (held.identifier().kind()) {
-            case EMAIL -> "E-mail address";
-            case USERNAME -> "User name";
-            case PHONE -> "Phone number";
-        };
+    private IdentifierLine identifierLine(HeldIdentifier held) {
+        String kind =
+                console.get("console.identifier." + held.identifier().kind().name());
         return new IdentifierLine(kind, held.identifier().value(), held.provenAt(), held.links());
     }
 
@@ -134,16 +141,21 @@ class PersonFile {
                         record.id().toString(),
                         words.site(record.site()),
                         words.activity(record.site(), record.activity()),
-                        CatalogWords.legalBasis(record.legalBasis()),
+                        legalBasis(record.legalBasis()),
                         record.collectedAt(),
-                        switch (record.state()) {
-                            case ACTIVE -> "In use";
-                            case AWAITING_PARENT -> "Held until a parent confirms";
-                            case CLOSED -> "Purpose done, kept until erased";
-                        },
+                        console.get("console.recordState." + record.state().name()),
                         words.retentionRule(record.site(), record.retentionRule()),
                         record.dueAt()))
                 .toList();
+    }
+
+    /** The legal basis in the staff member's words, with the article it rests on. */
+    private String legalBasis(@Nullable String key) {
+        return Arrays.stream(LegalBasis.values())
+                .filter(basis -> basis.key().equals(key))
+                .findFirst()
+                .map(basis -> console.get("console.basis." + basis.key()) + " (" + basis.citation() + ")")
+                .orElse(key == null ? "" : key);
     }
 
     private List<ConsentLine> consentLines(SubjectId subject, Caller staff) {
@@ -153,11 +165,12 @@ class PersonFile {
                 .map(event -> new ConsentLine(
                         words.site(event.site()),
                         words.purpose(event.site(), event.purpose()),
-                        event.byParent()
-                                ? event.action().label() + " (by a parent or guardian)"
-                                : event.action().label(),
+                        console.get(
+                                event.byParent() ? "console.consentAction.byParent" : "console.consentAction",
+                                console.get("console.consentAction."
+                                        + event.action().name())),
                         CollectionMethod.ofKey(event.method())
-                                .map(CollectionMethod::label)
+                                .map(method -> console.get("console.method." + method.name()))
                                 .orElse(event.method()),
                         event.occurredAt(),
                         event.receiptPath()))
@@ -181,8 +194,8 @@ class PersonFile {
                 .map(request -> new RequestLine(
                         request.id().toString(),
                         words.site(request.site()),
-                        RequestInWords.right(request.type()),
-                        RequestInWords.standing(request, now),
+                        requestWords.right(request.type()),
+                        requestWords.standing(request, now),
                         request.createdAt()))
                 .toList();
     }
@@ -205,7 +218,7 @@ class PersonFile {
                 .map(blocker -> new HoldLine(
                         words.site(blocker.site()),
                         words.activity(blocker.site(), blocker.activity()),
-                        blocker.kind() == ErasureBlocker.Kind.LEGAL_HOLD ? "Legal hold" : "Kept by law",
+                        console.get("console.blocker." + blocker.kind().name()),
                         blocker.reason(),
                         blocker.until()))
                 .toList();

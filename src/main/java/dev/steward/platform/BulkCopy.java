@@ -30,7 +30,7 @@ public class BulkCopy {
     }
 
     /** A COPY statement and its rows, made ready ahead of being written (possibly on another thread). */
-    public record Pending(String copySql, CopyRows rows) {}
+    public record Pending(String copySql, CopyData rows) {}
 
     /** @return how many rows PostgreSQL copied */
     @Transactional(propagation = Propagation.MANDATORY)

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * null, backslash escapes in text, {@code \\x} hex for bytea. Bulk paths write exactly the values their single-row
  * INSERTs would bind, only faster.
  */
-public final class CopyRows {
+public final class CopyRows implements CopyData {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -59,10 +59,12 @@ public final class CopyRows {
         return this;
     }
 
+    @Override
     public int rows() {
         return rows;
     }
 
+    @Override
     public byte[] bytes() {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -68,7 +68,7 @@ public class Retention implements ErasureBlockers {
     private String statutoryReason(RecordSummary record) {
         RetentionRule rule = rules.of(record).orElseThrow();
         return rule.statutoryReason() != null
-                ? rule.statutoryReason()
+                ? rule.statutoryReason().toString()
                 : "The law requires keeping these records at least " + rule.statutoryMinimum() + " after collection.";
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.retention;
 
+import dev.steward.platform.ConsoleWords;
 import dev.steward.staff.Attention;
 import dev.steward.staff.AttentionItems;
 import dev.steward.staff.Caller;
@@ -28,7 +29,15 @@ class RetentionAttention implements AttentionItems {
     private final RetentionSettings settings;
     private final Clock clock;
 
-    RetentionAttention(RecordDueTimes dueTimes, HoldRepository holds, RetentionSettings settings, Clock clock) {
+    private final ConsoleWords words;
+
+    RetentionAttention(
+            ConsoleWords words,
+            RecordDueTimes dueTimes,
+            HoldRepository holds,
+            RetentionSettings settings,
+            Clock clock) {
+        this.words = words;
         this.dueTimes = dueTimes;
         this.holds = holds;
         this.settings = settings;
@@ -54,13 +63,13 @@ class RetentionAttention implements AttentionItems {
         if (sweepLate) {
             items.add(new Attention(
                     overdue.stream().mapToLong(RecordDueTimes.Overdue::unheld).sum(),
-                    "records past their retention period that no sweep has erased",
+                    words.get("console.attention.retentionOverdue"),
                     "/admin/retention"));
         }
         if (heldBack) {
             items.add(new Attention(
                     overdue.stream().mapToLong(RecordDueTimes.Overdue::held).sum(),
-                    "records past their retention period kept by a legal hold",
+                    words.get("console.attention.retentionHeld"),
                     "/admin/holds"));
         }
         return List.copyOf(items);

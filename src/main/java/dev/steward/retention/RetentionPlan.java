@@ -126,7 +126,9 @@ class RetentionPlan {
                 rule == null || rule.statutoryMinimum() == null
                         ? null
                         : rule.statutoryMinimum().toString(),
-                rule == null ? null : rule.statutoryReason(),
+                rule == null || rule.statutoryReason() == null
+                        ? null
+                        : rule.statutoryReason().toString(),
                 rule != null && rule.rule().trigger() == RetentionRule.Trigger.PURPOSE_ENDED,
                 counts[0],
                 counts[1],

@@ -101,7 +101,7 @@ class AccessSummary {
         List<String> recipients = activity.map(a -> a.recipients().stream()
                         .map(catalog::recipient)
                         .flatMap(Optional::stream)
-                        .map(r -> r.name() + " (" + country(r.country(), locale) + ")")
+                        .map(r -> text(r.name(), site, locale) + " (" + country(r.country(), locale) + ")")
                         .toList())
                 .orElse(List.of());
         String retention = activity.map(ProcessingActivity::retention)
@@ -132,7 +132,7 @@ class AccessSummary {
 
     /** A catalog text in the package's language, or in the site's default where it is not translated. */
     private static String text(LocalizedText text, Site site, Locale locale) {
-        return text.in(text.byLanguage().containsKey(locale.getLanguage()) ? locale.getLanguage() : site.language());
+        return text.in(locale.getLanguage(), site.language());
     }
 
     /** A country by its ISO code, named in the package's language. */

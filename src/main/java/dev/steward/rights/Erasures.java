@@ -100,6 +100,7 @@ class Erasures {
     private String statutoryReason(RightsRequest request, RecordSummary record) {
         return rule(request, record)
                 .map(RetentionRule::statutoryReason)
+                .map(reason -> words.text(request, reason))
                 .map(reason -> " " + (reason.matches(".*[.!?。]$") ? reason : reason + "."))
                 .orElse("");
     }

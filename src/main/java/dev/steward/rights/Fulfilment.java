@@ -185,7 +185,10 @@ class Fulfilment {
                 .append(words.words(
                         request,
                         "rights.outcome.recipients.item",
-                        r.country() == null ? r.name() : r.name() + " (" + words.country(request, r.country()) + ")",
+                        r.country() == null
+                                ? words.recipient(request, r.recipient())
+                                : words.recipient(request, r.recipient()) + " (" + words.country(request, r.country())
+                                        + ")",
                         String.join(
                                 ", ",
                                 r.categories().stream()

@@ -2,6 +2,7 @@ package dev.steward.rights;
 
 import dev.steward.accounts.SignedInVisitors;
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
@@ -125,7 +126,13 @@ class PrivacyCenterController {
         view.recipientsTold()
                 .forEach(notice -> catalogs.of(site)
                         .recipient(notice.recipient())
-                        .ifPresent(recipient -> recipients.put(recipient.key(), recipient.name())));
+                        .ifPresent(recipient -> recipients.put(
+                                recipient.key(),
+                                recipient
+                                        .name()
+                                        .in(
+                                                VisitorLanguages.current(),
+                                                catalogs.requireSite(site).language()))));
         model.addAttribute("recipientNames", recipients);
         model.addAttribute("token", token);
         return "privacy-center/status";

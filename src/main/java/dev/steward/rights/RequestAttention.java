@@ -2,6 +2,7 @@ package dev.steward.rights;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
+import dev.steward.platform.ConsoleWords;
 import dev.steward.staff.Attention;
 import dev.steward.staff.AttentionItems;
 import dev.steward.staff.Caller;
@@ -23,7 +24,11 @@ class RequestAttention implements AttentionItems {
     private final Catalogs catalogs;
     private final Clock clock;
 
-    RequestAttention(RequestRepository requests, RecipientNotices notices, Catalogs catalogs, Clock clock) {
+    private final ConsoleWords words;
+
+    RequestAttention(
+            ConsoleWords words, RequestRepository requests, RecipientNotices notices, Catalogs catalogs, Clock clock) {
+        this.words = words;
         this.requests = requests;
         this.notices = notices;
         this.catalogs = catalogs;
@@ -46,17 +51,17 @@ class RequestAttention implements AttentionItems {
                         open.stream()
                                 .mapToLong(RequestRepository.OpenCount::overdue)
                                 .sum(),
-                        "rights requests past their deadline",
+                        words.get("console.attention.requestsOverdue"),
                         "/admin/requests?due=overdue"),
                 new Attention(
                         open.stream()
                                 .mapToLong(RequestRepository.OpenCount::dueSoon)
                                 .sum(),
-                        "rights requests due within " + RightsMetrics.SOON.toDays() + " days",
+                        words.get("console.attention.requestsSoon", RightsMetrics.SOON.toDays()),
                         "/admin/requests?due=soon"),
                 new Attention(
                         notices.tasks(sites).size(),
-                        "recipients to tell by hand (their webhook failed or they have none)",
+                        words.get("console.attention.recipientTasks"),
                         "/admin/requests#tasks"));
     }
 }

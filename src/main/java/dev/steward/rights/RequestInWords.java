@@ -1,59 +1,48 @@
 package dev.steward.rights;
 
 import dev.steward.catalog.RightType;
+import dev.steward.platform.ConsoleWords;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Locale;
+import org.springframework.stereotype.Component;
 
-/** How the console names a rights request's right, where it stands and how long is left to answer it. */
-public final class RequestInWords {
+/**
+ * How the console names a rights request's right, where it stands and how long is left to answer it, in the staff
+ * member's language.
+ */
+@Component
+public class RequestInWords {
 
-    private RequestInWords() {}
+    private final ConsoleWords words;
 
-    public static String right(RightType type) {
-        return switch (type) {
-            case WITHDRAW_CONSENT -> "Withdraw consent";
-            case ACCESS -> "Access";
-            case RECTIFICATION -> "Rectification";
-            case ERASURE -> "Erasure";
-            case RESTRICTION -> "Restriction of processing";
-            case NOTIFICATION -> "Notification of recipients";
-            case PORTABILITY -> "Data portability";
-            case AUTOMATED_DECISIONS -> "Automated decisions";
-            case OBJECTION -> "Objection";
-            case COMPLAINT -> "Complaint";
-            case DISCLOSURE -> "Disclosure of retained data";
-            case AMENDMENT -> "Correction, addition or deletion";
-            case DELETION -> "Cessation of use and deletion";
-        };
+    RequestInWords(ConsoleWords words) {
+        this.words = words;
     }
 
-    public static String status(RequestStatus status) {
-        return switch (status) {
-            case AWAITING_VERIFICATION -> "Waiting for the requester to confirm the address";
-            case RECEIVED -> "To answer";
-            case COMPLETED -> "Answered";
-            case DENIED -> "Refused";
-            case EXPIRED -> "Never confirmed";
-        };
+    public String right(RightType type) {
+        return words.get("console.right." + type.name());
+    }
+
+    public String status(RequestStatus status) {
+        return words.get("console.requestStatus." + status.name());
     }
 
     /**
      * Days left to answer an open request, counted in whole calendar days (UTC) so that "due today" means the same to
      * everyone; empty when nothing runs.
      */
-    public static String timeLeft(RightsRequest request, Instant now) {
+    public String timeLeft(RightsRequest request, Instant now) {
         Instant deadline = request.deadline();
         if (deadline == null || request.status() != RequestStatus.RECEIVED) {
             return "";
         }
         long days = Duration.between(day(now), day(deadline)).toDays();
         if (request.overdue(now)) {
-            return days >= 0 ? "Overdue" : "Overdue by " + plural(-days, "day");
+            return days >= 0 ? words.get("console.timeLeft.overdue") : words.get("console.timeLeft.overdueBy", -days);
         }
-        return days == 0 ? "Due today" : plural(days, "day") + " left";
+        return days == 0 ? words.get("console.timeLeft.today") : words.get("console.timeLeft.left", days);
     }
 
     private static Instant day(Instant instant) {
@@ -62,15 +51,11 @@ public final class RequestInWords {
                 .toInstant();
     }
 
-    private static String plural(long count, String unit) {
-        return count + " " + unit + (count == 1 ? "" : "s");
-    }
-
-    /** A request's status and deadline for a list: "To answer, 3 days left". */
-    public static String standing(RightsRequest request, Instant now) {
+    /** A request's status and deadline for a list: "To answer (3 days left)". */
+    public String standing(RightsRequest request, Instant now) {
         String left = timeLeft(request, now);
         return left.isEmpty()
                 ? status(request.status())
-                : status(request.status()) + ", " + left.toLowerCase(Locale.ROOT);
+                : words.get("console.request.standing", status(request.status()), left);
     }
 }

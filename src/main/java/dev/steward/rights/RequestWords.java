@@ -62,10 +62,9 @@ class RequestWords {
 
     /** A catalog text in the requester's language, or the site's default where it has no translation. */
     String text(RightsRequest request, LocalizedText text) {
-        String language = language(request).getLanguage();
-        return text.byLanguage().containsKey(language)
-                ? text.in(language)
-                : text.in(catalogs.requireSite(request.site()).language());
+        return text.in(
+                language(request).getLanguage(),
+                catalogs.requireSite(request.site()).language());
     }
 
     String activity(RightsRequest request, String key) {
@@ -78,6 +77,10 @@ class RequestWords {
 
     String field(RightsRequest request, String key) {
         return catalog(request).field(key).map(f -> text(request, f.label())).orElse(key);
+    }
+
+    String recipient(RightsRequest request, String key) {
+        return catalog(request).recipient(key).map(r -> text(request, r.name())).orElse(key);
     }
 
     String category(RightsRequest request, String key) {

@@ -1,6 +1,8 @@
 package dev.steward.rights;
 
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.VisitorLanguages;
+import dev.steward.platform.ConsoleWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
@@ -31,7 +33,18 @@ class RequestsConsoleController {
     private final Catalogs catalogs;
     private final Clock clock;
 
-    RequestsConsoleController(RequestQueue queue, PackagePreview previews, Catalogs catalogs, Clock clock) {
+    private final ConsoleWords words;
+    private final RequestInWords inWords;
+
+    RequestsConsoleController(
+            ConsoleWords words,
+            RequestInWords inWords,
+            RequestQueue queue,
+            PackagePreview previews,
+            Catalogs catalogs,
+            Clock clock) {
+        this.words = words;
+        this.inWords = inWords;
         this.queue = queue;
         this.previews = previews;
         this.catalogs = catalogs;
@@ -44,6 +57,20 @@ class RequestsConsoleController {
 
     /** A request as the queue lists it, in words. */
     record Row(RightsRequest request, String right, String site, String status, String timeLeft, boolean overdue) {}
+
+    /** A restriction in force, with its site by name. */
+    record RestrictionLine(Restriction restriction, String siteName) {}
+
+    /** A recipient to tell by hand, named as the catalog names them. */
+    record TaskLine(UUID id, String recipient, String site, RecipientNotice.Change change) {}
+
+    private TaskLine taskLine(RecipientNotice task) {
+        String recipient = catalogs.site(task.site())
+                .flatMap(site -> catalogs.of(task.site()).recipient(task.recipient()))
+                .map(found -> found.name().in(VisitorLanguages.current()))
+                .orElse(task.recipient());
+        return new TaskLine(task.id(), recipient, siteName(task.site()), task.change());
+    }
 
     /** A status the queue can be filtered by. */
     record StatusChoice(String key, String words) {}
@@ -73,10 +100,10 @@ class RequestsConsoleController {
                         .filter(deadline)
                         .map(r -> new Row(
                                 r,
-                                RequestInWords.right(r.type()),
+                                inWords.right(r.type()),
                                 siteName(r.site()),
-                                RequestInWords.status(r.status()),
-                                RequestInWords.timeLeft(r, now),
+                                inWords.status(r.status()),
+                                inWords.timeLeft(r, now),
                                 r.overdue(now)))
                         .toList());
         model.addAttribute("status", chosen == null ? null : chosen.key());
@@ -85,10 +112,14 @@ class RequestsConsoleController {
         model.addAttribute(
                 "statuses",
                 Arrays.stream(RequestStatus.values())
-                        .map(s -> new StatusChoice(s.key(), RequestInWords.status(s)))
+                        .map(s -> new StatusChoice(s.key(), inWords.status(s)))
                         .toList());
-        model.addAttribute("restrictions", queue.restrictions());
-        model.addAttribute("tasks", queue.tasks());
+        model.addAttribute(
+                "restrictions",
+                queue.restrictions().stream()
+                        .map(r -> new RestrictionLine(r, siteName(r.site())))
+                        .toList());
+        model.addAttribute("tasks", queue.tasks().stream().map(this::taskLine).toList());
         return "admin/requests";
     }
 
@@ -109,7 +140,7 @@ class RequestsConsoleController {
     @PostMapping("/admin/requests/{id}/assign")
     @Requires(Permission.WORK_REQUESTS)
     String assign(@PathVariable UUID id, RedirectAttributes flash) {
-        return act(id, flash, "Assigned to you.", () -> queue.assign(id, null));
+        return act(id, flash, words.get("console.request.done.assigned"), () -> queue.assign(id, null));
     }
 
     @PostMapping("/admin/requests/{id}/extend")
@@ -119,26 +150,25 @@ class RequestsConsoleController {
             @RequestParam String extension,
             @RequestParam String reason,
             RedirectAttributes flash) {
-        return act(
-                id, flash, "Deadline extended; the requester was told why.", () -> queue.extend(id, extension, reason));
+        return act(id, flash, words.get("console.request.done.extended"), () -> queue.extend(id, extension, reason));
     }
 
     @PostMapping("/admin/requests/{id}/fee")
     @Requires(Permission.WORK_REQUESTS)
     String fee(@PathVariable UUID id, @RequestParam String fee, RedirectAttributes flash) {
-        return act(id, flash, "Fee recorded and sent to the requester.", () -> queue.fee(id, fee));
+        return act(id, flash, words.get("console.request.done.fee"), () -> queue.fee(id, fee));
     }
 
     @PostMapping("/admin/requests/{id}/fulfil")
     @Requires(Permission.WORK_REQUESTS)
     String fulfil(@PathVariable UUID id, RedirectAttributes flash) {
-        return act(id, flash, "Request fulfilled; the requester was answered.", () -> queue.fulfil(id));
+        return act(id, flash, words.get("console.request.done.fulfilled"), () -> queue.fulfil(id));
     }
 
     @PostMapping("/admin/requests/{id}/deny")
     @Requires(Permission.WORK_REQUESTS)
     String deny(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes flash) {
-        return act(id, flash, "Request refused; the requester was told why.", () -> queue.deny(id, reason));
+        return act(id, flash, words.get("console.request.done.refused"), () -> queue.deny(id, reason));
     }
 
     @PostMapping("/admin/restrictions/{id}/lift")
@@ -146,7 +176,7 @@ class RequestsConsoleController {
     String lift(@PathVariable UUID id, RedirectAttributes flash) {
         try {
             queue.lift(id);
-            flash.addFlashAttribute("done", "Restriction lifted after notifying the person.");
+            flash.addFlashAttribute("done", words.get("console.requests.done.lifted"));
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("errors", e.errors());
         }
@@ -160,6 +190,7 @@ class RequestsConsoleController {
                 queue.tasks().stream()
                         .filter(t -> t.id().equals(id))
                         .findFirst()
+                        .map(this::taskLine)
                         .orElseThrow(
                                 () -> new dev.steward.platform.NotFoundException("There is no open task " + id + ".")));
         model.addAttribute("message", queue.taskMessage(id));
@@ -170,7 +201,7 @@ class RequestsConsoleController {
     @Requires(Permission.WORK_REQUESTS)
     String confirm(@PathVariable UUID id, RedirectAttributes flash) {
         queue.confirmTask(id);
-        flash.addFlashAttribute("done", "Recorded: the recipient was told.");
+        flash.addFlashAttribute("done", words.get("console.requests.done.told"));
         return "redirect:/admin/requests";
     }
 

@@ -1,6 +1,7 @@
 package dev.steward.staff;
 
 import dev.steward.catalog.Catalogs;
+import dev.steward.platform.ConsoleWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,7 +29,10 @@ class StaffPageController {
     private final Catalogs catalogs;
     private final CurrentCaller caller;
 
-    StaffPageController(StaffDirectory directory, Catalogs catalogs, CurrentCaller caller) {
+    private final ConsoleWords words;
+
+    StaffPageController(ConsoleWords words, StaffDirectory directory, Catalogs catalogs, CurrentCaller caller) {
+        this.words = words;
         this.directory = directory;
         this.catalogs = catalogs;
         this.caller = caller;
@@ -57,7 +61,7 @@ class StaffPageController {
         StaffDirectory.NewMember form = new StaffDirectory.NewMember(username, password, listOf(roles), listOf(sites));
         try {
             StaffMember created = directory.create(form, caller.get());
-            redirect.addFlashAttribute("done", "Staff member " + created.username() + " added.");
+            redirect.addFlashAttribute("done", words.get("console.staff.done.added", created.username()));
             return "redirect:/admin/staff";
         } catch (InvalidInputException e) {
             refused(e, model, response);
@@ -100,7 +104,7 @@ class StaffPageController {
                 listOf(roles), listOf(sites), disabled, password == null || password.isEmpty() ? null : password);
         try {
             directory.change(username, change, caller.get());
-            redirect.addFlashAttribute("done", "Staff member " + username + " changed.");
+            redirect.addFlashAttribute("done", words.get("console.staff.done.changed", username));
             return "redirect:/admin/staff";
         } catch (InvalidInputException e) {
             refused(e, model, response);

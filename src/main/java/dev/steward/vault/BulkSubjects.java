@@ -2,30 +2,27 @@ package dev.steward.vault;
 
 import com.google.crypto.tink.Aead;
 import dev.steward.catalog.ProcessingActivity;
+import dev.steward.platform.BinaryCopyRows;
 import dev.steward.platform.BulkCopy;
 import dev.steward.platform.CopyRows;
+import dev.steward.platform.OrderedIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Subjects by the thousand, for imports and the benchmark's data generator: exactly the rows
+ * Subjects created by the thousand, for imports and the benchmark's data generator (finding them by the thousand is
+ * {@link KnownSubjects}): exactly the rows
  * {@link Identities#newSubject} and {@link Vault#store} write (a key per subject wrapped by the master key, blind indexes, identifiers and records
  * encrypted under the subject's key), with the cryptography done in parallel and the rows written by COPY.
  */
@@ -34,27 +31,24 @@ public class BulkSubjects {
 
     private final Vault vault;
     private final VaultRepository repository;
-    private final IdentifierRepository identifierRows;
     private final SubjectKeys keys;
     private final BlindIndex blindIndex;
-    private final SuppressionList suppression;
     private final BulkCopy copy;
+    private final OrderedIds ids;
 
     BulkSubjects(
             Vault vault,
             VaultRepository repository,
-            IdentifierRepository identifierRows,
             SubjectKeys keys,
             BlindIndex blindIndex,
-            SuppressionList suppression,
-            BulkCopy copy) {
+            BulkCopy copy,
+            OrderedIds ids) {
         this.vault = vault;
         this.repository = repository;
-        this.identifierRows = identifierRows;
         this.keys = keys;
         this.blindIndex = blindIndex;
-        this.suppression = suppression;
         this.copy = copy;
+        this.ids = ids;
     }
 
     /** A subject to create: at least one identifier, and the records collected about them. */
@@ -83,34 +77,8 @@ public class BulkSubjects {
     }
 
     /**
-     * The subjects consents about these addresses are filed under (as {@link Identities#forAddress}): one carrying
-     * each, else a new subject with that one identifier. Answered by identifier, in the caller's transaction.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Map<Identifier, SubjectId> findOrCreate(Collection<Identifier> identifiers, Instant createdAt) {
-        return findOrCreate(identifiers, find(identifiers), createdAt);
-    }
-
-    /**
-     * As {@link #findOrCreate(Collection, Instant)}, with the subjects the caller found already (an import finds
-     * everyone in its file once, while checking it, rather than again for every batch it writes).
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Map<Identifier, SubjectId> findOrCreate(
-            Collection<Identifier> identifiers, Map<Identifier, SubjectId> found, Instant createdAt) {
-        loadKeys(identifiers.stream().map(found::get).filter(Objects::nonNull).toList());
-        Filed filed = file(identifiers, found, createdAt);
-        try {
-            filed.copies().forEach(copy::copy);
-        } finally {
-            written(filed);
-        }
-        return filed.subjects();
-    }
-
-    /**
-     * The subjects of these identifiers, and the copies that create the new ones: {@link #findOrCreate(Collection,
-     * Map, Instant)} without writing, for a caller that writes one batch while it files the next.
+     * The subjects of these identifiers (those found, and new ones for the rest), and the copies that create the new
+     * ones, for a caller that writes one batch while it files the next.
      */
     public record Filed(Map<Identifier, SubjectId> subjects, List<SubjectId> created, List<BulkCopy.Pending> copies) {}
 
@@ -148,68 +116,8 @@ public class BulkSubjects {
         keys.preload(subjects);
     }
 
-    /** For those of the identifiers some subject carries, one such subject (a proven one first), in one query. */
-    public Map<Identifier, SubjectId> find(Collection<Identifier> identifiers) {
-        List<Identifier> distinct = List.copyOf(Set.copyOf(identifiers));
-        List<byte[]> indexes = indexesOf(distinct);
-        Map<String, SubjectId> existing = identifierRows.oneCarrierEach(indexes);
-        Map<Identifier, SubjectId> found = new LinkedHashMap<>();
-        for (int i = 0; i < distinct.size(); i++) {
-            SubjectId subject = existing.get(HexFormat.of().formatHex(indexes.get(i)));
-            if (subject != null) {
-                found.put(distinct.get(i), subject);
-            }
-        }
-        return found;
-    }
-
-    /**
-     * What Steward holds about these identifiers: those of erased people (the suppression list), who must not come
-     * back through an import, and, as {@link #find}, a subject carrying each of those it knows.
-     */
-    public record Known(Set<Identifier> suppressed, Map<Identifier, SubjectId> subjects) {}
-
-    /**
-     * The suppression list and {@link #find} together, for an import that needs both about every address in its file:
-     * each blind index is computed once, and the two queries run at the same time on two connections, so that
-     * PostgreSQL answers them on two cores.
-     */
-    public Known lookUp(Collection<Identifier> identifiers) {
-        List<Identifier> distinct = List.copyOf(Set.copyOf(identifiers));
-        List<byte[]> indexes = indexesOf(distinct);
-        CompletableFuture<Set<String>> suppressed =
-                CompletableFuture.supplyAsync(() -> suppression.containedOf(indexes), ForkJoinPool.commonPool());
-        Map<String, SubjectId> carried = identifierRows.oneCarrierEach(indexes);
-        Set<String> erased = suppressed.join();
-        Set<Identifier> suppressedIdentifiers = new HashSet<>();
-        Map<Identifier, SubjectId> found = new LinkedHashMap<>();
-        for (int i = 0; i < distinct.size(); i++) {
-            String index = HexFormat.of().formatHex(indexes.get(i));
-            if (erased.contains(index)) {
-                suppressedIdentifiers.add(distinct.get(i));
-            }
-            SubjectId subject = carried.get(index);
-            if (subject != null) {
-                found.put(distinct.get(i), subject);
-            }
-        }
-        return new Known(suppressedIdentifiers, found);
-    }
-
-    public long count() {
-        return repository.subjectCount();
-    }
-
-    /** Subjects picked at random (for benchmarks and spot checks). */
-    public List<SubjectId> sample(int count) {
-        return repository.randomSubjects(count);
-    }
-
-    private List<byte[]> indexesOf(List<Identifier> identifiers) {
-        return identifiers.parallelStream().map(blindIndex::of).toList();
-    }
-
-    private record Prepared(CopyRows subject, CopyRows identifiers, CopyRows records, Created created, Aead key) {}
+    private record Prepared(
+            BinaryCopyRows subject, BinaryCopyRows identifiers, CopyRows records, Created created, Aead key) {}
 
     /** New subjects' rows as copies, what they create and their keys; the cryptography on all cores. */
     private record Made(List<BulkCopy.Pending> copies, List<Created> created, List<Aead> keys) {}
@@ -221,8 +129,8 @@ public class BulkSubjects {
                         record.site() + '\u0000' + record.activity(), key -> vault.requireDeclared(record))));
         Prepared[] prepared = new Prepared[subjects.size()];
         IntStream.range(0, subjects.size()).parallel().forEach(i -> prepared[i] = prepare(subjects.get(i), activities));
-        CopyRows subjectRows = new CopyRows();
-        CopyRows identifierCopy = new CopyRows();
+        BinaryCopyRows subjectRows = new BinaryCopyRows();
+        BinaryCopyRows identifierCopy = new BinaryCopyRows();
         CopyRows recordRows = new CopyRows();
         for (Prepared one : prepared) {
             subjectRows.append(one.subject());
@@ -239,25 +147,21 @@ public class BulkSubjects {
     }
 
     private Prepared prepare(NewSubject subject, Map<String, ProcessingActivity> activities) {
-        SubjectId id = SubjectId.random();
+        SubjectId id = new SubjectId(ids.next());
         SubjectKeys.Created key = keys.create(id);
-        CopyRows subjectRow = new CopyRows()
-                .add(id.value())
-                .add(key.wrapped())
-                .add(subject.createdAt())
-                .end();
-        CopyRows identifierRows = new CopyRows();
+        BinaryCopyRows subjectRow = VaultRepository.subjectRow(id, key.wrapped(), subject.createdAt());
+        BinaryCopyRows identifierRows = new BinaryCopyRows();
         for (Identifier identifier : subject.identifiers()) {
-            identifierRows
-                    .add(blindIndex.of(identifier))
-                    .add(id.value())
-                    .add(identifier.kind().name())
-                    .add(ClaimedIdentifier.of(identifier).links())
-                    .add(Vault.encrypt(
+            IdentifierRepository.addRow(
+                    identifierRows,
+                    blindIndex.of(identifier),
+                    id,
+                    identifier.kind(),
+                    ClaimedIdentifier.of(identifier).links(),
+                    Vault.encrypt(
                             key.aead(),
                             identifier.value().getBytes(StandardCharsets.UTF_8),
-                            Vault.identifierContext(id, identifier.kind())))
-                    .end();
+                            Vault.identifierContext(id, identifier.kind())));
         }
         CopyRows recordRows = new CopyRows();
         List<RecordId> records = new ArrayList<>();

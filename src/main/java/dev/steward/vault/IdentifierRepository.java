@@ -1,7 +1,7 @@
 package dev.steward.vault;
 
+import dev.steward.platform.BinaryCopyRows;
 import dev.steward.platform.BulkCopy;
-import dev.steward.platform.CopyRows;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,9 +43,26 @@ class IdentifierRepository {
                 .update();
     }
 
-    static BulkCopy.Pending copyOf(CopyRows rows) {
+    /** Adds an identifier's row for {@link #copyOf}. */
+    static void addRow(
+            BinaryCopyRows rows,
+            byte[] blindIndex,
+            SubjectId subject,
+            Identifier.Kind kind,
+            boolean links,
+            byte[] valueEnc) {
+        rows.row(5)
+                .bytea(blindIndex)
+                .uuid(subject.value())
+                .text(kind.name())
+                .bool(links)
+                .bytea(valueEnc);
+    }
+
+    static BulkCopy.Pending copyOf(BinaryCopyRows rows) {
         return new BulkCopy.Pending(
-                "COPY subject_identifier (blind_index, subject_id, kind, links, value_enc) FROM STDIN", rows);
+                "COPY subject_identifier (blind_index, subject_id, kind, links, value_enc) FROM STDIN (FORMAT binary)",
+                rows);
     }
 
     /** Marks the subject's identifier proven, keeping the first proof; answers whether the subject carries it. */

@@ -1,5 +1,6 @@
 package dev.steward.vault;
 
+import dev.steward.platform.ConsoleWords;
 import dev.steward.staff.Attention;
 import dev.steward.staff.AttentionItems;
 import dev.steward.staff.Caller;
@@ -13,7 +14,10 @@ class ReviewAttention implements AttentionItems {
 
     private final SubjectReviews reviews;
 
-    ReviewAttention(SubjectReviews reviews) {
+    private final ConsoleWords words;
+
+    ReviewAttention(ConsoleWords words, SubjectReviews reviews) {
+        this.words = words;
         this.reviews = reviews;
     }
 
@@ -25,7 +29,6 @@ class ReviewAttention implements AttentionItems {
         long waiting = reviews.pending().stream()
                 .filter(one -> one.sites().stream().allMatch(caller::maySee))
                 .count();
-        return List.of(
-                new Attention(waiting, "people to review (records joined by a shared identifier)", "/admin/identity"));
+        return List.of(new Attention(waiting, words.get("console.attention.review"), "/admin/identity"));
     }
 }

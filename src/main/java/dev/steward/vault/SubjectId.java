@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
-/** A data subject's internal identifier: random, meaningless outside Steward, never derived from personal data. */
+/**
+ * A data subject's internal identifier: random (time-ordered for subjects created in bulk, see {@code OrderedIds}),
+ * meaningless outside Steward, never derived from personal data.
+ */
 public record SubjectId(@JsonValue UUID value) {
 
     public static SubjectId random() {

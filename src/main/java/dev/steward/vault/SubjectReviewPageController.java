@@ -1,11 +1,9 @@
 package dev.steward.vault;
 
+import dev.steward.platform.ConsoleWords;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,12 +18,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Requires(Permission.READ_IDENTITY_REVIEWS)
 class SubjectReviewPageController {
 
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
     private final VisibleReviews reviews;
 
-    SubjectReviewPageController(VisibleReviews reviews) {
+    private final ConsoleWords words;
+
+    SubjectReviewPageController(ConsoleWords words, VisibleReviews reviews) {
+        this.words = words;
         this.reviews = reviews;
     }
 
@@ -38,11 +36,7 @@ class SubjectReviewPageController {
                 "cases",
                 reviews.all().stream()
                         .map(one -> new Row(
-                                one.subject(),
-                                DAY.format(one.createdAt()),
-                                one.sites(),
-                                one.records(),
-                                one.addresses()))
+                                one.subject(), words.day(one.createdAt()), one.sites(), one.records(), one.addresses()))
                         .toList());
         return "admin/identity";
     }
@@ -51,7 +45,7 @@ class SubjectReviewPageController {
     @Requires(Permission.RESOLVE_IDENTITY_REVIEWS)
     String split(@PathVariable UUID subject, RedirectAttributes redirect) {
         int created = reviews.split(new SubjectId(subject)).size();
-        redirect.addFlashAttribute("done", "Split into " + (created + 1) + " people, one for each e-mail address.");
+        redirect.addFlashAttribute("done", words.get("console.identity.done.split", created + 1));
         return "redirect:/admin/identity";
     }
 
@@ -60,7 +54,7 @@ class SubjectReviewPageController {
     String confirm(
             @PathVariable UUID subject, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         reviews.confirmOnePerson(new SubjectId(subject), reason);
-        redirect.addFlashAttribute("done", "Confirmed as one person.");
+        redirect.addFlashAttribute("done", words.get("console.identity.done.one"));
         return "redirect:/admin/identity";
     }
 }

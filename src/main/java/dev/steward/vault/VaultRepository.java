@@ -1,5 +1,6 @@
 package dev.steward.vault;
 
+import dev.steward.platform.BinaryCopyRows;
 import dev.steward.platform.BulkCopy;
 import dev.steward.platform.CopyRows;
 import java.sql.ResultSet;
@@ -65,8 +66,13 @@ class VaultRepository {
                 > 0;
     }
 
-    static BulkCopy.Pending subjectsCopy(CopyRows rows) {
-        return new BulkCopy.Pending("COPY data_subject (id, wrapped_key, created_at) FROM STDIN", rows);
+    /** A subject's row for {@link #subjectsCopy}. */
+    static BinaryCopyRows subjectRow(SubjectId id, byte[] wrappedKey, Instant createdAt) {
+        return new BinaryCopyRows().row(3).uuid(id.value()).bytea(wrappedKey).timestamp(createdAt);
+    }
+
+    static BulkCopy.Pending subjectsCopy(BinaryCopyRows rows) {
+        return new BulkCopy.Pending("COPY data_subject (id, wrapped_key, created_at) FROM STDIN (FORMAT binary)", rows);
     }
 
     void copyRecords(CopyRows rows) {

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -201,6 +203,36 @@ class NoticeChangeTest {
             assertThat(http.get("/s/omron-healthcare/consent.js").body()).doesNotContain("This notice changed on");
             assertThat(http.get("/s/omron-healthcare/privacy/v/2010-05-05").body())
                     .isEqualTo(versionOnePage);
+        } finally {
+            clock.set(start);
+        }
+    }
+
+    /**
+     * The announcement names what changed in the visitor's language (Omron declares English and Japanese); a language
+     * the site does not declare, or a header nobody can read, reads the site's default.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "ja; このプライバシーポリシーは2026年3月10日に変更されました; アンケートとコンテスト：; Surveys and contests",
+                "en; This notice changed on March 10, 2026; Surveys and contests: we changed; アンケート",
+                "de; This notice changed on March 10, 2026; Surveys and contests: we changed; アンケート",
+                "@@@; This notice changed on March 10, 2026; Surveys and contests: we changed; アンケート"
+            })
+    void theAnnouncementNamesWhatChangedInTheVisitorsLanguage(
+            String language, String heading, String sentence, String notInIt) {
+        TestClock clock = server.getBean(TestClock.class);
+        Instant start = clock.instant();
+        try {
+            clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+            String notice = http.get("/s/omron-healthcare/privacy", "Accept-Language", language)
+                    .body();
+            String script = http.get("/s/omron-healthcare/consent.js", "Accept-Language", language)
+                    .body();
+            assertThat(notice).contains(heading).contains(sentence).doesNotContain(notInIt);
+            assertThat(script).contains(heading).contains(sentence);
         } finally {
             clock.set(start);
         }

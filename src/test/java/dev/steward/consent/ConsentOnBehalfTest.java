@@ -69,7 +69,7 @@ class ConsentOnBehalfTest {
         HttpResponse<String> recorded = onBehalf(console, page, "respond-to-inquiries", "withdrawn", "Letter 2026-17");
 
         assertThat(before)
-                .contains("Record a consent on the person's behalf")
+                .contains("Record a consent on the person&#39;s behalf")
                 .contains("To respond to your inquiries or your requests")
                 .doesNotContain("respond-to-inquiries</td>");
         assertThat(recorded.statusCode()).isEqualTo(302);

@@ -19,16 +19,20 @@ class ChangeSentencesTest {
             "fields", Map.of(),
             "activities", Map.of("contest", Map.of("name", "Gewinnspiel", "consent", "Ja, gern", "fields", "name"))));
 
+    static final ChangeSentences.Names AS_STORED = (category, key, stored) -> stored;
+
     @Test
     void everyChangeIsASentenceInTheReadersLanguageWithLabelsNotKeys() {
         List<NoticeDiff.Change> changes = BEFORE.changesTo(AFTER);
 
-        assertThat(new ChangeSentences(Locale.GERMAN).of(changes, BEFORE, AFTER))
+        assertThat(new ChangeSentences(Locale.GERMAN, AS_STORED).of(changes, BEFORE, AFTER))
                 .containsExactlyInAnyOrder(
                         "Wir fragen nicht mehr nach: Telefonnummer.",
                         "Gewinnspiel: Wir haben den Wortlaut der Einwilligung und die erhobenen Daten geändert.");
-        // no Japanese wording yet: the base (English) bundle, not the machine's locale
-        assertThat(new ChangeSentences(Locale.JAPANESE).of(changes, BEFORE, AFTER))
+        assertThat(new ChangeSentences(Locale.JAPANESE, AS_STORED).of(changes, BEFORE, AFTER))
+                .containsExactlyInAnyOrder("お客様のTelefonnummerはお尋ねしなくなりました。", "Gewinnspiel：お願いする同意の文言、取得するデータを変更しました。");
+        // no French wording: the base (English) bundle, not the machine's locale
+        assertThat(new ChangeSentences(Locale.FRENCH, AS_STORED).of(changes, BEFORE, AFTER))
                 .containsExactlyInAnyOrder(
                         "We no longer ask for your Telefonnummer.",
                         "Gewinnspiel: we changed the wording of the consent we ask for and the data we collect.");

@@ -262,9 +262,9 @@ class LegalHoldsTest {
         String page = console.get("/admin/holds").body();
         assertThat(page)
                 .contains("<h1>Legal holds</h1>")
-                .contains("Record <code>" + record + "</code> on <span>lab</span>")
+                .contains("Record</span> <code>" + record + "</code> (<span>lab</span>)")
                 .contains("<td>Ticket 4711</td>")
-                .contains("<td>2099-12-31</td>");
+                .contains("<td>December 31, 2099</td>");
         assertThat(retention.blockers(subject))
                 .extracting(ErasureBlocker::reason)
                 .containsExactly("Ticket 4711");

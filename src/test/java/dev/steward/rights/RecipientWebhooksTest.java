@@ -136,7 +136,7 @@ class RecipientWebhooksTest {
         String taskPage = "/admin/recipient-tasks/" + task.get("id").asString();
         Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
         assertThat(console.get(taskPage).body())
-                .contains("Tell lab-printer that data was erased")
+                .contains("Tell Lab Print Shop: data erased")
                 .contains(Canary.email("printed"));
         assertThat(console.submit(taskPage, taskPage + "/confirm", Map.of())
                         .headers()

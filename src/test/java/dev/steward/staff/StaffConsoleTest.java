@@ -64,7 +64,7 @@ class StaffConsoleTest {
         assertThat(Pages.rows(page)).contains(username + " Privacy officer, Support agent lab active");
         assertThat(page).doesNotContain("bcrypt").doesNotContain(PASSWORD);
         assertThat(Console.signIn(port, username, PASSWORD).get("/admin").body())
-                .contains("Signed in as <strong>" + username + "</strong>");
+                .contains("Signed in as</span> <strong>" + username + "</strong>");
     }
 
     @Test
@@ -201,7 +201,7 @@ class StaffConsoleTest {
         assertThat(afterTimeout.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/login?timeout"));
         assertThat(console.get("/login?timeout").body())
-                .contains("Your session ended after <span>30</span> minutes without activity.");
+                .contains("Your session ended after 30 minutes without activity.");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,8 +47,23 @@ class MessageBundlesTest {
                 "mail.rights."
             })
     void everyKeyOfTheSetIsInEveryBundleAndFormatsInItsLanguage(String prefix) {
+        assertSameKeys(BUNDLES, prefix);
+    }
+
+    /** The staff console has a bundle of its own ({@code console*.properties}), all of it in the three languages. */
+    @Test
+    void everyWordOfTheConsoleIsInEveryLanguageAndFormatsInIt() {
+        assertSameKeys(
+                Map.of(
+                        Locale.ENGLISH, "console.properties",
+                        Locale.GERMAN, "console_de.properties",
+                        Locale.JAPANESE, "console_ja.properties"),
+                "console.");
+    }
+
+    private static void assertSameKeys(Map<Locale, String> names, String prefix) {
         Map<Locale, Properties> bundles =
-                BUNDLES.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> load(e.getValue())));
+                names.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> load(e.getValue())));
         Set<String> keys = new TreeSet<>();
         bundles.values()
                 .forEach(bundle -> bundle.stringPropertyNames().stream()

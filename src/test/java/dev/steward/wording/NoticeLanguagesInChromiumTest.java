@@ -67,6 +67,13 @@ class NoticeLanguagesInChromiumTest {
                 "olympus-ims; de; /privacy?region=EU; Datenschutzerklärung | Olympus IMS; Ihre Rechte"
                         + "; Um Ihre Anfragen und Wünsche zu beantworten"
                         + "; Teile dieser Seite sind nicht ins Deutsche übersetzt, sie erscheinen auf Englisch.",
+                // recipients' names and the people concerned are translated too
+                "olympus-ims; de; /privacy?region=EU; Datenschutzerklärung | Olympus IMS; Ihre Rechte"
+                        + "; Olympus-Vertriebspartner im EWR"
+                        + "; Teile dieser Seite sind nicht ins Deutsche übersetzt, sie erscheinen auf Englisch.",
+                "omron-healthcare; ja; /privacy; プライバシーポリシー | オムロン; このプライバシーポリシーの変更"
+                        + "; オムロンの提携先"
+                        + "; このページの一部は日本語に翻訳されていないため、英語で表示しています。",
                 "olympus-ims; en; /cookies; Cookie policy; Duration; Examining the user traffic on this Website; -",
                 // every text of the cookie policy is translated into German: no note
                 "olympus-ims; de; /cookies; Cookie-Richtlinie; Speicherdauer; Auswertung der Nutzung dieser Website; -",

@@ -1,0 +1,79 @@
+package dev.steward.vault;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import org.springframework.stereotype.Service;
+
+/**
+ * What Steward holds about addresses by the thousand, for imports and the benchmark's data generator: the subjects
+ * carrying them and the erased people among them, each found by blind index in one query for all. Creating subjects
+ * in bulk is {@link BulkSubjects}.
+ */
+@Service
+public class KnownSubjects {
+
+    private final VaultRepository repository;
+    private final IdentifierRepository identifierRows;
+    private final BlindIndex blindIndex;
+    private final SuppressionList suppression;
+
+    KnownSubjects(
+            VaultRepository repository,
+            IdentifierRepository identifierRows,
+            BlindIndex blindIndex,
+            SuppressionList suppression) {
+        this.repository = repository;
+        this.identifierRows = identifierRows;
+        this.blindIndex = blindIndex;
+        this.suppression = suppression;
+    }
+
+    /**
+     * What Steward holds about these identifiers: those of erased people (the suppression list), who must not come
+     * back through an import, and a subject carrying each of those it knows (a proven one first).
+     */
+    public record Known(Set<Identifier> suppressed, Map<Identifier, SubjectId> subjects) {}
+
+    /**
+     * The suppression list and the subjects together, for an import that needs both about every address in its file:
+     * each blind index is computed once, and the two queries run at the same time on two connections, so that
+     * PostgreSQL answers them on two cores.
+     */
+    public Known lookUp(Collection<Identifier> identifiers) {
+        List<Identifier> distinct = List.copyOf(Set.copyOf(identifiers));
+        List<byte[]> indexes = distinct.parallelStream().map(blindIndex::of).toList();
+        CompletableFuture<Set<String>> suppressed =
+                CompletableFuture.supplyAsync(() -> suppression.containedOf(indexes), ForkJoinPool.commonPool());
+        Map<String, SubjectId> carried = identifierRows.oneCarrierEach(indexes);
+        Set<String> erased = suppressed.join();
+        Set<Identifier> suppressedIdentifiers = new HashSet<>();
+        Map<Identifier, SubjectId> found = new LinkedHashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            String index = HexFormat.of().formatHex(indexes.get(i));
+            if (erased.contains(index)) {
+                suppressedIdentifiers.add(distinct.get(i));
+            }
+            SubjectId subject = carried.get(index);
+            if (subject != null) {
+                found.put(distinct.get(i), subject);
+            }
+        }
+        return new Known(suppressedIdentifiers, found);
+    }
+
+    public long count() {
+        return repository.subjectCount();
+    }
+
+    /** Subjects picked at random (for benchmarks and spot checks). */
+    public List<SubjectId> sample(int count) {
+        return repository.randomSubjects(count);
+    }
+}

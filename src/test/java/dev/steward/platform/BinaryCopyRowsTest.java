@@ -1,0 +1,84 @@
+package dev.steward.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.test.StewardTest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Binary COPY rows are read back by PostgreSQL as exactly the values written, nulls and edge values included. */
+@StewardTest
+class BinaryCopyRowsTest {
+
+    @Autowired
+    BulkCopy copy;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void everyTypeRoundTripsThroughPostgres() {
+        UUID id = UUID.randomUUID();
+        Instant withNanos = Instant.parse("2026-12-05T01:02:03.123456789Z");
+        Instant beforeTheirEpoch = Instant.parse("1969-07-20T20:17:40.000001Z");
+        BinaryCopyRows rows = new BinaryCopyRows();
+        rows.row(6)
+                .int8(Long.MIN_VALUE)
+                .uuid(id)
+                .text("Zoë 東京\t\\N\n")
+                .timestamp(withNanos)
+                .bool(true)
+                .bytea(new byte[] {0, (byte) 0xff, '\\'});
+        rows.row(6)
+                .int8(42)
+                .uuid(null)
+                .text(null)
+                .timestamp(beforeTheirEpoch)
+                .bool(null)
+                .bytea(new byte[0]);
+        rows.row(6).int8(7).uuid(null).text("").timestamp(null).bool(false).bytea(null);
+
+        List<Map<String, Object>> read = transaction.execute(status -> {
+            jdbc.sql("CREATE TEMPORARY TABLE binary_copy_check (n BIGINT, u UUID, t TEXT, at TIMESTAMPTZ, b BOOLEAN,"
+                            + " bytes BYTEA) ON COMMIT DROP")
+                    .update();
+            assertThat(copy.copy(new BulkCopy.Pending("COPY binary_copy_check FROM STDIN (FORMAT binary)", rows)))
+                    .isEqualTo(3);
+            return jdbc.sql("SELECT * FROM binary_copy_check ORDER BY n")
+                    .query()
+                    .listOfRows();
+        });
+
+        assertThat(read).hasSize(3);
+        assertThat(read.get(0).get("u")).isEqualTo(id);
+        assertThat(read.get(0).get("t")).isEqualTo("Zoë 東京\t\\N\n");
+        assertThat(instant(read.get(0).get("at"))).isEqualTo(Instant.parse("2026-12-05T01:02:03.123456Z"));
+        assertThat(read.get(0).get("b")).isEqualTo(true);
+        assertThat((byte[]) read.get(0).get("bytes")).containsExactly(0, 0xff, '\\');
+        assertThat(read.get(1).get("n")).isEqualTo(7L);
+        assertThat(read.get(1).get("t")).isEqualTo("");
+        assertThat(read.get(1).get("at")).isNull();
+        assertThat(read.get(1).get("b")).isEqualTo(false);
+        assertThat(read.get(1).get("bytes")).isNull();
+        assertThat(read.get(2).get("n")).isEqualTo(42L);
+        assertThat(read.get(2).get("u")).isNull();
+        assertThat(read.get(2).get("t")).isNull();
+        assertThat(instant(read.get(2).get("at"))).isEqualTo(beforeTheirEpoch);
+        assertThat(read.get(2).get("b")).isNull();
+        assertThat((byte[]) read.get(2).get("bytes")).isEmpty();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime time ? time.toInstant() : ((java.sql.Timestamp) value).toInstant();
+    }
+}
