@@ -278,7 +278,7 @@ public class StaffDirectory {
     /** Names what changed and how; a password never appears, only that it was set. */
     private void record(Caller by, String action, StaffUser user, List<String> fields) {
         String sites = user.sites().isEmpty() ? "every site" : String.join(", ", new TreeSet<>(user.sites()));
-        String roles = user.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+        String roles = user.roles().stream().map(StaffRole::label).sorted().collect(Collectors.joining(", "));
         audit.record(new AuditEntry(
                 by.name(),
                 action,

@@ -64,7 +64,7 @@ class StaffApiTest {
                         "admin",
                         "create-staff",
                         "username, password, roles, sites",
-                        "staff member " + username + ": roles PRIVACY_OFFICER, SUPPORT_AGENT; sites lab; enabled"));
+                        "staff member " + username + ": roles Privacy officer, Support agent; sites lab; enabled"));
     }
 
     @Test
