@@ -30,6 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
             "steward.rights.webhook-interval=PT1H",
             // tests sweep when they mean to: a background sweep on the shared clock would erase other tests' records
             "steward.retention.scheduled=false",
+            // batches smaller than the product's, so that two nodes sweeping the same 20,000 records both get some
+            "steward.retention.batch-size=5000",
             // tests start and send campaigns themselves, at the moments they choose
             "steward.newsletter.interval=PT1H",
             // GreenMail names every address it opens a mailbox for, and those are the test people's addresses
