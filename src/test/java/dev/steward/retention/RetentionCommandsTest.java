@@ -46,7 +46,7 @@ class RetentionCommandsTest {
         assertThat(sweep.exit()).as(sweep.err()).isZero();
         assertThat(sweep.err()).contains("retention sweep 100% [").contains("] 12/12 records");
         assertThat(sweep.out())
-                .contains("Sweeping records due now, in batches of 5000")
+                .contains("Sweeping records due now, in batches of 20000")
                 // each of the two workers sweeps its own share of the subjects, so the records may take two batches
                 .containsPattern("Sweep finished: [12] batches, 12 records erased")
                 .containsPattern(
