@@ -15,6 +15,7 @@ import dev.steward.vault.Identifier;
 import dev.steward.vault.SubjectId;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -172,6 +173,9 @@ class CampaignDeliveryTest extends CampaignMailTest {
                 .list();
         // the campaign's audience is every confirmed subscriber of the shared context, these 30 among them
         assertThat(claimed).hasSizeGreaterThanOrEqualTo(30);
+        // by id, read before the changes: an erasure cuts the message's link to the address
+        Map<String, UUID> messages = new HashMap<>();
+        addresses.forEach(address -> messages.put(address, campaigns.messageId(campaign, address)));
 
         subscribers.record(
                 subjects.get(3), OLYMPUS, "newsletter", ConsentAction.WITHDRAWN, CollectionMethod.ACCOUNT_PAGE);
@@ -189,8 +193,7 @@ class CampaignDeliveryTest extends CampaignMailTest {
                 addresses.get(23), "suppressed",
                 addresses.get(29), "erased");
         for (String address : addresses) {
-            UUID message = campaigns.messageId(campaign, address);
-            Verdict verdict = verdicts.get(message);
+            Verdict verdict = verdicts.get(messages.get(address));
             if (expected.containsKey(address)) {
                 assertThat(verdict).as(address).isEqualTo(new Verdict.Skip(expected.get(address)));
             } else {
