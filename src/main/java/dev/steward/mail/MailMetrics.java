@@ -50,8 +50,7 @@ class MailMetrics {
     void counted(MailKind kind, MailStatus status) {
         counters.computeIfAbsent(
                         new Counted(kind, status),
-                        key -> registry.counter(
-                                "steward.mail.messages", "kind", kind.key(), "status", status.key()))
+                        key -> registry.counter("steward.mail.messages", "kind", kind.key(), "status", status.key()))
                 .increment();
     }
 
