@@ -314,7 +314,7 @@ class RequestRepository {
         return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
@@ -324,7 +324,7 @@ class RequestRepository {
         return value == null ? null : value.toInstant();
     }
 
-    private static @Nullable OffsetDateTime at(@Nullable Instant instant) {
+    static @Nullable OffsetDateTime at(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

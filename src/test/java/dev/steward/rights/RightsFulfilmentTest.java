@@ -19,6 +19,7 @@ import dev.steward.test.LabCustomers;
 import dev.steward.test.Receiver;
 import dev.steward.test.SeedForms;
 import dev.steward.test.StewardTest;
+import dev.steward.test.SubjectTraces;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Access;
 import dev.steward.vault.Identifier;
@@ -191,6 +192,9 @@ class RightsFulfilmentTest {
                     .as(table)
                     .isZero();
         }
+        assertThat(SubjectTraces.of(jdbc, List.of(subject.value())))
+                .as("every column of every table outside the evidence chains, the erasure's summary included")
+                .isEmpty();
     }
 
     @Test
