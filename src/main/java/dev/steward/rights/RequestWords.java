@@ -3,6 +3,8 @@ package dev.steward.rights;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.LocalizedText;
+import dev.steward.catalog.ProcessingActivity;
+import dev.steward.catalog.Recipient;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.SiteTimes;
 import dev.steward.catalog.Span;
@@ -13,6 +15,8 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -75,10 +79,7 @@ class RequestWords {
     }
 
     String activity(String site, Locale reader, String key) {
-        return catalogs.of(site)
-                .activity(key)
-                .map(a -> text(site, reader, a.name()))
-                .orElse(key);
+        return label(site, reader, key, catalog -> catalog.activity(key).map(ProcessingActivity::name));
     }
 
     String purpose(RightsRequest request, String key) {
@@ -94,9 +95,13 @@ class RequestWords {
     }
 
     String recipient(String site, Locale reader, String key) {
-        return catalogs.of(site)
-                .recipient(key)
-                .map(r -> text(site, reader, r.name()))
+        return label(site, reader, key, catalog -> catalog.recipient(key).map(Recipient::name));
+    }
+
+    /** A catalog element's label in a reader's language; its key where the catalog no longer declares it. */
+    private String label(String site, Locale reader, String key, Function<Catalog, Optional<LocalizedText>> element) {
+        return element.apply(catalogs.of(site))
+                .map(label -> text(site, reader, label))
                 .orElse(key);
     }
 

@@ -2,13 +2,18 @@ package dev.steward.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.SiteTimes;
 import dev.steward.consent.ConsentLedger;
 import dev.steward.disclosures.Disclosures;
 import dev.steward.platform.StewardProperties;
+import dev.steward.test.Axe;
 import dev.steward.test.Canary;
+import dev.steward.test.Chromium;
 import dev.steward.test.DatabaseDump;
 import dev.steward.test.Http;
 import dev.steward.test.Inbox;
@@ -29,6 +34,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +48,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * value) still reads in their language, and the page still takes the status link and nothing less.
  */
 @StewardTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErasureOutcomePageTest {
 
     private static final String OUTCOME = "aria-labelledby=\"outcome\"";
@@ -74,6 +82,9 @@ class ErasureOutcomePageTest {
 
     @Autowired
     StewardProperties properties;
+
+    @RegisterExtension
+    final Chromium chromium = Chromium.perClass();
 
     Http http;
     VisitorRequests requests;
@@ -234,6 +245,29 @@ class ErasureOutcomePageTest {
                 .isEqualTo(404);
         assertThat(status("lab", request.statusToken().substring(1) + "x", "en").statusCode())
                 .isEqualTo(404);
+    }
+
+    /** In Chromium, a Japanese browser reads the outcome as a section of its own, and the page stays accessible. */
+    @Test
+    void aJapaneseBrowserReadsTheOutcomeOnAnAccessiblePage() {
+        invoicedElevenYearsAgo("browser-gone");
+        VisitorRequests.Made request = requests.requested(
+                "lab",
+                "EU",
+                Canary.email("browser-gone"),
+                "{\"type\":\"erasure\",\"grounds\":[\"no-longer-necessary\"]}",
+                "ja");
+        requests.fulfil(request.id());
+
+        Page page = chromium.page(port, Map.of("Accept-Language", "ja"), true);
+        page.navigate("/s/lab/privacy-center/requests/" + request.statusToken());
+
+        Locator outcome = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("対応の内容"));
+        assertThat(outcome.textContent())
+                .contains("お客様のデータをすべて消去し")
+                .contains("Lab newsletter：1件を消去しました。")
+                .contains("お客様のデータの提供先（Lab Accounting Partner GmbH、Lab Print Shop）にも消去を求めました。");
+        assertThat(Axe.violations(page)).isEmpty();
     }
 
     /** A lab customer whose invoice is past its ten years: nothing keeps any of their records. */

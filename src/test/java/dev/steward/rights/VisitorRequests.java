@@ -9,6 +9,7 @@ import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,11 +25,14 @@ record VisitorRequests(Http http, Inbox inbox, TestClock clock) {
     /** A confirmed request: its id, and the token of its status page (the requester's link). */
     record Made(String id, String statusToken) {}
 
-    Made requested(String site, String region, String email, String json, String language) {
+    /** A request in the visitor's language, or with no {@code Accept-Language} at all where {@code language} is null. */
+    Made requested(String site, String region, String email, String json, @Nullable String language) {
         clock.advance(Duration.ofSeconds(1));
         String body = json.replaceFirst("\\{", "{\"email\":\"" + email + "\",\"region\":\"" + region + "\",");
-        HttpResponse<String> submitted =
-                http.postJson("/api/v1/sites/" + site + "/requests", body, "Accept-Language", language);
+        HttpResponse<String> submitted = http.postJson(
+                "/api/v1/sites/" + site + "/requests",
+                body,
+                language == null ? new String[0] : new String[] {"Accept-Language", language});
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         clock.advance(Duration.ofSeconds(1));
         String token = inbox.find(email, "verify\\?token=([\\w-]+)");
