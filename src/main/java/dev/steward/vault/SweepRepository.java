@@ -75,14 +75,15 @@ class SweepRepository {
                              WHERE p.ctid = ANY(ARRAY(SELECT address FROM claimed))
                                AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.id = p.id)
                             RETURNING p.id, p.subject_id, p.site, p.activity, p.retention_rule, p.due_at),
-                        gone AS (SELECT subject_id, count(*) AS n FROM erased GROUP BY subject_id)
+                        gone AS (SELECT DISTINCT subject_id FROM erased)
                         SELECT 'erased', e.id, e.subject_id, e.site, e.activity, e.retention_rule,
                                CAST(extract(epoch FROM e.due_at) * 1000000 AS bigint), 1
                           FROM erased e
                         UNION ALL
                         SELECT 'alone', NULL, g.subject_id, NULL, NULL, NULL, NULL, 1 FROM gone g
-                         WHERE (SELECT count(*) FROM (SELECT FROM personal_record r
-                                 WHERE r.subject_id = g.subject_id LIMIT g.n + 1) AS x) <= g.n
+                         WHERE (SELECT r.id FROM personal_record r
+                                 WHERE r.subject_id = g.subject_id AND r.id NOT IN (SELECT id FROM erased)
+                                 LIMIT 1) IS NULL
                         UNION ALL
                         SELECT 'kept', NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM kept
                         UNION ALL
