@@ -17,9 +17,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.apache.coyote.ActionCode;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,10 +58,18 @@ final class ConsentDecisionValve extends ValveBase {
     private final DecisionCounts counts;
     private final boolean httpsOnly;
     private final EncodedHeaders.Encodings encodings = new EncodedHeaders.Encodings();
+    private final @Nullable Connector decisionsOnly;
 
+    /** @param decisionsOnly the {@link DecisionConnector}, where nothing but this decision is answered; or none */
     ConsentDecisionValve(
-            ApiKeyGate gate, ConsentDecisions decisions, JsonMapper json, DecisionCounts counts, boolean httpsOnly) {
+            ApiKeyGate gate,
+            ConsentDecisions decisions,
+            JsonMapper json,
+            DecisionCounts counts,
+            boolean httpsOnly,
+            @Nullable Connector decisionsOnly) {
         super(true);
+        this.decisionsOnly = decisionsOnly;
         this.gate = gate;
         this.httpsOnly = httpsOnly;
         this.decisions = decisions;
@@ -76,7 +86,11 @@ final class ConsentDecisionValve extends ValveBase {
                 || !"GET".equals(request.getMethod())
                 || !ApiKeyGate.presentsKey(request)
                 || (httpsOnly && !request.isSecure())) {
-            getNext().invoke(request, response);
+            if (request.getConnector() == decisionsOnly) {
+                notServedHere(request, response);
+            } else {
+                getNext().invoke(request, response);
+            }
             return;
         }
         answer(request, new EncodedHeaders(response, encodings));
@@ -107,6 +121,22 @@ final class ConsentDecisionValve extends ValveBase {
         } catch (NotFoundException e) {
             refuse(response, HttpServletResponse.SC_NOT_FOUND, ApiErrors.of("not-found", e.getMessage()));
         }
+    }
+
+    /**
+     * Refused without reading a body, and the connection closed without swallowing what is left of it: an upload
+     * that stalls must not hold one of the port's few threads.
+     */
+    private void notServedHere(Request request, Response response) throws IOException {
+        response.setHeader("Connection", "close");
+        ApiErrors.of(
+                        "not-found",
+                        "This port answers only GET " + PATH + " with an API key" + (httpsOnly ? ", over https" : "")
+                                + "; everything else is on the main port.")
+                .send(response, HttpServletResponse.SC_NOT_FOUND);
+        // after the answer is on its way: Tomcat counts an unswallowed body as an error it would otherwise report
+        response.flushBuffer();
+        request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
     }
 
     private ConsentDecision decide(Parameters request, Caller caller) {

@@ -8,6 +8,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,8 +26,14 @@ class ConsentDecisionValveConfiguration {
             ConsentDecisions decisions,
             JsonMapper json,
             DecisionCounts counts,
-            StewardProperties steward) {
-        return factory -> factory.addContextValves(
-                new ConsentDecisionValve(gate, decisions, json, counts, HttpsOnly.required(steward.publicUrl())));
+            StewardProperties steward,
+            Environment environment) {
+        return factory -> factory.addContextValves(new ConsentDecisionValve(
+                gate,
+                decisions,
+                json,
+                counts,
+                HttpsOnly.required(steward.publicUrl()),
+                DecisionConnector.addTo(factory, environment)));
     }
 }
