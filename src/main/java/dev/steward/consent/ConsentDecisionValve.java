@@ -1,6 +1,6 @@
 package dev.steward.consent;
 
-import dev.steward.platform.ApiErrors;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.HttpsOnly;
 import dev.steward.platform.InvalidInputException;
@@ -9,6 +9,7 @@ import dev.steward.staff.ApiKeyGate;
 import dev.steward.staff.Caller;
 import dev.steward.staff.Permission;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
@@ -54,11 +55,18 @@ final class ConsentDecisionValve extends ValveBase {
     private final ObjectWriter writer;
     private final DecisionCounts counts;
     private final boolean httpsOnly;
+    private final ErrorWords words;
     private final EncodedHeaders.Encodings encodings = new EncodedHeaders.Encodings();
 
     ConsentDecisionValve(
-            ApiKeyGate gate, ConsentDecisions decisions, JsonMapper json, DecisionCounts counts, boolean httpsOnly) {
+            ApiKeyGate gate,
+            ConsentDecisions decisions,
+            JsonMapper json,
+            DecisionCounts counts,
+            boolean httpsOnly,
+            ErrorWords words) {
         super(true);
+        this.words = words;
         this.gate = gate;
         this.httpsOnly = httpsOnly;
         this.decisions = decisions;
@@ -97,11 +105,11 @@ final class ConsentDecisionValve extends ValveBase {
             writer.writeValue(response.getOutputStream(), decision);
             counts.answered(decision.allowed());
         } catch (BadParameters e) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, new ApiErrors(e.errors));
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, e.errors);
         } catch (InvalidInputException e) {
-            refuse(response, 422, new ApiErrors(e.errors()));
+            refuse(request, response, 422, e.errors());
         } catch (NotFoundException e) {
-            refuse(response, HttpServletResponse.SC_NOT_FOUND, ApiErrors.of("not-found", e.getMessage()));
+            refuse(request, response, HttpServletResponse.SC_NOT_FOUND, List.of(NotFoundException.error(e)));
         }
     }
 
@@ -121,15 +129,16 @@ final class ConsentDecisionValve extends ValveBase {
         return decisions.decide(site, subject, purpose, at);
     }
 
-    private void refuse(HttpServletResponse response, int status, ApiErrors errors) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int status, List<FieldError> errors)
+            throws IOException {
         counts.refused();
-        errors.send(response, status);
+        words.send(request, response, status, errors);
     }
 
     private static String required(Parameters request, String name, List<FieldError> errors) {
         String value = request.get(name);
         if (value == null) {
-            errors.add(new FieldError(name, "required", "The query parameter '" + name + "' is required."));
+            errors.add(FieldError.of(name, "required", "error.common.field.required", name));
             return "";
         }
         return value;
@@ -143,7 +152,7 @@ final class ConsentDecisionValve extends ValveBase {
         try {
             return DateTimeFormatter.ISO_DATE_TIME.parse(value.strip(), Instant::from);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("at", "invalid", "The parameter 'at' has the wrong format."));
+            errors.add(FieldError.of("at", "invalid", "error.consent.at.invalid"));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package dev.steward.consent;
 
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.HttpsOnly;
 import dev.steward.platform.StewardProperties;
 import dev.steward.staff.ApiKeyGate;
@@ -25,8 +26,9 @@ class ConsentDecisionValveConfiguration {
             ConsentDecisions decisions,
             JsonMapper json,
             DecisionCounts counts,
-            StewardProperties steward) {
-        return factory -> factory.addContextValves(
-                new ConsentDecisionValve(gate, decisions, json, counts, HttpsOnly.required(steward.publicUrl())));
+            StewardProperties steward,
+            ErrorWords words) {
+        return factory -> factory.addContextValves(new ConsentDecisionValve(
+                gate, decisions, json, counts, HttpsOnly.required(steward.publicUrl()), words));
     }
 }

@@ -61,6 +61,17 @@ class MessageBundlesTest {
                 "console.");
     }
 
+    /** The errors of the API and of every form ({@code errors*.properties}), all of them in the three languages. */
+    @Test
+    void everyErrorMessageIsInEveryLanguageAndFormatsInIt() {
+        assertSameKeys(
+                Map.of(
+                        Locale.ENGLISH, "errors.properties",
+                        Locale.GERMAN, "errors_de.properties",
+                        Locale.JAPANESE, "errors_ja.properties"),
+                "error.");
+    }
+
     private static void assertSameKeys(Map<Locale, String> names, String prefix) {
         Map<Locale, Properties> bundles =
                 names.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> load(e.getValue())));
