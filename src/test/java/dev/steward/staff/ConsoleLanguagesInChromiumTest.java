@@ -205,7 +205,7 @@ class ConsoleLanguagesInChromiumTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ホールドを設定"))
                 .click();
         assertThat(page.textContent("main"))
-                .contains("保全する本人またはレコード（案件）を指定してください。")
+                .contains("ホールドする本人またはレコード（案件）を指定してください。")
                 .doesNotContain("Nennen Sie");
     }
 

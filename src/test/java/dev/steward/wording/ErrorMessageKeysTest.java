@@ -3,10 +3,7 @@ package dev.steward.wording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,11 +26,11 @@ class ErrorMessageKeysTest {
     private static final Path SOURCES = Path.of("src/main/java");
 
     /** A key literal of the error bundle, wherever the code names one (a ternary, an exception's reason). */
-    private static final Pattern ERROR_KEY = Pattern.compile("\"(error\\.[A-Za-z0-9.-]+)\"");
+    private static final Pattern ERROR_KEY = Pattern.compile("\"(error\\.[A-Za-z0-9.-]*[A-Za-z0-9-])\"");
 
     /** The message argument of {@code FieldError.of(field, code, message, …)} when it is a literal. */
     private static final Pattern LITERAL_MESSAGE =
-            Pattern.compile("FieldError\\.of\\(\\s*[^,;]+?,\\s*[^,;]+?,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+            Pattern.compile("FieldError\\.of\\(\\s*[^,;]+?,\\s*[^,;]+?,\\s*\"((?:[^\"\\\\]|\\\\.)*)\"(?=\\s*[,)])");
 
     private static final List<String> LANGUAGES = List.of("", "_de", "_ja");
 
@@ -49,7 +46,7 @@ class ErrorMessageKeysTest {
 
         List<String> missing = new ArrayList<>();
         for (String language : LANGUAGES) {
-            Properties bundle = load("errors" + language + ".properties");
+            Properties bundle = MessageBundlesTest.load("errors" + language + ".properties");
             keys.stream().filter(k -> !bundle.containsKey(k)).forEach(k -> missing.add("errors" + language + ": " + k));
         }
         assertThat(missing).isEmpty();
@@ -60,7 +57,7 @@ class ErrorMessageKeysTest {
         String code = sources();
         Properties all = new Properties();
         for (String bundle : List.of("errors", "messages", "console")) {
-            all.putAll(load(bundle + ".properties"));
+            all.putAll(MessageBundlesTest.load(bundle + ".properties"));
         }
         List<String> literals = new ArrayList<>();
         Matcher call = LITERAL_MESSAGE.matcher(code);
@@ -81,16 +78,5 @@ class ErrorMessageKeysTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Properties load(String name) {
-        Properties properties = new Properties();
-        try (Reader reader = new InputStreamReader(
-                ErrorMessageKeysTest.class.getClassLoader().getResourceAsStream(name), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }

@@ -107,7 +107,7 @@ class MessageBundlesTest {
         }
     }
 
-    private static Properties load(String name) {
+    static Properties load(String name) {
         Properties properties = new Properties();
         try (Reader reader = new InputStreamReader(
                 MessageBundlesTest.class.getClassLoader().getResourceAsStream(name), StandardCharsets.UTF_8)) {
