@@ -211,7 +211,7 @@ class AccountPagesController {
                 return "redirect:/s/" + site + "/account/login";
             }
             model.addAttribute(
-                    "deleteError", refusal(site, result, "delete-password").message());
+                    "deleteError", errorWords.text(refusal(site, result, "delete-password")));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return privacyPage(site, visitor, model);
         }

@@ -5,9 +5,10 @@ import dev.steward.platform.ChainHeads;
 import dev.steward.platform.Notifications;
 import dev.steward.platform.OrderedIds;
 import dev.steward.vault.ChainCheckpoints;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,7 +56,10 @@ public class BulkConsents {
         if (requests.isEmpty()) {
             return List.of();
         }
-        ConsentEventLinks.Linked batch = prepare(requests, lockChain());
+        // made and encoded before the head is locked: another transaction appending meanwhile waits only for the
+        // linking
+        List<ConsentEventLinks.Sealed> sealed = seal(requests);
+        ConsentEventLinks.Linked batch = ConsentEventLinks.link(lockChain(), sealed);
         copy.copy(batch.copy());
         written(batch);
         return batch.events();
@@ -72,15 +76,25 @@ public class BulkConsents {
      * the catalog refuses fails them all. The database is asked only about a subject whose key is not cached.
      */
     ConsentEventLinks.Linked prepare(List<ConsentRequest> requests, ChainHeads.Head after) {
+        return ConsentEventLinks.link(after, seal(requests));
+    }
+
+    /** The actions as events with their sealed evidence and canonical fields, not yet linked. */
+    private List<ConsentEventLinks.Sealed> seal(List<ConsentRequest> requests) {
         int size = requests.size();
-        List<ConsentEventLinks.Sealed> prepared = new ArrayList<>(size);
+        ConsentEvent[] events = new ConsentEvent[size];
+        byte[][] evidence = new byte[size][];
         // on this thread: a subject created in this transaction is visible only to its connection
         for (int i = 0; i < size; i++) {
             UUID id = ids.next();
-            prepared.add(new ConsentEventLinks.Sealed(
-                    rules.event(requests.get(i), id), rules.evidence(requests.get(i), id)));
+            events[i] = rules.event(requests.get(i), id);
+            evidence[i] = rules.evidence(requests.get(i), id);
         }
-        return ConsentEventLinks.link(after, prepared);
+        ConsentEventLinks.Sealed[] sealed = new ConsentEventLinks.Sealed[size];
+        IntStream.range(0, size)
+                .parallel()
+                .forEach(i -> sealed[i] = ConsentEventLinks.Sealed.of(events[i], evidence[i]));
+        return Arrays.asList(sealed);
     }
 
     /**

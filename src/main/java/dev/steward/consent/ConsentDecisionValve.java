@@ -24,6 +24,7 @@ import org.apache.catalina.valves.ValveBase;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * {@code GET /api/v1/consent-decisions} with an API key, answered in Tomcat's pipeline, ahead of every servlet filter,
@@ -70,7 +71,10 @@ final class ConsentDecisionValve extends ValveBase {
         this.gate = gate;
         this.httpsOnly = httpsOnly;
         this.decisions = decisions;
-        this.writer = json.writerFor(ConsentDecision.class);
+        this.writer = json.rebuild()
+                .addModule(new SimpleModule().addSerializer(Instant.class, new IsoInstantSerializer()))
+                .build()
+                .writerFor(ConsentDecision.class);
         this.counts = counts;
     }
 

@@ -17,8 +17,16 @@ final class ConsentEventLinks {
 
     private ConsentEventLinks() {}
 
-    /** An event to append with its sealed evidence. */
-    record Sealed(ConsentEvent event, byte @Nullable [] evidence) {}
+    /**
+     * An event to append with its sealed evidence, and its canonical form but the sequence number, encoded ahead of
+     * taking the chain's head: only the linking need wait for the head's lock.
+     */
+    record Sealed(ConsentEvent event, byte @Nullable [] evidence, byte[] fields) {
+
+        static Sealed of(ConsentEvent event, byte @Nullable [] evidence) {
+            return new Sealed(event, evidence, ConsentEventLinks.fields(event, evidence));
+        }
+    }
 
     /** Events linked after a head in memory: as they will be stored, and the COPY that writes them. */
     record Linked(List<ConsentEvent> events, BulkCopy.Pending copy, ChainHeads.Head head) {}
@@ -29,8 +37,7 @@ final class ConsentEventLinks {
      * answered.
      */
     static Linked link(ChainHeads.Head after, List<Sealed> events) {
-        List<Chains.Linked<Sealed>> linked =
-                Chains.link(after, events, (row, seq) -> canonical(withSeq(row.event(), seq), row.evidence()));
+        List<Chains.Linked<Sealed>> linked = Chains.link(after, events, (row, seq) -> canonical(seq, row.fields()));
         Chains.Linked<Sealed> last = linked.get(linked.size() - 1);
         return new Linked(
                 linked.stream()
@@ -72,8 +79,16 @@ final class ConsentEventLinks {
     }
 
     static byte[] canonical(ConsentEvent event, byte @Nullable [] evidence) {
-        Canonical canonical = Canonical.of("consent")
-                .add("seq", event.seq())
+        return canonical(event.seq(), fields(event, evidence));
+    }
+
+    private static byte[] canonical(long seq, byte[] fields) {
+        return Canonical.of("consent").add("seq", seq).addEncoded(fields).bytes();
+    }
+
+    /** The canonical form's fields after the kind and the sequence number. */
+    private static byte[] fields(ConsentEvent event, byte @Nullable [] evidence) {
+        Canonical canonical = Canonical.fields()
                 .add("id", event.id())
                 .add("subject", event.subject())
                 .add("site", event.site())

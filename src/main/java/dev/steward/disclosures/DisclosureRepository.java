@@ -1,9 +1,9 @@
 package dev.steward.disclosures;
 
+import dev.steward.platform.BinaryCopyRows;
 import dev.steward.platform.BulkCopy;
 import dev.steward.platform.Canonical;
 import dev.steward.platform.Chains;
-import dev.steward.platform.CopyRows;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.SubjectId;
 import java.sql.ResultSet;
@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,49 +52,57 @@ class DisclosureRepository {
 
     /** Appends disclosures at once (seqs assigned here), by COPY; answers them as stored. */
     List<Disclosure> appendAll(List<Disclosure> disclosures) {
+        // encoded before the chain's head is locked, so that another transaction appending waits only for the linking
+        Encoded[] encoded = new Encoded[disclosures.size()];
+        IntStream.range(0, encoded.length)
+                .parallel()
+                .forEach(i -> encoded[i] = new Encoded(disclosures.get(i), fields(disclosures.get(i))));
         return chains
-                .appendAll(CHAIN, disclosures, new Chains.BulkWriter<>() {
+                .appendAll(CHAIN, Arrays.asList(encoded), new Chains.BulkWriter<>() {
                     @Override
-                    public byte[] canonical(Disclosure row, long seq) {
-                        return DisclosureRepository.canonical(withSeq(row, seq));
+                    public byte[] canonical(Encoded row, long seq) {
+                        return DisclosureRepository.canonical(seq, row.fields());
                     }
 
                     @Override
-                    public void insertAll(List<Chains.Linked<Disclosure>> rows) {
+                    public void insertAll(List<Chains.Linked<Encoded>> rows) {
                         copyAll(rows);
                     }
                 })
                 .stream()
-                .map(linked -> withSeq(linked.row(), linked.seq()))
+                .map(linked -> withSeq(linked.row().disclosure(), linked.seq()))
                 .toList();
     }
 
-    private void copyAll(List<Chains.Linked<Disclosure>> linked) {
-        CopyRows rows = new CopyRows();
-        for (Chains.Linked<Disclosure> link : linked) {
-            Disclosure disclosure = withSeq(link.row(), link.seq());
-            rows.add(disclosure.seq())
-                    .add(disclosure.id())
-                    .add(disclosure.subject().value())
-                    .add(disclosure.site())
-                    .add(disclosure.recipient())
-                    .add(disclosure.activity())
-                    .add(disclosure.categories())
-                    .add(
+    /** A disclosure with its canonical form but the sequence number. */
+    private record Encoded(Disclosure disclosure, byte[] fields) {}
+
+    private void copyAll(List<Chains.Linked<Encoded>> linked) {
+        BinaryCopyRows rows = new BinaryCopyRows();
+        for (Chains.Linked<Encoded> link : linked) {
+            Disclosure disclosure = withSeq(link.row().disclosure(), link.seq());
+            rows.row(13)
+                    .int8(disclosure.seq())
+                    .uuid(disclosure.id())
+                    .uuid(disclosure.subject().value())
+                    .text(disclosure.site())
+                    .text(disclosure.recipient())
+                    .text(disclosure.activity())
+                    .textArray(disclosure.categories())
+                    .uuid(
                             disclosure.record() == null
                                     ? null
                                     : disclosure.record().value())
-                    .add(disclosure.legalBasis())
-                    .add(disclosure.reason())
-                    .add(disclosure.disclosedAt())
-                    .add(link.previousHash())
-                    .add(link.hash())
-                    .end();
+                    .text(disclosure.legalBasis())
+                    .text(disclosure.reason())
+                    .timestamp(disclosure.disclosedAt())
+                    .bytea(link.previousHash())
+                    .bytea(link.hash());
         }
-        copy.copy(
+        copy.copy(new BulkCopy.Pending(
                 "COPY disclosure (seq, id, subject_id, site, recipient, activity, categories, record_id, legal_basis,"
-                        + " reason, disclosed_at, prev_hash, hash) FROM STDIN",
-                rows);
+                        + " reason, disclosed_at, prev_hash, hash) FROM STDIN (FORMAT binary)",
+                rows));
     }
 
     private void insertRow(Disclosure disclosure, byte[] previousHash, byte[] hash) {
@@ -122,8 +131,16 @@ class DisclosureRepository {
     }
 
     static byte[] canonical(Disclosure disclosure) {
-        return Canonical.of("disclosure")
-                .add("seq", disclosure.seq())
+        return canonical(disclosure.seq(), fields(disclosure));
+    }
+
+    private static byte[] canonical(long seq, byte[] fields) {
+        return Canonical.of("disclosure").add("seq", seq).addEncoded(fields).bytes();
+    }
+
+    /** The canonical form's fields after the kind and the sequence number. */
+    private static byte[] fields(Disclosure disclosure) {
+        return Canonical.fields()
                 .add("id", disclosure.id())
                 .add("subject", disclosure.subject())
                 .add("site", disclosure.site())

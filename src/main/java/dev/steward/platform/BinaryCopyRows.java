@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,8 @@ public final class BinaryCopyRows implements CopyData {
     private static final int NULL = -1;
     /** PostgreSQL counts timestamps in microseconds from 2000-01-01T00:00:00Z. */
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+    /** The type of a {@code text[]}'s elements, as an array's binary form names it. */
+    private static final int TEXT_OID = 25;
 
     /** The signature, the flags and the length of the (absent) header extension. */
     private static final int HEADER = SIGNATURE.length + 8;
@@ -82,6 +85,29 @@ public final class BinaryCopyRows implements CopyData {
 
     public BinaryCopyRows text(@Nullable String value) {
         return value == null ? absent() : bytea(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A one-dimensional {@code text[]} without nulls, in PostgreSQL's binary array form. */
+    public BinaryCopyRows textArray(List<String> values) {
+        byte[][] elements = new byte[values.size()][];
+        int length = values.isEmpty() ? 12 : 20;
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = values.get(i).getBytes(StandardCharsets.UTF_8);
+            length += 4 + elements[i].length;
+        }
+        // dimensions, has-nulls flag, element type; then each dimension's size and lower bound
+        ByteBuffer out = room(4 + length)
+                .putInt(length)
+                .putInt(values.isEmpty() ? 0 : 1)
+                .putInt(0)
+                .putInt(TEXT_OID);
+        if (!values.isEmpty()) {
+            out.putInt(elements.length).putInt(1);
+        }
+        for (byte[] element : elements) {
+            out.putInt(element.length).put(element);
+        }
+        return this;
     }
 
     public BinaryCopyRows bytea(byte @Nullable [] value) {

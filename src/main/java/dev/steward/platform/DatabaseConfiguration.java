@@ -20,7 +20,8 @@ class DatabaseConfiguration {
         if (!database.isEmbedded()) {
             return DatabaseServer.external(database.url(), database.user(), database.password());
         }
-        return DatabaseServer.embedded(EmbeddedDatabase.start(properties.dataDir(), database.fsync()));
+        return DatabaseServer.embedded(
+                EmbeddedDatabase.start(properties.dataDir(), database.fsync(), database.sharedBuffers()));
     }
 
     @Bean(destroyMethod = "close")

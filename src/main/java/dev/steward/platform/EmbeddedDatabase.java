@@ -38,7 +38,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static EmbeddedDatabase start(Path dataDir, boolean fsync) {
+    static EmbeddedDatabase start(Path dataDir, boolean fsync, String sharedBuffers) {
         Path directory = dataDir.resolve("postgres");
         try {
             Files.createDirectories(directory);
@@ -53,6 +53,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("full_page_writes", durable)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", sharedBuffers)
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(postgres);
             database.createDatabaseIfMissing();

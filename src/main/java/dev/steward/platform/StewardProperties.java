@@ -46,12 +46,14 @@ public record StewardProperties(
     /**
      * @param url a JDBC URL of an external PostgreSQL; when blank Steward runs its own embedded server
      * @param fsync whether the embedded server flushes to disk on commit (always on in production)
+     * @param sharedBuffers the embedded server's {@code shared_buffers} (PostgreSQL's own page cache, e.g. 256MB)
      */
     public record Database(
             @Nullable String url,
             @Nullable String user,
             @Nullable String password,
-            boolean fsync) {
+            boolean fsync,
+            String sharedBuffers) {
 
         public boolean isEmbedded() {
             return url == null || url.isBlank();

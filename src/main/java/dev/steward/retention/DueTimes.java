@@ -120,7 +120,7 @@ class DueTimes {
                         declared.retention())));
         Instant due = rule.rule().span().addTo(clock.instant().truncatedTo(ChronoUnit.MICROS));
         int closed = dueTimes.closeActivity(site, activity, due, rule.statutoryMinimum());
-        audit.record(new AuditEntry(declaredBy, "end-purpose", null, site, List.of(), "activity " + activity));
+        audit.record(AuditEntry.worded(declaredBy, "end-purpose", null, site, List.of(), "activity", activity));
         log.info("The purpose of activity '{}' of site '{}' ended: {} records closed", activity, site, closed);
         return closed;
     }

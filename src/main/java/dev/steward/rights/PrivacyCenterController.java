@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -32,6 +33,7 @@ class PrivacyCenterController {
     private final SignedInVisitors visitors;
     private final VerifiedAddresses addresses;
     private final VisitorRegions regions;
+    private final ErasureSummaryWords erasures;
 
     private final ErrorWords errorWords;
 
@@ -42,7 +44,9 @@ class PrivacyCenterController {
             SignedInVisitors visitors,
             VerifiedAddresses addresses,
             VisitorRegions regions,
+            ErasureSummaryWords erasures,
             ErrorWords errorWords) {
+        this.erasures = erasures;
         this.errorWords = errorWords;
         this.center = center;
         this.pages = pages;
@@ -127,6 +131,8 @@ class PrivacyCenterController {
         }
         model.addAttribute("site", catalogs.requireSite(site));
         model.addAttribute("view", view);
+        // the status link is the same proof as for the rest of the page; the outcome outlives the requester's key
+        model.addAttribute("outcome", erasures.of(view.request(), LocaleContextHolder.getLocale()));
         Map<String, String> recipients = new LinkedHashMap<>();
         view.recipientsTold()
                 .forEach(notice -> catalogs.of(site)

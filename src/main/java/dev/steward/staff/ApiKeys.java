@@ -9,7 +9,6 @@ import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Notifications;
 import dev.steward.platform.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,13 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiKeys {
 
     private static final String CHANNEL = "steward_api_keys";
+    private static final String TOKEN_START = "stw_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiKeyRepository repository;
     private final Catalogs catalogs;
     private final Notifications notifications;
     private final Clock clock;
-    private final Cache<String, Optional<ApiKeyRepository.Stored>> cache = Caffeine.newBuilder()
+    private final SecretDigests secrets = new SecretDigests();
+    private final Cache<String, Optional<Known>> cache = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(1))
             .build();
@@ -92,7 +93,7 @@ public class ApiKeys {
                 clock.instant(),
                 null);
         repository.insert(key, hash(secret));
-        return new Created(key, "stw_" + prefix + "_" + secret);
+        return new Created(key, TOKEN_START + prefix + "_" + secret);
     }
 
     /**
@@ -136,21 +137,32 @@ public class ApiKeys {
 
     /** The caller a presented token stands for, if it is a live key. */
     Optional<ApiKeyPrincipal> authenticate(String token) {
-        String[] parts = token.split("_", 3);
-        if (parts.length != 3 || !parts[0].equals("stw")) {
+        int secret = token.indexOf('_', TOKEN_START.length());
+        if (!token.startsWith(TOKEN_START) || secret < 0) {
             return Optional.empty();
         }
-        Optional<ApiKeyRepository.Stored> stored = cache.get(parts[1], repository::byPrefix);
-        return stored.filter(s -> s.key().revokedAt() == null)
-                .filter(s -> MessageDigest.isEqual(s.secretHash(), hash(parts[2])))
-                .map(s -> new ApiKeyPrincipal(
-                        s.key().id(),
-                        new Caller(
-                                "api-key:" + s.key().name(),
-                                s.key().kind(),
-                                s.key().roles(),
-                                s.key().sites())));
+        Optional<Known> known = cache.get(token.substring(TOKEN_START.length(), secret), this::load);
+        return known.filter(k -> k.live() && secrets.matches(token, secret + 1, k.secretHash()))
+                .map(Known::principal);
     }
+
+    private Optional<Known> load(String prefix) {
+        return repository
+                .byPrefix(prefix)
+                .map(stored -> new Known(
+                        stored.secretHash(),
+                        stored.key().revokedAt() == null,
+                        new ApiKeyPrincipal(
+                                stored.key().id(),
+                                new Caller(
+                                        "api-key:" + stored.key().name(),
+                                        stored.key().kind(),
+                                        stored.key().roles(),
+                                        stored.key().sites()))));
+    }
+
+    /** A key as cached: its secret's digest, and the principal built once for every call it answers. */
+    private record Known(byte[] secretHash, boolean live, ApiKeyPrincipal principal) {}
 
     private static byte[] hash(String secret) {
         return Sha256.digest(secret.getBytes(StandardCharsets.UTF_8));

@@ -4,7 +4,6 @@ import com.google.crypto.tink.Aead;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.platform.BinaryCopyRows;
 import dev.steward.platform.BulkCopy;
-import dev.steward.platform.CopyRows;
 import dev.steward.platform.OrderedIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -120,7 +119,7 @@ public class BulkSubjects {
     }
 
     private record Prepared(
-            BinaryCopyRows subject, BinaryCopyRows identifiers, CopyRows records, Created created, Aead key) {}
+            BinaryCopyRows subject, BinaryCopyRows identifiers, BinaryCopyRows records, Created created, Aead key) {}
 
     /** New subjects' rows as copies, what they create and their keys; the cryptography on all cores. */
     private record Made(List<BulkCopy.Pending> copies, List<Created> created, List<Aead> keys) {}
@@ -134,7 +133,7 @@ public class BulkSubjects {
         IntStream.range(0, subjects.size()).parallel().forEach(i -> prepared[i] = prepare(subjects.get(i), activities));
         BinaryCopyRows subjectRows = new BinaryCopyRows();
         BinaryCopyRows identifierCopy = new BinaryCopyRows();
-        CopyRows recordRows = new CopyRows();
+        BinaryCopyRows recordRows = new BinaryCopyRows();
         for (Prepared one : prepared) {
             subjectRows.append(one.subject());
             identifierCopy.append(one.identifiers());
@@ -166,7 +165,7 @@ public class BulkSubjects {
                             identifier.value().getBytes(StandardCharsets.UTF_8),
                             Ciphertexts.identifierContext(id, identifier.kind())));
         }
-        CopyRows recordRows = new CopyRows();
+        BinaryCopyRows recordRows = new BinaryCopyRows();
         List<RecordId> records = new ArrayList<>();
         for (NewRecord record : subject.records()) {
             records.add(addRecord(recordRows, id, key.aead(), record, activities, subject.createdAt()));
@@ -183,16 +182,16 @@ public class BulkSubjects {
         Map<String, ProcessingActivity> activities =
                 Map.of(record.site() + '\u0000' + record.activity(), declared.requireDeclared(record));
         keys.preload(subjects);
-        CopyRows[] rows = new CopyRows[subjects.size()];
+        BinaryCopyRows[] rows = new BinaryCopyRows[subjects.size()];
         RecordId[] ids = new RecordId[subjects.size()];
         IntStream.range(0, subjects.size()).parallel().forEach(i -> {
             SubjectId subject = subjects.get(i);
             Aead key = keys.of(subject).orElseThrow(() -> new IllegalArgumentException("No such subject: " + subject));
-            rows[i] = new CopyRows();
+            rows[i] = new BinaryCopyRows();
             ids[i] = addRecord(rows[i], subject, key, record, activities, collectedAt);
         });
-        CopyRows all = new CopyRows();
-        for (CopyRows one : rows) {
+        BinaryCopyRows all = new BinaryCopyRows();
+        for (BinaryCopyRows one : rows) {
             all.append(one);
         }
         repository.copyRecords(all);
@@ -200,7 +199,7 @@ public class BulkSubjects {
     }
 
     private RecordId addRecord(
-            CopyRows rows,
+            BinaryCopyRows rows,
             SubjectId subject,
             Aead key,
             NewRecord record,
@@ -209,7 +208,7 @@ public class BulkSubjects {
         RecordId id = RecordId.random();
         NewRecord due =
                 declared.withDueTime(record, activities.get(record.site() + '\u0000' + record.activity()), collectedAt);
-        rows.add(id.value()).add(subject.value());
+        rows.row(12).uuid(id.value()).uuid(subject.value());
         addRecord(rows, due, collectedAt, encrypted(key, record, id, subject));
         return id;
     }
@@ -218,17 +217,16 @@ public class BulkSubjects {
         return Ciphertexts.encrypt(key, json.write(record.fields()), Ciphertexts.recordContext(recordId, subject));
     }
 
-    private static void addRecord(CopyRows rows, NewRecord record, Instant collectedAt, byte[] fields) {
-        rows.add(record.site())
-                .add(record.activity())
-                .add(record.noticeVersion())
-                .add(record.legalBasis())
-                .add(record.jurisdiction())
-                .add(collectedAt)
-                .add(record.state().name())
-                .add(record.retentionRule())
-                .add(record.dueAt())
-                .add(fields)
-                .end();
+    private static void addRecord(BinaryCopyRows rows, NewRecord record, Instant collectedAt, byte[] fields) {
+        rows.text(record.site())
+                .text(record.activity())
+                .text(record.noticeVersion())
+                .text(record.legalBasis())
+                .text(record.jurisdiction())
+                .timestamp(collectedAt)
+                .text(record.state().name())
+                .text(record.retentionRule())
+                .timestamp(record.dueAt())
+                .bytea(fields);
     }
 }

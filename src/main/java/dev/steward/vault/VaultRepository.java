@@ -2,7 +2,6 @@ package dev.steward.vault;
 
 import dev.steward.platform.BinaryCopyRows;
 import dev.steward.platform.BulkCopy;
-import dev.steward.platform.CopyRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -75,12 +74,13 @@ class VaultRepository {
         return new BulkCopy.Pending("COPY data_subject (id, wrapped_key, created_at) FROM STDIN (FORMAT binary)", rows);
     }
 
-    void copyRecords(CopyRows rows) {
+    void copyRecords(BinaryCopyRows rows) {
         copy.copy(recordsCopy(rows));
     }
 
-    static BulkCopy.Pending recordsCopy(CopyRows rows) {
-        return new BulkCopy.Pending("COPY personal_record (" + RECORD_COLUMNS + ", fields_enc) FROM STDIN", rows);
+    static BulkCopy.Pending recordsCopy(BinaryCopyRows rows) {
+        return new BulkCopy.Pending(
+                "COPY personal_record (" + RECORD_COLUMNS + ", fields_enc) FROM STDIN (FORMAT binary)", rows);
     }
 
     void insertRecord(RecordId id, SubjectId subject, NewRecord record, Instant collectedAt, byte[] fieldsEnc) {

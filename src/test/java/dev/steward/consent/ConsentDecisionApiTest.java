@@ -86,6 +86,27 @@ class ConsentDecisionApiTest {
     }
 
     @Test
+    void aKnownPrefixWithAnyOtherSecretIsRefused() {
+        String token = createKey("{\"name\":\"guessed\",\"sites\":[\"lab\"]}");
+        String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=someone@example.org";
+        assertThat(http.get(path, bearer(token)).statusCode()).isEqualTo(200);
+        String last = token.substring(token.length() - 1);
+        String wrongLast = token.substring(0, token.length() - 1) + (last.equals("a") ? "b" : "a");
+        for (String guess : List.of(
+                wrongLast,
+                token.substring(0, token.length() - 1),
+                token + "a",
+                token + "é",
+                token + "a".repeat(200),
+                token.substring(0, token.lastIndexOf('_') + 1))) {
+            assertThat(http.get(path, bearer(guess)).statusCode()).as(guess).isEqualTo(401);
+        }
+        assertThat(http.get(path, bearer(token)).statusCode())
+                .as("the key itself still works after the guesses")
+                .isEqualTo(200);
+    }
+
+    @Test
     void aRevokedKeyStopsWorkingAndIntegratorKeysCannotUseTheStaffApi() {
         String token = createKey("{\"name\":\"to revoke\",\"sites\":[\"lab\"]}");
         String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=someone@example.org";

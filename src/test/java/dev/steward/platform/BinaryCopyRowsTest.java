@@ -78,6 +78,24 @@ class BinaryCopyRowsTest {
         assertThat((byte[]) read.get(2).get("bytes")).isEmpty();
     }
 
+    @Test
+    void textArraysRoundTripEmptyOrNot() {
+        BinaryCopyRows rows = new BinaryCopyRows();
+        rows.row(2).int8(1).textArray(List.of("contact", "Zoë 東京", "", "a,b {c} \"d\""));
+        rows.row(2).int8(2).textArray(List.of());
+
+        List<String> read = transaction.execute(status -> {
+            jdbc.sql("CREATE TEMPORARY TABLE binary_array_check (n BIGINT, a TEXT[]) ON COMMIT DROP")
+                    .update();
+            copy.copy(new BulkCopy.Pending("COPY binary_array_check FROM STDIN (FORMAT binary)", rows));
+            return jdbc.sql("SELECT array_to_json(a)::text || ' ' || cardinality(a) FROM binary_array_check ORDER BY n")
+                    .query(String.class)
+                    .list();
+        });
+
+        assertThat(read).containsExactly("[\"contact\",\"Zoë 東京\",\"\",\"a,b {c} \\\"d\\\"\"] 4", "[] 0");
+    }
+
     private static Instant instant(Object value) {
         return value instanceof OffsetDateTime time ? time.toInstant() : ((java.sql.Timestamp) value).toInstant();
     }

@@ -17,7 +17,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void isDurableAndKeepsEveryRowAcrossARestart() throws Exception {
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, true)) {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, true, "128MB")) {
             try (Connection connection = DriverManager.getConnection(database.jdbcUrl())) {
                 assertThat(setting(connection, "fsync")).isEqualTo("on");
                 assertThat(setting(connection, "synchronous_commit")).isEqualTo("on");
@@ -28,7 +28,7 @@ class EmbeddedDatabaseTest {
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
 
-        try (EmbeddedDatabase restarted = EmbeddedDatabase.start(dataDir, true);
+        try (EmbeddedDatabase restarted = EmbeddedDatabase.start(dataDir, true, "128MB");
                 Connection connection = DriverManager.getConnection(restarted.jdbcUrl());
                 ResultSet rows = connection.createStatement().executeQuery("SELECT value FROM kept")) {
             assertThat(rows.next()).isTrue();

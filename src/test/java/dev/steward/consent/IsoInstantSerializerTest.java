@@ -1,0 +1,62 @@
+package dev.steward.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+class IsoInstantSerializerTest {
+
+    private static final JsonMapper JACKSON = JsonMapper.builder().build();
+    private static final JsonMapper OURS = JACKSON.rebuild()
+            .addModule(new SimpleModule().addSerializer(Instant.class, new IsoInstantSerializer()))
+            .build();
+
+    @Test
+    void writesWhatJacksonWritesForEveryKindOfInstant() {
+        SplittableRandom random = new SplittableRandom(16);
+        long from = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        long to = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        for (int i = 0; i < 200_000; i++) {
+            long seconds = random.nextLong(from, to + 1);
+            int nanos = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            assertSameText(Instant.ofEpochSecond(seconds, nanos));
+        }
+    }
+
+    @Test
+    void edgesOfDaysMonthsLeapYearsAndTheFourDigitYears() {
+        for (String text : new String[] {
+            "1970-01-01T00:00:00Z",
+            "1969-12-31T23:59:59.999999999Z",
+            "2000-02-29T12:00:00.001Z",
+            "1900-02-28T23:59:59.000001Z",
+            "2100-03-01T00:00:00Z",
+            "2026-12-31T23:59:59.100Z",
+            "0000-01-01T00:00:00Z",
+            "0000-02-29T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z",
+            "+10000-01-01T00:00:00Z",
+            "-0001-12-31T23:59:59Z"
+        }) {
+            assertSameText(Instant.parse(text));
+        }
+        assertSameText(Instant.MAX);
+        assertSameText(Instant.MIN);
+    }
+
+    private static void assertSameText(Instant instant) {
+        assertThat(OURS.writeValueAsString(instant))
+                .as("%s", instant)
+                .isEqualTo(JACKSON.writeValueAsString(instant))
+                .isEqualTo("\"" + instant + "\"");
+    }
+}
