@@ -210,8 +210,7 @@ class AccountPagesController {
                 sessions.signOut(request, response);
                 return "redirect:/s/" + site + "/account/login";
             }
-            model.addAttribute(
-                    "deleteError", errorWords.text(refusal(site, result, "delete-password")));
+            model.addAttribute("deleteError", errorWords.text(refusal(site, result, "delete-password")));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return privacyPage(site, visitor, model);
         }
