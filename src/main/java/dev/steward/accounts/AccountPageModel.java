@@ -5,8 +5,8 @@ import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.Durations;
 import dev.steward.platform.EmailLinks;
-import dev.steward.platform.FieldError;
 import dev.steward.platform.Phrase;
+import dev.steward.platform.ShownError;
 import dev.steward.platform.UnusableLinkException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +51,7 @@ class AccountPageModel {
                 reason, site, declared.name().in(declared.language()), detail, nextHref, nextLabel));
     }
 
-    static void errors(Model model, List<FieldError> errors) {
+    static void errors(Model model, List<ShownError> errors) {
         Map<String, String> byField = new LinkedHashMap<>();
         errors.forEach(error -> byField.putIfAbsent(error.field() == null ? "" : error.field(), error.message()));
         model.addAttribute("errors", errors);

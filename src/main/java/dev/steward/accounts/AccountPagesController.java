@@ -5,6 +5,7 @@ import dev.steward.catalog.Form;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.notice.VisitorRegions;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
@@ -47,6 +48,8 @@ class AccountPagesController {
     private final Clock clock;
     private final AccountWords words;
 
+    private final ErrorWords errorWords;
+
     AccountPagesController(
             Catalogs catalogs,
             SignIn signIn,
@@ -58,7 +61,9 @@ class AccountPagesController {
             AccountErasure erasure,
             AccountPageModel pages,
             Clock clock,
-            AccountWords words) {
+            AccountWords words,
+            ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.catalogs = catalogs;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -165,7 +170,8 @@ class AccountPagesController {
             redirect.addFlashAttribute(
                     "saved", recorded.stream().map(ConsentEvent::receiptPath).toList());
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("preferencesError", e.errors().get(0).message());
+            redirect.addFlashAttribute(
+                    "preferencesError", errorWords.text(e.errors().get(0)));
         }
         return "redirect:/s/" + site + "/account#preferences";
     }
@@ -204,8 +210,7 @@ class AccountPagesController {
                 sessions.signOut(request, response);
                 return "redirect:/s/" + site + "/account/login";
             }
-            model.addAttribute(
-                    "deleteError", refusal(site, result, "delete-password").message());
+            model.addAttribute("deleteError", errorWords.text(refusal(site, result, "delete-password")));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return privacyPage(site, visitor, model);
         }
@@ -283,7 +288,7 @@ class AccountPagesController {
         pages.addTo(model, site);
         model.addAttribute("back", back(site, back));
         if (refusal != null && response != null) {
-            AccountPageModel.errors(model, List.of(refusal));
+            AccountPageModel.errors(model, errorWords.shown(List.of(refusal)));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
         return view;

@@ -1,6 +1,7 @@
 package dev.steward.accounts;
 
 import dev.steward.platform.EmailLinks;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.Phrase;
 import dev.steward.platform.UnusableLinkException;
@@ -25,7 +26,10 @@ class AccountVerificationController {
     private final AccountPageModel pages;
     private final AccountVerifications verifications;
 
-    AccountVerificationController(AccountPageModel pages, AccountVerifications verifications) {
+    private final ErrorWords errorWords;
+
+    AccountVerificationController(AccountPageModel pages, AccountVerifications verifications, ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.pages = pages;
         this.verifications = verifications;
     }
@@ -54,7 +58,7 @@ class AccountVerificationController {
         try {
             outcome = verifications.verify(site, token, password);
         } catch (InvalidInputException e) {
-            AccountPageModel.errors(model, e.errors());
+            AccountPageModel.errors(model, errorWords.shown(e));
             model.addAttribute("token", token);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return "accounts/verify";

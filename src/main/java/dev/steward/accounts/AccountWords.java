@@ -29,7 +29,7 @@ class AccountWords {
     }
 
     FieldError refusal(String site, String field, String what, String code, Object... arguments) {
-        return new FieldError(field, code, words(site, "account.refused." + what + "." + code, arguments));
+        return FieldError.of(field, code, "account.refused." + what + "." + code, arguments);
     }
 
     FieldError tooShort(String site, String field) {

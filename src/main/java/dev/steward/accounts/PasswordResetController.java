@@ -1,6 +1,7 @@
 package dev.steward.accounts;
 
 import dev.steward.platform.EmailLinks;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.Phrase;
 import dev.steward.platform.UnusableLinkException;
@@ -23,7 +24,10 @@ class PasswordResetController {
     private final AccountPageModel pages;
     private final PasswordResets resets;
 
-    PasswordResetController(AccountPageModel pages, PasswordResets resets) {
+    private final ErrorWords errorWords;
+
+    PasswordResetController(AccountPageModel pages, PasswordResets resets, ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.pages = pages;
         this.resets = resets;
     }
@@ -85,8 +89,8 @@ class PasswordResetController {
         return "redirect:/s/" + site + "/account/login?reset=done";
     }
 
-    private static String refused(Model model, InvalidInputException e, HttpServletResponse response, String view) {
-        AccountPageModel.errors(model, e.errors());
+    private String refused(Model model, InvalidInputException e, HttpServletResponse response, String view) {
+        AccountPageModel.errors(model, errorWords.shown(e));
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return view;
     }

@@ -1,5 +1,6 @@
 package dev.steward.catalog;
 
+import dev.steward.platform.AcceptLanguage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -77,17 +78,7 @@ public class VisitorLanguages implements LocaleResolver {
     }
 
     static String preferred(@Nullable String acceptLanguage, List<String> offered) {
-        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            try {
-                String match = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), offered);
-                if (match != null) {
-                    return match;
-                }
-            } catch (IllegalArgumentException malformed) {
-                // a malformed header is no preference
-            }
-        }
-        return offered.get(0);
+        return AcceptLanguage.preferred(acceptLanguage, offered);
     }
 
     private Optional<Site> siteOf(HttpServletRequest request) {

@@ -3,6 +3,7 @@ package dev.steward.consent;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.platform.ConsoleWords;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
@@ -41,7 +42,15 @@ class ConsentConsoleController {
 
     private final ConsoleWords words;
 
-    ConsentConsoleController(ConsoleWords words, StaffConsents consents, Catalogs catalogs, CurrentCaller caller) {
+    private final ErrorWords errorWords;
+
+    ConsentConsoleController(
+            ConsoleWords words,
+            StaffConsents consents,
+            Catalogs catalogs,
+            CurrentCaller caller,
+            ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.words = words;
         this.consents = consents;
         this.catalogs = catalogs;
@@ -97,7 +106,7 @@ class ConsentConsoleController {
             return "redirect:/admin/subjects/" + subject + "/consents";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("errors", e.messagesByField());
+            model.addAttribute("errors", errorWords.byField(e));
             return page(subject, model);
         }
     }

@@ -3,6 +3,7 @@ package dev.steward.consent;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.notice.PublishedNotices;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.vault.Identifier;
@@ -53,12 +54,14 @@ final class ConsentCsv {
     private final Catalogs catalogs;
     private final PublishedNotices notices;
     private final Clock clock;
+    private final ErrorWords errorWords;
     private final Map<String, String> noticeInForce = new ConcurrentHashMap<>();
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     private Map<String, Integer> columns = Map.of();
     private int headerSize;
 
-    ConsentCsv(Catalogs catalogs, PublishedNotices notices, Clock clock) {
+    ConsentCsv(Catalogs catalogs, PublishedNotices notices, Clock clock, ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.catalogs = catalogs;
         this.notices = notices;
         this.clock = clock;
@@ -257,11 +260,11 @@ final class ConsentCsv {
         return null;
     }
 
-    private static <T> @Nullable T checked(Line at, String column, java.util.function.Supplier<T> check) {
+    private <T> @Nullable T checked(Line at, String column, java.util.function.Supplier<T> check) {
         try {
             return check.get();
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> at.problem(column(error.field(), column), error.message()));
+            e.errors().forEach(error -> at.problem(column(error.field(), column), errorWords.english(error)));
             return null;
         } catch (NotFoundException e) {
             at.problem(column, e.getMessage());

@@ -1,6 +1,6 @@
 package dev.steward.consent;
 
-import dev.steward.platform.ApiErrors;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.HttpsOnly;
 import dev.steward.platform.InvalidInputException;
@@ -9,6 +9,7 @@ import dev.steward.staff.ApiKeyGate;
 import dev.steward.staff.Caller;
 import dev.steward.staff.Permission;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
@@ -57,6 +58,7 @@ final class ConsentDecisionValve extends ValveBase {
     private final ObjectWriter writer;
     private final DecisionCounts counts;
     private final boolean httpsOnly;
+    private final ErrorWords words;
     private final EncodedHeaders.Encodings encodings = new EncodedHeaders.Encodings();
     private final @Nullable Connector decisionsOnly;
 
@@ -67,8 +69,10 @@ final class ConsentDecisionValve extends ValveBase {
             JsonMapper json,
             DecisionCounts counts,
             boolean httpsOnly,
+            ErrorWords words,
             @Nullable Connector decisionsOnly) {
         super(true);
+        this.words = words;
         this.decisionsOnly = decisionsOnly;
         this.gate = gate;
         this.httpsOnly = httpsOnly;
@@ -115,11 +119,11 @@ final class ConsentDecisionValve extends ValveBase {
             writer.writeValue(response.getOutputStream(), decision);
             counts.answered(decision.allowed());
         } catch (BadParameters e) {
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, new ApiErrors(e.errors));
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, e.errors);
         } catch (InvalidInputException e) {
-            refuse(response, 422, new ApiErrors(e.errors()));
+            refuse(request, response, 422, e.errors());
         } catch (NotFoundException e) {
-            refuse(response, HttpServletResponse.SC_NOT_FOUND, ApiErrors.of("not-found", e.getMessage()));
+            refuse(request, response, HttpServletResponse.SC_NOT_FOUND, List.of(NotFoundException.error(e)));
         }
     }
 
@@ -129,11 +133,15 @@ final class ConsentDecisionValve extends ValveBase {
      */
     private void notServedHere(Request request, Response response) throws IOException {
         response.setHeader("Connection", "close");
-        ApiErrors.of(
+        words.send(
+                request,
+                response,
+                HttpServletResponse.SC_NOT_FOUND,
+                FieldError.of(
+                        null,
                         "not-found",
-                        "This port answers only GET " + PATH + " with an API key" + (httpsOnly ? ", over https" : "")
-                                + "; everything else is on the main port.")
-                .send(response, HttpServletResponse.SC_NOT_FOUND);
+                        httpsOnly ? "error.consent.port.not-served-https" : "error.consent.port.not-served",
+                        PATH));
         // after the answer is on its way: Tomcat counts an unswallowed body as an error it would otherwise report
         response.flushBuffer();
         request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
@@ -155,15 +163,16 @@ final class ConsentDecisionValve extends ValveBase {
         return decisions.decide(site, subject, purpose, at);
     }
 
-    private void refuse(HttpServletResponse response, int status, ApiErrors errors) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int status, List<FieldError> errors)
+            throws IOException {
         counts.refused();
-        errors.send(response, status);
+        words.send(request, response, status, errors);
     }
 
     private static String required(Parameters request, String name, List<FieldError> errors) {
         String value = request.get(name);
         if (value == null) {
-            errors.add(new FieldError(name, "required", "The query parameter '" + name + "' is required."));
+            errors.add(FieldError.of(name, "required", "error.common.field.required", name));
             return "";
         }
         return value;
@@ -177,7 +186,7 @@ final class ConsentDecisionValve extends ValveBase {
         try {
             return DateTimeFormatter.ISO_DATE_TIME.parse(value.strip(), Instant::from);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("at", "invalid", "The parameter 'at' has the wrong format."));
+            errors.add(FieldError.of("at", "invalid", "error.consent.at.invalid"));
             return null;
         }
     }

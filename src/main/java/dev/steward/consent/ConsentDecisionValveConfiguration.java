@@ -1,5 +1,6 @@
 package dev.steward.consent;
 
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.HttpsOnly;
 import dev.steward.platform.StewardProperties;
 import dev.steward.staff.ApiKeyGate;
@@ -27,6 +28,7 @@ class ConsentDecisionValveConfiguration {
             JsonMapper json,
             DecisionCounts counts,
             StewardProperties steward,
+            ErrorWords words,
             Environment environment) {
         return factory -> factory.addContextValves(new ConsentDecisionValve(
                 gate,
@@ -34,6 +36,7 @@ class ConsentDecisionValveConfiguration {
                 json,
                 counts,
                 HttpsOnly.required(steward.publicUrl()),
+                words,
                 DecisionConnector.addTo(factory, environment)));
     }
 }

@@ -5,6 +5,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.LegalBasis;
 import dev.steward.catalog.Purpose;
 import dev.steward.catalog.Site;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
@@ -102,8 +103,8 @@ public class ConsentDecisions {
     private static Purpose declaredPurpose(Catalog catalog, String site, String purpose) {
         return catalog.purpose(purpose)
                 .filter(p -> catalog.declaresPurpose(site, p.key()))
-                .orElseThrow(() -> new InvalidInputException(
-                        "purpose", "undeclared-purpose", "Site '" + site + "' declares no purpose '" + purpose + "'."));
+                .orElseThrow(() -> new InvalidInputException(FieldError.of(
+                        "purpose", "undeclared-purpose", "error.common.purpose.undeclared-purpose", site, purpose)));
     }
 
     /** The newest word of any of the found subjects decides; a veto on any of them denies. */
@@ -180,8 +181,7 @@ public class ConsentDecisions {
         try {
             return List.of(SubjectId.parse(subject));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(
-                    "subject", "invalid", "The subject is neither a subject id nor an e-mail address.");
+            throw new InvalidInputException(FieldError.of("subject", "invalid", "error.consent.subject.invalid.2"));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.steward.consent;
 
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
@@ -64,10 +65,8 @@ class ConsentEventsController {
                 ? CollectionMethod.API
                 : parse(CollectionMethod.class, "method", request.method());
         if (!method.integrators()) {
-            throw new InvalidInputException(
-                    "method",
-                    "not-for-integrators",
-                    "Consents collected by " + method.label() + " are Steward's own to record.");
+            throw new InvalidInputException(FieldError.of(
+                    "method", "not-for-integrators", "error.consent.method.not-for-integrators", method.label()));
         }
         List<SubjectId> subjects = subjects(request, action);
         List<ConsentEvent> events = subjects.stream()
@@ -92,11 +91,11 @@ class ConsentEventsController {
             try {
                 return List.of(SubjectId.parse(request.subject()));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("subject", "invalid", "subject must be a subject id.");
+                throw new InvalidInputException(FieldError.of("subject", "invalid", "error.consent.subject.invalid"));
             }
         }
         if (request.email() == null || !request.email().contains("@")) {
-            throw new InvalidInputException("subject", "required", "Give the subject's id or e-mail address.");
+            throw new InvalidInputException(FieldError.of("subject", "required", "error.consent.subject.required"));
         }
         Identifier email = Identifier.email(request.email());
         if (action.grants()) {
@@ -105,7 +104,7 @@ class ConsentEventsController {
         List<SubjectId> carrying = identities.carrying(email);
         if (carrying.isEmpty()) {
             throw new InvalidInputException(
-                    "email", "unknown-subject", "Steward holds nothing about this e-mail address.");
+                    FieldError.of("email", "unknown-subject", "error.consent.email.unknown-subject"));
         }
         return carrying;
     }
@@ -114,13 +113,15 @@ class ConsentEventsController {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException(
+            throw new InvalidInputException(FieldError.of(
                     field,
                     "invalid",
-                    field + " '" + value + "' is not one of "
-                            + java.util.Arrays.stream(type.getEnumConstants())
-                                    .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                                    .toList());
+                    "error.consent.field.invalid",
+                    field,
+                    value,
+                    java.util.Arrays.stream(type.getEnumConstants())
+                            .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                            .toList()));
         }
     }
 }

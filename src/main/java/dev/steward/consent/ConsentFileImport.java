@@ -2,6 +2,7 @@ package dev.steward.consent;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.notice.PublishedNotices;
+import dev.steward.platform.ErrorWords;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.KnownSubjects;
 import dev.steward.vault.SubjectId;
@@ -35,12 +36,16 @@ class ConsentFileImport {
     private final ConsentImportWriter writer;
     private final Clock clock;
 
+    private final ErrorWords errorWords;
+
     ConsentFileImport(
             Catalogs catalogs,
             PublishedNotices notices,
             KnownSubjects subjects,
             ConsentImportWriter writer,
-            Clock clock) {
+            Clock clock,
+            ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.catalogs = catalogs;
         this.notices = notices;
         this.subjects = subjects;
@@ -60,7 +65,7 @@ class ConsentFileImport {
 
     /** @param read told how many bytes of the file each read took */
     Checked check(Path file, LongConsumer read) throws IOException {
-        ConsentCsv csv = new ConsentCsv(catalogs, notices, clock);
+        ConsentCsv csv = new ConsentCsv(catalogs, notices, clock, errorWords);
         List<ConsentCsv.Row> rows = read(file, csv, read);
         KnownSubjects.Known known = subjects.lookUp(emails(rows));
         Set<Identifier> suppressed = known.suppressed();

@@ -7,6 +7,7 @@ import dev.steward.catalog.Purpose;
 import dev.steward.catalog.Site;
 import dev.steward.notice.NoticeRendition;
 import dev.steward.notice.PublishedNotices;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.IpAddresses;
 import dev.steward.platform.NotFoundException;
@@ -110,8 +111,7 @@ class ConsentRules {
 
     static void requireWording(ConsentAction action, @Nullable String wording) {
         if ((action == ConsentAction.GIVEN || action == ConsentAction.RENEWED) && wording == null) {
-            throw new InvalidInputException(
-                    "wording", "required", "A consent given needs the exact wording the person was shown.");
+            throw new InvalidInputException(FieldError.of("wording", "required", "error.consent.wording.required"));
         }
     }
 
@@ -122,19 +122,19 @@ class ConsentRules {
                         || catalog.formsOf(site).stream()
                                 .anyMatch(f -> f.consents().stream()
                                         .anyMatch(box -> box.purpose().equals(p.key()))))
-                .orElseThrow(() -> new InvalidInputException(
-                        "purpose", "undeclared-purpose", "Site '" + site + "' declares no purpose '" + key + "'."));
+                .orElseThrow(() -> new InvalidInputException(FieldError.of(
+                        "purpose", "undeclared-purpose", "error.common.purpose.undeclared-purpose", site, key)));
         if (activityKey != null) {
             ProcessingActivity activity = catalog.activity(activityKey)
-                    .orElseThrow(() -> new InvalidInputException(
-                            "activity",
-                            "undeclared-activity",
-                            "Site '" + site + "' declares no activity '" + activityKey + "'."));
+                    .orElseThrow(() -> new InvalidInputException(FieldError.of(
+                            "activity", "undeclared-activity", "error.common.activity.unknown", site, activityKey)));
             if (!activity.purposes().contains(purpose.key())) {
-                throw new InvalidInputException(
+                throw new InvalidInputException(FieldError.of(
                         "purpose",
                         "undeclared-purpose",
-                        "Activity '" + activity.key() + "' does not serve purpose '" + purpose.key() + "'.");
+                        "error.consent.purpose.undeclared-purpose",
+                        activity.key(),
+                        purpose.key()));
             }
         }
         return purpose;
@@ -145,10 +145,13 @@ class ConsentRules {
             return site.defaultJurisdiction();
         }
         if (!site.jurisdictions().contains(requested)) {
-            throw new InvalidInputException(
+            throw new InvalidInputException(FieldError.of(
                     "jurisdiction",
                     "unknown-jurisdiction",
-                    "Site '" + site.key() + "' serves " + site.jurisdictions() + ", not '" + requested + "'.");
+                    "error.consent.jurisdiction.unknown-jurisdiction",
+                    site.key(),
+                    site.jurisdictions(),
+                    requested));
         }
         return requested;
     }

@@ -155,24 +155,19 @@ class StaffConsents {
                 .findFirst()
                 .orElse(null);
         if (action == null) {
-            errors.add(new FieldError(
-                    "action", "invalid", "Choose whether the consent was given, withdrawn or objected to."));
+            errors.add(FieldError.of("action", "invalid", "error.consent.action.invalid"));
         }
         if (request.purpose() == null || request.purpose().isBlank()) {
-            errors.add(new FieldError("purpose", "required", "Choose the purpose."));
+            errors.add(FieldError.of("purpose", "required", "error.consent.purpose.required"));
         }
         String reason = request.reason() == null ? "" : request.reason().strip();
         if (reason.isEmpty()) {
-            errors.add(new FieldError(
-                    "reason",
-                    "required",
-                    "Give the reason: the letter, call or ticket this rests on, without personal data."));
+            errors.add(FieldError.of("reason", "required", "error.consent.reason.required"));
         } else if (reason.length() > MAX_REASON) {
-            errors.add(new FieldError("reason", "too-long", "The reason has more than " + MAX_REASON + " characters."));
+            errors.add(FieldError.of("reason", "too-long", "error.common.reason.too-long", MAX_REASON));
         }
         if (action == ConsentAction.GIVEN && blankToNull(request.wording()) == null) {
-            errors.add(new FieldError(
-                    "wording", "required", "A consent given needs the exact wording the person agreed to."));
+            errors.add(FieldError.of("wording", "required", "error.consent.wording.required.2"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

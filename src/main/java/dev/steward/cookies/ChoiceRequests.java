@@ -48,8 +48,8 @@ class ChoiceRequests {
         List<FieldError> errors = new ArrayList<>();
         root.propertyNames().stream()
                 .filter(name -> !FIELDS.contains(name))
-                .forEach(name -> errors.add(
-                        new FieldError(name, "unknown-field", "There is no field '" + name + "' in a cookie choice.")));
+                .forEach(name ->
+                        errors.add(FieldError.of(name, "unknown-field", "error.cookies.field.unknown-field", name)));
         String jurisdiction =
                 oneOf(root, "jurisdiction", catalogs.requireSite(site).jurisdictions(), errors);
         Site declared = catalogs.requireSite(site);
@@ -61,16 +61,13 @@ class ChoiceRequests {
                 .flatMap(key -> {
                     Optional<ChoiceKind> known = ChoiceKind.of(key);
                     if (known.isEmpty()) {
-                        errors.add(new FieldError(
-                                "choice",
-                                "invalid-option",
-                                "Choose one of accept-all, reject-all, custom, do-not-sell."));
+                        errors.add(FieldError.of("choice", "invalid-option", "error.cookies.choice.invalid-option"));
                     }
                     return known;
                 });
         String token = optionalText(root, "token", errors);
         if (token != null && !TOKEN.matcher(token).matches()) {
-            errors.add(new FieldError("token", "invalid", "The token is not one Steward issued."));
+            errors.add(FieldError.of("token", "invalid", "error.cookies.token.invalid"));
         }
         boolean gpc = gpcHeader || bool(root, "gpc", errors);
         if (!errors.isEmpty() || jurisdiction == null || language == null || kind.isEmpty()) {
@@ -91,7 +88,7 @@ class ChoiceRequests {
     private JsonNode parse(String body) {
         if (body.length() > MAX_BODY) {
             throw new InvalidInputException(
-                    "body", "too-large", "A cookie choice is at most " + MAX_BODY + " characters long.");
+                    FieldError.of("body", "too-large", "error.cookies.body.too-large", MAX_BODY));
         }
         try {
             JsonNode root = json.readTree(body);
@@ -101,17 +98,17 @@ class ChoiceRequests {
         } catch (JacksonException e) {
             // answered below, without the parser's words: they could quote what was sent
         }
-        throw new InvalidInputException("body", "malformed-json", "The request body must be a JSON object.");
+        throw new InvalidInputException(FieldError.of("body", "malformed-json", "error.cookies.body.malformed-json"));
     }
 
     private static @Nullable String text(JsonNode root, String field, List<FieldError> errors) {
         JsonNode value = root.get(field);
         if (value == null || value.isNull()) {
-            errors.add(new FieldError(field, "required", "'" + field + "' is required."));
+            errors.add(FieldError.of(field, "required", "error.cookies.field.required", field));
             return null;
         }
         if (!value.isString() || value.asString().length() > 200) {
-            errors.add(new FieldError(field, "invalid", "'" + field + "' must be a short text."));
+            errors.add(FieldError.of(field, "invalid", "error.cookies.field.invalid", field));
             return null;
         }
         return value.asString();
@@ -128,7 +125,7 @@ class ChoiceRequests {
             return false;
         }
         if (!value.isBoolean()) {
-            errors.add(new FieldError(field, "invalid", "'" + field + "' must be true or false."));
+            errors.add(FieldError.of(field, "invalid", "error.common.field.invalid-type", field));
             return false;
         }
         return value.asBoolean();
@@ -137,8 +134,7 @@ class ChoiceRequests {
     private static @Nullable String oneOf(JsonNode root, String field, List<String> allowed, List<FieldError> errors) {
         String value = text(root, field, errors);
         if (value != null && !allowed.contains(value)) {
-            errors.add(new FieldError(
-                    field, "invalid-option", "Choose one of the site's: " + String.join(", ", allowed) + "."));
+            errors.add(FieldError.of(field, "invalid-option", "error.cookies.field.invalid-option", allowed));
             return null;
         }
         return value;
@@ -149,20 +145,18 @@ class ChoiceRequests {
         Map<String, Boolean> answers = new LinkedHashMap<>();
         JsonNode categories = root.get("categories");
         if (categories == null || !categories.isObject()) {
-            errors.add(
-                    new FieldError("categories", "required", "'categories' must map every category to true or false."));
+            errors.add(FieldError.of("categories", "required", "error.cookies.categories.required"));
             return answers;
         }
         List<String> keys = banner.choosable().stream().map(CategoryView::key).toList();
         categories.propertyNames().stream()
                 .filter(name -> !keys.contains(name))
-                .forEach(name -> errors.add(new FieldError(
-                        "categories." + name, "unknown-category", "The banner asks about no such category.")));
+                .forEach(name -> errors.add(FieldError.of(
+                        "categories." + name, "unknown-category", "error.cookies.field.unknown-category")));
         for (String key : keys) {
             JsonNode answer = categories.get(key);
             if (answer == null || !answer.isBoolean()) {
-                errors.add(new FieldError(
-                        "categories." + key, "required", "Every category the banner asks about needs true or false."));
+                errors.add(FieldError.of("categories." + key, "required", "error.cookies.field.required.2"));
             } else {
                 answers.put(key, answer.asBoolean());
             }
@@ -173,7 +167,7 @@ class ChoiceRequests {
     private static void checkConsistent(
             BannerView banner, ChoiceKind kind, Map<String, Boolean> answers, boolean gpc, List<FieldError> errors) {
         if (kind == ChoiceKind.DO_NOT_SELL && !banner.doNotSell()) {
-            errors.add(new FieldError("choice", "not-offered", "This banner offers no \"Do not sell or share\" here."));
+            errors.add(FieldError.of("choice", "not-offered", "error.cookies.choice.not-offered"));
         }
         for (CategoryView category : banner.choosable()) {
             Boolean answer = answers.get(category.key());
@@ -183,11 +177,9 @@ class ChoiceRequests {
             String field = "categories." + category.key();
             boolean blockedByGpc = gpc && category.soldOrShared();
             if (answer && blockedByGpc) {
-                errors.add(new FieldError(
-                        field, "gpc-conflict", "Global Privacy Control keeps categories that sell or share data off."));
+                errors.add(FieldError.of(field, "gpc-conflict", "error.cookies.field.gpc-conflict"));
             } else if (!answer.equals(expected(kind, category, answer, blockedByGpc))) {
-                errors.add(new FieldError(
-                        field, "inconsistent", "The answer does not match the choice '" + kind.key() + "'."));
+                errors.add(FieldError.of(field, "inconsistent", "error.cookies.field.inconsistent", kind.key()));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.steward.cookies;
 
 import dev.steward.accounts.SignedInVisitors;
 import dev.steward.platform.ApiErrors;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
@@ -39,18 +40,21 @@ class CookieChoicesApiController {
     private final ChoiceRateLimit rateLimit;
     private final SignedInVisitors signedIn;
     private final CurrentCaller caller;
+    private final ErrorWords words;
 
     CookieChoicesApiController(
             ChoiceRequests requests,
             CookieChoices choices,
             ChoiceRateLimit rateLimit,
             SignedInVisitors signedIn,
-            CurrentCaller caller) {
+            CurrentCaller caller,
+            ErrorWords words) {
         this.requests = requests;
         this.choices = choices;
         this.rateLimit = rateLimit;
         this.signedIn = signedIn;
         this.caller = caller;
+        this.words = words;
     }
 
     @Operation(
@@ -72,9 +76,9 @@ class CookieChoicesApiController {
         Optional<Duration> wait = rateLimit.admit(request.getRemoteAddr());
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                    .body(ApiErrors.of("rate-limited", "Too many choices from one address; try again later."));
+            ResponseEntity<ApiErrors> refused = words.tooMany(
+                    seconds, FieldError.of(null, "rate-limited", "error.cookies.request.rate-limited"), request);
+            return new ResponseEntity<>(refused.getBody(), refused.getHeaders(), refused.getStatusCode());
         }
         CheckedChoice choice = requests.check(site, body == null ? "" : body, Gpc.sentBy(request));
         CookieChoices.RecordedChoice recorded = choices.record(
@@ -115,11 +119,10 @@ class CookieChoicesApiController {
     }
 
     @ExceptionHandler
-    ResponseEntity<ApiErrors> stale(StaleBannerException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(new ApiErrors(List.of(new FieldError(
-                        "version",
-                        "stale-banner",
-                        "The cookie banner changed since it was shown; load the page again and choose anew."))));
+    ResponseEntity<ApiErrors> stale(StaleBannerException e, HttpServletRequest request) {
+        return words.answer(
+                HttpStatus.CONFLICT,
+                FieldError.of("version", "stale-banner", "error.cookies.version.stale-banner"),
+                request);
     }
 }

@@ -33,31 +33,31 @@ class DisclosureRules {
 
     void check(NewDisclosure disclosure) {
         if (disclosure.site() == null || catalogs.site(disclosure.site()).isEmpty()) {
-            throw new InvalidInputException("site", "unknown-site", "There is no site '" + disclosure.site() + "'.");
+            throw new InvalidInputException(
+                    FieldError.of("site", "unknown-site", "error.common.site.unknown", disclosure.site()));
         }
         Catalog catalog = catalogs.of(disclosure.site());
         List<FieldError> errors = new ArrayList<>();
         if (disclosure.subject() == null || !vault.exists(disclosure.subject())) {
-            errors.add(new FieldError(
-                    "subject",
-                    "unknown-subject",
-                    "Steward holds nothing about this subject: never collected, or erased."));
+            errors.add(FieldError.of("subject", "unknown-subject", "error.common.subject.unknown-subject"));
         }
         Optional<ProcessingActivity> activity = catalog.activitiesOf(disclosure.site()).stream()
                 .filter(declared -> declared.key().equals(disclosure.activity()))
                 .findFirst();
         if (activity.isEmpty()) {
-            errors.add(new FieldError(
+            errors.add(FieldError.of(
                     "activity",
                     "undeclared-activity",
-                    "Site '" + disclosure.site() + "' declares no activity '" + disclosure.activity() + "'."));
+                    "error.common.activity.unknown",
+                    disclosure.site(),
+                    disclosure.activity()));
         }
         checkRecipient(catalog, disclosure, activity, errors);
         checkCategories(catalog, disclosure, activity, errors);
         activity.ifPresent(declared -> checkRecord(disclosure, errors));
         activity.ifPresent(declared -> checkLegalBasis(catalog, declared, disclosure, errors));
         if (disclosure.reason() != null && disclosure.reason().length() > MAX_REASON) {
-            errors.add(new FieldError("reason", "too-long", "The reason has more than " + MAX_REASON + " characters."));
+            errors.add(FieldError.of("reason", "too-long", "error.common.reason.too-long", MAX_REASON));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -67,39 +67,43 @@ class DisclosureRules {
     private static void checkRecipient(
             Catalog catalog, NewDisclosure disclosure, Optional<ProcessingActivity> activity, List<FieldError> errors) {
         if (catalog.recipient(disclosure.recipient()).isEmpty()) {
-            errors.add(new FieldError(
+            errors.add(FieldError.of(
                     "recipient",
                     "undeclared-recipient",
-                    "The catalog declares no recipient '" + disclosure.recipient()
-                            + "': Steward discloses only to recipients the notice names."));
+                    "error.disclosures.recipient.undeclared-recipient",
+                    disclosure.recipient()));
         } else if (activity.isPresent() && !activity.get().recipients().contains(disclosure.recipient())) {
-            errors.add(new FieldError(
+            errors.add(FieldError.of(
                     "recipient",
                     "recipient-not-listed",
-                    "Activity '" + disclosure.activity() + "' does not list recipient '" + disclosure.recipient()
-                            + "': add it to the activity's recipients before disclosing to it."));
+                    "error.disclosures.recipient.recipient-not-listed",
+                    disclosure.activity(),
+                    disclosure.recipient()));
         }
     }
 
     private static void checkCategories(
             Catalog catalog, NewDisclosure disclosure, Optional<ProcessingActivity> activity, List<FieldError> errors) {
         if (disclosure.categories().isEmpty()) {
-            errors.add(new FieldError("categories", "required", "Name the categories of data disclosed."));
+            errors.add(FieldError.of("categories", "required", "error.disclosures.categories.required"));
         }
         for (String category : disclosure.categories()) {
             Optional<DataCategory> declared = catalog.dataCategories().stream()
                     .filter(candidate -> candidate.key().equals(category))
                     .findFirst();
             if (declared.isEmpty()) {
-                errors.add(new FieldError(
+                errors.add(FieldError.of(
                         "categories",
                         "undeclared-category",
-                        "The catalog declares no data category '" + category + "'."));
+                        "error.disclosures.categories.undeclared-category",
+                        category));
             } else if (activity.isPresent() && !collects(activity.get(), declared.get())) {
-                errors.add(new FieldError(
+                errors.add(FieldError.of(
                         "categories",
                         "category-not-collected",
-                        "Activity '" + disclosure.activity() + "' collects no field of category '" + category + "'."));
+                        "error.disclosures.categories.category-not-collected",
+                        disclosure.activity(),
+                        category));
             }
         }
     }
@@ -114,11 +118,10 @@ class DisclosureRules {
         }
         Optional<RecordSummary> record = vault.record(disclosure.record());
         if (record.isEmpty() || !record.get().subject().equals(disclosure.subject())) {
-            errors.add(new FieldError("record", "unknown-record", "The subject has no such record."));
+            errors.add(FieldError.of("record", "unknown-record", "error.disclosures.record.unknown-record"));
         } else if (!record.get().site().equals(disclosure.site())
                 || !record.get().activity().equals(disclosure.activity())) {
-            errors.add(new FieldError(
-                    "record", "other-activity", "The record was collected for another site or activity."));
+            errors.add(FieldError.of("record", "other-activity", "error.disclosures.record.other-activity"));
         }
     }
 
@@ -133,10 +136,12 @@ class DisclosureRules {
                 .map(LegalBasis::key)
                 .anyMatch(disclosure.legalBasis()::equals);
         if (!declared) {
-            errors.add(new FieldError(
+            errors.add(FieldError.of(
                     "legalBasis",
                     "undeclared-legal-basis",
-                    "No purpose of activity '" + activity.key() + "' rests on '" + disclosure.legalBasis() + "'."));
+                    "error.disclosures.legalBasis.undeclared-legal-basis",
+                    activity.key(),
+                    disclosure.legalBasis()));
         }
     }
 }

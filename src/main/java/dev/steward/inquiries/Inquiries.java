@@ -5,6 +5,7 @@ import dev.steward.audit.AuditTrail;
 import dev.steward.intake.FormSubmitted;
 import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.staff.Caller;
@@ -103,13 +104,14 @@ class Inquiries {
 
         static Filter of(@Nullable String site, @Nullable String status, int limit) {
             if (limit < 1 || limit > MAX_LIMIT) {
-                throw new InvalidInputException("limit", "out-of-range", "limit must be 1 to " + MAX_LIMIT + ".");
+                throw new InvalidInputException(
+                        FieldError.of("limit", "out-of-range", "error.common.limit.out-of-range", MAX_LIMIT));
             }
             CaseStatus parsed = null;
             if (status != null && !status.isBlank()) {
                 parsed = CaseStatus.ofKey(status.strip().toLowerCase(Locale.ROOT))
                         .orElseThrow(() -> new InvalidInputException(
-                                "status", "invalid", "status must be open, answered or closed."));
+                                FieldError.of("status", "invalid", "error.inquiries.status.invalid")));
             }
             return new Filter(site == null || site.isBlank() ? null : site.strip(), parsed, limit);
         }
@@ -184,10 +186,8 @@ class Inquiries {
                 && staff.find(username)
                         .filter(member -> mayAnswer(member, inquiry.site()))
                         .isEmpty()) {
-            throw new InvalidInputException(
-                    "assignee",
-                    "cannot-answer",
-                    "Choose an enabled member of staff who may answer inquiries of site '" + inquiry.site() + "'.");
+            throw new InvalidInputException(FieldError.of(
+                    "assignee", "cannot-answer", "error.inquiries.assignee.cannot-answer", inquiry.site()));
         }
         if (!repository.assign(inquiry.id(), username)) {
             throw closed();
@@ -253,7 +253,7 @@ class Inquiries {
                 .emailAddress(inquiry, values)
                 .or(() -> identifiedAddress(inquiry.subject()))
                 .orElseThrow(() -> new InvalidInputException(
-                        null, "no-address", "The inquiry holds no e-mail address to send a reply to."));
+                        FieldError.of(null, "no-address", "error.inquiries.request.no-address")));
     }
 
     private Optional<String> identifiedAddress(SubjectId subject) {
@@ -265,18 +265,17 @@ class Inquiries {
 
     private static String checkedReply(@Nullable String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException("text", "required", "Write the reply.");
+            throw new InvalidInputException(FieldError.of("text", "required", "error.inquiries.text.required"));
         }
         if (text.length() > MAX_REPLY_LENGTH) {
             throw new InvalidInputException(
-                    "text", "too-long", "A reply may be at most " + MAX_REPLY_LENGTH + " characters long.");
+                    FieldError.of("text", "too-long", "error.inquiries.text.too-long", MAX_REPLY_LENGTH));
         }
         return text.strip();
     }
 
     private static InvalidInputException closed() {
-        return new InvalidInputException(
-                null, "case-closed", "The case is closed: the correspondence is terminated and nothing can change.");
+        return new InvalidInputException(FieldError.of(null, "case-closed", "error.inquiries.request.case-closed"));
     }
 
     /** Times travel in events and the audit trail, so they carry the database's precision from the start. */

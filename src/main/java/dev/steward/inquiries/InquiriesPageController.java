@@ -2,6 +2,7 @@ package dev.steward.inquiries;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.platform.ConsoleWords;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
@@ -37,8 +38,16 @@ class InquiriesPageController {
 
     private final ConsoleWords words;
 
+    private final ErrorWords errorWords;
+
     InquiriesPageController(
-            ConsoleWords words, Inquiries inquiries, Submissions submissions, Catalogs catalogs, CurrentCaller caller) {
+            ConsoleWords words,
+            Inquiries inquiries,
+            Submissions submissions,
+            Catalogs catalogs,
+            CurrentCaller caller,
+            ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.words = words;
         this.inquiries = inquiries;
         this.submissions = submissions;
@@ -177,8 +186,8 @@ class InquiriesPageController {
                 inquiry.recipient() == null ? null : submissions.recipientName(inquiry.site(), inquiry.recipient()));
     }
 
-    private static void refused(InvalidInputException e, Model model, HttpServletResponse response) {
+    private void refused(InvalidInputException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("errors", e.messagesByField());
+        model.addAttribute("errors", errorWords.byField(e));
     }
 }

@@ -3,6 +3,7 @@ package dev.steward.intake;
 import dev.steward.catalog.Form;
 import dev.steward.catalog.Jurisdiction;
 import dev.steward.platform.FieldError;
+import dev.steward.platform.Phrase;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -43,17 +44,17 @@ class AgeGateRules {
             Form form, Jurisdiction jurisdiction, FormSubmission submission, String language, List<FieldError> errors) {
         Jurisdiction.AgeGate gate = jurisdiction.ageGate();
         if (gate == null) {
-            refuseUnasked("age", submission.age(), language, errors);
-            refuseUnasked("birthDate", submission.birthDate(), language, errors);
+            refuseUnasked("age", submission.age(), errors);
+            refuseUnasked("birthDate", submission.birthDate(), errors);
             return Age.ADULT;
         }
         Optional<Integer> years;
         if (form.asksBirthDate()) {
-            refuseUnasked("age", submission.age(), language, errors);
-            years = ageFromBirthDate(submission, language, errors);
+            refuseUnasked("age", submission.age(), errors);
+            years = ageFromBirthDate(submission, errors);
         } else {
-            refuseUnasked("birthDate", submission.birthDate(), language, errors);
-            years = statedAge(submission, language, errors);
+            refuseUnasked("birthDate", submission.birthDate(), errors);
+            years = statedAge(submission, errors);
         }
         if (years.isEmpty() || years.get() >= gate.minimumAge()) {
             return Age.ADULT;
@@ -61,10 +62,18 @@ class AgeGateRules {
         if (gate.belowAge() == Jurisdiction.ChildPolicy.REFUSE) {
             return new Age(
                     false,
-                    new FieldError(form.asksBirthDate() ? "birthDate" : "age", TOO_YOUNG, refusal(gate, language)));
+                    new FieldError(
+                            form.asksBirthDate() ? "birthDate" : "age", TOO_YOUNG, refusalPhrase(gate, language)));
         }
-        parentEmail(gate, submission, language, errors);
+        parentEmail(gate, submission, errors);
         return new Age(true, null);
+    }
+
+    /** Why a visitor below a refusing gate is refused, to be worded where it is shown. */
+    private static Phrase refusalPhrase(Jurisdiction.AgeGate gate, String language) {
+        return gate.notice() != null
+                ? Phrase.of("error.catalog-text", gate.notice().in(language))
+                : Phrase.of("submission.age.too-young", gate.minimumAge());
     }
 
     /** Why a visitor below a refusing gate is refused: the catalog's notice, or the age it needs. */
@@ -74,23 +83,22 @@ class AgeGateRules {
                 : words.words("age.too-young", language, gate.minimumAge());
     }
 
-    private void parentEmail(
-            Jurisdiction.AgeGate gate, FormSubmission submission, String language, List<FieldError> errors) {
+    private void parentEmail(Jurisdiction.AgeGate gate, FormSubmission submission, List<FieldError> errors) {
         String parent = submission.parentEmail();
         if (parent == null || parent.isBlank()) {
-            errors.add(words.at("parentEmail", "parentEmail", "parent-email-required", language, gate.minimumAge()));
+            errors.add(words.at("parentEmail", "parentEmail", "parent-email-required", gate.minimumAge()));
         } else if (!EMAIL.matcher(parent.strip()).matches()) {
-            errors.add(words.at("parentEmail", "parentEmail", "invalid-format", language));
+            errors.add(words.at("parentEmail", "parentEmail", "invalid-format"));
         } else if (submission.fields().values().stream()
                 .anyMatch(value -> value.strip().equalsIgnoreCase(parent.strip()))) {
-            errors.add(words.at("parentEmail", "parentEmail", "parent-email-same", language));
+            errors.add(words.at("parentEmail", "parentEmail", "parent-email-same"));
         }
     }
 
-    private Optional<Integer> statedAge(FormSubmission submission, String language, List<FieldError> errors) {
+    private Optional<Integer> statedAge(FormSubmission submission, List<FieldError> errors) {
         String age = submission.age();
         if (age == null || age.isBlank()) {
-            errors.add(words.at("age", "age", "required", language));
+            errors.add(words.at("age", "age", "required"));
             return Optional.empty();
         }
         try {
@@ -101,14 +109,14 @@ class AgeGateRules {
         } catch (NumberFormatException e) {
             // answered below like any other age that is not a number of years
         }
-        errors.add(words.at("age", "age", "invalid-format", language));
+        errors.add(words.at("age", "age", "invalid-format"));
         return Optional.empty();
     }
 
-    private Optional<Integer> ageFromBirthDate(FormSubmission submission, String language, List<FieldError> errors) {
+    private Optional<Integer> ageFromBirthDate(FormSubmission submission, List<FieldError> errors) {
         String birthDate = submission.birthDate();
         if (birthDate == null || birthDate.isBlank()) {
-            errors.add(words.at("birthDate", "birthDate", "required", language));
+            errors.add(words.at("birthDate", "birthDate", "required"));
             return Optional.empty();
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -121,13 +129,13 @@ class AgeGateRules {
         } catch (DateTimeParseException e) {
             // answered below like any other date that cannot be a birth date
         }
-        errors.add(words.at("birthDate", "birthDate", "invalid-format", language));
+        errors.add(words.at("birthDate", "birthDate", "invalid-format"));
         return Optional.empty();
     }
 
-    private void refuseUnasked(String name, @Nullable String value, String language, List<FieldError> errors) {
+    private void refuseUnasked(String name, @Nullable String value, List<FieldError> errors) {
         if (value != null) {
-            errors.add(words.at(name, "unasked", "undeclared-field", language));
+            errors.add(words.at(name, "unasked", "undeclared-field"));
         }
     }
 }

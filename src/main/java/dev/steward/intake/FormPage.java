@@ -1,6 +1,6 @@
 package dev.steward.intake;
 
-import dev.steward.platform.FieldError;
+import dev.steward.platform.ShownError;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +27,7 @@ record FormPage(
         @Nullable AgeView age,
         String submitLabel,
         String action,
-        List<FieldError> errors,
+        List<ShownError> errors,
         Map<String, String> errorOf) {
 
     record FieldView(

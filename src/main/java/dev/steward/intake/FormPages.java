@@ -11,7 +11,9 @@ import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.notice.PublishedNotices;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
+import dev.steward.platform.ShownError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,10 @@ class FormPages {
     private final PublishedNotices notices;
     private final AgeGateRules ageGateRules;
 
-    FormPages(Catalogs catalogs, PublishedNotices notices, AgeGateRules ageGateRules) {
+    private final ErrorWords errorWords;
+
+    FormPages(Catalogs catalogs, PublishedNotices notices, AgeGateRules ageGateRules, ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.catalogs = catalogs;
         this.notices = notices;
         this.ageGateRules = ageGateRules;
@@ -51,8 +56,9 @@ class FormPages {
         Site declared = catalog.site(site).orElseThrow();
         String language = VisitorLanguages.of(declared);
         ProcessingActivity activity = catalog.activity(form.activity()).orElseThrow();
+        List<ShownError> shown = errorWords.shown(errors);
         Map<String, String> errorOf = new LinkedHashMap<>();
-        errors.forEach(error -> errorOf.putIfAbsent(error.field() == null ? "" : error.field(), error.message()));
+        shown.forEach(error -> errorOf.putIfAbsent(error.field() == null ? "" : error.field(), error.message()));
         String version = notices.inForce(site).version();
         String base = "/s/" + site + "/forms/" + form.key();
         Jurisdiction current = catalog.jurisdiction(jurisdiction).orElseThrow();
@@ -87,7 +93,7 @@ class FormPages {
                 age(form, current, input, errorOf, language),
                 form.submitLabel() == null ? "Send" : form.submitLabel().in(language),
                 regionChosen ? base + "?region=" + jurisdiction : base,
-                errors,
+                shown,
                 errorOf);
     }
 

@@ -5,6 +5,7 @@ import dev.steward.catalog.Form;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.CollectionMethod;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
@@ -52,6 +53,8 @@ class FormPagesController {
     private final Catalogs catalogs;
     private final Clock clock;
 
+    private final ErrorWords errorWords;
+
     FormPagesController(
             Intake intake,
             FormPages pages,
@@ -59,7 +62,9 @@ class FormPagesController {
             DoubleOptIns doubleOptIns,
             AgeRefusals refusals,
             Catalogs catalogs,
-            Clock clock) {
+            Clock clock,
+            ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.intake = intake;
         this.pages = pages;
         this.jurisdictions = jurisdictions;
@@ -131,7 +136,7 @@ class FormPagesController {
                     jurisdiction,
                     region,
                     submission,
-                    List.of(new FieldError(null, "rate-limited", e.message())),
+                    List.of(e.error()),
                     HttpStatus.TOO_MANY_REQUESTS,
                     response,
                     model);
@@ -199,7 +204,7 @@ class FormPagesController {
         try {
             return jurisdictions.of(site, region, request);
         } catch (InvalidInputException e) {
-            throw new NotFoundException(e.errors().get(0).message());
+            throw new NotFoundException(errorWords.text(e.errors().get(0)));
         }
     }
 

@@ -9,6 +9,7 @@ import dev.steward.catalog.Form;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Purpose;
 import dev.steward.notice.PublishedNotices;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.vault.Identifier;
@@ -102,8 +103,7 @@ class Intake {
         Catalog catalog = catalogs.of(submission.site());
         Form form = form(submission.site(), submission.form());
         if (submission.honeypot() != null && !submission.honeypot().isEmpty()) {
-            throw new InvalidInputException(
-                    HONEYPOT, "honeypot", "This field is a trap for automated senders and must be left empty.");
+            throw new InvalidInputException(FieldError.of(HONEYPOT, "honeypot", "error.intake.field.honeypot"));
         }
         guard.admit(submission.connection().ipAddress(), emailOf(catalog, form, submission))
                 .ifPresent(wait -> {

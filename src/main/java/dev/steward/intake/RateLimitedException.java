@@ -1,5 +1,6 @@
 package dev.steward.intake;
 
+import dev.steward.platform.FieldError;
 import java.time.Duration;
 
 /** The sender submitted too often; nothing was checked or stored. Answered with 429 and when to try again. */
@@ -21,9 +22,8 @@ class RateLimitedException extends RuntimeException {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
-    String message() {
+    FieldError error() {
         long minutes = Math.max(1, (retryAfterSeconds() + 59) / 60);
-        return "Too many submissions from you in a short time. Please try again in " + minutes
-                + (minutes == 1 ? " minute." : " minutes.");
+        return FieldError.of(null, "rate-limited", "error.intake.request.rate-limited", minutes);
     }
 }

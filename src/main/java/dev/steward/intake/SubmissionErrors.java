@@ -20,8 +20,8 @@ class SubmissionErrors {
     }
 
     /** An error at a field, worded by the bundle's {@code submission.<what>.<code>} with the arguments. */
-    FieldError at(String field, String what, String code, String language, Object... arguments) {
-        return new FieldError(field, code, words(what + "." + code, language, arguments));
+    FieldError at(String field, String what, String code, Object... arguments) {
+        return FieldError.of(field, code, "submission." + what + "." + code, arguments);
     }
 
     String words(String message, String language, Object... arguments) {

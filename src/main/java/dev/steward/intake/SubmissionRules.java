@@ -89,15 +89,12 @@ class SubmissionRules {
                     .map(field -> field.type().isTypedByVisitor())
                     .orElse(false);
             if (!form.fields().contains(key) || !typed) {
-                errors.add(new FieldError(
-                        FIELDS + shorten(key),
-                        "undeclared-field",
-                        "This form has no such field; Steward collects only what the privacy notice declares."));
+                errors.add(FieldError.of(
+                        FIELDS + shorten(key), "undeclared-field", "error.intake.field.undeclared-field"));
             }
         }
         for (String name : submission.undeclared()) {
-            errors.add(new FieldError(
-                    shorten(name), "undeclared-field", "This form takes nothing by this name; it was not accepted."));
+            errors.add(FieldError.of(shorten(name), "undeclared-field", "error.intake.field.undeclared-field.2"));
         }
     }
 
@@ -118,8 +115,7 @@ class SubmissionRules {
             String label = field.label().in(language);
             if (value == null || value.isBlank()) {
                 if (!activity.isVoluntary(key)) {
-                    errors.add(
-                            words.at(FIELDS + key, "field", "required", language, label, lowercase(label, language)));
+                    errors.add(words.at(FIELDS + key, "field", "required", label, lowercase(label, language)));
                 }
                 continue;
             }
@@ -138,7 +134,7 @@ class SubmissionRules {
     private Optional<FieldError> problem(Field field, String value, String label, String language) {
         String name = FIELDS + field.key();
         if (field.maxLength() != null && value.codePointCount(0, value.length()) > field.maxLength()) {
-            return Optional.of(words.at(name, "field", "too-long", language, label, field.maxLength()));
+            return Optional.of(words.at(name, "field", "too-long", label, field.maxLength()));
         }
         boolean wellFormed = switch (field.type()) {
             case EMAIL -> AgeGateRules.EMAIL.matcher(value).matches();
@@ -152,10 +148,10 @@ class SubmissionRules {
         };
         if (field.type() == FieldType.CARD_TOKEN
                 && CARD_NUMBER.matcher(value.replaceAll("[ -]", "")).matches()) {
-            return Optional.of(words.at(name, "field", "card-number", language, label));
+            return Optional.of(words.at(name, "field", "card-number", label));
         }
         if (field.type() == FieldType.CHOICE && !wellFormed) {
-            return Optional.of(words.at(name, "field", "invalid-option", language, label));
+            return Optional.of(words.at(name, "field", "invalid-option", label));
         }
         if (wellFormed && field.pattern() != null) {
             wellFormed = patterns.computeIfAbsent(field.pattern(), Pattern::compile)
@@ -166,7 +162,7 @@ class SubmissionRules {
             String hint = field.patternMessage() != null
                     ? " " + field.patternMessage().in(language)
                     : "";
-            return Optional.of(words.at(name, "field", "invalid-format", language, label, hint));
+            return Optional.of(words.at(name, "field", "invalid-format", label, hint));
         }
         return Optional.empty();
     }
@@ -174,16 +170,12 @@ class SubmissionRules {
     private void consents(Form form, FormSubmission submission, String language, List<FieldError> errors) {
         for (String purpose : submission.consents()) {
             if (form.consents().stream().noneMatch(box -> box.purpose().equals(purpose))) {
-                errors.add(new FieldError(
-                        "consents",
-                        "undeclared-purpose",
-                        "This form asks for no consent by that name; Steward records consent only to declared"
-                                + " purposes."));
+                errors.add(FieldError.of("consents", "undeclared-purpose", "error.intake.consents.undeclared-purpose"));
             }
         }
         for (Form.ConsentBox box : form.consents()) {
             if (box.required() && !submission.consents().contains(box.purpose())) {
-                errors.add(words.at(CONSENTS + box.purpose(), "consent", "consent-required", language));
+                errors.add(words.at(CONSENTS + box.purpose(), "consent", "consent-required"));
             }
         }
     }

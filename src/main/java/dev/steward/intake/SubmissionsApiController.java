@@ -2,6 +2,7 @@ package dev.steward.intake;
 
 import dev.steward.consent.CollectionMethod;
 import dev.steward.platform.ApiErrors;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,8 +42,10 @@ class SubmissionsApiController {
     private final Intake intake;
     private final VisitorJurisdiction jurisdictions;
     private final Clock clock;
+    private final ErrorWords words;
 
-    SubmissionsApiController(Intake intake, VisitorJurisdiction jurisdictions, Clock clock) {
+    SubmissionsApiController(Intake intake, VisitorJurisdiction jurisdictions, Clock clock, ErrorWords words) {
+        this.words = words;
         this.intake = intake;
         this.jurisdictions = jurisdictions;
         this.clock = clock;
@@ -68,7 +71,7 @@ class SubmissionsApiController {
             HttpServletRequest request) {
         intake.form(site, form);
         if (!body.isObject()) {
-            throw new InvalidInputException(null, "malformed-json", "The body must be a JSON object.");
+            throw new InvalidInputException(FieldError.of(null, "malformed-json", "error.common.request.invalid"));
         }
         List<FieldError> errors = new ArrayList<>();
         List<String> undeclared = new ArrayList<>();
@@ -113,10 +116,8 @@ class SubmissionsApiController {
     }
 
     @ExceptionHandler
-    ResponseEntity<ApiErrors> rateLimited(RateLimitedException e) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .body(ApiErrors.of("rate-limited", e.message()));
+    ResponseEntity<ApiErrors> rateLimited(RateLimitedException e, HttpServletRequest request) {
+        return words.tooMany(e.retryAfterSeconds(), e.error(), request);
     }
 
     private static Map<String, String> fields(@Nullable JsonNode node, List<FieldError> errors) {
@@ -125,7 +126,7 @@ class SubmissionsApiController {
             return fields;
         }
         if (!node.isObject()) {
-            errors.add(new FieldError("fields", "invalid-format", "fields must be an object of field keys to text."));
+            errors.add(FieldError.of("fields", "invalid-format", "error.intake.fields.invalid-format"));
             return fields;
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
@@ -133,8 +134,10 @@ class SubmissionsApiController {
             if (value.isString()) {
                 fields.put(entry.getKey(), value.asString());
             } else if (!value.isNull()) {
-                errors.add(new FieldError(
-                        SubmissionRules.FIELDS + entry.getKey(), "invalid-format", "Each field's value must be text."));
+                errors.add(FieldError.of(
+                        SubmissionRules.FIELDS + entry.getKey(),
+                        "invalid-format",
+                        "error.intake.field.invalid-format"));
             }
         }
         return fields;
@@ -146,14 +149,14 @@ class SubmissionsApiController {
             return consents;
         }
         if (!node.isArray()) {
-            errors.add(new FieldError("consents", "invalid-format", "consents must be a list of purpose keys."));
+            errors.add(FieldError.of("consents", "invalid-format", "error.intake.consents.invalid-format"));
             return consents;
         }
         for (JsonNode purpose : node) {
             if (purpose.isString()) {
                 consents.add(purpose.asString());
             } else {
-                errors.add(new FieldError("consents", "invalid-format", "consents must be a list of purpose keys."));
+                errors.add(FieldError.of("consents", "invalid-format", "error.intake.consents.invalid-format"));
             }
         }
         return consents;
@@ -167,7 +170,11 @@ class SubmissionsApiController {
         if (node.isString() || (number && node.isIntegralNumber())) {
             return node.asString();
         }
-        errors.add(new FieldError(name, "invalid-format", name + " must be " + (number ? "a whole number." : "text.")));
+        errors.add(FieldError.of(
+                name,
+                "invalid-format",
+                number ? "error.intake.field.not-a-whole-number" : "error.intake.field.not-text",
+                name));
         return null;
     }
 }

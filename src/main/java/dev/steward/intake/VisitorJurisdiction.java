@@ -3,6 +3,7 @@ package dev.steward.intake;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.notice.VisitorRegions;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
@@ -31,10 +32,8 @@ class VisitorJurisdiction {
         }
         String region = requested.strip().toUpperCase(Locale.ROOT);
         if (!declared.jurisdictions().contains(region)) {
-            throw new InvalidInputException(
-                    "region",
-                    "invalid-option",
-                    "Choose one of the regions this site serves: " + String.join(", ", declared.jurisdictions()) + ".");
+            throw new InvalidInputException(FieldError.of(
+                    "region", "invalid-option", "error.rights.region.invalid-option", declared.jurisdictions()));
         }
         return region;
     }

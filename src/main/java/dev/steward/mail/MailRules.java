@@ -38,8 +38,7 @@ class MailRules {
         checkContent(mail, errors);
         checkPurpose(mail, errors);
         if (mail.category() != null && !CATEGORY.matcher(mail.category()).matches()) {
-            errors.add(new FieldError(
-                    "category", "invalid", "A category is a key of lower-case letters, digits and hyphens."));
+            errors.add(FieldError.of("category", "invalid", "error.mail.category.invalid"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -48,38 +47,33 @@ class MailRules {
 
     private void checkAddressee(OutgoingMail mail, List<FieldError> errors) {
         if (mail.subject() == null || !vault.exists(mail.subject())) {
-            errors.add(new FieldError(
-                    "subject",
-                    "unknown-subject",
-                    "Steward holds nothing about this subject: never collected, or erased."));
+            errors.add(FieldError.of("subject", "unknown-subject", "error.common.subject.unknown-subject"));
         }
         if (mail.to() == null
                 || mail.to().length() > MAX_ADDRESS
                 || !ADDRESS.matcher(mail.to()).matches()) {
-            errors.add(new FieldError("to", "invalid-address", "The recipient is not an e-mail address."));
+            errors.add(FieldError.of("to", "invalid-address", "error.mail.to.invalid-address"));
         }
     }
 
     private static void checkContent(OutgoingMail mail, List<FieldError> errors) {
         if (mail.kind() == null) {
-            errors.add(
-                    new FieldError("kind", "required", "Say whether this is service, operational or marketing mail."));
+            errors.add(FieldError.of("kind", "required", "error.mail.kind.required"));
         }
         if (mail.subjectLine() == null || mail.subjectLine().isBlank()) {
-            errors.add(new FieldError("subjectLine", "required", "A message needs a subject line."));
+            errors.add(FieldError.of("subjectLine", "required", "error.mail.subjectLine.required"));
         } else if (mail.subjectLine().length() > MAX_SUBJECT_LINE) {
-            errors.add(new FieldError(
-                    "subjectLine", "too-long", "The subject line has more than " + MAX_SUBJECT_LINE + " characters."));
+            errors.add(FieldError.of("subjectLine", "too-long", "error.common.subjectLine.too-long", MAX_SUBJECT_LINE));
         } else if (LINE_BREAK.matcher(mail.subjectLine()).find()) {
-            errors.add(new FieldError("subjectLine", "line-break", "The subject line must be a single line."));
+            errors.add(FieldError.of("subjectLine", "line-break", "error.common.subjectLine.line-break"));
         }
         if (mail.text() == null || mail.text().isBlank()) {
-            errors.add(new FieldError("text", "required", "A message needs a plain-text body."));
+            errors.add(FieldError.of("text", "required", "error.mail.text.required"));
         } else if (mail.text().length() > MAX_BODY) {
-            errors.add(new FieldError("text", "too-long", "The body has more than " + MAX_BODY + " characters."));
+            errors.add(FieldError.of("text", "too-long", "error.common.text.too-long", MAX_BODY));
         }
         if (mail.html() != null && mail.html().length() > MAX_BODY) {
-            errors.add(new FieldError("html", "too-long", "The HTML body has more than " + MAX_BODY + " characters."));
+            errors.add(FieldError.of("html", "too-long", "error.mail.html.too-long", MAX_BODY));
         }
     }
 
@@ -89,34 +83,28 @@ class MailRules {
      */
     private void checkPurpose(OutgoingMail mail, List<FieldError> errors) {
         if (mail.site() == null || catalogs.site(mail.site()).isEmpty()) {
-            errors.add(new FieldError("site", "unknown-site", "There is no site '" + mail.site() + "'."));
+            errors.add(FieldError.of("site", "unknown-site", "error.common.site.unknown", mail.site()));
             return;
         }
         if (mail.purpose() == null) {
             if (mail.kind() == MailKind.MARKETING) {
-                errors.add(new FieldError(
-                        "purpose", "required", "Marketing mail names the direct-marketing purpose it is sent for."));
+                errors.add(FieldError.of("purpose", "required", "error.mail.purpose.required"));
             }
             return;
         }
         Optional<Purpose> purpose = declaredPurpose(catalogs.of(mail.site()), mail.site(), mail.purpose());
         if (purpose.isEmpty()) {
-            errors.add(new FieldError(
+            errors.add(FieldError.of(
                     "purpose",
                     "undeclared-purpose",
-                    "Site '" + mail.site() + "' declares no purpose '" + mail.purpose() + "'."));
+                    "error.common.purpose.undeclared-purpose",
+                    mail.site(),
+                    mail.purpose()));
         } else if (mail.kind() == MailKind.MARKETING && !purpose.get().directMarketing()) {
-            errors.add(new FieldError(
-                    "purpose",
-                    "not-direct-marketing",
-                    "Purpose '" + mail.purpose() + "' is not direct marketing; send this mail as service or"
-                            + " operational."));
+            errors.add(FieldError.of(
+                    "purpose", "not-direct-marketing", "error.mail.purpose.not-direct-marketing", mail.purpose()));
         } else if (mail.kind() != MailKind.MARKETING && purpose.get().directMarketing()) {
-            errors.add(new FieldError(
-                    "kind",
-                    "marketing-purpose",
-                    "Purpose '" + mail.purpose() + "' is direct marketing: such mail is of kind marketing and needs"
-                            + " the person's consent."));
+            errors.add(FieldError.of("kind", "marketing-purpose", "error.mail.kind.marketing-purpose", mail.purpose()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.steward.mail;
 
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
@@ -64,7 +65,8 @@ class Mailbox {
 
         Query {
             if (limit < 1 || limit > MAX_LIMIT) {
-                throw new InvalidInputException("limit", "out-of-range", "limit must be 1 to " + MAX_LIMIT + ".");
+                throw new InvalidInputException(
+                        FieldError.of("limit", "out-of-range", "error.common.limit.out-of-range", MAX_LIMIT));
             }
             to = to == null || to.isBlank() ? null : to.strip();
             site = site == null || site.isBlank() ? null : site;

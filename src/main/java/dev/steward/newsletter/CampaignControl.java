@@ -1,5 +1,6 @@
 package dev.steward.newsletter;
 
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.Outbound;
 import java.time.Clock;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +49,7 @@ class CampaignControl {
         visible.get(id);
         Instant now = now();
         if (at != null && at.isBefore(now.minusSeconds(60))) {
-            throw new InvalidInputException("at", "in-the-past", "The time to send is in the past.");
+            throw new InvalidInputException(FieldError.of("at", "in-the-past", "error.newsletter.at.in-the-past"));
         }
         move(
                 id,
@@ -97,21 +97,18 @@ class CampaignControl {
     private void move(UUID id, Set<CampaignStatus> from, CampaignStatus to, @Nullable Instant at) {
         if (!campaigns.move(id, from, to, at, now())) {
             Campaign campaign = visible.get(id);
-            throw new InvalidInputException(
-                    "status",
-                    "not-allowed",
-                    "A campaign that is " + campaign.status().words().toLowerCase(Locale.ROOT) + " cannot be "
-                            + verb(to) + ".");
+            throw new InvalidInputException(FieldError.of(
+                    "status", "not-allowed", refusal(to), campaign.status().phrase()));
         }
     }
 
-    private static String verb(CampaignStatus to) {
+    private static String refusal(CampaignStatus to) {
         return switch (to) {
-            case SCHEDULED -> "scheduled or sent";
-            case PAUSED -> "paused";
-            case SENDING -> "resumed";
-            case CANCELLED -> "cancelled";
-            default -> "changed";
+            case SCHEDULED -> "error.newsletter.status.cannot-schedule";
+            case PAUSED -> "error.newsletter.status.cannot-pause";
+            case SENDING -> "error.newsletter.status.cannot-resume";
+            case CANCELLED -> "error.newsletter.status.cannot-cancel";
+            default -> "error.newsletter.status.cannot-change";
         };
     }
 

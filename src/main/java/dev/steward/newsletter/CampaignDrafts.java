@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -96,7 +95,7 @@ class CampaignDrafts {
         List<FieldError> errors = new ArrayList<>();
         if ((changes.site() != null && !changes.site().equals(campaign.site()))
                 || (changes.list() != null && !changes.list().equals(campaign.purpose()))) {
-            errors.add(new FieldError("list", "fixed", "A campaign's site and list cannot change; compose a new one."));
+            errors.add(FieldError.of("list", "fixed", "error.newsletter.list.fixed"));
         }
         String subjectLine = changes.subjectLine() != null ? changes.subjectLine() : campaign.subjectLine();
         String body = changes.body() != null ? changes.body() : campaign.body();
@@ -105,73 +104,63 @@ class CampaignDrafts {
             throw new InvalidInputException(errors);
         }
         if (!campaigns.updateDraft(id, subjectLine.strip(), body, renderer.links(body), now())) {
-            throw new InvalidInputException(
+            throw new InvalidInputException(FieldError.of(
                     "status",
                     "not-a-draft",
-                    "Only a draft can be changed; this campaign is "
-                            + campaign.status().words().toLowerCase(Locale.ROOT) + ".");
+                    "error.newsletter.status.not-a-draft",
+                    campaign.status().phrase()));
         }
         return visible.get(id);
     }
 
     private Optional<MailingList> listOf(Draft draft, List<FieldError> errors) {
         if (draft.site() == null || draft.site().isBlank()) {
-            errors.add(new FieldError("site", "required", "Choose the site the campaign is for."));
+            errors.add(FieldError.of("site", "required", "error.newsletter.site.required"));
             return Optional.empty();
         }
         Optional<Site> found = catalogs.site(draft.site());
         if (found.isEmpty()) {
-            errors.add(new FieldError("site", "unknown-site", "There is no site '" + draft.site() + "'."));
+            errors.add(FieldError.of("site", "unknown-site", "error.common.site.unknown", draft.site()));
             return Optional.empty();
         }
         Site site = found.get();
         if (site.mail() == null) {
-            errors.add(new FieldError(
-                    "site",
-                    "no-sender",
-                    "Site '" + site.key() + "' declares no mail section (sender) in its catalog."));
+            errors.add(FieldError.of("site", "no-sender", "error.newsletter.site.no-sender", site.key()));
             return Optional.empty();
         }
         if (draft.list() == null || draft.list().isBlank()) {
-            errors.add(new FieldError("list", "required", "Choose the list the campaign goes to."));
+            errors.add(FieldError.of("list", "required", "error.newsletter.list.required"));
             return Optional.empty();
         }
         Optional<MailingList> list = lists.find(site.key(), draft.list());
         if (list.isEmpty()) {
-            errors.add(new FieldError(
-                    "list",
-                    "unknown-list",
-                    "Site '" + site.key() + "' has no list '" + draft.list() + "': lists are its direct-marketing"
-                            + " purposes with double opt-in and the purposes its mail section names operational."));
+            errors.add(FieldError.of(
+                    "list", "unknown-list", "error.newsletter.list.unknown-list", site.key(), draft.list()));
         }
         return list;
     }
 
     private void checkContent(@Nullable String subjectLine, @Nullable String body, List<FieldError> errors) {
         if (subjectLine == null || subjectLine.isBlank()) {
-            errors.add(new FieldError("subjectLine", "required", "A campaign needs a subject line."));
+            errors.add(FieldError.of("subjectLine", "required", "error.newsletter.subjectLine.required"));
         } else if (subjectLine.length() > MAX_SUBJECT_LINE) {
-            errors.add(new FieldError(
-                    "subjectLine", "too-long", "The subject line has more than " + MAX_SUBJECT_LINE + " characters."));
+            errors.add(FieldError.of("subjectLine", "too-long", "error.common.subjectLine.too-long", MAX_SUBJECT_LINE));
         } else if (LINE_BREAK.matcher(subjectLine).find()) {
-            errors.add(new FieldError("subjectLine", "line-break", "The subject line must be a single line."));
+            errors.add(FieldError.of("subjectLine", "line-break", "error.common.subjectLine.line-break"));
         }
         if (body == null || body.isBlank()) {
-            errors.add(new FieldError("body", "required", "A campaign needs a body."));
+            errors.add(FieldError.of("body", "required", "error.newsletter.body.required"));
             return;
         }
         if (body.length() > MAX_BODY) {
-            errors.add(new FieldError("body", "too-long", "The body has more than " + MAX_BODY + " characters."));
+            errors.add(FieldError.of("body", "too-long", "error.common.text.too-long", MAX_BODY));
             return;
         }
         List<String> unsafe = renderer.unsafeLinks(body);
         if (!unsafe.isEmpty()) {
-            errors.add(new FieldError(
-                    "body",
-                    "unsafe-link",
-                    "Links and images must be absolute http(s) or mailto addresses; " + unsafe.size() + " are not."));
+            errors.add(FieldError.of("body", "unsafe-link", "error.newsletter.body.unsafe-link", unsafe.size()));
         } else if (renderer.links(body).size() > MAX_LINKS) {
-            errors.add(new FieldError("body", "too-many-links", "A campaign has at most " + MAX_LINKS + " links."));
+            errors.add(FieldError.of("body", "too-many-links", "error.newsletter.body.too-many-links", MAX_LINKS));
         }
     }
 

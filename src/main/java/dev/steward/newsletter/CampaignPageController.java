@@ -1,6 +1,8 @@
 package dev.steward.newsletter;
 
 import dev.steward.platform.ConsoleWords;
+import dev.steward.platform.ErrorWords;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
@@ -42,6 +44,8 @@ class CampaignPageController {
 
     private final ConsoleWords console;
 
+    private final ErrorWords errorWords;
+
     CampaignPageController(
             ConsoleWords console,
             VisibleCampaigns visible,
@@ -50,7 +54,9 @@ class CampaignPageController {
             CampaignFigures figures,
             CampaignPreviews previews,
             CurrentCaller caller,
-            CampaignWords words) {
+            CampaignWords words,
+            ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.console = console;
         this.visible = visible;
         this.drafts = drafts;
@@ -183,7 +189,7 @@ class CampaignPageController {
             action.get();
             redirect.addFlashAttribute("done", done);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", e.messagesByField());
+            redirect.addFlashAttribute("errors", errorWords.byField(e));
         }
         return "redirect:/admin/campaigns/" + id;
     }
@@ -195,7 +201,7 @@ class CampaignPageController {
         try {
             return LocalDateTime.parse(at.strip()).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("at", "invalid", "Give the time as YYYY-MM-DDTHH:MM (UTC).");
+            throw new InvalidInputException(FieldError.of("at", "invalid", "error.newsletter.at.invalid"));
         }
     }
 
@@ -203,8 +209,8 @@ class CampaignPageController {
         return caller.get().may(Permission.SEND_CAMPAIGNS);
     }
 
-    private static void refused(InvalidInputException e, Model model, HttpServletResponse response) {
+    private void refused(InvalidInputException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("errors", e.messagesByField());
+        model.addAttribute("errors", errorWords.byField(e));
     }
 }

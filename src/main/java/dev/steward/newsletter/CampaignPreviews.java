@@ -2,6 +2,7 @@ package dev.steward.newsletter;
 
 import dev.steward.mail.Envelope;
 import dev.steward.mail.Mailer;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import java.util.Map;
 import java.util.UUID;
@@ -59,7 +60,8 @@ class CampaignPreviews {
     UUID test(UUID id, @Nullable String to) {
         Campaign campaign = visible.get(id);
         if (to == null || to.length() > 254 || !ADDRESS.matcher(to.strip()).matches()) {
-            throw new InvalidInputException("to", "invalid-address", "Give the e-mail address to send the test to.");
+            throw new InvalidInputException(
+                    FieldError.of("to", "invalid-address", "error.newsletter.to.invalid-address"));
         }
         Envelope envelope = renderer.render(campaign).envelope(to.strip(), PLACEHOLDER, null);
         return mailer.queueForStaff(

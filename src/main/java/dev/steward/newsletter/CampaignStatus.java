@@ -1,5 +1,6 @@
 package dev.steward.newsletter;
 
+import dev.steward.platform.Phrase;
 import java.util.Locale;
 
 /** Where a campaign is: composed, waiting for its time, going out, paused, stopped for good, or all sent. */
@@ -15,6 +16,11 @@ enum CampaignStatus {
 
     CampaignStatus(String words) {
         this.words = words;
+    }
+
+    /** The state in a sentence ("a campaign that is paused"), worded where it is shown. */
+    Phrase phrase() {
+        return Phrase.of("error.newsletter.state." + key());
     }
 
     String key() {

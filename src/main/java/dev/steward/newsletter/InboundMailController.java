@@ -1,10 +1,13 @@
 package dev.steward.newsletter;
 
 import dev.steward.platform.ApiErrors;
+import dev.steward.platform.ErrorWords;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
@@ -32,8 +35,10 @@ class InboundMailController {
 
     private final Bounces bounces;
     private final NewsletterSettings settings;
+    private final ErrorWords words;
 
-    InboundMailController(Bounces bounces, NewsletterSettings settings) {
+    InboundMailController(Bounces bounces, NewsletterSettings settings, ErrorWords words) {
+        this.words = words;
         this.bounces = bounces;
         this.settings = settings;
     }
@@ -52,13 +57,16 @@ class InboundMailController {
             value = PATH,
             consumes = {"message/rfc822", "text/plain", "application/octet-stream"})
     ResponseEntity<?> raw(
-            @RequestBody byte[] mail, @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-        ResponseEntity<ApiErrors> refused = refused(auth);
+            @RequestBody byte[] mail,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            HttpServletRequest request) {
+        ResponseEntity<ApiErrors> refused = refused(auth, request);
         if (refused != null) {
             return refused;
         }
         if (mail.length > MAX_BYTES) {
-            throw new InvalidInputException("mail", "too-long", "An inbound mail has at most " + MAX_BYTES + " bytes.");
+            throw new InvalidInputException(
+                    FieldError.of("mail", "too-long", "error.newsletter.mail.too-long", MAX_BYTES));
         }
         return ResponseEntity.accepted().body(new Handled(bounces.handle(InboundMail.read(mail))));
     }
@@ -72,26 +80,30 @@ class InboundMailController {
     @PostMapping(value = PATH, consumes = "application/json")
     ResponseEntity<?> json(
             @RequestBody JsonReport report,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-        ResponseEntity<ApiErrors> refused = refused(auth);
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            HttpServletRequest request) {
+        ResponseEntity<ApiErrors> refused = refused(auth, request);
         if (refused != null) {
             return refused;
         }
         if (report.messageId() == null || report.messageId().isBlank()) {
-            throw new InvalidInputException("messageId", "required", "Name the Message-ID of the message reported.");
+            throw new InvalidInputException(
+                    FieldError.of("messageId", "required", "error.newsletter.messageId.required"));
         }
         String type = report.type() == null ? "" : report.type().toLowerCase(Locale.ROOT);
         InboundMail.Report read = switch (type) {
             case "hard" -> new InboundMail.Report.Bounce(report.messageId(), true);
             case "soft" -> new InboundMail.Report.Bounce(report.messageId(), false);
             case "complaint" -> new InboundMail.Report.Complaint(report.messageId());
-            default -> throw new InvalidInputException("type", "invalid-option", "type is hard, soft or complaint.");
+            default ->
+                throw new InvalidInputException(
+                        FieldError.of("type", "invalid-option", "error.newsletter.type.invalid-option"));
         };
         return ResponseEntity.accepted().body(new Handled(bounces.handle(read)));
     }
 
     /** 404 without a configured secret, 401 with a wrong one; null when the caller is the operator's mail system. */
-    private @Nullable ResponseEntity<ApiErrors> refused(@Nullable String authorization) {
+    private @Nullable ResponseEntity<ApiErrors> refused(@Nullable String authorization, HttpServletRequest request) {
         String secret = settings.inboundSecret();
         if (secret == null || secret.isBlank()) {
             throw new NotFoundException("There is no inbound mail address: STEWARD_MAIL_INBOUND_SECRET is not set.");
@@ -100,7 +112,9 @@ class InboundMailController {
         byte[] given = authorization == null ? new byte[0] : authorization.getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(expected, given)
                 ? null
-                : ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                        .body(ApiErrors.of("unauthorized", "The inbound secret is missing or wrong."));
+                : words.answer(
+                        HttpStatus.UNAUTHORIZED,
+                        FieldError.of(null, "unauthorized", "error.newsletter.request.unauthorized"),
+                        request);
     }
 }

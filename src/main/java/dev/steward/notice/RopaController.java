@@ -1,5 +1,6 @@
 package dev.steward.notice;
 
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
@@ -56,7 +57,8 @@ class RopaController {
                         .body(export.csv());
             case "json" ->
                 ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(export));
-            default -> throw new InvalidInputException("format", "invalid", "format must be csv or json");
+            default ->
+                throw new InvalidInputException(FieldError.of("format", "invalid", "error.notice.format.invalid"));
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.people;
 
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.staff.Caller;
@@ -30,7 +31,10 @@ class PeopleConsoleController {
     private final PersonFile files;
     private final CurrentCaller caller;
 
-    PeopleConsoleController(PersonSearch search, PersonFile files, CurrentCaller caller) {
+    private final ErrorWords errorWords;
+
+    PeopleConsoleController(PersonSearch search, PersonFile files, CurrentCaller caller, ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.search = search;
         this.files = files;
         this.caller = caller;
@@ -54,7 +58,7 @@ class PeopleConsoleController {
             model.addAttribute("found", search.find(kind, value, caller.get()));
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("errors", e.messagesByField());
+            model.addAttribute("errors", errorWords.byField(e));
         }
         return "admin/people";
     }

@@ -2,6 +2,7 @@ package dev.steward.people;
 
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.vault.Identifier;
@@ -61,18 +62,17 @@ class PersonSearch {
 
     private static Identifier identifier(@Nullable String kind, @Nullable String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException("value", "required", "Type the e-mail address, user name or phone number.");
+            throw new InvalidInputException(FieldError.of("value", "required", "error.people.value.required"));
         }
         Identifier.Kind chosen;
         try {
             chosen = Identifier.Kind.valueOf(kind == null ? "EMAIL" : kind.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(
-                    "kind", "invalid", "Choose an e-mail address, a user name or a phone number.");
+            throw new InvalidInputException(FieldError.of("kind", "invalid", "error.people.kind.invalid"));
         }
         Identifier identifier = new Identifier(chosen, value);
         if (identifier.value().isEmpty()) {
-            throw new InvalidInputException("value", "invalid", "That is not a phone number: type its digits.");
+            throw new InvalidInputException(FieldError.of("value", "invalid", "error.people.value.invalid"));
         }
         return identifier;
     }

@@ -21,6 +21,12 @@ import org.springframework.web.context.request.WebRequest;
 @ConditionalOnWebApplication
 class ApiErrorAttributes extends DefaultErrorAttributes {
 
+    private final ErrorWords words;
+
+    ApiErrorAttributes(ErrorWords words) {
+        this.words = words;
+    }
+
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI, RequestAttributes.SCOPE_REQUEST);
@@ -31,10 +37,11 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
         HttpStatus status = code instanceof Integer number
                 ? HttpStatus.resolve(number) == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.resolve(number)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
+        FieldError failure = FieldError.of(null, code(status), messageKey(status));
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("field", null);
-        error.put("code", code(status));
-        error.put("message", message(status));
+        error.put("code", failure.code());
+        error.put("message", words.text(failure, ErrorWords.apiLanguage(request.getHeader("Accept-Language"))));
         return Map.of("errors", List.of(error));
     }
 
@@ -48,16 +55,14 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
         };
     }
 
-    private static String message(HttpStatus status) {
+    private static String messageKey(HttpStatus status) {
         return switch (status) {
-            case NOT_FOUND -> "There is nothing at this address.";
-            case METHOD_NOT_ALLOWED -> "This address does not take this method.";
-            case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
-            case NOT_ACCEPTABLE -> "This address cannot answer in the format asked for.";
+            case NOT_FOUND -> "error.platform.status.not-found";
+            case METHOD_NOT_ALLOWED -> "error.platform.status.method-not-allowed";
+            case UNSUPPORTED_MEDIA_TYPE -> "error.platform.status.unsupported-media-type";
+            case NOT_ACCEPTABLE -> "error.platform.status.not-acceptable";
             default ->
-                status.is4xxClientError()
-                        ? "The request cannot be taken as it is."
-                        : "Steward could not answer; the failure is logged without the request's data.";
+                status.is4xxClientError() ? "error.platform.status.bad-request" : "error.platform.status.server-error";
         };
     }
 }

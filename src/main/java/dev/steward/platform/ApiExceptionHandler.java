@@ -1,52 +1,64 @@
 package dev.steward.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Turns the JSON API's failures into specific, field-level answers. Messages name fields and rules, never the
- * values submitted.
+ * Turns the JSON API's failures into specific, field-level answers in the caller's language. Messages name fields and
+ * rules, never the values submitted.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
-    @ExceptionHandler
-    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-    ApiErrors invalid(InvalidInputException e) {
-        return new ApiErrors(e.errors());
+    private final ErrorWords words;
+
+    ApiExceptionHandler(ErrorWords words) {
+        this.words = words;
     }
 
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    ApiErrors notFound(NotFoundException e) {
-        return ApiErrors.of("not-found", e.getMessage());
+    ResponseEntity<ApiErrors> invalid(InvalidInputException e, HttpServletRequest request) {
+        return words.answer(HttpStatus.UNPROCESSABLE_CONTENT, e.errors(), request);
+    }
+
+    /** Where a thing was not found is said in English; other languages read that nothing is there for them. */
+    @ExceptionHandler
+    ResponseEntity<ApiErrors> notFound(NotFoundException e, HttpServletRequest request) {
+        return words.answer(HttpStatus.NOT_FOUND, NotFoundException.error(e), request);
     }
 
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ApiErrors unreadable(HttpMessageNotReadableException e) {
-        return ApiErrors.of("malformed-json", "The request body is not JSON of the expected shape.");
+    ResponseEntity<ApiErrors> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return words.answer(
+                HttpStatus.BAD_REQUEST,
+                FieldError.of(null, "malformed-json", "error.platform.request.malformed-json"),
+                request);
     }
 
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ApiErrors missingParameter(MissingServletRequestParameterException e) {
-        return new ApiErrors(java.util.List.of(new FieldError(
-                e.getParameterName(), "required", "The query parameter '" + e.getParameterName() + "' is required.")));
+    ResponseEntity<ApiErrors> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        String name = e.getParameterName();
+        return words.answer(
+                HttpStatus.BAD_REQUEST,
+                List.of(FieldError.of(name, "required", "error.common.field.required", name)),
+                request);
     }
 
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ApiErrors wrongType(MethodArgumentTypeMismatchException e) {
-        return new ApiErrors(java.util.List.of(
-                new FieldError(e.getName(), "invalid", "The parameter '" + e.getName() + "' has the wrong format.")));
+    ResponseEntity<ApiErrors> wrongType(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return words.answer(
+                HttpStatus.BAD_REQUEST,
+                FieldError.of(e.getName(), "invalid", "error.platform.field.invalid", e.getName()),
+                request);
     }
 }

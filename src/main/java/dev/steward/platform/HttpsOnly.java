@@ -24,10 +24,12 @@ public final class HttpsOnly extends OncePerRequestFilter {
     public static final String HSTS = "max-age=31536000";
 
     private final String origin;
+    private final ErrorWords words;
 
-    HttpsOnly(String publicUrl) {
+    HttpsOnly(String publicUrl, ErrorWords words) {
         URI uri = URI.create(publicUrl);
         this.origin = "https://" + uri.getRawAuthority();
+        this.words = words;
     }
 
     /** Whether production mode is on: the public address is https (then this filter runs). */
@@ -45,8 +47,11 @@ public final class HttpsOnly extends OncePerRequestFilter {
         } else if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
             chain.doFilter(request, response);
         } else if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
-            ApiErrors.of("https-required", "Steward accepts this only over HTTPS, at " + origin + ".")
-                    .send(response, HttpServletResponse.SC_FORBIDDEN);
+            words.send(
+                    request,
+                    response,
+                    HttpServletResponse.SC_FORBIDDEN,
+                    FieldError.of(null, "https-required", "error.platform.request.https-required", origin));
         } else {
             boolean reading =
                     request.getMethod().equals("GET") || request.getMethod().equals("HEAD");

@@ -15,9 +15,9 @@ import org.springframework.core.Ordered;
 class HttpsOnlyConfiguration {
 
     @Bean
-    FilterRegistrationBean<HttpsOnly> httpsOnly(StewardProperties steward) {
+    FilterRegistrationBean<HttpsOnly> httpsOnly(StewardProperties steward, ErrorWords words) {
         FilterRegistrationBean<HttpsOnly> registration =
-                new FilterRegistrationBean<>(new HttpsOnly(steward.publicUrl()));
+                new FilterRegistrationBean<>(new HttpsOnly(steward.publicUrl(), words));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;

@@ -49,14 +49,14 @@ public class OutboundAddresses {
     }
 
     /** Why a URL's host may not be connected to, in words for the person who gave it; empty when it may. */
-    public Optional<String> refusal(String host) {
+    public Optional<Phrase> refusal(String host) {
         try {
             resolve(host);
             return Optional.empty();
         } catch (NonPublicAddressException e) {
-            return Optional.of("The address must be on the public internet.");
+            return Optional.of(Phrase.of("error.platform.address.not-public"));
         } catch (UnknownHostException e) {
-            return Optional.of("There is no such host on the internet.");
+            return Optional.of(Phrase.of("error.platform.address.unknown-host"));
         }
     }
 

@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -33,10 +32,12 @@ class RequestBodyLimits extends OncePerRequestFilter {
 
     private final long limit;
     private final JsonMapper json;
+    private final ErrorWords words;
 
-    RequestBodyLimits(HttpSettings settings, JsonMapper json) {
+    RequestBodyLimits(HttpSettings settings, JsonMapper json, ErrorWords words) {
         this.limit = settings.maxRequestBody().toBytes();
         this.json = json;
+        this.words = words;
     }
 
     @Override
@@ -57,14 +58,14 @@ class RequestBodyLimits extends OncePerRequestFilter {
         }
         Optional<String> field = JsonText.loneSurrogate(json, body);
         if (field.isPresent()) {
-            refuse(
+            words.send(
+                    request,
                     response,
                     422,
-                    new FieldError(
+                    FieldError.of(
                             field.get().isEmpty() ? null : field.get(),
                             "invalid-text",
-                            "The text contains a lone UTF-16 surrogate (an escape such as \\ud800 without its pair),"
-                                    + " which is not a character."));
+                            "error.platform.field.invalid-text"));
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
@@ -88,23 +89,14 @@ class RequestBodyLimits extends OncePerRequestFilter {
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String accept = request.getHeader("Accept");
         if (request.getRequestURI().startsWith("/api/") || accept == null || !accept.contains("text/html")) {
-            refuse(
+            words.send(
+                    request,
                     response,
                     413,
-                    new FieldError(
-                            null,
-                            "too-large",
-                            "The request body is larger than the " + limit + " bytes Steward accepts."));
+                    FieldError.of(null, "too-large", "error.platform.request.too-large", limit));
         } else {
             response.sendError(413);
         }
-    }
-
-    private void refuse(HttpServletResponse response, int status, FieldError error) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(json.writeValueAsBytes(new ApiErrors(List.of(error))));
     }
 
     /** The request with its body already read. */

@@ -6,6 +6,7 @@ import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.RetentionRule;
 import dev.steward.catalog.RetentionRule.Trigger;
 import dev.steward.catalog.Span;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.vault.RecordDueTimes;
 import dev.steward.vault.RecordId;
@@ -104,18 +105,19 @@ class DueTimes {
     @Transactional
     int purposeEnded(String site, String activity, String declaredBy) {
         if (rules.sites().stream().noneMatch(declaredSite -> declaredSite.key().equals(site))) {
-            throw new InvalidInputException("site", "unknown", "There is no site '" + site + "'.");
+            throw new InvalidInputException(FieldError.of("site", "unknown", "error.common.site.unknown", site));
         }
         ProcessingActivity declared = rules.activity(site, activity)
                 .orElseThrow(() -> new InvalidInputException(
-                        "activity", "unknown", "Site '" + site + "' declares no activity '" + activity + "'."));
+                        FieldError.of("activity", "unknown", "error.common.activity.unknown", site, activity)));
         RetentionRule rule = rules.of(site, declared.retention())
                 .filter(r -> r.rule().trigger() == Trigger.PURPOSE_ENDED)
-                .orElseThrow(() -> new InvalidInputException(
+                .orElseThrow(() -> new InvalidInputException(FieldError.of(
                         "activity",
                         "not-until-purpose-ends",
-                        "Activity '" + activity + "' keeps its records under rule '" + declared.retention()
-                                + "', which does not wait for its purpose to end."));
+                        "error.retention.activity.not-until-purpose-ends",
+                        activity,
+                        declared.retention())));
         Instant due = rule.rule().span().addTo(clock.instant().truncatedTo(ChronoUnit.MICROS));
         int closed = dueTimes.closeActivity(site, activity, due, rule.statutoryMinimum());
         audit.record(AuditEntry.worded(declaredBy, "end-purpose", null, site, List.of(), "activity", activity));

@@ -1,12 +1,14 @@
 package dev.steward.retention;
 
-import dev.steward.platform.FieldError;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.ShownError;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -27,7 +29,10 @@ class HoldsPageController {
     private final CurrentCaller caller;
     private final Clock clock;
 
-    HoldsPageController(LegalHolds holds, CurrentCaller caller, Clock clock) {
+    private final ErrorWords errorWords;
+
+    HoldsPageController(LegalHolds holds, CurrentCaller caller, Clock clock, ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.holds = holds;
         this.caller = caller;
         this.clock = clock;
@@ -66,13 +71,14 @@ class HoldsPageController {
             return "redirect:/admin/holds?placed=" + hold.id();
         } catch (InvalidInputException e) {
             model.addAttribute("request", request);
-            model.addAttribute("errors", e.errors());
+            List<ShownError> errors = errorWords.shown(e);
+            model.addAttribute("errors", errors);
             model.addAttribute(
                     "fieldErrors",
-                    e.errors().stream()
+                    errors.stream()
                             .filter(error -> error.field() != null)
                             .collect(Collectors.toMap(
-                                    FieldError::field, Function.identity(), (first, second) -> first)));
+                                    ShownError::field, Function.identity(), (first, second) -> first)));
             return page(false, null, null, model);
         }
     }
@@ -84,7 +90,7 @@ class HoldsPageController {
             holds.release(id, reason, caller.get());
             return "redirect:/admin/holds?released=" + id;
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.errors());
+            model.addAttribute("errors", errorWords.shown(e));
             model.addAttribute("fieldErrors", Map.of());
             return page(false, null, null, model);
         }

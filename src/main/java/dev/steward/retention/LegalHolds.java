@@ -77,11 +77,10 @@ class LegalHolds {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > MAX_REASON) {
             throw new InvalidInputException(
-                    "reason", "too-long", "The reason may have at most " + MAX_REASON + " characters.");
+                    FieldError.of("reason", "too-long", "error.retention.reason.too-long", MAX_REASON));
         }
         if (!repository.release(id, caller.name(), now(), why)) {
-            throw new InvalidInputException(
-                    null, "not-active", "The hold has already ended or been released; nothing was changed.");
+            throw new InvalidInputException(FieldError.of(null, "not-active", "error.retention.request.not-active"));
         }
         audit.record(new AuditEntry(
                 caller.name(), "release-legal-hold", hold.subject().value(), hold.site(), List.of(), why));
@@ -126,9 +125,9 @@ class LegalHolds {
         boolean noSubject = isBlank(request.subject());
         boolean noRecord = isBlank(request.record());
         if (noSubject && noRecord) {
-            errors.add(new FieldError("subject", "required", "Name the subject or the record (case) to hold."));
+            errors.add(FieldError.of("subject", "required", "error.retention.subject.required"));
         } else if (!noSubject && !noRecord) {
-            errors.add(new FieldError("record", "conflict", "Hold either a whole subject or one record, not both."));
+            errors.add(FieldError.of("record", "conflict", "error.retention.record.conflict"));
         }
         validateReason(request.reason(), errors);
         validateUntil(request.until(), errors);
@@ -142,47 +141,43 @@ class LegalHolds {
 
     private Target recordTarget(RecordId record, Caller caller) {
         RecordSummary summary = vault.record(record)
-                .orElseThrow(() -> new InvalidInputException("record", "unknown", "There is no record with this id."));
+                .orElseThrow(() -> new InvalidInputException(
+                        FieldError.of("record", "unknown", "error.retention.record.unknown")));
         if (!caller.maySee(summary.site())) {
-            throw new InvalidInputException("record", "unknown", "There is no record with this id.");
+            throw new InvalidInputException(FieldError.of("record", "unknown", "error.retention.record.unknown"));
         }
         return new Target(summary.subject(), record, summary.site());
     }
 
     private Target subjectTarget(SubjectId subject, Caller caller) {
         if (!vault.exists(subject)) {
-            throw new InvalidInputException("subject", "unknown", "There is no subject with this id.");
+            throw new InvalidInputException(FieldError.of("subject", "unknown", "error.retention.subject.unknown"));
         }
         if (!caller.sites().isEmpty()) {
-            throw new InvalidInputException(
-                    "subject",
-                    "scope",
-                    "A hold on a whole subject reaches every site; staff scoped to sites hold single records.");
+            throw new InvalidInputException(FieldError.of("subject", "scope", "error.retention.subject.scope"));
         }
         return new Target(subject, null, null);
     }
 
     private static void validateReason(@Nullable String reason, List<FieldError> errors) {
         if (isBlank(reason)) {
-            errors.add(
-                    new FieldError("reason", "required", "Give the reason for the hold (a case or court reference)."));
+            errors.add(FieldError.of("reason", "required", "error.retention.reason.required"));
         } else if (reason.strip().length() > MAX_REASON) {
-            errors.add(
-                    new FieldError("reason", "too-long", "The reason may have at most " + MAX_REASON + " characters."));
+            errors.add(FieldError.of("reason", "too-long", "error.retention.reason.too-long", MAX_REASON));
         }
     }
 
     private void validateUntil(@Nullable String until, List<FieldError> errors) {
         if (isBlank(until)) {
-            errors.add(new FieldError("until", "required", "Give the last day of the hold, such as 2027-06-30."));
+            errors.add(FieldError.of("until", "required", "error.retention.until.required"));
             return;
         }
         try {
             if (!LocalDate.parse(until.strip()).isAfter(LocalDate.ofInstant(now(), ZoneOffset.UTC))) {
-                errors.add(new FieldError("until", "not-in-future", "The last day of the hold must be after today."));
+                errors.add(FieldError.of("until", "not-in-future", "error.retention.until.not-in-future"));
             }
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("until", "invalid", "Write the last day of the hold as YYYY-MM-DD."));
+            errors.add(FieldError.of("until", "invalid", "error.retention.until.invalid"));
         }
     }
 
@@ -193,7 +188,7 @@ class LegalHolds {
         try {
             return UUID.fromString(text.strip());
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "invalid", "The " + field + " id is not a valid id."));
+            errors.add(FieldError.of(field, "invalid", "error.retention.field.invalid", field));
             return null;
         }
     }

@@ -3,6 +3,7 @@ package dev.steward.retention;
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
 import dev.steward.platform.ApiErrors;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
@@ -12,12 +13,14 @@ import dev.steward.staff.Requires;
 import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.SubjectId;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +28,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The staff API of retention: the plan, sweeps, deletion certificates, ended purposes and what blocks erasure. */
@@ -40,6 +42,7 @@ class RetentionApiController {
     private final Retention retention;
     private final AuditTrail audit;
     private final CurrentCaller caller;
+    private final ErrorWords words;
 
     RetentionApiController(
             RetentionPlan plan,
@@ -48,7 +51,9 @@ class RetentionApiController {
             DueTimes dueTimes,
             Retention retention,
             AuditTrail audit,
-            CurrentCaller caller) {
+            CurrentCaller caller,
+            ErrorWords words) {
+        this.words = words;
         this.plan = plan;
         this.sweeper = sweeper;
         this.certificates = certificates;
@@ -112,7 +117,8 @@ class RetentionApiController {
     @GetMapping("/api/v1/admin/retention/certificates")
     List<DeletionCertificate> certificates(@RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
-            throw new InvalidInputException("limit", "out-of-range", "The limit must be between 1 and 500.");
+            throw new InvalidInputException(
+                    FieldError.of("limit", "out-of-range", "error.retention.limit.out-of-range"));
         }
         return certificates.recent(limit, caller.get());
     }
@@ -136,10 +142,10 @@ class RetentionApiController {
     PurposeEndedAnswer purposeEnded(@RequestBody PurposeEnded request) {
         List<FieldError> errors = new ArrayList<>();
         if (request.site() == null || request.site().isBlank()) {
-            errors.add(new FieldError("site", "required", "Name the site."));
+            errors.add(FieldError.of("site", "required", "error.retention.site.required"));
         }
         if (request.activity() == null || request.activity().isBlank()) {
-            errors.add(new FieldError("activity", "required", "Name the activity whose purpose has ended."));
+            errors.add(FieldError.of("activity", "required", "error.retention.activity.required"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -168,8 +174,10 @@ class RetentionApiController {
     }
 
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.CONFLICT)
-    ApiErrors alreadyRunning(Sweeper.AlreadyRunning e) {
-        return ApiErrors.of("sweep-running", "A sweep is already running on this node; try again when it is done.");
+    ResponseEntity<ApiErrors> alreadyRunning(Sweeper.AlreadyRunning e, HttpServletRequest request) {
+        return words.answer(
+                HttpStatus.CONFLICT,
+                FieldError.of(null, "sweep-running", "error.retention.request.sweep-running"),
+                request);
     }
 }

@@ -2,6 +2,8 @@ package dev.steward.retention;
 
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
+import dev.steward.platform.ErrorWords;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
@@ -39,6 +41,7 @@ class RetentionPageController {
     private final AuditTrail audit;
     private final CurrentCaller caller;
     private final TaskExecutor executor;
+    private final ErrorWords errorWords;
 
     RetentionPageController(
             RetentionPlan plan,
@@ -47,7 +50,9 @@ class RetentionPageController {
             DueTimes dueTimes,
             AuditTrail audit,
             CurrentCaller caller,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.plan = plan;
         this.sweeper = sweeper;
         this.certificates = certificates;
@@ -97,14 +102,12 @@ class RetentionPageController {
         try {
             if (confirm == null) {
                 throw new InvalidInputException(
-                        "confirm",
-                        "required",
-                        "Tick the box to confirm that the purpose of '" + activity + "' has ended.");
+                        FieldError.of("confirm", "required", "error.retention.confirm.required", activity));
             }
             int closed = dueTimes.purposeEnded(site, activity, staff.name());
             return "redirect:/admin/retention?closed=" + closed + "&activity=" + encode(site + "/" + activity);
         } catch (InvalidInputException e) {
-            model.addAttribute("purposeErrors", e.errors());
+            model.addAttribute("purposeErrors", errorWords.shown(e));
             model.addAttribute("purposeActivity", site + "/" + activity);
             return page(model);
         }

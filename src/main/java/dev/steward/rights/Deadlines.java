@@ -3,6 +3,7 @@ package dev.steward.rights;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.Span;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -35,22 +36,21 @@ class Deadlines {
         Jurisdiction jurisdiction = jurisdiction(request.site(), request.jurisdiction());
         Span allowed = jurisdiction.requestExtension();
         if (allowed == null) {
-            throw new InvalidInputException(
-                    "extension", "not-allowed", "Requests in " + jurisdiction.key() + " cannot be extended.");
+            throw new InvalidInputException(FieldError.of(
+                    "extension", "not-allowed", "error.rights.extension.not-allowed", jurisdiction.key()));
         }
         if (request.extendedTo() != null) {
-            throw new InvalidInputException("extension", "already-extended", "The request was extended already.");
+            throw new InvalidInputException(
+                    FieldError.of("extension", "already-extended", "error.rights.extension.already-extended"));
         }
         if (request.dueAt() == null || now.isAfter(request.dueAt())) {
             throw new InvalidInputException(
-                    "extension",
-                    "too-late",
-                    "An extension must be declared within the first period, before " + request.dueAt() + ".");
+                    FieldError.of("extension", "too-late", "error.rights.extension.too-late", request.dueAt()));
         }
         Instant requested = extension.addTo(request.dueAt());
         if (requested.isAfter(allowed.addTo(request.dueAt()))) {
             throw new InvalidInputException(
-                    "extension", "too-long", "The deadline can be extended by at most " + allowed + ".");
+                    FieldError.of("extension", "too-long", "error.rights.extension.too-long", allowed));
         }
         return requested;
     }

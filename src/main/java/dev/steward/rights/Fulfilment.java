@@ -1,6 +1,7 @@
 package dev.steward.rights;
 
 import dev.steward.disclosures.DisclosedRecipient;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import java.time.Clock;
 import java.util.List;
@@ -70,7 +71,7 @@ class Fulfilment {
 
     RightsRequest fulfil(RightsRequest request, String staff) {
         if (request.status() != RequestStatus.RECEIVED) {
-            throw new InvalidInputException("status", "not-open", "Only a verified, open request can be fulfilled.");
+            throw new InvalidInputException(FieldError.of("status", "not-open", "error.rights.status.not-open"));
         }
         RequestDetails details = records.requireDetails(request);
         return switch (request.type()) {
@@ -86,11 +87,10 @@ class Fulfilment {
 
     RightsRequest deny(RightsRequest request, String staff, String reason) {
         if (!request.status().open()) {
-            throw new InvalidInputException("status", "not-open", "The request is closed already.");
+            throw new InvalidInputException(FieldError.of("status", "not-open", "error.rights.status.not-open.2"));
         }
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException(
-                    "reason", "required", "A refusal needs its reasons; they are sent to the requester.");
+            throw new InvalidInputException(FieldError.of("reason", "required", "error.rights.reason.required.2"));
         }
         requests.close(request.id(), RequestStatus.DENIED, clock.instant(), "denied");
         RightsRequest denied = requests.find(request.id()).orElseThrow();

@@ -7,6 +7,7 @@ import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.SiteTimes;
 import dev.steward.platform.EmailLinks;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.Phrase;
 import dev.steward.platform.UnusableLinkException;
@@ -97,7 +98,7 @@ class PackageDownloads {
             String site, AccessPackageRepository.Stored stored, RightsRequest request, @Nullable String code) {
         String typed = code == null ? "" : code.replaceAll("\\s", "");
         if (typed.isEmpty()) {
-            throw new InvalidInputException("code", "required", "Enter the six-digit code from the e-mail.");
+            throw new InvalidInputException(FieldError.of("code", "required", "error.rights.code.required"));
         }
         if (stored.codeHash() != null && MessageDigest.isEqual(stored.codeHash(), Tokens.hash(stored.id(), typed))) {
             return;
@@ -109,11 +110,7 @@ class PackageDownloads {
             throw unusable(site, EmailLinks.Reason.LOCKED, stored.expiresAt());
         }
         int left = CODE_ATTEMPTS - wrong;
-        throw new InvalidInputException(
-                "code",
-                "wrong-code",
-                "This is not the code from the e-mail. " + left + (left == 1 ? " attempt is" : " attempts are")
-                        + " left before the download is locked.");
+        throw new InvalidInputException(FieldError.of("code", "wrong-code", "error.rights.code.wrong-code-left", left));
     }
 
     /** The package behind the link while it can be downloaded; otherwise why not, as a page. */

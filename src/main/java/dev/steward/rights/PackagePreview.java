@@ -1,6 +1,7 @@
 package dev.steward.rights;
 
 import dev.steward.catalog.RightType;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import java.util.EnumSet;
 import java.util.Set;
@@ -33,8 +34,7 @@ class PackagePreview {
     String of(UUID id) {
         RightsRequest request = queue.view(id).request();
         if (!PACKAGED.contains(request.type()) || request.status() != RequestStatus.RECEIVED) {
-            throw new InvalidInputException(
-                    null, "no-package", "Only an access request waiting for its answer has a copy to preview.");
+            throw new InvalidInputException(FieldError.of(null, "no-package", "error.rights.request.no-package"));
         }
         // staff preview what the requester will read, in the requester's language
         return exports.summaryOf(requesters.reach(request), request.site(), words.language(request));

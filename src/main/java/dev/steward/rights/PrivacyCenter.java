@@ -7,6 +7,7 @@ import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.Span;
 import dev.steward.catalog.VisitorLanguages;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.vault.ClaimedIdentifier;
@@ -163,11 +164,11 @@ public class PrivacyCenter {
     private void requireFewUnverified(byte[] emailIndex) {
         long waiting = requests.awaitingVerification(emailIndex);
         if (waiting >= MAX_UNVERIFIED) {
-            throw new InvalidInputException(
+            throw new InvalidInputException(FieldError.of(
                     "email",
                     "too-many-unverified",
-                    "Requests for this address already wait for confirmation: use the link or code we sent, or try"
-                            + " again after " + VERIFICATION_VALID.toHours() + " hours.");
+                    "error.rights.email.too-many-unverified",
+                    VERIFICATION_VALID.toHours()));
         }
     }
 
@@ -191,11 +192,9 @@ public class PrivacyCenter {
             if (wrong >= CODE_ATTEMPTS) {
                 requests.expire(request.id(), clock.instant());
                 throw new InvalidInputException(
-                        "code",
-                        "too-many-attempts",
-                        "Too many wrong codes: the request was cancelled. Please submit it again.");
+                        FieldError.of("code", "too-many-attempts", "error.rights.code.too-many-attempts"));
             }
-            throw new InvalidInputException("code", "wrong-code", "This is not the code we sent.");
+            throw new InvalidInputException(FieldError.of("code", "wrong-code", "error.rights.code.wrong-code"));
         }
         return received(request, "requester", null);
     }
@@ -250,10 +249,8 @@ public class PrivacyCenter {
                 ? site.defaultJurisdiction()
                 : region.strip().toUpperCase();
         if (!site.jurisdictions().contains(key)) {
-            throw new InvalidInputException(
-                    "region",
-                    "invalid-option",
-                    "Choose one of the regions this site serves: " + site.jurisdictions() + ".");
+            throw new InvalidInputException(FieldError.of(
+                    "region", "invalid-option", "error.rights.region.invalid-option", site.jurisdictions()));
         }
         return catalog.jurisdiction(key).orElseThrow();
     }
@@ -303,8 +300,6 @@ public class PrivacyCenter {
 
     private static InvalidInputException unusable() {
         return new InvalidInputException(
-                "token",
-                "expired-or-used",
-                "This link or code has expired or was already used. Submit the request again if you still need it.");
+                FieldError.of("token", "expired-or-used", "error.rights.token.expired-or-used"));
     }
 }

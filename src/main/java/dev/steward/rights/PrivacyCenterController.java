@@ -4,6 +4,7 @@ import dev.steward.accounts.SignedInVisitors;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.notice.VisitorRegions;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.vault.SubjectId;
@@ -34,6 +35,8 @@ class PrivacyCenterController {
     private final VisitorRegions regions;
     private final ErasureSummaryWords erasures;
 
+    private final ErrorWords errorWords;
+
     PrivacyCenterController(
             PrivacyCenter center,
             RightPages pages,
@@ -41,8 +44,10 @@ class PrivacyCenterController {
             SignedInVisitors visitors,
             VerifiedAddresses addresses,
             VisitorRegions regions,
-            ErasureSummaryWords erasures) {
+            ErasureSummaryWords erasures,
+            ErrorWords errorWords) {
         this.erasures = erasures;
+        this.errorWords = errorWords;
         this.center = center;
         this.pages = pages;
         this.catalogs = catalogs;
@@ -112,7 +117,7 @@ class PrivacyCenterController {
                     site,
                     request.region(),
                     request.type(),
-                    new RightPages.Failed(e.errors(), form.toSingleValueMap()),
+                    new RightPages.Failed(errorWords.shown(e), form.toSingleValueMap()),
                     model,
                     http);
         }
@@ -155,7 +160,7 @@ class PrivacyCenterController {
             addresses.remember(center.verifyCode(token, code), http);
             return "redirect:/s/" + site + "/privacy-center/requests/" + token;
         } catch (InvalidInputException e) {
-            model.addAttribute("codeErrors", e.errors());
+            model.addAttribute("codeErrors", errorWords.shown(e));
             return status(site, token, model);
         }
     }

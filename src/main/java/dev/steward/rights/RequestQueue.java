@@ -5,6 +5,7 @@ import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.Span;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.staff.Caller;
@@ -112,15 +113,14 @@ public class RequestQueue {
     public RightsRequest extend(UUID id, String extension, String reason) {
         RightsRequest request = visible(id);
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException(
-                    "reason", "required", "An extension needs its reasons; they are sent to the requester.");
+            throw new InvalidInputException(FieldError.of("reason", "required", "error.rights.reason.required"));
         }
         Span span;
         try {
             span = Span.parse(extension);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(
-                    "extension", "invalid-format", "Give the extension as an ISO-8601 period, e.g. P1M.");
+                    FieldError.of("extension", "invalid-format", "error.rights.extension.invalid-format"));
         }
         Instant extended = deadlines.extended(request, span, clock.instant());
         requests.extend(id, extended);
@@ -135,11 +135,10 @@ public class RequestQueue {
     public RightsRequest fee(UUID id, String fee) {
         RightsRequest request = visible(id);
         if (!request.repeated() || !PrivacyCenter.isAccess(request.type())) {
-            throw new InvalidInputException(
-                    "fee", "not-allowed", "A fee may be charged only for a repeated access request.");
+            throw new InvalidInputException(FieldError.of("fee", "not-allowed", "error.rights.fee.not-allowed"));
         }
         if (fee == null || fee.isBlank() || fee.length() > 40) {
-            throw new InvalidInputException("fee", "required", "Give the fee, e.g. EUR 10.");
+            throw new InvalidInputException(FieldError.of("fee", "required", "error.rights.fee.required"));
         }
         requests.fee(id, fee.strip());
         audited(request, "charge-fee", List.of(), fee);
@@ -182,7 +181,7 @@ public class RequestQueue {
                 : records.details(request).map(RequestDetails::email).orElse(null);
         if (email == null) {
             throw new InvalidInputException(
-                    "restriction", "no-address", "There is no address to notify before lifting.");
+                    FieldError.of("restriction", "no-address", "error.rights.restriction.no-address"));
         }
         audit.record(new AuditEntry(
                 caller.get().name(), "lift-restriction", found.subject().value(), found.site(), List.of(), null));

@@ -39,10 +39,10 @@ class RequestValidator {
         List<FieldError> errors = new ArrayList<>();
         RightType type = type(request.type(), jurisdiction, errors);
         if (request.email() == null || !EMAIL.matcher(request.email().strip()).matches()) {
-            errors.add(new FieldError("email", "invalid-format", "Give the e-mail address we should answer to."));
+            errors.add(FieldError.of("email", "invalid-format", "error.rights.email.invalid-format"));
         }
         if (request.message() != null && request.message().length() > MAX_TEXT) {
-            errors.add(new FieldError("message", "too-long", "Keep the message under " + MAX_TEXT + " characters."));
+            errors.add(FieldError.of("message", "too-long", "error.rights.message.too-long", MAX_TEXT));
         }
         if (type != null) {
             checkFor(type, catalog, site, jurisdiction, request, errors);
@@ -74,20 +74,16 @@ class RequestValidator {
             parsed = null;
         }
         if (parsed == null || !jurisdiction.grants(parsed)) {
-            errors.add(new FieldError(
+            errors.add(FieldError.of(
                     "type",
                     "right-not-offered",
-                    "Choose one of the rights offered in " + jurisdiction.key() + ": "
-                            + jurisdiction.rights().stream()
-                                    .map(r -> key(r.type()))
-                                    .toList() + "."));
+                    "error.rights.type.right-not-offered",
+                    jurisdiction.key(),
+                    jurisdiction.rights().stream().map(r -> key(r.type())).toList()));
             return null;
         }
         if (parsed == RightType.AUTOMATED_DECISIONS || parsed == RightType.COMPLAINT) {
-            errors.add(new FieldError(
-                    "type",
-                    "answered-directly",
-                    "This right needs no request: its answer is shown in the privacy center."));
+            errors.add(FieldError.of("type", "answered-directly", "error.rights.type.answered-directly"));
             return null;
         }
         return parsed;
@@ -118,13 +114,13 @@ class RequestValidator {
                 .map(Jurisdiction.Ground::key)
                 .toList();
         if (!allowed.isEmpty() && grounds.isEmpty()) {
-            errors.add(new FieldError("grounds", "required", "Choose at least one of the reasons the law gives."));
+            errors.add(FieldError.of("grounds", "required", "error.rights.grounds.required"));
         }
         grounds.stream()
                 .filter(ground -> !allowed.contains(ground))
                 .findAny()
                 .ifPresent(ground -> errors.add(
-                        new FieldError("grounds", "invalid-option", "Choose reasons among " + allowed + " only.")));
+                        FieldError.of("grounds", "invalid-option", "error.rights.grounds.invalid-option", allowed)));
     }
 
     private static void checkPurposes(
@@ -138,11 +134,10 @@ class RequestValidator {
                 .map(Purpose::key)
                 .toList();
         if (!allowed.containsAll(purposes)) {
-            errors.add(new FieldError(
+            errors.add(FieldError.of(
                     "purposes",
                     "invalid-option",
-                    "Choose only purposes " + (consent ? "you consented to" : "you can object to")
-                            + " on this site: one of those chosen is not."));
+                    consent ? "error.rights.purposes.not-consented" : "error.rights.purposes.not-objectable"));
         }
     }
 
@@ -166,12 +161,10 @@ class RequestValidator {
     private static void checkChanges(Catalog catalog, Site site, NewRequest request, List<FieldError> errors) {
         Map<String, String> changes = request.changes() == null ? Map.of() : request.changes();
         if (changes.isEmpty() && blankToNull(request.statement()) == null) {
-            errors.add(new FieldError(
-                    "changes", "required", "Say what is wrong: give the correct values or a statement."));
+            errors.add(FieldError.of("changes", "required", "error.rights.changes.required"));
         }
         if (request.statement() != null && request.statement().length() > MAX_TEXT) {
-            errors.add(
-                    new FieldError("statement", "too-long", "Keep the statement under " + MAX_TEXT + " characters."));
+            errors.add(FieldError.of("statement", "too-long", "error.rights.statement.too-long", MAX_TEXT));
         }
         changes.forEach((field, value) -> {
             DataCategory.Field declared = catalog.field(field)
@@ -179,15 +172,14 @@ class RequestValidator {
                     .orElse(null);
             if (declared == null || !correctable(declared)) {
                 // the key is the requester's own text, so it is neither echoed nor made a field name
-                errors.add(new FieldError(
-                        "changes",
-                        "undeclared-field",
-                        "Correct only data you gave this site: one of the fields named is not such data."));
+                errors.add(FieldError.of("changes", "undeclared-field", "error.rights.changes.undeclared-field"));
             } else if (declared.maxLength() != null && value != null && value.length() > declared.maxLength()) {
-                errors.add(new FieldError(
+                errors.add(FieldError.of(
                         "changes." + field,
                         "too-long",
-                        declared.label().in(site.language()) + " is at most " + declared.maxLength() + " characters."));
+                        "error.rights.field.too-long",
+                        declared.label().in(site.language()),
+                        declared.maxLength()));
             }
         });
     }

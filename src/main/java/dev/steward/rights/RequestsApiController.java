@@ -1,7 +1,10 @@
 package dev.steward.rights;
 
 import dev.steward.catalog.RightType;
+import dev.steward.platform.ErrorWords;
+import dev.steward.platform.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -10,6 +13,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RequestsApiController {
 
     private final PrivacyCenter center;
+    private final ErrorWords words;
 
-    RequestsApiController(PrivacyCenter center) {
+    RequestsApiController(PrivacyCenter center, ErrorWords words) {
         this.center = center;
+        this.words = words;
     }
 
     record Accepted(UUID request, String status, String statusUrl, String statusToken) {}
@@ -39,14 +45,15 @@ class RequestsApiController {
             description =
                     "A data subject asks to exercise a right on a site. 202 with a status page while the address is verified, or 200 with a direct answer for rights carried out at once.")
     @PostMapping("/api/v1/sites/{site}/requests")
-    ResponseEntity<?> submit(@PathVariable String site, @RequestBody NewRequest request) {
+    ResponseEntity<?> submit(@PathVariable String site, @RequestBody NewRequest request, HttpServletRequest http) {
         RightType type = direct(request.type());
         if (type != null) {
             return center.directAnswer(site, request.region(), type)
                     .<ResponseEntity<?>>map(ResponseEntity::ok)
-                    .orElseGet(() -> ResponseEntity.status(422)
-                            .body(dev.steward.platform.ApiErrors.of(
-                                    "right-not-offered", "This right is not offered in the chosen region.")));
+                    .orElseGet(() -> words.answer(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            FieldError.of(null, "right-not-offered", "error.rights.request.right-not-offered"),
+                            http));
         }
         PrivacyCenter.Submitted submitted = center.submit(site, request);
         return ResponseEntity.accepted()

@@ -3,6 +3,7 @@ package dev.steward.rights;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.ConsoleWords;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
@@ -36,13 +37,17 @@ class RequestsConsoleController {
     private final ConsoleWords words;
     private final RequestInWords inWords;
 
+    private final ErrorWords errorWords;
+
     RequestsConsoleController(
             ConsoleWords words,
             RequestInWords inWords,
             RequestQueue queue,
             PackagePreview previews,
             Catalogs catalogs,
-            Clock clock) {
+            Clock clock,
+            ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.words = words;
         this.inWords = inWords;
         this.queue = queue;
@@ -178,7 +183,7 @@ class RequestsConsoleController {
             queue.lift(id);
             flash.addFlashAttribute("done", words.get("console.requests.done.lifted"));
         } catch (InvalidInputException e) {
-            flash.addFlashAttribute("errors", e.errors());
+            flash.addFlashAttribute("errors", errorWords.shown(e));
         }
         return "redirect:/admin/requests";
     }
@@ -205,12 +210,12 @@ class RequestsConsoleController {
         return "redirect:/admin/requests";
     }
 
-    private static String act(UUID id, RedirectAttributes flash, String done, Supplier<RightsRequest> action) {
+    private String act(UUID id, RedirectAttributes flash, String done, Supplier<RightsRequest> action) {
         try {
             action.get();
             flash.addFlashAttribute("done", done);
         } catch (InvalidInputException e) {
-            flash.addFlashAttribute("errors", e.errors());
+            flash.addFlashAttribute("errors", errorWords.shown(e));
         }
         return "redirect:/admin/requests/" + id;
     }

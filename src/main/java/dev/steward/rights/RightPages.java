@@ -8,9 +8,9 @@ import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
-import dev.steward.platform.FieldError;
 import dev.steward.platform.Markdown;
 import dev.steward.platform.NotFoundException;
+import dev.steward.platform.ShownError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +62,7 @@ class RightPages {
             @Nullable String answer) {}
 
     /** A failed submission shown again on its right's page. */
-    record Failed(List<FieldError> errors, Map<String, String> values) {}
+    record Failed(List<ShownError> errors, Map<String, String> values) {}
 
     String index(String siteKey, @Nullable String region, Model model, HttpServletRequest http) {
         Jurisdiction jurisdiction = common(siteKey, region, model, http);

@@ -4,6 +4,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.EmailLinks;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,12 +34,16 @@ class RightsLinksController {
     private final Catalogs catalogs;
     private final VerifiedAddresses addresses;
 
+    private final ErrorWords errorWords;
+
     RightsLinksController(
             PrivacyCenter center,
             VerificationLinks verifications,
             PackageDownloads downloads,
             Catalogs catalogs,
-            VerifiedAddresses addresses) {
+            VerifiedAddresses addresses,
+            ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.center = center;
         this.verifications = verifications;
         this.downloads = downloads;
@@ -113,7 +118,7 @@ class RightsLinksController {
         model.addAttribute("offer", downloads.offer(site, token));
         page(site, model);
         model.addAttribute("action", "/s/" + site + "/privacy-center/packages/" + token);
-        model.addAttribute("codeErrors", refused == null ? null : refused.errors());
+        model.addAttribute("codeErrors", refused == null ? null : errorWords.shown(refused));
         return "privacy-center/package";
     }
 

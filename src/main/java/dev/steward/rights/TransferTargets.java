@@ -2,6 +2,7 @@ package dev.steward.rights;
 
 import dev.steward.platform.FieldError;
 import dev.steward.platform.OutboundAddresses;
+import dev.steward.platform.Phrase;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -29,20 +30,20 @@ class TransferTargets {
         try {
             URI uri = new URI(target.strip());
             if (uri.getHost() == null || uri.getUserInfo() != null) {
-                return error("Give a full address, such as https://example.org/import.");
+                return error(Phrase.of("error.rights.transferTo.incomplete"));
             }
             // plain http only to this machine by name, where development allows it
             if (!"https".equals(uri.getScheme())
                     && !("http".equals(uri.getScheme()) && addresses.localhost(uri.getHost()))) {
-                return error("The address must start with https://.");
+                return error(Phrase.of("error.rights.transferTo.not-https"));
             }
             return addresses.refusal(uri.getHost()).flatMap(TransferTargets::error);
         } catch (URISyntaxException e) {
-            return error("Give a full address, such as https://example.org/import.");
+            return error(Phrase.of("error.rights.transferTo.incomplete"));
         }
     }
 
-    private static Optional<FieldError> error(String message) {
+    private static Optional<FieldError> error(Phrase message) {
         return Optional.of(new FieldError("transferTo", "invalid-target", message));
     }
 }

@@ -86,7 +86,6 @@ class ApiDescription {
                                 .scheme("bearer")
                                 .description("The secret the operator's mail system shares with Steward"
                                         + " (STEWARD_MAIL_INBOUND_SECRET)."));
-        ModelConverters.getInstance().readAll(ApiErrors.class).forEach(components::addSchemas);
         return new OpenAPI()
                 .info(new Info()
                         .title("Steward API")
@@ -120,8 +119,12 @@ class ApiDescription {
 
     @Bean
     OpenApiCustomizer securityAndErrors() {
-        return api -> api.getPaths()
-                .forEach((path, item) -> item.readOperations().forEach(operation -> complete(path, operation)));
+        return api -> {
+            // the error shape every operation refers to, whether or not a handler returns it as its declared type
+            ModelConverters.getInstance().readAll(ApiErrors.class).forEach(api.getComponents()::addSchemas);
+            api.getPaths()
+                    .forEach((path, item) -> item.readOperations().forEach(operation -> complete(path, operation)));
+        };
     }
 
     private static void complete(String path, Operation operation) {

@@ -1,11 +1,13 @@
 package dev.steward.staff;
 
-import dev.steward.platform.ApiErrors;
+import dev.steward.platform.ErrorWords;
+import dev.steward.platform.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +23,12 @@ public class ApiKeyGate {
 
     private final ApiKeys keys;
     private final ApiKeyRateLimit rateLimit;
+    private final ErrorWords words;
 
-    ApiKeyGate(ApiKeys keys, ApiKeyRateLimit rateLimit) {
+    ApiKeyGate(ApiKeys keys, ApiKeyRateLimit rateLimit, ErrorWords words) {
         this.keys = keys;
         this.rateLimit = rateLimit;
+        this.words = words;
     }
 
     /** Whether the request presents a bearer token (of any kind; whether it is a live key is for the gate to say). */
@@ -43,7 +47,7 @@ public class ApiKeyGate {
         SecurityHeaders.addTo(request, response);
         Optional<Caller> caller = authenticate(request, response).map(ApiKeyPrincipal::caller);
         if (caller.isPresent() && !caller.get().may(permission)) {
-            notPermitted(response);
+            notPermitted(request, response);
             return Optional.empty();
         }
         return caller;
@@ -57,26 +61,48 @@ public class ApiKeyGate {
                 keys.authenticate(header.substring(BEARER.length()).strip());
         if (principal.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"Steward\", error=\"invalid_token\"");
-            ApiErrors.of("invalid-api-key", "The API key is unknown or revoked.")
-                    .send(response, HttpServletResponse.SC_UNAUTHORIZED);
+            words.send(
+                    request,
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    FieldError.of(null, "invalid-api-key", "error.staff.request.invalid-api-key"));
             return Optional.empty();
         }
         Optional<Duration> wait = rateLimit.admit(principal.get().id());
         if (wait.isPresent()) {
             long seconds = Math.max(1, wait.get().toSeconds());
             response.setHeader("Retry-After", Long.toString(seconds));
-            ApiErrors.of(
-                            "rate-limited",
-                            "This key sent more requests than its rate allows; try again in " + seconds + " s.")
-                    .send(response, 429);
+            words.send(
+                    request,
+                    response,
+                    429,
+                    FieldError.of(null, "rate-limited", "error.staff.request.rate-limited", seconds));
             return Optional.empty();
         }
         return principal;
     }
 
+    /**
+     * No credentials, or wrong ones: 401 with the schemes that are accepted (RFC 9110 §11.6.1), in the error shape.
+     * One realm for both, so that a browser asks for a password only when the address takes one.
+     */
+    void notAuthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
+            throws IOException {
+        response.addHeader("WWW-Authenticate", "Basic realm=\"Steward\", charset=\"UTF-8\"");
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"Steward\"");
+        words.send(
+                request,
+                response,
+                HttpServletResponse.SC_UNAUTHORIZED,
+                FieldError.of(null, "not-authenticated", "error.staff.request.not-authenticated"));
+    }
+
     /** A refusal in the JSON APIs' error shape, naming no more than that the caller may not. */
-    static void notPermitted(HttpServletResponse response) throws IOException {
-        ApiErrors.of("not-permitted", "Your role, sites or key do not permit this.")
-                .send(response, HttpServletResponse.SC_FORBIDDEN);
+    void notPermitted(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        words.send(
+                request,
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                FieldError.of(null, "not-permitted", "error.staff.request.not-permitted"));
     }
 }

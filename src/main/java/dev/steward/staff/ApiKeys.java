@@ -3,6 +3,7 @@ package dev.steward.staff;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.steward.catalog.Catalogs;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Notifications;
@@ -61,21 +62,21 @@ public class ApiKeys {
     @Transactional
     public Created create(String name, Caller.Kind kind, Set<StaffRole> roles, Set<String> sites, Caller creator) {
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw new InvalidInputException("name", "required", "Give the key a name of 1 to 100 characters.");
+            throw new InvalidInputException(FieldError.of("name", "required", "error.staff.name.required"));
         }
         if (kind == Caller.Kind.ANONYMOUS) {
-            throw new InvalidInputException("kind", "invalid", "kind must be integrator or staff.");
+            throw new InvalidInputException(FieldError.of("kind", "invalid", "error.staff.kind.invalid"));
         }
         if (kind == Caller.Kind.STAFF && roles.isEmpty()) {
-            throw new InvalidInputException("roles", "required", "A staff key needs at least one role.");
+            throw new InvalidInputException(FieldError.of("roles", "required", "error.staff.roles.required"));
         }
         if (kind == Caller.Kind.METRICS && !sites.isEmpty()) {
-            throw new InvalidInputException(
-                    "sites", "every-site", "Metrics cover every site: a metrics key names no sites.");
+            throw new InvalidInputException(FieldError.of("sites", "every-site", "error.staff.sites.every-site"));
         }
         for (String site : sites) {
             if (catalogs.site(site).isEmpty()) {
-                throw new InvalidInputException("sites", "unknown-site", "There is no site '" + site + "'.");
+                throw new InvalidInputException(
+                        FieldError.of("sites", "unknown-site", "error.common.site.unknown", site));
             }
         }
         requireWithinReach(creator, kind == Caller.Kind.STAFF ? roles : Set.of(), sites);
@@ -101,16 +102,15 @@ public class ApiKeys {
      */
     private static void requireWithinReach(Caller creator, Set<StaffRole> roles, Set<String> sites) {
         if (!creator.sites().isEmpty() && (sites.isEmpty() || !creator.sites().containsAll(sites))) {
-            throw new InvalidInputException(
+            throw new InvalidInputException(FieldError.of(
                     "sites",
                     "beyond-your-sites",
-                    "You administer only "
-                            + String.join(
-                                    ", ", creator.sites().stream().sorted().toList()) + "; name one or more of them.");
+                    "error.staff.sites.beyond-your-sites",
+                    creator.sites().stream().sorted().toList()));
         }
         if (!creator.roles().containsAll(roles)) {
             throw new InvalidInputException(
-                    "roles", "beyond-your-roles", "A key cannot have a role you do not hold yourself.");
+                    FieldError.of("roles", "beyond-your-roles", "error.staff.roles.beyond-your-roles"));
         }
     }
 

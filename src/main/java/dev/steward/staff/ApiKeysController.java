@@ -1,5 +1,6 @@
 package dev.steward.staff;
 
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
@@ -45,8 +46,7 @@ class ApiKeysController {
             case "integrator" -> Caller.Kind.INTEGRATOR;
             case "staff" -> Caller.Kind.STAFF;
             case "metrics" -> Caller.Kind.METRICS;
-            default ->
-                throw new InvalidInputException("kind", "invalid", "kind must be 'integrator', 'staff' or 'metrics'.");
+            default -> throw new InvalidInputException(FieldError.of("kind", "invalid", "error.staff.kind.invalid.2"));
         };
         return keys.create(
                 request.name(),

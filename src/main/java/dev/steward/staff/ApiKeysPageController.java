@@ -1,6 +1,7 @@
 package dev.steward.staff;
 
 import dev.steward.catalog.Catalogs;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,10 @@ class ApiKeysPageController {
     private final Catalogs catalogs;
     private final CurrentCaller caller;
 
-    ApiKeysPageController(ApiKeys keys, Catalogs catalogs, CurrentCaller caller) {
+    private final ErrorWords errorWords;
+
+    ApiKeysPageController(ApiKeys keys, Catalogs catalogs, CurrentCaller caller, ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.keys = keys;
         this.catalogs = catalogs;
         this.caller = caller;
@@ -54,7 +58,7 @@ class ApiKeysPageController {
                     caller.get());
             model.addAttribute("created", created);
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.errors());
+            model.addAttribute("errors", errorWords.shown(e));
         }
         return page(model);
     }

@@ -50,15 +50,15 @@ class OwnPassword {
         StaffUser user = users.find(me.name()).orElseThrow(() -> new NotFoundException("There is no such member."));
         if (change.current() == null || !encoder.matches(change.current(), user.passwordHash())) {
             accounts.wrongPassword(me.name());
-            throw new InvalidInputException("current", "wrong", "That is not your current password.");
+            throw new InvalidInputException(FieldError.of("current", "wrong", "error.staff.current.wrong"));
         }
         List<FieldError> errors = new ArrayList<>();
         StaffPasswordRules.check(change.password(), me.name(), errors);
         if (errors.isEmpty() && !change.password().equals(change.repeated())) {
-            errors.add(new FieldError("repeated", "different", "Type the same new password twice."));
+            errors.add(FieldError.of("repeated", "different", "error.staff.repeated.different"));
         }
         if (errors.isEmpty() && encoder.matches(change.password(), user.passwordHash())) {
-            errors.add(new FieldError("password", "unchanged", "Choose a password other than your current one."));
+            errors.add(FieldError.of("password", "unchanged", "error.staff.password.unchanged"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -1,5 +1,6 @@
 package dev.steward.staff;
 
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +21,10 @@ class OwnPasswordController {
     private final OwnPassword passwords;
     private final CurrentCaller caller;
 
-    OwnPasswordController(OwnPassword passwords, CurrentCaller caller) {
+    private final ErrorWords errorWords;
+
+    OwnPasswordController(OwnPassword passwords, CurrentCaller caller, ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.passwords = passwords;
         this.caller = caller;
     }
@@ -49,7 +53,7 @@ class OwnPasswordController {
             return "redirect:/login?password-changed";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("errors", e.messagesByField());
+            model.addAttribute("errors", errorWords.byField(e));
             return page(model);
         }
     }

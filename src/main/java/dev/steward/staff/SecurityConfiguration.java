@@ -1,17 +1,14 @@
 package dev.steward.staff;
 
-import dev.steward.platform.ApiErrors;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -96,32 +93,12 @@ class SecurityConfiguration {
         };
     }
 
-    /** A refusal in the JSON APIs' error shape, naming no more than that the caller may not. */
-    private static void notPermitted(
-            HttpServletRequest request, HttpServletResponse response, AccessDeniedException refused)
-            throws IOException {
-        ApiKeyGate.notPermitted(response);
-    }
-
-    /**
-     * No credentials, or wrong ones: 401 with the schemes that are accepted (RFC 9110 §11.6.1), in the error shape.
-     * One realm for both, so that a browser asks for a password only when the address takes one.
-     */
-    private static void notAuthenticated(
-            HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
-            throws IOException {
-        response.addHeader("WWW-Authenticate", "Basic realm=\"Steward\", charset=\"UTF-8\"");
-        response.addHeader("WWW-Authenticate", "Bearer realm=\"Steward\"");
-        ApiErrors.of("not-authenticated", "Sign in with HTTP Basic (staff) or send an API key as a bearer token.")
-                .send(response, HttpServletResponse.SC_UNAUTHORIZED);
-    }
-
     private static HttpSecurity stateless(HttpSecurity http, ApiKeyGate keys) throws Exception {
-        return http.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::notAuthenticated))
+        return http.httpBasic(basic -> basic.authenticationEntryPoint(keys::notAuthenticated))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfiguration::notAuthenticated)
-                        .accessDeniedHandler(SecurityConfiguration::notPermitted))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(keys::notAuthenticated)
+                        .accessDeniedHandler((request, response, refused) -> keys.notPermitted(request, response)))
                 .csrf(csrf -> csrf.disable())
                 // No session to end and no page to return to after signing in: filters every call would pass through.
                 .logout(logout -> logout.disable())

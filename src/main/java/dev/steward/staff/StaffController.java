@@ -80,15 +80,12 @@ class StaffController {
         Body(JsonNode node, Set<String> known) {
             this.node = node;
             if (!node.isObject()) {
-                errors.add(new FieldError(null, "invalid", "The body must be a JSON object."));
+                errors.add(FieldError.of(null, "invalid", "error.common.request.invalid"));
                 return;
             }
             for (String name : node.propertyNames()) {
                 if (!known.contains(name)) {
-                    errors.add(new FieldError(
-                            name,
-                            "unknown-field",
-                            "'" + name + "' is not a field here; the fields are " + String.join(", ", known) + "."));
+                    errors.add(FieldError.of(name, "unknown-field", "error.staff.field.unknown-field", name, known));
                 }
             }
         }
@@ -100,7 +97,7 @@ class StaffController {
                 return null;
             }
             if (!value.isString()) {
-                errors.add(new FieldError(name, "invalid-type", "'" + name + "' must be a string."));
+                errors.add(FieldError.of(name, "invalid-type", "error.staff.field.invalid-type", name));
                 return null;
             }
             return value.asString();
@@ -113,7 +110,7 @@ class StaffController {
                 return null;
             }
             if (!value.isArray() || value.valueStream().anyMatch(element -> !element.isString())) {
-                errors.add(new FieldError(name, "invalid-type", "'" + name + "' must be a list of strings."));
+                errors.add(FieldError.of(name, "invalid-type", "error.staff.field.invalid-type.2", name));
                 return null;
             }
             return value.valueStream().map(JsonNode::asString).toList();
@@ -126,7 +123,7 @@ class StaffController {
                 return null;
             }
             if (!value.isBoolean()) {
-                errors.add(new FieldError(name, "invalid-type", "'" + name + "' must be true or false."));
+                errors.add(FieldError.of(name, "invalid-type", "error.common.field.invalid-type", name));
                 return null;
             }
             return value.asBoolean();

@@ -110,7 +110,7 @@ public class StaffDirectory {
                 && change.disabled() == null
                 && change.password() == null) {
             throw new InvalidInputException(
-                    null, "nothing-to-change", "Give roles, sites, disabled or a new password to change.");
+                    FieldError.of(null, "nothing-to-change", "error.staff.request.nothing-to-change"));
         }
         List<FieldError> errors = new ArrayList<>();
         List<String> changed = new ArrayList<>();
@@ -190,9 +190,7 @@ public class StaffDirectory {
                 ? "disabled"
                 : !after.roles().contains(StaffRole.ADMIN) ? "roles" : "sites";
         throw new InvalidInputException(
-                field,
-                "last-administrator",
-                "This is the last enabled administrator of every site; make someone else one first.");
+                FieldError.of(field, "last-administrator", "error.staff.field.last-administrator"));
     }
 
     private static boolean isAdministratorOfEverySite(StaffUser user) {
@@ -203,13 +201,9 @@ public class StaffDirectory {
 
     private void checkUsername(String username, List<FieldError> errors) {
         if (username.isEmpty()) {
-            errors.add(new FieldError("username", "required", "Give the staff member a user name."));
+            errors.add(FieldError.of("username", "required", "error.staff.username.required"));
         } else if (!USERNAME.matcher(username).matches()) {
-            errors.add(new FieldError(
-                    "username",
-                    "invalid",
-                    "A user name has 3 to 50 lower-case letters, digits, dots, hyphens or underscores, and starts"
-                            + " with a letter or digit."));
+            errors.add(FieldError.of("username", "invalid", "error.staff.username.invalid"));
         } else if (users.find(username).isPresent()) {
             errors.add(taken().errors().get(0));
         }
@@ -224,10 +218,10 @@ public class StaffDirectory {
             unknown |= role.isEmpty();
         }
         if (unknown) {
-            errors.add(new FieldError(
-                    "roles", "unknown-role", "A role is unknown; the roles are " + names(StaffRole.values()) + "."));
+            errors.add(FieldError.of(
+                    "roles", "unknown-role", "error.staff.roles.unknown-role", names(StaffRole.values())));
         } else if (roles.isEmpty()) {
-            errors.add(new FieldError("roles", "required", "Choose at least one role."));
+            errors.add(FieldError.of("roles", "required", "error.staff.roles.required.2"));
         }
         return Set.copyOf(roles);
     }
@@ -257,12 +251,11 @@ public class StaffDirectory {
             }
         }
         if (unknown) {
-            errors.add(new FieldError(
+            errors.add(FieldError.of(
                     "sites",
                     "unknown-site",
-                    "A site is unknown; the sites are "
-                            + names(catalogs.sites().stream().map(Site::key).toArray())
-                            + ". Choose none for every site."));
+                    "error.staff.sites.unknown-site",
+                    names(catalogs.sites().stream().map(Site::key).toArray())));
         }
         return Set.copyOf(sites);
     }
@@ -272,7 +265,7 @@ public class StaffDirectory {
     }
 
     private static InvalidInputException taken() {
-        return new InvalidInputException("username", "taken", "This user name is taken; choose another.");
+        return new InvalidInputException(FieldError.of("username", "taken", "error.staff.username.taken"));
     }
 
     /**

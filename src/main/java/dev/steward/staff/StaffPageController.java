@@ -2,6 +2,7 @@ package dev.steward.staff;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.platform.ConsoleWords;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +32,15 @@ class StaffPageController {
 
     private final ConsoleWords words;
 
-    StaffPageController(ConsoleWords words, StaffDirectory directory, Catalogs catalogs, CurrentCaller caller) {
+    private final ErrorWords errorWords;
+
+    StaffPageController(
+            ConsoleWords words,
+            StaffDirectory directory,
+            Catalogs catalogs,
+            CurrentCaller caller,
+            ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.words = words;
         this.directory = directory;
         this.catalogs = catalogs;
@@ -113,9 +122,9 @@ class StaffPageController {
         }
     }
 
-    private static void refused(InvalidInputException e, Model model, HttpServletResponse response) {
+    private void refused(InvalidInputException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("errors", e.messagesByField());
+        model.addAttribute("errors", errorWords.byField(e));
     }
 
     private static List<String> listOf(@Nullable List<String> values) {

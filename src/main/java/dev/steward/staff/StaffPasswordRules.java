@@ -16,17 +16,13 @@ final class StaffPasswordRules {
 
     static void check(@Nullable String password, String username, List<FieldError> errors) {
         if (password == null || password.isEmpty()) {
-            errors.add(new FieldError("password", "required", "Give a password."));
+            errors.add(FieldError.of("password", "required", "error.staff.password.required"));
         } else if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            errors.add(new FieldError(
-                    "password", "too-short", "A password needs at least " + MIN_PASSWORD_LENGTH + " characters."));
+            errors.add(FieldError.of("password", "too-short", "error.staff.password.too-short", MIN_PASSWORD_LENGTH));
         } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            errors.add(new FieldError(
-                    "password",
-                    "too-long",
-                    "A password may be at most " + MAX_PASSWORD_BYTES + " bytes long (72 plain letters or digits)."));
+            errors.add(FieldError.of("password", "too-long", "error.staff.password.too-long", MAX_PASSWORD_BYTES));
         } else if (password.strip().equalsIgnoreCase(username)) {
-            errors.add(new FieldError("password", "same-as-username", "The password must not be the user name."));
+            errors.add(FieldError.of("password", "same-as-username", "error.staff.password.same-as-username"));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.steward.vault;
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.Catalogs;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import java.time.Clock;
@@ -74,7 +75,7 @@ public class SubjectReviews {
     public void confirmOnePerson(SubjectId subject, String staff, String reason) {
         requireUnderReview(subject);
         if (reason.isBlank()) {
-            throw new InvalidInputException("reason", "required", "Say how you know that this is one person.");
+            throw new InvalidInputException(FieldError.of("reason", "required", "error.vault.reason.required"));
         }
         reviews.clear(subject);
         audit.record(new AuditEntry(staff, "confirm-one-person", subject.value(), null, List.of(), reason));

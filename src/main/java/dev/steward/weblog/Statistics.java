@@ -82,9 +82,9 @@ class Statistics {
         LocalDate first = date(from, "from", last == null ? today.minusDays(29) : last.minusDays(29), errors);
         if (first != null && last != null) {
             if (first.isAfter(last)) {
-                errors.add(new FieldError("to", "before-from", "The last day comes before the first."));
+                errors.add(FieldError.of("to", "before-from", "error.weblog.to.before-from"));
             } else if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-                errors.add(new FieldError("to", "too-long", "A report covers at most " + MAX_DAYS + " days."));
+                errors.add(FieldError.of("to", "too-long", "error.weblog.to.too-long", MAX_DAYS));
             }
         }
         List<Site> sites = sites(site, caller, errors);
@@ -152,12 +152,11 @@ class Statistics {
                     .toList();
         }
         if (catalogs.site(site).isEmpty() || !caller.maySee(site)) {
-            errors.add(new FieldError("site", "unknown", "There is no site with this key."));
+            errors.add(FieldError.of("site", "unknown", "error.weblog.site.unknown"));
             return List.of();
         }
         if (!log.logs(site)) {
-            errors.add(new FieldError(
-                    "site", "not-logged", "The site's catalog declares no request log, so there are no statistics."));
+            errors.add(FieldError.of("site", "not-logged", "error.weblog.site.not-logged"));
         }
         return List.of(catalogs.requireSite(site));
     }
@@ -170,7 +169,7 @@ class Statistics {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "invalid", "Write the day as YYYY-MM-DD."));
+            errors.add(FieldError.of(field, "invalid", "error.weblog.field.invalid"));
             return null;
         }
     }

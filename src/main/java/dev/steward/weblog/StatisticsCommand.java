@@ -2,6 +2,7 @@ package dev.steward.weblog;
 
 import dev.steward.platform.CliCommand;
 import dev.steward.platform.CommandLine;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.OutputFormat;
 import dev.steward.staff.Caller;
@@ -39,9 +40,14 @@ class StatisticsCommand extends CliCommand {
 
     private final ObjectProvider<Statistics> statistics;
     private final ObjectProvider<JsonMapper> json;
+    private final ObjectProvider<ErrorWords> errorWords;
 
-    StatisticsCommand(ObjectProvider<Statistics> statistics, ObjectProvider<JsonMapper> json) {
+    StatisticsCommand(
+            ObjectProvider<Statistics> statistics,
+            ObjectProvider<JsonMapper> json,
+            ObjectProvider<ErrorWords> errorWords) {
         this.statistics = statistics;
+        this.errorWords = errorWords;
         this.json = json;
     }
 
@@ -55,7 +61,8 @@ class StatisticsCommand extends CliCommand {
                                     : json.getObject().writeValueAsString(report) + "\n");
             return CommandLine.OK;
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> err().println("--" + error.field() + ": " + error.message()));
+            ErrorWords words = errorWords.getObject();
+            e.errors().forEach(error -> err().println("--" + error.field() + ": " + words.english(error)));
             return CommandLine.PROBLEMS_FOUND;
         }
     }

@@ -1,5 +1,6 @@
 package dev.steward.weblog;
 
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
@@ -38,7 +39,7 @@ class StatisticsController {
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(defaultValue = "json") String format) {
         if (!format.equals("json") && !format.equals("csv")) {
-            throw new InvalidInputException("format", "invalid", "The format is csv or json.");
+            throw new InvalidInputException(FieldError.of("format", "invalid", "error.weblog.format.invalid"));
         }
         Statistics.Report report = statistics.export(site, from, to, caller.get());
         if (format.equals("json")) {

@@ -45,7 +45,7 @@ class OutboundAddressesTest {
             })
     void anAddressLiteralInsideIsRefusedEvenWhereLocalhostIsAllowed(String host) {
         assertThat(new OutboundAddresses(true, InetAddress::getAllByName).refusal(host))
-                .contains("The address must be on the public internet.");
+                .contains(Phrase.of("error.platform.address.not-public"));
     }
 
     @Test
@@ -62,13 +62,13 @@ class OutboundAddressesTest {
     void aHostWithOneInsideAddressAmongPublicOnesIsRefused() {
         OutboundAddresses addresses = new OutboundAddresses(false, host ->
                 new InetAddress[] {InetAddress.getByName("93.184.216.34"), InetAddress.getByName("10.0.0.7")});
-        assertThat(addresses.refusal("partner.example")).contains("The address must be on the public internet.");
+        assertThat(addresses.refusal("partner.example")).contains(Phrase.of("error.platform.address.not-public"));
     }
 
     @Test
     void aHostThatCannotBeResolvedIsRefused() {
         assertThat(new OutboundAddresses(false, InetAddress::getAllByName).refusal("no-such-host.invalid"))
-                .contains("There is no such host on the internet.");
+                .contains(Phrase.of("error.platform.address.unknown-host"));
     }
 
     @Test

@@ -189,6 +189,26 @@ class ConsoleLanguagesInChromiumTest {
         assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
     }
 
+    /** A refused console form says what is wrong in the staff member's language, next to the field and above. */
+    @Test
+    void aRefusedFormIsExplainedInTheConsoleLanguage() {
+        Page page = signedIn("de-DE,de;q=0.9", "Benutzername", "Passwort", "Anmelden");
+        page.navigate("/admin/holds");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sperre setzen"))
+                .click();
+        assertThat(page.textContent("main"))
+                .contains("Nennen Sie die Person oder den Datensatz (Fall), der gesperrt werden soll.")
+                .contains("Nennen Sie den Grund für die Sperre")
+                .doesNotContain("Name the subject");
+
+        page.navigate("/admin/holds?lang=ja");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ホールドを設定"))
+                .click();
+        assertThat(page.textContent("main"))
+                .contains("ホールドする本人またはレコード（案件）を指定してください。")
+                .doesNotContain("Nennen Sie");
+    }
+
     private Page signedIn(String acceptLanguage, String user, String password, String button) {
         reading = ConsoleReading.signedIn(chromium, port, machine, ENGLISH, acceptLanguage, user, password, button);
         return reading.page();

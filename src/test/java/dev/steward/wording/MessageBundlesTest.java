@@ -61,6 +61,17 @@ class MessageBundlesTest {
                 "console.");
     }
 
+    /** The errors of the API and of every form ({@code errors*.properties}), all of them in the three languages. */
+    @Test
+    void everyErrorMessageIsInEveryLanguageAndFormatsInIt() {
+        assertSameKeys(
+                Map.of(
+                        Locale.ENGLISH, "errors.properties",
+                        Locale.GERMAN, "errors_de.properties",
+                        Locale.JAPANESE, "errors_ja.properties"),
+                "error.");
+    }
+
     private static void assertSameKeys(Map<Locale, String> names, String prefix) {
         Map<Locale, Properties> bundles =
                 names.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> load(e.getValue())));
@@ -96,7 +107,7 @@ class MessageBundlesTest {
         }
     }
 
-    private static Properties load(String name) {
+    static Properties load(String name) {
         Properties properties = new Properties();
         try (Reader reader = new InputStreamReader(
                 MessageBundlesTest.class.getClassLoader().getResourceAsStream(name), StandardCharsets.UTF_8)) {

@@ -2,6 +2,7 @@ package dev.steward.cookies.scanner;
 
 import dev.steward.platform.CliCommand;
 import dev.steward.platform.CommandLine;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import java.util.ArrayList;
@@ -78,7 +79,13 @@ class CookieScanCommand extends CliCommand {
 
     private final ObjectProvider<JsonMapper> json;
 
-    CookieScanCommand(ObjectProvider<CookieScanner> scanners, ObjectProvider<JsonMapper> json) {
+    private final ObjectProvider<ErrorWords> errorWords;
+
+    CookieScanCommand(
+            ObjectProvider<CookieScanner> scanners,
+            ObjectProvider<JsonMapper> json,
+            ObjectProvider<ErrorWords> errorWords) {
+        this.errorWords = errorWords;
         this.scanners = scanners;
         this.json = json;
     }
@@ -90,7 +97,7 @@ class CookieScanCommand extends CliCommand {
         try {
             target = scanner.target(new ScanRequest(site, pages, urls, region, baseUrl));
         } catch (InvalidInputException e) {
-            throw usageError(e.errors().stream().map(CookieScanCommand::said).collect(Collectors.joining("\n")));
+            throw usageError(e.errors().stream().map(this::said).collect(Collectors.joining("\n")));
         }
         ScanReport report = scanner.scan(target, progress -> err().println(progress.describe()));
         out().print(
@@ -101,7 +108,8 @@ class CookieScanCommand extends CliCommand {
         return report.violates() ? CommandLine.PROBLEMS_FOUND : CommandLine.OK;
     }
 
-    private static String said(FieldError error) {
-        return OPTION_OF_FIELD.getOrDefault(error.field(), "--site") + ": " + error.message();
+    private String said(FieldError error) {
+        return OPTION_OF_FIELD.getOrDefault(error.field(), "--site") + ": "
+                + errorWords.getObject().english(error);
     }
 }

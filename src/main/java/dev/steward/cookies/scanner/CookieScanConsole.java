@@ -1,8 +1,10 @@
 package dev.steward.cookies.scanner;
 
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
+import dev.steward.platform.ShownError;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
@@ -36,12 +38,16 @@ class CookieScanConsole {
     private final CurrentCaller caller;
     private final ScannerSettings settings;
 
+    private final ErrorWords errorWords;
+
     CookieScanConsole(
             CookieScans scans,
             ScanSchedules schedules,
             ScanConsoleViews views,
             CurrentCaller caller,
-            ScannerSettings settings) {
+            ScannerSettings settings,
+            ErrorWords errorWords) {
+        this.errorWords = errorWords;
         this.scans = scans;
         this.schedules = schedules;
         this.views = views;
@@ -73,10 +79,9 @@ class CookieScanConsole {
             UUID id = scans.start(ScanRequest.of(site, pages(pages), region), staff.name());
             return "redirect:/admin/cookie-scans/" + id;
         } catch (InvalidInputException e) {
-            return refused(site, "scan", e.errors(), model, response);
+            return refused(site, "scan", errorWords.shown(e), model, response);
         } catch (ScanBusyException e) {
-            return refused(
-                    site, "scan", List.of(new FieldError(null, "scan-running", e.getMessage())), model, response);
+            return refused(site, "scan", errorWords.shown(List.of(e.error())), model, response);
         }
     }
 
@@ -98,7 +103,7 @@ class CookieScanConsole {
             schedules.set(site, every, pages(pages), region, staff.name());
             return "redirect:/admin/cookie-scans?scheduled=" + site + "#" + site;
         } catch (InvalidInputException e) {
-            return refused(site, "schedule", e.errors(), model, response);
+            return refused(site, "schedule", errorWords.shown(e), model, response);
         }
     }
 
@@ -129,7 +134,7 @@ class CookieScanConsole {
     }
 
     private String refused(
-            String site, String form, List<FieldError> errors, Model model, HttpServletResponse response) {
+            String site, String form, List<ShownError> errors, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("errors", errors);
         model.addAttribute("errorSite", site);
@@ -150,7 +155,7 @@ class CookieScanConsole {
         try {
             return Integer.valueOf(pages.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("pages", "invalid", "Give the number of pages as a whole number.");
+            throw new InvalidInputException(FieldError.of("pages", "invalid", "error.cookies.pages.invalid"));
         }
     }
 }

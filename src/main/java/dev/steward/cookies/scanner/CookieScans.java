@@ -55,13 +55,13 @@ class CookieScans {
     UUID start(ScanRequest request, String startedBy) {
         ScanTarget target = scanner.target(request);
         if (!chromium.tryAcquire()) {
-            throw new ScanBusyException("A scan is running on this server; start the next one when it is done.");
+            throw new ScanBusyException("error.cookies.scan.busy");
         }
         try {
             scans.interruptStale(clock.instant().minus(settings.timeLimit().plus(Duration.ofMinutes(2))));
             UUID id = UUID.randomUUID();
             if (!scans.start(id, target, startedBy, clock.instant())) {
-                throw new ScanBusyException("The site is being scanned right now; its report will be here soon.");
+                throw new ScanBusyException("error.cookies.scan.site-busy");
             }
             executor.execute(() -> run(id, target));
             return id;

@@ -5,12 +5,14 @@ import dev.steward.catalog.Site;
 import dev.steward.cookies.scanner.CookieScanRepository.Scan;
 import dev.steward.cookies.scanner.ScanScheduleRepository.Schedule;
 import dev.steward.platform.ApiErrors;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.NotFoundException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,8 +43,11 @@ class CookieScansApiController {
     private final ScanSchedules schedules;
     private final Catalogs catalogs;
     private final CurrentCaller caller;
+    private final ErrorWords words;
 
-    CookieScansApiController(CookieScans scans, ScanSchedules schedules, Catalogs catalogs, CurrentCaller caller) {
+    CookieScansApiController(
+            CookieScans scans, ScanSchedules schedules, Catalogs catalogs, CurrentCaller caller, ErrorWords words) {
+        this.words = words;
         this.scans = scans;
         this.schedules = schedules;
         this.catalogs = catalogs;
@@ -138,9 +142,8 @@ class CookieScansApiController {
     }
 
     @ExceptionHandler
-    @ResponseStatus(HttpStatus.CONFLICT)
-    ApiErrors busy(ScanBusyException e) {
-        return ApiErrors.of("scan-running", e.getMessage());
+    ResponseEntity<ApiErrors> busy(ScanBusyException e, HttpServletRequest request) {
+        return words.answer(HttpStatus.CONFLICT, e.error(), request);
     }
 
     private Scan visible(UUID id) {

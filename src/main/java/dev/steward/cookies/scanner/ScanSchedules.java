@@ -1,6 +1,7 @@
 package dev.steward.cookies.scanner;
 
 import dev.steward.cookies.scanner.ScanScheduleRepository.Schedule;
+import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +53,7 @@ class ScanSchedules {
      */
     Schedule set(String site, String every, Integer pages, String region, String by) {
         if (!INTERVALS.containsKey(every)) {
-            throw new InvalidInputException("every", "invalid", "Choose every day, every week or every month.");
+            throw new InvalidInputException(FieldError.of("every", "invalid", "error.cookies.every.invalid"));
         }
         ScanTarget target = scans.target(ScanRequest.of(site, pages, region));
         Instant now = clock.instant();

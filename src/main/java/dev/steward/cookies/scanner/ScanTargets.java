@@ -7,6 +7,7 @@ import dev.steward.catalog.Site;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.OutboundAddresses;
+import dev.steward.platform.Phrase;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,17 +35,16 @@ class ScanTargets {
 
     ScanTarget resolve(ScanRequest request) {
         if (request.site() == null || request.site().isBlank()) {
-            throw new InvalidInputException("site", "required", "Name the site to scan.");
+            throw new InvalidInputException(FieldError.of("site", "required", "error.cookies.site.required"));
         }
         Site site = catalogs.site(request.site())
                 .orElseThrow(() -> new InvalidInputException(
-                        "site", "unknown-site", "There is no site '" + request.site() + "' in the catalog."));
+                        FieldError.of("site", "unknown-site", "error.cookies.site.unknown-site", request.site())));
         Catalog catalog = catalogs.of(site.key());
         List<FieldError> errors = new ArrayList<>();
         int pages = request.pages() == null ? settings.pages() : request.pages();
         if (pages < 1 || pages > settings.maxPages()) {
-            errors.add(
-                    new FieldError("pages", "out-of-range", "Scan between 1 and " + settings.maxPages() + " pages."));
+            errors.add(FieldError.of("pages", "out-of-range", "error.cookies.pages.out-of-range", settings.maxPages()));
         }
         Optional<Jurisdiction> jurisdiction = jurisdiction(catalog, site, request.region(), errors);
         URI base = base(site, request.baseUrl(), errors);
@@ -55,11 +55,8 @@ class ScanTargets {
             for (String url : request.urls()) {
                 URI page = WebAddresses.web(url);
                 if (page == null || !probe.crawls(page)) {
-                    errors.add(new FieldError(
-                            "urls",
-                            "other-origin",
-                            "Only the site's own pages are scanned: '" + url + "' is not a page of "
-                                    + WebAddresses.origin(base) + "."));
+                    errors.add(FieldError.of(
+                            "urls", "other-origin", "error.cookies.urls.other-origin", url, WebAddresses.origin(base)));
                 } else {
                     urls.add(page);
                 }
@@ -82,11 +79,8 @@ class ScanTargets {
             Catalog catalog, Site site, @Nullable String region, List<FieldError> errors) {
         String key = region == null || region.isBlank() ? site.defaultJurisdiction() : region;
         if (!site.jurisdictions().contains(key)) {
-            errors.add(new FieldError(
-                    "region",
-                    "unknown-region",
-                    "The site serves no region '" + key + "'; choose one of " + String.join(", ", site.jurisdictions())
-                            + "."));
+            errors.add(FieldError.of(
+                    "region", "unknown-region", "error.cookies.region.unknown-region", key, site.jurisdictions()));
             return Optional.empty();
         }
         return catalog.jurisdiction(key);
@@ -96,10 +90,10 @@ class ScanTargets {
         String field = baseUrl == null ? "site" : "baseUrl";
         URI base = WebAddresses.web(baseUrl == null ? site.baseUrl() : baseUrl);
         if (base == null) {
-            errors.add(new FieldError(field, "invalid", "The site's address must be an http or https address."));
+            errors.add(FieldError.of(field, "invalid", "error.cookies.field.invalid.2"));
             return null;
         }
-        Optional<String> refusal = addresses.refusal(base.getHost());
+        Optional<Phrase> refusal = addresses.refusal(base.getHost());
         if (refusal.isPresent()) {
             errors.add(new FieldError(field, "not-public", refusal.get()));
             return null;
