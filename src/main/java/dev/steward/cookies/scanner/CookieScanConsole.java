@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -35,18 +36,21 @@ class CookieScanConsole {
     private final ScanConsoleViews views;
     private final CurrentCaller caller;
     private final ScannerSettings settings;
+    private final ScanWords words;
 
     CookieScanConsole(
             CookieScans scans,
             ScanSchedules schedules,
             ScanConsoleViews views,
             CurrentCaller caller,
-            ScannerSettings settings) {
+            ScannerSettings settings,
+            ScanWords words) {
         this.scans = scans;
         this.schedules = schedules;
         this.views = views;
         this.caller = caller;
         this.settings = settings;
+        this.words = words;
     }
 
     @GetMapping("/admin/cookie-scans")
@@ -108,7 +112,7 @@ class CookieScanConsole {
         model.addAttribute("scan", views.scan(scan));
         scans.report(id).ifPresent(report -> {
             model.addAttribute("report", report);
-            model.addAttribute("view", ReportView.of(report));
+            model.addAttribute("view", ReportView.of(report, words, LocaleContextHolder.getLocale()));
         });
         return "admin/cookie-scan";
     }
