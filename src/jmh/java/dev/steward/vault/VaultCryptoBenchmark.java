@@ -42,11 +42,11 @@ public class VaultCryptoBenchmark {
 
     @Benchmark
     public byte[] encrypt() {
-        return Vault.encrypt(key, fields, Vault.recordContext(record, subject));
+        return Ciphertexts.encrypt(key, fields, Ciphertexts.recordContext(record, subject));
     }
 
     @Benchmark
     public byte[] decrypt() {
-        return Vault.decrypt(key, sealed, Vault.recordContext(record, subject));
+        return Ciphertexts.decrypt(key, sealed, Ciphertexts.recordContext(record, subject));
     }
 }

@@ -88,10 +88,10 @@ public class Addressees {
     }
 
     private String address(IdentifierRepository.Carried carried) {
-        byte[] plain = Vault.decrypt(
+        byte[] plain = Ciphertexts.decrypt(
                 keys.of(carried.subject()).orElseThrow(),
                 carried.valueEnc(),
-                Vault.identifierContext(carried.subject(), Identifier.Kind.EMAIL));
+                Ciphertexts.identifierContext(carried.subject(), Identifier.Kind.EMAIL));
         return new String(plain, StandardCharsets.UTF_8);
     }
 

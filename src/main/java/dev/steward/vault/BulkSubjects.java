@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BulkSubjects {
 
-    private final Vault vault;
+    private final DeclaredRecords declared;
+    private final FieldsJson json;
     private final VaultRepository repository;
     private final SubjectKeys keys;
     private final BlindIndex blindIndex;
@@ -37,13 +38,15 @@ public class BulkSubjects {
     private final OrderedIds ids;
 
     BulkSubjects(
-            Vault vault,
+            DeclaredRecords declared,
+            FieldsJson json,
             VaultRepository repository,
             SubjectKeys keys,
             BlindIndex blindIndex,
             BulkCopy copy,
             OrderedIds ids) {
-        this.vault = vault;
+        this.declared = declared;
+        this.json = json;
         this.repository = repository;
         this.keys = keys;
         this.blindIndex = blindIndex;
@@ -126,7 +129,7 @@ public class BulkSubjects {
         Map<String, ProcessingActivity> activities = new LinkedHashMap<>();
         subjects.forEach(subject -> subject.records()
                 .forEach(record -> activities.computeIfAbsent(
-                        record.site() + '\u0000' + record.activity(), key -> vault.requireDeclared(record))));
+                        record.site() + '\u0000' + record.activity(), key -> declared.requireDeclared(record))));
         Prepared[] prepared = new Prepared[subjects.size()];
         IntStream.range(0, subjects.size()).parallel().forEach(i -> prepared[i] = prepare(subjects.get(i), activities));
         BinaryCopyRows subjectRows = new BinaryCopyRows();
@@ -158,10 +161,10 @@ public class BulkSubjects {
                     id,
                     identifier.kind(),
                     ClaimedIdentifier.of(identifier).links(),
-                    Vault.encrypt(
+                    Ciphertexts.encrypt(
                             key.aead(),
                             identifier.value().getBytes(StandardCharsets.UTF_8),
-                            Vault.identifierContext(id, identifier.kind())));
+                            Ciphertexts.identifierContext(id, identifier.kind())));
         }
         CopyRows recordRows = new CopyRows();
         List<RecordId> records = new ArrayList<>();
@@ -178,7 +181,7 @@ public class BulkSubjects {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<RecordId> addRecords(List<SubjectId> subjects, NewRecord record, Instant collectedAt) {
         Map<String, ProcessingActivity> activities =
-                Map.of(record.site() + '\u0000' + record.activity(), vault.requireDeclared(record));
+                Map.of(record.site() + '\u0000' + record.activity(), declared.requireDeclared(record));
         keys.preload(subjects);
         CopyRows[] rows = new CopyRows[subjects.size()];
         RecordId[] ids = new RecordId[subjects.size()];
@@ -205,14 +208,14 @@ public class BulkSubjects {
             Instant collectedAt) {
         RecordId id = RecordId.random();
         NewRecord due =
-                vault.withDueTime(record, activities.get(record.site() + '\u0000' + record.activity()), collectedAt);
+                declared.withDueTime(record, activities.get(record.site() + '\u0000' + record.activity()), collectedAt);
         rows.add(id.value()).add(subject.value());
         addRecord(rows, due, collectedAt, encrypted(key, record, id, subject));
         return id;
     }
 
     private byte[] encrypted(Aead key, NewRecord record, RecordId recordId, SubjectId subject) {
-        return Vault.encrypt(key, vault.toJson(record.fields()), Vault.recordContext(recordId, subject));
+        return Ciphertexts.encrypt(key, json.write(record.fields()), Ciphertexts.recordContext(recordId, subject));
     }
 
     private static void addRecord(CopyRows rows, NewRecord record, Instant collectedAt, byte[] fields) {

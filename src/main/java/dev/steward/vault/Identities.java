@@ -58,10 +58,10 @@ public class Identities {
                     subject,
                     identifier.kind(),
                     one.links(),
-                    Vault.encrypt(
+                    Ciphertexts.encrypt(
                             key,
                             identifier.value().getBytes(StandardCharsets.UTF_8),
-                            Vault.identifierContext(subject, identifier.kind())));
+                            Ciphertexts.identifierContext(subject, identifier.kind())));
         }
     }
 

@@ -32,6 +32,7 @@ public class SubjectReviews {
     private final Identities identities;
     private final SubjectKeys keys;
     private final Vault vault;
+    private final FieldsJson json;
     private final Catalogs catalogs;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -43,6 +44,7 @@ public class SubjectReviews {
             Identities identities,
             SubjectKeys keys,
             Vault vault,
+            FieldsJson json,
             Catalogs catalogs,
             AuditTrail audit,
             ApplicationEventPublisher events,
@@ -52,6 +54,7 @@ public class SubjectReviews {
         this.identities = identities;
         this.keys = keys;
         this.vault = vault;
+        this.json = json;
         this.catalogs = catalogs;
         this.audit = audit;
         this.events = events;
@@ -112,7 +115,9 @@ public class SubjectReviews {
         SubjectId to = identities.newSubject(distinct);
         var key = keys.of(to).orElseThrow();
         fields.forEach((record, values) -> subjects.moveRecord(
-                record.id(), to, Vault.encrypt(key, vault.toJson(values), Vault.recordContext(record.id(), to))));
+                record.id(),
+                to,
+                Ciphertexts.encrypt(key, json.write(values), Ciphertexts.recordContext(record.id(), to))));
         distinct.stream()
                 .map(ClaimedIdentifier::identifier)
                 .filter(identifier -> identifier.kind() == Identifier.Kind.EMAIL)

@@ -5,11 +5,9 @@ import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.ProcessingActivity;
-import dev.steward.catalog.RetentionRule;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Notifications;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +20,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Personal data, encrypted per data subject. Every personal value is stored only as AES-256-GCM ciphertext under
@@ -35,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class Vault {
 
     static final String NOTIFY_CHANNEL = "steward_vault";
-    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
 
     private final VaultRepository repository;
     private final IdentifierRepository identifierRows;
@@ -43,9 +38,10 @@ public class Vault {
     private final SubjectKeys keys;
     private final Eraser eraser;
     private final Catalogs catalogs;
+    private final DeclaredRecords declared;
     private final AuditTrail audit;
     private final Notifications notifications;
-    private final JsonMapper json;
+    private final FieldsJson json;
     private final Clock clock;
 
     Vault(
@@ -55,9 +51,10 @@ public class Vault {
             SubjectKeys keys,
             Eraser eraser,
             Catalogs catalogs,
+            DeclaredRecords declared,
             AuditTrail audit,
             Notifications notifications,
-            JsonMapper json,
+            FieldsJson json,
             Clock clock) {
         this.repository = repository;
         this.identifierRows = identifierRows;
@@ -65,6 +62,7 @@ public class Vault {
         this.keys = keys;
         this.eraser = eraser;
         this.catalogs = catalogs;
+        this.declared = declared;
         this.audit = audit;
         this.notifications = notifications;
         this.json = json;
@@ -96,16 +94,16 @@ public class Vault {
     /** Stores a record; refuses fields the catalog does not declare for the record's activity. */
     @Transactional
     public RecordId store(SubjectId subject, NewRecord record) {
-        ProcessingActivity activity = requireDeclared(record);
+        ProcessingActivity activity = declared.requireDeclared(record);
         Aead key = keys.of(subject).orElseThrow(() -> new NotFoundException("There is no subject " + subject + "."));
         RecordId id = RecordId.random();
         Instant now = clock.instant();
         repository.insertRecord(
                 id,
                 subject,
-                withDueTime(record, activity, now),
+                declared.withDueTime(record, activity, now),
                 now,
-                encrypt(key, toJson(record.fields()), recordContext(id, subject)));
+                Ciphertexts.encrypt(key, json.write(record.fields()), Ciphertexts.recordContext(id, subject)));
         return id;
     }
 
@@ -148,7 +146,7 @@ public class Vault {
                 .orElseThrow(() -> new NotFoundException("There is no record " + record + "."));
         byte[] sealed = repository.fieldsOf(record).orElseThrow();
         Map<String, String> fields =
-                fromJson(decrypt(summary.subject(), sealed, recordContext(record, summary.subject())));
+                json.read(decrypt(summary.subject(), sealed, Ciphertexts.recordContext(record, summary.subject())));
         auditIfStaff(access, summary.subject(), summary.site(), List.copyOf(fields.keySet()));
         return fields;
     }
@@ -165,7 +163,7 @@ public class Vault {
     public List<HeldIdentifier> heldIdentifiers(SubjectId subject, Access access) {
         List<HeldIdentifier> held = new ArrayList<>();
         for (IdentifierRepository.Stored stored : identifierRows.of(subject)) {
-            byte[] value = decrypt(subject, stored.valueEnc(), identifierContext(subject, stored.kind()));
+            byte[] value = decrypt(subject, stored.valueEnc(), Ciphertexts.identifierContext(subject, stored.kind()));
             held.add(new HeldIdentifier(
                     new Identifier(stored.kind(), new String(value, StandardCharsets.UTF_8)),
                     stored.links(),
@@ -193,7 +191,7 @@ public class Vault {
         Map<String, String> before = fields(record, Access.system("rectification"));
         Map<String, String> fields = new LinkedHashMap<>(before);
         fields.putAll(changes);
-        requireDeclared(new NewRecord(
+        declared.requireDeclared(new NewRecord(
                 summary.site(),
                 summary.activity(),
                 summary.noticeVersion(),
@@ -204,7 +202,9 @@ public class Vault {
                 summary.state(),
                 fields));
         Aead key = keys.of(summary.subject()).orElseThrow();
-        repository.updateFields(record, encrypt(key, toJson(fields), recordContext(record, summary.subject())));
+        repository.updateFields(
+                record,
+                Ciphertexts.encrypt(key, json.write(fields), Ciphertexts.recordContext(record, summary.subject())));
         Map<Identifier, Identifier> moved = moveIdentifiers(summary, before, changes);
         if (access.staff()) {
             audit.record(new AuditEntry(
@@ -278,12 +278,12 @@ public class Vault {
     /** Encrypts other modules' personal data (mail, evidence, exports) under the subject's key. */
     public byte[] seal(SubjectId subject, byte[] plaintext, String context) {
         Aead key = keys.of(subject).orElseThrow(() -> new NotFoundException("There is no subject " + subject + "."));
-        return encrypt(key, plaintext, "sealed:" + context + ":" + subject);
+        return Ciphertexts.encrypt(key, plaintext, "sealed:" + context + ":" + subject);
     }
 
     /** Decrypts what {@link #seal} encrypted; empty once the subject is erased. */
     public Optional<byte[]> open(SubjectId subject, byte[] sealed, String context) {
-        return keys.of(subject).map(key -> decrypt(key, sealed, "sealed:" + context + ":" + subject));
+        return keys.of(subject).map(key -> Ciphertexts.decrypt(key, sealed, "sealed:" + context + ":" + subject));
     }
 
     /** Erasure times are hashed into the erasure log, so they carry the database's precision from the start. */
@@ -305,47 +305,6 @@ public class Vault {
         }
     }
 
-    ProcessingActivity requireDeclared(NewRecord record) {
-        ProcessingActivity activity = catalogs.of(record.site())
-                .activity(record.activity())
-                .orElseThrow(() -> new UndeclaredDataException("Activity '" + record.activity()
-                        + "' is not declared in the catalog of site '" + record.site() + "'"));
-        for (String field : record.fields().keySet()) {
-            if (!activity.collects(field)) {
-                throw new UndeclaredDataException("Activity '" + activity.key() + "' does not declare field '" + field
-                        + "'; Steward stores only what the catalog declares");
-            }
-        }
-        if (!record.retentionRule().equals(activity.retention())) {
-            throw new UndeclaredDataException(
-                    "Activity '" + activity.key() + "' keeps its records under retention rule '" + activity.retention()
-                            + "', not '" + record.retentionRule() + "'");
-        }
-        return activity;
-    }
-
-    /**
-     * A record kept for a fixed period from collection is due from the moment it is stored; for event-based rules
-     * (a case closed, an unsubscription) the due time is set when the event happens.
-     */
-    NewRecord withDueTime(NewRecord record, ProcessingActivity activity, Instant now) {
-        RetentionRule rule =
-                catalogs.of(record.site()).retentionRule(activity.retention()).orElseThrow();
-        if (record.dueAt() != null || rule.rule().trigger() != RetentionRule.Trigger.COLLECTED) {
-            return record;
-        }
-        return new NewRecord(
-                record.site(),
-                record.activity(),
-                record.noticeVersion(),
-                record.legalBasis(),
-                record.jurisdiction(),
-                record.retentionRule(),
-                rule.rule().span().addTo(now),
-                record.state(),
-                record.fields());
-    }
-
     private void auditIfStaff(Access access, SubjectId subject, @Nullable String site, List<String> fields) {
         if (access.staff()) {
             audit.record(
@@ -355,39 +314,6 @@ public class Vault {
 
     private byte[] decrypt(SubjectId subject, byte[] sealed, String context) {
         Aead key = keys.of(subject).orElseThrow(() -> new NotFoundException("There is no subject " + subject + "."));
-        return decrypt(key, sealed, context);
-    }
-
-    static byte[] encrypt(Aead key, byte[] plaintext, String context) {
-        try {
-            return key.encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt", e);
-        }
-    }
-
-    static byte[] decrypt(Aead key, byte[] sealed, String context) {
-        try {
-            return key.decrypt(sealed, context.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(
-                    "Ciphertext does not open under its subject's key in context " + context.split(":")[0], e);
-        }
-    }
-
-    byte[] toJson(Map<String, String> fields) {
-        return json.writeValueAsBytes(fields);
-    }
-
-    private Map<String, String> fromJson(byte[] bytes) {
-        return json.readValue(bytes, FIELDS);
-    }
-
-    static String recordContext(RecordId record, SubjectId subject) {
-        return "record:" + record + ":" + subject;
-    }
-
-    static String identifierContext(SubjectId subject, Identifier.Kind kind) {
-        return "identifier:" + subject + ":" + kind;
+        return Ciphertexts.decrypt(key, sealed, context);
     }
 }

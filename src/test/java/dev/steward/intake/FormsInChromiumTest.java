@@ -12,10 +12,9 @@ import dev.steward.test.StewardTest;
 import dev.steward.test.Visitor;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The seed forms as a visitor's browser submits them, without JavaScript; and the account tour after registering. */
@@ -26,17 +25,8 @@ class FormsInChromiumTest {
     @LocalServerPort
     int port;
 
-    Chromium chromium;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void close() {
-        chromium.close();
-    }
+    @RegisterExtension
+    final Chromium chromium = Chromium.perClass();
 
     @Test
     void everySeedFormIsSubmittedThroughItsPageWithoutJavascript() {

@@ -6,10 +6,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.steward.test.Chromium;
 import dev.steward.test.StewardTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The notice as a visitor's browser shows it: landmarks and headings, with or without JavaScript. */
@@ -20,17 +19,8 @@ class NoticeInChromiumTest {
     @LocalServerPort
     int port;
 
-    Chromium chromium;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void close() {
-        chromium.close();
-    }
+    @RegisterExtension
+    final Chromium chromium = Chromium.perClass();
 
     @Test
     void theNoticeHasLandmarksAndHeadingsAndWorksWithoutJavascript() {

@@ -27,10 +27,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -63,18 +62,10 @@ class PrivacyCenterInChromiumTest {
     /** The request form's button, "Send: " and the right's title. */
     private static final Pattern SEND = Pattern.compile("^Send: ");
 
-    Chromium chromium;
+    @RegisterExtension
+    final Chromium chromium = Chromium.perClass();
+
     LabCustomers customers;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void close() {
-        chromium.close();
-    }
 
     @Test
     void aVisitorAsksForTheirDataConfirmsWithTheCodeAndStaffAnswerIt() {

@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -86,19 +86,15 @@ class ConsoleLanguagesInChromiumTest {
     @Autowired
     Catalogs catalogs;
 
-    Chromium chromium;
+    @RegisterExtension
+    final Chromium chromium = Chromium.perClass();
+
     MachineWords machine;
     ConsoleReading reading;
 
     @BeforeAll
     void launch() {
-        chromium = Chromium.launch();
         machine = MachineWords.of(catalogs);
-    }
-
-    @AfterAll
-    void close() {
-        chromium.close();
     }
 
     @Test

@@ -6,9 +6,8 @@ import com.microsoft.playwright.Page;
 import dev.steward.test.Chromium;
 import dev.steward.test.StewardTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -21,17 +20,8 @@ class SwaggerUiInChromiumTest {
     @LocalServerPort
     int port;
 
-    Chromium chromium;
-
-    @BeforeEach
-    void browser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterEach
-    void close() {
-        chromium.close();
-    }
+    @RegisterExtension
+    static final Chromium chromium = Chromium.perClass();
 
     @Test
     void authorizeOffersBothSchemesAndAuthorisedCallsSucceed() {

@@ -16,10 +16,9 @@ import dev.steward.test.Visitor;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,17 +44,8 @@ class NoticeLanguagesInChromiumTest {
     @Autowired
     JdbcClient jdbc;
 
-    Chromium chromium;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void close() {
-        chromium.close();
-    }
+    @RegisterExtension
+    final Chromium chromium = Chromium.perClass();
 
     @ParameterizedTest
     @CsvSource(

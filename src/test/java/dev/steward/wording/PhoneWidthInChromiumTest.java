@@ -9,10 +9,9 @@ import dev.steward.test.StewardTest;
 import dev.steward.test.VisitorPages;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -41,17 +40,8 @@ class PhoneWidthInChromiumTest {
     @LocalServerPort
     int port;
 
-    Chromium chromium;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void close() {
-        chromium.close();
-    }
+    @RegisterExtension
+    final Chromium chromium = Chromium.perClass();
 
     @Test
     void visitorPagesFitAPhone() {

@@ -3,14 +3,10 @@ package dev.steward.catalog.internal;
 import dev.steward.catalog.CatalogProblem;
 import dev.steward.catalog.LocalizedText;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,12 +34,14 @@ final class YamlBinder {
 
     private final String file;
     private final SourceMap sources;
-    private final List<CatalogProblem> problems;
+    private final YamlProblems problems;
+    private final YamlScalars scalars;
 
     YamlBinder(String file, SourceMap sources, List<CatalogProblem> problems) {
         this.file = file;
         this.sources = sources;
-        this.problems = problems;
+        this.problems = new YamlProblems(file, problems);
+        this.scalars = new YamlScalars(this.problems);
     }
 
     <T> @Nullable T bindRecord(Node node, Class<T> type) {
@@ -63,73 +61,16 @@ final class YamlBinder {
         if (raw == LocalizedText.class) {
             return bindText(node, name);
         }
-        boolean readAsScalar = parser(raw) != null || (node instanceof ScalarNode && shorthand(raw) != null);
+        boolean readAsScalar =
+                YamlScalars.parser(raw) != null || (node instanceof ScalarNode && YamlScalars.shorthand(raw) != null);
         if (raw.isRecord() && !readAsScalar) {
             return bindRecordNode(node, raw, name);
         }
         if (!(node instanceof ScalarNode scalar)) {
-            problem(node, "'" + name + "' must be " + Words.expected(raw) + ", not " + Words.shape(node));
+            problems.add(node, "'" + name + "' must be " + Words.expected(raw) + ", not " + Words.shape(node));
             return null;
         }
-        return bindScalar(scalar, raw, name);
-    }
-
-    private @Nullable Object bindScalar(ScalarNode node, Class<?> type, String name) {
-        String text = node.getValue();
-        try {
-            if (type == String.class) {
-                return text;
-            }
-            if (type == int.class || type == Integer.class) {
-                return Integer.valueOf(text.trim());
-            }
-            if (type == boolean.class || type == Boolean.class) {
-                return bool(text);
-            }
-            if (type == LocalDate.class) {
-                return LocalDate.parse(text.trim());
-            }
-            if (type.isEnum()) {
-                return enumConstant(type, text, node);
-            }
-            Method factory = parser(type) != null ? parser(type) : shorthand(type);
-            if (factory != null) {
-                return factory.invoke(null, text);
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            problem(node, "'" + name + "' must be " + Words.expected(type) + ", found '" + text + "'");
-            return null;
-        } catch (InvocationTargetException e) {
-            problem(node, "'" + name + "': " + e.getCause().getMessage());
-            return null;
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("The catalog schema uses " + type + ", which the binder cannot read");
-    }
-
-    private @Nullable Object bool(String text) {
-        if ("true".equalsIgnoreCase(text.trim())) {
-            return Boolean.TRUE;
-        }
-        if ("false".equalsIgnoreCase(text.trim())) {
-            return Boolean.FALSE;
-        }
-        throw new NumberFormatException(text);
-    }
-
-    private @Nullable Object enumConstant(Class<?> type, String text, Node node) {
-        String wanted = text.trim();
-        for (Object constant : type.getEnumConstants()) {
-            if (Words.kebab((Enum<?>) constant).equals(wanted)) {
-                return constant;
-            }
-        }
-        String allowed = Arrays.stream(type.getEnumConstants())
-                .map(constant -> Words.kebab((Enum<?>) constant))
-                .collect(Collectors.joining(", "));
-        problem(node, "unknown " + Words.of(type) + " '" + wanted + "'; expected one of: " + allowed);
-        return null;
+        return scalars.read(scalar, raw, name);
     }
 
     private @Nullable Object bindText(Node node, String name) {
@@ -142,12 +83,13 @@ final class YamlBinder {
                 if (entry.getValueNode() instanceof ScalarNode value) {
                     texts.put(keyOf(entry), value.getValue());
                 } else {
-                    problem(entry.getValueNode(), "the '" + keyOf(entry) + "' text of '" + name + "' must be text");
+                    problems.add(
+                            entry.getValueNode(), "the '" + keyOf(entry) + "' text of '" + name + "' must be text");
                 }
             }
             return texts.isEmpty() ? null : new LocalizedText(texts);
         }
-        problem(node, "'" + name + "' must be text, or a mapping from language to text, not a list");
+        problems.add(node, "'" + name + "' must be text, or a mapping from language to text, not a list");
         return null;
     }
 
@@ -158,10 +100,10 @@ final class YamlBinder {
             for (int i = 0; i < values.size(); i++) {
                 addIfBound(items, bindValue(values.get(i), itemType, name, owner, path + "[" + i + "]"));
             }
-        } else if (node instanceof ScalarNode && acceptsScalar(rawClass(itemType))) {
+        } else if (node instanceof ScalarNode && YamlScalars.acceptsScalar(rawClass(itemType))) {
             addIfBound(items, bindValue(node, itemType, name, owner, path + "[0]"));
         } else {
-            problem(node, "'" + name + "' must be a list, not " + Words.shape(node));
+            problems.add(node, "'" + name + "' must be a list, not " + Words.shape(node));
         }
         return List.copyOf(items);
     }
@@ -175,7 +117,7 @@ final class YamlBinder {
     private Map<String, Object> bindMap(Node node, Type valueType, String name, Object owner, String path) {
         Map<String, Object> map = new LinkedHashMap<>();
         if (!(node instanceof MappingNode mapping)) {
-            problem(node, "'" + name + "' must be a mapping, not " + Words.shape(node));
+            problems.add(node, "'" + name + "' must be a mapping, not " + Words.shape(node));
             return map;
         }
         for (NodeTuple entry : entries(mapping)) {
@@ -189,10 +131,10 @@ final class YamlBinder {
     }
 
     private @Nullable Object bindRecordNode(Node node, Class<?> type, String name) {
-        Method shorthand = shorthand(type);
+        Method shorthand = YamlScalars.shorthand(type);
         if (!(node instanceof MappingNode mapping)) {
             String also = shorthand != null ? " or text" : "";
-            problem(node, "'" + name + "' must be a mapping" + also + ", not " + Words.shape(node));
+            problems.add(node, "'" + name + "' must be a mapping" + also + ", not " + Words.shape(node));
             return null;
         }
         RecordComponent[] components = type.getRecordComponents();
@@ -201,7 +143,7 @@ final class YamlBinder {
             String key = keyOf(entry);
             if (Arrays.stream(components)
                     .noneMatch(component -> component.getName().equals(key))) {
-                problem(entry.getKeyNode(), unknownKey(key, type, components));
+                problems.add(entry.getKeyNode(), unknownKey(key, type, components));
             } else {
                 given.put(key, entry);
             }
@@ -231,7 +173,7 @@ final class YamlBinder {
     private @Nullable Object absent(RecordComponent component, Class<?> type, MappingNode mapping) {
         Object fallback = defaultOf(component.getType());
         if (fallback == null && !component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
-            problem(
+            problems.add(
                     mapping,
                     Words.of(type) + describedBy(mapping) + " is missing required key '" + component.getName() + "'");
         }
@@ -284,7 +226,7 @@ final class YamlBinder {
             Node first = seen.putIfAbsent(key, entry.getKeyNode());
             if (first != null) {
                 Location at = Location.of(file, first);
-                problem(
+                problems.add(
                         entry.getKeyNode(),
                         "duplicate key '" + key + "' (first given at line " + at.line() + ", column " + at.column()
                                 + ")");
@@ -322,27 +264,6 @@ final class YamlBinder {
                 + Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.joining(", "));
     }
 
-    private static boolean acceptsScalar(Class<?> type) {
-        return !type.isRecord() || shorthand(type) != null || parser(type) != null;
-    }
-
-    private static @Nullable Method shorthand(Class<?> type) {
-        return staticFactory(type, "of");
-    }
-
-    private static @Nullable Method parser(Class<?> type) {
-        return staticFactory(type, "parse");
-    }
-
-    private static @Nullable Method staticFactory(Class<?> type, String name) {
-        try {
-            Method method = type.getMethod(name, String.class);
-            return Modifier.isStatic(method.getModifiers()) && method.getReturnType() == type ? method : null;
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
-    }
-
     private static Class<?> rawClass(Type type) {
         if (type instanceof ParameterizedType parameterized) {
             return (Class<?>) parameterized.getRawType();
@@ -352,10 +273,5 @@ final class YamlBinder {
 
     private static Type typeArgument(Type type, int index) {
         return ((ParameterizedType) type).getActualTypeArguments()[index];
-    }
-
-    private void problem(Node node, String message) {
-        Location location = Location.of(file, node);
-        problems.add(new CatalogProblem(file, location.line(), location.column(), message));
     }
 }
