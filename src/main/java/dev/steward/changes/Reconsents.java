@@ -68,7 +68,8 @@ class Reconsents {
                     found.change(),
                     found.told().reconsents().stream()
                             .map(one -> new ChangeMails.Asked(
-                                    wordings.purposeName(declared, one.purpose(), VisitorLanguages.of(declared)), wordings.wording(declared, one)))
+                                    wordings.purposeName(declared, one.purpose(), VisitorLanguages.of(declared)),
+                                    wordings.wording(declared, one)))
                             .toList());
         });
     }

@@ -85,11 +85,12 @@ class NoticeChangeTest {
             first.getBean(TestClock.class).set(Instant.parse("2026-03-01T09:00:00Z"));
             carla = submitted(firstHttp, SeedForms.omronContest());
             omar = submitted(firstHttp, SeedForms.omronCustomerService());
-            // she entered the contest too, and later asked for her data reading the site in Japanese
+            // she entered the contest too, and later asked to correct her data reading the site in Japanese
             kaori = submitted(firstHttp, SeedForms.omronContest());
             HttpResponse<String> asked = firstHttp.postJson(
                     "/api/v1/sites/omron-healthcare/requests",
-                    "{\"type\":\"access\",\"email\":\"" + kaori.email() + "\",\"region\":\"US\"}",
+                    "{\"type\":\"rectification\",\"email\":\"" + kaori.email() + "\",\"region\":\"US\","
+                            + "\"statement\":\"住所が変わりました。\"}",
                     "Accept-Language",
                     "ja,en;q=0.5");
             assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
@@ -154,13 +155,13 @@ class NoticeChangeTest {
     }
 
     /**
-     * Kaori last read the site in Japanese when she asked for her data: her mail names what changed in Japanese, as
+     * Kaori last read the site in Japanese when she made a rights request: her mail names what changed in Japanese, as
      * the catalog translates it, with the operational words of the mail in Japanese too.
      */
     @Test
     void theChangeMailIsInTheLanguageThePersonLastReadTheSiteIn() throws Exception {
-        MimeMessage mail = Smtp.awaitMessage(
-                smtp::getReceivedMessages, kaori.email(), "Omronhealthcare.com: プライバシーポリシーを変更しました");
+        MimeMessage mail =
+                Smtp.awaitMessage(smtp::getReceivedMessages, kaori.email(), "Omronhealthcare.com: プライバシーポリシーを変更しました");
         assertThat(Smtp.text(mail))
                 .contains("Omronhealthcare.com のプライバシーポリシーを変更しました。新しい版は 2026年3月10日 から適用されます。")
                 .contains("変更点:")

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,18 +90,18 @@ class CookieScanPagesInLanguagesInChromiumTest {
     @Autowired
     JsonMapper json;
 
-    Chromium chromium;
+    @RegisterExtension
+    final Chromium chromium = Chromium.perClass();
+
     MachineWords machine;
 
     @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
+    void words() {
         machine = MachineWords.of(catalogs);
     }
 
     @AfterAll
-    void close() {
-        chromium.close();
+    void removeTheScans() {
         jdbc.sql("DELETE FROM cookie_scan WHERE started_by = 'language-test'").update();
     }
 
