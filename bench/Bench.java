@@ -54,7 +54,8 @@ public class Bench {
     /**
      * An SMTP server that accepts every message and keeps nothing, a thread per connection. Every N messages it prints
      * one line, "round messages seconds messages/s", timed from the first MAIL FROM of the round to the end of the Nth
-     * message's data: the campaign workload sends one round by a raw JavaMail blast and one by Steward.
+     * message's data, and the bytes of data a message had on average: the campaign workload sends one round by a raw
+     * JavaMail blast and one by Steward, which must be the same messages.
      */
     static void sink(int port, long perRound) throws IOException {
         java.net.ServerSocket server = new java.net.ServerSocket();
@@ -72,6 +73,7 @@ public class Bench {
     static final class SinkRounds {
         private final long perRound;
         private long delivered;
+        private long bytes;
         private long started = -1;
         private int round;
 
@@ -85,12 +87,21 @@ public class Bench {
             }
         }
 
-        synchronized void delivered() {
+        synchronized void delivered(long size) {
+            bytes += size;
             if (++delivered == perRound) {
                 double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf(Locale.ROOT, "%d %d %.3f %.1f%n", ++round, delivered, seconds, delivered / seconds);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%d %d %.3f %.1f %d%n",
+                        ++round,
+                        delivered,
+                        seconds,
+                        delivered / seconds,
+                        bytes / delivered);
                 System.out.flush();
                 delivered = 0;
+                bytes = 0;
                 started = -1;
             }
         }
@@ -112,8 +123,7 @@ public class Bench {
                     }
                     case "DATA" -> {
                         reply(out, "354 go on");
-                        skipData(in);
-                        rounds.delivered();
+                        rounds.delivered(skipData(in));
                         reply(out, "250 OK");
                     }
                     case "QUIT" -> {
@@ -133,20 +143,23 @@ public class Bench {
         out.flush();
     }
 
-    /** Reads past a message's data, up to and including the CRLF "." CRLF that ends it, without keeping it. */
-    private static void skipData(java.io.InputStream in) throws IOException {
+    /** Reads past a message's data, up to and including the CRLF "." CRLF that ends it; answers its bytes. */
+    private static long skipData(java.io.InputStream in) throws IOException {
         byte[] end = {'\r', '\n', '.', '\r', '\n'};
         int matched = 2; // the data starts at the beginning of a line
+        long size = 0;
         int b;
         while ((b = in.read()) != -1) {
+            size++;
             if (b == end[matched]) {
                 if (++matched == end.length) {
-                    return;
+                    return size;
                 }
             } else {
                 matched = b == '\r' ? 1 : 0;
             }
         }
+        return size;
     }
 
     /** One line without its CRLF, or null at the end of the stream. */

@@ -10,11 +10,13 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,11 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
  * The campaign workload's baseline, a plain {@code main} without Spring (started through the launcher with
  * {@code loader.main}): a raw JavaMail blast of the campaign's own message, as its preview shows it (sender, subject,
  * headers, text and HTML parts), to N addresses over C SMTP connections, each message built and sent as Steward builds
- * and sends one, and nothing else around it.
+ * and sends one, and nothing else around it. Where the preview says "preview" in place of a message's unsubscribe
+ * token, each message gets a token of a real one's length (43 characters), so that both sides send as many bytes.
  *
  * <p>{@code MailBlast PREVIEW.json HOST PORT MESSAGES CONNECTIONS}
  */
 public final class MailBlast {
+
+    /** An unsubscribe token's length: 32 bytes in unpadded base64url, as Steward's {@code UnsubscribeTokens}. */
+    private static final int TOKEN_BYTES = 32;
+
+    private static final String PLACEHOLDER = "preview";
 
     private MailBlast() {}
 
@@ -85,14 +93,27 @@ public final class MailBlast {
         mime.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
         mime.setSubject(preview.get("subjectLine").asString(), "UTF-8");
         mime.setSentDate(new Date());
+        String token = token();
         for (Map.Entry<String, JsonNode> header : preview.get("headers").properties()) {
-            mime.setHeader(header.getKey(), header.getValue().asString());
+            mime.setHeader(header.getKey(), tokened(header.getValue().asString(), token));
         }
         MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(part(preview.get("text").asString(), "plain"));
-        alternative.addBodyPart(part(preview.get("html").asString(), "html"));
+        alternative.addBodyPart(part(tokened(preview.get("text").asString(), token), "plain"));
+        alternative.addBodyPart(part(tokened(preview.get("html").asString(), token), "html"));
         mime.setContent(alternative);
         return mime;
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The preview's text with the token where the preview's unsubscribe links and mailto subject have a placeholder. */
+    private static String tokened(String text, String token) {
+        return text.replace("/unsubscribe/" + PLACEHOLDER, "/unsubscribe/" + token)
+                .replace("unsubscribe%20" + PLACEHOLDER, "unsubscribe%20" + token);
     }
 
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {

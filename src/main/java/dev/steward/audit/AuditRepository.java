@@ -35,23 +35,16 @@ class AuditRepository {
         Chains.Appended appended = chains.append(CHAIN, new Chains.RowWriter() {
             @Override
             public byte[] canonical(long seq) {
-                return AuditRepository.canonical(new AuditRecord(
-                        seq,
-                        id,
-                        at,
-                        entry.actor(),
-                        entry.action(),
-                        entry.subject(),
-                        entry.site(),
-                        entry.fields(),
-                        entry.reason()));
+                return AuditRepository.canonical(stored(seq, id, at, entry));
             }
 
             @Override
             public void insert(long seq, byte[] previousHash, byte[] hash) {
                 jdbc.sql("""
-                                INSERT INTO audit_event (seq, id, occurred_at, actor, action, subject_id, site, fields, reason, prev_hash, hash)
-                                VALUES (:seq, :id, :at, :actor, :action, :subject, :site, :fields, :reason, :prev, :hash)
+                                INSERT INTO audit_event (seq, id, occurred_at, actor, action, subject_id, site, fields, reason,
+                                    reason_code, reason_args, prev_hash, hash)
+                                VALUES (:seq, :id, :at, :actor, :action, :subject, :site, :fields, :reason, :code, :args,
+                                    :prev, :hash)
                                 """)
                         .param("seq", seq)
                         .param("id", id)
@@ -62,13 +55,19 @@ class AuditRepository {
                         .param("site", entry.site())
                         .param("fields", entry.fields().toArray(String[]::new))
                         .param("reason", entry.reason())
+                        .param("code", entry.reasonCode())
+                        .param("args", entry.reasonArgs().toArray(String[]::new))
                         .param("prev", previousHash)
                         .param("hash", hash)
                         .update();
             }
         });
+        return stored(appended.seq(), id, at, entry);
+    }
+
+    private static AuditRecord stored(long seq, UUID id, Instant at, AuditEntry entry) {
         return new AuditRecord(
-                appended.seq(),
+                seq,
                 id,
                 at,
                 entry.actor(),
@@ -76,11 +75,17 @@ class AuditRepository {
                 entry.subject(),
                 entry.site(),
                 entry.fields(),
-                entry.reason());
+                entry.reason(),
+                entry.reasonCode(),
+                entry.reasonArgs());
     }
 
+    /**
+     * The bytes an entry's hash covers. A coded reason adds its code and arguments; an entry without one (every entry
+     * written before reasons had codes) hashes exactly as it always did, so the chain verifies across the change.
+     */
     static byte[] canonical(AuditRecord record) {
-        return Canonical.of("audit")
+        Canonical canonical = Canonical.of("audit")
                 .add("seq", record.seq())
                 .add("id", record.id())
                 .add("at", record.occurredAt())
@@ -89,8 +94,13 @@ class AuditRepository {
                 .add("subject", record.subject())
                 .add("site", record.site())
                 .add("fields", String.join("\u001f", record.fields()))
-                .add("reason", record.reason())
-                .bytes();
+                .add("reason", record.reason());
+        if (record.reasonCode() != null) {
+            canonical
+                    .add("reasonCode", record.reasonCode())
+                    .add("reasonArgs", String.join("\u001f", record.reasonArgs()));
+        }
+        return canonical.bytes();
     }
 
     List<AuditRecord> forSubject(UUID subject, Set<String> sites) {
@@ -121,6 +131,10 @@ class AuditRepository {
                 rs.getObject("subject_id", UUID.class),
                 rs.getString("site"),
                 Arrays.asList((String[]) rs.getArray("fields").getArray()),
-                rs.getString("reason"));
+                rs.getString("reason"),
+                rs.getString("reason_code"),
+                rs.getArray("reason_args") == null
+                        ? List.of()
+                        : Arrays.asList((String[]) rs.getArray("reason_args").getArray()));
     }
 }

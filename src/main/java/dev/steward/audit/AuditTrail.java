@@ -3,6 +3,7 @@ package dev.steward.audit;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -13,17 +14,33 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditTrail {
 
     private final AuditRepository repository;
+    private final AuditReasons reasons;
     private final Clock clock;
 
-    AuditTrail(AuditRepository repository, Clock clock) {
+    AuditTrail(AuditRepository repository, AuditReasons reasons, Clock clock) {
         this.repository = repository;
+        this.reasons = reasons;
         this.clock = clock;
     }
 
-    /** Appends the entry; joins the caller's transaction, so the entry stands or falls with the access it records. */
+    /**
+     * Appends the entry; joins the caller's transaction, so the entry stands or falls with the access it records. A
+     * coded reason is stored with its English text too, which the API returns beside the code.
+     */
     @Transactional
     public AuditRecord record(AuditEntry entry) {
-        return repository.append(entry, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        AuditEntry stored = entry.reasonCode() == null
+                ? entry
+                : new AuditEntry(
+                        entry.actor(),
+                        entry.action(),
+                        entry.subject(),
+                        entry.site(),
+                        entry.fields(),
+                        reasons.text(entry.reasonCode(), entry.reasonArgs(), Locale.ENGLISH),
+                        entry.reasonCode(),
+                        entry.reasonArgs());
+        return repository.append(stored, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     /**

@@ -53,6 +53,11 @@ final class EncodedTemplate {
     private final Address[] from;
     private final MailDateFormat dates = new MailDateFormat();
 
+    /** A Date header is to the second: formatted once a second rather than once a message (a few per cent of it). */
+    private record Stamp(long second, String text) {}
+
+    private volatile Stamp stamp = new Stamp(Long.MIN_VALUE, "");
+
     private EncodedTemplate(byte[] bytes, List<Slot> slots, List<String> markers, Address[] from) {
         this.bytes = bytes;
         this.slots = slots;
@@ -93,9 +98,7 @@ final class EncodedTemplate {
     String @Nullable [] values(InternetAddress to, Instant date, String messageId, List<String> values) {
         String[] all = new String[FIXED + values.size()];
         all[TO] = InternetAddress.toString(new Address[] {to}, "To".length() + 2);
-        synchronized (dates) {
-            all[DATE] = dates.format(Date.from(date));
-        }
+        all[DATE] = date(date);
         all[MESSAGE_ID] = messageId;
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
@@ -106,6 +109,17 @@ final class EncodedTemplate {
             all[FIXED + i] = value;
         }
         return ascii(all[TO]) && ascii(all[MESSAGE_ID]) ? all : null;
+    }
+
+    private String date(Instant date) {
+        Stamp last = stamp;
+        if (last.second() != date.getEpochSecond()) {
+            synchronized (dates) {
+                last = new Stamp(date.getEpochSecond(), dates.format(Date.from(date)));
+            }
+            stamp = last;
+        }
+        return last.text();
     }
 
     /** The message to send: Jakarta Mail's SMTP transport takes its sender from it and writes it as it is. */

@@ -2,20 +2,30 @@ package dev.steward.mail;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.SocketFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens the connections to the SMTP server and remembers, per sending thread, which are open, so that an attempt
  * still running when its lease ends can be cut off from another thread: timeouts bound each read and write, but a
  * server that trickles its answers could otherwise keep one attempt going past the lease, when another node may
- * claim the same message.
+ * claim the same message. Writes are bounded by a {@link WriteWatchdog}.
  */
-final class SmtpSockets extends SocketFactory {
+final class SmtpSockets extends SocketFactory implements AutoCloseable {
+
+    private final WriteWatchdog watchdog;
 
     private final ThreadLocal<List<Socket>> opened = new ThreadLocal<>();
+
+    /** Sockets whose every write is bounded by the timeout. */
+    SmtpSockets(Duration writeTimeout) {
+        this.watchdog = new WriteWatchdog(writeTimeout);
+    }
 
     /** Starts tracking the sockets this thread opens; the answer is what {@link #closeAll} closes. */
     List<Socket> track() {
@@ -48,27 +58,42 @@ final class SmtpSockets extends SocketFactory {
 
     @Override
     public Socket createSocket() {
-        return tracked(new Socket());
+        return tracked(watchdog.socket());
     }
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-        return tracked(new Socket(host, port));
+        return connected(new InetSocketAddress(host, port), null);
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return tracked(new Socket(host, port, localHost, localPort));
+        return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) throws IOException {
-        return tracked(new Socket(host, port));
+        return connected(new InetSocketAddress(host, port), null);
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
-        return tracked(new Socket(address, port, localAddress, localPort));
+        return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+    }
+
+    private Socket connected(InetSocketAddress to, @Nullable InetSocketAddress from) throws IOException {
+        Socket socket = createSocket();
+        if (from != null) {
+            socket.bind(from);
+        }
+        socket.connect(to);
+        return socket;
+    }
+
+    /** Stops watching writes, when the transport is no longer used. */
+    @Override
+    public void close() {
+        watchdog.close();
     }
 }

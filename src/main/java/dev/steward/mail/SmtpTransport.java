@@ -22,7 +22,7 @@ import org.springframework.mail.MailSendException;
  * server or the network dropped it. The session is set up here rather than by Spring Boot, so that an unreachable
  * mail server delays mail (which is retried) without making the whole node report itself unhealthy.
  */
-class SmtpTransport implements MailTransport {
+class SmtpTransport implements MailTransport, AutoCloseable {
 
     static final String NAME = "smtp";
 
@@ -31,17 +31,18 @@ class SmtpTransport implements MailTransport {
     private final MimeLetters letters;
     private final Optional<Dkim> dkim;
     private final Clock clock;
-    private final SmtpSockets sockets = new SmtpSockets();
+    private final SmtpSockets sockets;
 
     SmtpTransport(MailSettings.Smtp smtp, Optional<Dkim> dkim, Clock clock) {
         this.smtp = smtp;
         this.dkim = dkim;
         this.clock = clock;
+        this.sockets = new SmtpSockets(smtp.timeout());
         Properties properties = new Properties();
         String timeout = Long.toString(smtp.timeout().toMillis());
         properties.setProperty("mail.smtp.connectiontimeout", timeout);
         properties.setProperty("mail.smtp.timeout", timeout);
-        properties.setProperty("mail.smtp.writetimeout", timeout);
+        // no mail.smtp.writetimeout: the sockets bound their writes themselves, without a task per write
         properties.put("mail.smtp.socketFactory", sockets);
         properties.setProperty("mail.smtp.socketFactory.fallback", "false");
         properties.setProperty("mail.smtp.starttls.enable", "true");
@@ -51,6 +52,12 @@ class SmtpTransport implements MailTransport {
         }
         this.session = Session.getInstance(properties);
         this.letters = new MimeLetters(session, smtp.defaultSender());
+    }
+
+    /** Spring calls it when the context closes: the sockets' watchdog thread ends. */
+    @Override
+    public void close() {
+        sockets.close();
     }
 
     @Override

@@ -23,8 +23,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends campaign messages as an {@link Outbound} job: a worker claims a chunk, decides part by part who may receive
- * what ({@link ChunkChecks}, the next part while this one goes), sends the chunk over one connection at the site's
+ * Sends campaign messages as an {@link Outbound} job: a worker claims a chunk, decides who in it may receive what
+ * ({@link ChunkChecks}, for the whole chunk just before it goes), sends the chunk over one connection at the site's
  * rate, and records every outcome in one statement. A crash repeats at most the chunks in flight, each message under
  * its one Message-ID.
  */
@@ -133,27 +133,26 @@ class CampaignDelivery implements OutboundJob<CampaignDelivery.Attempt> {
     @Override
     public Map<UUID, Attempt> attempt(List<OutboundItem> items, Lease lease) {
         Map<UUID, Attempt> results = new LinkedHashMap<>();
-        ChunkChecks.Parts parts = chunks.of(items);
+        ChunkChecks.Checked checked = chunks.of(items);
         try (BulkMail.Session session = mail.open(lease)) {
-            for (ChunkChecks.Part part = parts.next(); part != null; part = parts.next()) {
-                for (OutboundItem item : part.items()) {
-                    Attempt attempt = lease.allows(attemptBound()) ? attempt(part, item, session, lease) : null;
-                    if (attempt == null) {
-                        return results;
-                    }
-                    results.put(item.id(), attempt);
+            for (OutboundItem item : items) {
+                Attempt attempt = lease.allows(attemptBound()) ? attempt(checked, item, session, lease) : null;
+                if (attempt == null) {
+                    return results;
                 }
+                results.put(item.id(), attempt);
             }
         }
         return results;
     }
 
-    private @Nullable Attempt attempt(ChunkChecks.Part part, OutboundItem item, BulkMail.Session session, Lease lease) {
-        CampaignMessage row = part.rows().get(item.id());
-        Campaign campaign = row == null ? null : part.campaigns().get(row.campaign());
+    private @Nullable Attempt attempt(
+            ChunkChecks.Checked checked, OutboundItem item, BulkMail.Session session, Lease lease) {
+        CampaignMessage row = checked.rows().get(item.id());
+        Campaign campaign = row == null ? null : checked.campaigns().get(row.campaign());
         return campaign == null
                 ? new Attempt(Outcome.GONE, row, null, false, false, clock.instant())
-                : attempt(campaign, row, part.verdicts().get(row.id()), session, lease);
+                : attempt(campaign, row, checked.verdicts().get(row.id()), session, lease);
     }
 
     /** The attempt at one message; null when the site's rate leaves no time for it within the lease. */

@@ -50,7 +50,7 @@ class PersonSearch {
         }
         String searched = identifier.kind().name().toLowerCase(Locale.ROOT);
         if (found.isEmpty()) {
-            audit.record(new AuditEntry(staff.name(), "find-person", null, null, List.of(searched), "nobody found"));
+            audit.record(AuditEntry.worded(staff.name(), "find-person", null, null, List.of(searched), "nobody-found"));
         }
         for (Found person : found) {
             audit.record(new AuditEntry(

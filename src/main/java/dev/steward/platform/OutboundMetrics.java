@@ -1,5 +1,6 @@
 package dev.steward.platform;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,11 @@ class OutboundMetrics implements ScrapedState {
     private final GaugeFamily backlog;
     private final GaugeFamily age;
 
+    /** The counters once registered: a look-up by name and tags, once an item, was a per cent or two of a campaign. */
+    private final Map<Delivered, Counter> deliveries = new ConcurrentHashMap<>();
+
+    private record Delivered(String job, OutboundJob.Settlement.Kind outcome) {}
+
     OutboundMetrics(MeterRegistry registry, OutboundQueue queue, Clock clock) {
         this.registry = registry;
         this.queue = queue;
@@ -41,12 +48,15 @@ class OutboundMetrics implements ScrapedState {
 
     void settled(String job, OutboundJob.Settlement.Kind outcome) {
         if (outcome != OutboundJob.Settlement.Kind.LATER) {
-            registry.counter(
-                            "steward.outbound.deliveries",
-                            "queue",
-                            job,
-                            "outcome",
-                            outcome.name().toLowerCase().replace('_', '-'))
+            deliveries
+                    .computeIfAbsent(
+                            new Delivered(job, outcome),
+                            key -> registry.counter(
+                                    "steward.outbound.deliveries",
+                                    "queue",
+                                    job,
+                                    "outcome",
+                                    outcome.name().toLowerCase().replace('_', '-')))
                     .increment();
         }
     }

@@ -118,7 +118,7 @@ class DueTimes {
                                 + "', which does not wait for its purpose to end."));
         Instant due = rule.rule().span().addTo(clock.instant().truncatedTo(ChronoUnit.MICROS));
         int closed = dueTimes.closeActivity(site, activity, due, rule.statutoryMinimum());
-        audit.record(new AuditEntry(declaredBy, "end-purpose", null, site, List.of(), "activity " + activity));
+        audit.record(AuditEntry.worded(declaredBy, "end-purpose", null, site, List.of(), "activity", activity));
         log.info("The purpose of activity '{}' of site '{}' ended: {} records closed", activity, site, closed);
         return closed;
     }

@@ -1,11 +1,13 @@
 package dev.steward.rights;
 
+import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.RetentionRule;
 import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.PersonErasure;
 import dev.steward.vault.RecordSummary;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,18 +28,24 @@ class Erasures {
     private final RecipientNotices notices;
     private final Requesters requesters;
     private final RequestWords words;
+    private final ErasureSummaryRepository summaries;
+    private final Clock clock;
 
     Erasures(
             PersonErasure erasure,
             Catalogs catalogs,
             RecipientNotices notices,
             Requesters requesters,
-            RequestWords words) {
+            RequestWords words,
+            ErasureSummaryRepository summaries,
+            Clock clock) {
         this.erasure = erasure;
         this.catalogs = catalogs;
         this.notices = notices;
         this.requesters = requesters;
         this.words = words;
+        this.summaries = summaries;
+        this.clock = clock;
     }
 
     record Outcome(String text, boolean subjectErased) {}
@@ -51,7 +59,22 @@ class Erasures {
                 true);
         List<PersonErasure.Kept> kept = outcome.kept();
         boolean requesterGone = outcome.subjectsErased().contains(request.subject());
+        summaries.insert(summary(request, outcome));
         return new Outcome(text(request, outcome.erased(), kept, told, outcome.everything()), requesterGone);
+    }
+
+    /** The answer in numbers and catalog keys, outside the vault, in the transaction that erases. */
+    private ErasureSummary summary(RightsRequest request, PersonErasure.Outcome outcome) {
+        List<String> told = notices.ofRequest(request.id()).stream()
+                .map(RecipientNotice::recipient)
+                .distinct()
+                .toList();
+        return ErasureSummary.of(
+                request.id(),
+                clock.instant(),
+                outcome,
+                activity -> rule(request, activity).map(RetentionRule::statutoryMinimum),
+                told);
     }
 
     private String text(RightsRequest request, int erased, List<PersonErasure.Kept> kept, int told, boolean all) {
@@ -90,7 +113,7 @@ class Erasures {
     }
 
     private String minimum(RightsRequest request, RecordSummary record) {
-        return rule(request, record)
+        return rule(request, record.activity())
                 .map(RetentionRule::statutoryMinimum)
                 .map(span -> words.period(request, span))
                 .orElseGet(() -> words.words(request, "rights.outcome.erasure.statutory.unknown"));
@@ -98,16 +121,25 @@ class Erasures {
 
     /** The catalog's own words for why the law keeps these records, where it gives them. */
     private String statutoryReason(RightsRequest request, RecordSummary record) {
-        return rule(request, record)
+        return rule(request, record.activity())
                 .map(RetentionRule::statutoryReason)
                 .map(reason -> words.text(request, reason))
-                .map(reason -> " " + (reason.matches(".*[.!?。]$") ? reason : reason + "."))
+                .map(reason -> " " + sentence(reason))
                 .orElse("");
     }
 
-    private Optional<RetentionRule> rule(RightsRequest request, RecordSummary record) {
-        var catalog = catalogs.of(request.site());
-        return catalog.activity(record.activity())
+    /** A catalog's reason as a sentence, whether or not its author ended it with a full stop. */
+    static String sentence(String reason) {
+        return reason.matches(".*[.!?。]$") ? reason : reason + ".";
+    }
+
+    private Optional<RetentionRule> rule(RightsRequest request, String activity) {
+        return statutoryRule(catalogs.of(request.site()), activity);
+    }
+
+    /** The retention rule of an activity, where it sets a statutory minimum. */
+    static Optional<RetentionRule> statutoryRule(Catalog catalog, String activity) {
+        return catalog.activity(activity)
                 .map(ProcessingActivity::retention)
                 .flatMap(catalog::retentionRule)
                 .filter(rule -> rule.statutoryMinimum() != null);

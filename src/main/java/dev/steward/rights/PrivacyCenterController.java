@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -31,6 +32,7 @@ class PrivacyCenterController {
     private final SignedInVisitors visitors;
     private final VerifiedAddresses addresses;
     private final VisitorRegions regions;
+    private final ErasureSummaryWords erasures;
 
     PrivacyCenterController(
             PrivacyCenter center,
@@ -38,7 +40,9 @@ class PrivacyCenterController {
             Catalogs catalogs,
             SignedInVisitors visitors,
             VerifiedAddresses addresses,
-            VisitorRegions regions) {
+            VisitorRegions regions,
+            ErasureSummaryWords erasures) {
+        this.erasures = erasures;
         this.center = center;
         this.pages = pages;
         this.catalogs = catalogs;
@@ -122,6 +126,8 @@ class PrivacyCenterController {
         }
         model.addAttribute("site", catalogs.requireSite(site));
         model.addAttribute("view", view);
+        // the status link is the same proof as for the rest of the page; the outcome outlives the requester's key
+        model.addAttribute("outcome", erasures.of(view.request(), LocaleContextHolder.getLocale()));
         Map<String, String> recipients = new LinkedHashMap<>();
         view.recipientsTold()
                 .forEach(notice -> catalogs.of(site)

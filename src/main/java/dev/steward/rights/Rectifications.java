@@ -62,7 +62,9 @@ class Rectifications {
             Map<String, String> applicable = applicable(record, details.changes());
             if (!applicable.isEmpty()) {
                 moved.putAll(vault.rectify(
-                        record.id(), applicable, Access.staff(staff, "rectify", "rights-request " + request.id())));
+                        record.id(),
+                        applicable,
+                        Access.staff(staff, "rectify", request.id().toString())));
                 corrected.addAll(applicable.keySet());
             }
         }

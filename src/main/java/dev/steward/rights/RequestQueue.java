@@ -252,13 +252,25 @@ public class RequestQueue {
         return subject == null ? null : subject.value();
     }
 
+    /** The request's id, and the staff member's own reason where they gave one. */
     private void audited(RightsRequest request, String action, List<String> fields, @Nullable String reason) {
-        audit.record(new AuditEntry(
-                caller.get().name(),
-                action,
-                idOf(request.subject()),
-                request.site(),
-                fields,
-                reason == null ? request.id().toString() : request.id() + ": " + reason));
+        audit.record(
+                reason == null
+                        ? new AuditEntry(
+                                caller.get().name(),
+                                action,
+                                idOf(request.subject()),
+                                request.site(),
+                                fields,
+                                request.id().toString())
+                        : AuditEntry.worded(
+                                caller.get().name(),
+                                action,
+                                idOf(request.subject()),
+                                request.site(),
+                                fields,
+                                "request-because",
+                                request.id(),
+                                reason));
     }
 }

@@ -15,12 +15,15 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestRecords {
 
     private final RequestRepository requests;
+    private final RequestEventRepository events;
     private final Vault vault;
     private final JsonMapper json;
     private final Clock clock;
 
-    RequestRecords(RequestRepository requests, Vault vault, JsonMapper json, Clock clock) {
+    RequestRecords(
+            RequestRepository requests, RequestEventRepository events, Vault vault, JsonMapper json, Clock clock) {
         this.requests = requests;
+        this.events = events;
         this.vault = vault;
         this.json = json;
         this.clock = clock;
@@ -50,11 +53,11 @@ class RequestRecords {
                 ? null
                 : vault.seal(
                         request.subject(), message.getBytes(StandardCharsets.UTF_8), context(request.id()) + ":event");
-        requests.appendEvent(request.id(), clock.instant(), kind, actor, sealed);
+        events.append(request.id(), clock.instant(), kind, actor, sealed);
     }
 
     List<RequestEvent> history(RightsRequest request) {
-        return requests.events(request.id()).stream()
+        return events.of(request.id()).stream()
                 .map(event -> new RequestEvent(
                         event.occurredAt(),
                         event.kind(),

@@ -92,7 +92,8 @@ class RequestRepository {
                         WHERE id = :id AND verification_code_hash IS NOT NULL
                         """)
                 .param("id", id)
-                .query((rs, row) -> new Verification(rs.getBytes(1), rs.getBytes(2), instant(rs, 3)))
+                .query((rs, row) ->
+                        new Verification(rs.getBytes(1), rs.getBytes(2), instant(rs, "verification_expires_at")))
                 .optional();
     }
 
@@ -264,27 +265,6 @@ class RequestRepository {
                         """).param("id", id).param("at", at(at)).update();
     }
 
-    void appendEvent(UUID request, Instant at, String kind, String actor, byte @Nullable [] message) {
-        jdbc.sql("INSERT INTO rights_request_event (request_id, occurred_at, kind, actor, message_enc)"
-                        + " VALUES (:request, :at, :kind, :actor, :message)")
-                .param("request", request)
-                .param("at", at(at))
-                .param("kind", kind)
-                .param("actor", actor)
-                .param("message", message)
-                .update();
-    }
-
-    record StoredEvent(Instant occurredAt, String kind, String actor, byte @Nullable [] message) {}
-
-    List<StoredEvent> events(UUID request) {
-        return jdbc.sql(
-                        "SELECT occurred_at, kind, actor, message_enc FROM rights_request_event WHERE request_id = :id ORDER BY id")
-                .param("id", request)
-                .query((rs, row) -> new StoredEvent(instant(rs, 1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
-                .list();
-    }
-
     /** Those of the subjects with a request still open (awaiting verification, or received and not answered). */
     Set<SubjectId> withOpenRequests(Collection<SubjectId> subjects) {
         return Set.copyOf(jdbc.sql("""
@@ -327,17 +307,12 @@ class RequestRepository {
         return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static @Nullable OffsetDateTime at(@Nullable Instant instant) {
+    static @Nullable OffsetDateTime at(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

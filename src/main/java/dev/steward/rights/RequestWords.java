@@ -3,6 +3,8 @@ package dev.steward.rights;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.LocalizedText;
+import dev.steward.catalog.ProcessingActivity;
+import dev.steward.catalog.Recipient;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.SiteTimes;
 import dev.steward.catalog.Span;
@@ -13,6 +15,8 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -62,13 +66,20 @@ class RequestWords {
 
     /** A catalog text in the requester's language, or the site's default where it has no translation. */
     String text(RightsRequest request, LocalizedText text) {
-        return text.in(
-                language(request).getLanguage(),
-                catalogs.requireSite(request.site()).language());
+        return text(request.site(), language(request), text);
+    }
+
+    /** A catalog text in a reader's language, or the site's default where it has no translation. */
+    String text(String site, Locale reader, LocalizedText text) {
+        return text.in(reader.getLanguage(), catalogs.requireSite(site).language());
     }
 
     String activity(RightsRequest request, String key) {
-        return catalog(request).activity(key).map(a -> text(request, a.name())).orElse(key);
+        return activity(request.site(), language(request), key);
+    }
+
+    String activity(String site, Locale reader, String key) {
+        return label(site, reader, key, catalog -> catalog.activity(key).map(ProcessingActivity::name));
     }
 
     String purpose(RightsRequest request, String key) {
@@ -80,7 +91,18 @@ class RequestWords {
     }
 
     String recipient(RightsRequest request, String key) {
-        return catalog(request).recipient(key).map(r -> text(request, r.name())).orElse(key);
+        return recipient(request.site(), language(request), key);
+    }
+
+    String recipient(String site, Locale reader, String key) {
+        return label(site, reader, key, catalog -> catalog.recipient(key).map(Recipient::name));
+    }
+
+    /** A catalog element's label in a reader's language; its key where the catalog no longer declares it. */
+    private String label(String site, Locale reader, String key, Function<Catalog, Optional<LocalizedText>> element) {
+        return element.apply(catalogs.of(site))
+                .map(label -> text(site, reader, label))
+                .orElse(key);
     }
 
     String category(RightsRequest request, String key) {
@@ -93,19 +115,23 @@ class RequestWords {
 
     /** "10 years", "10 Jahre", "10年": a catalog's period as words, largest unit first. */
     String period(RightsRequest request, Span span) {
-        Period period = span.period().normalized();
-        List<String> parts = new ArrayList<>();
-        unit(request, parts, "years", period.getYears());
-        unit(request, parts, "months", period.getMonths());
-        unit(request, parts, "days", period.getDays() + (int) span.time().toDays());
-        return parts.isEmpty()
-                ? words(request, "rights.period.days", 0)
-                : String.join(words(request, "rights.period.and"), parts);
+        return period(language(request), span);
     }
 
-    private void unit(RightsRequest request, List<String> parts, String unit, int amount) {
+    String period(Locale reader, Span span) {
+        Period period = span.period().normalized();
+        List<String> parts = new ArrayList<>();
+        unit(reader, parts, "years", period.getYears());
+        unit(reader, parts, "months", period.getMonths());
+        unit(reader, parts, "days", period.getDays() + (int) span.time().toDays());
+        return parts.isEmpty()
+                ? messages.getMessage("rights.period.days", new Object[] {0}, reader)
+                : String.join(messages.getMessage("rights.period.and", null, reader), parts);
+    }
+
+    private void unit(Locale reader, List<String> parts, String unit, int amount) {
         if (amount != 0) {
-            parts.add(words(request, "rights.period." + unit, amount));
+            parts.add(messages.getMessage("rights.period." + unit, new Object[] {amount}, reader));
         }
     }
 

@@ -275,17 +275,28 @@ public class StaffDirectory {
         return new InvalidInputException("username", "taken", "This user name is taken; choose another.");
     }
 
-    /** Names what changed and how; a password never appears, only that it was set. */
+    /**
+     * Names what changed and how, in console words each reader sees in their language; a password never appears, only
+     * that it was set.
+     */
     private void record(Caller by, String action, StaffUser user, List<String> fields) {
-        String sites = user.sites().isEmpty() ? "every site" : String.join(", ", new TreeSet<>(user.sites()));
-        String roles = user.roles().stream().map(StaffRole::label).sorted().collect(Collectors.joining(", "));
-        audit.record(new AuditEntry(
+        String sites = user.sites().isEmpty()
+                ? "console.audit.reason.every-site"
+                : String.join(", ", new TreeSet<>(user.sites()));
+        String roles = user.roles().stream()
+                .sorted(java.util.Comparator.comparing(StaffRole::label))
+                .map(role -> "console.role." + role.name())
+                .collect(Collectors.joining(","));
+        audit.record(AuditEntry.worded(
                 by.name(),
                 action,
                 null,
                 null,
                 fields,
-                "staff member " + user.username() + ": roles " + roles + "; sites " + sites + "; "
-                        + (user.disabled() ? "disabled" : "enabled")));
+                "staff-member",
+                user.username(),
+                roles,
+                sites,
+                user.disabled() ? "console.audit.reason.disabled" : "console.audit.reason.enabled"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -30,8 +31,26 @@ public class PersonErasure {
     /** A record that stays, and what keeps it. */
     public record Kept(RecordSummary record, ErasureBlocker blocker) {}
 
-    /** What was erased and what stays; {@code everything} when no subject of the person is left. */
-    public record Outcome(int erased, List<Kept> kept, List<SubjectId> subjectsErased, boolean everything) {}
+    /**
+     * What was erased (how many records per processing activity, by its catalog key) and what stays;
+     * {@code everything} when no subject of the person is left.
+     */
+    public record Outcome(
+            Map<String, Integer> erasedPerActivity,
+            List<Kept> kept,
+            List<SubjectId> subjectsErased,
+            boolean everything) {
+
+        public Outcome {
+            erasedPerActivity = Map.copyOf(erasedPerActivity);
+        }
+
+        public int erased() {
+            return erasedPerActivity.values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
+        }
+    }
 
     @Transactional
     public Outcome erase(Collection<SubjectId> subjects, Set<String> sites, String reason, boolean suppress) {
@@ -40,11 +59,11 @@ public class PersonErasure {
         boolean everything = plans.stream().allMatch(Plan::nothingLeft);
         // only a person who is gone altogether is kept from coming back; the tombstones say so, for a replay
         boolean suppressing = suppress && everything;
-        int erased = 0;
+        Map<String, Integer> erased = new TreeMap<>();
         List<Kept> kept = new ArrayList<>();
         List<SubjectId> gone = new ArrayList<>();
         for (Plan plan : plans) {
-            erased += plan.erase().size();
+            plan.erase().forEach(record -> erased.merge(record.activity(), 1, Integer::sum));
             kept.addAll(plan.kept());
             if (plan.nothingLeft()) {
                 if (suppressing) {
@@ -54,14 +73,18 @@ public class PersonErasure {
                 }
                 gone.add(plan.subject());
             } else {
-                vault.eraseRecords(plan.subject(), plan.erase(), null, reason);
+                vault.eraseRecords(
+                        plan.subject(),
+                        plan.erase().stream().map(RecordSummary::id).toList(),
+                        null,
+                        reason);
             }
         }
         return new Outcome(erased, List.copyOf(kept), List.copyOf(gone), everything);
     }
 
     /** What erasing one subject on the sites takes, what it leaves and why; whether nothing is left of them. */
-    private record Plan(SubjectId subject, List<RecordId> erase, List<Kept> kept, boolean nothingLeft) {}
+    private record Plan(SubjectId subject, List<RecordSummary> erase, List<Kept> kept, boolean nothingLeft) {}
 
     private Plan plan(SubjectId subject, Set<String> sites) {
         List<RecordSummary> records = vault.records(subject);
@@ -74,9 +97,8 @@ public class PersonErasure {
                 .map(blocker -> new Kept(byId.get(blocker.record()), blocker))
                 .toList();
         Set<RecordId> held = blocking.stream().map(ErasureBlocker::record).collect(Collectors.toSet());
-        List<RecordId> erase = records.stream()
+        List<RecordSummary> erase = records.stream()
                 .filter(record -> sites.contains(record.site()) && !held.contains(record.id()))
-                .map(RecordSummary::id)
                 .toList();
         boolean nothingLeft = records.size() == erase.size() && !blockers.holdsSubject(subject);
         return new Plan(subject, erase, kept, nothingLeft);

@@ -98,8 +98,8 @@ public class SubjectReviews {
         List<SubjectId> created = new ArrayList<>();
         byAddress.entrySet().stream().skip(1).forEach(group -> created.add(move(subject, group.getValue())));
         reviews.clear(subject);
-        audit.record(new AuditEntry(
-                staff, "split-subject", subject.value(), null, List.of(), created.size() + " subject(s) split off"));
+        audit.record(AuditEntry.worded(
+                staff, "split-subject", subject.value(), null, List.of(), "subjects-split", created.size()));
         return created;
     }
 

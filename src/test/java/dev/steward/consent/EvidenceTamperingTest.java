@@ -107,6 +107,31 @@ class EvidenceTamperingTest {
         });
     }
 
+    /**
+     * A reason Steward words is hashed with its code and arguments, so changing an argument (the number of people split
+     * off, say) breaks the chain; the entries around it, one without a code as every entry written before, verify.
+     */
+    @Test
+    void aCodedAuditReasonIsCoveredByTheHashAndEntriesWithoutACodeStillVerify() {
+        withFreshSteward((context, jdbc) -> {
+            AuditTrail audit = context.getBean(AuditTrail.class);
+            audit.record(new AuditEntry("officer", "read-record", null, "lab", List.of("email"), "ticket-1"));
+            audit.record(AuditEntry.worded("officer", "split-subject", null, null, List.of(), "subjects-split", 2));
+            audit.record(new AuditEntry("officer", "read-record", null, "lab", List.of("email"), null));
+            assertThat(verify(context, "audit").intact()).isTrue();
+            assertThat(jdbc.sql("SELECT reason FROM audit_event WHERE seq = 2")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("Subjects split off: 2");
+
+            tamper(jdbc, "UPDATE audit_event SET reason_args = '{1}' WHERE seq = 2");
+
+            assertThat(verify(context, "audit"))
+                    .extracting(HashChain.Verification::brokenAt, HashChain.Verification::problem)
+                    .containsExactly(2L, "its content does not match its hash (the row was changed)");
+        });
+    }
+
     @Test
     void aChainRewrittenConsistentlyStillContradictsItsSignedCheckpoint() {
         withFreshSteward((context, jdbc) -> {

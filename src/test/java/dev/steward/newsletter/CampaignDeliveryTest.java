@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentAction;
+import dev.steward.platform.OutboundItem;
 import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
@@ -14,15 +15,21 @@ import dev.steward.vault.Identifier;
 import dev.steward.vault.SubjectId;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Who receives a campaign, decided per message as it goes, and the raw MIME of what they receive.
  */
 class CampaignDeliveryTest extends CampaignMailTest {
+
+    @Autowired
+    ChunkChecks chunks;
 
     @Test
     void eachConfirmedPersonGetsOneMultipartMessageWithListHeadersAndNobodyElseGetsOne() throws Exception {
@@ -140,30 +147,66 @@ class CampaignDeliveryTest extends CampaignMailTest {
                         "awaiting-confirmation", "consent-withdrawn", "objected", "restricted", "suppressed", "erased");
     }
 
+    /**
+     * The chunk's checks run once, after the claim: whatever changed between the claim and them counts, for each
+     * person of the chunk alone. The items are claimed as the queue claims them (the lease taken in the database), then
+     * people change their minds, then the chunk is checked as its worker checks it before the first message goes.
+     */
     @Test
-    void aChunkOfSeveralPartsIsCheckedPartByPartAndEveryMessageGoesOnce() {
-        int people = 2 * ChunkChecks.PART + 20;
+    void whatChangesBetweenTheClaimAndTheSendingDecidesForEachMessageOfTheChunk() {
         List<String> addresses = new ArrayList<>();
         List<SubjectId> subjects = new ArrayList<>();
-        for (int i = 0; i < people; i++) {
-            addresses.add(address("part" + i));
+        for (int i = 0; i < 30; i++) {
+            addresses.add(address("chunk" + i));
             subjects.add(subscribers.confirmed(OLYMPUS, addresses.get(i), "newsletter"));
         }
-        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Parts", body());
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Chunk", body());
         campaigns.send(campaign);
         starter.startDue();
-        int last = people - 1;
-        subscribers.record(
-                subjects.get(last), OLYMPUS, "newsletter", ConsentAction.WITHDRAWN, CollectionMethod.ACCOUNT_PAGE);
-        starter.run();
+        List<OutboundItem> claimed = jdbc.sql("""
+                        UPDATE outbound_item SET lease_id = gen_random_uuid(), leased_by = 'test'
+                        WHERE job = 'campaign' AND item IN (SELECT id FROM campaign_message WHERE campaign_id = :campaign)
+                        RETURNING item, attempts, interrupted
+                        """)
+                .param("campaign", campaign)
+                .query((rs, row) -> new OutboundItem(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3)))
+                .list();
+        // the campaign's audience is every confirmed subscriber of the shared context, these 30 among them
+        assertThat(claimed).hasSizeGreaterThanOrEqualTo(30);
+        // by id, read before the changes: an erasure cuts the message's link to the address
+        Map<String, UUID> messages = new HashMap<>();
+        addresses.forEach(address -> messages.put(address, campaigns.messageId(campaign, address)));
 
-        for (int i = 0; i < last; i++) {
-            assertThat(receivedBy(addresses.get(i), "Parts"))
-                    .as(addresses.get(i))
-                    .hasSize(1);
+        subscribers.record(
+                subjects.get(3), OLYMPUS, "newsletter", ConsentAction.WITHDRAWN, CollectionMethod.ACCOUNT_PAGE);
+        subscribers.record(
+                subjects.get(11), OLYMPUS, "newsletter", ConsentAction.OBJECTED, CollectionMethod.PRIVACY_CENTER);
+        restrict(OLYMPUS, addresses.get(17));
+        suppression.add(List.of(Identifier.email(addresses.get(23))));
+        vault.eraseSubject(subjects.get(29), "test: erased after the claim");
+        Map<UUID, Verdict> verdicts = chunks.of(claimed).verdicts();
+
+        Map<String, String> expected = Map.of(
+                addresses.get(3), "consent-withdrawn",
+                addresses.get(11), "objected",
+                addresses.get(17), "restricted",
+                addresses.get(23), "suppressed",
+                addresses.get(29), "erased");
+        for (String address : addresses) {
+            Verdict verdict = verdicts.get(messages.get(address));
+            if (expected.containsKey(address)) {
+                assertThat(verdict).as(address).isEqualTo(new Verdict.Skip(expected.get(address)));
+            } else {
+                assertThat(verdict).as(address).isInstanceOf(Verdict.Send.class);
+            }
         }
-        assertThat(receivedBy(addresses.get(last), "Parts")).isEmpty();
-        assertThat(campaigns.status(campaign, addresses.get(last))).isEqualTo("skipped consent-withdrawn");
+        jdbc.sql("UPDATE outbound_item SET lease_id = NULL, leased_by = NULL WHERE job = 'campaign'")
+                .update();
+        starter.run();
+        for (String address : addresses) {
+            assertThat(receivedBy(address, "Chunk")).as(address).hasSize(expected.containsKey(address) ? 0 : 1);
+        }
+        assertThat(campaigns.status(campaign, addresses.get(3))).isEqualTo("skipped consent-withdrawn");
     }
 
     @Test

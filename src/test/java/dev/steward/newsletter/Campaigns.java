@@ -58,6 +58,14 @@ final class Campaigns {
     }
 
     /** The status of the campaign's message to the address and why, as "status reason". */
+    UUID messageId(UUID campaign, String address) {
+        return jdbc.sql("SELECT id FROM campaign_message WHERE campaign_id = :campaign AND email_index = :index")
+                .param("campaign", campaign)
+                .param("index", identities.blindIndexOf(Identifier.email(address)))
+                .query(UUID.class)
+                .single();
+    }
+
     String status(UUID campaign, String address) {
         return jdbc.sql("""
                         SELECT status || ' ' || coalesce(reason, 'null') FROM campaign_message

@@ -20,7 +20,6 @@ import dev.steward.vault.RecordSummary;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import dev.steward.wording.MachineWords;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,10 +44,6 @@ import tools.jackson.databind.JsonNode;
  */
 @StewardTest
 class RightsOutcomeLanguagesTest {
-
-    private static final String[] STAFF_IN_ENGLISH = {
-        "Authorization", Http.basic("admin", StewardTest.ADMIN_PASSWORD)[1], "Accept-Language", "en"
-    };
 
     @LocalServerPort
     int port;
@@ -169,7 +164,7 @@ class RightsOutcomeLanguagesTest {
         assertThat(answer).contains("You can download it as often as you need until " + tokyoDay + ":");
         assertThat(machine.in(answer)).isEmpty();
 
-        JsonNode packages = Json.read(http.get("/api/v1/admin/requests/" + id, STAFF_IN_ENGLISH)
+        JsonNode packages = Json.read(http.get("/api/v1/admin/requests/" + id, VisitorRequests.STAFF_IN_ENGLISH)
                         .body())
                 .get("packages");
         assertThat(packages.get(0).get("text").asString())
@@ -205,23 +200,12 @@ class RightsOutcomeLanguagesTest {
     }
 
     private String requested(String site, String region, String email, String json, String language) {
-        clock.advance(Duration.ofSeconds(1));
-        String body = json.replaceFirst("\\{", "{\"email\":\"" + email + "\",\"region\":\"" + region + "\",");
-        HttpResponse<String> submitted =
-                http.postJson("/api/v1/sites/" + site + "/requests", body, "Accept-Language", language);
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        clock.advance(Duration.ofSeconds(1));
-        String token = inbox.find(email, "verify\\?token=([\\w-]+)");
-        assertThat(http.postJson("/api/v1/sites/" + site + "/requests/verification", "{\"token\":\"" + token + "\"}")
-                        .statusCode())
-                .isEqualTo(200);
-        return Json.read(submitted.body()).get("request").asString();
+        return new VisitorRequests(http, inbox, clock)
+                .requested(site, region, email, json, language)
+                .id();
     }
 
     private void fulfil(String id) {
-        clock.advance(Duration.ofSeconds(1));
-        HttpResponse<String> fulfilled =
-                http.postJson("/api/v1/admin/requests/" + id + "/fulfil", "{}", STAFF_IN_ENGLISH);
-        assertThat(fulfilled.statusCode()).as(fulfilled.body()).isEqualTo(200);
+        new VisitorRequests(http, inbox, clock).fulfil(id);
     }
 }
