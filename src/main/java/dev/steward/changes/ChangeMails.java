@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The operational mail telling a person about a change of the notice: what changed in words, where to read every
  * change, and where a consent they gave changed, the link to give it again. Wording in
- * {@code i18n/notice-change-mail*.properties}, dates in words, in the site's language.
+ * {@code i18n/notice-change-mail*.properties}, dates in words, in the language of the change it is given (the
+ * recipient's), with a note where the change names an element in the site's default language.
  */
 @Component
 class ChangeMails {
@@ -36,9 +37,9 @@ class ChangeMails {
             String jurisdiction,
             NoticeChange change,
             List<Asked> asked,
-            @Nullable String token) {
-        Locale locale = Locale.forLanguageTag(site.language());
-        String siteName = site.name().in(site.language());
+            @Nullable String token,
+            Locale locale) {
+        String siteName = site.name().in(locale.getLanguage(), site.language());
         String base = properties.publicUrl();
         StringBuilder text = new StringBuilder()
                 .append(message(locale, "mail.intro", siteName, MessageBundle.date(change.effective(), locale)))
@@ -47,6 +48,14 @@ class ChangeMails {
                 .append('\n');
         change.sentences()
                 .forEach(sentence -> text.append("- ").append(sentence).append('\n'));
+        if (change.namesUntranslated()) {
+            text.append(message(
+                            locale,
+                            "mail.untranslated",
+                            languageName(locale.getLanguage(), locale),
+                            languageName(site.language(), locale)))
+                    .append('\n');
+        }
         text.append('\n')
                 .append(message(locale, "mail.diff", base + change.diffPath()))
                 .append('\n')
@@ -71,6 +80,11 @@ class ChangeMails {
                         site.key(), subject, address, message(locale, "mail.subject", siteName), text.toString())
                 .withCategory("notice-change");
         return token == null ? mail : mail.withSecrets(token);
+    }
+
+    private static String languageName(String tag, Locale in) {
+        String name = Locale.forLanguageTag(tag).getDisplayLanguage(in);
+        return name.isEmpty() ? tag : name.substring(0, 1).toUpperCase(in) + name.substring(1);
     }
 
     private String message(Locale locale, String code, Object... arguments) {

@@ -68,10 +68,11 @@ class ConsentWordings {
                 .orElseThrow(() -> new IllegalStateException("activity no longer asks for consent"));
     }
 
-    String purposeName(Site site, String purpose) {
+    /** The purpose's name in the reader's language where the catalog has it, else in the site's default. */
+    String purposeName(Site site, String purpose, String language) {
         return catalogs.of(site.key())
                 .purpose(purpose)
-                .map(found -> found.name().in(site.language()))
+                .map(found -> found.name().in(language, site.language()))
                 .orElse(purpose);
     }
 

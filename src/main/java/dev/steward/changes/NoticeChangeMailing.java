@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -43,6 +45,7 @@ class NoticeChangeMailing {
     private final NoticeChanges notices;
     private final ConsentWordings wordings;
     private final ChangeMails mails;
+    private final ReaderLanguages readers;
     private final Catalogs catalogs;
     private final Vault vault;
     private final Mailer mailer;
@@ -55,6 +58,7 @@ class NoticeChangeMailing {
             NoticeChanges notices,
             ConsentWordings wordings,
             ChangeMails mails,
+            ReaderLanguages readers,
             Catalogs catalogs,
             Vault vault,
             Mailer mailer,
@@ -64,6 +68,7 @@ class NoticeChangeMailing {
         this.notices = notices;
         this.wordings = wordings;
         this.mails = mails;
+        this.readers = readers;
         this.catalogs = catalogs;
         this.vault = vault;
         this.mailer = mailer;
@@ -93,8 +98,9 @@ class NoticeChangeMailing {
             return 0;
         }
         Site site = catalogs.requireSite(row.site());
-        NoticeChange change = notices.between(site.key(), row.from(), row.to(), Locale.forLanguageTag(site.language()));
-        int told = 0;
+        Map<String, NoticeChange> told = new HashMap<>();
+        NoticeChange change = inLanguage(row, site, site.language(), told);
+        int count = 0;
         SubjectId after = null;
         List<SubjectId> page;
         do {
@@ -102,17 +108,26 @@ class NoticeChangeMailing {
             page = vault.subjectsWithRecords(
                     site.key(), change.activities(), change.jurisdictions(), row.createdAt(), after, PAGE);
             for (SubjectId subject : page) {
-                if (tellOne(row, site, change, subject)) {
-                    told++;
+                if (tellOne(row, site, told, subject)) {
+                    count++;
                 }
             }
             after = page.isEmpty() ? after : page.get(page.size() - 1);
         } while (page.size() == PAGE);
-        log.info("Told {} people of the change of site {} to notice version {}", told, site.key(), change.to());
-        return told;
+        log.info("Told {} people of the change of site {} to notice version {}", count, site.key(), change.to());
+        return count;
     }
 
-    private boolean tellOne(NoticeChangeRepository.ChangeRow row, Site site, NoticeChange change, SubjectId subject) {
+    /** The change worded for readers of the language, computed once per language and run. */
+    private NoticeChange inLanguage(
+            NoticeChangeRepository.ChangeRow row, Site site, String language, Map<String, NoticeChange> told) {
+        return told.computeIfAbsent(
+                language, key -> notices.between(site.key(), row.from(), row.to(), Locale.forLanguageTag(key)));
+    }
+
+    /** Tells one person, in their language ({@link ReaderLanguages}), with the change worded for it. */
+    private boolean tellOne(
+            NoticeChangeRepository.ChangeRow row, Site site, Map<String, NoticeChange> told, SubjectId subject) {
         long changeId = row.id();
         return Boolean.TRUE.equals(transaction.execute(status -> {
             Optional<String> address = vault.exists(subject) ? emailOf(subject) : Optional.empty();
@@ -120,15 +135,19 @@ class NoticeChangeMailing {
                 // nobody to write to: the announcement on the site's pages is what tells them
                 return false;
             }
+            // what the change touches is the same in every language
+            NoticeChange scope = inLanguage(row, site, site.language(), told);
             List<RecordSummary> records = vault.records(subject).stream()
                     .filter(record -> record.site().equals(site.key())
-                            && change.activities().contains(record.activity())
-                            && change.jurisdictions().contains(record.jurisdiction())
+                            && scope.activities().contains(record.activity())
+                            && scope.jurisdictions().contains(record.jurisdiction())
                             && record.collectedAt().isBefore(row.createdAt()))
                     .toList();
             if (records.isEmpty()) {
                 return false;
             }
+            String language = readers.language(address.get(), site);
+            NoticeChange change = inLanguage(row, site, language, told);
             Instant now = clock.instant();
             List<ConsentWordings.Reconsent> asked =
                     wordings.toAsk(site, subject, records, change.consentActivities(), now);
@@ -152,9 +171,10 @@ class NoticeChangeMailing {
                     change,
                     asked.stream()
                             .map(one -> new ChangeMails.Asked(
-                                    wordings.purposeName(site, one.purpose()), wordings.wording(site, one)))
+                                    wordings.purposeName(site, one.purpose(), language), wordings.wording(site, one)))
                             .toList(),
-                    token));
+                    token,
+                    Locale.forLanguageTag(language)));
             changes.attachMail(changeId, subject, mail);
             return true;
         }));

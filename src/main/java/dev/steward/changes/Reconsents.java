@@ -2,6 +2,7 @@ package dev.steward.changes;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentAction;
 import dev.steward.consent.ConsentEvent;
@@ -67,7 +68,8 @@ class Reconsents {
                     found.change(),
                     found.told().reconsents().stream()
                             .map(one -> new ChangeMails.Asked(
-                                    wordings.purposeName(declared, one.purpose()), wordings.wording(declared, one)))
+                                    wordings.purposeName(declared, one.purpose(), VisitorLanguages.of(declared)),
+                                    wordings.wording(declared, one)))
                             .toList());
         });
     }

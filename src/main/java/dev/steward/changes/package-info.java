@@ -4,7 +4,8 @@
  *
  * <p>Its allowed dependencies are the modules its code uses today; {@code ModularityTest} fails on any other.
  */
-@ApplicationModule(allowedDependencies = {"catalog", "consent", "mail", "notice", "platform", "staff", "vault"})
+@ApplicationModule(
+        allowedDependencies = {"catalog", "consent", "mail", "notice", "platform", "rights", "staff", "vault"})
 @NullMarked
 package dev.steward.changes;
 

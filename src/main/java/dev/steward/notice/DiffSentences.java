@@ -44,16 +44,29 @@ class DiffSentences {
             List<Detail> details,
             @Nullable String also) {}
 
+    /**
+     * The sentences, and whether some element is named in the site's default language for want of a translation.
+     */
+    record Told(List<Sentence> sentences, boolean namesUntranslated) {
+
+        /** Whether the page reads wholly in the reader's language: no fallback name, no stored wording shown. */
+        boolean translated(boolean readerReadsDefault) {
+            return readerReadsDefault
+                    || (!namesUntranslated
+                            && sentences.stream().allMatch(s -> s.details().isEmpty()));
+        }
+    }
+
     private final MessageSource messages;
 
     DiffSentences(MessageSource messages) {
         this.messages = messages;
     }
 
-    /** The diff's changes as sentences, each element named as the version that has it names it. */
-    List<Sentence> of(NoticeDiff diff, SiteFacts before, SiteFacts after, Locale locale) {
+    /** The diff's changes as sentences, each element named by {@code names} from the name its version has. */
+    List<Sentence> of(NoticeDiff diff, SiteFacts before, SiteFacts after, Locale locale, ChangeSentences.Names names) {
         return diff.changes().stream()
-                .map(change -> sentence(change, label(change, after, before), locale))
+                .map(change -> sentence(change, label(change, names, after, before), locale))
                 .toList();
     }
 
@@ -80,7 +93,7 @@ class DiffSentences {
     }
 
     /** The element's own name, from the later version if it has it; its key only if it has no name at all. */
-    private static String label(NoticeDiff.Change change, SiteFacts... versions) {
+    private static String label(NoticeDiff.Change change, ChangeSentences.Names names, SiteFacts... versions) {
         for (SiteFacts version : versions) {
             Map<String, String> attributes = version.categories()
                     .getOrDefault(change.category(), Map.of())
@@ -88,7 +101,7 @@ class DiffSentences {
             if (attributes != null) {
                 for (String name : NAMES) {
                     if (attributes.get(name) != null) {
-                        return attributes.get(name);
+                        return names.name(change.category(), change.key(), attributes.get(name));
                     }
                 }
             }

@@ -1,8 +1,11 @@
 package dev.steward.notice;
 
 import dev.steward.catalog.Catalog;
+import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.LocalizedText;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,15 @@ final class ElementNames {
         this.catalog = catalog;
         this.site = site;
         this.language = language;
+    }
+
+    /** Names for a reader of the language: in it where the site declares it, else in the site's default language. */
+    static ElementNames forReader(Catalogs catalogs, String site, Locale locale) {
+        Site found = catalogs.requireSite(site);
+        String language = VisitorLanguages.declared(found).contains(locale.getLanguage())
+                ? locale.getLanguage()
+                : found.language();
+        return new ElementNames(catalogs.of(site), found, language);
     }
 
     /** The name of the element, given the name the stored version has for it. */

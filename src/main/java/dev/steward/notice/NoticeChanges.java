@@ -1,8 +1,6 @@
 package dev.steward.notice;
 
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.Site;
-import dev.steward.catalog.VisitorLanguages;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -48,11 +46,7 @@ public class NoticeChanges {
      * declares it and the catalog translates them, else in the site's default language, which the change then says.
      */
     public NoticeChange between(String site, String from, String to, Locale locale) {
-        Site found = catalogs.requireSite(site);
-        String language = VisitorLanguages.declared(found).contains(locale.getLanguage())
-                ? locale.getLanguage()
-                : found.language();
-        ElementNames names = new ElementNames(catalogs.of(site), found, language);
+        ElementNames names = ElementNames.forReader(catalogs, site, locale);
         NoticeVersion later = notices.version(site, to);
         PublishedFacts before = diffs.facts(notices.version(site, from));
         PublishedFacts after = diffs.facts(later);

@@ -105,20 +105,22 @@ class NoticePagesController {
     @GetMapping("/s/{site}/privacy/diff")
     ResponseEntity<String> diff(@PathVariable String site, @RequestParam String from, @RequestParam String to) {
         Site found = catalogs.requireSite(site);
+        String language = VisitorLanguages.of(found);
+        DiffSentences.Told told = diffs.sentences(site, from, to, LocaleContextHolder.getLocale());
         return html(pages.render(
                 "notice/diff",
                 Map.of(
                         "site",
                         found,
                         "siteName",
-                        found.name().in(VisitorLanguages.of(found)),
+                        found.name().in(language),
                         "diff",
                         diffs.between(site, from, to),
                         "sentences",
-                        diffs.sentences(site, from, to, LocaleContextHolder.getLocale()),
-                        // the elements are named as the stored versions name them, in the site's default language
+                        told.sentences(),
+                        // elements the catalog does not translate, and changed wording, read in the default language
                         "pageTranslated",
-                        VisitorLanguages.of(found).equals(found.language()))));
+                        told.translated(language.equals(found.language())))));
     }
 
     private String region(String site, @Nullable String requested, HttpServletRequest request) {

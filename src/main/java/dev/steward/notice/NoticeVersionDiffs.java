@@ -1,5 +1,6 @@
 package dev.steward.notice;
 
+import dev.steward.catalog.Catalogs;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,15 @@ class NoticeVersionDiffs {
     private final NoticeVersionRepository versions;
     private final JsonMapper json;
     private final DiffSentences sentences;
+    private final Catalogs catalogs;
 
     NoticeVersionDiffs(
-            PublishedNotices notices, NoticeVersionRepository versions, JsonMapper json, DiffSentences sentences) {
+            PublishedNotices notices,
+            NoticeVersionRepository versions,
+            JsonMapper json,
+            DiffSentences sentences,
+            Catalogs catalogs) {
+        this.catalogs = catalogs;
         this.notices = notices;
         this.versions = versions;
         this.json = json;
@@ -28,11 +35,17 @@ class NoticeVersionDiffs {
         return new NoticeDiff(site, from, to, before.changesTo(after));
     }
 
-    /** The diff told as sentences in the language asked for. */
-    List<DiffSentences.Sentence> sentences(String site, String from, String to, Locale locale) {
+    /**
+     * The diff told as sentences in the language asked for, each element named in it where the catalog translates
+     * it as the version words it, else in the site's default language.
+     */
+    DiffSentences.Told sentences(String site, String from, String to, Locale locale) {
         SiteFacts before = facts(notices.version(site, from)).site();
         SiteFacts after = facts(notices.version(site, to)).site();
-        return sentences.of(new NoticeDiff(site, from, to, before.changesTo(after)), before, after, locale);
+        ElementNames names = ElementNames.forReader(catalogs, site, locale);
+        List<DiffSentences.Sentence> told = sentences.of(
+                new NoticeDiff(site, from, to, before.changesTo(after)), before, after, locale, names::name);
+        return new DiffSentences.Told(told, names.untranslated());
     }
 
     PublishedFacts facts(NoticeVersion version) {

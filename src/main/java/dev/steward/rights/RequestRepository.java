@@ -227,6 +227,19 @@ class RequestRepository {
                 .list();
     }
 
+    /** The language of the newest request on the site naming the address, for those that kept one. */
+    Optional<String> lastLanguage(byte[] emailIndex, String site) {
+        return jdbc.sql("""
+                        SELECT language FROM rights_request
+                        WHERE email_index = :email AND site = :site AND language IS NOT NULL
+                        ORDER BY created_at DESC LIMIT 1
+                        """)
+                .param("email", emailIndex)
+                .param("site", site)
+                .query(String.class)
+                .optional();
+    }
+
     /** How many requests naming the address wait for their confirmation. */
     long awaitingVerification(byte[] emailIndex) {
         return jdbc.sql("""

@@ -68,6 +68,7 @@ class NoticeChangeTest {
     Filled carla;
     Filled omar;
     Filled dora;
+    Filled kaori;
     String versionOnePage;
     int toldByMaterial;
     int toldByEditorial;
@@ -84,6 +85,15 @@ class NoticeChangeTest {
             first.getBean(TestClock.class).set(Instant.parse("2026-03-01T09:00:00Z"));
             carla = submitted(firstHttp, SeedForms.omronContest());
             omar = submitted(firstHttp, SeedForms.omronCustomerService());
+            // she entered the contest too, and later asked to correct her data reading the site in Japanese
+            kaori = submitted(firstHttp, SeedForms.omronContest());
+            HttpResponse<String> asked = firstHttp.postJson(
+                    "/api/v1/sites/omron-healthcare/requests",
+                    "{\"type\":\"rectification\",\"email\":\"" + kaori.email() + "\",\"region\":\"US\","
+                            + "\"statement\":\"住所が変わりました。\"}",
+                    "Accept-Language",
+                    "ja,en;q=0.5");
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
             versionOnePage =
                     firstHttp.get("/s/omron-healthcare/privacy/v/2010-05-05").body();
         }
@@ -125,7 +135,7 @@ class NoticeChangeTest {
 
     @Test
     void aMaterialVersionTellsOnlyThoseItConcernsInWordsAndAnEditorialOneNobody() throws Exception {
-        assertThat(toldByMaterial).isEqualTo(1);
+        assertThat(toldByMaterial).isEqualTo(2);
         assertThat(toldByEditorial).isZero();
         MimeMessage mail = Smtp.awaitMessage(
                 smtp::getReceivedMessages, carla.email(), "Omronhealthcare.com: our privacy notice has changed");
@@ -142,6 +152,44 @@ class NoticeChangeTest {
         assertThat(Arrays.stream(smtp.getReceivedMessages()).map(Smtp::recipient))
                 .doesNotContain(omar.email(), dora.email())
                 .containsOnlyOnce(carla.email());
+    }
+
+    /**
+     * Kaori last read the site in Japanese when she made a rights request: her mail names what changed in Japanese, as
+     * the catalog translates it, with the operational words of the mail in Japanese too.
+     */
+    @Test
+    void theChangeMailIsInTheLanguageThePersonLastReadTheSiteIn() throws Exception {
+        MimeMessage mail =
+                Smtp.awaitMessage(smtp::getReceivedMessages, kaori.email(), "Omronhealthcare.com: プライバシーポリシーを変更しました");
+        assertThat(Smtp.text(mail))
+                .contains("Omronhealthcare.com のプライバシーポリシーを変更しました。新しい版は 2026年3月10日 から適用されます。")
+                .contains("変更点:")
+                .contains("アンケートとコンテスト")
+                .contains("/s/omron-healthcare/privacy/diff?from=2010-05-05&to=2026-03-10")
+                .doesNotContain("Surveys and contests", "What changed", "surveys-and-contests");
+    }
+
+    /**
+     * The diff page names the changed elements in the visitor's language where the site declares it and the catalog
+     * translates them (Omron: English and Japanese), and says so where it shows the published English wording; a
+     * German visitor reads Omron's default language, which the site offers instead.
+     */
+    @Test
+    void theDiffPageNamesWhatChangedInTheVisitorsLanguage() {
+        String path = "/s/omron-healthcare/privacy/diff?from=2010-05-05&to=2026-03-10";
+        String japanese = http.get(path, "Accept-Language", "ja").body();
+        assertThat(japanese)
+                .contains("lang=\"ja\"")
+                .contains("アンケートとコンテスト")
+                .contains("このページの一部は")
+                .doesNotContain("Surveys and contests", "surveys-and-contests");
+        assertThat(http.get(path, "Accept-Language", "en").body())
+                .contains("Surveys and contests")
+                .doesNotContain("アンケートとコンテスト");
+        assertThat(http.get(path, "Accept-Language", "de-DE,de;q=0.9").body())
+                .contains("Surveys and contests")
+                .doesNotContain("アンケートとコンテスト");
     }
 
     @Test
@@ -175,10 +223,10 @@ class NoticeChangeTest {
                                 .body())
                 .get("changes")
                 .get(0);
-        assertThat(progress.get("told").asLong()).isEqualTo(1);
-        assertThat(progress.get("reconsentAsked").asLong()).isEqualTo(1);
+        assertThat(progress.get("told").asLong()).isEqualTo(2);
+        assertThat(progress.get("reconsentAsked").asLong()).isEqualTo(2);
         assertThat(progress.get("reconsented").asLong()).isEqualTo(1);
-        assertThat(progress.get("reconsentPending").asLong()).isZero();
+        assertThat(progress.get("reconsentPending").asLong()).isEqualTo(1);
     }
 
     @Test

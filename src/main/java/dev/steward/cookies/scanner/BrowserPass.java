@@ -148,8 +148,7 @@ final class BrowserPass implements AutoCloseable {
     private void route(Route route) {
         Request request = route.request();
         if (request.isNavigationRequest() && !"GET".equals(request.method())) {
-            seen.problem(
-                    Problem.note("form-not-sent", "A page submitted a form on its own; the scanner did not send it."));
+            seen.problem(Problem.note("form-not-sent"));
             route.abort("blockedbyclient");
             return;
         }

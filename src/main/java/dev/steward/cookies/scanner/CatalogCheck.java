@@ -65,10 +65,8 @@ final class CatalogCheck {
         Judgement judgement = judge(declared, database.cookie(seen.name()), seen.moments(), "cookie");
         declared.flatMap(cookie -> Lifetime.read(cookie.duration())
                         .filter(promised -> promised.exceededBy(lifetime))
-                        .map(promised -> Problem.violation(
-                                "longer-than-declared",
-                                "Set to last " + lifetime.words() + "; the catalog declares " + cookie.duration()
-                                        + ".")))
+                        .map(promised ->
+                                Problem.violation("longer-than-declared", lifetime.argument(), cookie.duration())))
                 .ifPresent(judgement.problems::add);
         return finding(
                 "cookie",
@@ -85,7 +83,7 @@ final class CatalogCheck {
     private Finding storage(SeenStorage seen) {
         Optional<Cookie> declared =
                 declared(cookie -> cookie.kind() == Cookie.Kind.LOCAL_STORAGE && cookie.namedAs(seen.key()));
-        Judgement judgement = judge(declared, database.cookie(seen.key()), seen.moments(), "storage key");
+        Judgement judgement = judge(declared, database.cookie(seen.key()), seen.moments(), "storage");
         return finding(
                 seen.area().words(),
                 seen.key(),
@@ -103,9 +101,7 @@ final class CatalogCheck {
                 declared(cookie -> cookie.servedFrom(seen.host(), seen.port() < 0 ? null : seen.port()));
         Judgement judgement = judge(declared, database.host(seen.host()), seen.moments(), "host");
         if (seen.refused()) {
-            judgement.problems.add(Problem.warning(
-                    "refused-address",
-                    "Not loaded: its address is not on the public internet, and the scanner connects nowhere else."));
+            judgement.problems.add(Problem.warning("refused-address"));
         }
         return finding(
                 "host",
@@ -121,13 +117,7 @@ final class CatalogCheck {
 
     private Finding unseen(Cookie cookie) {
         boolean checkable = cookie.name() != null || !cookie.hosts().isEmpty();
-        Problem problem = checkable
-                ? Problem.warning(
-                        "never-seen",
-                        "Declared in the catalog, but not seen on the pages visited, before or after either answer.")
-                : Problem.note(
-                        "not-checkable",
-                        "The catalog gives no name or host for it, so the scan cannot tell whether the pages use it.");
+        Problem problem = checkable ? Problem.warning("never-seen") : Problem.note("not-checkable");
         String name = cookie.name() != null
                 ? cookie.name()
                 : cookie.hosts().isEmpty() ? cookie.provider() : String.join(", ", cookie.hosts());
@@ -182,20 +172,18 @@ final class CatalogCheck {
         }
         List<Problem> problems = new ArrayList<>();
         Suggestion suggestion = known.map(Suggestion::of).orElse(null);
-        problems.add(Problem.violation(
-                "undeclared",
-                "Not in the catalog: no cookie or web beacon there declares this " + what + "." + known(suggestion)));
+        problems.add(
+                suggestion == null
+                        ? Problem.violation("undeclared", what)
+                        : Problem.violation(
+                                "undeclared",
+                                what,
+                                suggestion.platform(),
+                                suggestion.provider(),
+                                suggestion.category() == null ? "" : suggestion.category()));
         known.map(CookieDatabase.Entry::suggested)
                 .ifPresent(category -> problems.addAll(rules.check(category, moments, true)));
         return new Judgement(null, suggestion, problems);
-    }
-
-    private static String known(@Nullable Suggestion suggestion) {
-        if (suggestion == null) {
-            return "";
-        }
-        return " The Open Cookie Database knows it from " + suggestion.platform() + " (" + suggestion.provider() + ")"
-                + (suggestion.categoryWords() == null ? "." : ", as " + suggestion.categoryWords() + ".");
     }
 
     private Optional<Cookie> declared(Predicate<Cookie> matches) {

@@ -30,16 +30,16 @@ final class ConsentRules {
         if (category == Cookie.Category.STRICTLY_NECESSARY) {
             return problems;
         }
-        String name = name(category) + (byDatabase ? " (as the Open Cookie Database counts it)" : "");
+        String counted = String.valueOf(byDatabase);
         if (moments.contains(Moment.BEFORE_CHOICE) && asksFirst(category)) {
             problems.add(Problem.violation(
                     "before-consent",
-                    "Set before the visitor chose, but " + name + " needs consent first for a visitor in "
-                            + target.jurisdictionName() + "."));
+                    category.key(),
+                    counted,
+                    target.jurisdiction().key()));
         }
         if (moments.contains(Moment.AFTER_REJECTING)) {
-            problems.add(Problem.violation(
-                    "after-refusal", "Present after the visitor rejected everything, " + name + " included."));
+            problems.add(Problem.violation("after-refusal", category.key(), counted));
         }
         return problems;
     }

@@ -7,6 +7,7 @@ import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -78,16 +79,19 @@ class CookieScanCommand extends CliCommand {
     private final ObjectProvider<CookieScanner> scanners;
 
     private final ObjectProvider<JsonMapper> json;
+    private final ObjectProvider<ScanWords> words;
 
     private final ObjectProvider<ErrorWords> errorWords;
 
     CookieScanCommand(
             ObjectProvider<CookieScanner> scanners,
             ObjectProvider<JsonMapper> json,
+            ObjectProvider<ScanWords> words,
             ObjectProvider<ErrorWords> errorWords) {
         this.errorWords = errorWords;
         this.scanners = scanners;
         this.json = json;
+        this.words = words;
     }
 
     @Override
@@ -99,11 +103,12 @@ class CookieScanCommand extends CliCommand {
         } catch (InvalidInputException e) {
             throw usageError(e.errors().stream().map(this::said).collect(Collectors.joining("\n")));
         }
-        ScanReport report = scanner.scan(target, progress -> err().println(progress.describe()));
+        ScanWords english = words.getObject();
+        ScanReport report = scanner.scan(target, progress -> err().println(english.progress(progress, Locale.ENGLISH)));
         out().print(
                         format == Format.JSON
                                 ? json.getObject().writeValueAsString(report) + "\n"
-                                : ScanReportText.of(report));
+                                : ScanReportText.of(report, english));
         out().flush();
         return report.violates() ? CommandLine.PROBLEMS_FOUND : CommandLine.OK;
     }

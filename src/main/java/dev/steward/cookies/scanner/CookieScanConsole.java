@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -37,6 +38,7 @@ class CookieScanConsole {
     private final ScanConsoleViews views;
     private final CurrentCaller caller;
     private final ScannerSettings settings;
+    private final ScanWords words;
 
     private final ErrorWords errorWords;
 
@@ -46,6 +48,7 @@ class CookieScanConsole {
             ScanConsoleViews views,
             CurrentCaller caller,
             ScannerSettings settings,
+            ScanWords words,
             ErrorWords errorWords) {
         this.errorWords = errorWords;
         this.scans = scans;
@@ -53,6 +56,7 @@ class CookieScanConsole {
         this.views = views;
         this.caller = caller;
         this.settings = settings;
+        this.words = words;
     }
 
     @GetMapping("/admin/cookie-scans")
@@ -113,7 +117,7 @@ class CookieScanConsole {
         model.addAttribute("scan", views.scan(scan));
         scans.report(id).ifPresent(report -> {
             model.addAttribute("report", report);
-            model.addAttribute("view", ReportView.of(report));
+            model.addAttribute("view", ReportView.of(report, words, LocaleContextHolder.getLocale()));
         });
         return "admin/cookie-scan";
     }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class CookieScanRepository {
 
     private static final String COLUMNS = "id, site, jurisdiction, page_limit, started_by, started_at, status, step,"
-            + " pages_done, pages_planned, finished_at, violations, warnings, failure";
+            + " step_page, pages_done, pages_planned, finished_at, violations, warnings, failure, failure_code";
 
     private final JdbcClient jdbc;
 
@@ -25,7 +25,14 @@ class CookieScanRepository {
         this.jdbc = jdbc;
     }
 
-    /** A scan as the console lists it; {@code status} is running, finished or failed. */
+    /**
+     * A scan as the console lists it; {@code status} is running, finished or failed.
+     *
+     * @param step what it does now, as a code ({@code waiting}, {@code rejecting}, …; an English sentence for a scan
+     *     stored before steps had codes), with {@code stepPage} the page it visits
+     * @param failureCode why it did not finish ({@code unavailable}, {@code cookie-database}, {@code unexpected},
+     *     {@code interrupted}), with {@code failure} the technical detail; no code for a failure stored as a sentence
+     */
     record Scan(
             UUID id,
             String site,
@@ -35,19 +42,21 @@ class CookieScanRepository {
             Instant startedAt,
             String status,
             String step,
+            @Nullable String stepPage,
             int pagesDone,
             int pagesPlanned,
             @Nullable Instant finishedAt,
             @Nullable Integer violations,
             @Nullable Integer warnings,
-            @Nullable String failure) {}
+            @Nullable String failure,
+            @Nullable String failureCode) {}
 
     /** Records a scan as running; false when a scan of the site is running already (on any node). */
     boolean start(UUID id, ScanTarget target, String startedBy, Instant at) {
         return jdbc.sql("""
                         INSERT INTO cookie_scan (id, site, jurisdiction, page_limit, started_by, started_at, status,
                             step, pages_planned, updated_at)
-                        VALUES (:id, :site, :jurisdiction, :pages, :by, :at, 'running', 'Waiting to start',
+                        VALUES (:id, :site, :jurisdiction, :pages, :by, :at, 'running', 'waiting',
                             :planned, :at)
                         ON CONFLICT (site) WHERE status = 'running' DO NOTHING
                         """)
@@ -64,12 +73,13 @@ class CookieScanRepository {
 
     void progress(UUID id, ScanProgress progress, Instant at) {
         jdbc.sql("""
-                        UPDATE cookie_scan SET step = :step, pages_done = :done, pages_planned = :planned,
+                        UPDATE cookie_scan SET step = :step, step_page = :page, pages_done = :done, pages_planned = :planned,
                             updated_at = :at
                         WHERE id = :id AND status = 'running'
                         """)
                 .param("id", id)
                 .param("step", progress.step())
+                .param("page", progress.page())
                 .param("done", progress.pagesDone())
                 .param("planned", progress.pagesPlanned())
                 .param("at", utc(at))
@@ -78,7 +88,7 @@ class CookieScanRepository {
 
     void finish(UUID id, ScanReport report, String json, Instant at) {
         jdbc.sql("""
-                        UPDATE cookie_scan SET status = 'finished', step = 'Done', pages_done = pages_planned,
+                        UPDATE cookie_scan SET status = 'finished', step = 'done', step_page = NULL, pages_done = pages_planned,
                             violations = :violations, warnings = :warnings, report = :report::jsonb,
                             finished_at = :at, updated_at = :at
                         WHERE id = :id
@@ -91,14 +101,16 @@ class CookieScanRepository {
                 .update();
     }
 
-    void fail(UUID id, String failure, Instant at) {
+    /** Records that the scan did not finish, why ({@code code}) and the technical detail, if any. */
+    void fail(UUID id, String code, @Nullable String detail, Instant at) {
         jdbc.sql("""
-                        UPDATE cookie_scan SET status = 'failed', failure = :failure, finished_at = :at,
-                            updated_at = :at
+                        UPDATE cookie_scan SET status = 'failed', failure_code = :code, failure = :failure,
+                            finished_at = :at, updated_at = :at
                         WHERE id = :id
                         """)
                 .param("id", id)
-                .param("failure", failure)
+                .param("code", code)
+                .param("failure", detail)
                 .param("at", utc(at))
                 .update();
     }
@@ -107,7 +119,7 @@ class CookieScanRepository {
     int interruptStale(Instant before) {
         return jdbc.sql("""
                         UPDATE cookie_scan SET status = 'failed', finished_at = updated_at,
-                            failure = 'The scan stopped without finishing: its server stopped.'
+                            failure_code = 'interrupted'
                         WHERE status = 'running' AND updated_at < :before
                         """).param("before", utc(before)).update();
     }
@@ -146,12 +158,14 @@ class CookieScanRepository {
                 instant(rs, "started_at"),
                 rs.getString("status"),
                 rs.getString("step"),
+                rs.getString("step_page"),
                 rs.getInt("pages_done"),
                 rs.getInt("pages_planned"),
                 instant(rs, "finished_at"),
                 rs.getObject("violations", Integer.class),
                 rs.getObject("warnings", Integer.class),
-                rs.getString("failure"));
+                rs.getString("failure"),
+                rs.getString("failure_code"));
     }
 
     static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -24,6 +24,7 @@ public class CookieScanner {
     private final OutboundAddresses addresses;
     private final ScannerSettings settings;
     private final CookieDatabase database;
+    private final ScanWords words;
     private final Clock clock;
 
     CookieScanner(
@@ -31,11 +32,13 @@ public class CookieScanner {
             OutboundAddresses addresses,
             ScannerSettings settings,
             CookieDatabase database,
+            ScanWords words,
             Clock clock) {
         this.targets = targets;
         this.addresses = addresses;
         this.settings = settings;
         this.database = database;
+        this.words = words;
         this.clock = clock;
     }
 
@@ -52,7 +55,7 @@ public class CookieScanner {
     public ScanReport scan(ScanTarget target, Consumer<ScanProgress> progress) {
         Instant started = clock.instant();
         Deadline deadline = new Deadline(settings.timeLimit());
-        progress.accept(new ScanProgress("Starting Chromium", 0, target.pages() * 2));
+        progress.accept(new ScanProgress("starting", null, 0, target.pages() * 2));
         Crawl crawl;
         try (GuardedProxy proxy = GuardedProxy.start(addresses, settings.pageTimeout());
                 ScanBrowser browser = ScanBrowser.launch(settings, proxy)) {
@@ -65,7 +68,7 @@ public class CookieScanner {
         List<Problem> all = Stream.concat(
                         crawl.problems().stream(), findings.stream().flatMap(finding -> finding.problems().stream()))
                 .toList();
-        return new ScanReport(
+        return words.english(new ScanReport(
                 target.siteKey(),
                 target.siteName(),
                 target.jurisdiction().key(),
@@ -80,7 +83,7 @@ public class CookieScanner {
                 count(all, Problem.Severity.VIOLATION),
                 count(all, Problem.Severity.WARNING),
                 database.source(),
-                CatalogSnippet.of(target, findings));
+                CatalogSnippet.of(target, findings)));
     }
 
     private static int count(List<Problem> problems, Problem.Severity severity) {

@@ -96,12 +96,13 @@ class CookieScans {
         try {
             ScanReport report = scanner.scan(target, progress -> scans.progress(id, progress, clock.instant()));
             scans.finish(id, report, json.writeValueAsString(report), clock.instant());
-        } catch (ScannerUnavailableException | InvalidCookieDatabaseException e) {
-            scans.fail(id, e.getMessage(), clock.instant());
+        } catch (ScannerUnavailableException e) {
+            scans.fail(id, "unavailable", e.getMessage(), clock.instant());
+        } catch (InvalidCookieDatabaseException e) {
+            scans.fail(id, "cookie-database", e.getMessage(), clock.instant());
         } catch (RuntimeException e) {
             log.warn("Cookie scan {} of site {} failed", id, target.siteKey(), e);
-            scans.fail(
-                    id, "The scan stopped on an unexpected error; the server's log has the details.", clock.instant());
+            scans.fail(id, "unexpected", null, clock.instant());
         } finally {
             chromium.release();
         }

@@ -47,16 +47,13 @@ final class Crawler {
             seen.problem(banner);
         }
         if (deadline.passed() || done < visits.size() * 2) {
-            seen.problem(Problem.note(
-                    "time-limit",
-                    "The time limit ended the scan before it had visited every page twice; what it saw until then"
-                            + " is reported."));
+            seen.problem(Problem.note("time-limit"));
         }
         return seen.crawl(visits.stream().map(PageVisit::page).toList(), refused.get());
     }
 
     private Outcome pass(boolean accept, Frontier frontier, Deadline deadline) {
-        String step = accept ? "Second visit, accepting everything" : "First visit, rejecting everything";
+        String step = accept ? "accepting" : "rejecting";
         Outcome outcome = Outcome.NOT_FOUND;
         boolean answered = false;
         seen.moment(Moment.BEFORE_CHOICE);
@@ -67,7 +64,8 @@ final class Crawler {
                     break;
                 }
                 progress.accept(new ScanProgress(
-                        step + ": " + WebAddresses.withoutQuery(next.toString()),
+                        step,
+                        WebAddresses.withoutQuery(next.toString()),
                         done,
                         planned(accept, frontier.waiting() + 1)));
                 PageVisit visit = pass.visit(next, deadline);
@@ -90,7 +88,7 @@ final class Crawler {
                 }
             }
         }
-        progress.accept(new ScanProgress(step + ": done", done, planned(accept, frontier.waiting())));
+        progress.accept(new ScanProgress(step + "-done", null, done, planned(accept, frontier.waiting())));
         return outcome;
     }
 
@@ -101,29 +99,12 @@ final class Crawler {
     }
 
     private @Nullable Problem bannerProblem(Outcome outcome) {
-        String script = "/s/" + target.siteKey() + "/consent.js";
         return switch (outcome) {
             case TAKEN -> null;
-            case NOT_DECLARED ->
-                Problem.note(
-                        "no-banner-declared",
-                        "The catalog declares no cookie banner for this site, so every page was seen as by a visitor"
-                                + " who was never asked.");
-            case NOT_FOUND ->
-                Problem.warning(
-                        "no-banner",
-                        "The pages do not show Steward's banner (" + script + "), so nothing asks visitors before"
-                                + " cookies are set; every page was seen as by a visitor who was never asked.");
-            case NO_BUTTON ->
-                Problem.warning(
-                        "banner-without-button",
-                        "The banner does not show its \u201cAccept all\u201d and \u201cReject all\u201d buttons as the"
-                                + " catalog words them, so the scan could not answer it.");
-            case NOT_TAKEN ->
-                Problem.warning(
-                        "choice-not-taken",
-                        "The banner did not take the scan's answer for every category it asks about; what followed"
-                                + " was seen as before any choice.");
+            case NOT_DECLARED -> Problem.note("no-banner-declared");
+            case NOT_FOUND -> Problem.warning("no-banner", "/s/" + target.siteKey() + "/consent.js");
+            case NO_BUTTON -> Problem.warning("banner-without-button");
+            case NOT_TAKEN -> Problem.warning("choice-not-taken");
         };
     }
 }

@@ -55,6 +55,18 @@ record Lifetime(@Nullable Long seconds) {
         }
     }
 
+    /** The catalog's words as a whole number of a unit ("13 months" stays 13 months, not 403 days); else empty. */
+    static Optional<Amount> written(String declared) {
+        String text = declared.trim().toLowerCase(Locale.ROOT);
+        if (SESSION.contains(text)) {
+            return Optional.of(new Amount(0, "session"));
+        }
+        Matcher words = WORDS.matcher(text);
+        return words.matches() && !words.group(1).contains(".")
+                ? Optional.of(new Amount(Long.parseLong(words.group(1)), words.group(2)))
+                : Optional.empty();
+    }
+
     private static long unit(String unit) {
         return switch (unit) {
             case "second" -> 1;
@@ -75,22 +87,38 @@ record Lifetime(@Nullable Long seconds) {
         return seconds == null || seen.seconds > seconds + SLACK;
     }
 
-    /** In words: "session", "45 minutes", "90 days", "2 years". */
-    String words() {
+    /** How long, as a count of a unit a person reads: {@code session} (count 0), minute, hour, day or year. */
+    record Amount(long count, String unit) {}
+
+    Amount amount() {
         if (seconds == null) {
-            return "session";
+            return new Amount(0, "session");
         }
         if (seconds < 2 * 3_600) {
-            return plural(Math.max(1, Math.round(seconds / 60.0)), "minute");
+            return new Amount(Math.max(1, Math.round(seconds / 60.0)), "minute");
         }
         if (seconds < 2 * DAY) {
-            return plural(Math.round(seconds / 3_600.0), "hour");
+            return new Amount(Math.round(seconds / 3_600.0), "hour");
         }
         long days = Math.round(seconds / (double) DAY);
-        return days % 365 == 0 ? plural(days / 365, "year") : plural(days, "day");
+        return days % 365 == 0 ? new Amount(days / 365, "year") : new Amount(days, "day");
     }
 
-    private static String plural(long count, String unit) {
-        return count + " " + unit + (count == 1 ? "" : "s");
+    /** In English words, for the report's JSON: "session", "45 minutes", "90 days", "2 years". */
+    String words() {
+        Amount amount = amount();
+        if (seconds == null) {
+            return amount.unit();
+        }
+        return amount.count() + " " + amount.unit() + (amount.count() == 1 ? "" : "s");
+    }
+
+    /** As a finding keeps it: the seconds, or nothing for a session cookie. */
+    String argument() {
+        return seconds == null ? "" : seconds.toString();
+    }
+
+    static Lifetime ofArgument(String argument) {
+        return new Lifetime(argument.isEmpty() ? null : Long.valueOf(argument));
     }
 }

@@ -5,35 +5,32 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.cookies.scanner.CookieScanRepository.Scan;
 import dev.steward.cookies.scanner.ScanScheduleRepository.Schedule;
+import dev.steward.platform.ConsoleWords;
 import dev.steward.staff.Caller;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** The console's scan pages in words: sites with their regions and schedules, scans with their status and times. */
 @Component
 class ScanConsoleViews {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(
-                    "d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-    private static final Map<String, String> STATUS =
-            Map.of("running", "Running", "finished", "Finished", "failed", "Did not finish");
-
     private final Catalogs catalogs;
     private final CookieScans scans;
     private final ScanSchedules schedules;
+    private final ScanWords words;
+    private final ConsoleWords console;
 
-    ScanConsoleViews(Catalogs catalogs, CookieScans scans, ScanSchedules schedules) {
+    ScanConsoleViews(
+            Catalogs catalogs, CookieScans scans, ScanSchedules schedules, ScanWords words, ConsoleWords console) {
         this.catalogs = catalogs;
         this.scans = scans;
         this.schedules = schedules;
+        this.words = words;
+        this.console = console;
     }
 
     record Region(String key, String name) {}
@@ -74,45 +71,50 @@ class ScanConsoleViews {
                 .toList();
     }
 
+    /** The scan in the staff member's words, for the request being served. */
     ScanView scan(Scan scan) {
         Site site = catalogs.requireSite(scan.site());
+        Locale locale = LocaleContextHolder.getLocale();
         String progress = switch (scan.status()) {
-            case "running" -> scan.step() + " (" + scan.pagesDone() + " of " + scan.pagesPlanned() + " page visits)";
-            case "failed" -> scan.failure() == null ? "" : scan.failure();
-            default ->
-                scan.violations()
-                        + (scan.violations() != null && scan.violations() == 1 ? " violation, " : " violations, ")
-                        + scan.warnings()
-                        + (scan.warnings() != null && scan.warnings() == 1 ? " warning" : " warnings");
+            case "running" ->
+                words.progress(scan.step(), scan.stepPage(), scan.pagesDone(), scan.pagesPlanned(), locale);
+            case "failed" -> failure(scan, locale);
+            default -> words.get(locale, "outcome", scan.violations(), scan.warnings());
         };
         return new ScanView(
                 scan.id(),
                 site.key(),
-                site.name().in(site.language()),
-                when(scan.startedAt()),
-                scan.startedBy().equals("schedule") ? "the schedule" : scan.startedBy(),
-                regionName(site, scan.jurisdiction()),
-                STATUS.getOrDefault(scan.status(), scan.status()),
+                siteName(site, locale),
+                console.dayTime(scan.startedAt()),
+                scan.startedBy().equals("schedule") ? words.get(locale, "bySchedule") : scan.startedBy(),
+                words.region(site.key(), scan.jurisdiction(), locale),
+                words.getOr(locale, "status." + scan.status(), scan.status()),
                 scan.status().equals("running"),
                 progress,
                 scan.violations(),
                 scan.warnings());
     }
 
-    static String when(Instant at) {
-        return WHEN.format(at);
+    /** Why it did not finish; a failure stored as a sentence, before failures had codes, shows as stored. */
+    private String failure(Scan scan, Locale locale) {
+        if (scan.failureCode() == null) {
+            return scan.failure() == null ? "" : scan.failure();
+        }
+        String why = words.get(locale, "failure." + scan.failureCode());
+        return scan.failure() == null ? why : why + " " + scan.failure();
     }
 
     private SiteView site(Site site) {
         Catalog catalog = catalogs.of(site.key());
+        Locale locale = LocaleContextHolder.getLocale();
         List<Region> regions = site.jurisdictions().stream()
-                .map(key -> new Region(key, regionName(site, key)))
+                .map(key -> new Region(key, words.region(site.key(), key, locale)))
                 .toList();
         ScheduleView schedule =
-                schedules.of(site.key()).map(s -> scheduleView(site, s)).orElse(null);
+                schedules.of(site.key()).map(s -> scheduleView(site, s, locale)).orElse(null);
         return new SiteView(
                 site.key(),
-                site.name().in(site.language()),
+                siteName(site, locale),
                 site.baseUrl(),
                 regions,
                 catalog.jurisdiction(site.defaultJurisdiction()).isPresent() ? site.defaultJurisdiction() : "",
@@ -120,20 +122,17 @@ class ScanConsoleViews {
                 scans.recent(List.of(site.key()), 10).stream().map(this::scan).toList());
     }
 
-    private ScheduleView scheduleView(Site site, Schedule schedule) {
+    private ScheduleView scheduleView(Site site, Schedule schedule, Locale locale) {
         return new ScheduleView(
                 schedule.every(),
-                ScanSchedules.INTERVALS.getOrDefault(schedule.every(), schedule.every()),
+                words.getOr(locale, "every." + schedule.every(), schedule.every()),
                 schedule.pageLimit(),
                 schedule.jurisdiction(),
-                regionName(site, schedule.jurisdiction()),
-                when(schedule.nextRunAt()));
+                words.region(site.key(), schedule.jurisdiction(), locale),
+                console.dayTime(schedule.nextRunAt()));
     }
 
-    private String regionName(Site site, String key) {
-        return catalogs.of(site.key())
-                .jurisdiction(key)
-                .map(jurisdiction -> jurisdiction.name().in(site.language()))
-                .orElse(key);
+    private static String siteName(Site site, Locale locale) {
+        return site.name().in(locale.getLanguage(), site.language());
     }
 }

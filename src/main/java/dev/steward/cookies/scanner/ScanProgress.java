@@ -1,13 +1,12 @@
 package dev.steward.cookies.scanner;
 
-/**
- * How far a scan has come, for the person waiting: what it does now in words, and pages visited of those it plans
- * to visit in both passes together (the plan grows while the first pass finds links, up to the page limit).
- */
-public record ScanProgress(String step, int pagesDone, int pagesPlanned) {
+import org.jspecify.annotations.Nullable;
 
-    /** One line for a terminal or a status region. */
-    public String describe() {
-        return step + " (" + pagesDone + " of " + pagesPlanned + " page visits)";
-    }
-}
+/**
+ * How far a scan has come, for the person waiting: what it does now as a code ({@link ScanWords} says it in words),
+ * the page it visits, and pages visited of those it plans to visit in both passes together (the plan grows while the
+ * first pass finds links, up to the page limit).
+ *
+ * @param step {@code starting}, {@code rejecting}, {@code rejecting-done}, {@code accepting}, {@code accepting-done}
+ */
+public record ScanProgress(String step, @Nullable String page, int pagesDone, int pagesPlanned) {}

@@ -72,6 +72,24 @@ public record ScanReport(
         public boolean clean() {
             return problems.isEmpty();
         }
+
+        Finding withProblems(List<Problem> worded) {
+            return new Finding(
+                    kind,
+                    name,
+                    domain,
+                    path,
+                    lifetime,
+                    lifetimeSeconds,
+                    thirdParty,
+                    setBy,
+                    firstPage,
+                    seen,
+                    types,
+                    declared,
+                    suggestion,
+                    worded);
+        }
     }
 
     /** What the catalog declares, in the site's first language. */

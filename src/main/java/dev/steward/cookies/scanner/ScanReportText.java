@@ -1,8 +1,9 @@
 package dev.steward.cookies.scanner;
 
-import dev.steward.cookies.scanner.Problem.Severity;
 import dev.steward.cookies.scanner.ReportView.Line;
+import dev.steward.cookies.scanner.ReportView.Said;
 import dev.steward.cookies.scanner.ReportView.Section;
+import java.util.Locale;
 
 /** A scan report as plain text for a terminal or a CI log: problems first, then what matches, then the snippet. */
 final class ScanReportText {
@@ -11,25 +12,25 @@ final class ScanReportText {
 
     private ScanReportText() {}
 
-    static String of(ScanReport report) {
+    static String of(ScanReport report, ScanWords words) {
         ScanReportText text = new ScanReportText();
-        text.write(report);
+        text.write(report, ReportView.of(report, words, Locale.ENGLISH));
         return text.out.toString();
     }
 
-    private void write(ScanReport report) {
+    private void write(ScanReport report, ReportView view) {
         line("Cookie scan of " + report.siteName() + " at " + report.baseUrl() + ", as a visitor in "
                 + report.regionName());
         line("Steward's banner: " + (report.consentScript() == null ? "not on the pages" : report.consentScript()));
         line("Pages visited (" + report.pages().size() + "):");
-        report.pages().forEach(page -> line("  " + page.url() + (page.problem() == null ? "" : ": " + page.problem())));
+        view.pages().forEach(page -> line("  " + page.url() + (page.problem() == null ? "" : ": " + page.problem())));
         line("");
         line(report.violations()
                 + (report.violations() == 1 ? " violation, " : " violations, ")
                 + report.warnings()
                 + (report.warnings() == 1 ? " warning." : " warnings."));
-        report.problems().forEach(problem -> line(mark(problem.severity()) + problem.message()));
-        for (Section section : ReportView.of(report).sections()) {
+        view.problems().forEach(this::problem);
+        for (Section section : view.sections()) {
             line("");
             line(section.title() + ":");
             section.findings().forEach(this::finding);
@@ -48,14 +49,18 @@ final class ScanReportText {
                 line("    " + detail);
             }
         }
-        finding.problems().forEach(problem -> line("    " + mark(problem.severity()) + problem.message()));
+        finding.problems().forEach(problem -> line("    " + mark(problem) + problem.text()));
     }
 
-    private static String mark(Severity severity) {
-        return switch (severity) {
-            case VIOLATION -> "! ";
-            case WARNING -> "? ";
-            case NOTE -> "- ";
+    private void problem(Said problem) {
+        line(mark(problem) + problem.text());
+    }
+
+    private static String mark(Said problem) {
+        return switch (problem.severity()) {
+            case "violation" -> "! ";
+            case "warning" -> "? ";
+            default -> "- ";
         };
     }
 

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,8 @@ class ScanSchedules {
     private static final Logger log = LoggerFactory.getLogger(ScanSchedules.class);
 
     /** The intervals a schedule may have, in words. */
-    static final Map<String, String> INTERVALS = Map.of("P1D", "every day", "P7D", "every week", "P1M", "every month");
+    /** The intervals the console offers, as ISO-8601 periods; the console names them in words. */
+    static final List<String> INTERVALS = List.of("P1D", "P7D", "P1M");
 
     private final ScanScheduleRepository schedules;
     private final CookieScans scans;
@@ -52,7 +52,7 @@ class ScanSchedules {
      * schedule saved.
      */
     Schedule set(String site, String every, Integer pages, String region, String by) {
-        if (!INTERVALS.containsKey(every)) {
+        if (!INTERVALS.contains(every)) {
             throw new InvalidInputException(FieldError.of("every", "invalid", "error.cookies.every.invalid"));
         }
         ScanTarget target = scans.target(ScanRequest.of(site, pages, region));

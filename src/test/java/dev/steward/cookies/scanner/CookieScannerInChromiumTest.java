@@ -72,6 +72,9 @@ class CookieScannerInChromiumTest {
     CookieScanner scanner;
 
     @Autowired
+    ScanWords words;
+
+    @Autowired
     ScanSchedules schedules;
 
     @Autowired
@@ -134,7 +137,7 @@ class CookieScannerInChromiumTest {
 
         String pixelHost = "localhost:" + pixels.port();
         assertThat(report.findings())
-                .as(ScanReportText.of(report))
+                .as(ScanReportText.of(report, words))
                 .extracting(Finding -> Finding.kind(), Finding -> Finding.name(), CookieScannerInChromiumTest::codes)
                 .containsExactlyInAnyOrder(
                         tuple("cookie", "_ga", List.of("undeclared", "before-consent", "after-refusal")),
@@ -302,14 +305,14 @@ class CookieScannerInChromiumTest {
                 Map.of("site", "scan-lab", "every", "P7D", "pages", "2", "region", "EU"));
         assertThat(scheduled.statusCode()).isEqualTo(302);
         assertThat(admin.get("/admin/cookie-scans").body())
-                .contains("Scanned every week, 2 pages, as a visitor from European Union; next scan 9 March 2026");
+                .contains("Scanned every week, 2 pages, as a visitor from European Union; next scan March 9, 2026");
 
         clock.set(StewardTest.START.plus(Duration.ofDays(8)));
         schedules.runDue();
         String byTheSchedule = await().atMost(Duration.ofSeconds(60))
                 .until(() -> newestScanBy(admin, "the schedule"), Objects::nonNull);
         finished(admin, byTheSchedule);
-        assertThat(admin.get("/admin/cookie-scans").body()).contains("next scan 17 March 2026");
+        assertThat(admin.get("/admin/cookie-scans").body()).contains("next scan March 17, 2026");
     }
 
     @Test
@@ -384,11 +387,12 @@ class CookieScannerInChromiumTest {
         }
     }
 
-    private static ScanReport.Finding finding(ScanReport report, String name) {
+    private ScanReport.Finding finding(ScanReport report, String name) {
         return report.findings().stream()
                 .filter(finding -> finding.name().equals(name))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError(name + " is not in the report:\n" + ScanReportText.of(report)));
+                .orElseThrow(
+                        () -> new AssertionError(name + " is not in the report:\n" + ScanReportText.of(report, words)));
     }
 
     private static List<String> codes(ScanReport.Finding finding) {
