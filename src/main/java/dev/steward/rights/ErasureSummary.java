@@ -72,7 +72,8 @@ record ErasureSummary(UUID request, Instant erasedAt, boolean everything, List<L
             Function<String, Optional<Span>> statutoryPeriod,
             List<String> recipients) {
         List<Line> lines = new ArrayList<>();
-        outcome.erasedPerActivity()
+        // in the activities' order, so that the page and the stored positions read the same on every node
+        new TreeMap<>(outcome.erasedPerActivity())
                 .forEach((activity, records) -> lines.add(new Line(activity, records, null, null, null)));
         outcome.kept().stream()
                 .collect(Collectors.groupingBy(Kept::of, TreeMap::new, Collectors.summingInt(k -> 1)))

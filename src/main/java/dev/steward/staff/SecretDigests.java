@@ -62,6 +62,8 @@ final class SecretDigests {
             }
             sha256.reset();
             sha256.update(input, 0, length);
+            // the thread keeps its buffer, not the secret
+            java.util.Arrays.fill(input, 0, length, (byte) 0);
             try {
                 sha256.digest(result, 0, result.length);
             } catch (DigestException e) {

@@ -52,7 +52,7 @@ class RequestLimitsTest {
         assertThat(answer.statusCode()).isEqualTo(413);
         JsonNode error = error(answer);
         assertThat(error.get("code").asString()).isEqualTo("too-large");
-        assertThat(error.get("message").asString()).contains("1048576 bytes");
+        assertThat(error.get("message").asString()).contains("1,048,576 bytes");
         assertThat(Rows.count(jdbc)).isEqualTo(before);
     }
 
