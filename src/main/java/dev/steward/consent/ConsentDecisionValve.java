@@ -86,6 +86,11 @@ final class ConsentDecisionValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
+        if (request.getConnector() == decisionsOnly && announcesBody(request)) {
+            // a decision has none; answering one would leave Tomcat swallowing it on one of the port's few threads
+            notServedHere(request, response);
+            return;
+        }
         if (!PATH.equals(request.getDecodedRequestURI())
                 || !"GET".equals(request.getMethod())
                 || !ApiKeyGate.presentsKey(request)
@@ -125,6 +130,10 @@ final class ConsentDecisionValve extends ValveBase {
         } catch (NotFoundException e) {
             refuse(request, response, HttpServletResponse.SC_NOT_FOUND, List.of(NotFoundException.error(e)));
         }
+    }
+
+    private static boolean announcesBody(Request request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     /**

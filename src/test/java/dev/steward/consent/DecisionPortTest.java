@@ -115,14 +115,22 @@ class DecisionPortTest {
         String token = integratorKey();
         List<Socket> stalled = new ArrayList<>();
         try {
-            // more stalled uploads than the pool has threads: each is answered at once, none waits for its body
-            for (int i = 0; i < 4; i++) {
+            // more stalled uploads than the pool has threads, to another address and to the decision itself with
+            // its key: each is answered at once, none waits for its body
+            String[] stalling = {
+                "POST /api/v1/admin/api-keys HTTP/1.1\r\nContent-Length: 1000000\r\n",
+                "GET /api/v1/consent-decisions?site=lab&purpose=newsletter&subject=x HTTP/1.1\r\n"
+                        + "Authorization: Bearer " + token + "\r\nContent-Length: 1000000\r\n",
+                "GET /api/v1/consent-decisions?site=lab&purpose=newsletter&subject=x HTTP/1.1\r\n"
+                        + "Authorization: Bearer " + token + "\r\nTransfer-Encoding: chunked\r\n",
+                "PUT /api/v1/consent-decisions HTTP/1.1\r\nContent-Length: 1000000\r\n"
+            };
+            for (String request : stalling) {
                 Socket socket = new Socket("127.0.0.1", decisionPort);
                 stalled.add(socket);
                 socket.setSoTimeout(5_000);
                 socket.getOutputStream()
-                        .write(("POST /api/v1/admin/api-keys HTTP/1.1\r\nHost: localhost\r\n"
-                                        + "Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n")
+                        .write((request + "Host: localhost\r\nContent-Type: application/json\r\n\r\n")
                                 .getBytes(StandardCharsets.US_ASCII));
                 String head = head(socket.getInputStream());
                 assertThat(head).startsWith("HTTP/1.1 404").containsIgnoringCase("connection: close");
