@@ -34,7 +34,8 @@ public final class MailBlast {
     /** An unsubscribe token's length: 32 bytes in unpadded base64url, as Steward's {@code UnsubscribeTokens}. */
     private static final int TOKEN_BYTES = 32;
 
-    private static final String PLACEHOLDER = "preview";
+    /** The token the staff preview shows in its unsubscribe links (the product's CampaignPreviews). */
+    private static final String PREVIEW_TOKEN = "preview";
 
     private MailBlast() {}
 
@@ -110,10 +111,10 @@ public final class MailBlast {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** The preview's text with the token where the preview's unsubscribe links and mailto subject have a placeholder. */
+    /** The preview's text with a real-length token where its unsubscribe links and mailto subject carry the preview's. */
     private static String tokened(String text, String token) {
-        return text.replace("/unsubscribe/" + PLACEHOLDER, "/unsubscribe/" + token)
-                .replace("unsubscribe%20" + PLACEHOLDER, "unsubscribe%20" + token);
+        return text.replace("/unsubscribe/" + PREVIEW_TOKEN, "/unsubscribe/" + token)
+                .replace("unsubscribe%20" + PREVIEW_TOKEN, "unsubscribe%20" + token);
     }
 
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {
