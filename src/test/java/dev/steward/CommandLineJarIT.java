@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -19,12 +20,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The packaged {@code target/steward.jar} as an operator runs it, in an empty working directory: asking for help or
  * the version starts nothing (no {@code ./data}, no master key, no database, no server), and the jar holds no
- * benchmark class (they are in {@code steward-bench.jar}).
+ * benchmark class (they are in {@code steward-bench.jar}); {@code bin/steward} runs the same commands with a class
+ * archive.
  */
 class CommandLineJarIT {
 
     private static final Path JAR = Path.of("target", "steward.jar").toAbsolutePath();
     private static final Path BENCH_JAR = Path.of("target", "steward-bench.jar").toAbsolutePath();
+    private static final Path LAUNCHER = Path.of("bin", "steward").toAbsolutePath();
 
     @TempDir
     Path workingDir;
@@ -100,7 +103,41 @@ class CommandLineJarIT {
         assertThat(run.out()).contains("seed", "due", "consent-file", "copy", "delete", "rights", "sample");
     }
 
+    @Test
+    void binStewardAnswersAsTheJarDoesAndRecordsItsClassArchiveFromTheFirstCommandThatSucceeds() throws Exception {
+        Path cds = workingDir.resolve("cds");
+        Map<String, String> settings = Map.of("STEWARD_JAR", JAR.toString(), "STEWARD_CDS_DIR", cds.toString());
+        String catalog = Path.of("examples", "olympus-2018").toAbsolutePath().toString();
+
+        Run version = run(List.of(LAUNCHER.toString()), settings, "--version");
+        Run usage = run(List.of(LAUNCHER.toString()), settings, "retention", "sweep", "--now");
+        assertThat(version.exit()).as(version.err()).isZero();
+        assertThat(version.out()).startsWith("Steward ");
+        assertThat(usage.exit()).isEqualTo(2);
+        assertThat(usage.err().lines()).first().isEqualTo("Unknown option: '--now'");
+        assertThat(archives(cds)).as("neither help nor a usage error records an archive").isEmpty();
+
+        Run first = run(List.of(LAUNCHER.toString()), settings, "catalog", "check", catalog);
+        Run plain = run(List.of("java", "-jar", JAR.toString()), "catalog", "check", catalog);
+        assertThat(archives(cds)).hasSize(1);
+        Run second = run(List.of(LAUNCHER.toString()), settings, "catalog", "check", catalog);
+
+        assertThat(List.of(first, second)).as("with and without the archive, as the jar answers").containsOnly(plain);
+        assertThat(plain.exit()).as(plain.err()).isZero();
+    }
+
+    private static List<Path> archives(Path cds) throws IOException {
+        try (Stream<Path> files = Files.walk(cds)) {
+            return files.filter(file -> file.toString().endsWith(".jsa")).toList();
+        }
+    }
+
     private Run run(List<String> java, String... words) throws IOException, InterruptedException {
+        return run(java, Map.of(), words);
+    }
+
+    private Run run(List<String> java, Map<String, String> settings, String... words)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(java);
         command.addAll(List.of(words));
         Path out = Files.createTempFile("steward-cli", ".out");
@@ -110,6 +147,7 @@ class CommandLineJarIT {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("STEWARD_"));
+        builder.environment().putAll(settings);
         Process process = builder.start();
         boolean exited = process.waitFor(2, TimeUnit.MINUTES);
         if (!exited) {
