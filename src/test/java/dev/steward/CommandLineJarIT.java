@@ -115,14 +115,18 @@ class CommandLineJarIT {
         assertThat(version.out()).startsWith("Steward ");
         assertThat(usage.exit()).isEqualTo(2);
         assertThat(usage.err().lines()).first().isEqualTo("Unknown option: '--now'");
-        assertThat(archives(cds)).as("neither help nor a usage error records an archive").isEmpty();
+        assertThat(archives(cds))
+                .as("neither help nor a usage error records an archive")
+                .isEmpty();
 
         Run first = run(List.of(LAUNCHER.toString()), settings, "catalog", "check", catalog);
         Run plain = run(List.of("java", "-jar", JAR.toString()), "catalog", "check", catalog);
         assertThat(archives(cds)).hasSize(1);
         Run second = run(List.of(LAUNCHER.toString()), settings, "catalog", "check", catalog);
 
-        assertThat(List.of(first, second)).as("with and without the archive, as the jar answers").containsOnly(plain);
+        assertThat(List.of(first, second))
+                .as("with and without the archive, as the jar answers")
+                .containsOnly(plain);
         assertThat(plain.exit()).as(plain.err()).isZero();
     }
 
