@@ -32,6 +32,16 @@ class AccountWords {
         return FieldError.of(field, code, "account.refused." + what + "." + code, arguments);
     }
 
+    /** Why a sign-in, or a password typed again, was refused, for the field the visitor typed it in. */
+    FieldError signInRefusal(String site, SignIn.Result result, String field) {
+        return switch (result.outcome()) {
+            case LOCKED -> refusal(site, field, "signIn", "locked", dayTime(site, result.lockedUntil()));
+            case AWAITING_PARENT -> refusal(site, field, "signIn", "awaiting-parent");
+            case UNVERIFIED -> refusal(site, field, "signIn", "unverified");
+            default -> refusal(site, field, "signIn", "wrong-password");
+        };
+    }
+
     FieldError tooShort(String site, String field) {
         return refusal(site, field, "registration", "too-short", Accounts.MIN_PASSWORD_LENGTH);
     }

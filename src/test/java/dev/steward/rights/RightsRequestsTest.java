@@ -148,7 +148,7 @@ class RightsRequestsTest {
         JsonNode guessed =
                 submit("{\"type\":\"access\",\"email\":\"" + Canary.email("guesser") + "\",\"region\":\"EU\"}", 202);
         String status = guessed.get("statusToken").asString();
-        for (int attempt = 1; attempt < PrivacyCenter.CODE_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt < RequestVerification.CODE_ATTEMPTS; attempt++) {
             assertRefused(code(status, "000000"), "wrong-code");
         }
         assertRefused(code(status, "000000"), "too-many-attempts");
