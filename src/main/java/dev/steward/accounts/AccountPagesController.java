@@ -6,7 +6,6 @@ import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.ErrorWords;
-import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The visitor's account pages: sign-in, "My privacy" (their data, their consents with receipts, their marketing
+ * The visitor's account pages once signed in ({@link AccountSignInController}): "My privacy" (their data, their consents with receipts, their marketing
  * choices), the download area, and deleting the account. Seeing the data, changing choices and deleting need the
  * password typed within the site's re-authentication period (seed 000 §4); deleting asks for it once more anyway.
  */
@@ -47,7 +45,6 @@ class AccountPagesController {
     private final AccountPageModel pages;
     private final Clock clock;
     private final AccountWords words;
-
     private final ErrorWords errorWords;
 
     AccountPagesController(
@@ -63,7 +60,6 @@ class AccountPagesController {
             Clock clock,
             AccountWords words,
             ErrorWords errorWords) {
-        this.errorWords = errorWords;
         this.catalogs = catalogs;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -75,70 +71,12 @@ class AccountPagesController {
         this.pages = pages;
         this.clock = clock;
         this.words = words;
-    }
-
-    @GetMapping("/s/{site}/account/login")
-    String loginPage(
-            @PathVariable String site, @RequestParam(name = "continue", required = false) String back, Model model) {
-        return passwordForm("accounts/login", site, back, null, model, null);
-    }
-
-    @PostMapping("/s/{site}/account/login")
-    String login(
-            @PathVariable String site,
-            @RequestParam(defaultValue = "") String login,
-            @RequestParam(defaultValue = "") String password,
-            @RequestParam(name = "continue", required = false) String back,
-            Model model,
-            HttpServletRequest request,
-            HttpServletResponse response) {
-        SignIn.Result result = signIn.signIn(site, login, password);
-        if (result.outcome() == SignIn.Outcome.SIGNED_IN) {
-            Instant now = clock.instant();
-            sessions.signIn(new VisitorPrincipal(site, result.subject().toString(), now, now), request, response);
-            return "redirect:" + back(site, back);
-        }
-        model.addAttribute("login", login);
-        return passwordForm("accounts/login", site, back, refusal(site, result, "login"), model, response);
-    }
-
-    @PostMapping("/s/{site}/account/logout")
-    String logout(@PathVariable String site, HttpServletRequest request, HttpServletResponse response) {
-        sessions.signOut(request, response);
-        return "redirect:/s/" + site + "/";
-    }
-
-    @GetMapping("/s/{site}/account/password")
-    String passwordPage(
-            @PathVariable String site, @RequestParam(name = "continue", required = false) String back, Model model) {
-        return passwordForm("accounts/password", site, back, null, model, null);
-    }
-
-    /** The password typed again: sensitive actions are open for another period, and the visitor goes back. */
-    @PostMapping("/s/{site}/account/password")
-    String confirmPassword(
-            @PathVariable String site,
-            @RequestParam(defaultValue = "") String password,
-            @RequestParam(name = "continue", required = false) String back,
-            Model model,
-            RedirectAttributes redirect,
-            HttpServletRequest request,
-            HttpServletResponse response) {
-        VisitorPrincipal visitor = visitor();
-        SignIn.Result result = signIn.confirm(site, visitor.subject(), password);
-        if (result.outcome() == SignIn.Outcome.SIGNED_IN) {
-            sessions.save(visitor.passwordConfirmedAt(clock.instant()), request, response);
-            return "redirect:" + back(site, back);
-        }
-        if (result.outcome() == SignIn.Outcome.LOCKED) {
-            sessions.signOut(request, response);
-        }
-        return passwordForm("accounts/password", site, back, refusal(site, result, "password"), model, response);
+        this.errorWords = errorWords;
     }
 
     @GetMapping("/s/{site}/account")
     String privacy(@PathVariable String site, Model model) {
-        VisitorPrincipal visitor = visitor();
+        VisitorPrincipal visitor = sessions.signedIn();
         String reauthenticate = reauthenticationFor(visitor, "/s/" + site + "/account");
         if (reauthenticate != null) {
             return reauthenticate;
@@ -152,7 +90,7 @@ class AccountPagesController {
             @RequestParam(name = "purpose", required = false) List<String> ticked,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        VisitorPrincipal visitor = visitor();
+        VisitorPrincipal visitor = sessions.signedIn();
         String reauthenticate = reauthenticationFor(visitor, "/s/" + site + "/account");
         if (reauthenticate != null) {
             return reauthenticate;
@@ -178,7 +116,7 @@ class AccountPagesController {
 
     @GetMapping("/s/{site}/account/downloads")
     String downloads(@PathVariable String site, Model model) {
-        VisitorPrincipal visitor = visitor();
+        VisitorPrincipal visitor = sessions.signedIn();
         Account account = accounts.find(site, visitor.subject()).orElseThrow(() -> noDownloads(site));
         Form form = catalogs.of(site)
                 .form(site, account.registeredWith())
@@ -203,14 +141,14 @@ class AccountPagesController {
             RedirectAttributes redirect,
             HttpServletRequest request,
             HttpServletResponse response) {
-        VisitorPrincipal visitor = visitor();
+        VisitorPrincipal visitor = sessions.signedIn();
         SignIn.Result result = signIn.confirm(site, visitor.subject(), password);
         if (result.outcome() != SignIn.Outcome.SIGNED_IN) {
             if (result.outcome() == SignIn.Outcome.LOCKED) {
                 sessions.signOut(request, response);
                 return "redirect:/s/" + site + "/account/login";
             }
-            model.addAttribute("deleteError", errorWords.text(refusal(site, result, "delete-password")));
+            model.addAttribute("deleteError", errorWords.text(words.signInRefusal(site, result, "delete-password")));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return privacyPage(site, visitor, model);
         }
@@ -248,50 +186,6 @@ class AccountPagesController {
         }
         return "redirect:/s/" + visitor.site() + "/account/password?continue="
                 + URLEncoder.encode(back, StandardCharsets.UTF_8);
-    }
-
-    private FieldError refusal(String site, SignIn.Result result, String field) {
-        return switch (result.outcome()) {
-            case LOCKED -> words.refusal(site, field, "signIn", "locked", words.dayTime(site, result.lockedUntil()));
-            case AWAITING_PARENT -> words.refusal(site, field, "signIn", "awaiting-parent");
-            case UNVERIFIED -> words.refusal(site, field, "signIn", "unverified");
-            default -> words.refusal(site, field, "signIn", "wrong-password");
-        };
-    }
-
-    private VisitorPrincipal visitor() {
-        return sessions.current()
-                .orElseThrow(() -> new IllegalStateException("The account chain lets only visitors in"));
-    }
-
-    /** Only a page of this site's account area is a place to go back to. */
-    private static String back(String site, @Nullable String requested) {
-        String home = "/s/" + site + "/account";
-        if (requested == null
-                || !(requested.startsWith(home) || requested.startsWith("/s/" + site + "/privacy-center"))
-                || requested.contains("//")
-                || requested.contains("\\")
-                || requested.startsWith(home + "/login")) {
-            return home;
-        }
-        return requested;
-    }
-
-    /** The sign-in or password page, with the place to go back to and, after a refusal, why. */
-    private String passwordForm(
-            String view,
-            String site,
-            @Nullable String back,
-            @Nullable FieldError refusal,
-            Model model,
-            @Nullable HttpServletResponse response) {
-        pages.addTo(model, site);
-        model.addAttribute("back", back(site, back));
-        if (refusal != null && response != null) {
-            AccountPageModel.errors(model, errorWords.shown(List.of(refusal)));
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        }
-        return view;
     }
 
     private void page(Model model, String site) {

@@ -152,7 +152,6 @@ class AccountVerifications {
         PasswordChecks.Checked checked = checks.check(account.get(), password);
         if (checked.verdict() != PasswordChecks.Verdict.RIGHT) {
             throw new InvalidInputException(List.of(words.refusal(
-                    site,
                     "password",
                     "verify",
                     checked.verdict() == PasswordChecks.Verdict.LOCKED ? "locked" : "wrong-password")));

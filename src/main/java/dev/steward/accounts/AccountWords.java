@@ -11,9 +11,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * What the accounts module says to a visitor, in the language they read the site in at the time of the request: a
- * refusal keeps its field and code for programs and takes its message from the bundle
- * ({@code account.refused.<what>.<code>}), and mails sent while the visitor waits are worded the same way.
+ * What the accounts module says to a visitor. A refusal keeps its field and code for programs and names its message in
+ * the bundle ({@code account.refused.<what>.<code>}), worded where it is shown in the reader's language
+ * ({@code ErrorWords}), so it needs no site; mails sent while the visitor waits are worded here in the language the
+ * visitor reads the site in.
  */
 @Component
 class AccountWords {
@@ -28,12 +29,22 @@ class AccountWords {
         this.times = times;
     }
 
-    FieldError refusal(String site, String field, String what, String code, Object... arguments) {
+    FieldError refusal(String field, String what, String code, Object... arguments) {
         return FieldError.of(field, code, "account.refused." + what + "." + code, arguments);
     }
 
-    FieldError tooShort(String site, String field) {
-        return refusal(site, field, "registration", "too-short", Accounts.MIN_PASSWORD_LENGTH);
+    /** Why a sign-in, or a password typed again, was refused, for the field the visitor typed it in. */
+    FieldError signInRefusal(String site, SignIn.Result result, String field) {
+        return switch (result.outcome()) {
+            case LOCKED -> refusal(field, "signIn", "locked", dayTime(site, result.lockedUntil()));
+            case AWAITING_PARENT -> refusal(field, "signIn", "awaiting-parent");
+            case UNVERIFIED -> refusal(field, "signIn", "unverified");
+            default -> refusal(field, "signIn", "wrong-password");
+        };
+    }
+
+    FieldError tooShort(String field) {
+        return refusal(field, "registration", "too-short", Accounts.MIN_PASSWORD_LENGTH);
     }
 
     String words(String site, String key, Object... arguments) {

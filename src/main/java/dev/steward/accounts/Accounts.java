@@ -61,11 +61,10 @@ public class Accounts {
     public List<FieldError> check(
             String site, List<Registration.Login> logins, String passwordField, @Nullable String password) {
         catalogs.requireSite(site);
-        return refusals(site, logins, null, passwordField, password);
+        return refusals(logins, null, passwordField, password);
     }
 
     private List<FieldError> refusals(
-            String site,
             List<Registration.Login> logins,
             @Nullable SubjectId registering,
             String passwordField,
@@ -74,11 +73,11 @@ public class Accounts {
         for (Registration.Login login : logins) {
             if (login.identifier().kind() == Identifier.Kind.USERNAME
                     && usernameTaken(login.identifier(), registering)) {
-                errors.add(words.refusal(site, login.field(), "registration", "taken"));
+                errors.add(words.refusal(login.field(), "registration", "taken"));
             }
         }
         if (password != null && password.length() < MIN_PASSWORD_LENGTH) {
-            errors.add(words.tooShort(site, passwordField));
+            errors.add(words.tooShort(passwordField));
         }
         return errors;
     }
@@ -90,12 +89,8 @@ public class Accounts {
      */
     @Transactional
     public void register(Registration registration, String password) {
-        List<FieldError> errors = refusals(
-                registration.site(),
-                registration.logins(),
-                registration.subject(),
-                registration.passwordField(),
-                password);
+        List<FieldError> errors =
+                refusals(registration.logins(), registration.subject(), registration.passwordField(), password);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

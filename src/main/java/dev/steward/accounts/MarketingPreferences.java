@@ -89,7 +89,7 @@ class MarketingPreferences {
         for (String purpose : ticked) {
             if (purposes.stream().noneMatch(declared -> declared.key().equals(purpose))) {
                 throw new InvalidInputException(
-                        List.of(words.refusal(site, "purposes", "preferences", "undeclared-purpose")));
+                        List.of(words.refusal("purposes", "preferences", "undeclared-purpose")));
             }
         }
         List<ConsentEvent> recorded = new ArrayList<>();

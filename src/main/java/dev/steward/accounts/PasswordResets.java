@@ -81,8 +81,7 @@ class PasswordResets {
     void request(String site, String login) {
         catalogs.requireSite(site);
         Identifier typed = Logins.of(login)
-                .orElseThrow(
-                        () -> new InvalidInputException(List.of(words.refusal(site, "login", "reset", "required"))));
+                .orElseThrow(() -> new InvalidInputException(List.of(words.refusal("login", "reset", "required"))));
         Optional<Account> account = identities.carrying(typed).stream()
                 .flatMap(subject -> accounts.find(site, subject).stream())
                 .filter(found -> found.verified() || found.verifyBy() == null)
@@ -130,7 +129,7 @@ class PasswordResets {
     @Transactional
     boolean reset(String site, String token, String password) {
         if (password.length() < Accounts.MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException(List.of(words.tooShort(site, "password")));
+            throw new InvalidInputException(List.of(words.tooShort("password")));
         }
         Optional<Account> account = tokens.consume(
                         AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site, clock.instant())

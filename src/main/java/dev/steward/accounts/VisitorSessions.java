@@ -71,6 +71,11 @@ class VisitorSessions {
                 : Optional.empty();
     }
 
+    /** The visitor on a page of the account area, which the account security chain lets no one else reach. */
+    VisitorPrincipal signedIn() {
+        return current().orElseThrow(() -> new IllegalStateException("The account chain lets only visitors in"));
+    }
+
     private void freshSession(HttpServletRequest request, HttpServletResponse response) {
         if (request.getSession(false) != null) {
             request.changeSessionId();

@@ -1,9 +1,9 @@
 package dev.steward.catalog;
 
+import dev.steward.platform.MessageBundle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.LocaleResolver;
@@ -16,9 +16,6 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
  * the cookie; this class only refuses a language Steward has no words for, whether asked for or found in the cookie.
  */
 public class ConsoleLanguages implements LocaleResolver {
-
-    /** The languages every console page and flash message exists in, English first as the fallback. */
-    public static final List<String> SHIPPED = List.of("en", "de", "ja");
 
     private final CookieLocaleResolver cookie = new CookieLocaleResolver("steward-console-language");
 
@@ -34,20 +31,21 @@ public class ConsoleLanguages implements LocaleResolver {
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
         Locale chosen = cookie.resolveLocale(request);
-        return SHIPPED.contains(chosen.getLanguage())
+        return MessageBundle.SHIPPED.contains(chosen.getLanguage())
                 ? Locale.forLanguageTag(chosen.getLanguage())
                 : fromBrowser(request);
     }
 
     @Override
     public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
-        if (locale != null && SHIPPED.contains(locale.getLanguage())) {
+        if (locale != null && MessageBundle.SHIPPED.contains(locale.getLanguage())) {
             cookie.setCookieSecure(request.isSecure());
             cookie.setLocale(request, response, Locale.forLanguageTag(locale.getLanguage()));
         }
     }
 
     private static Locale fromBrowser(HttpServletRequest request) {
-        return Locale.forLanguageTag(VisitorLanguages.preferred(request.getHeader("Accept-Language"), SHIPPED));
+        return Locale.forLanguageTag(
+                VisitorLanguages.preferred(request.getHeader("Accept-Language"), MessageBundle.SHIPPED));
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.catalog;
 
+import dev.steward.platform.MessageBundle;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.List;
@@ -47,7 +48,7 @@ public class VisitorLanguageLinks {
 
     /** The console's switch: every language Steward ships its console in, each named in itself. */
     public List<Choice> console(Locale locale) {
-        return ConsoleLanguages.SHIPPED.stream()
+        return MessageBundle.SHIPPED.stream()
                 .map(tag -> new Choice(tag, name(tag, Locale.forLanguageTag(tag)), tag.equals(locale.getLanguage())))
                 .toList();
     }

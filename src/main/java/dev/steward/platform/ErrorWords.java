@@ -31,9 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ErrorWords {
 
-    /** The languages every error message exists in, English first as the fallback. */
-    public static final List<String> SHIPPED = List.of("en", "de", "ja");
-
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private final MessageSource messages;
@@ -121,7 +118,7 @@ public class ErrorWords {
     }
 
     public static Locale apiLanguage(@Nullable String acceptLanguage) {
-        return Locale.forLanguageTag(AcceptLanguage.preferred(acceptLanguage, SHIPPED));
+        return Locale.forLanguageTag(AcceptLanguage.preferred(acceptLanguage, MessageBundle.SHIPPED));
     }
 
     private List<ShownError> shown(List<FieldError> errors, Locale locale) {

@@ -3,6 +3,7 @@ package dev.steward.platform;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -12,6 +13,13 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * 2026", "10. März 2026"), never as ISO timestamps.
  */
 public final class MessageBundle {
+
+    /**
+     * The languages Steward ships its own words in, English first as the fallback: every bundle (the visitor's pages
+     * and mails, the console, the field errors) exists in each, so a console, an API answer or an error shown to a
+     * reader can be in any of them.
+     */
+    public static final List<String> SHIPPED = List.of("en", "de", "ja");
 
     private final ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
 

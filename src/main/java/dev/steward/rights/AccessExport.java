@@ -48,7 +48,7 @@ public class AccessExport {
      * in the language given (the request's).
      */
     byte[] of(List<SubjectId> subjects, String site, Locale language) {
-        SubjectData.Export export = data.of(subjects, site);
+        SubjectExport export = data.of(subjects, site);
         return zip(Map.of(
                 "steward-access.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(export),
                 "records.csv", bytes(recordsCsv(export)),
@@ -62,7 +62,7 @@ public class AccessExport {
         return summary(data.of(subjects, site), site, true, language);
     }
 
-    private static String recordsCsv(SubjectData.Export export) {
+    private static String recordsCsv(SubjectExport export) {
         Csv csv =
                 new Csv().header(List.of("record", "site", "activity", "collectedAt", "legalBasis", "field", "value"));
         export.records()
@@ -78,7 +78,7 @@ public class AccessExport {
         return csv.toString();
     }
 
-    private static String consentsCsv(SubjectData.Export export) {
+    private static String consentsCsv(SubjectExport export) {
         Csv csv = new Csv()
                 .header(List.of(
                         "event",
@@ -108,7 +108,7 @@ public class AccessExport {
         return csv.toString();
     }
 
-    private static String recipientsCsv(SubjectData.Export export) {
+    private static String recipientsCsv(SubjectExport export) {
         Csv csv = new Csv()
                 .header(List.of(
                         "site", "recipient", "name", "country", "categories", "firstDisclosedAt", "lastDisclosedAt"));
@@ -125,7 +125,7 @@ public class AccessExport {
     }
 
     /** The page as the package carries it, styled within itself; in the console's preview, by the console's sheet. */
-    private String summary(SubjectData.Export export, String site, boolean preview, Locale language) {
+    private String summary(SubjectExport export, String site, boolean preview, Locale language) {
         Context context = new Context(language);
         context.setVariable("export", export);
         context.setVariable("site", site);

@@ -1,11 +1,12 @@
 package dev.steward.rights;
 
+import static dev.steward.rights.RightsColumns.at;
+import static dev.steward.rights.RightsColumns.instant;
+
 import dev.steward.vault.SubjectId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -130,14 +131,5 @@ class AccessPackageRepository {
                 instant(rs, "last_downloaded_at"),
                 instant(rs, "created_at"),
                 instant(rs, "expires_at"));
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -68,7 +68,7 @@ class AccessSummary {
         this.properties = properties;
     }
 
-    List<Item> items(SubjectData.Export export, Locale locale) {
+    List<Item> items(SubjectExport export, Locale locale) {
         return export.records().stream().map(record -> item(record, locale)).toList();
     }
 
@@ -90,7 +90,7 @@ class AccessSummary {
         }
     }
 
-    private Item item(SubjectData.Record record, Locale locale) {
+    private Item item(SubjectExport.Record record, Locale locale) {
         Catalog catalog = catalogs.of(record.site());
         Site site = catalogs.requireSite(record.site());
         Optional<ProcessingActivity> activity = catalog.activity(record.activity());

@@ -23,7 +23,7 @@ class ErasureSummaryRepository {
                         VALUES (:request, :at, :everything, :recipients)
                         """)
                 .param("request", summary.request())
-                .param("at", RequestRepository.at(summary.erasedAt()))
+                .param("at", RightsColumns.at(summary.erasedAt()))
                 .param("everything", summary.everything())
                 .param("recipients", summary.recipients().toArray(String[]::new))
                 .update();
@@ -40,7 +40,7 @@ class ErasureSummaryRepository {
                     .param("records", line.records())
                     .param("by", line.keptBy() == null ? null : line.keptBy().key())
                     .param("for", line.keptFor() == null ? null : line.keptFor().toString())
-                    .param("until", RequestRepository.at(line.keptUntil()))
+                    .param("until", RightsColumns.at(line.keptUntil()))
                     .update();
         }
     }
@@ -51,7 +51,7 @@ class ErasureSummaryRepository {
                 .param("request", request)
                 .query((rs, row) -> new ErasureSummary(
                         request,
-                        RequestRepository.instant(rs, "erased_at"),
+                        RightsColumns.instant(rs, "erased_at"),
                         rs.getBoolean("everything"),
                         lines,
                         List.of((String[]) rs.getArray("recipients").getArray())))
@@ -66,7 +66,7 @@ class ErasureSummaryRepository {
                         rs.getInt("records"),
                         rs.getString("kept_by") == null ? null : ErasureSummary.KeptBy.of(rs.getString("kept_by")),
                         rs.getString("kept_for") == null ? null : Span.parse(rs.getString("kept_for")),
-                        RequestRepository.instant(rs, "kept_until")))
+                        RightsColumns.instant(rs, "kept_until")))
                 .list();
     }
 }

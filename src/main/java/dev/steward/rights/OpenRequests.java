@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenRequests implements SubjectKeepers {
 
-    private final RequestRepository requests;
+    private final RequestBacklog requests;
 
-    OpenRequests(RequestRepository requests) {
+    OpenRequests(RequestBacklog requests) {
         this.requests = requests;
     }
 

@@ -5,7 +5,6 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
-import dev.steward.catalog.Span;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
@@ -14,7 +13,6 @@ import dev.steward.vault.ClaimedIdentifier;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,16 +34,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class PrivacyCenter {
 
     static final Duration VERIFICATION_VALID = Duration.ofHours(24);
-    static final int CODE_ATTEMPTS = 5;
     static final int MAX_UNVERIFIED = 3;
-    /** A second access request within this period counts as repeated (seed 001 §5.2: a fee may apply). */
-    static final Span REPEAT_WINDOW = new Span(java.time.Period.ofMonths(12), Duration.ZERO);
 
     private final Catalogs catalogs;
     private final RequestValidator validator;
     private final RequestRepository requests;
+    private final RequestBacklog backlog;
     private final RequestRecords records;
-    private final Deadlines deadlines;
+    private final RequestVerification verification;
     private final Fulfilment fulfilment;
     private final RightsMail mail;
     private final Identities identities;
@@ -55,8 +51,9 @@ public class PrivacyCenter {
             Catalogs catalogs,
             RequestValidator validator,
             RequestRepository requests,
+            RequestBacklog backlog,
             RequestRecords records,
-            Deadlines deadlines,
+            RequestVerification verification,
             Fulfilment fulfilment,
             RightsMail mail,
             Identities identities,
@@ -64,8 +61,9 @@ public class PrivacyCenter {
         this.catalogs = catalogs;
         this.validator = validator;
         this.requests = requests;
+        this.backlog = backlog;
         this.records = records;
-        this.deadlines = deadlines;
+        this.verification = verification;
         this.fulfilment = fulfilment;
         this.mail = mail;
         this.identities = identities;
@@ -145,13 +143,13 @@ public class PrivacyCenter {
             return new Submitted(
                     request.id(),
                     statusToken,
-                    received(request, "account", statusToken).status());
+                    verification.received(request, "account", statusToken).status());
         }
         if (proven) {
             return new Submitted(
                     request.id(),
                     statusToken,
-                    received(request, "requester", statusToken).status());
+                    verification.received(request, "requester", statusToken).status());
         }
         mail.verify(request, valid.details().email(), verificationToken, code, statusToken);
         return new Submitted(request.id(), statusToken, request.status());
@@ -162,7 +160,7 @@ public class PrivacyCenter {
      * time are enough for anyone who lost a mail.
      */
     private void requireFewUnverified(byte[] emailIndex) {
-        long waiting = requests.awaitingVerification(emailIndex);
+        long waiting = backlog.awaitingVerification(emailIndex);
         if (waiting >= MAX_UNVERIFIED) {
             throw new InvalidInputException(FieldError.of(
                     "email",
@@ -175,28 +173,13 @@ public class PrivacyCenter {
     /** The link from the verification mail, used (by its page's button, or through the API). */
     @Transactional
     public RightsRequest verifyLink(String site, String token) {
-        RightsRequest request = VerificationLinks.byLink(requests, site, token).orElseThrow(PrivacyCenter::unusable);
-        requireUnexpired(request);
-        return received(request, "requester", null);
+        return verification.verifyLink(site, token);
     }
 
     /** The code from the verification mail, typed on the request's page. */
     @Transactional(noRollbackFor = InvalidInputException.class)
     public RightsRequest verifyCode(String statusToken, String code) {
-        RightsRequest request = byStatusToken(statusToken);
-        RequestRepository.Verification verification =
-                requests.verification(request.id()).orElseThrow(PrivacyCenter::unusable);
-        requireUnexpired(request);
-        if (!MessageDigest.isEqual(verification.codeHash(), Tokens.hash(request.id(), code.strip()))) {
-            int wrong = requests.wrongCode(request.id());
-            if (wrong >= CODE_ATTEMPTS) {
-                requests.expire(request.id(), clock.instant());
-                throw new InvalidInputException(
-                        FieldError.of("code", "too-many-attempts", "error.rights.code.too-many-attempts"));
-            }
-            throw new InvalidInputException(FieldError.of("code", "wrong-code", "error.rights.code.wrong-code"));
-        }
-        return received(request, "requester", null);
+        return verification.verifyCode(byStatusToken(statusToken), code);
     }
 
     public RightsRequest byStatusToken(String statusToken) {
@@ -253,53 +236,5 @@ public class PrivacyCenter {
                     "region", "invalid-option", "error.rights.region.invalid-option", site.jurisdictions()));
         }
         return catalog.jurisdiction(key).orElseThrow();
-    }
-
-    /** The requester proved the address ({@code by} what); with the status link when no mail has carried it yet. */
-    private RightsRequest received(RightsRequest request, String by, @Nullable String statusToken) {
-        if (request.status() != RequestStatus.AWAITING_VERIFICATION) {
-            throw unusable();
-        }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant due = deadlines.due(request.site(), request.jurisdiction(), now);
-        UUID duplicate = requests.openDuplicate(request).orElse(null);
-        boolean repeated = isAccess(request.type()) && requests.answeredSince(request, REPEAT_WINDOW.subtractFrom(now));
-        if (!requests.received(request.id(), now, due, duplicate, repeated)) {
-            throw unusable();
-        }
-        if (!"account".equals(by)) {
-            identities.prove(
-                    request.subject(),
-                    Identifier.email(records.requireDetails(request).email()),
-                    "rights-request");
-        }
-        RightsRequest verified = requests.find(request.id()).orElseThrow();
-        records.log(verified, "verified", by, null);
-        RightsRequest answered = fulfilment.onReceived(verified);
-        if (answered.status() == RequestStatus.RECEIVED) {
-            // carried out at once, the answer itself confirms it; otherwise the requester learns the deadline
-            mail.received(answered, records.requireDetails(answered).email(), statusToken);
-        }
-        return answered;
-    }
-
-    private void requireUnexpired(RightsRequest request) {
-        Instant expires = requests.verification(request.id())
-                .map(RequestRepository.Verification::expiresAt)
-                .orElse(null);
-        if (request.status() != RequestStatus.AWAITING_VERIFICATION
-                || expires == null
-                || clock.instant().isAfter(expires)) {
-            throw unusable();
-        }
-    }
-
-    static boolean isAccess(RightType type) {
-        return type == RightType.ACCESS || type == RightType.DISCLOSURE;
-    }
-
-    private static InvalidInputException unusable() {
-        return new InvalidInputException(
-                FieldError.of("token", "expired-or-used", "error.rights.token.expired-or-used"));
     }
 }

@@ -1,10 +1,12 @@
 package dev.steward.rights;
 
+import static dev.steward.rights.RightsColumns.at;
+import static dev.steward.rights.RightsColumns.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -140,7 +142,7 @@ class RecipientNoticeRepository {
         return new RecipientNotice(
                 rs.getObject("id", UUID.class),
                 rs.getObject("request_id", UUID.class),
-                RequestRepository.subject(rs),
+                RightsColumns.subject(rs),
                 rs.getString("site"),
                 rs.getString("recipient"),
                 RecipientNotice.Change.valueOf(
@@ -156,14 +158,5 @@ class RecipientNoticeRepository {
 
     private static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static @Nullable OffsetDateTime at(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -21,7 +21,7 @@ class RequestEventRepository {
         jdbc.sql("INSERT INTO rights_request_event (request_id, occurred_at, kind, actor, message_enc)"
                         + " VALUES (:request, :at, :kind, :actor, :message)")
                 .param("request", request)
-                .param("at", RequestRepository.at(at))
+                .param("at", RightsColumns.at(at))
                 .param("kind", kind)
                 .param("actor", actor)
                 .param("message", message)
@@ -37,7 +37,7 @@ class RequestEventRepository {
                         """)
                 .param("id", request)
                 .query((rs, row) -> new StoredEvent(
-                        RequestRepository.instant(rs, "occurred_at"),
+                        RightsColumns.instant(rs, "occurred_at"),
                         rs.getString("kind"),
                         rs.getString("actor"),
                         rs.getBytes("message_enc")))

@@ -134,7 +134,7 @@ public class RequestQueue {
     @Transactional
     public RightsRequest fee(UUID id, String fee) {
         RightsRequest request = visible(id);
-        if (!request.repeated() || !PrivacyCenter.isAccess(request.type())) {
+        if (!request.repeated() || !RequestVerification.isAccess(request.type())) {
             throw new InvalidInputException(FieldError.of("fee", "not-allowed", "error.rights.fee.not-allowed"));
         }
         if (fee == null || fee.isBlank() || fee.length() > 40) {

@@ -1,17 +1,18 @@
 package dev.steward.rights;
 
+import static dev.steward.rights.RightsColumns.at;
+import static dev.steward.rights.RightsColumns.instant;
+import static dev.steward.rights.RightsColumns.subject;
+
 import dev.steward.catalog.RightType;
 import dev.steward.vault.SubjectId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -156,36 +157,6 @@ class RequestRepository {
                 .update();
     }
 
-    /** Open requests of the same person for the same right on the same site: a duplicate. */
-    Optional<UUID> openDuplicate(RightsRequest request) {
-        return jdbc.sql("""
-                        SELECT id FROM rights_request WHERE site = :site AND type = :type
-                          AND email_index = (SELECT email_index FROM rights_request WHERE id = :id)
-                          AND status = 'received' AND id <> :id ORDER BY received_at LIMIT 1
-                        """)
-                .param("site", request.site())
-                .param("type", request.typeKey())
-                .param("id", request.id())
-                .query(UUID.class)
-                .optional();
-    }
-
-    /** Whether a request of the same type by the same address was answered on the site since then. */
-    boolean answeredSince(RightsRequest request, Instant since) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM rights_request WHERE site = :site AND type = :type
-                          AND email_index = (SELECT email_index FROM rights_request WHERE id = :id)
-                          AND status = 'completed' AND closed_at >= :since
-                        """)
-                        .param("id", request.id())
-                        .param("site", request.site())
-                        .param("type", request.typeKey())
-                        .param("since", at(since))
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     List<RightsRequest> queue(Collection<String> sites, @Nullable RequestStatus status) {
         return jdbc.sql("""
                         SELECT * FROM rights_request WHERE site = ANY(:sites)
@@ -197,28 +168,6 @@ class RequestRepository {
                 .query((rs, row) -> request(rs))
                 .list();
     }
-
-    /** Requests awaiting an answer per site and type: all, those due before {@code soon}, those overdue at {@code now}. */
-    List<OpenCount> openCounts(Instant now, Instant soon) {
-        return jdbc.sql("""
-                        SELECT site, type, count(*) AS open,
-                               count(*) FILTER (WHERE coalesce(extended_to, due_at) >= :now
-                                                  AND coalesce(extended_to, due_at) < :soon) AS due_soon,
-                               count(*) FILTER (WHERE coalesce(extended_to, due_at) < :now) AS overdue
-                        FROM rights_request WHERE status = 'received' GROUP BY site, type
-                        """)
-                .param("now", at(now))
-                .param("soon", at(soon))
-                .query((rs, row) -> new OpenCount(
-                        rs.getString("site"),
-                        rs.getString("type"),
-                        rs.getLong("open"),
-                        rs.getLong("due_soon"),
-                        rs.getLong("overdue")))
-                .list();
-    }
-
-    record OpenCount(String site, String type, long open, long dueSoon, long overdue) {}
 
     List<RightsRequest> of(SubjectId subject) {
         return jdbc.sql("SELECT * FROM rights_request WHERE subject_id = :subject ORDER BY created_at")
@@ -240,14 +189,6 @@ class RequestRepository {
                 .optional();
     }
 
-    /** How many requests naming the address wait for their confirmation. */
-    long awaitingVerification(byte[] emailIndex) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM rights_request
-                        WHERE email_index = :email AND status = 'awaiting-verification'
-                        """).param("email", emailIndex).query(Long.class).single();
-    }
-
     /** Requests never verified in time. */
     List<RightsRequest> unverifiedBefore(Instant now) {
         return jdbc.sql(
@@ -263,23 +204,6 @@ class RequestRepository {
                             verification_code_hash = NULL
                         WHERE id = :id
                         """).param("id", id).param("at", at(at)).update();
-    }
-
-    /** Those of the subjects with a request still open (awaiting verification, or received and not answered). */
-    Set<SubjectId> withOpenRequests(Collection<SubjectId> subjects) {
-        return Set.copyOf(jdbc.sql("""
-                        SELECT DISTINCT subject_id FROM rights_request
-                         WHERE subject_id = ANY(:subjects) AND status IN ('awaiting-verification', 'received')
-                        """)
-                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
-                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
-                .list());
-    }
-
-    /** The subject a request or notice is about; none once the person was erased. */
-    static @Nullable SubjectId subject(ResultSet rs) throws SQLException {
-        UUID subject = rs.getObject("subject_id", UUID.class);
-        return subject == null ? null : new SubjectId(subject);
     }
 
     private static RightsRequest request(ResultSet rs) throws SQLException {
@@ -301,18 +225,5 @@ class RequestRepository {
                 instant(rs, "closed_at"),
                 rs.getString("outcome"),
                 rs.getString("language"));
-    }
-
-    static String key(RightType type) {
-        return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static @Nullable OffsetDateTime at(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

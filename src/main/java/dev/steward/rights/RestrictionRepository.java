@@ -1,5 +1,7 @@
 package dev.steward.rights;
 
+import static dev.steward.rights.RightsColumns.instant;
+
 import dev.steward.vault.SubjectId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -81,10 +83,5 @@ class RestrictionRepository {
                 rs.getObject("since", OffsetDateTime.class).toInstant(),
                 instant(rs, "lifting_noticed_at"),
                 instant(rs, "lifted_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,6 +1,5 @@
 package dev.steward.rights;
 
-import dev.steward.accounts.AccountSummary;
 import dev.steward.accounts.Accounts;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
@@ -8,25 +7,18 @@ import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.LegalBasis;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Site;
-import dev.steward.consent.ConsentEvent;
 import dev.steward.consent.ConsentLedger;
-import dev.steward.disclosures.DisclosedRecipient;
-import dev.steward.disclosures.Disclosure;
 import dev.steward.disclosures.Disclosures;
 import dev.steward.vault.Access;
-import dev.steward.vault.RecordSummary;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,90 +64,22 @@ class SubjectData {
         this.clock = clock;
     }
 
-    record Export(
-            String subject,
-            String controller,
-            Instant exportedAt,
-            List<Identifier> identifiers,
-            List<Record> records,
-            List<Consent> consents,
-            List<Recipient> recipients,
-            List<Disclosed> disclosures,
-            List<Request> requests,
-            List<Restricted> restrictions,
-            List<Statements.Statement> statements,
-            List<AccountSummary> accounts) {}
-
-    record Identifier(String kind, String value) {}
-
-    record Record(
-            String id,
-            String site,
-            String activity,
-            String activityName,
-            String collectedAt,
-            String noticeVersion,
-            String legalBasis,
-            String state,
-            @Nullable String dueAt,
-            Map<String, String> fields) {}
-
-    record Consent(
-            String id,
-            String site,
-            String purpose,
-            String action,
-            String occurredAt,
-            String noticeVersion,
-            String method,
-            String jurisdiction,
-            boolean byParent,
-            @Nullable String receipt,
-            @Nullable String ipAddress,
-            @Nullable String userAgent) {}
-
-    record Recipient(
-            String site,
-            String recipient,
-            String name,
-            @Nullable String country,
-            List<String> categories,
-            String firstDisclosedAt,
-            String lastDisclosedAt) {}
-
-    record Disclosed(String site, String recipient, String activity, List<String> categories, String disclosedAt) {}
-
-    record Request(
-            String id,
-            String site,
-            String type,
-            String status,
-            String createdAt,
-            @Nullable String outcome,
-            List<RequestEvent> history) {}
-
-    record Restricted(
-            String site,
-            String ground,
-            String since,
-            @Nullable String liftedAt) {}
-
     /**
      * Everything held about the person for the site's controller: the subjects their proven address reaches, the
      * requester's first. {@code subject} in the export is the requester's pseudonymous id.
      */
-    Export of(List<SubjectId> subjects, String site) {
+    SubjectExport of(List<SubjectId> subjects, String site) {
         Catalog catalog = catalogs.of(site);
         Set<String> sites = sitesOf(catalog);
         Access access = Access.subject("access-request");
-        return new Export(
+        return new SubjectExport(
                 subjects.get(0).toString(),
                 catalog.controllerOf(catalog.site(site).orElseThrow()).legalName(),
                 clock.instant(),
                 each(
                                 subjects,
                                 subject -> vault.identifiers(subject, access).stream()
-                                        .map(identifier -> new Identifier(
+                                        .map(identifier -> new SubjectExport.Identifier(
                                                 identifier.kind().name().toLowerCase(), identifier.value())))
                         .distinct()
                         .toList(),
@@ -163,23 +87,24 @@ class SubjectData {
                         .toList(),
                 each(subjects, subject -> ledger.history(subject).stream())
                         .filter(e -> sites.contains(e.site()))
-                        .map(this::consent)
+                        .map(event -> SubjectExport.Consent.of(
+                                event, ledger.receipt(event.id()).orElse(null), ledger.evidence(event)))
                         .toList(),
                 each(subjects, subject -> disclosures.recipientsOf(subject).stream())
                         .filter(r -> sites.contains(r.site()))
-                        .map(SubjectData::recipient)
+                        .map(SubjectExport.Recipient::of)
                         .toList(),
                 each(subjects, subject -> disclosures.of(subject).stream())
                         .filter(d -> sites.contains(d.site()))
-                        .map(SubjectData::disclosed)
+                        .map(SubjectExport.Disclosed::of)
                         .toList(),
                 each(subjects, subject -> requests.of(subject).stream())
                         .filter(r -> sites.contains(r.site()))
-                        .map(this::request)
+                        .map(request -> SubjectExport.Request.of(request, requestRecords.history(request)))
                         .toList(),
                 each(subjects, subject -> restrictions.of(subject).stream())
                         .filter(r -> sites.contains(r.site()))
-                        .map(SubjectData::restricted)
+                        .map(SubjectExport.Restricted::of)
                         .toList(),
                 each(subjects, subject -> statements.of(subject).stream())
                         .filter(statement -> sites.contains(statement.site()))
@@ -194,111 +119,24 @@ class SubjectData {
     }
 
     /** What the subject provided on consent or contract (GDPR Art. 20): typed fields only, per record. */
-    List<Record> provided(List<SubjectId> subjects, String site) {
+    List<SubjectExport.Record> provided(List<SubjectId> subjects, String site) {
         Catalog catalog = catalogs.of(site);
         return each(
                         subjects,
                         subject -> records(subject, sitesOf(catalog), catalog, Access.subject("portability")).stream())
                 .filter(record -> portable(catalog, record))
-                .map(record -> new Record(
-                        record.id(),
-                        record.site(),
-                        record.activity(),
-                        record.activityName(),
-                        record.collectedAt(),
-                        record.noticeVersion(),
-                        record.legalBasis(),
-                        record.state(),
-                        record.dueAt(),
-                        typedOnly(catalog, record.fields())))
+                .map(record -> record.withFields(typedOnly(catalog, record.fields())))
                 .toList();
     }
 
-    private List<Record> records(SubjectId subject, Set<String> sites, Catalog catalog, Access access) {
+    private List<SubjectExport.Record> records(SubjectId subject, Set<String> sites, Catalog catalog, Access access) {
         return vault.records(subject).stream()
                 .filter(record -> sites.contains(record.site()))
-                .map(record -> record(record, catalog, vault.fields(record.id(), access)))
+                .map(record -> SubjectExport.Record.of(record, catalog, vault.fields(record.id(), access)))
                 .toList();
     }
 
-    private static Record record(RecordSummary record, Catalog catalog, Map<String, String> fields) {
-        String name = catalog.activity(record.activity())
-                .map(a -> a.name().toString())
-                .orElse(record.activity());
-        return new Record(
-                record.id().toString(),
-                record.site(),
-                record.activity(),
-                name,
-                record.collectedAt().toString(),
-                record.noticeVersion(),
-                record.legalBasis(),
-                record.state().name().toLowerCase(),
-                record.dueAt() == null ? null : record.dueAt().toString(),
-                new LinkedHashMap<>(fields));
-    }
-
-    /**
-     * An action with the connection kept as its evidence (seed 001 §3.4: the IP address and time of registration and
-     * of confirmation, kept to prove it), decrypted for the person it concerns.
-     */
-    private Consent consent(ConsentEvent event) {
-        Optional<ConsentLedger.Evidence> evidence = ledger.evidence(event);
-        return new Consent(
-                event.id().toString(),
-                event.site(),
-                event.purpose(),
-                event.action().key(),
-                event.occurredAt().toString(),
-                event.noticeVersion(),
-                event.method(),
-                event.jurisdiction(),
-                event.byParent(),
-                ledger.receipt(event.id()).orElse(null),
-                evidence.map(ConsentLedger.Evidence::ipAddress).orElse(null),
-                evidence.map(ConsentLedger.Evidence::userAgent).orElse(null));
-    }
-
-    private static Recipient recipient(DisclosedRecipient recipient) {
-        return new Recipient(
-                recipient.site(),
-                recipient.recipient(),
-                recipient.name(),
-                recipient.country(),
-                recipient.categories(),
-                recipient.firstDisclosedAt().toString(),
-                recipient.lastDisclosedAt().toString());
-    }
-
-    private static Disclosed disclosed(Disclosure disclosure) {
-        return new Disclosed(
-                disclosure.site(),
-                disclosure.recipient(),
-                disclosure.activity(),
-                disclosure.categories(),
-                disclosure.disclosedAt().toString());
-    }
-
-    private Request request(RightsRequest request) {
-        return new Request(
-                request.id().toString(),
-                request.site(),
-                request.typeKey(),
-                request.status().key(),
-                request.createdAt().toString(),
-                request.outcome(),
-                requestRecords.history(request));
-    }
-
-    private static Restricted restricted(Restriction restriction) {
-        return new Restricted(
-                restriction.site(),
-                restriction.ground(),
-                restriction.since().toString(),
-                restriction.liftedAt() == null ? null : restriction.liftedAt().toString());
-    }
-
-    private static boolean portable(Catalog catalog, Record record) {
+    private static boolean portable(Catalog catalog, SubjectExport.Record record) {
         ProcessingActivity activity = catalog.activity(record.activity()).orElse(null);
         return activity != null
                 && catalog.purposesOf(activity).stream()

@@ -2,21 +2,15 @@ package dev.steward.staff;
 
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
-import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.Site;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,11 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffDirectory {
 
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,49}");
-
     private final StaffUserRepository users;
     private final PasswordEncoder encoder;
-    private final Catalogs catalogs;
+    private final StaffInput input;
     private final AuditTrail audit;
     private final StaffSessions sessions;
     private final Clock clock;
@@ -45,13 +37,13 @@ public class StaffDirectory {
     StaffDirectory(
             StaffUserRepository users,
             PasswordEncoder encoder,
-            Catalogs catalogs,
+            StaffInput input,
             AuditTrail audit,
             StaffSessions sessions,
             Clock clock) {
         this.users = users;
         this.encoder = encoder;
-        this.catalogs = catalogs;
+        this.input = input;
         this.audit = audit;
         this.sessions = sessions;
         this.clock = clock;
@@ -84,17 +76,17 @@ public class StaffDirectory {
         requireAdministratorOfEverySite(by);
         List<FieldError> errors = new ArrayList<>();
         String username = request.username() == null ? "" : request.username().strip();
-        checkUsername(username, errors);
+        input.checkUsername(username, errors);
         StaffPasswordRules.check(request.password(), username, errors);
-        Set<StaffRole> roles = roles(request.roles(), errors);
-        Set<String> sites = sites(request.sites(), errors);
+        Set<StaffRole> roles = input.roles(request.roles(), errors);
+        Set<String> sites = input.sites(request.sites(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         StaffUser user = new StaffUser(
                 username, encoder.encode(request.password()), roles, sites, false, 0, null, clock.instant());
         if (!users.insert(user)) {
-            throw taken();
+            throw StaffInput.taken();
         }
         record(by, "create-staff", user, List.of("username", "password", "roles", "sites"));
         return member(user);
@@ -116,12 +108,12 @@ public class StaffDirectory {
         List<String> changed = new ArrayList<>();
         Set<StaffRole> roles = current.roles();
         if (change.roles() != null) {
-            roles = roles(change.roles(), errors);
+            roles = input.roles(change.roles(), errors);
             changed.add("roles");
         }
         Set<String> sites = current.sites();
         if (change.sites() != null) {
-            sites = sites(change.sites(), errors);
+            sites = input.sites(change.sites(), errors);
             changed.add("sites");
         }
         boolean disabled = change.disabled() != null ? change.disabled() : current.disabled();
@@ -197,75 +189,6 @@ public class StaffDirectory {
         return !user.disabled()
                 && user.roles().contains(StaffRole.ADMIN)
                 && user.sites().isEmpty();
-    }
-
-    private void checkUsername(String username, List<FieldError> errors) {
-        if (username.isEmpty()) {
-            errors.add(FieldError.of("username", "required", "error.staff.username.required"));
-        } else if (!USERNAME.matcher(username).matches()) {
-            errors.add(FieldError.of("username", "invalid", "error.staff.username.invalid"));
-        } else if (users.find(username).isPresent()) {
-            errors.add(taken().errors().get(0));
-        }
-    }
-
-    private static Set<StaffRole> roles(@Nullable List<String> names, List<FieldError> errors) {
-        Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
-        boolean unknown = false;
-        for (String name : names == null ? List.<String>of() : names) {
-            Optional<StaffRole> role = role(name);
-            role.ifPresent(roles::add);
-            unknown |= role.isEmpty();
-        }
-        if (unknown) {
-            errors.add(FieldError.of(
-                    "roles", "unknown-role", "error.staff.roles.unknown-role", names(StaffRole.values())));
-        } else if (roles.isEmpty()) {
-            errors.add(FieldError.of("roles", "required", "error.staff.roles.required.2"));
-        }
-        return Set.copyOf(roles);
-    }
-
-    /** Accepts {@code PRIVACY_OFFICER} as well as {@code privacy-officer}. */
-    private static Optional<StaffRole> role(@Nullable String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        String normalised = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (StaffRole role : StaffRole.values()) {
-            if (role.name().equals(normalised)) {
-                return Optional.of(role);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Set<String> sites(@Nullable List<String> keys, List<FieldError> errors) {
-        Set<String> sites = new LinkedHashSet<>();
-        boolean unknown = false;
-        for (String key : keys == null ? List.<String>of() : keys) {
-            if (key != null && catalogs.site(key).isPresent()) {
-                sites.add(key);
-            } else {
-                unknown = true;
-            }
-        }
-        if (unknown) {
-            errors.add(FieldError.of(
-                    "sites",
-                    "unknown-site",
-                    "error.staff.sites.unknown-site",
-                    names(catalogs.sites().stream().map(Site::key).toArray())));
-        }
-        return Set.copyOf(sites);
-    }
-
-    private static String names(Object[] names) {
-        return java.util.Arrays.stream(names).map(String::valueOf).collect(Collectors.joining(", "));
-    }
-
-    private static InvalidInputException taken() {
-        return new InvalidInputException(FieldError.of("username", "taken", "error.staff.username.taken"));
     }
 
     /**

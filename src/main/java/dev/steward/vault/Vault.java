@@ -3,7 +3,6 @@ package dev.steward.vault;
 import com.google.crypto.tink.Aead;
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
-import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Notifications;
@@ -12,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +32,10 @@ public class Vault {
 
     private final VaultRepository repository;
     private final IdentifierRepository identifierRows;
-    private final Identities identities;
     private final SubjectKeys keys;
     private final Eraser eraser;
-    private final Catalogs catalogs;
     private final DeclaredRecords declared;
+    private final RecordRectification rectification;
     private final AuditTrail audit;
     private final Notifications notifications;
     private final FieldsJson json;
@@ -47,22 +44,20 @@ public class Vault {
     Vault(
             VaultRepository repository,
             IdentifierRepository identifierRows,
-            Identities identities,
             SubjectKeys keys,
             Eraser eraser,
-            Catalogs catalogs,
             DeclaredRecords declared,
+            RecordRectification rectification,
             AuditTrail audit,
             Notifications notifications,
             FieldsJson json,
             Clock clock) {
         this.repository = repository;
         this.identifierRows = identifierRows;
-        this.identities = identities;
         this.keys = keys;
         this.eraser = eraser;
-        this.catalogs = catalogs;
         this.declared = declared;
+        this.rectification = rectification;
         this.audit = audit;
         this.notifications = notifications;
         this.json = json;
@@ -95,7 +90,7 @@ public class Vault {
     @Transactional
     public RecordId store(SubjectId subject, NewRecord record) {
         ProcessingActivity activity = declared.requireDeclared(record);
-        Aead key = keys.of(subject).orElseThrow(() -> new NotFoundException("There is no subject " + subject + "."));
+        Aead key = key(subject);
         RecordId id = RecordId.random();
         Instant now = clock.instant();
         repository.insertRecord(
@@ -141,9 +136,7 @@ public class Vault {
     /** A record's personal fields, decrypted; a read by staff is written to the audit trail first. */
     @Transactional
     public Map<String, String> fields(RecordId record, Access access) {
-        RecordSummary summary = repository
-                .record(record)
-                .orElseThrow(() -> new NotFoundException("There is no record " + record + "."));
+        RecordSummary summary = requireRecord(record);
         byte[] sealed = repository.fieldsOf(record).orElseThrow();
         Map<String, String> fields =
                 json.read(decrypt(summary.subject(), sealed, Ciphertexts.recordContext(record, summary.subject())));
@@ -185,58 +178,8 @@ public class Vault {
      */
     @Transactional
     public Map<Identifier, Identifier> rectify(RecordId record, Map<String, String> changes, Access access) {
-        RecordSummary summary = repository
-                .record(record)
-                .orElseThrow(() -> new NotFoundException("There is no record " + record + "."));
-        Map<String, String> before = fields(record, Access.system("rectification"));
-        Map<String, String> fields = new LinkedHashMap<>(before);
-        fields.putAll(changes);
-        declared.requireDeclared(new NewRecord(
-                summary.site(),
-                summary.activity(),
-                summary.noticeVersion(),
-                summary.legalBasis(),
-                summary.jurisdiction(),
-                summary.retentionRule(),
-                summary.dueAt(),
-                summary.state(),
-                fields));
-        Aead key = keys.of(summary.subject()).orElseThrow();
-        repository.updateFields(
-                record,
-                Ciphertexts.encrypt(key, json.write(fields), Ciphertexts.recordContext(record, summary.subject())));
-        Map<Identifier, Identifier> moved = moveIdentifiers(summary, before, changes);
-        if (access.staff()) {
-            audit.record(new AuditEntry(
-                    access.actor(),
-                    access.action(),
-                    summary.subject().value(),
-                    summary.site(),
-                    List.copyOf(changes.keySet()),
-                    access.reason()));
-        }
-        return moved;
-    }
-
-    /**
-     * A corrected identifier (a new e-mail address) is carried from now on, unproven until proven; the old one no
-     * longer is.
-     */
-    private Map<Identifier, Identifier> moveIdentifiers(
-            RecordSummary record, Map<String, String> before, Map<String, String> changes) {
-        Map<Identifier, Identifier> moved = new LinkedHashMap<>();
-        changes.forEach((field, value) -> catalogs.of(record.site())
-                .field(field)
-                .ifPresent(declared -> {
-                    Optional<ClaimedIdentifier> old = ClaimedIdentifier.of(declared, before.getOrDefault(field, ""));
-                    Optional<ClaimedIdentifier> now = ClaimedIdentifier.of(declared, value == null ? "" : value);
-                    old.ifPresent(claimed -> identities.remove(record.subject(), claimed.identifier()));
-                    now.ifPresent(claimed -> identities.add(record.subject(), List.of(claimed)));
-                    if (old.isPresent() && now.isPresent()) {
-                        moved.put(old.get().identifier(), now.get().identifier());
-                    }
-                }));
-        return moved;
+        RecordSummary summary = requireRecord(record);
+        return rectification.apply(summary, fields(record, Access.system("rectification")), changes, access);
     }
 
     /** Erases a subject: key, identifiers and records, in one transaction, leaving a tombstone. */
@@ -277,8 +220,7 @@ public class Vault {
 
     /** Encrypts other modules' personal data (mail, evidence, exports) under the subject's key. */
     public byte[] seal(SubjectId subject, byte[] plaintext, String context) {
-        Aead key = keys.of(subject).orElseThrow(() -> new NotFoundException("There is no subject " + subject + "."));
-        return Ciphertexts.encrypt(key, plaintext, "sealed:" + context + ":" + subject);
+        return Ciphertexts.encrypt(key(subject), plaintext, "sealed:" + context + ":" + subject);
     }
 
     /** Decrypts what {@link #seal} encrypted; empty once the subject is erased. */
@@ -313,7 +255,14 @@ public class Vault {
     }
 
     private byte[] decrypt(SubjectId subject, byte[] sealed, String context) {
-        Aead key = keys.of(subject).orElseThrow(() -> new NotFoundException("There is no subject " + subject + "."));
-        return Ciphertexts.decrypt(key, sealed, context);
+        return Ciphertexts.decrypt(key(subject), sealed, context);
+    }
+
+    private Aead key(SubjectId subject) {
+        return keys.of(subject).orElseThrow(() -> new NotFoundException("There is no subject " + subject + "."));
+    }
+
+    private RecordSummary requireRecord(RecordId record) {
+        return repository.record(record).orElseThrow(() -> new NotFoundException("There is no record " + record + "."));
     }
 }

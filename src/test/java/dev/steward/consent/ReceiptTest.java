@@ -12,7 +12,6 @@ import dev.steward.test.StewardTest;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
-import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,9 +26,6 @@ class ReceiptTest {
 
     @Autowired
     ConsentLedger ledger;
-
-    @Autowired
-    Vault vault;
 
     @Autowired
     Identities identities;

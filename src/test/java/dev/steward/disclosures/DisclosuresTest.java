@@ -13,7 +13,6 @@ import dev.steward.vault.ChainCheckpoints;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
-import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -38,9 +37,6 @@ class DisclosuresTest {
 
     @Autowired
     Disclosures disclosures;
-
-    @Autowired
-    Vault vault;
 
     @Autowired
     Identities identities;

@@ -9,7 +9,6 @@ import dev.steward.test.Console;
 import dev.steward.test.Pages;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
-import dev.steward.test.TestClock;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -32,9 +31,6 @@ class InquiriesConsoleTest {
 
     @Autowired
     ApplicationContext context;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     JdbcClient jdbc;

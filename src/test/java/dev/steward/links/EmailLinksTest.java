@@ -3,15 +3,12 @@ package dev.steward.links;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.consent.ConsentDecisions;
-import dev.steward.consent.ConsentLedger;
-import dev.steward.disclosures.Disclosures;
 import dev.steward.platform.Sha256;
 import dev.steward.test.Canary;
 import dev.steward.test.Console;
 import dev.steward.test.Http;
-import dev.steward.test.Inbox;
 import dev.steward.test.Json;
-import dev.steward.test.LabCustomers;
+import dev.steward.test.LabTestBase;
 import dev.steward.test.Mailboxes;
 import dev.steward.test.Packages;
 import dev.steward.test.Pages;
@@ -19,9 +16,7 @@ import dev.steward.test.Registrations;
 import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.StewardTest;
-import dev.steward.test.TestClock;
 import dev.steward.test.Visitor;
-import dev.steward.vault.Identities;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.Vault;
@@ -31,10 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -45,44 +38,20 @@ import tools.jackson.databind.JsonNode;
  * as often as needed until it expires, each download counted and audited.
  */
 @StewardTest
-class EmailLinksTest {
-
-    @LocalServerPort
-    int port;
+class EmailLinksTest extends LabTestBase {
 
     @Autowired
     Vault vault;
 
     @Autowired
-    Identities identities;
-
-    @Autowired
-    ConsentLedger ledger;
-
-    @Autowired
     ConsentDecisions decisions;
-
-    @Autowired
-    Disclosures disclosures;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     JdbcClient jdbc;
 
-    Http api;
-    Inbox inbox;
-
-    @BeforeEach
-    void setUp() {
-        api = new Http(port);
-        inbox = new Inbox(port);
-    }
-
     @Test
     void theVerificationLinkOpensAPageAndOnlyItsButtonConfirmsTheRequestOnce() {
-        new LabCustomers(vault, identities, ledger, disclosures).customer("link-verify");
+        customers.customer("link-verify");
         String statusToken = submitAccess("link-verify");
         String link = verificationLink("link-verify");
         Http scanner = new Http(port);
@@ -162,7 +131,7 @@ class EmailLinksTest {
 
     @Test
     void thePackageIsDownloadedWithTheCodeAsOftenAsNeededEachTimeCountedAndAuditedUntilItExpires() {
-        new LabCustomers(vault, identities, ledger, disclosures).customer("link-package");
+        customers.customer("link-package");
         String id = fulfilledAccess("link-package");
         String until = day(Locale.ENGLISH, clock.instant().plus(Duration.ofDays(7)));
         String untilInGerman = day(Locale.GERMAN, clock.instant().plus(Duration.ofDays(7)));
@@ -244,8 +213,8 @@ class EmailLinksTest {
 
     @Test
     void wrongCodesLockThePackageAndALinkReachesOnlyItsOwnPackage() {
-        new LabCustomers(vault, identities, ledger, disclosures).customer("link-locked");
-        new LabCustomers(vault, identities, ledger, disclosures).customer("link-other");
+        customers.customer("link-locked");
+        customers.customer("link-other");
         String locked = fulfilledAccess("link-locked");
         String lockedMail = inbox.newestTextTo(Canary.email("link-locked"));
         fulfilledAccess("link-other");
@@ -416,7 +385,7 @@ class EmailLinksTest {
 
     private String submitAccess(String who) {
         clock.advance(Duration.ofSeconds(1));
-        HttpResponse<String> submitted = api.postJson(
+        HttpResponse<String> submitted = http.postJson(
                 "/api/v1/sites/lab/requests",
                 "{\"type\":\"access\",\"email\":\"" + Canary.email(who) + "\",\"region\":\"EU\"}");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
@@ -435,25 +404,25 @@ class EmailLinksTest {
         Http person = new Http(port);
         person.postForm(link, Map.of("_csrf", Console.csrf(person.get(link).body())));
         String id = Json.read(
-                        api.get("/api/v1/sites/lab/requests/" + statusToken).body())
+                        http.get("/api/v1/sites/lab/requests/" + statusToken).body())
                 .get("request")
                 .asString();
         clock.advance(Duration.ofSeconds(1));
-        HttpResponse<String> fulfilled = api.postJson(
+        HttpResponse<String> fulfilled = http.postJson(
                 "/api/v1/admin/requests/" + id + "/fulfil", "", Http.basic("admin", StewardTest.ADMIN_PASSWORD));
         assertThat(fulfilled.statusCode()).as(fulfilled.body()).isEqualTo(200);
         return id;
     }
 
     private String status(String statusToken) {
-        return Json.read(api.get("/api/v1/sites/lab/requests/" + statusToken).body())
+        return Json.read(http.get("/api/v1/sites/lab/requests/" + statusToken).body())
                 .get("status")
                 .asString();
     }
 
     private long verifiedEvents(String statusToken) {
         String id = Json.read(
-                        api.get("/api/v1/sites/lab/requests/" + statusToken).body())
+                        http.get("/api/v1/sites/lab/requests/" + statusToken).body())
                 .get("request")
                 .asString();
         return historyKinds(id).stream().filter("verified"::equals).count();
@@ -480,7 +449,7 @@ class EmailLinksTest {
     }
 
     private HttpResponse<String> staffGet(String path) {
-        return api.get(path, Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+        return http.get(path, Http.basic("admin", StewardTest.ADMIN_PASSWORD));
     }
 
     private String newsletter(String subject) {

@@ -3,13 +3,11 @@ package dev.steward.links;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import dev.steward.consent.ConsentLedger;
-import dev.steward.disclosures.Disclosures;
 import dev.steward.test.Canary;
 import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
-import dev.steward.test.LabCustomers;
+import dev.steward.test.LabTestBase;
 import dev.steward.test.Mailboxes;
 import dev.steward.test.Packages;
 import dev.steward.test.Registrations;
@@ -17,10 +15,7 @@ import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.Smtp;
 import dev.steward.test.StewardTest;
-import dev.steward.test.TestClock;
 import dev.steward.test.Visitor;
-import dev.steward.vault.Identities;
-import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -35,8 +30,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -53,7 +46,7 @@ import org.springframework.test.context.TestPropertySource;
             "steward.mail.smtp.from=privacy@steward.test",
             "logging.level.com.icegreen.greenmail.user.UserManager=WARN"
         })
-class SecretLinksHiddenFromStaffTest {
+class SecretLinksHiddenFromStaffTest extends LabTestBase {
 
     private static final int SMTP_PORT = Smtp.freePort();
     private static final Pattern TOKEN = Pattern.compile(
@@ -70,28 +63,10 @@ class SecretLinksHiddenFromStaffTest {
         Smtp.sendTo(properties, SMTP_PORT);
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Vault vault;
-
-    @Autowired
-    Identities identities;
-
-    @Autowired
-    ConsentLedger ledger;
-
-    @Autowired
-    Disclosures disclosures;
-
-    @Autowired
-    TestClock clock;
-
     @Test
     void noTokenOrCodeOfAnyMailedLinkAppearsInAnyConsolePageOrStaffApiAnswer() {
         String requester = Canary.email("hidden-access");
-        new LabCustomers(vault, identities, ledger, disclosures).customer("hidden-access");
+        customers.customer("hidden-access");
         String request = fulfilledAccess(requester);
         Filled newsletter = SeedForms.olympusNewsletter();
         post(newsletter);

@@ -2,17 +2,13 @@ package dev.steward.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.consent.ConsentLedger;
-import dev.steward.disclosures.Disclosures;
 import dev.steward.test.Canary;
 import dev.steward.test.Console;
 import dev.steward.test.LabCustomers;
 import dev.steward.test.SeedForms;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
-import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
-import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -34,24 +30,15 @@ class PersonViewTest {
     int port;
 
     @Autowired
-    Vault vault;
-
-    @Autowired
-    Identities identities;
-
-    @Autowired
-    ConsentLedger ledger;
-
-    @Autowired
-    Disclosures disclosures;
-
-    @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LabCustomers customers;
 
     @Test
     void anAdministratorFindsAPersonByAddressAndReadsTheirFileInWords() {
         String who = SeedForms.unique("pat");
-        SubjectId subject = new LabCustomers(vault, identities, ledger, disclosures).customer(who);
+        SubjectId subject = customers.customer(who);
         Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
 
         HttpResponse<String> found = admin.submit(
@@ -91,7 +78,7 @@ class PersonViewTest {
     @Test
     void aMemberLimitedToAnotherSiteFindsNobodyThereAndCannotOpenThePerson() {
         String who = SeedForms.unique("quinn");
-        SubjectId subject = new LabCustomers(vault, identities, ledger, disclosures).subscriber(who);
+        SubjectId subject = customers.subscriber(who);
         Console omronOfficer =
                 Console.signIn(port, StaffUsers.add(port, "PRIVACY_OFFICER", SeedForms.OMRON), StaffUsers.PASSWORD);
 

@@ -8,21 +8,16 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.SiteTimes;
-import dev.steward.consent.ConsentLedger;
-import dev.steward.disclosures.Disclosures;
 import dev.steward.platform.StewardProperties;
 import dev.steward.test.Axe;
 import dev.steward.test.Canary;
 import dev.steward.test.Chromium;
 import dev.steward.test.DatabaseDump;
-import dev.steward.test.Http;
-import dev.steward.test.Inbox;
 import dev.steward.test.LabCustomers;
+import dev.steward.test.LabTestBase;
 import dev.steward.test.Pages;
 import dev.steward.test.StewardTest;
 import dev.steward.test.SubjectTraces;
-import dev.steward.test.TestClock;
-import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import dev.steward.wording.MachineWords;
@@ -39,7 +34,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -49,33 +43,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @StewardTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ErasureOutcomePageTest {
+class ErasureOutcomePageTest extends LabTestBase {
 
     private static final String OUTCOME = "aria-labelledby=\"outcome\"";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     Vault vault;
-
-    @Autowired
-    Identities identities;
-
-    @Autowired
-    ConsentLedger ledger;
-
-    @Autowired
-    Disclosures disclosures;
 
     @Autowired
     Catalogs catalogs;
 
     @Autowired
     SiteTimes times;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     JdbcClient jdbc;
@@ -86,15 +65,11 @@ class ErasureOutcomePageTest {
     @RegisterExtension
     final Chromium chromium = Chromium.perClass();
 
-    Http http;
     VisitorRequests requests;
-    LabCustomers customers;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
-        requests = new VisitorRequests(http, new Inbox(port), clock);
-        customers = new LabCustomers(vault, identities, ledger, disclosures);
+        requests = new VisitorRequests(http, inbox, clock);
     }
 
     @ParameterizedTest

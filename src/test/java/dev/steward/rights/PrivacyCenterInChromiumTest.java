@@ -6,19 +6,14 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.steward.consent.ConsentDecisions;
-import dev.steward.consent.ConsentLedger;
-import dev.steward.disclosures.Disclosures;
 import dev.steward.test.Axe;
 import dev.steward.test.Canary;
 import dev.steward.test.Chromium;
 import dev.steward.test.Console;
 import dev.steward.test.Http;
-import dev.steward.test.Inbox;
 import dev.steward.test.Json;
-import dev.steward.test.LabCustomers;
+import dev.steward.test.LabTestBase;
 import dev.steward.test.StewardTest;
-import dev.steward.test.TestClock;
-import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.net.URI;
@@ -31,33 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A visitor exercises access, erasure and restriction in the privacy center, in Chromium, without JavaScript. */
 @StewardTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PrivacyCenterInChromiumTest {
-
-    @LocalServerPort
-    int port;
+class PrivacyCenterInChromiumTest extends LabTestBase {
 
     @Autowired
     Vault vault;
 
     @Autowired
-    Identities identities;
-
-    @Autowired
-    ConsentLedger ledger;
-
-    @Autowired
     ConsentDecisions decisions;
-
-    @Autowired
-    Disclosures disclosures;
-
-    @Autowired
-    TestClock clock;
 
     /** The request form's button, "Send: " and the right's title. */
     private static final Pattern SEND = Pattern.compile("^Send: ");
@@ -65,11 +44,9 @@ class PrivacyCenterInChromiumTest {
     @RegisterExtension
     final Chromium chromium = Chromium.perClass();
 
-    LabCustomers customers;
-
     @Test
     void aVisitorAsksForTheirDataConfirmsWithTheCodeAndStaffAnswerIt() {
-        customers().customer("browser-access");
+        customers.customer("browser-access");
         Page page = privacyCenter();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Get a copy of your data"))
                 .click();
@@ -102,12 +79,12 @@ class PrivacyCenterInChromiumTest {
 
         page.navigate(statusUrl);
         assertThat(row(page, "Status")).isEqualTo("Answered");
-        assertThat(new Inbox(port).newestTextTo(Canary.email("browser-access"))).contains("/privacy-center/packages/");
+        assertThat(inbox.newestTextTo(Canary.email("browser-access"))).contains("/privacy-center/packages/");
     }
 
     @Test
     void aVisitorAsksForErasureChoosingTheGroundAndConfirmsWithTheLink() {
-        SubjectId subject = customers().subscriber("browser-erasure");
+        SubjectId subject = customers.subscriber("browser-erasure");
         Page page = right("erasure");
         page.getByLabel("You withdrew your consent.").check();
 
@@ -130,7 +107,7 @@ class PrivacyCenterInChromiumTest {
 
     @Test
     void aVisitorAsksForRestrictionAndItAppliesAtOnce() {
-        SubjectId subject = customers().subscriber("browser-restriction");
+        SubjectId subject = customers.subscriber("browser-restriction");
         Page page = right("restriction");
         page.getByLabel("You dispute the accuracy of your data.").check();
 
@@ -176,13 +153,13 @@ class PrivacyCenterInChromiumTest {
     @Test
     void theAddressConfirmedInThisBrowserIsOfferedOnTheNextRightAndNeedsNoSecondMail() {
         String email = Canary.email("browser-remembered");
-        customers().subscriber("browser-remembered");
+        customers.subscriber("browser-remembered");
         Page page = right("access");
         submit(page, "browser-remembered");
         page.getByLabel("Code from the e-mail").fill(code("browser-remembered"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm"))
                 .click();
-        int mails = new Inbox(port).countTo(email);
+        int mails = inbox.countTo(email);
         // a second later, so that "the newest mail" is the answer and never ties with the code's mail
         clock.advance(Duration.ofSeconds(1));
 
@@ -194,10 +171,10 @@ class PrivacyCenterInChromiumTest {
 
         assertThat(page.url()).doesNotContain("submitted");
         assertThat(row(page, "Status")).isEqualTo("Answered");
-        assertThat(new Inbox(port).newestTextTo(email))
+        assertThat(inbox.newestTextTo(email))
                 .as("the answer, not a request to confirm the address again")
                 .doesNotContain("To confirm that this address is yours");
-        assertThat(new Inbox(port).countTo(email)).isEqualTo(mails + 1);
+        assertThat(inbox.countTo(email)).isEqualTo(mails + 1);
 
         Page stranger = right("withdraw-consent");
         assertThat(stranger.getByLabel("Your e-mail address").inputValue())
@@ -231,13 +208,6 @@ class PrivacyCenterInChromiumTest {
         }
     }
 
-    private LabCustomers customers() {
-        if (customers == null) {
-            customers = new LabCustomers(vault, identities, ledger, disclosures);
-        }
-        return customers;
-    }
-
     /** The address every mail and notice links to, which leads to the index of the rights. */
     private Page privacyCenter() {
         clock.advance(Duration.ofSeconds(1));
@@ -264,12 +234,12 @@ class PrivacyCenterInChromiumTest {
     }
 
     private String code(String who) {
-        return new Inbox(port).find(Canary.email(who), "code on the request's page: (\\d{6})");
+        return inbox.find(Canary.email(who), "code on the request's page: (\\d{6})");
     }
 
     /** The mailed link, opened on this test's server: its public address names no port. */
     private String link(String who) {
-        String mailed = new Inbox(port).find(Canary.email(who), "(http://\\S+/verify\\?token=[\\w-]+)");
+        String mailed = inbox.find(Canary.email(who), "(http://\\S+/verify\\?token=[\\w-]+)");
         return "http://localhost:" + port + pathOf(mailed);
     }
 

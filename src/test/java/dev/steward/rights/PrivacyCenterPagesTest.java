@@ -2,18 +2,12 @@ package dev.steward.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.consent.ConsentLedger;
-import dev.steward.disclosures.Disclosures;
 import dev.steward.test.Canary;
 import dev.steward.test.Console;
-import dev.steward.test.Inbox;
-import dev.steward.test.LabCustomers;
+import dev.steward.test.LabTestBase;
 import dev.steward.test.Pages;
 import dev.steward.test.StewardTest;
-import dev.steward.test.TestClock;
 import dev.steward.test.Visitor;
-import dev.steward.vault.Identities;
-import dev.steward.vault.Vault;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,36 +15,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The privacy center over HTTP: the old address leads to the index of the rights, one page per right, and the address
  * a visitor proved in their browser, which serves that browser only, on that site only, for a while.
  */
 @StewardTest
-class PrivacyCenterPagesTest {
+class PrivacyCenterPagesTest extends LabTestBase {
 
     static final String LAB = "/s/lab/privacy-center";
     static final String OLYMPUS = "/s/olympus-ims/privacy-center";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    @Autowired
-    Vault vault;
-
-    @Autowired
-    Identities identities;
-
-    @Autowired
-    ConsentLedger ledger;
-
-    @Autowired
-    Disclosures disclosures;
 
     @Test
     void theOldAddressLeadsToTheIndexWhichNamesEveryRightInWords() {
@@ -117,7 +91,7 @@ class PrivacyCenterPagesTest {
         String status = request(visitor, LAB, "access", email);
         assertThat(status).endsWith("?submitted");
         String statusPage = URI.create(status).getRawPath();
-        String code = new Inbox(port).find(email, "code on the request's page: (\\d{6})");
+        String code = inbox.find(email, "code on the request's page: (\\d{6})");
         assertThat(visitor.submit(statusPage, statusPage + "/verify", Map.of("code", code))
                         .statusCode())
                 .isEqualTo(302);
@@ -143,7 +117,7 @@ class PrivacyCenterPagesTest {
 
     @Test
     void theRequestsPageNamesTheRecipientsToldInWords() {
-        new LabCustomers(vault, identities, ledger, disclosures).customer("recipients-named");
+        customers.customer("recipients-named");
         String email = Canary.email("recipients-named");
         Visitor visitor = new Visitor(port);
         clock.advance(Duration.ofSeconds(1));
@@ -153,7 +127,7 @@ class PrivacyCenterPagesTest {
                 Map.of("type", "restriction", "region", "EU", "email", email, "grounds", "accuracy-disputed"));
         String statusPage =
                 URI.create(sent.headers().firstValue("Location").orElseThrow()).getRawPath();
-        String code = new Inbox(port).find(email, "code on the request's page: (\\d{6})");
+        String code = inbox.find(email, "code on the request's page: (\\d{6})");
         visitor.submit(statusPage, statusPage + "/verify", Map.of("code", code));
 
         String page = visitor.get(statusPage).body();
@@ -185,7 +159,7 @@ class PrivacyCenterPagesTest {
                 LAB + "/requests",
                 Map.of("_csrf", Console.csrf(right.body()), "type", "access", "region", "EU", "email", email),
                 accept);
-        String link = "/s/lab/privacy-center/verify?token=" + new Inbox(port).find(email, "verify\\?token=([\\w-]+)");
+        String link = "/s/lab/privacy-center/verify?token=" + inbox.find(email, "verify\\?token=([\\w-]+)");
         String page = Pages.text(visitor.get(link, accept).body());
         assertThat(page).contains(button).contains(asked);
     }

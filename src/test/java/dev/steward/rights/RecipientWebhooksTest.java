@@ -2,19 +2,14 @@ package dev.steward.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.consent.ConsentLedger;
-import dev.steward.disclosures.Disclosures;
 import dev.steward.test.Canary;
 import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.Inbox;
 import dev.steward.test.Json;
-import dev.steward.test.LabCustomers;
+import dev.steward.test.LabTestBase;
 import dev.steward.test.Receiver;
 import dev.steward.test.StewardTest;
-import dev.steward.test.TestClock;
-import dev.steward.vault.Identities;
-import dev.steward.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -25,13 +20,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Telling recipients (GDPR Art. 19): signed webhooks with retries, and tasks for staff where there is no endpoint. */
 @StewardTest
-class RecipientWebhooksTest {
+class RecipientWebhooksTest extends LabTestBase {
 
     /** The lab accounting partner's endpoint, as its catalog declares it. */
     static final int PARTNER_PORT = 47311;
@@ -39,37 +33,17 @@ class RecipientWebhooksTest {
     /** The outbound queue's default. */
     static final int MAX_ATTEMPTS = 8;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Vault vault;
-
-    @Autowired
-    Identities identities;
-
-    @Autowired
-    ConsentLedger ledger;
-
-    @Autowired
-    Disclosures disclosures;
-
     @Autowired
     RecipientWebhooks webhooks;
 
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    TestClock clock;
-
     Receiver partner;
-    Http http;
 
     @BeforeEach
     void setUp() {
         partner = Receiver.start(PARTNER_PORT, "/steward-hooks");
-        http = new Http(port);
     }
 
     @AfterEach
@@ -79,7 +53,7 @@ class RecipientWebhooksTest {
 
     @Test
     void aFailingEndpointIsRetriedWithGrowingPausesUntilItAcknowledgesAndEveryAttemptIsRecorded() throws Exception {
-        new LabCustomers(vault, identities, ledger, disclosures).customer("notified");
+        customers.customer("notified");
         String request = erasureRequest("notified");
         partner.answer(503);
 
@@ -117,7 +91,7 @@ class RecipientWebhooksTest {
 
     @Test
     void aRecipientWithoutAnEndpointIsATaskStaffConfirmAndTheRequesterSeesWhoWasTold() {
-        new LabCustomers(vault, identities, ledger, disclosures).customer("printed");
+        customers.customer("printed");
         partner.answer(204);
         String request = erasureRequest("printed");
         deliver();
@@ -152,7 +126,7 @@ class RecipientWebhooksTest {
 
     @Test
     void anEndpointThatKeepsFailingIsHandedToStaff() {
-        new LabCustomers(vault, identities, ledger, disclosures).customer("unreachable");
+        customers.customer("unreachable");
         partner.answer(500);
         String request = erasureRequest("unreachable");
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.consent.ConsentDecisions;
-import dev.steward.consent.ConsentLedger;
 import dev.steward.disclosures.DisclosureStoppedException;
 import dev.steward.disclosures.Disclosures;
 import dev.steward.disclosures.NewDisclosure;
@@ -13,14 +12,12 @@ import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.test.Canary;
 import dev.steward.test.Http;
-import dev.steward.test.Inbox;
 import dev.steward.test.Json;
-import dev.steward.test.LabCustomers;
+import dev.steward.test.LabTestBase;
 import dev.steward.test.Receiver;
 import dev.steward.test.SeedForms;
 import dev.steward.test.StewardTest;
 import dev.steward.test.SubjectTraces;
-import dev.steward.test.TestClock;
 import dev.steward.vault.Access;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
@@ -40,29 +37,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Each right carried out: what changes in the vault, the ledger, the mail and for recipients. */
 @StewardTest
-class RightsFulfilmentTest {
-
-    @LocalServerPort
-    int port;
+class RightsFulfilmentTest extends LabTestBase {
 
     @Autowired
     Vault vault;
 
     @Autowired
     Identities identities;
-
-    @Autowired
-    ConsentLedger ledger;
 
     @Autowired
     ConsentDecisions decisions;
@@ -80,24 +69,10 @@ class RightsFulfilmentTest {
     TransactionTemplate transaction;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     PortabilityTransfers transfers;
 
     @Autowired
     JdbcClient jdbc;
-
-    Http http;
-    Inbox inbox;
-    LabCustomers customers;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        inbox = new Inbox(port);
-        customers = new LabCustomers(vault, identities, ledger, disclosures);
-    }
 
     @Test
     void erasureKeepsWhatTheLawObligesUsToKeepAndSaysWhy() {

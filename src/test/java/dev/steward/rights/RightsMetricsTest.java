@@ -2,25 +2,19 @@ package dev.steward.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.consent.ConsentLedger;
-import dev.steward.disclosures.Disclosures;
 import dev.steward.test.Canary;
 import dev.steward.test.Http;
 import dev.steward.test.Inbox;
 import dev.steward.test.Json;
-import dev.steward.test.LabCustomers;
+import dev.steward.test.LabTestBase;
 import dev.steward.test.Receiver;
 import dev.steward.test.Scrape;
 import dev.steward.test.StewardTest;
-import dev.steward.test.TestClock;
-import dev.steward.vault.Identities;
-import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -29,41 +23,19 @@ import org.springframework.test.context.TestPropertySource;
  */
 @StewardTest
 @TestPropertySource(properties = Scrape.OWN_CONTEXT)
-class RightsMetricsTest {
+class RightsMetricsTest extends LabTestBase {
 
     private static final String[] ADMIN = Http.basic("admin", StewardTest.ADMIN_PASSWORD);
     private static final String[] ACCESS = {"site", "lab", "type", "access"};
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Vault vault;
-
-    @Autowired
-    Identities identities;
-
-    @Autowired
-    ConsentLedger ledger;
-
-    @Autowired
-    Disclosures disclosures;
-
     @Autowired
     RecipientWebhooks webhooks;
 
-    @Autowired
-    TestClock clock;
-
-    Http http;
     String[] key;
-    LabCustomers customers;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
         key = Scrape.metricsKey(port);
-        customers = new LabCustomers(vault, identities, ledger, disclosures);
     }
 
     @Test

@@ -6,16 +6,10 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.SiteTimes;
 import dev.steward.catalog.Span;
-import dev.steward.consent.ConsentLedger;
-import dev.steward.disclosures.Disclosures;
 import dev.steward.test.Canary;
-import dev.steward.test.Http;
-import dev.steward.test.Inbox;
 import dev.steward.test.Json;
-import dev.steward.test.LabCustomers;
+import dev.steward.test.LabTestBase;
 import dev.steward.test.StewardTest;
-import dev.steward.test.TestClock;
-import dev.steward.vault.Identities;
 import dev.steward.vault.RecordSummary;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
@@ -33,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,22 +36,10 @@ import tools.jackson.databind.JsonNode;
  * the answer says), never by a key, an enum constant or an ISO timestamp. So does the access package's summary.
  */
 @StewardTest
-class RightsOutcomeLanguagesTest {
-
-    @LocalServerPort
-    int port;
+class RightsOutcomeLanguagesTest extends LabTestBase {
 
     @Autowired
     Vault vault;
-
-    @Autowired
-    Identities identities;
-
-    @Autowired
-    ConsentLedger ledger;
-
-    @Autowired
-    Disclosures disclosures;
 
     @Autowired
     Catalogs catalogs;
@@ -67,21 +48,12 @@ class RightsOutcomeLanguagesTest {
     SiteTimes times;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     AccessExport exports;
 
-    Http http;
-    Inbox inbox;
-    LabCustomers customers;
     MachineWords machine;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
-        inbox = new Inbox(port);
-        customers = new LabCustomers(vault, identities, ledger, disclosures);
         machine = MachineWords.of(catalogs);
     }
 

@@ -2,19 +2,13 @@ package dev.steward.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.consent.ConsentLedger;
-import dev.steward.disclosures.Disclosures;
 import dev.steward.test.Canary;
 import dev.steward.test.Http;
-import dev.steward.test.Inbox;
 import dev.steward.test.Json;
-import dev.steward.test.LabCustomers;
+import dev.steward.test.LabTestBase;
 import dev.steward.test.Packages;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
-import dev.steward.test.TestClock;
-import dev.steward.vault.Identities;
-import dev.steward.vault.Vault;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -26,50 +20,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Rights requests through the JSON API: verification, the staff queue with deadlines, and the access package. */
 @StewardTest
-class RightsRequestsTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Vault vault;
-
-    @Autowired
-    Identities identities;
-
-    @Autowired
-    ConsentLedger ledger;
-
-    @Autowired
-    Disclosures disclosures;
-
-    @Autowired
-    TestClock clock;
+class RightsRequestsTest extends LabTestBase {
 
     @Autowired
     JdbcClient jdbc;
-
-    Http http;
-    Inbox inbox;
-    LabCustomers customers;
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        inbox = new Inbox(port);
-        customers = new LabCustomers(vault, identities, ledger, disclosures);
-    }
 
     @Test
     void anAccessRequestIsVerifiedQueuedWithItsDeadlineAndAnsweredWithAPackageOfEveryKindOfData() throws IOException {
@@ -148,7 +111,7 @@ class RightsRequestsTest {
         JsonNode guessed =
                 submit("{\"type\":\"access\",\"email\":\"" + Canary.email("guesser") + "\",\"region\":\"EU\"}", 202);
         String status = guessed.get("statusToken").asString();
-        for (int attempt = 1; attempt < PrivacyCenter.CODE_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt < RequestVerification.CODE_ATTEMPTS; attempt++) {
             assertRefused(code(status, "000000"), "wrong-code");
         }
         assertRefused(code(status, "000000"), "too-many-attempts");

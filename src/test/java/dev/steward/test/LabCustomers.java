@@ -38,18 +38,7 @@ public final class LabCustomers {
 
     public SubjectId subscriber(String who) {
         SubjectId subject = identities.forAddress(Identifier.email(Canary.email(who)));
-        vault.store(
-                subject,
-                new NewRecord(
-                        "lab",
-                        "newsletter",
-                        "1",
-                        "gdpr-6-1-a",
-                        "EU",
-                        "subscription",
-                        null,
-                        RecordState.ACTIVE,
-                        Map.of("email", Canary.email(who), "name", Canary.name(who))));
+        vault.store(subject, newsletter(Map.of("email", Canary.email(who), "name", Canary.name(who))));
         ledger.record(ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
                 .withActivity("newsletter")
                 .withWording("Send me the monthly lab newsletter.")
@@ -59,21 +48,21 @@ public final class LabCustomers {
 
     public SubjectId customer(String who) {
         SubjectId subject = subscriber(who);
-        vault.store(
-                subject,
-                new NewRecord(
-                        "lab",
-                        "invoicing",
-                        "1",
-                        "gdpr-6-1-c",
-                        "EU",
-                        "books",
-                        null,
-                        RecordState.ACTIVE,
-                        Map.of("email", Canary.email(who), "name", Canary.name(who))));
+        vault.store(subject, invoice(Map.of("email", Canary.email(who), "name", Canary.name(who))));
         for (String recipient : List.of("lab-accounting", "lab-printer")) {
             disclosures.record(NewDisclosure.of("lab", subject, recipient, "invoicing", List.of("contact")));
         }
         return subject;
+    }
+
+    /** A subscription to the lab newsletter, on consent, kept while it lasts. */
+    public static NewRecord newsletter(Map<String, String> fields) {
+        return new NewRecord(
+                "lab", "newsletter", "1", "gdpr-6-1-a", "EU", "subscription", null, RecordState.ACTIVE, fields);
+    }
+
+    /** An invoice, kept ten years under the books' rule because the law says so. */
+    public static NewRecord invoice(Map<String, String> fields) {
+        return new NewRecord("lab", "invoicing", "1", "gdpr-6-1-c", "EU", "books", null, RecordState.ACTIVE, fields);
     }
 }

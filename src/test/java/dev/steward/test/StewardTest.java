@@ -1,5 +1,9 @@
 package dev.steward.test;
 
+import dev.steward.consent.ConsentLedger;
+import dev.steward.disclosures.Disclosures;
+import dev.steward.vault.Identities;
+import dev.steward.vault.Vault;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -38,7 +42,7 @@ import org.springframework.test.context.ContextConfiguration;
             "logging.level.com.icegreen.greenmail.user.UserManager=WARN"
         })
 @ContextConfiguration(initializers = TestDatabase.class)
-@Import(StewardTest.Clocks.class)
+@Import({StewardTest.Clocks.class, StewardTest.Fixtures.class})
 public @interface StewardTest {
 
     String ADMIN_PASSWORD = "correct-horse-battery";
@@ -58,6 +62,15 @@ public @interface StewardTest {
         @Primary
         TestClock testClock() {
             return new TestClock(START);
+        }
+    }
+
+    /** The test people tests make through the application's own modules, ready to be autowired. */
+    @TestConfiguration(proxyBeanMethods = false)
+    class Fixtures {
+        @Bean
+        LabCustomers labCustomers(Vault vault, Identities identities, ConsentLedger ledger, Disclosures disclosures) {
+            return new LabCustomers(vault, identities, ledger, disclosures);
         }
     }
 }

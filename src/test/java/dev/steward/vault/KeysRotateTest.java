@@ -3,6 +3,7 @@ package dev.steward.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.test.Canary;
+import dev.steward.test.LabCustomers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestDatabase;
 import dev.steward.test.TestServer;
@@ -37,15 +38,7 @@ class KeysRotateTest {
                         context.getBean(Identities.class).forAddress(Identifier.email(Canary.email("rotated" + i)));
                 record[0] = vault.store(
                         subject,
-                        new NewRecord(
-                                "lab",
-                                "invoicing",
-                                "1",
-                                "gdpr-6-1-c",
-                                "EU",
-                                "books",
-                                null,
-                                RecordState.ACTIVE,
+                        LabCustomers.invoice(
                                 Map.of("email", Canary.email("rotated" + i), "name", Canary.name("Rotated"))));
             }
             context.getBean(Signatures.class);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.test.Canary;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
+import dev.steward.test.LabCustomers;
 import dev.steward.test.SeedForms;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
@@ -121,16 +122,7 @@ class SubjectReviewsTest {
     }
 
     private static NewRecord newsletter(Identifier email) {
-        return new NewRecord(
-                "lab",
-                "newsletter",
-                "1",
-                "gdpr-6-1-a",
-                "EU",
-                "subscription",
-                null,
-                RecordState.ACTIVE,
-                Map.of("email", email.value()));
+        return LabCustomers.newsletter(Map.of("email", email.value()));
     }
 
     private static String[] admin() {

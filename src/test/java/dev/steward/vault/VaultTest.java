@@ -7,6 +7,7 @@ import dev.steward.audit.AuditTrail;
 import dev.steward.platform.StewardProperties;
 import dev.steward.test.Canary;
 import dev.steward.test.DatabaseDump;
+import dev.steward.test.LabCustomers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestServer;
 import java.io.IOException;
@@ -108,17 +109,7 @@ class VaultTest {
                 .single();
 
         assertThatThrownBy(() -> vault.store(
-                        subject,
-                        new NewRecord(
-                                "lab",
-                                "newsletter",
-                                "1",
-                                "gdpr-6-1-a",
-                                "EU",
-                                "subscription",
-                                null,
-                                RecordState.ACTIVE,
-                                Map.of("email", "x@example.org", "shoeSize", "44"))))
+                        subject, LabCustomers.newsletter(Map.of("email", "x@example.org", "shoeSize", "44"))))
                 .isInstanceOf(UndeclaredDataException.class)
                 .hasMessage(
                         "Activity 'newsletter' does not declare field 'shoeSize'; Steward stores only what the catalog declares");
@@ -214,16 +205,7 @@ class VaultTest {
     }
 
     private static NewRecord invoice(String email, String name) {
-        return new NewRecord(
-                "lab",
-                "invoicing",
-                "1",
-                "gdpr-6-1-c",
-                "EU",
-                "books",
-                null,
-                RecordState.ACTIVE,
-                Map.of("email", email, "name", name));
+        return LabCustomers.invoice(Map.of("email", email, "name", name));
     }
 
     private Path postgresDataDirectory() {
