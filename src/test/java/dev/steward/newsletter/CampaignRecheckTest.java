@@ -7,6 +7,7 @@ import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentAction;
 import dev.steward.consent.ConsentLedger;
 import dev.steward.test.SlowSmtp;
+import dev.steward.test.Smtp;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Identities;
@@ -38,8 +39,7 @@ class CampaignRecheckTest {
 
     @DynamicPropertySource
     static void slowServer(DynamicPropertyRegistry properties) {
-        properties.add("steward.mail.smtp.host", () -> "127.0.0.1");
-        properties.add("steward.mail.smtp.port", smtp::port);
+        Smtp.sendTo(properties, smtp.port());
     }
 
     @AfterAll

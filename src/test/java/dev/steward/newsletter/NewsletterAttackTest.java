@@ -105,17 +105,8 @@ class NewsletterAttackTest extends CampaignMailTest {
                 "<javascript:alert(1)>",
                 "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
                 "vbscript:msgbox(1)")) {
-            HttpResponse<String> answer = campaigns.post(
-                    "/api/v1/admin/campaigns",
-                    Map.of(
-                            "site",
-                            OLYMPUS,
-                            "list",
-                            "newsletter",
-                            "subjectLine",
-                            "Links",
-                            "body",
-                            "[click](" + link + ") and ![image](" + link + ")"));
+            HttpResponse<String> answer = campaigns.compose(
+                    OLYMPUS, "newsletter", "Links", "[click](" + link + ") and ![image](" + link + ")");
             if (answer.statusCode() == 201) {
                 assertThat(Json.read(answer.body()).get("links").valueStream())
                         .as(link + ": a campaign that took it has no such place to redirect to")
@@ -188,9 +179,7 @@ class NewsletterAttackTest extends CampaignMailTest {
     @Test
     void noLineBreakOfAnyKindInTheSubjectLineAddsAHeader() {
         for (String subjectLine : List.of("Hi\r\nBcc: all@example.org", "Hi\nBcc: all@example.org", "Hi\rBcc: x")) {
-            HttpResponse<String> refused = campaigns.post(
-                    "/api/v1/admin/campaigns",
-                    Map.of("site", OLYMPUS, "list", "newsletter", "subjectLine", subjectLine, "body", body()));
+            HttpResponse<String> refused = campaigns.compose(OLYMPUS, "newsletter", subjectLine, body());
             assertThat(refused.statusCode()).isEqualTo(422);
             assertThat(refused.body()).contains("line-break");
         }
