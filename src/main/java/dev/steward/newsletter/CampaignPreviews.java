@@ -1,10 +1,15 @@
 package dev.steward.newsletter;
 
+import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.SiteMail;
 import dev.steward.mail.Envelope;
 import dev.steward.mail.Mailer;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A campaign as its messages will look, before it goes: previewed in the console (HTML and text) and sent as a test
  * to a member of staff. The preview's links lead nowhere personal: its unsubscribe and tracking values are
- * placeholders no message carries.
+ * placeholders no message carries. A test goes only to an address in the domain of the site's sender or Reply-To, the
+ * company's own: sent to anyone else it would be the campaign reaching a person without their consent, past every
+ * check of who may receive it.
  */
 @Service
 class CampaignPreviews {
@@ -25,11 +32,13 @@ class CampaignPreviews {
     private final VisibleCampaigns visible;
     private final CampaignRenderer renderer;
     private final Mailer mailer;
+    private final Catalogs catalogs;
 
-    CampaignPreviews(VisibleCampaigns visible, CampaignRenderer renderer, Mailer mailer) {
+    CampaignPreviews(VisibleCampaigns visible, CampaignRenderer renderer, Mailer mailer, Catalogs catalogs) {
         this.visible = visible;
         this.renderer = renderer;
         this.mailer = mailer;
+        this.catalogs = catalogs;
     }
 
     /** As a person receives it: tracked only when the site tracks and they consented to it. */
@@ -63,6 +72,11 @@ class CampaignPreviews {
             throw new InvalidInputException(
                     FieldError.of("to", "invalid-address", "error.newsletter.to.invalid-address"));
         }
+        Set<String> staffDomains = staffDomains(campaign.site());
+        if (!staffDomains.contains(domain(to.strip()))) {
+            throw new InvalidInputException(
+                    FieldError.of("to", "not-staff", "error.newsletter.to.not-staff", String.join(", ", staffDomains)));
+        }
         Envelope envelope = renderer.render(campaign).envelope(to.strip(), PLACEHOLDER, null);
         return mailer.queueForStaff(
                 campaign.site(),
@@ -75,5 +89,22 @@ class CampaignPreviews {
                         envelope.replyTo(),
                         envelope.headers(),
                         envelope.secrets()));
+    }
+
+    /** The domains of the site's sender and Reply-To addresses: where its staff's mailboxes are. */
+    private Set<String> staffDomains(String site) {
+        SiteMail mail = catalogs.requireSite(site).mail();
+        Set<String> domains = new LinkedHashSet<>();
+        if (mail != null) {
+            domains.add(mail.from().domain());
+            if (mail.replyTo() != null) {
+                domains.add(domain(mail.replyTo()));
+            }
+        }
+        return domains;
+    }
+
+    private static String domain(String address) {
+        return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 }

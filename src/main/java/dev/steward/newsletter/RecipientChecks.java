@@ -12,7 +12,6 @@ import dev.steward.vault.SubjectId;
 import dev.steward.vault.SuppressionList;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,7 +34,7 @@ class RecipientChecks {
     private final Addressees addressees;
     private final SuppressionList suppression;
     private final ConsentDecisions decisions;
-    private final CampaignLists lists;
+    private final TrackingConsents trackingConsents;
     private final Tracking tracking;
     private final List<MailHold> holds;
 
@@ -43,13 +42,13 @@ class RecipientChecks {
             Addressees addressees,
             SuppressionList suppression,
             ConsentDecisions decisions,
-            CampaignLists lists,
+            TrackingConsents trackingConsents,
             Tracking tracking,
             List<MailHold> holds) {
         this.addressees = addressees;
         this.suppression = suppression;
         this.decisions = decisions;
-        this.lists = lists;
+        this.trackingConsents = trackingConsents;
         this.tracking = tracking;
         this.holds = holds;
     }
@@ -99,7 +98,7 @@ class RecipientChecks {
             people.forEach(person -> verdicts.put(hex(person.emailIndex()), new Verdict.Skip("undeclared-purpose")));
             return verdicts;
         }
-        List<Boolean> tracked = trackable(campaign, carriers, now);
+        List<Boolean> tracked = trackingConsents.cover(campaign.site(), carriers, now);
         List<byte[]> trackedIndexes = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
             if (list.get(i).allowed() && tracked.get(i)) {
@@ -117,22 +116,6 @@ class RecipientChecks {
                             : new Verdict.Skip(list.get(i).reason()));
         }
         return verdicts;
-    }
-
-    /** Whether each person's consent covers every tracking purpose of the site; none declared: nobody is tracked. */
-    private List<Boolean> trackable(Campaign campaign, List<List<SubjectId>> carriers, Instant now) {
-        List<Boolean> tracked = new ArrayList<>(Collections.nCopies(carriers.size(), Boolean.TRUE));
-        List<String> purposes = lists.trackingPurposes(campaign.site());
-        if (purposes.isEmpty()) {
-            return Collections.nCopies(carriers.size(), Boolean.FALSE);
-        }
-        for (String purpose : purposes) {
-            List<ConsentDecision> allowed = decisions.decideEach(campaign.site(), purpose, carriers, now);
-            for (int i = 0; i < carriers.size(); i++) {
-                tracked.set(i, tracked.get(i) && allowed.get(i).allowed());
-            }
-        }
-        return tracked;
     }
 
     private Map<String, Verdict> operational(Campaign campaign, List<Addressee> people) {

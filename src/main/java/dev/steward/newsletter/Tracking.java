@@ -1,7 +1,13 @@
 package dev.steward.newsletter;
 
+import dev.steward.consent.ConsentDecisions;
+import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.NotFoundException;
+import dev.steward.vault.Addressees;
+import dev.steward.vault.SubjectId;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -15,8 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * Pseudonymous tracking of opens and clicks (seed 001 §3.4): per subscription a random pseudonym, which is all a
  * pixel or click URL carries besides the campaign. Events are recorded only while the pseudonym is linked to a
- * subscription whose person consented to the evaluation; unsubscribing, withdrawing that consent or erasure cuts the
- * link and leaves anonymous counts. A click is redirected only to a link the campaign contains.
+ * subscription and its person's consents to the list and to the evaluation are current at that moment (checked at
+ * every event, as when a message goes); unsubscribing, withdrawing that consent or erasure cuts the link and leaves
+ * anonymous counts. A click is redirected only to a link the campaign contains.
  */
 @Service
 class Tracking {
@@ -28,12 +35,24 @@ class Tracking {
 
     private final TrackingRepository repository;
     private final CampaignRepository campaigns;
+    private final Addressees addressees;
+    private final ConsentDecisions decisions;
+    private final TrackingConsents consents;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Tracking(TrackingRepository repository, CampaignRepository campaigns, Clock clock) {
+    Tracking(
+            TrackingRepository repository,
+            CampaignRepository campaigns,
+            Addressees addressees,
+            ConsentDecisions decisions,
+            TrackingConsents consents,
+            Clock clock) {
         this.repository = repository;
         this.campaigns = campaigns;
+        this.addressees = addressees;
+        this.decisions = decisions;
+        this.consents = consents;
         this.clock = clock;
     }
 
@@ -75,11 +94,36 @@ class Tracking {
         if (bytes == null) {
             return;
         }
+        Instant now = clock.instant();
         campaigns
                 .find(campaign)
                 .filter(found -> found.site().equals(site))
-                .filter(found -> repository.linked(bytes, site, found.purpose()))
-                .ifPresent(found -> repository.event(campaign, bytes, link, clock.instant()));
+                .filter(found -> repository
+                        .linked(bytes, site, found.purpose())
+                        .filter(emailIndex -> stillCovered(found, emailIndex, now))
+                        .isPresent())
+                .ifPresent(found -> repository.event(campaign, bytes, link, now));
+    }
+
+    /**
+     * Whether the person behind the pseudonym still receives the list and may be tracked: a restriction, a consent that
+     * ran out or a catalog that stopped declaring the evaluation cut no pseudonym, yet end the tracking all the same.
+     */
+    private boolean stillCovered(Campaign campaign, byte[] emailIndex, Instant now) {
+        List<List<SubjectId>> person = List.of(addressees.carrying(emailIndex));
+        if (person.get(0).isEmpty()) {
+            return false;
+        }
+        try {
+            return decisions
+                            .decideEach(campaign.site(), campaign.purpose(), person, now)
+                            .get(0)
+                            .allowed()
+                    && consents.cover(campaign.site(), person, now).get(0);
+        } catch (InvalidInputException | NotFoundException e) {
+            // the catalog no longer declares the list's purpose on the site
+            return false;
+        }
     }
 
     /**

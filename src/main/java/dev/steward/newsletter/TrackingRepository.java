@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,18 +59,17 @@ class TrackingRepository {
         return pseudonyms;
     }
 
-    /** Whether the pseudonym is still linked to a subscription to the list on the site. */
-    boolean linked(byte[] pseudonym, String site, String list) {
+    /** The address (its blind index) of the subscription to the list on the site that the pseudonym is linked to. */
+    Optional<byte[]> linked(byte[] pseudonym, String site, String list) {
         return jdbc.sql("""
-                                SELECT count(*) FROM tracking_pseudonym
-                                WHERE pseudonym = :pseudonym AND site = :site AND list = :list
-                                """)
-                        .param("pseudonym", pseudonym)
-                        .param("site", site)
-                        .param("list", list)
-                        .query(Long.class)
-                        .single()
-                > 0;
+                        SELECT email_index FROM tracking_pseudonym
+                        WHERE pseudonym = :pseudonym AND site = :site AND list = :list
+                        """)
+                .param("pseudonym", pseudonym)
+                .param("site", site)
+                .param("list", list)
+                .query(byte[].class)
+                .optional();
     }
 
     /** An open ({@link #OPENS}) or a click on the link at a position. */
