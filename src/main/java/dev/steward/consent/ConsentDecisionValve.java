@@ -18,11 +18,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.catalina.connector.Connector;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
-import org.apache.coyote.ActionCode;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,8 +41,9 @@ import tools.jackson.databind.module.SimpleModule;
  * <p>WHY a valve rather than a servlet filter: here the answer's headers can be handed to Tomcat already encoded
  * ({@link EncodedHeaders}); a third of what a filter's answer allocated was Tomcat encoding the same dozen header
  * names and values again for every answer, and the young collections that garbage causes are the decision's slowest
- * percent. It also spares building the filter chain. It runs after the engine's {@code RemoteIpValve}, so that
- * {@code isSecure()} and the client address mean what they mean behind the proxy.
+ * percent. It also spares building the filter chain. It runs after the engine's {@code RemoteIpValve} (on the
+ * {@link DecisionConnector}, after the {@link DecisionPortValve}'s), so that {@code isSecure()} and the client address
+ * mean what they mean behind the proxy.
  *
  * <p>Integrators' own server-to-server calls are not visitors' requests, so they do not enter the request log; they
  * are counted in {@code steward.consent.decisions{answer}}.
@@ -60,20 +59,16 @@ final class ConsentDecisionValve extends ValveBase {
     private final boolean httpsOnly;
     private final ErrorWords words;
     private final EncodedHeaders.Encodings encodings = new EncodedHeaders.Encodings();
-    private final @Nullable Connector decisionsOnly;
 
-    /** @param decisionsOnly the {@link DecisionConnector}, where nothing but this decision is answered; or none */
     ConsentDecisionValve(
             ApiKeyGate gate,
             ConsentDecisions decisions,
             JsonMapper json,
             DecisionCounts counts,
             boolean httpsOnly,
-            ErrorWords words,
-            @Nullable Connector decisionsOnly) {
+            ErrorWords words) {
         super(true);
         this.words = words;
-        this.decisionsOnly = decisionsOnly;
         this.gate = gate;
         this.httpsOnly = httpsOnly;
         this.decisions = decisions;
@@ -86,22 +81,23 @@ final class ConsentDecisionValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        if (request.getConnector() == decisionsOnly && announcesBody(request)) {
-            // a decision has none; answering one would leave Tomcat swallowing it on one of the port's few threads
-            notServedHere(request, response);
-            return;
+        if (asks(request)) {
+            answer(request, response);
+        } else {
+            getNext().invoke(request, response);
         }
-        if (!PATH.equals(request.getDecodedRequestURI())
-                || !"GET".equals(request.getMethod())
-                || !ApiKeyGate.presentsKey(request)
-                || (httpsOnly && !request.isSecure())) {
-            if (request.getConnector() == decisionsOnly) {
-                notServedHere(request, response);
-            } else {
-                getNext().invoke(request, response);
-            }
-            return;
-        }
+    }
+
+    /** Whether this is the decision asked with a key (over https, where only https is served): the rest is not ours. */
+    boolean asks(Request request) {
+        return PATH.equals(request.getDecodedRequestURI())
+                && "GET".equals(request.getMethod())
+                && ApiKeyGate.presentsKey(request)
+                && (!httpsOnly || request.isSecure());
+    }
+
+    /** The decision, or the refusal of the key, its scope or the parameters; for a request that {@link #asks}. */
+    void answer(Request request, Response response) throws IOException {
         answer(request, new EncodedHeaders(response, encodings));
     }
 
@@ -130,30 +126,6 @@ final class ConsentDecisionValve extends ValveBase {
         } catch (NotFoundException e) {
             refuse(request, response, HttpServletResponse.SC_NOT_FOUND, List.of(NotFoundException.error(e)));
         }
-    }
-
-    private static boolean announcesBody(Request request) {
-        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-    }
-
-    /**
-     * Refused without reading a body, and the connection closed without swallowing what is left of it: an upload
-     * that stalls must not hold one of the port's few threads.
-     */
-    private void notServedHere(Request request, Response response) throws IOException {
-        response.setHeader("Connection", "close");
-        words.send(
-                request,
-                response,
-                HttpServletResponse.SC_NOT_FOUND,
-                FieldError.of(
-                        null,
-                        "not-found",
-                        httpsOnly ? "error.consent.port.not-served-https" : "error.consent.port.not-served",
-                        PATH));
-        // after the answer is on its way: Tomcat counts an unswallowed body as an error it would otherwise report
-        response.flushBuffer();
-        request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
     }
 
     private ConsentDecision decide(Parameters request, Caller caller) {

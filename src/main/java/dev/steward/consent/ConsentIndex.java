@@ -1,7 +1,7 @@
 package dev.steward.consent;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.steward.platform.HotCaches;
 import dev.steward.platform.Notifications;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
@@ -36,7 +36,7 @@ class ConsentIndex {
 
     private final ConsentEventRepository events;
     private final Cache<SubjectId, SubjectConsents> cache =
-            Caffeine.newBuilder().maximumSize(SUBJECTS).recordStats().build();
+            HotCaches.builder().maximumSize(SUBJECTS).recordStats().build();
     /** Counts every drop, so that a read that began before one can tell. */
     private final AtomicLong drops = new AtomicLong();
 

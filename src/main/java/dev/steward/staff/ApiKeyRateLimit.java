@@ -1,7 +1,7 @@
 package dev.steward.staff;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.steward.platform.HotCaches;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 class ApiKeyRateLimit {
 
     private final ApiKeySettings settings;
-    private final Cache<UUID, Bucket> buckets = Caffeine.newBuilder()
+    private final Cache<UUID, Bucket> buckets = HotCaches.builder()
             .expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(100_000)
             .build();

@@ -1,9 +1,9 @@
 package dev.steward.staff;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.steward.catalog.Catalogs;
 import dev.steward.platform.FieldError;
+import dev.steward.platform.HotCaches;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Notifications;
@@ -37,7 +37,7 @@ public class ApiKeys {
     private final Notifications notifications;
     private final Clock clock;
     private final SecretDigests secrets = new SecretDigests();
-    private final Cache<String, Optional<Known>> cache = Caffeine.newBuilder()
+    private final Cache<String, Optional<Known>> cache = HotCaches.builder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(1))
             .build();

@@ -1,7 +1,6 @@
 package dev.steward.vault;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.aead.AesGcmKey;
@@ -9,6 +8,7 @@ import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.subtle.Random;
 import com.google.crypto.tink.util.SecretBytes;
+import dev.steward.platform.HotCaches;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Collection;
@@ -29,7 +29,7 @@ class SubjectKeys {
 
     private final MasterKey master;
     private final VaultRepository repository;
-    private final Cache<SubjectId, Aead> cache = Caffeine.newBuilder()
+    private final Cache<SubjectId, Aead> cache = HotCaches.builder()
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10))
             .build();

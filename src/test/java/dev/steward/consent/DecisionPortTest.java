@@ -96,6 +96,26 @@ class DecisionPortTest {
     }
 
     @Test
+    void forwardedHeadersCountThereByTheMainPortsRule() {
+        String token = integratorKey();
+        String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=nobody@example.org";
+        // the test talks from 127.0.0.1, a trusted proxy by default: a TLS proxy's word makes the call secure (HSTS)
+        for (Http port : List.of(main, decisions)) {
+            HttpResponse<String> secure =
+                    port.get(path, "Authorization", "Bearer " + token, "X-Forwarded-Proto", "https");
+            assertThat(secure.statusCode()).isEqualTo(200);
+            assertThat(secure.headers().firstValue("Strict-Transport-Security")).isPresent();
+            // one hop said http: not secure, on either port
+            HttpResponse<String> mixed =
+                    port.get(path, "Authorization", "Bearer " + token, "X-Forwarded-Proto", "https, http");
+            assertThat(mixed.statusCode()).isEqualTo(200);
+            assertThat(mixed.headers().firstValue("Strict-Transport-Security")).isEmpty();
+            assertThat(port.get(path, bearer(token)).headers().firstValue("Strict-Transport-Security"))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void everythingElseIsRefusedThereAndStaysOnTheMainPort() {
         for (String path : new String[] {"/", "/actuator/health", "/api/v1/admin/api-keys", "/notice/lab"}) {
             HttpResponse<String> refused = decisions.get(path, Http.basic("admin", StewardTest.ADMIN_PASSWORD));
