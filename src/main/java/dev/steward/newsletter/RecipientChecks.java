@@ -12,7 +12,6 @@ import dev.steward.vault.SubjectId;
 import dev.steward.vault.SuppressionList;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -91,18 +90,21 @@ class RecipientChecks {
         }
         List<List<SubjectId>> carriers =
                 people.stream().map(Addressee::subjects).toList();
-        List<ConsentDecision> list;
+        List<String> trackingPurposes = lists.trackingPurposes(campaign.site());
+        List<String> purposes = new ArrayList<>(List.of(campaign.purpose()));
+        purposes.addAll(trackingPurposes);
+        Map<String, List<ConsentDecision>> decided;
         try {
-            list = decisions.decideEach(campaign.site(), campaign.purpose(), carriers, now);
+            decided = decisions.decideEach(campaign.site(), purposes, carriers, now);
         } catch (InvalidInputException | NotFoundException e) {
             // the catalog no longer declares the list's purpose on the site
             people.forEach(person -> verdicts.put(hex(person.emailIndex()), new Verdict.Skip("undeclared-purpose")));
             return verdicts;
         }
-        List<Boolean> tracked = trackable(campaign, carriers, now);
+        List<ConsentDecision> list = decided.get(campaign.purpose());
         List<byte[]> trackedIndexes = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
-            if (list.get(i).allowed() && tracked.get(i)) {
+            if (list.get(i).allowed() && trackable(trackingPurposes, decided, i)) {
                 trackedIndexes.add(people.get(i).emailIndex());
             }
         }
@@ -119,20 +121,11 @@ class RecipientChecks {
         return verdicts;
     }
 
-    /** Whether each person's consent covers every tracking purpose of the site; none declared: nobody is tracked. */
-    private List<Boolean> trackable(Campaign campaign, List<List<SubjectId>> carriers, Instant now) {
-        List<Boolean> tracked = new ArrayList<>(Collections.nCopies(carriers.size(), Boolean.TRUE));
-        List<String> purposes = lists.trackingPurposes(campaign.site());
-        if (purposes.isEmpty()) {
-            return Collections.nCopies(carriers.size(), Boolean.FALSE);
-        }
-        for (String purpose : purposes) {
-            List<ConsentDecision> allowed = decisions.decideEach(campaign.site(), purpose, carriers, now);
-            for (int i = 0; i < carriers.size(); i++) {
-                tracked.set(i, tracked.get(i) && allowed.get(i).allowed());
-            }
-        }
-        return tracked;
+    /** Whether the person's consent covers every tracking purpose of the site; none declared: nobody is tracked. */
+    private static boolean trackable(List<String> purposes, Map<String, List<ConsentDecision>> decided, int person) {
+        return !purposes.isEmpty()
+                && purposes.stream()
+                        .allMatch(purpose -> decided.get(purpose).get(person).allowed());
     }
 
     private Map<String, Verdict> operational(Campaign campaign, List<Addressee> people) {
