@@ -123,7 +123,7 @@ class SmtpTransport implements MailTransport, AutoCloseable {
         }
 
         private void deliver(MimeMessage message, Address[] recipients) {
-            boolean kept = untried;
+            boolean wasKept = untried;
             untried = false;
             try {
                 Transport connected = connected();
@@ -135,7 +135,7 @@ class SmtpTransport implements MailTransport, AutoCloseable {
                     throw refusal;
                 }
                 disconnect();
-                if (kept && lease.allows(smtp.attemptBound())) {
+                if (wasKept && lease.allows(smtp.attemptBound())) {
                     // the server may have ended a kept session meanwhile (a restart), which fails at its first command,
                     // before a message can be taken: the message goes over a new session, as it would have at first
                     deliver(message, recipients);
