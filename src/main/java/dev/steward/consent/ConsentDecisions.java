@@ -13,7 +13,7 @@ import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,32 +72,45 @@ public class ConsentDecisions {
                 one -> at == null
                         ? index.latest(one, site, purpose)
                         : events.latestAt(one, site, purpose, instant).map(LatestConsent::of),
+                one -> index.jurisdiction(one, site),
                 instant);
     }
 
     /**
-     * Decides for many people at once, each given as the subjects that carry one e-mail address, exactly as {@link
-     * #decide} does for an address: for a campaign's messages just before they go. The ledger is read as of the
-     * instant, for all of them in one query, so that a consent withdrawn a moment ago counts.
+     * Decides for many people at once and for several purposes of the site, each person given as the subjects that
+     * carry one e-mail address, exactly as {@link #decide} does for an address: for a campaign's messages just before
+     * they go (the list's purpose and the tracking purposes). The ledger is read as of the instant, for all of them and
+     * every purpose in one query, so that a consent withdrawn a moment ago counts; a person with no word on a purpose is
+     * judged under the jurisdiction of their latest word on the site by the same read. Answers each purpose's
+     * decisions in the people's order.
      */
-    public List<ConsentDecision> decideEach(String site, String purpose, List<List<SubjectId>> people, Instant at) {
+    public Map<String, List<ConsentDecision>> decideEach(
+            String site, List<String> purposes, List<List<SubjectId>> people, Instant at) {
         Catalog catalog = catalogs.of(site);
         Site declared = catalog.site(site).orElseThrow();
-        Purpose wanted = declaredPurpose(catalog, site, purpose);
-        List<SubjectId> all = people.stream().flatMap(List::stream).distinct().toList();
-        Map<SubjectId, LatestConsent> latest = new HashMap<>();
-        events.latestAtEach(all, site, purpose, at)
-                .forEach(event -> latest.put(event.subject(), LatestConsent.of(event)));
-        // a person with no word on the purpose is judged under the jurisdiction of their latest word on the site
-        index.load(all.stream().filter(subject -> !latest.containsKey(subject)).toList());
-        return people.stream()
-                .map(carriers -> decide(
-                        declared,
-                        wanted,
-                        carriers.stream().filter(vault::exists).toList(),
-                        one -> Optional.ofNullable(latest.get(one)),
-                        at))
+        List<Purpose> wanted = purposes.stream()
+                .map(key -> declaredPurpose(catalog, site, key))
                 .toList();
+        List<SubjectId> all = people.stream().flatMap(List::stream).distinct().toList();
+        Map<SubjectId, SubjectConsents> latest = events.latestOnSiteEach(all, site, at);
+        List<List<SubjectId>> existing = people.stream()
+                .map(carriers -> carriers.stream().filter(vault::exists).toList())
+                .toList();
+        Map<String, List<ConsentDecision>> decisions = new LinkedHashMap<>();
+        for (Purpose purpose : wanted) {
+            decisions.put(
+                    purpose.key(),
+                    existing.stream()
+                            .map(found -> decide(
+                                    declared,
+                                    purpose,
+                                    found,
+                                    one -> latest.get(one).latest(site, purpose.key()),
+                                    one -> latest.get(one).latestOn(site).map(LatestConsent::jurisdiction),
+                                    at))
+                            .toList());
+        }
+        return decisions;
     }
 
     private static Purpose declaredPurpose(Catalog catalog, String site, String purpose) {
@@ -107,12 +120,16 @@ public class ConsentDecisions {
                         "purpose", "undeclared-purpose", "error.common.purpose.undeclared-purpose", site, purpose)));
     }
 
-    /** The newest word of any of the found subjects decides; a veto on any of them denies. */
+    /**
+     * The newest word of any of the found subjects decides; a veto on any of them denies. Without a word on the
+     * purpose, the jurisdiction of the deciding subject's latest word on the site applies, else the site's default.
+     */
     private ConsentDecision decide(
             Site declared,
             Purpose wanted,
             List<SubjectId> found,
             Function<SubjectId, Optional<LatestConsent>> latestOf,
+            Function<SubjectId, Optional<String>> jurisdictionOf,
             Instant instant) {
         String site = declared.key();
         if (found.isEmpty()) {
@@ -131,7 +148,7 @@ public class ConsentDecisions {
         SubjectId decided = id;
         String jurisdiction = Optional.ofNullable(deciding)
                 .map(LatestConsent::jurisdiction)
-                .or(() -> index.jurisdiction(decided, site))
+                .or(() -> jurisdictionOf.apply(decided))
                 .orElse(declared.defaultJurisdiction());
         Asked asked = new Asked(site, id, wanted, jurisdiction, wanted.basesIn(jurisdiction), deciding, instant);
         for (SubjectId one : found) {

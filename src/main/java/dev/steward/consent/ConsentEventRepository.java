@@ -109,21 +109,6 @@ class ConsentEventRepository {
                 .optional();
     }
 
-    /** The event deciding each subject's consent to the purpose at the instant, for many subjects in one query. */
-    List<ConsentEvent> latestAtEach(List<SubjectId> subjects, String site, String purpose, Instant at) {
-        return jdbc.sql("""
-                        SELECT DISTINCT ON (subject_id) * FROM consent_event
-                        WHERE subject_id = ANY(:subjects) AND site = :site AND purpose = :purpose AND occurred_at <= :at
-                        ORDER BY subject_id, occurred_at DESC, seq DESC
-                        """)
-                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
-                .param("site", site)
-                .param("purpose", purpose)
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .query((rs, row) -> event(rs))
-                .list();
-    }
-
     /** The subjects whose latest action on the purpose lets processing on consent go on, at the instant. */
     List<SubjectId> granting(String site, String purpose, Instant at) {
         return jdbc.sql("""
@@ -171,18 +156,25 @@ class ConsentEventRepository {
                 .list());
     }
 
-    /** {@link #latestOf} for many subjects in one query; a subject without any event has an empty entry. */
-    Map<SubjectId, SubjectConsents> latestOfEach(Collection<SubjectId> subjects) {
+    /**
+     * Each subject's latest word on each purpose of the site as of the instant, for many subjects in one query (a
+     * campaign's chunk, just before it goes): what decides for the list's purpose and the tracking purposes, and the
+     * jurisdiction of the latest word on the site where a person has none on a purpose. A subject without any event
+     * there has an empty entry.
+     */
+    Map<SubjectId, SubjectConsents> latestOnSiteEach(Collection<SubjectId> subjects, String site, Instant at) {
         Map<SubjectId, List<SubjectConsents.Latest>> bySubject = new HashMap<>();
         subjects.forEach(subject -> bySubject.put(subject, new ArrayList<>()));
         jdbc.sql("""
-                        SELECT DISTINCT ON (subject_id, site, purpose)
+                        SELECT DISTINCT ON (subject_id, purpose)
                             subject_id, site, purpose, seq, id, action, occurred_at, notice_version, jurisdiction,
                             expires_at
-                        FROM consent_event WHERE subject_id = ANY(:subjects)
-                        ORDER BY subject_id, site, purpose, occurred_at DESC, seq DESC
+                        FROM consent_event WHERE subject_id = ANY(:subjects) AND site = :site AND occurred_at <= :at
+                        ORDER BY subject_id, purpose, occurred_at DESC, seq DESC
                         """)
                 .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .param("site", site)
+                .param("at", at.atOffset(ZoneOffset.UTC))
                 .query(rs -> {
                     bySubject
                             .get(new SubjectId(rs.getObject("subject_id", UUID.class)))

@@ -7,9 +7,6 @@ import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -57,25 +54,6 @@ class ConsentIndex {
     /** The jurisdiction of the subject's latest consent action on the site, if any. */
     Optional<String> jurisdiction(SubjectId subject, String site) {
         return of(subject).latestOn(site).map(LatestConsent::jurisdiction);
-    }
-
-    /**
-     * Reads the entries of those of the subjects not cached in one query, for a batch of questions about them that
-     * would otherwise read them one by one (a campaign's chunk, whose people may have no word on the purpose asked).
-     */
-    void load(Collection<SubjectId> subjects) {
-        List<SubjectId> missing = subjects.stream()
-                .filter(subject -> cache.getIfPresent(subject) == null)
-                .toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        long before = drops.get();
-        Map<SubjectId, SubjectConsents> read = events.latestOfEach(missing);
-        cache.putAll(read);
-        if (drops.get() != before) {
-            read.forEach((subject, consents) -> cache.asMap().remove(subject, consents));
-        }
     }
 
     /** Drops the subjects of every event appended since the last call. */

@@ -84,7 +84,9 @@ record MailSettings(
 
         /** The longest one message may take: connecting, the greeting and commands, and the data, each timed. */
         Duration attemptBound() {
-            return timeout.multipliedBy(4);
+            // sums rather than multipliedBy, which goes through BigDecimal: asked several times per message
+            Duration twice = timeout.plus(timeout);
+            return twice.plus(twice);
         }
     }
 }

@@ -34,6 +34,14 @@ final class SmtpSockets extends SocketFactory implements AutoCloseable {
         return sockets;
     }
 
+    /** Goes on tracking a kept session's sockets on this thread, for the batch that took it. */
+    List<Socket> adopt(List<Socket> sockets) {
+        List<Socket> tracked = new CopyOnWriteArrayList<>(
+                sockets.stream().filter(socket -> !socket.isClosed()).toList());
+        opened.set(tracked);
+        return tracked;
+    }
+
     void untrack() {
         opened.remove();
     }

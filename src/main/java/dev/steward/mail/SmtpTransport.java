@@ -19,7 +19,8 @@ import org.springframework.mail.MailSendException;
 /**
  * Delivery through the configured SMTP server, one connection per batch: a worker that claimed a chunk of messages
  * sends them all over one session (the greeting, STARTTLS and authentication once), connecting again only after the
- * server or the network dropped it. The session is set up here rather than by Spring Boot, so that an unreachable
+ * server or the network dropped it. A session that ends its batch in good order is kept for the next batch a moment
+ * ({@link KeptSessions}). The session is set up here rather than by Spring Boot, so that an unreachable
  * mail server delays mail (which is retried) without making the whole node report itself unhealthy.
  */
 class SmtpTransport implements MailTransport, AutoCloseable {
@@ -32,6 +33,7 @@ class SmtpTransport implements MailTransport, AutoCloseable {
     private final Optional<Dkim> dkim;
     private final Clock clock;
     private final SmtpSockets sockets;
+    private final KeptSessions kept = new KeptSessions();
 
     SmtpTransport(MailSettings.Smtp smtp, Optional<Dkim> dkim, Clock clock) {
         this.smtp = smtp;
@@ -57,6 +59,7 @@ class SmtpTransport implements MailTransport, AutoCloseable {
     /** Spring calls it when the context closes: the sockets' watchdog thread ends. */
     @Override
     public void close() {
+        kept.close();
         sockets.close();
     }
 
@@ -67,17 +70,24 @@ class SmtpTransport implements MailTransport, AutoCloseable {
 
     @Override
     public Connection open(Lease lease) {
-        return new SmtpConnection(lease);
+        return new SmtpConnection(lease, kept.take());
     }
 
     /** One session with the server, opened at the first message, cut off if it is still open at the lease's end. */
     private final class SmtpConnection implements Connection {
 
-        private final List<Socket> opened = sockets.track();
+        private final List<Socket> opened;
+        private final Lease lease;
         private final Lease.Guard guard;
         private @Nullable Transport transport;
+        /** The session was kept from an earlier batch and has not answered in this one yet. */
+        private boolean untried;
 
-        SmtpConnection(Lease lease) {
+        SmtpConnection(Lease lease, KeptSessions.@Nullable Kept session) {
+            this.opened = session == null ? sockets.track() : sockets.adopt(session.sockets());
+            this.transport = session == null ? null : session.transport();
+            this.untried = session != null;
+            this.lease = lease;
             this.guard = lease.guard(() -> SmtpSockets.closeAll(opened));
         }
 
@@ -113,6 +123,8 @@ class SmtpTransport implements MailTransport, AutoCloseable {
         }
 
         private void deliver(MimeMessage message, Address[] recipients) {
+            boolean wasKept = untried;
+            untried = false;
             try {
                 Transport connected = connected();
                 connected.sendMessage(message, recipients);
@@ -123,6 +135,12 @@ class SmtpTransport implements MailTransport, AutoCloseable {
                     throw refusal;
                 }
                 disconnect();
+                if (wasKept && lease.allows(smtp.attemptBound())) {
+                    // the server may have ended a kept session meanwhile (a restart), which fails at its first command,
+                    // before a message can be taken: the message goes over a new session, as it would have at first
+                    deliver(message, recipients);
+                    return;
+                }
                 throw new MailSendException(
                         "Cannot send the message: " + e.getClass().getSimpleName(), e);
             }
@@ -153,12 +171,17 @@ class SmtpTransport implements MailTransport, AutoCloseable {
             }
         }
 
+        /** Keeps the session for the next batch, unless it failed (then it is gone) or its lease cut it off. */
         @Override
         public void close() {
             try {
-                disconnect();
-            } finally {
                 guard.close();
+                if (transport != null && !opened.isEmpty() && opened.stream().noneMatch(Socket::isClosed)) {
+                    kept.keep(transport, opened);
+                } else {
+                    disconnect();
+                }
+            } finally {
                 sockets.untrack();
             }
         }

@@ -34,7 +34,7 @@ class RecipientChecks {
     private final Addressees addressees;
     private final SuppressionList suppression;
     private final ConsentDecisions decisions;
-    private final TrackingConsents trackingConsents;
+    private final CampaignLists lists;
     private final Tracking tracking;
     private final List<MailHold> holds;
 
@@ -42,13 +42,13 @@ class RecipientChecks {
             Addressees addressees,
             SuppressionList suppression,
             ConsentDecisions decisions,
-            TrackingConsents trackingConsents,
+            CampaignLists lists,
             Tracking tracking,
             List<MailHold> holds) {
         this.addressees = addressees;
         this.suppression = suppression;
         this.decisions = decisions;
-        this.trackingConsents = trackingConsents;
+        this.lists = lists;
         this.tracking = tracking;
         this.holds = holds;
     }
@@ -90,18 +90,21 @@ class RecipientChecks {
         }
         List<List<SubjectId>> carriers =
                 people.stream().map(Addressee::subjects).toList();
-        List<ConsentDecision> list;
+        List<String> trackingPurposes = lists.trackingPurposes(campaign.site());
+        List<String> purposes = new ArrayList<>(List.of(campaign.purpose()));
+        purposes.addAll(trackingPurposes);
+        Map<String, List<ConsentDecision>> decided;
         try {
-            list = decisions.decideEach(campaign.site(), campaign.purpose(), carriers, now);
+            decided = decisions.decideEach(campaign.site(), purposes, carriers, now);
         } catch (InvalidInputException | NotFoundException e) {
             // the catalog no longer declares the list's purpose on the site
             people.forEach(person -> verdicts.put(hex(person.emailIndex()), new Verdict.Skip("undeclared-purpose")));
             return verdicts;
         }
-        List<Boolean> tracked = trackingConsents.cover(campaign.site(), carriers, now);
+        List<ConsentDecision> list = decided.get(campaign.purpose());
         List<byte[]> trackedIndexes = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
-            if (list.get(i).allowed() && tracked.get(i)) {
+            if (list.get(i).allowed() && TrackingConsents.covered(trackingPurposes, decided, i)) {
                 trackedIndexes.add(people.get(i).emailIndex());
             }
         }

@@ -116,7 +116,8 @@ class Tracking {
         }
         try {
             return decisions
-                            .decideEach(campaign.site(), campaign.purpose(), person, now)
+                            .decideEach(campaign.site(), List.of(campaign.purpose()), person, now)
+                            .get(campaign.purpose())
                             .get(0)
                             .allowed()
                     && consents.cover(campaign.site(), person, now).get(0);

@@ -4,9 +4,10 @@ import dev.steward.consent.ConsentDecision;
 import dev.steward.consent.ConsentDecisions;
 import dev.steward.vault.SubjectId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +34,19 @@ class TrackingConsents {
         if (purposes.isEmpty()) {
             return Collections.nCopies(carriers.size(), Boolean.FALSE);
         }
-        List<Boolean> tracked = new ArrayList<>(Collections.nCopies(carriers.size(), Boolean.TRUE));
-        for (String purpose : purposes) {
-            List<ConsentDecision> allowed = decisions.decideEach(site, purpose, carriers, now);
-            for (int i = 0; i < carriers.size(); i++) {
-                tracked.set(i, tracked.get(i) && allowed.get(i).allowed());
-            }
-        }
-        return tracked;
+        Map<String, List<ConsentDecision>> decided = decisions.decideEach(site, purposes, carriers, now);
+        return IntStream.range(0, carriers.size())
+                .mapToObj(person -> covered(purposes, decided, person))
+                .toList();
+    }
+
+    /**
+     * Whether the decisions taken for every tracking purpose of the site allow tracking one person (by their place in
+     * the decided lists); no tracking purpose declared: nobody is tracked.
+     */
+    static boolean covered(List<String> purposes, Map<String, List<ConsentDecision>> decided, int person) {
+        return !purposes.isEmpty()
+                && purposes.stream()
+                        .allMatch(purpose -> decided.get(purpose).get(person).allowed());
     }
 }

@@ -131,7 +131,8 @@ class Unsubscribes {
 
     private boolean allowed(Subscription subscription, String purpose, Instant now) {
         return decisions
-                .decideEach(subscription.campaign().site(), purpose, List.of(subscription.people()), now)
+                .decideEach(subscription.campaign().site(), List.of(purpose), List.of(subscription.people()), now)
+                .get(purpose)
                 .get(0)
                 .allowed();
     }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -166,13 +168,23 @@ public class Outbound implements DisposableBean {
         List<OutboundJob.Settlement.Kind> outcomes = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
             outcomes.clear();
-            Set<UUID> held = queue.held(
-                    job.name(),
-                    lease.id(),
-                    claimed.stream().map(OutboundItem::id).toList());
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Map<UUID, OutboundJob.Settlement> settlements = new HashMap<>();
             List<UUID> finished = new ArrayList<>();
             List<OutboundQueue.Due> again = new ArrayList<>();
+            for (OutboundItem item : claimed) {
+                OutboundJob.Settlement settlement =
+                        settlement(item, attempts.results().get(item.id()), attempts.failed(), now);
+                settlements.put(item.id(), settlement);
+                switch (settlement.kind()) {
+                    case RETRY, LATER ->
+                        again.add(new OutboundQueue.Due(item.id(), settlement.nextAttemptAt(), settlement.attempts()));
+                    default -> finished.add(item.id());
+                }
+            }
+            // each statement settles only what this lease still holds, and locks it until the transaction ends
+            Set<UUID> held = new HashSet<>(queue.remove(job.name(), lease.id(), finished));
+            held.addAll(queue.reschedule(job.name(), lease.id(), again));
             List<OutboundJob.Settled<R>> settled = new ArrayList<>();
             for (OutboundItem item : claimed) {
                 if (!held.contains(item.id())) {
@@ -180,19 +192,12 @@ public class Outbound implements DisposableBean {
                     continue;
                 }
                 R result = attempts.results().get(item.id());
-                OutboundJob.Settlement settlement = settlement(item, result, attempts.failed(), now);
+                OutboundJob.Settlement settlement = settlements.get(item.id());
                 outcomes.add(settlement.kind());
-                switch (settlement.kind()) {
-                    case RETRY, LATER ->
-                        again.add(new OutboundQueue.Due(item.id(), settlement.nextAttemptAt(), settlement.attempts()));
-                    default -> finished.add(item.id());
-                }
                 if (result != null || item.interrupted() >= 2) {
                     settled.add(new OutboundJob.Settled<>(item, result, settlement));
                 }
             }
-            queue.remove(job.name(), finished);
-            queue.reschedule(job.name(), again);
             job.record(settled);
         });
         // counted once the outcomes are on record

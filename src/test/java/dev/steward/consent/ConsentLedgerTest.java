@@ -14,6 +14,7 @@ import dev.steward.vault.Vault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -228,13 +229,16 @@ class ConsentLedgerTest {
         clock.advance(Duration.ofSeconds(1));
         List<SubjectId> people = List.of(consenting, withdrawn, silent);
 
-        for (String purpose : List.of("newsletter", "invoicing")) {
-            // asked about a purpose they said nothing on, each is judged under their latest word on the site
-            List<ConsentDecision> batch = decisions.decideEach(
-                    "lab", purpose, people.stream().map(List::of).toList(), clock.instant());
+        // both purposes in one read; asked about a purpose they said nothing on, each is judged under their latest
+        // word on the site
+        List<String> purposes = List.of("newsletter", "invoicing");
+        Map<String, List<ConsentDecision>> batch = decisions.decideEach(
+                "lab", purposes, people.stream().map(List::of).toList(), clock.instant());
+        assertThat(batch.keySet()).containsExactlyElementsOf(purposes);
+        for (String purpose : purposes) {
             for (int i = 0; i < people.size(); i++) {
                 ConsentDecision alone = decisions.decide("lab", people.get(i).toString(), purpose, clock.instant());
-                assertThat(batch.get(i))
+                assertThat(batch.get(purpose).get(i))
                         .as(purpose + " for person " + i)
                         .extracting(ConsentDecision::allowed, ConsentDecision::reason, ConsentDecision::jurisdiction)
                         .containsExactly(alone.allowed(), alone.reason(), alone.jurisdiction());

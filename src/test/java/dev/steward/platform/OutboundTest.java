@@ -279,7 +279,7 @@ class OutboundTest {
     /** As a node leaves an item it claimed and died with: leased, the lease ending after {@code left}. */
     private void leftByADeadNode(Job job, UUID item, Duration left) {
         jdbc.sql("""
-                        UPDATE outbound_item SET lease_id = :lease, leased_by = 'dead-node', due_at = :until
+                        UPDATE outbound_item SET lease_id = :lease, leased_by = 'dead-node', leased_until = :until
                         WHERE job = :job AND item = :item
                         """)
                 .param("lease", UUID.randomUUID())
