@@ -3,6 +3,7 @@ package dev.steward.platform;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +41,7 @@ public abstract class ChainedTable implements EvidenceChain {
      */
     @Override
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public HashChain.Verification verify() {
+    public HashChain.Verification verify(LongConsumer checked) {
         ChainHeads.Head head = heads.current(name).orElse(null);
         try (Stream<HashChain.Row> rows = jdbc
                 .sql("SELECT * FROM " + table + " ORDER BY seq")
@@ -48,7 +49,7 @@ public abstract class ChainedTable implements EvidenceChain {
                 .query((rs, number) -> new HashChain.Row(
                         rs.getLong("seq"), rs.getBytes("prev_hash"), rs.getBytes("hash"), canonical.mapRow(rs, number)))
                 .stream()) {
-            return HashChain.verify(name, rows.iterator(), head);
+            return HashChain.verify(name, rows.iterator(), head, checked);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.steward.platform;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,9 @@ public final class HashChain {
 
     /** The "previous hash" of the first row of every chain. */
     public static final byte[] GENESIS = new byte[32];
+
+    /** How many rows a verification checks between two reports of its progress. */
+    public static final int PROGRESS_STEP = 10_000;
 
     private HashChain() {}
 
@@ -55,9 +59,12 @@ public final class HashChain {
     /**
      * Checks rows in sequence order, stopping at the first broken link, and then the last row against the chain's
      * head as the same snapshot of the database saw it (none: the chain has no row yet).
+     *
+     * @param checked told how many more rows were checked, every {@link #PROGRESS_STEP} rows and at the end
      */
-    public static Verification verify(String chain, Iterator<Row> rows, ChainHeads.@Nullable Head head) {
-        Verification verified = verify(chain, rows);
+    public static Verification verify(
+            String chain, Iterator<Row> rows, ChainHeads.@Nullable Head head, LongConsumer checked) {
+        Verification verified = verify(chain, rows, checked);
         return verified.intact() ? againstHead(verified, head) : verified;
     }
 
@@ -94,7 +101,7 @@ public final class HashChain {
         return new Verification(rows.chain(), rows.rows(), seq, problem, rows.lastSeq(), GENESIS);
     }
 
-    private static Verification verify(String chain, Iterator<Row> rows) {
+    private static Verification verify(String chain, Iterator<Row> rows, LongConsumer checked) {
         byte[] previous = GENESIS;
         long expectedSeq = -1;
         long lastSeq = 0;
@@ -122,8 +129,11 @@ public final class HashChain {
             previous = row.hash();
             lastSeq = row.seq();
             expectedSeq = row.seq() + 1;
-            count++;
+            if (++count % PROGRESS_STEP == 0) {
+                checked.accept(PROGRESS_STEP);
+            }
         }
+        checked.accept(count % PROGRESS_STEP);
         return new Verification(chain, count, null, null, lastSeq, previous);
     }
 

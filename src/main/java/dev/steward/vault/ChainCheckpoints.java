@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -137,14 +138,27 @@ public class ChainCheckpoints {
      * first: each names a row committed before it, so the rows read after it must include that row.
      */
     public List<HashChain.Verification> verifyAll() {
+        return verifyAll(rows -> {});
+    }
+
+    /** As {@link #verifyAll()}, telling {@code checked} how many more rows were checked as it goes. */
+    public List<HashChain.Verification> verifyAll(LongConsumer checked) {
         List<HashChain.Verification> results = new ArrayList<>();
         for (EvidenceChain chain : chains) {
             List<Checkpoint> signed = checkpoints(chain.name());
-            HashChain.Verification rows = chain.verify();
+            HashChain.Verification rows = chain.verify(checked);
             results.add(rows.intact() ? againstCheckpoints(chain, rows, signed) : rows);
         }
         metrics.verified(results);
         return results;
+    }
+
+    /** The rows a verification of every chain will check, as their heads say now. */
+    long rowsToVerify() {
+        return jdbc.sql("SELECT coalesce(sum(seq), 0) FROM chain_head WHERE chain = ANY(:chains)")
+                .param("chains", chains.stream().map(EvidenceChain::name).toArray(String[]::new))
+                .query(Long.class)
+                .single();
     }
 
     /** When each chain's head was last signed. */

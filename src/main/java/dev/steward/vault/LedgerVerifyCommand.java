@@ -3,6 +3,7 @@ package dev.steward.vault;
 import dev.steward.platform.CliCommand;
 import dev.steward.platform.CommandLine;
 import dev.steward.platform.HashChain;
+import dev.steward.platform.Progress;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         name = "verify",
         description = {
             "Verify every evidence chain (consent ledger, audit trail, erasure log, disclosures, deletion"
-                    + " certificates): exit 0 when all are intact, 1 naming the first broken row."
+                    + " certificates), showing progress: exit 0 when all are intact, 1 naming the first broken row."
         })
 class LedgerVerifyCommand extends CliCommand {
 
@@ -27,7 +28,11 @@ class LedgerVerifyCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        List<HashChain.Verification> results = checkpoints.getObject().verifyAll();
+        ChainCheckpoints chains = checkpoints.getObject();
+        List<HashChain.Verification> results;
+        try (Progress progress = progress("ledger verify", chains.rowsToVerify(), "rows")) {
+            results = chains.verifyAll(progress::advance);
+        }
         results.forEach(result -> (result.intact() ? out() : err()).println(result.describe()));
         return results.stream().allMatch(HashChain.Verification::intact) ? CommandLine.OK : CommandLine.PROBLEMS_FOUND;
     }

@@ -158,12 +158,17 @@ class EvidenceTamperingTest {
             String database = context.getEnvironment().getRequiredProperty("steward.database.url");
             Path dataDir = Path.of(context.getEnvironment().getRequiredProperty("steward.data-dir"));
 
+            long rows = jdbc.sql("SELECT sum(seq) FROM chain_head")
+                    .query(Long.class)
+                    .single();
+
             TestServer.Run intact = TestServer.command(database, dataDir, "ledger", "verify");
             assertThat(intact.exit()).isZero();
             assertThat(intact.out())
                     .contains("consent: intact, 3 rows")
                     .contains("audit: intact")
                     .contains("erasure: intact");
+            assertThat(intact.err()).contains("ledger verify 100% [").contains("] " + rows + "/" + rows + " rows");
 
             tamper(jdbc, "UPDATE consent_event SET purpose = 'invoicing' WHERE seq = 1");
             TestServer.Run broken = TestServer.command(database, dataDir, "ledger", "verify");
