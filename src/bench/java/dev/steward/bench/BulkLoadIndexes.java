@@ -27,12 +27,10 @@ class BulkLoadIndexes {
     static final List<String> TABLES =
             List.of("data_subject", "subject_identifier", "personal_record", "consent_event", "disclosure");
     /**
-     * The subjects' key, by which subject keys are read back (a load evicts some from the key cache), the blind index,
-     * which the seeder reads to pass over people already there, and the chains' sequence keys, which only ever grow at
-     * their end.
+     * The keys that only ever grow at their end, which cost the load little: the subjects' (time-ordered ids) and the
+     * chains' sequence numbers. The blind index goes too: the seeder looks up who is there before the load.
      */
-    private static final List<String> KEPT =
-            List.of("data_subject_pkey", "subject_identifier_pkey", "consent_event_pkey", "disclosure_pkey");
+    private static final List<String> KEPT = List.of("data_subject_pkey", "consent_event_pkey", "disclosure_pkey");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -93,15 +91,6 @@ class BulkLoadIndexes {
         write(rebuild);
         indexes.forEach(index -> jdbc.sql(index.dropSql()).update());
         return this::rebuildLeftOver;
-    }
-
-    /**
-     * Statistics for the tables the seeder reads while it loads (autovacuum, which would gather them, waits): without
-     * them the planner takes the blind index for a column of few values, and at some nine million people the lookup
-     * of a batch's addresses turned from index probes into a parallel hash join over every subject (minutes a batch).
-     */
-    void analyse() {
-        jdbc.sql("ANALYZE data_subject, subject_identifier").update();
     }
 
     private void rebuildLeftOver() {

@@ -43,8 +43,6 @@ public class Seeder {
      * locks), the other's cryptography runs.
      */
     private static final int WRITERS = 2;
-    /** Batches between two looks of the planner at the tables the seeder reads (the first after the first batch). */
-    private static final int ANALYSE_EVERY = 200;
     /** From how many new people on the indexes are taken off for the load and built again after it, by default. */
     static final long BULK_LOAD_FROM = 100_000;
 
@@ -94,11 +92,13 @@ public class Seeder {
      */
     long seed(SyntheticPeople people, long count, int events, long bulkLoadFrom, LongConsumer seeded) {
         long first = known.count();
+        // looked up before the load, while the blind index stands: the load itself asks the database nothing
+        Set<Long> there = there(first, count);
         if (count < bulkLoadFrom) {
-            seedAll(people, first, count, events, seeded);
+            seedAll(people, first, count, there, events, seeded);
         } else {
             try (BulkLoadIndexes.Dropped dropped = indexes.drop()) {
-                seedAll(people, first, count, events, seeded);
+                seedAll(people, first, count, there, events, seeded);
             }
         }
         return first;
@@ -110,18 +110,20 @@ public class Seeder {
     }
 
     /**
-     * Adds people from person-{first} on, passing over those already there or erased (whom a restored count may
-     * point at again after erasures), one batch per transaction, {@link #WRITERS} batches at a time.
+     * Adds people from person-{first} on, passing over those {@code there}, one batch per transaction,
+     * {@link #WRITERS} batches at a time.
      */
-    private void seedAll(SyntheticPeople people, long first, long count, int events, LongConsumer seeded) {
+    private void seedAll(
+            SyntheticPeople people, long first, long count, Set<Long> there, int events, LongConsumer seeded) {
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         try {
             Deque<Future<Integer>> written = new ArrayDeque<>();
             long next = first;
-            long batches = 0;
             for (long added = 0; added < count; ) {
                 int size = (int) Math.min(BATCH, count - added);
-                long[] persons = absent(LongStream.range(next, next + size).toArray());
+                long[] persons = LongStream.range(next, next + size)
+                        .filter(person -> !there.contains(person))
+                        .toArray();
                 next += size;
                 if (persons.length > 0) {
                     written.add(writers.submit(() -> {
@@ -132,9 +134,6 @@ public class Seeder {
                 }
                 if (written.size() >= WRITERS) {
                     seeded.accept(done(written.poll()));
-                    if (++batches % ANALYSE_EVERY == 1) {
-                        indexes.analyse();
-                    }
                 }
             }
             while (!written.isEmpty()) {
@@ -143,6 +142,29 @@ public class Seeder {
         } finally {
             writers.shutdownNow();
         }
+    }
+
+    /**
+     * The people from person-{first} on who are there already or were erased, among as many as it takes to find
+     * {@code count} who are not. Only erasures leave such people at or after the count of subjects (which a restored
+     * count may point at again); a database that holds and erased nobody has none.
+     */
+    private Set<Long> there(long first, long count) {
+        Set<Long> there = new HashSet<>();
+        if (known.none()) {
+            return there;
+        }
+        for (long from = first, wanted = count; wanted > 0; ) {
+            long to = from + wanted;
+            int before = there.size();
+            for (long at = from; at < to; at += BATCH) {
+                there.addAll(
+                        taken(LongStream.range(at, Math.min(to, at + BATCH)).toArray()));
+            }
+            wanted = there.size() - before;
+            from = to;
+        }
+        return there;
     }
 
     private static int done(Future<Integer> batch) {
@@ -159,16 +181,19 @@ public class Seeder {
         }
     }
 
-    private long[] absent(long[] persons) {
+    private Set<Long> taken(long[] persons) {
         List<Identifier> emails = LongStream.of(persons)
                 .mapToObj(person -> Identifier.email(SyntheticPeople.email(person)))
                 .toList();
         KnownSubjects.Known found = known.lookUp(emails);
-        Set<Identifier> taken = new HashSet<>(found.subjects().keySet());
-        taken.addAll(found.suppressed());
-        return LongStream.of(persons)
-                .filter(person -> !taken.contains(Identifier.email(SyntheticPeople.email(person))))
-                .toArray();
+        Set<Long> taken = new HashSet<>();
+        for (int i = 0; i < persons.length; i++) {
+            Identifier email = emails.get(i);
+            if (found.subjects().containsKey(email) || found.suppressed().contains(email)) {
+                taken.add(persons[i]);
+            }
+        }
+        return taken;
     }
 
     private void seed(SyntheticPeople people, long[] persons, int events) {

@@ -1,12 +1,12 @@
 package dev.steward.platform;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +15,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Canonical {
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    // not a ByteArrayOutputStream, whose every write takes its lock and a length a ByteBuffer: the bulk paths encode
+    // a few rows a person and this was a tenth of a seed's samples (bench/README.md, seed generator)
+    private byte[] bytes = new byte[256];
+    private int length;
 
     public static Canonical of(String kind) {
         return new Canonical().add("kind", kind);
@@ -32,28 +37,32 @@ public final class Canonical {
 
     /** Fields encoded by {@link #fields()}, as if each had been added here. */
     public Canonical addEncoded(byte[] fields) {
-        bytes.writeBytes(fields);
+        System.arraycopy(fields, 0, room(fields.length), length, fields.length);
+        length += fields.length;
         return this;
     }
 
+    /** Writes the name, then the value's text (UTF-8) or bytes, each after its length; absent is not empty. */
     public Canonical add(String name, @Nullable Object value) {
-        write(name.getBytes(StandardCharsets.UTF_8));
+        text(name);
         if (value == null) {
-            bytes.write(0);
+            room(1)[length++] = 0;
             return this;
         }
-        bytes.write(1);
-        write(value instanceof byte[] raw ? raw : text(value).getBytes(StandardCharsets.UTF_8));
+        room(1)[length++] = 1;
+        if (value instanceof byte[] raw) {
+            length(raw.length);
+            addEncoded(raw);
+        } else if (value instanceof UUID uuid) {
+            uuid(uuid);
+        } else {
+            text(value instanceof Instant instant ? iso(instant.truncatedTo(ChronoUnit.MICROS)) : value.toString());
+        }
         return this;
     }
 
     public byte[] bytes() {
-        return bytes.toByteArray();
-    }
-
-    /** Instants at PostgreSQL's precision, so a row hashes the same before it is stored and after it is read. */
-    private static String text(Object value) {
-        return value instanceof Instant instant ? iso(instant.truncatedTo(ChronoUnit.MICROS)) : value.toString();
+        return Arrays.copyOf(bytes, length);
     }
 
     /**
@@ -99,8 +108,64 @@ public final class Canonical {
         }
     }
 
-    private void write(byte[] value) {
-        bytes.writeBytes(ByteBuffer.allocate(4).putInt(value.length).array());
-        bytes.writeBytes(value);
+    /** The text's UTF-8 bytes after their length, written straight in when it is ASCII (names, keys, ids, times). */
+    private void text(String text) {
+        int chars = text.length();
+        byte[] out = room(4 + chars);
+        for (int i = 0; i < chars; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                length(utf8.length);
+                addEncoded(utf8);
+                return;
+            }
+            out[length + 4 + i] = (byte) c;
+        }
+        length(chars);
+        length += chars;
+    }
+
+    /** As {@link UUID#toString()} writes it: lower-case hex, 8-4-4-4-12. */
+    private void uuid(UUID uuid) {
+        length(36);
+        byte[] out = room(36);
+        long high = uuid.getMostSignificantBits();
+        long low = uuid.getLeastSignificantBits();
+        hex(out, length, high >>> 32, 8);
+        out[length + 8] = '-';
+        hex(out, length + 9, high >>> 16, 4);
+        out[length + 13] = '-';
+        hex(out, length + 14, high, 4);
+        out[length + 18] = '-';
+        hex(out, length + 19, low >>> 48, 4);
+        out[length + 23] = '-';
+        hex(out, length + 24, low, 12);
+        length += 36;
+    }
+
+    private static void hex(byte[] out, int at, long value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            out[i] = HEX[(int) (value & 0xf)];
+            value >>>= 4;
+        }
+    }
+
+    /** A length, as four bytes big-endian. */
+    private void length(int value) {
+        byte[] out = room(4);
+        out[length] = (byte) (value >>> 24);
+        out[length + 1] = (byte) (value >>> 16);
+        out[length + 2] = (byte) (value >>> 8);
+        out[length + 3] = (byte) value;
+        length += 4;
+    }
+
+    /** The buffer, with room for this many more bytes after {@link #length}. */
+    private byte[] room(int more) {
+        if (bytes.length - length < more) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+        return bytes;
     }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -141,6 +142,19 @@ public class Restrictions implements ProcessingVeto, MailHold, DisclosureHold {
         return held
                 ? Optional.of("The processing of this person's data is restricted (GDPR Art. 18).")
                 : Optional.empty();
+    }
+
+    /**
+     * For a bulk append: the sites with a restriction in force are read once for the batch, so that a disclosure on
+     * any other site (nearly all of them: few people are restricted) needs no query; on those sites each disclosure
+     * is asked as {@link #holds} asks it, restrictions carried over to the address's other subjects included.
+     */
+    @Override
+    public Look batch() {
+        Set<String> restrictedSites =
+                repository.active().stream().map(Restriction::site).collect(Collectors.toSet());
+        return (subject, site) ->
+                restricted(subject, site) || restrictedSites.contains(site) ? holds(subject, site) : Optional.empty();
     }
 
     private Optional<Restriction> restrictedCarrierOf(SubjectId subject, String site) {

@@ -14,10 +14,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Subjects created by the thousand, for imports and the benchmark's data generator (finding them by the thousand is
@@ -73,7 +76,17 @@ public class BulkSubjects {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Created> create(List<NewSubject> subjects) {
-        Made made = make(subjects);
+        // not cached: a load of thousands would push out the keys of the people being served (SubjectKeys.uncached)
+        Made made = make(subjects, keys::uncached);
+        List<SubjectId> created = made.created().stream().map(Created::subject).toList();
+        keys.unwritten(made.keysBySubject());
+        // until the rows commit only this transaction's connection sees them; after, the database answers for them
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                keys.written(created);
+            }
+        });
         made.copies().forEach(copy::copy);
         return made.created();
     }
@@ -96,15 +109,16 @@ public class BulkSubjects {
                 .distinct()
                 .filter(identifier -> !subjects.containsKey(identifier))
                 .toList();
-        Made made = make(missing.stream()
-                .map(identifier -> new NewSubject(List.of(identifier), List.of(), createdAt))
-                .toList());
-        Map<SubjectId, Aead> unwritten = new HashMap<>();
+        // cached: a later batch of the same import may name them again
+        Made made = make(
+                missing.stream()
+                        .map(identifier -> new NewSubject(List.of(identifier), List.of(), createdAt))
+                        .toList(),
+                keys::create);
         for (int i = 0; i < missing.size(); i++) {
             subjects.put(missing.get(i), made.created().get(i).subject());
-            unwritten.put(made.created().get(i).subject(), made.keys().get(i));
         }
-        keys.unwritten(unwritten);
+        keys.unwritten(made.keysBySubject());
         return new Filed(subjects, made.created().stream().map(Created::subject).toList(), made.copies());
     }
 
@@ -122,15 +136,27 @@ public class BulkSubjects {
             BinaryCopyRows subject, BinaryCopyRows identifiers, BinaryCopyRows records, Created created, Aead key) {}
 
     /** New subjects' rows as copies, what they create and their keys; the cryptography on all cores. */
-    private record Made(List<BulkCopy.Pending> copies, List<Created> created, List<Aead> keys) {}
+    private record Made(List<BulkCopy.Pending> copies, List<Created> created, List<Aead> keys) {
 
-    private Made make(List<NewSubject> subjects) {
+        Map<SubjectId, Aead> keysBySubject() {
+            Map<SubjectId, Aead> held = new HashMap<>();
+            for (int i = 0; i < created.size(); i++) {
+                held.put(created.get(i).subject(), keys.get(i));
+            }
+            return held;
+        }
+    }
+
+    private Made make(List<NewSubject> subjects, Function<SubjectId, SubjectKeys.Created> newKey) {
         Map<String, ProcessingActivity> activities = new LinkedHashMap<>();
         subjects.forEach(subject -> subject.records()
                 .forEach(record -> activities.computeIfAbsent(
                         record.site() + '\u0000' + record.activity(), key -> declared.requireDeclared(record))));
         Prepared[] prepared = new Prepared[subjects.size()];
-        IntStream.range(0, subjects.size()).parallel().forEach(i -> prepared[i] = prepare(subjects.get(i), activities));
+        IntStream.range(0, subjects.size()).parallel().forEach(i -> {
+            SubjectId id = new SubjectId(ids.next());
+            prepared[i] = prepare(subjects.get(i), id, newKey.apply(id), activities);
+        });
         BinaryCopyRows subjectRows = new BinaryCopyRows();
         BinaryCopyRows identifierCopy = new BinaryCopyRows();
         BinaryCopyRows recordRows = new BinaryCopyRows();
@@ -148,9 +174,8 @@ public class BulkSubjects {
                 Arrays.stream(prepared).map(Prepared::key).toList());
     }
 
-    private Prepared prepare(NewSubject subject, Map<String, ProcessingActivity> activities) {
-        SubjectId id = new SubjectId(ids.next());
-        SubjectKeys.Created key = keys.create(id);
+    private Prepared prepare(
+            NewSubject subject, SubjectId id, SubjectKeys.Created key, Map<String, ProcessingActivity> activities) {
         BinaryCopyRows subjectRow = VaultRepository.subjectRow(id, key.wrapped(), subject.createdAt());
         BinaryCopyRows identifierRows = new BinaryCopyRows();
         for (Identifier identifier : subject.identifiers()) {

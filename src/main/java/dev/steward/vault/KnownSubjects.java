@@ -72,6 +72,11 @@ public class KnownSubjects {
         return repository.subjectCount();
     }
 
+    /** Whether Steward holds nobody and erased nobody: then no address a bulk load brings can be known already. */
+    public boolean none() {
+        return count() == 0 && suppression.isEmpty();
+    }
+
     /** Subjects picked at random (for benchmarks and spot checks). */
     public List<SubjectId> sample(int count) {
         return repository.randomSubjects(count);

@@ -35,8 +35,8 @@ class SubjectKeys {
             .build();
 
     /**
-     * Keys of subjects made but not written yet (an import prepares a batch while the previous one is copied), which
-     * the cache could drop while the database cannot answer for them yet.
+     * Keys of subjects created in bulk whose rows are not written or not committed yet (an import prepares a batch
+     * while the previous one is copied): the database cannot answer for them yet, and they are not cached.
      */
     private final Map<SubjectId, Aead> unwritten = new ConcurrentHashMap<>();
 
@@ -47,10 +47,19 @@ class SubjectKeys {
 
     /** A new key for a new subject: the wrapped form to store, and the key to use at once. */
     Created create(SubjectId subject) {
-        byte[] raw = Random.randBytes(32);
-        Created created = new Created(master.wrap(raw, context(subject)), aead(raw));
+        Created created = uncached(subject);
         cache.put(subject, created.aead());
         return created;
+    }
+
+    /**
+     * A new key, as {@link #create} makes it, left out of the cache: subjects created by the thousand would push out
+     * the keys of the people being served, and cost the cache's upkeep for keys seldom asked for again. The caller
+     * holds it ({@link #unwritten}) until the subject's rows are written.
+     */
+    Created uncached(SubjectId subject) {
+        byte[] raw = Random.randBytes(32);
+        return new Created(master.wrap(raw, context(subject)), aead(raw));
     }
 
     /** The subject's key, or empty when the subject does not exist (never did, or was erased). */

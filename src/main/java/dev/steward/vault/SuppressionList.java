@@ -78,6 +78,12 @@ public class SuppressionList {
                 .list());
     }
 
+    boolean isEmpty() {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM suppressed_identifier)")
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Lifts the suppression when the person comes back of their own accord (a new, voluntary submission). */
     @Transactional
     public void remove(Identifier identifier) {
