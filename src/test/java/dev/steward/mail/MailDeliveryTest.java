@@ -255,9 +255,11 @@ class MailDeliveryTest {
         assertThat(mailer.status(queuedBeforeWithdrawal)).contains(MailStatus.DROPPED);
         assertThat(column(queuedBeforeWithdrawal, "last_error")).isEqualTo("consent-withdrawn");
         assertThat(mailer.status(reply)).contains(MailStatus.SENT);
-        assertThat(subjectLinesReceivedBy(address))
-                .containsExactly(
-                        "Please confirm your subscription to Omronhealthcare.com", "Sign Up & Save!", "Your order");
+        List<String> received = subjectLinesReceivedBy(address);
+        assertThat(received).hasSize(3).endsWith("Your order");
+        assertThat(received.subList(0, 2))
+                .containsExactlyInAnyOrder(
+                        "Please confirm your subscription to Omronhealthcare.com", "Sign Up & Save!");
     }
 
     @Test
