@@ -19,14 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A campaign as its messages will look, before it goes: previewed in the console (HTML and text) and sent as a test
  * to a member of staff. The preview's links lead nowhere personal: its unsubscribe and tracking values are
- * placeholders no message carries. A test goes only to an address in the domain of the site's sender or Reply-To, the
+ * stand-ins no message carries. A test goes only to an address in the domain of the site's sender or Reply-To, the
  * company's own: sent to anyone else it would be the campaign reaching a person without their consent, past every
  * check of who may receive it.
  */
 @Service
 class CampaignPreviews {
 
-    static final String PLACEHOLDER = "preview";
+    static final String PREVIEW_TOKEN = "preview";
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
 
     private final VisibleCampaigns visible;
@@ -53,7 +53,7 @@ class CampaignPreviews {
 
     Preview preview(UUID id, boolean tracked) {
         RenderedCampaign rendered = renderer.render(visible.get(id));
-        Envelope envelope = rendered.envelope("person@example.org", PLACEHOLDER, tracked ? PLACEHOLDER : null);
+        Envelope envelope = rendered.envelope("person@example.org", PREVIEW_TOKEN, tracked ? PREVIEW_TOKEN : null);
         return new Preview(
                 envelope.from() == null ? "" : envelope.from().address(),
                 envelope.replyTo(),
@@ -77,7 +77,7 @@ class CampaignPreviews {
             throw new InvalidInputException(
                     FieldError.of("to", "not-staff", "error.newsletter.to.not-staff", String.join(", ", staffDomains)));
         }
-        Envelope envelope = renderer.render(campaign).envelope(to.strip(), PLACEHOLDER, null);
+        Envelope envelope = renderer.render(campaign).envelope(to.strip(), PREVIEW_TOKEN, null);
         return mailer.queueForStaff(
                 campaign.site(),
                 new Envelope(
