@@ -1,9 +1,8 @@
 package dev.steward.retention;
 
-import dev.steward.vault.SweptRecord;
+import dev.steward.vault.SweptRecords;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -33,21 +32,19 @@ final class SweepTally {
     SweepTally() {}
 
     /** One batch of records: those erased (named by the tombstones) and how many were kept back. */
-    static SweepTally ofBatch(List<SweptRecord> records, int keptBack, List<UUID> tombstones, RetentionRules rules) {
+    static SweepTally ofBatch(List<SweptRecords> erased, int keptBack, List<UUID> tombstones, RetentionRules rules) {
         SweepTally tally = new SweepTally();
         tally.batches = 1;
         tally.kept = keptBack;
         tally.tombstones.addAll(tombstones);
-        Map<String, List<String>> categories = new HashMap<>();
-        for (SweptRecord record : records) {
-            tally.erased++;
-            String activity = record.site() + "/" + record.activity();
-            tally.byActivity.merge(activity, 1L, Long::sum);
-            for (String category :
-                    categories.computeIfAbsent(activity, key -> rules.categoriesOf(record.site(), record.activity()))) {
-                tally.byCategory.merge(record.site() + "/" + category, 1L, Long::sum);
+        for (SweptRecords records : erased) {
+            long count = records.count();
+            tally.erased += count;
+            tally.byActivity.merge(records.site() + "/" + records.activity(), count, Long::sum);
+            for (String category : rules.categoriesOf(records.site(), records.activity())) {
+                tally.byCategory.merge(records.site() + "/" + category, count, Long::sum);
             }
-            tally.covers(record.dueAt(), record.dueAt());
+            tally.covers(records.dueFrom(), records.dueTo());
         }
         return tally;
     }

@@ -6,16 +6,18 @@ import dev.steward.platform.ClusterLock;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.SweepErasure;
 import dev.steward.vault.SweptBatch;
-import dev.steward.vault.SweptRecord;
+import dev.steward.vault.SweptRecords;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -237,20 +238,19 @@ class Sweeper {
      * An {@code account-inactive} record swept means the account went unused for the whole period: the account (its
      * password hash, its reset links) goes with it, or the person could still sign in to nothing.
      */
-    private void closeInactiveAccounts(List<SweptRecord> erased) {
-        // a batch holds thousands of records of a handful of rules: each rule is looked up in the catalog once
-        Map<List<String>, Boolean> inactivity = new HashMap<>();
-        Map<String, List<SubjectId>> bySite = erased.stream()
-                .filter(record -> inactivity.computeIfAbsent(
-                        List.of(record.site(), record.retentionRule()),
-                        key -> rules.of(key.get(0), key.get(1))
-                                .map(rule -> rule.rule().trigger() == RetentionRule.Trigger.ACCOUNT_INACTIVE)
-                                .orElse(false)))
-                .collect(Collectors.groupingBy(
-                        SweptRecord::site,
-                        Collectors.mapping(
-                                SweptRecord::subject, Collectors.collectingAndThen(Collectors.toSet(), List::copyOf))));
-        bySite.forEach(accounts::closeInactive);
+    private void closeInactiveAccounts(List<SweptRecords> erased) {
+        // the batch comes grouped by site, activity and rule: one look in the catalog a group, not a record
+        Map<String, Set<SubjectId>> bySite = new HashMap<>();
+        for (SweptRecords records : erased) {
+            boolean inactivity = rules.of(records.site(), records.retentionRule())
+                    .map(rule -> rule.rule().trigger() == RetentionRule.Trigger.ACCOUNT_INACTIVE)
+                    .orElse(false);
+            if (inactivity) {
+                bySite.computeIfAbsent(records.site(), site -> new LinkedHashSet<>())
+                        .addAll(records.subjects());
+            }
+        }
+        bySite.forEach((site, subjects) -> accounts.closeInactive(site, List.copyOf(subjects)));
     }
 
     private void expire(ExpiringData data, SweepRun run, SweepTally tally) {
@@ -270,9 +270,10 @@ class Sweeper {
     }
 
     private void count(Batch batch) {
-        Map<List<String>, Long> perActivity = batch.erased().stream()
-                .collect(Collectors.groupingBy(
-                        record -> List.of(record.site(), record.activity()), Collectors.counting()));
+        Map<List<String>, Long> perActivity = new HashMap<>();
+        for (SweptRecords records : batch.erased()) {
+            perActivity.merge(List.of(records.site(), records.activity()), (long) records.count(), Long::sum);
+        }
         perActivity.forEach((key, records) -> metrics.erased(key.get(0), key.get(1), records));
         if (batch.tally().kept() > 0) {
             metrics.kept(batch.tally().kept());
@@ -294,5 +295,5 @@ class Sweeper {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    private record Batch(int claimed, List<SweptRecord> erased, SweepTally tally) {}
+    private record Batch(int claimed, List<SweptRecords> erased, SweepTally tally) {}
 }

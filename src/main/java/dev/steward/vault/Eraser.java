@@ -154,13 +154,18 @@ class Eraser {
      * would make the other sweep workers wait for everything else the batch does.
      */
     void chainBeforeCommit(List<Tombstone> tombstones) {
+        chainRenderedBeforeCommit(tombstones.stream().map(RenderedTombstone::of).toList());
+    }
+
+    /** As {@link #chainBeforeCommit}, for tombstones whose ids are written out already (a sweep batch's). */
+    void chainRenderedBeforeCommit(List<RenderedTombstone> tombstones) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                log.appendAll(tombstones);
+                log.appendRendered(tombstones);
             }
         });
-        toFileAfterCommit(tombstones);
+        afterCommit(() -> file.appendRendered(tombstones));
     }
 
     private void toFileAfterCommit(List<Tombstone> tombstones) {

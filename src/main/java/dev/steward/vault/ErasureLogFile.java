@@ -25,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ErasureLogFile {
 
+    private static final String NO_RECORDS = "\"records\":[]";
+    private static final String NO_SUBJECTS = "\"subjects\":[]";
+
     private final Path file;
     private final JsonMapper json;
 
@@ -38,15 +41,65 @@ class ErasureLogFile {
     }
 
     void append(List<Tombstone> tombstones) {
+        appendRendered(tombstones.stream().map(RenderedTombstone::of).toList());
+    }
+
+    /** As {@link #append}, each tombstone's ids taken as written out where given. */
+    void appendRendered(List<RenderedTombstone> tombstones) {
         if (tombstones.isEmpty()) {
             return;
         }
         // a sweep batch's line names thousands of records: written out before taking the file, which the other
         // workers wait for
         StringBuilder lines = new StringBuilder();
-        tombstones.forEach(
-                tombstone -> lines.append(json.writeValueAsString(tombstone)).append('\n'));
+        tombstones.forEach(tombstone -> lines.append(line(json, tombstone)).append('\n'));
         write(lines.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The tombstone's JSON line. A sweep batch's ids, written out already, are put into the line as they are: the
+     * mapper writes the tombstone with empty lists, and the lists' places get the ids, each quoted. The line is the one
+     * the mapper writes of the whole tombstone (ErasureLogFileTest), without rendering tens of thousands of ids.
+     */
+    static String line(JsonMapper json, RenderedTombstone rendered) {
+        Tombstone tombstone = rendered.tombstone();
+        String records = rendered.recordsText();
+        String subjects = rendered.subjectsText();
+        if (records == null || subjects == null || tombstone.records() == null || tombstone.subjects() == null) {
+            return json.writeValueAsString(tombstone);
+        }
+        String bare = json.writeValueAsString(new Tombstone(
+                tombstone.id(),
+                tombstone.subject(),
+                List.of(),
+                tombstone.activity(),
+                tombstone.erasedAt(),
+                tombstone.reason(),
+                List.of(),
+                tombstone.suppressed()));
+        // the id, the subject (null for a batch) and nothing else written before the records; the subjects after the
+        // reason, and the mapper escapes a quote in the reason, so the last unescaped match is the subjects' list
+        int recordsAt = bare.indexOf(NO_RECORDS);
+        int subjectsAt = bare.lastIndexOf(NO_SUBJECTS);
+        if (recordsAt < 0 || subjectsAt < recordsAt) {
+            return json.writeValueAsString(tombstone);
+        }
+        int recordsEnd = recordsAt + NO_RECORDS.length() - 1;
+        int subjectsEnd = subjectsAt + NO_SUBJECTS.length() - 1;
+        StringBuilder line = new StringBuilder(bare.length() + (records.length() + subjects.length()) * 42 / 37 + 8);
+        line.append(bare, 0, recordsEnd);
+        quoted(line, records);
+        line.append(bare, recordsEnd, subjectsEnd);
+        quoted(line, subjects);
+        line.append(bare, subjectsEnd, bare.length());
+        return line.toString();
+    }
+
+    /** UUIDs joined by commas as JSON strings joined by commas: nothing in a UUID needs escaping. */
+    private static void quoted(StringBuilder line, String joined) {
+        if (!joined.isEmpty()) {
+            line.append('"').append(joined.replace(",", "\",\"")).append('"');
+        }
     }
 
     private synchronized void write(byte[] lines) {

@@ -90,6 +90,11 @@ class ErasureLogRepository {
      * the COPY itself.
      */
     void appendAll(List<Tombstone> tombstones) {
+        appendRendered(tombstones.stream().map(RenderedTombstone::of).toList());
+    }
+
+    /** As {@link #appendAll}, each tombstone's ids taken as written out where given. */
+    void appendRendered(List<RenderedTombstone> tombstones) {
         List<Encoded> encoded = tombstones.stream().map(Encoded::of).toList();
         chains.appendAll(CHAIN, encoded, new Chains.BulkWriter<>() {
             @Override
@@ -107,20 +112,27 @@ class ErasureLogRepository {
     /** A tombstone's canonical fields after its sequence number, and its COPY columns between seq and the hashes. */
     private record Encoded(byte[] fields, CopyRows columns) {
 
-        static Encoded of(Tombstone tombstone) {
+        static Encoded of(RenderedTombstone rendered) {
+            Tombstone tombstone = rendered.tombstone();
+            String records = rendered.recordsText() != null
+                    ? rendered.recordsText()
+                    : tombstone.records() == null ? null : joined(tombstone.records());
+            String subjects = rendered.subjectsText() != null
+                    ? rendered.subjectsText()
+                    : tombstone.subjects() == null ? null : joined(tombstone.subjects());
             CopyRows columns = new CopyRows()
                     .add(tombstone.id())
                     .add(
                             tombstone.subject() == null
                                     ? null
                                     : tombstone.subject().value())
-                    .add(tombstone.records())
-                    .add(tombstone.subjects())
+                    .addIdArray(records)
+                    .addIdArray(subjects)
                     .add(tombstone.activity())
                     .add(tombstone.erasedAt())
                     .add(tombstone.reason())
                     .add(tombstone.suppressesIdentifiers());
-            return new Encoded(afterSeq(tombstone), columns);
+            return new Encoded(afterSeq(tombstone, records, subjects), columns);
         }
 
         byte[] canonical(long seq) {
@@ -144,24 +156,30 @@ class ErasureLogRepository {
     }
 
     static byte[] canonical(long seq, Tombstone tombstone) {
-        return head(seq).addEncoded(afterSeq(tombstone)).bytes();
+        return head(seq)
+                .addEncoded(afterSeq(
+                        tombstone,
+                        tombstone.records() == null ? null : joined(tombstone.records()),
+                        tombstone.subjects() == null ? null : joined(tombstone.subjects())))
+                .bytes();
     }
 
     private static Canonical head(long seq) {
         return Canonical.of("erasure").add("seq", seq);
     }
 
-    private static byte[] afterSeq(Tombstone tombstone) {
+    /** The fields after seq; the record and subject ids joined by commas, as {@link #joined} joins them. */
+    private static byte[] afterSeq(Tombstone tombstone, @Nullable String records, @Nullable String subjects) {
         Canonical canonical = Canonical.fields()
                 .add("id", tombstone.id())
                 .add("subject", tombstone.subject())
-                .add("records", tombstone.records() == null ? null : joined(tombstone.records()))
+                .add("records", records)
                 .add("activity", tombstone.activity())
                 .add("at", tombstone.erasedAt())
                 .add("reason", tombstone.reason());
         // only batches have it, so rows written before batches existed hash as they always did
-        if (tombstone.subjects() != null) {
-            canonical.add("subjects", joined(tombstone.subjects()));
+        if (subjects != null) {
+            canonical.add("subjects", subjects);
         }
         // likewise only erasures that suppressed identifiers have it
         if (tombstone.suppressesIdentifiers()) {

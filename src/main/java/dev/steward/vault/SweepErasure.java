@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -88,35 +89,59 @@ public class SweepErasure {
         List<UUID> tombstones = swept.erased().isEmpty() ? List.of() : leaveTombstones(swept.erased(), reason);
         return new SweptBatch(
                 swept.claimed(),
-                List.copyOf(swept.erased()),
+                swept.erased().stream().map(SweepRepository.Erased::records).toList(),
                 swept.kept(),
                 tombstones,
                 List.copyOf(swept.leftWithoutRecords()));
     }
 
-    private List<UUID> leaveTombstones(List<SweptRecord> erased, String reason) {
+    /**
+     * One tombstone per activity, its records (those of every site and rule of the activity) in the order the
+     * statement gave them; its canonical form and COPY take the ids as PostgreSQL wrote them.
+     */
+    private List<UUID> leaveTombstones(List<SweepRepository.Erased> erased, String reason) {
         Instant now = now();
-        Map<String, List<SweptRecord>> byActivity = new LinkedHashMap<>();
-        for (SweptRecord record : erased) {
+        Map<String, List<SweepRepository.Erased>> byActivity = new LinkedHashMap<>();
+        for (SweepRepository.Erased group : erased) {
             byActivity
-                    .computeIfAbsent(record.activity(), key -> new ArrayList<>())
-                    .add(record);
+                    .computeIfAbsent(group.records().activity(), key -> new ArrayList<>())
+                    .add(group);
         }
-        List<Tombstone> tombstones = new ArrayList<>(byActivity.size());
-        byActivity.forEach((activity, records) -> tombstones.add(Tombstone.ofBatch(
-                UUID.randomUUID(),
-                records.stream().map(SweptRecord::id).toList(),
-                records.stream().map(SweptRecord::subject).toList(),
-                activity,
-                now,
-                reason)));
-        eraser.chainBeforeCommit(tombstones);
-        events.publishEvent(new RecordsErased(
-                erased.stream().map(SweptRecord::subject).distinct().toList(),
-                erased.stream().map(SweptRecord::id).toList(),
-                now,
-                reason));
-        return tombstones.stream().map(Tombstone::id).toList();
+        List<RenderedTombstone> tombstones = new ArrayList<>(byActivity.size());
+        byActivity.forEach((activity, groups) -> tombstones.add(new RenderedTombstone(
+                Tombstone.ofBatch(
+                        UUID.randomUUID(),
+                        joined(groups, SweptRecords::records),
+                        joined(groups, SweptRecords::subjects),
+                        activity,
+                        now,
+                        reason),
+                String.join(
+                        ",",
+                        groups.stream().map(SweepRepository.Erased::recordsText).toList()),
+                String.join(
+                        ",",
+                        groups.stream()
+                                .map(SweepRepository.Erased::subjectsText)
+                                .toList()))));
+        eraser.chainRenderedBeforeCommit(tombstones);
+        Set<SubjectId> subjects = new LinkedHashSet<>();
+        List<RecordId> records = new ArrayList<>();
+        for (SweepRepository.Erased group : erased) {
+            subjects.addAll(group.records().subjects());
+            records.addAll(group.records().records());
+        }
+        events.publishEvent(new RecordsErased(List.copyOf(subjects), List.copyOf(records), now, reason));
+        return tombstones.stream().map(rendered -> rendered.tombstone().id()).toList();
+    }
+
+    private static <T> List<T> joined(List<SweepRepository.Erased> groups, Function<SweptRecords, List<T>> ids) {
+        if (groups.size() == 1) {
+            return ids.apply(groups.get(0).records());
+        }
+        List<T> all = new ArrayList<>();
+        groups.forEach(group -> all.addAll(ids.apply(group.records())));
+        return all;
     }
 
     /**

@@ -43,7 +43,10 @@ class SweepRepository {
      * person's erased ids spilled the hash aggregate to disk.)
      *
      * <p>The parts come back one after another rather than joined: the planner estimates the claim at one row and,
-     * joining, would compare each claimed record with each erased one.
+     * joining, would compare each claimed record with each erased one. The erased records come back as one row per
+     * site, activity and rule, their ids and subjects as text joined by commas in one aggregate (so position by
+     * position): the tombstone's canonical form and its COPY need exactly that text, and one row rather than thousands
+     * saves PostgreSQL writing each and the JVM reading each (bench/README.md, sweep5).
      */
     Swept sweepDue(
             Instant now,
@@ -52,7 +55,7 @@ class SweepRepository {
             UUID[] exceptSubjects,
             UUID[] exceptRecords,
             List<StatutoryMinimum> minimums) {
-        List<SweptRecord> erased = new ArrayList<>();
+        List<Erased> erased = new ArrayList<>();
         List<SubjectId> alone = new ArrayList<>();
         int[] counts = new int[2]; // claimed, kept
         jdbc.sql("""
@@ -78,18 +81,20 @@ class SweepRepository {
                                AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.id = p.id)
                             RETURNING p.id, p.subject_id, p.site, p.activity, p.retention_rule, p.due_at),
                         gone AS (SELECT DISTINCT subject_id FROM erased)
-                        SELECT 'erased', e.id, e.subject_id, e.site, e.activity, e.retention_rule,
-                               CAST(extract(epoch FROM e.due_at) * 1000000 AS bigint), 1
-                          FROM erased e
+                        SELECT 'erased', e.site, e.activity, e.retention_rule, count(*),
+                               CAST(extract(epoch FROM min(e.due_at)) * 1000000 AS bigint),
+                               CAST(extract(epoch FROM max(e.due_at)) * 1000000 AS bigint),
+                               string_agg(CAST(e.id AS text), ','), string_agg(CAST(e.subject_id AS text), ','), NULL
+                          FROM erased e GROUP BY e.site, e.activity, e.retention_rule
                         UNION ALL
-                        SELECT 'alone', NULL, g.subject_id, NULL, NULL, NULL, NULL, 1 FROM gone g
+                        SELECT 'alone', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, g.subject_id FROM gone g
                          WHERE (SELECT r.id FROM personal_record r
                                  WHERE r.subject_id = g.subject_id AND r.id NOT IN (SELECT id FROM erased)
                                  LIMIT 1) IS NULL
                         UNION ALL
-                        SELECT 'kept', NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM kept
+                        SELECT 'kept', NULL, NULL, NULL, count(*), NULL, NULL, NULL, NULL, NULL FROM kept
                         UNION ALL
-                        SELECT 'claimed', NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM claimed
+                        SELECT 'claimed', NULL, NULL, NULL, count(*), NULL, NULL, NULL, NULL, NULL FROM claimed
                         """)
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("limit", limit)
@@ -106,29 +111,43 @@ class SweepRepository {
                         minimums.stream().map(m -> m.minimum().toString()).toArray(String[]::new))
                 .query(rs -> {
                     switch (rs.getString(1)) {
-                        case "erased" ->
-                            erased.add(new SweptRecord(
-                                    new RecordId(rs.getObject(2, UUID.class)),
-                                    new SubjectId(rs.getObject(3, UUID.class)),
-                                    rs.getString(4),
-                                    rs.getString(5),
-                                    rs.getString(6),
-                                    // microseconds since the epoch: a number reads faster than a timestamp's text
-                                    Instant.EPOCH.plus(rs.getLong(7), ChronoUnit.MICROS)));
-                        case "alone" -> alone.add(new SubjectId(rs.getObject(3, UUID.class)));
-                        case "kept" -> counts[1] = rs.getInt(8);
-                        default -> counts[0] = rs.getInt(8);
+                        case "erased" -> {
+                            String records = rs.getString(8);
+                            String subjects = rs.getString(9);
+                            erased.add(new Erased(
+                                    new SweptRecords(
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            rs.getString(4),
+                                            UuidText.parse(records, RecordId::new),
+                                            UuidText.parse(subjects, SubjectId::new),
+                                            // microseconds since the epoch: a number reads faster than a timestamp's
+                                            // text
+                                            Instant.EPOCH.plus(rs.getLong(6), ChronoUnit.MICROS),
+                                            Instant.EPOCH.plus(rs.getLong(7), ChronoUnit.MICROS)),
+                                    records,
+                                    subjects));
+                        }
+                        case "alone" -> alone.add(new SubjectId(rs.getObject(10, UUID.class)));
+                        case "kept" -> counts[1] = rs.getInt(5);
+                        default -> counts[0] = rs.getInt(5);
                     }
                 });
         return new Swept(counts[0], erased, counts[1], alone);
     }
 
     /**
+     * Records of one site, activity and rule that a batch erased, with their ids and their subjects' as PostgreSQL
+     * wrote them: UUIDs in their usual text, joined by commas, as the tombstone's canonical form joins them.
+     */
+    record Erased(SweptRecords records, String recordsText, String subjectsText) {}
+
+    /**
      * What a sweep's batch did: how many records it claimed, those it erased, how many it kept for a statutory
      * minimum, and the subjects whose every record it erased (to be looked at again under lock before erasing them:
      * a record added meanwhile is not seen).
      */
-    record Swept(int claimed, List<SweptRecord> erased, int kept, List<SubjectId> leftWithoutRecords) {}
+    record Swept(int claimed, List<Erased> erased, int kept, List<SubjectId> leftWithoutRecords) {}
 
     /**
      * Those of the subjects left without any record, locked. The subjects given are those a sweep's batch found with

@@ -4,13 +4,23 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What one sweep batch did: how many due records it claimed, those it erased, and how many it kept because their
- * statutory minimum had not passed (their due time moved to its end). Claimed records neither erased nor kept were
- * changed by someone else meanwhile and wait for the next batch.
+ * What one sweep batch did: how many due records it claimed, those it erased (by site, activity and retention rule),
+ * and how many it kept because their statutory minimum had not passed (their due time moved to its end). Claimed
+ * records neither erased nor kept were changed by someone else meanwhile and wait for the next batch.
  *
  * @param tombstones the erasure log's tombstones naming the erased records, one per activity
  * @param leftWithoutRecords the subjects whose every record the batch erased, each once: to be erased themselves
  *     ({@link SweepErasure#eraseLeftWithoutRecords}, which looks again under lock)
  */
 public record SweptBatch(
-        int claimed, List<SweptRecord> erased, int kept, List<UUID> tombstones, List<SubjectId> leftWithoutRecords) {}
+        int claimed, List<SweptRecords> erased, int kept, List<UUID> tombstones, List<SubjectId> leftWithoutRecords) {
+
+    /** How many records the batch erased. */
+    public int erasedCount() {
+        int count = 0;
+        for (SweptRecords records : erased) {
+            count += records.count();
+        }
+        return count;
+    }
+}

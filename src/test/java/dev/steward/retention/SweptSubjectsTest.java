@@ -11,7 +11,6 @@ import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.SweepErasure;
 import dev.steward.vault.SweptBatch;
-import dev.steward.vault.SweptRecord;
 import dev.steward.vault.Vault;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +120,7 @@ class SweptSubjectsTest {
                         Sweeper.REASON);
             }));
             erasedOfTheirsPerBatch.add(batch.erased().stream()
-                    .map(SweptRecord::id)
+                    .flatMap(swept -> swept.records().stream())
                     .filter(theirs::contains)
                     .count());
             leftAlonePerBatch.add(batch.leftWithoutRecords().contains(person));
