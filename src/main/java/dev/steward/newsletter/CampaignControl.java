@@ -28,6 +28,7 @@ class CampaignControl {
     private final CampaignMessageRepository messages;
     private final VisibleCampaigns visible;
     private final Outbound outbound;
+    private final CampaignDrafts drafts;
     private final Clock clock;
 
     CampaignControl(
@@ -35,18 +36,25 @@ class CampaignControl {
             CampaignMessageRepository messages,
             VisibleCampaigns visible,
             Outbound outbound,
+            CampaignDrafts drafts,
             Clock clock) {
         this.campaigns = campaigns;
         this.messages = messages;
         this.visible = visible;
         this.outbound = outbound;
+        this.drafts = drafts;
         this.clock = clock;
     }
 
     /** Sends the campaign at the given time, or as soon as a node gets to it when none is given. */
     @Transactional
     Campaign schedule(UUID id, @Nullable Instant at) {
-        visible.get(id);
+        Campaign campaign = visible.get(id);
+        // a draft saved before remote images were refused is checked again: none goes out
+        List<FieldError> images = drafts.remoteImages(campaign.body());
+        if (!images.isEmpty()) {
+            throw new InvalidInputException(images);
+        }
         Instant now = now();
         if (at != null && at.isBefore(now.minusSeconds(60))) {
             throw new InvalidInputException(FieldError.of("at", "in-the-past", "error.newsletter.at.in-the-past"));

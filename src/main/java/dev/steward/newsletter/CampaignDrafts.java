@@ -26,6 +26,7 @@ class CampaignDrafts {
     static final int MAX_SUBJECT_LINE = 200;
     static final int MAX_BODY = 100_000;
     static final int MAX_LINKS = 100;
+    private static final int MAX_IMAGE_ERRORS = 10;
     private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n]");
 
     private final CampaignRepository campaigns;
@@ -162,6 +163,19 @@ class CampaignDrafts {
         } else if (renderer.links(body).size() > MAX_LINKS) {
             errors.add(FieldError.of("body", "too-many-links", "error.newsletter.body.too-many-links", MAX_LINKS));
         }
+        errors.addAll(remoteImages(body));
+    }
+
+    /**
+     * One refusal for each of the first images a mail reader would fetch from the web, naming its host and line: an
+     * image elsewhere tells its host who opened the mail and when, tracking that no consent covers.
+     */
+    List<FieldError> remoteImages(String body) {
+        return renderer.remoteImages(body).stream()
+                .limit(MAX_IMAGE_ERRORS)
+                .map(image -> FieldError.of(
+                        "body", "remote-image", "error.newsletter.body.remote-image", image.host(), image.line()))
+                .toList();
     }
 
     private Instant now() {

@@ -5,13 +5,11 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Controller;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.SiteMail;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,6 +18,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.LineBreakRendering;
@@ -41,7 +40,10 @@ class CampaignRenderer {
     private final CampaignLists lists;
     private final CampaignTemplates templates;
     private final CampaignUrls urls;
-    private final Parser parser = Parser.builder().build();
+    // source spans name the line of a refused image
+    private final Parser parser = Parser.builder()
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
     private final HtmlRenderer html =
             HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     private final TextContentRenderer text = TextContentRenderer.builder()
@@ -91,6 +93,11 @@ class CampaignRenderer {
         return unsafe;
     }
 
+    /** The body's images that a mail reader would fetch from the web when the mail is opened. */
+    List<BodyImages.Remote> remoteImages(String markdown) {
+        return BodyImages.remote(parser.parse(markdown));
+    }
+
     RenderedCampaign render(Campaign campaign) {
         Catalog catalog = catalogs.of(campaign.site());
         Site site = catalog.site(campaign.site()).orElseThrow();
@@ -105,11 +112,13 @@ class CampaignRenderer {
         String pseudonymMarker = marker(Tracking.PSEUDONYM_LENGTH);
         Map<String, Object> common = common(campaign, catalog, site, list, tokenMarker);
         Node plainBody = parser.parse(campaign.body());
+        BodyImages.keepOnlyAttached(plainBody);
         boolean trackable =
                 campaign.marketing() && !lists.trackingPurposes(site.key()).isEmpty();
         RenderedCampaign.Bodies tracked = null;
         if (trackable) {
             Node trackedBody = parser.parse(campaign.body());
+            BodyImages.keepOnlyAttached(trackedBody);
             visitLinks(trackedBody, destination -> {
                 int position = campaign.links().indexOf(destination);
                 return position < 0 ? destination : urls.click(site.key(), campaign.id(), position, pseudonymMarker);
@@ -126,8 +135,10 @@ class CampaignRenderer {
                         mail.replyTo(),
                         campaign.subjectLine(),
                         campaign.marketing(),
-                        "\"" + list.name().replace("\"", "'") + "\" <" + list.purpose() + "." + site.key() + "."
-                                + mail.from().domain() + ">",
+                        RenderedCampaign.listId(
+                                list.name(),
+                                list.purpose() + "." + site.key() + "."
+                                        + mail.from().domain()),
                         urls.unsubscribe(site.key(), ""),
                         mail.unsubscribeMailbox()),
                 tokenMarker,
@@ -184,14 +195,8 @@ class CampaignRenderer {
         });
     }
 
-    /** The link's scheme in lower case; empty for a relative or malformed link. */
     private static String scheme(String destination) {
-        try {
-            String scheme = URI.create(destination.strip()).getScheme();
-            return scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+        return BodyImages.scheme(destination);
     }
 
     /**

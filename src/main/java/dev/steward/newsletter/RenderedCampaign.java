@@ -4,6 +4,9 @@ import dev.steward.catalog.SiteMail.Sender;
 import dev.steward.mail.BulkTemplate;
 import dev.steward.mail.Envelope;
 import dev.steward.mail.Letter;
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +75,25 @@ final class RenderedCampaign {
 
     String messageId(UUID message) {
         return "<" + message + "@" + from.domain() + ">";
+    }
+
+    /**
+     * The {@code List-Id} value (RFC 2919): the list's name as a phrase, then its identifier in angle brackets. A name
+     * in ASCII is a quoted string; any other is an RFC 2047 encoded-word, since a header is ASCII and a raw UTF-8 name
+     * is mangled or refused on its way (the identifier stays plain: it is what filters match).
+     */
+    static String listId(String name, String id) {
+        String phrase;
+        if (StandardCharsets.US_ASCII.newEncoder().canEncode(name)) {
+            phrase = "\"" + name.replace("\\", "").replace("\"", "'") + "\"";
+        } else {
+            try {
+                phrase = MimeUtility.encodeWord(name, StandardCharsets.UTF_8.name(), null);
+            } catch (UnsupportedEncodingException e) {
+                throw new IllegalStateException("UTF-8 is always supported", e);
+            }
+        }
+        return phrase + " <" + id + ">";
     }
 
     private static Envelope envelope(
