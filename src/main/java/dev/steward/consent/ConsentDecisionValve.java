@@ -22,9 +22,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.module.SimpleModule;
 
 /**
  * {@code GET /api/v1/consent-decisions} with an API key, answered in Tomcat's pipeline, ahead of every servlet filter,
@@ -54,7 +52,7 @@ final class ConsentDecisionValve extends ValveBase {
 
     private final ApiKeyGate gate;
     private final ConsentDecisions decisions;
-    private final ObjectWriter writer;
+    private final DecisionJson writer;
     private final DecisionCounts counts;
     private final boolean httpsOnly;
     private final ErrorWords words;
@@ -72,10 +70,7 @@ final class ConsentDecisionValve extends ValveBase {
         this.gate = gate;
         this.httpsOnly = httpsOnly;
         this.decisions = decisions;
-        this.writer = json.rebuild()
-                .addModule(new SimpleModule().addSerializer(Instant.class, new IsoInstantSerializer()))
-                .build()
-                .writerFor(ConsentDecision.class);
+        this.writer = new DecisionJson(json);
         this.counts = counts;
     }
 
@@ -117,7 +112,7 @@ final class ConsentDecisionValve extends ValveBase {
             response.setEncodedContentType("application/json;charset=UTF-8");
             response.setEncodedDate();
             // straight into Tomcat's buffer, which sets the length when the answer ends within it
-            writer.writeValue(response.getOutputStream(), decision);
+            writer.write(decision, response.getOutputStream());
             counts.answered(decision.allowed());
         } catch (BadParameters e) {
             refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, e.errors);

@@ -9,10 +9,11 @@ import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
+import dev.steward.vault.LiveSubjects;
 import dev.steward.vault.SubjectId;
-import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConsentDecisions {
 
+    /** The reason of an allowing decision for each action, built once rather than for every answer. */
+    private static final Map<ConsentAction, String> CONSENT_REASONS = new EnumMap<>(ConsentAction.class);
+
+    static {
+        for (ConsentAction action : ConsentAction.values()) {
+            CONSENT_REASONS.put(action, "consent-" + action.key());
+        }
+    }
+
     private final Catalogs catalogs;
     private final ConsentIndex index;
     private final ConsentEventRepository events;
-    private final Vault vault;
+    private final LiveSubjects subjects;
     private final Identities identities;
     private final List<ProcessingVeto> vetoes;
     private final Clock clock;
@@ -41,14 +51,14 @@ public class ConsentDecisions {
             Catalogs catalogs,
             ConsentIndex index,
             ConsentEventRepository events,
-            Vault vault,
+            LiveSubjects subjects,
             Identities identities,
             List<ProcessingVeto> vetoes,
             Clock clock) {
         this.catalogs = catalogs;
         this.index = index;
         this.events = events;
-        this.vault = vault;
+        this.subjects = subjects;
         this.identities = identities;
         this.vetoes = vetoes;
         this.clock = clock;
@@ -64,7 +74,18 @@ public class ConsentDecisions {
         Site declared = catalog.site(site).orElseThrow();
         Purpose wanted = declaredPurpose(catalog, site, purpose);
         Instant instant = at != null ? at : clock.instant();
-        List<SubjectId> found = resolve(subject).stream().filter(vault::exists).toList();
+        List<SubjectId> found = existing(resolve(subject));
+        if (at == null && found.size() == 1) {
+            // the common question: the subject's one cached entry answers both the word and the jurisdiction
+            SubjectConsents consents = index.consentsOf(found.get(0));
+            return decide(
+                    declared,
+                    wanted,
+                    found,
+                    one -> consents.latest(site, purpose),
+                    one -> consents.latestOn(site).map(LatestConsent::jurisdiction),
+                    instant);
+        }
         return decide(
                 declared,
                 wanted,
@@ -93,9 +114,7 @@ public class ConsentDecisions {
                 .toList();
         List<SubjectId> all = people.stream().flatMap(List::stream).distinct().toList();
         Map<SubjectId, SubjectConsents> latest = events.latestOnSiteEach(all, site, at);
-        List<List<SubjectId>> existing = people.stream()
-                .map(carriers -> carriers.stream().filter(vault::exists).toList())
-                .toList();
+        List<List<SubjectId>> existing = people.stream().map(this::existing).toList();
         Map<String, List<ConsentDecision>> decisions = new LinkedHashMap<>();
         for (Purpose purpose : wanted) {
             decisions.put(
@@ -145,11 +164,9 @@ public class ConsentDecisions {
                 id = one;
             }
         }
-        SubjectId decided = id;
-        String jurisdiction = Optional.ofNullable(deciding)
-                .map(LatestConsent::jurisdiction)
-                .or(() -> jurisdictionOf.apply(decided))
-                .orElse(declared.defaultJurisdiction());
+        String jurisdiction = deciding != null
+                ? deciding.jurisdiction()
+                : jurisdictionOf.apply(id).orElse(declared.defaultJurisdiction());
         Asked asked = new Asked(site, id, wanted, jurisdiction, wanted.basesIn(jurisdiction), deciding, instant);
         for (SubjectId one : found) {
             for (ProcessingVeto veto : vetoes) {
@@ -188,7 +205,16 @@ public class ConsentDecisions {
                     "awaiting-confirmation",
                     "The consent was given but not yet confirmed from the person's mailbox (double opt-in).");
         }
-        return asked.allow("consent-" + event.action().key(), "The person's consent is on record.");
+        return asked.allow(CONSENT_REASONS.get(event.action()), "The person's consent is on record.");
+    }
+
+    /** Those of the subjects that exist (were created and not erased). */
+    private List<SubjectId> existing(List<SubjectId> candidates) {
+        if (candidates.size() == 1) {
+            // the common question, about one subject id: no stream for it
+            return subjects.exists(candidates.get(0)) ? List.of(candidates.get(0)) : List.of();
+        }
+        return candidates.stream().filter(subjects::exists).toList();
     }
 
     private List<SubjectId> resolve(String subject) {
@@ -200,6 +226,16 @@ public class ConsentDecisions {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(FieldError.of("subject", "invalid", "error.consent.subject.invalid.2"));
         }
+    }
+
+    private static List<ConsentDecision.Basis> basesOf(List<LegalBasis> bases) {
+        if (bases.size() == 1) {
+            return List.of(
+                    new ConsentDecision.Basis(bases.get(0).key(), bases.get(0).citation()));
+        }
+        return bases.stream()
+                .map(b -> new ConsentDecision.Basis(b.key(), b.citation()))
+                .toList();
     }
 
     /** What was asked, and what is known when answering it. */
@@ -230,9 +266,7 @@ public class ConsentDecisions {
                     subject == null ? null : subject.toString(),
                     purpose.key(),
                     jurisdiction,
-                    bases.stream()
-                            .map(b -> new ConsentDecision.Basis(b.key(), b.citation()))
-                            .toList(),
+                    basesOf(bases),
                     event == null
                             ? null
                             : new ConsentDecision.DecidingEvent(

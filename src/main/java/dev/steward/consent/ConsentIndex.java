@@ -56,6 +56,11 @@ class ConsentIndex {
         return of(subject).latestOn(site).map(LatestConsent::jurisdiction);
     }
 
+    /** The subject's latest words on every site and purpose: one look-up for several questions about them. */
+    SubjectConsents consentsOf(SubjectId subject) {
+        return of(subject);
+    }
+
     /** Drops the subjects of every event appended since the last call. */
     synchronized void catchUp() {
         applied = events.subjectsAfter(applied, this::drop);

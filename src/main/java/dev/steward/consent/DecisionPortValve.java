@@ -13,6 +13,8 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
+import org.apache.tomcat.util.http.MimeHeaders;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * (for an access log to read after it), each {@code setAttribute} copying the context's listener array; with the
  * host's valves that was a sixth of what a decision allocated (bench/README.md). The forwarded headers still count
  * here by Tomcat's own rule from the same trusted proxies: a {@code RemoteIpValve} configured as the engine's (copied
- * from it at start) runs first, only without those attributes, which nothing on this port reads.
+ * from it at start) runs first, only without those attributes, which nothing on this port reads; a request that
+ * carries none of the headers it reads skips it, since it would change nothing the decision reads.
  */
 final class DecisionPortValve extends ValveBase {
 
@@ -36,6 +39,7 @@ final class DecisionPortValve extends ValveBase {
     private final ErrorWords words;
     private final boolean httpsOnly;
     private final RemoteIpValve forwarded = new RemoteIpValve();
+    private final Answer answer = new Answer();
 
     DecisionPortValve(Connector port, ConsentDecisionValve decisions, ErrorWords words, boolean httpsOnly) {
         super(true);
@@ -46,7 +50,7 @@ final class DecisionPortValve extends ValveBase {
         // no proxy is trusted until the engine's valve says which are
         forwarded.setInternalProxies(null);
         forwarded.setRequestAttributesEnabled(false);
-        forwarded.setNext(new Answer());
+        forwarded.setNext(answer);
     }
 
     @Override
@@ -76,11 +80,29 @@ final class DecisionPortValve extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        if (request.getConnector() == port) {
+        if (request.getConnector() != port) {
+            getNext().invoke(request, response);
+        } else if (forwardedHeaders(request)) {
             forwarded.invoke(request, response);
         } else {
-            getNext().invoke(request, response);
+            // WHY: without any of the headers it reads, the valve changes nothing the decision reads (only a trusted
+            // peer's attribute, which nothing here reads), and its check of the peer's address against the trusted
+            // proxies, its deque and that attribute were a share of a decision's CPU and garbage (bench/README.md)
+            answer.invoke(request, response);
         }
+    }
+
+    /** Whether the request carries any header the forwarded-headers rule reads. */
+    private boolean forwardedHeaders(Request request) {
+        MimeHeaders headers = request.getCoyoteRequest().getMimeHeaders();
+        return present(headers, forwarded.getRemoteIpHeader())
+                || present(headers, forwarded.getProtocolHeader())
+                || present(headers, forwarded.getPortHeader())
+                || present(headers, forwarded.getHostHeader());
+    }
+
+    private static boolean present(MimeHeaders headers, @Nullable String name) {
+        return name != null && headers.getValue(name) != null;
     }
 
     /** After the forwarded headers: the decision, or the port's refusal. */

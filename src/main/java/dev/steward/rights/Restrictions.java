@@ -1,6 +1,5 @@
 package dev.steward.rights;
 
-import dev.steward.consent.ProcessingVeto;
 import dev.steward.disclosures.DisclosureHold;
 import dev.steward.mail.MailHold;
 import dev.steward.mail.MailKind;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -34,33 +32,34 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Restriction of processing (GDPR Art. 18): while in force, the subject's data on the site may only be stored.
  * Consent decisions answer denied, mail is held (except the notice that the restriction will be lifted) and
  * disclosures to recipients stop. Lifting sends that notice first (seed 001 §5.5). The restricted subjects are kept in
- * memory, current on every node, because every consent decision asks.
+ * memory, current on every node, because every consent decision asks ({@link RestrictedSubjects}, the decisions'
+ * veto).
  */
 @Service
-public class Restrictions implements ProcessingVeto, MailHold, DisclosureHold {
+public class Restrictions implements MailHold, DisclosureHold {
 
-    private static final String CHANNEL = "steward_restrictions";
+    private static final String CHANNEL = RestrictedSubjects.CHANNEL;
 
     private final RestrictionRepository repository;
     private final Vault vault;
     private final Identities identities;
     private final Notifications notifications;
     private final Clock clock;
-    private final Set<Restricted> restricted = ConcurrentHashMap.newKeySet();
+    private final RestrictedSubjects restricted;
 
     Restrictions(
             RestrictionRepository repository,
             Vault vault,
             Identities identities,
             Notifications notifications,
-            Clock clock) {
+            Clock clock,
+            RestrictedSubjects restricted) {
         this.repository = repository;
         this.vault = vault;
         this.identities = identities;
         this.notifications = notifications;
         this.clock = clock;
-        reload();
-        notifications.subscribe(CHANNEL, ignored -> reload());
+        this.restricted = restricted;
     }
 
     @Transactional
@@ -107,16 +106,7 @@ public class Restrictions implements ProcessingVeto, MailHold, DisclosureHold {
     }
 
     public boolean restricted(SubjectId subject, String site) {
-        // few people are restricted at any time: most decisions need not build the key at all
-        return !restricted.isEmpty() && restricted.contains(new Restricted(subject, site));
-    }
-
-    @Override
-    public Optional<Veto> check(Question question) {
-        return restricted(question.subject(), question.site())
-                ? Optional.of(
-                        new Veto("restricted", "Processing is restricted (GDPR Art. 18): the data may only be stored."))
-                : Optional.empty();
+        return restricted.restricted(subject, site);
     }
 
     @Override
@@ -195,21 +185,9 @@ public class Restrictions implements ProcessingVeto, MailHold, DisclosureHold {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    reload();
+                    restricted.reload();
                 }
             });
         }
     }
-
-    private void reload() {
-        Set<Restricted> current = ConcurrentHashMap.newKeySet();
-        repository
-                .active()
-                .forEach(restriction -> current.add(new Restricted(restriction.subject(), restriction.site())));
-        restricted.retainAll(current);
-        restricted.addAll(current);
-    }
-
-    /** A value key, not text: a decision asks on every call and building text for it was a few per cent of its garbage. */
-    private record Restricted(SubjectId subject, String site) {}
 }

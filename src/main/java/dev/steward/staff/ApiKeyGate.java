@@ -21,11 +21,11 @@ public class ApiKeyGate {
 
     private static final String BEARER = "Bearer ";
 
-    private final ApiKeys keys;
+    private final KnownApiKeys keys;
     private final ApiKeyRateLimit rateLimit;
     private final ErrorWords words;
 
-    ApiKeyGate(ApiKeys keys, ApiKeyRateLimit rateLimit, ErrorWords words) {
+    ApiKeyGate(KnownApiKeys keys, ApiKeyRateLimit rateLimit, ErrorWords words) {
         this.keys = keys;
         this.rateLimit = rateLimit;
         this.words = words;

@@ -1,9 +1,7 @@
 package dev.steward.staff;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import dev.steward.catalog.Catalogs;
 import dev.steward.platform.FieldError;
-import dev.steward.platform.HotCaches;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Notifications;
@@ -11,10 +9,8 @@ import dev.steward.platform.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -23,37 +19,32 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * API keys of the form {@code stw_<prefix>_<secret>}. The prefix finds the key; only a SHA-256 of the 256-bit random
  * secret is stored (a slow password hash buys nothing for a secret this long, and every API call checks one).
- * Verified keys are cached briefly; revocation evicts them on every node.
+ * Presented keys are checked by {@link KnownApiKeys}; revocation evicts them there on every node.
  */
 @Service
 public class ApiKeys {
 
-    private static final String CHANNEL = "steward_api_keys";
-    private static final String TOKEN_START = "stw_";
+    private static final String CHANNEL = KnownApiKeys.CHANNEL;
+    private static final String TOKEN_START = KnownApiKeys.TOKEN_START;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiKeyRepository repository;
     private final Catalogs catalogs;
     private final Notifications notifications;
     private final Clock clock;
-    private final SecretDigests secrets = new SecretDigests();
-    private final Cache<String, Optional<Known>> cache = HotCaches.builder()
-            .maximumSize(10_000)
-            .expireAfterWrite(Duration.ofMinutes(1))
-            .build();
+    private final KnownApiKeys known;
 
-    ApiKeys(ApiKeyRepository repository, Catalogs catalogs, Notifications notifications, Clock clock) {
+    ApiKeys(
+            ApiKeyRepository repository,
+            Catalogs catalogs,
+            Notifications notifications,
+            Clock clock,
+            KnownApiKeys known) {
         this.repository = repository;
         this.catalogs = catalogs;
         this.notifications = notifications;
         this.clock = clock;
-        notifications.subscribe(CHANNEL, prefix -> {
-            if (prefix == null) {
-                cache.invalidateAll();
-            } else {
-                cache.invalidate(prefix);
-            }
-        });
+        this.known = known;
     }
 
     /** A new key with its secret, which is shown this once and never again. */
@@ -131,38 +122,9 @@ public class ApiKeys {
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no API key " + id + "."));
         repository.revoke(id, clock.instant());
-        cache.invalidate(key.prefix());
+        known.forget(key.prefix());
         notifications.send(CHANNEL, key.prefix());
     }
-
-    /** The caller a presented token stands for, if it is a live key. */
-    Optional<ApiKeyPrincipal> authenticate(String token) {
-        int secret = token.indexOf('_', TOKEN_START.length());
-        if (!token.startsWith(TOKEN_START) || secret < 0) {
-            return Optional.empty();
-        }
-        Optional<Known> known = cache.get(token.substring(TOKEN_START.length(), secret), this::load);
-        return known.filter(k -> k.live() && secrets.matches(token, secret + 1, k.secretHash()))
-                .map(Known::principal);
-    }
-
-    private Optional<Known> load(String prefix) {
-        return repository
-                .byPrefix(prefix)
-                .map(stored -> new Known(
-                        stored.secretHash(),
-                        stored.key().revokedAt() == null,
-                        new ApiKeyPrincipal(
-                                stored.key().id(),
-                                new Caller(
-                                        "api-key:" + stored.key().name(),
-                                        stored.key().kind(),
-                                        stored.key().roles(),
-                                        stored.key().sites()))));
-    }
-
-    /** A key as cached: its secret's digest, and the principal built once for every call it answers. */
-    private record Known(byte[] secretHash, boolean live, ApiKeyPrincipal principal) {}
 
     private static byte[] hash(String secret) {
         return Sha256.digest(secret.getBytes(StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
 
 @StewardTest
 class ConsentDecisionApiTest {
@@ -35,6 +37,12 @@ class ConsentDecisionApiTest {
 
     @Autowired
     Identities identities;
+
+    @Autowired
+    ConsentDecisions decisions;
+
+    @Autowired
+    JsonMapper json;
 
     Http http;
 
@@ -64,6 +72,15 @@ class ConsentDecisionApiTest {
                         + Canary.email("decided").toUpperCase(),
                 bearer(token));
         assertThat(byEmail.body()).contains("\"subject\":\"" + subject + "\"");
+
+        HttpResponse<String> later = http.get(
+                "/api/v1/consent-decisions?site=lab&purpose=newsletter&at=2099-01-01T00:00:00Z&subject=" + subject,
+                bearer(token));
+        assertThat(later.body())
+                .as("the valve writes its answer itself: byte for byte what the application's Jackson writes")
+                .isEqualTo(json.writeValueAsString(decisions.decide(
+                        "lab", subject.toString(), "newsletter", Instant.parse("2099-01-01T00:00:00Z"))))
+                .contains("\"event\":{\"id\":");
 
         HttpResponse<String> otherSite = http.get(
                 "/api/v1/consent-decisions?site=olympus-ims&purpose=newsletter&subject=" + subject, bearer(token));

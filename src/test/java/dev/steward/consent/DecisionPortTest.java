@@ -3,12 +3,15 @@ package dev.steward.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.catalog.Catalogs;
 import dev.steward.platform.InvalidSettingException;
+import dev.steward.staff.ApiKeyGate;
 import dev.steward.test.Canary;
 import dev.steward.test.Http;
 import dev.steward.test.StewardTest;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
+import dev.steward.vault.LiveSubjects;
 import dev.steward.vault.SubjectId;
 import java.io.InputStream;
 import java.net.Socket;
@@ -22,6 +25,7 @@ import java.util.regex.Pattern;
 import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
@@ -65,6 +69,23 @@ class DecisionPortTest {
                 .findFirst()
                 .orElseThrow();
         decisions = new Http(decisionPort);
+    }
+
+    @Test
+    void aDecisionCallsNoProxyOnItsWay() {
+        // a call through a transactional service's proxy looks its interceptors up and reaches the target by
+        // reflection, advised or not: the beans a decision calls on every answer are plain objects
+        List<Object> everyAnswer = new ArrayList<>(List.of(
+                context.getBean(ConsentDecisions.class),
+                context.getBean(ConsentIndex.class),
+                context.getBean(LiveSubjects.class),
+                context.getBean(ApiKeyGate.class),
+                context.getBean("knownApiKeys"),
+                context.getBean("apiKeyRateLimit"),
+                context.getBean(Catalogs.class),
+                context.getBean(DecisionCounts.class)));
+        everyAnswer.addAll(context.getBeansOfType(ProcessingVeto.class).values());
+        assertThat(everyAnswer).hasSizeGreaterThan(8).noneMatch(AopUtils::isAopProxy);
     }
 
     @Test

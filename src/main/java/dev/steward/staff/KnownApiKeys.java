@@ -1,0 +1,76 @@
+package dev.steward.staff;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.steward.platform.HotCaches;
+import dev.steward.platform.Notifications;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The check of a presented API key against the stored digest of its secret, with the verified keys cached briefly;
+ * a revocation on any node evicts the key here ({@link ApiKeys#revoke}).
+ *
+ * <p>WHY apart from {@link ApiKeys}: that service's transactional methods make it a proxy, and a call through the
+ * proxy, advised or not, looks up the method's interceptors and calls the target by reflection. The key is checked on
+ * every API call (every consent decision), where that was a share of the CPU (bench/README.md); this has no
+ * transaction to open.
+ */
+@Component
+class KnownApiKeys {
+
+    static final String CHANNEL = "steward_api_keys";
+    static final String TOKEN_START = "stw_";
+
+    private final ApiKeyRepository repository;
+    private final SecretDigests secrets = new SecretDigests();
+    private final Cache<String, Optional<Known>> cache = HotCaches.builder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
+
+    KnownApiKeys(ApiKeyRepository repository, Notifications notifications) {
+        this.repository = repository;
+        notifications.subscribe(CHANNEL, prefix -> {
+            if (prefix == null) {
+                cache.invalidateAll();
+            } else {
+                cache.invalidate(prefix);
+            }
+        });
+    }
+
+    /** The caller a presented token stands for, if it is a live key. */
+    Optional<ApiKeyPrincipal> authenticate(String token) {
+        int secret = token.indexOf('_', TOKEN_START.length());
+        if (!token.startsWith(TOKEN_START) || secret < 0) {
+            return Optional.empty();
+        }
+        Optional<Known> known = cache.get(token.substring(TOKEN_START.length(), secret), this::load);
+        return known.filter(k -> k.live() && secrets.matches(token, secret + 1, k.secretHash()))
+                .map(Known::principal);
+    }
+
+    /** This node forgets the key at once; the others when the revocation's notification reaches them. */
+    void forget(String prefix) {
+        cache.invalidate(prefix);
+    }
+
+    private Optional<Known> load(String prefix) {
+        return repository
+                .byPrefix(prefix)
+                .map(stored -> new Known(
+                        stored.secretHash(),
+                        stored.key().revokedAt() == null,
+                        new ApiKeyPrincipal(
+                                stored.key().id(),
+                                new Caller(
+                                        "api-key:" + stored.key().name(),
+                                        stored.key().kind(),
+                                        stored.key().roles(),
+                                        stored.key().sites()))));
+    }
+
+    /** A key as cached: its secret's digest, and the principal built once for every call it answers. */
+    private record Known(byte[] secretHash, boolean live, ApiKeyPrincipal principal) {}
+}
