@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A {@link ConsentDecision} as the bytes of the JSON that Jackson writes for it (the same fields in the same order,
- * nulls written, instants as {@link IsoInstantSerializer} writes them), written into one buffer per request thread
+ * nulls written, instants as {@link IsoInstantText} writes them), written into one buffer per request thread
  * and handed to the answer in one piece.
  *
  * <p>WHY: Jackson creates a generator, its write contexts and buffers for every answer, and walks the record through
@@ -185,7 +185,7 @@ final class DecisionJson {
         out.ensure(32);
         out.bytes[out.length++] = '"';
         char[] text = out.chars;
-        int length = IsoInstantSerializer.format(instant, text);
+        int length = IsoInstantText.format(instant, text);
         if (length < 0) {
             out.ascii(instant.toString());
         } else {

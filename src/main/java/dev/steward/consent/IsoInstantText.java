@@ -1,9 +1,6 @@
 package dev.steward.consent;
 
 import java.time.Instant;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueSerializer;
 
 /**
  * An {@link Instant} as the text {@link Instant#toString()} gives ({@code 2026-12-05T03:18:11.123Z}: seconds always,
@@ -13,25 +10,16 @@ import tools.jackson.databind.ValueSerializer;
  * <p>WHY: every decision's answer carries two instants, and formatting them through {@code DateTimeFormatter} (a
  * builder, a print context, a date-time and the text, per instant) was 7.6 % of what a decision allocated
  * (bench/README.md); that garbage is what the young collections behind the decision's slowest percent collect.
- * Jackson has no cheaper way to write one. Years outside 0000–9999 (which ISO-8601 writes with a sign) go through
- * {@link Instant#toString()}.
+ * The decision's answer is written by {@link DecisionJson}, which asks this for the text. Years outside 0000–9999
+ * (which ISO-8601 writes with a sign) are left to {@link Instant#toString()}.
  */
-final class IsoInstantSerializer extends ValueSerializer<Instant> {
+final class IsoInstantText {
 
     private static final long SECONDS_PER_DAY = 86_400;
     private static final long DAYS_0000_TO_1970 = 719_468;
     private static final int DAYS_PER_400_YEARS = 146_097;
 
-    @Override
-    public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
-        char[] text = new char[30];
-        int length = format(value, text);
-        if (length < 0) {
-            generator.writeString(value.toString());
-        } else {
-            generator.writeString(text, 0, length);
-        }
-    }
+    private IsoInstantText() {}
 
     /** The text's length in {@code text}, or -1 for a year of more than four digits or before year 0. */
     static int format(Instant value, char[] text) {
