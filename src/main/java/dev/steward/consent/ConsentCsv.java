@@ -2,6 +2,7 @@ package dev.steward.consent;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
+import dev.steward.consent.ConsentCsvFile.Line;
 import dev.steward.notice.PublishedNotices;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
@@ -13,11 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The consent import file: a header line naming the columns (in any order), then one consent action per line. Each
- * value is checked against the catalog as the ledger would check it; every problem is collected with its line and
- * column, and messages never repeat a value that may be personal (addresses, wording). Lines may be checked on
+ * Checks each line of the consent import file ({@link ConsentCsvFile}) as the ledger would check the consent it
+ * records: every value against the catalog, the notices and the ledger's rules, each problem reported at its line and
+ * column, in messages that never repeat a value that may be personal (addresses, wording). Lines may be checked on
  * several threads at once.
  */
 final class ConsentCsv {
@@ -36,18 +32,6 @@ final class ConsentCsv {
     private static final java.util.Set<Object> STEWARDS_OWN =
             java.util.Set.of(CollectionMethod.SYSTEM, CollectionMethod.STAFF_ON_BEHALF);
 
-    static final List<String> REQUIRED = List.of("site", "email", "purpose", "action", "occurred_at");
-    static final List<String> OPTIONAL = List.of(
-            "method",
-            "wording",
-            "activity",
-            "jurisdiction",
-            "notice_version",
-            "evidence_ref",
-            "by_parent",
-            "ip_address",
-            "user_agent");
-
     /** Clocks of other systems run a little ahead; an action further in the future is a mistake. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -55,19 +39,16 @@ final class ConsentCsv {
     private final PublishedNotices notices;
     private final Clock clock;
     private final ErrorWords errorWords;
+    private final ConsentCsvFile file;
     private final Map<String, String> noticeInForce = new ConcurrentHashMap<>();
-    private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-    private Map<String, Integer> columns = Map.of();
-    private int headerSize;
 
-    ConsentCsv(Catalogs catalogs, PublishedNotices notices, Clock clock, ErrorWords errorWords) {
+    ConsentCsv(ConsentCsvFile file, Catalogs catalogs, PublishedNotices notices, Clock clock, ErrorWords errorWords) {
+        this.file = file;
         this.errorWords = errorWords;
         this.catalogs = catalogs;
         this.notices = notices;
         this.clock = clock;
     }
-
-    record Problem(int line, int column, String message) {}
 
     /** One valid line: everything of the consent request but the subject, found or created when writing. */
     record Row(int line, int emailColumn, Identifier email, ConsentRequest request) {
@@ -91,47 +72,12 @@ final class ConsentCsv {
         }
     }
 
-    /** The problems found, by line. */
-    List<Problem> problems() {
-        synchronized (problems) {
-            return problems.stream()
-                    .sorted(Comparator.comparingInt(Problem::line))
-                    .toList();
-        }
-    }
-
-    void header(CsvRecords.Record header) {
-        List<CsvRecords.Value> values = header.values();
-        Map<String, Integer> named = new HashMap<>();
-        for (int i = 0; i < values.size(); i++) {
-            String name = values.get(i).text().strip().toLowerCase(Locale.ROOT);
-            if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
-                problem(
-                        1,
-                        values.get(i).column(),
-                        "unknown column '" + name + "'; the columns are " + REQUIRED + " and optionally " + OPTIONAL);
-            } else if (named.putIfAbsent(name, i) != null) {
-                problem(1, values.get(i).column(), "column '" + name + "' appears twice");
-            }
-        }
-        REQUIRED.stream()
-                .filter(name -> !named.containsKey(name))
-                .forEach(name -> problem(1, 1, "the header lacks the required column '" + name + "'"));
-        columns = named;
-        headerSize = values.size();
-    }
-
+    /** The line's consent, or none when the line is blank or has a problem (reported to the file). */
     Optional<Row> row(CsvRecords.Record record) {
-        if (record.blank()) {
-            return Optional.empty();
-        }
-        int number = record.line();
-        List<CsvRecords.Value> values = record.values();
-        if (values.size() != headerSize) {
-            problem(number, 1, "the line has " + values.size() + " values, the header " + headerSize);
-            return Optional.empty();
-        }
-        Line at = new Line(number, values);
+        return file.line(record).flatMap(this::consent);
+    }
+
+    private Optional<Row> consent(Line at) {
         Optional<Site> site = site(at);
         ConsentAction action = parse(at, "action", ConsentAction.class, null);
         CollectionMethod method = parse(at, "method", CollectionMethod.class, CollectionMethod.IMPORT);
@@ -149,18 +95,18 @@ final class ConsentCsv {
                 () -> ConsentRules.declaredPurpose(
                         catalogs.of(s.key()), s.key(), String.valueOf(at.text("purpose")), at.text("activity"))));
         if (action != null) {
-            checked(at, columns.containsKey("wording") ? "wording" : "action", () -> {
+            checked(at, file.has("wording") ? "wording" : "action", () -> {
                 ConsentRules.requireWording(action, at.text("wording"));
                 return action;
             });
         }
         String noticeVersion = site.map(s -> noticeVersion(at, s)).orElse(null);
         Boolean byParent = byParent(at);
-        if (at.failed) {
+        if (at.failed()) {
             return Optional.empty();
         }
         return Optional.of(new Row(
-                number,
+                at.number(),
                 at.column("email"),
                 Identifier.email(email),
                 new ConsentRequest(
@@ -178,10 +124,6 @@ final class ConsentCsv {
                         at.text("ip_address"),
                         at.text("user_agent"),
                         occurredAt)));
-    }
-
-    void problem(int line, int column, String message) {
-        problems.add(new Problem(line, column, message));
     }
 
     private Optional<Site> site(Line at) {
@@ -274,38 +216,5 @@ final class ConsentCsv {
 
     private static String column(@Nullable String field, String fallback) {
         return "activity".equals(field) ? "activity" : fallback;
-    }
-
-    /** One line's values by column name. */
-    private final class Line {
-
-        private final int number;
-        private final List<CsvRecords.Value> values;
-        private boolean failed;
-
-        Line(int number, List<CsvRecords.Value> values) {
-            this.number = number;
-            this.values = values;
-        }
-
-        @Nullable
-        String text(String column) {
-            Integer index = columns.get(column);
-            if (index == null) {
-                return null;
-            }
-            String text = values.get(index).text().strip();
-            return text.isEmpty() ? null : text;
-        }
-
-        int column(String name) {
-            Integer index = columns.get(name);
-            return index == null ? 1 : values.get(index).column();
-        }
-
-        void problem(String column, String message) {
-            failed = true;
-            ConsentCsv.this.problem(number, column(column), column + ": " + message);
-        }
     }
 }

@@ -61,12 +61,12 @@ class ConsentFileImport {
             List<ConsentCsv.Row> importing,
             Map<Identifier, SubjectId> known,
             int skipped,
-            List<ConsentCsv.Problem> problems) {}
+            List<ConsentCsvFile.Problem> problems) {}
 
     /** @param read told how many bytes of the file each read took */
     Checked check(Path file, LongConsumer read) throws IOException {
-        ConsentCsv csv = new ConsentCsv(catalogs, notices, clock, errorWords);
-        List<ConsentCsv.Row> rows = read(file, csv, read);
+        ConsentCsvFile csv = new ConsentCsvFile();
+        List<ConsentCsv.Row> rows = read(file, csv, new ConsentCsv(csv, catalogs, notices, clock, errorWords), read);
         KnownSubjects.Known known = subjects.lookUp(emails(rows));
         Set<Identifier> suppressed = known.suppressed();
         requireSubjects(rows, known, csv);
@@ -83,7 +83,8 @@ class ConsentFileImport {
      * Reads the records in order on this thread (FastCSV), then checks them against the catalog on all cores: the
      * checks, not the reading, are what cost.
      */
-    private static List<ConsentCsv.Row> read(Path file, ConsentCsv csv, LongConsumer read) throws IOException {
+    private static List<ConsentCsv.Row> read(Path file, ConsentCsvFile csv, ConsentCsv lines, LongConsumer read)
+            throws IOException {
         List<CsvRecords.Record> records = new ArrayList<>();
         CsvRecords.Malformed malformed;
         try (InputStream bytes = new CountingInputStream(Files.newInputStream(file), read)) {
@@ -100,7 +101,7 @@ class ConsentFileImport {
         }
         csv.header(records.get(0));
         return records.subList(1, records.size()).parallelStream()
-                .map(csv::row)
+                .map(lines::row)
                 .flatMap(Optional::stream)
                 .toList();
     }
@@ -138,7 +139,7 @@ class ConsentFileImport {
      * A person Steward does not know can only enter through a consent given (as through the API); any other action
      * for them needs a consent given earlier in the file.
      */
-    private static void requireSubjects(List<ConsentCsv.Row> rows, KnownSubjects.Known known, ConsentCsv csv) {
+    private static void requireSubjects(List<ConsentCsv.Row> rows, KnownSubjects.Known known, ConsentCsvFile csv) {
         Set<Identifier> given = new HashSet<>(known.subjects().keySet());
         for (ConsentCsv.Row row : rows) {
             if (row.request().action() == ConsentAction.GIVEN) {

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenRequests implements SubjectKeepers {
 
-    private final RequestBacklog requests;
+    private final RequestRepository requests;
 
-    OpenRequests(RequestBacklog requests) {
+    OpenRequests(RequestRepository requests) {
         this.requests = requests;
     }
 

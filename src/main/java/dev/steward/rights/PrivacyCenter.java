@@ -39,7 +39,6 @@ public class PrivacyCenter {
     private final Catalogs catalogs;
     private final RequestValidator validator;
     private final RequestRepository requests;
-    private final RequestBacklog backlog;
     private final RequestRecords records;
     private final RequestVerification verification;
     private final Fulfilment fulfilment;
@@ -51,7 +50,6 @@ public class PrivacyCenter {
             Catalogs catalogs,
             RequestValidator validator,
             RequestRepository requests,
-            RequestBacklog backlog,
             RequestRecords records,
             RequestVerification verification,
             Fulfilment fulfilment,
@@ -61,7 +59,6 @@ public class PrivacyCenter {
         this.catalogs = catalogs;
         this.validator = validator;
         this.requests = requests;
-        this.backlog = backlog;
         this.records = records;
         this.verification = verification;
         this.fulfilment = fulfilment;
@@ -160,7 +157,7 @@ public class PrivacyCenter {
      * time are enough for anyone who lost a mail.
      */
     private void requireFewUnverified(byte[] emailIndex) {
-        long waiting = backlog.awaitingVerification(emailIndex);
+        long waiting = requests.awaitingVerification(emailIndex);
         if (waiting >= MAX_UNVERIFIED) {
             throw new InvalidInputException(FieldError.of(
                     "email",

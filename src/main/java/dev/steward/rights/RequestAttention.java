@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestAttention implements AttentionItems {
 
-    private final RequestBacklog requests;
+    private final RequestRepository requests;
     private final RecipientNotices notices;
     private final Catalogs catalogs;
     private final Clock clock;
@@ -27,7 +27,7 @@ class RequestAttention implements AttentionItems {
     private final ConsoleWords words;
 
     RequestAttention(
-            ConsoleWords words, RequestBacklog requests, RecipientNotices notices, Catalogs catalogs, Clock clock) {
+            ConsoleWords words, RequestRepository requests, RecipientNotices notices, Catalogs catalogs, Clock clock) {
         this.words = words;
         this.requests = requests;
         this.notices = notices;
@@ -41,7 +41,7 @@ class RequestAttention implements AttentionItems {
             return List.of();
         }
         Instant now = clock.instant();
-        List<RequestBacklog.OpenCount> open = requests.openCounts(now, now.plus(RightsMetrics.SOON)).stream()
+        List<RequestRepository.OpenCount> open = requests.openCounts(now, now.plus(RightsMetrics.SOON)).stream()
                 .filter(count -> caller.maySee(count.site()))
                 .toList();
         List<String> sites =
@@ -49,13 +49,13 @@ class RequestAttention implements AttentionItems {
         return List.of(
                 new Attention(
                         open.stream()
-                                .mapToLong(RequestBacklog.OpenCount::overdue)
+                                .mapToLong(RequestRepository.OpenCount::overdue)
                                 .sum(),
                         words.get("console.attention.requestsOverdue"),
                         "/admin/requests?due=overdue"),
                 new Attention(
                         open.stream()
-                                .mapToLong(RequestBacklog.OpenCount::dueSoon)
+                                .mapToLong(RequestRepository.OpenCount::dueSoon)
                                 .sum(),
                         words.get("console.attention.requestsSoon", RightsMetrics.SOON.toDays()),
                         "/admin/requests?due=soon"),

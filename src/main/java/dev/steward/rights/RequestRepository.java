@@ -2,23 +2,23 @@ package dev.steward.rights;
 
 import static dev.steward.rights.RightsColumns.at;
 import static dev.steward.rights.RightsColumns.instant;
-import static dev.steward.rights.RightsColumns.subject;
 
-import dev.steward.catalog.RightType;
 import dev.steward.vault.SubjectId;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of rights requests and their history. */
+/**
+ * The SQL of rights requests ({@code rights_request}), one at a time and across them: what is still open per site and
+ * type, per address and per subject, and what the same address asked before, found by its blind index. A request's
+ * history is {@link RequestEventRepository}'s; how a row reads as a request, {@link RequestRows}.
+ */
 @Repository
 class RequestRepository {
 
@@ -76,7 +76,7 @@ class RequestRepository {
     private Optional<RightsRequest> one(String condition, Object key) {
         return jdbc.sql("SELECT * FROM rights_request WHERE " + condition)
                 .param("key", key)
-                .query((rs, row) -> request(rs))
+                .query(RequestRows::request)
                 .optional();
     }
 
@@ -165,14 +165,14 @@ class RequestRepository {
                         """)
                 .param("sites", sites.toArray(String[]::new))
                 .param("status", status == null ? null : status.key())
-                .query((rs, row) -> request(rs))
+                .query(RequestRows::request)
                 .list();
     }
 
     List<RightsRequest> of(SubjectId subject) {
         return jdbc.sql("SELECT * FROM rights_request WHERE subject_id = :subject ORDER BY created_at")
                 .param("subject", subject.value())
-                .query((rs, row) -> request(rs))
+                .query(RequestRows::request)
                 .list();
     }
 
@@ -194,7 +194,7 @@ class RequestRepository {
         return jdbc.sql(
                         "SELECT * FROM rights_request WHERE status = 'awaiting-verification' AND verification_expires_at < :now")
                 .param("now", at(now))
-                .query((rs, row) -> request(rs))
+                .query(RequestRows::request)
                 .list();
     }
 
@@ -206,24 +206,74 @@ class RequestRepository {
                         """).param("id", id).param("at", at(at)).update();
     }
 
-    private static RightsRequest request(ResultSet rs) throws SQLException {
-        return new RightsRequest(
-                rs.getObject("id", UUID.class),
-                rs.getString("site"),
-                rs.getString("jurisdiction"),
-                RightType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT).replace('-', '_')),
-                RequestStatus.of(rs.getString("status")),
-                subject(rs),
-                instant(rs, "created_at"),
-                instant(rs, "received_at"),
-                instant(rs, "due_at"),
-                instant(rs, "extended_to"),
-                rs.getString("assignee"),
-                rs.getBoolean("repeated"),
-                rs.getString("fee"),
-                rs.getObject("duplicate_of", UUID.class),
-                instant(rs, "closed_at"),
-                rs.getString("outcome"),
-                rs.getString("language"));
+    /** Open requests of the same person for the same right on the same site: a duplicate. */
+    Optional<UUID> openDuplicate(RightsRequest request) {
+        return jdbc.sql("""
+                        SELECT id FROM rights_request WHERE site = :site AND type = :type
+                          AND email_index = (SELECT email_index FROM rights_request WHERE id = :id)
+                          AND status = 'received' AND id <> :id ORDER BY received_at LIMIT 1
+                        """)
+                .param("site", request.site())
+                .param("type", request.typeKey())
+                .param("id", request.id())
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Whether a request of the same type by the same address was answered on the site since then. */
+    boolean answeredSince(RightsRequest request, Instant since) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM rights_request WHERE site = :site AND type = :type
+                          AND email_index = (SELECT email_index FROM rights_request WHERE id = :id)
+                          AND status = 'completed' AND closed_at >= :since
+                        """)
+                        .param("id", request.id())
+                        .param("site", request.site())
+                        .param("type", request.typeKey())
+                        .param("since", at(since))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** Requests awaiting an answer per site and type: all, those due before {@code soon}, those overdue at {@code now}. */
+    List<OpenCount> openCounts(Instant now, Instant soon) {
+        return jdbc.sql("""
+                        SELECT site, type, count(*) AS open,
+                               count(*) FILTER (WHERE coalesce(extended_to, due_at) >= :now
+                                                  AND coalesce(extended_to, due_at) < :soon) AS due_soon,
+                               count(*) FILTER (WHERE coalesce(extended_to, due_at) < :now) AS overdue
+                        FROM rights_request WHERE status = 'received' GROUP BY site, type
+                        """)
+                .param("now", at(now))
+                .param("soon", at(soon))
+                .query((rs, row) -> new OpenCount(
+                        rs.getString("site"),
+                        rs.getString("type"),
+                        rs.getLong("open"),
+                        rs.getLong("due_soon"),
+                        rs.getLong("overdue")))
+                .list();
+    }
+
+    record OpenCount(String site, String type, long open, long dueSoon, long overdue) {}
+
+    /** How many requests naming the address wait for their confirmation. */
+    long awaitingVerification(byte[] emailIndex) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM rights_request
+                        WHERE email_index = :email AND status = 'awaiting-verification'
+                        """).param("email", emailIndex).query(Long.class).single();
+    }
+
+    /** Those of the subjects with a request still open (awaiting verification, or received and not answered). */
+    Set<SubjectId> withOpenRequests(Collection<SubjectId> subjects) {
+        return Set.copyOf(jdbc.sql("""
+                        SELECT DISTINCT subject_id FROM rights_request
+                         WHERE subject_id = ANY(:subjects) AND status IN ('awaiting-verification', 'received')
+                        """)
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list());
     }
 }

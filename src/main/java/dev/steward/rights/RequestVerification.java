@@ -29,7 +29,6 @@ class RequestVerification {
     static final Span REPEAT_WINDOW = new Span(java.time.Period.ofMonths(12), Duration.ZERO);
 
     private final RequestRepository requests;
-    private final RequestBacklog backlog;
     private final RequestRecords records;
     private final Deadlines deadlines;
     private final Fulfilment fulfilment;
@@ -39,7 +38,6 @@ class RequestVerification {
 
     RequestVerification(
             RequestRepository requests,
-            RequestBacklog backlog,
             RequestRecords records,
             Deadlines deadlines,
             Fulfilment fulfilment,
@@ -47,7 +45,6 @@ class RequestVerification {
             Identities identities,
             Clock clock) {
         this.requests = requests;
-        this.backlog = backlog;
         this.records = records;
         this.deadlines = deadlines;
         this.fulfilment = fulfilment;
@@ -91,8 +88,8 @@ class RequestVerification {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant due = deadlines.due(request.site(), request.jurisdiction(), now);
-        UUID duplicate = backlog.openDuplicate(request).orElse(null);
-        boolean repeated = isAccess(request.type()) && backlog.answeredSince(request, REPEAT_WINDOW.subtractFrom(now));
+        UUID duplicate = requests.openDuplicate(request).orElse(null);
+        boolean repeated = isAccess(request.type()) && requests.answeredSince(request, REPEAT_WINDOW.subtractFrom(now));
         if (!requests.received(request.id(), now, due, duplicate, repeated)) {
             throw unusable();
         }

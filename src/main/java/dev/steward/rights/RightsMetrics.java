@@ -21,13 +21,13 @@ class RightsMetrics implements ScrapedState {
 
     static final Duration SOON = Duration.ofDays(7);
 
-    private final RequestBacklog requests;
+    private final RequestRepository requests;
     private final Clock clock;
     private final GaugeFamily open;
     private final GaugeFamily dueSoon;
     private final GaugeFamily overdue;
 
-    RightsMetrics(RequestBacklog requests, Clock clock, MeterRegistry registry) {
+    RightsMetrics(RequestRepository requests, Clock clock, MeterRegistry registry) {
         this.requests = requests;
         this.clock = clock;
         this.open = new GaugeFamily(
@@ -56,7 +56,7 @@ class RightsMetrics implements ScrapedState {
         Map<List<String>, Long> all = new HashMap<>();
         Map<List<String>, Long> soon = new HashMap<>();
         Map<List<String>, Long> late = new HashMap<>();
-        for (RequestBacklog.OpenCount count : requests.openCounts(now, now.plus(SOON))) {
+        for (RequestRepository.OpenCount count : requests.openCounts(now, now.plus(SOON))) {
             List<String> key = List.of(count.site(), count.type());
             all.put(key, count.open());
             soon.put(key, count.dueSoon());

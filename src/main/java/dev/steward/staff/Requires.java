@@ -19,8 +19,10 @@ public @interface Requires {
     Permission value();
 
     /**
-     * A read sent as a POST because what it searches for is personal data (an e-mail address) that must stay out of
-     * URLs, browser histories and the request log; the matrix lets a read-only permission cover it.
+     * A read sent as a POST: because what it searches for is personal data (an e-mail address) that must stay out of
+     * URLs, browser histories and the request log, or because it takes too long to answer and a POST starts it in the
+     * background (a verification of the evidence chains, which reads them and keeps only its own result). The matrix
+     * lets a read-only permission cover it.
      */
     boolean readByPost() default false;
 }

@@ -77,11 +77,13 @@ public class ChainCheckpoints {
         }
     }
 
-    /** Signs each chain's head now unless it is already signed. */
+    /** Signs each chain's head now unless it is already signed; answers the heads it signed. */
     @Transactional
-    public void signHeads() {
+    public List<ChainHeads.Head> signHeads() {
         Instant now = clock.instant();
-        unsigned().forEach(chain -> sign(chain.head(), now));
+        List<ChainHeads.Head> signed = unsigned().stream().map(Unsigned::head).toList();
+        signed.forEach(head -> sign(head, now));
+        return signed;
     }
 
     /**

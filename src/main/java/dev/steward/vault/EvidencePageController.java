@@ -1,25 +1,51 @@
 package dev.steward.vault;
 
+import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 
-/** The console page that verifies every evidence chain on demand. */
+/**
+ * The console's Evidence page: the latest verification of every evidence chain, who started it and when, and its
+ * result per chain; "Verify now" starts one in the background, and while one runs the page shows how far it has come
+ * and reloads itself every few seconds until it is done (no script: a {@code Refresh} header, as the campaign page).
+ */
 @Controller
 @Requires(Permission.VERIFY_EVIDENCE)
 class EvidencePageController {
 
-    private final ChainCheckpoints checkpoints;
+    static final int REFRESH_SECONDS = 5;
 
-    EvidencePageController(ChainCheckpoints checkpoints) {
-        this.checkpoints = checkpoints;
+    private final EvidenceVerifications verifications;
+    private final CurrentCaller caller;
+
+    EvidencePageController(EvidenceVerifications verifications, CurrentCaller caller) {
+        this.verifications = verifications;
+        this.caller = caller;
     }
 
     @GetMapping("/admin/evidence")
-    String page(Model model) {
-        model.addAttribute("results", checkpoints.verifyAll());
+    String page(Model model, HttpServletResponse response) {
+        List<EvidenceVerification> recent = verifications.recent(11);
+        @Nullable EvidenceVerification latest = recent.isEmpty() ? null : recent.get(0);
+        model.addAttribute("latest", latest);
+        model.addAttribute("earlier", recent.isEmpty() ? List.of() : recent.subList(1, recent.size()));
+        if (latest != null && latest.running()) {
+            response.setHeader("Refresh", REFRESH_SECONDS + "; url=/admin/evidence");
+        }
         return "admin/evidence";
+    }
+
+    @PostMapping("/admin/evidence/verifications")
+    @Requires(value = Permission.VERIFY_EVIDENCE, readByPost = true)
+    String start() {
+        boolean already = verifications.start("console", caller.get().name()).alreadyRunning();
+        return "redirect:/admin/evidence?" + (already ? "running" : "started");
     }
 }

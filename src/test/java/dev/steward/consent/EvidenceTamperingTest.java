@@ -7,6 +7,9 @@ import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
 import dev.steward.platform.HashChain;
 import dev.steward.test.Canary;
+import dev.steward.test.Console;
+import dev.steward.test.LedgerVerifications;
+import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestDatabase;
 import dev.steward.test.TestServer;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Changing, removing or reordering evidence is detected with the row named. Each case runs on its own database so
@@ -56,6 +60,36 @@ class EvidenceTamperingTest {
                 assertThat(result.brokenAt()).isEqualTo(2);
                 assertThat(result.problem()).isEqualTo("its content does not match its hash (the row was changed)");
             });
+        });
+    }
+
+    /** Staff find the tampering through a verification they start and follow, in the API and on the console. */
+    @Test
+    void aVerificationStaffStartNamesTheChangedRowAndKeepsItsFinding() {
+        withFreshSteward((context, jdbc) -> {
+            recordThreeConsents(context);
+            tamper(jdbc, "UPDATE consent_event SET action = 'given' WHERE seq = 2");
+            String officer = StaffUsers.create(jdbc, "PRIVACY_OFFICER", null);
+
+            JsonNode verification = LedgerVerifications.run(TestServer.http(context), StaffUsers.basic(officer));
+
+            assertThat(verification.get("status").asString()).isEqualTo("finished");
+            assertThat(verification.get("intact").asBoolean()).isFalse();
+            JsonNode consent = LedgerVerifications.chain(verification, "consent");
+            assertThat(consent.get("brokenAt").asLong()).isEqualTo(2);
+            assertThat(consent.get("problem").asString())
+                    .isEqualTo("its content does not match its hash (the row was changed)");
+            assertThat(LedgerVerifications.chain(verification, "audit")
+                            .get("intact")
+                            .asBoolean())
+                    .isTrue();
+            int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            assertThat(Console.signIn(port, officer, StaffUsers.PASSWORD)
+                            .get("/admin/evidence")
+                            .body())
+                    .contains("A chain is broken")
+                    .contains("BROKEN at row 2: its content does not match its hash (the row was changed)")
+                    .contains(officer + ", from the API");
         });
     }
 

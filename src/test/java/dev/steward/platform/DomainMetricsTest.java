@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.test.Canary;
 import dev.steward.test.Http;
+import dev.steward.test.LedgerVerifications;
 import dev.steward.test.Scrape;
 import dev.steward.test.SeedForms;
 import dev.steward.test.StewardTest;
@@ -92,8 +93,8 @@ class DomainMetricsTest {
         assertThat(Scrape.of(port, key).value("steward_evidence_checkpoint_age_seconds", "chain", "consent"))
                 .isEqualTo(90);
 
-        assertThat(new Http(port).get("/api/v1/admin/ledger/verify", ADMIN).statusCode())
-                .isEqualTo(200);
+        assertThat(LedgerVerifications.run(new Http(port), ADMIN).get("status").asString())
+                .isEqualTo("finished");
         Scrape intact = Scrape.of(port, key);
         assertThat(intact.value("steward_evidence_chain_intact", "chain", "consent"))
                 .isEqualTo(1);
@@ -111,14 +112,14 @@ class DomainMetricsTest {
                 .single();
         try {
             tamper("UPDATE consent_event SET action = 'objected' WHERE seq = " + seq);
-            new Http(port).get("/api/v1/admin/ledger/verify", ADMIN);
+            LedgerVerifications.run(new Http(port), ADMIN);
             assertThat(Scrape.of(port, key).value("steward_evidence_chain_intact", "chain", "consent"))
                     .as("a broken chain reads 0")
                     .isZero();
         } finally {
             tamper("UPDATE consent_event SET action = '" + action + "' WHERE seq = " + seq);
         }
-        new Http(port).get("/api/v1/admin/ledger/verify", ADMIN);
+        LedgerVerifications.run(new Http(port), ADMIN);
         assertThat(Scrape.of(port, key).value("steward_evidence_chain_intact", "chain", "consent"))
                 .isEqualTo(1);
     }

@@ -1,11 +1,13 @@
 package dev.steward.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.StewardTest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,7 +43,12 @@ class ConsoleTest {
         Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
 
         assertThat(console.get("/admin").body()).contains("Signed in as</span> <strong>admin</strong>");
-        assertThat(console.get("/admin/evidence").body())
+        HttpResponse<String> started = console.submit("/admin/evidence", "/admin/evidence/verifications", Map.of());
+        assertThat(started.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).containsPattern("/admin/evidence\\?(started|running)$"));
+        String page = await().atMost(Duration.ofSeconds(30))
+                .until(() -> console.get("/admin/evidence").body(), body -> body.contains("Every chain is intact."));
+        assertThat(page)
                 .containsPattern("Consent ledger</th>\\s*<td>\\d+</td>\\s*<td[^>]*>Intact</td>")
                 .containsPattern("Audit trail</th>\\s*<td>\\d+</td>\\s*<td[^>]*>Intact</td>")
                 .containsPattern("Erasure log</th>\\s*<td>\\d+</td>\\s*<td[^>]*>Intact</td>");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,6 +25,14 @@ public final class TestServer {
     /** A server with a {@link TestClock} of its own. */
     public static ConfigurableApplicationContext start(String database, Path dataDir, String... settings) {
         return new SpringApplicationBuilder(StewardApplication.class, StewardTest.Clocks.class)
+                .run(arguments(database, dataDir, settings));
+    }
+
+    /** A server with a {@link TestClock} of its own and these beans beside Steward's, by name (a test's stand-ins). */
+    public static ConfigurableApplicationContext startWith(
+            Map<String, Object> beans, String database, Path dataDir, String... settings) {
+        return new SpringApplicationBuilder(StewardApplication.class, StewardTest.Clocks.class)
+                .initializers(context -> beans.forEach(context.getBeanFactory()::registerSingleton))
                 .run(arguments(database, dataDir, settings));
     }
 
