@@ -1,17 +1,15 @@
 package dev.steward.platform;
 
+import dev.steward.platform.OutboundSettler.Attempts;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +46,7 @@ public class Outbound implements DisposableBean {
     private final OutboundSettings settings;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final OutboundMetrics metrics;
+    private final OutboundSettler settler;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicInteger threads = new AtomicInteger();
@@ -71,7 +69,7 @@ public class Outbound implements DisposableBean {
         this.settings = settings;
         this.transaction = transaction;
         this.clock = clock;
-        this.metrics = metrics;
+        this.settler = new OutboundSettler(queue, settings, transaction, clock, metrics);
     }
 
     /** Queues an item for its first attempt at {@code due}, in the caller's transaction: it goes if that commits. */
@@ -131,7 +129,7 @@ public class Outbound implements DisposableBean {
             List<OutboundItem> claimed = claim(job, lease);
             Attempts<R> attempts = attempt(job, claimed, lease);
             if (!claimed.isEmpty()) {
-                settle(job, claimed, attempts, lease);
+                settler.settle(job, claimed, attempts, lease);
                 settled += claimed.size();
             }
             // a chunk the job left untouched goes back as it was: claiming it again at once would only spin
@@ -154,13 +152,13 @@ public class Outbound implements DisposableBean {
             Future<Chunk<P>> following =
                     current.claimed().size() == job.chunk() && !stopping ? ahead.submit(() -> claimAhead(job)) : null;
             Attempts<R> attempts = attempt(job, current);
-            settle(job, current.claimed(), attempts, Objects.requireNonNull(current.lease()));
+            settler.settle(job, current.claimed(), attempts, Objects.requireNonNull(current.lease()));
             settled += current.claimed().size();
             next = following == null ? Chunk.none() : awaitChunk(following);
             if ((attempts.results().isEmpty() || stopping) && !next.claimed().isEmpty()) {
                 // nothing went out of this chunk (the lease ran short, the job failed, the node stops): the chunk
                 // claimed ahead goes back untouched, due at once, as the rest of this one did
-                settle(job, next.claimed(), new Attempts<>(Map.of(), false), Objects.requireNonNull(next.lease()));
+                settler.settle(job, next.claimed(), new Attempts<>(Map.of(), false), Objects.requireNonNull(next.lease()));
                 settled += next.claimed().size();
                 next = Chunk.none();
             }
@@ -229,9 +227,6 @@ public class Outbound implements DisposableBean {
                 status -> queue.claim(job.name(), now, job.chunk(), lease.id(), node, now.plus(settings.lease())));
     }
 
-    /** The job's results; failed when the job itself threw, so that no result came back. */
-    private record Attempts<R>(Map<UUID, R> results, boolean failed) {}
-
     private <R extends OutboundJob.Result> Attempts<R> attempt(
             OutboundJob<R> job, List<OutboundItem> claimed, Lease lease) {
         List<OutboundItem> attempted =
@@ -261,47 +256,6 @@ public class Outbound implements DisposableBean {
                 items,
                 e.getClass().getName(),
                 NestedExceptionUtils.getMostSpecificCause(e).getClass().getName());
-    }
-
-    private <R extends OutboundJob.Result> void settle(
-            OutboundJob<R> job, List<OutboundItem> claimed, Attempts<R> attempts, Lease lease) {
-        List<OutboundJob.Settlement.Kind> outcomes = new ArrayList<>();
-        transaction.executeWithoutResult(status -> {
-            outcomes.clear();
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            Map<UUID, OutboundJob.Settlement> settlements = new HashMap<>();
-            List<UUID> finished = new ArrayList<>();
-            List<OutboundQueue.Due> again = new ArrayList<>();
-            for (OutboundItem item : claimed) {
-                OutboundJob.Settlement settlement = OutboundSettlements.of(
-                        settings, item, attempts.results().get(item.id()), attempts.failed(), now);
-                settlements.put(item.id(), settlement);
-                switch (settlement.kind()) {
-                    case RETRY, LATER ->
-                        again.add(new OutboundQueue.Due(item.id(), settlement.nextAttemptAt(), settlement.attempts()));
-                    default -> finished.add(item.id());
-                }
-            }
-            // each statement settles only what this lease still holds, and locks it until the transaction ends
-            Set<UUID> held = new HashSet<>(queue.remove(job.name(), lease.id(), finished));
-            held.addAll(queue.reschedule(job.name(), lease.id(), again));
-            List<OutboundJob.Settled<R>> settled = new ArrayList<>();
-            for (OutboundItem item : claimed) {
-                if (!held.contains(item.id())) {
-                    log.warn("Outbound job {}: the lease on item {} passed to another node", job.name(), item.id());
-                    continue;
-                }
-                R result = attempts.results().get(item.id());
-                OutboundJob.Settlement settlement = settlements.get(item.id());
-                outcomes.add(settlement.kind());
-                if (result != null || item.interrupted() >= 2) {
-                    settled.add(new OutboundJob.Settled<>(item, result, settlement));
-                }
-            }
-            job.record(settled);
-        });
-        // counted once the outcomes are on record
-        outcomes.forEach(outcome -> metrics.settled(job.name(), outcome));
     }
 
     private static int await(Future<Integer> worker) {
