@@ -158,7 +158,8 @@ public class Outbound implements DisposableBean {
             if ((attempts.results().isEmpty() || stopping) && !next.claimed().isEmpty()) {
                 // nothing went out of this chunk (the lease ran short, the job failed, the node stops): the chunk
                 // claimed ahead goes back untouched, due at once, as the rest of this one did
-                settler.settle(job, next.claimed(), new Attempts<>(Map.of(), false), Objects.requireNonNull(next.lease()));
+                settler.settle(
+                        job, next.claimed(), new Attempts<>(Map.of(), false), Objects.requireNonNull(next.lease()));
                 settled += next.claimed().size();
                 next = Chunk.none();
             }

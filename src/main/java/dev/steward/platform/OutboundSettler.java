@@ -24,6 +24,7 @@ final class OutboundSettler {
 
     /** Under the outbound queue's name, as before this class was split from it. */
     private static final Logger log = LoggerFactory.getLogger(Outbound.class);
+
     private static final String INTERRUPTED = "interrupted twice while in flight";
 
     private final OutboundQueue queue;
@@ -58,8 +59,8 @@ final class OutboundSettler {
             List<UUID> finished = new ArrayList<>();
             List<OutboundQueue.Due> again = new ArrayList<>();
             for (OutboundItem item : claimed) {
-                OutboundJob.Settlement settlement = settlement(
-                        item, attempts.results().get(item.id()), attempts.failed(), now);
+                OutboundJob.Settlement settlement =
+                        settlement(item, attempts.results().get(item.id()), attempts.failed(), now);
                 settlements.put(item.id(), settlement);
                 switch (settlement.kind()) {
                     case RETRY, LATER ->
@@ -94,10 +95,7 @@ final class OutboundSettler {
      * short, the node is stopping) and is due again at once, or after a pause when the job failed as a whole.
      */
     private OutboundJob.Settlement settlement(
-            OutboundItem item,
-            OutboundJob.@Nullable Result result,
-            boolean failed,
-            Instant now) {
+            OutboundItem item, OutboundJob.@Nullable Result result, boolean failed, Instant now) {
         if (item.interrupted() >= 2) {
             return new OutboundJob.Settlement(
                     OutboundJob.Settlement.Kind.ABANDONED, item.attempts(), null, INTERRUPTED);
