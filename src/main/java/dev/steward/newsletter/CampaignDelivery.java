@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends campaign messages as an {@link Outbound} job: a worker claims a chunk, decides who in it may receive what
- * ({@link ChunkChecks}, for the whole chunk just before it goes, and again for its rest once that is a second old), sends the chunk over one connection at the site's
- * rate, and records every outcome in one statement. A crash repeats at most the chunks in flight, each message under
- * its one Message-ID.
+ * ({@link ChunkChecks}, for the whole chunk, on another thread while the chunk before goes out, and again for its rest
+ * once those decisions are a second old), sends the chunk over one connection at the site's rate, and records every
+ * outcome in one statement. A crash repeats at most the chunks in flight, each message under its one Message-ID.
  */
 @Component
 @Profile("!cli")
-class CampaignDelivery implements OutboundJob<CampaignDelivery.Attempt> {
+class CampaignDelivery implements OutboundJob.ClaimedAhead<CampaignDelivery.Attempt, CampaignDelivery.Prepared> {
 
     static final String JOB = "campaign";
 
@@ -137,11 +137,25 @@ class CampaignDelivery implements OutboundJob<CampaignDelivery.Attempt> {
         return mail.attemptBound();
     }
 
+    /** A chunk's checks, and when they were made. */
+    record Prepared(ChunkChecks.Checked checked, Instant at) {}
+
+    /**
+     * Decides the claimed chunk, on the thread that claimed it ahead while the worker sent the chunk before: the
+     * decisions are then that chunk's sending old when this one starts (some tens of milliseconds at full speed), and
+     * decided again for the rest once they are older than {@link #RECHECK}.
+     */
     @Override
-    public Map<UUID, Attempt> attempt(List<OutboundItem> items, Lease lease) {
-        Map<UUID, Attempt> results = new LinkedHashMap<>();
+    public Prepared prepare(List<OutboundItem> items) {
         ChunkChecks.Checked checked = chunks.of(items);
-        Instant checkedAt = clock.instant();
+        return new Prepared(checked, clock.instant());
+    }
+
+    @Override
+    public Map<UUID, Attempt> attempt(List<OutboundItem> items, Prepared prepared, Lease lease) {
+        Map<UUID, Attempt> results = new LinkedHashMap<>();
+        ChunkChecks.Checked checked = prepared.checked();
+        Instant checkedAt = prepared.at();
         try (BulkMail.Session session = mail.open(lease)) {
             for (int i = 0; i < items.size(); i++) {
                 OutboundItem item = items.get(i);

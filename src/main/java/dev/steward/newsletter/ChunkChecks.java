@@ -13,10 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a claimed chunk's messages and decides who may receive what ({@link RecipientChecks}) for the whole chunk at
- * once, after the claim and just before its first message goes: one set of queries per chunk. WHY not part by part
- * ahead of the sending, as before: with the two cores saturated, checking the next part on another thread while one
- * part was sent gained nothing, and each part paid the same statements again (the campaign's CPU per message is what
- * bounds its rate, see bench/README.md).
+ * once, right after its claim (while the worker's chunk before it goes out): one set of queries per chunk. WHY not part
+ * by part, as before: each part paid the same statements again, and the campaign's CPU per message is part of what
+ * bounds its rate (bench/README.md).
  */
 @Component
 @Profile("!cli")

@@ -41,6 +41,29 @@ public interface OutboundJob<R extends OutboundJob.Result> {
     /** Records what happened, in the transaction that settles the items in the queue. */
     void record(List<Settled<R>> settled);
 
+    /**
+     * A job whose worker claims its next chunk one ahead: while the worker attempts a chunk, the next one is claimed
+     * and prepared ({@link #prepare}: read and checked, in the database) on another thread, so that the worker goes on
+     * from one chunk to the next without waiting for the database in between. The items claimed ahead are not
+     * attempted before the chunk in hand is settled, so a crash still repeats at most that chunk; those claimed ahead
+     * come back at the lease's end, counted as interrupted like the untried rest of a chunk in flight.
+     *
+     * @param <P> what {@link #prepare} found out, as {@link #attempt(List, Object, Lease)} needs it
+     */
+    interface ClaimedAhead<R extends Result, P> extends OutboundJob<R> {
+
+        /** Prepares the attempt of the claimed items, with no transaction open, before the attempt and apart from it. */
+        P prepare(List<OutboundItem> items);
+
+        /** {@link #attempt(List, Lease)}, with what {@link #prepare} found out about the same items. */
+        Map<UUID, R> attempt(List<OutboundItem> items, P prepared, Lease lease);
+
+        @Override
+        default Map<UUID, R> attempt(List<OutboundItem> items, Lease lease) {
+            return attempt(items, prepare(items), lease);
+        }
+    }
+
     /** What to do with an item after an attempt. */
     interface Result {
         Next next();

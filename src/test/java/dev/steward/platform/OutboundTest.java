@@ -264,6 +264,113 @@ class OutboundTest {
                 .isEqualTo(7);
     }
 
+    /** A {@link Job} that claims one ahead: what it prepared for a chunk is handed to that chunk's attempt. */
+    static final class AheadJob implements OutboundJob.ClaimedAhead<Job.Outcome, List<UUID>> {
+
+        final Job job = new Job();
+        final List<String> preparedOn = new CopyOnWriteArrayList<>();
+        final List<Boolean> preparedInTransaction = new CopyOnWriteArrayList<>();
+        final List<Boolean> preparedFor = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String name() {
+            return job.name;
+        }
+
+        @Override
+        public int parallelism() {
+            return 1;
+        }
+
+        @Override
+        public Duration attemptBound() {
+            return job.attemptBound();
+        }
+
+        @Override
+        public List<UUID> prepare(List<OutboundItem> items) {
+            preparedOn.add(Thread.currentThread().getName());
+            preparedInTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+            return items.stream().map(OutboundItem::id).toList();
+        }
+
+        @Override
+        public Map<UUID, Job.Outcome> attempt(List<OutboundItem> items, List<UUID> prepared, Lease lease) {
+            preparedFor.add(prepared.equals(items.stream().map(OutboundItem::id).toList()));
+            return job.attempt(items, lease);
+        }
+
+        @Override
+        public void record(List<Settled<Job.Outcome>> settled) {
+            job.record(settled);
+        }
+    }
+
+    @Test
+    void aJobThatClaimsAheadHasItsNextChunkClaimedAndPreparedWhileOneIsAttemptedAndAttemptsEachItemOnce() {
+        AheadJob ahead = new AheadJob();
+        List<Long> leasedDuringAttempts = new CopyOnWriteArrayList<>();
+        ahead.job.during = () -> {
+            sleep(Duration.ofMillis(300));
+            leasedDuringAttempts.add(leased(ahead.job));
+        };
+        List<UUID> items = enqueue(ahead.job, 35);
+
+        assertThat(outbound.drain(ahead)).isEqualTo(35);
+
+        assertThat(ahead.job.attempts.keySet()).containsExactlyInAnyOrderElementsOf(items);
+        assertThat(ahead.job.attempts.values())
+                .allSatisfy(count -> assertThat(count).hasValue(1));
+        assertThat(ahead.preparedFor)
+                .as("each attempt got what was prepared for its items")
+                .containsExactly(true, true, true, true);
+        assertThat(ahead.preparedInTransaction).containsOnly(false);
+        assertThat(ahead.job.attemptedInTransaction).containsOnly(false);
+        assertThat(ahead.preparedOn.subList(1, 4))
+                .allSatisfy(thread -> assertThat(thread).startsWith("outbound-ahead-"));
+        assertThat(leasedDuringAttempts)
+                .as("while a full chunk is attempted, the next is already claimed; not while the last one is")
+                .containsExactly(20L, 20L, 15L, 5L);
+        assertThat(queued(ahead.job)).isZero();
+    }
+
+    @Test
+    void theChunkClaimedAheadGoesBackUntouchedWhenNothingOfTheChunkBeforeWentOut() {
+        AheadJob ahead = new AheadJob();
+        ahead.job.answered = 3;
+        AtomicInteger calls = new AtomicInteger();
+        // the lease runs short after three items; the next chunk gets no further either
+        ahead.job.during = () -> {
+            if (calls.getAndIncrement() > 0) {
+                ahead.job.answered = 0;
+            }
+        };
+        enqueue(ahead.job, 30);
+
+        outbound.drain(ahead);
+
+        assertThat(ahead.job.recorded).hasSize(3);
+        assertThat(calls)
+                .as("no chunk is attempted after one that got nothing out")
+                .hasValue(2);
+        assertThat(jdbc.sql("""
+                                SELECT count(*) FROM outbound_item WHERE job = :job AND attempts = 0 AND interrupted = 0
+                                AND lease_id IS NULL AND due_at <= :now
+                                """)
+                        .param("job", ahead.job.name)
+                        .param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(27);
+    }
+
+    private long leased(Job job) {
+        return jdbc.sql("SELECT count(*) FROM outbound_item WHERE job = :job AND lease_id IS NOT NULL")
+                .param("job", job.name)
+                .query(Long.class)
+                .single();
+    }
+
     private List<UUID> enqueue(Job job, int count) {
         List<UUID> items = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
