@@ -33,6 +33,7 @@ public final class HashChain {
      * The outcome of a verification: how many rows were checked, and the first broken link if any, named by its
      * sequence number with what is wrong with it.
      *
+     * @param cause what is wrong with the first broken row; none when the chain is intact
      * @param lastSeq the sequence number of the last row (0 when there is none)
      * @param head the hash of the last row
      */
@@ -40,7 +41,7 @@ public final class HashChain {
             String chain,
             long rows,
             @Nullable Long brokenAt,
-            @Nullable String problem,
+            @Nullable ChainProblem cause,
             long lastSeq,
             byte[] head) {
 
@@ -48,11 +49,16 @@ public final class HashChain {
             return brokenAt == null;
         }
 
+        /** What is wrong with the first broken row, in English; none when the chain is intact. */
+        public @Nullable String problem() {
+            return cause == null ? null : cause.english();
+        }
+
         public String describe() {
             return intact()
                     ? chain + ": intact, " + rows + " rows, head "
                             + HexFormat.of().formatHex(head)
-                    : chain + ": BROKEN at row " + brokenAt + ": " + problem;
+                    : chain + ": BROKEN at row " + brokenAt + ": " + problem();
         }
     }
 
@@ -74,30 +80,21 @@ public final class HashChain {
             return broken(
                     rows,
                     rows.lastSeq() + 1,
-                    "the chain's head names row " + headSeq + " but the chain ends at row " + rows.lastSeq()
-                            + (headSeq == rows.lastSeq() + 1
-                                    ? ": its newest row was removed"
-                                    : ": its newest rows, " + (rows.lastSeq() + 1) + " to " + headSeq
-                                            + ", were removed"));
+                    headSeq == rows.lastSeq() + 1
+                            ? ChainProblem.of("newest-row-removed", headSeq, rows.lastSeq())
+                            : ChainProblem.of("newest-rows-removed", headSeq, rows.lastSeq(), rows.lastSeq() + 1));
         }
         if (headSeq < rows.lastSeq()) {
-            return broken(
-                    rows,
-                    headSeq + 1,
-                    "the row is past the chain's head (row " + headSeq + "): it was added by someone other than"
-                            + " Steward");
+            return broken(rows, headSeq + 1, ChainProblem.of("past-head", headSeq));
         }
         if (head != null && !Arrays.equals(head.hash(), rows.head())) {
-            return broken(
-                    rows,
-                    rows.lastSeq(),
-                    "its hash differs from the one the chain's head names (the row was replaced)");
+            return broken(rows, rows.lastSeq(), ChainProblem.of("head-hash-differs"));
         }
         return rows;
     }
 
     /** A verification of intact rows that something else (the head, a signed checkpoint) contradicts. */
-    public static Verification broken(Verification rows, long seq, String problem) {
+    public static Verification broken(Verification rows, long seq, ChainProblem problem) {
         return new Verification(rows.chain(), rows.rows(), seq, problem, rows.lastSeq(), GENESIS);
     }
 
@@ -109,22 +106,13 @@ public final class HashChain {
         while (rows.hasNext()) {
             Row row = rows.next();
             if (expectedSeq >= 0 && row.seq() != expectedSeq) {
-                return broken(
-                        chain,
-                        count,
-                        row.seq(),
-                        "the row before it is missing: expected row " + expectedSeq + " (a row was removed)");
+                return broken(chain, count, row.seq(), ChainProblem.of("row-missing", expectedSeq));
             }
             if (!Arrays.equals(row.previousHash(), previous)) {
-                return broken(
-                        chain,
-                        count,
-                        row.seq(),
-                        "its link to the previous row does not match"
-                                + " (a row before it was removed, reordered or changed)");
+                return broken(chain, count, row.seq(), ChainProblem.of("link-broken"));
             }
             if (!Arrays.equals(row.hash(), link(previous, row.canonical()))) {
-                return broken(chain, count, row.seq(), "its content does not match its hash (the row was changed)");
+                return broken(chain, count, row.seq(), ChainProblem.of("content-changed"));
             }
             previous = row.hash();
             lastSeq = row.seq();
@@ -137,7 +125,7 @@ public final class HashChain {
         return new Verification(chain, count, null, null, lastSeq, previous);
     }
 
-    private static Verification broken(String chain, long checked, long seq, String problem) {
+    private static Verification broken(String chain, long checked, long seq, ChainProblem problem) {
         return new Verification(chain, checked, seq, problem, 0, GENESIS);
     }
 }

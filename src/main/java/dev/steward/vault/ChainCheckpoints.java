@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import dev.steward.platform.ChainHeads;
+import dev.steward.platform.ChainProblem;
 import dev.steward.platform.EvidenceChain;
 import dev.steward.platform.HashChain;
 import java.text.ParseException;
@@ -182,14 +183,14 @@ public class ChainCheckpoints {
             return HashChain.broken(
                     rows,
                     rows.lastSeq() + 1,
-                    "the checkpoint of " + newest.signedAt() + " signed the chain up to row " + newest.seq()
-                            + " but it ends at row " + rows.lastSeq() + " (its newest rows were removed)");
+                    ChainProblem.atCheckpoint(
+                            "checkpoint-rows-removed", newest.signedAt(), newest.seq(), rows.lastSeq()));
         }
         OctetKeyPair key = (OctetKeyPair) signatures.publicKeys().getKeys().get(0);
         Map<Long, byte[]> stored =
                 chain.hashesAt(signed.stream().map(Checkpoint::seq).toList());
         for (Checkpoint checkpoint : signed) {
-            String problem = check(checkpoint, stored.get(checkpoint.seq()), key);
+            ChainProblem problem = check(checkpoint, stored.get(checkpoint.seq()), key);
             if (problem != null) {
                 return HashChain.broken(rows, checkpoint.seq(), problem);
             }
@@ -197,25 +198,23 @@ public class ChainCheckpoints {
         return rows;
     }
 
-    private static @Nullable String check(Checkpoint checkpoint, byte @Nullable [] stored, OctetKeyPair key) {
+    private static @Nullable ChainProblem check(Checkpoint checkpoint, byte @Nullable [] stored, OctetKeyPair key) {
         try {
             JWSObject jws = JWSObject.parse(checkpoint.jws());
             if (!jws.verify(new Ed25519Verifier(key))
                     || !HexFormat.of()
                             .formatHex(checkpoint.hash())
                             .equals(jws.getPayload().toJSONObject().get("hash"))) {
-                return "the signed checkpoint of " + checkpoint.signedAt() + " does not verify";
+                return ChainProblem.atCheckpoint("checkpoint-not-verified", checkpoint.signedAt());
             }
         } catch (ParseException | JOSEException e) {
-            return "the signed checkpoint of " + checkpoint.signedAt() + " cannot be read";
+            return ChainProblem.atCheckpoint("checkpoint-unreadable", checkpoint.signedAt());
         }
         if (stored == null) {
-            return "the row was signed in the checkpoint of " + checkpoint.signedAt()
-                    + " but is missing (rows were removed)";
+            return ChainProblem.atCheckpoint("checkpoint-row-missing", checkpoint.signedAt());
         }
         if (!Arrays.equals(stored, checkpoint.hash())) {
-            return "its hash differs from the one signed in the checkpoint of " + checkpoint.signedAt()
-                    + " (the chain was rewritten)";
+            return ChainProblem.atCheckpoint("checkpoint-hash-differs", checkpoint.signedAt());
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package dev.steward.vault;
 
+import dev.steward.platform.ChainProblem;
 import dev.steward.platform.HashChain;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +50,8 @@ record EvidenceVerification(
      * One chain's result.
      *
      * @param brokenAt the first broken or missing row; none when the chain is intact
-     * @param problem what is wrong with that row
+     * @param problem what is wrong with that row, in English (as the API answers it)
+     * @param cause the same as a code with its figures, for the console to say in the reader's language
      * @param summary the whole result in one line, as {@code ledger verify} prints it
      */
     public record Chain(
@@ -58,6 +60,7 @@ record EvidenceVerification(
             long rows,
             @Nullable Long brokenAt,
             @Nullable String problem,
+            @Nullable ChainProblem cause,
             String summary) {
 
         static Chain of(HashChain.Verification verification) {
@@ -67,6 +70,7 @@ record EvidenceVerification(
                     verification.rows(),
                     verification.brokenAt(),
                     verification.problem(),
+                    verification.cause(),
                     verification.describe());
         }
     }

@@ -90,6 +90,13 @@ class EvidenceTamperingTest {
                     .contains("A chain is broken")
                     .contains("BROKEN at row 2: its content does not match its hash (the row was changed)")
                     .contains(officer + ", from the API");
+            // the staff member's language, not the English the API answers
+            assertThat(Console.signIn(port, officer, StaffUsers.PASSWORD)
+                            .get("/admin/evidence?lang=de")
+                            .body())
+                    .contains(
+                            "BESCHÄDIGT bei Eintrag 2: Sein Inhalt passt nicht zu seinem Hash (der Eintrag wurde geändert)")
+                    .doesNotContain("does not match");
         });
     }
 

@@ -61,6 +61,17 @@ class MessageBundlesTest {
                 "console.");
     }
 
+    /** What is wrong with a broken evidence chain ({@code i18n/chain-problems*.properties}), on the console's page. */
+    @Test
+    void everyProblemOfABrokenChainIsInEveryLanguageAndFormatsInIt() {
+        assertSameKeys(
+                Map.of(
+                        Locale.ENGLISH, "i18n/chain-problems.properties",
+                        Locale.GERMAN, "i18n/chain-problems_de.properties",
+                        Locale.JAPANESE, "i18n/chain-problems_ja.properties"),
+                "chain.problem.");
+    }
+
     /** The errors of the API and of every form ({@code errors*.properties}), all of them in the three languages. */
     @Test
     void everyErrorMessageIsInEveryLanguageAndFormatsInIt() {
