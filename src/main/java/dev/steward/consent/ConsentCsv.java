@@ -11,7 +11,6 @@ import dev.steward.vault.SubjectId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -121,6 +120,17 @@ final class ConsentCsv {
         headerSize = values.size();
     }
 
+    /** The address a line gives, as its check reads it (stripped; empty when the line gives none). */
+    Optional<String> email(CsvRecords.Record record) {
+        Integer index = columns.get("email");
+        List<CsvRecords.Value> values = record.values();
+        if (index == null || index >= values.size()) {
+            return Optional.empty();
+        }
+        String text = values.get(index).text().strip();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
     Optional<Row> row(CsvRecords.Record record) {
         if (record.blank()) {
             return Optional.empty();
@@ -199,7 +209,7 @@ final class ConsentCsv {
     private @Nullable Instant occurredAt(Line at) {
         String text = at.text("occurred_at");
         try {
-            Instant instant = OffsetDateTime.parse(String.valueOf(text)).toInstant();
+            Instant instant = OffsetTimes.parse(String.valueOf(text));
             if (instant.isAfter(clock.instant().plus(CLOCK_SKEW))) {
                 at.problem("occurred_at", "lies in the future");
             }
