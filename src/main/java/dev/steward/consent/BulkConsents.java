@@ -95,11 +95,10 @@ public class BulkConsents {
      * key unwrapped for it.
      */
     private Predicate<SubjectId> existing(List<ConsentRequest> requests) {
-        Set<SubjectId> existing =
-                vault.existing(requests.stream()
-                        .map(ConsentRequest::subject)
-                        .filter(Objects::nonNull)
-                        .collect(Collectors.toSet()));
+        Set<SubjectId> existing = vault.existing(requests.stream()
+                .map(ConsentRequest::subject)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         return existing::contains;
     }
 

@@ -41,8 +41,7 @@ public class KnownSubjects {
      * What Steward holds about these identifiers: those of erased people (the suppression list), who must not come
      * back through an import, and a subject carrying each of those it knows (a proven one first).
      */
-    public record Known(
-            Set<Identifier> suppressed, Map<Identifier, SubjectId> subjects, BlindIndexes blindIndexes) {}
+    public record Known(Set<Identifier> suppressed, Map<Identifier, SubjectId> subjects, BlindIndexes blindIndexes) {}
 
     /**
      * The blind indexes computed for a look-up, for creating the subjects it did not find without computing them again

@@ -210,7 +210,9 @@ class ConsentImportTest {
 
         assertThatThrownBy(() -> importer.write(checked, rows -> {})).isInstanceOf(NotFoundException.class);
         JdbcClient jdbc = server.getBean(JdbcClient.class);
-        assertThat(jdbc.sql("SELECT count(*) FROM consent_event").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM consent_event")
+                        .query(Long.class)
+                        .single())
                 .isZero();
         assertThat(server.getBean(Identities.class).carrying(Identifier.email("new-person@meanwhile.invalid")))
                 .isEmpty();
