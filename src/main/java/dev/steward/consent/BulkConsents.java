@@ -5,9 +5,15 @@ import dev.steward.platform.ChainHeads;
 import dev.steward.platform.Notifications;
 import dev.steward.platform.OrderedIds;
 import dev.steward.vault.ChainCheckpoints;
+import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,6 +38,7 @@ public class BulkConsents {
     private final Notifications notifications;
     private final ConsentMetrics metrics;
     private final OrderedIds ids;
+    private final Vault vault;
 
     BulkConsents(
             ConsentRules rules,
@@ -40,7 +47,8 @@ public class BulkConsents {
             ChainCheckpoints checkpoints,
             Notifications notifications,
             ConsentMetrics metrics,
-            OrderedIds ids) {
+            OrderedIds ids,
+            Vault vault) {
         this.rules = rules;
         this.heads = heads;
         this.copy = copy;
@@ -48,6 +56,7 @@ public class BulkConsents {
         this.notifications = notifications;
         this.metrics = metrics;
         this.ids = ids;
+        this.vault = vault;
     }
 
     /** Appends the actions in order, in the caller's transaction; the first one the catalog refuses fails them all. */
@@ -58,7 +67,7 @@ public class BulkConsents {
         }
         // made and encoded before the head is locked: another transaction appending meanwhile waits only for the
         // linking
-        List<ConsentEventLinks.Sealed> sealed = seal(requests);
+        List<ConsentEventLinks.Sealed> sealed = seal(requests, existing(requests));
         ConsentEventLinks.Linked batch = ConsentEventLinks.link(lockChain(), sealed);
         copy.copy(batch.copy());
         written(batch);
@@ -73,22 +82,37 @@ public class BulkConsents {
 
     /**
      * The actions as events linked after the head, and the COPY that writes them, built in memory; the first action
-     * the catalog refuses fails them all. The database is asked only about a subject whose key is not cached.
+     * the catalog refuses fails them all. Whether each subject exists is the caller's answer (asked of the vault for a
+     * whole batch at once, while the connection is free).
      */
-    ConsentEventLinks.Linked prepare(List<ConsentRequest> requests, ChainHeads.Head after) {
-        return ConsentEventLinks.link(after, seal(requests));
+    ConsentEventLinks.Linked prepare(
+            List<ConsentRequest> requests, ChainHeads.Head after, Predicate<SubjectId> exists) {
+        return ConsentEventLinks.link(after, seal(requests, exists));
+    }
+
+    /**
+     * Whether each request's subject exists, asked of the vault for all of them at once: one query, and no subject's
+     * key unwrapped for it.
+     */
+    private Predicate<SubjectId> existing(List<ConsentRequest> requests) {
+        Set<SubjectId> existing = vault.existing(requests.stream()
+                .map(ConsentRequest::subject)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return existing::contains;
     }
 
     /** The actions as events with their sealed evidence and canonical fields, not yet linked. */
-    private List<ConsentEventLinks.Sealed> seal(List<ConsentRequest> requests) {
+    private List<ConsentEventLinks.Sealed> seal(List<ConsentRequest> requests, Predicate<SubjectId> exists) {
         int size = requests.size();
         ConsentEvent[] events = new ConsentEvent[size];
         byte[][] evidence = new byte[size][];
         // on this thread: a subject created in this transaction is visible only to its connection
         for (int i = 0; i < size; i++) {
             UUID id = ids.next();
-            events[i] = rules.event(requests.get(i), id);
-            evidence[i] = rules.evidence(requests.get(i), id);
+            events[i] = rules.event(requests.get(i), id, exists);
+            // only evidence to seal needs the subject's key
+            evidence[i] = ConsentRules.carriesEvidence(requests.get(i)) ? rules.evidence(requests.get(i), id) : null;
         }
         ConsentEventLinks.Sealed[] sealed = new ConsentEventLinks.Sealed[size];
         IntStream.range(0, size)

@@ -12,7 +12,6 @@ import dev.steward.vault.SubjectId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
@@ -141,7 +140,7 @@ final class ConsentCsv {
     private @Nullable Instant occurredAt(Line at) {
         String text = at.text("occurred_at");
         try {
-            Instant instant = OffsetDateTime.parse(String.valueOf(text)).toInstant();
+            Instant instant = OffsetTimes.parse(String.valueOf(text));
             if (instant.isAfter(clock.instant().plus(CLOCK_SKEW))) {
                 at.problem("occurred_at", "lies in the future");
             }

@@ -74,6 +74,17 @@ final class ConsentCsvFile {
         return columns.containsKey(column);
     }
 
+    /** The address a line gives, as its check reads it (stripped; empty when the line gives none). */
+    Optional<String> email(CsvRecords.Record record) {
+        Integer index = columns.get("email");
+        List<CsvRecords.Value> values = record.values();
+        if (index == null || index >= values.size()) {
+            return Optional.empty();
+        }
+        String text = values.get(index).text().strip();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
     /** The line's values by column name; none for a blank line, or one without as many values as the header. */
     Optional<Line> line(CsvRecords.Record record) {
         if (record.blank()) {

@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,50 +64,94 @@ class ConsentFileImport {
     record Checked(
             List<ConsentCsv.Row> importing,
             Map<Identifier, SubjectId> known,
+            KnownSubjects.@Nullable BlindIndexes blindIndexes,
             int skipped,
             List<ConsentCsvFile.Problem> problems) {}
 
-    /** @param read told how many bytes of the file each read took */
-    Checked check(Path file, LongConsumer read) throws IOException {
+    /** A file's records as read, not yet checked, and what made it unreadable as CSV (null when nothing did). */
+    record Read(List<CsvRecords.Record> records, CsvRecords.@Nullable Malformed malformed) {}
+
+    /**
+     * Reads the records in order on this thread (FastCSV). It needs no bean, so the command reads the file while its
+     * context starts.
+     *
+     * @param read told how many bytes of the file each read took
+     */
+    static Read read(Path file, LongConsumer read) throws IOException {
+        List<CsvRecords.Record> records = new ArrayList<>();
+        try (InputStream bytes = new CountingInputStream(Files.newInputStream(file), read)) {
+            CsvRecords.Malformed malformed = CsvRecords.read(bytes, records::add);
+            return new Read(records, malformed);
+        }
+    }
+
+    /**
+     * Checks the records against the catalog on all cores (the checks, not the reading, are what cost) while the
+     * addresses are looked up (blind indexes and two queries), then whether each person may be imported.
+     */
+    Checked check(Read read) {
         ConsentCsvFile csv = new ConsentCsvFile();
-        List<ConsentCsv.Row> rows = read(file, csv, new ConsentCsv(csv, catalogs, notices, clock, errorWords), read);
-        KnownSubjects.Known known = subjects.lookUp(emails(rows));
+        ConsentCsv consents = new ConsentCsv(csv, catalogs, notices, clock, errorWords);
+        List<CsvRecords.Record> records = read.records();
+        if (read.malformed() != null) {
+            csv.problem(
+                    read.malformed().line(),
+                    read.malformed().column(),
+                    read.malformed().message());
+        }
+        if (records.isEmpty()) {
+            if (read.malformed() == null) {
+                csv.problem(1, 1, "the file is empty; it needs a header line naming its columns");
+            }
+            return new Checked(List.of(), Map.of(), null, 0, csv.problems());
+        }
+        csv.header(records.get(0));
+        List<CsvRecords.Record> lines = records.subList(1, records.size());
+        // every address the lines give, valid lines or not: the look-up need not wait for the checks
+        Set<Identifier> addresses = new HashSet<>();
+        lines.forEach(line -> csv.email(line).map(Identifier::email).ifPresent(addresses::add));
+        CompletableFuture<KnownSubjects.Known> lookUp =
+                CompletableFuture.supplyAsync(() -> subjects.lookUp(addresses), ownThread("consent-import-look-up"));
+        List<ConsentCsv.Row> rows = lines.parallelStream()
+                .map(consents::row)
+                .flatMap(Optional::stream)
+                .toList();
+        KnownSubjects.Known known = joined(lookUp);
         Set<Identifier> suppressed = known.suppressed();
         requireSubjects(rows, known, csv);
         List<ConsentCsv.Row> importing =
                 rows.stream().filter(row -> !suppressed.contains(row.email())).toList();
-        return new Checked(importing, known.subjects(), rows.size() - importing.size(), csv.problems());
+        return new Checked(
+                importing, known.subjects(), known.blindIndexes(), rows.size() - importing.size(), csv.problems());
     }
 
     void write(Checked checked, LongConsumer written) {
-        writer.write(checked.importing(), checked.known(), written);
+        if (checked.blindIndexes() != null) {
+            writer.write(checked.importing(), checked.known(), checked.blindIndexes(), written);
+        }
     }
 
     /**
-     * Reads the records in order on this thread (FastCSV), then checks them against the catalog on all cores: the
-     * checks, not the reading, are what cost.
+     * Runs a task on a thread of its own, not the common pool's: on two cores that pool has one worker, which the
+     * checks' parallel stream needs.
      */
-    private static List<ConsentCsv.Row> read(Path file, ConsentCsvFile csv, ConsentCsv lines, LongConsumer read)
-            throws IOException {
-        List<CsvRecords.Record> records = new ArrayList<>();
-        CsvRecords.Malformed malformed;
-        try (InputStream bytes = new CountingInputStream(Files.newInputStream(file), read)) {
-            malformed = CsvRecords.read(bytes, records::add);
-        }
-        if (malformed != null) {
-            csv.problem(malformed.line(), malformed.column(), malformed.message());
-        }
-        if (records.isEmpty()) {
-            if (malformed == null) {
-                csv.problem(1, 1, "the file is empty; it needs a header line naming its columns");
+    static Executor ownThread(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
-            return List.of();
+            throw e;
         }
-        csv.header(records.get(0));
-        return records.subList(1, records.size()).parallelStream()
-                .map(lines::row)
-                .flatMap(Optional::stream)
-                .toList();
     }
 
     /** Tells how many bytes each read took, for the progress of reading a file of known size. */
@@ -151,9 +199,5 @@ class ConsentFileImport {
                         "email: Steward holds nothing about this address and no line before gives a consent for it");
             }
         }
-    }
-
-    private static List<Identifier> emails(List<ConsentCsv.Row> rows) {
-        return ConsentImportWriter.emails(rows);
     }
 }

@@ -4,9 +4,14 @@ import dev.steward.platform.CliCommand;
 import dev.steward.platform.CommandLine;
 import dev.steward.platform.Progress;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -33,16 +38,52 @@ class ConsentImportCommand extends CliCommand {
         this.imports = imports;
     }
 
+    private int unreadable(IOException e) {
+        err().println(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        return CommandLine.PROBLEMS_FOUND;
+    }
+
     @Override
     public Integer call() {
         long started = System.nanoTime();
-        ConsentFileImport importer = imports.getObject();
         ConsentFileImport.Checked checked;
-        try (Progress reading = progressOverBytes("consent import: checking", Files.size(file))) {
-            checked = importer.check(file, reading::advance);
+        ConsentFileImport importer;
+        try {
+            // the file is read while the command's context starts: reading needs none of its beans. Its progress is
+            // shown once the context is up, so a context that fails prints its one line only.
+            long size = Files.size(file);
+            AtomicLong bytesRead = new AtomicLong();
+            AtomicReference<Progress> shown = new AtomicReference<>();
+            CompletableFuture<ConsentFileImport.Read> read = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return ConsentFileImport.read(file, bytes -> {
+                                long done = bytesRead.addAndGet(bytes);
+                                Progress progress = shown.get();
+                                if (progress != null) {
+                                    progress.stepTo(done);
+                                }
+                            });
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    ConsentFileImport.ownThread("consent-import-read"));
+            importer = imports.getObject();
+            try (Progress reading = progressOverBytes("consent import: checking", size)) {
+                shown.set(reading);
+                reading.stepTo(bytesRead.get());
+                checked = importer.check(read.join());
+            }
         } catch (IOException e) {
-            err().println(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
-            return CommandLine.PROBLEMS_FOUND;
+            return unreadable(e);
+        } catch (UncheckedIOException e) {
+            return unreadable(e.getCause());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException cause) {
+                return unreadable(cause.getCause());
+            }
+            throw e;
         }
         if (!checked.problems().isEmpty()) {
             checked.problems()

@@ -4,18 +4,22 @@ import dev.steward.platform.BulkCopy;
 import dev.steward.platform.ChainHeads;
 import dev.steward.vault.BulkSubjects;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.KnownSubjects;
 import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,9 +40,16 @@ class ConsentImportWriter {
     private final BulkCopy copy;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Vault vault;
 
     ConsentImportWriter(
-            BulkSubjects subjects, BulkConsents consents, BulkCopy copy, TransactionTemplate transaction, Clock clock) {
+            BulkSubjects subjects,
+            BulkConsents consents,
+            BulkCopy copy,
+            TransactionTemplate transaction,
+            Clock clock,
+            Vault vault) {
+        this.vault = vault;
         this.subjects = subjects;
         this.consents = consents;
         this.copy = copy;
@@ -55,7 +66,11 @@ class ConsentImportWriter {
     }
 
     /** @param known the subjects found while checking, by address */
-    void write(List<ConsentCsv.Row> rows, Map<Identifier, SubjectId> known, LongConsumer written) {
+    void write(
+            List<ConsentCsv.Row> rows,
+            Map<Identifier, SubjectId> known,
+            KnownSubjects.BlindIndexes computed,
+            LongConsumer written) {
         List<List<ConsentCsv.Row>> batches = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += BATCH) {
             batches.add(rows.subList(from, Math.min(rows.size(), from + BATCH)));
@@ -69,7 +84,7 @@ class ConsentImportWriter {
             return thread;
         });
         try {
-            transaction.executeWithoutResult(status -> writeAll(batches, known, writer, written));
+            transaction.executeWithoutResult(status -> writeAll(batches, known, computed, writer, written));
         } finally {
             writer.shutdownNow();
         }
@@ -78,24 +93,29 @@ class ConsentImportWriter {
     private void writeAll(
             List<List<ConsentCsv.Row>> batches,
             Map<Identifier, SubjectId> known,
+            KnownSubjects.BlindIndexes computed,
             ExecutorService writer,
             LongConsumer written) {
         Map<Identifier, SubjectId> filed = new HashMap<>(known);
-        loadKeys(batches.get(0), known);
-        Batch current = prepare(batches.get(0), filed, consents.lockChain());
+        Set<SubjectId> existing = stillThere(batches.get(0), known);
+        Batch current = prepare(batches.get(0), filed, computed, existing, consents.lockChain());
         Batch following = null;
         try {
             for (int next = 1; current != null; next++) {
-                // the keys are read while the connection is free, so that preparing the next batch never waits
+                // asked while the connection is free, so that preparing the next batch never waits
                 if (next < batches.size()) {
-                    loadKeys(batches.get(next), known);
+                    existing = stillThere(batches.get(next), known);
                 }
                 CompletableFuture<Void> copying = copy.copyInBackground(current.copies(), writer);
                 following = null;
                 try {
                     if (next < batches.size()) {
                         following = prepare(
-                                batches.get(next), filed, current.events().head());
+                                batches.get(next),
+                                filed,
+                                computed,
+                                existing,
+                                current.events().head());
                     }
                 } finally {
                     await(copying);
@@ -111,25 +131,39 @@ class ConsentImportWriter {
         }
     }
 
-    private Batch prepare(List<ConsentCsv.Row> batch, Map<Identifier, SubjectId> filed, ChainHeads.Head after) {
-        BulkSubjects.Filed people = subjects.file(emails(batch), filed, clock.instant());
+    private Batch prepare(
+            List<ConsentCsv.Row> batch,
+            Map<Identifier, SubjectId> filed,
+            KnownSubjects.BlindIndexes computed,
+            Set<SubjectId> existing,
+            ChainHeads.Head after) {
+        BulkSubjects.Filed people = subjects.file(emails(batch), filed, computed, clock.instant());
         filed.putAll(people.subjects());
+        // the people created by this import are held by the vault until written; it answers for them without a query
         ConsentEventLinks.Linked events = consents.prepare(
                 batch.stream()
                         .map(row -> row.of(people.subjects().get(row.email())))
                         .toList(),
-                after);
+                after,
+                subject -> existing.contains(subject) || vault.exists(subject));
         List<BulkCopy.Pending> copies = new ArrayList<>(people.copies());
         copies.add(events.copy());
         return new Batch(people, copies, events);
     }
 
-    private void loadKeys(List<ConsentCsv.Row> batch, Map<Identifier, SubjectId> known) {
-        subjects.loadKeys(emails(batch).stream()
-                .map(known::get)
+    /**
+     * Which of the people found while checking, of this batch, are still there (one query: someone may have been
+     * erased since); the keys are loaded only of those whose lines bring connection evidence to seal.
+     */
+    private Set<SubjectId> stillThere(List<ConsentCsv.Row> batch, Map<Identifier, SubjectId> known) {
+        subjects.loadKeys(batch.stream()
+                .filter(row -> ConsentRules.carriesEvidence(row.request()))
+                .map(row -> known.get(row.email()))
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
+        return vault.existing(
+                emails(batch).stream().map(known::get).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 
     /** Waits for the copies; their failure is the transaction's, as it would be on this thread. */

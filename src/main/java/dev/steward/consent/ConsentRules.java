@@ -12,6 +12,7 @@ import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.IpAddresses;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Sha256;
+import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,12 +56,20 @@ class ConsentRules {
 
     /** The event to append (its seq is assigned then); refuses what the catalog does not declare. */
     ConsentEvent event(ConsentRequest request, UUID id) {
+        return event(request, id, vault::exists);
+    }
+
+    /**
+     * As {@link #event(ConsentRequest, UUID)}, with the subjects' existence answered by the caller (bulk work asks the
+     * vault about a whole batch at once).
+     */
+    ConsentEvent event(ConsentRequest request, UUID id, Predicate<SubjectId> exists) {
         Catalog catalog = catalogs.of(request.site());
         Site site = catalog.site(request.site()).orElseThrow();
         Purpose purpose = declaredPurpose(catalog, request.site(), request.purpose(), request.activity());
         String jurisdiction = jurisdiction(site, request.jurisdiction());
         boolean lapse = request.action() == ConsentAction.LAPSED && request.method() == CollectionMethod.SYSTEM;
-        if (!lapse && !vault.exists(request.subject())) {
+        if (!lapse && !exists.test(request.subject())) {
             throw new NotFoundException("There is no subject " + request.subject() + ".");
         }
         requireWording(request.action(), request.wording());
@@ -89,9 +99,14 @@ class ConsentRules {
                 rendition.map(NoticeRendition::sha256).orElse(null));
     }
 
+    /** Whether the request names any connection evidence (without it there is none to keep, nor a key to seal it). */
+    static boolean carriesEvidence(ConsentRequest request) {
+        return request.ipAddress() != null || request.userAgent() != null;
+    }
+
     /** The connection evidence the site's catalog allows, sealed under the subject's key; null when none is kept. */
     byte @Nullable [] evidence(ConsentRequest request, UUID event) {
-        if (!vault.exists(request.subject())) {
+        if (!carriesEvidence(request) || !vault.exists(request.subject())) {
             return null;
         }
         Site.ConsentEvidence policy = catalogs.requireSite(request.site()).evidence();

@@ -77,7 +77,7 @@ public class BulkSubjects {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Created> create(List<NewSubject> subjects) {
         // not cached: a load of thousands would push out the keys of the people being served (SubjectKeys.uncached)
-        Made made = make(subjects, keys::uncached);
+        Made made = make(subjects, keys::uncached, blindIndex::of);
         List<SubjectId> created = made.created().stream().map(Created::subject).toList();
         keys.unwritten(made.keysBySubject());
         // until the rows commit only this transaction's connection sees them; after, the database answers for them
@@ -98,11 +98,14 @@ public class BulkSubjects {
     public record Filed(Map<Identifier, SubjectId> subjects, List<SubjectId> created, List<BulkCopy.Pending> copies) {}
 
     /**
-     * Files the identifiers under the subjects found, or new ones, without the database, as long as the found
-     * subjects' keys were loaded ({@link #loadKeys}) and are still cached. The new subjects' keys are held until the
-     * caller says their copies are {@link #written}.
+     * Files the identifiers under the subjects found, or new ones, without the database. The new subjects' keys are
+     * held until the caller says their copies are {@link #written}.
      */
-    public Filed file(Collection<Identifier> identifiers, Map<Identifier, SubjectId> found, Instant createdAt) {
+    public Filed file(
+            Collection<Identifier> identifiers,
+            Map<Identifier, SubjectId> found,
+            KnownSubjects.BlindIndexes computed,
+            Instant createdAt) {
         Map<Identifier, SubjectId> subjects = new LinkedHashMap<>();
         identifiers.stream().filter(found::containsKey).forEach(known -> subjects.put(known, found.get(known)));
         List<Identifier> missing = identifiers.stream()
@@ -114,7 +117,11 @@ public class BulkSubjects {
                 missing.stream()
                         .map(identifier -> new NewSubject(List.of(identifier), List.of(), createdAt))
                         .toList(),
-                keys::create);
+                keys::create,
+                identifier -> {
+                    byte[] index = computed.of(identifier);
+                    return index != null ? index : blindIndex.of(identifier);
+                });
         for (int i = 0; i < missing.size(); i++) {
             subjects.put(missing.get(i), made.created().get(i).subject());
         }
@@ -147,7 +154,10 @@ public class BulkSubjects {
         }
     }
 
-    private Made make(List<NewSubject> subjects, Function<SubjectId, SubjectKeys.Created> newKey) {
+    private Made make(
+            List<NewSubject> subjects,
+            Function<SubjectId, SubjectKeys.Created> newKey,
+            Function<Identifier, byte[]> indexOf) {
         Map<String, ProcessingActivity> activities = new LinkedHashMap<>();
         subjects.forEach(subject -> subject.records()
                 .forEach(record -> activities.computeIfAbsent(
@@ -155,7 +165,7 @@ public class BulkSubjects {
         Prepared[] prepared = new Prepared[subjects.size()];
         IntStream.range(0, subjects.size()).parallel().forEach(i -> {
             SubjectId id = new SubjectId(ids.next());
-            prepared[i] = prepare(subjects.get(i), id, newKey.apply(id), activities);
+            prepared[i] = prepare(subjects.get(i), id, newKey.apply(id), activities, indexOf);
         });
         BinaryCopyRows subjectRows = new BinaryCopyRows();
         BinaryCopyRows identifierCopy = new BinaryCopyRows();
@@ -175,13 +185,17 @@ public class BulkSubjects {
     }
 
     private Prepared prepare(
-            NewSubject subject, SubjectId id, SubjectKeys.Created key, Map<String, ProcessingActivity> activities) {
+            NewSubject subject,
+            SubjectId id,
+            SubjectKeys.Created key,
+            Map<String, ProcessingActivity> activities,
+            Function<Identifier, byte[]> indexOf) {
         BinaryCopyRows subjectRow = VaultRepository.subjectRow(id, key.wrapped(), subject.createdAt());
         BinaryCopyRows identifierRows = new BinaryCopyRows();
         for (Identifier identifier : subject.identifiers()) {
             IdentifierRepository.addRow(
                     identifierRows,
-                    blindIndex.of(identifier),
+                    indexOf.apply(identifier),
                     id,
                     identifier.kind(),
                     ClaimedIdentifier.of(identifier).links(),

@@ -1,6 +1,7 @@
 package dev.steward.vault;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +41,24 @@ public class KnownSubjects {
      * What Steward holds about these identifiers: those of erased people (the suppression list), who must not come
      * back through an import, and a subject carrying each of those it knows (a proven one first).
      */
-    public record Known(Set<Identifier> suppressed, Map<Identifier, SubjectId> subjects) {}
+    public record Known(Set<Identifier> suppressed, Map<Identifier, SubjectId> subjects, BlindIndexes blindIndexes) {}
+
+    /**
+     * The blind indexes computed for a look-up, for creating the subjects it did not find without computing them again
+     * ({@link BulkSubjects#file}).
+     */
+    public static final class BlindIndexes {
+
+        private final Map<Identifier, byte[]> indexes;
+
+        BlindIndexes(Map<Identifier, byte[]> indexes) {
+            this.indexes = indexes;
+        }
+
+        byte @Nullable [] of(Identifier identifier) {
+            return indexes.get(identifier);
+        }
+    }
 
     /**
      * The suppression list and the subjects together, for an import that needs both about every address in its file:
@@ -55,7 +74,9 @@ public class KnownSubjects {
         Set<String> erased = suppressed.join();
         Set<Identifier> suppressedIdentifiers = new HashSet<>();
         Map<Identifier, SubjectId> found = new LinkedHashMap<>();
+        Map<Identifier, byte[]> computed = new HashMap<>();
         for (int i = 0; i < distinct.size(); i++) {
+            computed.put(distinct.get(i), indexes.get(i));
             String index = HexFormat.of().formatHex(indexes.get(i));
             if (erased.contains(index)) {
                 suppressedIdentifiers.add(distinct.get(i));
@@ -65,7 +86,7 @@ public class KnownSubjects {
                 found.put(distinct.get(i), subject);
             }
         }
-        return new Known(suppressedIdentifiers, found);
+        return new Known(suppressedIdentifiers, found, new BlindIndexes(computed));
     }
 
     public long count() {

@@ -11,10 +11,13 @@ import com.google.crypto.tink.util.SecretBytes;
 import dev.steward.platform.HotCaches;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -82,8 +85,32 @@ class SubjectKeys {
         List<SubjectId> missing = subjects.stream()
                 .filter(subject -> cache.getIfPresent(subject) == null)
                 .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
         repository.wrappedKeys(missing).entrySet().parallelStream()
                 .forEach(entry -> cache.put(entry.getKey(), unwrap(entry.getKey(), entry.getValue())));
+    }
+
+    /**
+     * Which of these subjects exist, as {@link #of} would answer for each, without unwrapping a key: a key held or
+     * cached answers for its subject, one query for the rest. For bulk work that only has to know that its subjects
+     * are still there (unwrapping 50,000 keys was a large part of an import's CPU).
+     */
+    Set<SubjectId> existing(Collection<SubjectId> subjects) {
+        Set<SubjectId> existing = new HashSet<>();
+        List<SubjectId> ask = new ArrayList<>();
+        for (SubjectId subject : subjects) {
+            if (unwritten.containsKey(subject) || cache.getIfPresent(subject) != null) {
+                existing.add(subject);
+            } else {
+                ask.add(subject);
+            }
+        }
+        if (!ask.isEmpty()) {
+            existing.addAll(repository.existingSubjects(ask));
+        }
+        return existing;
     }
 
     void forget(SubjectId subject) {

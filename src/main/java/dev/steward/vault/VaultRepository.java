@@ -57,6 +57,13 @@ class VaultRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    List<SubjectId> existingSubjects(List<SubjectId> subjects) {
+        return jdbc.sql("SELECT id FROM data_subject WHERE id = ANY(:ids)")
+                .param("ids", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     boolean subjectExists(SubjectId subject) {
         return jdbc.sql("SELECT count(*) FROM data_subject WHERE id = :id")
                         .param("id", subject.value())

@@ -1,6 +1,7 @@
 package dev.steward.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.JOSEException;
@@ -8,6 +9,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
+import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Sha256;
 import dev.steward.test.Canary;
 import dev.steward.test.Http;
@@ -18,6 +20,7 @@ import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.SuppressionList;
+import dev.steward.vault.Vault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -185,6 +188,34 @@ class ConsentImportTest {
         TestServer.Run verify = TestServer.command(database, dataDir, "ledger", "verify");
         assertThat(verify.exit()).as(verify.err()).isZero();
         assertThat(verify.out()).contains("consent: intact, " + rows + " rows");
+    }
+
+    /**
+     * The import asks whether the people it found while checking are still there, batch by batch, without their keys:
+     * someone erased in between fails the whole file, and nothing is written.
+     */
+    @Test
+    void aPersonErasedBetweenTheCheckAndTheWriteFailsTheImportAndNothingIsWritten() throws IOException {
+        String address = Canary.email("erased-meanwhile");
+        SubjectId subject = server.getBean(Identities.class).forAddress(Identifier.email(address));
+        Path file = file(HEADER
+                + "lab,new-person@meanwhile.invalid,newsletter,given,2026-01-05T10:00:00Z,import," + WORDING + "\n"
+                + "lab," + address + ",newsletter,withdrawn,2026-01-06T10:00:00Z,,\n");
+        ConsentFileImport importer = server.getBean(ConsentFileImport.class);
+        ConsentFileImport.Checked checked = importer.check(ConsentFileImport.read(file, bytes -> {}));
+        assertThat(checked.problems()).isEmpty();
+        assertThat(checked.known()).containsValue(subject);
+
+        server.getBean(Vault.class).eraseSubject(subject, "erasure request");
+
+        assertThatThrownBy(() -> importer.write(checked, rows -> {})).isInstanceOf(NotFoundException.class);
+        JdbcClient jdbc = server.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM consent_event")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(server.getBean(Identities.class).carrying(Identifier.email("new-person@meanwhile.invalid")))
+                .isEmpty();
     }
 
     @Test
