@@ -1,5 +1,6 @@
 package dev.steward.consent;
 
+import dev.steward.platform.IsoInstantText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

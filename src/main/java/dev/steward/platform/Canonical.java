@@ -2,8 +2,6 @@ package dev.steward.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.UUID;
@@ -56,56 +54,16 @@ public final class Canonical {
         } else if (value instanceof UUID uuid) {
             uuid(uuid);
         } else {
-            text(value instanceof Instant instant ? iso(instant.truncatedTo(ChronoUnit.MICROS)) : value.toString());
+            text(
+                    value instanceof Instant instant
+                            ? IsoInstantText.of(instant.truncatedTo(ChronoUnit.MICROS))
+                            : value.toString());
         }
         return this;
     }
 
     public byte[] bytes() {
         return Arrays.copyOf(bytes, length);
-    }
-
-    /**
-     * Exactly {@link Instant#toString()} (ISO-8601, seconds always, the fraction in groups of three digits as needed),
-     * without {@code DateTimeFormatter}: formatting the instants of the rows a bulk path chains was the largest part
-     * of hashing them (bench/README.md, seed generator). Years outside 0000–9999 are left to the JDK.
-     */
-    static String iso(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        int year = time.getYear();
-        if (year < 0 || year > 9999) {
-            return instant.toString();
-        }
-        int nanos = instant.getNano();
-        char[] text = new char[30];
-        digits(text, 0, year, 4);
-        text[4] = '-';
-        digits(text, 5, time.getMonthValue(), 2);
-        text[7] = '-';
-        digits(text, 8, time.getDayOfMonth(), 2);
-        text[10] = 'T';
-        digits(text, 11, time.getHour(), 2);
-        text[13] = ':';
-        digits(text, 14, time.getMinute(), 2);
-        text[16] = ':';
-        digits(text, 17, time.getSecond(), 2);
-        int end = 19;
-        if (nanos != 0) {
-            text[end++] = '.';
-            int places = nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
-            digits(text, end, places == 3 ? nanos / 1_000_000 : places == 6 ? nanos / 1_000 : nanos, places);
-            end += places;
-        }
-        text[end++] = 'Z';
-        return new String(text, 0, end);
-    }
-
-    private static void digits(char[] text, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
     }
 
     /** The text's UTF-8 bytes after their length, written straight in when it is ASCII (names, keys, ids, times). */

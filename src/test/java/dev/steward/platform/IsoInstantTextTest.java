@@ -1,4 +1,4 @@
-package dev.steward.consent;
+package dev.steward.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,11 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Canonical forms hash an instant's text, so the fast formatting must write exactly what {@link Instant#toString()}
+ * writes, or every chain recorded before it would no longer verify; a consent decision's answer must read as Jackson
+ * wrote it.
+ */
 class IsoInstantTextTest {
 
     @Test
@@ -38,7 +43,14 @@ class IsoInstantTextTest {
             "0000-02-29T00:00:00Z",
             "9999-12-31T23:59:59.999999999Z",
             "+10000-01-01T00:00:00Z",
-            "-0001-12-31T23:59:59Z"
+            "-0001-12-31T23:59:59Z",
+            "2026-12-05T03:28:00Z",
+            "2026-12-05T00:00:00.100Z",
+            "2026-12-05T03:28:14.123456Z",
+            "2026-12-05T03:28:14.120Z",
+            "2026-12-05T03:28:14.000000001Z",
+            "1969-12-31T23:59:59.999999Z",
+            "2024-02-29T12:00:00.5Z"
         }) {
             assertSameText(Instant.parse(text));
         }
@@ -48,6 +60,7 @@ class IsoInstantTextTest {
 
     /** Years outside 0000–9999 are refused (-1), for the caller to write them with {@code Instant.toString}. */
     private static void assertSameText(Instant instant) {
+        assertThat(IsoInstantText.of(instant)).as("%s", instant).isEqualTo(instant.toString());
         char[] text = new char[32];
         int length = IsoInstantText.format(instant, text);
         String expected = instant.toString();

@@ -1,4 +1,4 @@
-package dev.steward.consent;
+package dev.steward.platform;
 
 import java.time.Instant;
 
@@ -7,13 +7,12 @@ import java.time.Instant;
  * then the fraction in groups of three digits, as many as it needs), written from a few integers into one small char
  * array.
  *
- * <p>WHY: every decision's answer carries two instants, and formatting them through {@code DateTimeFormatter} (a
- * builder, a print context, a date-time and the text, per instant) was 7.6 % of what a decision allocated
- * (bench/README.md); that garbage is what the young collections behind the decision's slowest percent collect.
- * The decision's answer is written by {@link DecisionJson}, which asks this for the text. Years outside 0000–9999
- * (which ISO-8601 writes with a sign) are left to {@link Instant#toString()}.
+ * <p>WHY: formatting through {@code DateTimeFormatter} (a builder, a print context, a date-time and the text, per
+ * instant) was the largest part of hashing the rows a bulk path chains ({@link Canonical}) and 7.6 % of what a consent
+ * decision's answer allocated (bench/README.md), garbage the young collections behind the decision's slowest percent
+ * collect. Years outside 0000–9999 (which ISO-8601 writes with a sign) are left to {@link Instant#toString()}.
  */
-final class IsoInstantText {
+public final class IsoInstantText {
 
     private static final long SECONDS_PER_DAY = 86_400;
     private static final long DAYS_0000_TO_1970 = 719_468;
@@ -21,8 +20,18 @@ final class IsoInstantText {
 
     private IsoInstantText() {}
 
-    /** The text's length in {@code text}, or -1 for a year of more than four digits or before year 0. */
-    static int format(Instant value, char[] text) {
+    /** Exactly {@link Instant#toString()}. */
+    public static String of(Instant value) {
+        char[] text = new char[30];
+        int length = format(value, text);
+        return length < 0 ? value.toString() : new String(text, 0, length);
+    }
+
+    /**
+     * Writes the text into {@code text} (30 chars at least) and answers its length, or -1 for a year of more than four
+     * digits or before year 0, which the caller writes with {@link Instant#toString()}.
+     */
+    public static int format(Instant value, char[] text) {
         long seconds = value.getEpochSecond();
         long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
