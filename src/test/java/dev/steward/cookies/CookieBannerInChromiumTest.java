@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import dev.steward.test.Axe;
 import dev.steward.test.Chromium;
+import dev.steward.test.Json;
 import dev.steward.test.SeedForms;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
@@ -109,11 +111,17 @@ class CookieBannerInChromiumTest {
                             new Locator.GetByRoleOptions().setName(name).setExact(true));
         }
 
-        /** Presses a button of the banner and waits until Steward has recorded the choice. */
+        /**
+         * Presses a button of the banner and waits until Steward has recorded the choice and the page has kept its
+         * receipt in the cookie: the page handles the answer after the response arrives, so waiting for the response
+         * alone races with the cookie's second write.
+         */
         void choose(String name) {
-            page.waitForResponse(
+            Response recorded = page.waitForResponse(
                     response -> response.url().contains("/cookie-choices") && response.status() == 201,
                     () -> button(name).click());
+            String choice = Json.read(recorded.text()).get("choice").asString();
+            page.waitForFunction("id => decodeURIComponent(document.cookie).includes(id)", choice);
         }
 
         boolean analyticsRan() {
