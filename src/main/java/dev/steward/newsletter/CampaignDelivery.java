@@ -7,6 +7,7 @@ import dev.steward.platform.Lease;
 import dev.steward.platform.Outbound;
 import dev.steward.platform.OutboundItem;
 import dev.steward.platform.OutboundJob;
+import dev.steward.platform.StartMarks;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.SuppressionList;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -26,7 +28,9 @@ import org.springframework.stereotype.Component;
  * Sends campaign messages as an {@link Outbound} job: a worker claims a chunk, decides who in it may receive what
  * ({@link ChunkChecks}, for the whole chunk, on another thread while the chunk before goes out, and again for its rest
  * once those decisions are a second old), sends the chunk over one connection at the site's rate, and records every
- * outcome in one statement. A crash repeats at most the chunks in flight, each message under its one Message-ID.
+ * outcome in one statement. Each message is marked as started just before it is handed to the mail server (in windows:
+ * {@link StartMarks}). A crash repeats at most the chunks in flight, each message under its one Message-ID, and counts
+ * as interrupted only the messages marked; the chunk claimed ahead comes back untried.
  */
 @Component
 @Profile("!cli")
@@ -156,6 +160,7 @@ class CampaignDelivery implements OutboundJob.ClaimedAhead<CampaignDelivery.Atte
         Map<UUID, Attempt> results = new LinkedHashMap<>();
         ChunkChecks.Checked checked = prepared.checked();
         Instant checkedAt = prepared.at();
+        StartMarks starts = lease.starts(items);
         try (BulkMail.Session session = mail.open(lease)) {
             for (int i = 0; i < items.size(); i++) {
                 OutboundItem item = items.get(i);
@@ -164,7 +169,9 @@ class CampaignDelivery implements OutboundJob.ClaimedAhead<CampaignDelivery.Atte
                     checked = chunks.of(items.subList(i, items.size()));
                     checkedAt = clock.instant();
                 }
-                Attempt attempt = lease.allows(attemptBound()) ? attempt(checked, item, session, lease) : null;
+                Attempt attempt = lease.allows(attemptBound())
+                        ? attempt(checked, item, session, lease, () -> starts.begin(item))
+                        : null;
                 if (attempt == null) {
                     return results;
                 }
@@ -175,17 +182,29 @@ class CampaignDelivery implements OutboundJob.ClaimedAhead<CampaignDelivery.Atte
     }
 
     private @Nullable Attempt attempt(
-            ChunkChecks.Checked checked, OutboundItem item, BulkMail.Session session, Lease lease) {
+            ChunkChecks.Checked checked,
+            OutboundItem item,
+            BulkMail.Session session,
+            Lease lease,
+            BooleanSupplier begin) {
         CampaignMessage row = checked.rows().get(item.id());
         Campaign campaign = row == null ? null : checked.campaigns().get(row.campaign());
         return campaign == null
                 ? new Attempt(Outcome.GONE, row, null, false, false, clock.instant())
-                : attempt(campaign, row, checked.verdicts().get(row.id()), session, lease);
+                : attempt(campaign, row, checked.verdicts().get(row.id()), session, lease, begin);
     }
 
-    /** The attempt at one message; null when the site's rate leaves no time for it within the lease. */
+    /**
+     * The attempt at one message; null when the site's rate leaves no time for it within the lease, or the lease no
+     * longer holds it. {@code begin} marks it as started just before it is handed to the mail server.
+     */
     private @Nullable Attempt attempt(
-            Campaign campaign, CampaignMessage row, @Nullable Verdict verdict, BulkMail.Session session, Lease lease) {
+            Campaign campaign,
+            CampaignMessage row,
+            @Nullable Verdict verdict,
+            BulkMail.Session session,
+            Lease lease,
+            BooleanSupplier begin) {
         Instant now = clock.instant();
         if (campaign.status() == CampaignStatus.PAUSED || campaign.status() == CampaignStatus.CANCELLED) {
             Outcome outcome = campaign.status() == CampaignStatus.PAUSED ? Outcome.PAUSED : Outcome.CANCELLED;
@@ -206,14 +225,18 @@ class CampaignDelivery implements OutboundJob.ClaimedAhead<CampaignDelivery.Atte
             return null;
         }
         RenderedCampaign message = ready.get();
-        BulkMail.Delivery delivery = session.send(new BulkMail.Message(
+        BulkMail.Message letter = new BulkMail.Message(
                 row.id(),
                 message.messageId(row.id()),
                 campaign.site(),
                 send.addressee().subjects().get(0),
                 campaign.kind(),
                 campaign.marketing() ? campaign.purpose() : null,
-                message.letter(send.addressee().address(), tokens.of(row.id()), send.pseudonym())));
+                message.letter(send.addressee().address(), tokens.of(row.id()), send.pseudonym()));
+        if (!begin.getAsBoolean()) {
+            return null;
+        }
+        BulkMail.Delivery delivery = session.send(letter);
         boolean tracked = send.pseudonym() != null && message.trackable();
         return switch (delivery.result()) {
             case SENT -> new Attempt(Outcome.SENT, row, null, tracked, false, clock.instant());

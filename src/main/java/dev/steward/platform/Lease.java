@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,12 +26,29 @@ public final class Lease {
     private final long deadline;
     private final ScheduledExecutorService watchdog;
     private final BooleanSupplier stopping;
+    /** Marks items of this lease as started in the queue; answers those it still holds. */
+    private final Function<List<UUID>, List<UUID>> start;
 
+    private final Executor marking;
+
+    /** A lease whose items are held to the end and need no mark (outside the queue: tests of one attempt). */
     Lease(UUID id, Duration length, ScheduledExecutorService watchdog, BooleanSupplier stopping) {
+        this(id, length, watchdog, stopping, items -> items, Runnable::run);
+    }
+
+    Lease(
+            UUID id,
+            Duration length,
+            ScheduledExecutorService watchdog,
+            BooleanSupplier stopping,
+            Function<List<UUID>, List<UUID>> start,
+            Executor marking) {
         this.id = id;
         this.deadline = System.nanoTime() + usable(length).toNanos();
         this.watchdog = watchdog;
         this.stopping = stopping;
+        this.start = start;
+        this.marking = marking;
     }
 
     /** How much of a lease of this length attempts may use. */
@@ -52,16 +70,31 @@ public final class Lease {
     }
 
     /**
+     * The marks of an attempt at these items, in the order they are attempted: a job calls {@link StartMarks#begin}
+     * for each item just before it can reach the other side (the message handed to the mail server, the request
+     * sent), never for an item it settles without sending. Only an item so begun counts as interrupted if the node
+     * dies before its outcome is recorded.
+     */
+    public StartMarks starts(List<OutboundItem> items) {
+        return new StartMarks(items, start, marking);
+    }
+
+    /**
      * Attempts the items one after the other while the lease leaves time for one more attempt of at most {@code
-     * bound}; the items it did not get to are left out of the answer, and so go back to the queue untouched.
+     * bound}, each marked as started ({@link #starts}) before it is attempted; the items it did not get to are left
+     * out of the answer, and so go back to the queue untouched.
      */
     public <R> Map<UUID, R> attemptEach(List<OutboundItem> items, Duration bound, Function<OutboundItem, R> attempt) {
         Map<UUID, R> results = new LinkedHashMap<>();
+        StartMarks starts = starts(items);
         for (OutboundItem item : items) {
             if (!allows(bound)) {
                 break;
             }
-            results.put(item.id(), attempt.apply(item));
+            // an item whose lease passed to another node is left to it
+            if (starts.begin(item)) {
+                results.put(item.id(), attempt.apply(item));
+            }
         }
         return results;
     }

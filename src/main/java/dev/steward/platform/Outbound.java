@@ -32,10 +32,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs every outbound job of Steward the same way, so that no network call happens inside a transaction and a node
  * that dies loses nothing: a worker claims a few due items under a lease in one short transaction, attempts them
- * with no transaction open, and records the outcome in another. A node that stops mid-way leaves its lease to expire;
- * the items are then claimed again, their interrupted attempt counted. Since such an attempt may have gone out, it is
- * retried once more at most: delivery is at least once, and every item keeps one id across attempts so that the
- * receiving side can tell a repeat. Several nodes share the queue: an item is leased to one node at a time.
+ * with no transaction open, and records the outcome in another. Just before an item goes out its attempt is marked as
+ * started ({@link StartMarks}). A node that stops mid-way leaves its lease to expire; the items are then claimed
+ * again, and those whose attempt had started are counted as interrupted. Since such an attempt may have gone out, it
+ * is retried once more at most: delivery is at least once, and every item keeps one id across attempts so that the
+ * receiving side can tell a repeat. An item claimed but not started (the rest of a chunk, a chunk claimed ahead) comes
+ * back as untried work, however often nodes die. Several nodes share the queue: an item is leased to one node at a
+ * time.
  */
 @Service
 public class Outbound implements DisposableBean {
@@ -125,7 +128,7 @@ public class Outbound implements DisposableBean {
         int settled = 0;
         boolean more = true;
         while (more && !stopping) {
-            Lease lease = new Lease(UUID.randomUUID(), settings.lease(), watchdog, () -> stopping);
+            Lease lease = lease(job);
             List<OutboundItem> claimed = claim(job, lease);
             Attempts<R> attempts = attempt(job, claimed, lease);
             if (!claimed.isEmpty()) {
@@ -183,7 +186,7 @@ public class Outbound implements DisposableBean {
         if (stopping) {
             return Chunk.none();
         }
-        Lease lease = new Lease(UUID.randomUUID(), settings.lease(), watchdog, () -> stopping);
+        Lease lease = lease(job);
         List<OutboundItem> claimed = claim(job, lease);
         List<OutboundItem> attempted =
                 claimed.stream().filter(item -> item.interrupted() < 2).toList();
@@ -220,6 +223,16 @@ public class Outbound implements DisposableBean {
             log.error("Claiming ahead failed: {}", e.getCause().getClass().getName());
             return Chunk.none();
         }
+    }
+
+    /**
+     * A new lease for a chunk of the job. Its items are marked as started (each mark in a statement of its own, with no
+     * transaction open) just before they go, the next window of them on the thread that claims ahead.
+     */
+    private Lease lease(OutboundJob<?> job) {
+        UUID id = UUID.randomUUID();
+        return new Lease(
+                id, settings.lease(), watchdog, () -> stopping, items -> queue.start(job.name(), id, items), ahead);
     }
 
     private List<OutboundItem> claim(OutboundJob<?> job, Lease lease) {

@@ -34,7 +34,9 @@ public interface OutboundJob<R extends OutboundJob.Result> {
 
     /**
      * Attempts the claimed items, with no transaction open. Each attempt must end by the lease's deadline
-     * ({@link Lease#guard}); an item without a result in the answer was not attempted and goes back to the queue.
+     * ({@link Lease#guard}), and each item be marked as started just before it can reach the other side
+     * ({@link Lease#starts}, which {@link Lease#attemptEach} does): only a marked item counts as interrupted if the node
+     * dies. An item without a result in the answer was not attempted and goes back to the queue.
      */
     Map<UUID, R> attempt(List<OutboundItem> items, Lease lease);
 
@@ -46,7 +48,8 @@ public interface OutboundJob<R extends OutboundJob.Result> {
      * and prepared ({@link #prepare}: read and checked, in the database) on another thread, so that the worker goes on
      * from one chunk to the next without waiting for the database in between. The items claimed ahead are not
      * attempted before the chunk in hand is settled, so a crash still repeats at most that chunk; those claimed ahead
-     * come back at the lease's end, counted as interrupted like the untried rest of a chunk in flight.
+     * were never marked as started, and come back at the lease's end as untried work, interrupted attempts not
+     * counted, like the rest of a chunk in flight that had not started.
      *
      * @param <P> what {@link #prepare} found out, as {@link #attempt(List, Object, Lease)} needs it
      */

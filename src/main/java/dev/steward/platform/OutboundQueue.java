@@ -72,8 +72,8 @@ class OutboundQueue {
     }
 
     /**
-     * Leases up to {@code limit} due items to the node. An item still leased here was left by a node that stopped
-     * during its attempt: that attempt counts, as an interrupted one.
+     * Leases up to {@code limit} due items to the node. An item still leased here was left by a node that stopped: if
+     * its attempt had started, that attempt counts, as an interrupted one; if not, it is untried work as before.
      */
     List<OutboundItem> claim(String job, Instant now, int limit, UUID lease, String node, Instant until) {
         return jdbc.sql("""
@@ -82,9 +82,9 @@ class OutboundQueue {
                             WHERE job = :job AND due_at <= :now AND (leased_until IS NULL OR leased_until <= :now)
                             ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                         UPDATE outbound_item o
-                        SET interrupted = o.interrupted + (o.lease_id IS NOT NULL)::int,
-                            attempts = o.attempts + (o.lease_id IS NOT NULL)::int,
-                            lease_id = :lease, leased_by = :node, leased_until = :until
+                        SET interrupted = o.interrupted + (o.lease_id IS NOT NULL AND o.started)::int,
+                            attempts = o.attempts + (o.lease_id IS NOT NULL AND o.started)::int,
+                            started = false, lease_id = :lease, leased_by = :node, leased_until = :until
                         FROM due WHERE o.job = :job AND o.item = due.item
                         RETURNING o.item, o.attempts, o.interrupted
                         """)
@@ -96,6 +96,24 @@ class OutboundQueue {
                 .param("until", utc(until))
                 .query((rs, row) -> new OutboundItem(
                         rs.getObject("item", UUID.class), rs.getInt("attempts"), rs.getInt("interrupted")))
+                .list();
+    }
+
+    /**
+     * Marks the items' attempt as started, before any of them goes out: those this lease still holds only, which it
+     * answers. Runs in a transaction of its own, committed before the items go, so that a crash after it counts them as
+     * interrupted.
+     */
+    List<UUID> start(String job, UUID lease, List<UUID> items) {
+        return jdbc.sql("""
+                        UPDATE outbound_item SET started = true
+                        WHERE job = :job AND lease_id = :lease AND item = ANY(:items)
+                        RETURNING item
+                        """)
+                .param("job", job)
+                .param("lease", lease)
+                .param("items", items.toArray(UUID[]::new))
+                .query(UUID.class)
                 .list();
     }
 

@@ -197,7 +197,7 @@ class MailDeliveryTest {
         UUID id = mailer.queue(OutgoingMail.service(OMRON, subject(address), address, "Your repair", "Done."));
         jdbc.sql("""
                         UPDATE outbound_item SET lease_id = gen_random_uuid(), leased_by = 'node-that-died',
-                            due_at = :until
+                            due_at = :until, started = true
                         WHERE job = 'mail' AND item = :id
                         """)
                 .param("until", clock.instant().plus(Duration.ofMinutes(5)).atOffset(java.time.ZoneOffset.UTC))

@@ -7,6 +7,7 @@ import dev.steward.test.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,10 +59,31 @@ class OutboundTest {
         volatile Function<OutboundItem, Next> answer = item -> Next.done();
         volatile int answered = Integer.MAX_VALUE;
         volatile Runnable during = () -> {};
+        volatile int chunk = 10;
+        volatile int parallelism = 2;
+        /** The node dies as it is about to send this item, counted from the start of the run; never when negative. */
+        volatile int diesAt = -1;
+
+        volatile Runnable death = () -> {};
+        /** The order in which it sends a chunk's items; as claimed when null. */
+        volatile @Nullable Comparator<OutboundItem> order;
+
+        volatile boolean dead;
+        final AtomicInteger sent = new AtomicInteger();
 
         @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public int chunk() {
+            return chunk;
+        }
+
+        @Override
+        public int parallelism() {
+            return parallelism;
         }
 
         @Override
@@ -71,10 +94,27 @@ class OutboundTest {
         @Override
         public Map<UUID, Outcome> attempt(List<OutboundItem> items, Lease lease) {
             attemptedInTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+            Comparator<OutboundItem> sorted = order;
+            if (sorted != null) {
+                items = items.stream().sorted(sorted).toList();
+            }
             claimed.addAll(items);
             during.run();
             Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
+            if (dead) {
+                return outcomes;
+            }
+            StartMarks starts = lease.starts(items);
             for (OutboundItem item : items.subList(0, Math.min(answered, items.size()))) {
+                if (!starts.begin(item)) {
+                    continue;
+                }
+                if (sent.getAndIncrement() == diesAt) {
+                    // as the node dies with the item handed over: what the queue holds now is what it left behind
+                    death.run();
+                    dead = true;
+                    throw new IllegalStateException("the node died");
+                }
                 attempts.computeIfAbsent(item.id(), id -> new AtomicInteger()).incrementAndGet();
                 outcomes.put(item.id(), new Outcome(answer.apply(item)));
             }
@@ -243,6 +283,8 @@ class OutboundTest {
     void itemsTheJobDidNotGetToGoBackUntouched() {
         Job job = new Job();
         job.answered = 3;
+        // one worker: two claiming at once may share the ten items between them
+        job.parallelism = 1;
         AtomicInteger calls = new AtomicInteger();
         // the lease runs short after three items; the next claim gets no further either
         job.during = () -> {
@@ -280,6 +322,11 @@ class OutboundTest {
         @Override
         public int parallelism() {
             return 1;
+        }
+
+        @Override
+        public int chunk() {
+            return job.chunk();
         }
 
         @Override
@@ -364,6 +411,132 @@ class OutboundTest {
                 .isEqualTo(27);
     }
 
+    /**
+     * A node that claims ahead dies twice while sending the first chunk, the same next chunk claimed ahead each time:
+     * that chunk was never started, so it comes back untried both times and goes out once, no interruption counted.
+     * The items of the chunk in flight whose sending had begun count both interruptions and are given up.
+     */
+    @Test
+    void theChunkClaimedAheadComesBackUntriedAfterTwoCrashesAndGoesOutOnce() {
+        AheadJob ahead = new AheadJob();
+        Job job = ahead.job;
+        List<UUID> items = enqueueInOrder(job, 30);
+        List<UUID> claimedAhead = items.subList(10, 20);
+
+        for (int crash = 0; crash < 2; crash++) {
+            diesWhileSending(job, 3, () -> awaitLeased(job, 20), () -> outbound.drain(ahead));
+            assertThat(job.claimed.subList(job.claimed.size() - 10, job.claimed.size()))
+                    .extracting(OutboundItem::id)
+                    .as("the node died in the first chunk, sending it in the order it was due")
+                    .containsExactlyElementsOf(items.subList(0, 10));
+        }
+        assertThat(job.attempts.keySet()).as("before the crashes").doesNotContainAnyElementsOf(claimedAhead);
+        assertThat(outbound.drain(ahead)).isEqualTo(30);
+
+        assertThat(job.claimed)
+                .filteredOn(claimed -> claimedAhead.contains(claimed.id()))
+                .as("claimed ahead at each crash, then attempted once")
+                .hasSize(10)
+                .allSatisfy(claimed -> assertThat(claimed.interrupted()).isZero());
+        for (UUID item : items.subList(10, 30)) {
+            assertThat(job.attempts.get(item)).as("sent exactly once").hasValue(1);
+            assertThat(job.last(item))
+                    .isEqualTo(new OutboundJob.Settlement(OutboundJob.Settlement.Kind.DONE, 1, null, null));
+        }
+        assertThat(items.subList(0, 4))
+                .as("begun before each crash: the window marked with the first, then each on its own")
+                .allSatisfy(item -> assertThat(job.last(item).kind()).isEqualTo(OutboundJob.Settlement.Kind.ABANDONED));
+        assertThat(items.subList(4, 10))
+                .as("interrupted once, with the first window; not begun before the second crash")
+                .allSatisfy(item -> {
+                    assertThat(job.attempts.get(item)).hasValue(1);
+                    assertThat(job.last(item).kind()).isEqualTo(OutboundJob.Settlement.Kind.DONE);
+                });
+        assertThat(queued(job)).isZero();
+    }
+
+    /**
+     * A node dies twice a few items into a chunk larger than the windows marked as started: the items of the chunk
+     * that were never handed over come back untried after both crashes, and go out once.
+     */
+    @Test
+    void theItemsOfTheChunkInFlightThatWereNotHandedOverComeBackUntriedAfterTwoCrashes() {
+        Job job = new Job();
+        job.chunk = 150;
+        job.parallelism = 1;
+        List<UUID> items = enqueueInOrder(job, 150);
+        // beyond the window marked with the first item and the one marked ahead of it
+        List<UUID> neverHandedOver = items.subList(2 * StartMarks.WINDOW, 150);
+
+        for (int crash = 0; crash < 2; crash++) {
+            diesWhileSending(job, 5, () -> {}, () -> outbound.drain(job));
+        }
+        assertThat(outbound.drain(job)).isEqualTo(150);
+
+        assertThat(job.claimed)
+                .filteredOn(claimed -> neverHandedOver.contains(claimed.id()))
+                .as("claimed at each crash, never begun")
+                .hasSize(3 * neverHandedOver.size())
+                .allSatisfy(claimed -> assertThat(claimed.interrupted()).isZero());
+        for (UUID item : items.subList(6, 150)) {
+            assertThat(job.attempts.get(item)).as("sent exactly once").hasValue(1);
+            assertThat(job.last(item).kind()).isEqualTo(OutboundJob.Settlement.Kind.DONE);
+        }
+        assertThat(items.subList(0, 6))
+                .as("begun before each crash (the first five sent twice, the sixth handed over as the node died)")
+                .allSatisfy(item -> assertThat(job.last(item).kind()).isEqualTo(OutboundJob.Settlement.Kind.ABANDONED));
+        assertThat(queued(job)).isZero();
+    }
+
+    /**
+     * Runs {@code drain} until the job has sent {@code sent} more items and is about to send the next; then, once
+     * {@code before} returns, takes what the queue holds, as a node killed at that moment leaves it, lets the run end
+     * (the job sends nothing more) and puts the queue back as the dead node left it, its leases over.
+     */
+    private void diesWhileSending(Job job, int sent, Runnable before, Runnable drain) {
+        String snapshot = "crashed_" + UUID.randomUUID().toString().replace("-", "");
+        job.dead = false;
+        job.diesAt = job.sent.get() + sent;
+        job.death = () -> {
+            before.run();
+            jdbc.sql("CREATE TABLE " + snapshot + " AS SELECT * FROM outbound_item WHERE job = '" + job.name + "'")
+                    .update();
+        };
+        drain.run();
+        assertThat(job.dead).as("the node died").isTrue();
+        jdbc.sql("DELETE FROM outbound_item WHERE job = :job")
+                .param("job", job.name)
+                .update();
+        jdbc.sql("INSERT INTO outbound_item SELECT * FROM " + snapshot).update();
+        jdbc.sql("DROP TABLE " + snapshot).update();
+        job.diesAt = -1;
+        job.dead = false;
+        clock.advance(settings.lease().plusSeconds(1));
+    }
+
+    /** Items due in the order given, so that each claim takes the earliest, and sent in that order. */
+    private List<UUID> enqueueInOrder(Job job, int count) {
+        List<UUID> items = new ArrayList<>();
+        Instant first = clock.instant().minusSeconds(count);
+        transaction.executeWithoutResult(status -> {
+            for (int i = 0; i < count; i++) {
+                UUID item = UUID.randomUUID();
+                outbound.enqueue(job.name, item, first.plusSeconds(i));
+                items.add(item);
+            }
+        });
+        job.order = Comparator.comparing(item -> items.indexOf(item.id()));
+        return items;
+    }
+
+    private void awaitLeased(Job job, long count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (leased(job) < count && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(10));
+        }
+        assertThat(leased(job)).as("the next chunk claimed ahead").isEqualTo(count);
+    }
+
     private long leased(Job job) {
         return jdbc.sql("SELECT count(*) FROM outbound_item WHERE job = :job AND lease_id IS NOT NULL")
                 .param("job", job.name)
@@ -383,10 +556,14 @@ class OutboundTest {
         return items;
     }
 
-    /** As a node leaves an item it claimed and died with: leased, the lease ending after {@code left}. */
+    /**
+     * As a node leaves an item it claimed, began to send and died with: leased, marked as started, the lease ending
+     * after {@code left}.
+     */
     private void leftByADeadNode(Job job, UUID item, Duration left) {
         jdbc.sql("""
-                        UPDATE outbound_item SET lease_id = :lease, leased_by = 'dead-node', leased_until = :until
+                        UPDATE outbound_item SET lease_id = :lease, leased_by = 'dead-node', leased_until = :until,
+                            started = true
                         WHERE job = :job AND item = :item
                         """)
                 .param("lease", UUID.randomUUID())
