@@ -40,11 +40,12 @@ public class ApiKeyGate {
     /**
      * For a path outside the security chains: the caller, if the key is live, within its rate and granted the
      * permission by the matrix. Otherwise the refusal has been answered and there is nothing. Either way the answer
-     * carries the {@link SecurityHeaders} and Spring Security's own, as the answers of its chains do.
+     * carries the {@link SecurityHeaders} and Spring Security's own, as the answers of its chains do. The answer must
+     * carry none of those headers yet but perhaps HSTS (they are added, not set).
      */
     public Optional<Caller> admit(HttpServletRequest request, HttpServletResponse response, Permission permission)
             throws IOException {
-        SecurityHeaders.addTo(request, response);
+        SecurityHeaders.addToNew(request, response);
         Optional<Caller> caller = authenticate(request, response).map(ApiKeyPrincipal::caller);
         if (caller.isPresent() && !caller.get().may(permission)) {
             notPermitted(request, response);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.catalina.connector.Connector;
+import org.apache.coyote.http11.Http11Nio2Protocol;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
@@ -69,6 +70,20 @@ class DecisionPortTest {
                 .findFirst()
                 .orElseThrow();
         decisions = new Http(decisionPort);
+    }
+
+    @Test
+    void theDecisionPortAnswersOnNio2() {
+        // NIO2 answers a kept-alive connection's next request without the poller's hand-offs (bench/README.md)
+        Connector there = Arrays.stream(((TomcatWebServer) context.getWebServer())
+                        .getTomcat()
+                        .getService()
+                        .findConnectors())
+                .filter(connector -> connector.getLocalPort() == decisionPort)
+                .findFirst()
+                .orElseThrow();
+        assertThat(there.getProtocolHandler()).isInstanceOf(Http11Nio2Protocol.class);
+        assertThat(String.valueOf(there.getProperty("socket.directBuffer"))).isEqualTo("true");
     }
 
     @Test
