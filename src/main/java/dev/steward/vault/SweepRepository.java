@@ -42,11 +42,6 @@ class SweepRepository {
      * measured no faster, and it would read every record of a person who has thousands; an {@code array_agg} of each
      * person's erased ids spilled the hash aggregate to disk.)
      *
-     * <p>Records due at the same instant are claimed person by person (the due index's second key is the subject), so
-     * that a person's records due together fall in one batch, or two at its edge, and the person is probed once rather
-     * than in every batch that takes one of them (in physical order a person with twenty records due at once was
-     * probed in each of the run's batches; bench/README.md, sweep2 of 2026-12-05).
-     *
      * <p>The parts come back one after another rather than joined: the planner estimates the claim at one row and,
      * joining, would compare each claimed record with each erased one. The erased records come back as one row per
      * site, activity and rule, their ids and subjects as text joined by commas in one aggregate (so position by
@@ -68,7 +63,7 @@ class SweepRepository {
                             SELECT ctid AS address, id FROM personal_record
                              WHERE due_at <= :now AND NOT (subject_id = ANY(:subjects)) AND NOT (id = ANY(:records))
                                AND get_byte(uuid_send(subject_id), 15) % :shares = :share
-                             ORDER BY due_at, subject_id LIMIT :limit FOR UPDATE SKIP LOCKED),
+                             ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED),
                         minimum AS (
                             SELECT * FROM unnest(CAST(:sites AS text[]), CAST(:rules AS text[]),
                                 CAST(:spans AS text[])) AS m (site, rule, span)),

@@ -13,12 +13,9 @@ import dev.steward.vault.SweepErasure;
 import dev.steward.vault.SweptBatch;
 import dev.steward.vault.Vault;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -144,61 +141,5 @@ class SweptSubjectsTest {
                     .as("batch %d of %s left them without records", i, erasedOfTheirsPerBatch)
                     .isEqualTo(i == last);
         }
-    }
-
-    /**
-     * Records due at one instant are claimed person by person, so that a batch probes each person once rather than
-     * every batch probing everyone: two people's three records each, stored alternately and all due
-     * at once, go in batches of two so that each person's records span at most two batches (in physical order, as
-     * claimed before, each batch took one of each person's, and both people were probed by all three batches).
-     */
-    @Test
-    void recordsDueAtOneInstantAreClaimedPersonByPerson() {
-        sweeper.sweep("test", progress -> {});
-        StoredRecords records = new StoredRecords(vault, identities);
-        SubjectId one = records.person("claimed-together-1");
-        SubjectId other = records.person("claimed-together-2");
-        Map<RecordId, SubjectId> owners = new HashMap<>();
-        for (int i = 0; i < 3; i++) {
-            owners.put(records.trial(one, "claimed-together-1-" + i), one);
-            owners.put(records.trial(other, "claimed-together-2-" + i), other);
-        }
-        clock.set(records.summary(owners.keySet().iterator().next()).dueAt());
-
-        Map<SubjectId, Set<Integer>> batchesOf = new HashMap<>();
-        int erased = 0;
-        int index = 0;
-        SweptBatch batch;
-        do {
-            batch = Objects.requireNonNull(transaction.execute(status -> {
-                HoldRepository.HeldTargets held = holds.lockForSweep(clock.instant());
-                return erasure.sweepDue(
-                        clock.instant(),
-                        2,
-                        SweepErasure.Share.ALL,
-                        held.subjects(),
-                        held.records(),
-                        rules.statutoryMinimums(),
-                        Sweeper.REASON);
-            }));
-            for (RecordId record : batch.erased().stream()
-                    .flatMap(swept -> swept.records().stream())
-                    .toList()) {
-                SubjectId owner = owners.get(record);
-                if (owner != null) {
-                    batchesOf.computeIfAbsent(owner, key -> new TreeSet<>()).add(index);
-                    erased++;
-                }
-            }
-            index++;
-        } while (batch.claimed() == 2);
-
-        assertThat(erased).as("all six records erased").isEqualTo(6);
-        assertThat(batchesOf.get(one))
-                .as("batches with the first person's records")
-                .hasSizeLessThanOrEqualTo(2);
-        assertThat(batchesOf.get(other))
-                .as("batches with the second person's records")
-                .hasSizeLessThanOrEqualTo(2);
     }
 }
