@@ -30,8 +30,7 @@ class ImageKindsTest {
     void anUploadedFilesNameIsMadeSafeForAHeader() {
         assertThat(CampaignImages.safeName("Team photo (final).PNG")).isEqualTo("Team-photo-final-.PNG");
         assertThat(CampaignImages.safeName("C:\\Users\\ada\\shot.png")).isEqualTo("shot.png");
-        assertThat(CampaignImages.safeName("a\r\nX-Evil: yes\".png"))
-                .isEqualTo("a-X-Evil-yes-.png");
+        assertThat(CampaignImages.safeName("a\r\nX-Evil: yes\".png")).isEqualTo("a-X-Evil-yes-.png");
         assertThat(CampaignImages.safeName("...")).isEmpty();
         assertThat(CampaignImages.safeName(null)).isEmpty();
         assertThat(CampaignImages.NAME
