@@ -37,8 +37,7 @@ class CampaignImagesInChromiumTest {
     final Chromium chromium = Chromium.perClass();
 
     @Test
-    @Disabled("inline branch, 13:35: the upload and its status message pass in Chromium, but '#images tbody tr' counted"
-            + " 0 right after; not diagnosed by the session's deadline (see the branch's report)")
+    @Disabled("after the upload the picture table counted 0 rows in Chromium; not diagnosed by the deadline")
     void aPictureIsAttachedListedPastedAndShownInThePreview() {
         HttpResponse<String> created = new Http(port)
                 .postJson(
