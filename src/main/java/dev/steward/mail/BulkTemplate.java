@@ -16,6 +16,7 @@ public final class BulkTemplate {
 
     private final Envelope envelope;
     private final List<String> markers;
+    private final List<InlineImage> images;
     private volatile @Nullable Encoding encoding;
 
     /** How it was encoded by one transport's letters; null when the encoding cannot be filled in place. */
@@ -26,8 +27,17 @@ public final class BulkTemplate {
      * @param markers the words each message replaces with its own values, in the order {@link #fill} takes them
      */
     public BulkTemplate(Envelope envelope, List<String> markers) {
+        this(envelope, markers, List.of());
+    }
+
+    /**
+     * @param images pictures inside the HTML part, which it shows as {@code cid:} addresses; encoded with the rest of
+     *     the template, once, not once per message
+     */
+    public BulkTemplate(Envelope envelope, List<String> markers, List<InlineImage> images) {
         this.envelope = envelope;
         this.markers = List.copyOf(markers);
+        this.images = List.copyOf(images);
     }
 
     /** The message to one recipient, with a value for each marker. */
@@ -44,6 +54,11 @@ public final class BulkTemplate {
 
     List<String> markers() {
         return markers;
+    }
+
+    /** The pictures inside the HTML part; not in the {@link #envelope} a dev mailbox keeps. */
+    public List<InlineImage> images() {
+        return images;
     }
 
     /** The message to one recipient as an envelope: what the dev mailbox keeps, or a message built on its own. */
@@ -76,7 +91,7 @@ public final class BulkTemplate {
         Encoding current = encoding;
         if (current == null || current.letters() != letters) {
             // two workers may both encode it at first; either result is the same
-            current = new Encoding(letters, EncodedTemplate.of(letters, envelope, markers));
+            current = new Encoding(letters, EncodedTemplate.of(letters, envelope, images, markers));
             encoding = current;
         }
         return current.template();

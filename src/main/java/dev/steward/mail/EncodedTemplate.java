@@ -65,7 +65,8 @@ final class EncodedTemplate {
         this.from = from;
     }
 
-    static @Nullable EncodedTemplate of(MimeLetters letters, Envelope envelope, List<String> markers) {
+    static @Nullable EncodedTemplate of(
+            MimeLetters letters, Envelope envelope, List<InlineImage> images, List<String> markers) {
         boolean fillable = markers.stream()
                         .allMatch(marker -> LITERAL.matcher(marker).matches())
                 && markers.stream().noneMatch(marker -> envelope.subjectLine().contains(marker));
@@ -75,7 +76,7 @@ final class EncodedTemplate {
         List<String> all = new ArrayList<>(List.of(marker(), marker(), marker()));
         all.addAll(markers);
         try {
-            MimeMessage mime = letters.build(all.get(MESSAGE_ID), probe(envelope), Instant.EPOCH);
+            MimeMessage mime = letters.build(all.get(MESSAGE_ID), probe(envelope), images, Instant.EPOCH);
             mime.setHeader("To", all.get(TO));
             mime.setHeader("Date", all.get(DATE));
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -14,13 +14,15 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.springframework.mail.MailPreparationException;
 
 /**
  * Builds the MIME message of an envelope: {@code From} with its display name, {@code Reply-To}, {@code Date}, the
  * stable {@code Message-ID}, the envelope's own headers, and a single text part or {@code multipart/alternative}
- * (text first, then HTML, as RFC 2046 orders them: plainest first).
+ * (text first, then HTML, as RFC 2046 orders them: plainest first). An HTML part with pictures inside the message is a
+ * {@code multipart/related} (RFC 2387) of the HTML and the pictures, each under the Content-ID its HTML names.
  */
 final class MimeLetters {
 
@@ -39,6 +41,10 @@ final class MimeLetters {
     }
 
     MimeMessage build(String messageId, Envelope envelope, Instant date) {
+        return build(messageId, envelope, List.of(), date);
+    }
+
+    MimeMessage build(String messageId, Envelope envelope, List<InlineImage> images, Instant date) {
         MimeMessage mime = new StableIdMessage(session, messageId);
         try {
             Sender from = senderOf(envelope);
@@ -57,7 +63,8 @@ final class MimeLetters {
             } else {
                 MimeMultipart alternative = new MimeMultipart("alternative");
                 alternative.addBodyPart(part(envelope.text(), "plain"));
-                alternative.addBodyPart(part(envelope.html(), "html"));
+                alternative.addBodyPart(
+                        images.isEmpty() ? part(envelope.html(), "html") : related(envelope.html(), images));
                 mime.setContent(alternative);
             }
             mime.saveChanges();
@@ -86,6 +93,19 @@ final class MimeLetters {
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
         part.setText(content, UTF_8, subtype);
+        return part;
+    }
+
+    /** The HTML with its pictures; {@code type} names the root part, as RFC 2387 asks. */
+    private static MimeBodyPart related(String html, List<InlineImage> images) throws MessagingException {
+        MimeMultipart related = new MimeMultipart("related");
+        related.addBodyPart(part(html, "html"));
+        for (InlineImage image : images) {
+            related.addBodyPart(image.part());
+        }
+        MimeBodyPart part = new MimeBodyPart();
+        part.setContent(related);
+        part.setHeader("Content-Type", related.getContentType() + "; type=\"text/html\"");
         return part;
     }
 

@@ -93,7 +93,11 @@ class SmtpTransport implements MailTransport, AutoCloseable {
 
         @Override
         public void send(String messageId, Envelope envelope) throws MailException {
-            MimeMessage mime = letters.build(messageId, envelope, clock.instant());
+            send(messageId, envelope, List.of());
+        }
+
+        private void send(String messageId, Envelope envelope, List<InlineImage> images) throws MailException {
+            MimeMessage mime = letters.build(messageId, envelope, images, clock.instant());
             String domain = letters.senderOf(envelope).domain();
             deliver(
                     dkim.map(key -> key.sign(mime, domain)).orElse(mime),
@@ -106,13 +110,13 @@ class SmtpTransport implements MailTransport, AutoCloseable {
             BulkTemplate template = letter.template();
             EncodedTemplate encoded = template == null ? null : template.encoded(letters);
             if (encoded == null) {
-                send(messageId, letter.envelope());
+                send(messageId, letter.envelope(), template == null ? List.of() : template.images());
                 return;
             }
             InternetAddress to = letters.recipient(letter.to());
             String[] values = encoded.values(to, clock.instant(), messageId, letter.values());
             if (values == null) {
-                send(messageId, letter.envelope());
+                send(messageId, letter.envelope(), template.images());
                 return;
             }
             String domain = letters.senderOf(template.template()).domain();

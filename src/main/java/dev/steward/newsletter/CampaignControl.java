@@ -50,8 +50,9 @@ class CampaignControl {
     @Transactional
     Campaign schedule(UUID id, @Nullable Instant at) {
         Campaign campaign = visible.get(id);
-        // a draft saved before remote images were refused is checked again: none goes out
-        List<FieldError> images = drafts.remoteImages(campaign.body());
+        // a draft saved before remote images were refused is checked again: none goes out; nor one whose body names a
+        // picture that was deleted after it was saved
+        List<FieldError> images = drafts.images(campaign.body(), drafts.attachedNames(id));
         if (!images.isEmpty()) {
             throw new InvalidInputException(images);
         }

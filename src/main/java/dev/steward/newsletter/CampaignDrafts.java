@@ -10,8 +10,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +36,7 @@ class CampaignDrafts {
     private final CampaignLists lists;
     private final CampaignRenderer renderer;
     private final Catalogs catalogs;
+    private final CampaignImageRepository images;
     private final Clock clock;
 
     CampaignDrafts(
@@ -42,7 +45,9 @@ class CampaignDrafts {
             CampaignLists lists,
             CampaignRenderer renderer,
             Catalogs catalogs,
+            CampaignImageRepository images,
             Clock clock) {
+        this.images = images;
         this.campaigns = campaigns;
         this.visible = visible;
         this.lists = lists;
@@ -63,7 +68,8 @@ class CampaignDrafts {
         String composer = draft.site() == null ? null : visible.requireSite(draft.site());
         List<FieldError> errors = new ArrayList<>();
         Optional<MailingList> list = listOf(draft, errors);
-        checkContent(draft.subjectLine(), draft.body(), errors);
+        // a new campaign has no pictures yet: they are attached to its draft, then named in its body
+        checkContent(draft.subjectLine(), draft.body(), Set.of(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -100,7 +106,7 @@ class CampaignDrafts {
         }
         String subjectLine = changes.subjectLine() != null ? changes.subjectLine() : campaign.subjectLine();
         String body = changes.body() != null ? changes.body() : campaign.body();
-        checkContent(subjectLine, body, errors);
+        checkContent(subjectLine, body, attachedNames(id), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -141,7 +147,8 @@ class CampaignDrafts {
         return list;
     }
 
-    private void checkContent(@Nullable String subjectLine, @Nullable String body, List<FieldError> errors) {
+    private void checkContent(
+            @Nullable String subjectLine, @Nullable String body, Set<String> attached, List<FieldError> errors) {
         if (subjectLine == null || subjectLine.isBlank()) {
             errors.add(FieldError.of("subjectLine", "required", "error.newsletter.subjectLine.required"));
         } else if (subjectLine.length() > MAX_SUBJECT_LINE) {
@@ -163,7 +170,36 @@ class CampaignDrafts {
         } else if (renderer.links(body).size() > MAX_LINKS) {
             errors.add(FieldError.of("body", "too-many-links", "error.newsletter.body.too-many-links", MAX_LINKS));
         }
-        errors.addAll(remoteImages(body));
+        errors.addAll(images(body, attached));
+    }
+
+    /**
+     * The refusals of the body's images: one on the web, or one naming a picture the campaign does not have (which
+     * would show as a broken picture). Checked when the draft is saved and again when it is scheduled.
+     */
+    List<FieldError> images(String body, Set<String> attached) {
+        List<FieldError> errors = new ArrayList<>(remoteImages(body));
+        renderer.attachedImages(body).stream()
+                .filter(image -> !attached.contains(image.name()))
+                .limit(MAX_IMAGE_ERRORS)
+                .map(image -> FieldError.of(
+                        "body",
+                        "unknown-image",
+                        "error.newsletter.body.unknown-image",
+                        shown(image.name()),
+                        image.line()))
+                .forEach(errors::add);
+        return errors;
+    }
+
+    /** The names of the campaign's pictures. */
+    Set<String> attachedNames(UUID id) {
+        return images.list(id).stream().map(CampaignImage::name).collect(Collectors.toSet());
+    }
+
+    /** A name as an error message quotes it: at most 64 characters of it. */
+    private static String shown(String name) {
+        return name.length() > 64 ? name.substring(0, 64) + "…" : name;
     }
 
     /**

@@ -27,8 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The console's campaigns: the list with each campaign's progress, a form to compose one, and a campaign's page with
- * its figures, its preview as HTML and as text, a test send, and the buttons to send, schedule, pause, resume or
- * cancel it. The page refreshes itself while the campaign goes out. Auditors see the list and the figures only.
+ * its figures, its preview as HTML and as text, its pictures ({@link CampaignImagePageController}), a test send, and
+ * the buttons to send, schedule, pause, resume or cancel it. The page refreshes itself while the campaign goes out. Auditors see the list and the figures only.
  */
 @Controller
 @Requires(Permission.READ_CAMPAIGNS)
@@ -45,6 +45,8 @@ class CampaignPageController {
     private final ConsoleWords console;
 
     private final ErrorWords errorWords;
+    private final CampaignImages images;
+    private final NewsletterSettings settings;
 
     CampaignPageController(
             ConsoleWords console,
@@ -55,8 +57,12 @@ class CampaignPageController {
             CampaignPreviews previews,
             CurrentCaller caller,
             CampaignWords words,
-            ErrorWords errorWords) {
+            ErrorWords errorWords,
+            CampaignImages images,
+            NewsletterSettings settings) {
         this.errorWords = errorWords;
+        this.images = images;
+        this.settings = settings;
         this.console = console;
         this.visible = visible;
         this.drafts = drafts;
@@ -124,8 +130,10 @@ class CampaignPageController {
             response.setHeader("Refresh", "5");
         }
         if (mayCompose()) {
-            model.addAttribute("preview", previews.preview(id, false));
-            model.addAttribute("trackedPreview", previews.preview(id, true));
+            model.addAttribute("preview", previews.forConsole(id, false));
+            model.addAttribute("trackedPreview", previews.forConsole(id, true));
+            model.addAttribute("images", images.list(id));
+            model.addAttribute("imageLimits", settings.images());
         }
         return "admin/campaign";
     }

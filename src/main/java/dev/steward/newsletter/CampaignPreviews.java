@@ -6,11 +6,14 @@ import dev.steward.mail.Envelope;
 import dev.steward.mail.Mailer;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -27,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 class CampaignPreviews {
 
     static final String PREVIEW_TOKEN = "preview";
+    private static final Pattern CID_SOURCE = Pattern.compile("src=\"cid:([A-Za-z0-9._-]+)@[A-Za-z0-9.-]+\"");
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+");
 
     private final VisibleCampaigns visible;
@@ -34,7 +38,15 @@ class CampaignPreviews {
     private final Mailer mailer;
     private final Catalogs catalogs;
 
-    CampaignPreviews(VisibleCampaigns visible, CampaignRenderer renderer, Mailer mailer, Catalogs catalogs) {
+    private final CampaignImageRepository images;
+
+    CampaignPreviews(
+            VisibleCampaigns visible,
+            CampaignRenderer renderer,
+            Mailer mailer,
+            Catalogs catalogs,
+            CampaignImageRepository images) {
+        this.images = images;
         this.visible = visible;
         this.renderer = renderer;
         this.mailer = mailer;
@@ -62,6 +74,37 @@ class CampaignPreviews {
                 envelope.text(),
                 envelope.html(),
                 tracked && rendered.trackable());
+    }
+
+    /**
+     * The preview as the console shows it: each attached picture's {@code cid:} address replaced by the picture itself
+     * as a {@code data:} address. The console's preview is a sandboxed frame of no origin, which the console's
+     * sign-in cookie does not reach, and the picture must not have an address outside the sign-in.
+     */
+    Preview forConsole(UUID id, boolean tracked) {
+        Preview preview = preview(id, tracked);
+        Map<String, String> inline = new HashMap<>();
+        for (CampaignImage.Stored stored : images.all(id)) {
+            inline.put(
+                    stored.image().name(),
+                    "data:" + stored.image().mediaType() + ";base64,"
+                            + Base64.getEncoder().encodeToString(stored.bytes()));
+        }
+        if (inline.isEmpty()) {
+            return preview;
+        }
+        String html = CID_SOURCE.matcher(preview.html()).replaceAll(found -> {
+            String data = inline.get(found.group(1));
+            return Matcher.quoteReplacement(data == null ? found.group() : "src=\"" + data + "\"");
+        });
+        return new Preview(
+                preview.from(),
+                preview.replyTo(),
+                preview.subjectLine(),
+                preview.headers(),
+                preview.text(),
+                html,
+                preview.tracked());
     }
 
     /** Queues the campaign, marked as a test, to a staff address; answers the outbox message. */

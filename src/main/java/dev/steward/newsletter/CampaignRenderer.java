@@ -5,21 +5,26 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Controller;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.SiteMail;
+import dev.steward.mail.InlineImage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.LineBreakRendering;
 import org.commonmark.renderer.text.TextContentRenderer;
@@ -34,6 +39,7 @@ import org.springframework.stereotype.Component;
 class CampaignRenderer {
 
     private static final Set<String> WEB = Set.of("http", "https");
+    private static final Pattern ASCII_DOMAIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*");
     private static final Set<String> ALLOWED = Set.of("http", "https", "mailto");
 
     private final Catalogs catalogs;
@@ -44,13 +50,25 @@ class CampaignRenderer {
     private final Parser parser = Parser.builder()
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
-    private final HtmlRenderer html =
-            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    // cid: is kept for an attached picture's image; a link to cid: is refused when the body is saved
+    private final HtmlRenderer html = HtmlRenderer.builder()
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto", "cid")))
+            .build();
     private final TextContentRenderer text = TextContentRenderer.builder()
             .lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS)
             .build();
 
-    CampaignRenderer(Catalogs catalogs, CampaignLists lists, CampaignTemplates templates, CampaignUrls urls) {
+    private final CampaignImageRepository images;
+
+    CampaignRenderer(
+            Catalogs catalogs,
+            CampaignLists lists,
+            CampaignTemplates templates,
+            CampaignUrls urls,
+            CampaignImageRepository images) {
+        this.images = images;
         this.catalogs = catalogs;
         this.lists = lists;
         this.templates = templates;
@@ -81,7 +99,10 @@ class CampaignRenderer {
 
             @Override
             public void visit(Image image) {
-                check(image.getDestination());
+                // an attached picture's address; whether the campaign has it is checked on its own
+                if (!"cid".equals(scheme(image.getDestination()))) {
+                    check(image.getDestination());
+                }
             }
 
             private void check(String destination) {
@@ -98,6 +119,19 @@ class CampaignRenderer {
         return BodyImages.remote(parser.parse(markdown));
     }
 
+    /** The body's images of attached pictures ({@code cid:name}), with their lines. */
+    List<BodyImages.Attached> attachedImages(String markdown) {
+        return BodyImages.attached(parser.parse(markdown));
+    }
+
+    /**
+     * A picture's Content-ID: its name at the sender's domain, which a {@code cid:} address names whole; at the
+     * campaign's id when the domain is not plain ASCII (an internationalized one), which a Content-ID cannot carry.
+     */
+    static String contentId(String name, String senderDomain, UUID campaign) {
+        return name + "@" + (ASCII_DOMAIN.matcher(senderDomain).matches() ? senderDomain : campaign.toString());
+    }
+
     RenderedCampaign render(Campaign campaign) {
         Catalog catalog = catalogs.of(campaign.site());
         Site site = catalog.site(campaign.site()).orElseThrow();
@@ -111,24 +145,38 @@ class CampaignRenderer {
         String tokenMarker = marker(UnsubscribeTokens.LENGTH);
         String pseudonymMarker = marker(Tracking.PSEUDONYM_LENGTH);
         Map<String, Object> common = common(campaign, catalog, site, list, tokenMarker);
+        List<CampaignImage.Stored> attached = images.all(campaign.id());
+        Set<String> names = new HashSet<>();
+        List<InlineImage> parts = new ArrayList<>();
+        for (CampaignImage.Stored stored : attached) {
+            String name = stored.image().name();
+            names.add(name);
+            parts.add(new InlineImage(
+                    contentId(name, mail.from().domain(), campaign.id()),
+                    name,
+                    stored.image().mediaType(),
+                    stored.bytes()));
+        }
+        UnaryOperator<String> contentIds = name -> contentId(name, mail.from().domain(), campaign.id());
         Node plainBody = parser.parse(campaign.body());
-        BodyImages.keepOnlyAttached(plainBody);
+        BodyImages.keepOnlyAttached(plainBody, names, contentIds);
         boolean trackable =
                 campaign.marketing() && !lists.trackingPurposes(site.key()).isEmpty();
         RenderedCampaign.Bodies tracked = null;
         if (trackable) {
             Node trackedBody = parser.parse(campaign.body());
-            BodyImages.keepOnlyAttached(trackedBody);
+            BodyImages.keepOnlyAttached(trackedBody, names, contentIds);
             visitLinks(trackedBody, destination -> {
                 int position = campaign.links().indexOf(destination);
                 return position < 0 ? destination : urls.click(site.key(), campaign.id(), position, pseudonymMarker);
             });
             Map<String, Object> variables = with(common, html.render(trackedBody), true);
             variables.put("pixelUrl", urls.pixel(site.key(), campaign.id(), pseudonymMarker));
+            String trackedHtml = templates.html(site.key(), variables);
             tracked = new RenderedCampaign.Bodies(
-                    templates.text(site.key(), with(common, text.render(trackedBody), true)),
-                    templates.html(site.key(), variables));
+                    templates.text(site.key(), with(common, textOf(trackedBody), true)), trackedHtml);
         }
+        String plainHtml = templates.html(site.key(), with(common, html.render(plainBody), false));
         return new RenderedCampaign(
                 new RenderedCampaign.Presentation(
                         mail.from(),
@@ -144,9 +192,15 @@ class CampaignRenderer {
                 tokenMarker,
                 pseudonymMarker,
                 new RenderedCampaign.Bodies(
-                        templates.text(site.key(), with(common, text.render(plainBody), false)),
-                        templates.html(site.key(), with(common, html.render(plainBody), false))),
-                tracked);
+                        templates.text(site.key(), with(common, textOf(plainBody), false)), plainHtml),
+                tracked,
+                parts);
+    }
+
+    /** The text part's body: a picture is its alternative text there (the HTML is rendered from the tree first). */
+    private String textOf(Node body) {
+        BodyImages.altTextOnly(body);
+        return text.render(body);
     }
 
     private Map<String, Object> common(

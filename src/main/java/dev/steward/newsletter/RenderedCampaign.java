@@ -3,6 +3,7 @@ package dev.steward.newsletter;
 import dev.steward.catalog.SiteMail.Sender;
 import dev.steward.mail.BulkTemplate;
 import dev.steward.mail.Envelope;
+import dev.steward.mail.InlineImage;
 import dev.steward.mail.Letter;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * write every message from one encoding. Marketing messages carry the list headers: {@code List-Unsubscribe} with the
  * one-click address and a {@code mailto:} address (RFC 2369, RFC 8058), {@code List-Id}, {@code Precedence: bulk};
  * every campaign message is {@code Auto-Submitted: auto-generated} (RFC 3834), so that auto-responders leave it
- * unanswered.
+ * unanswered. Pictures attached to the campaign go inside the HTML part of both, encoded with it once.
  */
 final class RenderedCampaign {
 
@@ -46,16 +47,23 @@ final class RenderedCampaign {
             String tokenMarker,
             String pseudonymMarker,
             Bodies plain,
-            @Nullable Bodies tracked) {
+            @Nullable Bodies tracked,
+            List<InlineImage> images) {
         this.from = presentation.from();
         Map<String, String> headers = headers(presentation, tokenMarker);
-        this.plain =
-                new BulkTemplate(envelope(presentation, plain, headers, List.of(tokenMarker)), List.of(tokenMarker));
+        this.plain = new BulkTemplate(
+                envelope(presentation, plain, headers, List.of(tokenMarker)), List.of(tokenMarker), images);
         this.tracked = tracked == null
                 ? null
                 : new BulkTemplate(
                         envelope(presentation, tracked, headers, List.of(tokenMarker, pseudonymMarker)),
-                        List.of(tokenMarker, pseudonymMarker));
+                        List.of(tokenMarker, pseudonymMarker),
+                        images);
+    }
+
+    /** The pictures inside every message's HTML part. */
+    List<InlineImage> images() {
+        return plain.images();
     }
 
     /** The message to one person: tracked when a pseudonym is given (and the campaign can be tracked at all). */

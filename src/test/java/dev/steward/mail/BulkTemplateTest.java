@@ -88,6 +88,46 @@ class BulkTemplateTest {
     }
 
     @Test
+    void picturesInsideTheHtmlAreWrittenFromTheTemplateAsTheyWouldBeBuilt() throws Exception {
+        byte[] picture = new byte[40_000];
+        random.nextBytes(picture);
+        picture[0] = (byte) 0x89;
+        Envelope envelope = template(
+                        "Unsubscribe: " + TOKEN_MARKER, "<img src=\"cid:a.png@olympus-ims.com\" alt=\"A\">")
+                .template();
+        BulkTemplate template = new BulkTemplate(
+                envelope,
+                List.of(TOKEN_MARKER, PSEUDONYM_MARKER),
+                List.of(new InlineImage("a.png@olympus-ims.com", "a.png", "image/png", picture)));
+
+        String raw = assertSameAsBuilt(template, "ada@example.org", values());
+
+        assertThat(raw)
+                .contains("multipart/related")
+                .contains("Content-ID: <a.png@olympus-ims.com>")
+                .contains("Content-Disposition: inline; filename=a.png")
+                .contains(java.util.Base64.getMimeEncoder().encodeToString(picture));
+        assertThat(template.encoded(letters))
+                .as("one encoding for every message")
+                .isSameAs(template.encoded(letters));
+    }
+
+    @Test
+    void aPictureHeaderCannotCarryALineBreakOrAQuote() {
+        for (String contentId : List.of("a\r\nBcc: x@y@z", "a\"@b", "a@b\r\n")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> new InlineImage(contentId, "a.png", "image/png", new byte[] {1}))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new InlineImage("a@b", "a\".png", "image/png", new byte[] {1}))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new InlineImage("a@b", "a.svg", "image/svg+xml", new byte[] {1}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aMostlyNonAsciiMessageIsBuiltOneByOne() {
         String japanese = "ニュースレターの配信を停止するには、こちらをクリックしてください。".repeat(4);
         BulkTemplate template =
@@ -136,7 +176,7 @@ class BulkTemplateTest {
         ByteArrayOutputStream fromTemplate = new ByteArrayOutputStream();
         encoded.message(Session.getInstance(new Properties()), filled).writeTo(fromTemplate);
 
-        MimeMessage built = letters.build(messageId, template.envelope(to, values), DATE);
+        MimeMessage built = letters.build(messageId, template.envelope(to, values), template.images(), DATE);
         ByteArrayOutputStream alone = new ByteArrayOutputStream();
         built.writeTo(alone);
 

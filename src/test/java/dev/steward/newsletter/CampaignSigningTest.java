@@ -120,6 +120,38 @@ class CampaignSigningTest {
                 .isEqualTo(boundary(raw));
     }
 
+    @Test
+    void aCampaignWithAPictureIsSignedOverThePictureToo() throws GeneralSecurityException {
+        String cy = CampaignDeliveryTest.address("cy");
+        subscribers.confirmed("olympus-ims", cy, "newsletter");
+        UUID campaign = campaigns.create("olympus-ims", "newsletter", "Signed picture", CampaignDeliveryTest.body());
+        assertThat(campaigns
+                        .attach(campaign, "probe.png", "probe.png", Campaigns.png(0x224466))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(new dev.steward.test.Http(port)
+                        .patchJson(
+                                "/api/v1/admin/campaigns/" + campaign,
+                                "{\"body\":\"![The probe](cid:probe.png)\"}",
+                                Campaigns.admin())
+                        .statusCode())
+                .isEqualTo(200);
+        campaigns.send(campaign);
+        starter.run();
+
+        String raw = messageTo(cy);
+        assertThat(raw).contains("Content-ID: <probe.png@").contains("multipart/related");
+        assertThat(DkimVerifier.verify(raw, KEYS.getPublic()))
+                .as("the signature verifies")
+                .isTrue();
+        String picture = raw.substring(raw.indexOf("Content-ID: <probe.png@"));
+        int at = raw.indexOf("\r\n\r\n", raw.length() - picture.length()) + 10;
+        String changed = raw.substring(0, at) + (raw.charAt(at) == 'A' ? 'B' : 'A') + raw.substring(at + 1);
+        assertThat(DkimVerifier.verify(changed, KEYS.getPublic()))
+                .as("and fails once a byte of the picture changes")
+                .isFalse();
+    }
+
     private static String boundary(String raw) {
         Matcher boundary = Pattern.compile("boundary=\"([^\"]+)\"").matcher(raw);
         assertThat(boundary.find()).isTrue();

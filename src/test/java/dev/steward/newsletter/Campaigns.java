@@ -56,6 +56,36 @@ final class Campaigns {
         return http.postJson(path, JSON.writeValueAsString(json), credentials.length == 0 ? admin() : credentials);
     }
 
+    /** Attaches a picture to the campaign over the API under the name given (none: the file's own). */
+    HttpResponse<String> attach(UUID campaign, String name, String fileName, byte[] bytes, String... credentials) {
+        return http.postMultipart(
+                "/api/v1/admin/campaigns/" + campaign + "/images",
+                name == null ? Map.of() : Map.of("name", name),
+                "file",
+                fileName,
+                "image/png",
+                bytes,
+                credentials.length == 0 ? admin() : credentials);
+    }
+
+    /** A small PNG picture, drawn in the colour given, as an image program writes it. */
+    static byte[] png(int rgb) {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(16, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 16; x++) {
+            for (int y = 0; y < 8; y++) {
+                image.setRGB(x, y, rgb + x * 7 + y);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     JsonNode figures(UUID campaign) {
         return Json.read(
                         http.get("/api/v1/admin/campaigns/" + campaign, admin()).body())

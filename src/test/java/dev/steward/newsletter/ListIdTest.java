@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,8 @@ class ListIdTest {
                 "t".repeat(UnsubscribeTokens.LENGTH),
                 "p".repeat(Tracking.PSEUDONYM_LENGTH),
                 new RenderedCampaign.Bodies("text", "<p>html</p>"),
-                null);
+                null,
+                List.of());
         return rendered.envelope("person@example.org", "x".repeat(UnsubscribeTokens.LENGTH), null)
                 .headers()
                 .get("List-Id");

@@ -11,7 +11,14 @@ import org.junit.jupiter.api.Test;
 class SiteRatesTest {
 
     private final SiteRates rates = new SiteRates(new NewsletterSettings(
-            Duration.ofSeconds(5), 200, 2, 3, Map.of("omron-healthcare", 1, "lab", 0), Duration.ofMinutes(1), null));
+            Duration.ofSeconds(5),
+            200,
+            2,
+            3,
+            Map.of("omron-healthcare", 1, "lab", 0),
+            Duration.ofMinutes(1),
+            null,
+            null));
 
     @Test
     void aSiteSendsNoMoreThanItsRateAndOtherSitesKeepTheirOwn() {

@@ -57,6 +57,34 @@ public final class Http {
         }
     }
 
+    /**
+     * A {@code multipart/form-data} post of text fields and one file, as a browser's file upload sends it: the file's
+     * part with its name and the type the client claims, which need not be what the bytes are.
+     */
+    public HttpResponse<String> postMultipart(
+            String path,
+            Map<String, String> fields,
+            String fileField,
+            String fileName,
+            String fileType,
+            byte[] file,
+            String... headers) {
+        String boundary = "----steward-test-" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path, headers)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
     public HttpResponse<String> patchJson(String path, String json, String... headers) {
         return sendJson("PATCH", path, json, headers);
     }

@@ -1,0 +1,252 @@
+package dev.steward.newsletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.test.Json;
+import dev.steward.test.StaffUsers;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Pictures attached to a campaign travel inside its messages (multipart/related, shown through cid: addresses), so
+ * a newsletter can show pictures while opening it fetches nothing (seed 001 §3.4: tracking only with consent). What
+ * is attached is checked by its bytes, its name and its size, and only a draft's pictures change.
+ */
+class CampaignImagesTest extends CampaignMailTest {
+
+    private static final Pattern SOURCE = Pattern.compile("<img src=\"cid:([^\"]+)\" alt=\"([^\"]*)\"");
+
+    @Test
+    void aPictureGoesInsideTheMessageAsARelatedPartTheHtmlNamesAndTheTextShowsItsAlternativeText() throws Exception {
+        String ada = address("ada");
+        subscribers.confirmed(OLYMPUS, ada, "newsletter");
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Pictured news", body());
+        byte[] picture = Campaigns.png(0x336699);
+        HttpResponse<String> attached = campaigns.attach(campaign, null, "detector.png", picture);
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(201);
+        assertThat(Json.read(attached.body()).get("markdown").asString()).isEqualTo("![detector](cid:detector.png)");
+        HttpResponse<String> changed = http.patchJson(
+                "/api/v1/admin/campaigns/" + campaign,
+                "{\"body\":\"# Spring news\\n\\n![The new detector](cid:detector.png)\\n\\n[Read more](" + NEWS
+                        + ")\\n\"}",
+                Campaigns.admin());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+        campaigns.send(campaign);
+        starter.run();
+
+        MimeMessage message = receivedBy(ada, "Pictured news").get(0);
+        MimeMultipart alternative = (MimeMultipart) message.getContent();
+        assertThat(new ContentType(alternative.getContentType()).getBaseType()).isEqualTo("multipart/alternative");
+        assertThat(alternative.getCount()).isEqualTo(2);
+        BodyPart text = alternative.getBodyPart(0);
+        assertThat(text.isMimeType("text/plain")).isTrue();
+        assertThat((String) text.getContent()).contains("The new detector").doesNotContain("cid:");
+
+        BodyPart htmlSide = alternative.getBodyPart(1);
+        ContentType relatedType = new ContentType(htmlSide.getContentType());
+        assertThat(relatedType.getBaseType()).isEqualTo("multipart/related");
+        assertThat(relatedType.getParameter("type")).isEqualTo("text/html");
+        MimeMultipart related = (MimeMultipart) htmlSide.getContent();
+        assertThat(related.getCount()).isEqualTo(2);
+        BodyPart html = related.getBodyPart(0);
+        assertThat(html.isMimeType("text/html")).isTrue();
+        Matcher source = SOURCE.matcher((String) html.getContent());
+        assertThat(source.find()).as((String) html.getContent()).isTrue();
+        assertThat(source.group(2)).isEqualTo("The new detector");
+
+        MimeBodyPart image = (MimeBodyPart) related.getBodyPart(1);
+        assertThat(image.isMimeType("image/png")).isTrue();
+        assertThat(image.getContentID())
+                .as("the Content-ID the HTML's cid: address names")
+                .isEqualTo("<" + source.group(1) + ">")
+                .startsWith("<detector.png@");
+        assertThat(image.getDisposition()).isEqualTo(Part.INLINE);
+        assertThat(image.getFileName()).isEqualTo("detector.png");
+        assertThat(image.getEncoding()).isEqualTo("base64");
+        try (InputStream in = image.getInputStream()) {
+            assertThat(in.readAllBytes()).as("the bytes uploaded").isEqualTo(picture);
+        }
+        assertThat((String) html.getContent())
+                .as("nothing is fetched to show the message")
+                .doesNotContain("src=\"http");
+    }
+
+    @Test
+    void operationalMailCarriesPicturesTooAndThePreviewNamesThem() {
+        UUID recall = campaigns.create("omron-healthcare", "operational-notices", "Recall", "Please stop using it.");
+        assertThat(campaigns
+                        .attach(recall, "cuff", "cuff.png", Campaigns.png(0x990000))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(http.patchJson(
+                                "/api/v1/admin/campaigns/" + recall,
+                                "{\"body\":\"Please stop using this cuff:\\n\\n![The recalled cuff](cid:cuff)\"}",
+                                Campaigns.admin())
+                        .statusCode())
+                .isEqualTo(200);
+        JsonNode preview = Json.read(http.get("/api/v1/admin/campaigns/" + recall + "/preview", Campaigns.admin())
+                .body());
+        assertThat(preview.get("html").asString())
+                .containsPattern("<img src=\"cid:cuff@[^\"]+\" alt=\"The recalled cuff\"");
+        assertThat(preview.get("text").asString()).contains("The recalled cuff").doesNotContain("cid:");
+    }
+
+    @Test
+    void whatIsNotAPictureTooLargeBadlyNamedOrNamedTwiceIsRefusedAndNothingIsStored() {
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Refusals", body());
+
+        HttpResponse<String> text = campaigns.attach(
+                campaign, "photo.png", "photo.png", "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8));
+        assertThat(error(text, 422)).containsEntry("file", "not-an-image");
+
+        byte[] big = Arrays.copyOf(Campaigns.png(0), 600 * 1024);
+        assertThat(error(campaigns.attach(campaign, "big.png", "big.png", big), 422))
+                .containsEntry("file", "too-large");
+
+        for (String name : List.of("a\r\nContent-Type: text/html", "a\"b.png", "<x>", ".hidden", "a b.png")) {
+            assertThat(error(campaigns.attach(campaign, name, "x.png", Campaigns.png(1)), 422))
+                    .as(name)
+                    .containsEntry("name", "invalid");
+        }
+        assertThat(campaigns
+                        .attach(campaign, null, "Team photo (final).PNG", Campaigns.png(2))
+                        .body())
+                .as("a file's own name is made safe")
+                .contains("\"name\":\"Team-photo-final-.PNG\"");
+        assertThat(campaigns
+                        .attach(campaign, "one.png", "x.png", Campaigns.png(3))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(error(campaigns.attach(campaign, "one.png", "x.png", Campaigns.png(4)), 422))
+                .containsEntry("name", "taken");
+
+        byte[] half = Arrays.copyOf(Campaigns.png(5), 512 * 1024);
+        assertThat(campaigns.attach(campaign, "half.png", "x.png", half).statusCode())
+                .isEqualTo(201);
+        assertThat(error(campaigns.attach(campaign, "more.png", "x.png", half), 422))
+                .as("the campaign's pictures together")
+                .containsEntry("file", "campaign-full");
+
+        List<JsonNode> listed = Json.read(http.get("/api/v1/admin/campaigns/" + campaign + "/images", Campaigns.admin())
+                        .body())
+                .valueStream()
+                .toList();
+        assertThat(listed.stream().map(image -> image.get("name").asString()))
+                .containsExactlyInAnyOrder("Team-photo-final-.PNG", "half.png", "one.png");
+        JsonNode one = listed.stream()
+                .filter(image -> image.get("name").asString().equals("one.png"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(one.get("size").asInt()).isEqualTo(Campaigns.png(3).length);
+        assertThat(one.get("mediaType").asString()).isEqualTo("image/png");
+        assertThat(one.get("markdown").asString()).isEqualTo("![one](cid:one.png)");
+        HttpResponse<byte[]> read =
+                http.download("/api/v1/admin/campaigns/" + campaign + "/images/one.png", Campaigns.admin());
+        assertThat(read.body()).isEqualTo(Campaigns.png(3));
+        assertThat(read.headers().firstValue("Content-Type")).contains("image/png");
+    }
+
+    @Test
+    void aBodyNamingAPictureTheCampaignDoesNotHaveIsRefusedOnSavingAndOnSending() {
+        HttpResponse<String> composed = campaigns.compose(OLYMPUS, "newsletter", "Unknown", "Hi\n\n![x](cid:nope.png)");
+        assertThat(error(composed, 422)).containsEntry("body", "unknown-image");
+        assertThat(composed.body()).contains("nope.png").contains("line 3");
+
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Unknown", body());
+        assertThat(campaigns
+                        .attach(campaign, "kept.png", "x.png", Campaigns.png(6))
+                        .statusCode())
+                .isEqualTo(201);
+        HttpResponse<String> changed = http.patchJson(
+                "/api/v1/admin/campaigns/" + campaign,
+                "{\"body\":\"![a](cid:kept.png) ![b](cid:other.png)\"}",
+                Campaigns.admin());
+        assertThat(error(changed, 422)).containsEntry("body", "unknown-image");
+        assertThat(changed.body()).contains("other.png").doesNotContain("kept.png");
+        assertThat(http.patchJson(
+                                "/api/v1/admin/campaigns/" + campaign,
+                                "{\"body\":\"![a](cid:kept.png)\"}",
+                                Campaigns.admin())
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(http.send("DELETE", "/api/v1/admin/campaigns/" + campaign + "/images/kept.png", Campaigns.admin())
+                        .statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> sent = campaigns.post("/api/v1/admin/campaigns/" + campaign + "/send", Map.of());
+        assertThat(error(sent, 422)).as("deleted after the body was saved").containsEntry("body", "unknown-image");
+        assertThat(campaigns.figures(campaign).get("status").asString()).isEqualTo("draft");
+        assertThat(http.download("/api/v1/admin/campaigns/" + campaign + "/images/kept.png", Campaigns.admin())
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void onlyADraftsPicturesChangeAndOnlyStaffWhoComposeMayChangeThem() {
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Fixed", body());
+        assertThat(campaigns
+                        .attach(campaign, "a.png", "a.png", Campaigns.png(7))
+                        .statusCode())
+                .isEqualTo(201);
+
+        String auditor = StaffUsers.add(port, "AUDITOR", null);
+        assertThat(campaigns
+                        .attach(campaign, "b.png", "b.png", Campaigns.png(8), StaffUsers.basic(auditor))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.send(
+                                "DELETE",
+                                "/api/v1/admin/campaigns/" + campaign + "/images/a.png",
+                                StaffUsers.basic(auditor))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(http.get("/api/v1/admin/campaigns/" + campaign + "/images", StaffUsers.basic(auditor))
+                        .statusCode())
+                .as("auditors read what campaigns carry")
+                .isEqualTo(200);
+
+        assertThat(campaigns
+                        .post("/api/v1/admin/campaigns/" + campaign + "/cancel", Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> late = campaigns.attach(campaign, "b.png", "b.png", Campaigns.png(9));
+        assertThat(error(late, 409)).containsEntry("status", "not-a-draft");
+        assertThat(error(
+                        http.send("DELETE", "/api/v1/admin/campaigns/" + campaign + "/images/a.png", Campaigns.admin()),
+                        409))
+                .containsEntry("status", "not-a-draft");
+        assertThat(jdbc.sql("SELECT count(*) FROM campaign_image WHERE campaign_id = :id")
+                        .param("id", campaign)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    /** The answer's errors as field and code, after checking its status. */
+    private static Map<String, String> error(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Json.read(response.body())
+                .get("errors")
+                .valueStream()
+                .forEach(error -> errors.putIfAbsent(
+                        error.get("field").asString(), error.get("code").asString()));
+        return errors;
+    }
+}
