@@ -209,6 +209,35 @@ class CampaignDeliveryTest extends CampaignMailTest {
         assertThat(campaigns.status(campaign, addresses.get(3))).isEqualTo("skipped consent-withdrawn");
     }
 
+    /**
+     * A campaign's messages are queued with ids that grow in the order of their subjects' ids, so that the chunks the
+     * queue hands out in that order are neighbours in the tables and indexes the send reads and writes.
+     */
+    @Test
+    void aCampaignsMessageIdsFollowItsSubjectsOrder() {
+        for (int i = 0; i < 40; i++) {
+            subscribers.confirmed(OLYMPUS, address("ordered" + i), "newsletter");
+        }
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Ordered", body());
+        campaigns.send(campaign);
+        starter.startDue();
+        List<UUID> bySubject = jdbc.sql("SELECT id FROM campaign_message WHERE campaign_id = :c ORDER BY subject_id")
+                .param("c", campaign)
+                .query(UUID.class)
+                .list();
+        List<UUID> byId = jdbc.sql("SELECT id FROM campaign_message WHERE campaign_id = :c ORDER BY id")
+                .param("c", campaign)
+                .query(UUID.class)
+                .list();
+        assertThat(bySubject).hasSizeGreaterThanOrEqualTo(40).isEqualTo(byId);
+        jdbc.sql("DELETE FROM outbound_item WHERE job = 'campaign' AND item = ANY(:ids)")
+                .param("ids", byId.toArray(UUID[]::new))
+                .update();
+        jdbc.sql("UPDATE campaign_message SET status = 'cancelled' WHERE campaign_id = :c")
+                .param("c", campaign)
+                .update();
+    }
+
     @Test
     void theStaffConsentHistoryShowsWhereAndWhenASubscriptionWasRegisteredAndConfirmed() {
         String nora = address("nora");
