@@ -9,8 +9,11 @@ import java.time.Instant;
  */
 record CampaignImage(String name, String mediaType, int size, String uploadedBy, Instant uploadedAt) {
 
-    /** What to paste into the body to show it; the alternative text is for staff to write. */
-    String markdown() {
+    /**
+     * What to paste into the body to show it; the alternative text is for staff to write. Public because the console's
+     * template calls it, and SpEL calls public methods only.
+     */
+    public String markdown() {
         int dot = name.lastIndexOf('.');
         return "![" + (dot > 0 ? name.substring(0, dot) : name) + "](cid:" + name + ")";
     }
