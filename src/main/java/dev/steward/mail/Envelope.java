@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The personal part of a message, stored only sealed under the subject's key: the address, subject line and bodies,
  * how it presents itself (a sender other than Steward's own, a Reply-To, headers such as {@code List-Unsubscribe}),
- * and the parts of the text meant for the recipient alone. Envelopes sealed before the presentation or the secrets
- * were kept read back without them.
+ * the parts of the text meant for the recipient alone, and the pictures its HTML shows by {@code cid:} where the
+ * message carries its own (a campaign's test send; the messages of a campaign carry theirs in its template instead, so
+ * that 100,000 sealed envelopes do not each hold the same pictures). Envelopes sealed before the presentation, the
+ * secrets or the pictures were kept read back without them.
  */
 public record Envelope(
         String to,
@@ -21,12 +23,27 @@ public record Envelope(
         @Nullable Sender from,
         @Nullable String replyTo,
         Map<String, String> headers,
-        @Nullable List<String> secrets) {
+        @Nullable List<String> secrets,
+        List<InlineImage> pictures) {
 
     static final String WITHHELD = "[withheld]";
 
     public Envelope {
         headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        pictures = pictures == null ? List.of() : List.copyOf(pictures);
+    }
+
+    /** A message without pictures of its own. */
+    public Envelope(
+            String to,
+            String subjectLine,
+            String text,
+            @Nullable String html,
+            @Nullable Sender from,
+            @Nullable String replyTo,
+            Map<String, String> headers,
+            @Nullable List<String> secrets) {
+        this(to, subjectLine, text, html, from, replyTo, headers, secrets, List.of());
     }
 
     /** Mail from Steward's own sender, with headers only where given. */
@@ -53,7 +70,8 @@ public record Envelope(
                 from,
                 replyTo,
                 withholdAll(headers),
-                secrets);
+                secrets,
+                pictures);
     }
 
     private Map<String, String> withholdAll(Map<String, String> values) {

@@ -1,5 +1,7 @@
 package dev.steward.mail;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  * {@link #contentId()}: the mail reader fetches nothing to show it. Its base64 text is made once, when the image is
  * made, so that every message of a campaign (built from one encoding, or one by one) reuses it rather than encoding
  * the same bytes again. The Content-ID and file name are checked here again, whatever the caller checked: they are
- * written into headers, where a line break or a quote would start another header or parameter.
+ * written into headers, where a line break or a quote would start another header or parameter, and again when a
+ * sealed envelope that carries the picture is read back.
  */
 public final class InlineImage {
 
@@ -34,7 +37,12 @@ public final class InlineImage {
      * @param mediaType one of PNG, JPEG, GIF or WebP
      * @param bytes the picture
      */
-    public InlineImage(String contentId, String fileName, String mediaType, byte[] bytes) {
+    @JsonCreator
+    public InlineImage(
+            @JsonProperty("contentId") String contentId,
+            @JsonProperty("fileName") String fileName,
+            @JsonProperty("mediaType") String mediaType,
+            @JsonProperty("bytes") byte[] bytes) {
         if (!CONTENT_ID.matcher(contentId).matches()
                 || !FILE_NAME.matcher(fileName).matches()
                 || !TYPES.contains(mediaType)) {
@@ -47,12 +55,25 @@ public final class InlineImage {
         this.base64 = Base64.getMimeEncoder().encode(bytes);
     }
 
+    @JsonProperty("contentId")
     public String contentId() {
         return contentId;
     }
 
+    @JsonProperty("fileName")
+    String fileName() {
+        return fileName;
+    }
+
+    @JsonProperty("mediaType")
     public String mediaType() {
         return mediaType;
+    }
+
+    /** The picture's bytes, as a sealed envelope keeps them. */
+    @JsonProperty("bytes")
+    byte[] bytes() {
+        return Base64.getMimeDecoder().decode(base64);
     }
 
     /** The image's part: {@code Content-ID}, {@code Content-Disposition: inline} with its file name, the base64 text. */

@@ -93,7 +93,7 @@ class SmtpTransport implements MailTransport, AutoCloseable {
 
         @Override
         public void send(String messageId, Envelope envelope) throws MailException {
-            send(messageId, envelope, List.of());
+            send(messageId, envelope, envelope.pictures());
         }
 
         private void send(String messageId, Envelope envelope, List<InlineImage> images) throws MailException {

@@ -120,7 +120,8 @@ class CampaignPreviews {
             throw new InvalidInputException(
                     FieldError.of("to", "not-staff", "error.newsletter.to.not-staff", String.join(", ", staffDomains)));
         }
-        Envelope envelope = renderer.render(campaign).envelope(to.strip(), PREVIEW_TOKEN, null);
+        RenderedCampaign rendered = renderer.render(campaign);
+        Envelope envelope = rendered.envelope(to.strip(), PREVIEW_TOKEN, null);
         return mailer.queueForStaff(
                 campaign.site(),
                 new Envelope(
@@ -131,7 +132,8 @@ class CampaignPreviews {
                         envelope.from(),
                         envelope.replyTo(),
                         envelope.headers(),
-                        envelope.secrets()));
+                        envelope.secrets(),
+                        rendered.images()));
     }
 
     /** The domains of the site's sender and Reply-To addresses: where its staff's mailboxes are. */

@@ -186,15 +186,6 @@ class CampaignControlTest extends CampaignMailTest {
                 .isEqualTo("draft");
     }
 
-    /** The outbox sends on its own schedule: the first message to the address, once it arrived. */
-    private static MimeMessage awaitMessageTo(String address) throws InterruptedException {
-        for (int i = 0; i < 100 && receivedBy(address).isEmpty(); i++) {
-            Thread.sleep(200);
-        }
-        assertThat(receivedBy(address)).as(address).isNotEmpty();
-        return receivedBy(address).get(0);
-    }
-
     private static List<String> codes(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
         return Json.read(response.body())

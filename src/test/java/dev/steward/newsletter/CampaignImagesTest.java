@@ -50,7 +50,36 @@ class CampaignImagesTest extends CampaignMailTest {
         campaigns.send(campaign);
         starter.run();
 
-        MimeMessage message = receivedBy(ada, "Pictured news").get(0);
+        assertPictureInside(receivedBy(ada, "Pictured news").get(0), picture);
+    }
+
+    @Test
+    void aTestSendToStaffCarriesThePicturesAsThePeopleWillReceiveThem() throws Exception {
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Pictured test", body());
+        byte[] picture = Campaigns.png(0x663399);
+        assertThat(campaigns.attach(campaign, null, "detector.png", picture).statusCode())
+                .isEqualTo(201);
+        assertThat(http.patchJson(
+                                "/api/v1/admin/campaigns/" + campaign,
+                                "{\"body\":\"# Spring news\\n\\n![The new detector](cid:detector.png)\\n\"}",
+                                Campaigns.admin())
+                        .statusCode())
+                .isEqualTo(200);
+        String staff = "pictures-team@olympus-ims.com";
+
+        assertThat(campaigns
+                        .post("/api/v1/admin/campaigns/" + campaign + "/test", Map.of("to", staff))
+                        .statusCode())
+                .isEqualTo(202);
+
+        assertPictureInside(awaitMessageTo(staff), picture);
+    }
+
+    /**
+     * The message is text and, as its alternative, the HTML related to the picture its cid: address names, under that
+     * Content-ID, inline, with the bytes uploaded; the text shows the alternative text instead.
+     */
+    private static void assertPictureInside(MimeMessage message, byte[] picture) throws Exception {
         MimeMultipart alternative = (MimeMultipart) message.getContent();
         assertThat(new ContentType(alternative.getContentType()).getBaseType()).isEqualTo("multipart/alternative");
         assertThat(alternative.getCount()).isEqualTo(2);

@@ -194,6 +194,13 @@ abstract class CampaignMailTest {
                 .toList();
     }
 
+    /** The outbox sends on its own schedule: the first message to the address, once it arrived. */
+    static MimeMessage awaitMessageTo(String address) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> receivedBy(address), received -> !received.isEmpty())
+                .get(0);
+    }
+
     static List<MimeMessage> receivedBy(String address) {
         return Arrays.stream(smtp.getReceivedMessages())
                 .filter(message ->
