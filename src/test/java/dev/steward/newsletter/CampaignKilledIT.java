@@ -2,28 +2,18 @@ package dev.steward.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.StewardApplication;
-import dev.steward.consent.ConsentLedger;
-import dev.steward.test.Http;
-import dev.steward.test.Json;
 import dev.steward.test.SlowSmtp;
 import dev.steward.test.StewardProcess;
-import dev.steward.test.StewardTest;
-import dev.steward.vault.Identities;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,37 +42,19 @@ class CampaignKilledIT {
         Path work = Files.createDirectories(Path.of("target", "campaign-killed").toAbsolutePath());
         Path data = Files.createTempDirectory(work, "data-");
         smtp = SlowSmtp.start(Duration.ofMillis(15));
-        stage(data);
+        KilledCampaigns campaigns = new KilledCampaigns(smtp, "killed.test");
+        campaigns.stage(data, SUBSCRIBERS);
 
-        int port = freePort();
-        StewardProcess first = StewardProcess.start(data, port, settings(), Duration.ofSeconds(90));
-        Http http = first.http();
-        String campaign = Json.read(http.postJson(
-                                "/api/v1/admin/campaigns",
-                                "{\"site\":\"olympus-ims\",\"list\":\"newsletter\",\"subjectLine\":\"Lenses\","
-                                        + "\"body\":\"# New lenses\\n\\nTwo more this spring.\"}",
-                                Campaigns.admin())
-                        .body())
-                .get("figures")
-                .get("id")
-                .asString();
-        assertThat(http.postJson("/api/v1/admin/campaigns/" + campaign + "/send", "{}", Campaigns.admin())
-                        .statusCode())
-                .isEqualTo(200);
+        int port = KilledCampaigns.freePort();
+        StewardProcess first =
+                StewardProcess.start(data, port, campaigns.settings(CHUNK, WORKERS), Duration.ofSeconds(90));
+        String campaign = KilledCampaigns.send(first.http());
         first.awaitUntil(() -> smtp.accepted().size() >= KILL_AFTER, Duration.ofSeconds(60));
         first.kill();
         acceptedAtKill = smtp.accepted().size();
 
-        steward = StewardProcess.start(data, port, settings(), Duration.ofSeconds(90));
-        steward.awaitUntil(
-                () -> {
-                    figures = Json.read(steward.http()
-                                    .get("/api/v1/admin/campaigns/" + campaign, Campaigns.admin())
-                                    .body())
-                            .get("figures");
-                    return figures.get("status").asString().equals("sent");
-                },
-                Duration.ofSeconds(90));
+        steward = StewardProcess.start(data, port, campaigns.settings(CHUNK, WORKERS), Duration.ofSeconds(90));
+        figures = KilledCampaigns.awaitSent(steward, campaign, Duration.ofSeconds(90));
     }
 
     @AfterAll
@@ -97,7 +69,7 @@ class CampaignKilledIT {
     void everySubscriberGetsTheCampaignUnderItsOneMessageIdAndOnlyWhatWasInFlightArrivesTwice() {
         List<String> accepted = smtp.accepted();
         Set<String> distinct = new HashSet<>(accepted);
-        List<String> repeats = repeats(accepted);
+        List<String> repeats = KilledCampaigns.repeats(accepted);
         System.out.println("CampaignKilledIT: " + acceptedAtKill + " accepted at the kill, " + accepted.size()
                 + " deliveries of " + distinct.size() + " messages, " + repeats.size() + " repeated");
 
@@ -107,62 +79,5 @@ class CampaignKilledIT {
         assertThat(distinct).as("none lost, none under another Message-ID").hasSize(SUBSCRIBERS);
         assertThat(repeats).as("only what was in flight at the kill").hasSizeLessThanOrEqualTo(IN_FLIGHT);
         assertThat(repeats.size() + SUBSCRIBERS).isEqualTo(accepted.size());
-    }
-
-    /** The subscribers, confirmed as the double opt-in records them, on the data directory the processes get. */
-    static void stage(Path data) {
-        try (ConfigurableApplicationContext staging = new SpringApplicationBuilder(StewardApplication.class)
-                .run(args(
-                        data,
-                        "--server.port=0",
-                        "--steward.newsletter.interval=PT1H",
-                        "--steward.database.fsync=false"))) {
-            Subscribers subscribers =
-                    new Subscribers(staging.getBean(Identities.class), staging.getBean(ConsentLedger.class));
-            for (int i = 0; i < SUBSCRIBERS; i++) {
-                subscribers.confirmed("olympus-ims", "reader-" + i + "@killed.test", "newsletter");
-            }
-        }
-    }
-
-    static List<String> settings() {
-        return List.of(args(
-                null,
-                "--steward.newsletter.interval=PT1S",
-                "--steward.newsletter.chunk=" + CHUNK,
-                "--steward.newsletter.parallelism=" + WORKERS,
-                "--steward.newsletter.rate-per-second=0",
-                // a short lease, so the second start finds the first one's leases over; attempts fit well inside it
-                "--steward.outbound.lease=PT20S",
-                "--steward.mail.smtp.timeout=PT3S"));
-    }
-
-    static String[] args(Path data, String... more) {
-        List<String> args = new ArrayList<>(List.of(
-                "--steward.catalog=classpath:examples/olympus-2018,classpath:examples/omron-2012",
-                "--steward.mail.smtp.host=127.0.0.1",
-                "--steward.mail.smtp.port=" + smtp.port(),
-                "--steward.mail.smtp.from=privacy@killed.test",
-                "--steward.retention.scheduled=false",
-                // only the campaign reaches the server: no notice-change mailing, no outbox
-                "--steward.notice-changes.interval=PT24H",
-                "--steward.mail.interval=PT24H"));
-        if (data != null) {
-            args.add("--steward.data-dir=" + data);
-            args.add("--steward.admin-password=" + StewardTest.ADMIN_PASSWORD);
-        }
-        args.addAll(List.of(more));
-        return args.toArray(String[]::new);
-    }
-
-    static List<String> repeats(List<String> ids) {
-        Set<String> seen = new HashSet<>();
-        return ids.stream().filter(id -> !seen.add(id)).toList();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

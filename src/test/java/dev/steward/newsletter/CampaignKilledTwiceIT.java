@@ -2,26 +2,17 @@ package dev.steward.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.StewardApplication;
-import dev.steward.consent.ConsentLedger;
-import dev.steward.test.Http;
-import dev.steward.test.Json;
 import dev.steward.test.SlowSmtp;
 import dev.steward.test.StewardProcess;
-import dev.steward.test.StewardTest;
-import dev.steward.vault.Identities;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,43 +45,24 @@ class CampaignKilledTwiceIT {
                 Path.of("target", "campaign-killed-twice").toAbsolutePath());
         Path data = Files.createTempDirectory(work, "data-");
         smtp = SlowSmtp.start(Duration.ofMillis(15));
-        stage(data);
+        KilledCampaigns campaigns = new KilledCampaigns(smtp, "killed-twice.test");
+        campaigns.stage(data, SUBSCRIBERS);
 
-        int port = CampaignKilledIT.freePort();
-        StewardProcess first = StewardProcess.start(data, port, settings(), Duration.ofSeconds(90));
-        Http http = first.http();
-        String campaign = Json.read(http.postJson(
-                                "/api/v1/admin/campaigns",
-                                "{\"site\":\"olympus-ims\",\"list\":\"newsletter\",\"subjectLine\":\"Lenses\","
-                                        + "\"body\":\"# New lenses\\n\\nTwo more this spring.\"}",
-                                Campaigns.admin())
-                        .body())
-                .get("figures")
-                .get("id")
-                .asString();
-        assertThat(http.postJson("/api/v1/admin/campaigns/" + campaign + "/send", "{}", Campaigns.admin())
-                        .statusCode())
-                .isEqualTo(200);
+        int port = KilledCampaigns.freePort();
+        StewardProcess first = StewardProcess.start(data, port, campaigns.settings(CHUNK, 1), Duration.ofSeconds(90));
+        String campaign = KilledCampaigns.send(first.http());
         first.awaitUntil(() -> smtp.accepted().size() >= KILL_AFTER, Duration.ofSeconds(60));
         first.kill();
         acceptedAtFirstKill = smtp.accepted().size();
 
         // nothing is claimable until the first process's leases end; then both chunks are claimed again
-        StewardProcess second = StewardProcess.start(data, port, settings(), Duration.ofSeconds(90));
+        StewardProcess second = StewardProcess.start(data, port, campaigns.settings(CHUNK, 1), Duration.ofSeconds(90));
         second.awaitUntil(() -> distinct() >= SECOND_KILL_AT_DISTINCT, Duration.ofSeconds(90));
         second.kill();
         distinctAtSecondKill = distinct();
 
-        steward = StewardProcess.start(data, port, settings(), Duration.ofSeconds(90));
-        steward.awaitUntil(
-                () -> {
-                    figures = Json.read(steward.http()
-                                    .get("/api/v1/admin/campaigns/" + campaign, Campaigns.admin())
-                                    .body())
-                            .get("figures");
-                    return figures.get("status").asString().equals("sent");
-                },
-                Duration.ofSeconds(120));
+        steward = StewardProcess.start(data, port, campaigns.settings(CHUNK, 1), Duration.ofSeconds(90));
+        figures = KilledCampaigns.awaitSent(steward, campaign, Duration.ofSeconds(120));
     }
 
     @AfterAll
@@ -104,7 +76,7 @@ class CampaignKilledTwiceIT {
     @Test
     void everySubscriberGetsTheCampaignAndNoneIsGivenUpAfterTwoKills() {
         List<String> accepted = smtp.accepted();
-        List<String> repeats = CampaignKilledIT.repeats(accepted);
+        List<String> repeats = KilledCampaigns.repeats(accepted);
         System.out.println("CampaignKilledTwiceIT: " + acceptedAtFirstKill + " accepted at the first kill, "
                 + distinctAtSecondKill + " distinct at the second, " + accepted.size() + " deliveries of "
                 + distinct() + " messages, " + repeats.size() + " repeated");
@@ -122,50 +94,5 @@ class CampaignKilledTwiceIT {
 
     private static int distinct() {
         return new HashSet<>(smtp.accepted()).size();
-    }
-
-    static void stage(Path data) {
-        try (ConfigurableApplicationContext staging = new SpringApplicationBuilder(StewardApplication.class)
-                .run(args(
-                        data,
-                        "--server.port=0",
-                        "--steward.newsletter.interval=PT1H",
-                        "--steward.database.fsync=false"))) {
-            Subscribers subscribers =
-                    new Subscribers(staging.getBean(Identities.class), staging.getBean(ConsentLedger.class));
-            for (int i = 0; i < SUBSCRIBERS; i++) {
-                subscribers.confirmed("olympus-ims", "reader-" + i + "@killed-twice.test", "newsletter");
-            }
-        }
-    }
-
-    static List<String> settings() {
-        return List.of(args(
-                null,
-                "--steward.newsletter.interval=PT1S",
-                "--steward.newsletter.chunk=" + CHUNK,
-                "--steward.newsletter.parallelism=1",
-                "--steward.newsletter.rate-per-second=0",
-                // a short lease, so the next start finds the leases over soon; attempts fit well inside it
-                "--steward.outbound.lease=PT20S",
-                "--steward.mail.smtp.timeout=PT3S"));
-    }
-
-    static String[] args(Path data, String... more) {
-        List<String> args = new ArrayList<>(List.of(
-                "--steward.catalog=classpath:examples/olympus-2018,classpath:examples/omron-2012",
-                "--steward.mail.smtp.host=127.0.0.1",
-                "--steward.mail.smtp.port=" + smtp.port(),
-                "--steward.mail.smtp.from=privacy@killed-twice.test",
-                "--steward.retention.scheduled=false",
-                // only the campaign reaches the server: no notice-change mailing, no outbox
-                "--steward.notice-changes.interval=PT24H",
-                "--steward.mail.interval=PT24H"));
-        if (data != null) {
-            args.add("--steward.data-dir=" + data);
-            args.add("--steward.admin-password=" + StewardTest.ADMIN_PASSWORD);
-        }
-        args.addAll(List.of(more));
-        return args.toArray(String[]::new);
     }
 }

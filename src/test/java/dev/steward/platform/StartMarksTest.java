@@ -51,14 +51,17 @@ class StartMarksTest {
         starts.begin(items.get(0));
         assertThat(marks).containsExactly(List.of(items.get(0).id()));
         starts.begin(items.get(2));
-        assertThat(marks)
-                .as("the one in between was left out: never marked")
+        // the fresh window after item 2 is marked ahead on the other thread, so it may already be there
+        assertThat(marks.subList(0, 2))
                 .containsExactly(
                         List.of(items.get(0).id()), List.of(items.get(2).id()));
         starts.begin(items.get(3));
         starts.begin(items.get(6));
 
         assertThat(marks).hasSize(3).endsWith(ids(items.subList(3, 7)));
+        assertThat(marks)
+                .as("the one in between was left out: never marked")
+                .noneMatch(window -> window.contains(items.get(1).id()));
         String worker = Thread.currentThread().getName();
         assertThat(markedOn)
                 .as("the fresh window after it is marked ahead while it goes")
