@@ -227,6 +227,29 @@ class CampaignImagesTest extends CampaignMailTest {
     }
 
     @Test
+    void anotherSitesOfficerFindsNoPictureToListReadAddOrDelete() {
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Olympus only", body());
+        assertThat(campaigns
+                        .attach(campaign, "a.png", "a.png", Campaigns.png(10))
+                        .statusCode())
+                .isEqualTo(201);
+        String[] omron = StaffUsers.basic(StaffUsers.add(port, "PRIVACY_OFFICER", "omron-healthcare"));
+        String images = "/api/v1/admin/campaigns/" + campaign + "/images";
+
+        assertThat(http.get(images, omron).statusCode()).isEqualTo(404);
+        assertThat(http.download(images + "/a.png", omron).statusCode()).isEqualTo(404);
+        assertThat(campaigns
+                        .attach(campaign, "b.png", "b.png", Campaigns.png(11), omron)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(http.send("DELETE", images + "/a.png", omron).statusCode()).isEqualTo(404);
+        assertThat(http.download(images + "/a.png", Campaigns.admin()).statusCode())
+                .as("still there, and nothing added")
+                .isEqualTo(200);
+        assertThat(http.get(images, Campaigns.admin()).body()).doesNotContain("b.png");
+    }
+
+    @Test
     void onlyADraftsPicturesChangeAndOnlyStaffWhoComposeMayChangeThem() {
         UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Fixed", body());
         assertThat(campaigns
