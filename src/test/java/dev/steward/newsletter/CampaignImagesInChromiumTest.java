@@ -70,7 +70,8 @@ class CampaignImagesInChromiumTest {
         PlaywrightAssertions.assertThat(row).hasCount(1);
         assertThat(row.textContent())
                 .contains("detector.png")
-                .contains("image/png")
+                .contains("PNG")
+                .doesNotContain("image/png")
                 .contains("1 KB");
         assertThat(page.locator("#images img.thumbnail").getAttribute("src"))
                 .isEqualTo("/admin/campaigns/" + id + "/images/detector.png");
