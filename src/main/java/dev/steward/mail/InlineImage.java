@@ -76,6 +76,11 @@ public final class InlineImage {
         return Base64.getMimeDecoder().decode(base64);
     }
 
+    /** The picture as a {@code data:} address, for a page that shows the message's HTML (the dev mailbox). */
+    String dataAddress() {
+        return "data:" + mediaType + ";base64," + Base64.getEncoder().encodeToString(bytes());
+    }
+
     /** The image's part: {@code Content-ID}, {@code Content-Disposition: inline} with its file name, the base64 text. */
     MimeBodyPart part() throws MessagingException {
         MimeBodyPart part = new PreencodedMimeBodyPart("base64");

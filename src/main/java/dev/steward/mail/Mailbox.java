@@ -1,5 +1,6 @@
 package dev.steward.mail;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
 import dev.steward.platform.FieldError;
@@ -37,18 +38,21 @@ class Mailbox {
     private final MailTransport transport;
     private final AuditTrail audit;
     private final CurrentCaller caller;
+    private final ShownPictures pictures;
 
     Mailbox(
             OutboxRepository outbox,
             Envelopes envelopes,
             MailTransport transport,
             AuditTrail audit,
-            CurrentCaller caller) {
+            CurrentCaller caller,
+            ShownPictures pictures) {
         this.outbox = outbox;
         this.envelopes = envelopes;
         this.transport = transport;
         this.audit = audit;
         this.caller = caller;
+        this.pictures = pictures;
     }
 
     /** Which messages to show; {@code to} is matched against the opened envelopes, ignoring case. */
@@ -95,7 +99,8 @@ class Mailbox {
             @Nullable String html,
             @Nullable String from,
             @Nullable String replyTo,
-            Map<String, String> headers) {
+            Map<String, String> headers,
+            @JsonIgnore boolean picturesLeftOut) {
 
         static Entry of(OutboxMessage message, Optional<Envelope> envelope) {
             Envelope content = envelope.orElse(null);
@@ -122,7 +127,35 @@ class Mailbox {
                             ? null
                             : content.from().address(),
                     content == null ? null : content.replyTo(),
-                    content == null ? Map.of() : content.headers());
+                    content == null ? Map.of() : content.headers(),
+                    false);
+        }
+
+        /** The same message as the page shows it: its pictures put in, or left out of a page that holds enough. */
+        Entry shown(String shown, boolean leftOut) {
+            return new Entry(
+                    id,
+                    messageId,
+                    site,
+                    subject,
+                    kind,
+                    category,
+                    purpose,
+                    status,
+                    transport,
+                    attempts,
+                    lastError,
+                    createdAt,
+                    nextAttemptAt,
+                    sentAt,
+                    to,
+                    subjectLine,
+                    text,
+                    shown,
+                    from,
+                    replyTo,
+                    headers,
+                    leftOut);
         }
 
         boolean hasContent() {
@@ -138,19 +171,50 @@ class Mailbox {
     /** The caller's view; asking for a site they may not see is answered as if it did not exist. */
     @Transactional
     List<Entry> read(Query query) {
+        return read(query, null);
+    }
+
+    /**
+     * The caller's view as the console's page shows it: the same read and audit, with each HTML's pictures put in
+     * (the API answers the HTML as it was sent, {@code cid:} addresses and all).
+     */
+    @Transactional
+    List<Entry> readShown(Query query) {
+        ShownPictures.Budget budget = new ShownPictures.Budget();
+        return pictures.kept(read(query, budget), budget);
+    }
+
+    private List<Entry> read(Query query, ShownPictures.@Nullable Budget withPictures) {
         Caller staff = query.site() == null ? caller.get() : caller.requireSite(query.site());
-        List<Entry> entries = outbox.newest(staff.sites(), query.site(), messages -> select(messages, query));
+        List<Entry> entries =
+                outbox.newest(staff.sites(), query.site(), messages -> select(messages, query, withPictures));
         auditReads(entries, staff, query.reason());
         return entries;
     }
 
-    private List<Entry> select(Stream<OutboxMessage> messages, Query query) {
+    private List<Entry> select(
+            Stream<OutboxMessage> messages, Query query, ShownPictures.@Nullable Budget withPictures) {
+        record Opened(OutboxMessage message, Optional<Envelope> envelope) {}
         List<Entry> entries = new ArrayList<>();
         messages.filter(message -> query.status() == null || message.status() == query.status())
                 .limit(MAX_SEARCHED)
-                .map(message -> Entry.of(message, envelopes.open(message).map(envelope -> asShown(message, envelope))))
-                .filter(entry -> query.to() == null || query.to().equalsIgnoreCase(entry.to()))
+                .map(message ->
+                        new Opened(message, envelopes.open(message).map(envelope -> asShown(message, envelope))))
+                .filter(opened -> query.to() == null
+                        || opened.envelope()
+                                .filter(envelope -> query.to().equalsIgnoreCase(envelope.to()))
+                                .isPresent())
                 .limit(query.limit())
+                // pictures are put in only for the messages shown, not for every one a search opened
+                .map(opened -> {
+                    Entry entry = Entry.of(opened.message(), opened.envelope());
+                    return withPictures == null
+                            ? entry
+                            : ShownPictures.show(
+                                    entry,
+                                    opened.envelope().map(Envelope::pictures).orElse(List.of()),
+                                    withPictures);
+                })
                 .forEach(entries::add);
         return entries;
     }

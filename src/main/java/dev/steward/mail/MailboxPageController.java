@@ -29,7 +29,7 @@ class MailboxPageController {
                 to, site, Mailbox.DEFAULT_LIMIT, null, "failed".equals(status) ? MailStatus.FAILED : null);
         model.addAttribute("query", query);
         model.addAttribute("delivery", mailbox.delivery());
-        model.addAttribute("messages", mailbox.read(query));
+        model.addAttribute("messages", mailbox.readShown(query));
         return "admin/mailbox";
     }
 }

@@ -1,6 +1,7 @@
 package dev.steward.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -13,6 +14,7 @@ import dev.steward.test.Json;
 import dev.steward.test.StewardTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An administrator attaches a picture to a draft on the campaign's page, sees it listed with its Markdown, pastes
- * that into the message, and the preview shows the picture; a file that is not a picture is refused at its field.
+ * that into the message, and the preview shows the picture, as does the dev mailbox once a test is sent; a file that
+ * is not a picture is refused at its field.
  */
 @StewardTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,7 +40,7 @@ class CampaignImagesInChromiumTest {
     final Chromium chromium = Chromium.perClass();
 
     @Test
-    void aPictureIsAttachedListedPastedAndShownInThePreview() {
+    void aPictureIsAttachedListedPastedAndShownInThePreviewAndTheDevMailbox() {
         HttpResponse<String> created = new Http(port)
                 .postJson(
                         "/api/v1/admin/campaigns",
@@ -89,6 +92,26 @@ class CampaignImagesInChromiumTest {
         assertThat((Integer) pictured.evaluate(LOADED))
                 .as("the preview shows the picture")
                 .isEqualTo(16);
+
+        // a test send reaches the dev mailbox, whose page shows the picture inside the message's sandboxed frame
+        String staff = "chromium-pictures@olympus-ims.com";
+        HttpResponse<String> tested = new Http(port)
+                .postJson("/api/v1/admin/campaigns/" + id + "/test", "{\"to\":\"" + staff + "\"}", Campaigns.admin());
+        assertThat(tested.statusCode()).as(tested.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> new Http(port)
+                        .get("/api/v1/admin/mailbox?to=" + staff, Campaigns.admin())
+                        .body()
+                        .contains("\"messageId\""));
+        page.navigate("/admin/mailbox?to=" + staff);
+        page.locator("summary", new Page.LocatorOptions().setHasText("HTML version"))
+                .click();
+        Locator mailed =
+                page.frameLocator("iframe[title='HTML version of the message']").locator("img[alt='The detector']");
+        assertThat((Integer) mailed.evaluate(LOADED))
+                .as("the dev mailbox shows the picture")
+                .isEqualTo(16);
+        page.navigate("/admin/campaigns/" + id);
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete detector.png"))
                 .click();
