@@ -17,6 +17,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SweepRepository {
 
+    /**
+     * Whether person {@code g.subject_id} has a record outside {@code erased}: the person's first such record, looked
+     * for latest due first, records without a due time before all. That is the index's order read backwards (V165)
+     * and the opposite of the order in which the sweep claims, so the first entry is seldom one the batch erased, each
+     * of which costs a heap fetch to step over (the pages of rows just deleted are not all-visible); in heap order, as
+     * before, a person with only due records cost about five (bench/README.md, sweep3 of 2026-12-05, afternoon).
+     */
+    static final String LEFTOVER_PROBE = """
+            SELECT r.id FROM personal_record r
+             WHERE r.subject_id = g.subject_id AND r.id NOT IN (SELECT id FROM erased)
+             ORDER BY r.due_at DESC LIMIT 1""";
+
     private final JdbcClient jdbc;
 
     SweepRepository(JdbcClient jdbc) {
@@ -35,12 +47,13 @@ class SweepRepository {
      *
      * <p>The same statement tells which subjects the batch left without any record: every part of it sees the table
      * as it was before the delete, so a subject none of whose records lies outside the set the statement erased has
-     * nothing else left. Asked here, each subject costs one probe of the index on {@code (subject_id) INCLUDE (id)}
-     * that stops at the person's first record not erased, from the index alone where its page is all-visible (a
-     * person's older records usually are; the rows just deleted are not), and no second statement has to step over
-     * the rows just deleted. (Counting all the batch's subjects in one index scan of {@code = ANY} of them was
-     * measured no faster, and it would read every record of a person who has thousands; an {@code array_agg} of each
-     * person's erased ids spilled the hash aggregate to disk.)
+     * nothing else left. Asked here, each subject costs one probe of the index on {@code (subject_id, due_at)
+     * INCLUDE (id)} that stops at the person's first record not erased, from the index alone where its page is
+     * all-visible (a person's older records usually are; the rows just deleted are not), and no second statement has
+     * to step over the rows just deleted ({@link #LEFTOVER_PROBE}, in the order that makes its first entry the likely
+     * answer). (Counting all the batch's subjects in one index scan of {@code = ANY} of them was measured no faster,
+     * and it would read every record of a person who has thousands; an {@code array_agg} of each person's erased ids
+     * spilled the hash aggregate to disk.)
      *
      * <p>The parts come back one after another rather than joined: the planner estimates the claim at one row and,
      * joining, would compare each claimed record with each erased one. The erased records come back as one row per
@@ -88,14 +101,12 @@ class SweepRepository {
                           FROM erased e GROUP BY e.site, e.activity, e.retention_rule
                         UNION ALL
                         SELECT 'alone', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, g.subject_id FROM gone g
-                         WHERE (SELECT r.id FROM personal_record r
-                                 WHERE r.subject_id = g.subject_id AND r.id NOT IN (SELECT id FROM erased)
-                                 LIMIT 1) IS NULL
+                         WHERE (%LEFTOVER_PROBE%) IS NULL
                         UNION ALL
                         SELECT 'kept', NULL, NULL, NULL, count(*), NULL, NULL, NULL, NULL, NULL FROM kept
                         UNION ALL
                         SELECT 'claimed', NULL, NULL, NULL, count(*), NULL, NULL, NULL, NULL, NULL FROM claimed
-                        """)
+                        """.replace("%LEFTOVER_PROBE%", LEFTOVER_PROBE))
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("limit", limit)
                 .param("share", share.index())
