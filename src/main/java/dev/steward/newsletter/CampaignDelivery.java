@@ -265,7 +265,6 @@ class CampaignDelivery implements OutboundJob.ClaimedAhead<CampaignDelivery.Atte
                 // in flight twice when its node stopped: it may have gone out, so it is not sent a third time
                 rows.add(new CampaignMessageRepository.Settled(
                         each.item().id(),
-                        null,
                         MessageStatus.FAILED,
                         settlement.error(),
                         false,
@@ -294,7 +293,6 @@ class CampaignDelivery implements OutboundJob.ClaimedAhead<CampaignDelivery.Atte
         };
         return new CampaignMessageRepository.Settled(
                 message.id(),
-                message.place(),
                 status,
                 attempt.detail(),
                 attempt.tracked(),

@@ -7,9 +7,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * One message of a campaign, to one person: the blind index of their address and the subject it was found under.
  * Nothing here names the person; the address is decrypted from the vault when the message goes.
- *
- * @param place where the row lay when it was read (its {@code ctid}), for the settle to find it without the index;
- *     only a hint ({@link CampaignMessageRepository#settle})
  */
 record CampaignMessage(
         UUID id,
@@ -18,5 +15,4 @@ record CampaignMessage(
         SubjectId subject,
         MessageStatus status,
         @Nullable String reason,
-        boolean bounced,
-        @Nullable String place) {}
+        boolean bounced) {}

@@ -7,12 +7,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,9 +53,9 @@ class CampaignMessageRepository {
     }
 
     List<CampaignMessage> find(Collection<UUID> ids) {
-        return jdbc.sql("SELECT *, ctid::text AS place FROM campaign_message WHERE id = ANY(:ids)")
+        return jdbc.sql("SELECT * FROM campaign_message WHERE id = ANY(:ids)")
                 .param("ids", ids.toArray(UUID[]::new))
-                .query((rs, row) -> placed(rs))
+                .query((rs, row) -> message(rs))
                 .list();
     }
 
@@ -65,64 +63,30 @@ class CampaignMessageRepository {
         return find(List.of(id)).stream().findFirst();
     }
 
-    /**
-     * What became of messages after an attempt: one statement for the batch, where their rows lay when they were read,
-     * and one by id for those that moved since (or were read without their place).
-     *
-     * <p>WHY by place first: by id each row costs a descent of the key's index, some four buffers a message, for rows
-     * the chunk's checks read a moment before (bench/README.md, campaign8). The id is checked there too, so a row that
-     * moved meanwhile (a pause, an erasure, {@code VACUUM FULL}) is never mistaken for another: it is found by id.
-     */
+    /** What became of messages after an attempt, one statement for the batch. */
     void settle(List<Settled> settled) {
         if (settled.isEmpty()) {
             return;
         }
-        List<Settled> placed =
-                settled.stream().filter(one -> one.place() != null).toList();
-        Set<UUID> done = new HashSet<>();
-        if (!placed.isEmpty()) {
-            done.addAll(settle("""
-                    UPDATE campaign_message m SET status = s.status, reason = s.reason, tracked = s.tracked,
-                        attempts = s.attempts, sent_at = s.sent_at
-                    FROM unnest(CAST(:places AS TID[]), :ids, :statuses, :reasons, :tracked, :attempts,
-                            CAST(:sentAt AS TIMESTAMPTZ[]))
-                        AS s(place, id, status, reason, tracked, attempts, sent_at)
-                    WHERE m.ctid = s.place AND m.id = s.id
-                    RETURNING m.id
-                    """, placed));
-        }
-        List<Settled> rest =
-                settled.stream().filter(one -> !done.contains(one.id())).toList();
-        if (!rest.isEmpty()) {
-            settle("""
-                    UPDATE campaign_message m SET status = s.status, reason = s.reason, tracked = s.tracked,
-                        attempts = s.attempts, sent_at = s.sent_at
-                    FROM unnest(CAST(:places AS TID[]), :ids, :statuses, :reasons, :tracked, :attempts,
-                            CAST(:sentAt AS TIMESTAMPTZ[]))
-                        AS s(place, id, status, reason, tracked, attempts, sent_at)
-                    WHERE m.id = s.id
-                    RETURNING m.id
-                    """, rest);
-        }
-    }
-
-    private List<UUID> settle(String sql, List<Settled> settled) {
-        return jdbc.sql(sql)
-                .param("places", settled.stream().map(Settled::place).toArray(String[]::new))
+        jdbc.sql("""
+                        UPDATE campaign_message m SET status = s.status, reason = s.reason, tracked = s.tracked,
+                            attempts = s.attempts, sent_at = s.sent_at
+                        FROM unnest(:ids, :statuses, :reasons, :tracked, :attempts, CAST(:sentAt AS TIMESTAMPTZ[]))
+                            AS s(id, status, reason, tracked, attempts, sent_at)
+                        WHERE m.id = s.id
+                        """)
                 .param("ids", settled.stream().map(Settled::id).toArray(UUID[]::new))
                 .param("statuses", settled.stream().map(s -> s.status().key()).toArray(String[]::new))
                 .param("reasons", settled.stream().map(Settled::reason).toArray(String[]::new))
                 .param("tracked", settled.stream().map(Settled::tracked).toArray(Boolean[]::new))
                 .param("attempts", settled.stream().map(Settled::attempts).toArray(Integer[]::new))
                 .param("sentAt", settled.stream().map(Settled::sentAtText).toArray(String[]::new))
-                .query(UUID.class)
-                .list();
+                .update();
     }
 
     /** A message's new state, as {@link #settle} writes it. */
     record Settled(
             UUID id,
-            @Nullable String place,
             MessageStatus status,
             @Nullable String reason,
             boolean tracked,
@@ -216,14 +180,6 @@ class CampaignMessageRepository {
     }
 
     private static CampaignMessage message(ResultSet rs) throws SQLException {
-        return message(rs, null);
-    }
-
-    private static CampaignMessage placed(ResultSet rs) throws SQLException {
-        return message(rs, rs.getString("place"));
-    }
-
-    private static CampaignMessage message(ResultSet rs, @Nullable String place) throws SQLException {
         return new CampaignMessage(
                 rs.getObject("id", UUID.class),
                 rs.getObject("campaign_id", UUID.class),
@@ -231,7 +187,6 @@ class CampaignMessageRepository {
                 new SubjectId(rs.getObject("subject_id", UUID.class)),
                 MessageStatus.ofKey(rs.getString("status")),
                 rs.getString("reason"),
-                rs.getBoolean("bounced"),
-                place);
+                rs.getBoolean("bounced"));
     }
 }

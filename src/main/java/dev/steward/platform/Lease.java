@@ -30,12 +30,10 @@ public final class Lease {
     private final Function<List<UUID>, List<UUID>> start;
 
     private final Executor marking;
-    /** Where the lease's items lie in the queue's table, as its statements answered. */
-    private final Places places;
 
     /** A lease whose items are held to the end and need no mark (outside the queue: tests of one attempt). */
     Lease(UUID id, Duration length, ScheduledExecutorService watchdog, BooleanSupplier stopping) {
-        this(id, length, watchdog, stopping, items -> items, Runnable::run, new Places());
+        this(id, length, watchdog, stopping, items -> items, Runnable::run);
     }
 
     Lease(
@@ -44,15 +42,13 @@ public final class Lease {
             ScheduledExecutorService watchdog,
             BooleanSupplier stopping,
             Function<List<UUID>, List<UUID>> start,
-            Executor marking,
-            Places places) {
+            Executor marking) {
         this.id = id;
         this.deadline = System.nanoTime() + usable(length).toNanos();
         this.watchdog = watchdog;
         this.stopping = stopping;
         this.start = start;
         this.marking = marking;
-        this.places = places;
     }
 
     /** How much of a lease of this length attempts may use. */
@@ -62,10 +58,6 @@ public final class Lease {
 
     UUID id() {
         return id;
-    }
-
-    Places places() {
-        return places;
     }
 
     public Duration remaining() {

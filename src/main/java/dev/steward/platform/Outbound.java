@@ -233,21 +233,14 @@ public class Outbound implements DisposableBean {
      */
     private Lease lease(OutboundJob<?> job) {
         UUID id = UUID.randomUUID();
-        Places places = new Places();
         return new Lease(
-                id,
-                settings.lease(),
-                watchdog,
-                () -> stopping,
-                items -> queue.start(job.name(), id, items, places),
-                ahead,
-                places);
+                id, settings.lease(), watchdog, () -> stopping, items -> queue.start(job.name(), id, items), ahead);
     }
 
     private List<OutboundItem> claim(OutboundJob<?> job, Lease lease) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return transaction.execute(status -> queue.claim(
-                job.name(), now, job.chunk(), lease.id(), node, now.plus(settings.lease()), lease.places()));
+        return transaction.execute(
+                status -> queue.claim(job.name(), now, job.chunk(), lease.id(), node, now.plus(settings.lease())));
     }
 
     private <R extends OutboundJob.Result> Attempts<R> attempt(

@@ -69,7 +69,7 @@ final class OutboundSettler {
                 }
             }
             // each statement settles only what this lease still holds, and locks it until the transaction ends
-            Set<UUID> held = new HashSet<>(queue.remove(job.name(), lease.id(), finished, lease.places()));
+            Set<UUID> held = new HashSet<>(queue.remove(job.name(), lease.id(), finished));
             held.addAll(queue.reschedule(job.name(), lease.id(), again));
             List<OutboundJob.Settled<R>> settled = new ArrayList<>();
             for (OutboundItem item : claimed) {

@@ -31,9 +31,6 @@ class CampaignDeliveryTest extends CampaignMailTest {
     @Autowired
     ChunkChecks chunks;
 
-    @Autowired
-    CampaignMessageRepository messageRows;
-
     @Test
     void eachConfirmedPersonGetsOneMultipartMessageWithListHeadersAndNobodyElseGetsOne() throws Exception {
         String ada = address("ada");
@@ -210,62 +207,6 @@ class CampaignDeliveryTest extends CampaignMailTest {
             assertThat(receivedBy(address, "Chunk")).as(address).hasSize(expected.containsKey(address) ? 0 : 1);
         }
         assertThat(campaigns.status(campaign, addresses.get(3))).isEqualTo("skipped consent-withdrawn");
-    }
-
-    /**
-     * The settle finds each message's row where its chunk's checks read it, and by id where it moved since: here every
-     * row of the campaign was changed after it was read (a new version elsewhere), in reverse order, and the table
-     * rewritten, so that a row read first now lies where another was. Each row gets its own outcome, none another's.
-     */
-    @Test
-    void aMessageWhoseRowMovedSinceItWasReadIsSettledByIdAndNoOtherRowTakesItsOutcome() {
-        for (int i = 0; i < 6; i++) {
-            subscribers.confirmed(OLYMPUS, address("moved" + i), "newsletter");
-        }
-        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Moved", body());
-        campaigns.send(campaign);
-        starter.startDue();
-        List<UUID> ids = jdbc.sql("SELECT id FROM campaign_message WHERE campaign_id = :c ORDER BY ctid")
-                .param("c", campaign)
-                .query(UUID.class)
-                .list();
-        List<CampaignMessage> read = messageRows.find(ids).stream()
-                .sorted(java.util.Comparator.comparing(row -> ids.indexOf(row.id())))
-                .toList();
-        assertThat(read)
-                .hasSizeGreaterThanOrEqualTo(6)
-                .allSatisfy(row -> assertThat(row.place()).isNotNull());
-        for (int i = ids.size() - 1; i >= 0; i--) {
-            jdbc.sql("UPDATE campaign_message SET reason = 'moved' WHERE id = :id")
-                    .param("id", ids.get(i))
-                    .update();
-        }
-        jdbc.sql("VACUUM FULL campaign_message").update();
-        assertThat(jdbc.sql("SELECT id FROM campaign_message WHERE ctid = CAST(:place AS TID)")
-                        .param("place", read.get(0).place())
-                        .query(UUID.class)
-                        .optional())
-                .as("the first row's old place holds another row now, or none")
-                .isNotEqualTo(java.util.Optional.of(read.get(0).id()));
-
-        List<CampaignMessageRepository.Settled> settled = new ArrayList<>();
-        for (int i = 0; i < read.size(); i++) {
-            CampaignMessage row = read.get(i);
-            settled.add(new CampaignMessageRepository.Settled(
-                    row.id(), row.place(), MessageStatus.CANCELLED, "own-" + i, false, i + 1, null));
-        }
-        messageRows.settle(settled);
-
-        for (int i = 0; i < read.size(); i++) {
-            assertThat(jdbc.sql("SELECT reason || '/' || attempts FROM campaign_message WHERE id = :id")
-                            .param("id", read.get(i).id())
-                            .query(String.class)
-                            .single())
-                    .isEqualTo("own-" + i + "/" + (i + 1));
-        }
-        jdbc.sql("DELETE FROM outbound_item WHERE job = 'campaign' AND item = ANY(:ids)")
-                .param("ids", ids.toArray(UUID[]::new))
-                .update();
     }
 
     /**
