@@ -152,8 +152,10 @@ public class Outbound implements DisposableBean {
         Chunk<P> next = claimAhead(job);
         while (!next.claimed().isEmpty()) {
             Chunk<P> current = next;
-            Future<Chunk<P>> following =
-                    current.claimed().size() == job.chunk() && !stopping ? ahead.submit(() -> claimAhead(job)) : null;
+            // WHY not only after a full chunk: a claim may come back short while more is due (a row rescheduled
+            // between its scan and its update is left for the next claim), and the worker would then stop until the
+            // job's next run; at the queue's end this costs one claim that finds nothing
+            Future<Chunk<P>> following = !stopping ? ahead.submit(() -> claimAhead(job)) : null;
             Attempts<R> attempts = attempt(job, current);
             settler.settle(job, current.claimed(), attempts, Objects.requireNonNull(current.lease()));
             settled += current.claimed().size();

@@ -307,7 +307,7 @@ class OutboundTest {
     }
 
     /** A {@link Job} that claims one ahead: what it prepared for a chunk is handed to that chunk's attempt. */
-    static final class AheadJob implements OutboundJob.ClaimedAhead<Job.Outcome, List<UUID>> {
+    static class AheadJob implements OutboundJob.ClaimedAhead<Job.Outcome, List<UUID>> {
 
         final Job job = new Job();
         final List<String> preparedOn = new CopyOnWriteArrayList<>();
@@ -462,23 +462,24 @@ class OutboundTest {
     @Test
     void theItemsOfTheChunkInFlightThatWereNotHandedOverComeBackUntriedAfterTwoCrashes() {
         Job job = new Job();
-        job.chunk = 150;
+        int size = 3 * StartMarks.WINDOW;
+        job.chunk = size;
         job.parallelism = 1;
-        List<UUID> items = enqueueInOrder(job, 150);
+        List<UUID> items = enqueueInOrder(job, size);
         // beyond the window marked with the first item and the one marked ahead of it
-        List<UUID> neverHandedOver = items.subList(2 * StartMarks.WINDOW, 150);
+        List<UUID> neverHandedOver = items.subList(2 * StartMarks.WINDOW, size);
 
         for (int crash = 0; crash < 2; crash++) {
             diesWhileSending(job, 5, () -> {}, () -> outbound.drain(job));
         }
-        assertThat(outbound.drain(job)).isEqualTo(150);
+        assertThat(outbound.drain(job)).isEqualTo(size);
 
         assertThat(job.claimed)
                 .filteredOn(claimed -> neverHandedOver.contains(claimed.id()))
                 .as("claimed at each crash, never begun")
                 .hasSize(3 * neverHandedOver.size())
                 .allSatisfy(claimed -> assertThat(claimed.interrupted()).isZero());
-        for (UUID item : items.subList(6, 150)) {
+        for (UUID item : items.subList(6, size)) {
             assertThat(job.attempts.get(item)).as("sent exactly once").hasValue(1);
             assertThat(job.last(item).kind()).isEqualTo(OutboundJob.Settlement.Kind.DONE);
         }

@@ -26,7 +26,8 @@ class StartMarksTest {
 
     @Test
     void freshItemsAreMarkedAWindowAtATimeTheNextOneAheadOnTheOtherThread() {
-        List<OutboundItem> items = items(120, 0);
+        int window = StartMarks.WINDOW;
+        List<OutboundItem> items = items(2 * window + 20, 0);
         StartMarks starts = new StartMarks(items, this::mark, ahead);
 
         assertThat(starts.begin(items.get(0))).isTrue();
@@ -37,7 +38,10 @@ class StartMarksTest {
         }
 
         assertThat(marks)
-                .containsExactly(ids(items.subList(0, 50)), ids(items.subList(50, 100)), ids(items.subList(100, 120)));
+                .containsExactly(
+                        ids(items.subList(0, window)),
+                        ids(items.subList(window, 2 * window)),
+                        ids(items.subList(2 * window, 2 * window + 20)));
         String worker = Thread.currentThread().getName();
         assertThat(markedOn).containsExactly(worker, "marks-ahead", "marks-ahead");
     }
