@@ -66,7 +66,8 @@ class ConsentFileImport {
             Map<Identifier, SubjectId> known,
             KnownSubjects.@Nullable BlindIndexes blindIndexes,
             int skipped,
-            List<ConsentCsvFile.Problem> problems) {}
+            List<ConsentCsvFile.Problem> problems,
+            CompletableFuture<Void> readingAhead) {}
 
     /** A file's records as read, not yet checked, and what made it unreadable as CSV (null when nothing did). */
     record Read(List<CsvRecords.Record> records, CsvRecords.@Nullable Malformed malformed) {}
@@ -103,7 +104,7 @@ class ConsentFileImport {
             if (read.malformed() == null) {
                 csv.problem(1, 1, "the file is empty; it needs a header line naming its columns");
             }
-            return new Checked(List.of(), Map.of(), null, 0, csv.problems());
+            return new Checked(List.of(), Map.of(), null, 0, csv.problems(), CompletableFuture.completedFuture(null));
         }
         csv.header(records.get(0));
         List<CsvRecords.Record> lines = records.subList(1, records.size());
@@ -112,6 +113,13 @@ class ConsentFileImport {
         lines.forEach(line -> csv.email(line).map(Identifier::email).ifPresent(addresses::add));
         CompletableFuture<KnownSubjects.Known> lookUp =
                 CompletableFuture.supplyAsync(() -> subjects.lookUp(addresses), ownThread("consent-import-look-up"));
+        // the known people's index pages are read while the lines are still being checked, unless the file has
+        // already shown a problem (then nothing will be written)
+        CompletableFuture<Void> readingAhead = lookUp.thenCompose(
+                        found -> csv.problems().isEmpty()
+                                ? writer.readAhead(found.subjects().values())
+                                : CompletableFuture.completedFuture(null))
+                .exceptionally(failure -> null);
         List<ConsentCsv.Row> rows = lines.parallelStream()
                 .map(consents::row)
                 .flatMap(Optional::stream)
@@ -122,13 +130,27 @@ class ConsentFileImport {
         List<ConsentCsv.Row> importing =
                 rows.stream().filter(row -> !suppressed.contains(row.email())).toList();
         return new Checked(
-                importing, known.subjects(), known.blindIndexes(), rows.size() - importing.size(), csv.problems());
+                importing,
+                known.subjects(),
+                known.blindIndexes(),
+                rows.size() - importing.size(),
+                csv.problems(),
+                readingAhead);
     }
 
     void write(Checked checked, LongConsumer written) {
-        if (checked.blindIndexes() != null) {
-            writer.write(checked.importing(), checked.known(), checked.blindIndexes(), written);
+        try {
+            if (checked.blindIndexes() != null) {
+                writer.write(checked.importing(), checked.known(), checked.blindIndexes(), written);
+            }
+        } finally {
+            settle(checked);
         }
+    }
+
+    /** Waits for the reading ahead (a cache warmed, never a failure), so that no query outlives the command. */
+    static void settle(Checked checked) {
+        checked.readingAhead().join();
     }
 
     /**

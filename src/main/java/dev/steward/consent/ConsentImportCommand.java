@@ -86,6 +86,7 @@ class ConsentImportCommand extends CliCommand {
             throw e;
         }
         if (!checked.problems().isEmpty()) {
+            ConsentFileImport.settle(checked);
             checked.problems()
                     .forEach(problem -> err().println(
                                     file + ":" + problem.line() + ":" + problem.column() + ": " + problem.message()));

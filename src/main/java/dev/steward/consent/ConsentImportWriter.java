@@ -9,6 +9,7 @@ import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,12 +38,15 @@ class ConsentImportWriter {
 
     static final int BATCH = 5_000;
 
+    private static final Logger log = LoggerFactory.getLogger(ConsentImportWriter.class);
+
     private final BulkSubjects subjects;
     private final BulkConsents consents;
     private final BulkCopy copy;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Vault vault;
+    private final ConsentEventRepository events;
 
     ConsentImportWriter(
             BulkSubjects subjects,
@@ -48,8 +54,10 @@ class ConsentImportWriter {
             BulkCopy copy,
             TransactionTemplate transaction,
             Clock clock,
-            Vault vault) {
+            Vault vault,
+            ConsentEventRepository events) {
         this.vault = vault;
+        this.events = events;
         this.subjects = subjects;
         this.consents = consents;
         this.copy = copy;
@@ -63,6 +71,26 @@ class ConsentImportWriter {
         int rows() {
             return events.events().size();
         }
+    }
+
+    /**
+     * Starts reading, on a connection and a thread of its own, the index pages that writing these known people's
+     * events will change (their entries in {@code consent_event_latest}), so that the write finds them in memory
+     * instead of reading them from disk one by one in its transaction. Only a cache is warmed: the answer is ignored,
+     * and a failure changes nothing but the speed.
+     */
+    CompletableFuture<Void> readAhead(Collection<SubjectId> known) {
+        if (known.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<SubjectId> subjects = List.copyOf(known);
+        return CompletableFuture.runAsync(
+                        () -> events.probeLatest(subjects), ConsentFileImport.ownThread("consent-import-read-ahead"))
+                .exceptionally(failure -> {
+                    // the kind only: the message may carry values
+                    log.debug("reading ahead failed: {}", failure.getClass().getName());
+                    return null;
+                });
     }
 
     /** @param known the subjects found while checking, by address */
