@@ -23,6 +23,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +35,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ConsentFileImport {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsentFileImport.class);
 
     private final Catalogs catalogs;
     private final PublishedNotices notices;
@@ -113,13 +117,11 @@ class ConsentFileImport {
         lines.forEach(line -> csv.email(line).map(Identifier::email).ifPresent(addresses::add));
         CompletableFuture<KnownSubjects.Known> lookUp =
                 CompletableFuture.supplyAsync(() -> subjects.lookUp(addresses), ownThread("consent-import-look-up"));
-        // the known people's index pages are read while the lines are still being checked, unless the file has
-        // already shown a problem (then nothing will be written)
-        CompletableFuture<Void> readingAhead = lookUp.thenCompose(
-                        found -> csv.problems().isEmpty()
-                                ? writer.readAhead(found.subjects().values())
-                                : CompletableFuture.completedFuture(null))
-                .exceptionally(failure -> null);
+        // the index pages the write will change are read while the lines are still being checked, unless the file
+        // has already shown a problem (then nothing will be written)
+        CompletableFuture<Void> readingAhead = lookUp.thenCompose(found -> csv.problems().isEmpty()
+                ? readAhead(found)
+                : CompletableFuture.<Void>completedFuture(null));
         List<ConsentCsv.Row> rows = lines.parallelStream()
                 .map(consents::row)
                 .flatMap(Optional::stream)
@@ -146,6 +148,28 @@ class ConsentFileImport {
         } finally {
             settle(checked);
         }
+    }
+
+    /**
+     * Reads into the cache, on two connections and threads of their own, the random index pages the write will
+     * change: the known people's entries in {@code consent_event_latest} and the leaves where the new people's blind
+     * indexes go. Without it the write read them from disk one by one in its one transaction while a core idled
+     * (bench/README.md, "Consent import, fifth round"). A failure changes nothing but the speed.
+     */
+    private CompletableFuture<Void> readAhead(KnownSubjects.Known found) {
+        return CompletableFuture.allOf(
+                ignoringFailure(CompletableFuture.runAsync(
+                        () -> writer.readAhead(found.subjects().values()), ownThread("consent-import-read-ahead"))),
+                ignoringFailure(CompletableFuture.runAsync(
+                        () -> subjects.readAhead(found), ownThread("consent-import-read-ahead-new"))));
+    }
+
+    private static CompletableFuture<Void> ignoringFailure(CompletableFuture<Void> reading) {
+        return reading.exceptionally(failure -> {
+            // the kind only: a message may carry values
+            log.debug("reading ahead failed: {}", failure.getClass().getName());
+            return null;
+        });
     }
 
     /** Waits for the reading ahead (a cache warmed, never a failure), so that no query outlives the command. */

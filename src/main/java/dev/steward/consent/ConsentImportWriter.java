@@ -22,8 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,8 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ConsentImportWriter {
 
     static final int BATCH = 5_000;
-
-    private static final Logger log = LoggerFactory.getLogger(ConsentImportWriter.class);
 
     private final BulkSubjects subjects;
     private final BulkConsents consents;
@@ -74,23 +70,14 @@ class ConsentImportWriter {
     }
 
     /**
-     * Starts reading, on a connection and a thread of its own, the index pages that writing these known people's
-     * events will change (their entries in {@code consent_event_latest}), so that the write finds them in memory
-     * instead of reading them from disk one by one in its transaction. Only a cache is warmed: the answer is ignored,
-     * and a failure changes nothing but the speed.
+     * Reads, on a connection of its own, the index pages that writing these known people's events will change (their
+     * entries in {@code consent_event_latest}), so that the write finds them in memory instead of reading them from
+     * disk one by one in its transaction. Only a cache is warmed: the answer is ignored.
      */
-    CompletableFuture<Void> readAhead(Collection<SubjectId> known) {
-        if (known.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+    void readAhead(Collection<SubjectId> known) {
+        if (!known.isEmpty()) {
+            events.probeLatest(known);
         }
-        List<SubjectId> subjects = List.copyOf(known);
-        return CompletableFuture.runAsync(
-                        () -> events.probeLatest(subjects), ConsentFileImport.ownThread("consent-import-read-ahead"))
-                .exceptionally(failure -> {
-                    // the kind only: the message may carry values
-                    log.debug("reading ahead failed: {}", failure.getClass().getName());
-                    return null;
-                });
     }
 
     /** @param known the subjects found while checking, by address */
