@@ -39,23 +39,6 @@ class ConsentEventRepository {
         this.chains = chains;
     }
 
-    /**
-     * Reads, for each of these people, the first entry of theirs in {@code consent_event_latest} (one index probe
-     * each), and answers how many have one. Only for what it leaves in the cache: an import about to add an event for
-     * each of 50,000 known people otherwise reads those random index pages from disk one by one, in its one
-     * transaction, while a core idles; read ahead on another connection they are found in memory.
-     */
-    long probeLatest(Collection<SubjectId> subjects) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM unnest(CAST(:subjects AS uuid[])) AS k(subject_id)
-                        CROSS JOIN LATERAL (
-                            SELECT 1 FROM consent_event e WHERE e.subject_id = k.subject_id LIMIT 1) e
-                        """)
-                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
-                .query(Long.class)
-                .single();
-    }
-
     /** Appends the event (its seq is ignored and assigned here) with its sealed evidence; answers it as stored. */
     ConsentEvent append(ConsentEvent event, byte @Nullable [] evidence) {
         long seq = chains.append(CHAIN, new Chains.RowWriter() {

@@ -23,8 +23,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +33,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ConsentFileImport {
-
-    private static final Logger log = LoggerFactory.getLogger(ConsentFileImport.class);
 
     private final Catalogs catalogs;
     private final PublishedNotices notices;
@@ -70,8 +66,7 @@ class ConsentFileImport {
             Map<Identifier, SubjectId> known,
             KnownSubjects.@Nullable BlindIndexes blindIndexes,
             int skipped,
-            List<ConsentCsvFile.Problem> problems,
-            CompletableFuture<Void> readingAhead) {}
+            List<ConsentCsvFile.Problem> problems) {}
 
     /** A file's records as read, not yet checked, and what made it unreadable as CSV (null when nothing did). */
     record Read(List<CsvRecords.Record> records, CsvRecords.@Nullable Malformed malformed) {}
@@ -108,7 +103,7 @@ class ConsentFileImport {
             if (read.malformed() == null) {
                 csv.problem(1, 1, "the file is empty; it needs a header line naming its columns");
             }
-            return new Checked(List.of(), Map.of(), null, 0, csv.problems(), CompletableFuture.completedFuture(null));
+            return new Checked(List.of(), Map.of(), null, 0, csv.problems());
         }
         csv.header(records.get(0));
         List<CsvRecords.Record> lines = records.subList(1, records.size());
@@ -117,11 +112,6 @@ class ConsentFileImport {
         lines.forEach(line -> csv.email(line).map(Identifier::email).ifPresent(addresses::add));
         CompletableFuture<KnownSubjects.Known> lookUp =
                 CompletableFuture.supplyAsync(() -> subjects.lookUp(addresses), ownThread("consent-import-look-up"));
-        // the index pages the write will change are read while the lines are still being checked, unless the file
-        // has already shown a problem (then nothing will be written)
-        CompletableFuture<Void> readingAhead = lookUp.thenCompose(found -> csv.problems().isEmpty()
-                ? readAhead(found)
-                : CompletableFuture.<Void>completedFuture(null));
         List<ConsentCsv.Row> rows = lines.parallelStream()
                 .map(consents::row)
                 .flatMap(Optional::stream)
@@ -132,49 +122,13 @@ class ConsentFileImport {
         List<ConsentCsv.Row> importing =
                 rows.stream().filter(row -> !suppressed.contains(row.email())).toList();
         return new Checked(
-                importing,
-                known.subjects(),
-                known.blindIndexes(),
-                rows.size() - importing.size(),
-                csv.problems(),
-                readingAhead);
+                importing, known.subjects(), known.blindIndexes(), rows.size() - importing.size(), csv.problems());
     }
 
     void write(Checked checked, LongConsumer written) {
-        try {
-            if (checked.blindIndexes() != null) {
-                writer.write(checked.importing(), checked.known(), checked.blindIndexes(), written);
-            }
-        } finally {
-            settle(checked);
+        if (checked.blindIndexes() != null) {
+            writer.write(checked.importing(), checked.known(), checked.blindIndexes(), written);
         }
-    }
-
-    /**
-     * Reads into the cache, on two connections and threads of their own, the random index pages the write will
-     * change: the known people's entries in {@code consent_event_latest} and the leaves where the new people's blind
-     * indexes go. Without it the write read them from disk one by one in its one transaction while a core idled
-     * (bench/README.md, "Consent import, fifth round"). A failure changes nothing but the speed.
-     */
-    private CompletableFuture<Void> readAhead(KnownSubjects.Known found) {
-        return CompletableFuture.allOf(
-                ignoringFailure(CompletableFuture.runAsync(
-                        () -> writer.readAhead(found.subjects().values()), ownThread("consent-import-read-ahead"))),
-                ignoringFailure(CompletableFuture.runAsync(
-                        () -> subjects.readAhead(found), ownThread("consent-import-read-ahead-new"))));
-    }
-
-    private static CompletableFuture<Void> ignoringFailure(CompletableFuture<Void> reading) {
-        return reading.exceptionally(failure -> {
-            // the kind only: a message may carry values
-            log.debug("reading ahead failed: {}", failure.getClass().getName());
-            return null;
-        });
-    }
-
-    /** Waits for the reading ahead (a cache warmed, never a failure), so that no query outlives the command. */
-    static void settle(Checked checked) {
-        checked.readingAhead().join();
     }
 
     /**

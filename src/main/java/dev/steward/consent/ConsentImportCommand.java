@@ -86,7 +86,6 @@ class ConsentImportCommand extends CliCommand {
             throw e;
         }
         if (!checked.problems().isEmpty()) {
-            ConsentFileImport.settle(checked);
             checked.problems()
                     .forEach(problem -> err().println(
                                     file + ":" + problem.line() + ":" + problem.column() + ": " + problem.message()));

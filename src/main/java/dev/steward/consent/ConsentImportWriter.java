@@ -9,7 +9,6 @@ import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,6 @@ class ConsentImportWriter {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Vault vault;
-    private final ConsentEventRepository events;
 
     ConsentImportWriter(
             BulkSubjects subjects,
@@ -50,10 +48,8 @@ class ConsentImportWriter {
             BulkCopy copy,
             TransactionTemplate transaction,
             Clock clock,
-            Vault vault,
-            ConsentEventRepository events) {
+            Vault vault) {
         this.vault = vault;
-        this.events = events;
         this.subjects = subjects;
         this.consents = consents;
         this.copy = copy;
@@ -66,17 +62,6 @@ class ConsentImportWriter {
 
         int rows() {
             return events.events().size();
-        }
-    }
-
-    /**
-     * Reads, on a connection of its own, the index pages that writing these known people's events will change (their
-     * entries in {@code consent_event_latest}), so that the write finds them in memory instead of reading them from
-     * disk one by one in its transaction. Only a cache is warmed: the answer is ignored.
-     */
-    void readAhead(Collection<SubjectId> known) {
-        if (!known.isEmpty()) {
-            events.probeLatest(known);
         }
     }
 

@@ -141,23 +141,6 @@ class IdentifierRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /**
-     * Probes the blind-index key for each of these (one index-only descent each) and answers how many are carried.
-     * Only for what it leaves in the cache: the leaf where each new address's blind index will be inserted, which an
-     * import creating 50,000 people otherwise reads from disk one by one in its transaction (the look-up by
-     * {@link #oneCarrierEach} hashes the whole table instead of descending the index, which is cheaper for it).
-     */
-    long probe(List<byte[]> blindIndexes) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM unnest(CAST(:indexes AS bytea[])) AS k(blind_index)
-                        CROSS JOIN LATERAL (
-                            SELECT 1 FROM subject_identifier i WHERE i.blind_index = k.blind_index LIMIT 1) i
-                        """)
-                .param("indexes", blindIndexes.toArray(byte[][]::new))
-                .query(Long.class)
-                .single();
-    }
-
     Optional<SubjectId> oneCarrier(byte[] blindIndex) {
         return Optional.ofNullable(
                 oneCarrierEach(List.of(blindIndex)).get(HexFormat.of().formatHex(blindIndex)));

@@ -89,20 +89,6 @@ public class KnownSubjects {
         return new Known(suppressedIdentifiers, found, new BlindIndexes(computed));
     }
 
-    /**
-     * Reads into the cache the index pages that creating the people a look-up did not find will change (see
-     * {@link IdentifierRepository#probe}); the answer is of no use but that.
-     */
-    public void readAhead(Known known) {
-        List<byte[]> unknown = known.blindIndexes().indexes.entrySet().stream()
-                .filter(entry -> !known.subjects().containsKey(entry.getKey()))
-                .map(Map.Entry::getValue)
-                .toList();
-        if (!unknown.isEmpty()) {
-            identifierRows.probe(unknown);
-        }
-    }
-
     public long count() {
         return repository.subjectCount();
     }
