@@ -23,6 +23,9 @@ class IdentitiesTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    KnownSubjects known;
+
     @Test
     void twoSubmissionsWithTheSameAddressStayTwoSubjectsUntilSomeoneProvesIt() {
         Identifier email = Identifier.email(Canary.email(SeedForms.unique("twice")));
@@ -94,5 +97,33 @@ class IdentitiesTest {
         identities.prove(proven, email, "test");
 
         assertThat(identities.forAddress(email)).isEqualTo(proven);
+    }
+
+    @Test
+    void aLookUpByTheThousandFindsOneCarrierEachTheProvenOneFirstThenTheNewestAndNothingForUnknownAddresses() {
+        Identifier shared = Identifier.email(Canary.email(SeedForms.unique("bulk-shared")));
+        SubjectId older = identities.newSubject(List.of(ClaimedIdentifier.of(shared)));
+        SubjectId proven = identities.newSubject(List.of(ClaimedIdentifier.of(shared)));
+        identities.newSubject(List.of(ClaimedIdentifier.of(shared)));
+        identities.prove(proven, shared, "test");
+        Identifier unproven = Identifier.email(Canary.email(SeedForms.unique("bulk-unproven")));
+        identities.newSubject(List.of(ClaimedIdentifier.of(unproven)));
+        SubjectId newest = identities.newSubject(List.of(ClaimedIdentifier.of(unproven)));
+        // the test clock stands still: the later subject is made the newer one by hand
+        jdbc.sql("UPDATE data_subject SET created_at = created_at + interval '1 hour' WHERE id = :id")
+                .param("id", newest.value())
+                .update();
+        List<Identifier> unknown = java.util.stream.IntStream.range(0, 2_000)
+                .mapToObj(i -> Identifier.email(Canary.email(SeedForms.unique("bulk-unknown-" + i))))
+                .toList();
+        List<Identifier> asked = new java.util.ArrayList<>(unknown);
+        asked.addAll(List.of(shared, unproven, shared));
+
+        KnownSubjects.Known found = known.lookUp(asked);
+
+        assertThat(found.subjects()).containsOnlyKeys(shared, unproven);
+        assertThat(found.subjects().get(shared)).isEqualTo(proven).isNotEqualTo(older);
+        assertThat(found.subjects().get(unproven)).isEqualTo(newest);
+        assertThat(found.suppressed()).isEmpty();
     }
 }
