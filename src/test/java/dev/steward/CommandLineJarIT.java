@@ -78,10 +78,15 @@ class CommandLineJarIT {
                 JarFile bench = new JarFile(BENCH_JAR.toFile())) {
             assertThat(product.stream().map(entry -> entry.getName()))
                     .contains("BOOT-INF/classes/dev/steward/StewardApplication.class")
-                    .noneMatch(name -> name.contains("dev/steward/bench/"));
+                    .noneMatch(name -> name.contains("dev/steward/bench/") || name.contains("DkimCost"));
+            // DkimCost sits in the mail package to measure its package-private signer as the server runs it
             assertThat(bench.stream().map(entry -> entry.getName()))
-                    .contains("dev/steward/bench/SeedCommand.class", "dev/steward/bench/SyntheticPeople.class")
+                    .contains(
+                            "dev/steward/bench/SeedCommand.class",
+                            "dev/steward/bench/SyntheticPeople.class",
+                            "dev/steward/mail/DkimCost.class")
                     .allMatch(name -> name.startsWith("dev/steward/bench/")
+                            || name.startsWith("dev/steward/mail/DkimCost")
                             || name.startsWith("META-INF/")
                             || name.endsWith("/"));
         }
