@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,14 +62,6 @@ class OutboundShortChunkTest {
     }
 
     private List<UUID> enqueue(OutboundTest.Job job, int count) {
-        List<UUID> items = new ArrayList<>();
-        transaction.executeWithoutResult(status -> {
-            for (int i = 0; i < count; i++) {
-                UUID item = UUID.randomUUID();
-                outbound.enqueue(job.name, item, clock.instant());
-                items.add(item);
-            }
-        });
-        return items;
+        return OutboundTest.enqueue(transaction, outbound, clock, job, count);
     }
 }

@@ -546,6 +546,11 @@ class OutboundTest {
     }
 
     private List<UUID> enqueue(Job job, int count) {
+        return enqueue(transaction, outbound, clock, job, count);
+    }
+
+    /** {@code count} new items of the job, due now, queued in one transaction. */
+    static List<UUID> enqueue(TransactionTemplate transaction, Outbound outbound, TestClock clock, Job job, int count) {
         List<UUID> items = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
             for (int i = 0; i < count; i++) {
