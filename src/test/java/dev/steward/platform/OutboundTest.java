@@ -425,7 +425,8 @@ class OutboundTest {
 
         for (int crash = 0; crash < 2; crash++) {
             diesWhileSending(job, 3, () -> awaitLeased(job, 20), () -> outbound.drain(ahead));
-            assertThat(job.claimed.subList(job.claimed.size() - 10, job.claimed.size()))
+            List<OutboundItem> claimed = List.copyOf(job.claimed);
+            assertThat(claimed.subList(claimed.size() - 10, claimed.size()))
                     .extracting(OutboundItem::id)
                     .as("the node died in the first chunk, sending it in the order it was due")
                     .containsExactlyElementsOf(items.subList(0, 10));
