@@ -12,11 +12,13 @@ import dev.steward.test.Json;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
+import dev.steward.vault.RecordId;
 import dev.steward.vault.Vault;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -347,6 +349,27 @@ class InquiriesTest {
         assertThat(count("SELECT count(*) FROM inquiry_reply WHERE case_id = ?", max.caseId()))
                 .isZero();
         assertThat(http.get(path(max), admin()).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A retention sweep's batch names thousands of records, few or none of them a case's submission: the cases of
+     * exactly those named go, sent as one binary {@code uuid[]}, and the others stay.
+     */
+    @Test
+    void erasedRecordsDeleteExactlyTheCasesAboutThemAmongThousandsOfIds() {
+        Submitted max = forms.olympusContact("Max");
+        Submitted nia = forms.omronCustomerService("Nia");
+        List<RecordId> batch = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            batch.add(new RecordId(UUID.randomUUID()));
+        }
+        batch.add(2_500, nia.record());
+
+        assertThat(cases.deleteOfRecords(batch)).isEqualTo(1);
+        assertThat(cases.deleteOfRecords(List.of())).isZero();
+
+        assertThat(cases.find(nia.caseId())).isEmpty();
+        assertThat(cases.find(max.caseId())).isPresent();
     }
 
     private HttpResponse<String> assign(Submitted submitted, String assignee) {
