@@ -9,6 +9,7 @@ import dev.steward.platform.NotFoundException;
 import dev.steward.vault.Addressees;
 import dev.steward.vault.Addressees.Addressee;
 import dev.steward.vault.SubjectId;
+import dev.steward.vault.SuppressionList;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
 class RecipientChecks {
 
     private final Addressees addressees;
+    private final SuppressionList suppression;
     private final ConsentDecisions decisions;
     private final CampaignLists lists;
     private final Tracking tracking;
@@ -38,11 +40,13 @@ class RecipientChecks {
 
     RecipientChecks(
             Addressees addressees,
+            SuppressionList suppression,
             ConsentDecisions decisions,
             CampaignLists lists,
             Tracking tracking,
             List<MailHold> holds) {
         this.addressees = addressees;
+        this.suppression = suppression;
         this.decisions = decisions;
         this.lists = lists;
         this.tracking = tracking;
@@ -52,11 +56,9 @@ class RecipientChecks {
     Map<UUID, Verdict> decide(Campaign campaign, List<CampaignMessage> messages, Instant now) {
         List<byte[]> indexes =
                 messages.stream().map(CampaignMessage::emailIndex).toList();
-        // the people and the suppressed addresses in one round trip (bench/README.md, campaign9)
-        Addressees.Reached reached = addressees.reached(indexes);
         Map<String, Addressee> people = new HashMap<>();
-        reached.people().forEach(person -> people.put(hex(person.emailIndex()), person));
-        Set<String> suppressed = reached.suppressed();
+        addressees.of(indexes).forEach(person -> people.put(hex(person.emailIndex()), person));
+        Set<String> suppressed = suppression.containedOf(indexes);
         List<Addressee> reachable = new ArrayList<>();
         Map<UUID, Verdict> verdicts = new HashMap<>();
         for (CampaignMessage message : messages) {

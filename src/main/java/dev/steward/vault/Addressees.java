@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,24 +47,6 @@ public class Addressees {
                 .map(IdentifierRepository.Carried::subject)
                 .distinct()
                 .toList());
-        return people(carried);
-    }
-
-    /**
-     * The people behind these blind indexes, as {@link #of} answers them, and which of the addresses are suppressed
-     * (blind indexes as hex), as {@link SuppressionList#containedOf} answers it: what a batch of mail about to go needs,
-     * read in one round trip instead of three.
-     */
-    public Reached reached(List<byte[]> emailIndexes) {
-        IdentifierRepository.Reached reached = identifiers.emailsReached(emailIndexes);
-        keys.preloaded(reached.wrappedKeys());
-        return new Reached(people(reached.carried()), reached.suppressed());
-    }
-
-    /** {@link #reached}'s answer. */
-    public record Reached(List<Addressee> people, Set<String> suppressed) {}
-
-    private List<Addressee> people(List<IdentifierRepository.Carried> carried) {
         Map<String, List<IdentifierRepository.Carried>> byIndex = new LinkedHashMap<>();
         carried.forEach(one -> byIndex.computeIfAbsent(hex(one.blindIndex()), ignored -> new ArrayList<>())
                 .add(one));

@@ -6,13 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -151,67 +148,21 @@ class IdentifierRepository {
 
     /**
      * The e-mail identifiers carried under these blind indexes: index, subject and the encrypted address; under an
-     * index several subjects carry, a proven one first, then the newest ({@link #inOrder}).
+     * index several subjects carry, a proven one first, then the newest.
+     *
+     * <p>WHY in two steps: nearly every address is carried by one subject, and only the order among several needs the
+     * subjects' creation times, so the join to {@code data_subject} and the sort are paid for those few indexes alone
+     * (a campaign reads its chunks' addressees this way, 200 at a time).
      */
     List<Carried> emailsCarried(List<byte[]> blindIndexes) {
-        return inOrder(jdbc.sql("""
+        List<Carried> carried = jdbc.sql("""
                         SELECT blind_index, subject_id, value_enc FROM subject_identifier
                         WHERE blind_index = ANY(:indexes) AND kind = 'EMAIL'
                         """)
                 .param("indexes", blindIndexes.toArray(byte[][]::new))
                 .query((rs, row) ->
                         new Carried(rs.getBytes(1), new SubjectId(rs.getObject(2, UUID.class)), rs.getBytes(3)))
-                .list());
-    }
-
-    /**
-     * What sending to these addresses needs, in one statement: the identifiers carried under them as
-     * {@link #emailsCarried} answers them, the wrapped keys of their subjects, and which of the addresses are
-     * suppressed (as hex).
-     *
-     * <p>WHY one statement: a campaign asked the three of each chunk of 200 in three round trips (identifiers, keys,
-     * suppression), each a statement to plan and execute on both sides; each part here is still the batched
-     * {@code = ANY(array)} index scan it was on its own (a join by row would descend the index once a row,
-     * bench/README.md, campaign8), only the round trips are folded.
-     */
-    Reached emailsReached(List<byte[]> blindIndexes) {
-        List<Carried> carried = new ArrayList<>();
-        Map<SubjectId, byte[]> keys = new HashMap<>();
-        Set<String> suppressed = new HashSet<>();
-        jdbc.sql("""
-                        WITH carried AS (
-                            SELECT blind_index, subject_id, value_enc FROM subject_identifier
-                            WHERE blind_index = ANY(:indexes) AND kind = 'EMAIL')
-                        SELECT 'carried' AS part, blind_index, subject_id, value_enc FROM carried
-                        UNION ALL
-                        SELECT 'key', NULL, id, wrapped_key FROM data_subject
-                        WHERE id = ANY(ARRAY(SELECT subject_id FROM carried))
-                        UNION ALL
-                        SELECT 'suppressed', blind_index, NULL, NULL FROM suppressed_identifier
-                        WHERE blind_index = ANY(:indexes)
-                        """).param("indexes", blindIndexes.toArray(byte[][]::new)).query(rs -> {
-            switch (rs.getString(1)) {
-                case "carried" ->
-                    carried.add(
-                            new Carried(rs.getBytes(2), new SubjectId(rs.getObject(3, UUID.class)), rs.getBytes(4)));
-                case "key" -> keys.put(new SubjectId(rs.getObject(3, UUID.class)), rs.getBytes(4));
-                default -> suppressed.add(HexFormat.of().formatHex(rs.getBytes(2)));
-            }
-        });
-        return new Reached(inOrder(carried), keys, suppressed);
-    }
-
-    /** {@link #emailsReached}'s answer: carried identifiers, their subjects' wrapped keys, suppressed indexes. */
-    record Reached(List<Carried> carried, Map<SubjectId, byte[]> wrappedKeys, Set<String> suppressed) {}
-
-    /**
-     * The carried identifiers with, under an index several subjects carry, a proven one first, then the newest.
-     *
-     * <p>WHY in two steps: nearly every address is carried by one subject, and only the order among several needs the
-     * subjects' creation times, so the join to {@code data_subject} and the sort are paid for those few indexes alone
-     * (a campaign reads its chunks' addressees this way, 200 at a time).
-     */
-    private List<Carried> inOrder(List<Carried> carried) {
+                .list();
         Map<String, List<Carried>> byIndex = carried.stream()
                 .collect(Collectors.groupingBy(one -> HexFormat.of().formatHex(one.blindIndex())));
         if (byIndex.size() == carried.size()) {

@@ -88,13 +88,7 @@ class SubjectKeys {
         if (missing.isEmpty()) {
             return;
         }
-        preloaded(repository.wrappedKeys(missing));
-    }
-
-    /** Unwraps and caches those of these subjects' keys, read already with other rows, that are not cached yet. */
-    void preloaded(Map<SubjectId, byte[]> wrapped) {
-        wrapped.entrySet().parallelStream()
-                .filter(entry -> cache.getIfPresent(entry.getKey()) == null)
+        repository.wrappedKeys(missing).entrySet().parallelStream()
                 .forEach(entry -> cache.put(entry.getKey(), unwrap(entry.getKey(), entry.getValue())));
     }
 

@@ -7,7 +7,6 @@ import dev.steward.test.SeedForms;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,12 +25,6 @@ class AddresseesTest {
 
     @Autowired
     TestClock clock;
-
-    @Autowired
-    SuppressionList suppression;
-
-    @Autowired
-    SubjectKeys keys;
 
     @Test
     void anAddressSeveralSubjectsCarryListsAProvenOneFirstThenTheNewestBesideAddressesCarriedOnce() {
@@ -52,45 +45,5 @@ class AddresseesTest {
         assertThat(found).containsOnlyKeys(shared.value(), alone.value());
         assertThat(found.get(shared.value()).subjects()).containsExactly(proven, newest, oldest);
         assertThat(found.get(alone.value()).subjects()).containsExactly(single);
-    }
-
-    /**
-     * The one-statement read a campaign's chunk makes (identifiers, keys and suppression together) answers what the
-     * three reads apart answered: the same people in the same order, their addresses opened with keys that were not
-     * cached, and exactly the suppressed addresses among those asked.
-     */
-    @Test
-    void theFoldedReadAnswersThePeopleTheirOrderAndTheSuppressedAddresses() {
-        Identifier shared = Identifier.email(Canary.email(SeedForms.unique("shared")));
-        Identifier alone = Identifier.email(Canary.email(SeedForms.unique("alone")));
-        Identifier barred = Identifier.email(Canary.email(SeedForms.unique("barred")));
-        Identifier nobody = Identifier.email(Canary.email(SeedForms.unique("nobody")));
-        SubjectId oldest = identities.newSubject(List.of(ClaimedIdentifier.of(shared)));
-        clock.advance(Duration.ofMinutes(1));
-        SubjectId proven = identities.newSubject(List.of(ClaimedIdentifier.of(shared)));
-        clock.advance(Duration.ofMinutes(1));
-        SubjectId newest = identities.newSubject(List.of(ClaimedIdentifier.of(shared)));
-        SubjectId single = identities.newSubject(List.of(ClaimedIdentifier.of(alone)));
-        SubjectId suppressed = identities.newSubject(List.of(ClaimedIdentifier.of(barred)));
-        identities.prove(proven, shared, "test");
-        suppression.addIndex(identities.blindIndexOf(barred), Identifier.Kind.EMAIL);
-        // the keys come from the folded read, not from the cache their creation filled
-        keys.forgetAll();
-
-        List<byte[]> asked = List.of(
-                identities.blindIndexOf(alone),
-                identities.blindIndexOf(shared),
-                identities.blindIndexOf(barred),
-                identities.blindIndexOf(nobody));
-        Addressees.Reached reached = addressees.reached(asked);
-        Map<String, Addressees.Addressee> found = reached.people().stream()
-                .collect(Collectors.toMap(Addressees.Addressee::address, addressee -> addressee));
-
-        assertThat(found).containsOnlyKeys(shared.value(), alone.value(), barred.value());
-        assertThat(found.get(shared.value()).subjects()).containsExactly(proven, newest, oldest);
-        assertThat(found.get(alone.value()).subjects()).containsExactly(single);
-        assertThat(found.get(barred.value()).subjects()).containsExactly(suppressed);
-        assertThat(reached.suppressed()).containsExactly(HexFormat.of().formatHex(identities.blindIndexOf(barred)));
-        assertThat(reached.suppressed()).isEqualTo(suppression.containedOf(asked));
     }
 }
