@@ -34,14 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ConsentFileImport {
 
-    /**
-     * The indexes an import changes at random places (keyed by person or by blind index), which it has read into the
-     * page cache ahead of writing: the known people's latest consents, the new people's blind indexes, and the
-     * subjects' keys the write asks whether the known people still exist by.
-     */
-    static final List<String> WRITTEN_INDEXES =
-            List.of("consent_event_latest", "subject_identifier_pkey", "data_subject_pkey");
-
     private final Catalogs catalogs;
     private final PublishedNotices notices;
     private final KnownSubjects subjects;

@@ -2,7 +2,6 @@ package dev.steward.consent;
 
 import dev.steward.platform.CliCommand;
 import dev.steward.platform.CommandLine;
-import dev.steward.platform.PageCacheWarmer;
 import dev.steward.platform.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,11 +33,9 @@ class ConsentImportCommand extends CliCommand {
     private Path file;
 
     private final ObjectProvider<ConsentFileImport> imports;
-    private final ObjectProvider<PageCacheWarmer> warmer;
 
-    ConsentImportCommand(ObjectProvider<ConsentFileImport> imports, ObjectProvider<PageCacheWarmer> warmer) {
+    ConsentImportCommand(ObjectProvider<ConsentFileImport> imports) {
         this.imports = imports;
-        this.warmer = warmer;
     }
 
     private int unreadable(IOException e) {
@@ -72,10 +69,6 @@ class ConsentImportCommand extends CliCommand {
                         }
                     },
                     ConsentFileImport.ownThread("consent-import-read"));
-            // the indexes the write changes all over are read into the page cache while the import's beans start
-            // and the file is checked, at the disk's sequential speed, instead of leaf by leaf inside the write
-            warmer.getObject()
-                    .warm(ConsentFileImport.WRITTEN_INDEXES, ConsentFileImport.ownThread("consent-import-warm"));
             importer = imports.getObject();
             try (Progress reading = progressOverBytes("consent import: checking", size)) {
                 shown.set(reading);
