@@ -8,7 +8,14 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -17,6 +24,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.simplejavamail.utils.mail.dkim.Canonicalization;
+import org.simplejavamail.utils.mail.dkim.DkimMessage;
+import org.simplejavamail.utils.mail.dkim.DkimSigner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
  * and sends one, and nothing else around it. Where the preview says "preview" in place of a message's unsubscribe
  * token, each message gets a token of a real one's length (43 characters), so that both sides send as many bytes.
  *
- * <p>{@code MailBlast PREVIEW.json HOST PORT MESSAGES CONNECTIONS}
+ * <p>With a DKIM key (the campaign workload's signed variant, {@code bench/run}'s {@code campaign_signed}), each
+ * message is signed as a plain program signs with the library Steward uses, {@code utils-mail-dkim}: one
+ * {@link DkimSigner} per connection (RSA-SHA256 with the JDK's RSA, relaxed/relaxed, the headers Steward adds to its
+ * list), each message wrapped in a {@link DkimMessage}, which signs it as the transport writes it.
+ *
+ * <p>{@code MailBlast PREVIEW.json HOST PORT MESSAGES CONNECTIONS [DKIM_KEY.pem DOMAIN SELECTOR]}
  */
 public final class MailBlast {
 
@@ -50,11 +66,13 @@ public final class MailBlast {
         Session session = Session.getInstance(properties);
         int messages = Integer.parseInt(args[3]);
         int connections = Integer.parseInt(args[4]);
+        @Nullable RSAPrivateKey key = args.length > 5 ? key(Path.of(args[5])) : null;
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < connections; c++) {
             int first = c;
-            Thread thread = new Thread(() -> send(session, preview, first, connections, messages));
+            DkimSigner signer = key == null ? null : signer(args[6], args[7], key);
+            Thread thread = new Thread(() -> send(session, preview, first, connections, messages, signer));
             thread.start();
             threads.add(thread);
         }
@@ -65,16 +83,36 @@ public final class MailBlast {
         System.out.printf("Blasted %d messages over %d connections in %.1f s%n", messages, connections, seconds);
     }
 
-    private static void send(Session session, JsonNode preview, int first, int step, int messages) {
+    private static void send(
+            Session session, JsonNode preview, int first, int step, int messages, @Nullable DkimSigner signer) {
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect();
             for (int i = first; i < messages; i += step) {
-                MimeMessage message = message(session, preview, "person-" + i + "@bench.invalid");
+                MimeMessage built = message(session, preview, "person-" + i + "@bench.invalid");
+                MimeMessage message = signer == null ? built : new DkimMessage(built, signer);
                 transport.sendMessage(message, message.getAllRecipients());
             }
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A PKCS#8 key in PEM, as {@code openssl genpkey} writes it. */
+    private static RSAPrivateKey key(Path file) throws IOException, GeneralSecurityException {
+        String pem = Files.readString(file, StandardCharsets.US_ASCII);
+        byte[] der = Base64.getMimeDecoder()
+                .decode(pem.replaceAll("-----[A-Z ]+-----", "").strip());
+        return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
+
+    private static DkimSigner signer(String domain, String selector, RSAPrivateKey key) {
+        DkimSigner signer = new DkimSigner(domain, selector, key);
+        signer.setHeaderCanonicalization(Canonicalization.RELAXED);
+        signer.setBodyCanonicalization(Canonicalization.RELAXED);
+        signer.setCheckDomainKey(false);
+        signer.addHeaderToSign("List-Unsubscribe-Post");
+        signer.addHeaderToSign("Auto-Submitted");
+        return signer;
     }
 
     private static MimeMessage message(Session session, JsonNode preview, String to) throws MessagingException {

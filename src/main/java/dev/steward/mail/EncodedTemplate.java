@@ -6,7 +6,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -126,18 +125,6 @@ final class EncodedTemplate {
     /** The message to send: Jakarta Mail's SMTP transport takes its sender from it and writes it as it is. */
     MimeMessage message(Session session, String[] values) {
         return new Filled(session, values);
-    }
-
-    /** The message parsed back from its bytes, for a signer that reads its headers and body. */
-    MimeMessage parsed(Session session, String[] values) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 512);
-        try {
-            write(out, values);
-            return new MimeMessage(session, new ByteArrayInputStream(out.toByteArray()));
-        } catch (IOException | MessagingException e) {
-            throw new MailPreparationException(
-                    "Cannot build the message: " + e.getClass().getSimpleName());
-        }
     }
 
     void write(OutputStream out, String[] values) throws IOException {

@@ -31,7 +31,11 @@ class MailConfiguration {
 
     /** Says which senders the key signs for, so that an operator sees at start a site left unsigned. */
     private static void logSigning(Dkim key, MailSettings settings, Catalogs catalogs) {
-        log.info("DKIM: signing mail from {} with selector {}", key.domain(), key.selector());
+        log.info(
+                "DKIM: signing mail from {} with selector {} (RSA of {})",
+                key.domain(),
+                key.selector(),
+                key.provider());
         if (!key.covers(settings.smtp().defaultSender().domain())) {
             log.warn(
                     "DKIM: Steward's own sender (STEWARD_SMTP_FROM) is not in {}; its mail goes unsigned",

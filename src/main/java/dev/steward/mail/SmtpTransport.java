@@ -120,10 +120,9 @@ class SmtpTransport implements MailTransport, AutoCloseable {
                 return;
             }
             String domain = letters.senderOf(template.template()).domain();
-            MimeMessage signed = dkim.filter(key -> key.covers(domain))
-                    .map(key -> key.sign(encoded.parsed(session, values), domain))
-                    .orElseGet(() -> encoded.message(session, values));
-            deliver(signed, new Address[] {to});
+            MimeMessage filled = encoded.message(session, values);
+            // the signer's message reads the filled bytes once (it parses what the filled message writes)
+            deliver(dkim.map(key -> key.sign(filled, domain)).orElse(filled), new Address[] {to});
         }
 
         private void deliver(MimeMessage message, Address[] recipients) {
