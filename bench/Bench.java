@@ -176,14 +176,25 @@ public class Bench {
         return line.length() == 0 ? null : line.toString();
     }
 
-    /** Prints "requests/s p50-ms p99-ms errors" from wrk --latency's report. */
+    /**
+     * Prints "requests/s p50-ms p99-ms errors p99.9-ms" from wrk --latency's report; the p99.9 is the line that
+     * {@code bench/latency.lua}'s {@code done} adds (wrk's own report stops at 99 %), "-" without it.
+     */
     static void wrk(Path report) throws IOException {
         String text = Files.readString(report);
         double rps = number(text, "Requests/sec:\\s+([0-9.]+)");
         double p50 = millis(text, "50%");
         double p99 = millis(text, "99%");
         Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(text);
-        System.out.printf(Locale.ROOT, "%.1f %.3f %.3f %s%n", rps, p50, p99, errors.find() ? errors.group(1) : "0");
+        Matcher p999 = Pattern.compile("(?m)^p99\\.9 ([0-9.]+)ms$").matcher(text);
+        System.out.printf(
+                Locale.ROOT,
+                "%.1f %.3f %.3f %s %s%n",
+                rps,
+                p50,
+                p99,
+                errors.find() ? errors.group(1) : "0",
+                p999.find() ? p999.group(1) : "-");
     }
 
     private static double millis(String text, String percentile) {

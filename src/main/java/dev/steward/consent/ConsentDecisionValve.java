@@ -17,7 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -85,7 +84,9 @@ final class ConsentDecisionValve extends ValveBase {
 
     /** Whether this is the decision asked with a key (over https, where only https is served): the rest is not ours. */
     boolean asks(Request request) {
-        return PATH.equals(request.getDecodedRequestURI())
+        // WHY the bytes: the path as text would be a new string on every request, for one comparison (the same
+        // answer: PATH is ASCII, and no other bytes decode to it)
+        return request.getDecodedRequestURIMB().equals(PATH)
                 && "GET".equals(request.getMethod())
                 && ApiKeyGate.presentsKey(request)
                 && (!httpsOnly || request.isSecure());
@@ -100,14 +101,14 @@ final class ConsentDecisionValve extends ValveBase {
         if (httpsOnly) {
             response.setHeader("Strict-Transport-Security", HttpsOnly.HSTS);
         }
-        Optional<Caller> caller = gate.admit(request, response, Permission.DECIDE_CONSENT);
-        if (caller.isEmpty()) {
+        Caller caller = gate.admit(request, response, Permission.DECIDE_CONSENT);
+        if (caller == null) {
             counts.refused();
             return;
         }
         try {
             PlainQuery query = PlainQuery.of(request);
-            ConsentDecision decision = decide(query != null ? query::get : request::getParameter, caller.get());
+            ConsentDecision decision = decide(query != null ? query::get : request::getParameter, caller);
             response.setStatus(HttpServletResponse.SC_OK);
             response.setEncodedContentType("application/json;charset=UTF-8");
             response.setEncodedDate();

@@ -74,17 +74,16 @@ public class ConsentDecisions {
         Site declared = catalog.site(site).orElseThrow();
         Purpose wanted = declaredPurpose(catalog, site, purpose);
         Instant instant = at != null ? at : clock.instant();
+        if (at == null && !subject.contains("@")) {
+            // the common question, about one subject id now: no list, no function, no optional made for it
+            SubjectId id = parse(subject);
+            return subjects.exists(id)
+                    ? decideNow(declared, wanted, id, canonical(subject) ? subject : null, instant)
+                    : decide(declared, wanted, List.of(), one -> Optional.empty(), one -> Optional.empty(), instant);
+        }
         List<SubjectId> found = existing(resolve(subject));
         if (at == null && found.size() == 1) {
-            // the common question: the subject's one cached entry answers both the word and the jurisdiction
-            SubjectConsents consents = index.consentsOf(found.get(0));
-            return decide(
-                    declared,
-                    wanted,
-                    found,
-                    one -> consents.latest(site, purpose),
-                    one -> consents.latestOn(site).map(LatestConsent::jurisdiction),
-                    instant);
+            return decideNow(declared, wanted, found.get(0), null, instant);
         }
         return decide(
                 declared,
@@ -133,10 +132,31 @@ public class ConsentDecisions {
     }
 
     private static Purpose declaredPurpose(Catalog catalog, String site, String purpose) {
-        return catalog.purpose(purpose)
-                .filter(p -> catalog.declaresPurpose(site, p.key()))
-                .orElseThrow(() -> new InvalidInputException(FieldError.of(
-                        "purpose", "undeclared-purpose", "error.common.purpose.undeclared-purpose", site, purpose)));
+        Optional<Purpose> known = catalog.purpose(purpose);
+        if (known.isPresent() && catalog.declaresPurpose(site, known.get().key())) {
+            return known.get();
+        }
+        throw new InvalidInputException(FieldError.of(
+                "purpose", "undeclared-purpose", "error.common.purpose.undeclared-purpose", site, purpose));
+    }
+
+    /**
+     * One existing subject, now: the subject's one cached entry answers both the word on the purpose and, without
+     * one, the jurisdiction of their latest word on the site; then as {@link #decide(Site, Purpose, List, Function,
+     * Function, Instant)} for a list of one. {@code text} is the subject's id as asked, when it is the id's canonical
+     * text: the answer carries it instead of writing the id out again.
+     */
+    private ConsentDecision decideNow(
+            Site declared, Purpose wanted, SubjectId id, @Nullable String text, Instant instant) {
+        String site = declared.key();
+        SubjectConsents consents = index.consentsOf(id);
+        LatestConsent deciding = consents.latestOrNull(site, wanted.key());
+        String jurisdiction = deciding != null
+                ? deciding.jurisdiction()
+                : consents.jurisdictionOn(site, declared.defaultJurisdiction());
+        Asked asked = new Asked(site, id, text, wanted, jurisdiction, wanted.basesIn(jurisdiction), deciding, instant);
+        ConsentDecision vetoed = vetoed(asked, id);
+        return vetoed != null ? vetoed : decide(asked);
     }
 
     /**
@@ -152,7 +172,7 @@ public class ConsentDecisions {
             Instant instant) {
         String site = declared.key();
         if (found.isEmpty()) {
-            return new Asked(site, null, wanted, null, List.of(), null, instant)
+            return new Asked(site, null, null, wanted, null, List.of(), null, instant)
                     .deny("unknown-subject", "Steward holds nothing about this subject: never collected, or erased.");
         }
         SubjectId id = found.get(0);
@@ -167,17 +187,27 @@ public class ConsentDecisions {
         String jurisdiction = deciding != null
                 ? deciding.jurisdiction()
                 : jurisdictionOf.apply(id).orElse(declared.defaultJurisdiction());
-        Asked asked = new Asked(site, id, wanted, jurisdiction, wanted.basesIn(jurisdiction), deciding, instant);
+        Asked asked = new Asked(site, id, null, wanted, jurisdiction, wanted.basesIn(jurisdiction), deciding, instant);
         for (SubjectId one : found) {
-            for (ProcessingVeto veto : vetoes) {
-                Optional<ProcessingVeto.Veto> refused =
-                        veto.check(new ProcessingVeto.Question(one, site, wanted, jurisdiction, instant));
-                if (refused.isPresent()) {
-                    return asked.deny(refused.get().reason(), refused.get().explanation());
-                }
+            ConsentDecision vetoed = vetoed(asked, one);
+            if (vetoed != null) {
+                return vetoed;
             }
         }
         return decide(asked);
+    }
+
+    /** The denial of the first veto on the subject, if any. */
+    private @Nullable ConsentDecision vetoed(Asked asked, SubjectId one) {
+        for (int i = 0; i < vetoes.size(); i++) {
+            Optional<ProcessingVeto.Veto> refused = vetoes.get(i)
+                    .check(new ProcessingVeto.Question(
+                            one, asked.site(), asked.purpose(), asked.jurisdiction(), asked.at()));
+            if (refused.isPresent()) {
+                return asked.deny(refused.get().reason(), refused.get().explanation());
+            }
+        }
+        return null;
     }
 
     private static ConsentDecision decide(Asked asked) {
@@ -221,11 +251,35 @@ public class ConsentDecisions {
         if (subject.contains("@")) {
             return identities.carrying(Identifier.email(subject));
         }
+        return List.of(parse(subject));
+    }
+
+    private static SubjectId parse(String subject) {
         try {
-            return List.of(SubjectId.parse(subject));
+            return SubjectId.parse(subject);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(FieldError.of("subject", "invalid", "error.consent.subject.invalid.2"));
         }
+    }
+
+    /**
+     * Whether the text is a UUID as {@link java.util.UUID#toString} writes it (lower-case hex, 8-4-4-4-12), so that
+     * the id parsed from it writes out as the same text.
+     */
+    static boolean canonical(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23
+                    ? c == '-'
+                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<ConsentDecision.Basis> basesOf(List<LegalBasis> bases) {
@@ -238,10 +292,14 @@ public class ConsentDecisions {
                 .toList();
     }
 
-    /** What was asked, and what is known when answering it. */
+    /**
+     * What was asked, and what is known when answering it. {@code subjectText} is the subject's canonical text when it
+     * is at hand already (as asked), else null and written out from the id.
+     */
     private record Asked(
             String site,
             @Nullable SubjectId subject,
+            @Nullable String subjectText,
             Purpose purpose,
             @Nullable String jurisdiction,
             List<LegalBasis> bases,
@@ -263,7 +321,7 @@ public class ConsentDecisions {
                     reason,
                     explanation,
                     site,
-                    subject == null ? null : subject.toString(),
+                    subjectText != null ? subjectText : subject == null ? null : subject.toString(),
                     purpose.key(),
                     jurisdiction,
                     basesOf(bases),

@@ -2,6 +2,7 @@ package dev.steward.consent;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** One subject's latest consent event for each site and purpose it has words on: what the index caches per subject. */
 record SubjectConsents(List<Latest> latest) {
@@ -13,12 +14,31 @@ record SubjectConsents(List<Latest> latest) {
     }
 
     Optional<LatestConsent> latest(String site, String purpose) {
-        for (Latest one : latest) {
+        return Optional.ofNullable(latestOrNull(site, purpose));
+    }
+
+    /** As {@link #latest}, without an {@code Optional} (a decision asks on every call). */
+    @Nullable
+    LatestConsent latestOrNull(String site, String purpose) {
+        for (int i = 0; i < latest.size(); i++) {
+            Latest one = latest.get(i);
             if (one.site().equals(site) && one.purpose().equals(purpose)) {
-                return Optional.of(one.event());
+                return one.event();
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    /** The jurisdiction of {@link #latestOn}, else the fallback; without a stream or an {@code Optional}. */
+    String jurisdictionOn(String site, String fallback) {
+        LatestConsent found = null;
+        for (int i = 0; i < latest.size(); i++) {
+            Latest one = latest.get(i);
+            if (one.site().equals(site) && LatestConsent.order(one.event(), found) > 0) {
+                found = one.event();
+            }
+        }
+        return found != null ? found.jurisdiction() : fallback;
     }
 
     /** The subject's latest consent action on the site, whatever its purpose. */

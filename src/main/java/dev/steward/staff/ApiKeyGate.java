@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
@@ -39,17 +40,22 @@ public class ApiKeyGate {
 
     /**
      * For a path outside the security chains: the caller, if the key is live, within its rate and granted the
-     * permission by the matrix. Otherwise the refusal has been answered and there is nothing. Either way the answer
+     * permission by the matrix. Otherwise the refusal has been answered and there is nothing ({@code null}: no
+     * {@code Optional} made for every call of a hot path). Either way the answer
      * carries the {@link SecurityHeaders} and Spring Security's own, as the answers of its chains do. The answer must
      * carry none of those headers yet but perhaps HSTS (they are added, not set).
      */
-    public Optional<Caller> admit(HttpServletRequest request, HttpServletResponse response, Permission permission)
+    public @Nullable Caller admit(HttpServletRequest request, HttpServletResponse response, Permission permission)
             throws IOException {
         SecurityHeaders.addToNew(request, response);
-        Optional<Caller> caller = authenticate(request, response).map(ApiKeyPrincipal::caller);
-        if (caller.isPresent() && !caller.get().may(permission)) {
+        Optional<ApiKeyPrincipal> principal = authenticate(request, response);
+        if (principal.isEmpty()) {
+            return null;
+        }
+        Caller caller = principal.get().caller();
+        if (!caller.may(permission)) {
             notPermitted(request, response);
-            return Optional.empty();
+            return null;
         }
         return caller;
     }
@@ -58,8 +64,7 @@ public class ApiKeyGate {
     Optional<ApiKeyPrincipal> authenticate(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         String header = request.getHeader("Authorization");
-        Optional<ApiKeyPrincipal> principal =
-                keys.authenticate(header.substring(BEARER.length()).strip());
+        Optional<ApiKeyPrincipal> principal = keys.authenticate(header, BEARER.length());
         if (principal.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"Steward\", error=\"invalid_token\"");
             words.send(

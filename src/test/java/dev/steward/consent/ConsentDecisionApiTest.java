@@ -124,6 +124,41 @@ class ConsentDecisionApiTest {
     }
 
     @Test
+    void theTokenCountsWhereItStandsInTheHeaderWithSpacesBeforeIt() {
+        // the gate reads the token inside the header instead of a copy of it: the spaces before it still do not count
+        String token = createKey("{\"name\":\"spaced\",\"sites\":[\"lab\"]}");
+        String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=someone@example.org";
+        assertThat(http.get(path, "Authorization", "Bearer    " + token).statusCode())
+                .isEqualTo(200);
+        assertThat(http.get(path, "Authorization", "bearer \t" + token).statusCode())
+                .isEqualTo(200);
+        assertThat(http.get(path, "Authorization", "Bearer " + token.replace("stw_", "stw"))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(http.get(path, "Authorization", "Bearer    ").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theAnswerNamesTheSubjectByItsCanonicalIdWhateverTheCaseItWasAskedIn() {
+        // the answer reuses the asked text only when it is the id's canonical text (bench/README.md, "alloc")
+        String token = createKey("{\"name\":\"cased\",\"sites\":[\"lab\"]}");
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("cased")));
+        ledger.record(ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
+                .withWording("Send me the monthly lab newsletter."));
+        String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=";
+
+        HttpResponse<String> lower = http.get(path + subject, bearer(token));
+        HttpResponse<String> upper = http.get(path + subject.toString().toUpperCase(), bearer(token));
+
+        assertThat(lower.statusCode()).isEqualTo(200);
+        assertThat(upper.statusCode()).isEqualTo(200);
+        assertThat(lower.body()).contains("\"subject\":\"" + subject + "\"");
+        assertThat(upper.body()).contains("\"subject\":\"" + subject + "\"");
+        String at = "\"at\":\"[^\"]*\"";
+        assertThat(upper.body().replaceAll(at, "")).isEqualTo(lower.body().replaceAll(at, ""));
+    }
+
+    @Test
     void aRevokedKeyStopsWorkingAndIntegratorKeysCannotUseTheStaffApi() {
         String token = createKey("{\"name\":\"to revoke\",\"sites\":[\"lab\"]}");
         String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=someone@example.org";
