@@ -54,9 +54,7 @@ class ConsentDecisionApiTest {
     @Test
     void anIntegratorKeyScopedToASiteGetsDecisionsForThatSiteOnly() {
         String token = createKey("{\"name\":\"lab shop\",\"kind\":\"integrator\",\"sites\":[\"lab\"]}");
-        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("decided")));
-        ledger.record(ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
-                .withWording("Send me the monthly lab newsletter."));
+        SubjectId subject = subscribedToTheLabNewsletter("decided");
 
         HttpResponse<String> byId =
                 http.get("/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=" + subject, bearer(token));
@@ -142,9 +140,7 @@ class ConsentDecisionApiTest {
     void theAnswerNamesTheSubjectByItsCanonicalIdWhateverTheCaseItWasAskedIn() {
         // the answer reuses the asked text only when it is the id's canonical text (bench/README.md, "alloc")
         String token = createKey("{\"name\":\"cased\",\"sites\":[\"lab\"]}");
-        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("cased")));
-        ledger.record(ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
-                .withWording("Send me the monthly lab newsletter."));
+        SubjectId subject = subscribedToTheLabNewsletter("cased");
         String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=";
 
         HttpResponse<String> lower = http.get(path + subject, bearer(token));
@@ -311,5 +307,13 @@ class ConsentDecisionApiTest {
         Matcher matcher = Pattern.compile(pattern).matcher(json);
         assertThat(matcher.find()).as("%s in %s", pattern, json).isTrue();
         return matcher.group(1);
+    }
+
+    /** A person who gave consent to the lab's newsletter on its form. */
+    private SubjectId subscribedToTheLabNewsletter(String name) {
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email(name)));
+        ledger.record(ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
+                .withWording("Send me the monthly lab newsletter."));
+        return subject;
     }
 }
