@@ -135,6 +135,45 @@ class CommandLineJarIT {
         assertThat(plain.exit()).as(plain.err()).isZero();
     }
 
+    /**
+     * The server gets the serial collector and a 320 MB heap (what the benchmark measures it with), a command (help
+     * here, which records no class archive) its own options, and STEWARD_JAVA_OPTS win over both. {@code -version}
+     * ends the JVM before the jar runs, so what {@code -XX:+PrintCommandLineFlags} prints is what bin/steward gave it.
+     */
+    @Test
+    void binStewardRunsTheServerWithTheSerialCollectorAndA320MbHeapUnlessToldOtherwise() throws Exception {
+        String cds = workingDir.resolve("cds").toString();
+        Map<String, String> flags = Map.of(
+                "STEWARD_JAR",
+                JAR.toString(),
+                "STEWARD_CDS_DIR",
+                cds,
+                "STEWARD_JAVA_OPTS",
+                "-XX:+PrintCommandLineFlags -version");
+        Map<String, String> larger = Map.of(
+                "STEWARD_JAR",
+                JAR.toString(),
+                "STEWARD_CDS_DIR",
+                cds,
+                "STEWARD_JAVA_OPTS",
+                "-Xmx1g -XX:+PrintCommandLineFlags -version");
+
+        Run serve = run(List.of(LAUNCHER.toString()), flags, "serve");
+        Run noWords = run(List.of(LAUNCHER.toString()), flags);
+        Run command = run(List.of(LAUNCHER.toString()), flags, "help");
+        Run overridden = run(List.of(LAUNCHER.toString()), larger, "serve");
+
+        for (Run server : List.of(serve, noWords)) {
+            assertThat(server.exit()).as(server.err()).isZero();
+            assertThat(server.out())
+                    .contains("-XX:+UseSerialGC", "-XX:MaxHeapSize=335544320", "-XX:ThreadStackSize=512")
+                    .doesNotContain("Tier4InvocationThreshold");
+        }
+        assertThat(command.out()).contains("-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=50000");
+        assertThat(command.out()).doesNotContain("-XX:MaxHeapSize=335544320");
+        assertThat(overridden.out()).contains("-XX:+UseSerialGC", "-XX:MaxHeapSize=1073741824");
+    }
+
     private static List<Path> archives(Path cds) throws IOException {
         try (Stream<Path> files = Files.walk(cds)) {
             return files.filter(file -> file.toString().endsWith(".jsa")).toList();
