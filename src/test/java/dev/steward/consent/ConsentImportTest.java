@@ -237,8 +237,7 @@ class ConsentImportTest {
         }
         text.append("lab,").append(address).append(",newsletter,withdrawn,2026-01-06T10:00:00Z,,\n");
         ConsentFileImport importer = server.getBean(ConsentFileImport.class);
-        ConsentFileImport.Checked checked =
-                importer.check(ConsentFileImport.read(file(text.toString()), bytes -> {}));
+        ConsentFileImport.Checked checked = importer.check(ConsentFileImport.read(file(text.toString()), bytes -> {}));
         assertThat(checked.problems()).isEmpty();
         assertThat(checked.known()).containsValue(subject);
 
