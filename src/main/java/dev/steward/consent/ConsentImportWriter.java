@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
@@ -78,15 +79,13 @@ class ConsentImportWriter {
         if (batches.isEmpty()) {
             return;
         }
-        ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "consent-import-copy");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService writer = ownThread("consent-import-copy");
+        ExecutorService asker = ownThread("consent-import-existence");
         try {
-            transaction.executeWithoutResult(status -> writeAll(batches, known, computed, writer, written));
+            transaction.executeWithoutResult(status -> writeAll(batches, known, computed, writer, asker, written));
         } finally {
             writer.shutdownNow();
+            asker.shutdownNow();
         }
     }
 
@@ -95,26 +94,26 @@ class ConsentImportWriter {
             Map<Identifier, SubjectId> known,
             KnownSubjects.BlindIndexes computed,
             ExecutorService writer,
+            Executor asker,
             LongConsumer written) {
         Map<Identifier, SubjectId> filed = new HashMap<>(known);
-        Set<SubjectId> existing = stillThere(batches.get(0), known);
+        Set<SubjectId> existing = await(stillThere(batches.get(0), known, asker));
         Batch current = prepare(batches.get(0), filed, computed, existing, consents.lockChain());
         Batch following = null;
         try {
             for (int next = 1; current != null; next++) {
-                // asked while the connection is free, so that preparing the next batch never waits
-                if (next < batches.size()) {
-                    existing = stillThere(batches.get(next), known);
-                }
+                // asked on a connection of its own while this batch is copied, so that neither waits for the other
+                CompletableFuture<Set<SubjectId>> asked =
+                        next < batches.size() ? stillThere(batches.get(next), known, asker) : null;
                 CompletableFuture<Void> copying = copy.copyInBackground(current.copies(), writer);
                 following = null;
                 try {
-                    if (next < batches.size()) {
+                    if (asked != null) {
                         following = prepare(
                                 batches.get(next),
                                 filed,
                                 computed,
-                                existing,
+                                await(asked),
                                 current.events().head());
                     }
                 } finally {
@@ -154,22 +153,37 @@ class ConsentImportWriter {
     /**
      * Which of the people found while checking, of this batch, are still there (one query: someone may have been
      * erased since); the keys are loaded only of those whose lines bring connection evidence to seal.
+     *
+     * <p>The query runs on the asking thread, outside the import's transaction and on another connection: the same
+     * answer (read committed, no lock taken either way, so an erasure committed before it is seen and the import
+     * fails), but PostgreSQL reads these people's {@code data_subject} index leaves while the transaction's connection
+     * copies the previous batch, where it used to read them between two COPYs (bench/README.md, import6).
      */
-    private Set<SubjectId> stillThere(List<ConsentCsv.Row> batch, Map<Identifier, SubjectId> known) {
+    private CompletableFuture<Set<SubjectId>> stillThere(
+            List<ConsentCsv.Row> batch, Map<Identifier, SubjectId> known, Executor asker) {
         subjects.loadKeys(batch.stream()
                 .filter(row -> ConsentRules.carriesEvidence(row.request()))
                 .map(row -> known.get(row.email()))
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
-        return vault.existing(
-                emails(batch).stream().map(known::get).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Set<SubjectId> people =
+                emails(batch).stream().map(known::get).filter(Objects::nonNull).collect(Collectors.toSet());
+        return CompletableFuture.supplyAsync(() -> vault.existing(people), asker);
     }
 
-    /** Waits for the copies; their failure is the transaction's, as it would be on this thread. */
-    private static void await(CompletableFuture<Void> copying) {
+    private static ExecutorService ownThread(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Waits for the copies or the question; their failure is the transaction's, as it would be on this thread. */
+    private static <T> T await(CompletableFuture<T> task) {
         try {
-            copying.join();
+            return task.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

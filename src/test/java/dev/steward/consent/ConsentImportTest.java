@@ -218,6 +218,41 @@ class ConsentImportTest {
                 .isEmpty();
     }
 
+    /**
+     * The same for a person whose line is in a later batch: whether they are still there is asked on another
+     * connection while the batch before is copied, and their erasure still fails the whole file, the batch already
+     * copied included.
+     */
+    @Test
+    void aPersonErasedBeforeALaterBatchFailsTheImportAndNothingIsWritten() throws IOException {
+        String address = Canary.email("erased-later");
+        SubjectId subject = server.getBean(Identities.class).forAddress(Identifier.email(address));
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < ConsentImportWriter.BATCH + 10; i++) {
+            text.append("lab,later-")
+                    .append(i)
+                    .append("@meanwhile.invalid,newsletter,given,2026-01-05T10:00:00Z,import,")
+                    .append(WORDING)
+                    .append('\n');
+        }
+        text.append("lab,").append(address).append(",newsletter,withdrawn,2026-01-06T10:00:00Z,,\n");
+        ConsentFileImport importer = server.getBean(ConsentFileImport.class);
+        ConsentFileImport.Checked checked = importer.check(ConsentFileImport.read(file(text.toString()), bytes -> {}));
+        assertThat(checked.problems()).isEmpty();
+        assertThat(checked.known()).containsValue(subject);
+
+        server.getBean(Vault.class).eraseSubject(subject, "erasure request");
+
+        assertThatThrownBy(() -> importer.write(checked, rows -> {})).isInstanceOf(NotFoundException.class);
+        JdbcClient jdbc = server.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM consent_event")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(server.getBean(Identities.class).carrying(Identifier.email("later-0@meanwhile.invalid")))
+                .isEmpty();
+    }
+
     @Test
     void aBadFileIsRefusedWithEveryProblemAtItsPlaceAndNothingIsWritten() throws IOException {
         String wordingAt = "lab," + Canary.email("bad-3") + ",newsletter,given,2026-01-05T10:00:00Z,banner,";
