@@ -29,6 +29,12 @@ class RightsCommand extends CliCommand {
             description = "subjects exported (rolled back, so not used up); default: as many as --sample")
     private long exportSample;
 
+    @Option(
+            names = "--any-shape",
+            description = "export anyone with a record, not only people as the seed made them (the smoke run: its"
+                    + " import changes every one of its few people)")
+    private boolean anyShape;
+
     @Option(names = "--warmup", paramLabel = "W", defaultValue = "50", description = "default: ${DEFAULT-VALUE}")
     private long warmup;
 
@@ -45,7 +51,7 @@ class RightsCommand extends CliCommand {
         }
         long exported = Math.max(sample, Counts.atLeastZero(spec(), "--exports", exportSample));
         int wanted = (int) (exported + Counts.atLeastZero(spec(), "--warmup", warmup));
-        List<SubjectId> picked = workload.getObject().pick(wanted);
+        List<SubjectId> picked = workload.getObject().pick(wanted, anyShape);
         if (picked.size() < wanted) {
             err().println("The database holds only " + picked.size()
                     + " subjects as the seed made them; seed more with 'bench seed'.");
