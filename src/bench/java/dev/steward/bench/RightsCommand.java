@@ -10,12 +10,30 @@ import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bench rights --sample K}: the median and 99th percentile of {@link RightsWorkload}'s timings. */
-@Command(name = "rights", description = "Time the access export and the erasure of K random subjects.")
+/**
+ * {@code bench rights --sample K --exports E}: the median and 99th percentile of {@link RightsWorkload}'s timings, of
+ * the access export of E subjects (K when not given) and the erasure of the first K of them.
+ */
+@Command(
+        name = "rights",
+        description = "Time the access export of E and the erasure of K random subjects as the seed made them.")
 class RightsCommand extends CliCommand {
 
     @Option(names = "--sample", paramLabel = "K", defaultValue = "200", description = "default: ${DEFAULT-VALUE}")
     private long sample;
+
+    @Option(
+            names = "--exports",
+            paramLabel = "E",
+            defaultValue = "0",
+            description = "subjects exported (rolled back, so not used up); default: as many as --sample")
+    private long exportSample;
+
+    @Option(
+            names = "--any-shape",
+            description = "export anyone with a record, not only people as the seed made them (the smoke run: its"
+                    + " import changes every one of its few people)")
+    private boolean anyShape;
 
     @Option(names = "--warmup", paramLabel = "W", defaultValue = "50", description = "default: ${DEFAULT-VALUE}")
     private long warmup;
@@ -31,13 +49,15 @@ class RightsCommand extends CliCommand {
         if (sample < 1) {
             throw usageError("--sample needs a whole number of 1 or more");
         }
-        int wanted = (int) (sample + Counts.atLeastZero(spec(), "--warmup", warmup));
-        List<SubjectId> picked = workload.getObject().pick(wanted);
+        long exported = Math.max(sample, Counts.atLeastZero(spec(), "--exports", exportSample));
+        int wanted = (int) (exported + Counts.atLeastZero(spec(), "--warmup", warmup));
+        List<SubjectId> picked = workload.getObject().pick(wanted, anyShape);
         if (picked.size() < wanted) {
-            err().println("The database holds only " + picked.size() + " subjects; seed more with 'bench seed'.");
+            err().println("The database holds only " + picked.size()
+                    + " subjects as the seed made them; seed more with 'bench seed'.");
             return CommandLine.PROBLEMS_FOUND;
         }
-        RightsWorkload.Timings timings = workload.getObject().run(picked, (int) warmup);
+        RightsWorkload.Timings timings = workload.getObject().run(picked, (int) warmup, (int) sample);
         out().println(line("access-export", timings.exportNanos())
                 + String.format(Locale.ROOT, ", %d bytes", timings.meanBytes()));
         out().println(line("erasure", timings.erasureNanos()));
