@@ -31,7 +31,8 @@ class BenchSmokeIT {
         builder.environment().put("BENCH_PORT", "18580");
         Process run = builder.start();
 
-        // About 4.5 minutes here, most of it the JVM and embedded PostgreSQL starts of some twenty commands and servers;
+        // About 4.5 minutes here, most of it the JVM and embedded PostgreSQL starts of some twenty commands and
+        // servers;
         // a slower CI machine took over 5. The limit only stops a hung run.
         boolean finished = run.waitFor(10, TimeUnit.MINUTES);
         if (!finished) {
