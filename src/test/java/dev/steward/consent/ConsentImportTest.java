@@ -198,24 +198,13 @@ class ConsentImportTest {
     void aPersonErasedBetweenTheCheckAndTheWriteFailsTheImportAndNothingIsWritten() throws IOException {
         String address = Canary.email("erased-meanwhile");
         SubjectId subject = server.getBean(Identities.class).forAddress(Identifier.email(address));
-        Path file = file(HEADER
-                + "lab,new-person@meanwhile.invalid,newsletter,given,2026-01-05T10:00:00Z,import," + WORDING + "\n"
-                + "lab," + address + ",newsletter,withdrawn,2026-01-06T10:00:00Z,,\n");
-        ConsentFileImport importer = server.getBean(ConsentFileImport.class);
-        ConsentFileImport.Checked checked = importer.check(ConsentFileImport.read(file, bytes -> {}));
-        assertThat(checked.problems()).isEmpty();
-        assertThat(checked.known()).containsValue(subject);
-
-        server.getBean(Vault.class).eraseSubject(subject, "erasure request");
-
-        assertThatThrownBy(() -> importer.write(checked, rows -> {})).isInstanceOf(NotFoundException.class);
-        JdbcClient jdbc = server.getBean(JdbcClient.class);
-        assertThat(jdbc.sql("SELECT count(*) FROM consent_event")
-                        .query(Long.class)
-                        .single())
-                .isZero();
-        assertThat(server.getBean(Identities.class).carrying(Identifier.email("new-person@meanwhile.invalid")))
-                .isEmpty();
+        erasedAfterTheCheckFailsEverything(
+                HEADER
+                        + "lab,new-person@meanwhile.invalid,newsletter,given,2026-01-05T10:00:00Z,import," + WORDING
+                        + "\n"
+                        + "lab," + address + ",newsletter,withdrawn,2026-01-06T10:00:00Z,,\n",
+                subject,
+                "new-person@meanwhile.invalid");
     }
 
     /**
@@ -236,8 +225,14 @@ class ConsentImportTest {
                     .append('\n');
         }
         text.append("lab,").append(address).append(",newsletter,withdrawn,2026-01-06T10:00:00Z,,\n");
+        erasedAfterTheCheckFailsEverything(text.toString(), subject, "later-0@meanwhile.invalid");
+    }
+
+    /** Checks the file, erases the subject, and expects the write to fail with no event and no new person written. */
+    private void erasedAfterTheCheckFailsEverything(String text, SubjectId subject, String newAddress)
+            throws IOException {
         ConsentFileImport importer = server.getBean(ConsentFileImport.class);
-        ConsentFileImport.Checked checked = importer.check(ConsentFileImport.read(file(text.toString()), bytes -> {}));
+        ConsentFileImport.Checked checked = importer.check(ConsentFileImport.read(file(text), bytes -> {}));
         assertThat(checked.problems()).isEmpty();
         assertThat(checked.known()).containsValue(subject);
 
@@ -249,7 +244,7 @@ class ConsentImportTest {
                         .query(Long.class)
                         .single())
                 .isZero();
-        assertThat(server.getBean(Identities.class).carrying(Identifier.email("later-0@meanwhile.invalid")))
+        assertThat(server.getBean(Identities.class).carrying(Identifier.email(newAddress)))
                 .isEmpty();
     }
 
