@@ -72,7 +72,8 @@ class Eraser {
      * Applies tombstones the database lacks (it was restored from a backup taken before those erasures) as the
      * erasures did, events included, even where the vault's rows are gone already: other modules may still hold the
      * people. They are chained in the order given. Whole subjects erased at one instant for one reason (those a sweep
-     * left without records) go in one statement and one {@link SubjectsErased}, as the sweep erased them.
+     * left without records, in one tombstone naming them all or, before 2026-12-06, in one each) go in one statement
+     * and one {@link SubjectsErased}, as the sweep erased them.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Replayed replay(List<Tombstone> tombstones) {
@@ -83,7 +84,7 @@ class Eraser {
             if (tombstone.wholeSubject() && !tombstone.suppressesIdentifiers()) {
                 together.computeIfAbsent(
                                 new Together(tombstone.reason(), tombstone.erasedAt()), key -> new ArrayList<>())
-                        .add(tombstone.subject());
+                        .addAll(tombstone.erasedSubjects());
             } else if (tombstone.wholeSubject()) {
                 subjects += delete(tombstone);
                 announce(tombstone);
@@ -111,25 +112,30 @@ class Eraser {
             List<RecordId> records = Objects.requireNonNull(tombstone.records());
             return records.isEmpty() ? 0 : repository.deleteRecords(records);
         }
-        SubjectId subject = Objects.requireNonNull(tombstone.subject());
+        List<SubjectId> subjects = tombstone.erasedSubjects();
         if (tombstone.suppressesIdentifiers()) {
             // before the identifiers go with the subject
-            suppression.addIdentifiersOf(subject);
+            subjects.forEach(suppression::addIdentifiersOf);
         }
-        return repository.deleteSubject(subject) ? 1 : 0;
+        return subjects.size() == 1
+                ? repository.deleteSubject(subjects.get(0)) ? 1 : 0
+                : repository.deleteSubjects(
+                        subjects.stream().map(SubjectId::value).toArray(UUID[]::new));
     }
 
     /** The event every module deletes its part of the person on, in this transaction; then every node forgets. */
     private void announce(Tombstone tombstone) {
         List<SubjectId> subjects = tombstone.erasedSubjects();
         events.publishEvent(
-                tombstone.wholeSubject()
-                        ? new SubjectErased(subjects.get(0), tombstone.erasedAt(), tombstone.reason())
-                        : new RecordsErased(
+                !tombstone.wholeSubject()
+                        ? new RecordsErased(
                                 subjects,
                                 Objects.requireNonNull(tombstone.records()),
                                 tombstone.erasedAt(),
-                                tombstone.reason()));
+                                tombstone.reason())
+                        : tombstone.subject() != null
+                                ? new SubjectErased(tombstone.subject(), tombstone.erasedAt(), tombstone.reason())
+                                : new SubjectsErased(subjects, tombstone.erasedAt(), tombstone.reason()));
         forget(subjects);
     }
 
@@ -157,15 +163,59 @@ class Eraser {
         chainRenderedBeforeCommit(tombstones.stream().map(RenderedTombstone::of).toList());
     }
 
-    /** As {@link #chainBeforeCommit}, for tombstones whose ids are written out already (a sweep batch's). */
+    /**
+     * As {@link #chainBeforeCommit}, for tombstones whose ids are written out already (a sweep batch's). Tombstones
+     * chained so in one transaction (a sweep batch's records, then the people it left without any) are chained in one
+     * step, one COPY and one append to the file, in the order given: the chain's head is locked once.
+     */
     void chainRenderedBeforeCommit(List<RenderedTombstone> tombstones) {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending != null) {
+            pending.add(tombstones);
+            return;
+        }
+        Pending started = new Pending(tombstones);
+        TransactionSynchronizationManager.bindResource(this, started);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                log.appendRendered(tombstones);
+                log.appendRendered(started.close());
+            }
+
+            @Override
+            public void afterCommit() {
+                file.appendRendered(started.tombstones);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(Eraser.this);
             }
         });
-        afterCommit(() -> file.appendRendered(tombstones));
+    }
+
+    /** The tombstones a transaction chains before it commits; none may join once they are chained. */
+    private static final class Pending {
+
+        private final List<RenderedTombstone> tombstones;
+        private boolean chained;
+
+        Pending(List<RenderedTombstone> tombstones) {
+            this.tombstones = new ArrayList<>(tombstones);
+        }
+
+        void add(List<RenderedTombstone> more) {
+            if (chained) {
+                // a synchronization registered now would never run: the tombstones would be lost
+                throw new IllegalStateException("Tombstones to chain after the transaction's were chained");
+            }
+            tombstones.addAll(more);
+        }
+
+        List<RenderedTombstone> close() {
+            chained = true;
+            return tombstones;
+        }
     }
 
     private void toFileAfterCommit(List<Tombstone> tombstones) {

@@ -148,8 +148,8 @@ public class SweepErasure {
      * Erases, inside the caller's transaction (a sweep batch that has just erased records), those of the subjects
      * its batch left without any record ({@link SweptBatch#leftWithoutRecords()}) that still have none once locked,
      * unless they are given as held or a module still needs them (an account, an open rights request): their key,
-     * identifiers and blind-index entries go, each leaves a tombstone (chained in one step), and one
-     * {@link SubjectsErased} names them all. Answers the subjects erased.
+     * identifiers and blind-index entries go, one tombstone names them all ({@link Tombstone#ofSubjects}, chained in
+     * the batch's step), and one {@link SubjectsErased} names them all. Answers the subjects erased.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<SubjectId> eraseLeftWithoutRecords(
@@ -173,9 +173,8 @@ public class SweepErasure {
         List<SubjectId> erased = List.copyOf(empty);
         repository.deleteSubjects(erased.stream().map(SubjectId::value).toArray(UUID[]::new));
         Instant now = now();
-        eraser.chainBeforeCommit(erased.stream()
-                .map(subject -> Tombstone.ofSubject(subject, now, reason, false))
-                .toList());
+        // one tombstone for them all (one chain hash, one row, one line), chained with the batch's own
+        eraser.chainBeforeCommit(List.of(Tombstone.ofSubjects(UUID.randomUUID(), erased, now, reason)));
         events.publishEvent(new SubjectsErased(erased, now, reason));
         eraser.forget(erased);
         return erased;

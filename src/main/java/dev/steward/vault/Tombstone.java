@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A retention sweep's batch leaves one tombstone per activity for records of many subjects: then {@code subject}
  * is null and {@code subjects} names, position by position, the subject each of the {@code records} belonged to.
+ * The people the batch left without any record, erased whole, share one more tombstone: {@code subject} and
+ * {@code records} null, {@code subjects} naming each of them once ({@link #ofSubjects}). Before 2026-12-06 each of
+ * them had a tombstone of their own ({@link #ofSubject}); both kinds verify and replay.
  *
  * @param suppressed true when the erasure also put the subject's identifiers on the suppression list (an erasure
  *     request), so that a replay after a restore does it again; absent otherwise
@@ -44,6 +47,17 @@ public record Tombstone(
                 UUID.randomUUID(), subject, null, null, erasedAt, reason, null, suppress ? Boolean.TRUE : null);
     }
 
+    /**
+     * Whole subjects erased together at one instant for one reason: the people a retention sweep's batch left without
+     * any record. One chained row, however many they are.
+     */
+    static Tombstone ofSubjects(UUID id, List<SubjectId> subjects, Instant erasedAt, String reason) {
+        if (subjects.isEmpty()) {
+            throw new IllegalArgumentException("a tombstone of no subject");
+        }
+        return new Tombstone(id, null, null, null, erasedAt, reason, List.copyOf(subjects), null);
+    }
+
     /** Records of one activity, of many subjects, erased together by a retention sweep. */
     static Tombstone ofBatch(
             UUID id,
@@ -55,6 +69,7 @@ public record Tombstone(
         return new Tombstone(id, null, List.copyOf(records), activity, erasedAt, reason, List.copyOf(subjects), null);
     }
 
+    /** Whether it erased whole subjects (one, or the people of a sweep's batch) rather than some records. */
     public boolean wholeSubject() {
         return records == null;
     }

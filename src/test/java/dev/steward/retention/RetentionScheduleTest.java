@@ -272,7 +272,10 @@ class RetentionScheduleTest {
         assertThat(count("SELECT count(*) FROM data_subject WHERE id = :subject", alone))
                 .as("the wrapped key is gone")
                 .isZero();
-        assertThat(jdbc.sql("SELECT reason FROM erasure_log WHERE subject_id = :subject")
+        assertThat(jdbc.sql("""
+                                SELECT reason FROM erasure_log
+                                 WHERE :subject = ANY(subject_ids) AND subject_id IS NULL AND record_ids IS NULL
+                                """)
                         .param("subject", alone.value())
                         .query(String.class)
                         .single())

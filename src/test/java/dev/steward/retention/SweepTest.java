@@ -3,6 +3,7 @@ package dev.steward.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.platform.ClusterLock;
+import dev.steward.platform.EvidenceChain;
 import dev.steward.platform.StewardProperties;
 import dev.steward.test.DatabaseDump;
 import dev.steward.test.StewardTest;
@@ -14,8 +15,10 @@ import dev.steward.vault.RecordId;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +59,9 @@ class SweepTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    List<EvidenceChain> chains;
+
     @Test
     void aSweepOfOneHundredThousandDueRecordsCompletesInBoundedBatchesWithProgress() {
         DueRecords seeded =
@@ -81,6 +87,20 @@ class SweepTest {
             assertThat(certificate.byCategory()).containsEntry("lab/contact", (long) LOAD);
             assertThat(certificate.recordsErased()).isGreaterThanOrEqualTo(LOAD);
             assertThat(certificate.batches()).isEqualTo(batches.size());
+            // every seeded person was left without records: each batch names its people in ONE tombstone
+            List<Integer> peopleTombstones = jdbc.sql("""
+                            SELECT cardinality(subject_ids) FROM erasure_log
+                             WHERE reason = :reason AND subject_id IS NULL AND record_ids IS NULL
+                               AND subject_ids && CAST(:seeded AS uuid[])
+                            """)
+                    .param("reason", Sweeper.LEFT_WITHOUT_RECORDS)
+                    .param("seeded", seeded.subjects().toArray(UUID[]::new))
+                    .query(Integer.class)
+                    .list();
+            assertThat(peopleTombstones).hasSizeBetween(1, certificate.batches());
+            assertThat(peopleTombstones.stream().mapToInt(Integer::intValue).sum())
+                    .isEqualTo(LOAD);
+            assertThat(erasureChain().verify(rows -> {}).intact()).isTrue();
             System.out.printf(
                     "Swept %d records in %d ms (%d records/s) in %d batches%n",
                     outcome.progress().erased(),
@@ -160,11 +180,28 @@ class SweepTest {
         StoredRecords records = new StoredRecords(vault, identities);
         SubjectId first = records.person("swept-restored-1");
         SubjectId second = records.person("swept-restored-2");
+        SubjectId third = records.person("swept-restored-3");
         RecordId one = records.trial(first, "swept-restored-1");
         RecordId other = records.trial(second, "swept-restored-2");
+        List<UUID> people = List.of(first.value(), second.value(), third.value());
+        // another module's data about each of them, which their erasure deletes through the vault's events
+        people.forEach(this::restrict);
         DatabaseDump backup = DatabaseDump.of(properties.database().url());
         clock.set(records.summary(other).dueAt());
         sweeper.sweep("test", progress -> {});
+        List<UUID[]> peopleTombstones = jdbc.sql("""
+                        SELECT subject_ids FROM erasure_log
+                         WHERE subject_id IS NULL AND record_ids IS NULL AND subject_ids && CAST(:people AS uuid[])
+                        """)
+                .param("people", people.toArray(UUID[]::new))
+                .query((rs, row) -> (UUID[]) rs.getArray(1).getArray())
+                .list();
+        assertThat(peopleTombstones.stream().flatMap(java.util.Arrays::stream).toList())
+                .as("the people left without records are named by the batches' people tombstones, each once")
+                .containsExactlyInAnyOrder(first.value(), second.value());
+        // and one person erased alone, as every erasure was before batches of people: the log mixes both kinds
+        transaction.executeWithoutResult(status -> vault.eraseSubject(third, "test: erased alone"));
+        assertThat(restrictions(jdbc, people)).isZero();
         String restored =
                 backup.restoreInto("swept_restored_" + ProcessHandle.current().pid() + "_" + System.nanoTime());
         JdbcClient restoredJdbc =
@@ -179,13 +216,44 @@ class SweepTest {
         assertThat(inBackup.remaining(restoredJdbc)).isZero();
         assertThat(inBackup.tombstonesPerRecord(restoredJdbc)).containsExactly(1L, 1L);
         assertThat(restoredJdbc
-                        .sql("SELECT count(*) FROM data_subject WHERE id IN (:first, :second)")
-                        .param("first", first.value())
-                        .param("second", second.value())
+                        .sql("SELECT count(*) FROM data_subject WHERE id = ANY(:people)")
+                        .param("people", people.toArray(UUID[]::new))
                         .query(Long.class)
                         .single())
-                .as("the people the sweep left without records are erased again too")
+                .as("the people the sweep left without records are erased again too, and the one erased alone")
                 .isZero();
+        assertThat(restrictions(restoredJdbc, people))
+                .as("and what other modules held about them")
+                .isZero();
+        TestServer.Run verify = TestServer.command(restored, properties.dataDir(), "ledger", "verify");
+        assertThat(verify.exit())
+                .as("the replayed log, batches of records and of people and one person's, verifies: " + verify.err())
+                .isZero();
+    }
+
+    private void restrict(UUID subject) {
+        jdbc.sql("""
+                        INSERT INTO restriction (id, subject_id, site, ground, since, lifted_at)
+                        VALUES (:id, :subject, 'lab', 'accuracy', :at, :at)
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("subject", subject)
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    private static long restrictions(JdbcClient jdbc, List<UUID> people) {
+        return jdbc.sql("SELECT count(*) FROM restriction WHERE subject_id = ANY(:people)")
+                .param("people", people.toArray(UUID[]::new))
+                .query(Long.class)
+                .single();
+    }
+
+    private EvidenceChain erasureChain() {
+        return chains.stream()
+                .filter(chain -> chain.name().equals("erasure"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Sweeper.Outcome sweepAfter(CountDownLatch start, Sweeper sweeper) {

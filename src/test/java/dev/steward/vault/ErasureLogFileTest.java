@@ -50,6 +50,30 @@ class ErasureLogFileTest {
                 .isEqualTo(JSON.writeValueAsString(subject));
     }
 
+    @Test
+    void thePeopleABatchLeftWithoutRecordsAreOneTombstoneThatReadsBackAndHashesAsWritten() {
+        List<SubjectId> people =
+                IntStream.range(0, 3).mapToObj(i -> SubjectId.random()).toList();
+        Instant at = Instant.parse("2026-12-06T01:00:00.123456Z");
+        Tombstone tombstone = Tombstone.ofSubjects(UUID.randomUUID(), people, at, "retention: no record left");
+
+        String line = ErasureLogFile.line(JSON, RenderedTombstone.of(tombstone));
+        Tombstone read = JSON.readValue(line, Tombstone.class);
+
+        assertThat(read).isEqualTo(tombstone);
+        assertThat(read.wholeSubject()).isTrue();
+        assertThat(read.subject()).isNull();
+        assertThat(read.erasedSubjects()).containsExactlyElementsOf(people);
+        // a replay chains what it read from the file: the same bytes as the sweep chained
+        assertThat(ErasureLogRepository.canonical(7, read)).isEqualTo(ErasureLogRepository.canonical(7, tombstone));
+        // neither one person's tombstone nor a batch of records with the same people hashes the same
+        Tombstone single = new Tombstone(tombstone.id(), people.get(0), null, null, at, tombstone.reason(), null, null);
+        Tombstone records = new Tombstone(tombstone.id(), null, List.of(), null, at, tombstone.reason(), people, null);
+        assertThat(ErasureLogRepository.canonical(7, tombstone))
+                .isNotEqualTo(ErasureLogRepository.canonical(7, single))
+                .isNotEqualTo(ErasureLogRepository.canonical(7, records));
+    }
+
     private static String joined(List<?> ids) {
         return ids.stream().map(Object::toString).collect(Collectors.joining(","));
     }
