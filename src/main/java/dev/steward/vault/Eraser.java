@@ -169,39 +169,34 @@ class Eraser {
      * step, one COPY and one append to the file, in the order given: the chain's head is locked once.
      */
     void chainRenderedBeforeCommit(List<RenderedTombstone> tombstones) {
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending != null) {
-            pending.add(tombstones);
-            return;
+        // looked for among the transaction's synchronizations, which a nested REQUIRES_NEW transaction suspends, so
+        // that an inner transaction's tombstones never join an outer one's and commit (or roll back) with it
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof Chaining chaining && chaining.owner() == this) {
+                chaining.add(tombstones);
+                return;
+            }
         }
-        Pending started = new Pending(tombstones);
-        TransactionSynchronizationManager.bindResource(this, started);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                log.appendRendered(started.close());
-            }
-
-            @Override
-            public void afterCommit() {
-                file.appendRendered(started.tombstones);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(Eraser.this);
-            }
-        });
+        TransactionSynchronizationManager.registerSynchronization(new Chaining(this, tombstones));
     }
 
-    /** The tombstones a transaction chains before it commits; none may join once they are chained. */
-    private static final class Pending {
+    /**
+     * The tombstones a transaction chains just before it commits and appends to the file once it has; none may join
+     * once they are chained.
+     */
+    private static final class Chaining implements TransactionSynchronization {
 
+        private final Eraser owner;
         private final List<RenderedTombstone> tombstones;
         private boolean chained;
 
-        Pending(List<RenderedTombstone> tombstones) {
+        Chaining(Eraser owner, List<RenderedTombstone> tombstones) {
+            this.owner = owner;
             this.tombstones = new ArrayList<>(tombstones);
+        }
+
+        Eraser owner() {
+            return owner;
         }
 
         void add(List<RenderedTombstone> more) {
@@ -212,9 +207,15 @@ class Eraser {
             tombstones.addAll(more);
         }
 
-        List<RenderedTombstone> close() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
             chained = true;
-            return tombstones;
+            owner.log.appendRendered(tombstones);
+        }
+
+        @Override
+        public void afterCommit() {
+            owner.file.appendRendered(tombstones);
         }
     }
 
