@@ -60,6 +60,13 @@ class SweepKilledIT {
         assertThat(again.exit()).as(again.output()).isZero();
 
         assertThat(seeded.remaining(jdbc)).isZero();
+        // each seeded person had one record: every batch, killed or not, erased its people with their tombstone
+        assertThat(jdbc.sql("SELECT count(*) FROM data_subject WHERE id = ANY(:people)")
+                        .param("people", seeded.subjects().toArray(UUID[]::new))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(tombstonesPerPerson(jdbc, seeded)).hasSize(RECORDS).containsOnly(1L);
         List<Long> certificatesPerRecord = certificatesPerRecord(jdbc, seeded);
         assertThat(certificatesPerRecord).hasSize(RECORDS).containsOnly(1L);
         assertThat(jdbc.sql("SELECT interrupted FROM deletion_certificate ORDER BY seq")
@@ -89,6 +96,19 @@ class SweepKilledIT {
                         "records in more than one certificate",
                         certificatesPerRecord.stream().filter(n -> n > 1).count())
                 .write();
+    }
+
+    /** For each seeded person, how many whole-subject tombstones name them. */
+    private static List<Long> tombstonesPerPerson(JdbcClient jdbc, DueRecords seeded) {
+        return jdbc.sql("""
+                        SELECT count(e.id) FROM unnest(CAST(:people AS uuid[])) AS p(id)
+                          LEFT JOIN erasure_log e ON e.record_ids IS NULL
+                               AND (e.subject_id = p.id OR p.id = ANY(e.subject_ids))
+                         GROUP BY p.id
+                        """)
+                .param("people", seeded.subjects().toArray(UUID[]::new))
+                .query(Long.class)
+                .list();
     }
 
     /** For each seeded record, how many certificates name the tombstone that names it. */
