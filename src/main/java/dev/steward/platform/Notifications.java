@@ -58,11 +58,23 @@ public class Notifications implements DisposableBean {
 
     /** Sends a notification, delivered to every node (this one included) when the current transaction commits. */
     public void send(String channel, String payload) {
-        jdbc.sql("SELECT pg_notify(:channel, :payload)")
+        sendAll(channel, List.of(payload));
+    }
+
+    /**
+     * Sends one notification a payload, in their order, in one round trip: a sweep's batch tells the other nodes of
+     * thousands of erased subjects, some fifteen payloads of up to 8,000 bytes, and on two busy cores each statement of
+     * its own cost the batch several milliseconds of waiting (bench/README.md, sweep7).
+     */
+    public void sendAll(String channel, List<String> payloads) {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT pg_notify(:channel, p) FROM unnest(CAST(:payloads AS text[])) AS p")
                 .param("channel", channel)
-                .param("payload", payload)
+                .param("payloads", payloads.toArray(String[]::new))
                 .query()
-                .singleRow();
+                .listOfRows();
     }
 
     private void listen() {

@@ -66,8 +66,8 @@ class RestrictionRepository {
                 .update();
     }
 
-    void deleteOf(java.util.Collection<SubjectId> subjects) {
-        jdbc.sql("DELETE FROM restriction WHERE subject_id = ANY(:subjects)")
+    int deleteOf(java.util.Collection<SubjectId> subjects) {
+        return jdbc.sql("DELETE FROM restriction WHERE subject_id = ANY(:subjects)")
                 .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
                 .update();
     }

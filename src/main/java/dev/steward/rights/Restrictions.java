@@ -173,9 +173,11 @@ public class Restrictions implements MailHold, DisclosureHold {
         erased(event.subjects());
     }
 
+    /** Only a restriction deleted changes what the nodes hold: a sweep's batch of people seldom has one. */
     private void erased(List<SubjectId> subjects) {
-        repository.deleteOf(subjects);
-        changed();
+        if (repository.deleteOf(subjects) > 0) {
+            changed();
+        }
     }
 
     /** Every node reloads when the change commits; this one at once, so the caller's next decision sees it. */

@@ -141,16 +141,16 @@ class Eraser {
 
     /**
      * Tells every node which subjects are gone, many to a notification (a sweep's batch erases thousands, and a
-     * notification carries up to 8,000 bytes), and drops their keys from this node's cache once the erasure commits.
+     * notification carries up to 8,000 bytes; all of them in one statement), and drops their keys from this node's cache once the erasure commits.
      */
     void forget(List<SubjectId> subjects) {
+        List<String> payloads = new ArrayList<>();
         for (int from = 0; from < subjects.size(); from += SUBJECTS_PER_NOTIFICATION) {
-            notifications.send(
-                    Vault.NOTIFY_CHANNEL,
-                    subjects.subList(from, Math.min(subjects.size(), from + SUBJECTS_PER_NOTIFICATION)).stream()
-                            .map(SubjectId::toString)
-                            .collect(Collectors.joining(",")));
+            payloads.add(subjects.subList(from, Math.min(subjects.size(), from + SUBJECTS_PER_NOTIFICATION)).stream()
+                    .map(SubjectId::toString)
+                    .collect(Collectors.joining(",")));
         }
+        notifications.sendAll(Vault.NOTIFY_CHANNEL, payloads);
         afterCommit(() -> subjects.forEach(keys::forget));
     }
 
