@@ -51,6 +51,8 @@ class BenchSmokeIT {
                         "\"retention_sweep\"",
                         "\"decision_requests_per_s\"",
                         "\"decision_p99\"",
+                        "\"decision_cpu_per_request\"",
+                        "\"decision_load_cpu_per_request\"",
                         "\"steward_peak_rss\"",
                         "\"campaign_messages_per_s\"",
                         "\"campaign_peak_rss\"");
