@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jackson.JacksonMixinModuleEntries;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -11,6 +12,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * takes its beans from, started only when the command first asks for one.
  */
 final class CommandContext implements AutoCloseable {
+
+    /**
+     * Spring Boot's bean that reads every class of the application's packages for {@code @JsonMixin}, the first time
+     * anything asks for the JSON mapper: 230–260 ms of a {@code consent import}'s start, a tenth of what its context
+     * costs it (bench/README.md, import8). Steward declares no mix-in ({@code CommandContextTest}), so a command's
+     * context answers the same empty set without reading them; the server still scans.
+     */
+    static final String MIXIN_SCAN = "jacksonMixinModuleEntries";
 
     private final Class<?> application;
     private final String[] settings;
@@ -61,6 +70,10 @@ final class CommandContext implements AutoCloseable {
                         && definition.getLazyInit() == null) {
                     definition.setLazyInit(true);
                 }
+            }
+            if (factory.containsBeanDefinition(MIXIN_SCAN)
+                    && factory.getBeanDefinition(MIXIN_SCAN) instanceof AbstractBeanDefinition scan) {
+                scan.setInstanceSupplier(() -> JacksonMixinModuleEntries.create(none -> {}));
             }
         });
     }
