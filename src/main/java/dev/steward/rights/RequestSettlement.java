@@ -67,9 +67,15 @@ class RequestSettlement {
         execute(DETACH_SUBJECTS, open, subjects);
     }
 
+    /**
+     * The statements in one round trip: the driver sends them together and PostgreSQL runs them in order, each seeing
+     * what the ones before did. A sweep's batch of people waits for each round trip on two busy cores (bench/README.md,
+     * sweep7).
+     */
     private void execute(List<String> statements, UUID[] open, UUID[] subjects) {
-        for (String statement : statements) {
-            jdbc.sql(statement).param("open", open).param("subjects", subjects).update();
-        }
+        jdbc.sql(String.join(";\n", statements))
+                .param("open", open)
+                .param("subjects", subjects)
+                .update();
     }
 }
