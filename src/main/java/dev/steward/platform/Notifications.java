@@ -63,7 +63,7 @@ public class Notifications implements DisposableBean {
 
     /**
      * Sends one notification a payload, in their order, in one round trip: a sweep's batch tells the other nodes of
-     * thousands of erased subjects, some fifteen payloads of up to 8,000 bytes, and on two busy cores each statement of
+     * thousands of erased subjects, a dozen payloads of up to 8,000 bytes, and on two busy cores each statement of
      * its own cost the batch several milliseconds of waiting (bench/README.md, sweep7).
      */
     public void sendAll(String channel, List<String> payloads) {

@@ -141,7 +141,8 @@ class Eraser {
 
     /**
      * Tells every node which subjects are gone, many to a notification (a sweep's batch erases thousands, and a
-     * notification carries up to 8,000 bytes; all of them in one statement), and drops their keys from this node's cache once the erasure commits.
+     * notification carries up to 8,000 bytes), all the notifications in one statement, and drops their keys from this
+     * node's cache once the erasure commits.
      */
     void forget(List<SubjectId> subjects) {
         List<String> payloads = new ArrayList<>();
