@@ -3,18 +3,15 @@ package dev.steward.rights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.platform.Notifications;
+import dev.steward.test.HeardNotifications;
 import dev.steward.test.StewardTest;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.SubjectsErased;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,18 +41,9 @@ class RestrictionErasureTest {
     @Autowired
     Clock clock;
 
-    private final Queue<String> heard = new ConcurrentLinkedQueue<>();
-
-    /** A lost connection is told with no payload (catch up from the database): nothing to hear then. */
-    private void hear(@Nullable String payload) {
-        if (payload != null) {
-            heard.add(payload);
-        }
-    }
-
     @Test
     void erasingPeopleWithoutRestrictionsTellsNoNodeAndErasingARestrictedOneTellsThemOnce() {
-        notifications.subscribe(RestrictedSubjects.CHANNEL, this::hear);
+        HeardNotifications heard = HeardNotifications.on(notifications, RestrictedSubjects.CHANNEL);
         SubjectId restricted = new SubjectId(UUID.randomUUID());
         restrict(restricted);
 
@@ -67,12 +55,8 @@ class RestrictionErasureTest {
         new TransactionTemplate(transactions)
                 .executeWithoutResult(status -> notifications.send(RestrictedSubjects.CHANNEL, "marker"));
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!heard.contains("marker")) {
-            assertThat(System.nanoTime()).as("the marker heard").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
-        assertThat(heard.stream().filter("changed"::equals)).hasSize(1);
+        List<String> payloads = heard.awaitUntil("the marker heard", all -> all.contains("marker"));
+        assertThat(payloads.stream().filter("changed"::equals)).hasSize(1);
         assertThat(jdbc.sql("SELECT count(*) FROM restriction WHERE subject_id = :subject")
                         .param("subject", restricted.value())
                         .query(Long.class)
