@@ -4,13 +4,11 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.PersonErasure;
-import dev.steward.vault.SubjectErased;
 import dev.steward.vault.SubjectId;
-import dev.steward.vault.SubjectsErased;
+import dev.steward.vault.SubjectRows;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * account loses it at once, but records under a legal hold or a statutory minimum stay until those end.
  */
 @Component
-class AccountErasure {
+class AccountErasure implements SubjectRows {
 
     private static final String BY_HOLDER = "account deleted by its holder";
 
@@ -55,15 +53,9 @@ class AccountErasure {
         return outcome.kept().stream().map(PersonErasure.Kept::blocker).toList();
     }
 
-    @EventListener
-    void erased(SubjectErased event) {
-        deleteAccounts(event.subject());
-    }
-
-    @EventListener
-    void erased(SubjectsErased event) {
-        accounts.deleteOfSubjects(event.subjects());
-        tokens.deleteOfSubjects(event.subjects());
+    @Override
+    public List<String> erasure() {
+        return List.of(AccountRepository.DELETE_OF_SUBJECTS, AccountTokenRepository.DELETE_OF_SUBJECTS);
     }
 
     private void deleteAccounts(SubjectId subject) {

@@ -1,9 +1,6 @@
 package dev.steward.accounts;
 
-import dev.steward.vault.SubjectId;
 import dev.steward.vault.SubjectKeepers;
-import java.util.Collection;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,14 +10,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountHolders implements SubjectKeepers {
 
-    private final AccountRepository accounts;
-
-    AccountHolders(AccountRepository accounts) {
-        this.accounts = accounts;
-    }
-
     @Override
-    public Set<SubjectId> keeping(Collection<SubjectId> subjects) {
-        return accounts.holders(subjects);
+    public String keeps() {
+        return AccountRepository.HOLDS_ACCOUNT;
     }
 }

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -163,8 +162,11 @@ class AccountRepository {
                 .update();
     }
 
+    /** Erasing people deletes their accounts ({@link dev.steward.vault.SubjectRows}). */
+    static final String DELETE_OF_SUBJECTS = "DELETE FROM account WHERE subject_id = ANY(:subjects)";
+
     void deleteOfSubjects(Collection<SubjectId> subjects) {
-        jdbc.sql("DELETE FROM account WHERE subject_id = ANY(:subjects)")
+        jdbc.sql(DELETE_OF_SUBJECTS)
                 .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
                 .update();
     }
@@ -176,13 +178,8 @@ class AccountRepository {
                 .update();
     }
 
-    /** Those of the subjects with an account on any site. */
-    Set<SubjectId> holders(Collection<SubjectId> subjects) {
-        return Set.copyOf(jdbc.sql("SELECT DISTINCT subject_id FROM account WHERE subject_id = ANY(:subjects)")
-                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
-                .query((rs, row) -> new SubjectId(rs.getObject(1, java.util.UUID.class)))
-                .list());
-    }
+    /** Subject {@code s.id} has an account on some site ({@link dev.steward.vault.SubjectKeepers}). */
+    static final String HOLDS_ACCOUNT = "EXISTS (SELECT 1 FROM account a WHERE a.subject_id = s.id)";
 
     private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -106,8 +106,11 @@ class AccountTokenRepository {
                 .orElse(EmailLinks.Reason.UNKNOWN);
     }
 
+    /** Erasing people deletes their reset and verification links ({@link dev.steward.vault.SubjectRows}). */
+    static final String DELETE_OF_SUBJECTS = "DELETE FROM account_token WHERE subject_id = ANY(:subjects)";
+
     void deleteOfSubjects(java.util.Collection<SubjectId> subjects) {
-        jdbc.sql("DELETE FROM account_token WHERE subject_id = ANY(:subjects)")
+        jdbc.sql(DELETE_OF_SUBJECTS)
                 .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
                 .update();
     }

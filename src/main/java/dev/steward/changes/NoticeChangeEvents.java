@@ -1,8 +1,7 @@
 package dev.steward.changes;
 
 import dev.steward.notice.NoticeVersionPublished;
-import dev.steward.vault.SubjectErased;
-import dev.steward.vault.SubjectsErased;
+import dev.steward.vault.SubjectRows;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.event.EventListener;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
  * version, or a site's first notice, tells nobody. Erasing a person forgets that they were told, and their link.
  */
 @Component
-class NoticeChangeEvents {
+class NoticeChangeEvents implements SubjectRows {
 
     private final NoticeChangeRepository changes;
     private final Clock clock;
@@ -30,13 +29,8 @@ class NoticeChangeEvents {
         }
     }
 
-    @EventListener
-    void erased(SubjectErased event) {
-        changes.deleteOfSubjects(List.of(event.subject()));
-    }
-
-    @EventListener
-    void erased(SubjectsErased event) {
-        changes.deleteOfSubjects(event.subjects());
+    @Override
+    public List<String> erasure() {
+        return List.of(NoticeChangeRepository.DELETE_OF_SUBJECTS);
     }
 }

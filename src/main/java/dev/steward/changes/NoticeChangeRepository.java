@@ -168,14 +168,10 @@ class NoticeChangeRepository {
                 .list();
     }
 
-    void deleteOfSubjects(List<SubjectId> subjects) {
-        if (subjects.isEmpty()) {
-            return;
-        }
-        jdbc.sql("DELETE FROM notice_change_recipient WHERE subject_id IN (:subjects)")
-                .param("subjects", subjects.stream().map(SubjectId::value).toList())
-                .update();
-    }
+    /**
+     * Erasing people forgets that they were told of a change, and their links ({@link dev.steward.vault.SubjectRows}).
+     */
+    static final String DELETE_OF_SUBJECTS = "DELETE FROM notice_change_recipient WHERE subject_id = ANY(:subjects)";
 
     record ChangeRow(
             long id,

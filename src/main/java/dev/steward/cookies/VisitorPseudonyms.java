@@ -59,13 +59,8 @@ class VisitorPseudonyms {
         return new Pseudonym(subject, issued);
     }
 
-    void forget(List<SubjectId> subjects) {
-        if (!subjects.isEmpty()) {
-            jdbc.sql("DELETE FROM cookie_visitor WHERE subject = ANY(:subjects)")
-                    .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
-                    .update();
-        }
-    }
+    /** Erasing people forgets their tokens: the browser then starts afresh ({@link dev.steward.vault.SubjectRows}). */
+    static final String DELETE_OF_SUBJECTS = "DELETE FROM cookie_visitor WHERE subject = ANY(:subjects)";
 
     private Optional<SubjectId> subjectOf(String site, String token) {
         return jdbc.sql("SELECT subject FROM cookie_visitor WHERE token_sha256 = :hash AND site = :site")

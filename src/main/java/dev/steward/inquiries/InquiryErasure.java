@@ -1,9 +1,8 @@
 package dev.steward.inquiries;
 
 import dev.steward.vault.RecordsErased;
-import dev.steward.vault.SubjectErased;
+import dev.steward.vault.SubjectRows;
 import dev.steward.vault.SubjectSplit;
-import dev.steward.vault.SubjectsErased;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * when, and to whom.
  */
 @Component
-class InquiryErasure {
+class InquiryErasure implements SubjectRows {
 
     private final InquiryRepository repository;
     private final Replies replies;
@@ -25,14 +24,9 @@ class InquiryErasure {
         this.replies = replies;
     }
 
-    @EventListener
-    void subjectErased(SubjectErased event) {
-        repository.deleteOfSubjects(List.of(event.subject()));
-    }
-
-    @EventListener
-    void subjectsErased(SubjectsErased event) {
-        repository.deleteOfSubjects(event.subjects());
+    @Override
+    public List<String> erasure() {
+        return List.of(InquiryRepository.DELETE_OF_SUBJECTS);
     }
 
     /** A case follows its submission when staff split the subject it was filed under. */

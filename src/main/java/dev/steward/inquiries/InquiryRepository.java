@@ -185,11 +185,8 @@ class InquiryRepository {
                 .update();
     }
 
-    int deleteOfSubjects(Collection<SubjectId> subjects) {
-        return jdbc.sql("DELETE FROM inquiry_case WHERE subject_id = ANY(:subjects)")
-                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
-                .update();
-    }
+    /** Erasing people deletes their cases and replies ({@link dev.steward.vault.SubjectRows}). */
+    static final String DELETE_OF_SUBJECTS = "DELETE FROM inquiry_case WHERE subject_id = ANY(:subjects)";
 
     /**
      * Deletes the cases about the records given. A retention sweep's batch names 20,000 records, and most sites have

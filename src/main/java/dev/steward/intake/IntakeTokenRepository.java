@@ -127,11 +127,8 @@ class IntakeTokenRepository {
                 .update();
     }
 
-    void deleteOfSubjects(java.util.Collection<SubjectId> subjects) {
-        jdbc.sql("DELETE FROM intake_token WHERE subject_id = ANY(:subjects)")
-                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
-                .update();
-    }
+    /** Erasing people deletes their pending links ({@link dev.steward.vault.SubjectRows}). */
+    static final String DELETE_OF_SUBJECTS = "DELETE FROM intake_token WHERE subject_id = ANY(:subjects)";
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());

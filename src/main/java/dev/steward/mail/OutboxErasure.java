@@ -1,8 +1,7 @@
 package dev.steward.mail;
 
-import dev.steward.vault.SubjectErased;
-import dev.steward.vault.SubjectsErased;
-import org.springframework.context.event.EventListener;
+import dev.steward.vault.SubjectRows;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,21 +9,10 @@ import org.springframework.stereotype.Component;
  * key is gone; the rows would still tell that mail was sent to someone, and when.
  */
 @Component
-class OutboxErasure {
+class OutboxErasure implements SubjectRows {
 
-    private final OutboxRepository outbox;
-
-    OutboxErasure(OutboxRepository outbox) {
-        this.outbox = outbox;
-    }
-
-    @EventListener
-    void erased(SubjectErased event) {
-        outbox.deleteOfSubjects(java.util.List.of(event.subject()));
-    }
-
-    @EventListener
-    void erased(SubjectsErased event) {
-        outbox.deleteOfSubjects(event.subjects());
+    @Override
+    public List<String> erasure() {
+        return List.of(OutboxRepository.DELETE_OF_SUBJECTS);
     }
 }

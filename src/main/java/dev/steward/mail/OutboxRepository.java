@@ -172,13 +172,12 @@ class OutboxRepository {
         jdbc.sql("DELETE FROM mail_message WHERE id = :id").param("id", id).update();
     }
 
-    int deleteOfSubjects(Collection<SubjectId> subjects) {
-        return jdbc.sql(
-                        "DELETE FROM mail_message WHERE subject_id = ANY(:subjects) AND category IS DISTINCT FROM :survives")
-                .param("survives", OutgoingMail.AFTER_ERASURE)
-                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
-                .update();
-    }
+    /**
+     * Erasing people deletes their messages, except the one that tells them of the erasure
+     * ({@link dev.steward.vault.SubjectRows}).
+     */
+    static final String DELETE_OF_SUBJECTS = "DELETE FROM mail_message WHERE subject_id = ANY(:subjects)"
+            + " AND category IS DISTINCT FROM '" + OutgoingMail.AFTER_ERASURE + "'";
 
     /**
      * Streams messages newest first, on the given sites only (none given: every site), optionally on one site; the

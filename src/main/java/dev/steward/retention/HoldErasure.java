@@ -1,7 +1,8 @@
 package dev.steward.retention;
 
-import dev.steward.vault.ErasedSubjects;
 import dev.steward.vault.RecordsErased;
+import dev.steward.vault.SubjectRows;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
  * there is nothing left to hold, and a hold names the person. The audit trail keeps who placed and released each.
  */
 @Component
-class HoldErasure {
+class HoldErasure implements SubjectRows {
 
     private final HoldRepository holds;
 
@@ -18,9 +19,9 @@ class HoldErasure {
         this.holds = holds;
     }
 
-    @EventListener
-    void erased(ErasedSubjects event) {
-        holds.deleteOfSubjects(event.subjects());
+    @Override
+    public List<String> erasure() {
+        return List.of(HoldRepository.DELETE_OF_SUBJECTS);
     }
 
     @EventListener

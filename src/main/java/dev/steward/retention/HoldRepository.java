@@ -101,11 +101,8 @@ class HoldRepository {
                 .list();
     }
 
-    void deleteOfSubjects(Collection<SubjectId> subjects) {
-        jdbc.sql("DELETE FROM legal_hold WHERE subject_id = ANY(:subjects)")
-                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
-                .update();
-    }
+    /** Erasing people deletes the holds on them ({@link dev.steward.vault.SubjectRows}). */
+    static final String DELETE_OF_SUBJECTS = "DELETE FROM legal_hold WHERE subject_id = ANY(:subjects)";
 
     /**
      * A sweep's batch erases thousands of records at a time, and records are seldom held: when no hold names any

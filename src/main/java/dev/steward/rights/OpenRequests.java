@@ -1,9 +1,6 @@
 package dev.steward.rights;
 
-import dev.steward.vault.SubjectId;
 import dev.steward.vault.SubjectKeepers;
-import java.util.Collection;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,14 +10,8 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenRequests implements SubjectKeepers {
 
-    private final RequestRepository requests;
-
-    OpenRequests(RequestRepository requests) {
-        this.requests = requests;
-    }
-
     @Override
-    public Set<SubjectId> keeping(Collection<SubjectId> subjects) {
-        return requests.withOpenRequests(subjects);
+    public String keeps() {
+        return RequestRepository.HAS_OPEN_REQUEST;
     }
 }

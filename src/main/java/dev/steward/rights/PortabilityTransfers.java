@@ -5,8 +5,6 @@ import dev.steward.platform.Outbound;
 import dev.steward.platform.OutboundHttp;
 import dev.steward.platform.OutboundItem;
 import dev.steward.platform.OutboundJob;
-import dev.steward.vault.SubjectErased;
-import dev.steward.vault.SubjectsErased;
 import dev.steward.vault.Vault;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.hc.core5.http.ContentType;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -169,16 +166,6 @@ class PortabilityTransfers implements OutboundJob<PortabilityTransfers.Push> {
             records.log(request, accepted ? "transferred" : "transfer-failed", "steward", outcome);
             records.details(request).ifPresent(details -> mail.transferred(request, details.email(), outcome));
         });
-    }
-
-    @EventListener
-    void erased(SubjectErased event) {
-        transfers.deleteOfSubjects(List.of(event.subject()));
-    }
-
-    @EventListener
-    void erased(SubjectsErased event) {
-        transfers.deleteOfSubjects(event.subjects());
     }
 
     private static String host(String target) {

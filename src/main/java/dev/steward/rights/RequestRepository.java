@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -266,14 +265,10 @@ class RequestRepository {
                         """).param("email", emailIndex).query(Long.class).single();
     }
 
-    /** Those of the subjects with a request still open (awaiting verification, or received and not answered). */
-    Set<SubjectId> withOpenRequests(Collection<SubjectId> subjects) {
-        return Set.copyOf(jdbc.sql("""
-                        SELECT DISTINCT subject_id FROM rights_request
-                         WHERE subject_id = ANY(:subjects) AND status IN ('awaiting-verification', 'received')
-                        """)
-                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
-                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
-                .list());
-    }
+    /**
+     * Subject {@code s.id} has a request still open, awaiting verification or received and not answered
+     * ({@link dev.steward.vault.SubjectKeepers}).
+     */
+    static final String HAS_OPEN_REQUEST = "EXISTS (SELECT 1 FROM rights_request q WHERE q.subject_id = s.id"
+            + " AND q.status IN ('awaiting-verification', 'received'))";
 }

@@ -4,7 +4,6 @@ import dev.steward.vault.SubjectId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -77,11 +76,8 @@ class TransferRepository {
                 .update();
     }
 
-    void deleteOfSubjects(Collection<SubjectId> subjects) {
-        jdbc.sql("DELETE FROM portability_transfer WHERE subject_id = ANY(:subjects)")
-                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
-                .update();
-    }
+    /** Erasing people deletes their transfers, with the data they carry ({@link dev.steward.vault.SubjectRows}). */
+    static final String DELETE_OF_SUBJECTS = "DELETE FROM portability_transfer WHERE subject_id = ANY(:subjects)";
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);

@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The one path every erasure of a subject or of some records takes, made now or replayed from its tombstone after a
  * restore: the vault's rows go, the tombstone is chained in the erasure log, the same event ({@link SubjectErased} or
- * {@link RecordsErased}) lets every module delete what it keeps about the person in the same transaction, and every
- * node forgets the key. A replay differs only in that its tombstone exists already, in the file it was read from.
+ * {@link RecordsErased}) and, for people erased whole, the modules' {@link SubjectRows} statements delete what every
+ * module keeps about them in the same transaction, and every node forgets the key. A replay differs only in that its
+ * tombstone exists already, in the file it was read from.
  */
 @Component
 class Eraser {
@@ -34,6 +35,7 @@ class Eraser {
     private final SuppressionList suppression;
     private final SubjectKeys keys;
     private final ApplicationEventPublisher events;
+    private final SubjectRowsErasure rows;
     private final Notifications notifications;
 
     Eraser(
@@ -43,6 +45,7 @@ class Eraser {
             SuppressionList suppression,
             SubjectKeys keys,
             ApplicationEventPublisher events,
+            SubjectRowsErasure rows,
             Notifications notifications) {
         this.repository = repository;
         this.log = log;
@@ -50,6 +53,7 @@ class Eraser {
         this.suppression = suppression;
         this.keys = keys;
         this.events = events;
+        this.rows = rows;
         this.notifications = notifications;
     }
 
@@ -97,9 +101,8 @@ class Eraser {
             List<SubjectId> group = erased.getValue();
             subjects += repository.deleteSubjects(
                     group.stream().map(SubjectId::value).toArray(UUID[]::new));
-            events.publishEvent(new SubjectsErased(
+            erased(new SubjectsErased(
                     group, erased.getKey().at(), erased.getKey().reason()));
-            forget(group);
         }
         log.appendAll(tombstones);
         return new Replayed(subjects, records);
@@ -125,18 +128,29 @@ class Eraser {
 
     /** The event every module deletes its part of the person on, in this transaction; then every node forgets. */
     private void announce(Tombstone tombstone) {
-        List<SubjectId> subjects = tombstone.erasedSubjects();
-        events.publishEvent(
-                !tombstone.wholeSubject()
-                        ? new RecordsErased(
-                                subjects,
-                                Objects.requireNonNull(tombstone.records()),
-                                tombstone.erasedAt(),
-                                tombstone.reason())
-                        : tombstone.subject() != null
-                                ? new SubjectErased(tombstone.subject(), tombstone.erasedAt(), tombstone.reason())
-                                : new SubjectsErased(subjects, tombstone.erasedAt(), tombstone.reason()));
-        forget(subjects);
+        if (tombstone.wholeSubject()) {
+            erased(
+                    tombstone.subject() != null
+                            ? new SubjectErased(tombstone.subject(), tombstone.erasedAt(), tombstone.reason())
+                            : new SubjectsErased(tombstone.erasedSubjects(), tombstone.erasedAt(), tombstone.reason()));
+            return;
+        }
+        events.publishEvent(new RecordsErased(
+                tombstone.erasedSubjects(),
+                Objects.requireNonNull(tombstone.records()),
+                tombstone.erasedAt(),
+                tombstone.reason()));
+        forget(tombstone.erasedSubjects());
+    }
+
+    /**
+     * People erased whole, inside the caller's transaction: the event's listeners delete what needs a decision, then
+     * every module's {@link SubjectRows} statements go in one round trip, then every node forgets their keys.
+     */
+    void erased(ErasedSubjects event) {
+        events.publishEvent(event);
+        rows.erase(event.subjects(), event.erasedAt());
+        forget(event.subjects());
     }
 
     /**

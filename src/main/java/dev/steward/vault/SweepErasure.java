@@ -29,7 +29,7 @@ public class SweepErasure {
     private final VaultRepository repository;
     private final Eraser eraser;
     private final ApplicationEventPublisher events;
-    private final List<SubjectKeepers> keepers;
+    private final List<String> keepers;
     private final Clock clock;
 
     SweepErasure(
@@ -43,7 +43,7 @@ public class SweepErasure {
         this.repository = repository;
         this.eraser = eraser;
         this.events = events;
-        this.keepers = List.copyOf(keepers);
+        this.keepers = keepers.stream().map(SubjectKeepers::keeps).toList();
         this.clock = clock;
     }
 
@@ -159,24 +159,16 @@ public class SweepErasure {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Set<SubjectId> empty = new LinkedHashSet<>(sweeps.lockEmptySubjects(
-                candidates.stream().map(SubjectId::value).toArray(UUID[]::new)));
-        for (SubjectKeepers keeper : keepers) {
-            if (empty.isEmpty()) {
-                break;
-            }
-            empty.removeAll(keeper.keeping(empty));
-        }
-        if (empty.isEmpty()) {
+        List<SubjectId> erased = sweeps.lockEmptySubjects(
+                candidates.stream().map(SubjectId::value).toArray(UUID[]::new), keepers);
+        if (erased.isEmpty()) {
             return List.of();
         }
-        List<SubjectId> erased = List.copyOf(empty);
         repository.deleteSubjects(erased.stream().map(SubjectId::value).toArray(UUID[]::new));
         Instant now = now();
         // one tombstone for them all (one chain hash, one row, one line), chained with the batch's own
         eraser.chainBeforeCommit(List.of(Tombstone.ofSubjects(UUID.randomUUID(), erased, now, reason)));
-        events.publishEvent(new SubjectsErased(erased, now, reason));
-        eraser.forget(erased);
+        eraser.erased(new SubjectsErased(erased, now, reason));
         return erased;
     }
 

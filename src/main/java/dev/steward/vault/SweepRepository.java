@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -165,8 +166,10 @@ class SweepRepository {
      * nothing left ({@link Swept#leftWithoutRecords()}); they are locked, in id order so that two batches never wait on
      * each other in a circle, and looked at again, since a record may have been added meanwhile. Each subject's first
      * record is looked up by index in a subquery of its own: as an anti-join the planner may read the whole table.
+     * Those that a module still needs ({@code kept}, the modules' {@link SubjectKeepers} conditions on {@code s.id})
+     * are left out in the same statement.
      */
-    List<SubjectId> lockEmptySubjects(UUID[] subjects) {
+    List<SubjectId> lockEmptySubjects(UUID[] subjects, List<String> kept) {
         jdbc.sql("SELECT id FROM data_subject WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
                 .param("ids", subjects)
                 .query(UUID.class)
@@ -175,7 +178,7 @@ class SweepRepository {
                         SELECT s.id FROM data_subject s
                          WHERE s.id = ANY(:ids)
                            AND (SELECT r.id FROM personal_record r WHERE r.subject_id = s.id LIMIT 1) IS NULL
-                        """)
+                        """ + kept.stream().map(keeps -> " AND NOT " + keeps).collect(Collectors.joining()))
                 .param("ids", subjects)
                 .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
                 .list();
