@@ -5,7 +5,6 @@ import dev.steward.catalog.Site;
 import dev.steward.vault.ErasureBlocker;
 import dev.steward.vault.PersonErasure;
 import dev.steward.vault.SubjectId;
-import dev.steward.vault.SubjectRows;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,12 +12,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Erasing a subject deletes their accounts and reset links in the same transaction, whoever erased them (the person,
- * a rights request, retention): a password hash must not outlive the person it lets in. A holder deleting their own
- * account loses it at once, but records under a legal hold or a statutory minimum stay until those end.
+ * A holder deleting their own account loses it at once, but records under a legal hold or a statutory minimum stay
+ * until those end. (Erasing a subject, whoever erased them, deletes their accounts and reset links in the same
+ * transaction through {@link AccountRows}: a password hash must not outlive the person it lets in.)
  */
 @Component
-class AccountErasure implements SubjectRows {
+class AccountErasure {
 
     private static final String BY_HOLDER = "account deleted by its holder";
 
@@ -51,11 +50,6 @@ class AccountErasure implements SubjectRows {
         PersonErasure.Outcome outcome = erasure.erase(reach.of(subject), sites, BY_HOLDER, false);
         deleteAccounts(subject);
         return outcome.kept().stream().map(PersonErasure.Kept::blocker).toList();
-    }
-
-    @Override
-    public List<String> erasure() {
-        return List.of(AccountRepository.DELETE_OF_SUBJECTS, AccountTokenRepository.DELETE_OF_SUBJECTS);
     }
 
     private void deleteAccounts(SubjectId subject) {

@@ -1,20 +1,17 @@
 package dev.steward.inquiries;
 
 import dev.steward.vault.RecordsErased;
-import dev.steward.vault.SubjectRows;
 import dev.steward.vault.SubjectSplit;
-import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Erasing a subject, or the submission a case is about, deletes the case and its replies in the same transaction; splitting
- * a subject moves the case with its submission.
- * The sealed replies are unreadable once the key is gone anyway; the rows would still tell that the person wrote,
+ * Erasing the submission a case is about deletes the case and its replies in the same transaction (a subject's cases
+ * go by {@link InquiryRows}); splitting a subject moves the case with its submission. The sealed replies are unreadable once the key is gone anyway; the rows would still tell that the person wrote,
  * when, and to whom.
  */
 @Component
-class InquiryErasure implements SubjectRows {
+class InquiryErasure {
 
     private final InquiryRepository repository;
     private final Replies replies;
@@ -22,11 +19,6 @@ class InquiryErasure implements SubjectRows {
     InquiryErasure(InquiryRepository repository, Replies replies) {
         this.repository = repository;
         this.replies = replies;
-    }
-
-    @Override
-    public List<String> erasure() {
-        return List.of(InquiryRepository.DELETE_OF_SUBJECTS);
     }
 
     /** A case follows its submission when staff split the subject it was filed under. */

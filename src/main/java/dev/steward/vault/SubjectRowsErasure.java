@@ -4,37 +4,34 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Runs every module's {@link SubjectRows} statements for people just erased: joined into one script, which the
- * driver sends in one round trip and PostgreSQL runs in order inside the erasure's transaction. The script is put
- * together at the first erasure: a module's statements may come from a bean that itself needs the vault.
+ * driver sends in one round trip and PostgreSQL runs in order inside the erasure's transaction. The modules' beans
+ * giving the statements are made with the vault, before any erasure (so none of them may need the vault): a command's
+ * context makes beans on demand, and one made inside a sweep's batch would hold the batch's rows while Spring builds
+ * it (bench/README.md, sweep8).
  */
 @Component
 class SubjectRowsErasure {
 
-    private final SingletonSupplier<String> script;
+    private final String script;
     private final JdbcClient jdbc;
 
-    SubjectRowsErasure(ObjectProvider<SubjectRows> modules, JdbcClient jdbc) {
-        this.script = SingletonSupplier.of(() -> String.join(
+    SubjectRowsErasure(List<SubjectRows> modules, JdbcClient jdbc) {
+        this.script = String.join(
                 ";\n",
-                modules.orderedStream()
-                        .flatMap(module -> module.erasure().stream())
-                        .toList()));
+                modules.stream().flatMap(module -> module.erasure().stream()).toList());
         this.jdbc = jdbc;
     }
 
     void erase(List<SubjectId> subjects, Instant at) {
-        String statements = script.obtain();
-        if (subjects.isEmpty() || statements.isEmpty()) {
+        if (subjects.isEmpty() || script.isEmpty()) {
             return;
         }
-        jdbc.sql(statements)
+        jdbc.sql(script)
                 .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
                 .param("at", at.atOffset(ZoneOffset.UTC))
                 .update();

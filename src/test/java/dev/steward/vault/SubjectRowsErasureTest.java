@@ -10,15 +10,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -52,7 +48,7 @@ class SubjectRowsErasureTest {
                 "INSERT INTO tally SELECT count(*) FROM kept WHERE subject = ANY(:subjects)");
         Instant at = Instant.parse("2026-12-06T08:00:00Z");
 
-        new SubjectRowsErasure(modules(links, answers), JdbcClient.create(counting()))
+        new SubjectRowsErasure(List.of(links, answers), JdbcClient.create(counting()))
                 .erase(List.of(new SubjectId(gone)), at);
 
         assertThat(statements).hasValue(1);
@@ -75,18 +71,9 @@ class SubjectRowsErasureTest {
     void nobodyErasedSendsNothing() {
         SubjectRows refused = () -> List.of("SELECT 1 / 0");
 
-        new SubjectRowsErasure(modules(refused), JdbcClient.create(counting())).erase(List.of(), Instant.EPOCH);
+        new SubjectRowsErasure(List.of(refused), JdbcClient.create(counting())).erase(List.of(), Instant.EPOCH);
 
         assertThat(statements).hasValue(0);
-    }
-
-    /** The modules' statements as the application context gives them, in the order given. */
-    private static ObjectProvider<SubjectRows> modules(SubjectRows... modules) {
-        Map<String, Object> beans = new LinkedHashMap<>();
-        for (SubjectRows module : modules) {
-            beans.put("module" + beans.size(), module);
-        }
-        return new StaticListableBeanFactory(beans).getBeanProvider(SubjectRows.class);
     }
 
     /** The database, counting the statements prepared on its connections: one each time the driver is sent SQL. */
