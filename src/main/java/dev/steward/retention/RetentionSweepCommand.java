@@ -2,7 +2,10 @@ package dev.steward.retention;
 
 import dev.steward.platform.CliCommand;
 import dev.steward.platform.CommandLine;
+import dev.steward.platform.EventListenerBeans;
 import dev.steward.platform.Progress;
+import dev.steward.vault.RecordsErased;
+import dev.steward.vault.SubjectsErased;
 import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine.Command;
 
@@ -15,13 +18,19 @@ class RetentionSweepCommand extends CliCommand {
     /** Asked for only once the arguments are known good, so a usage error starts no database. */
     private final ObjectProvider<Sweeper> sweepers;
 
-    RetentionSweepCommand(ObjectProvider<Sweeper> sweepers) {
+    private final ObjectProvider<EventListenerBeans> listeners;
+
+    RetentionSweepCommand(ObjectProvider<Sweeper> sweepers, ObjectProvider<EventListenerBeans> listeners) {
         this.sweepers = sweepers;
+        this.listeners = listeners;
     }
 
     @Override
     public Integer call() {
         Sweeper sweeper = sweepers.getObject();
+        // the modules' listeners of the sweep's events, made now rather than by the first batch that erases (inside
+        // its transaction, holding its rows and the chain head, while the other worker waits for Spring's lock)
+        listeners.getObject().prepare(RecordsErased.class, SubjectsErased.class);
         out().println("Sweeping records due now, in batches of " + sweeper.batchSize() + " ...");
         Sweeper.Outcome outcome;
         try (Progress bar = progress("retention sweep", -1, "records")) {
