@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Erasing the submission a case is about deletes the case and its replies in the same transaction (a subject's cases
- * go by {@link InquiryRows}); splitting a subject moves the case with its submission. The sealed replies are unreadable once the key is gone anyway; the rows would still tell that the person wrote,
- * when, and to whom.
+ * go by {@link InquiryRows}); splitting a subject moves the case with its submission. The sealed replies are
+ * unreadable once the key is gone anyway; the rows would still tell that the person wrote, when, and to whom.
  */
 @Component
 class InquiryErasure {
