@@ -2,7 +2,6 @@ package dev.steward.consent;
 
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.LegalBasis;
 import dev.steward.catalog.Purpose;
 import dev.steward.catalog.Site;
 import dev.steward.platform.FieldError;
@@ -13,7 +12,6 @@ import dev.steward.vault.LiveSubjects;
 import dev.steward.vault.SubjectId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +27,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ConsentDecisions {
-
-    /** The reason of an allowing decision for each action, built once rather than for every answer. */
-    private static final Map<ConsentAction, String> CONSENT_REASONS = new EnumMap<>(ConsentAction.class);
-
-    static {
-        for (ConsentAction action : ConsentAction.values()) {
-            CONSENT_REASONS.put(action, "consent-" + action.key());
-        }
-    }
 
     private final Catalogs catalogs;
     private final ConsentIndex index;
@@ -154,9 +143,10 @@ public class ConsentDecisions {
         String jurisdiction = deciding != null
                 ? deciding.jurisdiction()
                 : consents.jurisdictionOn(site, declared.defaultJurisdiction());
-        Asked asked = new Asked(site, id, text, wanted, jurisdiction, wanted.basesIn(jurisdiction), deciding, instant);
+        DecisionQuestion asked = new DecisionQuestion(
+                site, id, text, wanted, jurisdiction, wanted.basesIn(jurisdiction), deciding, instant);
         ConsentDecision vetoed = vetoed(asked, id);
-        return vetoed != null ? vetoed : decide(asked);
+        return vetoed != null ? vetoed : asked.answer();
     }
 
     /**
@@ -172,7 +162,7 @@ public class ConsentDecisions {
             Instant instant) {
         String site = declared.key();
         if (found.isEmpty()) {
-            return new Asked(site, null, null, wanted, null, List.of(), null, instant)
+            return new DecisionQuestion(site, null, null, wanted, null, List.of(), null, instant)
                     .deny("unknown-subject", "Steward holds nothing about this subject: never collected, or erased.");
         }
         SubjectId id = found.get(0);
@@ -187,18 +177,19 @@ public class ConsentDecisions {
         String jurisdiction = deciding != null
                 ? deciding.jurisdiction()
                 : jurisdictionOf.apply(id).orElse(declared.defaultJurisdiction());
-        Asked asked = new Asked(site, id, null, wanted, jurisdiction, wanted.basesIn(jurisdiction), deciding, instant);
+        DecisionQuestion asked = new DecisionQuestion(
+                site, id, null, wanted, jurisdiction, wanted.basesIn(jurisdiction), deciding, instant);
         for (SubjectId one : found) {
             ConsentDecision vetoed = vetoed(asked, one);
             if (vetoed != null) {
                 return vetoed;
             }
         }
-        return decide(asked);
+        return asked.answer();
     }
 
     /** The denial of the first veto on the subject, if any. */
-    private @Nullable ConsentDecision vetoed(Asked asked, SubjectId one) {
+    private @Nullable ConsentDecision vetoed(DecisionQuestion asked, SubjectId one) {
         for (int i = 0; i < vetoes.size(); i++) {
             Optional<ProcessingVeto.Veto> refused = vetoes.get(i)
                     .check(new ProcessingVeto.Question(
@@ -208,34 +199,6 @@ public class ConsentDecisions {
             }
         }
         return null;
-    }
-
-    private static ConsentDecision decide(Asked asked) {
-        LatestConsent event = asked.event();
-        if (event != null && event.action() == ConsentAction.OBJECTED) {
-            return asked.deny("objected", "The person objected to processing for this purpose.");
-        }
-        List<LegalBasis> bases = asked.bases();
-        if (bases.isEmpty() || !bases.get(0).isConsent()) {
-            String basis = bases.isEmpty() ? "no declared basis" : bases.get(0).citation();
-            return asked.allow("legal-basis", "This purpose rests on " + basis + ", not on consent.");
-        }
-        if (event == null) {
-            return asked.deny("no-consent", "There is no consent on record.");
-        }
-        if (event.action() == ConsentAction.WITHDRAWN) {
-            return asked.deny("consent-withdrawn", "The consent was withdrawn.");
-        }
-        if (event.action() == ConsentAction.LAPSED || !event.grantsAt(asked.at())) {
-            return asked.deny(
-                    "consent-lapsed", "The consent's validity period has run out; it must be asked for again.");
-        }
-        if (event.action() == ConsentAction.GIVEN && asked.purpose().doubleOptIn()) {
-            return asked.deny(
-                    "awaiting-confirmation",
-                    "The consent was given but not yet confirmed from the person's mailbox (double opt-in).");
-        }
-        return asked.allow(CONSENT_REASONS.get(event.action()), "The person's consent is on record.");
     }
 
     /** Those of the subjects that exist (were created and not erased). */
@@ -280,61 +243,5 @@ public class ConsentDecisions {
             }
         }
         return true;
-    }
-
-    private static List<ConsentDecision.Basis> basesOf(List<LegalBasis> bases) {
-        if (bases.size() == 1) {
-            return List.of(
-                    new ConsentDecision.Basis(bases.get(0).key(), bases.get(0).citation()));
-        }
-        return bases.stream()
-                .map(b -> new ConsentDecision.Basis(b.key(), b.citation()))
-                .toList();
-    }
-
-    /**
-     * What was asked, and what is known when answering it. {@code subjectText} is the subject's canonical text when it
-     * is at hand already (as asked), else null and written out from the id.
-     */
-    private record Asked(
-            String site,
-            @Nullable SubjectId subject,
-            @Nullable String subjectText,
-            Purpose purpose,
-            @Nullable String jurisdiction,
-            List<LegalBasis> bases,
-            @Nullable LatestConsent event,
-            Instant at) {
-
-        ConsentDecision allow(String reason, String explanation) {
-            return answer(true, reason, explanation);
-        }
-
-        ConsentDecision deny(String reason, String explanation) {
-            return answer(false, reason, explanation);
-        }
-
-        private ConsentDecision answer(boolean allowed, String reason, String explanation) {
-            return new ConsentDecision(
-                    allowed ? "allowed" : "denied",
-                    allowed,
-                    reason,
-                    explanation,
-                    site,
-                    subjectText != null ? subjectText : subject == null ? null : subject.toString(),
-                    purpose.key(),
-                    jurisdiction,
-                    basesOf(bases),
-                    event == null
-                            ? null
-                            : new ConsentDecision.DecidingEvent(
-                                    event.id(),
-                                    event.seq(),
-                                    event.action().key(),
-                                    event.occurredAt(),
-                                    event.noticeVersion(),
-                                    event.receiptPath()),
-                    at);
-        }
     }
 }
