@@ -38,17 +38,20 @@ class ConsentRules {
     private final JsonMapper json;
     private final Clock clock;
     private final ShownNotices shown;
+    private final ConsentIndex index;
 
     ConsentRules(
             Catalogs catalogs,
             PublishedNotices notices,
             ShownNotices shown,
+            ConsentIndex index,
             Vault vault,
             JsonMapper json,
             Clock clock) {
         this.catalogs = catalogs;
         this.notices = notices;
         this.shown = shown;
+        this.index = index;
         this.vault = vault;
         this.json = json;
         this.clock = clock;
@@ -67,7 +70,9 @@ class ConsentRules {
         Catalog catalog = catalogs.of(request.site());
         Site site = catalog.site(request.site()).orElseThrow();
         Purpose purpose = declaredPurpose(catalog, request.site(), request.purpose(), request.activity());
-        String jurisdiction = jurisdiction(site, request.jurisdiction());
+        String jurisdiction = request.jurisdiction() != null
+                ? jurisdiction(site, request.jurisdiction())
+                : spokenUnder(request.subject(), site, purpose.key());
         boolean lapse = request.action() == ConsentAction.LAPSED && request.method() == CollectionMethod.SYSTEM;
         if (!lapse && !exists.test(request.subject())) {
             throw new NotFoundException("There is no subject " + request.subject() + ".");
@@ -153,6 +158,22 @@ class ConsentRules {
             }
         }
         return purpose;
+    }
+
+    /**
+     * Where an action that does not say (an integrator's, staff writing down a letter, a lapse) was taken: under the
+     * jurisdiction of the person's latest words on the purpose, else on the site, else the site's default. WHY: filed
+     * under the site's default, an integrator's relay of a withdrawal from a person who had consented in the EU was
+     * judged by the default's legal basis, which there did not need consent, and the decision allowed what the person
+     * had just withdrawn.
+     */
+    private String spokenUnder(SubjectId subject, Site site, String purpose) {
+        SubjectConsents words = index.consentsOf(subject);
+        return words.latest(site.key(), purpose)
+                .or(() -> words.latestOn(site.key()))
+                .map(LatestConsent::jurisdiction)
+                .filter(site.jurisdictions()::contains)
+                .orElse(site.defaultJurisdiction());
     }
 
     static String jurisdiction(Site site, @Nullable String requested) {

@@ -112,24 +112,7 @@ class StaffConsents {
         return ledger.record(
                 ConsentRequest.of(subject, request.site(), request.purpose(), action, CollectionMethod.STAFF_ON_BEHALF)
                         .withWording(blankToNull(request.wording()))
-                        .withJurisdiction(jurisdiction(subject, request.site(), request.purpose()))
                         .withEvidence("audit:" + entry.id(), false));
-    }
-
-    /**
-     * The person's jurisdiction on the site, as their latest consent to the purpose (else on the site) recorded it:
-     * staff write down what the person said, not where the site is. Without any, the site's default applies.
-     */
-    private @Nullable String jurisdiction(SubjectId subject, String site, String purpose) {
-        List<ConsentEvent> onSite = ledger.history(subject).stream()
-                .filter(event -> event.site().equals(site))
-                .toList();
-        return onSite.stream()
-                .filter(event -> event.purpose().equals(purpose))
-                .reduce((first, second) -> second)
-                .or(() -> onSite.stream().reduce((first, second) -> second))
-                .map(ConsentEvent::jurisdiction)
-                .orElse(null);
     }
 
     /** The purposes the site declares, which are those a consent may be recorded for. */

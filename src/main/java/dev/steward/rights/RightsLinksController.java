@@ -119,7 +119,7 @@ class RightsLinksController {
         page(site, model);
         model.addAttribute("action", "/s/" + site + "/privacy-center/packages/" + token);
         model.addAttribute("codeErrors", refused == null ? null : errorWords.shown(refused));
-        return "privacy-center/package";
+        return "privacy-center/download";
     }
 
     private void page(String siteKey, Model model) {

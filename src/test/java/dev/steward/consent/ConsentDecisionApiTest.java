@@ -289,6 +289,37 @@ class ConsentDecisionApiTest {
         assertThat(refused.body()).contains("{\"field\":\"action\",\"code\":\"invalid\"");
     }
 
+    /**
+     * An integrator that relays a withdrawal without saying where the person is: the withdrawal goes under the
+     * jurisdiction of the person's consent, not the site's default (Olympus: Japan, where this purpose needs no
+     * consent), so the decision denies what was withdrawn.
+     */
+    @Test
+    void aWithdrawalRelayedWithoutAJurisdictionIsJudgedWhereTheConsentWasGiven() {
+        String token = createKey("{\"name\":\"relay\",\"sites\":[\"olympus-ims\"]}");
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("relayed-withdrawal")));
+        ledger.record(ConsentRequest.of(
+                        subject, "olympus-ims", "respond-to-inquiries", ConsentAction.GIVEN, CollectionMethod.FORM)
+                .withWording("Answer my inquiry.")
+                .withJurisdiction("EU"));
+        assertThat(decisions
+                        .decide("olympus-ims", subject.toString(), "respond-to-inquiries", null)
+                        .allowed())
+                .isTrue();
+
+        HttpResponse<String> withdrawn = http.postJson(
+                "/api/v1/consent-events",
+                "{\"site\":\"olympus-ims\",\"subject\":\"" + subject
+                        + "\",\"purpose\":\"respond-to-inquiries\",\"action\":\"withdrawn\"}",
+                bearer(token));
+
+        assertThat(withdrawn.statusCode()).isEqualTo(201);
+        ConsentDecision decision = decisions.decide("olympus-ims", subject.toString(), "respond-to-inquiries", null);
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.reason()).isEqualTo("consent-withdrawn");
+        assertThat(decision.jurisdiction()).isEqualTo("EU");
+    }
+
     private String createKey(String json) {
         HttpResponse<String> created = http.postJson("/api/v1/admin/api-keys", json, admin());
         assertThat(created.statusCode()).isEqualTo(201);
