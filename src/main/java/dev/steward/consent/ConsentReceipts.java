@@ -115,10 +115,11 @@ class ConsentReceipts {
                         .map(rule -> rule.description().in(site.language()))
                         .orElse(null));
         claims.put("thirdPartyDisclosure", !recipients.isEmpty());
-        claims.put("thirdPartyName", recipients.stream().map(Recipient::name).toList());
         claims.put(
-                "recipients",
-                recipients.stream().map(ConsentReceipts::recipient).toList());
+                "thirdPartyName",
+                recipients.stream().map(r -> r.name().in(site.language())).toList());
+        claims.put(
+                "recipients", recipients.stream().map(r -> recipient(r, site)).toList());
         claims.values().removeIf(Objects::isNull);
         Map<String, Object> service = new LinkedHashMap<>();
         service.put(
@@ -129,9 +130,9 @@ class ConsentReceipts {
         return service;
     }
 
-    private static Map<String, Object> recipient(Recipient recipient) {
+    private static Map<String, Object> recipient(Recipient recipient, Site site) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("name", recipient.name());
+        claims.put("name", recipient.name().in(site.language()));
         claims.put("country", Countries.name(recipient.country()));
         if (recipient.safeguard() != null) {
             claims.put("safeguard", recipient.safeguard().citation());

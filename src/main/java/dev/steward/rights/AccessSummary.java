@@ -127,7 +127,7 @@ class AccessSummary {
                 record.dueAt() == null ? null : when(record.dueAt(), record.site(), locale),
                 source(catalog, site, activity, locale),
                 fields,
-                rights(catalog, site, locale));
+                rights(catalog, site, record.jurisdiction(), locale));
     }
 
     /** A catalog text in the package's language, or in the site's default where it is not translated. */
@@ -164,10 +164,16 @@ class AccessSummary {
                         "summary.source.visit", new Object[] {text(site.name(), site, locale)}, locale));
     }
 
-    private List<Right> rights(Catalog catalog, Site site, Locale locale) {
+    /**
+     * The rights of the jurisdiction the record was collected under, the site's default where the catalog no longer
+     * has it there: an EU visitor of a site based in Japan reads the GDPR's rights, not the APPI's.
+     */
+    private List<Right> rights(Catalog catalog, Site site, String collectedUnder, Locale locale) {
+        String jurisdiction =
+                site.jurisdictions().contains(collectedUnder) ? collectedUnder : site.defaultJurisdiction();
         String rights = properties.publicUrl() + "/s/" + site.key() + "/privacy-center/rights/";
-        String query = "?region=" + site.defaultJurisdiction() + "&lang=" + locale.getLanguage();
-        return catalog.jurisdiction(site.defaultJurisdiction()).map(Jurisdiction::rights).orElse(List.of()).stream()
+        String query = "?region=" + jurisdiction + "&lang=" + locale.getLanguage();
+        return catalog.jurisdiction(jurisdiction).map(Jurisdiction::rights).orElse(List.of()).stream()
                 .map(right -> new Right(
                         text(right.title(), site, locale),
                         rights + right.type().name().toLowerCase(Locale.ROOT).replace('_', '-') + query))

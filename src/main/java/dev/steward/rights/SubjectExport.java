@@ -43,6 +43,7 @@ record SubjectExport(
             String collectedAt,
             String noticeVersion,
             String legalBasis,
+            String jurisdiction,
             String state,
             @Nullable String dueAt,
             Map<String, String> fields) {
@@ -60,6 +61,7 @@ record SubjectExport(
                     record.collectedAt().toString(),
                     record.noticeVersion(),
                     record.legalBasis(),
+                    record.jurisdiction(),
                     record.state().name().toLowerCase(),
                     record.dueAt() == null ? null : record.dueAt().toString(),
                     new LinkedHashMap<>(fields));
@@ -67,7 +69,17 @@ record SubjectExport(
 
         Record withFields(Map<String, String> others) {
             return new Record(
-                    id, site, activity, activityName, collectedAt, noticeVersion, legalBasis, state, dueAt, others);
+                    id,
+                    site,
+                    activity,
+                    activityName,
+                    collectedAt,
+                    noticeVersion,
+                    legalBasis,
+                    jurisdiction,
+                    state,
+                    dueAt,
+                    others);
         }
     }
 

@@ -66,7 +66,13 @@ class ReceiptTest {
                 .contains("Art. 6(1)(a) GDPR")
                 .contains("Aspire")
                 .contains("Contact details")
+                .contains("thirdPartyName=[Olympus Europa SE & Co. KG")
+                .doesNotContain("byLanguage")
                 .doesNotContainIgnoringCase(Canary.MARKER);
+        assertThat(http.get(event.receiptPath()).body())
+                .as("the page names the recipients in words")
+                .contains("Olympus Europa SE &amp; Co. KG")
+                .doesNotContain("byLanguage");
 
         assertThat(JWSObject.parse(withOneByteChanged(served.body())).verify(new Ed25519Verifier(key)))
                 .isFalse();
