@@ -1,5 +1,6 @@
 package dev.steward.consent;
 
+import dev.steward.platform.CalendarDates;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.HttpsOnly;
@@ -161,7 +162,7 @@ final class ConsentDecisionValve extends ValveBase {
             return null;
         }
         try {
-            return DateTimeFormatter.ISO_DATE_TIME.parse(value.strip(), Instant::from);
+            return CalendarDates.instant(DateTimeFormatter.ISO_DATE_TIME.parse(value.strip(), Instant::from), value);
         } catch (DateTimeParseException e) {
             errors.add(FieldError.of("at", "invalid", "error.consent.at.invalid"));
             return null;

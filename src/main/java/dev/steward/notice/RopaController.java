@@ -1,15 +1,20 @@
 package dev.steward.notice;
 
+import dev.steward.platform.ApiErrors;
+import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -27,12 +32,15 @@ class RopaController {
     private final RopaPage page;
     private final JsonMapper json;
     private final CurrentCaller caller;
+    private final ErrorWords words;
 
-    RopaController(RecordsOfProcessing records, RopaPage page, JsonMapper json, CurrentCaller caller) {
+    RopaController(
+            RecordsOfProcessing records, RopaPage page, JsonMapper json, CurrentCaller caller, ErrorWords words) {
         this.records = records;
         this.page = page;
         this.json = json;
         this.caller = caller;
+        this.words = words;
     }
 
     @GetMapping("/admin/ropa")
@@ -60,5 +68,14 @@ class RopaController {
             default ->
                 throw new InvalidInputException(FieldError.of("format", "invalid", "error.notice.format.invalid"));
         };
+    }
+
+    /**
+     * A format the export does not have, answered as the API answers bad input. WHY here: this controller also serves
+     * a console page, so the API's own handler, which takes REST controllers only, does not see it.
+     */
+    @ExceptionHandler
+    ResponseEntity<ApiErrors> invalid(InvalidInputException e, HttpServletRequest request) {
+        return words.answer(HttpStatus.UNPROCESSABLE_CONTENT, e.errors(), request);
     }
 }

@@ -2,6 +2,7 @@ package dev.steward.retention;
 
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
+import dev.steward.platform.CalendarDates;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
@@ -51,7 +52,7 @@ class LegalHolds {
         repository.lockForPlacing();
         Target target = validate(request, caller);
         Instant now = now();
-        LocalDate until = LocalDate.parse(request.until().strip());
+        LocalDate until = CalendarDates.date(request.until().strip());
         LegalHold hold = new LegalHold(
                 UUID.randomUUID(),
                 target.subject(),
@@ -173,7 +174,7 @@ class LegalHolds {
             return;
         }
         try {
-            if (!LocalDate.parse(until.strip()).isAfter(LocalDate.ofInstant(now(), ZoneOffset.UTC))) {
+            if (!CalendarDates.date(until.strip()).isAfter(LocalDate.ofInstant(now(), ZoneOffset.UTC))) {
                 errors.add(FieldError.of("until", "not-in-future", "error.retention.until.not-in-future"));
             }
         } catch (DateTimeParseException e) {

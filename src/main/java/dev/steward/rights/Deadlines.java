@@ -5,6 +5,7 @@ import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.Span;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -47,12 +48,21 @@ class Deadlines {
             throw new InvalidInputException(
                     FieldError.of("extension", "too-late", "error.rights.extension.too-late", request.dueAt()));
         }
-        Instant requested = extension.addTo(request.dueAt());
+        Instant requested;
+        try {
+            requested = extension.addTo(request.dueAt());
+        } catch (DateTimeException | ArithmeticException beyondTheCalendar) {
+            throw tooLong(allowed);
+        }
         if (requested.isAfter(allowed.addTo(request.dueAt()))) {
-            throw new InvalidInputException(
-                    FieldError.of("extension", "too-long", "error.rights.extension.too-long", allowed));
+            throw tooLong(allowed);
         }
         return requested;
+    }
+
+    private static InvalidInputException tooLong(Span allowed) {
+        return new InvalidInputException(
+                FieldError.of("extension", "too-long", "error.rights.extension.too-long", allowed));
     }
 
     private Jurisdiction jurisdiction(String site, @Nullable String key) {

@@ -2,6 +2,7 @@ package dev.steward.weblog;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
+import dev.steward.platform.CalendarDates;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Caller;
@@ -167,7 +168,7 @@ class Statistics {
             return fallback;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return CalendarDates.date(text.strip());
         } catch (DateTimeParseException e) {
             errors.add(FieldError.of(field, "invalid", "error.weblog.field.invalid"));
             return null;

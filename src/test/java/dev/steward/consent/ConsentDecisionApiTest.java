@@ -187,6 +187,12 @@ class ConsentDecisionApiTest {
                 bearer(token));
         assertThat(badTime.statusCode()).isEqualTo(400);
         assertThat(badTime.body()).contains("{\"field\":\"at\",\"code\":\"invalid\"");
+        HttpResponse<String> beyondTheCalendar = http.get(
+                "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a@example.org"
+                        + "&at=%2B999999999-01-01T00:00:00Z",
+                bearer(token));
+        assertThat(beyondTheCalendar.statusCode()).isEqualTo(400);
+        assertThat(beyondTheCalendar.body()).contains("{\"field\":\"at\",\"code\":\"invalid\"");
         HttpResponse<String> unknown = http.get(
                 "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=nobody@example.org", bearer(token));
         assertThat(unknown.body()).contains("\"decision\":\"denied\"").contains("\"reason\":\"unknown-subject\"");

@@ -151,6 +151,10 @@ class NoticePagesTest {
                 .startsWith("site,activity,activityName,controller")
                 .contains("\"olympus-ims\",\"contact-form\"")
                 .contains("United States: Aspire — Explicit consent, Art. 49 GDPR");
+        HttpResponse<String> xml =
+                http.get("/api/v1/admin/ropa?format=xml", Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+        assertThat(xml.statusCode()).isEqualTo(422);
+        assertThat(xml.body()).contains("{\"field\":\"format\",\"code\":\"invalid\"");
     }
 
     @Test

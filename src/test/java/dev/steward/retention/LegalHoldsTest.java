@@ -172,6 +172,15 @@ class LegalHoldsTest {
                         "record | conflict",
                         "reason | required",
                         "until | invalid");
+        for (String beyondTheCalendar : new String[] {"+999999999-06-30", "+10000-01-01"}) {
+            assertThat(errors(http.postJson(
+                            "/api/v1/admin/holds",
+                            "{\"subject\":\"" + SubjectId.random() + "\",\"reason\":\"R-0\",\"until\":\""
+                                    + beyondTheCalendar + "\"}",
+                            ADMIN)))
+                    .as(beyondTheCalendar)
+                    .contains("until | invalid");
+        }
         assertThat(errors(http.postJson(
                         "/api/v1/admin/holds",
                         "{\"record\":\"" + record + "\",\"reason\":\"" + "x".repeat(501) + "\",\"until\":\"" + today

@@ -141,6 +141,11 @@ class RightsRequestsTest extends LabTestBase {
                         "{\"extension\":\"P3M\",\"reason\":\"Many files\"}"),
                 "too-long");
         assertRefused(
+                staffPost(
+                        "/api/v1/admin/requests/" + id + "/extend",
+                        "{\"extension\":\"P999999999Y\",\"reason\":\"Many files\"}"),
+                "too-long");
+        assertRefused(
                 staffPost("/api/v1/admin/requests/" + id + "/extend", "{\"extension\":\"P2M\",\"reason\":\" \"}"),
                 "required");
         HttpResponse<String> extended = staffPost(

@@ -99,6 +99,10 @@ class StatisticsTest {
 
         assertThat(errors(http.get("/api/v1/admin/statistics?site=olympus-ims&from=2026-13-01", ADMIN)))
                 .containsExactly("from | invalid");
+        assertThat(errors(http.get(
+                        "/api/v1/admin/statistics?site=olympus-ims&from=%2B999999999-01-01&to=%2B999999999-01-02",
+                        ADMIN)))
+                .containsExactlyInAnyOrder("from | invalid", "to | invalid");
         assertThat(errors(http.get("/api/v1/admin/statistics?from=2026-03-10&to=2026-03-01", ADMIN)))
                 .containsExactly("to | before-from");
         assertThat(errors(http.get("/api/v1/admin/statistics?from=2024-01-01&to=2026-03-01", ADMIN)))
