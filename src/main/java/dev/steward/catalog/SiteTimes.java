@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.format.TextStyle;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -44,6 +43,9 @@ public class SiteTimes {
                 .withLocale(locale)
                 .withZone(site.zone())
                 .format(at);
-        return day(at, site, locale) + ", " + time + " (" + site.zone().getDisplayName(TextStyle.SHORT, locale) + ")";
+        // the zone's name at that instant (JST, MEZ, CDT): the zone's generic name ("JT", "CT") is one nobody uses
+        String zone =
+                DateTimeFormatter.ofPattern("zzz", locale).withZone(site.zone()).format(at);
+        return day(at, site, locale) + ", " + time + " (" + zone + ")";
     }
 }
