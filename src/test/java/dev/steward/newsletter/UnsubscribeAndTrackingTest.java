@@ -93,6 +93,7 @@ class UnsubscribeAndTrackingTest extends CampaignMailTest {
         assertThat(opened.headers().firstValue("X-Robots-Tag")).contains("noindex");
         assertThat(opened.body())
                 .contains("<button type=\"submit\">Unsubscribe</button>")
+                .contains("You are subscribed to: <strong>Sending you our newsletter")
                 .contains("Promotional e-mails from Olympus Group Entities for certain goods and services");
         assertThat(browser.get(page).statusCode()).isEqualTo(200);
         assertThat(ledger.history(subject))
