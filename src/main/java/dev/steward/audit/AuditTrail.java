@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The append-only, hash-chained trail of every staff read or change of personal data. Nobody can edit it. */
 @Service
 public class AuditTrail {
+
+    private static final int RECENT = 200;
 
     private final AuditRepository repository;
     private final AuditReasons reasons;
@@ -54,5 +57,10 @@ public class AuditTrail {
     /** The latest entries on the given sites, newest first; no sites as for {@link #forSubject}. */
     public List<AuditRecord> recent(int limit, Set<String> sites) {
         return repository.recent(limit, sites);
+    }
+
+    /** What staff read: the subject's entries when one is named, else the latest {@value #RECENT}. */
+    public List<AuditRecord> read(@Nullable UUID subject, Set<String> sites) {
+        return subject == null ? recent(RECENT, sites) : forSubject(subject, sites);
     }
 }

@@ -29,6 +29,9 @@ public class VisitorLanguages implements LocaleResolver {
 
     private static final String CHOSEN = "steward.language.";
 
+    /** The site of a page whose address names none, once its controller knows it (see {@link #pageOf}). */
+    private static final String PAGE_SITE = "steward.language.site";
+
     private final Catalogs catalogs;
 
     public VisitorLanguages(Catalogs catalogs) {
@@ -61,6 +64,14 @@ public class VisitorLanguages implements LocaleResolver {
                 .ifPresent(site -> request.getSession().setAttribute(CHOSEN + site.key(), locale.getLanguage()));
     }
 
+    /**
+     * This request shows a page of the site although its address does not name the site (a consent receipt, whose
+     * site is known once the receipt is read): from now on it is answered in the visitor's language among the site's.
+     */
+    public static void pageOf(HttpServletRequest request, Site site) {
+        request.setAttribute(PAGE_SITE, site);
+    }
+
     /** The languages a site offers, its default first. */
     public static List<String> declared(Site site) {
         return site.languages().isEmpty() ? List.of(site.language()) : site.languages();
@@ -82,6 +93,9 @@ public class VisitorLanguages implements LocaleResolver {
     }
 
     private Optional<Site> siteOf(HttpServletRequest request) {
+        if (request.getAttribute(PAGE_SITE) instanceof Site page) {
+            return Optional.of(page);
+        }
         Matcher path = SITE_PATH.matcher(request.getRequestURI());
         return path.find() ? catalogs.site(path.group(1)) : Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.steward.newsletter;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.steward.platform.ApiErrors;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
@@ -45,6 +46,8 @@ class InboundMailController {
 
     record Handled(String handled) {}
 
+    /** A provider's report carries more than Steward reads; only these two fields count. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record JsonReport(@Nullable String messageId, @Nullable String type) {}
 
     @Operation(

@@ -37,12 +37,12 @@ class ApiExceptionHandler {
         return words.answer(HttpStatus.NOT_FOUND, NotFoundException.error(e), request);
     }
 
+    /** Not JSON: 400; JSON whose named field does not fit the request: 422, as the request's other field errors. */
     @ExceptionHandler
     ResponseEntity<ApiErrors> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        return words.answer(
-                HttpStatus.BAD_REQUEST,
-                FieldError.of(null, "malformed-json", "error.platform.request.malformed-json"),
-                request);
+        FieldError error = JsonBodyErrors.of(e);
+        HttpStatus status = error.field() == null ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT;
+        return words.answer(status, error, request);
     }
 
     @ExceptionHandler

@@ -93,6 +93,25 @@ class ReceiptTest {
                 .isEqualTo(404);
     }
 
+    /** The receipt's address names no site; its page still speaks the visitor's language among the site's. */
+    @Test
+    void theReceiptPageSpeaksTheVisitorsLanguageAmongTheSites() {
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt-language")));
+        ConsentEvent event = ledger.record(ConsentRequest.of(
+                        subject, "olympus-ims", "respond-to-inquiries", ConsentAction.GIVEN, CollectionMethod.FORM)
+                .withWording("Answer my inquiry.")
+                .withJurisdiction("EU"));
+        Http http = new Http(port);
+
+        assertThat(http.get(event.receiptPath(), "Accept-Language", "de-DE,de;q=0.9")
+                        .body())
+                .contains("<html lang=\"de\"")
+                .contains("<h1>Einwilligungsbeleg</h1>");
+        assertThat(http.get(event.receiptPath(), "Accept-Language", "ja").body())
+                .as("a language the site does not offer: the site's default")
+                .contains("<h1>Consent receipt</h1>");
+    }
+
     /** Changes one character of the signed payload, keeping it valid base64url. */
     private static String withOneByteChanged(String jws) {
         String[] parts = jws.split("\\.");
