@@ -46,7 +46,7 @@ class LanguageConfiguration implements WebMvcConfigurer {
         }
 
         private LocaleResolver of(HttpServletRequest request) {
-            String path = request.getRequestURI();
+            String path = VisitorLanguages.address(request);
             return path.equals("/admin") || path.startsWith("/admin/") || path.equals("/login") ? staff : visitors;
         }
     }

@@ -1,6 +1,7 @@
 package dev.steward.catalog;
 
 import dev.steward.platform.AcceptLanguage;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -41,8 +42,7 @@ public class VisitorLanguages implements LocaleResolver {
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
         Optional<Site> site = siteOf(request);
-        if (site.isEmpty()
-                || (request.getRequestURI().startsWith("/api/") && request.getHeader("Accept-Language") == null)) {
+        if (site.isEmpty() || (address(request).startsWith("/api/") && request.getHeader("Accept-Language") == null)) {
             return Locale.ENGLISH;
         }
         List<String> offered = declared(site.get());
@@ -88,6 +88,16 @@ public class VisitorLanguages implements LocaleResolver {
         return declared(site).contains(current) ? current : site.language();
     }
 
+    /**
+     * The address the reader asked for: on the error page, the one that failed, so that the page is in the language its
+     * reader would have read it in.
+     */
+    static String address(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
+                ? failed
+                : request.getRequestURI();
+    }
+
     static String preferred(@Nullable String acceptLanguage, List<String> offered) {
         return AcceptLanguage.preferred(acceptLanguage, offered);
     }
@@ -96,7 +106,7 @@ public class VisitorLanguages implements LocaleResolver {
         if (request.getAttribute(PAGE_SITE) instanceof Site page) {
             return Optional.of(page);
         }
-        Matcher path = SITE_PATH.matcher(request.getRequestURI());
+        Matcher path = SITE_PATH.matcher(address(request));
         return path.find() ? catalogs.site(path.group(1)) : Optional.empty();
     }
 }

@@ -34,8 +34,8 @@ final class JsonBodyErrors {
         if (cause instanceof StreamReadException read
                 && cause.getOriginalMessage().startsWith(DUPLICATE)
                 && read.processor() != null) {
-            String name = read.processor().currentName();
-            String field = path.isEmpty() ? name : path + "." + name;
+            // the parser stands on the property given twice, whatever the body's type (a record or a tree)
+            String field = JsonText.path(read.processor().streamReadContext());
             return FieldError.of(field, "duplicate-field", "error.platform.field.duplicate-field", field);
         }
         return malformed();

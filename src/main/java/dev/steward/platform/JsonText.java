@@ -54,7 +54,8 @@ final class JsonText {
         return false;
     }
 
-    private static String path(TokenStreamContext context) {
+    /** The API's path of where the parser is: {@code fields.name}, {@code events.0.email}; empty at the top level. */
+    static String path(TokenStreamContext context) {
         String pointer = context.pathAsPointer().toString();
         return pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.');
     }

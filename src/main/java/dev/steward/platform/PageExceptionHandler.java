@@ -15,9 +15,10 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
+    /** What was looked for is named in English only (see the API's handler): a page says only that it is not there. */
     @ExceptionHandler
     ModelAndView notFound(NotFoundException e) {
-        return page(HttpStatus.NOT_FOUND, "This page is not available", e.getMessage());
+        return page(HttpStatus.NOT_FOUND, "not-found");
     }
 
     @ExceptionHandler
@@ -31,17 +32,14 @@ class PageExceptionHandler {
 
     @ExceptionHandler
     ModelAndView missingParameter(MissingServletRequestParameterException e) {
-        return page(
-                HttpStatus.BAD_REQUEST,
-                "Something is missing",
-                "The address needs the parameter '" + e.getParameterName() + "'.");
+        return page(HttpStatus.BAD_REQUEST, "missing").addObject("parameter", e.getParameterName());
     }
 
-    private static ModelAndView page(HttpStatus status, String heading, String message) {
+    /** The error page in the reader's language: {@code kind} picks its words ({@code page.error.<kind>.*}). */
+    private static ModelAndView page(HttpStatus status, String kind) {
         ModelAndView page = new ModelAndView("error");
         page.setStatus(status);
-        page.addObject("heading", heading);
-        page.addObject("message", message);
+        page.addObject("kind", kind);
         return page;
     }
 }

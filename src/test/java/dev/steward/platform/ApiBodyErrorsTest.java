@@ -54,6 +54,16 @@ class ApiBodyErrorsTest {
     }
 
     @Test
+    void aFieldGivenTwiceInsideAnObjectIsNamedByItsPath() {
+        HttpResponse<String> refused = http.postJson(
+                "/api/v1/sites/omron-healthcare/forms/contest/submissions",
+                "{\"fields\":{\"name\":\"A\",\"name\":\"B\"}}");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("{\"field\":\"fields.name\",\"code\":\"duplicate-field\"");
+    }
+
+    @Test
     void aValueOfTheWrongTypeNamesItsPath() {
         HttpResponse<String> list = http.postJson(
                 REQUESTS, "{\"type\":\"erasure\",\"email\":\"a@example.org\",\"grounds\":\"no-longer-necessary\"}");

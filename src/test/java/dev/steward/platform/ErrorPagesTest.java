@@ -1,0 +1,63 @@
+package dev.steward.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.test.Http;
+import dev.steward.test.StewardTest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A page that fails says what went wrong, in the words and the language its reader reads the site in. */
+@StewardTest
+class ErrorPagesTest {
+
+    private static final String[] GERMAN_BROWSER = {"Accept", "text/html", "Accept-Language", "de-DE,de;q=0.9"};
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void aPageThatIsNotThereSaysSoInTheVisitorsLanguage() {
+        HttpResponse<String> missing = http.get("/s/olympus-ims/no-such-page", GERMAN_BROWSER);
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body())
+                .contains("<html lang=\"de\"")
+                .contains("<h1>Diese Seite ist nicht verfügbar</h1>")
+                .contains("Zurück zur Liste der Websites");
+    }
+
+    @Test
+    void aFormThatCannotBeReadIsNotCalledAMistypedAddress() {
+        HttpResponse<String> unreadable = http.post(
+                "/s/olympus-ims/forms/contact",
+                "application/x-www-form-urlencoded",
+                "fields.name=%ED%A0%80",
+                GERMAN_BROWSER);
+
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(unreadable.body())
+                .contains("<h1>Diese Anfrage war nicht lesbar</h1>")
+                .doesNotContain("falsch geschrieben");
+    }
+
+    @Test
+    void aReceiptThatIsNotThereIsAPageInEnglishForABrowserWithoutAnotherLanguage() {
+        HttpResponse<String> missing =
+                http.get("/receipts/00000000-0000-4000-8000-000000000000", "Accept", "text/html");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body())
+                .contains("<h1>This page is not available</h1>")
+                .doesNotContain("00000000-0000-4000-8000-000000000000");
+    }
+}
