@@ -161,12 +161,56 @@ class ApiDescription {
             responses.addApiResponse(
                     "415", error("The body is of a content type this address does not take (unsupported-media-type)."));
         }
+        inputErrors(path, operation);
+        if (staff || integrator) {
+            ifAbsent(
+                    responses,
+                    "429",
+                    "The key made more calls than its rate allows (rate-limited); Retry-After says when to call again.");
+        }
         // every refusal has the one error shape, whatever the handler's own return type suggested
         responses.forEach((status, response) -> {
             if (status.startsWith("4")) {
                 response.setContent(errorContent());
             }
         });
+    }
+
+    /**
+     * What the API's handler answers for any operation's input, whether or not the handler declared it: bad
+     * parameters, a body that is not JSON or does not fit the request, an id that names nothing.
+     */
+    private static void inputErrors(String path, Operation operation) {
+        ApiResponses responses = operation.getResponses();
+        boolean body = operation.getRequestBody() != null;
+        boolean parameters =
+                operation.getParameters() != null && !operation.getParameters().isEmpty();
+        if (body || parameters) {
+            ifAbsent(
+                    responses,
+                    "400",
+                    body
+                            ? "The body is not JSON (malformed-json), or a parameter is missing (required) or has the"
+                                    + " wrong format (invalid)."
+                            : "A parameter is missing (required) or has the wrong format (invalid).");
+            ifAbsent(
+                    responses,
+                    "422",
+                    "Refused input: each error names its field and a code (such as required, invalid, too-long)"
+                            + (body
+                                    ? "; a field the request does not have (unknown-field), one given twice"
+                                            + " (duplicate-field), or a value of the wrong type (invalid-type)."
+                                    : "."));
+        }
+        if (path.contains("{")) {
+            ifAbsent(responses, "404", "Nothing by that name or id on the caller's sites (not-found).");
+        }
+    }
+
+    private static void ifAbsent(ApiResponses responses, String status, String description) {
+        if (responses.get(status) == null) {
+            responses.addApiResponse(status, error(description));
+        }
     }
 
     private static ApiResponse error(String description) {

@@ -78,6 +78,18 @@ class ApiDescriptionTest {
                 .isEqualTo("#/components/schemas/ApiErrors");
         assertThat(submission.at("/responses/415").isMissingNode()).isFalse();
         assertThat(submission.at("/responses/201/content").propertyNames()).containsExactly("application/json");
+        JsonNode relayed = api.at("/paths/~1api~1v1~1consent-events/post/responses");
+        assertThat(relayed.at("/400/description").asString()).contains("malformed-json");
+        assertThat(relayed.at("/422/description").asString())
+                .contains("unknown-field")
+                .contains("duplicate-field")
+                .contains("invalid-type");
+        assertThat(relayed.at("/429/description").asString()).contains("rate-limited");
+        assertThat(receipts.at("/responses/404/description").asString()).contains("not-found");
+        assertThat(receipts.at("/responses/400/description").asString()).contains("invalid");
+        assertThat(ropa.at("/responses/422/content/application~1json/schema/$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/ApiErrors");
     }
 
     @Test
