@@ -65,14 +65,20 @@ public class ConsentDecisions {
         Instant instant = at != null ? at : clock.instant();
         if (at == null && !subject.contains("@")) {
             // the common question, about one subject id now: no list, no function, no optional made for it
+            // whether the subject exists comes with their words (one query when not cached); a subject the database
+            // lacks may still be one created in bulk whose rows are not committed yet, which the vault holds
             SubjectId id = parse(subject);
-            return subjects.exists(id)
-                    ? decideNow(declared, wanted, id, canonical(subject) ? subject : null, instant)
+            SubjectConsents consents = index.ofExisting(id);
+            if (consents == null && subjects.held(id)) {
+                consents = index.consentsOf(id);
+            }
+            return consents != null
+                    ? decideNow(declared, wanted, id, canonical(subject) ? subject : null, instant, consents)
                     : decide(declared, wanted, List.of(), one -> Optional.empty(), one -> Optional.empty(), instant);
         }
         List<SubjectId> found = existing(resolve(subject));
         if (at == null && found.size() == 1) {
-            return decideNow(declared, wanted, found.get(0), null, instant);
+            return decideNow(declared, wanted, found.get(0), null, instant, index.consentsOf(found.get(0)));
         }
         return decide(
                 declared,
@@ -130,15 +136,19 @@ public class ConsentDecisions {
     }
 
     /**
-     * One existing subject, now: the subject's one cached entry answers both the word on the purpose and, without
-     * one, the jurisdiction of their latest word on the site; then as {@link #decide(Site, Purpose, List, Function,
-     * Function, Instant)} for a list of one. {@code text} is the subject's id as asked, when it is the id's canonical
+     * One existing subject, now: the subject's one entry of the consent index ({@code consents}) answers both the word
+     * on the purpose and, without one, the jurisdiction of their latest word on the site; then as {@link
+     * #decide(Site, Purpose, List, Function, Function, Instant)} for a list of one. {@code text} is the subject's id as asked, when it is the id's canonical
      * text: the answer carries it instead of writing the id out again.
      */
     private ConsentDecision decideNow(
-            Site declared, Purpose wanted, SubjectId id, @Nullable String text, Instant instant) {
+            Site declared,
+            Purpose wanted,
+            SubjectId id,
+            @Nullable String text,
+            Instant instant,
+            SubjectConsents consents) {
         String site = declared.key();
-        SubjectConsents consents = index.consentsOf(id);
         LatestConsent deciding = consents.latestOrNull(site, wanted.key());
         String jurisdiction = deciding != null
                 ? deciding.jurisdiction()

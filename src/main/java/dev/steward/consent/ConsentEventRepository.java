@@ -1,6 +1,7 @@
 package dev.steward.consent;
 
 import dev.steward.platform.Chains;
+import dev.steward.vault.LiveSubjects;
 import dev.steward.vault.SubjectId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,6 +31,15 @@ class ConsentEventRepository {
     static final String COLUMNS = "seq, id, subject_id, site, purpose, activity, action, notice_version,"
             + " wording_sha256, method, occurred_at, jurisdiction, by_parent, evidence_ref, evidence_enc, expires_at,"
             + " prev_hash, hash, notice_language, notice_sha256";
+
+    private static final String LATEST_OF = """
+            SELECT %s AS subject_exists, e.*
+            FROM (SELECT) one LEFT JOIN LATERAL (
+                SELECT DISTINCT ON (site, purpose)
+                    site, purpose, seq, id, action, occurred_at, notice_version, jurisdiction, expires_at
+                FROM consent_event WHERE subject_id = :subject
+                ORDER BY site, purpose, occurred_at DESC, seq DESC) e ON true
+            """.formatted(LiveSubjects.existsSql("subject"));
 
     private final JdbcClient jdbc;
     private final Chains chains;
@@ -141,20 +151,24 @@ class ConsentEventRepository {
 
     /**
      * The latest event of each site and purpose the subject has words on, from the covering index
-     * {@code consent_event_latest} alone (an index-only scan).
+     * {@code consent_event_latest} alone (an index-only scan), and whether the subject exists, asked of the vault in
+     * the same query through {@link LiveSubjects#existsSql} (its only SQL for other modules): a decision about a person
+     * no cache holds needs both, and asked one after the other they were two round trips (bench/README.md, miss12).
      */
-    SubjectConsents latestOf(SubjectId subject) {
-        return new SubjectConsents(jdbc.sql("""
-                        SELECT DISTINCT ON (site, purpose)
-                            subject_id, site, purpose, seq, id, action, occurred_at, notice_version, jurisdiction,
-                            expires_at
-                        FROM consent_event WHERE subject_id = :subject
-                        ORDER BY site, purpose, occurred_at DESC, seq DESC
-                        """)
-                .param("subject", subject.value())
-                .query((rs, row) -> latest(rs))
-                .list());
+    SubjectWords latestOf(SubjectId subject) {
+        List<SubjectConsents.Latest> latest = new ArrayList<>(2);
+        boolean[] exists = {false};
+        jdbc.sql(LATEST_OF).param("subject", subject.value()).query(rs -> {
+            exists[0] = rs.getBoolean(1);
+            if (rs.getString("site") != null) {
+                latest.add(latest(rs));
+            }
+        });
+        return new SubjectWords(exists[0], new SubjectConsents(latest));
     }
+
+    /** A subject's latest words, and whether the subject exists (was created and not erased) as the words were read. */
+    record SubjectWords(boolean subjectExists, SubjectConsents consents) {}
 
     /**
      * Each subject's latest word on each purpose of the site as of the instant, for many subjects in one query (a

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The database stays the source of truth. A subject's entry is dropped whenever any node appends an event of
  * theirs (LISTEN/NOTIFY; the position is caught up after a lost connection too) and when they are erased; the next
- * question reads it again. A read that raced a change is not kept, see {@link #of}.
+ * question reads it again. A read that raced a change is not kept, see {@link #read}.
  */
 @Component
 class ConsentIndex {
@@ -48,17 +48,36 @@ class ConsentIndex {
     }
 
     Optional<LatestConsent> latest(SubjectId subject, String site, String purpose) {
-        return of(subject).latest(site, purpose);
+        return consentsOf(subject).latest(site, purpose);
     }
 
     /** The jurisdiction of the subject's latest consent action on the site, if any. */
     Optional<String> jurisdiction(SubjectId subject, String site) {
-        return of(subject).latestOn(site).map(LatestConsent::jurisdiction);
+        return consentsOf(subject).latestOn(site).map(LatestConsent::jurisdiction);
     }
 
     /** The subject's latest words on every site and purpose: one look-up for several questions about them. */
     SubjectConsents consentsOf(SubjectId subject) {
-        return of(subject);
+        SubjectConsents cached = cache.getIfPresent(subject);
+        return cached != null ? cached : read(subject).consents();
+    }
+
+    /**
+     * As {@link #consentsOf}, or {@code null} when the database has no such subject (never created, or erased): only
+     * existing subjects are cached, so a cached entry answers that the subject exists as well, until their erasure
+     * drops it ({@link Vault#onErasure}, at once on the node that erased). WHY: a decision needs both, and a subject
+     * missing from this cache was missing from the vault's key cache too, which then read and unwrapped the subject's
+     * key for nothing but its existence, in a query of its own (bench/README.md, miss12). A subject not cached for not
+     * existing is read again on the next question, as it may be created meanwhile.
+     */
+    @Nullable
+    SubjectConsents ofExisting(SubjectId subject) {
+        SubjectConsents cached = cache.getIfPresent(subject);
+        if (cached != null) {
+            return cached;
+        }
+        ConsentEventRepository.SubjectWords read = read(subject);
+        return read.subjectExists() ? read.consents() : null;
     }
 
     /** Drops the subjects of every event appended since the last call. */
@@ -72,21 +91,20 @@ class ConsentIndex {
     }
 
     /**
-     * The subject's entry, read from the database when it is not cached. WHY the counter: a read may see the ledger
-     * just before another node's append, whose drop then finds nothing to drop yet (Caffeine's invalidation does not
+     * The subject's words and existence read from the database, kept when the subject exists. WHY the counter: a
+     * read may see the ledger (or the subject's row) just before another node's append (or an erasure), whose drop then
+     * finds nothing to drop yet, whose drop then finds nothing to drop yet (Caffeine's invalidation does not
      * wait for a value being put). So the read is put first and taken back if any drop happened meanwhile: whichever
      * comes last, the drop or the check, nothing stale stays.
      */
-    private SubjectConsents of(SubjectId subject) {
-        SubjectConsents cached = cache.getIfPresent(subject);
-        if (cached != null) {
-            return cached;
-        }
+    private ConsentEventRepository.SubjectWords read(SubjectId subject) {
         long before = drops.get();
-        SubjectConsents read = events.latestOf(subject);
-        cache.put(subject, read);
-        if (drops.get() != before) {
-            cache.asMap().remove(subject, read);
+        ConsentEventRepository.SubjectWords read = events.latestOf(subject);
+        if (read.subjectExists()) {
+            cache.put(subject, read.consents());
+            if (drops.get() != before) {
+                cache.asMap().remove(subject, read.consents());
+            }
         }
         return read;
     }

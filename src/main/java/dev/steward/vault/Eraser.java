@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,13 @@ class Eraser {
     private final ApplicationEventPublisher events;
     private final SubjectRowsErasure rows;
     private final Notifications notifications;
+
+    /**
+     * Told on this node of each subject it erased, as soon as the erasure commits: the notification that tells every
+     * node (this one too) comes back only some milliseconds later, and a cache that answers whether a subject exists
+     * must not answer "yes" meanwhile (see {@link Vault#onErasure}).
+     */
+    private final List<Consumer<SubjectId>> erasedHere = new CopyOnWriteArrayList<>();
 
     Eraser(
             VaultRepository repository,
@@ -166,7 +175,14 @@ class Eraser {
                     .collect(Collectors.joining(",")));
         }
         notifications.sendAll(Vault.NOTIFY_CHANNEL, payloads);
-        afterCommit(() -> subjects.forEach(keys::forget));
+        afterCommit(() -> subjects.forEach(subject -> {
+            keys.forget(subject);
+            erasedHere.forEach(listener -> listener.accept(subject));
+        }));
+    }
+
+    void onErasedHere(Consumer<SubjectId> listener) {
+        erasedHere.add(listener);
     }
 
     /**

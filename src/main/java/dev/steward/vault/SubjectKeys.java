@@ -80,6 +80,11 @@ class SubjectKeys {
         return loaded;
     }
 
+    /** Whether {@link #of} would answer without a query: the key is held or cached. */
+    boolean held(SubjectId subject) {
+        return unwritten.containsKey(subject) || cache.getIfPresent(subject) != null;
+    }
+
     /** Loads many subjects' keys with one query, unwrapping them in parallel, ahead of bulk work on them. */
     void preload(List<SubjectId> subjects) {
         List<SubjectId> missing = subjects.stream()

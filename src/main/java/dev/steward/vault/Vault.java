@@ -78,9 +78,12 @@ public class Vault {
 
     /**
      * Calls the listener whenever a subject is erased on any node, or with {@code null} when erasures may have been
-     * missed (a lost database connection) and caches must be dropped.
+     * missed (a lost database connection) and caches must be dropped. On the node that erased, it is called as soon as
+     * the erasure commits, before the notification comes back (then again with it): a cache of who exists may rely on
+     * it as this node's key cache does.
      */
     public void onErasure(java.util.function.Consumer<@Nullable SubjectId> listener) {
+        eraser.onErasedHere(listener::accept);
         notifications.subscribe(NOTIFY_CHANNEL, subjects -> {
             if (subjects == null) {
                 listener.accept(null);
