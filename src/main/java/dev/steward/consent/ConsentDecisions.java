@@ -138,8 +138,8 @@ public class ConsentDecisions {
     /**
      * One existing subject, now: the subject's one entry of the consent index ({@code consents}) answers both the word
      * on the purpose and, without one, the jurisdiction of their latest word on the site; then as {@link
-     * #decide(Site, Purpose, List, Function, Function, Instant)} for a list of one. {@code text} is the subject's id as asked, when it is the id's canonical
-     * text: the answer carries it instead of writing the id out again.
+     * #decide(Site, Purpose, List, Function, Function, Instant)} for a list of one. {@code text} is the subject's id as
+     * asked, when it is the id's canonical text: the answer carries it instead of writing the id out again.
      */
     private ConsentDecision decideNow(
             Site declared,

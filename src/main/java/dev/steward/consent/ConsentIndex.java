@@ -93,8 +93,7 @@ class ConsentIndex {
     /**
      * The subject's words and existence read from the database, kept when the subject exists. WHY the counter: a
      * read may see the ledger (or the subject's row) just before another node's append (or an erasure), whose drop then
-     * finds nothing to drop yet, whose drop then finds nothing to drop yet (Caffeine's invalidation does not
-     * wait for a value being put). So the read is put first and taken back if any drop happened meanwhile: whichever
+     * finds nothing to drop yet (Caffeine's invalidation does not wait for a value being put). So the read is put first and taken back if any drop happened meanwhile: whichever
      * comes last, the drop or the check, nothing stale stays.
      */
     private ConsentEventRepository.SubjectWords read(SubjectId subject) {
