@@ -15,10 +15,13 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
-    /** What was looked for is named in English only (see the API's handler): a page says only that it is not there. */
+    /**
+     * What was looked for ({@code detail}) is named in English only, as the API names it: an English page says what is
+     * missing (a region the notice does not have, and which it has), other languages that nothing is there.
+     */
     @ExceptionHandler
     ModelAndView notFound(NotFoundException e) {
-        return page(HttpStatus.NOT_FOUND, "not-found");
+        return page(HttpStatus.NOT_FOUND, "not-found").addObject("detail", e.getMessage());
     }
 
     @ExceptionHandler

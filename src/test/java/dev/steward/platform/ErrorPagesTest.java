@@ -51,13 +51,20 @@ class ErrorPagesTest {
     }
 
     @Test
-    void aReceiptThatIsNotThereIsAPageInEnglishForABrowserWithoutAnotherLanguage() {
-        HttpResponse<String> missing =
-                http.get("/receipts/00000000-0000-4000-8000-000000000000", "Accept", "text/html");
+    void whatIsNotThereIsNamedInEnglishAsTheApiNamesItAndOnlySaidToBeMissingInOtherLanguages() {
+        String receipt = "/receipts/00000000-0000-4000-8000-000000000000";
 
-        assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body())
+        HttpResponse<String> english = http.get(receipt, "Accept", "text/html");
+        HttpResponse<String> german = http.get("/s/olympus-ims/privacy?region=BR", GERMAN_BROWSER);
+
+        assertThat(english.statusCode()).isEqualTo(404);
+        assertThat(english.body())
                 .contains("<h1>This page is not available</h1>")
-                .doesNotContain("00000000-0000-4000-8000-000000000000");
+                .contains("There is no receipt 00000000-0000-4000-8000-000000000000.");
+        assertThat(german.statusCode()).isEqualTo(404);
+        assertThat(german.body())
+                .contains("<h1>Diese Seite ist nicht verfügbar</h1>")
+                .contains("Die Adresse ist vielleicht falsch geschrieben")
+                .doesNotContain("no notice for region");
     }
 }
