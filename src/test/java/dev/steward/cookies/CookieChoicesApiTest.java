@@ -297,7 +297,11 @@ class CookieChoicesApiTest {
         assertThat(preflight("https://www.olympus-ims.com").headers().firstValue("Access-Control-Allow-Origin"))
                 .contains("https://www.olympus-ims.com");
         assertThat(preflight("https://www.omronhealthcare.com").statusCode()).isEqualTo(403);
-        assertThat(preflight("https://evil.example").statusCode()).isEqualTo(403);
+        HttpResponse<String> foreign = preflight("https://evil.example");
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body())
+                .as("refused in the API's error shape, not Spring's plain text")
+                .startsWith("{\"errors\":[{\"field\":null,\"code\":\"origin-not-allowed\"");
     }
 
     @Test
