@@ -69,13 +69,17 @@ class ConsentEventsController {
                     "method", "not-for-integrators", "error.consent.method.not-for-integrators", method.label()));
         }
         List<SubjectId> subjects = subjects(request, action);
+        // which key relayed it, chained with the event: the key's name may be reused, its id is not
+        String relayedBy =
+                caller.apiKey().map(key -> ConsentEvent.RELAYED_BY + key).orElse(null);
         List<ConsentEvent> events = subjects.stream()
                 .map(subject ->
                         ledger.record(ConsentRequest.of(subject, request.site(), request.purpose(), action, method)
                                 .withActivity(request.activity())
                                 .withWording(request.wording())
                                 .withJurisdiction(request.jurisdiction())
-                                .withConnection(null, http.getHeader("User-Agent"))))
+                                .withConnection(null, http.getHeader("User-Agent"))
+                                .withEvidence(relayedBy, false)))
                 .toList();
         ConsentEvent event = events.get(0);
         return new Recorded(event.id(), event.seq(), event.subject().toString(), action.key(), event.receiptPath());
