@@ -91,6 +91,10 @@ class ConsentEventsController {
      * carries the address, since it may only ever stop processing.
      */
     private List<SubjectId> subjects(NewEvent request, ConsentAction action) {
+        if (request.subject() != null && request.email() != null) {
+            throw new InvalidInputException(
+                    FieldError.of("email", "subject-given", "error.consent.email.subject-given"));
+        }
         if (request.subject() != null) {
             try {
                 return List.of(SubjectId.parse(request.subject()));
@@ -98,8 +102,11 @@ class ConsentEventsController {
                 throw new InvalidInputException(FieldError.of("subject", "invalid", "error.consent.subject.invalid"));
             }
         }
-        if (request.email() == null || !request.email().contains("@")) {
+        if (request.email() == null) {
             throw new InvalidInputException(FieldError.of("subject", "required", "error.consent.subject.required"));
+        }
+        if (!request.email().contains("@")) {
+            throw new InvalidInputException(FieldError.of("email", "invalid", "error.consent.email.invalid"));
         }
         Identifier email = Identifier.email(request.email());
         if (action.grants()) {
