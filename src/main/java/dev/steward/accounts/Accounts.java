@@ -56,9 +56,9 @@ public class Accounts {
 
     /**
      * What keeps a registration from being accepted, as errors on the form's fields: a user name someone else's
-     * account or registration has, a password that is too short (a password not given at all is the form's to refuse). An e-mail
-     * address is never refused as taken: the answer must not tell a stranger whether someone has an account, so the
-     * mailbox learns it instead ({@link AccountVerifications}).
+     * account or registration has, a password that is too short (a password not given at all is the form's to
+     * refuse). An e-mail address is never refused as taken: the answer must not tell a stranger whether someone has an
+     * account, so the mailbox learns it instead ({@link AccountVerifications}).
      */
     public List<FieldError> check(
             String site, List<Registration.Login> logins, String passwordField, @Nullable String password) {
