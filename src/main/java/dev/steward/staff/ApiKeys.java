@@ -11,8 +11,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -103,6 +105,14 @@ public class ApiKeys {
             throw new InvalidInputException(
                     FieldError.of("roles", "beyond-your-roles", "error.staff.roles.beyond-your-roles"));
         }
+    }
+
+    /**
+     * Every key's name by id, revoked ones too: what a consent an integrator relayed names as its evidence
+     * ({@code api-key:<id>}) reads as. Names are labels staff chose, not secrets, and may repeat; the id does not.
+     */
+    public Map<UUID, String> names() {
+        return repository.all().stream().collect(Collectors.toMap(ApiKey::id, ApiKey::name));
     }
 
     /** The keys the viewer may see and revoke: those confined to sites the viewer administers. */

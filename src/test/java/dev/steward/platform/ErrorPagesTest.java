@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.test.Http;
 import dev.steward.test.StewardTest;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,5 +70,41 @@ class ErrorPagesTest {
                 .contains("<h1>Diese Seite ist nicht verfügbar</h1>")
                 .contains("Die Adresse ist vielleicht falsch geschrieben")
                 .doesNotContain("no notice for region");
+    }
+
+    /**
+     * Requests Tomcat cannot read, refused before any servlet runs: Steward's page and the API's JSON, never Tomcat's
+     * own page.
+     */
+    @Test
+    void aRequestTomcatCannotReadIsAnsweredBySteward() throws IOException {
+        String tooLarge = "X-Filler: " + "a".repeat(20_000) + "\r\n";
+
+        String page = exchange("GET /s/olympus-ims/privacy HTTP/1.1\r\nAccept: text/html\r\n" + tooLarge);
+        String api = exchange("GET /api/v1/sites HTTP/1.1\r\n" + tooLarge);
+        String unreadableTarget = exchange("GET /api/v1/sites?q=a|b HTTP/1.1\r\n");
+
+        assertThat(page)
+                .startsWith("HTTP/1.1 400")
+                .contains("<h1>This request could not be read</h1>")
+                .doesNotContain("Tomcat");
+        for (String json : List.of(api, unreadableTarget)) {
+            assertThat(json)
+                    .startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("Content-Type: application/json")
+                    .contains("{\"errors\":[{\"field\":null,\"code\":\"bad-request\"")
+                    .doesNotContain("Tomcat");
+        }
+    }
+
+    /** The whole answer to a request written as it is, headers and body, as one string. */
+    private String exchange(String requestHead) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write((requestHead + "Host: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
