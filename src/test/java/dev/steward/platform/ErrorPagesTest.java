@@ -67,4 +67,19 @@ class ErrorPagesTest {
                 .contains("Die Adresse ist vielleicht falsch geschrieben")
                 .doesNotContain("no notice for region");
     }
+
+    @Test
+    void aClientThatDoesNotAskForAPageGetsStewardsErrorShapeNotSpringBootsOwn() {
+        HttpResponse<String> noCsrf = http.post(
+                "/s/olympus-ims/forms/contact", "application/x-www-form-urlencoded", "x=1", "Accept-Language", "de");
+        HttpResponse<String> page =
+                http.post("/s/olympus-ims/forms/contact", "application/x-www-form-urlencoded", "x=1", GERMAN_BROWSER);
+
+        assertThat(noCsrf.statusCode()).isEqualTo(403);
+        assertThat(noCsrf.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(noCsrf.body()).startsWith("{\"errors\":[{\"field\":null,").doesNotContain("timestamp");
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("<html lang=\"de\"");
+    }
 }
