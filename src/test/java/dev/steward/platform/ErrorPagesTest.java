@@ -82,4 +82,26 @@ class ErrorPagesTest {
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.body()).contains("<html lang=\"de\"");
     }
+
+    @Test
+    void aRightsRequestFormPostedWithoutItsRightOrRegionNamesTheMissingParameter() {
+        dev.steward.test.Visitor visitor = new dev.steward.test.Visitor(port);
+        String csrf = dev.steward.test.Console.csrf(
+                visitor.get("/s/lab/privacy-center/rights/access?region=EU", GERMAN_BROWSER)
+                        .body());
+
+        HttpResponse<String> noType = visitor.postForm(
+                "/s/lab/privacy-center/requests",
+                java.util.Map.of("_csrf", csrf, "email", "missing-type@example.org"),
+                GERMAN_BROWSER);
+        HttpResponse<String> noRegion = visitor.postForm(
+                "/s/lab/privacy-center/requests",
+                java.util.Map.of("_csrf", csrf, "type", "access", "email", "missing-region@example.org"),
+                GERMAN_BROWSER);
+
+        assertThat(noType.statusCode()).isEqualTo(400);
+        assertThat(noType.body()).contains("<html lang=\"de\"").contains("&#39;type&#39;");
+        assertThat(noRegion.statusCode()).isEqualTo(400);
+        assertThat(noRegion.body()).contains("&#39;region&#39;");
+    }
 }
