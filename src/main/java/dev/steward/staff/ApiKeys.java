@@ -91,7 +91,8 @@ public class ApiKeys {
 
     /**
      * A key may grant no more than its creator holds: an administrator of some sites cannot mint a key for every
-     * site, or one with a role they lack.
+     * site, or one whose roles permit an action the creator's do not. Any roles within that will do (an auditor's, to
+     * read only), since what matters is what the key can do, not what its roles are called.
      */
     private static void requireWithinReach(Caller creator, Set<StaffRole> roles, Set<String> sites) {
         if (!creator.sites().isEmpty() && (sites.isEmpty() || !creator.sites().containsAll(sites))) {
@@ -101,7 +102,7 @@ public class ApiKeys {
                     "error.staff.sites.beyond-your-sites",
                     creator.sites().stream().sorted().toList()));
         }
-        if (!creator.roles().containsAll(roles)) {
+        if (!Permission.covers(creator.roles(), roles)) {
             throw new InvalidInputException(
                     FieldError.of("roles", "beyond-your-roles", "error.staff.roles.beyond-your-roles"));
         }

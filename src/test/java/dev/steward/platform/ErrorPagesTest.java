@@ -2,13 +2,16 @@ package dev.steward.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.StewardTest;
+import dev.steward.test.Visitor;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,6 +73,43 @@ class ErrorPagesTest {
                 .contains("<h1>Diese Seite ist nicht verfügbar</h1>")
                 .contains("Die Adresse ist vielleicht falsch geschrieben")
                 .doesNotContain("no notice for region");
+    }
+
+    @Test
+    void aClientThatDoesNotAskForAPageGetsStewardsErrorShapeNotSpringBootsOwn() {
+        HttpResponse<String> noCsrf = http.post(
+                "/s/olympus-ims/forms/contact", "application/x-www-form-urlencoded", "x=1", "Accept-Language", "de");
+        HttpResponse<String> page =
+                http.post("/s/olympus-ims/forms/contact", "application/x-www-form-urlencoded", "x=1", GERMAN_BROWSER);
+
+        assertThat(noCsrf.statusCode()).isEqualTo(403);
+        assertThat(noCsrf.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(noCsrf.body()).startsWith("{\"errors\":[{\"field\":null,").doesNotContain("timestamp");
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("<html lang=\"de\"");
+    }
+
+    @Test
+    void aRightsRequestFormPostedWithoutItsRightOrRegionNamesTheMissingParameter() {
+        Visitor visitor = new Visitor(port);
+        String csrf = Console.csrf(
+                visitor.get("/s/lab/privacy-center/rights/access?region=EU", GERMAN_BROWSER)
+                        .body());
+
+        HttpResponse<String> noType = visitor.postForm(
+                "/s/lab/privacy-center/requests",
+                Map.of("_csrf", csrf, "email", "missing-type@example.org"),
+                GERMAN_BROWSER);
+        HttpResponse<String> noRegion = visitor.postForm(
+                "/s/lab/privacy-center/requests",
+                Map.of("_csrf", csrf, "type", "access", "email", "missing-region@example.org"),
+                GERMAN_BROWSER);
+
+        assertThat(noType.statusCode()).isEqualTo(400);
+        assertThat(noType.body()).contains("<html lang=\"de\"").contains("&#39;type&#39;");
+        assertThat(noRegion.statusCode()).isEqualTo(400);
+        assertThat(noRegion.body()).contains("&#39;region&#39;");
     }
 
     /**
