@@ -47,7 +47,7 @@ class ErrorAnswers extends AbstractErrorController {
     ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpStatus status = getStatus(request);
         if (answersInJson(request)) {
-            words.send(request, response, status.value(), ApiErrorAttributes.failure(status));
+            words.send(request, response, status.value(), failure(status));
             return null;
         }
         Map<String, Object> model = getErrorAttributes(request, ErrorAttributeOptions.defaults());
@@ -62,7 +62,7 @@ class ErrorAnswers extends AbstractErrorController {
         if (status == HttpStatus.NO_CONTENT) {
             return ResponseEntity.noContent().build();
         }
-        return words.answer(status, List.of(ApiErrorAttributes.failure(status)), request);
+        return words.answer(status, List.of(failure(status)), request);
     }
 
     private static boolean answersInJson(HttpServletRequest request) {
@@ -72,5 +72,21 @@ class ErrorAnswers extends AbstractErrorController {
     /** Whether the address answers data (its errors in the API's JSON shape) rather than pages. */
     static boolean answersInJson(String path) {
         return JSON_ADDRESSES.matcher(path).matches();
+    }
+
+    /** The API's error for a status no controller answered: a code per status, and its words. */
+    static FieldError failure(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> FieldError.of(null, "not-found", "error.platform.status.not-found");
+            case METHOD_NOT_ALLOWED ->
+                FieldError.of(null, "method-not-allowed", "error.platform.status.method-not-allowed");
+            case UNSUPPORTED_MEDIA_TYPE ->
+                FieldError.of(null, "unsupported-media-type", "error.platform.status.unsupported-media-type");
+            case NOT_ACCEPTABLE -> FieldError.of(null, "not-acceptable", "error.platform.status.not-acceptable");
+            default ->
+                status.is4xxClientError()
+                        ? FieldError.of(null, "bad-request", "error.platform.status.bad-request")
+                        : FieldError.of(null, "server-error", "error.platform.status.server-error");
+        };
     }
 }

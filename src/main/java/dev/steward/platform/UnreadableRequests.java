@@ -22,8 +22,8 @@ import org.thymeleaf.context.Context;
 
 /**
  * A request Tomcat cannot read (headers beyond its limit, a character HTTP does not allow in the request line) is
- * answered by Steward too: in the API's JSON shape under {@code /api} and when not even the path could be read, with
- * the error page elsewhere. WHY: Tomcat refuses such a request before any servlet runs, so neither Spring's error
+ * answered by Steward too: in the API's JSON shape where {@link ErrorAnswers} answers JSON and when not even the path
+ * could be read, with the error page elsewhere. WHY: Tomcat refuses such a request before any servlet runs, so neither Spring's error
  * handling nor the API's answers see it, and it writes the refusal through its host's error report valve, whose page is
  * Tomcat's own HTML. This valve takes that valve's place.
  */
@@ -80,10 +80,10 @@ class UnreadableRequests {
                 return;
             }
             HttpStatus known = HttpStatus.resolve(status);
-            FieldError failure = ApiErrorAttributes.failure(known == null ? HttpStatus.BAD_REQUEST : known);
+            FieldError failure = ErrorAnswers.failure(known == null ? HttpStatus.BAD_REQUEST : known);
             try {
                 String path = request.getRequestURI();
-                if (path == null || path.isEmpty() || path.startsWith("/api/")) {
+                if (path == null || path.isEmpty() || ErrorAnswers.answersInJson(path)) {
                     words.send(request, response, status, failure);
                 } else {
                     page(request, response, status);

@@ -93,9 +93,8 @@ class ErrorPagesTest {
     @Test
     void aRightsRequestFormPostedWithoutItsRightOrRegionNamesTheMissingParameter() {
         Visitor visitor = new Visitor(port);
-        String csrf = Console.csrf(
-                visitor.get("/s/lab/privacy-center/rights/access?region=EU", GERMAN_BROWSER)
-                        .body());
+        String csrf = Console.csrf(visitor.get("/s/lab/privacy-center/rights/access?region=EU", GERMAN_BROWSER)
+                .body());
 
         HttpResponse<String> noType = visitor.postForm(
                 "/s/lab/privacy-center/requests",
