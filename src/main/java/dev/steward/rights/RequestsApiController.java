@@ -6,6 +6,7 @@ import dev.steward.platform.ApiErrors;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +48,10 @@ class RequestsApiController {
             summary = "Submit a rights request",
             description =
                     "A data subject asks to exercise a right on a site. 202 with a status page while the address is verified, or 200 with a direct answer for rights carried out at once.")
+    @ApiResponse(
+            responseCode = "429",
+            description =
+                    "Sent too often from this address, or naming this e-mail address (rate-limited, the forms' limits); try again after Retry-After seconds.")
     @PostMapping("/api/v1/sites/{site}/requests")
     ResponseEntity<?> submit(@PathVariable String site, @RequestBody NewRequest request, HttpServletRequest http) {
         RightType type = direct(request.type());
@@ -76,6 +81,10 @@ class RequestsApiController {
             summary = "Verify a rights request",
             description =
                     "Confirms the requester's address with the link's token, or with the status token and the code sent by e-mail.")
+    @ApiResponse(
+            responseCode = "429",
+            description =
+                    "Too many wrong codes for the request's address across its requests (too-many-wrong-codes), or codes sent too often from this IP address (rate-limited); try again after Retry-After seconds. The link's token still works.")
     @PostMapping("/api/v1/sites/{site}/requests/verification")
     Status verify(@PathVariable String site, @RequestBody Verification verification, HttpServletRequest http) {
         RightsRequest request = verification.token() != null
