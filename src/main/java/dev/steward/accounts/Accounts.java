@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -53,10 +55,10 @@ public class Accounts {
     }
 
     /**
-     * What keeps a registration from being accepted, as errors on the form's fields: a user name someone's verified
-     * account has, a password that is too short (a password not given at all is the form's to refuse). An e-mail
-     * address is never refused as taken: the answer must not tell a stranger whether someone has an account, so the
-     * mailbox learns it instead ({@link AccountVerifications}).
+     * What keeps a registration from being accepted, as errors on the form's fields: a user name someone else's
+     * account or registration has, a password that is too short (a password not given at all is the form's to
+     * refuse). An e-mail address is never refused as taken: the answer must not tell a stranger whether someone has an
+     * account, so the mailbox learns it instead ({@link AccountVerifications}).
      */
     public List<FieldError> check(
             String site, List<Registration.Login> logins, String passwordField, @Nullable String password) {
@@ -70,9 +72,14 @@ public class Accounts {
             String passwordField,
             @Nullable String password) {
         List<FieldError> errors = new ArrayList<>();
+        Set<SubjectId> sameAddress = logins.stream()
+                .map(Registration.Login::identifier)
+                .filter(identifier -> identifier.kind() == Identifier.Kind.EMAIL)
+                .flatMap(email -> identities.carrying(email).stream())
+                .collect(Collectors.toSet());
         for (Registration.Login login : logins) {
             if (login.identifier().kind() == Identifier.Kind.USERNAME
-                    && usernameTaken(login.identifier(), registering)) {
+                    && usernameTaken(login.identifier(), registering, sameAddress)) {
                 errors.add(words.refusal(login.field(), "registration", "taken"));
             }
         }
@@ -164,10 +171,16 @@ public class Accounts {
     }
 
     /** A user name is someone's once a verified account signs in with it, on any site. */
-    private boolean usernameTaken(Identifier username, @Nullable SubjectId except) {
+    /**
+     * Whether the user name is someone else's: a verified account's, or a registration's still waiting for its link
+     * unless that registration names the same e-mail address (the same mailbox registering again, where the first link
+     * used wins). WHY the waiting ones: two mailboxes registering one name would otherwise both get it, and whoever
+     * confirmed first would take the name from the other, whose registration is then erased as a duplicate.
+     */
+    private boolean usernameTaken(Identifier username, @Nullable SubjectId except, Set<SubjectId> sameAddress) {
         return identities.carrying(username).stream()
                 .filter(holder -> !holder.equals(except))
                 .flatMap(holder -> accounts.of(holder).stream())
-                .anyMatch(Account::verified);
+                .anyMatch(account -> account.verified() || !sameAddress.contains(account.subject()));
     }
 }

@@ -32,23 +32,21 @@ public record DataCategory(String key, LocalizedText name, Sensitivity sensitivi
 
         /**
          * Whether this identifier, once proven, reaches every data subject that carries it: as the catalog says, else
-         * e-mail addresses and user names do (a link or a sign-in proves them) and phone numbers never (Steward cannot
-         * prove one).
+         * e-mail addresses do (a link sent to one proves it) and nothing else does: Steward cannot prove a phone
+         * number, and a sign-in proves who knows an account's password, not who typed its user name elsewhere.
          */
         public SubjectMatching matching() {
             if (matchesSubject != null) {
                 return matchesSubject;
             }
-            return type == FieldType.EMAIL || type == FieldType.USERNAME
-                    ? SubjectMatching.VERIFIED_ONLY
-                    : SubjectMatching.NEVER;
+            return type == FieldType.EMAIL ? SubjectMatching.VERIFIED_ONLY : SubjectMatching.NEVER;
         }
     }
 
     /**
      * How an identifier links a person's submissions. Nothing ever links them by a value nobody proved: a submission
-     * is a data subject of its own until its identifier is proven (an e-mail address by a link or code sent to it, a
-     * user name by signing in), and then the proof reaches every subject that carries it.
+     * is a data subject of its own until its e-mail address is proven by a link or code sent to it, and then the proof
+     * reaches every subject that carries it.
      */
     public enum SubjectMatching {
         VERIFIED_ONLY,

@@ -5,6 +5,7 @@ import dev.steward.catalog.Site;
 import dev.steward.platform.ConsoleWords;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.staff.ApiKeys;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,22 +41,23 @@ class ConsentConsoleController {
     private final StaffConsents consents;
     private final Catalogs catalogs;
     private final CurrentCaller caller;
-
     private final ConsoleWords words;
-
     private final ErrorWords errorWords;
+    private final ApiKeys apiKeys;
 
     ConsentConsoleController(
             ConsoleWords words,
             StaffConsents consents,
             Catalogs catalogs,
             CurrentCaller caller,
-            ErrorWords errorWords) {
+            ErrorWords errorWords,
+            ApiKeys apiKeys) {
         this.errorWords = errorWords;
         this.words = words;
         this.consents = consents;
         this.catalogs = catalogs;
         this.caller = caller;
+        this.apiKeys = apiKeys;
     }
 
     /** An event as the page lists it, in words. */
@@ -76,8 +79,9 @@ class ConsentConsoleController {
     @GetMapping("/admin/subjects/{subject}/consents")
     String page(@PathVariable UUID subject, Model model) {
         Caller staff = caller.get();
+        Map<UUID, String> keyNames = apiKeys.names();
         List<Line> lines = new ArrayList<>(consents.history(new SubjectId(subject), staff, "console").stream()
-                .map(this::line)
+                .map(entry -> line(entry, keyNames))
                 .toList());
         Collections.reverse(lines);
         model.addAttribute("subject", subject);
@@ -111,7 +115,7 @@ class ConsentConsoleController {
         }
     }
 
-    private Line line(StaffConsents.Entry entry) {
+    private Line line(StaffConsents.Entry entry, Map<UUID, String> keyNames) {
         ConsentEvent event = entry.event();
         Site site = catalogs.requireSite(event.site());
         String language = site.language();
@@ -119,13 +123,21 @@ class ConsentConsoleController {
                 site.name().in(language),
                 purposeName(event.site(), event.purpose()),
                 words.get("console.consentAction." + event.action().name()),
-                CollectionMethod.ofKey(event.method())
-                        .map(method -> words.get("console.method." + method.name()))
-                        .orElse(event.method()),
+                collectedBy(event, keyNames),
                 event.occurredAt(),
                 event.byParent(),
                 event.receiptPath(),
                 connection(entry));
+    }
+
+    /** How it was collected, and through which API key when an integrator relayed it. */
+    private String collectedBy(ConsentEvent event, Map<UUID, String> keyNames) {
+        String method = CollectionMethod.ofKey(event.method())
+                .map(known -> words.get("console.method." + known.name()))
+                .orElse(event.method());
+        return event.relayedBy()
+                .map(key -> words.get("console.consents.relayedBy", method, keyNames.getOrDefault(key, key.toString())))
+                .orElse(method);
     }
 
     /** The address and browser kept as evidence, as one line; null when nothing was kept or it is not shown. */

@@ -99,6 +99,13 @@ final class ConsentCsv {
                 return action;
             });
         }
+        String evidenceRef = at.text("evidence_ref");
+        if (evidenceRef != null && ConsentEvent.stewardsOwn(evidenceRef)) {
+            at.problem(
+                    "evidence_ref",
+                    "a reference starting 'api-key:' or 'audit:' is Steward's own (a consent an integrator relayed, one"
+                            + " staff recorded on the person's behalf); give the reference of your own evidence");
+        }
         String noticeVersion = site.map(s -> noticeVersion(at, s)).orElse(null);
         Boolean byParent = byParent(at);
         if (at.failed()) {
@@ -119,7 +126,7 @@ final class ConsentCsv {
                         noticeVersion,
                         jurisdiction,
                         byParent,
-                        at.text("evidence_ref"),
+                        evidenceRef,
                         at.text("ip_address"),
                         at.text("user_agent"),
                         occurredAt)));

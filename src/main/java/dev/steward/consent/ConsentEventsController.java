@@ -69,13 +69,17 @@ class ConsentEventsController {
                     "method", "not-for-integrators", "error.consent.method.not-for-integrators", method.label()));
         }
         List<SubjectId> subjects = subjects(request, action);
+        // which key relayed it, chained with the event: the key's name may be reused, its id is not
+        String relayedBy =
+                caller.apiKey().map(key -> ConsentEvent.RELAYED_BY + key).orElse(null);
         List<ConsentEvent> events = subjects.stream()
                 .map(subject ->
                         ledger.record(ConsentRequest.of(subject, request.site(), request.purpose(), action, method)
                                 .withActivity(request.activity())
                                 .withWording(request.wording())
                                 .withJurisdiction(request.jurisdiction())
-                                .withConnection(null, http.getHeader("User-Agent"))))
+                                .withConnection(null, http.getHeader("User-Agent"))
+                                .withEvidence(relayedBy, false)))
                 .toList();
         ConsentEvent event = events.get(0);
         return new Recorded(event.id(), event.seq(), event.subject().toString(), action.key(), event.receiptPath());
@@ -87,6 +91,10 @@ class ConsentEventsController {
      * carries the address, since it may only ever stop processing.
      */
     private List<SubjectId> subjects(NewEvent request, ConsentAction action) {
+        if (request.subject() != null && request.email() != null) {
+            throw new InvalidInputException(
+                    FieldError.of("email", "subject-given", "error.consent.email.subject-given"));
+        }
         if (request.subject() != null) {
             try {
                 return List.of(SubjectId.parse(request.subject()));
@@ -94,8 +102,11 @@ class ConsentEventsController {
                 throw new InvalidInputException(FieldError.of("subject", "invalid", "error.consent.subject.invalid"));
             }
         }
-        if (request.email() == null || !request.email().contains("@")) {
+        if (request.email() == null) {
             throw new InvalidInputException(FieldError.of("subject", "required", "error.consent.subject.required"));
+        }
+        if (!request.email().contains("@")) {
+            throw new InvalidInputException(FieldError.of("email", "invalid", "error.consent.email.invalid"));
         }
         Identifier email = Identifier.email(request.email());
         if (action.grants()) {

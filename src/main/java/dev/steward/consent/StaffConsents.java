@@ -112,7 +112,7 @@ class StaffConsents {
         return ledger.record(
                 ConsentRequest.of(subject, request.site(), request.purpose(), action, CollectionMethod.STAFF_ON_BEHALF)
                         .withWording(blankToNull(request.wording()))
-                        .withEvidence("audit:" + entry.id(), false));
+                        .withEvidence(ConsentEvent.RECORDED_ON_BEHALF + entry.id(), false));
     }
 
     /** The purposes the site declares, which are those a consent may be recorded for. */

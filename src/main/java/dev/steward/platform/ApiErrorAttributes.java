@@ -37,12 +37,17 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
         HttpStatus status = code instanceof Integer number
                 ? HttpStatus.resolve(number) == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.resolve(number)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
-        FieldError failure = FieldError.of(null, code(status), messageKey(status));
+        FieldError failure = failure(status);
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("field", null);
         error.put("code", failure.code());
         error.put("message", words.text(failure, ErrorWords.apiLanguage(request.getHeader("Accept-Language"))));
         return Map.of("errors", List.of(error));
+    }
+
+    /** The API's error for a status no controller answered: a code per status, and its words. */
+    static FieldError failure(HttpStatus status) {
+        return FieldError.of(null, code(status), messageKey(status));
     }
 
     private static String code(HttpStatus status) {

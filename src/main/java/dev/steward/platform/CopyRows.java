@@ -38,27 +38,6 @@ public final class CopyRows implements CopyData {
         return this;
     }
 
-    /**
-     * An array column of ids given as their text joined by commas (UUIDs, as PostgreSQL or {@link java.util.UUID}
-     * write them: nothing in them needs quoting or escaping), or null. The same column as {@link #add} of the list.
-     */
-    public CopyRows addIdArray(@Nullable String joined) {
-        separate();
-        if (joined == null) {
-            text.append("\\N");
-        } else {
-            text.append('{').append(joined).append('}');
-        }
-        return this;
-    }
-
-    /** Adds the columns of an unfinished row rendered ahead (no {@link #end()}), as if each had been added here. */
-    public CopyRows addColumns(CopyRows columns) {
-        separate();
-        text.append(columns.text);
-        return this;
-    }
-
     public CopyRows end() {
         text.append('\n');
         rowStarted = false;

@@ -18,6 +18,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,11 +75,16 @@ public class ErrorWords {
         return words(error.message(), locale);
     }
 
-    /** The JSON API's answer to errors, in the caller's language. */
+    /**
+     * The JSON API's answer to errors, in the caller's language. Always JSON, whatever the caller's {@code Accept}
+     * says: WHY: left to content negotiation, a client that asks for {@code text/html} or XML alone turned every
+     * error (a 404, a 422) into a 500, since no converter writes the error in those.
+     */
     public ResponseEntity<ApiErrors> answer(
             HttpStatusCode status, List<FieldError> errors, HttpServletRequest request) {
         Locale language = apiLanguage(request);
         return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
                 .body(new ApiErrors(shown(errors, language)));
     }
@@ -91,6 +97,7 @@ public class ErrorWords {
     public ResponseEntity<ApiErrors> tooMany(long retryAfterSeconds, FieldError error, HttpServletRequest request) {
         Locale language = apiLanguage(request);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
                 .body(new ApiErrors(shown(List.of(error), language)));

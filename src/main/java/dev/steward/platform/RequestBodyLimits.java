@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Refuses request bodies larger than {@link HttpSettings#maxRequestBody()} with 413, before anything reads them, and
  * JSON whose text is not Unicode (a lone UTF-16 surrogate such as {@code "\ud800"}, which Java would otherwise store as
- * {@code ?} or refuse deep inside a transaction) with 422 naming the field. Runs before security, so that an
+ * {@code ?} or refuse deep inside a transaction) or holds a NUL (which PostgreSQL refuses in text) with 422 naming the
+ * field; {@link QueryText} refuses the same in a query. Runs before security, so that an
  * unauthenticated client cannot make Steward buffer more either. A JSON body is read once, here, and handed on.
  */
 @Component
@@ -56,7 +57,7 @@ class RequestBodyLimits extends OncePerRequestFilter {
             tooLarge(request, response);
             return;
         }
-        Optional<String> field = JsonText.loneSurrogate(json, body);
+        Optional<String> field = JsonText.notText(json, body);
         if (field.isPresent()) {
             words.send(
                     request,

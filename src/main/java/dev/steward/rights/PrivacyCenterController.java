@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -99,7 +100,16 @@ class PrivacyCenterController {
             @RequestParam MultiValueMap<String, String> form,
             Model model,
             HttpServletRequest http,
-            HttpServletResponse response) {
+            HttpServletResponse response)
+            throws MissingServletRequestParameterException {
+        // the right's page re-shows the form: without the right and the region its form's hidden fields name, there
+        // is no page to show, so that is the page that names the missing parameter (as a missing one does elsewhere)
+        for (String named : List.of("type", "region")) {
+            String value = form.getFirst(named);
+            if (value == null || value.isBlank()) {
+                throw new MissingServletRequestParameterException(named, "String");
+            }
+        }
         NewRequest request = new NewRequest(
                 form.getFirst("type"),
                 form.getFirst("email"),

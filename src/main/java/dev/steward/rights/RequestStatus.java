@@ -1,6 +1,9 @@
 package dev.steward.rights;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Where a rights request stands. */
@@ -21,6 +24,22 @@ public enum RequestStatus {
 
     static RequestStatus of(String key) {
         return valueOf(key.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /**
+     * The status a caller named (its key, or its name in any case, as {@link #of} reads it), or 422 on {@code field}
+     * naming the statuses there are.
+     */
+    static RequestStatus named(String key, String field) {
+        String wanted = key.toLowerCase(Locale.ROOT).replace('_', '-');
+        return Arrays.stream(values())
+                .filter(status -> status.key().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(FieldError.of(
+                        field,
+                        "invalid-option",
+                        "error.rights.status.invalid-option",
+                        Arrays.stream(values()).map(RequestStatus::key).toList())));
     }
 
     public boolean open() {

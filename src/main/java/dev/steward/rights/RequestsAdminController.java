@@ -76,7 +76,7 @@ class RequestsAdminController {
     @GetMapping("/api/v1/admin/requests")
     @Requires(Permission.LIST_REQUESTS)
     Entries list(@RequestParam(required = false) @Nullable String status) {
-        RequestStatus wanted = status == null ? null : RequestStatus.of(status);
+        RequestStatus wanted = status == null ? null : RequestStatus.named(status, "status");
         return new Entries(queue.list(wanted).stream()
                 .map(r -> Entry.of(r, clock.instant()))
                 .toList());

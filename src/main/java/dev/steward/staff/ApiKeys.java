@@ -11,8 +11,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,7 +91,8 @@ public class ApiKeys {
 
     /**
      * A key may grant no more than its creator holds: an administrator of some sites cannot mint a key for every
-     * site, or one with a role they lack.
+     * site, or one whose roles permit an action the creator's do not. Any roles within that will do (an auditor's, to
+     * read only), since what matters is what the key can do, not what its roles are called.
      */
     private static void requireWithinReach(Caller creator, Set<StaffRole> roles, Set<String> sites) {
         if (!creator.sites().isEmpty() && (sites.isEmpty() || !creator.sites().containsAll(sites))) {
@@ -99,10 +102,18 @@ public class ApiKeys {
                     "error.staff.sites.beyond-your-sites",
                     creator.sites().stream().sorted().toList()));
         }
-        if (!creator.roles().containsAll(roles)) {
+        if (!Permission.covers(creator.roles(), roles)) {
             throw new InvalidInputException(
                     FieldError.of("roles", "beyond-your-roles", "error.staff.roles.beyond-your-roles"));
         }
+    }
+
+    /**
+     * Every key's name by id, revoked ones too: what a consent an integrator relayed names as its evidence
+     * ({@code api-key:<id>}) reads as. Names are labels staff chose, not secrets, and may repeat; the id does not.
+     */
+    public Map<UUID, String> names() {
+        return repository.all().stream().collect(Collectors.toMap(ApiKey::id, ApiKey::name));
     }
 
     /** The keys the viewer may see and revoke: those confined to sites the viewer administers. */

@@ -1,6 +1,8 @@
 package dev.steward.staff;
 
 import dev.steward.platform.NotFoundException;
+import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -12,6 +14,17 @@ public class CurrentCaller {
 
     public Caller get() {
         return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /**
+     * The API key the current request was made with, if it was: what a consent an integrator relayed records as its
+     * evidence, since the caller's name is the key's, which staff may give to another key too.
+     */
+    public Optional<UUID> apiKey() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof ApiKeyPrincipal key
+                ? Optional.of(key.id())
+                : Optional.empty();
     }
 
     static Caller of(@Nullable Authentication authentication) {

@@ -239,6 +239,16 @@ public enum Permission {
         return memberRoles.stream().anyMatch(roles::contains) && reaches(sites);
     }
 
+    /**
+     * Whether members with {@code holder}'s roles may do everything that {@code wanted} lets do: what a key's roles
+     * are measured by, not their names, so that an administrator may make a key that only reads.
+     */
+    static boolean covers(Set<StaffRole> holder, Set<StaffRole> wanted) {
+        return Arrays.stream(values())
+                .filter(permission -> wanted.stream().anyMatch(permission.roles::contains))
+                .allMatch(permission -> holder.stream().anyMatch(permission.roles::contains));
+    }
+
     private boolean reaches(Set<String> sites) {
         return reach != Reach.EVERY_SITE || sites.isEmpty();
     }

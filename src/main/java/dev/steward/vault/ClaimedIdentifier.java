@@ -5,13 +5,14 @@ import java.util.Optional;
 
 /**
  * An identifier as a submission gives it, with whether the catalog lets it link the person's subjects once it is
- * proven (an e-mail address, a user name) or never (a phone number, which Steward cannot prove).
+ * proven (an e-mail address) or never (a phone number, which Steward cannot prove; a user name, which a sign-in proves
+ * for its account only).
  */
 public record ClaimedIdentifier(Identifier identifier, boolean links) {
 
-    /** The identifier linking as its kind does by default: e-mail addresses and user names link, phone numbers never. */
+    /** The identifier linking as its kind does by default: e-mail addresses link, nothing else does. */
     public static ClaimedIdentifier of(Identifier identifier) {
-        return new ClaimedIdentifier(identifier, identifier.kind() != Identifier.Kind.PHONE);
+        return new ClaimedIdentifier(identifier, identifier.kind() == Identifier.Kind.EMAIL);
     }
 
     /** What a value typed into a catalog field claims, if the field is an identifier and the value not blank. */

@@ -85,13 +85,15 @@ public class Identities {
     }
 
     /**
-     * The subjects whose data the person who proved the identifier may reach: the prover, and, once the identifier is
-     * proven for the prover, every subject that carries it as a linking identifier and awaits no review. Without a
-     * proof, the prover alone.
+     * The subjects whose data the person who proved the identifier may reach: the prover, and, once the e-mail address
+     * is proven for the prover, every subject that carries it as a linking identifier and awaits no review. Without a
+     * proof, and for any other identifier, the prover alone: signing in proves that one knows the password of the
+     * account a user name belongs to, not who typed the same name into another form (or another registration waiting
+     * for its link), and subjects stored before this rule still carry user names as linking.
      */
     public List<SubjectId> reach(SubjectId prover, Identifier identifier) {
         byte[] index = blindIndex.of(identifier);
-        if (!identifiers.proven(index, prover)) {
+        if (identifier.kind() != Identifier.Kind.EMAIL || !identifiers.proven(index, prover)) {
             return List.of(prover);
         }
         return identifiers.reach(index, prover);

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A tombstone with its record and subject ids already written out, joined by commas as its canonical form joins them
- * (a sweep batch's, as PostgreSQL wrote them): then neither its canonical form, nor its COPY, nor its line in the
- * erasure log file renders tens of thousands of ids again. A text is null where the tombstone has no such list, or
+ * (a sweep batch's, as PostgreSQL wrote them): then neither its canonical form nor its line in the erasure log file
+ * renders tens of thousands of ids again (its COPY sends the ids in binary, from the tombstone's lists). A text is null where the tombstone has no such list, or
  * where the list is to be rendered from the tombstone.
  */
 record RenderedTombstone(

@@ -97,7 +97,7 @@ public class SweepErasure {
 
     /**
      * One tombstone per activity, its records (those of every site and rule of the activity) in the order the
-     * statement gave them; its canonical form and COPY take the ids as PostgreSQL wrote them.
+     * statement gave them; its canonical form and log line take the ids as PostgreSQL wrote them.
      */
     private List<UUID> leaveTombstones(List<SweepRepository.Erased> erased, String reason) {
         Instant now = now();

@@ -59,7 +59,7 @@ class SweepRepository {
      * <p>The parts come back one after another rather than joined: the planner estimates the claim at one row and,
      * joining, would compare each claimed record with each erased one. The erased records come back as one row per
      * site, activity and rule, their ids and subjects as text joined by commas in one aggregate (so position by
-     * position): the tombstone's canonical form and its COPY need exactly that text, and one row rather than thousands
+     * position): the tombstone's canonical form and its log line need exactly that text, and one row rather than thousands
      * saves PostgreSQL writing each and the JVM reading each (bench/README.md, sweep5).
      */
     Swept sweepDue(

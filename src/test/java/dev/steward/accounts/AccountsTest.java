@@ -21,6 +21,7 @@ import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.test.Visitor;
+import dev.steward.vault.ClaimedIdentifier;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
@@ -131,6 +132,46 @@ class AccountsTest {
         assertThat(accounts.check(OMRON, logins, "fields.password", SeedForms.PASSWORD))
                 .as("an e-mail address is never answered as taken: that would tell a stranger who has an account")
                 .isEmpty();
+    }
+
+    /**
+     * A user name proves only who knows its account's password: a stranger cannot take the name of a registration
+     * still waiting for its link (the same mailbox may register again), and a signed-in account reaches no other
+     * subject through its user name, even one stored before this rule with the name as linking.
+     */
+    @Test
+    void aUserNameWaitingForItsLinkIsTakenAndNeverReachesAnotherPersonsData() {
+        Filled waiting = SeedForms.olympusSoftwareDownload().with("firstName", Canary.name(SeedForms.unique("Wanda")));
+        HttpResponse<String> pending = new Visitor(port).postJson(waiting.apiPath(), waiting.json());
+        assertThat(pending.statusCode()).isEqualTo(201);
+        String name = waiting.fields().get("username");
+
+        HttpResponse<String> stranger = new Visitor(port)
+                .postJson(
+                        waiting.apiPath(),
+                        SeedForms.olympusSoftwareDownload()
+                                .with("username", name)
+                                .json());
+        HttpResponse<String> sameMailbox = new Visitor(port).postJson(waiting.apiPath(), waiting.json());
+
+        assertThat(stranger.statusCode()).isEqualTo(422);
+        assertThat(stranger.body()).contains("{\"field\":\"fields.username\",\"code\":\"taken\"");
+        assertThat(sameMailbox.statusCode()).isEqualTo(201);
+
+        Filled holder = SeedForms.olympusSoftwareDownload();
+        SubjectId account = register(holder);
+        SubjectId before =
+                SubjectId.parse(Json.read(pending.body()).get("subject").asString());
+        Identifier held = Identifier.username(holder.fields().get("username"));
+        identities.add(before, List.of(new ClaimedIdentifier(held, true)));
+        String page = signedIn(OLYMPUS, holder.fields().get("username"), SeedForms.PASSWORD)
+                .get("/s/olympus-ims/account")
+                .body();
+
+        assertThat(identities.reach(account, held)).containsExactly(account);
+        assertThat(Pages.text(page))
+                .contains(holder.fields().get("firstName"))
+                .doesNotContain(waiting.fields().get("firstName"));
     }
 
     @Test

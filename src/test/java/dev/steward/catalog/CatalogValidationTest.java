@@ -41,6 +41,15 @@ class CatalogValidationTest {
                                 7,
                                 "'https://[::ffff:169.254.169.254]/hooks' names an address that is not on the public"
                                         + " internet")),
+                mistake(
+                        "username-links.yml",
+                        at(
+                                45,
+                                87,
+                                "field 'login' is a username, which Steward cannot prove"
+                                        + " belongs to someone (signing in proves who knows the account's password,"
+                                        + " not who typed the name into another form): only an e-mail address (by a"
+                                        + " link) can link a person's submissions; use 'matchesSubject: never'")),
                 mistake("duplicate-key.yml", at(45, 47, "duplicate key 'label' (first given at line 45, column 22)")),
                 mistake("wrong-scalar-type.yml", at(29, 19, "'minimumAge' must be a whole number, found 'sixteen'")),
                 mistake(

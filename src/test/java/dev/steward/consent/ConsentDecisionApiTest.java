@@ -293,6 +293,19 @@ class ConsentDecisionApiTest {
                 bearer(token));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("{\"field\":\"action\",\"code\":\"invalid\"");
+        HttpResponse<String> both = http.postJson(
+                "/api/v1/consent-events",
+                "{\"site\":\"lab\",\"email\":\"" + Canary.email("banner") + "\",\"subject\":\"" + SubjectId.random()
+                        + "\",\"purpose\":\"newsletter\",\"action\":\"withdrawn\"}",
+                bearer(token));
+        HttpResponse<String> notAnAddress = http.postJson(
+                "/api/v1/consent-events",
+                "{\"site\":\"lab\",\"email\":\"not-an-address\",\"purpose\":\"newsletter\",\"action\":\"withdrawn\"}",
+                bearer(token));
+        assertThat(both.statusCode()).isEqualTo(422);
+        assertThat(both.body()).contains("{\"field\":\"email\",\"code\":\"subject-given\"");
+        assertThat(notAnAddress.statusCode()).isEqualTo(422);
+        assertThat(notAnAddress.body()).contains("{\"field\":\"email\",\"code\":\"invalid\"");
     }
 
     /**

@@ -228,6 +228,23 @@ class ConsentImportTest {
         erasedAfterTheCheckFailsEverything(text.toString(), subject, "later-0@meanwhile.invalid");
     }
 
+    /** An import cannot pass its lines off as relayed by an integrator's key or recorded by staff. */
+    @Test
+    void anEvidenceReferenceOfStewardsOwnIsRefusedAtItsPlace() throws IOException {
+        String line =
+                "lab," + Canary.email("forged") + ",newsletter,given,2026-01-05T10:00:00Z,import," + WORDING + ",";
+        Path file = file(HEADER.strip() + ",evidence_ref\n" + line + "api-key:" + SubjectId.random() + "\n" + line
+                + "audit:7\n" + line + "letter-2026-17\n");
+
+        ConsentFileImport.Checked checked =
+                server.getBean(ConsentFileImport.class).check(ConsentFileImport.read(file, bytes -> {}));
+
+        assertThat(checked.problems())
+                .extracting(problem -> problem.line() + ":" + problem.column())
+                .containsExactly("2:" + (line.length() + 1), "3:" + (line.length() + 1));
+        assertThat(checked.problems().get(0).message()).startsWith("evidence_ref: a reference starting 'api-key:'");
+    }
+
     /** Checks the file, erases the subject, and expects the write to fail with no event and no new person written. */
     private void erasedAfterTheCheckFailsEverything(String text, SubjectId subject, String newAddress)
             throws IOException {

@@ -150,6 +150,45 @@ class ConsentOnBehalfTest {
         }
     }
 
+    /**
+     * A consent an integrator relays names the key it came with, by id (staff may give two keys one name), in the
+     * chained event itself; the console reads it as the key's name. Renaming is impossible and revoking keeps it.
+     */
+    @Test
+    void aRelayedConsentNamesTheKeyThatRelayedItInTheChainedEvent() {
+        String[] admin = Http.basic("admin", StewardTest.ADMIN_PASSWORD);
+        String keyJson = "{\"name\":\"shop-backend\",\"sites\":[\"olympus-ims\"]}";
+        JsonNode other = Json.read(
+                http.postJson("/api/v1/admin/api-keys", keyJson, admin).body());
+        JsonNode relay = Json.read(
+                http.postJson("/api/v1/admin/api-keys", keyJson, admin).body());
+        String relayId = relay.get("key").get("id").asString();
+
+        HttpResponse<String> relayed = http.postJson(
+                "/api/v1/consent-events",
+                """
+                {"site":"olympus-ims","subject":"%s","purpose":"respond-to-inquiries","action":"withdrawn","method":"banner"}""".formatted(subject),
+                "Authorization",
+                "Bearer " + relay.get("token").asString());
+
+        assertThat(relayed.statusCode()).as(relayed.body()).isEqualTo(201);
+        String event = Json.read(relayed.body()).get("event").asString();
+        assertThat(jdbc.sql("SELECT evidence_ref FROM consent_event WHERE id = :id::uuid")
+                        .param("id", event)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("api-key:" + relayId)
+                .isNotEqualTo("api-key:" + other.get("key").get("id").asString());
+        JsonNode history = Json.read(http.get("/api/v1/admin/subjects/" + subject + "/consents", admin)
+                .body());
+        assertThat(history.toString()).contains("\"evidenceRef\":\"api-key:" + relayId + "\"");
+        assertThat(http.send("DELETE", "/api/v1/admin/api-keys/" + relayId, admin)
+                        .statusCode())
+                .isEqualTo(204);
+        Console officer = Console.signIn(port, StaffUsers.add(port, "PRIVACY_OFFICER", null), StaffUsers.PASSWORD);
+        assertThat(officer.get(page).body()).contains("the cookie banner, relayed with the API key “shop-backend”");
+    }
+
     /** The console's form on an Olympus purpose, posted with the token of the subject's page. */
     private HttpResponse<String> onBehalf(Console console, String action, String purpose, String said, String reason) {
         return console.submit(

@@ -116,4 +116,36 @@ class ApiBodyErrorsTest {
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).doesNotContain("Apache Tomcat");
     }
+
+    @Test
+    void anErrorKeepsItsStatusAndShapeWhateverTheCallerAccepts() {
+        String[] admin = Http.basic("admin", StewardTest.ADMIN_PASSWORD);
+        java.util.List<String> failing = java.util.List.of(
+                "/api/v1/receipts/00000000-0000-4000-8000-000000000000",
+                "/api/v1/admin/requests/00000000-0000-4000-8000-000000000000",
+                "/api/v1/no-such-thing",
+                "/s/olympus-ims/consent.js?lang=x",
+                "/s/nosuch/consent.js",
+                "/s/olympus-ims/privacy.json?region=x");
+        for (String path : failing) {
+            HttpResponse<String> json = http.get(path, admin);
+            for (String accept : new String[] {"text/html", "application/xml"}) {
+                HttpResponse<String> answer = http.get(path, admin[0], admin[1], "Accept", accept);
+
+                assertThat(answer.statusCode()).as(path + " for " + accept).isEqualTo(json.statusCode());
+                assertThat(answer.statusCode()).as(path).isBetween(400, 499);
+                assertThat(answer.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+                assertThat(answer.body()).as(path + " for " + accept).isEqualTo(json.body());
+            }
+        }
+    }
+
+    @Test
+    void dataAskedForAsAPageIsNotAcceptableInTheApisShape() {
+        HttpResponse<String> notice = http.get("/s/olympus-ims/privacy.json?region=EU", "Accept", "text/html");
+
+        assertThat(notice.statusCode()).isEqualTo(406);
+        assertThat(notice.body()).startsWith("{\"errors\":[{\"field\":null,\"code\":\"not-acceptable\"");
+    }
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,6 +95,31 @@ class BinaryCopyRowsTest {
         });
 
         assertThat(read).containsExactly("[\"contact\",\"Zoë 東京\",\"\",\"a,b {c} \\\"d\\\"\"] 4", "[] 0");
+    }
+
+    @Test
+    void uuidArraysRoundTripNullEmptyOrNot() {
+        List<UUID> ids = List.of(UUID.randomUUID(), new UUID(0, 0), new UUID(-1, -1), UUID.randomUUID());
+        BinaryCopyRows columns = new BinaryCopyRows().uuidArray(ids).uuidArray(List.of());
+        BinaryCopyRows rows = new BinaryCopyRows();
+        rows.row(3).int8(1).columns(columns);
+        rows.row(3).int8(2).uuidArray(null).uuidArray(List.of(ids.get(1)));
+
+        List<String> read = transaction.execute(status -> {
+            jdbc.sql("CREATE TEMPORARY TABLE binary_uuids_check (n BIGINT, a UUID[], b UUID[]) ON COMMIT DROP")
+                    .update();
+            assertThat(copy.copy(new BulkCopy.Pending("COPY binary_uuids_check FROM STDIN (FORMAT binary)", rows)))
+                    .isEqualTo(2);
+            return jdbc.sql("SELECT coalesce(array_to_string(a, ','), 'null') || ' ' || cardinality(b) || ' '"
+                            + " || array_to_string(b, ',') FROM binary_uuids_check ORDER BY n")
+                    .query(String.class)
+                    .list();
+        });
+
+        assertThat(read)
+                .containsExactly(
+                        ids.stream().map(UUID::toString).collect(Collectors.joining(",")) + " 0 ",
+                        "null 1 00000000-0000-0000-0000-000000000000");
     }
 
     private static Instant instant(Object value) {

@@ -2,9 +2,16 @@ package dev.steward.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.StewardTest;
+import dev.steward.test.Visitor;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,5 +73,77 @@ class ErrorPagesTest {
                 .contains("<h1>Diese Seite ist nicht verfügbar</h1>")
                 .contains("Die Adresse ist vielleicht falsch geschrieben")
                 .doesNotContain("no notice for region");
+    }
+
+    @Test
+    void aClientThatDoesNotAskForAPageGetsStewardsErrorShapeNotSpringBootsOwn() {
+        HttpResponse<String> noCsrf = http.post(
+                "/s/olympus-ims/forms/contact", "application/x-www-form-urlencoded", "x=1", "Accept-Language", "de");
+        HttpResponse<String> page =
+                http.post("/s/olympus-ims/forms/contact", "application/x-www-form-urlencoded", "x=1", GERMAN_BROWSER);
+
+        assertThat(noCsrf.statusCode()).isEqualTo(403);
+        assertThat(noCsrf.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(noCsrf.body()).startsWith("{\"errors\":[{\"field\":null,").doesNotContain("timestamp");
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("<html lang=\"de\"");
+    }
+
+    @Test
+    void aRightsRequestFormPostedWithoutItsRightOrRegionNamesTheMissingParameter() {
+        Visitor visitor = new Visitor(port);
+        String csrf = Console.csrf(visitor.get("/s/lab/privacy-center/rights/access?region=EU", GERMAN_BROWSER)
+                .body());
+
+        HttpResponse<String> noType = visitor.postForm(
+                "/s/lab/privacy-center/requests",
+                Map.of("_csrf", csrf, "email", "missing-type@example.org"),
+                GERMAN_BROWSER);
+        HttpResponse<String> noRegion = visitor.postForm(
+                "/s/lab/privacy-center/requests",
+                Map.of("_csrf", csrf, "type", "access", "email", "missing-region@example.org"),
+                GERMAN_BROWSER);
+
+        assertThat(noType.statusCode()).isEqualTo(400);
+        assertThat(noType.body()).contains("<html lang=\"de\"").contains("&#39;type&#39;");
+        assertThat(noRegion.statusCode()).isEqualTo(400);
+        assertThat(noRegion.body()).contains("&#39;region&#39;");
+    }
+
+    /**
+     * Requests Tomcat cannot read, refused before any servlet runs: Steward's page and the API's JSON, never Tomcat's
+     * own page.
+     */
+    @Test
+    void aRequestTomcatCannotReadIsAnsweredBySteward() throws IOException {
+        String tooLarge = "X-Filler: " + "a".repeat(20_000) + "\r\n";
+
+        String page = exchange("GET /s/olympus-ims/privacy HTTP/1.1\r\nAccept: text/html\r\n" + tooLarge);
+        String api = exchange("GET /api/v1/sites HTTP/1.1\r\n" + tooLarge);
+        String unreadableTarget = exchange("GET /api/v1/sites?q=a|b HTTP/1.1\r\n");
+
+        assertThat(page)
+                .startsWith("HTTP/1.1 400")
+                .contains("<h1>This request could not be read</h1>")
+                .doesNotContain("Tomcat");
+        for (String json : List.of(api, unreadableTarget)) {
+            assertThat(json)
+                    .startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("Content-Type: application/json")
+                    .contains("{\"errors\":[{\"field\":null,\"code\":\"bad-request\"")
+                    .doesNotContain("Tomcat");
+        }
+    }
+
+    /** The whole answer to a request written as it is, headers and body, as one string. */
+    private String exchange(String requestHead) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write((requestHead + "Host: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -212,7 +212,7 @@ final class CatalogValidator {
         }
     }
 
-    /** Only an identifier links subjects, and only one Steward can prove: an e-mail address or a user name. */
+    /** Only an identifier links subjects, and only one whose owner Steward can prove: an e-mail address. */
     private void checkMatching(Field field, String name) {
         if (field.matchesSubject() == null) {
             return;
@@ -223,14 +223,17 @@ final class CatalogValidator {
                     "matchesSubject",
                     name + " sets matchesSubject but is not an identifier: add 'identifier: true'");
         } else if (field.matchesSubject() == DataCategory.SubjectMatching.VERIFIED_ONLY
-                && field.type() != FieldType.EMAIL
-                && field.type() != FieldType.USERNAME) {
+                && field.type() != FieldType.EMAIL) {
             checks.report(
                     field,
                     "matchesSubject",
-                    name + " is a " + Words.kebab(field.type()) + ", which Steward cannot prove belongs to someone:"
-                            + " only an e-mail address (by a link) or a user name (by signing in) can link a person's"
-                            + " submissions; use 'matchesSubject: never'");
+                    name + " is a " + Words.kebab(field.type()) + ", which Steward cannot prove belongs to someone"
+                            + (field.type() == FieldType.USERNAME
+                                    ? " (signing in proves who knows the account's password, not who typed the name"
+                                            + " into another form)"
+                                    : "")
+                            + ": only an e-mail address (by a link) can link a person's submissions;"
+                            + " use 'matchesSubject: never'");
         }
     }
 

@@ -1,0 +1,100 @@
+package dev.steward.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.test.Http;
+import dev.steward.test.StewardTest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A query value that cannot be taken is refused by name, never a 500: a status that is not one, and a NUL in any text
+ * parameter (PostgreSQL's text holds none), which is refused before anything, even a read's audit entry, is written.
+ */
+@StewardTest
+class QueryTextTest {
+
+    private static final String SUBJECT = "00000000-0000-4000-8000-000000000000";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+    String[] admin;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+        admin = Http.basic("admin", StewardTest.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void aStatusThatIsNotOneIsRefusedNamingTheStatusesThereAre() {
+        for (String status : List.of("x", "", "true")) {
+            HttpResponse<String> refused = http.get("/api/v1/admin/requests?status=" + status, admin);
+
+            assertThat(refused.statusCode()).as(status).isEqualTo(422);
+            assertThat(refused.body())
+                    .contains("{\"field\":\"status\",\"code\":\"invalid-option\"")
+                    .contains("awaiting-verification, received, completed, denied, expired");
+        }
+        assertThat(http.get("/api/v1/admin/requests?status=received", admin).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aNulInAQueryParameterIsRefusedOnThatParameterAndNothingIsWritten() {
+        long audited = audited();
+        List<String> refusals = List.of(
+                "/api/v1/admin/mailbox?site=%00",
+                "/api/v1/admin/mailbox?to=a@example.org&reason=checking%00",
+                "/api/v1/admin/campaigns?site=%00",
+                "/api/v1/admin/cookie-scans?site=%00",
+                "/api/v1/admin/cookie-choices?site=lab%00",
+                "/api/v1/admin/subjects/" + SUBJECT + "/consents?reason=%00",
+                "/api/v1/admin/subjects/" + SUBJECT + "/disclosures?reason=%00",
+                "/api/v1/admin/subjects/" + SUBJECT + "/retention-blockers?reason=%00");
+        for (String path : refusals) {
+            HttpResponse<String> refused = http.get(path, admin);
+
+            String field = path.substring(path.lastIndexOf('&') > 0 ? path.lastIndexOf('&') + 1 : path.indexOf('?') + 1)
+                    .split("=")[0];
+            assertThat(refused.statusCode()).as(path).isEqualTo(422);
+            assertThat(refused.body()).as(path).contains("{\"field\":\"" + field + "\",\"code\":\"invalid-text\"");
+        }
+        assertThat(audited()).as("no read was audited").isEqualTo(audited);
+    }
+
+    @Test
+    void aNulInAJsonStringIsRefusedOnItsFieldAsALoneSurrogateIs() {
+        long keys = jdbc.sql("SELECT count(*) FROM api_key").query(Long.class).single();
+
+        HttpResponse<String> refused =
+                http.postJson("/api/v1/admin/api-keys", "{\"name\":\"a\\u0000b\",\"kind\":\"integrator\"}", admin);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("{\"field\":\"name\",\"code\":\"invalid-text\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM api_key").query(Long.class).single())
+                .isEqualTo(keys);
+    }
+
+    @Test
+    void aPageAskedWithANulInItsQueryAnswersThePageForABadRequest() {
+        HttpResponse<String> page = http.get("/s/olympus-ims/privacy?region=%00", "Accept", "text/html");
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("<html").doesNotContain("Something went wrong");
+    }
+
+    private long audited() {
+        return jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single();
+    }
+}
