@@ -16,12 +16,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits how often one sender submits forms: per IP address and per e-mail address, each a token bucket refilled
- * over the window. Buckets live in memory on each node and are keyed by a hash of the IP address and by the e-mail
+ * Limits how often one sender submits forms, and rights requests and their codes (the rights module shares these
+ * buckets, so a sender cannot switch between them to double their allowance): per IP address and per e-mail address,
+ * each a token bucket refilled over the window. Buckets live in memory on each node and are keyed by a hash of the IP address and by the e-mail
  * address's blind index, so not even memory holds the addresses themselves. Every attempt counts, refused or not.
  */
 @Component
-class MisuseGuard {
+public class MisuseGuard {
 
     private final IntakeSettings.RateLimit limits;
     private final Identities identities;
@@ -37,7 +38,7 @@ class MisuseGuard {
     }
 
     /** Takes one submission from the sender's buckets; answers how long to wait when one of them is empty. */
-    Optional<Duration> admit(@Nullable String ipAddress, @Nullable Identifier email) {
+    public Optional<Duration> admit(@Nullable String ipAddress, @Nullable Identifier email) {
         if (ipAddress != null) {
             Optional<Duration> wait =
                     take("ip:" + hex(Sha256.digest(ipAddress.getBytes(StandardCharsets.UTF_8))), limits.perIp());

@@ -6,6 +6,8 @@ import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
+import dev.steward.intake.MisuseGuard;
+import dev.steward.intake.RateLimitedException;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
@@ -44,6 +46,7 @@ public class PrivacyCenter {
     private final Fulfilment fulfilment;
     private final RightsMail mail;
     private final Identities identities;
+    private final MisuseGuard guard;
     private final Clock clock;
 
     PrivacyCenter(
@@ -55,7 +58,9 @@ public class PrivacyCenter {
             Fulfilment fulfilment,
             RightsMail mail,
             Identities identities,
+            MisuseGuard guard,
             Clock clock) {
+        this.guard = guard;
         this.catalogs = catalogs;
         this.validator = validator;
         this.requests = requests;
@@ -70,27 +75,26 @@ public class PrivacyCenter {
     /** A request just submitted: where to follow it (the raw status token, shown once). */
     public record Submitted(UUID id, String statusToken, RequestStatus status) {}
 
+    /** A request from {@code ipAddress} (null where unknown), to be confirmed by mail. */
     @Transactional
-    public Submitted submit(String siteKey, NewRequest input) {
-        return submit(siteKey, input, null);
+    public Submitted submit(String siteKey, NewRequest input, @Nullable String ipAddress) {
+        return submit(siteKey, input, null, null, ipAddress);
     }
 
     /**
      * A request from a visitor signed in to their account who typed their password recently ({@code account}): when
      * the address given is their own, the sign-in proves it and no mail round trip is needed (seed 000 §4).
-     */
-    @Transactional
-    public Submitted submit(String siteKey, NewRequest input, @Nullable SubjectId account) {
-        return submit(siteKey, input, account, null);
-    }
-
-    /**
-     * As above; {@code provenHere} is the address the visitor proved in this browser a moment ago (see
-     * {@link VerifiedAddresses}): a request for that same address is confirmed by that proof.
+     * {@code provenHere} is the address the visitor proved in this browser a moment ago (see {@link VerifiedAddresses}):
+     * a request for that same address is confirmed by that proof. Any other request mails the address, so it takes
+     * from the sender's buckets the forms use ({@link MisuseGuard}), per IP address and per e-mail address.
      */
     @Transactional
     public Submitted submit(
-            String siteKey, NewRequest input, @Nullable SubjectId account, @Nullable String provenHere) {
+            String siteKey,
+            NewRequest input,
+            @Nullable SubjectId account,
+            @Nullable String provenHere,
+            @Nullable String ipAddress) {
         Catalog catalog = catalogs.of(siteKey);
         Site site = catalog.site(siteKey).orElseThrow();
         Jurisdiction jurisdiction = jurisdiction(catalog, site, input.region());
@@ -103,6 +107,9 @@ public class PrivacyCenter {
         boolean proven =
                 signedIn || (provenHere != null && Identifier.email(provenHere).equals(email));
         if (!proven) {
+            guard.admit(ipAddress, email).ifPresent(wait -> {
+                throw new RateLimitedException(wait);
+            });
             requireFewUnverified(emailIndex);
         }
         SubjectId subject = signedIn ? account : identities.newSubject(List.of(ClaimedIdentifier.of(email)));
@@ -154,10 +161,12 @@ public class PrivacyCenter {
 
     /**
      * Each submission mails the address, so a stranger could flood someone's mailbox; a few unconfirmed requests at a
-     * time are enough for anyone who lost a mail.
+     * time are enough for anyone who lost a mail. A request cancelled for wrong codes still counts until it would have
+     * expired, or guessing and filing again would mail the address every five guesses.
      */
     private void requireFewUnverified(byte[] emailIndex) {
-        long waiting = requests.awaitingVerification(emailIndex);
+        requests.lockAddress(emailIndex);
+        long waiting = requests.awaitingVerification(emailIndex, clock.instant().minus(VERIFICATION_VALID));
         if (waiting >= MAX_UNVERIFIED) {
             throw new InvalidInputException(FieldError.of(
                     "email",
@@ -173,9 +182,15 @@ public class PrivacyCenter {
         return verification.verifyLink(site, token);
     }
 
-    /** The code from the verification mail, typed on the request's page. */
+    /**
+     * The code from the verification mail, typed on the request's page or sent to the API from {@code ipAddress} (null
+     * where unknown): each attempt takes from the IP address's bucket of the forms ({@link MisuseGuard}).
+     */
     @Transactional(noRollbackFor = InvalidInputException.class)
-    public RightsRequest verifyCode(String statusToken, String code) {
+    public RightsRequest verifyCode(String statusToken, String code, @Nullable String ipAddress) {
+        guard.admit(ipAddress, null).ifPresent(wait -> {
+            throw new RateLimitedException(wait);
+        });
         return verification.verifyCode(byStatusToken(statusToken), code);
     }
 

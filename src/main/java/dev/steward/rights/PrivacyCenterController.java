@@ -3,18 +3,23 @@ package dev.steward.rights;
 import dev.steward.accounts.SignedInVisitors;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.VisitorLanguages;
+import dev.steward.intake.RateLimitedException;
 import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
+import dev.steward.platform.ShownError;
 import dev.steward.vault.SubjectId;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -94,7 +99,8 @@ class PrivacyCenterController {
             @PathVariable String site,
             @RequestParam MultiValueMap<String, String> form,
             Model model,
-            HttpServletRequest http)
+            HttpServletRequest http,
+            HttpServletResponse response)
             throws MissingServletRequestParameterException {
         // the right's page re-shows the form: without the right and the region its form's hidden fields name, there
         // is no page to show, so that is the page that names the missing parameter (as a missing one does elsewhere)
@@ -120,18 +126,31 @@ class PrivacyCenterController {
                     .map(SignedInVisitors.SignedIn::subject)
                     .orElse(null);
             PrivacyCenter.Submitted submitted = center.submit(
-                    site, request, account, addresses.on(site, http).orElse(null));
+                    site, request, account, addresses.on(site, http).orElse(null), http.getRemoteAddr());
             return "redirect:/s/" + site + "/privacy-center/requests/" + submitted.statusToken()
                     + (submitted.status() == RequestStatus.AWAITING_VERIFICATION ? "?submitted" : "");
         } catch (InvalidInputException e) {
-            return pages.right(
-                    site,
-                    request.region(),
-                    request.type(),
-                    new RightPages.Failed(errorWords.shown(e), form.toSingleValueMap()),
-                    model,
-                    http);
+            return refused(site, request, form, errorWords.shown(e), model, http);
+        } catch (RateLimitedException e) {
+            tooMany(response, e.retryAfterSeconds());
+            return refused(site, request, form, errorWords.shown(List.of(e.error())), model, http);
         }
+    }
+
+    private String refused(
+            String site,
+            NewRequest request,
+            MultiValueMap<String, String> form,
+            List<ShownError> errors,
+            Model model,
+            HttpServletRequest http) {
+        return pages.right(
+                site,
+                request.region(),
+                request.type(),
+                new RightPages.Failed(errors, form.toSingleValueMap()),
+                model,
+                http);
     }
 
     @GetMapping("/s/{site}/privacy-center/requests/{token}")
@@ -166,14 +185,29 @@ class PrivacyCenterController {
             @PathVariable String token,
             @RequestParam String code,
             Model model,
-            HttpServletRequest http) {
+            HttpServletRequest http,
+            HttpServletResponse response) {
         try {
-            addresses.remember(center.verifyCode(token, code), http);
+            addresses.remember(center.verifyCode(token, code, http.getRemoteAddr()), http);
             return "redirect:/s/" + site + "/privacy-center/requests/" + token;
+        } catch (CodesLockedException e) {
+            tooMany(response, e.retryAfterSeconds());
+            model.addAttribute("codeErrors", errorWords.shown(e));
+            return status(site, token, model);
         } catch (InvalidInputException e) {
             model.addAttribute("codeErrors", errorWords.shown(e));
             return status(site, token, model);
+        } catch (RateLimitedException e) {
+            tooMany(response, e.retryAfterSeconds());
+            model.addAttribute("codeErrors", errorWords.shown(List.of(e.error())));
+            return status(site, token, model);
         }
+    }
+
+    /** The page still shows why, and says when to come back as the API does. */
+    private static void tooMany(HttpServletResponse response, long retryAfterSeconds) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
     }
 
     /** Corrections arrive as numbered pairs of a field and its correct value. */

@@ -257,12 +257,41 @@ class RequestRepository {
 
     record OpenCount(String site, String type, long open, long dueSoon, long overdue) {}
 
-    /** How many requests naming the address wait for their confirmation. */
-    long awaitingVerification(byte[] emailIndex) {
+    /**
+     * How many requests naming the address wait for their confirmation, counting those cancelled for too many wrong
+     * codes since {@code since} as still waiting: filing again at once would mail the address again.
+     */
+    long awaitingVerification(byte[] emailIndex, Instant since) {
         return jdbc.sql("""
                         SELECT count(*) FROM rights_request
-                        WHERE email_index = :email AND status = 'awaiting-verification'
-                        """).param("email", emailIndex).query(Long.class).single();
+                        WHERE email_index = :email
+                          AND (status = 'awaiting-verification'
+                               OR (status = 'expired' AND verification_attempts >= :attempts AND closed_at > :since))
+                        """)
+                .param("email", emailIndex)
+                .param("attempts", RequestVerification.CODE_ATTEMPTS)
+                .param("since", at(since))
+                .query(Long.class)
+                .single();
+    }
+
+    /** The blind index of the address the request names. */
+    Optional<byte[]> emailIndex(UUID id) {
+        return jdbc.sql("SELECT email_index FROM rights_request WHERE id = :id AND email_index IS NOT NULL")
+                .param("id", id)
+                .query(byte[].class)
+                .optional();
+    }
+
+    /**
+     * Holds the address's lock until the transaction ends: counting its waiting requests or wrong codes and adding
+     * one is then one step, even when a client sends many at once, on any node.
+     */
+    void lockAddress(byte[] emailIndex) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('rights-address:' || encode(:email, 'hex'), 0))")
+                .param("email", emailIndex)
+                .query()
+                .singleRow();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The requester proves the address a request names is theirs, by the mailed link or code (or by being signed in, or
  * by a proof made in this browser a moment ago): only then is the request received, its deadline set and the quick
- * rights carried out. A link or code works once, before it expires, and a few wrong codes end the request. Each step
+ * rights carried out. A link or code works once, before it expires, and a few wrong codes end the request; more wrong
+ * codes for the same address, across its requests, lock codes for it for a while ({@link WrongCodes}). Each step
  * runs in the transaction of {@link PrivacyCenter}, which is the entry point for pages and the API.
  */
 @Component
@@ -34,6 +36,7 @@ class RequestVerification {
     private final Fulfilment fulfilment;
     private final RightsMail mail;
     private final Identities identities;
+    private final WrongCodes wrongCodes;
     private final Clock clock;
 
     RequestVerification(
@@ -43,7 +46,9 @@ class RequestVerification {
             Fulfilment fulfilment,
             RightsMail mail,
             Identities identities,
+            WrongCodes wrongCodes,
             Clock clock) {
+        this.wrongCodes = wrongCodes;
         this.requests = requests;
         this.records = records;
         this.deadlines = deadlines;
@@ -69,10 +74,20 @@ class RequestVerification {
         RequestRepository.Verification verification =
                 requests.verification(request.id()).orElseThrow(RequestVerification::unusable);
         requireUnexpired(request);
+        // wrong codes count per address, not per request: a new request must not bring fresh guesses
+        byte[] address = requests.emailIndex(request.id()).orElseThrow(RequestVerification::unusable);
+        requests.lockAddress(address);
+        wrongCodes.requireUnlocked(address);
         if (!MessageDigest.isEqual(verification.codeHash(), Tokens.hash(request.id(), code.strip()))) {
             int wrong = requests.wrongCode(request.id());
+            Optional<Duration> locked = wrongCodes.count(address);
             if (wrong >= CODE_ATTEMPTS) {
                 requests.expire(request.id(), clock.instant());
+            }
+            if (locked.isPresent()) {
+                throw WrongCodes.locked(locked.get());
+            }
+            if (wrong >= CODE_ATTEMPTS) {
                 throw new InvalidInputException(
                         FieldError.of("code", "too-many-attempts", "error.rights.code.too-many-attempts"));
             }

@@ -1,9 +1,12 @@
 package dev.steward.rights;
 
 import dev.steward.catalog.RightType;
+import dev.steward.intake.RateLimitedException;
+import dev.steward.platform.ApiErrors;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +19,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +48,10 @@ class RequestsApiController {
             summary = "Submit a rights request",
             description =
                     "A data subject asks to exercise a right on a site. 202 with a status page while the address is verified, or 200 with a direct answer for rights carried out at once.")
+    @ApiResponse(
+            responseCode = "429",
+            description =
+                    "Sent too often from this address, or naming this e-mail address (rate-limited, the forms' limits); try again after Retry-After seconds.")
     @PostMapping("/api/v1/sites/{site}/requests")
     ResponseEntity<?> submit(@PathVariable String site, @RequestBody NewRequest request, HttpServletRequest http) {
         RightType type = direct(request.type());
@@ -55,7 +63,7 @@ class RequestsApiController {
                             FieldError.of(null, "right-not-offered", "error.rights.request.right-not-offered"),
                             http));
         }
-        PrivacyCenter.Submitted submitted = center.submit(site, request);
+        PrivacyCenter.Submitted submitted = center.submit(site, request, http.getRemoteAddr());
         return ResponseEntity.accepted()
                 .body(new Accepted(
                         submitted.id(),
@@ -73,12 +81,31 @@ class RequestsApiController {
             summary = "Verify a rights request",
             description =
                     "Confirms the requester's address with the link's token, or with the status token and the code sent by e-mail.")
+    @ApiResponse(
+            responseCode = "429",
+            description =
+                    "Too many wrong codes for the request's address across its requests (too-many-wrong-codes), or codes sent too often from this IP address (rate-limited); try again after Retry-After seconds. The link's token still works.")
     @PostMapping("/api/v1/sites/{site}/requests/verification")
-    Status verify(@PathVariable String site, @RequestBody Verification verification) {
+    Status verify(@PathVariable String site, @RequestBody Verification verification, HttpServletRequest http) {
         RightsRequest request = verification.token() != null
                 ? center.verifyLink(site, verification.token())
-                : center.verifyCode(String.valueOf(verification.statusToken()), String.valueOf(verification.code()));
+                : center.verifyCode(
+                        String.valueOf(verification.statusToken()),
+                        String.valueOf(verification.code()),
+                        http.getRemoteAddr());
         return Status.of(request, List.of());
+    }
+
+    /** Too many requests or codes from the sender (the forms' buckets): 429 with when to try again. */
+    @ExceptionHandler
+    ResponseEntity<ApiErrors> rateLimited(RateLimitedException e, HttpServletRequest http) {
+        return words.tooMany(e.retryAfterSeconds(), e.error(), http);
+    }
+
+    /** Too many wrong codes for the request's address: 429 until the oldest leaves the window. */
+    @ExceptionHandler
+    ResponseEntity<ApiErrors> codesLocked(CodesLockedException e, HttpServletRequest http) {
+        return words.tooMany(e.retryAfterSeconds(), e.errors().get(0), http);
     }
 
     record Status(

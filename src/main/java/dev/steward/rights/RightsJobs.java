@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rights module's background work: webhooks to recipients, portability transfers and, each once across nodes,
- * unverified requests that expire (and the person Steward knew only from that request is erased), and access packages nobody downloaded.
+ * unverified requests that expire (and the person Steward knew only from that request is erased), access packages nobody
+ * downloaded, and wrong codes that no longer count.
  */
 @Component
 @Profile("!cli")
@@ -21,6 +22,7 @@ class RightsJobs {
     private final PortabilityTransfers transfers;
     private final RequestRepository requests;
     private final AccessPackages packages;
+    private final WrongCodes wrongCodes;
     private final Vault vault;
     private final ConsentLedger ledger;
     private final ClusterLock lock;
@@ -32,12 +34,14 @@ class RightsJobs {
             PortabilityTransfers transfers,
             RequestRepository requests,
             AccessPackages packages,
+            WrongCodes wrongCodes,
             Vault vault,
             ConsentLedger ledger,
             ClusterLock lock,
             TransactionTemplate transaction,
             Clock clock) {
         this.webhooks = webhooks;
+        this.wrongCodes = wrongCodes;
         this.transfers = transfers;
         this.requests = requests;
         this.packages = packages;
@@ -61,6 +65,7 @@ class RightsJobs {
             if (lock.tryLock("rights-purge")) {
                 expireUnverified();
                 packages.purgeExpired();
+                wrongCodes.purge();
             }
         });
     }

@@ -10,6 +10,7 @@
             "catalog",
             "consent",
             "disclosures",
+            "intake",
             "mail",
             "notice",
             "platform",

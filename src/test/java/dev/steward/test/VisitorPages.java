@@ -18,7 +18,7 @@ public final class VisitorPages {
                 .get("receipts")
                 .get(0)
                 .asString();
-        String status = Json.read(new Http(port)
+        String status = Json.read(new Visitor(port)
                         .postJson(
                                 "/api/v1/sites/lab/requests",
                                 "{\"type\":\"access\",\"email\":\"" + Canary.email("visitor-pages")
