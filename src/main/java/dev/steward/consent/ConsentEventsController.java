@@ -61,6 +61,11 @@ class ConsentEventsController {
     Recorded record(@RequestBody NewEvent request, HttpServletRequest http) {
         caller.requireSite(request.site());
         ConsentAction action = parse(ConsentAction.class, "action", request.action());
+        if (action == ConsentAction.LAPSED) {
+            // a lapse is Steward's finding that a consent's validity ran out, never someone's word
+            throw new InvalidInputException(
+                    FieldError.of("action", "not-for-integrators", "error.consent.action.not-for-integrators"));
+        }
         CollectionMethod method = request.method() == null
                 ? CollectionMethod.API
                 : parse(CollectionMethod.class, "method", request.method());

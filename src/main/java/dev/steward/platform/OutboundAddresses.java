@@ -50,6 +50,9 @@ public class OutboundAddresses {
 
     /** Why a URL's host may not be connected to, in words for the person who gave it; empty when it may. */
     public Optional<Phrase> refusal(String host) {
+        if (PublicAddresses.leadingZero(host)) {
+            return Optional.of(Phrase.of("error.platform.address.leading-zero"));
+        }
         try {
             resolve(host);
             return Optional.empty();

@@ -60,6 +60,16 @@ public final class PublicAddresses {
         return !SIX_TO_FOUR.contains(bytes) || isPublic(v4(Arrays.copyOfRange(bytes, 2, 6)));
     }
 
+    /**
+     * A dotted number with a part that starts with 0 ({@code 0177.0.0.1}): Java reads it as decimal (177.0.0.1, a
+     * public address), other programs (curl, browsers, proxies) as octal (127.0.0.1), so what was checked need not be
+     * where a request through them goes.
+     */
+    public static boolean leadingZero(String host) {
+        return host.matches("[0-9.]+")
+                && Arrays.stream(host.split("\\.")).anyMatch(part -> part.length() > 1 && part.startsWith("0"));
+    }
+
     private static InetAddress v4(byte[] bytes) {
         try {
             return InetAddress.getByAddress(bytes);

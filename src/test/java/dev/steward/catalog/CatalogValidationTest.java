@@ -42,6 +42,14 @@ class CatalogValidationTest {
                                 "'https://[::ffff:169.254.169.254]/hooks' names an address that is not on the public"
                                         + " internet")),
                 mistake(
+                        "webhook-leading-zero.yml",
+                        at(
+                                54,
+                                7,
+                                "'https://0177.0.0.1/hooks' has a leading zero in its address, which some programs"
+                                        + " read as octal (0177 as 127) and Java as decimal: write the address without"
+                                        + " it")),
+                mistake(
                         "username-links.yml",
                         at(
                                 45,

@@ -304,6 +304,13 @@ class ConsentDecisionApiTest {
                 bearer(token));
         assertThat(both.statusCode()).isEqualTo(422);
         assertThat(both.body()).contains("{\"field\":\"email\",\"code\":\"subject-given\"");
+        HttpResponse<String> lapsed = http.postJson(
+                "/api/v1/consent-events",
+                "{\"site\":\"lab\",\"email\":\"" + Canary.email("banner")
+                        + "\",\"purpose\":\"newsletter\",\"action\":\"lapsed\"}",
+                bearer(token));
+        assertThat(lapsed.statusCode()).isEqualTo(422);
+        assertThat(lapsed.body()).contains("{\"field\":\"action\",\"code\":\"not-for-integrators\"");
         assertThat(notAnAddress.statusCode()).isEqualTo(422);
         assertThat(notAnAddress.body()).contains("{\"field\":\"email\",\"code\":\"invalid\"");
     }

@@ -65,6 +65,16 @@ class OutboundAddressesTest {
         assertThat(addresses.refusal("partner.example")).contains(Phrase.of("error.platform.address.not-public"));
     }
 
+    /** Read as 177.0.0.1 by Java and as 127.0.0.1 by curl and browsers: refused, whatever it would resolve to. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0177.0.0.1", "10.0.0.01", "08.8.8.8"})
+    void anAddressWithALeadingZeroIsRefusedAsAmbiguous(String host) {
+        assertThat(new OutboundAddresses(false, InetAddress::getAllByName).refusal(host))
+                .contains(Phrase.of("error.platform.address.leading-zero"));
+        assertThat(new OutboundAddresses(false, InetAddress::getAllByName).refusal("8.8.8.8"))
+                .isEmpty();
+    }
+
     @Test
     void aHostThatCannotBeResolvedIsRefused() {
         assertThat(new OutboundAddresses(false, InetAddress::getAllByName).refusal("no-such-host.invalid"))

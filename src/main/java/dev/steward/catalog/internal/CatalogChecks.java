@@ -62,6 +62,12 @@ final class CatalogChecks {
             boolean web = secure || "http".equals(uri.getScheme());
             if (uri.getHost() == null || !web || (httpsOnly && !secure && !loopback)) {
                 report(element, path, "'" + url + "' is not an " + (httpsOnly ? "https" : "http(s)") + " address");
+            } else if (PublicAddresses.leadingZero(uri.getHost())) {
+                report(
+                        element,
+                        path,
+                        "'" + url + "' has a leading zero in its address, which some programs read as"
+                                + " octal (0177 as 127) and Java as decimal: write the address without it");
             } else if (httpsOnly && !"localhost".equals(uri.getHost()) && insideLiteral(uri.getHost())) {
                 // Steward sends personal data there: an address inside a private network is refused when sending
                 report(element, path, "'" + url + "' names an address that is not on the public internet");
