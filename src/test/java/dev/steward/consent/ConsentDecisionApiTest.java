@@ -286,33 +286,24 @@ class ConsentDecisionApiTest {
         assertThat(recorded.statusCode()).isEqualTo(201);
         assertThat(recorded.body()).contains("\"action\":\"given\"").contains("\"receipt\":\"/receipts/");
 
-        HttpResponse<String> refused = http.postJson(
-                "/api/v1/consent-events",
-                "{\"site\":\"lab\",\"email\":\"" + Canary.email("banner")
-                        + "\",\"purpose\":\"newsletter\",\"action\":\"shrugged\"}",
-                bearer(token));
-        assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("{\"field\":\"action\",\"code\":\"invalid\"");
-        HttpResponse<String> both = http.postJson(
-                "/api/v1/consent-events",
-                "{\"site\":\"lab\",\"email\":\"" + Canary.email("banner") + "\",\"subject\":\"" + SubjectId.random()
-                        + "\",\"purpose\":\"newsletter\",\"action\":\"withdrawn\"}",
-                bearer(token));
-        HttpResponse<String> notAnAddress = http.postJson(
-                "/api/v1/consent-events",
-                "{\"site\":\"lab\",\"email\":\"not-an-address\",\"purpose\":\"newsletter\",\"action\":\"withdrawn\"}",
-                bearer(token));
-        assertThat(both.statusCode()).isEqualTo(422);
-        assertThat(both.body()).contains("{\"field\":\"email\",\"code\":\"subject-given\"");
-        HttpResponse<String> lapsed = http.postJson(
-                "/api/v1/consent-events",
-                "{\"site\":\"lab\",\"email\":\"" + Canary.email("banner")
-                        + "\",\"purpose\":\"newsletter\",\"action\":\"lapsed\"}",
-                bearer(token));
-        assertThat(lapsed.statusCode()).isEqualTo(422);
-        assertThat(lapsed.body()).contains("{\"field\":\"action\",\"code\":\"not-for-integrators\"");
-        assertThat(notAnAddress.statusCode()).isEqualTo(422);
-        assertThat(notAnAddress.body()).contains("{\"field\":\"email\",\"code\":\"invalid\"");
+        String person = "\"email\":\"" + Canary.email("banner") + "\"";
+        Map<String, String> refusals = Map.of(
+                person + ",\"action\":\"shrugged\"",
+                "{\"field\":\"action\",\"code\":\"invalid\"",
+                person + ",\"subject\":\"" + SubjectId.random() + "\",\"action\":\"withdrawn\"",
+                "{\"field\":\"email\",\"code\":\"subject-given\"",
+                "\"email\":\"not-an-address\",\"action\":\"withdrawn\"",
+                "{\"field\":\"email\",\"code\":\"invalid\"",
+                person + ",\"action\":\"lapsed\"",
+                "{\"field\":\"action\",\"code\":\"not-for-integrators\"");
+        refusals.forEach((fields, error) -> {
+            HttpResponse<String> refused = http.postJson(
+                    "/api/v1/consent-events",
+                    "{\"site\":\"lab\",\"purpose\":\"newsletter\"," + fields + "}",
+                    bearer(token));
+            assertThat(refused.statusCode()).as(fields).isEqualTo(422);
+            assertThat(refused.body()).as(fields).contains(error);
+        });
     }
 
     /**
