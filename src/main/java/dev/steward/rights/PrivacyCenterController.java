@@ -130,6 +130,7 @@ class PrivacyCenterController {
             return "redirect:/s/" + site + "/privacy-center/requests/" + submitted.statusToken()
                     + (submitted.status() == RequestStatus.AWAITING_VERIFICATION ? "?submitted" : "");
         } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return refused(site, request, form, errorWords.shown(e), model, http);
         } catch (RateLimitedException e) {
             tooMany(response, e.retryAfterSeconds());
@@ -195,6 +196,8 @@ class PrivacyCenterController {
             model.addAttribute("codeErrors", errorWords.shown(e));
             return status(site, token, model);
         } catch (InvalidInputException e) {
+            // a refusal, as the forms answer theirs: a client reading statuses sees the code was not taken
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("codeErrors", errorWords.shown(e));
             return status(site, token, model);
         } catch (RateLimitedException e) {

@@ -197,12 +197,16 @@ class RequestRepository {
                 .list();
     }
 
-    void expire(UUID id, Instant at) {
+    void expire(UUID id, Instant at, String outcome) {
         jdbc.sql("""
-                        UPDATE rights_request SET status = 'expired', closed_at = :at, outcome = 'never verified',
+                        UPDATE rights_request SET status = 'expired', closed_at = :at, outcome = :outcome,
                             verification_code_hash = NULL
                         WHERE id = :id
-                        """).param("id", id).param("at", at(at)).update();
+                        """)
+                .param("id", id)
+                .param("at", at(at))
+                .param("outcome", outcome)
+                .update();
     }
 
     /** Open requests of the same person for the same right on the same site: a duplicate. */

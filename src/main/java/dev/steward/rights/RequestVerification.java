@@ -82,7 +82,7 @@ class RequestVerification {
             int wrong = requests.wrongCode(request.id());
             Optional<Duration> locked = wrongCodes.count(address);
             if (wrong >= CODE_ATTEMPTS) {
-                requests.expire(request.id(), clock.instant());
+                requests.expire(request.id(), clock.instant(), RightsRequest.WRONG_CODES);
             }
             if (locked.isPresent()) {
                 throw WrongCodes.locked(locked.get());

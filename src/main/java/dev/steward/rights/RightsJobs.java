@@ -73,7 +73,7 @@ class RightsJobs {
     /** Unverified requests expire; a person Steward knew only through such a request is erased with it. */
     void expireUnverified() {
         for (RightsRequest request : requests.unverifiedBefore(clock.instant())) {
-            requests.expire(request.id(), clock.instant());
+            requests.expire(request.id(), clock.instant(), RightsRequest.NEVER_VERIFIED);
             boolean onlyThis = vault.records(request.subject()).isEmpty()
                     && ledger.history(request.subject()).isEmpty()
                     && requests.of(request.subject()).size() == 1;

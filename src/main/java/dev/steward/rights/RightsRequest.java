@@ -31,6 +31,16 @@ public record RightsRequest(
         @Nullable String outcome,
         @Nullable String language) {
 
+    /** Why a request that waited for its address's proof ended: the outcome staff read. */
+    static final String NEVER_VERIFIED = "never verified";
+
+    static final String WRONG_CODES = "too many wrong codes";
+
+    /** The status as the requester reads it: a request that wrong codes ended says so, not that it was forgotten. */
+    public String statusWordsKey() {
+        return status == RequestStatus.EXPIRED && WRONG_CODES.equals(outcome) ? "expired-wrong-codes" : status.key();
+    }
+
     /** When it must be answered: the extended deadline if there is one. */
     public @Nullable Instant deadline() {
         return extendedTo != null ? extendedTo : dueAt;

@@ -151,11 +151,12 @@ class GuessedCodesTest extends LabTestBase {
 
     @ParameterizedTest
     @CsvSource({
-        "en, Too many wrong codes were entered for this address",
-        "de, Für diese Adresse wurden zu viele falsche Codes eingegeben",
-        "ja, このアドレスには誤ったコードが多く入力されました"
+        "en, Too many wrong codes were entered for this address, Ended: too many wrong codes were entered",
+        "de, Für diese Adresse wurden zu viele falsche Codes eingegeben, Beendet: zu viele falsche Codes eingegeben",
+        "ja, このアドレスには誤ったコードが多く入力されました, 誤ったコードが多く入力されたため終了しました"
     })
-    void theRequestsPageRefusesCodesOnceTheAddressIsLockedInTheVisitorsLanguage(String language, String refusal) {
+    void theRequestsPageRefusesCodesOnceTheAddressIsLockedInTheVisitorsLanguage(
+            String language, String refusal, String ended) {
         String email = Canary.email("page-guessed-" + language);
         Visitor attacker = new Visitor(port);
         List<Integer> statuses = new ArrayList<>();
@@ -168,6 +169,12 @@ class GuessedCodesTest extends LabTestBase {
                 statuses.add(guessed.statusCode());
                 pages.add(guessed.body());
             }
+            if (round == 0) {
+                assertThat(Pages.text(attacker.get(statusPage, "Accept-Language", language)
+                                .body()))
+                        .as("the request's page says what ended it")
+                        .contains(ended);
+            }
             if (round == 2) {
                 HttpResponse<String> right = codeOnPage(attacker, statusPage, rightCode(email), language);
                 assertThat(right.statusCode()).as("even the right code").isEqualTo(429);
@@ -178,7 +185,7 @@ class GuessedCodesTest extends LabTestBase {
                         .contains("name=\"code\"");
             }
         }
-        assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 200, 200, 200, 200, 429);
+        assertThat(statuses).containsExactly(422, 422, 422, 422, 422, 422, 422, 422, 422, 429);
         assertThat(Pages.text(pages.get(pages.size() - 1))).contains(refusal);
 
         HttpResponse<String> fourth = attacker.postForm(
@@ -195,7 +202,7 @@ class GuessedCodesTest extends LabTestBase {
                         email),
                 "Accept-Language",
                 language);
-        assertThat(fourth.statusCode()).as("no redirect to a new request").isEqualTo(200);
+        assertThat(fourth.statusCode()).as("no redirect to a new request").isEqualTo(422);
         assertThat(inbox.countTo(email)).isEqualTo(3);
     }
 

@@ -76,7 +76,9 @@ class PrivacyCenterPagesTest extends LabTestBase {
                 LAB + "/requests",
                 Map.of("type", "erasure", "region", "EU", "email", Canary.email("no-reason")));
 
-        assertThat(failed.statusCode()).isEqualTo(200);
+        assertThat(failed.statusCode())
+                .as("a refusal, as the forms answer theirs")
+                .isEqualTo(422);
         String page = Pages.text(failed.body());
         assertThat(page)
                 .contains("Erasure (Art. 17 GDPR)")
