@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
@@ -18,6 +19,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * in the API's error shape, in the caller's language. WHY: Spring's own refusal is the plain text "Invalid CORS
  * request", which a program calling the API cannot read as it reads every other refusal. A browser hides the body
  * from the page either way; the status and the refusal stay Spring's.
+ *
+ * <p>An address that names the origins it takes is for browsers' pages only, and a browser names the page's origin on
+ * every POST: one that names none comes from a script, and is refused rather than taken as if from the site. A script
+ * can still write the header; this keeps the address's promise for everything that does not pretend to be a browser.
  */
 @Configuration(proxyBeanMethods = false)
 class CorsRefusals {
@@ -47,6 +52,14 @@ class CorsRefusals {
         public boolean processRequest(
                 @Nullable CorsConfiguration config, HttpServletRequest request, HttpServletResponse response)
                 throws IOException {
+            if (config != null && !"GET".equals(request.getMethod()) && request.getHeader(HttpHeaders.ORIGIN) == null) {
+                words.send(
+                        request,
+                        response,
+                        HttpStatus.FORBIDDEN.value(),
+                        FieldError.of(null, "origin-required", "error.platform.request.origin-required"));
+                return false;
+            }
             boolean taken = super.processRequest(config, request, response);
             if (!taken) {
                 words.send(

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,7 +69,8 @@ class CookieChoicesApiTest {
         Banner eu = banner("olympus-ims", "CF-IPCountry", "DE");
         Visitor visitor = new Visitor(port);
 
-        HttpResponse<String> answer = visitor.postJson(
+        HttpResponse<String> answer = choose(
+                visitor,
                 OLYMPUS,
                 eu.choice("EU", "custom", "{\"analytics\":true,\"advertising\":false}"),
                 "User-Agent",
@@ -114,11 +116,12 @@ class CookieChoicesApiTest {
         Banner eu = banner("olympus-ims", "CF-IPCountry", "DE");
         Visitor visitor = new Visitor(port);
         JsonNode first = Json.read(
-                visitor.postJson(OLYMPUS, eu.choice("EU", "accept-all", "{\"analytics\":true,\"advertising\":true}"))
+                choose(visitor, OLYMPUS, eu.choice("EU", "accept-all", "{\"analytics\":true,\"advertising\":true}"))
                         .body());
         String token = first.get("token").asString();
 
-        JsonNode second = Json.read(visitor.postJson(
+        JsonNode second = Json.read(choose(
+                        visitor,
                         OLYMPUS,
                         eu.choice(
                                 "EU",
@@ -127,7 +130,8 @@ class CookieChoicesApiTest {
                                 ",\"token\":\"" + token + "\""))
                 .body());
         String forged = "A".repeat(43);
-        JsonNode third = Json.read(visitor.postJson(
+        JsonNode third = Json.read(choose(
+                        visitor,
                         OLYMPUS,
                         eu.choice(
                                 "EU",
@@ -162,7 +166,7 @@ class CookieChoicesApiTest {
         Banner eu = banner("olympus-ims", "CF-IPCountry", "DE");
 
         JsonNode answer = Json.read(
-                visitor.postJson(OLYMPUS, eu.choice("EU", "custom", "{\"analytics\":true,\"advertising\":false}"))
+                choose(visitor, OLYMPUS, eu.choice("EU", "custom", "{\"analytics\":true,\"advertising\":false}"))
                         .body());
 
         String receipt = answer.get("events").get(0).get("receipt").asString();
@@ -256,8 +260,9 @@ class CookieChoicesApiTest {
         Visitor visitor = new Visitor(port);
         String all = "{\"preferences\":true,\"analytics\":true,\"advertising\":true}";
 
-        HttpResponse<String> refused = visitor.postJson(OMRON, omron.choice("US", "accept-all", all), "Sec-GPC", "1");
-        HttpResponse<String> accepted = visitor.postJson(
+        HttpResponse<String> refused = choose(visitor, OMRON, omron.choice("US", "accept-all", all), "Sec-GPC", "1");
+        HttpResponse<String> accepted = choose(
+                visitor,
                 OMRON,
                 omron.choice("US", "accept-all", "{\"preferences\":true,\"analytics\":true,\"advertising\":false}"),
                 "Sec-GPC",
@@ -280,14 +285,14 @@ class CookieChoicesApiTest {
     void oneAddressMayRecordOnlySoManyChoices() {
         Visitor visitor = new Visitor(port);
         for (int i = 0; i < 60; i++) {
-            assertThat(visitor.postJson(OLYMPUS, "{}").statusCode()).isEqualTo(422);
+            assertThat(choose(visitor, OLYMPUS, "{}").statusCode()).isEqualTo(422);
         }
-        HttpResponse<String> limited = visitor.postJson(OLYMPUS, "{}");
+        HttpResponse<String> limited = choose(visitor, OLYMPUS, "{}");
 
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         assertThat(limited.body()).contains("rate-limited");
-        assertThat(new Visitor(port).postJson(OLYMPUS, "{}").statusCode())
+        assertThat(choose(new Visitor(port), OLYMPUS, "{}").statusCode())
                 .as("another address is not limited")
                 .isEqualTo(422);
     }
@@ -302,18 +307,25 @@ class CookieChoicesApiTest {
         assertThat(foreign.body())
                 .as("refused in the API's error shape, not Spring's plain text")
                 .startsWith("{\"errors\":[{\"field\":null,\"code\":\"origin-not-allowed\"");
+
+        long before = count();
+        Banner eu = banner("olympus-ims", "CF-IPCountry", "DE");
+        HttpResponse<String> scripted = new Visitor(port)
+                .postJson(OLYMPUS, eu.choice("EU", "accept-all", "{\"analytics\":true,\"advertising\":true}"));
+        assertThat(scripted.statusCode())
+                .as("no Origin: not a browser on the site's page")
+                .isEqualTo(403);
+        assertThat(scripted.body()).contains("\"code\":\"origin-required\"");
+        assertThat(count()).as("nothing recorded").isEqualTo(before);
     }
 
     @Test
     void staffCountTheChoicesPerBannerVersion() {
         Banner omron = banner("omron-healthcare");
-        new Visitor(port)
-                .postJson(
-                        OMRON,
-                        omron.choice(
-                                "US",
-                                "reject-all",
-                                "{\"preferences\":false,\"analytics\":false,\"advertising\":false}"));
+        choose(
+                new Visitor(port),
+                OMRON,
+                omron.choice("US", "reject-all", "{\"preferences\":false,\"analytics\":false,\"advertising\":false}"));
 
         Http staff = new Http(port);
         JsonNode counts = Json.read(staff.get(
@@ -337,6 +349,17 @@ class CookieChoicesApiTest {
                 .isEqualTo(404);
     }
 
+    /** Posts a choice as the banner on the site's own pages does: the browser names the page's origin. */
+    static HttpResponse<String> choose(Visitor visitor, String path, String body, String... headers) {
+        String site = path.replaceFirst("/api/v1/sites/([^/]+)/.*", "$1");
+        String origin =
+                site.equals("omron-healthcare") ? "https://www.omronhealthcare.com" : "https://www.olympus-ims.com";
+        String[] all = Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Origin";
+        all[headers.length + 1] = origin;
+        return visitor.postJson(path, body, all);
+    }
+
     private HttpResponse<String> preflight(String origin) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
@@ -350,7 +373,7 @@ class CookieChoicesApiTest {
     }
 
     private void assertRefused(String path, String body, int status, String... errors) {
-        HttpResponse<String> answer = new Visitor(port).postJson(path, body);
+        HttpResponse<String> answer = choose(new Visitor(port), path, body);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         assertThat(Json.rows(Json.read(answer.body()).get("errors"), "field", "code").stream()
                         .map(row -> row.replace(" | ", ":"))
