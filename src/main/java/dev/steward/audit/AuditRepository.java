@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -103,17 +104,13 @@ class AuditRepository {
         return canonical.bytes();
     }
 
-    List<AuditRecord> forSubject(UUID subject, Set<String> sites) {
-        return jdbc.sql("SELECT * FROM audit_event WHERE subject_id = :subject AND " + ON_SITES + " ORDER BY seq")
+    /** Newest first: the subject's entries (or all) older than {@code before} (or the newest), at most {@code limit}. */
+    List<AuditRecord> page(@Nullable UUID subject, @Nullable Long before, int limit, Set<String> sites) {
+        return jdbc.sql("SELECT * FROM audit_event WHERE (CAST(:subject AS uuid) IS NULL OR subject_id = :subject)"
+                        + " AND (CAST(:before AS bigint) IS NULL OR seq < :before) AND " + ON_SITES
+                        + " ORDER BY seq DESC LIMIT :limit")
                 .param("subject", subject)
-                .param("everySite", sites.isEmpty())
-                .param("sites", sites.toArray(String[]::new))
-                .query((rs, row) -> record(rs))
-                .list();
-    }
-
-    List<AuditRecord> recent(int limit, Set<String> sites) {
-        return jdbc.sql("SELECT * FROM audit_event WHERE " + ON_SITES + " ORDER BY seq DESC LIMIT :limit")
+                .param("before", before)
                 .param("everySite", sites.isEmpty())
                 .param("sites", sites.toArray(String[]::new))
                 .param("limit", limit)

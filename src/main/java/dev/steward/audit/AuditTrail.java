@@ -14,8 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
 
-    private static final int RECENT = 200;
-
     private final AuditRepository repository;
     private final AuditReasons reasons;
     private final Clock clock;
@@ -47,20 +45,21 @@ public class AuditTrail {
     }
 
     /**
-     * The subject's entries on the given sites; no sites means every site's and those of no particular site, which
-     * may concern any site.
+     * A page of entries, newest first, and the entry to go on from ({@code older}, empty at the trail's start).
+     * {@code older} is a position in the trail, so entries appended while someone pages never shift a page.
      */
-    public List<AuditRecord> forSubject(UUID subject, Set<String> sites) {
-        return repository.forSubject(subject, sites);
-    }
+    public record Page(List<AuditRecord> entries, @Nullable Long older) {}
 
-    /** The latest entries on the given sites, newest first; no sites as for {@link #forSubject}. */
-    public List<AuditRecord> recent(int limit, Set<String> sites) {
-        return repository.recent(limit, sites);
-    }
-
-    /** What staff read: the subject's entries when one is named, else the latest {@value #RECENT}. */
-    public List<AuditRecord> read(@Nullable UUID subject, Set<String> sites) {
-        return subject == null ? recent(RECENT, sites) : forSubject(subject, sites);
+    /**
+     * Staff read the subject's entries (or all) on the given sites, before the position {@code before} (or from the
+     * newest); no sites means every site's and those of no particular site, which may concern any site.
+     */
+    public Page read(@Nullable UUID subject, @Nullable Long before, int limit, Set<String> sites) {
+        List<AuditRecord> entries = repository.page(subject, before, limit + 1, sites);
+        if (entries.size() <= limit) {
+            return new Page(entries, null);
+        }
+        List<AuditRecord> shown = entries.subList(0, limit);
+        return new Page(List.copyOf(shown), shown.get(limit - 1).seq());
     }
 }

@@ -82,11 +82,11 @@ class SubmissionsApiController {
         }
         Map<String, String> fields = fields(body.get("fields"), errors);
         Set<String> consents = consents(body.get("consents"), errors);
-        String age = text(body, "age", errors, true);
-        String birthDate = text(body, "birthDate", errors, false);
-        String parentEmail = text(body, "parentEmail", errors, false);
-        String region = text(body, "region", errors, false);
-        String honeypot = text(body, Intake.HONEYPOT, errors, false);
+        String age = age(body, errors);
+        String birthDate = text(body, "birthDate", errors);
+        String parentEmail = text(body, "parentEmail", errors);
+        String region = text(body, "region", errors);
+        String honeypot = text(body, Intake.HONEYPOT, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -162,19 +162,31 @@ class SubmissionsApiController {
         return consents;
     }
 
-    private static @Nullable String text(JsonNode body, String name, List<FieldError> errors, boolean number) {
+    private static @Nullable String text(JsonNode body, String name, List<FieldError> errors) {
         JsonNode node = body.get(name);
         if (node == null || node.isNull()) {
             return null;
         }
-        if (node.isString() || (number && node.isIntegralNumber())) {
+        if (node.isString()) {
             return node.asString();
         }
-        errors.add(FieldError.of(
-                name,
-                "invalid-format",
-                number ? "error.intake.field.not-a-whole-number" : "error.intake.field.not-text",
-                name));
+        errors.add(FieldError.of(name, "invalid-format", "error.intake.field.not-text", name));
+        return null;
+    }
+
+    /**
+     * A number of years, as JSON writes numbers: text ("30") is refused as a wrong type is everywhere else, and in the
+     * words the page uses for an age that is not a number of years.
+     */
+    private static @Nullable String age(JsonNode body, List<FieldError> errors) {
+        JsonNode node = body.get("age");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isIntegralNumber()) {
+            return node.asString();
+        }
+        errors.add(FieldError.of("age", "invalid-format", "submission.age.invalid-format"));
         return null;
     }
 }

@@ -46,6 +46,9 @@ class LegalHolds {
         this.clock = clock;
     }
 
+    /** A hold that must last longer is placed again before it ends. */
+    static final int LONGEST_YEARS = 100;
+
     @Transactional
     LegalHold place(HoldRequest request, Caller caller) {
         // lock first: a sweep batch erasing the record commits before validation looks for it, never after
@@ -174,8 +177,13 @@ class LegalHolds {
             return;
         }
         try {
-            if (!CalendarDates.date(until.strip()).isAfter(LocalDate.ofInstant(now(), ZoneOffset.UTC))) {
+            LocalDate last = CalendarDates.date(until.strip());
+            LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
+            if (!last.isAfter(today)) {
                 errors.add(FieldError.of("until", "not-in-future", "error.retention.until.not-in-future"));
+            } else if (last.isAfter(today.plusYears(LONGEST_YEARS))) {
+                // a slip of the year (2207 for 2027), or "forever" written as 9999-12-31: both keep data past any law
+                errors.add(FieldError.of("until", "too-far", "error.retention.until.too-far", LONGEST_YEARS));
             }
         } catch (DateTimeParseException e) {
             errors.add(FieldError.of("until", "invalid", "error.retention.until.invalid"));

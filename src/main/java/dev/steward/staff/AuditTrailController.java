@@ -21,10 +21,18 @@ class AuditTrailController {
         this.caller = caller;
     }
 
+    static final int PAGE = 200;
+
     @GetMapping("/admin/audit")
-    String page(@RequestParam(required = false) @Nullable UUID subject, Model model) {
+    String page(
+            @RequestParam(required = false) @Nullable UUID subject,
+            @RequestParam(required = false) @Nullable Long before,
+            Model model) {
+        AuditTrail.Page page = audit.read(
+                subject, AuditPages.before(before), PAGE, caller.get().sites());
         model.addAttribute("subject", subject);
-        model.addAttribute("entries", audit.read(subject, caller.get().sites()));
+        model.addAttribute("entries", page.entries());
+        model.addAttribute("older", page.older());
         return "admin/audit";
     }
 }

@@ -36,6 +36,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -350,6 +351,17 @@ class FormSubmissionsApiTest {
         refused(SeedForms.olympusContact().region("MARS"), "region", "invalid-option");
         Filled form = SeedForms.omronContest();
         refused(form.apiPath(), form.json().replace("\"age\":44", "\"age\":true"), "age", "invalid-format");
+        assertThat(Stream.of("\"44\"", "12.9", "1e1", "-1")
+                        .map(age -> refused(
+                                        form.apiPath(),
+                                        form.json().replace("\"age\":44", "\"age\":" + age),
+                                        "age",
+                                        "invalid-format")
+                                .get("message")
+                                .asString())
+                        .distinct())
+                .as("an age as text, a fraction, a negative number: one wrong type, in one wording")
+                .containsExactly("Enter your age as a whole number of years.");
         refused(
                 form.apiPath(),
                 form.json().replaceFirst("\"name\":\"[^\"]*\"", "\"name\":42"),

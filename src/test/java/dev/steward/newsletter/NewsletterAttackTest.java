@@ -219,10 +219,14 @@ class NewsletterAttackTest extends CampaignMailTest {
         assertThat(new Http(port).get(tiaLink).statusCode()).isEqualTo(200);
         assertThat(new Http(port).send("HEAD", tiaLink).statusCode()).isEqualTo(200);
         assertThat(new Http(port).get(tiaLink + "/confirm").statusCode()).isIn(404, 405);
-        // uli's message id with tia's MAC, and the other way round; padding and another alphabet
+        // uli's message id with tia's MAC, and the other way round; padding and another alphabet; the same bytes with
+        // the last character's unused low bit set
         String swapped = uliToken.substring(0, 21) + tiaToken.substring(21);
+        String base64url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = tiaToken.charAt(tiaToken.length() - 1);
         for (String forged : List.of(
                 swapped,
+                tiaToken.substring(0, tiaToken.length() - 1) + base64url.charAt(base64url.indexOf(last) ^ 1),
                 tiaToken.substring(0, 21) + uliToken.substring(21),
                 tiaToken.replace('-', '+').replace('_', '/'),
                 tiaToken.substring(0, 42),

@@ -142,7 +142,7 @@ class LegalHoldsTest {
         assertThat(records.exists(first)).isFalse();
         assertThat(records.exists(second)).isFalse();
         assertThat(retention.holdsSubject(subject)).isFalse();
-        assertThat(audit.forSubject(subject.value(), java.util.Set.of()))
+        assertThat(audit.read(subject.value(), null, 1000, java.util.Set.of()).entries())
                 .extracting(AuditRecord::action, AuditRecord::actor, AuditRecord::reason)
                 .contains(
                         tuple("place-legal-hold", "admin", "Litigation hold L-88"),
@@ -187,6 +187,12 @@ class LegalHoldsTest {
                                 + "\"}",
                         ADMIN)))
                 .containsExactly("reason | too-long", "until | not-in-future");
+        assertThat(errors(http.postJson(
+                        "/api/v1/admin/holds",
+                        "{\"record\":\"" + record + "\",\"reason\":\"R-9\",\"until\":\"9999-12-31\"}",
+                        ADMIN)))
+                .as("forever written as a date, which would end in the year 10000")
+                .containsExactly("until | too-far");
         assertThat(errors(http.postJson(
                         "/api/v1/admin/holds",
                         "{\"subject\":\"" + SubjectId.random() + "\",\"reason\":\"R-1\",\"until\":\"2099-01-01\"}",

@@ -126,7 +126,7 @@ class VaultTest {
 
         vault.fields(record, Access.staff("officer", "read-record", "ticket-17"));
 
-        assertThat(audit.forSubject(subject.value(), java.util.Set.of()))
+        assertThat(audit.read(subject.value(), null, 1000, java.util.Set.of()).entries())
                 .singleElement()
                 .satisfies(entry -> {
                     assertThat(entry.actor()).isEqualTo("officer");
