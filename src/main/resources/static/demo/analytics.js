@@ -7,5 +7,6 @@
   document.cookie = name + '=' + visits + ';Max-Age=31536000;path=/;SameSite=Lax';
   window.stewardDemoAnalytics = visits;
   var out = document.getElementById('demo-analytics');
-  if (out) out.textContent = 'Sample analytics: running, visit ' + visits + ' counted.';
+  // the page gives the words in its language, '#' standing for the count
+  if (out) out.textContent = document.currentScript.getAttribute('data-running').replace('#', visits);
 })();

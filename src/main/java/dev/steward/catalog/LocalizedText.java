@@ -2,6 +2,7 @@ package dev.steward.catalog;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Text in one or more languages. In YAML either a plain string (the catalog's default language) or a
@@ -32,6 +33,30 @@ public record LocalizedText(Map<String, String> byLanguage) {
     /** The text in the language asked for, else in the given fallback language (a site's default). */
     public String in(String language, String fallback) {
         return in(byLanguage.containsKey(language) ? language : fallback);
+    }
+
+    /**
+     * The text a page in {@code language} shows, and the language it is written in where the catalog has no
+     * translation: a page marks such parts ({@code lang}), so that a screen reader pronounces "Company Name" as English
+     * inside a German page (WCAG 2.1, 3.1.2 language of parts).
+     */
+    public Shown shownIn(String language) {
+        if (byLanguage.containsKey(language)) {
+            return new Shown(byLanguage.get(language), null);
+        }
+        String fallback = byLanguage.containsKey(DEFAULT_LANGUAGE)
+                ? DEFAULT_LANGUAGE
+                : byLanguage.keySet().iterator().next();
+        return new Shown(byLanguage.get(fallback), fallback);
+    }
+
+    /** A text as shown: {@code lang} names its language when it is not the page's; it reads as its words. */
+    public record Shown(String text, @Nullable String lang) {
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     @Override

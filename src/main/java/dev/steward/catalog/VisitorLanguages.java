@@ -1,6 +1,7 @@
 package dev.steward.catalog;
 
 import dev.steward.platform.AcceptLanguage;
+import dev.steward.platform.MessageBundle;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +18,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * The language a visitor reads a site in: one the site declares, chosen with the language switch ({@code ?lang=de},
  * kept in the visitor's session for that site), else the best match of the browser's {@code Accept-Language}, else
- * the site's first language. Pages outside a site are in English; the console has {@link ConsoleLanguages}. No cookie of its own: the session
+ * the site's first language. Pages outside a site are in English, but for the list of sites in any language Steward
+ * ships; the console has {@link ConsoleLanguages}. No cookie of its own: the session
  * already exists for the forms' CSRF protection.
  */
 public class VisitorLanguages implements LocaleResolver {
@@ -42,6 +44,10 @@ public class VisitorLanguages implements LocaleResolver {
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
         Optional<Site> site = siteOf(request);
+        if (site.isEmpty() && "/".equals(address(request))) {
+            // the list of sites belongs to none of them: it speaks every language Steward ships
+            return Locale.forLanguageTag(preferred(request.getHeader("Accept-Language"), MessageBundle.SHIPPED));
+        }
         if (site.isEmpty() || (address(request).startsWith("/api/") && request.getHeader("Accept-Language") == null)) {
             return Locale.ENGLISH;
         }

@@ -1,5 +1,6 @@
 package dev.steward.intake;
 
+import dev.steward.catalog.LocalizedText.Shown;
 import dev.steward.platform.ShownError;
 import java.util.List;
 import java.util.Map;
@@ -8,24 +9,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything a form's page shows, read from the catalog: the fields in the form's order, the consent boxes with their
  * exact wording, how to withdraw, the notice version in force, the age question where the jurisdiction asks it, and,
- * after a refusal, what the visitor typed (never a password) with every error at its field.
+ * after a refusal, what the visitor typed (never a password) with every error at its field. The catalog's texts carry
+ * their language where it is not the page's; without a submit label of its own the button says the page's "Send".
  */
 record FormPage(
         String siteKey,
         String siteName,
         String formKey,
-        String title,
-        @Nullable String introduction,
+        Shown title,
+        @Nullable Shown introduction,
         List<FieldView> fields,
         List<BoxView> boxes,
-        @Nullable String withdrawal,
+        @Nullable Shown withdrawal,
         String noticeVersion,
         String noticeUrl,
         String jurisdiction,
-        String jurisdictionName,
+        Shown jurisdictionName,
         List<RegionLink> regions,
         @Nullable AgeView age,
-        String submitLabel,
+        @Nullable Shown submitLabel,
         String action,
         List<ShownError> errors,
         Map<String, String> errorOf) {
@@ -34,10 +36,10 @@ record FormPage(
             String key,
             String name,
             String id,
-            String label,
+            Shown label,
             String control,
             boolean voluntary,
-            @Nullable String help,
+            @Nullable Shown help,
             @Nullable Integer maxLength,
             List<OptionView> options,
             String value,
@@ -51,15 +53,15 @@ record FormPage(
         }
     }
 
-    record OptionView(String value, String label, boolean selected) {}
+    record OptionView(String value, Shown label, boolean selected) {}
 
     record BoxView(
             String purpose,
             String id,
-            String text,
+            Shown text,
             boolean required,
             boolean ticked,
-            @Nullable String withdrawal,
+            @Nullable Shown withdrawal,
             @Nullable String error,
             @Nullable String describedBy) {}
 
@@ -71,7 +73,7 @@ record FormPage(
             int minimumAge,
             boolean parental,
             boolean asksBirthDate,
-            @Nullable String hint,
+            @Nullable Shown hint,
             String value,
             String parentEmail,
             @Nullable String error,
@@ -83,5 +85,5 @@ record FormPage(
         }
     }
 
-    record RegionLink(String key, String name, String href, boolean current) {}
+    record RegionLink(String key, Shown name, String href, boolean current) {}
 }

@@ -66,7 +66,7 @@ class FormPages {
                 site,
                 declared.name().in(language),
                 form.key(),
-                form.title().in(language),
+                form.title().shownIn(language),
                 text(form.introduction(), language),
                 form.fields().stream()
                         .map(key -> catalog.field(key).orElseThrow())
@@ -78,20 +78,20 @@ class FormPages {
                         .toList(),
                 activity.consent() == null
                         ? null
-                        : activity.consent().withdrawal().in(language),
+                        : activity.consent().withdrawal().shownIn(language),
                 version,
                 "/s/" + site + "/privacy/v/" + version + "?region=" + jurisdiction,
                 jurisdiction,
-                current.name().in(language),
+                current.name().shownIn(language),
                 catalog.jurisdictionsOf(declared).stream()
                         .map(other -> new FormPage.RegionLink(
                                 other.key(),
-                                other.name().in(language),
+                                other.name().shownIn(language),
                                 base + "?region=" + other.key(),
                                 other.key().equals(jurisdiction)))
                         .toList(),
                 age(form, current, input, errorOf, language),
-                form.submitLabel() == null ? "Send" : form.submitLabel().in(language),
+                text(form.submitLabel(), language),
                 regionChosen ? base + "?region=" + jurisdiction : base,
                 shown,
                 errorOf);
@@ -102,13 +102,13 @@ class FormPages {
         String name = SubmissionRules.FIELDS + field.key();
         String id = idOf(name);
         String error = errorOf.get(name);
-        String help = text(field.help(), language);
+        LocalizedText.Shown help = text(field.help(), language);
         String value = field.type() == FieldType.PASSWORD ? "" : input.fields().getOrDefault(field.key(), "");
         return new FormPage.FieldView(
                 field.key(),
                 name,
                 id,
-                field.label().in(language),
+                field.label().shownIn(language),
                 control(field.type()),
                 activity.isVoluntary(field.key()),
                 help,
@@ -116,7 +116,7 @@ class FormPages {
                 field.options().stream()
                         .map(option -> new FormPage.OptionView(
                                 option.value(),
-                                option.label().in(language),
+                                option.label().shownIn(language),
                                 option.value().equals(value)))
                         .toList(),
                 value,
@@ -140,17 +140,17 @@ class FormPages {
         String name = SubmissionRules.CONSENTS + box.purpose();
         String id = idOf(name);
         String error = errorOf.get(name);
-        String withdrawal = formActivity.purposes().contains(box.purpose())
+        LocalizedText.Shown withdrawal = formActivity.purposes().contains(box.purpose())
                 ? null
                 : catalog.activitiesOf(site).stream()
                         .filter(activity -> activity.purposes().contains(box.purpose()) && activity.consent() != null)
-                        .map(activity -> activity.consent().withdrawal().in(language))
+                        .map(activity -> activity.consent().withdrawal().shownIn(language))
                         .findFirst()
                         .orElse(null);
         return new FormPage.BoxView(
                 box.purpose(),
                 id,
-                box.text().in(language),
+                box.text().shownIn(language),
                 box.required(),
                 input.consents().contains(box.purpose()),
                 withdrawal,
@@ -178,12 +178,10 @@ class FormPages {
 
     /**
      * Where a parent confirms for a child nobody is turned away, so the form tells children up front to involve their
-     * parent, in the catalog's words.
+     * parent, in the catalog's words (none: the page says why it asks in its own).
      */
-    private static String parentalHint(Jurisdiction.AgeGate gate, String language) {
-        return gate.notice() != null
-                ? gate.notice().in(language)
-                : "We ask because the rules differ for visitors under " + gate.minimumAge() + ".";
+    private static LocalizedText.@Nullable Shown parentalHint(Jurisdiction.AgeGate gate, String language) {
+        return gate.notice() != null ? gate.notice().shownIn(language) : null;
     }
 
     /** What the refusal page of a site's refusing gate says, after the visitor answered. */
@@ -232,7 +230,7 @@ class FormPages {
         };
     }
 
-    private static @Nullable String text(@Nullable LocalizedText text, String language) {
-        return text == null ? null : text.in(language);
+    private static LocalizedText.@Nullable Shown text(@Nullable LocalizedText text, String language) {
+        return text == null ? null : text.shownIn(language);
     }
 }

@@ -4,6 +4,7 @@ import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Cookie;
 import dev.steward.catalog.Form;
+import dev.steward.catalog.LocalizedText;
 import dev.steward.catalog.Site;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +30,19 @@ class SitePagesController {
     @GetMapping("/")
     ResponseEntity<String> home() {
         List<Map<String, String>> sites = catalogs.sites().stream()
-                .map(site ->
-                        Map.of("key", site.key(), "name", site.name().in(site.language()), "baseUrl", site.baseUrl()))
+                .map(site -> {
+                    // each site's name in its own language, marked as such on a page in the visitor's
+                    LocalizedText.Shown name = site.name().shownIn(site.language());
+                    return Map.of(
+                            "key",
+                            site.key(),
+                            "name",
+                            name.text(),
+                            "lang",
+                            name.lang() == null ? site.language() : name.lang(),
+                            "baseUrl",
+                            site.baseUrl());
+                })
                 .toList();
         return html(pages.render("home", Map.of("sites", sites)));
     }

@@ -82,6 +82,42 @@ class VisitorLanguagesTest {
 
     @ParameterizedTest
     @CsvSource({
+        "en, Sites, Staff console, Forms, Privacy center: exercise your rights",
+        "de, Websites, Mitarbeiterkonsole, Formulare, Datenschutzcenter: Ihre Rechte ausüben",
+        "ja, サイト, スタッフコンソール, フォーム, プライバシーセンター：権利を行使する"
+    })
+    void theListOfSitesAndASitesShellSpeakTheBrowsersLanguage(
+            String language, String sites, String console, String forms, String center) {
+        Visitor visitor = new Visitor(port);
+        String home =
+                visitor.get("/", "Accept-Language", language + ", en;q=0.5").body();
+        assertThat(home).contains("<html lang=\"" + language + "\"");
+        assertThat(Pages.text(home)).contains(sites).contains(console);
+        String shell = visitor.get("/s/lab/", "Accept-Language", language).body();
+        assertThat(shell).contains("<html lang=\"" + language + "\"");
+        assertThat(Pages.text(shell)).contains(forms).contains(center);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, Send, Your date of birth", "de, Senden, Ihr Geburtsdatum", "ja, 送信, 生年月日"})
+    void aFormsUntranslatedCatalogTextsAreMarkedAsEnglishForScreenReaders(
+            String language, String send, String birthDate) {
+        String page = new Visitor(port)
+                .get("/s/lab/forms/order?region=EU", "Accept-Language", language)
+                .body();
+        String english = language.equals("en") ? "" : " lang=\"en\"";
+        assertThat(page)
+                .as("the catalog gives the title, the labels and the help in English only")
+                .contains("<h1" + english + ">Order</h1>")
+                .contains("<span" + english + ">E-mail</span>")
+                .contains(english + ">The payment provider&#39;s token for your card.</p>")
+                .as("the page's own words, in its language")
+                .contains(">" + send + "</button>")
+                .contains(">" + birthDate);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
         "en, There is a problem, E-mail is not in the expected form., Enter your date of birth.",
         "de, Es gibt ein Problem, E-mail hat nicht die erwartete Form., Geben Sie Ihr Geburtsdatum an.",
         "ja, 入力内容に問題があります, E-mailの形式が正しくありません。, 生年月日を入力してください。"
