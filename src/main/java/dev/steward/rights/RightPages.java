@@ -5,6 +5,7 @@ import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.Jurisdiction;
+import dev.steward.catalog.LocalizedText.Shown;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
@@ -55,10 +56,11 @@ class RightPages {
      */
     record RightForm(
             String type,
-            String title,
+            Shown title,
             @Nullable String article,
             String html,
-            Map<String, String> grounds,
+            @Nullable String htmlLang,
+            Map<String, Shown> grounds,
             @Nullable String answer) {}
 
     /** A failed submission shown again on its right's page. */
@@ -107,15 +109,15 @@ class RightPages {
         Site site = catalog.site(siteKey).orElseThrow();
         Jurisdiction jurisdiction = center.jurisdiction(catalog, site, region);
         String language = VisitorLanguages.of(site);
-        Map<String, String> regions = new LinkedHashMap<>();
+        Map<String, Shown> regions = new LinkedHashMap<>();
         site.jurisdictions()
                 .forEach(key -> regions.put(
-                        key, catalog.jurisdiction(key).orElseThrow().name().in(language)));
+                        key, catalog.jurisdiction(key).orElseThrow().name().shownIn(language)));
         model.addAttribute("site", site);
         model.addAttribute("siteName", site.name().in(language));
         model.addAttribute("jurisdiction", jurisdiction);
         model.addAttribute("regions", regions);
-        model.addAttribute("regionName", jurisdiction.name().in(language));
+        model.addAttribute("regionName", jurisdiction.name().shownIn(language));
         model.addAttribute("account", visitors.on(siteKey, http).orElse(null));
         return jurisdiction;
     }
@@ -125,10 +127,11 @@ class RightPages {
         String language = VisitorLanguages.of(site);
         return jurisdiction.rights().stream()
                 .map(right -> {
-                    Map<String, String> grounds = new LinkedHashMap<>();
+                    Map<String, Shown> grounds = new LinkedHashMap<>();
                     right.grounds()
                             .forEach(ground ->
-                                    grounds.put(ground.key(), ground.text().in(language)));
+                                    grounds.put(ground.key(), ground.text().shownIn(language)));
+                    Shown text = right.text().shownIn(language);
                     String answer = DIRECT.contains(right.type())
                             ? center.directAnswer(siteKey, jurisdiction.key(), right.type())
                                     .map(PrivacyCenter.DirectAnswer::answer)
@@ -136,9 +139,10 @@ class RightPages {
                             : null;
                     return new RightForm(
                             right.type().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                            right.title().in(language),
+                            right.title().shownIn(language),
                             right.article(),
-                            markdown.html(right.text().in(language)),
+                            markdown.html(text.text()),
+                            text.lang(),
                             grounds,
                             answer);
                 })
@@ -146,24 +150,24 @@ class RightPages {
     }
 
     /** The purposes a withdrawal (or an objection) can concern, by key, named in the visitor's language. */
-    private static Map<String, String> purposes(
+    private static Map<String, Shown> purposes(
             Catalog catalog, Site site, Jurisdiction jurisdiction, boolean consent, String language) {
-        Map<String, String> purposes = new LinkedHashMap<>();
+        Map<String, Shown> purposes = new LinkedHashMap<>();
         RequestValidator.purposesFor(catalog, site, jurisdiction, consent)
-                .forEach(purpose -> purposes.put(purpose.key(), purpose.name().in(language)));
+                .forEach(purpose -> purposes.put(purpose.key(), purpose.name().shownIn(language)));
         return purposes;
     }
 
     /** The fields a requester can correct, by key, labelled in the visitor's language. */
-    private static Map<String, String> fields(Catalog catalog, Site site, String language) {
-        Map<String, String> fields = new LinkedHashMap<>();
+    private static Map<String, Shown> fields(Catalog catalog, Site site, String language) {
+        Map<String, Shown> fields = new LinkedHashMap<>();
         catalog.activitiesOf(site.key()).stream()
                 .flatMap(activity -> activity.fields().stream())
                 .map(collected -> catalog.field(collected.field()).orElseThrow())
                 .filter(field -> field.type().isTypedByVisitor()
                         && field.type() != DataCategory.FieldType.PASSWORD
                         && field.type() != DataCategory.FieldType.CARD_TOKEN)
-                .forEach(field -> fields.putIfAbsent(field.key(), field.label().in(language)));
+                .forEach(field -> fields.putIfAbsent(field.key(), field.label().shownIn(language)));
         return fields;
     }
 }

@@ -81,6 +81,20 @@ class VisitorLanguagesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"en", "de", "ja"})
+    void aRightsUntranslatedCatalogTextsAreMarkedAsEnglishForScreenReaders(String language) {
+        String page = new Visitor(port)
+                .get("/s/lab/privacy-center/rights/erasure?region=EU", "Accept-Language", language)
+                .body();
+        String english = language.equals("en") ? "" : " lang=\"en\"";
+        assertThat(page)
+                .as("the lab's rights are written in English only")
+                .contains("<span" + english + ">Erasure</span>")
+                .contains("<div" + english + "><p>Have your data erased.</p>")
+                .contains(english + ">The data is no longer necessary.</label>");
+    }
+
+    @ParameterizedTest
     @CsvSource({
         "en, Sites, Staff console, Forms, Privacy center: exercise your rights",
         "de, Websites, Mitarbeiterkonsole, Formulare, Datenschutzcenter: Ihre Rechte ausüben",
