@@ -53,22 +53,22 @@ class CorsRefusals {
                 @Nullable CorsConfiguration config, HttpServletRequest request, HttpServletResponse response)
                 throws IOException {
             if (config != null && !"GET".equals(request.getMethod()) && request.getHeader(HttpHeaders.ORIGIN) == null) {
-                words.send(
-                        request,
-                        response,
-                        HttpStatus.FORBIDDEN.value(),
-                        FieldError.of(null, "origin-required", "error.platform.request.origin-required"));
+                refuse(request, response, "origin-required");
                 return false;
             }
             boolean taken = super.processRequest(config, request, response);
             if (!taken) {
-                words.send(
-                        request,
-                        response,
-                        HttpStatus.FORBIDDEN.value(),
-                        FieldError.of(null, "origin-not-allowed", "error.platform.request.origin-not-allowed"));
+                refuse(request, response, "origin-not-allowed");
             }
             return taken;
+        }
+
+        private void refuse(HttpServletRequest request, HttpServletResponse response, String code) throws IOException {
+            words.send(
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN.value(),
+                    FieldError.of(null, code, "error.platform.request." + code));
         }
 
         /** Only the status: {@link #processRequest} writes the body. */
