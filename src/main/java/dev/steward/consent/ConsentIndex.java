@@ -1,12 +1,9 @@
 package dev.steward.consent;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import dev.steward.platform.HotCaches;
 import dev.steward.platform.Notifications;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The latest consent event of each (subject, site, purpose), so that "may I use this person's data for this purpose
  * now?" is answered without a query most of the time: read from the covering index {@code consent_event_latest} one
- * subject at a time, and kept for the {@value #SUBJECTS} subjects asked about most recently.
+ * subject at a time, and kept for some {@value #SUBJECTS} subjects asked about most often lately ({@link WordsCache}).
  *
  * <p>WHY not the whole ledger in memory, as before: it grew with the ledger (64 bytes per subject and purpose, 10
  * million subjects would not fit a 320 MB heap) and every start read the whole ledger. Now memory is bounded and a
@@ -28,12 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ConsentIndex {
 
-    /** About 300 bytes each with one or two purposes: some 30 MB when full. */
+    /** About 150 bytes each with two purposes, one array of longs ({@link PackedWords}): some 15 MB when full. */
     static final int SUBJECTS = 100_000;
 
     private final ConsentEventRepository events;
-    private final Cache<SubjectId, SubjectConsents> cache =
-            HotCaches.builder().maximumSize(SUBJECTS).recordStats().build();
+    private final WordsCache cache = new WordsCache(SUBJECTS);
+    private final PackedWords packed = new PackedWords();
     /** Counts every drop, so that a read that began before one can tell. */
     private final AtomicLong drops = new AtomicLong();
 
@@ -42,7 +39,7 @@ class ConsentIndex {
     ConsentIndex(ConsentEventRepository events, Notifications notifications, Vault vault, MeterRegistry registry) {
         this.events = events;
         this.applied = events.lastSeq();
-        CaffeineCacheMetrics.monitor(registry, cache, "consent-decisions");
+        cache.monitor(registry, "consent-decisions");
         notifications.subscribe(ConsentLedger.NOTIFY_CHANNEL, ignored -> catchUp());
         vault.onErasure(this::forget);
     }
@@ -58,7 +55,7 @@ class ConsentIndex {
 
     /** The subject's latest words on every site and purpose: one look-up for several questions about them. */
     SubjectConsents consentsOf(SubjectId subject) {
-        SubjectConsents cached = cache.getIfPresent(subject);
+        SubjectConsents cached = cached(subject);
         return cached != null ? cached : read(subject).consents();
     }
 
@@ -72,7 +69,7 @@ class ConsentIndex {
      */
     @Nullable
     SubjectConsents ofExisting(SubjectId subject) {
-        SubjectConsents cached = cache.getIfPresent(subject);
+        SubjectConsents cached = cached(subject);
         if (cached != null) {
             return cached;
         }
@@ -93,24 +90,33 @@ class ConsentIndex {
     /**
      * The subject's words and existence read from the database, kept when the subject exists. WHY the counter: a
      * read may see the ledger (or the subject's row) just before another node's append (or an erasure), whose drop then
-     * finds nothing to drop yet (Caffeine's invalidation does not wait for a value being put). So the read is put first and taken back if any drop happened meanwhile: whichever
+     * finds nothing to drop yet. So the read is put first and taken back if any drop happened meanwhile: whichever
      * comes last, the drop or the check, nothing stale stays.
      */
     private ConsentEventRepository.SubjectWords read(SubjectId subject) {
         long before = drops.get();
         ConsentEventRepository.SubjectWords read = events.latestOf(subject);
-        if (read.subjectExists()) {
-            cache.put(subject, read.consents());
+        long[] entry = read.subjectExists() ? packed.pack(subject, read.consents()) : null;
+        if (entry != null) {
+            cache.put(entry);
             if (drops.get() != before) {
-                cache.asMap().remove(subject, read.consents());
+                cache.remove(entry);
             }
         }
         return read;
     }
 
+    @Nullable
+    private SubjectConsents cached(SubjectId subject) {
+        long[] entry = cache.get(
+                subject.value().getMostSignificantBits(), subject.value().getLeastSignificantBits());
+        return entry != null ? packed.unpack(entry) : null;
+    }
+
     private void drop(SubjectId subject) {
         drops.incrementAndGet();
-        cache.invalidate(subject);
+        cache.invalidate(
+                subject.value().getMostSignificantBits(), subject.value().getLeastSignificantBits());
     }
 
     private void forget(@Nullable SubjectId subject) {
