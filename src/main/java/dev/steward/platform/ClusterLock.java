@@ -24,10 +24,17 @@ public class ClusterLock {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean tryLock(String job) {
-        return Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(:job, 0))")
+        boolean locked = Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(:job, 0))")
                 .param("job", "steward:" + job)
                 .query(Boolean.class)
                 .single());
+        // The driver leaves a query's portal open until the transaction's next statement, and an open portal keeps
+        // its snapshot, so PostgreSQL's horizon stays where it was. A job that holds the lock while its work commits
+        // in other transactions (a retention sweep: seconds, hundreds of thousands of rows) would keep every row it
+        // deletes meanwhile from counting as dead, and its later index walks would step over each of them through the
+        // table (bench/README.md, sweep14). A statement that takes no snapshot closes that portal.
+        jdbc.sql("SHOW transaction_isolation").query(String.class).single();
+        return locked;
     }
 
     /**
