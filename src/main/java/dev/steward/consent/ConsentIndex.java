@@ -7,7 +7,6 @@ import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -47,15 +46,6 @@ class ConsentIndex {
         vault.onErasure(this::forget);
     }
 
-    Optional<LatestConsent> latest(SubjectId subject, String site, String purpose) {
-        return consentsOf(subject).latest(site, purpose);
-    }
-
-    /** The jurisdiction of the subject's latest consent action on the site, if any. */
-    Optional<String> jurisdiction(SubjectId subject, String site) {
-        return consentsOf(subject).latestOn(site).map(LatestConsent::jurisdiction);
-    }
-
     /** The subject's latest words on every site and purpose: one look-up for several questions about them. */
     SubjectConsents consentsOf(SubjectId subject) {
         SubjectConsents cached = cache.getIfPresent(subject);
@@ -63,21 +53,25 @@ class ConsentIndex {
     }
 
     /**
-     * As {@link #consentsOf}, or {@code null} when the database has no such subject (never created, or erased): only
-     * existing subjects are cached, so a cached entry answers that the subject exists as well, until their erasure
-     * drops it ({@link Vault#onErasure}, at once on the node that erased). WHY: a decision needs both, and a subject
-     * missing from this cache was missing from the vault's key cache too, which then read and unwrapped the subject's
-     * key for nothing but its existence, in a query of its own (bench/README.md, miss12). A subject not cached for not
-     * existing is read again on the next question, as it may be created meanwhile.
+     * As {@link #consentsOf}, or {@code null} when the database has no such subject (never created, or erased) or the
+     * subject has nothing on the site ({@link SubjectConsents#knownOn}): a site's integrator is answered as if only the
+     * site's people existed (attack13 M1). Only existing subjects are cached, so a cached entry answers that the subject
+     * exists as well, until their erasure drops it ({@link Vault#onErasure}, at once on the node that erased). WHY: a
+     * decision needs all of it, and a subject missing from this cache was missing from the vault's key cache too, which
+     * then read and unwrapped the subject's key for nothing but its existence, in a query of its own (bench/README.md,
+     * miss12). A subject not cached for not existing is read again on the next question, as it may be created
+     * meanwhile; so is a cached one not known on the site, as it may have come onto the site since (a form, a rights
+     * request, an account), which notifies no node. Known on a site stays true until the erasure: the hit costs nothing
+     * more, only a question about another site's person costs a query.
      */
     @Nullable
-    SubjectConsents ofExisting(SubjectId subject) {
+    SubjectConsents ofKnownOn(SubjectId subject, String site) {
         SubjectConsents cached = cache.getIfPresent(subject);
-        if (cached != null) {
+        if (cached != null && cached.knownOn(site)) {
             return cached;
         }
         ConsentEventRepository.SubjectWords read = read(subject);
-        return read.subjectExists() ? read.consents() : null;
+        return read.subjectExists() && read.consents().knownOn(site) ? read.consents() : null;
     }
 
     /** Drops the subjects of every event appended since the last call. */

@@ -46,4 +46,15 @@ public class LiveSubjects {
     public static String existsSql(String parameter) {
         return "EXISTS (SELECT FROM data_subject WHERE id = :" + parameter + ")";
     }
+
+    /**
+     * The SQL expression "the sites the subject whose id is the named parameter has a record, a rights request or an
+     * account on", a text array (empty for none): as {@link #existsSql}, for a query that must learn it beside its own
+     * rows. Consent events are not in it, since the ledger knows them; a subject erased has none. WHY: a site's
+     * integrator is answered as if only the site's people existed (attack13 M1), and this is one index probe in the
+     * decision's own statement (V175).
+     */
+    public static String sitesSql(String parameter) {
+        return "ARRAY(SELECT site FROM subject_site WHERE subject_id = :" + parameter + ")";
+    }
 }
