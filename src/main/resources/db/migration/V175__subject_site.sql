@@ -24,11 +24,24 @@ SELECT subject_id, site FROM account
 
 ALTER TABLE subject_site ADD PRIMARY KEY (subject_id, site);
 
+-- A subject that comes onto a site is announced on steward_subject_site, so that every node drops its cached answer
+-- that the subject is not known there: the ids, or nothing (drop every entry) for more than 100 at once (a bulk load),
+-- which keeps the payload under PostgreSQL's 8,000 bytes. Sent at commit, as the consent ledger's notifications.
 CREATE FUNCTION steward_subject_site_added() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    came UUID[];
 BEGIN
-    INSERT INTO subject_site (subject_id, site)
-    SELECT DISTINCT subject_id, site FROM added WHERE subject_id IS NOT NULL
-    ON CONFLICT DO NOTHING;
+    -- the insert runs to its end whatever the outer query reads of it
+    WITH inserted AS (
+        INSERT INTO subject_site (subject_id, site)
+        SELECT DISTINCT subject_id, site FROM added WHERE subject_id IS NOT NULL
+        ON CONFLICT DO NOTHING
+        RETURNING subject_id)
+    SELECT array_agg(subject_id) INTO came FROM (SELECT subject_id FROM inserted LIMIT 101) head;
+    IF came IS NOT NULL THEN
+        PERFORM pg_notify('steward_subject_site',
+            CASE WHEN cardinality(came) > 100 THEN '' ELSE array_to_string(came, ',') END);
+    END IF;
     RETURN NULL;
 END
 $$;
@@ -44,8 +57,14 @@ CREATE TRIGGER account_subject_site AFTER INSERT ON account
 -- record's site. Row by row: it is rare, and a statement trigger with a transition table would run on every update of
 -- the table (the retention sweep's), which may not name columns.
 CREATE FUNCTION steward_subject_site_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    inserted INT;
 BEGIN
     INSERT INTO subject_site (subject_id, site) VALUES (NEW.subject_id, NEW.site) ON CONFLICT DO NOTHING;
+    GET DIAGNOSTICS inserted = ROW_COUNT;
+    IF inserted > 0 THEN
+        PERFORM pg_notify('steward_subject_site', NEW.subject_id::text);
+    END IF;
     RETURN NULL;
 END
 $$;

@@ -15,8 +15,10 @@ import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,7 +148,7 @@ class SiteSubjectsTest {
     }
 
     @Test
-    void aPersonWhoComesOntoTheSiteIsKnownThereAtOnceOnEveryNode() {
+    void aPersonWhoComesOntoTheSiteIsKnownThereOnEveryNodeWithinASecond() {
         SubjectId subject = identities.forAddress(Identifier.email(Canary.email("m1-later")));
         vault.store(subject, record("olympus-ims", "contact-form", "correspondence-terminated", "m1-later"));
         String id = subject.toString();
@@ -155,7 +157,9 @@ class SiteSubjectsTest {
                         .subject())
                 .as("cached, as known on Olympus")
                 .isEqualTo(id);
-        assertThat(decisions.decide("lab", id, "newsletter", null).reason()).isEqualTo("unknown-subject");
+        assertThat(decisions.decide("lab", id, "newsletter", null).reason())
+                .as("answered from the cached entry, which knows the subject only on Olympus")
+                .isEqualTo("unknown-subject");
         try (ConfigurableApplicationContext second = TestServer.start(
                 clock,
                 properties.database().url(),
@@ -170,13 +174,21 @@ class SiteSubjectsTest {
             vault.store(subject, record("lab", "trial", "trial-period", "m1-later"));
 
             for (ConsentDecisions node : List.of(decisions, there)) {
-                ConsentDecision now = node.decide("lab", id, "newsletter", null);
-                assertThat(now.reason()).as("on each node at once").isEqualTo("no-consent");
-                assertThat(now.subject()).isEqualTo(id);
+                assertWithinOneSecond(() -> "no-consent"
+                        .equals(node.decide("lab", id, "newsletter", null).reason()));
+                assertThat(node.decide("lab", id, "newsletter", null).subject()).isEqualTo(id);
                 assertThat(node.decide("lab", Canary.email("m1-later"), "newsletter", null)
                                 .subject())
                         .isEqualTo(id);
             }
+        }
+    }
+
+    private static void assertWithinOneSecond(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("seen within one second").isLessThan(deadline);
+            Thread.onSpinWait();
         }
     }
 
