@@ -54,9 +54,14 @@ public class ConsentDecisions {
     }
 
     /**
-     * @param subject a subject id, or an e-mail address: then every subject filed under it counts, and the latest
-     *     word of any of them decides (a withdrawal through one submission ends a consent given through another),
-     *     while a restriction of any of them denies
+     * Answers as if only the site's people existed (attack13 M1): a subject with nothing on the site (no word in the
+     * ledger, no record, rights request or account there) is an unknown subject, whoever asks. WHY for every key, not
+     * only those limited to sites: the question is always about one site, and an answer about someone who is not the
+     * site's person is of no use to its integrator whatever the key may reach.
+     *
+     * @param subject a subject id, or an e-mail address: then every subject filed under it that has anything on the
+     *     site counts, and the latest word of any of them decides (a withdrawal through one submission ends a consent
+     *     given through another), while a restriction of any of them denies
      */
     public ConsentDecision decide(String site, String subject, String purpose, @Nullable Instant at) {
         Catalog catalog = catalogs.of(site);
@@ -65,29 +70,28 @@ public class ConsentDecisions {
         Instant instant = at != null ? at : clock.instant();
         if (at == null && !subject.contains("@")) {
             // the common question, about one subject id now: no list, no function, no optional made for it
-            // whether the subject exists comes with their words (one query when not cached); a subject the database
-            // lacks may still be one created in bulk whose rows are not committed yet, which the vault holds
+            // whether the subject exists and has anything on the site comes with their words (one query when not
+            // cached); a subject created in bulk whose rows are not committed yet has nothing on any site so far
             SubjectId id = parse(subject);
-            SubjectConsents consents = index.ofExisting(id);
-            if (consents == null && subjects.held(id)) {
-                consents = index.consentsOf(id);
-            }
+            SubjectConsents consents = index.ofKnownOn(id, site);
             return consents != null
                     ? decideNow(declared, wanted, id, canonical(subject) ? subject : null, instant, consents)
                     : decide(declared, wanted, List.of(), one -> Optional.empty(), one -> Optional.empty(), instant);
         }
-        List<SubjectId> found = existing(resolve(subject));
+        Map<SubjectId, SubjectConsents> found = knownOn(resolve(subject), site);
         if (at == null && found.size() == 1) {
-            return decideNow(declared, wanted, found.get(0), null, instant, index.consentsOf(found.get(0)));
+            Map.Entry<SubjectId, SubjectConsents> one =
+                    found.entrySet().iterator().next();
+            return decideNow(declared, wanted, one.getKey(), null, instant, one.getValue());
         }
         return decide(
                 declared,
                 wanted,
-                found,
+                List.copyOf(found.keySet()),
                 one -> at == null
-                        ? index.latest(one, site, purpose)
+                        ? found.get(one).latest(site, purpose)
                         : events.latestAt(one, site, purpose, instant).map(LatestConsent::of),
-                one -> index.jurisdiction(one, site),
+                one -> found.get(one).latestOn(site).map(LatestConsent::jurisdiction),
                 instant);
     }
 
@@ -211,12 +215,26 @@ public class ConsentDecisions {
         return null;
     }
 
-    /** Those of the subjects that exist (were created and not erased). */
-    private List<SubjectId> existing(List<SubjectId> candidates) {
-        if (candidates.size() == 1) {
-            // the common question, about one subject id: no stream for it
-            return subjects.exists(candidates.get(0)) ? List.of(candidates.get(0)) : List.of();
+    /**
+     * Those of the subjects that exist (were created and not erased) and have anything on the site, with their latest
+     * words, in the candidates' order.
+     */
+    private Map<SubjectId, SubjectConsents> knownOn(List<SubjectId> candidates, String site) {
+        Map<SubjectId, SubjectConsents> known = new LinkedHashMap<>();
+        for (SubjectId one : candidates) {
+            SubjectConsents consents = index.ofKnownOn(one, site);
+            if (consents != null) {
+                known.put(one, consents);
+            }
         }
+        return known;
+    }
+
+    /**
+     * Those of the subjects that exist (were created and not erased): for a campaign's people, each the subjects of an
+     * address on the site's list, who were asked for by the site itself.
+     */
+    private List<SubjectId> existing(List<SubjectId> candidates) {
         return candidates.stream().filter(subjects::exists).toList();
     }
 

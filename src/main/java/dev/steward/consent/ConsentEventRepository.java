@@ -32,14 +32,15 @@ class ConsentEventRepository {
             + " wording_sha256, method, occurred_at, jurisdiction, by_parent, evidence_ref, evidence_enc, expires_at,"
             + " prev_hash, hash, notice_language, notice_sha256";
 
-    private static final String LATEST_OF = """
-            SELECT %s AS subject_exists, e.*
+    private static final String LATEST_OF =
+            """
+            SELECT %s AS subject_exists, %s AS known_on, e.*
             FROM (SELECT) one LEFT JOIN LATERAL (
                 SELECT DISTINCT ON (site, purpose)
                     site, purpose, seq, id, action, occurred_at, notice_version, jurisdiction, expires_at
                 FROM consent_event WHERE subject_id = :subject
                 ORDER BY site, purpose, occurred_at DESC, seq DESC) e ON true
-            """.formatted(LiveSubjects.existsSql("subject"));
+            """.formatted(LiveSubjects.existsSql("subject"), LiveSubjects.sitesSql("subject"));
 
     private final JdbcClient jdbc;
     private final Chains chains;
@@ -151,20 +152,30 @@ class ConsentEventRepository {
 
     /**
      * The latest event of each site and purpose the subject has words on, from the covering index
-     * {@code consent_event_latest} alone (an index-only scan), and whether the subject exists, asked of the vault in
-     * the same query through {@link LiveSubjects#existsSql} (its only SQL for other modules): a decision about a person
-     * no cache holds needs both, and asked one after the other they were two round trips (bench/README.md, miss12).
+     * {@code consent_event_latest} alone (an index-only scan), and whether the subject exists and the sites they have
+     * other data on, asked of the vault in the same query through {@link LiveSubjects#existsSql} and {@link
+     * LiveSubjects#sitesSql} (its only SQL for other modules): a decision about a person no cache holds needs all
+     * three, and asked one after the other they were round trips of their own (bench/README.md, miss12).
      */
     SubjectWords latestOf(SubjectId subject) {
         List<SubjectConsents.Latest> latest = new ArrayList<>(2);
         boolean[] exists = {false};
+        boolean[] first = {true};
+        List<String> sites = new ArrayList<>(1);
         jdbc.sql(LATEST_OF).param("subject", subject.value()).query(rs -> {
-            exists[0] = rs.getBoolean(1);
+            if (first[0]) {
+                // the same on every row
+                first[0] = false;
+                exists[0] = rs.getBoolean(1);
+                for (Object site : (Object[]) rs.getArray(2).getArray()) {
+                    sites.add(((String) site).intern());
+                }
+            }
             if (rs.getString("site") != null) {
                 latest.add(latest(rs));
             }
         });
-        return new SubjectWords(exists[0], new SubjectConsents(latest));
+        return new SubjectWords(exists[0], new SubjectConsents(latest, sites));
     }
 
     /** A subject's latest words, and whether the subject exists (was created and not erased) as the words were read. */
@@ -195,7 +206,7 @@ class ConsentEventRepository {
                             .add(latest(rs));
                 });
         Map<SubjectId, SubjectConsents> read = new HashMap<>();
-        bySubject.forEach((subject, latest) -> read.put(subject, new SubjectConsents(latest)));
+        bySubject.forEach((subject, latest) -> read.put(subject, new SubjectConsents(latest, List.of())));
         return read;
     }
 

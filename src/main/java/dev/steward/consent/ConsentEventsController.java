@@ -30,11 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ConsentEventsController {
 
     private final ConsentLedger ledger;
+    private final ConsentIndex index;
     private final Identities identities;
     private final CurrentCaller caller;
 
-    ConsentEventsController(ConsentLedger ledger, Identities identities, CurrentCaller caller) {
+    ConsentEventsController(ConsentLedger ledger, ConsentIndex index, Identities identities, CurrentCaller caller) {
         this.ledger = ledger;
+        this.index = index;
         this.identities = identities;
         this.caller = caller;
     }
@@ -78,13 +80,16 @@ class ConsentEventsController {
         String relayedBy =
                 caller.apiKey().map(key -> ConsentEvent.RELAYED_BY + key).orElse(null);
         List<ConsentEvent> events = subjects.stream()
-                .map(subject ->
-                        ledger.record(ConsentRequest.of(subject, request.site(), request.purpose(), action, method)
-                                .withActivity(request.activity())
-                                .withWording(request.wording())
-                                .withJurisdiction(request.jurisdiction())
-                                .withConnection(null, http.getHeader("User-Agent"))
-                                .withEvidence(relayedBy, false)))
+                .map(subject -> {
+                    ConsentRequest event = ConsentRequest.of(subject, request.site(), request.purpose(), action, method)
+                            .withActivity(request.activity())
+                            .withWording(request.wording())
+                            .withJurisdiction(request.jurisdiction())
+                            .withConnection(null, http.getHeader("User-Agent"))
+                            .withEvidence(relayedBy, false);
+                    // an id must be the site's person's; an address's subjects were chosen among those (or made new)
+                    return request.subject() != null ? ledger.recordOnSite(event) : ledger.record(event);
+                })
                 .toList();
         ConsentEvent event = events.get(0);
         return new Recorded(event.id(), event.seq(), event.subject().toString(), action.key(), event.receiptPath());
@@ -93,7 +98,9 @@ class ConsentEventsController {
     /**
      * The subject given by id; or, by e-mail address, the subject a consent is filed under (one carrying the address,
      * else a new one: filing a consent joins no data), while a withdrawal or objection reaches every subject that
-     * carries the address, since it may only ever stop processing.
+     * carries the address, since it may only ever stop processing. Only subjects with anything on the site count, by id
+     * or by address: the site's integrator acts as if only the site's people existed (attack13 M1), so another site's
+     * subject id is not found, exactly as an id never issued, and an address known only elsewhere is a new one here.
      */
     private List<SubjectId> subjects(NewEvent request, ConsentAction action) {
         if (request.subject() != null && request.email() != null) {
@@ -102,6 +109,7 @@ class ConsentEventsController {
         }
         if (request.subject() != null) {
             try {
+                // one with nothing on the site is refused by the ledger as one it does not have
                 return List.of(SubjectId.parse(request.subject()));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(FieldError.of("subject", "invalid", "error.consent.subject.invalid"));
@@ -115,9 +123,11 @@ class ConsentEventsController {
         }
         Identifier email = Identifier.email(request.email());
         if (action.grants()) {
-            return List.of(identities.forAddress(email));
+            return List.of(identities.forAddress(email, one -> index.ofKnownOn(one, request.site()) != null));
         }
-        List<SubjectId> carrying = identities.carrying(email);
+        List<SubjectId> carrying = identities.carrying(email).stream()
+                .filter(one -> index.ofKnownOn(one, request.site()) != null)
+                .toList();
         if (carrying.isEmpty()) {
             throw new InvalidInputException(
                     FieldError.of("email", "unknown-subject", "error.consent.email.unknown-subject"));

@@ -1,10 +1,10 @@
 package dev.steward.consent;
 
 import dev.steward.platform.Notifications;
+import dev.steward.vault.LiveSubjects;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -36,21 +36,18 @@ class ConsentIndex {
 
     private long applied;
 
-    ConsentIndex(ConsentEventRepository events, Notifications notifications, Vault vault, MeterRegistry registry) {
+    ConsentIndex(
+            ConsentEventRepository events,
+            Notifications notifications,
+            Vault vault,
+            LiveSubjects subjects,
+            MeterRegistry registry) {
         this.events = events;
         this.applied = events.lastSeq();
         cache.monitor(registry, "consent-decisions");
         notifications.subscribe(ConsentLedger.NOTIFY_CHANNEL, ignored -> catchUp());
         vault.onErasure(this::forget);
-    }
-
-    Optional<LatestConsent> latest(SubjectId subject, String site, String purpose) {
-        return consentsOf(subject).latest(site, purpose);
-    }
-
-    /** The jurisdiction of the subject's latest consent action on the site, if any. */
-    Optional<String> jurisdiction(SubjectId subject, String site) {
-        return consentsOf(subject).latestOn(site).map(LatestConsent::jurisdiction);
+        subjects.onArrival(this::forget);
     }
 
     /** The subject's latest words on every site and purpose: one look-up for several questions about them. */
@@ -60,21 +57,25 @@ class ConsentIndex {
     }
 
     /**
-     * As {@link #consentsOf}, or {@code null} when the database has no such subject (never created, or erased): only
-     * existing subjects are cached, so a cached entry answers that the subject exists as well, until their erasure
-     * drops it ({@link Vault#onErasure}, at once on the node that erased). WHY: a decision needs both, and a subject
-     * missing from this cache was missing from the vault's key cache too, which then read and unwrapped the subject's
-     * key for nothing but its existence, in a query of its own (bench/README.md, miss12). A subject not cached for not
+     * As {@link #consentsOf}, or {@code null} when the database has no such subject (never created, or erased) or the
+     * subject has nothing on the site ({@link SubjectConsents#knownOn}): a site's integrator is answered as if only the
+     * site's people existed (attack13 M1). Only existing subjects are cached, so a cached entry answers that the subject
+     * exists, and on which sites, until their erasure or their coming onto another site drops it ({@link
+     * Vault#onErasure}, at once on the node that erased; {@link LiveSubjects#onArrival}, on every node when the
+     * writer commits). WHY: a decision needs all of it, and a subject missing from this cache was missing from the
+     * vault's key cache too, which then read and unwrapped the subject's key for nothing but its existence, in a query
+     * of its own (bench/README.md, miss12); and a question about another site's person is answered from the cache as
+     * well (read again each time, it cost a query a question: bench/README.md, site14). A subject not cached for not
      * existing is read again on the next question, as it may be created meanwhile.
      */
     @Nullable
-    SubjectConsents ofExisting(SubjectId subject) {
+    SubjectConsents ofKnownOn(SubjectId subject, String site) {
         SubjectConsents cached = cached(subject);
         if (cached != null) {
-            return cached;
+            return cached.knownOn(site) ? cached : null;
         }
         ConsentEventRepository.SubjectWords read = read(subject);
-        return read.subjectExists() ? read.consents() : null;
+        return read.subjectExists() && read.consents().knownOn(site) ? read.consents() : null;
     }
 
     /** Drops the subjects of every event appended since the last call. */

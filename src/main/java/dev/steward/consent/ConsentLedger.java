@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -67,8 +68,23 @@ public class ConsentLedger {
     /** Appends the action with its receipt; refuses purposes, activities and jurisdictions the catalog does not declare. */
     @Transactional
     public ConsentEvent record(ConsentRequest request) {
+        return record(request, vault::exists);
+    }
+
+    /**
+     * As {@link #record}, for a site's integrator: a subject with nothing on the request's site (no word in the ledger,
+     * no record, rights request or account there) is refused exactly as a subject that does not exist, so that the
+     * site's integrator cannot file a consent under another site's person, nor learn that the id is someone's
+     * (attack13 M1).
+     */
+    @Transactional
+    public ConsentEvent recordOnSite(ConsentRequest request) {
+        return record(request, subject -> index.ofKnownOn(subject, request.site()) != null);
+    }
+
+    private ConsentEvent record(ConsentRequest request, Predicate<SubjectId> exists) {
         UUID id = UUID.randomUUID();
-        ConsentEvent event = events.append(rules.event(request, id), rules.evidence(request, id));
+        ConsentEvent event = events.append(rules.event(request, id, exists), rules.evidence(request, id));
         events.insertReceipt(event.id(), receipts.issue(event));
         notifications.send(NOTIFY_CHANNEL, Long.toString(event.seq()));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

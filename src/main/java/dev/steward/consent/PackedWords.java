@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A subject's latest words ({@link SubjectConsents}) as one array of longs, as {@link WordsCache} keeps them: the
- * subject's id, then {@value #LONGS} longs a (site, purpose). The texts (sites, purposes, notice versions,
- * jurisdictions) become numbers given in the order first seen, so that an entry holds no reference.
+ * subject's id, how many words and other sites follow, then {@value #LONGS} longs a (site, purpose), then one a site
+ * the subject has other data on. The texts (sites, purposes, notice versions, jurisdictions) become numbers given in
+ * the order first seen, so that an entry holds no reference.
  *
  * <p>The texts are few and repeat (the catalog's sites and purposes, their notices' versions, a handful of
  * jurisdictions); each is kept once, as {@code String.intern} kept them before.
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 final class PackedWords {
 
     static final int LONGS = 7;
+    /** The id's two longs and the counts' one. */
+    static final int HEAD = 3;
     private static final int JURISDICTIONS = 1 << 24;
     private static final ConsentAction[] ACTIONS = ConsentAction.values();
 
@@ -27,9 +30,14 @@ final class PackedWords {
     /** The subject's words packed, or {@code null} if their texts outnumber what an entry can say (never in practice). */
     long @Nullable [] pack(SubjectId subject, SubjectConsents consents) {
         List<SubjectConsents.Latest> latest = consents.latest();
-        long[] packed = new long[2 + LONGS * latest.size()];
+        List<String> sites = consents.sites();
+        long[] packed = new long[HEAD + LONGS * latest.size() + sites.size()];
         packed[0] = subject.value().getMostSignificantBits();
         packed[1] = subject.value().getLeastSignificantBits();
+        packed[2] = (long) latest.size() << 32 | sites.size();
+        for (int i = 0; i < sites.size(); i++) {
+            packed[HEAD + LONGS * latest.size() + i] = number(sites.get(i));
+        }
         for (int i = 0; i < latest.size(); i++) {
             SubjectConsents.Latest one = latest.get(i);
             LatestConsent event = one.event();
@@ -37,7 +45,7 @@ final class PackedWords {
             if (jurisdiction >= JURISDICTIONS) {
                 return null;
             }
-            int at = 2 + LONGS * i;
+            int at = HEAD + LONGS * i;
             packed[at] = (long) number(one.site()) << 32 | number(one.purpose());
             packed[at + 1] = event.seq();
             packed[at + 2] = event.idHigh();
@@ -53,9 +61,13 @@ final class PackedWords {
 
     SubjectConsents unpack(long[] packed) {
         String[] known = texts;
-        SubjectConsents.Latest[] latest = new SubjectConsents.Latest[(packed.length - 2) / LONGS];
+        SubjectConsents.Latest[] latest = new SubjectConsents.Latest[(int) (packed[2] >>> 32)];
+        String[] sites = new String[(int) packed[2]];
+        for (int i = 0; i < sites.length; i++) {
+            sites[i] = known[(int) packed[HEAD + LONGS * latest.length + i]];
+        }
         for (int i = 0; i < latest.length; i++) {
-            int at = 2 + LONGS * i;
+            int at = HEAD + LONGS * i;
             long numbered = packed[at + 6];
             LatestConsent event = new LatestConsent(
                     packed[at + 1],
@@ -68,7 +80,7 @@ final class PackedWords {
                     packed[at + 5]);
             latest[i] = new SubjectConsents.Latest(known[(int) (packed[at] >>> 32)], known[(int) packed[at]], event);
         }
-        return new SubjectConsents(List.of(latest));
+        return new SubjectConsents(List.of(latest), List.of(sites));
     }
 
     private int number(String text) {

@@ -167,6 +167,17 @@ class IdentifierRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Every subject carrying the index: the proven ones first, then the newest. */
+    List<SubjectId> carriersInOrder(byte[] blindIndex) {
+        return jdbc.sql("""
+                        SELECT i.subject_id FROM subject_identifier i JOIN data_subject s ON s.id = i.subject_id
+                        WHERE i.blind_index = :index ORDER BY i.verified_at IS NULL, s.created_at DESC, s.id
+                        """)
+                .param("index", blindIndex)
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     Optional<SubjectId> oneCarrier(byte[] blindIndex) {
         return Optional.ofNullable(
                 oneCarrierEach(List.of(blindIndex)).get(HexFormat.of().formatHex(blindIndex)));

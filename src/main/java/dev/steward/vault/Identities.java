@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -116,6 +117,20 @@ public class Identities {
         return identifiers
                 .oneCarrier(blindIndex.of(identifier))
                 .orElseGet(() -> newSubject(List.of(ClaimedIdentifier.of(identifier))));
+    }
+
+    /**
+     * As {@link #forAddress(Identifier)}, among the carriers the filter lets through (those a site's integrator may
+     * know of): the first of them, a proven one first, else a new subject with the address.
+     */
+    @Transactional
+    public SubjectId forAddress(Identifier identifier, Predicate<SubjectId> among) {
+        for (SubjectId carrier : identifiers.carriersInOrder(blindIndex.of(identifier))) {
+            if (among.test(carrier)) {
+                return carrier;
+            }
+        }
+        return newSubject(List.of(ClaimedIdentifier.of(identifier)));
     }
 
     /** The blind index of an identifier, for lists that must recognise a person without holding their data. */

@@ -1,5 +1,8 @@
 package dev.steward.vault;
 
+import dev.steward.platform.Notifications;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,10 +16,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class LiveSubjects {
 
-    private final SubjectKeys keys;
+    /** Where V175's triggers announce subjects that came onto a site: their ids, or nothing for many at once. */
+    static final String SITES_CHANNEL = "steward_subject_site";
 
-    LiveSubjects(SubjectKeys keys) {
+    private final SubjectKeys keys;
+    private final Notifications notifications;
+
+    LiveSubjects(SubjectKeys keys, Notifications notifications) {
         this.keys = keys;
+        this.notifications = notifications;
+    }
+
+    /**
+     * Calls the listener, on every node, with each subject that came onto a site it was not known on ({@link
+     * #sitesSql} has one more site for them), or with {@code null} when many did at once or some may have been missed
+     * (a lost database connection): then every cached answer that a subject is not known on a site must go. Called
+     * once the writing transaction committed, as a consent's notification is.
+     */
+    public void onArrival(Consumer<@Nullable SubjectId> listener) {
+        notifications.subscribe(SITES_CHANNEL, subjects -> {
+            if (subjects == null || subjects.isEmpty()) {
+                listener.accept(null);
+            } else {
+                for (String subject : subjects.split(",")) {
+                    listener.accept(SubjectId.parse(subject));
+                }
+            }
+        });
     }
 
     public boolean exists(SubjectId subject) {
@@ -45,5 +71,16 @@ public class LiveSubjects {
      */
     public static String existsSql(String parameter) {
         return "EXISTS (SELECT FROM data_subject WHERE id = :" + parameter + ")";
+    }
+
+    /**
+     * The SQL expression "the sites the subject whose id is the named parameter has a record, a rights request or an
+     * account on", a text array (empty for none): as {@link #existsSql}, for a query that must learn it beside its own
+     * rows. Consent events are not in it, since the ledger knows them; a subject erased has none. WHY: a site's
+     * integrator is answered as if only the site's people existed (attack13 M1), and this is one index probe in the
+     * decision's own statement (V175).
+     */
+    public static String sitesSql(String parameter) {
+        return "ARRAY(SELECT site FROM subject_site WHERE subject_id = :" + parameter + ")";
     }
 }

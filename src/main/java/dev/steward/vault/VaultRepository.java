@@ -173,12 +173,15 @@ class VaultRepository {
                 .update();
     }
 
-    /** Deletes the subject; its identifiers and records go with it (ON DELETE CASCADE). */
+    /**
+     * Deletes the subject; its identifiers and records go with it (ON DELETE CASCADE), the sites it was known on in the
+     * same statement (no foreign key: a rights request may name a subject erased meanwhile).
+     */
     boolean deleteSubject(SubjectId subject) {
-        return jdbc.sql("DELETE FROM data_subject WHERE id = :id")
-                        .param("id", subject.value())
-                        .update()
-                == 1;
+        return jdbc.sql("""
+                        WITH sites AS (DELETE FROM subject_site WHERE subject_id = :id)
+                        DELETE FROM data_subject WHERE id = :id
+                        """).param("id", subject.value()).update() == 1;
     }
 
     int deleteRecords(List<RecordId> records) {
@@ -187,11 +190,15 @@ class VaultRepository {
                 .update();
     }
 
-    /** Deletes the subjects; their identifiers go with them (ON DELETE CASCADE). Answers how many there were. */
+    /**
+     * Deletes the subjects; their identifiers go with them (ON DELETE CASCADE), the sites they were known on in the same
+     * statement. Answers how many there were.
+     */
     int deleteSubjects(UUID[] subjects) {
-        return jdbc.sql("DELETE FROM data_subject WHERE id = ANY(:ids)")
-                .param("ids", subjects)
-                .update();
+        return jdbc.sql("""
+                        WITH sites AS (DELETE FROM subject_site WHERE subject_id = ANY(:ids))
+                        DELETE FROM data_subject WHERE id = ANY(:ids)
+                        """).param("ids", subjects).update();
     }
 
     /** Every subject key, in batches, for re-wrapping under a new master key. */

@@ -9,6 +9,8 @@ import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
+import dev.steward.vault.NewRecord;
+import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Duration;
@@ -138,7 +140,7 @@ class ConsentLedgerTest {
 
     @Test
     void aPurposeOnAnotherLegalBasisIsAllowedUntilTheSubjectObjects() {
-        SubjectId subject = subject("objector");
+        SubjectId subject = labCustomer("objector");
         assertThat(decisions
                         .decide("lab", subject.toString(), "invoicing", null)
                         .reason())
@@ -222,7 +224,7 @@ class ConsentLedgerTest {
     void askingForABatchAnswersWhatAskingForEachAnswers() {
         SubjectId consenting = subject("batch-consenting");
         SubjectId withdrawn = subject("batch-withdrawn");
-        SubjectId silent = subject("batch-silent");
+        SubjectId silent = labCustomer("batch-silent");
         ledger.record(newsletter(consenting, ConsentAction.GIVEN).withWording("Send me the newsletter."));
         ledger.record(newsletter(withdrawn, ConsentAction.GIVEN).withWording("Send me the newsletter."));
         ledger.record(newsletter(withdrawn, ConsentAction.WITHDRAWN));
@@ -248,6 +250,27 @@ class ConsentLedgerTest {
 
     private SubjectId subject(String who) {
         return identities.forAddress(Identifier.email(Canary.email(who)));
+    }
+
+    /**
+     * A person with data on the lab's site but no word in the ledger: a decision about someone with nothing on the site
+     * answers unknown-subject (attack13 M1).
+     */
+    private SubjectId labCustomer(String who) {
+        SubjectId subject = subject(who);
+        vault.store(
+                subject,
+                new NewRecord(
+                        "lab",
+                        "trial",
+                        "1",
+                        "gdpr-6-1-b",
+                        "EU",
+                        "trial-period",
+                        null,
+                        RecordState.ACTIVE,
+                        Map.of("email", Canary.email(who))));
+        return subject;
     }
 
     private static ConsentRequest newsletter(SubjectId subject, ConsentAction action) {

@@ -32,15 +32,17 @@ class PackedWordsTest {
                             i % 3 == 0 ? "EU" : "US-CA",
                             i % 2 == 0 ? null : Instant.parse("2027-12-06T00:00:00Z"))));
         }
-        SubjectConsents consents = new SubjectConsents(latest);
+        SubjectConsents consents = new SubjectConsents(latest, List.of("lab", "omron-healthcare"));
 
         long[] entry = packed.pack(subject, consents);
 
-        assertThat(entry).hasSize(2 + PackedWords.LONGS * actions.length);
+        assertThat(entry).hasSize(PackedWords.HEAD + PackedWords.LONGS * actions.length + 2);
         assertThat(entry[0]).isEqualTo(subject.value().getMostSignificantBits());
         assertThat(entry[1]).isEqualTo(subject.value().getLeastSignificantBits());
         SubjectConsents unpacked = packed.unpack(entry);
         assertThat(unpacked).isEqualTo(consents);
+        assertThat(unpacked.knownOn("lab")).as("a site known by other data, not words").isTrue();
+        assertThat(unpacked.knownOn("elsewhere")).isFalse();
         assertThat(unpacked.latestOrNull("omron-healthcare", "purpose-1").receiptPath())
                 .isEqualTo(
                         consents.latestOrNull("omron-healthcare", "purpose-1").receiptPath());
@@ -52,13 +54,14 @@ class PackedWordsTest {
     }
 
     @Test
-    void aSubjectWithoutWordsIsTheirIdAlone() {
+    void aSubjectWithoutWordsOrSitesIsTheirIdAlone() {
         SubjectId subject = SubjectId.random();
-        long[] entry = packed.pack(subject, new SubjectConsents(List.of()));
+        long[] entry = packed.pack(subject, new SubjectConsents(List.of(), List.of()));
         assertThat(entry)
                 .containsExactly(
                         subject.value().getMostSignificantBits(),
-                        subject.value().getLeastSignificantBits());
+                        subject.value().getLeastSignificantBits(),
+                        0L);
         assertThat(packed.unpack(entry).latest()).isEmpty();
     }
 
@@ -76,7 +79,8 @@ class PackedWordsTest {
                             Instant.ofEpochSecond(i),
                             "notice-" + i,
                             "jurisdiction-" + i % 11,
-                            null)))));
+                            null))),
+                    List.of("site-" + i % 5)));
         }
         List<long[]> entries = all.stream()
                 .map(consents -> packed.pack(SubjectId.random(), consents))

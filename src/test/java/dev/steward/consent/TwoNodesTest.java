@@ -59,7 +59,8 @@ class TwoNodesTest {
             assertThat(decisionsThere
                             .decide("lab", subject.toString(), "newsletter", null)
                             .reason())
-                    .isEqualTo("no-consent");
+                    .as("nothing on the lab's site yet: a subject unknown there, which no node keeps")
+                    .isEqualTo("unknown-subject");
 
             ledger.record(ConsentRequest.of(subject, "lab", "newsletter", ConsentAction.GIVEN, CollectionMethod.FORM)
                     .withWording("Send me the monthly lab newsletter."));
