@@ -20,6 +20,7 @@ final class PackedWords {
     static final int LONGS = 7;
     /** The id's two longs and the counts' one. */
     static final int HEAD = 3;
+
     private static final int JURISDICTIONS = 1 << 24;
     private static final ConsentAction[] ACTIONS = ConsentAction.values();
 

@@ -41,7 +41,9 @@ class PackedWordsTest {
         assertThat(entry[1]).isEqualTo(subject.value().getLeastSignificantBits());
         SubjectConsents unpacked = packed.unpack(entry);
         assertThat(unpacked).isEqualTo(consents);
-        assertThat(unpacked.knownOn("lab")).as("a site known by other data, not words").isTrue();
+        assertThat(unpacked.knownOn("lab"))
+                .as("a site known by other data, not words")
+                .isTrue();
         assertThat(unpacked.knownOn("elsewhere")).isFalse();
         assertThat(unpacked.latestOrNull("omron-healthcare", "purpose-1").receiptPath())
                 .isEqualTo(
@@ -69,17 +71,18 @@ class PackedWordsTest {
     void textsKeepTheirNumbersAcrossSubjectsAndManyOfThem() {
         List<SubjectConsents> all = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            all.add(new SubjectConsents(List.of(new SubjectConsents.Latest(
-                    "site-" + i % 7,
-                    "purpose-" + i,
-                    LatestConsent.of(
-                            i,
-                            UUID.randomUUID(),
-                            ConsentAction.GIVEN,
-                            Instant.ofEpochSecond(i),
-                            "notice-" + i,
-                            "jurisdiction-" + i % 11,
-                            null))),
+            all.add(new SubjectConsents(
+                    List.of(new SubjectConsents.Latest(
+                            "site-" + i % 7,
+                            "purpose-" + i,
+                            LatestConsent.of(
+                                    i,
+                                    UUID.randomUUID(),
+                                    ConsentAction.GIVEN,
+                                    Instant.ofEpochSecond(i),
+                                    "notice-" + i,
+                                    "jurisdiction-" + i % 11,
+                                    null))),
                     List.of("site-" + i % 5)));
         }
         List<long[]> entries = all.stream()
