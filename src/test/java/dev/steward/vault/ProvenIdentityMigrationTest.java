@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.test.TestDatabase;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -21,13 +20,13 @@ class ProvenIdentityMigrationTest {
     void subjectsJoinedThroughAnUnprovenIdentifierAreFlaggedAndConfirmedAddressesCountAsProven() {
         DriverManagerDataSource database =
                 new DriverManagerDataSource(TestDatabase.newDatabase(), TestDatabase.user(), TestDatabase.password());
-        migrate(database, "23");
+        EarlierSchemas.migrate(database, "23");
         JdbcClient jdbc = JdbcClient.create(database);
-        UUID merged = subject(jdbc);
+        UUID merged = EarlierSchemas.subject(jdbc);
         identifier(jdbc, merged, "EMAIL", 1);
         identifier(jdbc, merged, "EMAIL", 2);
         identifier(jdbc, merged, "PHONE", 3);
-        UUID subscriber = subject(jdbc);
+        UUID subscriber = EarlierSchemas.subject(jdbc);
         identifier(jdbc, subscriber, "EMAIL", 4);
         jdbc.sql("""
                         INSERT INTO consent_event (seq, id, subject_id, site, purpose, action, notice_version, method,
@@ -43,7 +42,7 @@ class ProvenIdentityMigrationTest {
                         VALUES ('omron-healthcare', :subject, 'account', 'x', 'active', now())
                         """).param("subject", subscriber).update();
 
-        migrate(database, "latest");
+        EarlierSchemas.migrate(database, "latest");
 
         assertThat(review(jdbc, merged)).isEqualTo("merged-through-unproven-identifier");
         assertThat(review(jdbc, subscriber)).isNull();
@@ -63,24 +62,6 @@ class ProvenIdentityMigrationTest {
                         .single())
                 .as("an older account verifies at its next sign-in, with no deadline")
                 .isEqualTo(1);
-    }
-
-    private static void migrate(DriverManagerDataSource database, String target) {
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .target(target)
-                .load()
-                .migrate();
-    }
-
-    private static UUID subject(JdbcClient jdbc) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO data_subject (id, wrapped_key, created_at) VALUES (:id, :key, now())")
-                .param("id", id)
-                .param("key", NOT_A_KEY)
-                .update();
-        return id;
     }
 
     private static void identifier(JdbcClient jdbc, UUID subject, String kind, int index) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.test.TestDatabase;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -20,14 +19,14 @@ class SubjectSiteMigrationTest {
     void theSitesComeFromTheRowsStoredBeforeAndFromEveryLaterInsert() {
         DriverManagerDataSource database =
                 new DriverManagerDataSource(TestDatabase.newDatabase(), TestDatabase.user(), TestDatabase.password());
-        migrate(database, "174");
+        EarlierSchemas.migrate(database, "174");
         JdbcClient jdbc = JdbcClient.create(database);
-        UUID customer = subject(jdbc);
+        UUID customer = EarlierSchemas.subject(jdbc);
         record(jdbc, customer, "olympus-ims");
         record(jdbc, customer, "olympus-ims");
-        UUID requester = subject(jdbc);
+        UUID requester = EarlierSchemas.subject(jdbc);
         request(jdbc, requester, "omron-healthcare");
-        UUID member = subject(jdbc);
+        UUID member = EarlierSchemas.subject(jdbc);
         jdbc.sql("""
                         INSERT INTO account (site, subject_id, registered_with, password_hash, state, created_at)
                         VALUES ('lab', :subject, 'account', 'x', 'active', now())
@@ -35,7 +34,7 @@ class SubjectSiteMigrationTest {
         UUID erased = UUID.randomUUID(); // a request's subject erased meanwhile: no row in data_subject
         request(jdbc, erased, "lab");
 
-        migrate(database, "latest");
+        EarlierSchemas.migrate(database, "latest");
 
         assertThat(sites(jdbc, customer)).containsExactly("olympus-ims");
         assertThat(sites(jdbc, requester)).containsExactly("omron-healthcare");
@@ -54,23 +53,6 @@ class SubjectSiteMigrationTest {
                 .param("to", requester)
                 .update();
         assertThat(sites(jdbc, requester)).containsExactly("olympus-ims", "omron-healthcare");
-    }
-
-    private static void migrate(DriverManagerDataSource database, String target) {
-        Flyway.configure()
-                .dataSource(database)
-                .locations("classpath:db/migration")
-                .target(target)
-                .load()
-                .migrate();
-    }
-
-    private static UUID subject(JdbcClient jdbc) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO data_subject (id, wrapped_key, created_at) VALUES (:id, '\\x01', now())")
-                .param("id", id)
-                .update();
-        return id;
     }
 
     private static UUID record(JdbcClient jdbc, UUID subject, String site) {
