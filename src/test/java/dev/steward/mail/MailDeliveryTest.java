@@ -224,7 +224,9 @@ class MailDeliveryTest {
 
         UUID withoutConsent = mailer.queue(offer(carol, address));
         assertThat(mailer.status(withoutConsent)).as("dropped when queued").contains(MailStatus.DROPPED);
-        assertThat(column(withoutConsent, "last_error")).isEqualTo("no-consent");
+        assertThat(column(withoutConsent, "last_error"))
+                .as("nothing of carol's on the site yet: unknown there, as to the site's integrator")
+                .isEqualTo("unknown-subject");
         assertThat(jdbc.sql("SELECT envelope_enc FROM mail_message WHERE id = :id")
                         .param("id", withoutConsent)
                         .query(byte[].class)
