@@ -486,7 +486,7 @@ class FormSubmissionsApiTest {
                         sameEmail.ticking("surveys-and-contests").json());
         assertThat(perEmail.statusCode()).isEqualTo(429);
         assertThat(perEmail.body()).contains("\"code\":\"rate-limited\"").doesNotContain(Canary.MARKER);
-        assertThat(Rows.count(jdbc)).isEqualTo(before);
+        assertThat(Rows.grownSince(jdbc, before)).isEmpty();
     }
 
     @Test
@@ -533,7 +533,9 @@ class FormSubmissionsApiTest {
                 .orElseThrow(() -> new AssertionError("no " + code + " among " + codes(answer)));
         assertThat(error.get("field").isNull() ? null : error.get("field").asString())
                 .isEqualTo(field);
-        assertThat(Rows.count(jdbc)).as("rows after a refused submission").isEqualTo(before);
+        assertThat(Rows.grownSince(jdbc, before))
+                .as("rows after a refused submission")
+                .isEmpty();
         return error;
     }
 

@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Counts the rows a submission could leave behind, table by table, so a test can show that a refused one left none.
- * Consent events appended by Steward's own lapse job are left out: they may arrive at any time.
+ * Consent events appended by Steward's own lapse job are left out: they may arrive at any time. Rows may go meanwhile
+ * (a job erasing a registration never confirmed, with its mail), so "nothing stored" is "no table grew".
  */
 public final class Rows {
 
@@ -29,5 +30,16 @@ public final class Rows {
                 .forEach(table -> counts.put(
                         table, jdbc.sql(COUNTS.get(table)).query(Long.class).single()));
         return counts;
+    }
+
+    /** The tables with more rows than {@code before} counted, and their counts now: empty when nothing was stored. */
+    public static Map<String, Long> grownSince(JdbcClient jdbc, Map<String, Long> before) {
+        Map<String, Long> grown = new LinkedHashMap<>();
+        count(jdbc).forEach((table, now) -> {
+            if (now > before.get(table)) {
+                grown.put(table, now);
+            }
+        });
+        return grown;
     }
 }
