@@ -189,7 +189,7 @@ public class Seeder {
         Set<Long> taken = new HashSet<>();
         for (int i = 0; i < persons.length; i++) {
             Identifier email = emails.get(i);
-            if (found.subjects().containsKey(email) || found.suppressed().contains(email)) {
+            if (found.carriers().containsKey(email) || found.suppressed().contains(email)) {
                 taken.add(persons[i]);
             }
         }

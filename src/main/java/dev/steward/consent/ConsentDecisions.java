@@ -8,7 +8,6 @@ import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
-import dev.steward.vault.LiveSubjects;
 import dev.steward.vault.SubjectId;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +30,6 @@ public class ConsentDecisions {
     private final Catalogs catalogs;
     private final ConsentIndex index;
     private final ConsentEventRepository events;
-    private final LiveSubjects subjects;
     private final Identities identities;
     private final List<ProcessingVeto> vetoes;
     private final Clock clock;
@@ -40,14 +38,12 @@ public class ConsentDecisions {
             Catalogs catalogs,
             ConsentIndex index,
             ConsentEventRepository events,
-            LiveSubjects subjects,
             Identities identities,
             List<ProcessingVeto> vetoes,
             Clock clock) {
         this.catalogs = catalogs;
         this.index = index;
         this.events = events;
-        this.subjects = subjects;
         this.identities = identities;
         this.vetoes = vetoes;
         this.clock = clock;
@@ -112,12 +108,15 @@ public class ConsentDecisions {
                 .toList();
         List<SubjectId> all = people.stream().flatMap(List::stream).distinct().toList();
         Map<SubjectId, SubjectConsents> latest = events.latestOnSiteEach(all, site, at);
-        List<List<SubjectId>> existing = people.stream().map(this::existing).toList();
+        // another site's subject carrying a person's address has no say here (attack13 M1)
+        List<List<SubjectId>> known = people.stream()
+                .map(person -> List.copyOf(knownOn(person, site).keySet()))
+                .toList();
         Map<String, List<ConsentDecision>> decisions = new LinkedHashMap<>();
         for (Purpose purpose : wanted) {
             decisions.put(
                     purpose.key(),
-                    existing.stream()
+                    known.stream()
                             .map(found -> decide(
                                     declared,
                                     purpose,
@@ -228,14 +227,6 @@ public class ConsentDecisions {
             }
         }
         return known;
-    }
-
-    /**
-     * Those of the subjects that exist (were created and not erased): for a campaign's people, each the subjects of an
-     * address on the site's list, who were asked for by the site itself.
-     */
-    private List<SubjectId> existing(List<SubjectId> candidates) {
-        return candidates.stream().filter(subjects::exists).toList();
     }
 
     private List<SubjectId> resolve(String subject) {

@@ -11,9 +11,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -208,6 +210,18 @@ class ConsentEventRepository {
         Map<SubjectId, SubjectConsents> read = new HashMap<>();
         bySubject.forEach((subject, latest) -> read.put(subject, new SubjectConsents(latest, List.of())));
         return read;
+    }
+
+    /** The sites on which each of these subjects has consent events (those without any are left out). */
+    Map<SubjectId, Set<String>> sitesWithWords(Collection<SubjectId> subjects) {
+        Map<SubjectId, Set<String>> sites = new HashMap<>();
+        jdbc.sql("SELECT DISTINCT subject_id, site FROM consent_event WHERE subject_id = ANY(:subjects)")
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    sites.computeIfAbsent(new SubjectId(rs.getObject(1, UUID.class)), any -> new HashSet<>())
+                            .add(rs.getString(2));
+                });
+        return sites;
     }
 
     private static SubjectConsents.Latest latest(ResultSet rs) throws SQLException {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ class ConsentFileImport {
     private final PublishedNotices notices;
     private final KnownSubjects subjects;
     private final ConsentImportWriter writer;
+    private final ConsentEventRepository events;
     private final Clock clock;
 
     private final ErrorWords errorWords;
@@ -47,8 +49,10 @@ class ConsentFileImport {
             PublishedNotices notices,
             KnownSubjects subjects,
             ConsentImportWriter writer,
+            ConsentEventRepository events,
             Clock clock,
             ErrorWords errorWords) {
+        this.events = events;
         this.errorWords = errorWords;
         this.catalogs = catalogs;
         this.notices = notices;
@@ -58,12 +62,12 @@ class ConsentFileImport {
     }
 
     /**
-     * The rows to write (the suppressed left out), the subjects already known by their addresses, how many rows were
-     * skipped, and every problem of the file.
+     * The rows to write (the suppressed left out), the subjects already known by their addresses on each site, how
+     * many rows were skipped, and every problem of the file.
      */
     record Checked(
             List<ConsentCsv.Row> importing,
-            Map<Identifier, SubjectId> known,
+            Map<String, Map<Identifier, SubjectId>> known,
             KnownSubjects.@Nullable BlindIndexes blindIndexes,
             int skipped,
             List<ConsentCsvFile.Problem> problems) {}
@@ -116,13 +120,51 @@ class ConsentFileImport {
                 .map(consents::row)
                 .flatMap(Optional::stream)
                 .toList();
-        KnownSubjects.Known known = joined(lookUp);
-        Set<Identifier> suppressed = known.suppressed();
-        requireSubjects(rows, known, csv);
+        KnownSubjects.Known found = joined(lookUp);
+        Set<Identifier> suppressed = found.suppressed();
+        Map<String, Map<Identifier, SubjectId>> known = onSites(rows, found);
+        requireSubjects(rows, known, suppressed, csv);
         List<ConsentCsv.Row> importing =
                 rows.stream().filter(row -> !suppressed.contains(row.email())).toList();
-        return new Checked(
-                importing, known.subjects(), known.blindIndexes(), rows.size() - importing.size(), csv.problems());
+        return new Checked(importing, known, found.blindIndexes(), rows.size() - importing.size(), csv.problems());
+    }
+
+    /**
+     * For each site and address the lines give, the first subject carrying the address that the site knows (a record,
+     * a rights request, an account or a consent event there), as the consent API files an address: a line of one site
+     * never joins a person of another (attack13 M1); where none is, its consent makes a new subject.
+     *
+     * <p>The vault's sites answer nearly every line; the ledger is asked only about the carriers placed before the
+     * first one those sites show, so that an import of people the site has records of costs no query more.
+     */
+    private Map<String, Map<Identifier, SubjectId>> onSites(List<ConsentCsv.Row> rows, KnownSubjects.Known known) {
+        Set<SubjectId> unsure = new HashSet<>();
+        for (ConsentCsv.Row row : rows) {
+            for (KnownSubjects.Carrier carrier : carriers(known, row)) {
+                if (carrier.sites().contains(row.request().site())) {
+                    break;
+                }
+                unsure.add(carrier.subject());
+            }
+        }
+        Map<SubjectId, Set<String>> withWords = unsure.isEmpty() ? Map.of() : events.sitesWithWords(unsure);
+        Map<String, Map<Identifier, SubjectId>> bySite = new HashMap<>();
+        for (ConsentCsv.Row row : rows) {
+            String site = row.request().site();
+            carriers(known, row).stream()
+                    .filter(carrier -> carrier.sites().contains(site)
+                            || withWords
+                                    .getOrDefault(carrier.subject(), Set.of())
+                                    .contains(site))
+                    .findFirst()
+                    .ifPresent(carrier ->
+                            bySite.computeIfAbsent(site, any -> new HashMap<>()).put(row.email(), carrier.subject()));
+        }
+        return bySite;
+    }
+
+    private static List<KnownSubjects.Carrier> carriers(KnownSubjects.Known known, ConsentCsv.Row row) {
+        return known.carriers().getOrDefault(row.email(), List.of());
     }
 
     void write(Checked checked, LongConsumer written) {
@@ -184,19 +226,26 @@ class ConsentFileImport {
     }
 
     /**
-     * A person Steward does not know can only enter through a consent given (as through the API); any other action
-     * for them needs a consent given earlier in the file.
+     * A person a site does not know can only enter it through a consent given (as through the API); any other action
+     * for them needs a consent given on that site earlier in the file.
      */
-    private static void requireSubjects(List<ConsentCsv.Row> rows, KnownSubjects.Known known, ConsentCsvFile csv) {
-        Set<Identifier> given = new HashSet<>(known.subjects().keySet());
+    private static void requireSubjects(
+            List<ConsentCsv.Row> rows,
+            Map<String, Map<Identifier, SubjectId>> known,
+            Set<Identifier> suppressed,
+            ConsentCsvFile csv) {
+        Map<String, Set<Identifier>> given = new HashMap<>();
+        known.forEach((site, subjects) -> given.put(site, new HashSet<>(subjects.keySet())));
         for (ConsentCsv.Row row : rows) {
+            Set<Identifier> onSite = given.computeIfAbsent(row.request().site(), site -> new HashSet<>());
             if (row.request().action() == ConsentAction.GIVEN) {
-                given.add(row.email());
-            } else if (!given.contains(row.email()) && !known.suppressed().contains(row.email())) {
+                onSite.add(row.email());
+            } else if (!onSite.contains(row.email()) && !suppressed.contains(row.email())) {
                 csv.problem(
                         row.line(),
                         row.emailColumn(),
-                        "email: Steward holds nothing about this address and no line before gives a consent for it");
+                        "email: Steward holds nothing about this address on site '"
+                                + row.request().site() + "' and no line before gives a consent for it there");
             }
         }
     }

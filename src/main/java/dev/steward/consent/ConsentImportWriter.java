@@ -10,6 +10,7 @@ import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,18 +60,22 @@ class ConsentImportWriter {
         this.clock = clock;
     }
 
-    /** One batch made ready: its rows' copies (new subjects first, then the events) and the events linked. */
-    private record Batch(BulkSubjects.Filed people, List<BulkCopy.Pending> copies, ConsentEventLinks.Linked events) {
+    /**
+     * One batch made ready: the people filed on each of its sites, its rows' copies (new subjects first, then the
+     * events) and the events linked.
+     */
+    private record Batch(
+            List<BulkSubjects.Filed> people, List<BulkCopy.Pending> copies, ConsentEventLinks.Linked events) {
 
         int rows() {
             return events.events().size();
         }
     }
 
-    /** @param known the subjects found while checking, by address */
+    /** @param known the subjects found while checking, by site and address */
     void write(
             List<ConsentCsv.Row> rows,
-            Map<Identifier, SubjectId> known,
+            Map<String, Map<Identifier, SubjectId>> known,
             KnownSubjects.BlindIndexes computed,
             LongConsumer written) {
         List<List<ConsentCsv.Row>> batches = new ArrayList<>();
@@ -91,12 +97,13 @@ class ConsentImportWriter {
 
     private void writeAll(
             List<List<ConsentCsv.Row>> batches,
-            Map<Identifier, SubjectId> known,
+            Map<String, Map<Identifier, SubjectId>> known,
             KnownSubjects.BlindIndexes computed,
             ExecutorService writer,
             Executor asker,
             LongConsumer written) {
-        Map<Identifier, SubjectId> filed = new HashMap<>(known);
+        Map<String, Map<Identifier, SubjectId>> filed = new HashMap<>();
+        known.forEach((site, subjects) -> filed.put(site, new HashMap<>(subjects)));
         Set<SubjectId> existing = await(stillThere(batches.get(0), known, asker));
         Batch current = prepare(batches.get(0), filed, computed, existing, consents.lockChain());
         Batch following = null;
@@ -120,34 +127,50 @@ class ConsentImportWriter {
                     await(copying);
                 }
                 consents.written(current.events());
-                subjects.written(current.people());
+                current.people().forEach(subjects::written);
                 written.accept(current.rows());
                 current = following;
             }
         } finally {
             // a failed import leaves no key held for subjects that will never exist
-            Stream.of(current, following).filter(Objects::nonNull).forEach(batch -> subjects.written(batch.people()));
+            Stream.of(current, following)
+                    .filter(Objects::nonNull)
+                    .forEach(batch -> batch.people().forEach(subjects::written));
         }
     }
 
     private Batch prepare(
             List<ConsentCsv.Row> batch,
-            Map<Identifier, SubjectId> filed,
+            Map<String, Map<Identifier, SubjectId>> filed,
             KnownSubjects.BlindIndexes computed,
             Set<SubjectId> existing,
             ChainHeads.Head after) {
-        BulkSubjects.Filed people = subjects.file(emails(batch), filed, computed, clock.instant());
-        filed.putAll(people.subjects());
+        List<BulkSubjects.Filed> people = new ArrayList<>();
+        List<BulkCopy.Pending> copies = new ArrayList<>();
+        // a site's lines go under the subjects that site knows, or new ones of its own (ConsentFileImport#check)
+        bySite(batch).forEach((site, rows) -> {
+            Map<Identifier, SubjectId> onSite = filed.computeIfAbsent(site, any -> new HashMap<>());
+            BulkSubjects.Filed filedOnSite = subjects.file(emails(rows), onSite, computed, clock.instant());
+            onSite.putAll(filedOnSite.subjects());
+            people.add(filedOnSite);
+            copies.addAll(filedOnSite.copies());
+        });
         // the people created by this import are held by the vault until written; it answers for them without a query
         ConsentEventLinks.Linked events = consents.prepare(
-                batch.stream()
-                        .map(row -> row.of(people.subjects().get(row.email())))
-                        .toList(),
+                batch.stream().map(row -> row.of(subjectOf(filed, row))).toList(),
                 after,
                 subject -> existing.contains(subject) || vault.exists(subject));
-        List<BulkCopy.Pending> copies = new ArrayList<>(people.copies());
         copies.add(events.copy());
         return new Batch(people, copies, events);
+    }
+
+    private static Map<String, List<ConsentCsv.Row>> bySite(List<ConsentCsv.Row> rows) {
+        return rows.stream()
+                .collect(Collectors.groupingBy(row -> row.request().site(), LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private static @Nullable SubjectId subjectOf(Map<String, Map<Identifier, SubjectId>> filed, ConsentCsv.Row row) {
+        return filed.getOrDefault(row.request().site(), Map.of()).get(row.email());
     }
 
     /**
@@ -160,15 +183,17 @@ class ConsentImportWriter {
      * copies the previous batch, where it used to read them between two COPYs (bench/README.md, import6).
      */
     private CompletableFuture<Set<SubjectId>> stillThere(
-            List<ConsentCsv.Row> batch, Map<Identifier, SubjectId> known, Executor asker) {
+            List<ConsentCsv.Row> batch, Map<String, Map<Identifier, SubjectId>> known, Executor asker) {
         subjects.loadKeys(batch.stream()
                 .filter(row -> ConsentRules.carriesEvidence(row.request()))
-                .map(row -> known.get(row.email()))
+                .map(row -> subjectOf(known, row))
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
-        Set<SubjectId> people =
-                emails(batch).stream().map(known::get).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<SubjectId> people = batch.stream()
+                .map(row -> subjectOf(known, row))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         return CompletableFuture.supplyAsync(() -> vault.existing(people), asker);
     }
 

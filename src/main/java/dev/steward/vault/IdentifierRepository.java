@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -123,8 +125,8 @@ class IdentifierRepository {
     }
 
     /**
-     * For each blind index that some subject carries, one such subject (a proven one first, then the newest), by index
-     * as hex, since arrays compare by identity.
+     * For each blind index that some subject carries, every such subject (a proven one first, then the newest) with
+     * the sites it has data on ({@code subject_site}), by index as hex, since arrays compare by identity.
      *
      * <p>WHY in two steps (as {@link #emailsCarried}): nearly every address is carried by one subject, and only the
      * order among several needs the subjects' creation times. Joined to {@code data_subject} for every index, an
@@ -132,39 +134,42 @@ class IdentifierRepository {
      * identifiers' index, as quick when cached, and on a cold cache it reads the leaves the import's new identifiers
      * then go to, which shortens the import's write more than the scan costs (bench/README.md, import6).
      */
-    Map<String, SubjectId> oneCarrierEach(List<byte[]> blindIndexes) {
-        Map<String, SubjectId> carrier = new HashMap<>();
+    Map<String, List<KnownSubjects.Carrier>> carriersEach(List<byte[]> blindIndexes) {
+        Map<String, List<KnownSubjects.Carrier>> carriers = new HashMap<>();
         List<byte[]> shared = new ArrayList<>();
-        jdbc.sql("SELECT blind_index, subject_id FROM subject_identifier WHERE blind_index = ANY(:indexes)")
-                .param("indexes", blindIndexes.toArray(byte[][]::new))
-                .query(rs -> {
-                    byte[] index = rs.getBytes(1);
-                    if (carrier.put(HexFormat.of().formatHex(index), new SubjectId(rs.getObject(2, UUID.class)))
-                            != null) {
-                        shared.add(index);
-                    }
-                });
+        jdbc.sql("""
+                        SELECT i.blind_index, i.subject_id,
+                               ARRAY(SELECT site FROM subject_site s WHERE s.subject_id = i.subject_id) AS sites
+                        FROM subject_identifier i WHERE i.blind_index = ANY(:indexes)
+                        """).param("indexes", blindIndexes.toArray(byte[][]::new)).query(rs -> {
+            byte[] index = rs.getBytes(1);
+            List<KnownSubjects.Carrier> each =
+                    carriers.computeIfAbsent(HexFormat.of().formatHex(index), key -> new ArrayList<>(1));
+            if (each.size() == 1) {
+                shared.add(index);
+            }
+            each.add(new KnownSubjects.Carrier(new SubjectId(rs.getObject(2, UUID.class)), Set.of((String[])
+                    rs.getArray(3).getArray())));
+        });
         if (!shared.isEmpty()) {
-            carrier.putAll(carriersInOrder(shared));
+            Map<SubjectId, Integer> rank = ranks(shared);
+            shared.forEach(index -> carriers.get(HexFormat.of().formatHex(index))
+                    .sort(Comparator.comparing(carrier -> rank.get(carrier.subject()))));
         }
-        return carrier;
+        return carriers;
     }
 
-    /** One carrier of each of these indexes that several subjects carry: a proven one first, then the newest. */
-    private Map<String, SubjectId> carriersInOrder(List<byte[]> blindIndexes) {
-        return jdbc
-                .sql("""
-                        SELECT DISTINCT ON (i.blind_index) i.blind_index, i.subject_id
-                        FROM subject_identifier i JOIN data_subject s ON s.id = i.subject_id
+    /** The place of each carrier of these indexes among its index's carriers: a proven one first, then the newest. */
+    private Map<SubjectId, Integer> ranks(List<byte[]> blindIndexes) {
+        Map<SubjectId, Integer> rank = new HashMap<>();
+        jdbc.sql("""
+                        SELECT i.subject_id FROM subject_identifier i JOIN data_subject s ON s.id = i.subject_id
                         WHERE i.blind_index = ANY(:indexes)
-                        ORDER BY i.blind_index, i.verified_at IS NULL, s.created_at DESC
-                        """)
-                .param("indexes", blindIndexes.toArray(byte[][]::new))
-                .query((rs, row) ->
-                        Map.entry(HexFormat.of().formatHex(rs.getBytes(1)), new SubjectId(rs.getObject(2, UUID.class))))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                        ORDER BY i.verified_at IS NULL, s.created_at DESC, s.id
+                        """).param("indexes", blindIndexes.toArray(byte[][]::new)).query(rs -> {
+            rank.putIfAbsent(new SubjectId(rs.getObject(1, UUID.class)), rank.size());
+        });
+        return rank;
     }
 
     /** Every subject carrying the index: the proven ones first, then the newest. */
@@ -179,8 +184,9 @@ class IdentifierRepository {
     }
 
     Optional<SubjectId> oneCarrier(byte[] blindIndex) {
-        return Optional.ofNullable(
-                oneCarrierEach(List.of(blindIndex)).get(HexFormat.of().formatHex(blindIndex)));
+        return carriersEach(List.of(blindIndex)).getOrDefault(HexFormat.of().formatHex(blindIndex), List.of()).stream()
+                .findFirst()
+                .map(KnownSubjects.Carrier::subject);
     }
 
     /**

@@ -39,9 +39,16 @@ public class KnownSubjects {
 
     /**
      * What Steward holds about these identifiers: those of erased people (the suppression list), who must not come
-     * back through an import, and a subject carrying each of those it knows (a proven one first).
+     * back through an import, and the subjects carrying each of those it knows (a proven one first, then the newest).
      */
-    public record Known(Set<Identifier> suppressed, Map<Identifier, SubjectId> subjects, BlindIndexes blindIndexes) {}
+    public record Known(
+            Set<Identifier> suppressed, Map<Identifier, List<Carrier>> carriers, BlindIndexes blindIndexes) {}
+
+    /**
+     * A subject carrying an identifier, with the sites it has a record, a rights request or an account on (its consent
+     * events' sites are the consent ledger's to tell): an import files a site's lines only under a subject known there.
+     */
+    public record Carrier(SubjectId subject, Set<String> sites) {}
 
     /**
      * The blind indexes computed for a look-up, for creating the subjects it did not find without computing them again
@@ -70,10 +77,10 @@ public class KnownSubjects {
         List<byte[]> indexes = distinct.parallelStream().map(blindIndex::of).toList();
         CompletableFuture<Set<String>> suppressed =
                 CompletableFuture.supplyAsync(() -> suppression.containedOf(indexes), ForkJoinPool.commonPool());
-        Map<String, SubjectId> carried = identifierRows.oneCarrierEach(indexes);
+        Map<String, List<Carrier>> carried = identifierRows.carriersEach(indexes);
         Set<String> erased = suppressed.join();
         Set<Identifier> suppressedIdentifiers = new HashSet<>();
-        Map<Identifier, SubjectId> found = new LinkedHashMap<>();
+        Map<Identifier, List<Carrier>> found = new LinkedHashMap<>();
         Map<Identifier, byte[]> computed = new HashMap<>();
         for (int i = 0; i < distinct.size(); i++) {
             computed.put(distinct.get(i), indexes.get(i));
@@ -81,9 +88,9 @@ public class KnownSubjects {
             if (erased.contains(index)) {
                 suppressedIdentifiers.add(distinct.get(i));
             }
-            SubjectId subject = carried.get(index);
-            if (subject != null) {
-                found.put(distinct.get(i), subject);
+            List<Carrier> carriers = carried.get(index);
+            if (carriers != null) {
+                found.put(distinct.get(i), carriers);
             }
         }
         return new Known(suppressedIdentifiers, found, new BlindIndexes(computed));

@@ -13,6 +13,7 @@ import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Sha256;
 import dev.steward.test.Canary;
 import dev.steward.test.Http;
+import dev.steward.test.LabCustomers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestDatabase;
 import dev.steward.test.TestServer;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class ConsentImportTest {
     @Test
     void aGoodFileIsChainedSignedAndSeenByTheRunningServersDecisions() throws IOException {
         String known = Canary.email("imported-known");
-        server.getBean(Identities.class).forAddress(Identifier.email(known));
+        onLab(known);
         String erased = Canary.email("imported-erased");
         server.getBean(SuppressionList.class).add(List.of(Identifier.email(erased)));
         Path file = file(HEADER
@@ -117,7 +119,7 @@ class ConsentImportTest {
     void aFileOfSeveralBatchesIsChainedInOrderWithEachPersonFiledOnce() throws IOException {
         int people = 7_000;
         String known = Canary.email("batches-known");
-        server.getBean(Identities.class).forAddress(Identifier.email(known));
+        onLab(known);
         String erased = Canary.email("batches-erased");
         server.getBean(SuppressionList.class).add(List.of(Identifier.email(erased)));
         StringBuilder text = new StringBuilder(HEADER);
@@ -197,7 +199,7 @@ class ConsentImportTest {
     @Test
     void aPersonErasedBetweenTheCheckAndTheWriteFailsTheImportAndNothingIsWritten() throws IOException {
         String address = Canary.email("erased-meanwhile");
-        SubjectId subject = server.getBean(Identities.class).forAddress(Identifier.email(address));
+        SubjectId subject = onLab(address);
         erasedAfterTheCheckFailsEverything(
                 HEADER
                         + "lab,new-person@meanwhile.invalid,newsletter,given,2026-01-05T10:00:00Z,import," + WORDING
@@ -215,7 +217,7 @@ class ConsentImportTest {
     @Test
     void aPersonErasedBeforeALaterBatchFailsTheImportAndNothingIsWritten() throws IOException {
         String address = Canary.email("erased-later");
-        SubjectId subject = server.getBean(Identities.class).forAddress(Identifier.email(address));
+        SubjectId subject = onLab(address);
         StringBuilder text = new StringBuilder(HEADER);
         for (int i = 0; i < ConsentImportWriter.BATCH + 10; i++) {
             text.append("lab,later-")
@@ -251,7 +253,7 @@ class ConsentImportTest {
         ConsentFileImport importer = server.getBean(ConsentFileImport.class);
         ConsentFileImport.Checked checked = importer.check(ConsentFileImport.read(file(text), bytes -> {}));
         assertThat(checked.problems()).isEmpty();
-        assertThat(checked.known()).containsValue(subject);
+        assertThat(checked.known().get("lab")).containsValue(subject);
 
         server.getBean(Vault.class).eraseSubject(subject, "erasure request");
 
@@ -294,8 +296,8 @@ class ConsentImportTest {
                         file + ":5:" + (wordingAt.length() + 1)
                                 + ": wording: A consent given needs the exact wording the person was shown.",
                         file + ":7:5: a quoted value is not closed before the end of the file",
-                        file + ":6:5: email: Steward holds nothing about this address and no line before gives a"
-                                + " consent for it")
+                        file + ":6:5: email: Steward holds nothing about this address on site 'lab' and no line"
+                                + " before gives a consent for it there")
                 .last()
                 .isEqualTo("9 problem(s) found; nothing was imported");
         assertThat(run.err()).doesNotContain(Canary.MARKER);
@@ -409,6 +411,13 @@ class ConsentImportTest {
                 .sql("SELECT seq FROM chain_checkpoint WHERE chain = 'consent' ORDER BY seq DESC LIMIT 1")
                 .query(Long.class)
                 .single();
+    }
+
+    /** Someone the lab site knows (a subscription there), so that the lab's lines are filed under them. */
+    private SubjectId onLab(String address) {
+        SubjectId subject = server.getBean(Identities.class).forAddress(Identifier.email(address));
+        server.getBean(Vault.class).store(subject, LabCustomers.newsletter(Map.of("email", address)));
+        return subject;
     }
 
     private long events() {

@@ -14,7 +14,11 @@ import dev.steward.vault.NewRecord;
 import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,6 +55,9 @@ class SiteSubjectsTest {
 
     @Autowired
     Vault vault;
+
+    @Autowired
+    ConsentFileImport imports;
 
     @Autowired
     StewardProperties properties;
@@ -182,6 +190,71 @@ class SiteSubjectsTest {
                         .isEqualTo(id);
             }
         }
+    }
+
+    /**
+     * The staff's consent import files a site's lines as the consent API does: under a subject that site knows, else
+     * under a new one, so that a file of lab lines never joins a person who gave data only to Olympus, and a withdrawal
+     * for their address is a problem of its line, as an address Steward never saw.
+     */
+    @Test
+    void anImportsLinesForOneSiteNeverJoinAPersonOfAnother(@TempDir Path dir) throws IOException {
+        String address = Canary.email("m1-import");
+        SubjectId olympusOnly = identities.forAddress(Identifier.email(address));
+        vault.store(olympusOnly, record("olympus-ims", "contact-form", "correspondence-terminated", "m1-import"));
+        String header = "site,email,purpose,action,occurred_at,method,wording\n";
+        String withdrawn = header + "lab," + address + ",newsletter,withdrawn,2026-01-06T10:00:00Z,,\n";
+
+        assertThat(imports.check(read(dir, withdrawn)).problems())
+                .extracting(ConsentCsvFile.Problem::message)
+                .containsExactly("email: Steward holds nothing about this address on site 'lab' and no line before"
+                        + " gives a consent for it there");
+
+        imports.write(
+                imports.check(read(
+                        dir,
+                        header + "lab," + address + ",newsletter,given,2026-01-05T10:00:00Z,import,"
+                                + "\"Send me the monthly lab newsletter.\"\n")),
+                rows -> {});
+        imports.write(imports.check(read(dir, withdrawn)), rows -> {});
+
+        List<SubjectId> carrying = identities.carrying(Identifier.email(address));
+        assertThat(carrying).hasSize(2).contains(olympusOnly);
+        SubjectId onLab = carrying.get(carrying.indexOf(olympusOnly) == 0 ? 1 : 0);
+        assertThat(ledger.history(olympusOnly)).isEmpty();
+        assertThat(ledger.history(onLab))
+                .extracting(event -> event.site() + " " + event.action())
+                .containsExactly("lab GIVEN", "lab WITHDRAWN");
+    }
+
+    /**
+     * A campaign's person is the subjects carrying one address: of those, only the site's count, so that a subject
+     * another site knows is not named in the site's decisions, exactly as for a decision asked by address.
+     */
+    @Test
+    void aCampaignsPersonIsOnlyTheSubjectsTheSiteKnows() {
+        String address = Canary.email("m1-campaign");
+        SubjectId olympusOnly = identities.forAddress(Identifier.email(address));
+        vault.store(olympusOnly, record("olympus-ims", "contact-form", "correspondence-terminated", "m1-campaign"));
+
+        ConsentDecision decided = decisions
+                .decideEach("lab", List.of("newsletter"), List.of(List.of(olympusOnly)), clock.instant())
+                .get("newsletter")
+                .get(0);
+
+        assertThat(decided.reason()).isEqualTo("unknown-subject");
+        assertThat(decided.subject()).isNull();
+        assertThat(decided)
+                .isEqualTo(decisions
+                        .decideEach("lab", List.of("newsletter"), List.of(List.of()), clock.instant())
+                        .get("newsletter")
+                        .get(0));
+    }
+
+    private static ConsentFileImport.Read read(Path dir, String text) throws IOException {
+        Path file = dir.resolve("consents.csv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return ConsentFileImport.read(file, bytes -> {});
     }
 
     private static void assertWithinOneSecond(BooleanSupplier condition) {

@@ -100,7 +100,7 @@ class IdentitiesTest {
     }
 
     @Test
-    void aLookUpByTheThousandFindsOneCarrierEachTheProvenOneFirstThenTheNewestAndNothingForUnknownAddresses() {
+    void aLookUpByTheThousandFindsEveryCarrierTheProvenOneFirstThenTheNewestAndNothingForUnknownAddresses() {
         Identifier shared = Identifier.email(Canary.email(SeedForms.unique("bulk-shared")));
         SubjectId older = identities.newSubject(List.of(ClaimedIdentifier.of(shared)));
         SubjectId proven = identities.newSubject(List.of(ClaimedIdentifier.of(shared)));
@@ -121,9 +121,18 @@ class IdentitiesTest {
 
         KnownSubjects.Known found = known.lookUp(asked);
 
-        assertThat(found.subjects()).containsOnlyKeys(shared, unproven);
-        assertThat(found.subjects().get(shared)).isEqualTo(proven).isNotEqualTo(older);
-        assertThat(found.subjects().get(unproven)).isEqualTo(newest);
+        assertThat(found.carriers()).containsOnlyKeys(shared, unproven);
+        assertThat(found.carriers().get(shared))
+                .extracting(KnownSubjects.Carrier::subject)
+                .hasSize(3)
+                .startsWith(proven)
+                .contains(older);
+        assertThat(found.carriers().get(unproven))
+                .extracting(KnownSubjects.Carrier::subject)
+                .hasSize(2)
+                .startsWith(newest);
+        assertThat(found.carriers().get(unproven))
+                .allMatch(carrier -> carrier.sites().isEmpty());
         assertThat(found.suppressed()).isEmpty();
     }
 }
