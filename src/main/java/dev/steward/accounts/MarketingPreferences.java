@@ -3,6 +3,7 @@ package dev.steward.accounts;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Form;
+import dev.steward.catalog.LocalizedText.Shown;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Purpose;
 import dev.steward.consent.CollectionMethod;
@@ -47,7 +48,7 @@ class MarketingPreferences {
     }
 
     /** One box as the person sees it: ticked while a consent grants, with a note while it waits for confirmation. */
-    record Preference(String purpose, String text, boolean ticked, boolean awaitingConfirmation) {}
+    record Preference(String purpose, Shown text, boolean ticked, boolean awaitingConfirmation) {}
 
     /** Where a connection comes from and in which jurisdiction, for the consent evidence. */
     record Connection(
@@ -108,7 +109,7 @@ class MarketingPreferences {
                 recorded.add(ledger.record(
                         ConsentRequest.of(one, site, preference.purpose(), action, CollectionMethod.ACCOUNT_PAGE)
                                 .withActivity(activityServing(catalog, site, preference.purpose()))
-                                .withWording(preference.text())
+                                .withWording(preference.text().text())
                                 .withJurisdiction(connection.jurisdiction())
                                 .withConnection(connection.ipAddress(), connection.userAgent())));
             }
@@ -141,14 +142,14 @@ class MarketingPreferences {
     }
 
     /** The box's words: those of the site's own form box for the purpose, else the purpose's name. */
-    private static String text(Catalog catalog, String site, Purpose purpose, String language) {
+    private static Shown text(Catalog catalog, String site, Purpose purpose, String language) {
         return catalog.formsOf(site).stream()
                 .flatMap(form -> form.consents().stream())
                 .filter(box -> box.purpose().equals(purpose.key()))
                 .map(Form.ConsentBox::text)
                 .findFirst()
                 .orElse(purpose.name())
-                .in(language);
+                .shownIn(language);
     }
 
     private static @Nullable String activityServing(Catalog catalog, String site, String purpose) {

@@ -2,6 +2,7 @@ package dev.steward.accounts;
 
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.LocalizedText.Shown;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.ConsentEvent;
@@ -43,7 +44,8 @@ class PrivacyOverview {
         this.reach = reach;
     }
 
-    record Item(String label, String value) {
+    /** A label and its value; the label is marked with its language where the catalog has no translation. */
+    record Item(Shown label, String value) {
 
         @Override
         public String toString() {
@@ -51,9 +53,9 @@ class PrivacyOverview {
         }
     }
 
-    record Held(String activity, Instant collectedAt, String state, List<Item> fields) {}
+    record Held(Shown activity, Instant collectedAt, String state, List<Item> fields) {}
 
-    record ConsentLine(String purpose, String action, Instant at, String method, boolean byParent, String receipt) {}
+    record ConsentLine(Shown purpose, String action, Instant at, String method, boolean byParent, String receipt) {}
 
     record Overview(List<Item> identifiers, List<Held> records, List<ConsentLine> consents) {}
 
@@ -66,7 +68,7 @@ class PrivacyOverview {
         List<SubjectId> reached = reach.of(subject);
         List<Item> identifiers = vault.heldIdentifiers(subject, SUBJECT).stream()
                 .map(held -> new Item(
-                        identifierLabel(held.identifier().kind(), held.proven(), locale),
+                        new Shown(identifierLabel(held.identifier().kind(), held.proven(), locale), null),
                         held.identifier().value()))
                 .toList();
         List<Held> records = reached.stream()
@@ -92,21 +94,21 @@ class PrivacyOverview {
                 .filter(fields::containsKey)
                 .map(key -> new Item(
                         catalog.field(key)
-                                .map(field -> field.label().in(language))
-                                .orElse(key),
+                                .map(field -> field.label().shownIn(language))
+                                .orElse(new Shown(key, null)),
                         fields.get(key)))
                 .toList();
         return new Held(
-                activity.name().in(language),
+                activity.name().shownIn(language),
                 record.collectedAt(),
                 record.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 items);
     }
 
     private static ConsentLine consentLine(Catalog catalog, ConsentEvent event, String language) {
-        String purpose = catalog.purpose(event.purpose())
-                .map(found -> found.name().in(language))
-                .orElse(event.purpose());
+        Shown purpose = catalog.purpose(event.purpose())
+                .map(found -> found.name().shownIn(language))
+                .orElse(new Shown(event.purpose(), null));
         return new ConsentLine(
                 purpose,
                 event.action().key(),

@@ -140,5 +140,8 @@ class AccountLanguagesTest {
                 visitor.get("/s/lab/account", "Accept-Language", language).body();
         assertThat(privacy).contains("<html lang=\"" + language + "\"").doesNotContain("??");
         assertThat(Pages.text(privacy)).contains(myPrivacy).contains(confirmedAddress);
+        assertThat(privacy)
+                .as("the lab names its account activity in English only: marked so inside another language's page")
+                .contains(language.equals("en") ? "<span>Lab account</span>" : "<span lang=\"en\">Lab account</span>");
     }
 }
