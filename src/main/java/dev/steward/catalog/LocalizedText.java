@@ -50,6 +50,13 @@ public record LocalizedText(Map<String, String> byLanguage) {
         return new Shown(byLanguage.get(fallback), fallback);
     }
 
+    /** As {@link #shownIn(String)}, falling back to the given language (a site's default) before English. */
+    public Shown shownIn(String language, String fallback) {
+        return !byLanguage.containsKey(language) && byLanguage.containsKey(fallback)
+                ? new Shown(byLanguage.get(fallback), fallback)
+                : shownIn(language);
+    }
+
     /** A text as shown: {@code lang} names its language when it is not the page's; it reads as its words. */
     public record Shown(String text, @Nullable String lang) {
 

@@ -2,6 +2,7 @@ package dev.steward.rights;
 
 import dev.steward.accounts.SignedInVisitors;
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.LocalizedText.Shown;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.intake.RateLimitedException;
 import dev.steward.notice.VisitorRegions;
@@ -164,7 +165,7 @@ class PrivacyCenterController {
         model.addAttribute("view", view);
         // the status link is the same proof as for the rest of the page; the outcome outlives the requester's key
         model.addAttribute("outcome", erasures.of(view.request(), LocaleContextHolder.getLocale()));
-        Map<String, String> recipients = new LinkedHashMap<>();
+        Map<String, Shown> recipients = new LinkedHashMap<>();
         view.recipientsTold()
                 .forEach(notice -> catalogs.of(site)
                         .recipient(notice.recipient())
@@ -172,7 +173,7 @@ class PrivacyCenterController {
                                 recipient.key(),
                                 recipient
                                         .name()
-                                        .in(
+                                        .shownIn(
                                                 VisitorLanguages.current(),
                                                 catalogs.requireSite(site).language()))));
         model.addAttribute("recipientNames", recipients);

@@ -110,6 +110,9 @@ class ErasureOutcomePageTest extends LabTestBase {
                 .contains(recipients);
         assertThat(MachineWords.of(catalogs).in(Pages.text(page.body()))).isEmpty();
         assertThat(page.body()).doesNotContain(Canary.MARKER).doesNotContain(person.toString());
+        assertThat(page.body())
+                .as("the lab names its recipients in English only: marked so in the table of those told")
+                .contains((language.equals("en") ? "<td>" : "<td lang=\"en\">") + "Lab Accounting Partner GmbH</td>");
     }
 
     /**
