@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,8 +54,8 @@ class ConsentDecisionApiTest {
         String token = createKey("{\"name\":\"lab shop\",\"kind\":\"integrator\",\"sites\":[\"lab\"]}");
         SubjectId subject = subscribedToTheLabNewsletter("decided");
 
-        HttpResponse<String> byId =
-                http.get("/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=" + subject, bearer(token));
+        HttpResponse<String> byId = http.get(
+                "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=" + subject, Http.bearer(token));
         assertThat(byId.statusCode()).isEqualTo(200);
         assertThat(byId.body())
                 .contains("\"decision\":\"allowed\"")
@@ -68,12 +66,12 @@ class ConsentDecisionApiTest {
         HttpResponse<String> byEmail = http.get(
                 "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject="
                         + Canary.email("decided").toUpperCase(),
-                bearer(token));
+                Http.bearer(token));
         assertThat(byEmail.body()).contains("\"subject\":\"" + subject + "\"");
 
         HttpResponse<String> later = http.get(
                 "/api/v1/consent-decisions?site=lab&purpose=newsletter&at=2099-01-01T00:00:00Z&subject=" + subject,
-                bearer(token));
+                Http.bearer(token));
         assertThat(later.body())
                 .as("the valve writes its answer itself: byte for byte what the application's Jackson writes")
                 .isEqualTo(json.writeValueAsString(decisions.decide(
@@ -81,7 +79,7 @@ class ConsentDecisionApiTest {
                 .contains("\"event\":{\"id\":");
 
         HttpResponse<String> otherSite = http.get(
-                "/api/v1/consent-decisions?site=olympus-ims&purpose=newsletter&subject=" + subject, bearer(token));
+                "/api/v1/consent-decisions?site=olympus-ims&purpose=newsletter&subject=" + subject, Http.bearer(token));
         assertThat(otherSite.statusCode()).isEqualTo(404);
     }
 
@@ -89,7 +87,7 @@ class ConsentDecisionApiTest {
     void callsWithoutAValidKeyAreRefused() {
         String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=someone@example.org";
         assertThat(http.get(path).statusCode()).isEqualTo(401);
-        HttpResponse<String> wrong = http.get(path, bearer("stw_nothing_wrong"));
+        HttpResponse<String> wrong = http.get(path, Http.bearer("stw_nothing_wrong"));
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("\"code\":\"invalid-api-key\"");
         assertThat(http.get(path, Http.basic("admin", "not-the-password")).statusCode())
@@ -104,7 +102,7 @@ class ConsentDecisionApiTest {
     void aKnownPrefixWithAnyOtherSecretIsRefused() {
         String token = createKey("{\"name\":\"guessed\",\"sites\":[\"lab\"]}");
         String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=someone@example.org";
-        assertThat(http.get(path, bearer(token)).statusCode()).isEqualTo(200);
+        assertThat(http.get(path, Http.bearer(token)).statusCode()).isEqualTo(200);
         String last = token.substring(token.length() - 1);
         String wrongLast = token.substring(0, token.length() - 1) + (last.equals("a") ? "b" : "a");
         for (String guess : List.of(
@@ -114,9 +112,11 @@ class ConsentDecisionApiTest {
                 token + "é",
                 token + "a".repeat(200),
                 token.substring(0, token.lastIndexOf('_') + 1))) {
-            assertThat(http.get(path, bearer(guess)).statusCode()).as(guess).isEqualTo(401);
+            assertThat(http.get(path, Http.bearer(guess)).statusCode())
+                    .as(guess)
+                    .isEqualTo(401);
         }
-        assertThat(http.get(path, bearer(token)).statusCode())
+        assertThat(http.get(path, Http.bearer(token)).statusCode())
                 .as("the key itself still works after the guesses")
                 .isEqualTo(200);
     }
@@ -143,8 +143,8 @@ class ConsentDecisionApiTest {
         SubjectId subject = subscribedToTheLabNewsletter("cased");
         String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=";
 
-        HttpResponse<String> lower = http.get(path + subject, bearer(token));
-        HttpResponse<String> upper = http.get(path + subject.toString().toUpperCase(), bearer(token));
+        HttpResponse<String> lower = http.get(path + subject, Http.bearer(token));
+        HttpResponse<String> upper = http.get(path + subject.toString().toUpperCase(), Http.bearer(token));
 
         assertThat(lower.statusCode()).isEqualTo(200);
         assertThat(upper.statusCode()).isEqualTo(200);
@@ -158,43 +158,44 @@ class ConsentDecisionApiTest {
     void aRevokedKeyStopsWorkingAndIntegratorKeysCannotUseTheStaffApi() {
         String token = createKey("{\"name\":\"to revoke\",\"sites\":[\"lab\"]}");
         String path = "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=someone@example.org";
-        assertThat(http.get(path, bearer(token)).statusCode()).isEqualTo(200);
-        assertThat(http.get("/api/v1/admin/api-keys", bearer(token)).statusCode())
+        assertThat(http.get(path, Http.bearer(token)).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/admin/api-keys", Http.bearer(token)).statusCode())
                 .isEqualTo(403);
 
-        String id = field(
+        String id = Http.group(
                 http.get("/api/v1/admin/api-keys", admin()).body(),
                 "\"id\":\"([^\"]+)\",\"prefix\":\"" + token.split("_")[1]);
         assertThat(http.send("DELETE", "/api/v1/admin/api-keys/" + id, admin()).statusCode())
                 .isEqualTo(204);
 
-        assertThat(http.get(path, bearer(token)).statusCode()).isEqualTo(401);
+        assertThat(http.get(path, Http.bearer(token)).statusCode()).isEqualTo(401);
     }
 
     @Test
     void badQuestionsGetSpecificErrors() {
         String token = createKey("{\"name\":\"errors\",\"sites\":[\"lab\"]}");
 
-        HttpResponse<String> undeclared =
-                http.get("/api/v1/consent-decisions?site=lab&purpose=profiling&subject=a@example.org", bearer(token));
+        HttpResponse<String> undeclared = http.get(
+                "/api/v1/consent-decisions?site=lab&purpose=profiling&subject=a@example.org", Http.bearer(token));
         assertThat(undeclared.statusCode()).isEqualTo(422);
         assertThat(undeclared.body()).contains("{\"field\":\"purpose\",\"code\":\"undeclared-purpose\"");
-        HttpResponse<String> missing = http.get("/api/v1/consent-decisions?site=lab&purpose=newsletter", bearer(token));
+        HttpResponse<String> missing =
+                http.get("/api/v1/consent-decisions?site=lab&purpose=newsletter", Http.bearer(token));
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("{\"field\":\"subject\",\"code\":\"required\"");
         HttpResponse<String> badTime = http.get(
                 "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a@example.org&at=yesterday",
-                bearer(token));
+                Http.bearer(token));
         assertThat(badTime.statusCode()).isEqualTo(400);
         assertThat(badTime.body()).contains("{\"field\":\"at\",\"code\":\"invalid\"");
         HttpResponse<String> beyondTheCalendar = http.get(
                 "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a@example.org"
                         + "&at=%2B999999999-01-01T00:00:00Z",
-                bearer(token));
+                Http.bearer(token));
         assertThat(beyondTheCalendar.statusCode()).isEqualTo(400);
         assertThat(beyondTheCalendar.body()).contains("{\"field\":\"at\",\"code\":\"invalid\"");
         HttpResponse<String> unknown = http.get(
-                "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=nobody@example.org", bearer(token));
+                "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=nobody@example.org", Http.bearer(token));
         assertThat(unknown.body()).contains("\"decision\":\"denied\"").contains("\"reason\":\"unknown-subject\"");
 
         HttpResponse<String> badKey =
@@ -210,8 +211,8 @@ class ConsentDecisionApiTest {
     void theLeanPathAnswersWithTheHeadersAndErrorsOfEveryOtherAnswer() {
         String token = createKey("{\"name\":\"lean\",\"sites\":[\"lab\"]}");
 
-        HttpResponse<String> answered =
-                http.get("/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a@example.org", bearer(token));
+        HttpResponse<String> answered = http.get(
+                "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a@example.org", Http.bearer(token));
         assertThat(answered.statusCode()).isEqualTo(200);
         assertThat(answered.headers().firstValue("Content-Type")).hasValue("application/json;charset=UTF-8");
         assertThat(answered.headers().firstValue("Content-Security-Policy")).isPresent();
@@ -232,13 +233,13 @@ class ConsentDecisionApiTest {
                 .as("the valve's own date, and not Tomcat's beside it")
                 .hasSize(1);
         HttpResponse<String> escaped = http.get(
-                "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a%40example.org", bearer(token));
+                "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a%40example.org", Http.bearer(token));
         assertThat(withoutTime(escaped.body()))
                 .as("a query with escapes is read by Tomcat's parser, a plain one from its bytes: the same question")
                 .isEqualTo(withoutTime(answered.body()))
                 .contains("\"reason\":\"unknown-subject\"");
 
-        HttpResponse<String> nothing = http.get("/api/v1/consent-decisions", bearer(token));
+        HttpResponse<String> nothing = http.get("/api/v1/consent-decisions", Http.bearer(token));
         assertThat(nothing.statusCode()).isEqualTo(400);
         assertThat(nothing.body())
                 .contains("{\"field\":\"site\",\"code\":\"required\"")
@@ -248,17 +249,18 @@ class ConsentDecisionApiTest {
 
         HttpResponse<String> otherSite = http.get(
                 "/api/v1/consent-decisions?site=olympus-ims&purpose=newsletter&subject=a@example.org&at=yesterday",
-                bearer(token));
+                Http.bearer(token));
         assertThat(otherSite.statusCode()).as("parameters first, then the site").isEqualTo(400);
         HttpResponse<String> outOfReach = http.get(
-                "/api/v1/consent-decisions?site=olympus-ims&purpose=newsletter&subject=a@example.org", bearer(token));
+                "/api/v1/consent-decisions?site=olympus-ims&purpose=newsletter&subject=a@example.org",
+                Http.bearer(token));
         assertThat(outOfReach.statusCode()).isEqualTo(404);
         assertThat(outOfReach.body()).contains("\"code\":\"not-found\"").doesNotContain("newsletter");
 
         HttpResponse<String> past = http.get(
                 "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=a@example.org"
                         + "&at=2020-01-01T00:00:00%2B01:00",
-                bearer(token));
+                Http.bearer(token));
         assertThat(past.body()).contains("\"at\":\"2019-12-31T23:00:00Z\"");
     }
 
@@ -282,7 +284,7 @@ class ConsentDecisionApiTest {
                 "{\"site\":\"lab\",\"email\":\"" + Canary.email("banner")
                         + "\",\"purpose\":\"newsletter\",\"action\":\"given\","
                         + "\"wording\":\"Send me the monthly lab newsletter.\",\"method\":\"banner\"}",
-                bearer(token));
+                Http.bearer(token));
         assertThat(recorded.statusCode()).isEqualTo(201);
         assertThat(recorded.body()).contains("\"action\":\"given\"").contains("\"receipt\":\"/receipts/");
 
@@ -300,7 +302,7 @@ class ConsentDecisionApiTest {
             HttpResponse<String> refused = http.postJson(
                     "/api/v1/consent-events",
                     "{\"site\":\"lab\",\"purpose\":\"newsletter\"," + fields + "}",
-                    bearer(token));
+                    Http.bearer(token));
             assertThat(refused.statusCode()).as(fields).isEqualTo(422);
             assertThat(refused.body()).as(fields).contains(error);
         });
@@ -328,7 +330,7 @@ class ConsentDecisionApiTest {
                 "/api/v1/consent-events",
                 "{\"site\":\"olympus-ims\",\"subject\":\"" + subject
                         + "\",\"purpose\":\"respond-to-inquiries\",\"action\":\"withdrawn\"}",
-                bearer(token));
+                Http.bearer(token));
 
         assertThat(withdrawn.statusCode()).isEqualTo(201);
         ConsentDecision decision = decisions.decide("olympus-ims", subject.toString(), "respond-to-inquiries", null);
@@ -340,21 +342,11 @@ class ConsentDecisionApiTest {
     private String createKey(String json) {
         HttpResponse<String> created = http.postJson("/api/v1/admin/api-keys", json, admin());
         assertThat(created.statusCode()).isEqualTo(201);
-        return field(created.body(), "\"token\":\"([^\"]+)\"");
+        return Http.group(created.body(), "\"token\":\"([^\"]+)\"");
     }
 
     private static String[] admin() {
         return Http.basic("admin", StewardTest.ADMIN_PASSWORD);
-    }
-
-    private static String[] bearer(String token) {
-        return new String[] {"Authorization", "Bearer " + token};
-    }
-
-    private static String field(String json, String pattern) {
-        Matcher matcher = Pattern.compile(pattern).matcher(json);
-        assertThat(matcher.find()).as("%s in %s", pattern, json).isTrue();
-        return matcher.group(1);
     }
 
     /** A person who gave consent to the lab's newsletter on its form. */

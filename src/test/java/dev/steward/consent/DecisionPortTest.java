@@ -112,21 +112,21 @@ class DecisionPortTest {
         String path =
                 "/api/v1/consent-decisions?site=lab&purpose=newsletter&at=2026-01-01T00:00:00Z&subject=" + subject;
 
-        HttpResponse<String> there = decisions.get(path, bearer(token));
-        HttpResponse<String> here = main.get(path, bearer(token));
+        HttpResponse<String> there = decisions.get(path, Http.bearer(token));
+        HttpResponse<String> here = main.get(path, Http.bearer(token));
         assertThat(there.statusCode()).isEqualTo(200);
         assertThat(there.body()).isEqualTo(here.body());
 
-        assertThat(decisions.get(path, bearer("stw_nothing_wrong")).statusCode())
+        assertThat(decisions.get(path, Http.bearer("stw_nothing_wrong")).statusCode())
                 .isEqualTo(401);
         assertThat(decisions
                         .get(
                                 "/api/v1/consent-decisions?site=olympus-ims&purpose=newsletter&subject=" + subject,
-                                bearer(token))
+                                Http.bearer(token))
                         .statusCode())
                 .isEqualTo(404);
         assertThat(decisions
-                        .get("/api/v1/consent-decisions?site=lab", bearer(token))
+                        .get("/api/v1/consent-decisions?site=lab", Http.bearer(token))
                         .statusCode())
                 .isEqualTo(400);
     }
@@ -146,7 +146,7 @@ class DecisionPortTest {
                     port.get(path, "Authorization", "Bearer " + token, "X-Forwarded-Proto", "https, http");
             assertThat(mixed.statusCode()).isEqualTo(200);
             assertThat(mixed.headers().firstValue("Strict-Transport-Security")).isEmpty();
-            assertThat(port.get(path, bearer(token)).headers().firstValue("Strict-Transport-Security"))
+            assertThat(port.get(path, Http.bearer(token)).headers().firstValue("Strict-Transport-Security"))
                     .isEmpty();
         }
     }
@@ -194,7 +194,7 @@ class DecisionPortTest {
             assertThat(decisions
                             .get(
                                     "/api/v1/consent-decisions?site=lab&purpose=newsletter&subject=nobody@example.org",
-                                    bearer(token))
+                                    Http.bearer(token))
                             .statusCode())
                     .isEqualTo(200);
         } finally {
@@ -245,9 +245,5 @@ class DecisionPortTest {
         Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(created.body());
         assertThat(token.find()).isTrue();
         return token.group(1);
-    }
-
-    private static String[] bearer(String token) {
-        return new String[] {"Authorization", "Bearer " + token};
     }
 }

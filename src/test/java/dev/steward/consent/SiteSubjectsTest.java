@@ -23,8 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,20 +86,20 @@ class SiteSubjectsTest {
         String offers = "omron-healthcare&purpose=special-offers&subject=";
 
         for (String key : List.of(omron, everySite)) {
-            HttpResponse<String> byAddress = http.get(DECISIONS + offers + victim, bearer(key));
-            HttpResponse<String> nobody = http.get(DECISIONS + offers + Canary.email("m1-nobody"), bearer(key));
+            HttpResponse<String> byAddress = http.get(DECISIONS + offers + victim, Http.bearer(key));
+            HttpResponse<String> nobody = http.get(DECISIONS + offers + Canary.email("m1-nobody"), Http.bearer(key));
             assertThat(byAddress.statusCode()).isEqualTo(200);
             assertThat(byAddress.body())
                     .contains("\"reason\":\"unknown-subject\"")
                     .contains("\"subject\":null");
             assertThat(withoutTime(byAddress.body())).isEqualTo(withoutTime(nobody.body()));
 
-            HttpResponse<String> byId = http.get(DECISIONS + offers + olympusOnly, bearer(key));
-            HttpResponse<String> neverIssued = http.get(DECISIONS + offers + SubjectId.random(), bearer(key));
+            HttpResponse<String> byId = http.get(DECISIONS + offers + olympusOnly, Http.bearer(key));
+            HttpResponse<String> neverIssued = http.get(DECISIONS + offers + SubjectId.random(), Http.bearer(key));
             assertThat(byId.body()).contains("\"reason\":\"unknown-subject\"").contains("\"subject\":null");
             assertThat(withoutTime(byId.body())).isEqualTo(withoutTime(neverIssued.body()));
         }
-        assertThat(http.get(DECISIONS + "olympus-ims&purpose=newsletter&subject=" + victim, bearer(olympus))
+        assertThat(http.get(DECISIONS + "olympus-ims&purpose=newsletter&subject=" + victim, Http.bearer(olympus))
                         .body())
                 .as("Olympus's own key still finds its person")
                 .contains("\"reason\":\"no-consent\"")
@@ -109,11 +107,11 @@ class SiteSubjectsTest {
 
         String event = "{\"site\":\"omron-healthcare\",\"purpose\":\"special-offers\",\"action\":\"given\","
                 + "\"wording\":\"w\",\"method\":\"api\",";
-        HttpResponse<String> joined =
-                http.postJson("/api/v1/consent-events", event + "\"subject\":\"" + olympusOnly + "\"}", bearer(omron));
+        HttpResponse<String> joined = http.postJson(
+                "/api/v1/consent-events", event + "\"subject\":\"" + olympusOnly + "\"}", Http.bearer(omron));
         SubjectId random = SubjectId.random();
         HttpResponse<String> unknown =
-                http.postJson("/api/v1/consent-events", event + "\"subject\":\"" + random + "\"}", bearer(omron));
+                http.postJson("/api/v1/consent-events", event + "\"subject\":\"" + random + "\"}", Http.bearer(omron));
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(joined.statusCode()).isEqualTo(unknown.statusCode());
         assertThat(joined.body().replace(olympusOnly.toString(), "ID"))
@@ -125,7 +123,7 @@ class SiteSubjectsTest {
                 "/api/v1/consent-events",
                 "{\"site\":\"omron-healthcare\",\"purpose\":\"special-offers\",\"action\":\"withdrawn\",\"email\":\""
                         + victim + "\"}",
-                bearer(omron));
+                Http.bearer(omron));
         assertThat(withdrawn.statusCode())
                 .as("a withdrawal by an address known only elsewhere, as by an address never seen")
                 .isEqualTo(422);
@@ -133,24 +131,24 @@ class SiteSubjectsTest {
         assertThat(ledger.history(olympusOnly)).isEmpty();
 
         HttpResponse<String> byAddress =
-                http.postJson("/api/v1/consent-events", event + "\"email\":\"" + victim + "\"}", bearer(omron));
+                http.postJson("/api/v1/consent-events", event + "\"email\":\"" + victim + "\"}", Http.bearer(omron));
         assertThat(byAddress.statusCode()).isEqualTo(201);
         assertThat(byAddress.body()).doesNotContain(olympusOnly.toString());
         assertThat(ledger.history(olympusOnly))
                 .as("filed under a subject of Omron's, not Olympus's")
                 .isEmpty();
-        String omronSubject = field(byAddress.body(), "\"subject\":\"([^\"]+)\"");
-        assertThat(http.get(DECISIONS + offers + victim, bearer(omron)).body())
+        String omronSubject = Http.group(byAddress.body(), "\"subject\":\"([^\"]+)\"");
+        assertThat(http.get(DECISIONS + offers + victim, Http.bearer(omron)).body())
                 .as("special offers need a double opt-in")
                 .contains("\"reason\":\"awaiting-confirmation\"")
                 .contains("\"subject\":\"" + omronSubject + "\"");
-        assertThat(http.get(DECISIONS + "olympus-ims&purpose=newsletter&subject=" + victim, bearer(olympus))
+        assertThat(http.get(DECISIONS + "olympus-ims&purpose=newsletter&subject=" + victim, Http.bearer(olympus))
                         .body())
                 .as("and Olympus's key still sees its own person alone")
                 .contains("\"subject\":\"" + olympusOnly + "\"");
         HttpResponse<String> again =
-                http.postJson("/api/v1/consent-events", event + "\"email\":\"" + victim + "\"}", bearer(omron));
-        assertThat(field(again.body(), "\"subject\":\"([^\"]+)\""))
+                http.postJson("/api/v1/consent-events", event + "\"email\":\"" + victim + "\"}", Http.bearer(omron));
+        assertThat(Http.group(again.body(), "\"subject\":\"([^\"]+)\""))
                 .as("the next consent by the address files under the subject known on Omron now")
                 .isEqualTo(omronSubject);
     }
@@ -286,16 +284,6 @@ class SiteSubjectsTest {
         HttpResponse<String> created =
                 http.postJson("/api/v1/admin/api-keys", json, Http.basic("admin", StewardTest.ADMIN_PASSWORD));
         assertThat(created.statusCode()).isEqualTo(201);
-        return field(created.body(), "\"token\":\"([^\"]+)\"");
-    }
-
-    private static String[] bearer(String token) {
-        return new String[] {"Authorization", "Bearer " + token};
-    }
-
-    private static String field(String json, String pattern) {
-        Matcher matcher = Pattern.compile(pattern).matcher(json);
-        assertThat(matcher.find()).as("%s in %s", pattern, json).isTrue();
-        return matcher.group(1);
+        return Http.group(created.body(), "\"token\":\"([^\"]+)\"");
     }
 }

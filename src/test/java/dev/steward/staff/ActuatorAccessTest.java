@@ -33,7 +33,7 @@ class ActuatorAccessTest {
 
     @Test
     void healthShowsItsDetailsOnlyToAMetricsKeyOrAnAdministrator() {
-        String[] metrics = bearer(key("{\"name\":\"scraper\",\"kind\":\"metrics\"}"));
+        String[] metrics = Http.bearer(key("{\"name\":\"scraper\",\"kind\":\"metrics\"}"));
 
         HttpResponse<String> anonymous = http.get("/actuator/health");
         HttpResponse<String> scraper = http.get("/actuator/health", metrics);
@@ -52,8 +52,8 @@ class ActuatorAccessTest {
 
     @Test
     void metricsGoToAMetricsKeyOnly() {
-        String[] metrics = bearer(key("{\"name\":\"prometheus\",\"kind\":\"metrics\"}"));
-        String[] integrator = bearer(key("{\"name\":\"shop\",\"kind\":\"integrator\"}"));
+        String[] metrics = Http.bearer(key("{\"name\":\"prometheus\",\"kind\":\"metrics\"}"));
+        String[] integrator = Http.bearer(key("{\"name\":\"shop\",\"kind\":\"integrator\"}"));
 
         HttpResponse<String> scraped = http.get("/actuator/prometheus", metrics);
 
@@ -90,7 +90,8 @@ class ActuatorAccessTest {
         assertThat(withSites.body()).contains("{\"field\":\"sites\",\"code\":\"every-site\"");
         assertThat(console.body()).contains("Key console scraper created");
         String token = console.body().replaceAll("(?s).*<code>(stw_[A-Za-z0-9_]+)</code>.*", "$1");
-        assertThat(http.get("/actuator/prometheus", bearer(token)).statusCode()).isEqualTo(200);
+        assertThat(http.get("/actuator/prometheus", Http.bearer(token)).statusCode())
+                .isEqualTo(200);
     }
 
     private String key(String json) {
@@ -98,9 +99,5 @@ class ActuatorAccessTest {
                 http.postJson("/api/v1/admin/api-keys", json, Http.basic("admin", StewardTest.ADMIN_PASSWORD));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Json.read(created.body()).get("token").asString();
-    }
-
-    private static String[] bearer(String token) {
-        return new String[] {"Authorization", "Bearer " + token};
     }
 }

@@ -1,5 +1,7 @@
 package dev.steward.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -13,6 +15,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A small real-HTTP client for tests, with a cookie jar of its own (one per simulated browser or caller). */
@@ -147,6 +151,17 @@ public final class Http {
     public static String[] basic(String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new String[] {"Authorization", "Basic " + token};
+    }
+
+    public static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    /** The first group of the pattern in an answer's body, which must hold it. */
+    public static String group(String body, String pattern) {
+        Matcher matcher = Pattern.compile(pattern).matcher(body);
+        assertThat(matcher.find()).as("%s in %s", pattern, body).isTrue();
+        return matcher.group(1);
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
