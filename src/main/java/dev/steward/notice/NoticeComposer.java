@@ -71,6 +71,11 @@ final class NoticeComposer {
         return texts.untranslatedInCookiePolicy();
     }
 
+    /** The languages of the texts of the last {@link #compose()} shown in another language than the page's. */
+    PartLanguages partLanguages() {
+        return texts.partLanguages();
+    }
+
     NoticeFacts compose() {
         List<ProcessingActivity> activities = catalog.activitiesOf(site.key());
         List<Recipient> recipients = this.recipients.of(activities);

@@ -32,14 +32,19 @@ class NoticePages {
 
     /**
      * The notice as published and stored in one language, whoever publishes it. Where some of its facts were not
-     * translated, its header says so instead of the note about the site's texts as a whole.
+     * translated, its header says so instead of the note about the site's texts as a whole, and each such part is
+     * marked with its language.
      */
-    String privacy(NoticeFacts facts, Locale language, boolean complete) {
-        return render("notice/privacy", Map.of("notice", facts, "pageTranslated", complete), language);
+    String privacy(NoticeFacts facts, Locale language, boolean complete, PartLanguages parts) {
+        return render("notice/privacy", model(facts, complete, parts), language);
     }
 
-    String cookies(NoticeFacts facts, Locale language, boolean complete) {
-        return render("notice/cookies", Map.of("notice", facts, "pageTranslated", complete), language);
+    String cookies(NoticeFacts facts, Locale language, boolean complete, PartLanguages parts) {
+        return render("notice/cookies", model(facts, complete, parts), language);
+    }
+
+    private static Map<String, Object> model(NoticeFacts facts, boolean complete, PartLanguages parts) {
+        return Map.of("notice", facts, "pageTranslated", complete, "noticeParts", parts);
     }
 
     /** A page in the language of the request being served. */

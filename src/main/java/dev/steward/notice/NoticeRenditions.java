@@ -58,8 +58,9 @@ class NoticeRenditions {
             String factsSha256,
             NoticeComposer composed) {
         Locale locale = Locale.forLanguageTag(language);
-        String privacy = pages.privacy(facts, locale, composed.untranslated() == 0);
-        String cookies = pages.cookies(facts, locale, composed.untranslatedInCookiePolicy() == 0);
+        PartLanguages parts = composed.partLanguages();
+        String privacy = pages.privacy(facts, locale, composed.untranslated() == 0, parts);
+        String cookies = pages.cookies(facts, locale, composed.untranslatedInCookiePolicy() == 0, parts);
         versions.insertRendition(versionId, region, "privacy", language, privacy, factsSha256);
         versions.insertRendition(versionId, region, "cookies", language, cookies, factsSha256);
     }

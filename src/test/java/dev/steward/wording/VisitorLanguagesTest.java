@@ -121,6 +121,38 @@ class VisitorLanguagesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"en, Version", "de, Fassung", "ja, バージョン"})
+    void aNoticeMarksEachPartItShowsUntranslated(String language, String version) {
+        Visitor visitor = new Visitor(port);
+        String english = language.equals("en") ? "" : " lang=\"en\"";
+        String notice = visitor.get("/s/lab/privacy?region=EU", "Accept-Language", language)
+                .body();
+        assertThat(notice)
+                .contains("<html lang=\"" + language + "\"")
+                .as("the catalog's texts, English only in the lab catalog")
+                .contains("<h1" + english + ">Lab privacy notice</h1>")
+                .contains(english + ">Steward Lab</a>")
+                .contains("<h3" + english + ">Lab newsletter</h3>")
+                .contains("<span" + english + ">Subscribers</span>")
+                .contains("<span" + english + ">Lab Accounting Partner GmbH</span>")
+                .contains("<span" + english + ">Erasure</span>")
+                .contains("<li" + english + ">The data is no longer necessary.</li>")
+                .as("a text inside a sentence of the page's own words is marked alone")
+                .contains((english.isEmpty() ? "“" : "<span lang=\"en\">") + "Send me the monthly lab newsletter.")
+                .as("the page's own words are not marked")
+                .contains("<span>" + version + " <strong>");
+        if (english.isEmpty()) {
+            assertThat(notice.substring(notice.indexOf("<main"), notice.indexOf("</main>")))
+                    .as("nothing in the English notice is marked")
+                    .doesNotContain(" lang=\"");
+        }
+        assertThat(visitor.get("/s/lab/privacy.json?region=EU", "Accept-Language", language)
+                        .body())
+                .as("the notice's data names no page marks")
+                .doesNotContain("\"lang\"");
+    }
+
+    @ParameterizedTest
     @CsvSource({
         "en, There is a problem, E-mail is not in the expected form., Enter your date of birth.",
         "de, Es gibt ein Problem, E-mail hat nicht die erwartete Form., Geben Sie Ihr Geburtsdatum an.",
