@@ -4,7 +4,8 @@
   'use strict';
   var C = __STEWARD_CONFIG__;
   var d = document, w = window;
-  var cats = C.categories, T = C.texts;
+  // a text's language where it is not the banner's; no prototype, so that no text reads as one of Object's names
+  var cats = C.categories, T = C.texts, L = Object.assign(Object.create(null), C.langs);
   // Global Privacy Control: the header on the script's request, or the browser's own flag
   var gpc = C.gpc || navigator.globalPrivacyControl === true;
   var stored = read();
@@ -108,7 +109,7 @@
   }
 
   function button(text, onclick, hidden) {
-    return text && h('button', { type: 'button', className: 'stw-btn', textContent: text, onclick: onclick, hidden: hidden });
+    return text && h('button', { type: 'button', className: 'stw-btn', textContent: text, lang: L[text], onclick: onclick, hidden: hidden });
   }
 
   function category(c) {
@@ -117,29 +118,29 @@
       type: 'checkbox', id: id, checked: cur[c.key], disabled: c.necessary || blocked(c), 'aria-describedby': id + '-d'
     });
     return h('div', { className: 'stw-c' }, [
-      box, h('label', { 'for': id, textContent: c.name }),
-      c.necessary && h('span', { className: 'stw-on', textContent: T.alwaysOn }),
-      h('p', { id: id + '-d', textContent: c.description }),
+      box, h('label', { 'for': id, textContent: c.name, lang: L[c.name] }),
+      c.necessary && h('span', { className: 'stw-on', textContent: T.alwaysOn, lang: L[T.alwaysOn] }),
+      h('p', { id: id + '-d', textContent: c.description, lang: L[c.description] }),
       c.cookies.length && h('details', {}, [
-        h('summary', { textContent: T.cookieList }),
+        h('summary', { textContent: T.cookieList, lang: L[T.cookieList] }),
         h('ul', {}, c.cookies.map(function (k) {
-          return h('li', { textContent: k.provider + ': ' + k.purpose + (k.duration ? ' (' + k.duration + ')' : '') });
+          return h('li', {}, [k.provider + ': ', h('span', { textContent: k.purpose, lang: L[k.purpose] }), k.duration && ' (' + k.duration + ')']);
         }))
       ])
     ]);
   }
 
   function build() {
-    var receipt = h('a', { className: 'stw-r', textContent: T.receiptLink, hidden: !(stored && stored.i) });
+    var receipt = h('a', { className: 'stw-r', textContent: T.receiptLink, lang: L[T.receiptLink], hidden: !(stored && stored.i) });
     var list = h('div', { className: 'stw-cs', hidden: true }, cats.map(category));
     var choose = button(T.choose, function () { list.hidden = false; choose.hidden = true; saveBtn.hidden = false; list.querySelector('input:not([disabled])') && list.querySelector('input:not([disabled])').focus(); });
     var saveBtn = button(T.save, function () { decide('custom'); }, true);
     dlg = h('dialog', {
       className: 'stw', lang: C.lang, tabIndex: -1, 'aria-labelledby': 'stw-t', 'aria-describedby': 'stw-d'
     }, [
-      h('h2', { id: 'stw-t', textContent: T.title }),
-      h('p', { id: 'stw-d' }, [T.description + ' ', h('a', { href: C.policy, textContent: T.policyLink })]),
-      gpc && T.gpcHonoured && h('p', { className: 'stw-gpc', textContent: T.gpcHonoured }),
+      h('h2', { id: 'stw-t', textContent: T.title, lang: L[T.title] }),
+      h('p', { id: 'stw-d' }, [h('span', { textContent: T.description, lang: L[T.description] }), ' ', h('a', { href: C.policy, textContent: T.policyLink, lang: L[T.policyLink] })]),
+      gpc && T.gpcHonoured && h('p', { className: 'stw-gpc', textContent: T.gpcHonoured, lang: L[T.gpcHonoured] }),
       list,
       h('div', { className: 'stw-b' }, [
         button(T.acceptAll, function () { decide('accept-all'); }),

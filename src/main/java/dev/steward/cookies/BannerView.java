@@ -11,6 +11,7 @@ import java.util.Map;
  * @param modal whether the banner waits for an answer before the page is used: some category asks first here
  * @param doNotSell whether "Do not sell or share" is offered: a US-regime jurisdiction with such cookies running by
  *     default
+ * @param partLanguages the language of each text shown untranslated, by its words (not part of the wording)
  */
 record BannerView(
         String site,
@@ -25,7 +26,8 @@ record BannerView(
         Map<String, String> texts,
         List<CategoryView> categories,
         String wording,
-        String wordingHash) {
+        String wordingHash,
+        Map<String, String> partLanguages) {
 
     /** One cookie category: on by default unless it asks first; {@code names} are the cookies it may delete. */
     record CategoryView(

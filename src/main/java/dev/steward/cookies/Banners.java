@@ -88,8 +88,9 @@ class Banners {
         Site site = catalog.site(siteKey).orElseThrow();
         CookieBanner banner = bannerOf(siteKey);
         Jurisdiction jurisdiction = catalog.jurisdiction(jurisdictionKey).orElseThrow();
+        BannerWords words = new BannerWords(language);
         List<CategoryView> categories = banner.categories().stream()
-                .map(category -> category(catalog, site, banner, category, jurisdiction, language))
+                .map(category -> category(catalog, site, banner, category, jurisdiction, words))
                 .toList();
         boolean modal = categories.stream().anyMatch(CategoryView::optIn);
         boolean doNotSell =
@@ -104,7 +105,7 @@ class Banners {
                 default -> true;
             };
             if (shown != null && offered) {
-                texts.put(key, shown.in(language));
+                texts.put(key, words.of(shown));
             }
         });
         String wording = wording(texts, categories);
@@ -126,7 +127,8 @@ class Banners {
                 texts,
                 categories,
                 wording,
-                Sha256.hex(wording));
+                Sha256.hex(wording),
+                words.partLanguages());
     }
 
     private static CategoryView category(
@@ -135,14 +137,14 @@ class Banners {
             CookieBanner banner,
             CookieBanner.Category category,
             Jurisdiction jurisdiction,
-            String language) {
+            BannerWords words) {
         List<Cookie> cookies = catalog.cookiesOf(site.key()).stream()
                 .filter(cookie -> cookie.category() == category.category())
                 .toList();
         return new CategoryView(
                 category.category().key(),
-                category.name().in(language),
-                category.description().in(language),
+                words.of(category.name()),
+                words.of(category.description()),
                 category.purpose() == null ? "" : category.purpose(),
                 category.necessary(),
                 banner.modelOf(category, jurisdiction) == ConsentModel.OPT_IN,
@@ -151,7 +153,7 @@ class Banners {
                 cookies.stream()
                         .map(cookie -> new CookieView(
                                 cookie.provider(),
-                                cookie.purpose().in(language),
+                                words.of(cookie.purpose()),
                                 cookie.duration() == null ? "" : cookie.duration()))
                         .toList(),
                 cookies.stream()

@@ -72,6 +72,7 @@ class ConsentScript {
         config.put("expires", banner.expiresMillis());
         config.put("cookie", banner.choiceCookie());
         config.put("texts", banner.texts());
+        config.put("langs", banner.partLanguages());
         if (announcement != null) {
             // shown once to a visitor whose choice was made under an older version of the notice
             config.put(

@@ -214,7 +214,9 @@ class CookieBannerInChromiumTest {
                         .getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))
                         .textContent())
                 .isEqualTo("Your cookie choice");
-        assertThat(europe.page.locator("tbody").textContent())
+        assertThat(europe.page
+                        .getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Your answers"))
+                        .textContent())
                 .contains("Traffic analysis")
                 .contains("Advertising")
                 .doesNotContain("Refused");
@@ -437,6 +439,14 @@ class CookieBannerInChromiumTest {
         german.open("/s/cookie-lab/");
         assertThat(german.page.locator("#stw-t").textContent()).isEqualTo("Cookies im Labor");
         assertThat(german.banner().getAttribute("lang")).isEqualTo("de");
+        assertThat(german.page.locator("#stw-t").getAttribute("lang"))
+                .as("a text in the banner's language is not marked")
+                .isNull();
+        assertThat(german.banner()
+                        .locator("span[lang=en]", new Locator.LocatorOptions().setHasText("Shows ads that match"))
+                        .count())
+                .as("a cookie's purpose the catalog gives in English only is marked as English (WCAG 3.1.2)")
+                .isEqualTo(1);
         german.choose("Alle ablehnen");
         german.open("/s/cookie-lab/");
         assertThat(german.banner().isVisible()).isFalse();

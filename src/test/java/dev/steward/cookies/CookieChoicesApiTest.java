@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.test.Http;
 import dev.steward.test.Json;
+import dev.steward.test.Pages;
 import dev.steward.test.Registrations;
 import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
@@ -104,6 +105,18 @@ class CookieChoicesApiTest {
         String page = visitor.get(URI.create(body.get("receipt").asString()).getPath())
                 .body();
         assertThat(page).contains("Traffic analysis").contains("Allowed").contains("Refused");
+        String german = Pages.text(
+                visitor.get(URI.create(body.get("receipt").asString()).getPath(), "Accept-Language", "de")
+                        .body());
+        assertThat(german)
+                .as("the page speaks the visitor's language, its date too")
+                .contains("Ihre Cookie-Wahl")
+                .contains("Nutzungsanalyse")
+                .contains("Erlaubt")
+                .contains("Abgelehnt")
+                .contains("Beleg für Werbung")
+                .doesNotContain("Your cookie choice")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
         assertThat(jdbc.sql("SELECT count(*) FROM cookie_choice WHERE id = :id")
                         .param("id", UUID.fromString(body.get("choice").asString()))
                         .query(Long.class)
