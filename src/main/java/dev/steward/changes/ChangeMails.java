@@ -1,5 +1,6 @@
 package dev.steward.changes;
 
+import dev.steward.catalog.LocalizedText;
 import dev.steward.catalog.Site;
 import dev.steward.mail.OutgoingMail;
 import dev.steward.notice.NoticeChange;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 class ChangeMails {
 
     /** A consent asked again: the purpose's name and the exact wording the person is asked to agree to. */
-    record Asked(String purpose, String wording) {}
+    record Asked(LocalizedText.Shown purpose, String wording) {}
 
     private final StewardProperties properties;
     private final MessageBundle messages = new MessageBundle("i18n/notice-change-mail");

@@ -3,6 +3,7 @@ package dev.steward.changes;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.LegalBasis;
+import dev.steward.catalog.LocalizedText;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Purpose;
 import dev.steward.catalog.Site;
@@ -68,12 +69,15 @@ class ConsentWordings {
                 .orElseThrow(() -> new IllegalStateException("activity no longer asks for consent"));
     }
 
-    /** The purpose's name in the reader's language where the catalog has it, else in the site's default. */
-    String purposeName(Site site, String purpose, String language) {
+    /**
+     * The purpose's name in the reader's language where the catalog has it, else in the site's default, with the
+     * language it is written in where that is not the reader's (a page marks it).
+     */
+    LocalizedText.Shown purposeName(Site site, String purpose, String language) {
         return catalogs.of(site.key())
                 .purpose(purpose)
-                .map(found -> found.name().in(language, site.language()))
-                .orElse(purpose);
+                .map(found -> found.name().shownIn(language, site.language()))
+                .orElseGet(() -> new LocalizedText.Shown(purpose, null));
     }
 
     private static boolean restsOnConsent(Catalog catalog, String purpose, String jurisdiction) {

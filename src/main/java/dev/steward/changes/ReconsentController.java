@@ -10,6 +10,7 @@ import dev.steward.platform.UnusableLinkException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,10 +38,16 @@ class ReconsentController {
     }
 
     @GetMapping("/s/{site}/notice-change/{token}")
-    String page(@PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
+    String page(
+            @PathVariable String site,
+            @PathVariable String token,
+            Locale locale,
+            Model model,
+            HttpServletResponse response) {
         EmailLinks.secret(response);
-        Reconsents.Pending pending = reconsents.pending(site, token).orElseThrow(() -> unusable(site, token));
-        site(site, model);
+        Reconsents.Pending pending =
+                reconsents.pending(site, token, locale.getLanguage()).orElseThrow(() -> unusable(site, token));
+        site(site, locale, model);
         model.addAttribute("action", path(site, token));
         model.addAttribute("asked", pending.asked());
         model.addAttribute(
@@ -54,6 +61,7 @@ class ReconsentController {
     String confirm(
             @PathVariable String site,
             @PathVariable String token,
+            Locale locale,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
@@ -61,16 +69,19 @@ class ReconsentController {
         List<ConsentEvent> recorded = reconsents
                 .confirm(site, token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT))
                 .orElseThrow(() -> unusable(site, token));
-        site(site, model);
+        site(site, locale, model);
         model.addAttribute(
                 "receipts", recorded.stream().map(ConsentEvent::receiptPath).toList());
         return "changes/reconsented";
     }
 
-    private void site(String site, Model model) {
+    private void site(String site, Locale locale, Model model) {
         Site declared = catalogs.requireSite(site);
         model.addAttribute("site", declared);
-        model.addAttribute("siteName", declared.name().in(declared.language()));
+        model.addAttribute("siteName", declared.name().in(locale.getLanguage(), declared.language()));
+        // the wording asked for is the site's, as the ledger records it: marked where the page speaks another language
+        model.addAttribute(
+                "wordingLang", declared.language().equals(locale.getLanguage()) ? null : declared.language());
     }
 
     private UnusableLinkException unusable(String site, String token) {

@@ -2,7 +2,6 @@ package dev.steward.changes;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
-import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentAction;
 import dev.steward.consent.ConsentEvent;
@@ -59,8 +58,11 @@ class Reconsents {
         this.clock = clock;
     }
 
-    /** The consents the link asks for, while it can still act; nothing changes however often it is opened. */
-    Optional<Pending> pending(String site, String token) {
+    /**
+     * The consents the link asks for, while it can still act, named in the reader's language; nothing changes however
+     * often it is opened.
+     */
+    Optional<Pending> pending(String site, String token, String language) {
         return usable(site, token).map(found -> {
             Site declared = catalogs.requireSite(site);
             return new Pending(
@@ -68,7 +70,7 @@ class Reconsents {
                     found.change(),
                     found.told().reconsents().stream()
                             .map(one -> new ChangeMails.Asked(
-                                    wordings.purposeName(declared, one.purpose(), VisitorLanguages.of(declared)),
+                                    wordings.purposeName(declared, one.purpose(), language),
                                     wordings.wording(declared, one)))
                             .toList());
         });

@@ -5,8 +5,10 @@ import dev.steward.platform.EmailLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -64,15 +66,19 @@ class UnsubscribeController {
     }
 
     @GetMapping(ONE_CLICK)
-    String page(@PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
+    String page(
+            @PathVariable String site,
+            @PathVariable String token,
+            Locale locale,
+            Model model,
+            HttpServletResponse response) {
         EmailLinks.secret(response);
         Optional<Unsubscribes.Subscription> subscription = unsubscribes.find(site, token);
         if (subscription.isEmpty()) {
             return invalid(site, model, response);
         }
         List<MailingList> subscribed = unsubscribes.subscribed(subscription.get());
-        model.addAttribute("siteKey", site);
-        model.addAttribute("siteName", unsubscribes.siteName(subscription.get()));
+        named(site, subscription.get(), subscribed, locale, model);
         model.addAttribute("token", token);
         model.addAttribute("list", subscription.get().list());
         model.addAttribute("subscribed", subscribed.contains(subscription.get().list()));
@@ -89,6 +95,7 @@ class UnsubscribeController {
             @PathVariable String site,
             @PathVariable String token,
             @RequestParam(name = "also", required = false) @Nullable List<String> also,
+            Locale locale,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
@@ -103,10 +110,20 @@ class UnsubscribeController {
                 CollectionMethod.EMAIL_LINK,
                 request.getRemoteAddr(),
                 request.getHeader(HttpHeaders.USER_AGENT));
-        model.addAttribute("siteKey", site);
-        model.addAttribute("siteName", unsubscribes.siteName(subscription.get()));
-        model.addAttribute("kept", unsubscribes.subscribed(subscription.get()));
+        List<MailingList> kept = unsubscribes.subscribed(subscription.get());
+        named(site, subscription.get(), kept, locale, model);
+        model.addAttribute("kept", kept);
         return "newsletter/unsubscribed";
+    }
+
+    /** The site and the lists by name, in the language the visitor reads the site in. */
+    private void named(
+            String site, Unsubscribes.Subscription subscription, List<MailingList> lists, Locale locale, Model model) {
+        List<MailingList> named = new ArrayList<>(lists);
+        named.add(subscription.list());
+        model.addAttribute("siteKey", site);
+        model.addAttribute("siteName", unsubscribes.siteName(subscription, locale.getLanguage()));
+        model.addAttribute("names", unsubscribes.listNames(site, named, locale.getLanguage()));
     }
 
     private static String invalid(String site, Model model, HttpServletResponse response) {

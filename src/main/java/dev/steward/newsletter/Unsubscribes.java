@@ -1,6 +1,9 @@
 package dev.steward.newsletter;
 
+import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.LocalizedText;
+import dev.steward.catalog.Site;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentAction;
 import dev.steward.consent.ConsentDecisions;
@@ -12,8 +15,10 @@ import dev.steward.vault.SubjectId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -94,8 +99,22 @@ class Unsubscribes {
                 .toList();
     }
 
-    String siteName(Subscription subscription) {
-        return catalogs.requireSite(subscription.campaign().site()).name().toString();
+    String siteName(Subscription subscription, String language) {
+        Site site = catalogs.requireSite(subscription.campaign().site());
+        return site.name().in(language, site.language());
+    }
+
+    /** The lists' names as a page in {@code language} shows them, by purpose, each marked where untranslated. */
+    Map<String, LocalizedText.Shown> listNames(String site, List<MailingList> lists, String language) {
+        Catalog catalog = catalogs.of(site);
+        Site declared = catalog.site(site).orElseThrow();
+        Map<String, LocalizedText.Shown> names = new HashMap<>();
+        lists.forEach(list -> names.put(
+                list.purpose(),
+                catalog.purpose(list.purpose())
+                        .map(purpose -> purpose.name().shownIn(language, declared.language()))
+                        .orElseGet(() -> new LocalizedText.Shown(list.name(), null))));
+        return names;
     }
 
     /**

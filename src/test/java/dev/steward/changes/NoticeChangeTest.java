@@ -199,6 +199,13 @@ class NoticeChangeTest {
         HttpResponse<String> openedAgain = http.get(link);
         assertThat(opened.statusCode()).isEqualTo(200);
         assertThat(openedAgain.body()).contains(NEW_WORDING);
+        assertThat(http.get(link, "Accept-Language", "ja").body())
+                .as("in the visitor's language; the wording asked for is the site's, as the ledger records it")
+                .contains("<html lang=\"ja\"")
+                .contains("新しい条件への同意")
+                .contains("<dt lang=\"en\">Conducting surveys and contests")
+                .contains(" lang=\"en\">" + NEW_WORDING)
+                .doesNotContain("Consent to the new terms");
         assertThat(opened.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(consents()).hasSize(1);
         assertThat(http.get("/s/omron-healthcare/notice-change/made-up").body()).contains("This link does not work");

@@ -95,6 +95,13 @@ class UnsubscribeAndTrackingTest extends CampaignMailTest {
                 .contains("<button type=\"submit\">Unsubscribe</button>")
                 .contains("You are subscribed to: <strong>Sending you our newsletter")
                 .contains("Promotional e-mails from Olympus Group Entities for certain goods and services");
+        assertThat(browser.get(page, "Accept-Language", "de").body())
+                .as("in the language the visitor reads the site in, the lists' names too")
+                .contains("<html lang=\"de\"")
+                .contains("<button type=\"submit\">Abmelden</button>")
+                .contains("Sie sind angemeldet für: <strong>Versand unseres Newsletters")
+                .contains("Werbe-E-Mails von Unternehmen der Olympus-Gruppe")
+                .doesNotContain("You are subscribed to");
         assertThat(browser.get(page).statusCode()).isEqualTo(200);
         assertThat(ledger.history(subject))
                 .as("opening the page, even twice, changes nothing")
