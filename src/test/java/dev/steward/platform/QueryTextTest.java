@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.test.Canary;
 import dev.steward.test.Http;
 import dev.steward.test.StewardTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,12 +119,30 @@ class QueryTextTest {
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("<html").doesNotContain("Something went wrong");
         assertThat(output.getAll()).doesNotContain(email);
-        // what java.net.URI will not send: a % without two hexadecimal digits, in a value or in a name
+        // what java.net.URI will not send, as a raw request: the request log's filter read site= with URLDecoder, which
+        // threw on it, so a decision asked so was a 500
+        assertThat(rawStatusLine("/api/v1/consent-decisions?site=%ZZ" + email + "&purpose=newsletter"))
+                .startsWith("HTTP/1.1 400");
+        assertThat(rawStatusLine("/s/olympus-ims/privacy?region=%ZZ" + email)).startsWith("HTTP/1.1 400");
+        assertThat(output.getAll()).doesNotContain(email);
         assertThat(QueryText.undecodable("to=%ZZ" + email)).contains("to");
         assertThat(QueryText.undecodable("a=1&%ZZ=2")).contains("");
         assertThat(QueryText.undecodable("to=50%")).contains("to");
         assertThat(QueryText.undecodable("to=a%40example.org&q=%E2%82%AC+x&flag"))
                 .isEmpty();
+    }
+
+    /** The status line of a GET sent as written, escapes and all. */
+    private String rawStatusLine(String target) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return answer.substring(0, answer.indexOf('\r'));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private long audited() {
