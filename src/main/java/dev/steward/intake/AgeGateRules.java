@@ -2,6 +2,7 @@ package dev.steward.intake;
 
 import dev.steward.catalog.Form;
 import dev.steward.catalog.Jurisdiction;
+import dev.steward.platform.EmailAddresses;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.Phrase;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 class AgeGateRules {
 
     static final String TOO_YOUNG = "too-young";
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int OLDEST = 150;
 
     private final SubmissionErrors words;
@@ -87,7 +86,7 @@ class AgeGateRules {
         String parent = submission.parentEmail();
         if (parent == null || parent.isBlank()) {
             errors.add(words.at("parentEmail", "parentEmail", "parent-email-required", gate.minimumAge()));
-        } else if (!EMAIL.matcher(parent.strip()).matches()) {
+        } else if (!EmailAddresses.valid(parent.strip())) {
             errors.add(words.at("parentEmail", "parentEmail", "invalid-format"));
         } else if (submission.fields().values().stream()
                 .anyMatch(value -> value.strip().equalsIgnoreCase(parent.strip()))) {

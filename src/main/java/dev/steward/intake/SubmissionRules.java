@@ -10,6 +10,7 @@ import dev.steward.catalog.Form;
 import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.VisitorLanguages;
+import dev.steward.platform.EmailAddresses;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.vault.ClaimedIdentifier;
@@ -137,7 +138,7 @@ class SubmissionRules {
             return Optional.of(words.at(name, "field", "too-long", label, field.maxLength()));
         }
         boolean wellFormed = switch (field.type()) {
-            case EMAIL -> AgeGateRules.EMAIL.matcher(value).matches();
+            case EMAIL -> EmailAddresses.valid(value);
             case CHOICE -> field.options().stream().map(Option::value).anyMatch(value::equals);
             case DATE -> isDate(value);
             case URL -> isWebAddress(value);

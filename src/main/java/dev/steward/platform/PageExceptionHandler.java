@@ -8,6 +8,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Pages answer failures with a readable page and the right status; the JSON API has its own handler. */
@@ -31,6 +33,18 @@ class PageExceptionHandler {
         page.setStatus(e.page().reason().status());
         page.addObject("link", e.page());
         return page;
+    }
+
+    /**
+     * A value of the wrong shape in the address ({@code /receipts/not-a-uuid}) names a page that does not exist; one in
+     * a parameter is a bad request. WHY here: left to Spring, the refusal is logged with the value quoted, and what a
+     * visitor or staff member put in an address may be personal (an e-mail address pasted for an id).
+     */
+    @ExceptionHandler
+    ModelAndView wrongType(MethodArgumentTypeMismatchException e) {
+        return e.getParameter().hasParameterAnnotation(PathVariable.class)
+                ? page(HttpStatus.NOT_FOUND, "not-found")
+                : page(HttpStatus.BAD_REQUEST, "bad-request");
     }
 
     @ExceptionHandler

@@ -7,6 +7,7 @@ import dev.steward.catalog.LegalBasis;
 import dev.steward.catalog.Purpose;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
+import dev.steward.platform.EmailAddresses;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestValidator {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final int MAX_TEXT = 2000;
 
     private final TransferTargets targets;
@@ -38,7 +37,7 @@ class RequestValidator {
     Valid check(Catalog catalog, Site site, Jurisdiction jurisdiction, NewRequest request) {
         List<FieldError> errors = new ArrayList<>();
         RightType type = type(request.type(), jurisdiction, errors);
-        if (request.email() == null || !EMAIL.matcher(request.email().strip()).matches()) {
+        if (request.email() == null || !EmailAddresses.valid(request.email().strip())) {
             errors.add(FieldError.of("email", "invalid-format", "error.rights.email.invalid-format"));
         }
         if (request.message() != null && request.message().length() > MAX_TEXT) {

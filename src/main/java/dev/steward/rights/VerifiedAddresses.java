@@ -36,8 +36,15 @@ class VerifiedAddresses {
 
     private record Proof(UUID request, Instant at) implements Serializable {}
 
-    /** The request's address was just proven in this browser. */
+    /**
+     * The request's address was just proven in this browser. The session gets a new id first, as a sign-in does: a
+     * session id someone else planted in this browser beforehand (session fixation) must not carry the proof, which
+     * confirms further requests for the address, withdrawals and restrictions at once among them (attack16).
+     */
     void remember(RightsRequest proven, HttpServletRequest http) {
+        if (http.getSession(false) != null) {
+            http.changeSessionId();
+        }
         http.getSession().setAttribute(KEY + proven.site(), new Proof(proven.id(), clock.instant()));
     }
 

@@ -22,7 +22,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Five doors. The staff API takes HTTP Basic or a staff API key on every request and keeps no session, so no
- * cookie can be abused across sites; the integrators' API and the actuator take API keys (and HTTP Basic) the same
+ * cookie can be abused across sites, and refuses what a browser sends from another site's page
+ * ({@link CrossSiteRequests}), so neither can a password the browser remembers; the integrators' API and the actuator take API keys (and HTTP Basic) the same
  * way. The console uses a login form, a session that times out and CSRF tokens. Everything else is public, with CSRF
  * protection for its forms; the public JSON API is authenticated per request and uses no cookies, so it needs none.
  * The doors only authenticate: what a caller may do is the {@link Permission} matrix's answer, asked by the
@@ -35,8 +36,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain staffApi(HttpSecurity http, ApiKeyGate keys) throws Exception {
-        return stateless(http.securityMatcher(PermissionGuard.STAFF_API + "/**"), keys)
+    SecurityFilterChain staffApi(HttpSecurity http, ApiKeyGate keys, CrossSiteRequests crossSite) throws Exception {
+        return stateless(http.securityMatcher(PermissionGuard.STAFF_API + "/**"), keys, crossSite)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();
     }
@@ -44,12 +45,14 @@ class SecurityConfiguration {
     /** The integrators' API: the matrix grants its two actions to integrator keys only. */
     @Bean
     @Order(2)
-    SecurityFilterChain integratorApi(HttpSecurity http, ApiKeyGate keys) throws Exception {
+    SecurityFilterChain integratorApi(HttpSecurity http, ApiKeyGate keys, CrossSiteRequests crossSite)
+            throws Exception {
         return stateless(
                         http.securityMatcher(PermissionGuard.INTEGRATOR_API.stream()
                                 .map(area -> area + "/**")
                                 .toArray(String[]::new)),
-                        keys)
+                        keys,
+                        crossSite)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();
     }
@@ -70,8 +73,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(5)
-    SecurityFilterChain actuator(HttpSecurity http, ApiKeyGate keys) throws Exception {
-        return stateless(http.securityMatcher("/actuator/**"), keys)
+    SecurityFilterChain actuator(HttpSecurity http, ApiKeyGate keys, CrossSiteRequests crossSite) throws Exception {
+        return stateless(http.securityMatcher("/actuator/**"), keys, crossSite)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .access(permitted(Permission.READ_HEALTH_DETAILS, true))
                         .requestMatchers("/actuator/info")
@@ -93,9 +96,12 @@ class SecurityConfiguration {
         };
     }
 
-    private static HttpSecurity stateless(HttpSecurity http, ApiKeyGate keys) throws Exception {
+    private static HttpSecurity stateless(HttpSecurity http, ApiKeyGate keys, CrossSiteRequests crossSite)
+            throws Exception {
         return http.httpBasic(basic -> basic.authenticationEntryPoint(keys::notAuthenticated))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys), BasicAuthenticationFilter.class)
+                // before any credential is looked at: a page of another site gets nothing done with the browser's
+                .addFilterBefore(crossSite.filter(), ApiKeyAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(keys::notAuthenticated)
                         .accessDeniedHandler((request, response, refused) -> keys.notPermitted(request, response)))

@@ -2,13 +2,21 @@ package dev.steward.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.test.Canary;
 import dev.steward.test.Http;
 import dev.steward.test.StewardTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * parameter (PostgreSQL's text holds none), which is refused before anything, even a read's audit entry, is written.
  */
 @StewardTest
+@ExtendWith(OutputCaptureExtension.class)
 class QueryTextTest {
 
     private static final String SUBJECT = "00000000-0000-4000-8000-000000000000";
@@ -92,6 +101,48 @@ class QueryTextTest {
 
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("<html").doesNotContain("Something went wrong");
+    }
+
+    /**
+     * attack16: Tomcat threw on the first read of a parameter it could not decode, and the failure was logged as an
+     * ERROR quoting the value, so anyone could write into the log, an e-mail address in a broken link included.
+     */
+    @Test
+    void aQueryThatCannotBeDecodedIsRefusedOnItsParameterAndNotLogged(CapturedOutput output) {
+        String email = Canary.email("undecodable");
+        // %E0%A4 begins a three-byte UTF-8 character and stops: the escapes are sound, the bytes are not UTF-8
+        HttpResponse<String> api = http.get("/api/v1/admin/mailbox?to=%E0%A4" + email, admin);
+        HttpResponse<String> page = http.get("/s/olympus-ims/privacy?region=%E0%A4" + email, "Accept", "text/html");
+
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("{\"field\":\"to\",\"code\":\"invalid-encoding\"");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("<html").doesNotContain("Something went wrong");
+        assertThat(output.getAll()).doesNotContain(email);
+        // what java.net.URI will not send, as a raw request: the request log's filter read site= with URLDecoder, which
+        // threw on it, so a decision asked so was a 500
+        assertThat(rawStatusLine("/api/v1/consent-decisions?site=%ZZ" + email + "&purpose=newsletter"))
+                .startsWith("HTTP/1.1 400");
+        assertThat(rawStatusLine("/s/olympus-ims/privacy?region=%ZZ" + email)).startsWith("HTTP/1.1 400");
+        assertThat(output.getAll()).doesNotContain(email);
+        assertThat(QueryText.undecodable("to=%ZZ" + email)).contains("to");
+        assertThat(QueryText.undecodable("a=1&%ZZ=2")).contains("");
+        assertThat(QueryText.undecodable("to=50%")).contains("to");
+        assertThat(QueryText.undecodable("to=a%40example.org&q=%E2%82%AC+x&flag"))
+                .isEmpty();
+    }
+
+    /** The status line of a GET sent as written, escapes and all. */
+    private String rawStatusLine(String target) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return answer.substring(0, answer.indexOf('\r'));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private long audited() {

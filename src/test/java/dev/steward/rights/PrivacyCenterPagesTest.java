@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.test.Canary;
 import dev.steward.test.Console;
+import dev.steward.test.Http;
 import dev.steward.test.LabTestBase;
 import dev.steward.test.Pages;
 import dev.steward.test.StewardTest;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -115,6 +117,43 @@ class PrivacyCenterPagesTest extends LabTestBase {
         clock.advance(VerifiedAddresses.REMEMBERED.plusSeconds(1));
         assertThat(visitor.get(LAB + "/rights/rectification?region=EU").body()).doesNotContain(email);
         assertThat(request(visitor, LAB, "notification", email)).endsWith("?submitted");
+    }
+
+    /**
+     * attack16: the proof went into whatever session the browser had, so a session id planted in the visitor's browser
+     * beforehand (session fixation) let its planter file withdrawals and restrictions for the address, confirmed at
+     * once. Proving the address now gives the session a new id, and the old one carries nothing.
+     */
+    @Test
+    void provingTheAddressGivesTheSessionANewIdSoAPlantedOneCarriesNoProof() {
+        String email = Canary.email("fixated");
+        Visitor visitor = new Visitor(port);
+        // the id the planter got for themselves and slipped into the visitor's browser: its first page keeps it
+        String planted = sessionId(visitor.get(LAB + "/rights/rectification?region=EU"))
+                .orElseThrow(() -> new AssertionError("the page opens a session"));
+        String status = request(visitor, LAB, "access", email);
+        String statusPage = URI.create(status).getRawPath();
+        String code = inbox.find(email, "code on the request's page: (\\d{6})");
+
+        HttpResponse<String> verified = visitor.submit(statusPage, statusPage + "/verify", Map.of("code", code));
+
+        assertThat(verified.statusCode()).isEqualTo(302);
+        assertThat(sessionId(verified)).as("a new session id").isPresent().isNotEqualTo(Optional.of(planted));
+        assertThat(visitor.get(LAB + "/rights/rectification?region=EU").body())
+                .as("the browser that proved it")
+                .contains("value=\"" + email + "\"");
+        assertThat(new Http(port)
+                        .get(LAB + "/rights/rectification?region=EU", "Cookie", "JSESSIONID=" + planted)
+                        .body())
+                .as("whoever holds the old id")
+                .doesNotContain(email);
+    }
+
+    private static Optional<String> sessionId(HttpResponse<String> answer) {
+        return answer.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .map(cookie -> cookie.substring("JSESSIONID=".length(), cookie.indexOf(';')))
+                .findFirst();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -254,6 +255,42 @@ class RightsRequestsTest extends LabTestBase {
         assertRefused(refused, "too-many-unverified");
         assertThat(refused.body()).doesNotContain(address);
         assertThat(inbox.countTo(address)).isEqualTo(PrivacyCenter.MAX_UNVERIFIED);
+    }
+
+    /**
+     * attack16: the limit counts an address by its blind index, and spellings that a mail server delivers to the same
+     * mailbox (a trailing dot on the domain, a quoted local part, the domain's address in brackets) were taken as other
+     * addresses, so a stranger mailed the flooded mailbox again for each. They are refused as malformed now.
+     */
+    @Test
+    void anotherSpellingOfAFloodedAddressIsNoWayRound() {
+        String local = "respelled." + Canary.MARKER;
+        String address = local + "@example.org";
+        String[] ownIp = {"X-Forwarded-For", Visitor.randomIp()};
+        for (int i = 0; i < PrivacyCenter.MAX_UNVERIFIED; i++) {
+            assertThat(http.postJson("/api/v1/sites/lab/requests", access(address), ownIp)
+                            .statusCode())
+                    .isEqualTo(202);
+        }
+
+        for (String spelling : List.of(
+                address + ".", "\\\"" + local + "\\\"@example.org", local + "@[192.0.2.1]", local + "@example..org")) {
+            HttpResponse<String> refused = http.postJson("/api/v1/sites/lab/requests", access(spelling), ownIp);
+            assertRefused(refused, "invalid-format");
+            assertThat(refused.body()).as(spelling).contains("\"field\":\"email\"");
+        }
+        assertThat(inbox.countTo(address)).isEqualTo(PrivacyCenter.MAX_UNVERIFIED);
+        // an address in another script is an address all the same
+        assertThat(http.postJson(
+                                "/api/v1/sites/lab/requests",
+                                access("jos\u00e9." + Canary.MARKER + "@b\u00fccher.example"),
+                                ownIp)
+                        .statusCode())
+                .isEqualTo(202);
+    }
+
+    private static String access(String email) {
+        return "{\"type\":\"access\",\"email\":\"" + email + "\"}";
     }
 
     @Test

@@ -1,0 +1,35 @@
+package dev.steward.platform;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/**
+ * The one shape of an e-mail address a person types into a form or the privacy center: a dot-atom local part (letters
+ * of any script, digits and the RFC 5322 specials), {@code @}, and a domain of two or more labels with a top-level one
+ * of letters (or an IDNA {@code xn--} one). WHY so strict: an address is the key a person's records are found by and
+ * the key of every per-address limit (requests waiting, wrong codes, submissions), so spellings a mail server treats
+ * as the same mailbox but Steward as another (a trailing dot on the domain, a quoted local part, a domain literal such
+ * as {@code [127.0.0.1]}) let a stranger go round those limits for someone else's mailbox (attack16), and spellings
+ * no mail server takes ({@code a,b@x.org}, {@code <a>@x.org}, two dots) were accepted only to fail at delivery. The
+ * address must also be in Unicode's NFKC form: fullwidth letters or the Kelvin sign, which Java's lower-casing folds
+ * into ASCII, would otherwise name one person's mailbox in another's spelling.
+ */
+public final class EmailAddresses {
+
+    private static final String ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
+    private static final String LABEL = "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?";
+    private static final Pattern ADDRESS = Pattern.compile(
+            ATOM + "(?:\\." + ATOM + ")*@(?:" + LABEL + "\\.)+" + "(?:\\p{L}{2,63}|[Xx][Nn]--[A-Za-z0-9-]{1,59})");
+    private static final int LONGEST = 254;
+    private static final int LONGEST_LOCAL_PART = 64;
+
+    private EmailAddresses() {}
+
+    /** Whether the address, as typed (surrounding spaces are the caller's to strip), has the shape. */
+    public static boolean valid(String address) {
+        return address.length() <= LONGEST
+                && address.indexOf('@') <= LONGEST_LOCAL_PART
+                && ADDRESS.matcher(address).matches()
+                && Normalizer.isNormalized(address, Normalizer.Form.NFKC);
+    }
+}
