@@ -6,6 +6,7 @@ import dev.steward.catalog.LocalizedText.Shown;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.intake.RateLimitedException;
 import dev.steward.notice.VisitorRegions;
+import dev.steward.platform.EmailLinks;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
@@ -156,7 +157,9 @@ class PrivacyCenterController {
     }
 
     @GetMapping("/s/{site}/privacy-center/requests/{token}")
-    String status(@PathVariable String site, @PathVariable String token, Model model) {
+    String status(@PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
+        // its address is the request's secret, as an e-mailed link's: kept out of caches, referrers and indexes
+        EmailLinks.secret(response);
         PrivacyCenter.View view = center.view(token);
         if (!view.request().site().equals(site)) {
             throw new NotFoundException("There is no request at this address.");
@@ -195,16 +198,16 @@ class PrivacyCenterController {
         } catch (CodesLockedException e) {
             tooMany(response, e.retryAfterSeconds());
             model.addAttribute("codeErrors", errorWords.shown(e));
-            return status(site, token, model);
+            return status(site, token, model, response);
         } catch (InvalidInputException e) {
             // a refusal, as the forms answer theirs: a client reading statuses sees the code was not taken
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("codeErrors", errorWords.shown(e));
-            return status(site, token, model);
+            return status(site, token, model, response);
         } catch (RateLimitedException e) {
             tooMany(response, e.retryAfterSeconds());
             model.addAttribute("codeErrors", errorWords.shown(List.of(e.error())));
-            return status(site, token, model);
+            return status(site, token, model, response);
         }
     }
 

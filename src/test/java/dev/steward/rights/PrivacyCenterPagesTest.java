@@ -171,7 +171,13 @@ class PrivacyCenterPagesTest extends LabTestBase {
         String code = inbox.find(email, "code on the request's page: (\\d{6})");
         visitor.submit(statusPage, statusPage + "/verify", Map.of("code", code));
 
-        String page = visitor.get(statusPage).body();
+        HttpResponse<String> opened = visitor.get(statusPage);
+        assertThat(opened.headers().firstValue("X-Robots-Tag"))
+                .as("the page's address is the request's secret: kept out of indexes, referrers and caches")
+                .contains("noindex");
+        assertThat(opened.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(opened.headers().firstValue("Cache-Control")).contains("no-store");
+        String page = opened.body();
         assertThat(Pages.textOf(page, "aria-labelledby=\"recipients\""))
                 .contains("Lab Accounting Partner GmbH")
                 .doesNotContain("lab-accounting")
