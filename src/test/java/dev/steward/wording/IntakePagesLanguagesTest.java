@@ -1,0 +1,110 @@
+package dev.steward.wording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.test.Console;
+import dev.steward.test.Mailboxes;
+import dev.steward.test.Pages;
+import dev.steward.test.SeedForms;
+import dev.steward.test.SeedForms.Filled;
+import dev.steward.test.StewardTest;
+import dev.steward.test.Visitor;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A visitor who sends a form and confirms its double opt-in from their mailbox reads the "sent", confirmation and
+ * "confirmed" pages in their browser's language among the site's: Olympus in German (its purposes translated), Omron
+ * in Japanese (its purposes in English only, so marked as English for screen readers), and Omron in English unchanged.
+ */
+@StewardTest
+class IntakePagesLanguagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | omron | Thank you | Please check your mailbox: we sent you a link to confirm | Communicate special"
+                        + " offers and featured items to you, if you choose to receive such notices | Confirm your"
+                        + " subscription | Yes, I confirm | Thank you for confirming | Consent receipt 1 | -",
+                "de | olympus | Vielen Dank | Bitte sehen Sie in Ihr Postfach | Versand unseres Newsletters mit"
+                        + " interessanten Angeboten zu unseren Produkten und Dienstleistungen | Bestätigen Sie Ihr"
+                        + " Abonnement | Ja, ich bestätige | Vielen Dank für Ihre Bestätigung | Einwilligungsbeleg 1 |"
+                        + " Ihre Einwilligungsbelege",
+                "ja | omron | ありがとうございます | メールボックスをご確認ください | Communicate special offers and featured"
+                        + " items to you, if you choose to receive such notices | 購読の確認 | はい、確認します |"
+                        + " ご確認ありがとうございます | 同意の控え 1 | -"
+            })
+    void theSentConfirmAndConfirmedPagesSpeakTheVisitorsLanguage(
+            String language,
+            String site,
+            String thanks,
+            String checkMailbox,
+            String purpose,
+            String confirmTitle,
+            String button,
+            String confirmedTitle,
+            String receipt,
+            String receiptsHeading) {
+        Filled form = site.equals("omron")
+                ? SeedForms.omronCustomerService().ticking("special-offers")
+                : SeedForms.olympusNewsletter();
+        // Omron's purposes are English only: on a Japanese page each is marked, on an English one nothing is
+        String marked = language.equals("ja") ? " lang=\"en\"" : "";
+        Visitor visitor = new Visitor(port);
+        String path = form.path() + "?region=" + form.region();
+        String csrf =
+                Console.csrf(visitor.get(path, "Accept-Language", language).body());
+        HttpResponse<String> posted = visitor.postForm(path, form.formFields(csrf), "Accept-Language", language);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+
+        String sent = visitor.get(
+                        URI.create(posted.headers().firstValue("Location").orElseThrow())
+                                .getPath(),
+                        "Accept-Language",
+                        language)
+                .body();
+        assertThat(sent).contains("<html lang=\"" + language + "\"").contains("<span" + marked + ">" + purpose);
+        assertThat(heading(sent)).isEqualTo(thanks);
+        assertThat(Pages.text(sent)).contains(checkMailbox);
+        if (!receiptsHeading.equals("-")) {
+            assertThat(Pages.text(sent)).contains(receiptsHeading);
+        }
+
+        String link = Mailboxes.link(
+                port, form.email(), "Please confirm your subscription", "/s/" + form.site() + "/confirm/");
+        String confirm = visitor.get(link, "Accept-Language", language).body();
+        assertThat(confirm)
+                .contains("<html lang=\"" + language + "\"")
+                .contains("<li" + marked + ">" + purpose + "</li>")
+                .contains(">" + button + "</button>");
+        assertThat(heading(confirm)).isEqualTo(confirmTitle);
+        if (marked.isEmpty()) {
+            assertThat(confirm.substring(confirm.indexOf("<main"), confirm.indexOf("</main>")))
+                    .as("nothing the page shows in its own language is marked")
+                    .doesNotContain(" lang=\"");
+        }
+
+        HttpResponse<String> confirmed =
+                visitor.postForm(link, Map.of("_csrf", Console.csrf(confirm)), "Accept-Language", language);
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("<html lang=\"" + language + "\"");
+        assertThat(heading(confirmed.body())).isEqualTo(confirmedTitle);
+        assertThat(Pages.text(confirmed.body())).contains(receipt);
+    }
+
+    private static String heading(String page) {
+        Matcher h1 = Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.DOTALL).matcher(page);
+        assertThat(h1.find()).as("the page has a heading").isTrue();
+        return Pages.text(h1.group(1));
+    }
+}
