@@ -2,6 +2,7 @@ package dev.steward.wording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.test.Canary;
 import dev.steward.test.Console;
 import dev.steward.test.Mailboxes;
 import dev.steward.test.Pages;
@@ -11,6 +12,7 @@ import dev.steward.test.StewardTest;
 import dev.steward.test.Visitor;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,5 +108,82 @@ class IntakePagesLanguagesTest {
         Matcher h1 = Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.DOTALL).matcher(page);
         assertThat(h1.find()).as("the page has a heading").isTrue();
         return Pages.text(h1.group(1));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "de | Wir brauchen Ihre Eltern oder Erziehungsberechtigten | Das Formular Ihres Kindes | Ablehnen und das"
+                        + " Formular löschen | Vielen Dank | Einwilligungsbeleg 1",
+                "ja | 保護者の方の同意が必要です | お子様のフォーム | 拒否してフォームを削除する | ありがとうございます | 同意の控え 1"
+            })
+    void aChildsParentReadsTheConsentPagesInTheirLanguageWithTheLabsEnglishTextsMarked(
+            String language, String childSees, String parentPage, String refuse, String thanks, String receipt) {
+        Visitor child = new Visitor(port);
+        String path = "/s/lab/forms/order?region=EU";
+        String parent = Canary.email(SeedForms.unique("parent-" + language));
+        HttpResponse<String> posted = child.postForm(
+                path,
+                List.of(
+                        Map.entry(
+                                "_csrf",
+                                Console.csrf(child.get(path, "Accept-Language", language)
+                                        .body())),
+                        Map.entry("fields.email", Canary.email(SeedForms.unique("child-" + language))),
+                        Map.entry("fields.name", Canary.name("Kim")),
+                        Map.entry("fields.cardToken", "tok_canary" + language),
+                        Map.entry("consents", "newsletter"),
+                        Map.entry("birthDate", "2015-05-01"),
+                        Map.entry("parentEmail", parent),
+                        Map.entry("website", "")),
+                "Accept-Language",
+                language);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        String sent = child.get(
+                        URI.create(posted.headers().firstValue("Location").orElseThrow())
+                                .getPath(),
+                        "Accept-Language",
+                        language)
+                .body();
+        assertThat(sent).contains("<html lang=\"" + language + "\"");
+        assertThat(heading(sent)).isEqualTo(childSees);
+
+        Visitor guardian = new Visitor(port);
+        String link = Mailboxes.link(port, parent, "Please confirm your child's form", "/s/lab/parental-consent/");
+        String page = guardian.get(link, "Accept-Language", language).body();
+        assertThat(page)
+                .contains("<html lang=\"" + language + "\"")
+                .as("the lab catalog's texts, English only, each marked")
+                .contains("<q lang=\"en\">Order</q>")
+                .contains("<li lang=\"en\">E-mail</li>")
+                .contains("<li lang=\"en\">Send me the monthly lab newsletter.</li>")
+                .contains(">" + refuse + "</button>");
+        assertThat(heading(page)).isEqualTo(parentPage);
+
+        HttpResponse<String> decided = guardian.postForm(
+                link, Map.of("_csrf", Console.csrf(page), "decision", "confirm"), "Accept-Language", language);
+        assertThat(decided.statusCode()).isEqualTo(200);
+        assertThat(decided.body()).contains("<html lang=\"" + language + "\"");
+        assertThat(heading(decided.body())).isEqualTo(thanks);
+        assertThat(Pages.text(decided.body())).contains(receipt);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, We cannot accept your form, -", "ja, このフォームはお受けできません, ' lang=\"en\"'"})
+    void theRefusalForAgeIsInTheVisitorsLanguageWithTheCatalogsNoticeMarked(
+            String language, String title, String marked) {
+        Visitor visitor = new Visitor(port);
+        Filled child = SeedForms.omronContest().age("11");
+        String path = child.path() + "?region=" + child.region();
+        String csrf =
+                Console.csrf(visitor.get(path, "Accept-Language", language).body());
+        HttpResponse<String> refused = visitor.postForm(path, child.formFields(csrf), "Accept-Language", language);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("<html lang=\"" + language + "\"")
+                .contains("<p role=\"status\"" + (marked.equals("-") ? "" : marked)
+                        + ">Omronhealthcare.com does not intentionally collect");
+        assertThat(heading(refused.body())).isEqualTo(title);
     }
 }
