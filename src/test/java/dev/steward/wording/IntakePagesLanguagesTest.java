@@ -67,14 +67,7 @@ class IntakePagesLanguagesTest {
         String csrf =
                 Console.csrf(visitor.get(path, "Accept-Language", language).body());
         HttpResponse<String> posted = visitor.postForm(path, form.formFields(csrf), "Accept-Language", language);
-        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
-
-        String sent = visitor.get(
-                        URI.create(posted.headers().firstValue("Location").orElseThrow())
-                                .getPath(),
-                        "Accept-Language",
-                        language)
-                .body();
+        String sent = sentPage(visitor, posted, language);
         assertThat(sent).contains("<html lang=\"" + language + "\"").contains("<span" + marked + ">" + purpose);
         assertThat(heading(sent)).isEqualTo(thanks);
         assertThat(Pages.text(sent)).contains(checkMailbox);
@@ -102,6 +95,14 @@ class IntakePagesLanguagesTest {
         assertThat(confirmed.body()).contains("<html lang=\"" + language + "\"");
         assertThat(heading(confirmed.body())).isEqualTo(confirmedTitle);
         assertThat(Pages.text(confirmed.body())).contains(receipt);
+    }
+
+    /** The page an accepted form leads to, in the same browser and language. */
+    private static String sentPage(Visitor visitor, HttpResponse<String> posted, String language) {
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+        String location = posted.headers().firstValue("Location").orElseThrow();
+        return visitor.get(URI.create(location).getPath(), "Accept-Language", language)
+                .body();
     }
 
     private static String heading(String page) {
@@ -139,13 +140,7 @@ class IntakePagesLanguagesTest {
                         Map.entry("website", "")),
                 "Accept-Language",
                 language);
-        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
-        String sent = child.get(
-                        URI.create(posted.headers().firstValue("Location").orElseThrow())
-                                .getPath(),
-                        "Accept-Language",
-                        language)
-                .body();
+        String sent = sentPage(child, posted, language);
         assertThat(sent).contains("<html lang=\"" + language + "\"");
         assertThat(heading(sent)).isEqualTo(childSees);
 
