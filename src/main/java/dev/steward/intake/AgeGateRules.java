@@ -2,6 +2,7 @@ package dev.steward.intake;
 
 import dev.steward.catalog.Form;
 import dev.steward.catalog.Jurisdiction;
+import dev.steward.catalog.LocalizedText;
 import dev.steward.platform.EmailAddresses;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.Phrase;
@@ -75,11 +76,14 @@ class AgeGateRules {
                 : Phrase.of("submission.age.too-young", gate.minimumAge());
     }
 
-    /** Why a visitor below a refusing gate is refused: the catalog's notice, or the age it needs. */
-    String refusal(Jurisdiction.AgeGate gate, String language) {
+    /**
+     * Why a visitor below a refusing gate is refused: the catalog's notice (marked with its language where it has no
+     * translation), or the age it needs in Steward's own words.
+     */
+    LocalizedText.Shown refusal(Jurisdiction.AgeGate gate, String language) {
         return gate.notice() != null
-                ? gate.notice().in(language)
-                : words.words("age.too-young", language, gate.minimumAge());
+                ? gate.notice().shownIn(language)
+                : new LocalizedText.Shown(words.words("age.too-young", language, gate.minimumAge()), null);
     }
 
     private void parentEmail(Jurisdiction.AgeGate gate, FormSubmission submission, List<FieldError> errors) {

@@ -2,6 +2,7 @@ package dev.steward.intake;
 
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.LocalizedText;
 import dev.steward.catalog.Purpose;
 import dev.steward.catalog.Site;
 import dev.steward.consent.CollectionMethod;
@@ -77,9 +78,6 @@ class DoubleOptIns {
         this.clock = clock;
     }
 
-    /** What the person is asked to confirm. */
-    record Pending(IntakeToken token, List<String> purposeNames) {}
-
     /** Asks the subject, at their e-mail address, to confirm the purposes; does nothing for a subject without one. */
     void request(String site, SubjectId subject, List<String> purposes, String jurisdiction, CollectionMethod method) {
         Optional<String> address = addressOf(subject).map(Identifier::value);
@@ -108,7 +106,7 @@ class DoubleOptIns {
                         address.get(),
                         "Please confirm your subscription to " + siteName,
                         "You asked to receive from " + siteName + ":\n"
-                                + purposeNames(site, purposes).stream()
+                                + purposeNames(site, purposes, declared.language()).stream()
                                         .map(name -> "- " + name)
                                         .collect(Collectors.joining("\n"))
                                 + "\n\nPlease confirm that you wish to receive them (the link works once):\n"
@@ -117,9 +115,9 @@ class DoubleOptIns {
                 .withSecrets(token));
     }
 
-    Optional<Pending> pending(String site, String token) {
-        return tokens.valid(LinkTokens.hash(token), IntakeToken.Kind.DOUBLE_OPT_IN, site, clock.instant())
-                .map(found -> new Pending(found, purposeNames(site, found.purposes())));
+    /** The unused, unexpired link's token: what the person is asked to confirm. */
+    Optional<IntakeToken> pending(String site, String token) {
+        return tokens.valid(LinkTokens.hash(token), IntakeToken.Kind.DOUBLE_OPT_IN, site, clock.instant());
     }
 
     /**
@@ -213,11 +211,17 @@ class DoubleOptIns {
                 .findFirst();
     }
 
-    List<String> purposeNames(String site, List<String> purposes) {
+    /**
+     * The purposes' names as a page or mail in {@code language} shows them: where the catalog has no translation, in
+     * the site's own language, marked as such (a purpose the catalog no longer declares, by its key).
+     */
+    List<LocalizedText.Shown> purposeNames(String site, List<String> purposes, String language) {
         Catalog catalog = catalogs.of(site);
-        String language = catalog.site(site).orElseThrow().language();
+        String fallback = catalog.site(site).orElseThrow().language();
         return purposes.stream()
-                .map(key -> catalog.purpose(key).map(p -> p.name().in(language)).orElse(key))
+                .map(key -> catalog.purpose(key)
+                        .map(p -> p.name().shownIn(language, fallback))
+                        .orElseGet(() -> new LocalizedText.Shown(key, null)))
                 .toList();
     }
 }

@@ -59,31 +59,33 @@ class EmailLinksController {
                 .orElseThrow(() -> unusable(site, token, IntakeToken.Kind.PARENTAL_CONSENT));
         Catalog catalog = catalogs.of(site);
         Site declared = page(site, model);
-        String language = declared.language();
+        // the parent reads the page in their browser's language; catalog texts without it in the site's, marked
+        String language = VisitorLanguages.of(declared);
+        String fallback = declared.language();
         Form form = pending.form();
         ProcessingActivity activity = catalog.activity(form.activity()).orElseThrow();
         IntakeToken held = pending.token();
         model.addAttribute("token", token);
-        model.addAttribute("title", form.title().in(language));
+        model.addAttribute("title", form.title().shownIn(language, fallback));
         model.addAttribute(
                 "fields",
                 form.fields().stream()
                         .map(catalog::field)
                         .flatMap(Optional::stream)
                         .filter(field -> field.type().isTypedByVisitor())
-                        .map((DataCategory.Field field) -> field.label().in(language))
+                        .map((DataCategory.Field field) -> field.label().shownIn(language, fallback))
                         .toList());
         model.addAttribute(
                 "boxes",
                 form.consents().stream()
                         .filter(box -> held.purposes().contains(box.purpose()))
-                        .map(box -> box.text().in(language))
+                        .map(box -> box.text().shownIn(language, fallback))
                         .toList());
         model.addAttribute(
                 "withdrawal",
                 activity.consent() == null
                         ? null
-                        : activity.consent().withdrawal().in(language));
+                        : activity.consent().withdrawal().shownIn(language, fallback));
         model.addAttribute(
                 "noticeUrl",
                 "/s/" + site + "/privacy/v/" + notices.inForce(site).version() + "?region=" + held.jurisdiction());
@@ -124,12 +126,13 @@ class EmailLinksController {
     String confirmPage(
             @PathVariable String site, @PathVariable String token, Model model, HttpServletResponse response) {
         EmailLinks.secret(response);
-        DoubleOptIns.Pending pending = doubleOptIns
+        IntakeToken pending = doubleOptIns
                 .pending(site, token)
                 .orElseThrow(() -> unusable(site, token, IntakeToken.Kind.DOUBLE_OPT_IN));
-        page(site, model);
+        Site declared = page(site, model);
         model.addAttribute("token", token);
-        model.addAttribute("purposes", pending.purposeNames());
+        model.addAttribute(
+                "purposes", doubleOptIns.purposeNames(site, pending.purposes(), VisitorLanguages.of(declared)));
         return "intake/confirm";
     }
 

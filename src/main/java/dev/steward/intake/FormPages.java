@@ -185,7 +185,7 @@ class FormPages {
     }
 
     /** What the refusal page of a site's refusing gate says, after the visitor answered. */
-    String ageRefusal(String site, String jurisdiction) {
+    LocalizedText.Shown ageRefusal(String site, String jurisdiction) {
         Catalog catalog = catalogs.of(site);
         String language = VisitorLanguages.of(catalog.site(site).orElseThrow());
         return catalog.jurisdiction(jurisdiction)

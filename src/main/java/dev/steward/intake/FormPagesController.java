@@ -158,11 +158,11 @@ class FormPagesController {
         model.addAttribute("title", found.title().in(language));
         model.addAttribute(
                 "confirmation",
-                found.confirmation() == null ? null : found.confirmation().in(language));
+                found.confirmation() == null ? null : found.confirmation().shownIn(language));
         model.addAttribute("outcome", outcome);
         model.addAttribute("awaitingParent", outcome.status() == Submitted.Status.AWAITING_PARENT);
         model.addAttribute("createsAccount", found.createsAccount());
-        model.addAttribute("purposeNames", doubleOptIns.purposeNames(site, outcome.awaitingConfirmation()));
+        model.addAttribute("purposeNames", doubleOptIns.purposeNames(site, outcome.awaitingConfirmation(), language));
         return "intake/sent";
     }
 

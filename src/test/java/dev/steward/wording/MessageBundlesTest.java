@@ -44,7 +44,8 @@ class MessageBundlesTest {
                 "access.",
                 "basis.",
                 "center.transfer",
-                "mail.rights."
+                "mail.rights.",
+                "intake."
             })
     void everyKeyOfTheSetIsInEveryBundleAndFormatsInItsLanguage(String prefix) {
         assertSameKeys(BUNDLES, prefix);
