@@ -10,7 +10,6 @@ import dev.steward.vault.SweptRecords;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,10 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -142,7 +137,7 @@ class Sweeper {
         long started = System.nanoTime();
         SweepTally tally = new SweepTally();
         int workers = Math.max(1, settings.workers());
-        inParallel(
+        SweepWorkers.inParallel(
                 workers,
                 worker -> sweepUntilDone(new SweepErasure.Share(worker, workers), run, started, tally, progress));
         for (ExpiringData data : otherData) {
@@ -160,10 +155,11 @@ class Sweeper {
     }
 
     /**
-     * One worker's share: batch after batch until a claim comes back short. Workers of one node, like nodes, claim
-     * disjoint batches; while one waits for the database, another computes its tombstones' hashes. Each worker takes
-     * the records of its own share of the subjects, so that two workers never both take some of a person's last
-     * records, each seeing the other's as still there, and leave the person behind.
+     * One worker's share: batch after batch until a claim comes back short, then the look at whom they left without
+     * records. Workers of one node, like nodes, claim disjoint batches; while one waits for the database, another
+     * computes its tombstones' hashes. Each worker takes the records of its own share of the subjects, so that two
+     * workers never both take some of a person's last records, each seeing the other's as still there, and leave the
+     * person behind.
      */
     private void sweepUntilDone(
             SweepErasure.Share share, SweepRun run, long started, SweepTally tally, Consumer<SweepProgress> progress) {
@@ -179,37 +175,25 @@ class Sweeper {
                 }
             }
         } while (batch.claimed() == settings.batchSize());
+        eraseLeftWithoutRecords(share, run);
     }
 
-    private static void inParallel(int workers, java.util.function.IntConsumer work) {
-        if (workers <= 1) {
-            work.accept(0);
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
-            Thread thread = new Thread(runnable, "retention-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
-                int worker = i;
-                running.add(pool.submit(() -> work.accept(worker)));
-            }
-            for (Future<?> worker : running) {
-                worker.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure
-                    ? failure
-                    : new IllegalStateException("A sweep worker failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("The sweep was interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
+    /**
+     * A person does not outlive their data: asked once after the worker's batches, which noted everyone they took
+     * records of, rather than by each batch (a person whose records span many batches was probed by each; bench/
+     * README.md, sweep16). Notes of a run killed before this, or of another node's batches, are taken too.
+     */
+    private void eraseLeftWithoutRecords(SweepErasure.Share share, SweepRun run) {
+        SweepErasure.Leftovers look;
+        do {
+            // notes of about two batches a look: its transaction stays the size of a batch's, and a worker whose
+            // batches each take a few records of the same people (the benchmark's) looks at them all at once
+            look = Objects.requireNonNull(transaction.execute(status -> vault.eraseLeftWithoutRecords(
+                    share,
+                    2 * settings.batchSize(),
+                    holds.lockForSweep(run.sweptUntil()).subjects(),
+                    LEFT_WITHOUT_RECORDS)));
+        } while (look.notes() > 0);
     }
 
     private Batch sweepBatch(SweepErasure.Share share, SweepRun run) {
@@ -225,8 +209,6 @@ class Sweeper {
         SweepTally tally = SweepTally.ofBatch(batch.erased(), batch.kept(), batch.tombstones(), rules);
         if (!batch.erased().isEmpty()) {
             closeInactiveAccounts(batch.erased());
-            // a person whose last record went does not linger as identifiers and a key nobody needs
-            vault.eraseLeftWithoutRecords(batch.leftWithoutRecords(), held.subjects(), LEFT_WITHOUT_RECORDS);
         }
         if (tally.didAnything()) {
             batches.record(run, tally, clock.instant());

@@ -92,7 +92,7 @@ public class SweepErasure {
                 swept.erased().stream().map(SweepRepository.Erased::records).toList(),
                 swept.kept(),
                 tombstones,
-                List.copyOf(swept.leftWithoutRecords()));
+                swept.noted());
     }
 
     /**
@@ -144,12 +144,31 @@ public class SweepErasure {
         return all;
     }
 
+    /** What one look at the people left without records did: how many batches' notes it took, whom it erased. */
+    public record Leftovers(int notes, List<SubjectId> erased) {}
+
     /**
-     * Erases, inside the caller's transaction (a sweep batch that has just erased records), those of the subjects
-     * its batch left without any record ({@link SweptBatch#leftWithoutRecords()}) that still have none once locked,
+     * The look, inside the caller's transaction, after a worker's batches (of share {@code share}) at the people they
+     * took records of: takes the batches' notes, oldest first, as many as begin under {@code cap} people, and erases
+     * those of their people left without any record as {@link #eraseLeftWithoutRecords(Collection, Collection,
+     * String)} does. The notes go in the same transaction, so a run killed before or during the look leaves them to
+     * the next run's. The caller repeats it until it takes no note.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Leftovers eraseLeftWithoutRecords(Share share, int cap, Collection<SubjectId> held, String reason) {
+        SweepRepository.Leftovers leftovers = sweeps.takeLeftovers(
+                share, cap, held.stream().map(SubjectId::value).toArray(UUID[]::new));
+        if (leftovers.withoutRecords().isEmpty()) {
+            return new Leftovers(leftovers.notes(), List.of());
+        }
+        return new Leftovers(leftovers.notes(), eraseLeftWithoutRecords(leftovers.withoutRecords(), held, reason));
+    }
+
+    /**
+     * Erases, inside the caller's transaction, those of the subjects given (found without any record by the look at a
+     * sweep's people) that still have none once locked,
      * unless they are given as held or a module still needs them (an account, an open rights request): their key,
-     * identifiers and blind-index entries go, one tombstone names them all ({@link Tombstone#ofSubjects}, chained in
-     * the batch's step), and one {@link SubjectsErased} names them all. Answers the subjects erased.
+     * identifiers and blind-index entries go, one tombstone names them all ({@link Tombstone#ofSubjects}), and one {@link SubjectsErased} names them all. Answers the subjects erased.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<SubjectId> eraseLeftWithoutRecords(
@@ -166,7 +185,7 @@ public class SweepErasure {
         }
         repository.deleteSubjects(erased.stream().map(SubjectId::value).toArray(UUID[]::new));
         Instant now = now();
-        // one tombstone for them all (one chain hash, one row, one line), chained with the batch's own
+        // one tombstone for them all (one chain hash, one row, one line)
         eraser.chainBeforeCommit(List.of(Tombstone.ofSubjects(UUID.randomUUID(), erased, now, reason)));
         eraser.erased(new SubjectsErased(erased, now, reason));
         return erased;

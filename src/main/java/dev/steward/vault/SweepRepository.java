@@ -12,22 +12,23 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of a retention sweep's batches over the records: the one statement that claims, keeps and erases a batch
- * and tells whom it left without records, and the second look, under lock, at those people. Apart from
+ * and notes whom it took records of, the look after a worker's batches at whom they left without records, and the
+ * second look, under lock, at those people. Apart from
  * {@link VaultRepository} because it is the hot path of the sweep and is tuned as such.
  */
 @Repository
 class SweepRepository {
 
     /**
-     * Whether person {@code g.subject_id} has a record outside {@code erased}: the person's first such record, looked
-     * for latest due first, records without a due time before all. That is the index's order read backwards (V165)
-     * and the opposite of the order in which the sweep claims, so the first entry is seldom one the batch erased, each
-     * of which costs a heap fetch to step over (the pages of rows just deleted are not all-visible); in heap order, as
-     * before, a person with only due records cost about five (bench/README.md, sweep3 of 2026-12-05, afternoon).
+     * Whether person {@code g.subject_id} has any record left: the person's first, looked for latest due first,
+     * records without a due time before all. That is the index's order read backwards (V165) and the opposite of the
+     * order in which the sweep claims, so a person who keeps a record not yet due answers with the first entry, and
+     * only one whose every record went steps over all of theirs (each a heap fetch the first time, which marks the
+     * entry dead for the look under lock and the cascade after it: bench/README.md, sweep3 of 2026-12-05 and sweep14).
      */
     static final String LEFTOVER_PROBE = """
             SELECT r.id FROM personal_record r
-             WHERE r.subject_id = g.subject_id AND r.id NOT IN (SELECT id FROM erased)
+             WHERE r.subject_id = g.subject_id
              ORDER BY r.due_at DESC LIMIT 1""";
 
     private final JdbcClient jdbc;
@@ -46,15 +47,13 @@ class SweepRepository {
      * its limit and may hash-join it against the whole table. Claimed records neither erased nor kept were changed
      * meanwhile by another transaction, so not found at their old address; the next batch claims them again.
      *
-     * <p>The same statement tells which subjects the batch left without any record: every part of it sees the table
-     * as it was before the delete, so a subject none of whose records lies outside the set the statement erased has
-     * nothing else left. Asked here, each subject costs one probe of the index on {@code (subject_id, due_at)
-     * INCLUDE (id)} that stops at the person's first record not erased, from the index alone where its page is
-     * all-visible (a person's older records usually are; the rows just deleted are not), and no second statement has
-     * to step over the rows just deleted ({@link #LEFTOVER_PROBE}, in the order that makes its first entry the likely
-     * answer). (Counting all the batch's subjects in one index scan of {@code = ANY} of them was measured no faster,
-     * and it would read every record of a person who has thousands; an {@code array_agg} of each person's erased ids
-     * spilled the hash aggregate to disk.)
+     * <p>The same statement notes, in the batch's transaction, every subject it took records of ({@code sweep_leftover},
+     * V176): whether they are left without any record is asked once after the worker's batches ({@link
+     * #takeLeftovers}), not by each batch, since a person whose records span many batches was probed by each of them.
+     * Noted with the batch, the people outlive a run killed before that look, and the next run's look finds them.
+     * (Asking here cost a sixth of a sweep's database time, bench/README.md, sweep15; counting all the batch's
+     * subjects in one index scan of {@code = ANY} of them was measured no faster, and an {@code array_agg} of each
+     * person's erased ids spilled the hash aggregate to disk.)
      *
      * <p>The parts come back one after another rather than joined: the planner estimates the claim at one row and,
      * joining, would compare each claimed record with each erased one. The erased records come back as one row per
@@ -70,8 +69,7 @@ class SweepRepository {
             UUID[] exceptRecords,
             List<StatutoryMinimum> minimums) {
         List<Erased> erased = new ArrayList<>();
-        List<SubjectId> alone = new ArrayList<>();
-        int[] counts = new int[2]; // claimed, kept
+        int[] counts = new int[3]; // claimed, kept, noted
         jdbc.sql("""
                         WITH claimed AS (
                             SELECT ctid AS address, id FROM personal_record
@@ -94,20 +92,23 @@ class SweepRepository {
                              WHERE p.ctid = ANY(ARRAY(SELECT address FROM claimed))
                                AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.id = p.id)
                             RETURNING p.id, p.subject_id, p.site, p.activity, p.retention_rule, p.due_at),
-                        gone AS (SELECT DISTINCT subject_id FROM erased)
+                        gone AS (SELECT DISTINCT subject_id FROM erased),
+                        noted AS (
+                            INSERT INTO sweep_leftover (share, shares, size, subjects)
+                            SELECT :share, :shares, count(*), array_agg(subject_id) FROM gone HAVING count(*) > 0
+                            RETURNING size)
                         SELECT 'erased', e.site, e.activity, e.retention_rule, count(*),
                                CAST(extract(epoch FROM min(e.due_at)) * 1000000 AS bigint),
                                CAST(extract(epoch FROM max(e.due_at)) * 1000000 AS bigint),
-                               string_agg(CAST(e.id AS text), ','), string_agg(CAST(e.subject_id AS text), ','), NULL
+                               string_agg(CAST(e.id AS text), ','), string_agg(CAST(e.subject_id AS text), ',')
                           FROM erased e GROUP BY e.site, e.activity, e.retention_rule
                         UNION ALL
-                        SELECT 'alone', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, g.subject_id FROM gone g
-                         WHERE (%LEFTOVER_PROBE%) IS NULL
+                        SELECT 'noted', NULL, NULL, NULL, CAST(size AS bigint), NULL, NULL, NULL, NULL FROM noted
                         UNION ALL
-                        SELECT 'kept', NULL, NULL, NULL, count(*), NULL, NULL, NULL, NULL, NULL FROM kept
+                        SELECT 'kept', NULL, NULL, NULL, count(*), NULL, NULL, NULL, NULL FROM kept
                         UNION ALL
-                        SELECT 'claimed', NULL, NULL, NULL, count(*), NULL, NULL, NULL, NULL, NULL FROM claimed
-                        """.replace("%LEFTOVER_PROBE%", LEFTOVER_PROBE))
+                        SELECT 'claimed', NULL, NULL, NULL, count(*), NULL, NULL, NULL, NULL FROM claimed
+                        """)
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("limit", limit)
                 .param("share", share.index())
@@ -140,12 +141,12 @@ class SweepRepository {
                                     records,
                                     subjects));
                         }
-                        case "alone" -> alone.add(new SubjectId(rs.getObject(10, UUID.class)));
+                        case "noted" -> counts[2] = rs.getInt(5);
                         case "kept" -> counts[1] = rs.getInt(5);
                         default -> counts[0] = rs.getInt(5);
                     }
                 });
-        return new Swept(counts[0], erased, counts[1], alone);
+        return new Swept(counts[0], erased, counts[1], counts[2]);
     }
 
     /**
@@ -156,10 +157,56 @@ class SweepRepository {
 
     /**
      * What a sweep's batch did: how many records it claimed, those it erased, how many it kept for a statutory
-     * minimum, and the subjects whose every record it erased (to be looked at again under lock before erasing them:
-     * a record added meanwhile is not seen).
+     * minimum, and how many subjects it took records of (noted for {@link #takeLeftovers}).
      */
-    record Swept(int claimed, List<Erased> erased, int kept, List<SubjectId> leftWithoutRecords) {}
+    record Swept(int claimed, List<Erased> erased, int kept, int noted) {}
+
+    /**
+     * The look after a worker's batches: takes the notes of batches ({@code sweep_leftover}) of the worker's share
+     * (and any left by a run with another number of workers), oldest first, as many as begin under {@code cap}
+     * subjects, skipping those another look holds; deletes them; and answers those of their subjects, each once and
+     * not given as held, who have no record left, probed by {@link #LEFTOVER_PROBE}. The caller locks and looks again
+     * at those in the same transaction, so a note goes only with the erasure of its people: a look that dies leaves it
+     * for the next. A note taken while its people still have records (another worker or node is still sweeping them)
+     * costs nothing: the batch that takes their last record notes them again.
+     */
+    Leftovers takeLeftovers(SweepErasure.Share share, int cap, UUID[] held) {
+        List<SubjectId> alone = new ArrayList<>();
+        int[] taken = new int[1];
+        jdbc.sql("""
+                        WITH mine AS (
+                            SELECT id, sum(size) OVER (ORDER BY id) - size AS before FROM sweep_leftover
+                             WHERE share = :share OR shares <> :shares),
+                        taken AS (
+                            DELETE FROM sweep_leftover
+                             WHERE id = ANY(ARRAY(SELECT id FROM sweep_leftover
+                                                   WHERE id = ANY(ARRAY(SELECT id FROM mine WHERE before < :cap))
+                                                   ORDER BY id FOR UPDATE SKIP LOCKED))
+                            RETURNING subjects),
+                        g AS (
+                            SELECT DISTINCT u.subject_id FROM taken, unnest(taken.subjects) AS u (subject_id)
+                             WHERE NOT (u.subject_id = ANY(:held)))
+                        SELECT NULL, count(*) FROM taken
+                        UNION ALL
+                        SELECT g.subject_id, NULL FROM g WHERE (%LEFTOVER_PROBE%) IS NULL
+                        """.replace("%LEFTOVER_PROBE%", LEFTOVER_PROBE))
+                .param("share", share.index())
+                .param("shares", share.of())
+                .param("cap", cap)
+                .param("held", held)
+                .query(rs -> {
+                    UUID subject = rs.getObject(1, UUID.class);
+                    if (subject == null) {
+                        taken[0] = rs.getInt(2);
+                    } else {
+                        alone.add(new SubjectId(subject));
+                    }
+                });
+        return new Leftovers(taken[0], alone);
+    }
+
+    /** What {@link #takeLeftovers} took: how many batches' notes, and the subjects with no record left. */
+    record Leftovers(int notes, List<SubjectId> withoutRecords) {}
 
     /**
      * Those of the subjects left without any record, locked. The subjects given are those a sweep's batch found with

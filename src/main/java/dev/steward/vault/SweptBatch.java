@@ -9,11 +9,11 @@ import java.util.UUID;
  * records neither erased nor kept were changed by someone else meanwhile and wait for the next batch.
  *
  * @param tombstones the erasure log's tombstones naming the erased records, one per activity
- * @param leftWithoutRecords the subjects whose every record the batch erased, each once: to be erased themselves
- *     ({@link SweepErasure#eraseLeftWithoutRecords}, which looks again under lock)
+ * @param noted how many subjects the batch took records of, noted in its transaction for the look at whom the batches
+ *     left without records ({@link SweepErasure#eraseLeftWithoutRecords(SweepErasure.Share, int, java.util.Collection,
+ *     String)})
  */
-public record SweptBatch(
-        int claimed, List<SweptRecords> erased, int kept, List<UUID> tombstones, List<SubjectId> leftWithoutRecords) {
+public record SweptBatch(int claimed, List<SweptRecords> erased, int kept, List<UUID> tombstones, int noted) {
 
     /** How many records the batch erased. */
     public int erasedCount() {

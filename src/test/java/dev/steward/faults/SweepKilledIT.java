@@ -17,7 +17,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * A retention sweep killed with SIGKILL in the middle of its run, then run again: every record erased is named by
  * exactly one deletion certificate, through the tombstone that names it, whether its batch committed before the kill
- * or after.
+ * or after; and the people its committed batches left without records, whom the killed run had not looked at yet, go
+ * with the next run.
  */
 class SweepKilledIT {
 
@@ -54,19 +55,42 @@ class SweepKilledIT {
                         .single())
                 .as("but each batch it committed is on record")
                 .isEqualTo(erasedAtKill);
+        // the people are looked at after a worker's last batch: killed before, the run leaves those its batches took
+        // the only record of still there, noted with the batches that took them
+        long leftBehind = jdbc.sql("""
+                        SELECT count(*) FROM data_subject s WHERE s.id = ANY(:people)
+                           AND NOT EXISTS (SELECT 1 FROM personal_record r WHERE r.subject_id = s.id)
+                        """)
+                .param("people", seeded.subjects().toArray(UUID[]::new))
+                .query(Long.class)
+                .single();
+        assertThat(leftBehind)
+                .as("people without records the run did not get to")
+                .isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM sweep_leftover")
+                        .query(Long.class)
+                        .single())
+                .as("their batches' notes")
+                .isPositive();
 
         StewardProcess.Finished again = StewardProcess.run(
                 steward.database(), steward.dataDir(), Duration.ofSeconds(120), "retention", "sweep");
         assertThat(again.exit()).as(again.output()).isZero();
 
         assertThat(seeded.remaining(jdbc)).isZero();
-        // each seeded person had one record: every batch, killed or not, erased its people with their tombstone
+        // each seeded person had one record: the next run's look erased those the killed run's batches left, with their
+        // tombstone, as its own batches' people
         assertThat(jdbc.sql("SELECT count(*) FROM data_subject WHERE id = ANY(:people)")
                         .param("people", seeded.subjects().toArray(UUID[]::new))
                         .query(Long.class)
                         .single())
                 .isZero();
         assertThat(tombstonesPerPerson(jdbc, seeded)).hasSize(RECORDS).containsOnly(1L);
+        assertThat(jdbc.sql("SELECT count(*) FROM sweep_leftover")
+                        .query(Long.class)
+                        .single())
+                .as("every note taken")
+                .isZero();
         List<Long> certificatesPerRecord = certificatesPerRecord(jdbc, seeded);
         assertThat(certificatesPerRecord).hasSize(RECORDS).containsOnly(1L);
         assertThat(jdbc.sql("SELECT interrupted FROM deletion_certificate ORDER BY seq")
@@ -86,6 +110,7 @@ class SweepKilledIT {
                 .put("records due", RECORDS)
                 .put("batch size", BATCH)
                 .put("erased when killed", erasedAtKill)
+                .put("people without records left by the kill", leftBehind)
                 .put("certificates", certificates(jdbc))
                 .put("records erased in all", RECORDS - seeded.remaining(jdbc))
                 .put("records covered by certificates", certified)

@@ -16,13 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sweep tells the people it leaves without any record from the claim itself, by counting each person's records
- * against those the batch erased: every case where the count decides, erased or kept, in one batch.
+ * The sweep erases the people it leaves without any record, and only them: every case where what is left decides,
+ * erased or kept, in one run; a person whose records span batches; a run that died before its look at its people.
  */
 @StewardTest
 class SweptSubjectsTest {
@@ -53,6 +55,9 @@ class SweptSubjectsTest {
 
     @Autowired
     RetentionRules rules;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aPersonGoesOnlyWhenTheBatchErasedEveryRecordTheyHad() {
@@ -89,13 +94,13 @@ class SweptSubjectsTest {
     }
 
     /**
-     * The count covers every record the person has, whichever batch takes it: with batches of two, a person with three
-     * due records is not left alone by the batch that takes two of them, only by the one that takes the last.
+     * Whoever a batch takes records of is noted, and the look after the batches erases a person only once none is
+     * left: with batches of two, a person with three due records survives the look after the batch that takes two of
+     * them, and goes with the look after the one that takes the last.
      */
     @Test
-    void aPersonWhoseRecordsSpanBatchesIsLeftAloneOnlyByTheBatchThatTakesTheLast() {
-        sweeper.sweep("test", progress -> {});
-        StoredRecords records = new StoredRecords(vault, identities);
+    void aPersonWhoseRecordsSpanBatchesGoesOnlyWithTheLookAfterTheBatchThatTakesTheLast() {
+        StoredRecords records = afterASweep();
         SubjectId person = records.person("swept-across-batches");
         Set<RecordId> theirs = Set.of(
                 records.trial(person, "swept-across-batches"),
@@ -104,26 +109,18 @@ class SweptSubjectsTest {
         clock.set(records.summary(theirs.iterator().next()).dueAt());
 
         List<Long> erasedOfTheirsPerBatch = new ArrayList<>();
-        List<Boolean> leftAlonePerBatch = new ArrayList<>();
+        List<Boolean> therePerBatch = new ArrayList<>();
         SweptBatch batch;
         do {
-            // as the sweeper's batch does, so that other tests' held or statutorily kept records stay
-            batch = Objects.requireNonNull(transaction.execute(status -> {
-                HoldRepository.HeldTargets held = holds.lockForSweep(clock.instant());
-                return erasure.sweepDue(
-                        clock.instant(),
-                        2,
-                        SweepErasure.Share.ALL,
-                        held.subjects(),
-                        held.records(),
-                        rules.statutoryMinimums(),
-                        Sweeper.REASON);
-            }));
+            batch = batch(2);
             erasedOfTheirsPerBatch.add(batch.erased().stream()
                     .flatMap(swept -> swept.records().stream())
                     .filter(theirs::contains)
                     .count());
-            leftAlonePerBatch.add(batch.leftWithoutRecords().contains(person));
+            assertThat(look().notes())
+                    .as("a batch that erased notes its people")
+                    .isEqualTo(batch.erased().isEmpty() ? 0 : 1);
+            therePerBatch.add(vault.exists(person));
         } while (batch.claimed() == 2);
 
         int last = -1;
@@ -136,10 +133,110 @@ class SweptSubjectsTest {
         assertThat(erasedOfTheirsPerBatch.stream().filter(n -> n > 0).count())
                 .as("their records went in more than one batch")
                 .isGreaterThan(1);
-        for (int i = 0; i < leftAlonePerBatch.size(); i++) {
-            assertThat(leftAlonePerBatch.get(i))
-                    .as("batch %d of %s left them without records", i, erasedOfTheirsPerBatch)
-                    .isEqualTo(i == last);
+        for (int i = 0; i < therePerBatch.size(); i++) {
+            assertThat(therePerBatch.get(i))
+                    .as("after batch %d of %s and the look", i, erasedOfTheirsPerBatch)
+                    .isEqualTo(i < last);
         }
+    }
+
+    /**
+     * A run that dies after its batches and before the look leaves its notes, committed with the batches: the next
+     * run's look erases the people the dead run left without records, and only them.
+     */
+    @Test
+    void peopleLeftWithoutRecordsByARunThatDiedBeforeItsLookGoWithTheNextRun() {
+        StoredRecords records = afterASweep();
+        SubjectId alone = records.person("swept-dead-run-alone");
+        RecordId due = records.trial(alone, "swept-dead-run-alone");
+        SubjectId keeps = records.person("swept-dead-run-keeps");
+        RecordId alsoDue = records.trial(keeps, "swept-dead-run-keeps");
+        RecordId notDue = records.lab(keeps, "swept-dead-run-keeps", "newsletter", "subscription", "gdpr-6-1-a");
+        clock.set(records.summary(due).dueAt());
+
+        // the dead run: its batches committed, its look never ran
+        batchesWithoutTheLook();
+        assertThat(records.exists(due)).isFalse();
+        assertThat(records.exists(alsoDue)).isFalse();
+        assertThat(vault.exists(alone)).as("no look yet").isTrue();
+        assertThat(notedPeople()).contains(alone.value(), keeps.value());
+
+        sweeper.sweep("test", progress -> {});
+
+        assertThat(vault.exists(alone))
+                .as("the next run's look took the dead run's notes")
+                .isFalse();
+        assertThat(vault.exists(keeps)).isTrue();
+        assertThat(records.exists(notDue)).isTrue();
+        assertThat(notedPeople()).as("every note taken").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM erasure_log WHERE record_ids IS NULL AND :alone = ANY(subject_ids)")
+                        .param("alone", alone.value())
+                        .query(Long.class)
+                        .single())
+                .as("one whole-subject tombstone names them")
+                .isEqualTo(1);
+    }
+
+    /** A legal hold placed on a person between the batch and the look keeps them, as it would have in the batch. */
+    @Test
+    void aPersonHeldWhenTheLookComesStays() {
+        StoredRecords records = afterASweep();
+        SubjectId person = records.person("swept-held-before-look");
+        RecordId due = records.trial(person, "swept-held-before-look");
+        clock.set(records.summary(due).dueAt());
+        batchesWithoutTheLook();
+        assertThat(records.exists(due)).isFalse();
+
+        Set<SubjectId> held = Set.of(person);
+        SweepErasure.Leftovers look = Objects.requireNonNull(transaction.execute(status ->
+                erasure.eraseLeftWithoutRecords(SweepErasure.Share.ALL, 1_000, held, Sweeper.LEFT_WITHOUT_RECORDS)));
+
+        assertThat(look.notes()).isPositive();
+        assertThat(look.erased()).doesNotContain(person);
+        assertThat(vault.exists(person)).isTrue();
+    }
+
+    /** One batch as the sweeper's, committed on its own, so that other tests' held or statutorily kept records stay. */
+    private SweptBatch batch(int limit) {
+        return Objects.requireNonNull(transaction.execute(status -> {
+            HoldRepository.HeldTargets held = holds.lockForSweep(clock.instant());
+            return erasure.sweepDue(
+                    clock.instant(),
+                    limit,
+                    SweepErasure.Share.ALL,
+                    held.subjects(),
+                    held.records(),
+                    rules.statutoryMinimums(),
+                    Sweeper.REASON);
+        }));
+    }
+
+    /** Records to add once a sweep has taken whatever earlier tests left due, and their notes. */
+    private StoredRecords afterASweep() {
+        sweeper.sweep("test", progress -> {});
+        return new StoredRecords(vault, identities);
+    }
+
+    /** Every batch of a run, as a run that dies before its look leaves them. */
+    private void batchesWithoutTheLook() {
+        SweptBatch batch;
+        do {
+            batch = batch(1_000);
+        } while (batch.claimed() == 1_000);
+    }
+
+    /** The look after a worker's batches, as the sweeper's, for the one worker of share ALL. */
+    private SweepErasure.Leftovers look() {
+        return Objects.requireNonNull(transaction.execute(status -> erasure.eraseLeftWithoutRecords(
+                SweepErasure.Share.ALL,
+                1_000,
+                holds.lockForSweep(clock.instant()).subjects(),
+                Sweeper.LEFT_WITHOUT_RECORDS)));
+    }
+
+    private List<UUID> notedPeople() {
+        return jdbc.sql("SELECT DISTINCT unnest(subjects) FROM sweep_leftover")
+                .query(UUID.class)
+                .list();
     }
 }
