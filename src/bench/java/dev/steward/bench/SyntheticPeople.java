@@ -174,6 +174,11 @@ final class SyntheticPeople {
             ConsentAction action = action(purpose, k / signup.purposes().size());
             requests.add(ConsentRequest.of(subject, signup.site().key(), purpose.key(), action, CollectionMethod.FORM)
                     .withActivity(signup.activity().key())
+                    // WHY named: the form was shown under the site's default, as the records are; a consent that
+                    // names none is filed under the person's latest words, one ledger read a person, which with the
+                    // bulk load's indexes off scans the whole ledger (at 10,000,000: 365 people a second and
+                    // falling, against 20,040 a second named; bench/README.md, ten16)
+                    .withJurisdiction(signup.site().defaultJurisdiction())
                     .withWording(action.grants() ? signup.wording() : null)
                     .withConnection("198.51.100." + (person % 254 + 1), "Mozilla/5.0 (X11; Linux x86_64) bench")
                     .at(
