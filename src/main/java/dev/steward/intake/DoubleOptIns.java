@@ -5,6 +5,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.LocalizedText;
 import dev.steward.catalog.Purpose;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentAction;
 import dev.steward.consent.ConsentEvent;
@@ -13,6 +14,7 @@ import dev.steward.consent.ConsentRecorded;
 import dev.steward.consent.ConsentRequest;
 import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
+import dev.steward.platform.MessageBundle;
 import dev.steward.platform.StewardProperties;
 import dev.steward.vault.Access;
 import dev.steward.vault.Identifier;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +57,7 @@ class DoubleOptIns {
     private final IntakeSettings settings;
     private final StewardProperties properties;
     private final Clock clock;
+    private final MessageBundle words = new MessageBundle("messages");
 
     DoubleOptIns(
             IntakeTokenRepository tokens,
@@ -99,19 +103,22 @@ class DoubleOptIns {
                 now,
                 now.plus(settings.confirmationLinkValidFor())));
         Site declared = catalogs.requireSite(site);
-        String siteName = declared.name().in(declared.language());
+        // in the language the person filled the form in, among the site's: the request being served is theirs
+        String language = VisitorLanguages.of(declared);
+        Locale locale = Locale.forLanguageTag(language);
+        String siteName = declared.name().in(language, declared.language());
         mailer.queue(OutgoingMail.service(
                         site,
                         subject,
                         address.get(),
-                        "Please confirm your subscription to " + siteName,
-                        "You asked to receive from " + siteName + ":\n"
-                                + purposeNames(site, purposes, declared.language()).stream()
+                        words.get(locale, "intake.mail.confirm.subject", siteName),
+                        words.get(locale, "intake.mail.confirm.asked", siteName) + "\n"
+                                + purposeNames(site, purposes, language).stream()
                                         .map(name -> "- " + name)
                                         .collect(Collectors.joining("\n"))
-                                + "\n\nPlease confirm that you wish to receive them (the link works once):\n"
+                                + "\n\n" + words.get(locale, "intake.mail.confirm.link") + "\n"
                                 + properties.publicUrl() + "/s/" + site + "/confirm/" + token + "\n\n"
-                                + "If you did not ask for this, ignore this message: you will not receive anything.")
+                                + words.get(locale, "intake.mail.confirm.ignore"))
                 .withSecrets(token));
     }
 

@@ -6,9 +6,11 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Form;
 import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.Site;
+import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.mail.Mailer;
 import dev.steward.mail.OutgoingMail;
+import dev.steward.platform.MessageBundle;
 import dev.steward.platform.StewardProperties;
 import dev.steward.vault.Access;
 import dev.steward.vault.RecordDueTimes;
@@ -19,9 +21,8 @@ import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,9 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ParentalConsents {
 
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
-
     private final IntakeTokenRepository tokens;
     private final LinkTokens links;
     private final Catalogs catalogs;
@@ -52,6 +50,7 @@ class ParentalConsents {
     private final IntakeSettings settings;
     private final StewardProperties properties;
     private final Clock clock;
+    private final MessageBundle words = new MessageBundle("messages");
 
     ParentalConsents(
             IntakeTokenRepository tokens,
@@ -105,7 +104,10 @@ class ParentalConsents {
                 now,
                 expires));
         Site site = catalogs.requireSite(submission.site());
-        String siteName = site.name().in(site.language());
+        // the parent's language is unknown: the one the child filled the form in, among the site's
+        String language = VisitorLanguages.of(site);
+        Locale locale = Locale.forLanguageTag(language);
+        String siteName = site.name().in(language, site.language());
         Jurisdiction.AgeGate gate = catalogs.of(site.key())
                 .jurisdiction(submission.connection().jurisdiction())
                 .map(Jurisdiction::ageGate)
@@ -114,16 +116,20 @@ class ParentalConsents {
                         site.key(),
                         subject,
                         parentEmail,
-                        "Please confirm your child's form on " + siteName,
-                        "Someone who told us they are under " + gate.minimumAge()
-                                + " gave your e-mail address as that of"
-                                + " their parent or guardian, and sent the form \""
-                                + form.title().in(site.language())
-                                + "\" on " + siteName + ".\n\n"
-                                + "We keep what they entered and do nothing with it until you decide. See what they asked for"
-                                + " and confirm or refuse it here (the link works once):\n"
+                        words.get(locale, "intake.mail.parent.subject", siteName),
+                        words.get(
+                                        locale,
+                                        "intake.mail.parent.asked",
+                                        Integer.toString(gate.minimumAge()),
+                                        form.title().in(language, site.language()),
+                                        siteName)
+                                + "\n\n" + words.get(locale, "intake.mail.parent.link") + "\n"
                                 + properties.publicUrl() + "/s/" + site.key() + "/parental-consent/" + token + "\n\n"
-                                + "If nobody confirms by " + DAY.format(expires) + ", we delete it.")
+                                + words.get(
+                                        locale,
+                                        "intake.mail.parent.deadline",
+                                        MessageBundle.date(
+                                                expires.atZone(site.zone()).toLocalDate(), locale)))
                 .withSecrets(token));
     }
 

@@ -37,14 +37,15 @@ class IntakePagesLanguagesTest {
             value = {
                 "en | omron | Thank you | Please check your mailbox: we sent you a link to confirm | Communicate special"
                         + " offers and featured items to you, if you choose to receive such notices | Confirm your"
-                        + " subscription | Yes, I confirm | Thank you for confirming | Consent receipt 1 | -",
+                        + " subscription | Yes, I confirm | Thank you for confirming | Consent receipt 1 | - | Please confirm"
+                        + " your subscription to Omronhealthcare.com",
                 "de | olympus | Vielen Dank | Bitte sehen Sie in Ihr Postfach | Versand unseres Newsletters mit"
                         + " interessanten Angeboten zu unseren Produkten und Dienstleistungen | Bestätigen Sie Ihr"
                         + " Abonnement | Ja, ich bestätige | Vielen Dank für Ihre Bestätigung | Einwilligungsbeleg 1 |"
-                        + " Ihre Einwilligungsbelege",
+                        + " Ihre Einwilligungsbelege | Bitte bestätigen Sie Ihre Anmeldung bei",
                 "ja | omron | ありがとうございます | メールボックスをご確認ください | Communicate special offers and featured"
                         + " items to you, if you choose to receive such notices | 購読の確認 | はい、確認します |"
-                        + " ご確認ありがとうございます | 同意の控え 1 | -"
+                        + " ご確認ありがとうございます | 同意の控え 1 | - | 配信登録の確認をお願いします"
             })
     void theSentConfirmAndConfirmedPagesSpeakTheVisitorsLanguage(
             String language,
@@ -56,7 +57,8 @@ class IntakePagesLanguagesTest {
             String button,
             String confirmedTitle,
             String receipt,
-            String receiptsHeading) {
+            String receiptsHeading,
+            String mailSubject) {
         Filled form = site.equals("omron")
                 ? SeedForms.omronCustomerService().ticking("special-offers")
                 : SeedForms.olympusNewsletter();
@@ -75,8 +77,8 @@ class IntakePagesLanguagesTest {
             assertThat(Pages.text(sent)).contains(receiptsHeading);
         }
 
-        String link = Mailboxes.link(
-                port, form.email(), "Please confirm your subscription", "/s/" + form.site() + "/confirm/");
+        // the mail asking to confirm is in the language the form was filled in
+        String link = Mailboxes.link(port, form.email(), mailSubject, "/s/" + form.site() + "/confirm/");
         String confirm = visitor.get(link, "Accept-Language", language).body();
         assertThat(confirm)
                 .contains("<html lang=\"" + language + "\"")
@@ -116,11 +118,18 @@ class IntakePagesLanguagesTest {
             delimiter = '|',
             value = {
                 "de | Wir brauchen Ihre Eltern oder Erziehungsberechtigten | Das Formular Ihres Kindes | Ablehnen und das"
-                        + " Formular löschen | Vielen Dank | Einwilligungsbeleg 1",
-                "ja | 保護者の方の同意が必要です | お子様のフォーム | 拒否してフォームを削除する | ありがとうございます | 同意の控え 1"
+                        + " Formular löschen | Vielen Dank | Einwilligungsbeleg 1 | Bitte bestätigen Sie das Formular Ihres"
+                        + " Kindes",
+                "ja | 保護者の方の同意が必要です | お子様のフォーム | 拒否してフォームを削除する | ありがとうございます | 同意の控え 1 |" + " お子様のフォームの確認をお願いします"
             })
     void aChildsParentReadsTheConsentPagesInTheirLanguageWithTheLabsEnglishTextsMarked(
-            String language, String childSees, String parentPage, String refuse, String thanks, String receipt) {
+            String language,
+            String childSees,
+            String parentPage,
+            String refuse,
+            String thanks,
+            String receipt,
+            String mailSubject) {
         Visitor child = new Visitor(port);
         String path = "/s/lab/forms/order?region=EU";
         String parent = Canary.email(SeedForms.unique("parent-" + language));
@@ -145,7 +154,7 @@ class IntakePagesLanguagesTest {
         assertThat(heading(sent)).isEqualTo(childSees);
 
         Visitor guardian = new Visitor(port);
-        String link = Mailboxes.link(port, parent, "Please confirm your child's form", "/s/lab/parental-consent/");
+        String link = Mailboxes.link(port, parent, mailSubject, "/s/lab/parental-consent/");
         String page = guardian.get(link, "Accept-Language", language).body();
         assertThat(page)
                 .contains("<html lang=\"" + language + "\"")
