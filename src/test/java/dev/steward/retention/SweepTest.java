@@ -196,7 +196,12 @@ class SweepTest {
                 .param("people", people.toArray(UUID[]::new))
                 .query((rs, row) -> (UUID[]) rs.getArray(1).getArray())
                 .list();
-        assertThat(peopleTombstones.stream().flatMap(java.util.Arrays::stream).toList())
+        // a look also takes the notes earlier sweeps of this database left (another test's people may share its
+        // tombstone): of this test's people, exactly the two left without records are named, each once
+        assertThat(peopleTombstones.stream()
+                        .flatMap(java.util.Arrays::stream)
+                        .filter(people::contains)
+                        .toList())
                 .as("the people left without records are named by the batches' people tombstones, each once")
                 .containsExactlyInAnyOrder(first.value(), second.value());
         // and one person erased alone, as every erasure was before batches of people: the log mixes both kinds
