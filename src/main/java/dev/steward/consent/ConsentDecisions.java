@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -74,7 +75,8 @@ public class ConsentDecisions {
                     ? decideNow(declared, wanted, id, canonical(subject) ? subject : null, instant, consents)
                     : decide(declared, wanted, List.of(), one -> Optional.empty(), one -> Optional.empty(), instant);
         }
-        Map<SubjectId, SubjectConsents> found = knownOn(resolve(subject), site);
+        Map<SubjectId, SubjectConsents> found =
+                knownOn(resolve(subject), site, at == null ? index::ofKnownOn : index::ofKnownOnInLedger);
         if (at == null && found.size() == 1) {
             Map.Entry<SubjectId, SubjectConsents> one =
                     found.entrySet().iterator().next();
@@ -110,7 +112,8 @@ public class ConsentDecisions {
         Map<SubjectId, SubjectConsents> latest = events.latestOnSiteEach(all, site, at);
         // another site's subject carrying a person's address has no say here (attack13 M1)
         List<List<SubjectId>> known = people.stream()
-                .map(person -> List.copyOf(knownOn(person, site).keySet()))
+                .map(person ->
+                        List.copyOf(knownOn(person, site, index::ofKnownOn).keySet()))
                 .toList();
         Map<String, List<ConsentDecision>> decisions = new LinkedHashMap<>();
         for (Purpose purpose : wanted) {
@@ -216,12 +219,14 @@ public class ConsentDecisions {
 
     /**
      * Those of the subjects that exist (were created and not erased) and have anything on the site, with their latest
-     * words, in the candidates' order.
+     * words, in the candidates' order: as this node's cache has them ({@link ConsentIndex#ofKnownOn}), or for a
+     * question as of an instant as the ledger has them ({@link ConsentIndex#ofKnownOnInLedger}).
      */
-    private Map<SubjectId, SubjectConsents> knownOn(List<SubjectId> candidates, String site) {
+    private static Map<SubjectId, SubjectConsents> knownOn(
+            List<SubjectId> candidates, String site, BiFunction<SubjectId, String, @Nullable SubjectConsents> read) {
         Map<SubjectId, SubjectConsents> known = new LinkedHashMap<>();
         for (SubjectId one : candidates) {
-            SubjectConsents consents = index.ofKnownOn(one, site);
+            SubjectConsents consents = read.apply(one, site);
             if (consents != null) {
                 known.put(one, consents);
             }

@@ -79,7 +79,22 @@ class ConsentIndex {
         if (cached != null) {
             return cached.knownOn(site) ? cached : null;
         }
-        ConsentEventRepository.SubjectWords read = read(subject);
+        return knownOn(read(subject), site);
+    }
+
+    /**
+     * As {@link #ofKnownOn}, read from the database whatever this node has cached: for a question as of an instant,
+     * which the ledger answers, not this node's view of it. WHY: another node's change reaches this cache within a
+     * second, and meanwhile a cached entry would call the subject unknown on a site they came onto a moment ago, so
+     * that the ledger's own answer would disagree with the ledger.
+     */
+    @Nullable
+    SubjectConsents ofKnownOnInLedger(SubjectId subject, String site) {
+        return knownOn(read(subject), site);
+    }
+
+    @Nullable
+    private static SubjectConsents knownOn(ConsentEventRepository.SubjectWords read, String site) {
         return read.subjectExists() && read.consents().knownOn(site) ? read.consents() : null;
     }
 

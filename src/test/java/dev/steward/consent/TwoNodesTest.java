@@ -2,6 +2,7 @@ package dev.steward.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.platform.Notifications;
 import dev.steward.platform.StewardProperties;
 import dev.steward.test.Canary;
 import dev.steward.test.Http;
@@ -16,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -143,6 +146,81 @@ class TwoNodesTest {
                             .reason()));
 
             keysAcrossNodes(TestServer.http(second));
+        }
+    }
+
+    /**
+     * A question as of an instant is answered by the ledger, even while this node has not yet heard of another node's
+     * change: its listener is held, so its cache still has the subject with nothing on the site. On main the cached
+     * entry made the ledger's own answer "unknown-subject" (the CI run of a18c529 met it by chance).
+     */
+    @Test
+    void aQuestionAsOfAnInstantIsAnsweredByTheLedgerBeforeThisNodeHearsOfTheChange() throws InterruptedException {
+        try (ConfigurableApplicationContext second = TestServer.start(
+                clock,
+                properties.database().url(),
+                properties.dataDir(),
+                "--steward.catalog=" + StewardTest.CATALOGS)) {
+            ConsentDecisions decisionsThere = second.getBean(ConsentDecisions.class);
+            String subject = identities
+                    .forAddress(Identifier.email(Canary.email("two-nodes-held")))
+                    .toString();
+            assertThat(decisionsThere.decide("lab", subject, "newsletter", null).reason())
+                    .as("the second node caches the subject, with nothing on the lab's site")
+                    .isEqualTo("unknown-subject");
+
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Notifications heard = second.getBean(Notifications.class);
+            heard.subscribe("steward_test_hold", payload -> {
+                if (payload != null) {
+                    held.countDown();
+                    awaitQuietly(release);
+                }
+            });
+            try {
+                assertWithinOneSecond(() -> {
+                    heard.send("steward_test_hold", "hold");
+                    return awaitBriefly(held);
+                });
+                clock.advance(Duration.ofSeconds(1));
+                ledger.record(ConsentRequest.of(
+                                SubjectId.parse(subject),
+                                "lab",
+                                "newsletter",
+                                ConsentAction.GIVEN,
+                                CollectionMethod.FORM)
+                        .withWording("Send me the monthly lab newsletter."));
+
+                assertThat(decisionsThere
+                                .decide("lab", subject, "newsletter", clock.instant())
+                                .reason())
+                        .as("as of now, by the ledger, though the second node has not heard of the consent")
+                        .isEqualTo("consent-given");
+            } finally {
+                release.countDown();
+            }
+            assertWithinOneSecond(() -> "consent-given"
+                    .equals(decisionsThere
+                            .decide("lab", subject, "newsletter", null)
+                            .reason()));
+        }
+    }
+
+    private static boolean awaitBriefly(CountDownLatch latch) {
+        try {
+            return latch.await(50, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
