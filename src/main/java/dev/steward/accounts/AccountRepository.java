@@ -42,6 +42,23 @@ class AccountRepository {
                 .optional();
     }
 
+    /**
+     * The accounts of the subjects on the site that sign-in tries, at most {@code limit}: a verified one first, then
+     * those waiting for their link, the oldest first. WHY the oldest: anyone may register an address, so a stranger's
+     * later registrations must not push the owner's out of the few tried (attack16).
+     */
+    List<Account> signInCandidates(String site, Collection<SubjectId> subjects, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM account WHERE site = :site AND subject_id = ANY(:subjects)
+                        ORDER BY verified_at IS NULL, created_at, subject_id LIMIT :limit
+                        """)
+                .param("site", site)
+                .param("subjects", ids(subjects))
+                .param("limit", limit)
+                .query(ACCOUNT)
+                .list();
+    }
+
     List<Account> of(SubjectId subject) {
         return jdbc.sql("SELECT * FROM account WHERE subject_id = :subject ORDER BY site")
                 .param("subject", subject.value())
@@ -166,15 +183,13 @@ class AccountRepository {
     static final String DELETE_OF_SUBJECTS = "DELETE FROM account WHERE subject_id = ANY(:subjects)";
 
     void deleteOfSubjects(Collection<SubjectId> subjects) {
-        jdbc.sql(DELETE_OF_SUBJECTS)
-                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
-                .update();
+        jdbc.sql(DELETE_OF_SUBJECTS).param("subjects", ids(subjects)).update();
     }
 
     void deleteOf(String site, List<SubjectId> subjects) {
         jdbc.sql("DELETE FROM account WHERE site = :site AND subject_id = ANY(:subjects)")
                 .param("site", site)
-                .param("subjects", subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new))
+                .param("subjects", ids(subjects))
                 .update();
     }
 
@@ -187,5 +202,9 @@ class AccountRepository {
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
         return time == null ? null : time.toInstant();
+    }
+
+    private static java.util.UUID[] ids(Collection<SubjectId> subjects) {
+        return subjects.stream().map(SubjectId::value).toArray(java.util.UUID[]::new);
     }
 }

@@ -5,8 +5,9 @@ import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -75,17 +76,16 @@ class SignIn {
 
     /**
      * Several registrations may name one address until one of them is verified, so the password picks the account:
-     * a verified one is tried first, then the few waiting for their link.
+     * a verified one is tried first, then the few waiting for their link, the oldest first.
      */
     @Transactional
     Result signIn(String site, String login, String password) {
         catalogs.requireSite(site);
-        List<Account> candidates = Logins.of(login).stream()
+        Set<SubjectId> carriers = Logins.of(login).stream()
                 .flatMap(identifier -> identities.carrying(identifier).stream())
-                .flatMap(subject -> accounts.find(site, subject).stream())
-                .sorted(Comparator.comparing(Account::verified).reversed())
-                .limit(MAX_CANDIDATES)
-                .toList();
+                .collect(Collectors.toSet());
+        List<Account> candidates =
+                carriers.isEmpty() ? List.of() : accounts.signInCandidates(site, carriers, MAX_CANDIDATES);
         if (candidates.isEmpty()) {
             passwords.matches(password, decoy);
             return Result.wrong();

@@ -195,6 +195,34 @@ class VerifiedAccountsTest {
         assertThat(vault.exists(second)).isTrue();
     }
 
+    /**
+     * Sign-in tries a few of the registrations naming the address (each try costs a password hash): on main the newest
+     * three, so three strangers registering the owner's address after them made the owner's right password "wrong".
+     */
+    @Test
+    void strangersRegisteringTheOwnersAddressLaterDoNotPushTheOwnersRegistrationOutOfSignIn() {
+        Filled owners = SeedForms.omronAccount();
+        submitted(owners);
+        for (int i = 1; i <= 3; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            submitted(SeedForms.omronAccount().with("email", owners.email()).with("password", MALLORYS_PASSWORD + i));
+        }
+        clock.advance(AccountVerifications.RESEND_AFTER);
+        int mailsBefore = Mailboxes.to(port, owners.email()).size();
+
+        HttpResponse<String> owner = signIn(new Visitor(port), owners.email(), SeedForms.PASSWORD);
+
+        assertThat(owner.statusCode()).isEqualTo(422);
+        assertThat(Pages.text(owner.body()))
+                .as("the owner's right password is recognised, and their link sent again")
+                .contains("We have sent it again")
+                .doesNotContain("is not right");
+        assertThat(Mailboxes.to(port, owners.email())).hasSize(mailsBefore + 1);
+        assertThat(Pages.text(signIn(new Visitor(port), owners.email(), "a-password-nobody-chose")
+                        .body()))
+                .contains("The user name, e-mail address or password is not right.");
+    }
+
     @Test
     void anAccountRegisteredBeforeVerificationWasRequiredIsAskedToVerifyAtItsNextSignIn() {
         Filled registration = SeedForms.omronAccount();
