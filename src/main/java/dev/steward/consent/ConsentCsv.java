@@ -4,6 +4,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.consent.ConsentCsvFile.Line;
 import dev.steward.notice.PublishedNotices;
+import dev.steward.platform.EmailAddresses;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
@@ -82,7 +83,7 @@ final class ConsentCsv {
         CollectionMethod method = parse(at, "method", CollectionMethod.class, CollectionMethod.IMPORT);
         Instant occurredAt = occurredAt(at);
         String email = at.text("email");
-        if (email == null || !email.contains("@") || email.strip().contains(" ")) {
+        if (email == null || !EmailAddresses.valid(email.strip())) {
             at.problem("email", "not an e-mail address");
         }
         String jurisdiction = site.map(

@@ -1,5 +1,6 @@
 package dev.steward.consent;
 
+import dev.steward.platform.EmailAddresses;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.CurrentCaller;
@@ -118,7 +119,7 @@ class ConsentEventsController {
         if (request.email() == null) {
             throw new InvalidInputException(FieldError.of("subject", "required", "error.consent.subject.required"));
         }
-        if (!request.email().contains("@")) {
+        if (!EmailAddresses.valid(request.email().strip())) {
             throw new InvalidInputException(FieldError.of("email", "invalid", "error.consent.email.invalid"));
         }
         Identifier email = Identifier.email(request.email());

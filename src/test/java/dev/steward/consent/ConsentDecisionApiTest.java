@@ -296,6 +296,11 @@ class ConsentDecisionApiTest {
                 "{\"field\":\"email\",\"code\":\"subject-given\"",
                 "\"email\":\"not-an-address\",\"action\":\"withdrawn\"",
                 "{\"field\":\"email\",\"code\":\"invalid\"",
+                // spellings a mail server may take for a known mailbox but the blind index not (attack16)
+                "\"email\":\"banner@[127.0.0.1]\",\"action\":\"given\",\"wording\":\"Send me the monthly lab newsletter.\"",
+                "{\"field\":\"email\",\"code\":\"invalid\"",
+                "\"email\":\"banner@example.org.\",\"action\":\"given\",\"wording\":\"Send me the monthly lab newsletter.\"",
+                "{\"field\":\"email\",\"code\":\"invalid\"",
                 person + ",\"action\":\"lapsed\"",
                 "{\"field\":\"action\",\"code\":\"not-for-integrators\"");
         refusals.forEach((fields, error) -> {

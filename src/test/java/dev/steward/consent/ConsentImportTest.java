@@ -273,7 +273,7 @@ class ConsentImportTest {
         Path file = file(HEADER
                 + "lab," + Canary.email("bad-1") + ",newsletter,given,2026-01-05T10:00:00Z,banner," + WORDING + "\n"
                 + "nowhere," + Canary.email("bad-2") + ",newsletter,given,2026-01-05T10:00:00Z,banner," + WORDING
-                + "\n" + "lab,not-an-address,tea,shrugged,yesterday,pigeon," + WORDING + "\n"
+                + "\n" + "lab,not@an-address,tea,shrugged,yesterday,pigeon," + WORDING + "\n"
                 + wordingAt + "\n"
                 + "lab," + Canary.email("bad-4") + ",newsletter,withdrawn,2026-01-05T10:00:00Z,banner,\n"
                 + "lab,\"unclosed,newsletter,given\n");
