@@ -60,6 +60,14 @@ class CampaignControlTest extends CampaignMailTest {
                 .containsExactlyInAnyOrder("subjectLine:line-break", "body:unsafe-link");
         assertThat(jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single())
                 .isEqualTo(before);
+
+        UUID draft = campaigns.create(OLYMPUS, "newsletter", "Fixed", body());
+        String path = "/api/v1/admin/campaigns/" + draft;
+        assertThat(codes(http.patchJson(path, "{\"site\":\"omron-healthcare\"}", Campaigns.admin())))
+                .containsExactly("site:fixed");
+        assertThat(codes(http.patchJson(path, "{\"list\":\"group-promotions\"}", Campaigns.admin())))
+                .containsExactly("list:fixed");
+        assertThat(campaigns.figures(draft).get("site").asString()).isEqualTo(OLYMPUS);
     }
 
     @Test
