@@ -1,6 +1,7 @@
 package dev.steward.changes;
 
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Purpose;
 import dev.steward.catalog.Site;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentAction;
@@ -15,8 +16,10 @@ import dev.steward.vault.Identities;
 import dev.steward.vault.Vault;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,16 +96,29 @@ class Reconsents {
                 .filter(identifier -> identifier.kind() == Identifier.Kind.EMAIL)
                 .findFirst()
                 .ifPresent(address -> identities.prove(told.subject(), address, "notice-change"));
-        return Optional.of(told.reconsents().stream()
-                .map(one -> ledger.record(ConsentRequest.of(
-                                told.subject(), site, one.purpose(), ConsentAction.GIVEN, CollectionMethod.EMAIL_LINK)
-                        .withActivity(one.activity())
-                        .withWording(wordings.wording(declared, one))
-                        .withJurisdiction(told.jurisdiction())
-                        .withEvidence("notice-change:" + Sha256.hex(token), false)
-                        .withConnection(ipAddress, userAgent)
-                        .at(null, pending.get().change().to())))
-                .toList());
+        List<ConsentRequest> requests = new ArrayList<>();
+        String evidence = "notice-change:" + Sha256.hex(token);
+        for (ConsentWordings.Reconsent one : told.reconsents()) {
+            Function<ConsentAction, ConsentRequest> request = action -> ConsentRequest.of(
+                            told.subject(), site, one.purpose(), action, CollectionMethod.EMAIL_LINK)
+                    .withActivity(one.activity())
+                    .withJurisdiction(told.jurisdiction())
+                    .withEvidence(evidence, false)
+                    .withConnection(ipAddress, userAgent)
+                    .at(null, pending.get().change().to());
+            requests.add(request.apply(ConsentAction.GIVEN).withWording(wordings.wording(declared, one)));
+            if (doubleOptIn(site, one.purpose())) {
+                // WHY: the link came back from the mailbox it was sent to, which is what a double opt-in proves; a
+                // consent given again and left unconfirmed would end the subscription it renews, with no mail asking
+                // for a confirmation
+                requests.add(request.apply(ConsentAction.CONFIRMED));
+            }
+        }
+        return Optional.of(requests.stream().map(ledger::record).toList());
+    }
+
+    private boolean doubleOptIn(String site, String purpose) {
+        return catalogs.of(site).purpose(purpose).map(Purpose::doubleOptIn).orElse(false);
     }
 
     /** Why the link cannot act: used, expired, or not one of this site's links. */

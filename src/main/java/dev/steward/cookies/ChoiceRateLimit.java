@@ -2,6 +2,7 @@ package dev.steward.cookies;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.steward.platform.IpAddresses;
 import dev.steward.platform.Sha256;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * A token bucket per IP address for recording cookie choices, in memory on each node, keyed by a hash of the address
+ * A token bucket per IP address (an IPv6 address's /64) for recording cookie choices, in memory on each node, keyed by a hash of the address
  * so that not even memory holds the address itself. Every attempt counts, refused or not.
  */
 @Component
@@ -32,7 +33,8 @@ class ChoiceRateLimit {
 
     /** Takes one choice from the address's bucket; answers how long to wait when it is empty. */
     Optional<Duration> admit(String ipAddress) {
-        String key = HexFormat.of().formatHex(Sha256.digest(ipAddress.getBytes(StandardCharsets.UTF_8)));
+        String key = HexFormat.of()
+                .formatHex(Sha256.digest(IpAddresses.sender(ipAddress).getBytes(StandardCharsets.UTF_8)));
         Bucket bucket = buckets.get(
                 key,
                 ignored -> Bucket.builder()

@@ -2,6 +2,7 @@ package dev.steward.intake;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.steward.platform.IpAddresses;
 import dev.steward.platform.Sha256;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits how often one sender submits forms, and rights requests and their codes (the rights module shares these
- * buckets, so a sender cannot switch between them to double their allowance): per IP address and per e-mail address,
+ * buckets, so a sender cannot switch between them to double their allowance): per IP address (an IPv6 address's
+ * /64, which one subscriber holds whole) and per e-mail address,
  * each a token bucket refilled over the window. Buckets live in memory on each node and are keyed by a hash of the IP address and by the e-mail
  * address's blind index, so not even memory holds the addresses themselves. Every attempt counts, refused or not.
  */
@@ -40,8 +42,9 @@ public class MisuseGuard {
     /** Takes one submission from the sender's buckets; answers how long to wait when one of them is empty. */
     public Optional<Duration> admit(@Nullable String ipAddress, @Nullable Identifier email) {
         if (ipAddress != null) {
-            Optional<Duration> wait =
-                    take("ip:" + hex(Sha256.digest(ipAddress.getBytes(StandardCharsets.UTF_8))), limits.perIp());
+            Optional<Duration> wait = take(
+                    "ip:" + hex(Sha256.digest(IpAddresses.sender(ipAddress).getBytes(StandardCharsets.UTF_8))),
+                    limits.perIp());
             if (wait.isPresent()) {
                 return wait;
             }

@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -101,6 +104,36 @@ class CampaignControl {
         messages.move(taken, MessageStatus.CANCELLED);
         messages.move(messages.ids(id, EnumSet.of(MessageStatus.PAUSED)), MessageStatus.CANCELLED);
         return visible.get(id);
+    }
+
+    /**
+     * Settles, as their campaign stands now, the messages a worker put aside because it found their campaign paused;
+     * runs in the worker's record of them, after it wrote them paused. WHY: a worker holding messages when staff
+     * paused comes to them later, and if staff resumed before it recorded them, resuming did not find them paused:
+     * they would stay paused in a campaign that goes on, and which then counts as sent without them. The campaign's
+     * row, locked here until the record commits, orders the two: a resume after it finds them paused and queues them,
+     * one before it is seen here and they are queued here; a cancel meanwhile cancels them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void putAside(List<CampaignMessage> paused) {
+        if (paused.isEmpty()) {
+            return;
+        }
+        Map<UUID, CampaignStatus> now = campaigns.statusesLocked(
+                paused.stream().map(CampaignMessage::campaign).distinct().toList());
+        Map<CampaignStatus, List<UUID>> by = paused.stream()
+                .collect(Collectors.groupingBy(
+                        row -> now.getOrDefault(row.campaign(), CampaignStatus.PAUSED),
+                        Collectors.mapping(CampaignMessage::id, Collectors.toList())));
+        List<UUID> resumed = by.getOrDefault(CampaignStatus.SENDING, List.of());
+        if (!resumed.isEmpty()) {
+            messages.move(resumed, MessageStatus.QUEUED);
+            outbound.enqueueAll(CampaignDelivery.JOB, resumed, now());
+        }
+        List<UUID> cancelled = by.getOrDefault(CampaignStatus.CANCELLED, List.of());
+        if (!cancelled.isEmpty()) {
+            messages.move(cancelled, MessageStatus.CANCELLED);
+        }
     }
 
     private void move(UUID id, Set<CampaignStatus> from, CampaignStatus to, @Nullable Instant at) {

@@ -54,6 +54,7 @@ class CampaignDelivery implements OutboundJob.ClaimedAhead<CampaignDelivery.Atte
     private final SuppressionList suppression;
     private final NewsletterSettings settings;
     private final Outbound outbound;
+    private final CampaignControl control;
     private final Clock clock;
     private final Cache<UUID, Optional<RenderedCampaign>> rendered =
             Caffeine.newBuilder().maximumSize(32).build();
@@ -68,6 +69,7 @@ class CampaignDelivery implements OutboundJob.ClaimedAhead<CampaignDelivery.Atte
             SuppressionList suppression,
             NewsletterSettings settings,
             Outbound outbound,
+            CampaignControl control,
             Clock clock) {
         this.messages = messages;
         this.chunks = chunks;
@@ -78,6 +80,7 @@ class CampaignDelivery implements OutboundJob.ClaimedAhead<CampaignDelivery.Atte
         this.suppression = suppression;
         this.settings = settings;
         this.outbound = outbound;
+        this.control = control;
         this.clock = clock;
     }
 
@@ -258,6 +261,7 @@ class CampaignDelivery implements OutboundJob.ClaimedAhead<CampaignDelivery.Atte
     @Override
     public void record(List<Settled<Attempt>> settled) {
         List<CampaignMessageRepository.Settled> rows = new ArrayList<>();
+        List<CampaignMessage> putAside = new ArrayList<>();
         for (Settled<Attempt> each : settled) {
             Attempt attempt = each.result();
             Settlement settlement = each.settlement();
@@ -272,12 +276,16 @@ class CampaignDelivery implements OutboundJob.ClaimedAhead<CampaignDelivery.Atte
                         null));
             } else if (attempt.message() != null && attempt.outcome() != Outcome.GONE) {
                 rows.add(settledRow(attempt, settlement));
+                if (attempt.outcome() == Outcome.PAUSED) {
+                    putAside.add(attempt.message());
+                }
                 if (attempt.hardBounce()) {
                     suppression.addIndex(attempt.message().emailIndex(), Identifier.Kind.EMAIL);
                 }
             }
         }
         messages.settle(rows);
+        control.putAside(putAside);
     }
 
     private static CampaignMessageRepository.Settled settledRow(Attempt attempt, Settlement settlement) {

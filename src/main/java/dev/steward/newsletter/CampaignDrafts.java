@@ -100,8 +100,11 @@ class CampaignDrafts {
     Campaign update(UUID id, Draft changes) {
         Campaign campaign = visible.get(id);
         List<FieldError> errors = new ArrayList<>();
-        if ((changes.site() != null && !changes.site().equals(campaign.site()))
-                || (changes.list() != null && !changes.list().equals(campaign.purpose()))) {
+        // each field sent that would change names itself: a refusal on 'list' for a site sent would point elsewhere
+        if (changes.site() != null && !changes.site().equals(campaign.site())) {
+            errors.add(FieldError.of("site", "fixed", "error.newsletter.list.fixed"));
+        }
+        if (changes.list() != null && !changes.list().equals(campaign.purpose())) {
             errors.add(FieldError.of("list", "fixed", "error.newsletter.list.fixed"));
         }
         String subjectLine = changes.subjectLine() != null ? changes.subjectLine() : campaign.subjectLine();

@@ -142,6 +142,18 @@ class CampaignMessageRepository {
         }
     }
 
+    /**
+     * Waits for any other unsubscribing of the address to end, and keeps others waiting until this transaction ends:
+     * each then sees what the one before it recorded.
+     */
+    void lockAddress(byte[] emailIndex) {
+        jdbc.sql(
+                        "SELECT pg_advisory_xact_lock(hashtextextended('newsletter-unsubscribe:' || encode(:index, 'hex'), 0))")
+                .param("index", emailIndex)
+                .query()
+                .singleRow();
+    }
+
     /** Marks a sent message bounced, once; answers its campaign when it was not marked before. */
     Optional<UUID> markBounced(UUID id) {
         return jdbc.sql("""

@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -102,6 +104,17 @@ class CampaignRepository {
                         .param("at", utc(at))
                         .update()
                 == 1;
+    }
+
+    /** The campaigns' statuses, their rows kept from changing until the caller's transaction ends. */
+    Map<UUID, CampaignStatus> statusesLocked(Collection<UUID> ids) {
+        Map<UUID, CampaignStatus> statuses = new HashMap<>();
+        jdbc.sql("SELECT id, status FROM campaign WHERE id = ANY(:ids) ORDER BY id FOR SHARE")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    statuses.put(rs.getObject("id", UUID.class), CampaignStatus.ofKey(rs.getString("status")));
+                });
+        return statuses;
     }
 
     /** Takes one scheduled campaign whose time has come and marks it sending; another node skips it. */

@@ -121,9 +121,25 @@ class RecipientChecks {
         return verdicts;
     }
 
+    /**
+     * Operational mail goes to whom it concerns as it goes: the address must still be carried by someone holding data
+     * of the audience's activities on the site. WHY: erasing the person the campaign found passes their queued message
+     * to another subject carrying the address, perhaps of another site, who is no concern of this mail.
+     */
     private Map<String, Verdict> operational(Campaign campaign, List<Addressee> people) {
         Map<String, Verdict> verdicts = new HashMap<>();
+        List<String> activities = lists.find(campaign.site(), campaign.purpose())
+                .map(MailingList::activities)
+                .orElse(List.of());
+        Set<SubjectId> concerned = addressees.holdingRecords(
+                campaign.site(),
+                activities,
+                people.stream().flatMap(person -> person.subjects().stream()).toList());
         for (Addressee person : people) {
+            if (person.subjects().stream().noneMatch(concerned::contains)) {
+                verdicts.put(hex(person.emailIndex()), new Verdict.Skip("erased"));
+                continue;
+            }
             boolean held = person.subjects().stream()
                     .anyMatch(subject -> holds.stream()
                             .anyMatch(hold -> hold.holds(subject, campaign.site(), MailKind.OPERATIONAL, null)));

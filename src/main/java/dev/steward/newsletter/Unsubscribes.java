@@ -128,6 +128,9 @@ class Unsubscribes {
             CollectionMethod method,
             @Nullable String ipAddress,
             @Nullable String userAgent) {
+        // WHY: mail programs and scanners send the one-click POST more than once at the same moment; unsubscribing
+        // one after the other, the second finds the first's withdrawal and records nothing, nor counts again
+        messages.lockAddress(subscription.message().emailIndex());
         Set<String> purposes = new LinkedHashSet<>();
         purposes.add(subscription.list().purpose());
         lists.of(subscription.campaign().site()).stream()

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -85,6 +86,16 @@ public class Addressees {
     /** The subjects holding a record of any of these activities on the site: whom operational mail concerns. */
     public List<SubjectId> withRecords(String site, Collection<String> activities) {
         return activities.isEmpty() ? List.of() : records.withRecords(site, activities);
+    }
+
+    /**
+     * Those of the subjects who hold a record of any of these activities on the site at this moment (a child's record
+     * held for the parent's confirmation counts for nothing yet): whom an operational message still concerns as it goes.
+     */
+    public Set<SubjectId> holdingRecords(String site, Collection<String> activities, Collection<SubjectId> subjects) {
+        return activities.isEmpty() || subjects.isEmpty()
+                ? Set.of()
+                : records.holdingRecords(site, activities, subjects);
     }
 
     private String address(IdentifierRepository.Carried carried) {

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -228,12 +230,27 @@ class VaultRepository {
 
     List<SubjectId> withRecords(String site, Collection<String> activities) {
         return jdbc.sql("""
-                        SELECT DISTINCT subject_id FROM personal_record WHERE site = :site AND activity = ANY(:activities)
+                        SELECT DISTINCT subject_id FROM personal_record
+                        WHERE site = :site AND activity = ANY(:activities) AND state <> 'AWAITING_PARENT'
                         """)
                 .param("site", site)
                 .param("activities", activities.toArray(String[]::new))
                 .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
                 .list();
+    }
+
+    /** Those of the subjects holding such a record now, as {@link #withRecords} finds them. */
+    Set<SubjectId> holdingRecords(String site, Collection<String> activities, Collection<SubjectId> subjects) {
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT subject_id FROM personal_record
+                        WHERE subject_id = ANY(:subjects) AND site = :site AND activity = ANY(:activities)
+                          AND state <> 'AWAITING_PARENT'
+                        """)
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .param("site", site)
+                .param("activities", activities.toArray(String[]::new))
+                .query((rs, row) -> new SubjectId(rs.getObject(1, UUID.class)))
+                .list());
     }
 
     List<SubjectId> randomSubjects(int count) {

@@ -310,6 +310,27 @@ class CookieChoicesApiTest {
                 .isEqualTo(422);
     }
 
+    /**
+     * An IPv6 subscriber is given a network of 2^64 addresses and picks any of them: counted address by address, one
+     * visitor could record choices without end. The addresses of one /64 share one limit.
+     */
+    @Test
+    void theAddressesOfOneIpv6NetworkShareOneLimit() {
+        String network = Visitor.randomIp().replaceFirst("::[0-9a-f]+$", "");
+        for (int i = 1; i <= 60; i++) {
+            Visitor visitor = new Visitor(port, network + "::" + Integer.toHexString(i));
+            assertThat(choose(visitor, OLYMPUS, "{}").statusCode()).isEqualTo(422);
+        }
+
+        assertThat(choose(new Visitor(port, network + ":1:2:3:4"), OLYMPUS, "{}")
+                        .statusCode())
+                .as("another address of the same /64")
+                .isEqualTo(429);
+        assertThat(choose(new Visitor(port), OLYMPUS, "{}").statusCode())
+                .as("another network")
+                .isEqualTo(422);
+    }
+
     @Test
     void onlyTheSitesOwnOriginMayPostChoicesFromAnotherOrigin() throws Exception {
         assertThat(preflight("https://www.olympus-ims.com").headers().firstValue("Access-Control-Allow-Origin"))

@@ -1,23 +1,34 @@
 package dev.steward.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.steward.test.Json;
 import dev.steward.test.StaffUsers;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What staff may do with campaigns, by role and site; the refusals of bad input, each naming its field; scheduling,
  * pausing, resuming, cancelling; and the test send to a staff address.
  */
 class CampaignControlTest extends CampaignMailTest {
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void badCampaignsAreRefusedFieldByFieldAndNothingIsStored() {
@@ -49,6 +60,14 @@ class CampaignControlTest extends CampaignMailTest {
                 .containsExactlyInAnyOrder("subjectLine:line-break", "body:unsafe-link");
         assertThat(jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single())
                 .isEqualTo(before);
+
+        UUID draft = campaigns.create(OLYMPUS, "newsletter", "Fixed", body());
+        String path = "/api/v1/admin/campaigns/" + draft;
+        assertThat(codes(http.patchJson(path, "{\"site\":\"omron-healthcare\"}", Campaigns.admin())))
+                .containsExactly("site:fixed");
+        assertThat(codes(http.patchJson(path, "{\"list\":\"group-promotions\"}", Campaigns.admin())))
+                .containsExactly("list:fixed");
+        assertThat(campaigns.figures(draft).get("site").asString()).isEqualTo(OLYMPUS);
     }
 
     @Test
@@ -162,6 +181,67 @@ class CampaignControlTest extends CampaignMailTest {
         assertThat(receivedBy(uma)).hasSize(1);
         assertThat(codes(campaigns.post("/api/v1/admin/campaigns/" + stopped + "/resume", Map.of())))
                 .containsExactly("status:not-allowed");
+    }
+
+    /**
+     * A worker that holds a message when staff pause puts it aside when it comes to it; if staff resumed meanwhile,
+     * before the worker recorded it, resuming did not see it paused yet. It must go all the same, not stay paused in a
+     * campaign that goes on and then counts as sent without it.
+     */
+    @Test
+    void aMessagePutAsideForAPauseThatWasResumedMeanwhileStillGoesOut() throws Exception {
+        String ada = address("aside");
+        subscribers.confirmed(OLYMPUS, ada, "group-promotions");
+        UUID campaign = campaigns.create(OLYMPUS, "group-promotions", "Paused a moment", body());
+        campaigns.send(campaign);
+        starter.startDue();
+        UUID message = campaigns.messageId(campaign, ada);
+        // a worker of another node holds the message as staff pause, so the pause cannot take it out of the queue
+        jdbc.sql("""
+                        UPDATE outbound_item SET lease_id = gen_random_uuid(), leased_by = 'another node',
+                            leased_until = :until
+                        WHERE job = 'campaign' AND item = :item
+                        """)
+                .param("until", clock.instant().plusSeconds(60).atOffset(ZoneOffset.UTC))
+                .param("item", message)
+                .update();
+        assertThat(campaigns
+                        .post("/api/v1/admin/campaigns/" + campaign + "/pause", Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(campaigns.status(campaign, ada)).isEqualTo("queued null");
+        // that node stops; once its lease ends this node's worker takes the message, finds the campaign paused and puts
+        // the message aside: its record of that waits here until staff have resumed
+        clock.advance(Duration.ofMinutes(2));
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    held.prepareStatement("SELECT 1 FROM campaign_message WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, message);
+                lock.executeQuery().close();
+            }
+            CompletableFuture<Integer> worker = CompletableFuture.supplyAsync(starter::run);
+            await().atMost(Duration.ofSeconds(20)).until(() -> waitingForLocks() >= 1);
+            CompletableFuture<HttpResponse<String>> resumed = CompletableFuture.supplyAsync(
+                    () -> campaigns.post("/api/v1/admin/campaigns/" + campaign + "/resume", Map.of()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> resumed.isDone() || waitingForLocks() >= 2);
+            held.rollback();
+            assertThat(resumed.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            worker.get(20, TimeUnit.SECONDS);
+        }
+        starter.run();
+
+        assertThat(receivedBy(ada, "Paused a moment")).hasSize(1);
+        assertThat(campaigns.status(campaign, ada)).isEqualTo("sent null");
+        assertThat(campaigns.figures(campaign).get("status").asString()).isEqualTo("sent");
+    }
+
+    /** Statements of this test's database waiting for a lock another transaction holds. */
+    private long waitingForLocks() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE datname = current_database() AND wait_event_type = 'Lock'
+                        """).query(Long.class).single();
     }
 
     @Test

@@ -10,10 +10,12 @@ import dev.steward.test.Json;
 import dev.steward.test.LabCustomers;
 import dev.steward.test.SeedForms;
 import dev.steward.vault.Identifier;
+import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,6 +113,37 @@ class OperationalMailTest extends CampaignMailTest {
         assertThat(campaigns.status(campaign, Canary.email(who))).isEqualTo("sent null");
         assertThat(receivedBy(Canary.email(who), "Our invoices have a new address"))
                 .hasSize(1);
+    }
+
+    /**
+     * Who an operational mail concerns is decided again as it goes: someone the site erased after the campaign
+     * started receives nothing, though the address lives on in a subject of another site (to which erasure passes
+     * the message), and a child whose submission waits for the parent's confirmation is nobody's to write to yet.
+     */
+    @Test
+    void operationalMailReachesNobodyTheSiteErasedSinceItStartedNorAChildHeldForTheParent() {
+        String who = "left-" + UUID.randomUUID().toString().substring(0, 8);
+        LabCustomers lab = new LabCustomers(vault, identities, ledger, disclosures);
+        SubjectId customer = lab.customer(who);
+        subscribers.confirmed(OLYMPUS, Canary.email(who), "newsletter");
+        String child = "held-" + UUID.randomUUID().toString().substring(0, 8);
+        SubjectId held = identities.forAddress(Identifier.email(Canary.email(child)));
+        vault.store(
+                held,
+                LabCustomers.invoice(
+                        Map.of("email", Canary.email(child), "name", Canary.name(child)), RecordState.AWAITING_PARENT));
+
+        String subjectLine = "Our invoices moved";
+        UUID campaign = campaigns.create("lab", "invoicing", subjectLine, body());
+        campaigns.send(campaign);
+        starter.startDue();
+        vault.eraseSubject(customer, "account deleted");
+        starter.run();
+
+        assertThat(receivedBy(Canary.email(who), subjectLine)).isEmpty();
+        assertThat(campaigns.status(campaign, Canary.email(who))).isEqualTo("skipped erased");
+        assertThat(receivedBy(Canary.email(child), subjectLine)).isEmpty();
+        assertThat(campaigns.status(campaign, Canary.email(child))).isEqualTo("none");
     }
 
     @Test

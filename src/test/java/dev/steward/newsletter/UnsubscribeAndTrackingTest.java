@@ -12,9 +12,12 @@ import dev.steward.test.Visitor;
 import dev.steward.vault.SubjectId;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -71,6 +74,36 @@ class UnsubscribeAndTrackingTest extends CampaignMailTest {
                         .statusCode())
                 .as("another site's path")
                 .isEqualTo(404);
+    }
+
+    /**
+     * Mail programs and link scanners may send the one-click POST more than once, at the same moment: the person is
+     * unsubscribed once, with one withdrawal on record and one in the campaign's figures.
+     */
+    @Test
+    void oneClickPostsSentAtOnceUnsubscribeOnce() throws Exception {
+        String max = address("max");
+        SubjectId subject = subscribers.confirmed(OLYMPUS, max, "newsletter");
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Clicked at once", body());
+        campaigns.send(campaign);
+        starter.run();
+        String path = "/s/olympus-ims/unsubscribe/" + tokenIn(receivedBy(max).get(0));
+        int before = ledger.history(subject).size();
+
+        List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            posts.add(CompletableFuture.supplyAsync(
+                    () -> new Http(port).postForm(path, Map.of("List-Unsubscribe", "One-Click"))));
+        }
+        for (CompletableFuture<HttpResponse<String>> post : posts) {
+            assertThat(post.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(ledger.history(subject)
+                        .subList(before, ledger.history(subject).size()))
+                .extracting(ConsentEvent::action)
+                .containsExactly(ConsentAction.WITHDRAWN);
+        assertThat(campaigns.figures(campaign).get("unsubscribed").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -63,6 +63,11 @@ public final class LabCustomers {
 
     /** An invoice, kept ten years under the books' rule because the law says so. */
     public static NewRecord invoice(Map<String, String> fields) {
-        return new NewRecord("lab", "invoicing", "1", "gdpr-6-1-c", "EU", "books", null, RecordState.ACTIVE, fields);
+        return invoice(fields, RecordState.ACTIVE);
+    }
+
+    /** An invoice in the state given: a child's, held until a parent confirms, is {@code AWAITING_PARENT}. */
+    public static NewRecord invoice(Map<String, String> fields, RecordState state) {
+        return new NewRecord("lab", "invoicing", "1", "gdpr-6-1-c", "EU", "books", null, state, fields);
     }
 }
