@@ -11,6 +11,7 @@ import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +167,8 @@ public class ConsentDecisions {
     }
 
     /**
-     * The newest word of any of the found subjects decides; a veto on any of them denies. Without a word on the
+     * The newest word of any of the found subjects decides, but for a consent given and not confirmed where the
+     * purpose needs a double opt-in and another of them confirmed it; a veto on any of them denies. Without a word on the
      * purpose, the jurisdiction of the deciding subject's latest word on the site applies, else the site's default.
      */
     private ConsentDecision decide(
@@ -182,12 +184,17 @@ public class ConsentDecisions {
                     .deny("unknown-subject", "Steward holds nothing about this subject: never collected, or erased.");
         }
         SubjectId id = found.get(0);
+        List<Word> words = new ArrayList<>();
+        found.forEach(one -> latestOf.apply(one).ifPresent(latest -> words.add(new Word(one, latest))));
+        boolean confirmed = wanted.doubleOptIn() && words.stream().anyMatch(Word::confirmed);
         LatestConsent deciding = null;
-        for (SubjectId one : found) {
-            Optional<LatestConsent> latest = latestOf.apply(one);
-            if (latest.isPresent() && (deciding == null || latest.get().seq() > deciding.seq())) {
-                deciding = latest.get();
-                id = one;
+        for (Word word : words) {
+            // WHY: anyone can type an address into a form; a consent given there and never confirmed from the
+            // mailbox must not set aside the subscription its owner confirmed (attack17)
+            boolean unproven = confirmed && word.latest().action() == ConsentAction.GIVEN;
+            if (!unproven && (deciding == null || word.latest().seq() > deciding.seq())) {
+                deciding = word.latest();
+                id = word.subject();
             }
         }
         String jurisdiction = deciding != null
@@ -202,6 +209,15 @@ public class ConsentDecisions {
             }
         }
         return asked.answer();
+    }
+
+    /** A subject's latest word on the purpose. */
+    private record Word(SubjectId subject, LatestConsent latest) {
+
+        /** Confirmed from the mailbox, or renewed after that. */
+        boolean confirmed() {
+            return latest.action() == ConsentAction.CONFIRMED || latest.action() == ConsentAction.RENEWED;
+        }
     }
 
     /** The denial of the first veto on the subject, if any. */
