@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -357,7 +358,11 @@ class OutboundTest {
     void aJobThatClaimsAheadHasItsNextChunkClaimedAndPreparedWhileOneIsAttemptedAndAttemptsEachItemOnce() {
         AheadJob ahead = new AheadJob();
         List<Long> leasedDuringAttempts = new CopyOnWriteArrayList<>();
+        // each attempt finds its own chunk and the next leased (claimed ahead on another thread: awaited), and no
+        // more 300 ms later
+        Iterator<Long> claimedByNow = List.of(20L, 20L, 15L, 5L).iterator();
         ahead.job.during = () -> {
+            awaitLeasedAtLeast(ahead.job, claimedByNow.hasNext() ? claimedByNow.next() : 0);
             sleep(Duration.ofMillis(300));
             leasedDuringAttempts.add(leased(ahead.job));
         };
@@ -531,11 +536,20 @@ class OutboundTest {
         return items;
     }
 
-    private void awaitLeased(Job job, long count) {
+    /**
+     * Waits up to ten seconds for the job to have at least {@code count} items leased. WHY not a fixed pause: the chunk
+     * claimed ahead is claimed by another thread, on a connection of its own, and a busy machine may run it later than
+     * any pause short enough for a test (a claim held back 600 ms made the 300 ms pause this test had see 10, not 20).
+     */
+    private void awaitLeasedAtLeast(Job job, long count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (leased(job) < count && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(10));
         }
+    }
+
+    private void awaitLeased(Job job, long count) {
+        awaitLeasedAtLeast(job, count);
         assertThat(leased(job)).as("the next chunk claimed ahead").isEqualTo(count);
     }
 

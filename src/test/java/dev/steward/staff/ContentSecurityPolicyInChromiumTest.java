@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Chromium, with JavaScript on, reports no violation of the Content-Security-Policy on the main pages of the demo and
  * of the console, while it does report one the moment a page tries an inline style: the listener is listening.
  */
 @StewardTest
+@TestPropertySource(properties = SecurityHeadersTest.CONSOLE_PAGES_CONTEXT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContentSecurityPolicyInChromiumTest {
 
