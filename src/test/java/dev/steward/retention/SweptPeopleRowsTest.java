@@ -56,9 +56,10 @@ class SweptPeopleRowsTest {
 
     @Test
     void theErasedLeaveNoRowInAnyModuleAndTheOthersKeepTheirs() {
+        // completed: the versions are made up, and an open change would be the notice-change mailing's to tell
         long change = jdbc.sql("""
-                        INSERT INTO notice_change (site, from_version, to_version, created_at)
-                        VALUES ('lab', 'swept-1', 'swept-2', :at) RETURNING id
+                        INSERT INTO notice_change (site, from_version, to_version, created_at, completed_at)
+                        VALUES ('lab', 'swept-1', 'swept-2', :at, :at) RETURNING id
                         """).param("at", now()).query(Long.class).single();
         List<SubjectId> erased = List.of(identities.newSubject(List.of()), identities.newSubject(List.of()));
         SubjectId bystander = identities.newSubject(List.of());
