@@ -52,11 +52,7 @@ class TwoNodesTest {
 
     @Test
     void eachNodeSeesTheOthersConsentChangesWithinOneSecond() {
-        try (ConfigurableApplicationContext second = TestServer.start(
-                clock,
-                properties.database().url(),
-                properties.dataDir(),
-                "--steward.catalog=" + StewardTest.CATALOGS)) {
+        try (ConfigurableApplicationContext second = secondNode()) {
             ConsentDecisions decisionsThere = second.getBean(ConsentDecisions.class);
             SubjectId subject = identities.forAddress(Identifier.email(Canary.email("two-nodes")));
             assertThat(decisionsThere
@@ -91,12 +87,7 @@ class TwoNodesTest {
      */
     @Test
     void decisionsOnEitherNodeEqualTheLedgerAfterEveryChange() {
-        try (ConfigurableApplicationContext second = TestServer.start(
-                clock,
-                properties.database().url(),
-                properties.dataDir(),
-                "--steward.catalog=" + StewardTest.CATALOGS,
-                "--steward.api-keys.requests-per-second=5")) {
+        try (ConfigurableApplicationContext second = secondNode("--steward.api-keys.requests-per-second=5")) {
             List<ConsentDecisions> nodes = List.of(decisions, second.getBean(ConsentDecisions.class));
             List<ConsentLedger> ledgers = List.of(ledger, second.getBean(ConsentLedger.class));
             String subject = identities
@@ -156,11 +147,7 @@ class TwoNodesTest {
      */
     @Test
     void aQuestionAsOfAnInstantIsAnsweredByTheLedgerBeforeThisNodeHearsOfTheChange() throws InterruptedException {
-        try (ConfigurableApplicationContext second = TestServer.start(
-                clock,
-                properties.database().url(),
-                properties.dataDir(),
-                "--steward.catalog=" + StewardTest.CATALOGS)) {
+        try (ConfigurableApplicationContext second = secondNode()) {
             ConsentDecisions decisionsThere = second.getBean(ConsentDecisions.class);
             String subject = identities
                     .forAddress(Identifier.email(Canary.email("two-nodes-held")))
@@ -205,6 +192,14 @@ class TwoNodesTest {
                             .decide("lab", subject, "newsletter", null)
                             .reason()));
         }
+    }
+
+    /** A second node on the test's database and clock, with these settings besides. */
+    private ConfigurableApplicationContext secondNode(String... settings) {
+        String[] all = new String[settings.length + 1];
+        all[0] = "--steward.catalog=" + StewardTest.CATALOGS;
+        System.arraycopy(settings, 0, all, 1, settings.length);
+        return TestServer.start(clock, properties.database().url(), properties.dataDir(), all);
     }
 
     private static boolean awaitBriefly(CountDownLatch latch) {
