@@ -4,6 +4,8 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.notice.NoticeAnnouncements;
 import dev.steward.notice.PublishedNotices;
 import dev.steward.notice.VisitorRegions;
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
@@ -125,8 +127,10 @@ class ConsentScriptController {
     }
 
     private String requireLanguage(String site, String lang) {
-        if (!catalogs.requireSite(site).languages().contains(lang)) {
-            throw new NotFoundException("Site '" + site + "' has no banner in language '" + lang + "'.");
+        List<String> languages = catalogs.requireSite(site).languages();
+        if (!languages.contains(lang)) {
+            throw new InvalidInputException(
+                    FieldError.of("lang", "invalid-option", "error.cookies.lang.invalid-option", languages));
         }
         return lang;
     }

@@ -5,6 +5,7 @@ import dev.steward.catalog.Form;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.CollectionMethod;
+import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
@@ -47,7 +48,7 @@ class FormPagesController {
 
     private final Intake intake;
     private final FormPages pages;
-    private final VisitorJurisdiction jurisdictions;
+    private final VisitorRegions jurisdictions;
     private final DoubleOptIns doubleOptIns;
     private final AgeRefusals refusals;
     private final Catalogs catalogs;
@@ -58,7 +59,7 @@ class FormPagesController {
     FormPagesController(
             Intake intake,
             FormPages pages,
-            VisitorJurisdiction jurisdictions,
+            VisitorRegions jurisdictions,
             DoubleOptIns doubleOptIns,
             AgeRefusals refusals,
             Catalogs catalogs,
@@ -202,7 +203,7 @@ class FormPagesController {
     /** An unknown region chosen in the address is answered like the notice's: there is no such page. */
     private String jurisdiction(String site, @Nullable String region, HttpServletRequest request) {
         try {
-            return jurisdictions.of(site, region, request);
+            return jurisdictions.resolve(site, region, request);
         } catch (InvalidInputException e) {
             throw new NotFoundException(errorWords.text(e.errors().get(0)));
         }

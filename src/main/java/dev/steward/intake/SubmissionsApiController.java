@@ -1,6 +1,7 @@
 package dev.steward.intake;
 
 import dev.steward.consent.CollectionMethod;
+import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.ApiErrors;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
@@ -40,11 +41,11 @@ class SubmissionsApiController {
             Set.of("fields", "consents", "age", "birthDate", "parentEmail", "region", Intake.HONEYPOT);
 
     private final Intake intake;
-    private final VisitorJurisdiction jurisdictions;
+    private final VisitorRegions jurisdictions;
     private final Clock clock;
     private final ErrorWords words;
 
-    SubmissionsApiController(Intake intake, VisitorJurisdiction jurisdictions, Clock clock, ErrorWords words) {
+    SubmissionsApiController(Intake intake, VisitorRegions jurisdictions, Clock clock, ErrorWords words) {
         this.words = words;
         this.intake = intake;
         this.jurisdictions = jurisdictions;
@@ -102,7 +103,7 @@ class SubmissionsApiController {
                 honeypot,
                 CollectionMethod.API,
                 new FormSubmission.Connection(
-                        jurisdictions.of(site, region, request),
+                        jurisdictions.resolve(site, region, request),
                         request.getRemoteAddr(),
                         request.getHeader(HttpHeaders.USER_AGENT),
                         clock.instant()));

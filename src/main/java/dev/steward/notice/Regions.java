@@ -4,7 +4,8 @@ import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Countries;
 import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.Site;
-import dev.steward.platform.NotFoundException;
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,10 +26,11 @@ final class Regions {
 
     static String resolve(Catalog catalog, Site site, @Nullable String requested, HttpServletRequest request) {
         if (requested != null && !requested.isBlank()) {
-            String region = requested.toUpperCase(Locale.ROOT);
+            String region = requested.strip().toUpperCase(Locale.ROOT);
             if (!site.jurisdictions().contains(region)) {
-                throw new NotFoundException("Site '" + site.key() + "' has no notice for region '" + requested
-                        + "'; it has " + String.join(", ", site.jurisdictions()) + ".");
+                // a field error rather than a 404: the visitor reads, in their language, which regions there are
+                throw new InvalidInputException(FieldError.of(
+                        "region", "invalid-option", "error.rights.region.invalid-option", site.jurisdictions()));
             }
             return region;
         }

@@ -20,7 +20,8 @@ public class VisitorRegions {
         this.catalogs = catalogs;
     }
 
-    /** The jurisdiction key; an explicit region the site does not serve is a 404, as for the notice. */
+    /** The jurisdiction key; an explicit region the site does not serve is refused as a field error, as for the
+     * notice. */
     public String resolve(String site, @Nullable String requested, HttpServletRequest request) {
         Catalog catalog = catalogs.of(site);
         return Regions.resolve(catalog, catalog.site(site).orElseThrow(), requested, request);

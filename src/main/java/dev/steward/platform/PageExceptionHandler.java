@@ -17,6 +17,12 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
+    private final ErrorWords words;
+
+    PageExceptionHandler(ErrorWords words) {
+        this.words = words;
+    }
+
     /**
      * What was looked for ({@code detail}) is named in English only, as the API names it: an English page says what is
      * missing (a region the notice does not have, and which it has), other languages that nothing is there.
@@ -45,6 +51,15 @@ class PageExceptionHandler {
         return e.getParameter().hasParameterAnnotation(PathVariable.class)
                 ? page(HttpStatus.NOT_FOUND, "not-found")
                 : page(HttpStatus.BAD_REQUEST, "bad-request");
+    }
+
+    /**
+     * A parameter the page cannot use (a region the site does not serve): what would do, in the reader's language. A
+     * page that shows errors beside its fields catches them itself.
+     */
+    @ExceptionHandler
+    ModelAndView invalid(InvalidInputException e) {
+        return page(HttpStatus.BAD_REQUEST, "invalid").addObject("errors", words.shown(e));
     }
 
     @ExceptionHandler

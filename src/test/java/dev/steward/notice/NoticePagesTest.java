@@ -77,14 +77,24 @@ class NoticePagesTest {
     }
 
     @Test
-    void anUnknownSiteOrRegionIsNotFoundWithAReason() {
+    void anUnknownSiteIsNotFoundAndAnUnknownRegionIsRefusedNamingTheRegionsThereAre() {
         assertThat(http.get("/s/nowhere/privacy").statusCode()).isEqualTo(404);
-        HttpResponse<String> region = http.get("/s/olympus-ims/privacy?region=BR");
-        assertThat(region.statusCode()).isEqualTo(404);
-        assertThat(region.body()).contains("no notice for region &#39;BR&#39;").contains("JP, EU, US");
         HttpResponse<String> json = http.get("/s/nowhere/privacy.json");
         assertThat(json.statusCode()).isEqualTo(404);
         assertThat(json.body()).contains("\"code\":\"not-found\"");
+
+        for (String page :
+                new String[] {"/s/olympus-ims/privacy", "/s/olympus-ims/cookies", "/s/olympus-ims/privacy-center/rights"
+                }) {
+            HttpResponse<String> region = http.get(page + "?region=BR");
+            assertThat(region.statusCode()).as(page).isEqualTo(400);
+            assertThat(region.body()).as(page).contains("Choose one of the regions this site serves: JP, EU");
+        }
+        HttpResponse<String> data = http.get("/s/olympus-ims/privacy.json?region=BR");
+        assertThat(data.statusCode()).isEqualTo(422);
+        assertThat(data.body()).contains("{\"field\":\"region\",\"code\":\"invalid-option\"");
+        assertThat(http.get("/s/olympus-ims/privacy?region=%20eu%20").statusCode())
+                .isEqualTo(200);
     }
 
     @Test

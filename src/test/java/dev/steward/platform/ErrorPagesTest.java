@@ -62,17 +62,28 @@ class ErrorPagesTest {
         String receipt = "/receipts/00000000-0000-4000-8000-000000000000";
 
         HttpResponse<String> english = http.get(receipt, "Accept", "text/html");
-        HttpResponse<String> german = http.get("/s/olympus-ims/privacy?region=BR", GERMAN_BROWSER);
 
         assertThat(english.statusCode()).isEqualTo(404);
         assertThat(english.body())
                 .contains("<h1>This page is not available</h1>")
                 .contains("There is no receipt 00000000-0000-4000-8000-000000000000.");
+        HttpResponse<String> german = http.get("/s/olympus-ims/privacy/v/1999-01-01", GERMAN_BROWSER);
         assertThat(german.statusCode()).isEqualTo(404);
         assertThat(german.body())
                 .contains("<h1>Diese Seite ist nicht verfügbar</h1>")
                 .contains("Die Adresse ist vielleicht falsch geschrieben")
-                .doesNotContain("no notice for region");
+                .doesNotContain("1999-01-01");
+    }
+
+    @Test
+    void aParameterThePageCannotUseIsRefusedSayingInTheReadersLanguageWhatWouldDo() {
+        HttpResponse<String> german = http.get("/s/olympus-ims/privacy?region=BR", GERMAN_BROWSER);
+
+        assertThat(german.statusCode()).isEqualTo(400);
+        assertThat(german.body())
+                .contains("<h1>Diese Seite kann so nicht gezeigt werden</h1>")
+                .contains("Wählen Sie eine der Regionen, die diese Website bedient: JP, EU")
+                .doesNotContain("BR");
     }
 
     @Test
