@@ -136,6 +136,11 @@ class CampaignPageController {
             model.addAttribute("preview", previews.preview(id, false));
             model.addAttribute("trackedPreview", previews.preview(id, true));
             model.addAttribute("images", images.list(id));
+            model.addAttribute(
+                    "missingPictures",
+                    drafts.missingPictures(campaign).stream()
+                            .map(errorWords::text)
+                            .toList());
             model.addAttribute("imageLimits", settings.images());
         }
         return "admin/campaign";
