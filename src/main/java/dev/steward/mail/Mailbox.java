@@ -1,10 +1,10 @@
 package dev.steward.mail;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.NotFoundException;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.vault.SubjectId;
@@ -99,8 +99,7 @@ class Mailbox {
             @Nullable String html,
             @Nullable String from,
             @Nullable String replyTo,
-            Map<String, String> headers,
-            @JsonIgnore boolean picturesLeftOut) {
+            Map<String, String> headers) {
 
         static Entry of(OutboxMessage message, Optional<Envelope> envelope) {
             Envelope content = envelope.orElse(null);
@@ -127,35 +126,7 @@ class Mailbox {
                             ? null
                             : content.from().address(),
                     content == null ? null : content.replyTo(),
-                    content == null ? Map.of() : content.headers(),
-                    false);
-        }
-
-        /** The same message as the page shows it: its pictures put in, or left out of a page that holds enough. */
-        Entry shown(String shown, boolean leftOut) {
-            return new Entry(
-                    id,
-                    messageId,
-                    site,
-                    subject,
-                    kind,
-                    category,
-                    purpose,
-                    status,
-                    transport,
-                    attempts,
-                    lastError,
-                    createdAt,
-                    nextAttemptAt,
-                    sentAt,
-                    to,
-                    subjectLine,
-                    text,
-                    shown,
-                    from,
-                    replyTo,
-                    headers,
-                    leftOut);
+                    content == null ? Map.of() : content.headers());
         }
 
         boolean hasContent() {
@@ -171,29 +142,34 @@ class Mailbox {
     /** The caller's view; asking for a site they may not see is answered as if it did not exist. */
     @Transactional
     List<Entry> read(Query query) {
-        return read(query, null);
-    }
-
-    /**
-     * The caller's view as the console's page shows it: the same read and audit, with each HTML's pictures put in
-     * (the API answers the HTML as it was sent, {@code cid:} addresses and all).
-     */
-    @Transactional
-    List<Entry> readShown(Query query) {
-        ShownPictures.Budget budget = new ShownPictures.Budget();
-        return pictures.kept(read(query, budget), budget);
-    }
-
-    private List<Entry> read(Query query, ShownPictures.@Nullable Budget withPictures) {
         Caller staff = query.site() == null ? caller.get() : caller.requireSite(query.site());
-        List<Entry> entries =
-                outbox.newest(staff.sites(), query.site(), messages -> select(messages, query, withPictures));
+        List<Entry> entries = outbox.newest(staff.sites(), query.site(), messages -> select(messages, query));
         auditReads(entries, staff, query.reason());
         return entries;
     }
 
-    private List<Entry> select(
-            Stream<OutboxMessage> messages, Query query, ShownPictures.@Nullable Budget withPictures) {
+    /**
+     * One message's HTML as the console's mailbox page frames it, its pictures put in ({@link ShownPictures}); the
+     * read is audited as the page's are. A message of a site the caller may not see, one whose content is gone or one
+     * without HTML is answered as if it did not exist.
+     */
+    @Transactional
+    String shownHtml(UUID id) {
+        Caller staff = caller.get();
+        NotFoundException none = new NotFoundException("There is no HTML message " + id + ".");
+        OutboxMessage message =
+                outbox.find(id).filter(found -> staff.maySee(found.site())).orElseThrow(() -> none);
+        Envelope envelope =
+                envelopes.open(message).map(opened -> asShown(message, opened)).orElseThrow(() -> none);
+        if (envelope.html() == null) {
+            throw none;
+        }
+        Entry entry = Entry.of(message, Optional.of(envelope));
+        auditReads(List.of(entry), staff, null);
+        return pictures.shown(id, envelope.html(), envelope.pictures());
+    }
+
+    private List<Entry> select(Stream<OutboxMessage> messages, Query query) {
         record Opened(OutboxMessage message, Optional<Envelope> envelope) {}
         List<Entry> entries = new ArrayList<>();
         messages.filter(message -> query.status() == null || message.status() == query.status())
@@ -205,16 +181,7 @@ class Mailbox {
                                 .filter(envelope -> query.to().equalsIgnoreCase(envelope.to()))
                                 .isPresent())
                 .limit(query.limit())
-                // pictures are put in only for the messages shown, not for every one a search opened
-                .map(opened -> {
-                    Entry entry = Entry.of(opened.message(), opened.envelope());
-                    return withPictures == null
-                            ? entry
-                            : ShownPictures.show(
-                                    entry,
-                                    opened.envelope().map(Envelope::pictures).orElse(List.of()),
-                                    withPictures);
-                })
+                .map(opened -> Entry.of(opened.message(), opened.envelope()))
                 .forEach(entries::add);
         return entries;
     }

@@ -14,8 +14,7 @@ public interface MessagePictures {
 
     /**
      * The pictures of each of the outbox messages given that this source sent; messages it did not send are left out.
-     * Called with the messages of one mailbox page at once, so that a campaign's pictures are read once for all of its
-     * messages.
+     * The mailbox asks for one message at a time, as each frame of its page is opened.
      */
     Map<UUID, List<InlineImage>> of(Collection<UUID> messages);
 }

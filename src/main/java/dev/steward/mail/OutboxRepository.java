@@ -201,6 +201,13 @@ class OutboxRepository {
         }
     }
 
+    Optional<OutboxMessage> find(UUID id) {
+        return jdbc.sql("SELECT * FROM mail_message WHERE id = :id")
+                .param("id", id)
+                .query((rs, row) -> message(rs))
+                .optional();
+    }
+
     /** Messages on the given sites (none given: every site) created since {@code since} whose every attempt failed. */
     long failedSince(Set<String> sites, Instant since) {
         return jdbc.sql("""

@@ -52,10 +52,16 @@ class CampaignControl {
     /** Sends the campaign at the given time, or as soon as a node gets to it when none is given. */
     @Transactional
     Campaign schedule(UUID id, @Nullable Instant at) {
+        visible.get(id);
+        // The row is locked before the body and the pictures are read. WHY: a picture's deletion locks it too, so it
+        // either committed before they are read, and its absence is refused here, or waits until this has moved the
+        // campaign out of draft, and is refused there; read first, a deletion committing meanwhile let a campaign
+        // go out naming a picture it no longer had.
+        Set<String> attached = drafts.attachedNamesLocked(id);
         Campaign campaign = visible.get(id);
         // a draft saved before remote images were refused is checked again: none goes out; nor one whose body names a
         // picture that was deleted after it was saved
-        List<FieldError> images = drafts.images(campaign.body(), drafts.attachedNames(id));
+        List<FieldError> images = drafts.images(campaign.body(), attached);
         if (!images.isEmpty()) {
             throw new InvalidInputException(images);
         }

@@ -200,6 +200,25 @@ class CampaignDrafts {
         return images.list(id).stream().map(CampaignImage::name).collect(Collectors.toSet());
     }
 
+    /**
+     * The names of the campaign's pictures, its row locked until the transaction ends: no picture is attached or
+     * deleted meanwhile ({@link CampaignImages} locks the row for either).
+     */
+    Set<String> attachedNamesLocked(UUID id) {
+        images.lockStatus(id);
+        return attachedNames(id);
+    }
+
+    /**
+     * The body's pictures that will not be shown, as they stand: one it names that the campaign does not have (a
+     * draft may lose one: it was deleted after the body named it), or one on the web (a draft saved before those were
+     * refused). The preview shows each as its alternative text, and the campaign cannot be sent until it is attached
+     * or removed; the campaign's page says so.
+     */
+    List<FieldError> missingPictures(Campaign campaign) {
+        return images(campaign.body(), attachedNames(campaign.id()));
+    }
+
     /** A name as an error message quotes it: at most 64 characters of it. */
     private static String shown(String name) {
         return name.length() > 64 ? name.substring(0, 64) + "…" : name;

@@ -5,6 +5,7 @@ import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.CurrentCaller;
+import dev.steward.staff.MessageFrames;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -130,12 +132,31 @@ class CampaignPageController {
             response.setHeader("Refresh", "5");
         }
         if (mayCompose()) {
-            model.addAttribute("preview", previews.forConsole(id, false));
-            model.addAttribute("trackedPreview", previews.forConsole(id, true));
+            // the page shows the headers and the text; each HTML version comes from previewFrame, in a frame
+            model.addAttribute("preview", previews.preview(id, false));
+            model.addAttribute("trackedPreview", previews.preview(id, true));
             model.addAttribute("images", images.list(id));
+            model.addAttribute(
+                    "missingPictures",
+                    drafts.missingPictures(campaign).stream()
+                            .map(errorWords::text)
+                            .toList());
             model.addAttribute("imageLimits", settings.images());
         }
         return "admin/campaign";
+    }
+
+    /**
+     * The preview's HTML, as the campaign's page frames it: only to those who see the preview on that page, under the
+     * message's own policy ({@link MessageFrames}), pictures put in.
+     */
+    @GetMapping("/admin/campaigns/{id}/preview.html")
+    @Requires(Permission.SEND_CAMPAIGNS)
+    ResponseEntity<String> previewFrame(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean tracked,
+            HttpServletResponse response) {
+        return MessageFrames.answer(previews.forConsole(id, tracked).html(), response);
     }
 
     @PostMapping("/admin/campaigns/{id}")

@@ -128,6 +128,9 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInEntryPoint()))
+                // a framed message's answer allows framing by Steward's pages; every other console answer denies it
+                .headers(headers -> headers.frameOptions(options -> options.disable())
+                        .addHeaderWriter(SecurityHeaders::denyFramingUnlessSet))
                 .sessionManagement(session ->
                         session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?ended"))
                 .build();

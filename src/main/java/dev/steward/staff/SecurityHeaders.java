@@ -30,6 +30,15 @@ final class SecurityHeaders extends OncePerRequestFilter {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * A message's HTML framed by a console page ({@link MessageFrames}): its inline styles and nothing else. No script
+     * (nor anything else {@code default-src} covers) from anywhere, pictures only as {@code data:}, no form and no base
+     * address (neither falls back to {@code default-src}), framed by Steward's pages only, and sandboxed (no origin,
+     * no script, no form, no automatic refresh, no navigation of the console) even when opened on its own.
+     */
+    static final String MESSAGE_FRAME_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox";
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -107,6 +116,30 @@ final class SecurityHeaders extends OncePerRequestFilter {
             response.addHeader(HSTS, HSTS_DEFAULT);
         }
         response.addHeader(FRAME_OPTIONS[0], FRAME_OPTIONS[1]);
+    }
+
+    /**
+     * The headers of a framed message in place of a page's: its own policy, framed by Steward's pages only (the
+     * policy's {@code frame-ancestors}, and {@code X-Frame-Options} for browsers without it), kept by no cache (it is
+     * decrypted personal data or an unsent draft), no referrer at all from its links. Set before the handler writes, so
+     * that Spring Security's writers, which leave a header already there alone, keep them.
+     */
+    static void forMessageFrame(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", MESSAGE_FRAME_POLICY);
+        response.setHeader(FRAME_OPTIONS[0], "SAMEORIGIN");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+    }
+
+    /**
+     * {@code X-Frame-Options: DENY} on a console answer that has none: a framed message sets its own. WHY: Spring
+     * Security's writer sets DENY over whatever the handler set.
+     */
+    static void denyFramingUnlessSet(HttpServletRequest request, HttpServletResponse response) {
+        if (!response.containsHeader(FRAME_OPTIONS[0])) {
+            response.setHeader(FRAME_OPTIONS[0], FRAME_OPTIONS[1]);
+        }
     }
 
     /** An error page is a page too. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.test.Console;
 import dev.steward.test.Http;
+import dev.steward.test.MessageFrames;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
@@ -124,7 +126,7 @@ class DevMailboxTest {
     @Test
     void theConsolePageShowsTheMailboxAfterSignIn() {
         String address = unique("ken") + "@example.com";
-        mailer.queue(OutgoingMail.service(OLYMPUS, subject(address), address, "Console reply", "Plain words")
+        UUID id = mailer.queue(OutgoingMail.service(OLYMPUS, subject(address), address, "Console reply", "Plain words")
                 .withHtml("<p>Rich words</p>"));
         deliver();
 
@@ -137,8 +139,61 @@ class DevMailboxTest {
                 .contains(address)
                 .contains("Console reply")
                 .contains("Plain words")
-                .contains("srcdoc=\"&lt;p&gt;Rich words&lt;/p&gt;\"")
+                .contains("<iframe sandbox=\"\" data-src=\"/admin/mailbox/" + id + ".html\"")
+                .doesNotContain("srcdoc")
+                .doesNotContain("Rich words")
                 .contains("href=\"/admin/mailbox\"");
+        HttpResponse<String> frame = http.get("/admin/mailbox/" + id + ".html");
+        MessageFrames.assertFramed(frame);
+        assertThat(frame.body()).isEqualTo("<p>Rich words</p>");
+    }
+
+    /**
+     * A message's HTML has an address of its own, which only those who may read the mailbox reach, on their sites
+     * only; each read is audited; what is not a message with HTML that the caller may see is not found.
+     */
+    @Test
+    void eachMessagesHtmlIsReadAtItsOwnAddressByWhoeverMayReadTheMailboxOnTheirSitesAndIsAudited() {
+        String address = unique("lena") + "@example.com";
+        SubjectId lena = subject(address);
+        UUID html = mailer.queue(OutgoingMail.service(OLYMPUS, lena, address, "Rich", "Plain")
+                .withHtml("<p style=\"color:#123456\">Rich</p>"));
+        UUID plain = mailer.queue(OutgoingMail.service(OLYMPUS, lena, address, "Plain only", "Plain"));
+        deliver();
+        String olympusAgent = StaffUsers.add(port, "SUPPORT_AGENT", OLYMPUS);
+        String omronOfficer = StaffUsers.add(port, "PRIVACY_OFFICER", OMRON);
+        String auditor = StaffUsers.add(port, "AUDITOR", null);
+        String path = "/admin/mailbox/" + html + ".html";
+
+        long before = mailboxReads(lena);
+        HttpResponse<String> read = consoleOf(olympusAgent).get(path);
+        MessageFrames.assertFramed(read);
+        assertThat(read.body()).isEqualTo("<p style=\"color:#123456\">Rich</p>");
+        assertThat(mailboxReads(lena)).as("the read is audited").isEqualTo(before + 1);
+
+        assertThat(consoleOf(omronOfficer).get(path).statusCode())
+                .as("another site's message is answered as if it did not exist")
+                .isEqualTo(404);
+        assertThat(consoleOf(auditor).get(path).statusCode())
+                .as("the auditor may not read the mailbox")
+                .isEqualTo(403);
+        Console admin = consoleOf("admin");
+        assertThat(admin.get("/admin/mailbox/" + plain + ".html").statusCode())
+                .as("a message without HTML")
+                .isEqualTo(404);
+        assertThat(admin.get("/admin/mailbox/" + UUID.randomUUID() + ".html").statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> anonymous = http.get(path);
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.body()).doesNotContain("Rich");
+        assertThat(http.get(path.replace("/admin/", "/api/v1/admin/"), admin()).statusCode())
+                .as("the API has no such address")
+                .isEqualTo(404);
+        assertThat(mailboxReads(lena)).as("no refusal was audited as a read").isEqualTo(before + 1);
+    }
+
+    private Console consoleOf(String member) {
+        return Console.signIn(port, member, "admin".equals(member) ? StewardTest.ADMIN_PASSWORD : StaffUsers.PASSWORD);
     }
 
     @Test

@@ -1,9 +1,12 @@
 package dev.steward.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.steward.test.Console;
 import dev.steward.test.Json;
 import dev.steward.test.StaffUsers;
+import dev.steward.test.StewardTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
@@ -13,13 +16,20 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +38,9 @@ import tools.jackson.databind.JsonNode;
  * is attached is checked by its bytes, its name and its size, and only a draft's pictures change.
  */
 class CampaignImagesTest extends CampaignMailTest {
+
+    @Autowired
+    DataSource dataSource;
 
     private static final Pattern SOURCE = Pattern.compile("<img src=\"cid:([^\"]+)\" alt=\"([^\"]*)\"");
 
@@ -288,6 +301,125 @@ class CampaignImagesTest extends CampaignMailTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    /**
+     * A picture deleted while the campaign is being scheduled: its deletion holds the campaign's row, and scheduling
+     * reads the body and the pictures only once it has the row, so the campaign stays a draft and the send is refused
+     * with the picture named. Before, scheduling read the pictures first and went on to schedule a campaign whose body
+     * named a picture deleted in between, which its people would have received as a broken picture.
+     */
+    @Test
+    void aPictureDeletedWhileTheCampaignIsBeingScheduledIsRefusedToTheScheduling() throws Exception {
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Raced", body());
+        assertThat(campaigns
+                        .attach(campaign, "raced.png", "x.png", Campaigns.png(12))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(http.patchJson(
+                                "/api/v1/admin/campaigns/" + campaign,
+                                "{\"body\":\"![Raced](cid:raced.png)\"}",
+                                Campaigns.admin())
+                        .statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> sent;
+        try (Connection deletion = dataSource.getConnection()) {
+            // what a deletion does in its transaction, held open: the campaign's row locked, the picture gone
+            deletion.setAutoCommit(false);
+            try (PreparedStatement lock =
+                            deletion.prepareStatement("SELECT status FROM campaign WHERE id = ? FOR UPDATE");
+                    PreparedStatement delete = deletion.prepareStatement(
+                            "DELETE FROM campaign_image WHERE campaign_id = ? AND name = 'raced.png'")) {
+                lock.setObject(1, campaign);
+                lock.executeQuery().close();
+                delete.setObject(1, campaign);
+                assertThat(delete.executeUpdate()).isEqualTo(1);
+            }
+            CompletableFuture<HttpResponse<String>> sending = CompletableFuture.supplyAsync(
+                    () -> campaigns.post("/api/v1/admin/campaigns/" + campaign + "/send", Map.of()));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                            + " AND datname = current_database()")
+                                    .query(Long.class)
+                                    .single()
+                            > 0);
+            deletion.commit();
+            sent = sending.get(20, TimeUnit.SECONDS);
+        }
+
+        assertThat(error(sent, 422)).containsEntry("body", "unknown-image");
+        assertThat(sent.body()).contains("raced.png");
+        assertThat(campaigns.figures(campaign).get("status").asString()).isEqualTo("draft");
+    }
+
+    /**
+     * In the console as over the API: a draft may lose a picture its body names, and its page then says which picture
+     * the preview shows as its alternative text and that the campaign cannot be sent so; a scheduled campaign's
+     * picture is not deleted (409 over the API, the same error on the page), so what goes out is what was previewed.
+     */
+    @Test
+    void aDraftMayLoseAPictureItsBodyNamesAndItsPageSaysSoWhileAScheduledCampaignKeepsItsPictures() {
+        UUID draft = named("Losing", "kept.png");
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+        String page = "/admin/campaigns/" + draft;
+        assertThat(admin.get(page).body()).doesNotContain("id=\"missing-pictures\"");
+
+        assertThat(admin.submit(page, page + "/images/kept.png/delete", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+        String shown = admin.get(page).body();
+        assertThat(shown)
+                .contains("id=\"missing-pictures\"")
+                .contains("cid:kept.png")
+                .contains("line 3")
+                .contains("cannot be sent");
+        assertThat(admin.get(page + "/preview.html").body())
+                .as("the preview shows the alternative text, not a broken picture")
+                .contains("The kept one")
+                .doesNotContain("<img");
+
+        UUID scheduled = named("Kept", "fixed.png");
+        HttpResponse<String> later =
+                campaigns.post("/api/v1/admin/campaigns/" + scheduled + "/send", Map.of("at", "2099-01-01T00:00:00Z"));
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
+        String scheduledPage = "/admin/campaigns/" + scheduled;
+        assertThat(admin.submit(scheduledPage, scheduledPage + "/images/fixed.png/delete", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(admin.get(scheduledPage).body())
+                .contains("Only a draft can be changed; this campaign is")
+                .doesNotContain("id=\"missing-pictures\"");
+        assertThat(error(
+                        http.send(
+                                "DELETE",
+                                "/api/v1/admin/campaigns/" + scheduled + "/images/fixed.png",
+                                Campaigns.admin()),
+                        409))
+                .containsEntry("status", "not-a-draft");
+        assertThat(http.download("/api/v1/admin/campaigns/" + scheduled + "/images/fixed.png", Campaigns.admin())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(campaigns
+                        .post("/api/v1/admin/campaigns/" + scheduled + "/cancel", Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    /** A draft with the picture attached under the name given, which its body shows on line 3. */
+    private UUID named(String subjectLine, String picture) {
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", subjectLine, body());
+        assertThat(campaigns
+                        .attach(campaign, picture, "x.png", Campaigns.png(13))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(http.patchJson(
+                                "/api/v1/admin/campaigns/" + campaign,
+                                "{\"body\":\"# News\\n\\n![The kept one](cid:" + picture + ")\\n\"}",
+                                Campaigns.admin())
+                        .statusCode())
+                .isEqualTo(200);
+        return campaign;
     }
 
     /** The answer's errors as field and code, after checking its status. */

@@ -14,8 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,13 +28,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dev mailbox shows a message's pictures (issue #13): a campaign's messages with their campaign's, a test send
- * with its own, each put into the HTML as a data: address for the page's sandboxed frame. Only staff who may read
+ * with its own, each put into the HTML as a data: address at the address the page's sandboxed frame shows. Only staff who may read
  * the mailbox see them, on their own sites; the API keeps answering the HTML as it was sent.
  */
 @StewardTest
 class MailboxPicturesTest {
 
     private static final String OLYMPUS = "olympus-ims";
+    private static final Pattern FRAME = Pattern.compile("/admin/mailbox/[0-9a-f-]{36}\\.html");
 
     @LocalServerPort
     int port;
@@ -81,13 +86,15 @@ class MailboxPicturesTest {
 
         Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
         String page = admin.get("/admin/mailbox?to=" + encode(ada)).body();
-        assertThat(page)
+        assertThat(page).as("the page frames each message's HTML").doesNotContain("data:image");
+        assertThat(page).as("the frame stays sandboxed").contains("<iframe sandbox=\"\"");
+        String framed = frames(admin, page);
+        assertThat(framed)
                 .as("each campaign message shows its own campaign's picture, and no cid: is left")
                 .contains(data(first))
                 .contains(data(second))
                 .doesNotContain("cid:detector.png@");
-        assertThat(page).as("the frame stays sandboxed").contains("<iframe sandbox=\"\"");
-        assertThat(admin.get("/admin/mailbox?to=" + encode(staff)).body())
+        assertThat(frames(admin, admin.get("/admin/mailbox?to=" + encode(staff)).body()))
                 .as("a test send shows the pictures its envelope carries")
                 .contains(data(first))
                 .doesNotContain(data(second))
@@ -101,13 +108,14 @@ class MailboxPicturesTest {
                 .doesNotContain("data:");
 
         String omron = StaffUsers.add(port, "PRIVACY_OFFICER", "omron-healthcare");
-        String other = Console.signIn(port, omron, StaffUsers.PASSWORD)
-                .get("/admin/mailbox?to=" + encode(ada))
-                .body();
-        assertThat(other)
+        Console other = Console.signIn(port, omron, StaffUsers.PASSWORD);
+        assertThat(other.get("/admin/mailbox?to=" + encode(ada)).body())
                 .as("another site's staff see neither the message nor its pictures")
-                .doesNotContain(data(first))
-                .doesNotContain(data(second));
+                .doesNotContain(".html\"");
+        FRAME.matcher(page)
+                .results()
+                .forEach(frame ->
+                        assertThat(other.get(frame.group()).statusCode()).isEqualTo(404));
         assertThat(Console.signIn(port, omron, StaffUsers.PASSWORD)
                         .get("/admin/mailbox?site=" + OLYMPUS)
                         .statusCode())
@@ -148,7 +156,15 @@ class MailboxPicturesTest {
                         >= count);
     }
 
-    /** The picture as the page's frame carries it (its HTML escaped into the srcdoc attribute). */
+    /** The HTML of every message the page frames, one after the other. */
+    private static String frames(Console console, String page) {
+        List<String> frames =
+                FRAME.matcher(page).results().map(MatchResult::group).toList();
+        assertThat(frames).isNotEmpty();
+        return frames.stream().map(frame -> console.get(frame).body()).collect(Collectors.joining("\n"));
+    }
+
+    /** The picture as a message's frame carries it. */
     private static String data(byte[] picture) {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(picture);
     }

@@ -3,8 +3,8 @@ package dev.steward.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import dev.steward.test.Chromium;
+import dev.steward.test.PolicyViolations;
 import dev.steward.test.StewardTest;
 import dev.steward.test.VisitorPages;
 import java.util.ArrayList;
@@ -26,13 +26,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContentSecurityPolicyInChromiumTest {
 
-    /** Collects every violation the page reports, from before its own scripts run. */
-    private static final String LISTENER = """
-            window.__violations = [];
-            document.addEventListener('securitypolicyviolation',
-                e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-            """;
-
     @LocalServerPort
     int port;
 
@@ -41,7 +34,7 @@ class ContentSecurityPolicyInChromiumTest {
 
     @Test
     void visitorPagesRaiseNoViolation() {
-        Watched page = watched();
+        PolicyViolations page = watched();
         List<String> paths = new ArrayList<>(VisitorPages.sample(port));
         paths.addAll(List.of("/", "/s/no-such-site/"));
         paths.forEach(page::visit);
@@ -52,13 +45,9 @@ class ContentSecurityPolicyInChromiumTest {
 
     @Test
     void consolePagesRaiseNoViolation() {
-        Watched page = watched();
+        PolicyViolations page = watched();
         page.visit("/admin");
-        page.page().getByLabel("User name").fill("admin");
-        page.page().getByLabel("Password").fill(StewardTest.ADMIN_PASSWORD);
-        page.page()
-                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        page.signInAsAdmin();
         page.collect();
 
         for (String path : List.of(
@@ -83,7 +72,7 @@ class ContentSecurityPolicyInChromiumTest {
 
     @Test
     void anInlineStyleIsReportedSoTheListenerWorks() {
-        Watched page = watched();
+        PolicyViolations page = watched();
         page.visit("/s/olympus-ims/");
 
         page.page()
@@ -98,30 +87,9 @@ class ContentSecurityPolicyInChromiumTest {
         page.page().context().close();
     }
 
-    private Watched watched() {
+    private PolicyViolations watched() {
         Page page = chromium.page(port, true);
         page.context().setExtraHTTPHeaders(Map.of("X-Forwarded-For", "198.51.100." + (int) (Math.random() * 250)));
-        page.addInitScript(LISTENER);
-        Watched watched = new Watched(page, new ArrayList<>());
-        page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy")) {
-                watched.violations().add("console: " + message.text());
-            }
-        });
-        return watched;
-    }
-
-    /** A page whose violations are gathered after each visit, before the next one replaces the document. */
-    record Watched(Page page, List<String> violations) {
-
-        void visit(String path) {
-            page.navigate(path);
-            collect();
-        }
-
-        void collect() {
-            List<?> reported = (List<?>) page.evaluate("() => window.__violations || []");
-            reported.forEach(violation -> violations.add(page.url() + ": " + violation));
-        }
+        return PolicyViolations.watch(page);
     }
 }

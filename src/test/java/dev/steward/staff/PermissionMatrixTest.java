@@ -299,14 +299,21 @@ class PermissionMatrixTest {
         return Optional.empty();
     }
 
-    /** A campaign on Olympus's newsletter, cancelled before it went: every change to it is refused (422). */
-    private static String cancelledCampaign(Http http, String[] admin) {
+    /**
+     * A campaign on Olympus's newsletter, cancelled before it went: every change to it is refused (422). Its test send
+     * to staff is an Olympus message with HTML in the mailbox.
+     */
+    private String cancelledCampaign(Http http, String[] admin) {
         HttpResponse<String> created = http.postJson(
                 "/api/v1/admin/campaigns",
                 "{\"site\":\"olympus-ims\",\"list\":\"newsletter\",\"subjectLine\":\"News\",\"body\":\"Hello\"}",
                 admin);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = Json.read(created.body()).get("figures").get("id").asString();
+        HttpResponse<String> tested =
+                http.postJson("/api/v1/admin/campaigns/" + id + "/test", "{\"to\":\"matrix@olympus-ims.com\"}", admin);
+        assertThat(tested.statusCode()).as(tested.body()).isEqualTo(202);
+        fixtures.put("testMessage", Json.read(tested.body()).get("message").asString());
         assertThat(http.postJson("/api/v1/admin/campaigns/" + id + "/cancel", "{}", admin)
                         .statusCode())
                 .isEqualTo(200);
