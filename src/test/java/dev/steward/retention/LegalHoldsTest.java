@@ -338,6 +338,9 @@ class LegalHoldsTest {
                 .hasValueSatisfying(l -> assertThat(l).contains("/admin/holds?released="));
         assertThat(retention.blockers(subject)).isEmpty();
         assertThat(console.get("/admin/holds?all=true").body()).contains("released ");
+        HttpResponse<String> again =
+                console.submit("/admin/holds", "/admin/holds/" + id + "/release", Map.of("reason", ""));
+        assertThat(again.statusCode()).as("a hold no longer in force").isEqualTo(422);
     }
 
     private JsonNode place(String json) {
