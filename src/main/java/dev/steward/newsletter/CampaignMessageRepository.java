@@ -173,7 +173,7 @@ class CampaignMessageRepository {
     /** The messages filed under the subjects, of campaigns of these sites, oldest first: a person's copy of them. */
     List<NewsletterHistory.Sent> sentTo(Collection<SubjectId> subjects, Collection<String> sites) {
         return jdbc.sql("""
-                        SELECT c.id, c.site, c.purpose, c.subject_line, m.status, m.sent_at, m.email_index
+                        SELECT c.id, c.site, c.purpose, c.subject_line, m.status, m.sent_at, m.tracked, m.email_index
                         FROM campaign_message m JOIN campaign c ON c.id = m.campaign_id
                         WHERE m.subject_id = ANY(:subjects) AND c.site = ANY(:sites)
                         ORDER BY coalesce(m.sent_at, c.started_at, c.created_at), c.id
@@ -189,6 +189,7 @@ class CampaignMessageRepository {
                             rs.getString("subject_line"),
                             rs.getString("status"),
                             sentAt == null ? null : sentAt.toInstant(),
+                            rs.getBoolean("tracked"),
                             rs.getBytes("email_index"));
                 })
                 .list();

@@ -37,6 +37,7 @@ public class NewsletterHistory {
             String subjectLine,
             String status,
             @Nullable Instant sentAt,
+            boolean tracked,
             List<Instant> opened,
             List<Click> clicked) {}
 
@@ -51,6 +52,7 @@ public class NewsletterHistory {
             String subjectLine,
             String status,
             @Nullable Instant sentAt,
+            boolean tracked,
             byte[] emailIndex) {}
 
     /** An open (no link) or a click, of a campaign, by the address of a subscription. */
@@ -77,6 +79,7 @@ public class NewsletterHistory {
                             message.subjectLine(),
                             message.status(),
                             message.sentAt(),
+                            message.tracked(),
                             own.stream()
                                     .filter(e -> e.link() == null)
                                     .map(Event::at)

@@ -35,6 +35,7 @@ class NewsletterAccessExportTest extends CampaignMailTest {
         String bob = address("bob-export");
         SubjectId adaSubject = tracked(ada);
         SubjectId bobSubject = tracked(bob);
+        SubjectId cySubject = subscribers.confirmed(OLYMPUS, address("cy-export"), "newsletter");
         sent(OLYMPUS, "newsletter", "Spring news for the export");
         String adaHtml = html(receivedBy(ada, "Spring news for the export").get(0));
         String bobHtml = html(receivedBy(bob, "Spring news for the export").get(0));
@@ -59,6 +60,7 @@ class NewsletterAccessExportTest extends CampaignMailTest {
                     assertThat(message.get("list").asString()).isEqualTo("newsletter");
                     assertThat(message.get("status").asString()).isEqualTo("sent");
                     assertThat(message.get("sentAt").isNull()).isFalse();
+                    assertThat(message.get("tracked").asBoolean()).isTrue();
                     assertThat(message.get("opened").size())
                             .as("ada's two opens, not bob's three")
                             .isEqualTo(2);
@@ -70,6 +72,18 @@ class NewsletterAccessExportTest extends CampaignMailTest {
                 .contains("Newsletters and other campaign mail to you")
                 .contains("opened 2 times, links clicked 1 times");
         assertThat(files.get("steward-access.json")).doesNotContain(bob).doesNotContain(bobSubject.toString());
+
+        Map<String, String> untracked = unzip(export.of(cySubject, OLYMPUS, Locale.ENGLISH));
+        assertThat(Json.read(untracked.get("steward-access.json"))
+                        .get("newsletters")
+                        .valueStream()
+                        .filter(n -> n.get("subjectLine").asString().equals("Spring news for the export"))
+                        .map(n -> n.get("tracked").asBoolean()))
+                .as("no consent to the evaluation: not tracked, and the summary does not say 'opened 0 times'")
+                .containsExactly(false);
+        assertThat(untracked.get("summary.html"))
+                .contains("Spring news for the export\u201D, sent ")
+                .contains(", without tracking");
 
         vault.eraseSubject(bobSubject, "test: erasure request");
         assertThat(Json.read(unzip(export.of(adaSubject, OLYMPUS, Locale.ENGLISH))
