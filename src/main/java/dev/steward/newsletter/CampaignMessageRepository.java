@@ -184,12 +184,15 @@ class CampaignMessageRepository {
                     OffsetDateTime sentAt = rs.getObject("sent_at", OffsetDateTime.class);
                     return new NewsletterHistory.Sent(
                             rs.getObject("id", UUID.class),
-                            rs.getString("site"),
-                            rs.getString("purpose"),
-                            rs.getString("subject_line"),
-                            rs.getString("status"),
-                            sentAt == null ? null : sentAt.toInstant(),
-                            rs.getBoolean("tracked"),
+                            new NewsletterHistory.Message(
+                                    rs.getString("site"),
+                                    rs.getString("purpose"),
+                                    rs.getString("subject_line"),
+                                    rs.getString("status"),
+                                    sentAt == null ? null : sentAt.toInstant(),
+                                    rs.getBoolean("tracked"),
+                                    List.of(),
+                                    List.of()),
                             rs.getBytes("email_index"));
                 })
                 .list();

@@ -39,21 +39,30 @@ public class NewsletterHistory {
             @Nullable Instant sentAt,
             boolean tracked,
             List<Instant> opened,
-            List<Click> clicked) {}
+            List<Click> clicked) {
+
+        /** The message with the events recorded about it: opens have no link, clicks one. */
+        Message with(List<Event> events) {
+            return new Message(
+                    site,
+                    list,
+                    subjectLine,
+                    status,
+                    sentAt,
+                    tracked,
+                    events.stream().filter(e -> e.link() == null).map(Event::at).toList(),
+                    events.stream()
+                            .filter(e -> e.link() != null)
+                            .map(e -> new Click(e.link(), e.at()))
+                            .toList());
+        }
+    }
 
     /** A click on one of the campaign's links. */
     public record Click(String link, Instant at) {}
 
     /** A message as stored, with the address (blind index) it went to: which pseudonym's events are the person's. */
-    record Sent(
-            UUID campaign,
-            String site,
-            String list,
-            String subjectLine,
-            String status,
-            @Nullable Instant sentAt,
-            boolean tracked,
-            byte[] emailIndex) {}
+    record Sent(UUID campaign, Message message, byte[] emailIndex) {}
 
     /** An open (no link) or a click, of a campaign, by the address of a subscription. */
     record Event(UUID campaign, String emailIndex, @Nullable String link, Instant at) {}
@@ -70,25 +79,9 @@ public class NewsletterHistory {
                                 key(event.campaign(), event.emailIndex()), k -> new ArrayList<>())
                         .add(event));
         return sent.stream()
-                .map(message -> {
-                    List<Event> own = events.getOrDefault(
-                            key(message.campaign(), HexFormat.of().formatHex(message.emailIndex())), List.of());
-                    return new Message(
-                            message.site(),
-                            message.list(),
-                            message.subjectLine(),
-                            message.status(),
-                            message.sentAt(),
-                            message.tracked(),
-                            own.stream()
-                                    .filter(e -> e.link() == null)
-                                    .map(Event::at)
-                                    .toList(),
-                            own.stream()
-                                    .filter(e -> e.link() != null)
-                                    .map(e -> new Click(e.link(), e.at()))
-                                    .toList());
-                })
+                .map(one -> one.message()
+                        .with(events.getOrDefault(
+                                key(one.campaign(), HexFormat.of().formatHex(one.emailIndex())), List.of())))
                 .toList();
     }
 
