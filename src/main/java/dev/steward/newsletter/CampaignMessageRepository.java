@@ -4,6 +4,7 @@ import dev.steward.vault.SubjectId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -166,6 +167,34 @@ class CampaignMessageRepository {
         return jdbc.sql("SELECT * FROM campaign_message WHERE subject_id = ANY(:subjects)")
                 .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
                 .query((rs, row) -> message(rs))
+                .list();
+    }
+
+    /** The messages filed under the subjects, of campaigns of these sites, oldest first: a person's copy of them. */
+    List<NewsletterHistory.Sent> sentTo(Collection<SubjectId> subjects, Collection<String> sites) {
+        return jdbc.sql("""
+                        SELECT c.id, c.site, c.purpose, c.subject_line, m.status, m.sent_at, m.tracked, m.email_index
+                        FROM campaign_message m JOIN campaign c ON c.id = m.campaign_id
+                        WHERE m.subject_id = ANY(:subjects) AND c.site = ANY(:sites)
+                        ORDER BY coalesce(m.sent_at, c.started_at, c.created_at), c.id
+                        """)
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .param("sites", sites.toArray(String[]::new))
+                .query((rs, row) -> {
+                    OffsetDateTime sentAt = rs.getObject("sent_at", OffsetDateTime.class);
+                    return new NewsletterHistory.Sent(
+                            rs.getObject("id", UUID.class),
+                            new NewsletterHistory.Message(
+                                    rs.getString("site"),
+                                    rs.getString("purpose"),
+                                    rs.getString("subject_line"),
+                                    rs.getString("status"),
+                                    sentAt == null ? null : sentAt.toInstant(),
+                                    rs.getBoolean("tracked"),
+                                    List.of(),
+                                    List.of()),
+                            rs.getBytes("email_index"));
+                })
                 .list();
     }
 

@@ -79,13 +79,18 @@ class Tracking {
         record(site, campaign, pseudonym, TrackingRepository.OPENS);
     }
 
-    /** Where the click leads: the campaign's link at that position; nothing for anything else. */
-    Optional<String> clicked(String site, UUID campaign, int link, String pseudonym) {
+    /**
+     * Where the click leads: the campaign's link at that position; nothing for anything else. Recorded only when
+     * {@code record} (a person's click, not a scanner's look).
+     */
+    Optional<String> clicked(String site, UUID campaign, int link, String pseudonym, boolean record) {
         Optional<Campaign> found = campaigns.find(campaign).filter(c -> c.site().equals(site));
         if (found.isEmpty() || link < 0 || link >= found.get().links().size()) {
             return Optional.empty();
         }
-        record(site, campaign, pseudonym, link);
+        if (record) {
+            record(site, campaign, pseudonym, link);
+        }
         return Optional.of(found.get().links().get(link));
     }
 

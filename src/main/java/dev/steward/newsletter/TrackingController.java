@@ -1,10 +1,12 @@
 package dev.steward.newsletter;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,8 +33,13 @@ class TrackingController {
 
     @GetMapping("/s/{site}/n/{campaign}/o/{pseudonym}")
     ResponseEntity<byte[]> opened(
-            @PathVariable String site, @PathVariable String campaign, @PathVariable String pseudonym) {
-        id(campaign).ifPresent(id -> tracking.opened(site, id, pseudonym));
+            @PathVariable String site,
+            @PathVariable String campaign,
+            @PathVariable String pseudonym,
+            HttpServletRequest request) {
+        if (read(request)) {
+            id(campaign).ifPresent(id -> tracking.opened(site, id, pseudonym));
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_GIF)
                 .cacheControl(CacheControl.noStore())
@@ -44,14 +51,24 @@ class TrackingController {
             @PathVariable String site,
             @PathVariable String campaign,
             @PathVariable String link,
-            @PathVariable String pseudonym) {
+            @PathVariable String pseudonym,
+            HttpServletRequest request) {
         Optional<String> target = id(campaign)
-                .flatMap(id -> position(link).flatMap(position -> tracking.clicked(site, id, position, pseudonym)));
+                .flatMap(id -> position(link)
+                        .flatMap(position -> tracking.clicked(site, id, position, pseudonym, read(request))));
         return target.map(url -> ResponseEntity.status(HttpStatus.FOUND)
                         .header(HttpHeaders.LOCATION, url)
                         .cacheControl(CacheControl.noStore())
                         .<Void>build())
                 .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /**
+     * Whether the request is someone reading: a HEAD (Spring answers it with the GET handler) is a mail scanner or a
+     * link checker asking whether the address answers, and recording it would say the person opened or clicked.
+     */
+    private static boolean read(HttpServletRequest request) {
+        return !HttpMethod.HEAD.matches(request.getMethod());
     }
 
     private static Optional<UUID> id(String campaign) {

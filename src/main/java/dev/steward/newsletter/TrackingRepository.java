@@ -1,7 +1,9 @@
 package dev.steward.newsletter;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +85,30 @@ class TrackingRepository {
                 .param("link", link < 0 ? null : link)
                 .param("at", at.atOffset(ZoneOffset.UTC))
                 .update();
+    }
+
+    /**
+     * The opens (no link) and clicks (the campaign's link) recorded while these addresses' subscriptions on the sites
+     * are linked to their pseudonyms, oldest first; the address as the blind index in hex.
+     */
+    List<NewsletterHistory.Event> eventsOf(List<byte[]> emailIndexes, Collection<String> sites) {
+        return jdbc.sql("""
+                        SELECT e.campaign_id, p.email_index, e.occurred_at,
+                               CASE WHEN e.link_no IS NULL THEN NULL ELSE c.links[e.link_no + 1] END AS link
+                        FROM tracking_event e
+                        JOIN tracking_pseudonym p ON p.pseudonym = e.pseudonym
+                        JOIN campaign c ON c.id = e.campaign_id
+                        WHERE p.email_index = ANY(:indexes) AND p.site = ANY(:sites)
+                        ORDER BY e.occurred_at
+                        """)
+                .param("indexes", emailIndexes.toArray(byte[][]::new))
+                .param("sites", sites.toArray(String[]::new))
+                .query((rs, row) -> new NewsletterHistory.Event(
+                        rs.getObject("campaign_id", UUID.class),
+                        HexFormat.of().formatHex(rs.getBytes("email_index")),
+                        rs.getString("link"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     /**

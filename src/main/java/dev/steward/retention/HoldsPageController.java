@@ -7,6 +7,7 @@ import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,12 +66,14 @@ class HoldsPageController {
             @RequestParam(required = false) @Nullable String record,
             @RequestParam(required = false) @Nullable String reason,
             @RequestParam(required = false) @Nullable String until,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         HoldRequest request = new HoldRequest(subject, record, reason, until);
         try {
             LegalHold hold = holds.place(request, caller.get());
             return "redirect:/admin/holds?placed=" + hold.id();
         } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("request", request);
             List<ShownError> errors = errorWords.shown(e);
             model.addAttribute("errors", errors);
@@ -85,11 +89,16 @@ class HoldsPageController {
 
     @PostMapping("/admin/holds/{id}/release")
     @Requires(Permission.MANAGE_HOLDS)
-    String release(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason, Model model) {
+    String release(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String reason,
+            Model model,
+            HttpServletResponse response) {
         try {
             holds.release(id, reason, caller.get());
             return "redirect:/admin/holds?released=" + id;
         } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("errors", errorWords.shown(e));
             model.addAttribute("fieldErrors", Map.of());
             return page(false, null, null, model);

@@ -118,8 +118,13 @@ class LegalHolds {
         return repository.targets(now);
     }
 
+    /**
+     * A hold on a whole subject (no site) keeps their records on every site, so, like placing one, seeing or
+     * releasing it is for staff of every site: a member of one site releasing it let the sweep erase another site's
+     * held records.
+     */
     private static boolean maySee(LegalHold hold, Caller caller) {
-        return hold.site() == null || caller.maySee(hold.site());
+        return caller.maySee(hold.site());
     }
 
     private Target validate(HoldRequest request, Caller caller) {

@@ -9,6 +9,7 @@ import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,7 +99,8 @@ class RetentionPageController {
             @RequestParam String site,
             @RequestParam String activity,
             @RequestParam(required = false) @Nullable String confirm,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         Caller staff = caller.requireSite(site);
         try {
             if (confirm == null) {
@@ -107,6 +110,7 @@ class RetentionPageController {
             int closed = dueTimes.purposeEnded(site, activity, staff.name());
             return "redirect:/admin/retention?closed=" + closed + "&activity=" + encode(site + "/" + activity);
         } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("purposeErrors", errorWords.shown(e));
             model.addAttribute("purposeActivity", site + "/" + activity);
             return page(model);

@@ -9,6 +9,7 @@ import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Site;
 import dev.steward.consent.ConsentLedger;
 import dev.steward.disclosures.Disclosures;
+import dev.steward.newsletter.NewsletterHistory;
 import dev.steward.vault.Access;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
@@ -39,6 +40,7 @@ class SubjectData {
     private final RestrictionRepository restrictions;
     private final Statements statements;
     private final Accounts accounts;
+    private final NewsletterHistory newsletters;
     private final Clock clock;
 
     SubjectData(
@@ -51,6 +53,7 @@ class SubjectData {
             RestrictionRepository restrictions,
             Statements statements,
             Accounts accounts,
+            NewsletterHistory newsletters,
             Clock clock) {
         this.catalogs = catalogs;
         this.vault = vault;
@@ -61,6 +64,7 @@ class SubjectData {
         this.restrictions = restrictions;
         this.statements = statements;
         this.accounts = accounts;
+        this.newsletters = newsletters;
         this.clock = clock;
     }
 
@@ -111,7 +115,8 @@ class SubjectData {
                         .toList(),
                 each(subjects, subject -> accounts.heldBy(subject).stream())
                         .filter(account -> sites.contains(account.site()))
-                        .toList());
+                        .toList(),
+                newsletters.of(subjects, sites));
     }
 
     private static <T> Stream<T> each(List<SubjectId> subjects, Function<SubjectId, Stream<T>> of) {

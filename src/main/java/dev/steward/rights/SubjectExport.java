@@ -6,6 +6,7 @@ import dev.steward.consent.ConsentEvent;
 import dev.steward.consent.ConsentLedger;
 import dev.steward.disclosures.DisclosedRecipient;
 import dev.steward.disclosures.Disclosure;
+import dev.steward.newsletter.NewsletterHistory;
 import dev.steward.vault.RecordSummary;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,7 +32,8 @@ record SubjectExport(
         List<Request> requests,
         List<Restricted> restrictions,
         List<Statements.Statement> statements,
-        List<AccountSummary> accounts) {
+        List<AccountSummary> accounts,
+        List<NewsletterHistory.Message> newsletters) {
 
     record Identifier(String kind, String value) {}
 

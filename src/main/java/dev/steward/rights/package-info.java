@@ -12,6 +12,7 @@
             "disclosures",
             "intake",
             "mail",
+            "newsletter",
             "notice",
             "platform",
             "staff",

@@ -60,6 +60,10 @@ public class ApiKeys {
         if (kind == Caller.Kind.ANONYMOUS) {
             throw new InvalidInputException(FieldError.of("kind", "invalid", "error.staff.kind.invalid"));
         }
+        if (kind == Caller.Kind.STAFF && creator.name().startsWith(KnownApiKeys.CALLER_START)) {
+            // a staff key goes when its member's standing does (outranked): one made by a key would outlast it
+            throw new InvalidInputException(FieldError.of("kind", "staff-by-key", "error.staff.kind.staff-by-key"));
+        }
         if (kind == Caller.Kind.STAFF && roles.isEmpty()) {
             throw new InvalidInputException(FieldError.of("roles", "required", "error.staff.roles.required"));
         }
@@ -135,6 +139,30 @@ public class ApiKeys {
         repository.revoke(id, clock.instant());
         known.forget(key.prefix());
         notifications.send(CHANNEL, key.prefix());
+    }
+
+    /**
+     * A member's standing changed: the staff keys they made that it no longer covers (all of them once they are
+     * disabled; those whose roles or sites go beyond their new ones) are revoked, so that a key never outlasts the
+     * reach of the person who made it. Integrator and metrics keys serve integrations, not a person, and stay.
+     * Answers how many were revoked.
+     */
+    @Transactional
+    int outranked(StaffUser member) {
+        Caller standing = new Caller(member.username(), Caller.Kind.STAFF, member.roles(), member.sites());
+        List<ApiKey> gone = repository.all().stream()
+                .filter(key -> key.revokedAt() == null
+                        && key.kind() == Caller.Kind.STAFF
+                        && key.createdBy().equals(member.username()))
+                .filter(key ->
+                        member.disabled() || !Permission.covers(member.roles(), key.roles()) || !within(standing, key))
+                .toList();
+        gone.forEach(key -> {
+            repository.revoke(key.id(), clock.instant());
+            known.forget(key.prefix());
+            notifications.send(CHANNEL, key.prefix());
+        });
+        return gone.size();
     }
 
     private static byte[] hash(String secret) {

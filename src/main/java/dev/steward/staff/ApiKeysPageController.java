@@ -3,10 +3,12 @@ package dev.steward.staff;
 import dev.steward.catalog.Catalogs;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +50,8 @@ class ApiKeysPageController {
             @RequestParam String name,
             @RequestParam(required = false) @Nullable String kind,
             @RequestParam(required = false) @Nullable List<String> sites,
-            Model model) {
+            Model model,
+            HttpServletResponse response) {
         try {
             ApiKeys.Created created = keys.create(
                     name,
@@ -58,6 +61,7 @@ class ApiKeysPageController {
                     caller.get());
             model.addAttribute("created", created);
         } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("errors", errorWords.shown(e));
         }
         return page(model);

@@ -23,6 +23,9 @@ class KnownApiKeys {
     static final String CHANNEL = "steward_api_keys";
     static final String TOKEN_START = "stw_";
 
+    /** How a key is named as a caller; no member's user name has a colon. */
+    static final String CALLER_START = "api-key:";
+
     private final ApiKeyRepository repository;
     private final SecretDigests secrets = new SecretDigests();
     private final Cache<String, Optional<Known>> cache = HotCaches.builder()
@@ -87,7 +90,7 @@ class KnownApiKeys {
                         new ApiKeyPrincipal(
                                 stored.key().id(),
                                 new Caller(
-                                        "api-key:" + stored.key().name(),
+                                        CALLER_START + stored.key().name(),
                                         stored.key().kind(),
                                         stored.key().roles(),
                                         stored.key().sites()))));

@@ -32,6 +32,7 @@ public class StaffDirectory {
     private final StaffInput input;
     private final AuditTrail audit;
     private final StaffSessions sessions;
+    private final ApiKeys keys;
     private final Clock clock;
 
     StaffDirectory(
@@ -40,12 +41,14 @@ public class StaffDirectory {
             StaffInput input,
             AuditTrail audit,
             StaffSessions sessions,
+            ApiKeys keys,
             Clock clock) {
         this.users = users;
         this.encoder = encoder;
         this.input = input;
         this.audit = audit;
         this.sessions = sessions;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -140,6 +143,9 @@ public class StaffDirectory {
                 change.password());
         keepAnAdministrator(current, updated, change);
         users.update(updated);
+        if (keys.outranked(updated) > 0) {
+            changed.add("api-keys");
+        }
         record(by, "change-staff", updated, changed);
         sessions.changed(username);
         return member(updated);

@@ -172,6 +172,14 @@ class UnsubscribeAndTrackingTest extends CampaignMailTest {
         String click = path(html, "href=\"http://localhost:\\d+(/s/olympus-ims/n/[^\"]+/c/0/[0-9a-f]{32})\"");
         String pseudonym = pixel.substring(pixel.length() - 32);
 
+        assertThat(new Http(port).send("HEAD", pixel).statusCode()).isEqualTo(200);
+        HttpResponse<String> looked = new Http(port).send("HEAD", click);
+        assertThat(looked.statusCode()).isEqualTo(302);
+        assertThat(looked.headers().firstValue("Location")).contains(NEWS);
+        assertThat(count("SELECT count(*) FROM tracking_event WHERE pseudonym = decode(:p, 'hex')", pseudonym))
+                .as("a mail scanner's HEAD is neither an open nor a click")
+                .isZero();
+
         HttpResponse<String> opened = new Http(port).get(pixel);
         assertThat(opened.statusCode()).isEqualTo(200);
         assertThat(opened.headers().firstValue("Content-Type")).contains("image/gif");

@@ -251,6 +251,51 @@ class LegalHoldsTest {
     }
 
     @Test
+    void aHoldOnAWholeSubjectIsSeenAndReleasedOnlyByStaffOfEverySite() {
+        SubjectId subject = records.person("hold-every-site");
+        RecordId record = records.trial(subject, "hold-every-site");
+        String id = place("{\"subject\":\"" + subject + "\",\"reason\":\"Litigation L-90\",\"until\":\"2099-01-01\"}")
+                .get("id")
+                .asString();
+        String labOfficer = StaffUsers.create(jdbc, "PRIVACY_OFFICER", "lab");
+        String labAuditor = StaffUsers.create(jdbc, "AUDITOR", "lab");
+        String auditor = StaffUsers.create(jdbc, "AUDITOR", null);
+
+        for (String scoped : List.of(labOfficer, labAuditor)) {
+            assertThat(Json.read(http.get("/api/v1/admin/holds?all=true", StaffUsers.basic(scoped))
+                                    .body())
+                            .valueStream()
+                            .map(hold -> hold.get("id").asString()))
+                    .as(scoped)
+                    .doesNotContain(id);
+            assertThat(http.get("/api/v1/admin/holds/" + id, StaffUsers.basic(scoped))
+                            .statusCode())
+                    .isEqualTo(404);
+        }
+        assertThat(http.postJson("/api/v1/admin/holds/" + id + "/release", "{}", StaffUsers.basic(labOfficer))
+                        .statusCode())
+                .as("a member of one site cannot let another site's held records go")
+                .isEqualTo(404);
+        Console console = Console.signIn(port, labOfficer, StaffUsers.PASSWORD);
+        assertThat(console.get("/admin/holds?all=true").body()).doesNotContain("Litigation L-90");
+        assertThat(console.submit("/admin/holds", "/admin/holds/" + id + "/release", Map.of("reason", "x"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(retention.holdsSubject(subject)).as("still held").isTrue();
+        assertThat(retention.blockers(subject))
+                .extracting(ErasureBlocker::reason)
+                .containsExactly("Litigation L-90");
+
+        assertThat(Json.read(http.get("/api/v1/admin/holds", StaffUsers.basic(auditor))
+                                .body())
+                        .valueStream()
+                        .map(hold -> hold.get("id").asString()))
+                .as("an auditor of every site")
+                .contains(id);
+        assertThat(records.exists(record)).isTrue();
+    }
+
+    @Test
     void theConsoleFormTiesEachMistakeToItsFieldAndPlacesAndReleasesHolds() {
         SubjectId subject = records.person("console-hold");
         RecordId record = records.trial(subject, "console-hold");
@@ -259,7 +304,9 @@ class LegalHoldsTest {
         HttpResponse<String> wrong =
                 console.submit("/admin/holds", "/admin/holds", Map.of("record", record.toString(), "until", "soon"));
 
-        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.statusCode())
+                .as("a refused form, as every console form answers it")
+                .isEqualTo(422);
         assertThat(wrong.body())
                 .contains("<div class=\"errors\" role=\"alert\">")
                 .contains("<a href=\"#reason\">Give the reason for the hold (a case or court reference).</a>")
@@ -291,6 +338,9 @@ class LegalHoldsTest {
                 .hasValueSatisfying(l -> assertThat(l).contains("/admin/holds?released="));
         assertThat(retention.blockers(subject)).isEmpty();
         assertThat(console.get("/admin/holds?all=true").body()).contains("released ");
+        HttpResponse<String> again =
+                console.submit("/admin/holds", "/admin/holds/" + id + "/release", Map.of("reason", ""));
+        assertThat(again.statusCode()).as("a hold no longer in force").isEqualTo(422);
     }
 
     private JsonNode place(String json) {

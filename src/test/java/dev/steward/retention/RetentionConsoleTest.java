@@ -172,7 +172,9 @@ class RetentionConsoleTest {
 
         HttpResponse<String> unconfirmed = console.submit(
                 "/admin/retention", "/admin/retention/purpose-ended", Map.of("site", "lab", "activity", "campaign"));
-        assertThat(unconfirmed.statusCode()).isEqualTo(200);
+        assertThat(unconfirmed.statusCode())
+                .as("a refused form, as every console form answers it")
+                .isEqualTo(422);
         assertThat(unconfirmed.body())
                 .contains("Tick the box to confirm that the purpose of &#39;campaign&#39; has ended.")
                 .contains("aria-describedby=\"confirm-error-lab/campaign\"");

@@ -7,6 +7,7 @@ import dev.steward.test.Json;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,12 +25,14 @@ class ApiKeyReachTest {
     JdbcClient jdbc;
 
     Http http;
+    String labAdminName;
     String[] labAdmin;
 
     @BeforeEach
     void client() {
         http = new Http(port);
-        labAdmin = StaffUsers.basic(StaffUsers.add(port, "ADMIN", "lab"));
+        labAdminName = StaffUsers.add(port, "ADMIN", "lab");
+        labAdmin = StaffUsers.basic(labAdminName);
     }
 
     @Test
@@ -91,6 +94,61 @@ class ApiKeyReachTest {
                         .statusCode())
                 .isEqualTo(204);
         assertThat(revokedAt(ownId)).isNotNull();
+    }
+
+    /**
+     * A staff key acts with its maker's roles, so it goes when their standing does: disabling the member, or taking
+     * roles or sites away, revokes the staff keys they made that it no longer covers; a key makes no staff key, which
+     * would outlast them. Integrator keys serve an integration and stay.
+     */
+    @Test
+    void aStaffKeyGoesWhenItsMakerIsDisabledOrLosesTheRolesOrSitesItNeeds() {
+        String member = labAdminName;
+        String[] admin = Http.basic("admin", StewardTest.ADMIN_PASSWORD);
+        String[] adminKey =
+                bearer(create("{\"name\":\"ops\",\"kind\":\"staff\",\"roles\":[\"ADMIN\"],\"sites\":[\"lab\"]}"));
+        String[] readerKey =
+                bearer(create("{\"name\":\"reports\",\"kind\":\"staff\",\"roles\":[\"AUDITOR\"],\"sites\":[\"lab\"]}"));
+        String[] integratorKey = bearer(create("{\"name\":\"shop\",\"sites\":[\"lab\"]}"));
+        long before = keys();
+
+        HttpResponse<String> byKey = http.postJson(
+                "/api/v1/admin/api-keys",
+                "{\"name\":\"spare\",\"kind\":\"staff\",\"roles\":[\"ADMIN\"],\"sites\":[\"lab\"]}",
+                adminKey);
+        assertThat(byKey.statusCode()).isEqualTo(422);
+        assertThat(byKey.body()).contains("{\"field\":\"kind\",\"code\":\"staff-by-key\"");
+        assertThat(keys()).isEqualTo(before);
+        assertThat(http.get("/api/v1/admin/api-keys", adminKey).statusCode()).isEqualTo(200);
+
+        assertThat(http.patchJson("/api/v1/admin/staff/" + member, "{\"roles\":[\"AUDITOR\"]}", admin)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/admin/api-keys", adminKey).statusCode())
+                .as("an administrator's key of a member who is an auditor now")
+                .isEqualTo(401);
+        assertThat(http.get("/api/v1/admin/audit", readerKey).statusCode())
+                .as("an auditor's key is still within an auditor's reach")
+                .isEqualTo(200);
+
+        assertThat(http.patchJson("/api/v1/admin/staff/" + member, "{\"disabled\":true}", admin)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/admin/audit", readerKey).statusCode()).isEqualTo(401);
+        assertThat(http.get(
+                                "/api/v1/consent-decisions?site=lab&subject=" + UUID.randomUUID() + "&purpose=x",
+                                integratorKey)
+                        .statusCode())
+                .as("the integration's key stays")
+                .isNotEqualTo(401);
+        assertThat(http.get("/api/v1/admin/audit?limit=5", admin).body())
+                .contains("\"action\":\"change-staff\"")
+                .contains("api-keys");
+    }
+
+    private static String[] bearer(HttpResponse<String> created) {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Http.bearer(Json.read(created.body()).get("token").asString());
     }
 
     private HttpResponse<String> create(String json) {

@@ -67,6 +67,7 @@ class ConsoleTest {
                 .containsPattern("<code>stw_[A-Za-z0-9]+_[A-Za-z0-9]+</code>");
         assertThat(console.get("/admin/api-keys").body()).doesNotContainPattern("stw_[A-Za-z0-9]+_[A-Za-z0-9]{20,}");
         HttpResponse<String> unnamed = console.submit("/admin/api-keys", "/admin/api-keys", Map.of("name", " "));
+        assertThat(unnamed.statusCode()).isEqualTo(422);
         assertThat(unnamed.body()).contains("Give the key a name of 1 to 100 characters.");
     }
 }
