@@ -24,6 +24,9 @@ class ApiKeyReachTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    KeysBeyondTheirMakers start;
+
     Http http;
     String labAdminName;
     String[] labAdmin;
@@ -144,6 +147,27 @@ class ApiKeyReachTest {
         assertThat(http.get("/api/v1/admin/audit?limit=5", admin).body())
                 .contains("\"action\":\"change-staff\"")
                 .contains("api-keys");
+    }
+
+    @Test
+    void aStartRevokesTheStaffKeysOfAMemberDisabledBeforeKeysWentWithTheirMaker() throws Exception {
+        String[] adminKey =
+                bearer(create("{\"name\":\"old\",\"kind\":\"staff\",\"roles\":[\"ADMIN\"],\"sites\":[\"lab\"]}"));
+        String[] integratorKey = bearer(create("{\"name\":\"old-shop\",\"sites\":[\"lab\"]}"));
+        // as an upgraded installation holds it: the member disabled with no key revoked
+        jdbc.sql("UPDATE staff_user SET disabled = true WHERE username = :name")
+                .param("name", labAdminName)
+                .update();
+        assertThat(http.get("/api/v1/admin/api-keys", adminKey).statusCode()).isEqualTo(200);
+
+        start.run(null);
+
+        assertThat(http.get("/api/v1/admin/api-keys", adminKey).statusCode()).isEqualTo(401);
+        assertThat(http.get(
+                                "/api/v1/consent-decisions?site=lab&subject=" + UUID.randomUUID() + "&purpose=x",
+                                integratorKey)
+                        .statusCode())
+                .isNotEqualTo(401);
     }
 
     private static String[] bearer(HttpResponse<String> created) {
