@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,7 @@ class NoticeChangePerAddressTest {
     String bob = Canary.email("bob-" + UUID.randomUUID());
     String eve = Canary.email("eve-" + UUID.randomUUID());
     String gil = Canary.email("gil-" + UUID.randomUUID());
+    String hal = Canary.email("hal-" + UUID.randomUUID());
     List<SubjectId> anns;
     SubjectId annLate;
     SubjectId annAtOlympus;
@@ -75,6 +77,8 @@ class NoticeChangePerAddressTest {
     SubjectId gilLate;
     int firstRun;
     int secondRun;
+    List<SubjectId> hals;
+    List<Integer> concurrentRuns;
 
     @BeforeAll
     void tellAfterAMaterialChange(@TempDir Path temporary) throws IOException {
@@ -109,6 +113,20 @@ class NoticeChangePerAddressTest {
                 .sql("UPDATE notice_change SET completed_at = NULL WHERE site = 'omron-healthcare'")
                 .update();
         secondRun = server.getBean(NoticeChangeMailing.class).run();
+
+        // two subjects of Hal's found from before the change, and two nodes looking for people at the same moment
+        clock.set(BEFORE_THE_CHANGE.plus(Duration.ofHours(2)));
+        hals = List.of(
+                submitted(http, SeedForms.omronContest().with("email", hal).with("phone", SeedForms.phone())),
+                submitted(http, SeedForms.omronContest().with("email", hal).with("phone", SeedForms.phone())));
+        clock.set(now);
+        server.getBean(JdbcClient.class)
+                .sql("UPDATE notice_change SET completed_at = NULL WHERE site = 'omron-healthcare'")
+                .update();
+        NoticeChangeMailing mailing = server.getBean(NoticeChangeMailing.class);
+        List<CompletableFuture<Integer>> nodes =
+                List.of(CompletableFuture.supplyAsync(mailing::run), CompletableFuture.supplyAsync(mailing::run));
+        concurrentRuns = nodes.stream().map(CompletableFuture::join).toList();
     }
 
     @AfterAll
@@ -125,8 +143,14 @@ class NoticeChangePerAddressTest {
         assertThat(secondRun)
                 .as("Gil's late subject only: Ann's unused link covers hers")
                 .isEqualTo(1);
+        assertThat(concurrentRuns)
+                .as("two nodes at once: Hal's address is told by one of them")
+                .containsExactlyInAnyOrder(0, 1);
         awaitMails(gil, 2);
+        awaitMails(hal, 1);
         Thread.sleep(2_000);
+        assertThat(mailsTo(hal)).hasSize(1);
+        assertThat(mailOf(hals.get(0))).isEqualTo(mailOf(hals.get(1)));
         assertThat(mailsTo(ann)).hasSize(1);
         assertThat(mailsTo(bob)).hasSize(1);
         assertThat(mailsTo(eve)).hasSize(1);
@@ -154,7 +178,7 @@ class NoticeChangePerAddressTest {
                 .isZero();
 
         Map<String, Long> progress = progress();
-        assertThat(progress).containsEntry("told", 5L).containsEntry("reconsentAsked", 5L);
+        assertThat(progress).containsEntry("told", 6L).containsEntry("reconsentAsked", 6L);
     }
 
     @Test
