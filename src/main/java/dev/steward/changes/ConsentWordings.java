@@ -60,6 +60,21 @@ class ConsentWordings {
         return List.copyOf(asked.values());
     }
 
+    /**
+     * The consents asked of several subjects of one address, as one mail or page asks them: each purpose once per
+     * wording, in the order first asked, named in the reader's language.
+     */
+    List<ChangeMails.Asked> shown(Site site, List<Reconsent> asked, String language) {
+        Map<String, ChangeMails.Asked> shown = new LinkedHashMap<>();
+        for (Reconsent one : asked) {
+            String wording = wording(site, one);
+            shown.putIfAbsent(
+                    one.purpose() + "\n" + wording,
+                    new ChangeMails.Asked(purposeName(site, one.purpose(), language), wording));
+        }
+        return List.copyOf(shown.values());
+    }
+
     /** The wording a person agrees to for the purpose, through the activity, in the site's language. */
     String wording(Site site, Reconsent reconsent) {
         return catalogs.of(site.key())
@@ -86,7 +101,7 @@ class ConsentWordings {
                 .orElse(false);
     }
 
-    private boolean stillGiven(SubjectId subject, String site, String purpose, Instant now) {
+    boolean stillGiven(SubjectId subject, String site, String purpose, Instant now) {
         return ledger.decidingEventAt(subject, site, purpose, now)
                 .filter((ConsentEvent event) -> event.grantsAt(now))
                 .isPresent();

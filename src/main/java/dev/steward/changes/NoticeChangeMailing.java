@@ -6,8 +6,7 @@ import dev.steward.mail.Mailer;
 import dev.steward.notice.NoticeChange;
 import dev.steward.notice.NoticeChanges;
 import dev.steward.platform.Sha256;
-import dev.steward.vault.Access;
-import dev.steward.vault.Identifier;
+import dev.steward.vault.Addressees;
 import dev.steward.vault.RecordSummary;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
@@ -15,13 +14,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,9 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells the people a material change concerns: those with a record of an activity the change touches, collected
- * under a jurisdiction whose notice changed. Each person is told in a transaction of their own, which records that
- * they were told and queues their operational mail in the outbox; the outbox delivers it later with no transaction
- * open. A crash, or a second node, resumes where the record of who was told ends, so nobody is told twice.
+ * under a jurisdiction whose notice changed. A person is an e-mail address, found by its blind index as campaigns find
+ * theirs ({@link Addressees}): every subject of the site carrying it that the change concerns is told by one mail. Each
+ * address is told in a transaction of its own, which records every one of those subjects as told and queues the mail
+ * in the outbox; the outbox delivers it later with no transaction open. A crash, or a second node, resumes where the
+ * record of who was told ends, so no address is told twice.
  */
 @Component
 class NoticeChangeMailing {
@@ -48,6 +54,7 @@ class NoticeChangeMailing {
     private final ReaderLanguages readers;
     private final Catalogs catalogs;
     private final Vault vault;
+    private final Addressees addressees;
     private final Mailer mailer;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -61,6 +68,7 @@ class NoticeChangeMailing {
             ReaderLanguages readers,
             Catalogs catalogs,
             Vault vault,
+            Addressees addressees,
             Mailer mailer,
             TransactionTemplate transaction,
             Clock clock) {
@@ -71,6 +79,7 @@ class NoticeChangeMailing {
         this.readers = readers;
         this.catalogs = catalogs;
         this.vault = vault;
+        this.addressees = addressees;
         this.mailer = mailer;
         this.transaction = transaction;
         this.clock = clock;
@@ -83,7 +92,7 @@ class NoticeChangeMailing {
         run();
     }
 
-    /** Tells everyone each open change concerns; answers how many people this run told. */
+    /** Tells everyone each open change concerns; answers how many mails (addresses told) this run queued. */
     int run() {
         int told = 0;
         for (NoticeChangeRepository.ChangeRow change : changes.open()) {
@@ -107,14 +116,18 @@ class NoticeChangeMailing {
             // who came after the change was published read the new notice: only those who came before are told
             page = vault.subjectsWithRecords(
                     site.key(), change.activities(), change.jurisdictions(), row.createdAt(), after, PAGE);
+            Set<SubjectId> done = changes.toldOf(row.id(), page).stream()
+                    .map(NoticeChangeRepository.Told::subject)
+                    .collect(Collectors.toSet());
             for (SubjectId subject : page) {
-                if (tellOne(row, site, told, subject)) {
+                // a subject told with an earlier one of its address is skipped here, without a transaction
+                if (!done.contains(subject) && tellAddressOf(row, site, told, subject)) {
                     count++;
                 }
             }
             after = page.isEmpty() ? after : page.get(page.size() - 1);
         } while (page.size() == PAGE);
-        log.info("Told {} people of the change of site {} to notice version {}", count, site.key(), change.to());
+        log.info("Told {} addresses of the change of site {} to notice version {}", count, site.key(), change.to());
         return count;
     }
 
@@ -125,66 +138,161 @@ class NoticeChangeMailing {
                 language, key -> notices.between(site.key(), row.from(), row.to(), Locale.forLanguageTag(key)));
     }
 
-    /** Tells one person, in their language ({@link ReaderLanguages}), with the change worded for it. */
-    private boolean tellOne(
+    /**
+     * A subject of the address the change concerns, with its records that the change touches and the consents it is
+     * asked to give again.
+     */
+    private record Concerned(SubjectId subject, List<RecordSummary> records, List<ConsentWordings.Reconsent> asked) {}
+
+    /**
+     * Tells the address the subject carries, once, of everything the change means for every subject of the site
+     * carrying it; answers whether a mail was queued.
+     */
+    private boolean tellAddressOf(
             NoticeChangeRepository.ChangeRow row, Site site, Map<String, NoticeChange> told, SubjectId subject) {
-        long changeId = row.id();
+        Optional<byte[]> index = addressOf(subject);
+        if (index.isEmpty()) {
+            // nobody to write to: the announcement on the site's pages is what tells them
+            return false;
+        }
         return Boolean.TRUE.equals(transaction.execute(status -> {
-            Optional<String> address = vault.exists(subject) ? emailOf(subject) : Optional.empty();
-            if (address.isEmpty()) {
-                // nobody to write to: the announcement on the site's pages is what tells them
+            changes.lockAddress(row.id(), index.get());
+            Optional<Addressees.Addressee> addressee =
+                    addressees.of(List.of(index.get())).stream().findFirst();
+            if (addressee.isEmpty()) {
                 return false;
             }
-            // what the change touches is the same in every language
+            // the subjects in the addressee's order (a proven one first, then the newest): the mail's is the first
+            List<NoticeChangeRepository.Told> before =
+                    changes.toldOf(row.id(), addressee.get().subjects());
+            Set<SubjectId> toldBefore =
+                    before.stream().map(NoticeChangeRepository.Told::subject).collect(Collectors.toSet());
             NoticeChange scope = inLanguage(row, site, site.language(), told);
-            List<RecordSummary> records = vault.records(subject).stream()
-                    .filter(record -> record.site().equals(site.key())
-                            && scope.activities().contains(record.activity())
-                            && scope.jurisdictions().contains(record.jurisdiction())
-                            && record.collectedAt().isBefore(row.createdAt()))
+            List<Concerned> concerned = addressee.get().subjects().stream()
+                    .filter(one -> !toldBefore.contains(one))
+                    .map(one -> new Concerned(one, concernedRecords(row, site, scope, one), List.of()))
+                    .filter(one -> !one.records().isEmpty())
                     .toList();
-            if (records.isEmpty()) {
+            if (concerned.isEmpty()) {
                 return false;
             }
-            String language = readers.language(address.get(), site);
+            // found by the address, the language is one for all its subjects: they cannot disagree
+            String language = readers.language(addressee.get().address(), site);
             NoticeChange change = inLanguage(row, site, language, told);
             Instant now = clock.instant();
-            List<ConsentWordings.Reconsent> asked =
-                    wordings.toAsk(site, subject, records, change.consentActivities(), now);
-            String token = asked.isEmpty() ? null : token();
-            String jurisdiction = records.get(0).jurisdiction();
-            if (!changes.insertTold(
-                    changeId,
-                    subject,
-                    jurisdiction,
-                    asked,
-                    token == null ? null : Sha256.hex(token),
-                    token == null ? null : now.plus(LINK_VALID_FOR),
-                    now)) {
+            List<Concerned> uncovered = new ArrayList<>();
+            for (Concerned found : concerned) {
+                Concerned one = new Concerned(
+                        found.subject(),
+                        found.records(),
+                        wordings.toAsk(site, found.subject(), found.records(), change.consentActivities(), now));
+                Optional<NoticeChangeRepository.Told> covering = covering(before, one.asked(), now);
+                if (covering.isPresent()) {
+                    // found after its address was told (a split, a replay): that mail said all it needs
+                    changes.insertTold(
+                            row.id(),
+                            one.subject(),
+                            jurisdiction(one),
+                            one.asked(),
+                            covering.get().tokenHash(),
+                            covering.get().expiresAt(),
+                            covering.get().mail(),
+                            now);
+                } else {
+                    uncovered.add(one);
+                }
+            }
+            if (uncovered.isEmpty()) {
                 return false;
             }
-            UUID mail = mailer.queue(mails.of(
-                    site,
-                    subject,
-                    address.get(),
-                    jurisdiction,
-                    change,
-                    asked.stream()
-                            .map(one -> new ChangeMails.Asked(
-                                    wordings.purposeName(site, one.purpose(), language), wordings.wording(site, one)))
-                            .toList(),
-                    token,
-                    Locale.forLanguageTag(language)));
-            changes.attachMail(changeId, subject, mail);
+            queue(row, site, change, addressee.get().address(), uncovered, Locale.forLanguageTag(language), now);
             return true;
         }));
     }
 
-    private Optional<String> emailOf(SubjectId subject) {
-        return vault.identifiers(subject, Access.system("notice-change")).stream()
-                .filter(identifier -> identifier.kind() == Identifier.Kind.EMAIL)
-                .map(Identifier::value)
+    /** One mail for the subjects: the consents any of them still gives, asked once; each subject recorded as told. */
+    private void queue(
+            NoticeChangeRepository.ChangeRow row,
+            Site site,
+            NoticeChange change,
+            String address,
+            List<Concerned> subjects,
+            Locale locale,
+            Instant now) {
+        List<ChangeMails.Asked> shown = wordings.shown(
+                site, subjects.stream().flatMap(one -> one.asked().stream()).toList(), locale.getLanguage());
+        String token = shown.isEmpty() ? null : token();
+        Concerned first = subjects.get(0);
+        UUID mail = mailer.queue(
+                mails.of(site, first.subject(), address, jurisdiction(first), change, shown, token, locale));
+        for (Concerned one : subjects) {
+            if (!changes.insertTold(
+                    row.id(),
+                    one.subject(),
+                    jurisdiction(one),
+                    one.asked(),
+                    token == null ? null : Sha256.hex(token),
+                    token == null ? null : now.plus(LINK_VALID_FOR),
+                    mail,
+                    now)) {
+                // the address's lock makes this impossible; were it not, the mail must not go twice
+                throw new IllegalStateException("a subject of the address was told meanwhile");
+            }
+        }
+    }
+
+    /**
+     * The earlier mail of the address that covers a subject found after it went: one that asked nothing of it, or
+     * whose link, still unused and valid, asked every consent it would be asked.
+     */
+    private static Optional<NoticeChangeRepository.Told> covering(
+            List<NoticeChangeRepository.Told> before, List<ConsentWordings.Reconsent> asked, Instant now) {
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        if (asked.isEmpty()) {
+            return Optional.of(before.get(0));
+        }
+        Map<String, List<NoticeChangeRepository.Told>> byLink = before.stream()
+                .filter(one -> one.tokenHash() != null
+                        && !one.reconsented()
+                        && one.expiresAt() != null
+                        && now.isBefore(one.expiresAt()))
+                .collect(Collectors.groupingBy(NoticeChangeRepository.Told::tokenHash));
+        return byLink.values().stream()
+                .filter(link -> link.stream()
+                        .flatMap(one -> one.reconsents().stream())
+                        .collect(Collectors.toSet())
+                        .containsAll(asked))
+                .map(link -> link.get(0))
                 .findFirst();
+    }
+
+    private List<RecordSummary> concernedRecords(
+            NoticeChangeRepository.ChangeRow row, Site site, NoticeChange scope, SubjectId subject) {
+        if (!vault.exists(subject)) {
+            return List.of();
+        }
+        // what the change touches is the same in every language
+        return vault.records(subject).stream()
+                .filter(record -> record.site().equals(site.key())
+                        && scope.activities().contains(record.activity())
+                        && scope.jurisdictions().contains(record.jurisdiction())
+                        && record.collectedAt().isBefore(row.createdAt()))
+                .toList();
+    }
+
+    private static String jurisdiction(Concerned concerned) {
+        return concerned.records().get(0).jurisdiction();
+    }
+
+    /**
+     * The address a subject is told at, by its blind index: the lowest, so that a subject holding two addresses (data
+     * from before proofs, awaiting review) is always grouped under the same one.
+     */
+    private Optional<byte[]> addressOf(SubjectId subject) {
+        return addressees.emailIndexesOf(List.of(subject)).getOrDefault(subject, List.of()).stream()
+                .min(Comparator.comparing(index -> HexFormat.of().formatHex(index)));
     }
 
     /** 256 random bits, URL-safe: only its SHA-256 is stored. */

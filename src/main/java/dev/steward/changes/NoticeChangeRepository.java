@@ -41,7 +41,9 @@ class NoticeChangeRepository {
                     ? null
                     : rs.getObject("token_expires_at", java.time.OffsetDateTime.class)
                             .toInstant(),
-            rs.getObject("reconsented_at") != null);
+            rs.getObject("reconsented_at") != null,
+            rs.getObject("mail_id", UUID.class),
+            rs.getString("token_hash"));
 
     private final JdbcClient jdbc;
 
@@ -84,7 +86,33 @@ class NoticeChangeRepository {
                 .update();
     }
 
-    /** Records that the person is told; answers false when someone (another node, an earlier run) told them already. */
+    /**
+     * Serialises the telling of one address about one change across transactions and nodes, until this transaction
+     * ends: whoever holds it sees every subject of the address that was told before, and nobody tells it meanwhile.
+     */
+    void lockAddress(long change, byte[] emailIndex) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('notice-change:' || :change || ':' || encode(:index,"
+                        + " 'hex'), 0))")
+                .param("change", change)
+                .param("index", emailIndex)
+                .query()
+                .singleRow();
+    }
+
+    /** Those of the subjects already told of the change, with the mail and link they were told by. */
+    List<Told> toldOf(long change, Collection<SubjectId> subjects) {
+        return jdbc.sql(
+                        "SELECT * FROM notice_change_recipient WHERE change_id = :change AND subject_id = ANY(:subjects)")
+                .param("change", change)
+                .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .query(TOLD)
+                .list();
+    }
+
+    /**
+     * Records that the subject is told, by the mail given; answers false when someone (another node, an earlier run)
+     * told them already.
+     */
     boolean insertTold(
             long change,
             SubjectId subject,
@@ -92,45 +120,45 @@ class NoticeChangeRepository {
             List<ConsentWordings.Reconsent> reconsents,
             @Nullable String tokenHash,
             @Nullable Instant expiresAt,
+            UUID mail,
             Instant at) {
         return jdbc.sql("""
                         INSERT INTO notice_change_recipient
-                            (change_id, subject_id, jurisdiction, reconsents, token_hash, token_expires_at, told_at)
-                        VALUES (:change, :subject, :jurisdiction, :reconsents, :hash, :expires, :at)
+                            (change_id, subject_id, jurisdiction, mail_id, reconsents, token_hash, token_expires_at,
+                             told_at)
+                        VALUES (:change, :subject, :jurisdiction, :mail, :reconsents, :hash, :expires, :at)
                         ON CONFLICT (change_id, subject_id) DO NOTHING
                         """)
                         .param("change", change)
                         .param("subject", subject.value())
                         .param("jurisdiction", jurisdiction)
+                        .param("mail", mail)
                         .param(
                                 "reconsents",
                                 reconsents.stream()
                                         .map(asked -> asked.activity() + "/" + asked.purpose())
                                         .toArray(String[]::new))
-                        .param("hash", tokenHash)
-                        .param("expires", expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
+                        .param("hash", reconsents.isEmpty() ? null : tokenHash)
+                        .param(
+                                "expires",
+                                reconsents.isEmpty() || expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
                         .param("at", at.atOffset(ZoneOffset.UTC))
                         .update()
                 == 1;
     }
 
-    void attachMail(long change, SubjectId subject, UUID mail) {
-        jdbc.sql(
-                        "UPDATE notice_change_recipient SET mail_id = :mail WHERE change_id = :change AND subject_id = :subject")
-                .param("mail", mail)
-                .param("change", change)
-                .param("subject", subject.value())
-                .update();
-    }
-
-    Optional<Told> byToken(String tokenHash) {
-        return jdbc.sql("SELECT * FROM notice_change_recipient WHERE token_hash = :hash")
+    /** The subjects a link acts for: those its mail told that were asked to consent again (erased ones are gone). */
+    List<Told> byToken(String tokenHash) {
+        return jdbc.sql("SELECT * FROM notice_change_recipient WHERE token_hash = :hash ORDER BY subject_id")
                 .param("hash", tokenHash)
                 .query(TOLD)
-                .optional();
+                .list();
     }
 
-    /** Marks the re-consent given, once: of two concurrent calls one answers true. */
+    /**
+     * Marks the re-consent given for every subject of the link, once: of two concurrent calls one answers true (the
+     * second waits for the first's row locks and then finds the rows marked).
+     */
     boolean markReconsented(String tokenHash, Instant at) {
         return jdbc.sql("""
                         UPDATE notice_change_recipient SET reconsented_at = :at
@@ -139,7 +167,7 @@ class NoticeChangeRepository {
                         .param("hash", tokenHash)
                         .param("at", at.atOffset(ZoneOffset.UTC))
                         .update()
-                == 1;
+                > 0;
     }
 
     Optional<ChangeRow> change(long id) {
@@ -151,9 +179,9 @@ class NoticeChangeRepository {
 
     Counts counts(long change) {
         return jdbc.sql("""
-                        SELECT count(*) AS told,
-                               count(*) FILTER (WHERE cardinality(reconsents) > 0) AS asked,
-                               count(*) FILTER (WHERE reconsented_at IS NOT NULL) AS reconsented
+                        SELECT count(DISTINCT mail_id) AS told,
+                               count(DISTINCT token_hash) AS asked,
+                               count(DISTINCT token_hash) FILTER (WHERE reconsented_at IS NOT NULL) AS reconsented
                         FROM notice_change_recipient WHERE change_id = :change
                         """)
                 .param("change", change)
@@ -162,7 +190,8 @@ class NoticeChangeRepository {
     }
 
     List<UUID> mails(long change) {
-        return jdbc.sql("SELECT mail_id FROM notice_change_recipient WHERE change_id = :change AND mail_id IS NOT NULL")
+        return jdbc.sql("SELECT DISTINCT mail_id FROM notice_change_recipient WHERE change_id = :change"
+                        + " AND mail_id IS NOT NULL")
                 .param("change", change)
                 .query(UUID.class)
                 .list();
@@ -181,14 +210,20 @@ class NoticeChangeRepository {
             Instant createdAt,
             @Nullable Instant completedAt) {}
 
-    /** A person told of a change, and what they were asked to consent to again. */
+    /**
+     * A subject told of a change, what it was asked to consent to again, and the mail (one per address) and link's
+     * token hash it was told by.
+     */
     record Told(
             long change,
             SubjectId subject,
             String jurisdiction,
             List<ConsentWordings.Reconsent> reconsents,
             @Nullable Instant expiresAt,
-            boolean reconsented) {}
+            boolean reconsented,
+            @Nullable UUID mail,
+            @Nullable String tokenHash) {}
 
+    /** Counted per mail, that is per address told, and per link: what a person sees, not how many subjects. */
     record Counts(long told, long asked, long reconsented) {}
 }

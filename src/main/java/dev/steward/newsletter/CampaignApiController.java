@@ -112,7 +112,9 @@ class CampaignApiController {
 
     @Operation(
             summary = "Send a test message",
-            description = "Sends the campaign once to a member of staff's address, outside the list and its figures.")
+            description = "Sends the campaign once to a member of staff's address, outside the list and its figures:"
+                    + " only to an address at the site's sender domain or under it (422 not-staff otherwise), and"
+                    + " never for a site whose sender is at a free-mail domain (422 sender-free-mail).")
     @PostMapping("/api/v1/admin/campaigns/{id}/test")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Requires(Permission.SEND_CAMPAIGNS)

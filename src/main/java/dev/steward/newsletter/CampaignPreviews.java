@@ -8,10 +8,8 @@ import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,9 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A campaign as its messages will look, before it goes: previewed in the console (HTML and text) and sent as a test
  * to a member of staff. The preview's links lead nowhere personal: its unsubscribe and tracking values are
- * stand-ins no message carries. A test goes only to an address in the domain of the site's sender or Reply-To, the
- * company's own: sent to anyone else it would be the campaign reaching a person without their consent, past every
- * check of who may receive it.
+ * stand-ins no message carries. A test goes only to an address at the domain of the site's sender ({@code From}), or
+ * under it: sent to anyone else it would be the campaign, with its tracking links, reaching a person without their
+ * consent, past every check of who may receive it. Only the sender's domain, because it is the one the operator must
+ * control (Steward signs it with DKIM, and a receiver checks DMARC against it); a Reply-To may be any mailbox, at a
+ * free-mail provider too. And never a free-mail domain ({@link FreeMailDomains}), where anyone can have an address.
  */
 @Service
 class CampaignPreviews {
@@ -37,6 +37,7 @@ class CampaignPreviews {
     private final CampaignRenderer renderer;
     private final Mailer mailer;
     private final Catalogs catalogs;
+    private final FreeMailDomains freeMail;
 
     private final CampaignImageRepository images;
 
@@ -45,8 +46,10 @@ class CampaignPreviews {
             CampaignRenderer renderer,
             Mailer mailer,
             Catalogs catalogs,
+            FreeMailDomains freeMail,
             CampaignImageRepository images) {
         this.images = images;
+        this.freeMail = freeMail;
         this.visible = visible;
         this.renderer = renderer;
         this.mailer = mailer;
@@ -115,10 +118,14 @@ class CampaignPreviews {
             throw new InvalidInputException(
                     FieldError.of("to", "invalid-address", "error.newsletter.to.invalid-address"));
         }
-        Set<String> staffDomains = staffDomains(campaign.site());
-        if (!staffDomains.contains(domain(to.strip()))) {
+        String sender = senderDomain(campaign.site());
+        if (freeMail.isFreeMail(sender)) {
             throw new InvalidInputException(
-                    FieldError.of("to", "not-staff", "error.newsletter.to.not-staff", String.join(", ", staffDomains)));
+                    FieldError.of("to", "sender-free-mail", "error.newsletter.to.sender-free-mail", sender));
+        }
+        String domain = domain(to.strip());
+        if (sender.isEmpty() || !(domain.equals(sender) || domain.endsWith("." + sender))) {
+            throw new InvalidInputException(FieldError.of("to", "not-staff", "error.newsletter.to.not-staff", sender));
         }
         RenderedCampaign rendered = renderer.render(campaign);
         Envelope envelope = rendered.envelope(to.strip(), PREVIEW_TOKEN, null);
@@ -136,17 +143,10 @@ class CampaignPreviews {
                         rendered.images()));
     }
 
-    /** The domains of the site's sender and Reply-To addresses: where its staff's mailboxes are. */
-    private Set<String> staffDomains(String site) {
+    /** The domain of the site's sender, in lower case; empty for a site that sends no campaigns. */
+    private String senderDomain(String site) {
         SiteMail mail = catalogs.requireSite(site).mail();
-        Set<String> domains = new LinkedHashSet<>();
-        if (mail != null) {
-            domains.add(mail.from().domain());
-            if (mail.replyTo() != null) {
-                domains.add(domain(mail.replyTo()));
-            }
-        }
-        return domains;
+        return mail == null ? "" : mail.from().domain();
     }
 
     private static String domain(String address) {

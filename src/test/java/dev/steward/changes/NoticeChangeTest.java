@@ -18,12 +18,10 @@ import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.Smtp;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
-import dev.steward.test.TestDatabase;
 import dev.steward.test.TestServer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -50,19 +48,15 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NoticeChangeTest {
 
-    static final String OLD_WORDING = "I choose to participate and agree that Omronhealthcare.com uses my name,"
-            + " e-mail address and mailing address to run this survey or contest.";
-    static final String NEW_WORDING = "I choose to participate and agree that Omronhealthcare.com uses my name,"
-            + " e-mail address, mailing address and phone number to run this survey or contest.";
+    static final String OLD_WORDING = OmronChange.OLD_WORDING;
+    static final String NEW_WORDING = OmronChange.NEW_WORDING;
 
     private static final int SMTP_PORT = Smtp.freePort();
 
     @RegisterExtension
     static final GreenMailExtension smtp = Smtp.server(SMTP_PORT);
 
-    Path directory;
-    String database;
-    Path catalog;
+    OmronChange omron;
     ConfigurableApplicationContext server;
     Http http;
     Filled carla;
@@ -75,11 +69,7 @@ class NoticeChangeTest {
 
     @BeforeAll
     void publishAMaterialThenAnEditorialVersion(@TempDir Path temporary) throws IOException {
-        directory = temporary;
-        database = TestDatabase.newDatabase();
-        catalog = directory.resolve("catalog.yml");
-        String original = Files.readString(Path.of("examples/omron-2012/catalog.yml"));
-        Files.writeString(catalog, original);
+        omron = new OmronChange(temporary, SMTP_PORT, "");
         try (ConfigurableApplicationContext first = start()) {
             Http firstHttp = TestServer.http(first);
             first.getBean(TestClock.class).set(Instant.parse("2026-03-01T09:00:00Z"));
@@ -97,20 +87,18 @@ class NoticeChangeTest {
             versionOnePage =
                     firstHttp.get("/s/omron-healthcare/privacy/v/2010-05-05").body();
         }
-        Files.writeString(catalog, materialRevision(original));
+        omron.revise(omron.materialRevision());
         server = start();
         http = TestServer.http(server);
         // she enters the contest under the new notice, which she read: nobody tells her it changed
         dora = submitted(http, SeedForms.omronContest().with("phone", SeedForms.phone()));
         toldByMaterial = server.getBean(NoticeChangeMailing.class).run();
         server.close();
-        Files.writeString(
-                catalog,
-                materialRevision(original)
-                        .replace("version: \"2026-03-10\"", "version: \"2026-03-20\"")
-                        .replace("effective: 2026-03-10", "effective: 2026-03-20")
-                        .replace("significance: material", "significance: editorial")
-                        .replace("We will use your email address to respond", "We use your e-mail address to answer"));
+        omron.revise(omron.materialRevision()
+                .replace("version: \"2026-03-10\"", "version: \"2026-03-20\"")
+                .replace("effective: 2026-03-10", "effective: 2026-03-20")
+                .replace("significance: material", "significance: editorial")
+                .replace("We will use your email address to respond", "We use your e-mail address to answer"));
         server = start();
         http = TestServer.http(server);
         toldByEditorial = server.getBean(NoticeChangeMailing.class).run();
@@ -119,18 +107,6 @@ class NoticeChangeTest {
     @AfterAll
     void stop() {
         server.close();
-    }
-
-    private static String materialRevision(String original) {
-        return original.replace("version: \"2010-05-05\"", "version: \"2026-03-10\"")
-                .replace("effective: 2010-05-05", "effective: 2026-03-10")
-                .replace(OLD_WORDING, NEW_WORDING)
-                .replace(
-                        "fields: [name, email, mailingAddress, { field: answer, voluntary: true }]",
-                        "fields: [name, email, mailingAddress, phone, { field: answer, voluntary: true }]")
-                .replace(
-                        "fields: [name, email, mailingAddress, answer]",
-                        "fields: [name, email, mailingAddress, phone, answer]");
     }
 
     @Test
@@ -214,9 +190,9 @@ class NoticeChangeTest {
                 .isEqualTo(404);
 
         HttpResponse<String> confirmed =
-                http.postForm(link, Map.of("_csrf", Console.csrf(opened.body())), cookieOf(opened));
+                http.postForm(link, Map.of("_csrf", Console.csrf(opened.body())), OmronChange.cookieOf(opened));
         HttpResponse<String> again =
-                http.postForm(link, Map.of("_csrf", Console.csrf(opened.body())), cookieOf(opened));
+                http.postForm(link, Map.of("_csrf", Console.csrf(opened.body())), OmronChange.cookieOf(opened));
 
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         assertThat(again.statusCode()).isEqualTo(410);
@@ -376,13 +352,6 @@ class NoticeChangeTest {
                 .orElseThrow();
     }
 
-    private static String[] cookieOf(HttpResponse<String> response) {
-        return response.headers()
-                .firstValue("Set-Cookie")
-                .map(cookie -> new String[] {"Cookie", cookie.split(";", 2)[0]})
-                .orElse(new String[0]);
-    }
-
     private static Filled submitted(Http http, Filled form) {
         HttpResponse<String> answer = http.postJson(form.apiPath(), form.json());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
@@ -390,15 +359,6 @@ class NoticeChangeTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return TestServer.start(
-                database,
-                directory.resolve("node"),
-                "--steward.catalog=" + catalog,
-                "--steward.mail.interval=PT1S",
-                "--steward.notice-changes.interval=PT1H",
-                "--steward.mail.smtp.host=127.0.0.1",
-                "--steward.mail.smtp.port=" + SMTP_PORT,
-                "--steward.mail.smtp.from=privacy@steward.test",
-                "--logging.level.com.icegreen.greenmail.user.UserManager=WARN");
+        return omron.start();
     }
 }
