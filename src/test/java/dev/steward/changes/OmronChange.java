@@ -65,8 +65,7 @@ final class OmronChange {
                 "--steward.notice-changes.interval=PT1H",
                 "--steward.mail.smtp.host=127.0.0.1",
                 "--steward.mail.smtp.port=" + smtpPort,
-                "--steward.mail.smtp.from=privacy@steward.test",
-                "--logging.level.com.icegreen.greenmail.user.UserManager=WARN");
+                "--steward.mail.smtp.from=privacy@steward.test");
     }
 
     /** The session cookie a page set, to send back with its form. */

@@ -72,7 +72,10 @@ public final class TestServer {
                 "--steward.database.url=" + database,
                 "--steward.database.user=" + TestDatabase.user(),
                 "--steward.data-dir=" + dataDir,
-                "--steward.admin-password=" + StewardTest.ADMIN_PASSWORD));
+                "--steward.admin-password=" + StewardTest.ADMIN_PASSWORD,
+                // a context started here initialises logging again, for the whole JVM: the shared contexts' tests
+                // that run after it would have GreenMail name their people's addresses (StewardTest's setting)
+                "--logging.level.com.icegreen.greenmail.user.UserManager=WARN"));
         if (TestDatabase.password() != null) {
             args.add("--steward.database.password=" + TestDatabase.password());
         }
