@@ -4,7 +4,10 @@ import dev.steward.platform.ConsoleWords;
 import dev.steward.staff.Caller;
 import dev.steward.vault.SubjectId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -43,6 +46,34 @@ public class MailHistory {
                         statusInWords(message.status()),
                         message.createdAt(),
                         message.sentAt()))
+                .toList();
+    }
+
+    /**
+     * One message as its addressee reads of it in their copy of their data (GDPR Art. 15): why it was written, for which
+     * purpose, and what became of it; its content is not kept once sent.
+     */
+    public record WrittenMail(
+            String site,
+            MailKind kind,
+            @Nullable String purpose,
+            MailStatus status,
+            Instant queuedAt,
+            @Nullable Instant sentAt) {}
+
+    /** Every message to these subjects on these sites, oldest first: the person's own, for their access package. */
+    public List<WrittenMail> toSubjects(Collection<SubjectId> subjects, Set<String> sites) {
+        return subjects.stream()
+                .flatMap(subject -> outbox.ofSubject(subject).stream())
+                .filter(message -> sites.contains(message.site()))
+                .map(message -> new WrittenMail(
+                        message.site(),
+                        message.kind(),
+                        message.purpose(),
+                        message.status(),
+                        message.createdAt(),
+                        message.sentAt()))
+                .sorted(Comparator.comparing(WrittenMail::queuedAt))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import dev.steward.catalog.ProcessingActivity;
 import dev.steward.catalog.Site;
 import dev.steward.consent.ConsentLedger;
 import dev.steward.disclosures.Disclosures;
+import dev.steward.mail.MailHistory;
 import dev.steward.newsletter.NewsletterHistory;
 import dev.steward.vault.Access;
 import dev.steward.vault.SubjectId;
@@ -41,6 +42,7 @@ class SubjectData {
     private final Statements statements;
     private final Accounts accounts;
     private final NewsletterHistory newsletters;
+    private final MailHistory mails;
     private final Clock clock;
 
     SubjectData(
@@ -54,6 +56,7 @@ class SubjectData {
             Statements statements,
             Accounts accounts,
             NewsletterHistory newsletters,
+            MailHistory mails,
             Clock clock) {
         this.catalogs = catalogs;
         this.vault = vault;
@@ -65,6 +68,7 @@ class SubjectData {
         this.statements = statements;
         this.accounts = accounts;
         this.newsletters = newsletters;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -116,7 +120,10 @@ class SubjectData {
                 each(subjects, subject -> accounts.heldBy(subject).stream())
                         .filter(account -> sites.contains(account.site()))
                         .toList(),
-                newsletters.of(subjects, sites));
+                newsletters.of(subjects, sites),
+                mails.toSubjects(subjects, sites).stream()
+                        .map(SubjectExport.Mail::of)
+                        .toList());
     }
 
     private static <T> Stream<T> each(List<SubjectId> subjects, Function<SubjectId, Stream<T>> of) {

@@ -6,11 +6,13 @@ import dev.steward.consent.ConsentEvent;
 import dev.steward.consent.ConsentLedger;
 import dev.steward.disclosures.DisclosedRecipient;
 import dev.steward.disclosures.Disclosure;
+import dev.steward.mail.MailHistory;
 import dev.steward.newsletter.NewsletterHistory;
 import dev.steward.vault.RecordSummary;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +35,28 @@ record SubjectExport(
         List<Restricted> restrictions,
         List<Statements.Statement> statements,
         List<AccountSummary> accounts,
-        List<NewsletterHistory.Message> newsletters) {
+        List<NewsletterHistory.Message> newsletters,
+        List<Mail> mails) {
+
+    /** An e-mail Steward wrote to the person (a reply, a notice of a change, a link to confirm), without its content. */
+    record Mail(
+            String site,
+            String kind,
+            @Nullable String purpose,
+            String status,
+            Instant queuedAt,
+            @Nullable Instant sentAt) {
+
+        static Mail of(MailHistory.WrittenMail mail) {
+            return new Mail(
+                    mail.site(),
+                    mail.kind().name().toLowerCase(Locale.ROOT),
+                    mail.purpose(),
+                    mail.status().name().toLowerCase(Locale.ROOT),
+                    mail.queuedAt(),
+                    mail.sentAt());
+        }
+    }
 
     record Identifier(String kind, String value) {}
 

@@ -6,15 +6,11 @@ import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentAction;
 import dev.steward.rights.AccessExport;
 import dev.steward.test.Json;
+import dev.steward.test.Packages;
 import dev.steward.vault.SubjectId;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -49,7 +45,7 @@ class NewsletterAccessExportTest extends CampaignMailTest {
         assertThat(http.get(bobPixel).statusCode()).isEqualTo(200);
         assertThat(http.get(bobPixel).statusCode()).isEqualTo(200);
 
-        Map<String, String> files = unzip(export.of(adaSubject, OLYMPUS, Locale.ENGLISH));
+        Map<String, String> files = Packages.files(export.of(adaSubject, OLYMPUS, Locale.ENGLISH));
         JsonNode newsletters = Json.read(files.get("steward-access.json")).get("newsletters");
         assertThat(newsletters
                         .valueStream()
@@ -73,7 +69,7 @@ class NewsletterAccessExportTest extends CampaignMailTest {
                 .contains("opened 2 times, links clicked 1 times");
         assertThat(files.get("steward-access.json")).doesNotContain(bob).doesNotContain(bobSubject.toString());
 
-        Map<String, String> untracked = unzip(export.of(cySubject, OLYMPUS, Locale.ENGLISH));
+        Map<String, String> untracked = Packages.files(export.of(cySubject, OLYMPUS, Locale.ENGLISH));
         assertThat(Json.read(untracked.get("steward-access.json"))
                         .get("newsletters")
                         .valueStream()
@@ -86,7 +82,7 @@ class NewsletterAccessExportTest extends CampaignMailTest {
                 .contains(", without tracking");
 
         vault.eraseSubject(bobSubject, "test: erasure request");
-        assertThat(Json.read(unzip(export.of(adaSubject, OLYMPUS, Locale.ENGLISH))
+        assertThat(Json.read(Packages.files(export.of(adaSubject, OLYMPUS, Locale.ENGLISH))
                                 .get("steward-access.json"))
                         .get("newsletters")
                         .valueStream()
@@ -94,7 +90,7 @@ class NewsletterAccessExportTest extends CampaignMailTest {
                         .map(n -> n.get("opened").size()))
                 .as("another person's erasure takes nothing of ada's")
                 .containsExactly(2);
-        assertThat(Json.read(unzip(export.of(bobSubject, OLYMPUS, Locale.ENGLISH))
+        assertThat(Json.read(Packages.files(export.of(bobSubject, OLYMPUS, Locale.ENGLISH))
                                 .get("steward-access.json"))
                         .get("newsletters")
                         .size())
@@ -106,15 +102,5 @@ class NewsletterAccessExportTest extends CampaignMailTest {
         SubjectId subject = subscribers.confirmed(OLYMPUS, address, "newsletter");
         subscribers.record(subject, OLYMPUS, "newsletter-evaluation", ConsentAction.GIVEN, CollectionMethod.FORM);
         return subject;
-    }
-
-    private static Map<String, String> unzip(byte[] zip) throws IOException {
-        Map<String, String> files = new HashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return files;
     }
 }

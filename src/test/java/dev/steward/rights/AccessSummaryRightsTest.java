@@ -67,6 +67,7 @@ class AccessSummaryRightsTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
                 List.of());
         return summary.items(export, Locale.ENGLISH).get(0).rights();
     }

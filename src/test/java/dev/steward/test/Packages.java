@@ -2,10 +2,16 @@ package dev.steward.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * A requester's copy of their data, fetched as the answer mail says: open the link, enter the code from the same
@@ -17,6 +23,17 @@ public final class Packages {
     private static final Pattern CODE = Pattern.compile("enter the code (\\d{6})");
 
     private Packages() {}
+
+    /** The package's files by name, each read as UTF-8 text. */
+    public static Map<String, String> files(byte[] zip) throws IOException {
+        Map<String, String> files = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
 
     /** The link's path (the mailed address names the public host, not this test's server). */
     public static String link(String mail) {
