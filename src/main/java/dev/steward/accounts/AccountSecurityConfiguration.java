@@ -1,5 +1,6 @@
 package dev.steward.accounts;
 
+import dev.steward.platform.StaleForms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
@@ -15,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The visitors' account pages: a door of their own, before the public one (the staff chains come first). A visitor
@@ -36,7 +38,8 @@ class AccountSecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain visitorAccounts(HttpSecurity http, VisitorSessions sessions) throws Exception {
+    SecurityFilterChain visitorAccounts(HttpSecurity http, VisitorSessions sessions, StaleForms staleForms)
+            throws Exception {
         return http.securityMatcher("/s/*/account", "/s/*/account/**")
                 .securityContext(context -> context.securityContextRepository(sessions.contexts()))
                 .csrf(csrf -> csrf.csrfTokenRepository(sessions.csrf()))
@@ -44,9 +47,15 @@ class AccountSecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .access(AccountSecurityConfiguration::signedInToThisSite))
-                .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint((request, response, e) -> toSignIn(request, response))
-                                .accessDeniedHandler((request, response, e) -> toSignIn(request, response)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, e) -> toSignIn(request, response))
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (e instanceof CsrfException) {
+                                staleForms.handle(request, response, e);
+                            } else {
+                                toSignIn(request, response);
+                            }
+                        }))
                 .requestCache(cache -> cache.disable())
                 .build();
     }

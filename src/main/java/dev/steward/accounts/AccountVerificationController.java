@@ -45,6 +45,7 @@ class AccountVerificationController {
         return "accounts/verify";
     }
 
+    @EmailLinks.Button
     @PostMapping("/s/{site}/account/verify/{token}")
     String verify(
             @PathVariable String site,

@@ -66,6 +66,7 @@ class PasswordResetController {
         return "accounts/reset";
     }
 
+    @EmailLinks.Button
     @PostMapping("/s/{site}/account/reset/{token}")
     String reset(
             @PathVariable String site,

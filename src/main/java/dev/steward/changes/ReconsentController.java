@@ -57,6 +57,7 @@ class ReconsentController {
         return "changes/reconsent";
     }
 
+    @EmailLinks.Button
     @PostMapping("/s/{site}/notice-change/{token}")
     String confirm(
             @PathVariable String site,

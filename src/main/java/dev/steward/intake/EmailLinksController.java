@@ -93,6 +93,7 @@ class EmailLinksController {
         return "intake/parental-consent";
     }
 
+    @EmailLinks.Button
     @PostMapping("/s/{site}/parental-consent/{token}")
     String parentDecides(
             @PathVariable String site,
@@ -136,6 +137,7 @@ class EmailLinksController {
         return "intake/confirm";
     }
 
+    @EmailLinks.Button
     @PostMapping("/s/{site}/confirm/{token}")
     String confirm(
             @PathVariable String site,

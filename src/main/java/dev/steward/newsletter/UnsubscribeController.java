@@ -90,6 +90,7 @@ class UnsubscribeController {
         return "newsletter/unsubscribe";
     }
 
+    @EmailLinks.Button(after = "/confirm")
     @PostMapping(ONE_CLICK + "/confirm")
     String confirm(
             @PathVariable String site,

@@ -1,6 +1,10 @@
 package dev.steward.platform;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,7 +17,7 @@ import org.springframework.http.HttpStatus;
  * <ul>
  *   <li>opening it ({@code GET}) shows a page saying what its button will do, and changes nothing, however often;
  *   <li>the page's button posts to the same address with the CSRF token ({@code fragments/links :: button}); only
- *       that acts, once, and of two concurrent posts one wins;
+ *       that acts, once, and of two concurrent posts one wins, the other being sent back to the page ({@link Button});
  *   <li>a link that can no longer act answers with a page saying why and what to do instead ({@link
  *       UnusableLinkException}), never a bare error;
  *   <li>every answer is kept out of caches, referrers and search indexes ({@link #secret}), since the address is the
@@ -23,6 +27,18 @@ import org.springframework.http.HttpStatus;
 public final class EmailLinks {
 
     private EmailLinks() {}
+
+    /**
+     * Marks the handler of a link's button: a press refused for its CSRF token (the second of two presses, a page left
+     * open too long) is sent back to the link's page, which says where things stand ({@link StaleForms}).
+     */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface Button {
+
+        /** What the button's address adds to its page's ({@code /confirm}); nothing where it posts to the page. */
+        String after() default "";
+    }
 
     /**
      * Why a link cannot act (any more); the page says it in the reader's language from the messages {@code

@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -50,7 +51,11 @@ class ErrorAnswers extends AbstractErrorController {
             words.send(request, response, status.value(), failure(status));
             return null;
         }
-        Map<String, Object> model = getErrorAttributes(request, ErrorAttributeOptions.defaults());
+        Map<String, Object> model = new HashMap<>(getErrorAttributes(request, ErrorAttributeOptions.defaults()));
+        if (request.getAttribute(StaleForms.AGAIN) instanceof String page) {
+            model.put("kind", "stale");
+            model.put("again", page.isEmpty() ? null : page);
+        }
         response.setStatus(status.value());
         ModelAndView page = resolveErrorView(request, response, status, model);
         return page != null ? page : new ModelAndView("error", model);

@@ -62,6 +62,7 @@ class RightsLinksController {
         return "privacy-center/verify";
     }
 
+    @EmailLinks.Button
     @PostMapping("/s/{site}/privacy-center/verify")
     String verify(
             @PathVariable String site,
@@ -89,6 +90,7 @@ class RightsLinksController {
         return offer(site, token, model, null);
     }
 
+    @EmailLinks.Button
     @PostMapping("/s/{site}/privacy-center/packages/{token}")
     Object download(
             @PathVariable String site,

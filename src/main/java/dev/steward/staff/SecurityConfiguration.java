@@ -1,5 +1,6 @@
 package dev.steward.staff;
 
+import dev.steward.platform.StaleForms;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -153,9 +154,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
+    SecurityFilterChain publicSite(HttpSecurity http, StaleForms staleForms) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(staleForms))
                 .build();
     }
 }

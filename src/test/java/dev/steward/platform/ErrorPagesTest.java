@@ -101,6 +101,41 @@ class ErrorPagesTest {
         assertThat(page.body()).contains("<html lang=\"de\"");
     }
 
+    /**
+     * A form whose session is gone (open too long, or in a browser whose session changed) is refused, and the reader
+     * learns that nothing was sent and where to start again: the page the form was on, never a page elsewhere.
+     */
+    @Test
+    void aFormPostedAfterItsSessionIsGoneSaysNothingWasSentAndLinksItsOwnPage() {
+        String form = "/s/olympus-ims/forms/contact?region=EU";
+        String staleToken = Console.csrf(new Visitor(port).get(form).body());
+        String[] fromTheForm = {
+            "Accept", "text/html", "Accept-Language", "de", "Referer", "http://localhost:" + port + form
+        };
+
+        HttpResponse<String> german =
+                new Visitor(port).postForm("/s/olympus-ims/forms/contact", Map.of("_csrf", staleToken), fromTheForm);
+        HttpResponse<String> fromElsewhere = new Visitor(port)
+                .postForm(
+                        "/s/olympus-ims/forms/contact",
+                        Map.of("_csrf", staleToken),
+                        "Accept",
+                        "text/html",
+                        "Referer",
+                        "https://evil.example/s/olympus-ims/forms/contact");
+
+        assertThat(german.statusCode()).isEqualTo(403);
+        assertThat(german.body())
+                .contains("<h1>Diese Seite war zu lange geöffnet</h1>")
+                .contains("Es wurde nichts gesendet.")
+                .contains("<a href=\"/s/olympus-ims/forms/contact?region=EU\">Seite erneut öffnen</a>");
+        assertThat(fromElsewhere.statusCode()).isEqualTo(403);
+        assertThat(fromElsewhere.body())
+                .contains("<h1>This page was open too long</h1>")
+                .doesNotContain("evil.example")
+                .doesNotContain("Open the page again</a>");
+    }
+
     @Test
     void aRightsRequestFormPostedWithoutItsRightOrRegionNamesTheMissingParameter() {
         Visitor visitor = new Visitor(port);
