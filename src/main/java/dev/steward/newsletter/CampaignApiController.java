@@ -1,5 +1,7 @@
 package dev.steward.newsletter;
 
+import dev.steward.platform.ErrorWords;
+import dev.steward.platform.ShownError;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,13 +32,16 @@ class CampaignApiController {
     private final CampaignControl control;
     private final CampaignFigures figures;
     private final CampaignPreviews previews;
+    private final ErrorWords words;
 
     CampaignApiController(
             VisibleCampaigns visible,
             CampaignDrafts drafts,
             CampaignControl control,
             CampaignFigures figures,
-            CampaignPreviews previews) {
+            CampaignPreviews previews,
+            ErrorWords words) {
+        this.words = words;
         this.visible = visible;
         this.drafts = drafts;
         this.control = control;
@@ -46,7 +51,8 @@ class CampaignApiController {
 
     record ListView(String site, String list, String name, String kind) {}
 
-    record Detail(CampaignFigures.Figures figures, String body, List<String> links) {}
+    /** A campaign, with the pictures its body names that it does not have (a draft cannot be sent with any). */
+    record Detail(CampaignFigures.Figures figures, String body, List<String> links, List<ShownError> missingPictures) {}
 
     record Test(@Nullable String to) {}
 
@@ -79,7 +85,8 @@ class CampaignApiController {
     @GetMapping("/api/v1/admin/campaigns/{id}")
     Detail get(@PathVariable UUID id) {
         Campaign campaign = visible.get(id);
-        return new Detail(figures.of(campaign), campaign.body(), campaign.links());
+        return new Detail(
+                figures.of(campaign), campaign.body(), campaign.links(), words.shown(drafts.missingPictures(campaign)));
     }
 
     @Operation(

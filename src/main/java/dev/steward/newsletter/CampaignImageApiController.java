@@ -2,6 +2,7 @@ package dev.steward.newsletter;
 
 import dev.steward.platform.ApiErrors;
 import dev.steward.platform.ErrorWords;
+import dev.steward.platform.ShownError;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,8 +39,13 @@ class CampaignImageApiController {
 
     private final CampaignImages images;
     private final ErrorWords words;
+    private final CampaignDrafts drafts;
+    private final VisibleCampaigns visible;
 
-    CampaignImageApiController(CampaignImages images, ErrorWords words) {
+    CampaignImageApiController(
+            CampaignImages images, ErrorWords words, CampaignDrafts drafts, VisibleCampaigns visible) {
+        this.drafts = drafts;
+        this.visible = visible;
         this.images = images;
         this.words = words;
     }
@@ -86,14 +92,18 @@ class CampaignImageApiController {
         return picture(images.read(id, name));
     }
 
+    /** What the draft's body still names that it no longer has, in the error shape: empty when nothing is missing. */
+    record Deleted(List<ShownError> missingPictures) {}
+
     @Operation(
             summary = "Delete a campaign's picture",
-            description = "Removes the picture from a draft; a body that still names it is refused when it is sent.")
+            description =
+                    "Removes the picture from a draft and answers the pictures its body names that it does not have (`missingPictures`, as the console warns): a body that still names one is refused when it is sent.")
     @DeleteMapping("/api/v1/admin/campaigns/{id}/images/{name}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Requires(Permission.SEND_CAMPAIGNS)
-    void delete(@PathVariable UUID id, @PathVariable String name) {
+    Deleted delete(@PathVariable UUID id, @PathVariable String name) {
         images.delete(id, name);
+        return new Deleted(words.shown(drafts.missingPictures(visible.get(id))));
     }
 
     @ExceptionHandler

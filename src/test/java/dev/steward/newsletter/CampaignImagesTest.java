@@ -228,9 +228,24 @@ class CampaignImagesTest extends CampaignMailTest {
                         .statusCode())
                 .isEqualTo(200);
 
-        assertThat(http.send("DELETE", "/api/v1/admin/campaigns/" + campaign + "/images/kept.png", Campaigns.admin())
-                        .statusCode())
-                .isEqualTo(204);
+        HttpResponse<String> deleted =
+                http.send("DELETE", "/api/v1/admin/campaigns/" + campaign + "/images/kept.png", Campaigns.admin());
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(Json.read(deleted.body())
+                        .get("missingPictures")
+                        .get(0)
+                        .get("code")
+                        .asString())
+                .as("the body still names it")
+                .isEqualTo("unknown-image");
+        assertThat(deleted.body()).contains("kept.png");
+        assertThat(campaigns
+                        .detail(campaign)
+                        .get("missingPictures")
+                        .get(0)
+                        .get("message")
+                        .asString())
+                .contains("kept.png");
         HttpResponse<String> sent = campaigns.post("/api/v1/admin/campaigns/" + campaign + "/send", Map.of());
         assertThat(error(sent, 422)).as("deleted after the body was saved").containsEntry("body", "unknown-image");
         assertThat(campaigns.figures(campaign).get("status").asString()).isEqualTo("draft");

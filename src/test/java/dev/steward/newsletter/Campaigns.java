@@ -87,9 +87,12 @@ final class Campaigns {
     }
 
     JsonNode figures(UUID campaign) {
+        return detail(campaign).get("figures");
+    }
+
+    JsonNode detail(UUID campaign) {
         return Json.read(
-                        http.get("/api/v1/admin/campaigns/" + campaign, admin()).body())
-                .get("figures");
+                http.get("/api/v1/admin/campaigns/" + campaign, admin()).body());
     }
 
     /** The status of the campaign's message to the address and why, as "status reason". */
