@@ -136,9 +136,7 @@ public class ApiKeys {
                 .filter(k -> k.id().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no API key " + id + "."));
-        repository.revoke(id, clock.instant());
-        known.forget(key.prefix());
-        notifications.send(CHANNEL, key.prefix());
+        revoked(key);
     }
 
     /**
@@ -157,12 +155,30 @@ public class ApiKeys {
                 .filter(key ->
                         member.disabled() || !Permission.covers(member.roles(), key.roles()) || !within(standing, key))
                 .toList();
-        gone.forEach(key -> {
-            repository.revoke(key.id(), clock.instant());
-            known.forget(key.prefix());
-            notifications.send(CHANNEL, key.prefix());
-        });
+        gone.forEach(this::revoked);
         return gone.size();
+    }
+
+    /**
+     * The live staff keys no member made: those a key made before keys could make none ({@code api-key:…}). WHY:
+     * {@link #outranked} follows a key's maker, and a key made by a key has no member to follow, so it would outlast
+     * the member whose key made it (disabled, or narrowed) for good. Revoked; answers how many.
+     */
+    @Transactional
+    int withoutMaker(Set<String> members) {
+        List<ApiKey> gone = repository.all().stream()
+                .filter(key -> key.revokedAt() == null
+                        && key.kind() == Caller.Kind.STAFF
+                        && !members.contains(key.createdBy()))
+                .toList();
+        gone.forEach(this::revoked);
+        return gone.size();
+    }
+
+    private void revoked(ApiKey key) {
+        repository.revoke(key.id(), clock.instant());
+        known.forget(key.prefix());
+        notifications.send(CHANNEL, key.prefix());
     }
 
     private static byte[] hash(String secret) {

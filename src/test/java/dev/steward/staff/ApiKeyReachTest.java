@@ -170,6 +170,29 @@ class ApiKeyReachTest {
                 .isNotEqualTo(401);
     }
 
+    /**
+     * Before keys could make no staff key, a member's key made one; its maker is a key, no member, so following makers
+     * never reached it and it outlived the member's standing (attack19 F1).
+     */
+    @Test
+    void aStartRevokesAStaffKeyThatAKeyMade() throws Exception {
+        HttpResponse<String> created =
+                create("{\"name\":\"minted\",\"kind\":\"staff\",\"roles\":[\"ADMIN\"],\"sites\":[\"lab\"]}");
+        String[] minted = bearer(created);
+        jdbc.sql("UPDATE api_key SET created_by = 'api-key:ops' WHERE id = :id::uuid")
+                .param("id", Json.read(created.body()).get("key").get("id").asString())
+                .update();
+        String[] ownKey =
+                bearer(create("{\"name\":\"own\",\"kind\":\"staff\",\"roles\":[\"AUDITOR\"],\"sites\":[\"lab\"]}"));
+
+        start.run(null);
+
+        assertThat(http.get("/api/v1/admin/api-keys", minted).statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/v1/admin/audit", ownKey).statusCode())
+                .as("a key its enabled member made stays")
+                .isEqualTo(200);
+    }
+
     private static String[] bearer(HttpResponse<String> created) {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return Http.bearer(Json.read(created.body()).get("token").asString());
