@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,14 +36,17 @@ public class ApiKeys {
     private final Notifications notifications;
     private final Clock clock;
     private final KnownApiKeys known;
+    private final StaffUserRepository users;
 
     ApiKeys(
             ApiKeyRepository repository,
+            StaffUserRepository users,
             Catalogs catalogs,
             Notifications notifications,
             Clock clock,
             KnownApiKeys known) {
         this.repository = repository;
+        this.users = users;
         this.catalogs = catalogs;
         this.notifications = notifications;
         this.clock = clock;
@@ -76,7 +80,10 @@ public class ApiKeys {
                         FieldError.of("sites", "unknown-site", "error.common.site.unknown", site));
             }
         }
-        requireWithinReach(creator, kind == Caller.Kind.STAFF ? roles : Set.of(), sites);
+        requireWithinReach(
+                kind == Caller.Kind.STAFF ? standing(creator) : creator,
+                kind == Caller.Kind.STAFF ? roles : Set.of(),
+                sites);
         String prefix = random(6);
         String secret = random(32);
         ApiKey key = new ApiKey(
@@ -91,6 +98,20 @@ public class ApiKeys {
                 null);
         repository.insert(key, hash(secret));
         return new Created(key, TOKEN_START + prefix + "_" + secret);
+    }
+
+    /**
+     * The maker of a staff key as they stand now, their row locked until the key is stored. WHY: the caller was
+     * authenticated when the request came in; a change of their standing committed since then has already revoked
+     * the keys it found ({@link #outranked}), so a key stored after it on the strength of the earlier sign-in would
+     * outlast it. With the row locked, either the change waits for this key and then revokes it, or this waits for the
+     * change and measures the key against it. A disabled member may make none.
+     */
+    private Caller standing(Caller creator) {
+        StaffUser maker = users.findLocked(creator.name())
+                .filter(member -> !member.disabled())
+                .orElseThrow(() -> new AccessDeniedException("Not permitted: the member is disabled."));
+        return new Caller(maker.username(), Caller.Kind.STAFF, maker.roles(), maker.sites());
     }
 
     /**

@@ -40,6 +40,17 @@ class StaffUserRepository {
                 .optional();
     }
 
+    /**
+     * The member as committed, their row locked against a change until the transaction ends: what they may do now,
+     * not what their request's sign-in said (see {@link ApiKeys#create}).
+     */
+    Optional<StaffUser> findLocked(String username) {
+        return jdbc.sql("SELECT * FROM staff_user WHERE username = :username FOR SHARE")
+                .param("username", username)
+                .query(USER)
+                .optional();
+    }
+
     List<StaffUser> all() {
         return jdbc.sql("SELECT * FROM staff_user ORDER BY username")
                 .query(USER)

@@ -1,18 +1,22 @@
 package dev.steward.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.platform.InvalidInputException;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import java.net.http.HttpResponse;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 /** An administrator of some sites manages API keys for those sites only, and no key outranks its creator. */
 @StewardTest
@@ -26,6 +30,9 @@ class ApiKeyReachTest {
 
     @Autowired
     KeysBeyondTheirMakers start;
+
+    @Autowired
+    ApiKeys apiKeys;
 
     Http http;
     String labAdminName;
@@ -191,6 +198,47 @@ class ApiKeyReachTest {
         assertThat(http.get("/api/v1/admin/audit", ownKey).statusCode())
                 .as("a key its enabled member made stays")
                 .isEqualTo(200);
+    }
+
+    /**
+     * A request to make a key is authenticated before a change of its maker's standing commits and stores the key
+     * after that change revoked the keys it found: the key, measured by the sign-in, outlasted the change (a member who
+     * keeps asking for keys while being disabled kept one; attack19 F4). The key is measured by the maker as they
+     * stand when it is stored.
+     */
+    @Test
+    void aKeyAskedForBeforeItsMakersChangeIsMeasuredByTheChange() {
+        String[] admin = Http.basic("admin", StewardTest.ADMIN_PASSWORD);
+        Caller signedIn = new Caller(labAdminName, Caller.Kind.STAFF, Set.of(StaffRole.ADMIN), Set.of("lab"));
+        String narrowed = StaffUsers.add(port, "ADMIN", "lab");
+        Caller narrowedSignedIn = new Caller(narrowed, Caller.Kind.STAFF, Set.of(StaffRole.ADMIN), Set.of("lab"));
+        long before = keys();
+
+        assertThat(http.patchJson("/api/v1/admin/staff/" + labAdminName, "{\"disabled\":true}", admin)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.patchJson("/api/v1/admin/staff/" + narrowed, "{\"roles\":[\"AUDITOR\"]}", admin)
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThatThrownBy(() ->
+                        apiKeys.create("late", Caller.Kind.STAFF, Set.of(StaffRole.ADMIN), Set.of("lab"), signedIn))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> apiKeys.create(
+                        "late", Caller.Kind.STAFF, Set.of(StaffRole.ADMIN), Set.of("lab"), narrowedSignedIn))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("beyond-your-roles");
+        assertThat(keys()).isEqualTo(before);
+        assertThat(apiKeys.create(
+                                "reports",
+                                Caller.Kind.STAFF,
+                                Set.of(StaffRole.AUDITOR),
+                                Set.of("lab"),
+                                narrowedSignedIn)
+                        .key()
+                        .roles())
+                .as("within the member's standing now")
+                .containsExactly(StaffRole.AUDITOR);
     }
 
     private static String[] bearer(HttpResponse<String> created) {
