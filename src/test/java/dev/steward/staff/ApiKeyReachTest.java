@@ -9,6 +9,7 @@ import dev.steward.test.Json;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -239,6 +240,44 @@ class ApiKeyReachTest {
                         .roles())
                 .as("within the member's standing now")
                 .containsExactly(StaffRole.AUDITOR);
+    }
+
+    /**
+     * A key made no staff key, yet an administrator's key of every site added a member with a password of its choosing
+     * and set another member's password: access that outlasts the key and its maker (a leaked key, revoked, leaves the
+     * member behind), and an account taken over (attack19 F5). A key may only disable a member.
+     */
+    @Test
+    void aKeyAddsNoMemberAndSetsNoPasswordButMayDisableOne() {
+        String[] admin = Http.basic("admin", StewardTest.ADMIN_PASSWORD);
+        String[] key = bearer(http.postJson(
+                "/api/v1/admin/api-keys",
+                "{\"name\":\"provisioning\",\"kind\":\"staff\",\"roles\":[\"ADMIN\"]}",
+                admin));
+        String ghost = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
+        long members =
+                jdbc.sql("SELECT count(*) FROM staff_user").query(Long.class).single();
+
+        for (HttpResponse<String> refused : List.of(
+                http.postJson(
+                        "/api/v1/admin/staff",
+                        "{\"username\":\"" + ghost + "\",\"password\":\"a-long-secret-phrase\",\"roles\":[\"ADMIN\"]}",
+                        key),
+                http.patchJson("/api/v1/admin/staff/" + labAdminName, "{\"password\":\"taken-over-at-last\"}", key),
+                http.patchJson("/api/v1/admin/staff/" + labAdminName, "{\"sites\":[]}", key))) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+            assertThat(refused.body()).contains("\"code\":\"by-key\"");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_user").query(Long.class).single())
+                .isEqualTo(members);
+        assertThat(http.get("/api/v1/admin/api-keys", labAdmin).statusCode())
+                .as("the password and sites are as they were")
+                .isEqualTo(200);
+
+        assertThat(http.patchJson("/api/v1/admin/staff/" + labAdminName, "{\"disabled\":true}", key)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/admin/api-keys", labAdmin).statusCode()).isEqualTo(401);
     }
 
     private static String[] bearer(HttpResponse<String> created) {
