@@ -113,6 +113,18 @@ class StaffUserRepository {
                 .update();
     }
 
+    /**
+     * Writes a member's own new password, lifting a lockout, and nothing else. WHY not {@link #update}: that writes back
+     * the roles, sites and disabled flag as they were read, so a change an administrator committed meanwhile (disabling
+     * the member, taking roles or sites away) was undone by the member's own password change.
+     */
+    void setOwnPassword(String username, String hash) {
+        jdbc.sql("""
+                        UPDATE staff_user SET password_hash = :hash, failed_attempts = 0, locked_until = NULL
+                        WHERE username = :username
+                        """).param("username", username).param("hash", hash).update();
+    }
+
     void recordFailure(String username, int lockAfter, Instant lockUntil) {
         jdbc.sql("""
                         UPDATE staff_user SET failed_attempts = failed_attempts + 1,
