@@ -6,10 +6,8 @@ import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.CollectionMethod;
 import dev.steward.notice.VisitorRegions;
-import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
-import dev.steward.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -54,8 +52,6 @@ class FormPagesController {
     private final Catalogs catalogs;
     private final Clock clock;
 
-    private final ErrorWords errorWords;
-
     FormPagesController(
             Intake intake,
             FormPages pages,
@@ -63,9 +59,7 @@ class FormPagesController {
             DoubleOptIns doubleOptIns,
             AgeRefusals refusals,
             Catalogs catalogs,
-            Clock clock,
-            ErrorWords errorWords) {
-        this.errorWords = errorWords;
+            Clock clock) {
         this.intake = intake;
         this.pages = pages;
         this.jurisdictions = jurisdictions;
@@ -88,7 +82,9 @@ class FormPagesController {
         if (refusedIn.isPresent()) {
             return ageRefused(site, refusedIn.get(), HttpStatus.FORBIDDEN, response, model);
         }
-        String jurisdiction = jurisdiction(site, region, request);
+        // a region the site does not serve is refused as the notice's is: 400, naming those it does, in the reader's
+        // language
+        String jurisdiction = jurisdictions.resolve(site, region, request);
         model.addAttribute(
                 "page", pages.page(site, found, jurisdiction, region != null, FormPages.Input.BLANK, List.of()));
         return "intake/form";
@@ -109,7 +105,7 @@ class FormPagesController {
             return ageRefused(site, refusedIn.get(), HttpStatus.FORBIDDEN, response, model);
         }
         String region = params.getFirst("region");
-        String jurisdiction = jurisdiction(site, region, request);
+        String jurisdiction = jurisdictions.resolve(site, region, request);
         FormSubmission submission = submission(site, form, params, jurisdiction, request);
         try {
             redirect.addFlashAttribute(SUBMITTED, intake.submit(submission));
@@ -198,15 +194,6 @@ class FormPagesController {
                 submission.parentEmail() == null ? "" : submission.parentEmail());
         model.addAttribute("page", pages.page(site, form, jurisdiction, region != null, input, errors));
         return "intake/form";
-    }
-
-    /** An unknown region chosen in the address is answered like the notice's: there is no such page. */
-    private String jurisdiction(String site, @Nullable String region, HttpServletRequest request) {
-        try {
-            return jurisdictions.resolve(site, region, request);
-        } catch (InvalidInputException e) {
-            throw new NotFoundException(errorWords.text(e.errors().get(0)));
-        }
     }
 
     private FormSubmission submission(

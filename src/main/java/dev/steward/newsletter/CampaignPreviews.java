@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * under it: sent to anyone else it would be the campaign, with its tracking links, reaching a person without their
  * consent, past every check of who may receive it. Only the sender's domain, because it is the one the operator must
  * control (Steward signs it with DKIM, and a receiver checks DMARC against it); a Reply-To may be any mailbox, at a
- * free-mail provider too. And never a free-mail domain ({@link FreeMailDomains}), where anyone can have an address.
+ * free-mail provider too. And never a free-mail domain ({@link FreeMailDomains}), where anyone can have an address,
+ * nor an address of a person Steward knows on the site ({@link TestAddresses}).
  */
 @Service
 class CampaignPreviews {
@@ -38,6 +39,7 @@ class CampaignPreviews {
     private final Mailer mailer;
     private final Catalogs catalogs;
     private final FreeMailDomains freeMail;
+    private final TestAddresses testAddresses;
 
     private final CampaignImageRepository images;
 
@@ -47,7 +49,9 @@ class CampaignPreviews {
             Mailer mailer,
             Catalogs catalogs,
             FreeMailDomains freeMail,
+            TestAddresses testAddresses,
             CampaignImageRepository images) {
+        this.testAddresses = testAddresses;
         this.images = images;
         this.freeMail = freeMail;
         this.visible = visible;
@@ -126,6 +130,9 @@ class CampaignPreviews {
         String domain = domain(to.strip());
         if (sender.isEmpty() || !(domain.equals(sender) || domain.endsWith("." + sender))) {
             throw new InvalidInputException(FieldError.of("to", "not-staff", "error.newsletter.to.not-staff", sender));
+        }
+        if (testAddresses.ofAPerson(campaign.site(), to.strip())) {
+            throw new InvalidInputException(FieldError.of("to", "a-person", "error.newsletter.to.a-person"));
         }
         RenderedCampaign rendered = renderer.render(campaign);
         Envelope envelope = rendered.envelope(to.strip(), PREVIEW_TOKEN, null);

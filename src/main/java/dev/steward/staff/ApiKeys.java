@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,14 +36,17 @@ public class ApiKeys {
     private final Notifications notifications;
     private final Clock clock;
     private final KnownApiKeys known;
+    private final StaffUserRepository users;
 
     ApiKeys(
             ApiKeyRepository repository,
+            StaffUserRepository users,
             Catalogs catalogs,
             Notifications notifications,
             Clock clock,
             KnownApiKeys known) {
         this.repository = repository;
+        this.users = users;
         this.catalogs = catalogs;
         this.notifications = notifications;
         this.clock = clock;
@@ -76,7 +80,10 @@ public class ApiKeys {
                         FieldError.of("sites", "unknown-site", "error.common.site.unknown", site));
             }
         }
-        requireWithinReach(creator, kind == Caller.Kind.STAFF ? roles : Set.of(), sites);
+        requireWithinReach(
+                kind == Caller.Kind.STAFF ? standing(creator) : creator,
+                kind == Caller.Kind.STAFF ? roles : Set.of(),
+                sites);
         String prefix = random(6);
         String secret = random(32);
         ApiKey key = new ApiKey(
@@ -91,6 +98,20 @@ public class ApiKeys {
                 null);
         repository.insert(key, hash(secret));
         return new Created(key, TOKEN_START + prefix + "_" + secret);
+    }
+
+    /**
+     * The maker of a staff key as they stand now, their row locked until the key is stored. WHY: the caller was
+     * authenticated when the request came in; a change of their standing committed since then has already revoked
+     * the keys it found ({@link #outranked}), so a key stored after it on the strength of the earlier sign-in would
+     * outlast it. With the row locked, either the change waits for this key and then revokes it, or this waits for the
+     * change and measures the key against it. A disabled member may make none.
+     */
+    private Caller standing(Caller creator) {
+        StaffUser maker = users.findLocked(creator.name())
+                .filter(member -> !member.disabled())
+                .orElseThrow(() -> new AccessDeniedException("Not permitted: the member is disabled."));
+        return new Caller(maker.username(), Caller.Kind.STAFF, maker.roles(), maker.sites());
     }
 
     /**
@@ -136,9 +157,7 @@ public class ApiKeys {
                 .filter(k -> k.id().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no API key " + id + "."));
-        repository.revoke(id, clock.instant());
-        known.forget(key.prefix());
-        notifications.send(CHANNEL, key.prefix());
+        revoked(key);
     }
 
     /**
@@ -157,12 +176,30 @@ public class ApiKeys {
                 .filter(key ->
                         member.disabled() || !Permission.covers(member.roles(), key.roles()) || !within(standing, key))
                 .toList();
-        gone.forEach(key -> {
-            repository.revoke(key.id(), clock.instant());
-            known.forget(key.prefix());
-            notifications.send(CHANNEL, key.prefix());
-        });
+        gone.forEach(this::revoked);
         return gone.size();
+    }
+
+    /**
+     * The live staff keys no member made: those a key made before keys could make none ({@code api-key:…}). WHY:
+     * {@link #outranked} follows a key's maker, and a key made by a key has no member to follow, so it would outlast
+     * the member whose key made it (disabled, or narrowed) for good. Revoked; answers how many.
+     */
+    @Transactional
+    int withoutMaker(Set<String> members) {
+        List<ApiKey> gone = repository.all().stream()
+                .filter(key -> key.revokedAt() == null
+                        && key.kind() == Caller.Kind.STAFF
+                        && !members.contains(key.createdBy()))
+                .toList();
+        gone.forEach(this::revoked);
+        return gone.size();
+    }
+
+    private void revoked(ApiKey key) {
+        repository.revoke(key.id(), clock.instant());
+        known.forget(key.prefix());
+        notifications.send(CHANNEL, key.prefix());
     }
 
     private static byte[] hash(String secret) {

@@ -63,15 +63,7 @@ class OwnPassword {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        users.update(new StaffUser(
-                user.username(),
-                encoder.encode(change.password()),
-                user.roles(),
-                user.sites(),
-                user.disabled(),
-                0,
-                null,
-                user.createdAt()));
+        users.setOwnPassword(user.username(), encoder.encode(change.password()));
         audit.record(new AuditEntry(me.name(), "change-own-password", null, null, List.of("password"), null));
         sessions.changed(me.name());
     }

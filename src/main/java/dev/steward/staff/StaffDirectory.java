@@ -77,6 +77,7 @@ public class StaffDirectory {
     @Transactional
     StaffMember create(NewMember request, Caller by) {
         requireAdministratorOfEverySite(by);
+        requireAPerson(by);
         List<FieldError> errors = new ArrayList<>();
         String username = request.username() == null ? "" : request.username().strip();
         input.checkUsername(username, errors);
@@ -98,6 +99,9 @@ public class StaffDirectory {
     @Transactional
     StaffMember change(String username, Change change, Caller by) {
         requireAdministratorOfEverySite(by);
+        if (!disablesOnly(change)) {
+            requireAPerson(by);
+        }
         StaffUser current =
                 users.find(username).orElseThrow(() -> new NotFoundException("There is no such staff member."));
         if (change.roles() == null
@@ -175,6 +179,25 @@ public class StaffDirectory {
         if (!by.may(Permission.MANAGE_STAFF)) {
             throw new AccessDeniedException("Only an administrator of every site manages staff.");
         }
+    }
+
+    /**
+     * A member is added, given roles, sites or a password, or enabled again by a member of staff with their password,
+     * never by an API key. WHY: what a key does that way outlasts the key and its maker (a member it adds, a password
+     * it sets, takes over an account), as a staff key made by a key would ({@code staff-by-key}); a leaked key revoked
+     * would leave it behind. Disabling someone gives nobody anything, so a key may do that (an offboarding script).
+     */
+    private static void requireAPerson(Caller by) {
+        if (by.name().startsWith(KnownApiKeys.CALLER_START)) {
+            throw new InvalidInputException(FieldError.of(null, "by-key", "error.staff.request.by-key"));
+        }
+    }
+
+    private static boolean disablesOnly(Change change) {
+        return Boolean.TRUE.equals(change.disabled())
+                && change.roles() == null
+                && change.sites() == null
+                && change.password() == null;
     }
 
     /** Steward must never be left without an enabled administrator of every site: nobody could manage staff. */

@@ -40,6 +40,17 @@ class StaffUserRepository {
                 .optional();
     }
 
+    /**
+     * The member as committed, their row locked against a change until the transaction ends: what they may do now,
+     * not what their request's sign-in said (see {@link ApiKeys#create}).
+     */
+    Optional<StaffUser> findLocked(String username) {
+        return jdbc.sql("SELECT * FROM staff_user WHERE username = :username FOR SHARE")
+                .param("username", username)
+                .query(USER)
+                .optional();
+    }
+
     List<StaffUser> all() {
         return jdbc.sql("SELECT * FROM staff_user ORDER BY username")
                 .query(USER)
@@ -100,6 +111,18 @@ class StaffUserRepository {
                         "lockedUntil",
                         user.lockedUntil() == null ? null : user.lockedUntil().atOffset(ZoneOffset.UTC))
                 .update();
+    }
+
+    /**
+     * Writes a member's own new password, lifting a lockout, and nothing else. WHY not {@link #update}: that writes back
+     * the roles, sites and disabled flag as they were read, so a change an administrator committed meanwhile (disabling
+     * the member, taking roles or sites away) was undone by the member's own password change.
+     */
+    void setOwnPassword(String username, String hash) {
+        jdbc.sql("""
+                        UPDATE staff_user SET password_hash = :hash, failed_attempts = 0, locked_until = NULL
+                        WHERE username = :username
+                        """).param("username", username).param("hash", hash).update();
     }
 
     void recordFailure(String username, int lockAfter, Instant lockUntil) {

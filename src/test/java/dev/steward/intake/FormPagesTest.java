@@ -117,13 +117,24 @@ class FormPagesTest {
         assertThat(page).contains("novalidate");
     }
 
+    /**
+     * An unknown form is not there; an unknown region is refused as the notice's is, naming the regions there are in
+     * the reader's language (a German reader was told only that the page was not there: attack19 F3).
+     */
     @Test
-    void anUnknownFormOrRegionIsNotFound() {
+    void anUnknownFormIsNotFoundAndAnUnknownRegionIsRefusedNamingTheRegionsThereAre() {
         assertThat(new Visitor(port).get("/s/olympus-ims/forms/wishlist").statusCode())
                 .isEqualTo(404);
-        assertThat(new Visitor(port).get(CONTACT + "?region=MARS").statusCode()).isEqualTo(404);
         assertThat(new Visitor(port).get("/s/nowhere/forms/contact").statusCode())
                 .isEqualTo(404);
+        HttpResponse<String> region = new Visitor(port).get(CONTACT + "?region=MARS", "Accept-Language", "de-DE");
+        assertThat(region.statusCode()).isEqualTo(400);
+        assertThat(region.body()).contains("Wählen Sie eine der Regionen, die diese Website bedient: JP, EU, US.");
+        assertThat(new Visitor(port)
+                        .submit(CONTACT, CONTACT, Map.of("region", "MARS"))
+                        .statusCode())
+                .as("a submission naming it, as the page")
+                .isEqualTo(400);
     }
 
     @Test

@@ -6,13 +6,16 @@ import dev.steward.consent.CollectionMethod;
 import dev.steward.consent.ConsentAction;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
+import dev.steward.vault.Identifier;
 import dev.steward.vault.SubjectId;
+import dev.steward.vault.SuppressionList;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The newsletter attacked as a stranger would: a test send aimed at someone who never subscribed, tracking that goes on
@@ -20,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * the subject, and unsubscribe links opened by scanners or pieced together from other messages.
  */
 class NewsletterAttackTest extends CampaignMailTest {
+
+    @Autowired
+    SuppressionList suppression;
 
     private static final String PIXEL = "src=\"http://localhost:\\d+(/s/olympus-ims/n/[^\"]+/o/[0-9a-f]{32})\"";
     private static final String CLICK = "href=\"http://localhost:\\d+(/s/olympus-ims/n/[^\"]+/c/0/[0-9a-f]{32})\"";
@@ -39,13 +45,7 @@ class NewsletterAttackTest extends CampaignMailTest {
                 "staff@evil-olympus-ims.com",
                 "staff@olympus-ims.co")) {
             HttpResponse<String> refused = campaigns.post(test, Map.of("to", to));
-            assertThat(refused.statusCode()).as(to).isEqualTo(422);
-            assertThat(Json.read(refused.body())
-                            .get("errors")
-                            .get(0)
-                            .get("code")
-                            .asString())
-                    .isEqualTo("not-staff");
+            assertThat(firstError(refused, "code")).as(to).isEqualTo("not-staff");
             assertThat(Json.read(refused.body())
                             .get("errors")
                             .get(0)
@@ -62,6 +62,42 @@ class NewsletterAttackTest extends CampaignMailTest {
                 .as("the sender's domain, whatever its case")
                 .isEqualTo(202);
         assertThat(mails()).isEqualTo(mails + 1);
+    }
+
+    /**
+     * An address at the sender's domain may still be a person's: a member of staff who is a customer too, who
+     * unsubscribed or asked to be erased. A test is filed under staff and would reach them past consent, restriction
+     * and suppression; the same mailbox under a +tag too (attack19 F2).
+     */
+    @Test
+    void aTestSendNeverGoesToAPersonAtTheCompanysDomain() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String unsubscribed = "una-" + tag + "@olympus-ims.com";
+        SubjectId una = subscribers.given(OLYMPUS, unsubscribed, "newsletter");
+        subscribers.record(una, OLYMPUS, "newsletter", ConsentAction.WITHDRAWN, CollectionMethod.EMAIL_LINK);
+        String erased = "era-" + tag + "@olympus-ims.com";
+        suppression.add(List.of(Identifier.email(erased)));
+        String elsewhere = "lab-" + tag + "@olympus-ims.com";
+        subscribers.given("lab", elsewhere, "newsletter");
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "A test for a person?", body());
+        String test = "/api/v1/admin/campaigns/" + campaign + "/test";
+        long mails = mails();
+
+        for (String to : List.of(
+                unsubscribed, "UNA-" + tag + "@Olympus-IMS.com", "una-" + tag + "+test@olympus-ims.com", erased)) {
+            assertThat(firstError(campaigns.post(test, Map.of("to", to)), "code"))
+                    .as(to)
+                    .isEqualTo("a-person");
+        }
+        assertThat(mails()).as("nothing was queued for any of them").isEqualTo(mails);
+
+        assertThat(campaigns.post(test, Map.of("to", elsewhere)).statusCode())
+                .as("known on another site only: refusing would tell a member of this site that it is known there")
+                .isEqualTo(202);
+        assertThat(campaigns
+                        .post(test, Map.of("to", "desk-" + tag + "@olympus-ims.com"))
+                        .statusCode())
+                .isEqualTo(202);
     }
 
     @Test
@@ -260,5 +296,11 @@ class NewsletterAttackTest extends CampaignMailTest {
 
     private long mails() {
         return jdbc.sql("SELECT count(*) FROM mail_message").query(Long.class).single();
+    }
+
+    /** A field of the refusal's first error; the refusal must be a 422. */
+    private static String firstError(HttpResponse<String> refused, String field) {
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        return Json.read(refused.body()).get("errors").get(0).get(field).asString();
     }
 }

@@ -1,18 +1,23 @@
 package dev.steward.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.platform.InvalidInputException;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 /** An administrator of some sites manages API keys for those sites only, and no key outranks its creator. */
 @StewardTest
@@ -26,6 +31,9 @@ class ApiKeyReachTest {
 
     @Autowired
     KeysBeyondTheirMakers start;
+
+    @Autowired
+    ApiKeys apiKeys;
 
     Http http;
     String labAdminName;
@@ -168,6 +176,108 @@ class ApiKeyReachTest {
                                 integratorKey)
                         .statusCode())
                 .isNotEqualTo(401);
+    }
+
+    /**
+     * Before keys could make no staff key, a member's key made one; its maker is a key, no member, so following makers
+     * never reached it and it outlived the member's standing (attack19 F1).
+     */
+    @Test
+    void aStartRevokesAStaffKeyThatAKeyMade() throws Exception {
+        HttpResponse<String> created =
+                create("{\"name\":\"minted\",\"kind\":\"staff\",\"roles\":[\"ADMIN\"],\"sites\":[\"lab\"]}");
+        String[] minted = bearer(created);
+        jdbc.sql("UPDATE api_key SET created_by = 'api-key:ops' WHERE id = :id::uuid")
+                .param("id", Json.read(created.body()).get("key").get("id").asString())
+                .update();
+        String[] ownKey =
+                bearer(create("{\"name\":\"own\",\"kind\":\"staff\",\"roles\":[\"AUDITOR\"],\"sites\":[\"lab\"]}"));
+
+        start.run(null);
+
+        assertThat(http.get("/api/v1/admin/api-keys", minted).statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/v1/admin/audit", ownKey).statusCode())
+                .as("a key its enabled member made stays")
+                .isEqualTo(200);
+    }
+
+    /**
+     * A request to make a key is authenticated before a change of its maker's standing commits and stores the key
+     * after that change revoked the keys it found: the key, measured by the sign-in, outlasted the change (a member who
+     * keeps asking for keys while being disabled kept one; attack19 F4). The key is measured by the maker as they
+     * stand when it is stored.
+     */
+    @Test
+    void aKeyAskedForBeforeItsMakersChangeIsMeasuredByTheChange() {
+        String[] admin = Http.basic("admin", StewardTest.ADMIN_PASSWORD);
+        Caller signedIn = new Caller(labAdminName, Caller.Kind.STAFF, Set.of(StaffRole.ADMIN), Set.of("lab"));
+        String narrowed = StaffUsers.add(port, "ADMIN", "lab");
+        Caller narrowedSignedIn = new Caller(narrowed, Caller.Kind.STAFF, Set.of(StaffRole.ADMIN), Set.of("lab"));
+        long before = keys();
+
+        assertThat(http.patchJson("/api/v1/admin/staff/" + labAdminName, "{\"disabled\":true}", admin)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.patchJson("/api/v1/admin/staff/" + narrowed, "{\"roles\":[\"AUDITOR\"]}", admin)
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThatThrownBy(() ->
+                        apiKeys.create("late", Caller.Kind.STAFF, Set.of(StaffRole.ADMIN), Set.of("lab"), signedIn))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> apiKeys.create(
+                        "late", Caller.Kind.STAFF, Set.of(StaffRole.ADMIN), Set.of("lab"), narrowedSignedIn))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("beyond-your-roles");
+        assertThat(keys()).isEqualTo(before);
+        assertThat(apiKeys.create(
+                                "reports",
+                                Caller.Kind.STAFF,
+                                Set.of(StaffRole.AUDITOR),
+                                Set.of("lab"),
+                                narrowedSignedIn)
+                        .key()
+                        .roles())
+                .as("within the member's standing now")
+                .containsExactly(StaffRole.AUDITOR);
+    }
+
+    /**
+     * A key made no staff key, yet an administrator's key of every site added a member with a password of its choosing
+     * and set another member's password: access that outlasts the key and its maker (a leaked key, revoked, leaves the
+     * member behind), and an account taken over (attack19 F5). A key may only disable a member.
+     */
+    @Test
+    void aKeyAddsNoMemberAndSetsNoPasswordButMayDisableOne() {
+        String[] admin = Http.basic("admin", StewardTest.ADMIN_PASSWORD);
+        String[] key = bearer(http.postJson(
+                "/api/v1/admin/api-keys",
+                "{\"name\":\"provisioning\",\"kind\":\"staff\",\"roles\":[\"ADMIN\"]}",
+                admin));
+        String ghost = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
+        long members =
+                jdbc.sql("SELECT count(*) FROM staff_user").query(Long.class).single();
+
+        for (HttpResponse<String> refused : List.of(
+                http.postJson(
+                        "/api/v1/admin/staff",
+                        "{\"username\":\"" + ghost + "\",\"password\":\"a-long-secret-phrase\",\"roles\":[\"ADMIN\"]}",
+                        key),
+                http.patchJson("/api/v1/admin/staff/" + labAdminName, "{\"password\":\"taken-over-at-last\"}", key),
+                http.patchJson("/api/v1/admin/staff/" + labAdminName, "{\"sites\":[]}", key))) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+            assertThat(refused.body()).contains("\"code\":\"by-key\"");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_user").query(Long.class).single())
+                .isEqualTo(members);
+        assertThat(http.get("/api/v1/admin/api-keys", labAdmin).statusCode())
+                .as("the password and sites are as they were")
+                .isEqualTo(200);
+
+        assertThat(http.patchJson("/api/v1/admin/staff/" + labAdminName, "{\"disabled\":true}", key)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/admin/api-keys", labAdmin).statusCode()).isEqualTo(401);
     }
 
     private static String[] bearer(HttpResponse<String> created) {

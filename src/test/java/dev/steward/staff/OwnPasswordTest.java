@@ -7,8 +7,13 @@ import dev.steward.test.Console;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +30,9 @@ class OwnPasswordTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void anAuditorChangesTheirPasswordAndEverySessionEnds() {
@@ -53,6 +61,43 @@ class OwnPasswordTest {
                         .query(Long.class)
                         .single())
                 .isOne();
+    }
+
+    /**
+     * An administrator disables a member while the member changes their own password: the member's change read their
+     * row before the disabling committed and wrote it back whole, enabled again (attack19 F6). Here the disabling holds
+     * the row until the member's change waits for it, then commits.
+     */
+    @Test
+    void aPasswordChangeDoesNotUndoADisablingCommittedMeanwhile() throws Exception {
+        String member = StaffUsers.add(port, "ADMIN", null);
+        Console console = Console.signIn(port, member, StaffUsers.PASSWORD);
+        try (Connection administrator = dataSource.getConnection()) {
+            administrator.setAutoCommit(false);
+            try (PreparedStatement disable =
+                    administrator.prepareStatement("UPDATE staff_user SET disabled = true WHERE username = ?")) {
+                disable.setString(1, member);
+                disable.executeUpdate();
+            }
+            CompletableFuture<HttpResponse<String>> own = CompletableFuture.supplyAsync(() -> console.submit(
+                    "/admin/password",
+                    "/admin/password",
+                    Map.of("current", StaffUsers.PASSWORD, "password", NEW_PASSWORD, "repeated", NEW_PASSWORD)));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.sql("SELECT count(*) FROM pg_locks WHERE NOT granted")
+                                    .query(Long.class)
+                                    .single()
+                            > 0);
+            administrator.commit();
+            assertThat(own.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(302);
+        }
+        assertThat(jdbc.sql("SELECT disabled FROM staff_user WHERE username = :u")
+                        .param("u", member)
+                        .query(Boolean.class)
+                        .single())
+                .as("still disabled")
+                .isTrue();
+        assertThat(Console.signInAnswer(port, member, NEW_PASSWORD)).endsWith("/login?error");
     }
 
     @Test
