@@ -102,8 +102,8 @@ public class StaffDirectory {
         if (!disablesOnly(change)) {
             requireAPerson(by);
         }
-        StaffUser current =
-                users.find(username).orElseThrow(() -> new NotFoundException("There is no such staff member."));
+        StaffUser current = users.findForChange(username)
+                .orElseThrow(() -> new NotFoundException("There is no such staff member."));
         if (change.roles() == null
                 && change.sites() == null
                 && change.disabled() == null

@@ -51,6 +51,23 @@ class StaffUserRepository {
                 .optional();
     }
 
+    /**
+     * The member as committed, for an administrator's change: one such change at a time, and the member's row locked
+     * until it is written. WHY: a change writes the row back whole ({@link #update}), so one computed from a row that
+     * another administrator was changing undid that change (a disabling undone by a password set at the same moment);
+     * and a change that could remove an administrator locks the other administrators' rows
+     * ({@link #otherAdministratorsOfEverySite}), which two changes of two administrators took in opposite orders.
+     */
+    Optional<StaffUser> findForChange(String username) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('staff-change', 0))")
+                .query()
+                .singleRow();
+        return jdbc.sql("SELECT * FROM staff_user WHERE username = :username FOR UPDATE")
+                .param("username", username)
+                .query(USER)
+                .optional();
+    }
+
     List<StaffUser> all() {
         return jdbc.sql("SELECT * FROM staff_user ORDER BY username")
                 .query(USER)

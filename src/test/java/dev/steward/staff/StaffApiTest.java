@@ -2,15 +2,22 @@ package dev.steward.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import dev.steward.test.Http;
 import dev.steward.test.Json;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +36,9 @@ class StaffApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     Http http;
 
@@ -162,6 +172,40 @@ class StaffApiTest {
         patch(username, "{\"password\":\"%s\"}".formatted(PASSWORD));
 
         assertThat(signsIn(Http.basic(username, PASSWORD))).isTrue();
+    }
+
+    /**
+     * One administrator sets a member's password while another disables the member: the password change, computed
+     * from the row as it was, wrote it back whole and enabled the member again (attack19). Here the disabling holds
+     * the row until the password change waits for it, then commits.
+     */
+    @Test
+    void aPasswordSetWhileAnotherAdministratorDisablesTheMemberLeavesThemDisabled() throws Exception {
+        String member = StaffUsers.add(port, "AUDITOR", null);
+        try (Connection otherAdministrator = dataSource.getConnection()) {
+            otherAdministrator.setAutoCommit(false);
+            try (PreparedStatement disable =
+                    otherAdministrator.prepareStatement("UPDATE staff_user SET disabled = true WHERE username = ?")) {
+                disable.setString(1, member);
+                disable.executeUpdate();
+            }
+            CompletableFuture<HttpResponse<String>> password =
+                    CompletableFuture.supplyAsync(() -> patch(member, "{\"password\":\"another-long-enough-secret\"}"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.sql("""
+                                    SELECT count(*) FROM pg_stat_activity
+                                    WHERE wait_event_type = 'Lock' AND query LIKE '%staff_user%'
+                                    """).query(Long.class).single() > 0);
+            otherAdministrator.commit();
+            assertThat(password.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(jdbc.sql("SELECT disabled FROM staff_user WHERE username = :u")
+                        .param("u", member)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(signsIn(Http.basic(member, "another-long-enough-secret"))).isFalse();
     }
 
     @Test
