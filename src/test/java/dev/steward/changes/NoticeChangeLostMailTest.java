@@ -103,6 +103,13 @@ class NoticeChangeLostMailTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(told).containsEntry("attempt", 2);
+        Map<String, Object> lostRow = rows.stream()
+                .filter(row -> lost.equals(row.get("mail_id")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(context.getBean(NoticeChangeRepository.class).byToken((String) lostRow.get("token_hash")))
+                .as("the lost mail's link, which never left, acts for nobody")
+                .isEmpty();
         assertThat(mails.get(0).get("text").asString())
                 .as("in the jurisdiction of the subject told")
                 .contains("?region=" + told.get("jurisdiction"));
