@@ -79,7 +79,7 @@ class ChangeMails {
         text.append(message(locale, "mail.why", siteName));
         OutgoingMail mail = OutgoingMail.operational(
                         site.key(), subject, address, message(locale, "mail.subject", siteName), text.toString())
-                .withCategory("notice-change");
+                .withCategory(OutgoingMail.NOTICE_CHANGE);
         return token == null ? mail : mail.withSecrets(token);
     }
 

@@ -2,35 +2,27 @@ package dev.steward.changes;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
+import dev.steward.mail.LostMail;
 import dev.steward.mail.Mailer;
+import dev.steward.mail.OutgoingMail;
 import dev.steward.notice.NoticeChange;
 import dev.steward.notice.NoticeChanges;
-import dev.steward.platform.Sha256;
 import dev.steward.vault.Addressees;
-import dev.steward.vault.RecordSummary;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells the people a material change concerns: those with a record of an activity the change touches, collected
@@ -38,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * theirs ({@link Addressees}): every subject of the site carrying it that the change concerns is told by one mail. Each
  * address is told in a transaction of its own, which records every one of those subjects as told and queues the mail
  * in the outbox; the outbox delivers it later with no transaction open. A crash, or a second node, resumes where the
- * record of who was told ends, so no address is told twice.
+ * record of who was told ends, so no address is told twice. The mail is sealed under one subject's key: erasing that
+ * subject before it left deletes it, and the next look tells the address's other subjects by a new mail.
  */
 @Component
 class NoticeChangeMailing {
@@ -49,39 +42,26 @@ class NoticeChangeMailing {
 
     private final NoticeChangeRepository changes;
     private final NoticeChanges notices;
-    private final ConsentWordings wordings;
-    private final ChangeMails mails;
-    private final ReaderLanguages readers;
+    private final AddressTelling addresses;
     private final Catalogs catalogs;
     private final Vault vault;
-    private final Addressees addressees;
     private final Mailer mailer;
-    private final TransactionTemplate transaction;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     NoticeChangeMailing(
             NoticeChangeRepository changes,
             NoticeChanges notices,
-            ConsentWordings wordings,
-            ChangeMails mails,
-            ReaderLanguages readers,
+            AddressTelling addresses,
             Catalogs catalogs,
             Vault vault,
-            Addressees addressees,
             Mailer mailer,
-            TransactionTemplate transaction,
             Clock clock) {
         this.changes = changes;
         this.notices = notices;
-        this.wordings = wordings;
-        this.mails = mails;
-        this.readers = readers;
+        this.addresses = addresses;
         this.catalogs = catalogs;
         this.vault = vault;
-        this.addressees = addressees;
         this.mailer = mailer;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -92,9 +72,12 @@ class NoticeChangeMailing {
         run();
     }
 
-    /** Tells everyone each open change concerns; answers how many mails (addresses told) this run queued. */
+    /**
+     * Tells again the subjects whose mail was lost, then everyone each open change concerns; answers how many mails
+     * (addresses told) this run queued.
+     */
     int run() {
-        int told = 0;
+        int told = tellLost();
         for (NoticeChangeRepository.ChangeRow change : changes.open()) {
             told += tell(change);
             changes.complete(change.id(), clock.instant());
@@ -121,7 +104,8 @@ class NoticeChangeMailing {
                     .collect(Collectors.toSet());
             for (SubjectId subject : page) {
                 // a subject told with an earlier one of its address is skipped here, without a transaction
-                if (!done.contains(subject) && tellAddressOf(row, site, told, subject)) {
+                if (!done.contains(subject)
+                        && addresses.tell(row, site, language -> inLanguage(row, site, language, told), subject)) {
                     count++;
                 }
             }
@@ -131,174 +115,56 @@ class NoticeChangeMailing {
         return count;
     }
 
+    /**
+     * The mails that an erasure deleted before they left (each sealed under the erased subject's key) told nobody: that
+     * is appended to the change's record, and the subjects each was to tell who are still there are told again, by a
+     * new mail of their address in their own jurisdiction and consents, under the address's lock as any telling is.
+     * The outbox forgets a loss once it is dealt with; a crash before that only deals with it again, finding the
+     * address told.
+     */
+    private int tellLost() {
+        int count = 0;
+        List<LostMail> lost;
+        do {
+            lost = mailer.lost(OutgoingMail.NOTICE_CHANGE, PAGE);
+            for (LostMail mail : lost) {
+                count += tellAgain(mail);
+            }
+            mailer.forgetLost(lost.stream().map(LostMail::message).toList());
+        } while (lost.size() == PAGE);
+        return count;
+    }
+
+    private int tellAgain(LostMail mail) {
+        List<NoticeChangeRepository.Told> left = changes.toldBy(mail.message());
+        Optional<NoticeChangeRepository.ChangeRow> row =
+                left.isEmpty() ? Optional.empty() : changes.change(left.get(0).change());
+        if (row.isEmpty()) {
+            // every subject it was to tell was erased with it: nothing is left to tell, or to keep
+            return 0;
+        }
+        changes.insertLost(row.get().id(), mail.message(), mail.lostAt());
+        if (catalogs.sites().stream()
+                .noneMatch(site -> site.key().equals(row.get().site()))) {
+            return 0;
+        }
+        Site site = catalogs.requireSite(row.get().site());
+        Map<String, NoticeChange> told = new HashMap<>();
+        int count = 0;
+        for (NoticeChangeRepository.Told one : left) {
+            if (addresses.tell(
+                    row.get(), site, language -> inLanguage(row.get(), site, language, told), one.subject())) {
+                count++;
+            }
+        }
+        log.info("Told again {} addresses of the change of site {} whose mail was lost", count, site.key());
+        return count;
+    }
+
     /** The change worded for readers of the language, computed once per language and run. */
     private NoticeChange inLanguage(
             NoticeChangeRepository.ChangeRow row, Site site, String language, Map<String, NoticeChange> told) {
         return told.computeIfAbsent(
                 language, key -> notices.between(site.key(), row.from(), row.to(), Locale.forLanguageTag(key)));
-    }
-
-    /**
-     * A subject of the address the change concerns, with its records that the change touches and the consents it is
-     * asked to give again.
-     */
-    private record Concerned(SubjectId subject, List<RecordSummary> records, List<ConsentWordings.Reconsent> asked) {}
-
-    /**
-     * Tells the address the subject carries, once, of everything the change means for every subject of the site
-     * carrying it; answers whether a mail was queued.
-     */
-    private boolean tellAddressOf(
-            NoticeChangeRepository.ChangeRow row, Site site, Map<String, NoticeChange> told, SubjectId subject) {
-        Optional<byte[]> index = addressOf(subject);
-        if (index.isEmpty()) {
-            // nobody to write to: the announcement on the site's pages is what tells them
-            return false;
-        }
-        return Boolean.TRUE.equals(transaction.execute(status -> {
-            changes.lockAddress(row.id(), index.get());
-            Optional<Addressees.Addressee> addressee =
-                    addressees.of(List.of(index.get())).stream().findFirst();
-            if (addressee.isEmpty()) {
-                return false;
-            }
-            // the subjects in the addressee's order (a proven one first, then the newest): the mail's is the first
-            List<NoticeChangeRepository.Told> before =
-                    changes.toldOf(row.id(), addressee.get().subjects());
-            Set<SubjectId> toldBefore =
-                    before.stream().map(NoticeChangeRepository.Told::subject).collect(Collectors.toSet());
-            NoticeChange scope = inLanguage(row, site, site.language(), told);
-            List<Concerned> concerned = addressee.get().subjects().stream()
-                    .filter(one -> !toldBefore.contains(one))
-                    .map(one -> new Concerned(one, concernedRecords(row, site, scope, one), List.of()))
-                    .filter(one -> !one.records().isEmpty())
-                    .toList();
-            if (concerned.isEmpty()) {
-                return false;
-            }
-            // found by the address, the language is one for all its subjects: they cannot disagree
-            String language = readers.language(addressee.get().address(), site);
-            NoticeChange change = inLanguage(row, site, language, told);
-            Instant now = clock.instant();
-            List<Concerned> uncovered = new ArrayList<>();
-            for (Concerned found : concerned) {
-                Concerned one = new Concerned(
-                        found.subject(),
-                        found.records(),
-                        wordings.toAsk(site, found.subject(), found.records(), change.consentActivities(), now));
-                Optional<NoticeChangeRepository.Told> covering = covering(before, one.asked(), now);
-                if (covering.isPresent()) {
-                    // found after its address was told (a split, a replay): that mail said all it needs
-                    changes.insertTold(
-                            row.id(),
-                            one.subject(),
-                            jurisdiction(one),
-                            one.asked(),
-                            covering.get().tokenHash(),
-                            covering.get().expiresAt(),
-                            covering.get().mail(),
-                            now);
-                } else {
-                    uncovered.add(one);
-                }
-            }
-            if (uncovered.isEmpty()) {
-                return false;
-            }
-            queue(row, site, change, addressee.get().address(), uncovered, Locale.forLanguageTag(language), now);
-            return true;
-        }));
-    }
-
-    /** One mail for the subjects: the consents any of them still gives, asked once; each subject recorded as told. */
-    private void queue(
-            NoticeChangeRepository.ChangeRow row,
-            Site site,
-            NoticeChange change,
-            String address,
-            List<Concerned> subjects,
-            Locale locale,
-            Instant now) {
-        List<ChangeMails.Asked> shown = wordings.shown(
-                site, subjects.stream().flatMap(one -> one.asked().stream()).toList(), locale.getLanguage());
-        String token = shown.isEmpty() ? null : token();
-        Concerned first = subjects.get(0);
-        UUID mail = mailer.queue(
-                mails.of(site, first.subject(), address, jurisdiction(first), change, shown, token, locale));
-        for (Concerned one : subjects) {
-            if (!changes.insertTold(
-                    row.id(),
-                    one.subject(),
-                    jurisdiction(one),
-                    one.asked(),
-                    token == null ? null : Sha256.hex(token),
-                    token == null ? null : now.plus(LINK_VALID_FOR),
-                    mail,
-                    now)) {
-                // the address's lock makes this impossible; were it not, the mail must not go twice
-                throw new IllegalStateException("a subject of the address was told meanwhile");
-            }
-        }
-    }
-
-    /**
-     * The earlier mail of the address that covers a subject found after it went: one that asked nothing of it, or
-     * whose link, still unused and valid, asked every consent it would be asked.
-     */
-    private static Optional<NoticeChangeRepository.Told> covering(
-            List<NoticeChangeRepository.Told> before, List<ConsentWordings.Reconsent> asked, Instant now) {
-        if (before.isEmpty()) {
-            return Optional.empty();
-        }
-        if (asked.isEmpty()) {
-            return Optional.of(before.get(0));
-        }
-        Map<String, List<NoticeChangeRepository.Told>> byLink = before.stream()
-                .filter(one -> one.tokenHash() != null
-                        && !one.reconsented()
-                        && one.expiresAt() != null
-                        && now.isBefore(one.expiresAt()))
-                .collect(Collectors.groupingBy(NoticeChangeRepository.Told::tokenHash));
-        return byLink.values().stream()
-                .filter(link -> link.stream()
-                        .flatMap(one -> one.reconsents().stream())
-                        .collect(Collectors.toSet())
-                        .containsAll(asked))
-                .map(link -> link.get(0))
-                .findFirst();
-    }
-
-    private List<RecordSummary> concernedRecords(
-            NoticeChangeRepository.ChangeRow row, Site site, NoticeChange scope, SubjectId subject) {
-        if (!vault.exists(subject)) {
-            return List.of();
-        }
-        // what the change touches is the same in every language
-        return vault.records(subject).stream()
-                .filter(record -> record.site().equals(site.key())
-                        && scope.activities().contains(record.activity())
-                        && scope.jurisdictions().contains(record.jurisdiction())
-                        && record.collectedAt().isBefore(row.createdAt()))
-                .toList();
-    }
-
-    private static String jurisdiction(Concerned concerned) {
-        return concerned.records().get(0).jurisdiction();
-    }
-
-    /**
-     * The address a subject is told at, by its blind index: the lowest, so that a subject holding two addresses (data
-     * from before proofs, awaiting review) is always grouped under the same one.
-     */
-    private Optional<byte[]> addressOf(SubjectId subject) {
-        return addressees.emailIndexesOf(List.of(subject)).getOrDefault(subject, List.of()).stream()
-                .min(Comparator.comparing(index -> HexFormat.of().formatHex(index)));
-    }
-
-    /** 256 random bits, URL-safe: only its SHA-256 is stored. */
-    private String token() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

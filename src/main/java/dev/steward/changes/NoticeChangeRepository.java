@@ -99,19 +99,46 @@ class NoticeChangeRepository {
                 .singleRow();
     }
 
-    /** Those of the subjects already told of the change, with the mail and link they were told by. */
+    /** A row's mail was lost with its sealing subject's erasure: it told nobody. */
+    private static final String NOT_LOST =
+            " NOT EXISTS (SELECT 1 FROM notice_change_lost l WHERE l.mail_id = r.mail_id)";
+
+    /**
+     * Those of the subjects already told of the change, with the mail and link they were told by; a mail lost before
+     * it left told nobody, so its rows are left out.
+     */
     List<Told> toldOf(long change, Collection<SubjectId> subjects) {
-        return jdbc.sql(
-                        "SELECT * FROM notice_change_recipient WHERE change_id = :change AND subject_id = ANY(:subjects)")
+        return jdbc.sql("SELECT * FROM notice_change_recipient r WHERE change_id = :change"
+                        + " AND subject_id = ANY(:subjects) AND" + NOT_LOST)
                 .param("change", change)
                 .param("subjects", subjects.stream().map(SubjectId::value).toArray(UUID[]::new))
                 .query(TOLD)
                 .list();
     }
 
+    /** The subjects a mail was to tell that are still there (an erasure deletes the erased one's row). */
+    List<Told> toldBy(UUID mail) {
+        return jdbc.sql("SELECT * FROM notice_change_recipient r WHERE mail_id = :mail ORDER BY subject_id")
+                .param("mail", mail)
+                .query(TOLD)
+                .list();
+    }
+
+    /** Appends that the mail was lost with its sealing subject's erasure, at that instant, before it left. */
+    void insertLost(long change, UUID mail, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO notice_change_lost (mail_id, change_id, lost_at) VALUES (:mail, :change, :at)
+                        ON CONFLICT (mail_id) DO NOTHING
+                        """)
+                .param("mail", mail)
+                .param("change", change)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
     /**
-     * Records that the subject is told, by the mail given; answers false when someone (another node, an earlier run)
-     * told them already.
+     * Records that the subject is told, by the mail given, as its next attempt (the rows of a lost mail stay as they
+     * were); answers false when someone (another node, an earlier run) told them already by a mail not lost.
      */
     boolean insertTold(
             long change,
@@ -124,10 +151,17 @@ class NoticeChangeRepository {
             Instant at) {
         return jdbc.sql("""
                         INSERT INTO notice_change_recipient
-                            (change_id, subject_id, jurisdiction, mail_id, reconsents, token_hash, token_expires_at,
-                             told_at)
-                        VALUES (:change, :subject, :jurisdiction, :mail, :reconsents, :hash, :expires, :at)
-                        ON CONFLICT (change_id, subject_id) DO NOTHING
+                            (change_id, subject_id, attempt, jurisdiction, mail_id, reconsents, token_hash,
+                             token_expires_at, told_at)
+                        SELECT CAST(:change AS BIGINT), CAST(:subject AS UUID),
+                               COALESCE((SELECT max(attempt) FROM notice_change_recipient
+                                         WHERE change_id = :change AND subject_id = :subject), 0) + 1,
+                               CAST(:jurisdiction AS TEXT), CAST(:mail AS UUID), CAST(:reconsents AS TEXT[]),
+                               CAST(:hash AS TEXT), CAST(:expires AS TIMESTAMPTZ), CAST(:at AS TIMESTAMPTZ)
+                        WHERE NOT EXISTS (SELECT 1 FROM notice_change_recipient r
+                                          WHERE change_id = :change AND subject_id = :subject AND""" + NOT_LOST + """
+                        )
+                        ON CONFLICT (change_id, subject_id, attempt) DO NOTHING
                         """)
                         .param("change", change)
                         .param("subject", subject.value())
@@ -147,9 +181,13 @@ class NoticeChangeRepository {
                 == 1;
     }
 
-    /** The subjects a link acts for: those its mail told that were asked to consent again (erased ones are gone). */
+    /**
+     * The subjects a link acts for: those its mail told that were asked to consent again (erased ones are gone); the
+     * link of a mail lost before it left acts for nobody.
+     */
     List<Told> byToken(String tokenHash) {
-        return jdbc.sql("SELECT * FROM notice_change_recipient WHERE token_hash = :hash ORDER BY subject_id")
+        return jdbc.sql("SELECT * FROM notice_change_recipient r WHERE token_hash = :hash AND" + NOT_LOST
+                        + " ORDER BY subject_id")
                 .param("hash", tokenHash)
                 .query(TOLD)
                 .list();
@@ -182,16 +220,15 @@ class NoticeChangeRepository {
                         SELECT count(DISTINCT mail_id) AS told,
                                count(DISTINCT token_hash) AS asked,
                                count(DISTINCT token_hash) FILTER (WHERE reconsented_at IS NOT NULL) AS reconsented
-                        FROM notice_change_recipient WHERE change_id = :change
-                        """)
+                        FROM notice_change_recipient r WHERE change_id = :change AND""" + NOT_LOST)
                 .param("change", change)
                 .query((rs, row) -> new Counts(rs.getLong("told"), rs.getLong("asked"), rs.getLong("reconsented")))
                 .single();
     }
 
     List<UUID> mails(long change) {
-        return jdbc.sql("SELECT DISTINCT mail_id FROM notice_change_recipient WHERE change_id = :change"
-                        + " AND mail_id IS NOT NULL")
+        return jdbc.sql("SELECT DISTINCT mail_id FROM notice_change_recipient r WHERE change_id = :change"
+                        + " AND mail_id IS NOT NULL AND" + NOT_LOST)
                 .param("change", change)
                 .query(UUID.class)
                 .list();

@@ -183,7 +183,7 @@ class MailDelivery implements OutboundJob<MailDelivery.Attempt> {
             if (attempt == null) {
                 abandoned(each.item().id(), each.settlement());
             } else if (attempt.message() == null || attempt.outcome() == Outcome.GONE) {
-                outbox.delete(each.item().id());
+                outbox.delete(each.item().id(), clock.instant());
             } else {
                 record(attempt.message(), attempt, each.settlement());
             }

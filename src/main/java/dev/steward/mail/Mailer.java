@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,6 +101,21 @@ public class Mailer {
         return OutgoingMail.PERSONAL_REPLY.equals(mail.category())
                 ? Map.of()
                 : Map.of("Auto-Submitted", "auto-generated");
+    }
+
+    /**
+     * Messages of the category that an erasure deleted before they left, oldest first, at most {@code limit}; kept
+     * until {@link #forgetLost}. Only {@link OutgoingMail#NOTICE_CHANGE} messages are kept so.
+     */
+    public List<LostMail> lost(String category, int limit) {
+        return outbox.lost(category, limit);
+    }
+
+    /** Forgets lost messages whose sender has dealt with their loss. */
+    public void forgetLost(Collection<UUID> messages) {
+        if (!messages.isEmpty()) {
+            outbox.forgetLost(messages);
+        }
     }
 
     public Optional<MailStatus> status(UUID message) {

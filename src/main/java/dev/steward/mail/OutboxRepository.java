@@ -168,16 +168,52 @@ class OutboxRepository {
                 .update();
     }
 
-    void delete(UUID id) {
-        jdbc.sql("DELETE FROM mail_message WHERE id = :id").param("id", id).update();
+    /**
+     * Deletes a message whose subject's key is gone (an erasure the outbox did not hear of): a notice change's that had
+     * not left is kept as lost, as an erasure keeps it.
+     */
+    void delete(UUID id, Instant at) {
+        jdbc.sql(KEEP_LOST.formatted("id = :id") + ";\nDELETE FROM mail_message WHERE id = :id")
+                .param("id", id)
+                .param("at", utc(at))
+                .update();
     }
 
     /**
-     * Erasing people deletes their messages, except the one that tells them of the erasure
-     * ({@link dev.steward.vault.SubjectRows}).
+     * Keeps that a waiting notice-change message was lost with its subject's erasure: its id and category only
+     * ({@link OutgoingMail#NOTICE_CHANGE}).
      */
-    static final String DELETE_OF_SUBJECTS = "DELETE FROM mail_message WHERE subject_id = ANY(:subjects)"
-            + " AND category IS DISTINCT FROM '" + OutgoingMail.AFTER_ERASURE + "'";
+    private static final String KEEP_LOST = "INSERT INTO mail_lost (id, category, lost_at)"
+            + " SELECT id, category, :at FROM mail_message WHERE %s"
+            + " AND category = '" + OutgoingMail.NOTICE_CHANGE + "' AND status IN ('queued', 'held')"
+            + " ON CONFLICT (id) DO NOTHING";
+
+    /**
+     * Erasing people deletes their messages, except the one that tells them of the erasure, keeping which of them
+     * were lost before they left where their sender must hear of it ({@link dev.steward.vault.SubjectRows}).
+     */
+    static final List<String> DELETE_OF_SUBJECTS = List.of(
+            KEEP_LOST.formatted("subject_id = ANY(:subjects)"),
+            "DELETE FROM mail_message WHERE subject_id = ANY(:subjects)" + " AND category IS DISTINCT FROM '"
+                    + OutgoingMail.AFTER_ERASURE + "'");
+
+    /** The messages of the category lost with their subject's erasure before they left, oldest first. */
+    List<LostMail> lost(String category, int limit) {
+        return jdbc.sql(
+                        "SELECT id, lost_at FROM mail_lost WHERE category = :category ORDER BY lost_at, id LIMIT :limit")
+                .param("category", category)
+                .param("limit", limit)
+                .query((rs, row) -> new LostMail(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("lost_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    void forgetLost(Collection<UUID> ids) {
+        jdbc.sql("DELETE FROM mail_lost WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(UUID[]::new))
+                .update();
+    }
 
     /**
      * Streams messages newest first, on the given sites only (none given: every site), optionally on one site; the

@@ -56,6 +56,13 @@ public record OutgoingMail(
      */
     public static final String PERSONAL_REPLY = "personal-reply";
 
+    /**
+     * A notice change's mail, which tells every subject of its address at once but is sealed under one subject's key:
+     * when erasing that subject deletes it before it left, the outbox keeps that it was lost ({@link Mailer#lost}),
+     * so that the address's other subjects can be told again.
+     */
+    public static final String NOTICE_CHANGE = "notice-change";
+
     /** A message to a member of staff, such as a campaign's test: nobody's personal data, sealed with Steward's key. */
     public static final String STAFF = "staff";
 
