@@ -216,6 +216,10 @@ class DeviceLockoutTest {
         String newPassword = "canarytoken-new-password";
         Registrations.resetPassword(port, OMRON, registration.email(), newPassword);
         assertThat(devices(subject)).isZero();
+        assertThat(signIn(new Visitor(port), OMRON, registration.email(), newPassword)
+                        .statusCode())
+                .as("the reset lifted the lock")
+                .isEqualTo(302);
         lockOut(OMRON, registration.email());
         assertThat(Pages.text(
                         signIn(owner, OMRON, registration.email(), newPassword).body()))
@@ -225,7 +229,9 @@ class DeviceLockoutTest {
         clock.advance(Duration.ofMinutes(16));
         assertThat(signIn(owner, OMRON, registration.email(), newPassword).statusCode())
                 .isEqualTo(302);
-        assertThat(devices(subject)).isEqualTo(1);
+        assertThat(devices(subject))
+                .as("the two browsers signed in since the reset")
+                .isEqualTo(2);
         String page = owner.get("/s/omron-healthcare/account").body();
         owner.postForm(
                 "/s/omron-healthcare/account/delete", Map.of("_csrf", Console.csrf(page), "password", newPassword));
