@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -137,12 +138,13 @@ class AccountPagesController {
     String delete(
             @PathVariable String site,
             @RequestParam(defaultValue = "") String password,
+            @CookieValue(name = AccountDevices.COOKIE, required = false) @Nullable String device,
             Model model,
             RedirectAttributes redirect,
             HttpServletRequest request,
             HttpServletResponse response) {
         VisitorPrincipal visitor = sessions.signedIn();
-        SignIn.Result result = signIn.confirm(site, visitor.subject(), password);
+        SignIn.Result result = signIn.confirm(site, visitor.subject(), password, device);
         if (result.outcome() != SignIn.Outcome.SIGNED_IN) {
             if (result.outcome() == SignIn.Outcome.LOCKED) {
                 sessions.signOut(request, response);

@@ -156,14 +156,21 @@ class AccountRepository {
                 .update();
     }
 
-    void recordSignIn(String site, SubjectId subject, Instant now) {
+    /**
+     * A right password: the account was used. Typed in a browser nobody had signed in from, it also clears the
+     * account's wrong passwords ({@code resetFailures}); in the owner's own browser it leaves them for the strangers.
+     */
+    void recordSignIn(String site, SubjectId subject, Instant now, boolean resetFailures) {
         jdbc.sql("""
-                        UPDATE account SET failed_attempts = 0, locked_until = NULL, last_used_at = :now
+                        UPDATE account SET last_used_at = :now,
+                            failed_attempts = CASE WHEN :reset THEN 0 ELSE failed_attempts END,
+                            locked_until = CASE WHEN :reset THEN NULL ELSE locked_until END
                         WHERE site = :site AND subject_id = :subject
                         """)
                 .param("site", site)
                 .param("subject", subject.value())
                 .param("now", utc(now))
+                .param("reset", resetFailures)
                 .update();
     }
 
@@ -196,11 +203,11 @@ class AccountRepository {
     /** Subject {@code s.id} has an account on some site ({@link dev.steward.vault.SubjectKeepers}). */
     static final String HOLDS_ACCOUNT = "EXISTS (SELECT 1 FROM account a WHERE a.subject_id = s.id)";
 
-    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+    static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+    static @Nullable Instant instant(@Nullable OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 

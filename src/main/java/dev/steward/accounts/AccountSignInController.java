@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +27,7 @@ class AccountSignInController {
 
     private final SignIn signIn;
     private final VisitorSessions sessions;
+    private final AccountDevices devices;
     private final AccountPageModel pages;
     private final AccountWords words;
     private final ErrorWords errorWords;
@@ -34,12 +36,14 @@ class AccountSignInController {
     AccountSignInController(
             SignIn signIn,
             VisitorSessions sessions,
+            AccountDevices devices,
             AccountPageModel pages,
             AccountWords words,
             ErrorWords errorWords,
             Clock clock) {
         this.signIn = signIn;
         this.sessions = sessions;
+        this.devices = devices;
         this.pages = pages;
         this.words = words;
         this.errorWords = errorWords;
@@ -58,13 +62,15 @@ class AccountSignInController {
             @RequestParam(defaultValue = "") String login,
             @RequestParam(defaultValue = "") String password,
             @RequestParam(name = "continue", required = false) String back,
+            @CookieValue(name = AccountDevices.COOKIE, required = false) @Nullable String device,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
-        SignIn.Result result = signIn.signIn(site, login, password);
+        SignIn.Result result = signIn.signIn(site, login, password, device);
         if (result.outcome() == SignIn.Outcome.SIGNED_IN) {
             Instant now = clock.instant();
             sessions.signIn(new VisitorPrincipal(site, result.subject().toString(), now, now), request, response);
+            devices.set(site, result.device(), request, response);
             return "redirect:" + back(site, back);
         }
         model.addAttribute("login", login);
@@ -89,11 +95,12 @@ class AccountSignInController {
             @PathVariable String site,
             @RequestParam(defaultValue = "") String password,
             @RequestParam(name = "continue", required = false) String back,
+            @CookieValue(name = AccountDevices.COOKIE, required = false) @Nullable String device,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
         VisitorPrincipal visitor = sessions.signedIn();
-        SignIn.Result result = signIn.confirm(site, visitor.subject(), password);
+        SignIn.Result result = signIn.confirm(site, visitor.subject(), password, device);
         if (result.outcome() == SignIn.Outcome.SIGNED_IN) {
             sessions.save(visitor.passwordConfirmedAt(clock.instant()), request, response);
             return "redirect:" + back(site, back);

@@ -33,6 +33,7 @@ class PasswordResets {
     static final Duration VALID_FOR = Duration.ofHours(1);
 
     private final AccountRepository accounts;
+    private final AccountDeviceRepository devices;
     private final AccountTokenRepository tokens;
     private final AccountLinks links;
     private final AccountVerifications verifications;
@@ -47,6 +48,7 @@ class PasswordResets {
 
     PasswordResets(
             AccountRepository accounts,
+            AccountDeviceRepository devices,
             AccountTokenRepository tokens,
             AccountLinks links,
             AccountVerifications verifications,
@@ -59,6 +61,7 @@ class PasswordResets {
             Clock clock,
             AccountWords words) {
         this.accounts = accounts;
+        this.devices = devices;
         this.tokens = tokens;
         this.links = links;
         this.verifications = verifications;
@@ -124,7 +127,8 @@ class PasswordResets {
 
     /**
      * Sets the new password and uses the link up; a link that expired or was used changes nothing. The link came back
-     * from the account's mailbox, so an account not verified yet is verified by it.
+     * from the account's mailbox, so an account not verified yet is verified by it. No browser the old password signed
+     * in from is trusted any more: the reset may be the owner's answer to someone who had it, or a copy of a cookie.
      */
     @Transactional
     boolean reset(String site, String token, String password) {
@@ -136,6 +140,7 @@ class PasswordResets {
                 .flatMap(subject -> accounts.find(site, subject));
         account.ifPresent(found -> {
             accounts.changePassword(site, found.subject(), passwords.encode(password));
+            devices.forget(site, found.subject());
             verifications.complete(found, "password-reset");
         });
         return account.isPresent();

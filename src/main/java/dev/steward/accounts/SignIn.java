@@ -6,6 +6,7 @@ import dev.steward.vault.SubjectId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks a visitor's password: at sign-in (with a user name or an e-mail address), and again before sensitive actions.
- * Every wrong password counts towards the site's lockout, wherever it was typed. An unknown login costs as much time
- * as a known one, so timing does not tell who has an account.
+ * Every wrong password counts towards the site's lockout, wherever it was typed: against the browser where the account
+ * signed in before ({@link AccountDevices}), else against the account. An unknown login costs as much time as a known
+ * one, so timing does not tell who has an account; the browser's cookie is looked up before the login, whatever it is.
  */
 @Service
 class SignIn {
@@ -34,13 +36,19 @@ class SignIn {
         UNVERIFIED
     }
 
+    /** What came of it; {@code device} is the browser's new cookie after a sign-in. */
     record Result(
             Outcome outcome,
             @Nullable SubjectId subject,
-            @Nullable Instant lockedUntil) {
+            @Nullable Instant lockedUntil,
+            @Nullable String device) {
 
         static Result wrong() {
-            return new Result(Outcome.WRONG, null, null);
+            return of(Outcome.WRONG);
+        }
+
+        static Result of(Outcome outcome) {
+            return new Result(outcome, null, null, null);
         }
     }
 
@@ -48,6 +56,7 @@ class SignIn {
     private final Identities identities;
     private final AccountVerifications verifications;
     private final PasswordChecks checks;
+    private final AccountDevices devices;
     private final Catalogs catalogs;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
@@ -59,6 +68,7 @@ class SignIn {
             Identities identities,
             AccountVerifications verifications,
             PasswordChecks checks,
+            AccountDevices devices,
             Catalogs catalogs,
             PasswordEncoder passwords,
             ApplicationEventPublisher events,
@@ -67,6 +77,7 @@ class SignIn {
         this.identities = identities;
         this.verifications = verifications;
         this.checks = checks;
+        this.devices = devices;
         this.catalogs = catalogs;
         this.passwords = passwords;
         this.events = events;
@@ -80,7 +91,14 @@ class SignIn {
      */
     @Transactional
     Result signIn(String site, String login, String password) {
+        return signIn(site, login, password, null);
+    }
+
+    /** Signing in from a browser that presents its device cookie, if it has one. */
+    @Transactional
+    Result signIn(String site, String login, String password, @Nullable String deviceCookie) {
         catalogs.requireSite(site);
+        Optional<AccountDevice> device = devices.presented(site, deviceCookie);
         Set<SubjectId> carriers = Logins.of(login).stream()
                 .flatMap(identifier -> identities.carrying(identifier).stream())
                 .collect(Collectors.toSet());
@@ -92,7 +110,7 @@ class SignIn {
         }
         Result result = Result.wrong();
         for (Account account : candidates) {
-            result = check(account, password);
+            result = check(account, password, device, true);
             if (result.outcome() != Outcome.WRONG) {
                 return result;
             }
@@ -102,29 +120,37 @@ class SignIn {
 
     /** The password typed again by someone signed in, before a sensitive action. */
     @Transactional
-    Result confirm(String site, SubjectId subject, String password) {
+    Result confirm(String site, SubjectId subject, String password, @Nullable String deviceCookie) {
+        Optional<AccountDevice> device = devices.presented(site, deviceCookie);
         return accounts.find(site, subject)
-                .map(account -> check(account, password))
+                .map(account -> check(account, password, device, false))
                 .orElseGet(Result::wrong);
     }
 
-    private Result check(Account account, String password) {
-        PasswordChecks.Checked checked = checks.check(account, password);
+    /**
+     * WHY a right password in the owner's browser leaves the account's lock alone: it was set off elsewhere, and
+     * lifting it would hand whoever set it off a fresh round of guesses each time the owner signs in.
+     */
+    private Result check(Account account, String password, Optional<AccountDevice> device, boolean newCookie) {
+        Instant now = clock.instant();
+        AccountDevice browser =
+                device.filter(found -> found.speaksFor(account, now)).orElse(null);
+        PasswordChecks.Checked checked = checks.check(account, password, browser);
         if (checked.verdict() != PasswordChecks.Verdict.RIGHT) {
             return checked.verdict() == PasswordChecks.Verdict.LOCKED
-                    ? new Result(Outcome.LOCKED, null, checked.lockedUntil())
+                    ? new Result(Outcome.LOCKED, null, checked.lockedUntil(), null)
                     : Result.wrong();
         }
         if (account.state() == Account.State.AWAITING_PARENT) {
-            return new Result(Outcome.AWAITING_PARENT, null, null);
+            return Result.of(Outcome.AWAITING_PARENT);
         }
         if (!account.verified()) {
             verifications.resend(account);
-            return new Result(Outcome.UNVERIFIED, null, null);
+            return Result.of(Outcome.UNVERIFIED);
         }
-        Instant now = clock.instant();
-        accounts.recordSignIn(account.site(), account.subject(), now);
+        accounts.recordSignIn(account.site(), account.subject(), now, browser == null);
         events.publishEvent(new AccountUsed(account.subject(), account.site(), now));
-        return new Result(Outcome.SIGNED_IN, account.subject(), null);
+        return new Result(
+                Outcome.SIGNED_IN, account.subject(), null, newCookie ? devices.remember(account, device) : null);
     }
 }

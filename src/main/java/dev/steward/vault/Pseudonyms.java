@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * Keyed hashes for personal values kept outside the vault only to be matched, never read back (the request log's
  * IP addresses during a visit). The key is one of Steward's own, wrapped by the master key; without it a hash of an
  * IPv4 address cannot be turned back by trying all four billion. Each domain hashes apart from every other, so a
- * pseudonym of one use cannot be matched against another's.
+ * pseudonym of one use cannot be matched against another's. Being a MAC under a key only Steward holds, it also signs
+ * what Steward hands out and must recognise unforged (the accounts' device cookies).
  */
 @Component
 public class Pseudonyms {

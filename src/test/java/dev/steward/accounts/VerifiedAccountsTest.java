@@ -253,15 +253,7 @@ class VerifiedAccountsTest {
         jdbc.sql("UPDATE account SET verify_by = NULL WHERE subject_id = :s")
                 .param("s", subject.value())
                 .update();
-        new Visitor(port)
-                .submit(
-                        "/s/omron-healthcare/account/reset",
-                        "/s/omron-healthcare/account/reset",
-                        Map.of("login", registration.email()));
-        String link =
-                Mailboxes.link(port, registration.email(), "Reset your password", "/s/omron-healthcare/account/reset/");
-
-        new Visitor(port).submit(link, link, Map.of("password", "canarytoken-renewed-1"));
+        Registrations.resetPassword(port, OMRON, registration.email(), "canarytoken-renewed-1");
 
         assertThat(signIn(new Visitor(port), registration.email(), "canarytoken-renewed-1")
                         .statusCode())

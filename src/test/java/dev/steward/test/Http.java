@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 public final class Http {
 
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
     public Http(int port) {
@@ -33,10 +34,27 @@ public final class Http {
     public Http(String host, int port) {
         this.base = "http://" + host + ":" + port;
         this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** The value of a cookie the jar would send to the path, if it holds one. */
+    public java.util.Optional<String> cookie(String name, String path) {
+        return cookies.getCookieStore().get(URI.create(base + path)).stream()
+                .filter(cookie -> cookie.getName().equals(name)
+                        && (cookie.getPath() == null || path.startsWith(cookie.getPath())))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst();
+    }
+
+    /** Puts a cookie into the jar for the path, as someone who copied its value would. */
+    public void plant(String name, String value, String path) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath(path);
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base + path), cookie);
     }
 
     public HttpResponse<String> get(String path, String... headers) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** Finishes a registration as its registrant does: opens the link mailed to the address, types the password, confirms. */
+/**
+ * Finishes a registration as its registrant does: opens the link mailed to the address, types the password, confirms.
+ * And resets a password the same way.
+ */
 public final class Registrations {
 
     private Registrations() {}
@@ -24,6 +27,15 @@ public final class Registrations {
         HttpResponse<String> answer = new Visitor(port).submit(link, link, Map.of("password", password));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(Pages.text(answer.body())).contains("Your address is confirmed");
+    }
+
+    /** Asks for a reset link for the address's account, as anyone may, and sets the password with it. */
+    public static void resetPassword(int port, String site, String email, String password) {
+        String reset = "/s/" + site + "/account/reset";
+        new Visitor(port).submit(reset, reset, Map.of("login", email));
+        String link = Mailboxes.link(port, email, "Reset your password", reset + "/");
+        HttpResponse<String> answer = new Visitor(port).submit(link, link, Map.of("password", password));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
     }
 
     public static String verificationLink(int port, String site, String email) {

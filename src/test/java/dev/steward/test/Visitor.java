@@ -35,6 +35,16 @@ public final class Visitor {
         return ip;
     }
 
+    /** The value of a cookie this browser would send to the path, if it holds one. */
+    public java.util.Optional<String> cookie(String name, String path) {
+        return http.cookie(name, path);
+    }
+
+    /** Puts a cookie into this browser for the path, as someone who copied its value would. */
+    public void plant(String name, String value, String path) {
+        http.plant(name, value, path);
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         return http.get(path, with(headers));
     }
