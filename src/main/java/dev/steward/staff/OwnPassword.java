@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A member changes their own password. The current one is asked, so that a session left open cannot be turned into a
  * lasting takeover; a wrong one counts towards the sign-in lockout. Every session of the member then ends, this one
- * included: they sign in again with the new password.
+ * included: they sign in again with the new password, and every browser they signed in from is trusted no more.
  */
 @Service
 class OwnPassword {
@@ -24,6 +24,7 @@ class OwnPassword {
     private final PasswordEncoder encoder;
     private final StaffAccounts accounts;
     private final StaffSessions sessions;
+    private final StaffDevices devices;
     private final AuditTrail audit;
 
     OwnPassword(
@@ -31,11 +32,13 @@ class OwnPassword {
             PasswordEncoder encoder,
             StaffAccounts accounts,
             StaffSessions sessions,
+            StaffDevices devices,
             AuditTrail audit) {
         this.users = users;
         this.encoder = encoder;
         this.accounts = accounts;
         this.sessions = sessions;
+        this.devices = devices;
         this.audit = audit;
     }
 
@@ -64,6 +67,8 @@ class OwnPassword {
             throw new InvalidInputException(errors);
         }
         users.setOwnPassword(user.username(), encoder.encode(change.password()));
+        // the browsers the old password signed in from are trusted no more, this one included
+        devices.forget(user.username());
         audit.record(new AuditEntry(me.name(), "change-own-password", null, null, List.of("password"), null));
         sessions.changed(me.name());
     }

@@ -19,6 +19,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -118,13 +119,25 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain console(HttpSecurity http, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, SessionRegistry sessions, StaffDevices devices) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler toConsole = new SavedRequestAwareAuthenticationSuccessHandler();
+        toConsole.setDefaultTargetUrl("/admin");
+        toConsole.setAlwaysUseDefaultTargetUrl(true);
         return http.securityMatcher(PermissionGuard.CONSOLE + "/**", "/login", "/logout")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/login")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", true))
+                // the form's attempts, and only they, bring the browser's device cookie (StaffAccounts); each sign-in
+                // gives the browser a new one
+                .formLogin(form -> form.loginPage("/login")
+                        .authenticationDetailsSource(
+                                request -> new ConsoleSignInDetails(request, devices.presented(request)))
+                        .successHandler((request, response, signedIn) -> {
+                            devices.remember(
+                                    signedIn.getName(), ConsoleSignInDetails.deviceOf(signedIn), request, response);
+                            toConsole.onAuthenticationSuccess(request, response, signedIn);
+                        }))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))

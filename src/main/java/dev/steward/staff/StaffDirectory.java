@@ -33,6 +33,7 @@ public class StaffDirectory {
     private final AuditTrail audit;
     private final StaffSessions sessions;
     private final ApiKeys keys;
+    private final StaffDevices devices;
     private final Clock clock;
 
     StaffDirectory(
@@ -42,6 +43,7 @@ public class StaffDirectory {
             AuditTrail audit,
             StaffSessions sessions,
             ApiKeys keys,
+            StaffDevices devices,
             Clock clock) {
         this.users = users;
         this.encoder = encoder;
@@ -49,6 +51,7 @@ public class StaffDirectory {
         this.audit = audit;
         this.sessions = sessions;
         this.keys = keys;
+        this.devices = devices;
         this.clock = clock;
     }
 
@@ -147,6 +150,9 @@ public class StaffDirectory {
                 change.password());
         keepAnAdministrator(current, updated, change);
         users.update(updated);
+        if (change.password() != null) {
+            devices.forget(username);
+        }
         if (keys.outranked(updated) > 0) {
             changed.add("api-keys");
         }
@@ -159,7 +165,10 @@ public class StaffDirectory {
         return StaffMember.of(user, clock.instant());
     }
 
-    /** A new password also lifts a lockout: it is how an administrator lets a locked-out member back in. */
+    /**
+     * A new password also lifts a lockout: it is how an administrator lets a locked-out member back in. The browsers the
+     * old one signed in from are trusted no more ({@link #change}).
+     */
     private StaffUser withPassword(StaffUser user, @Nullable String password) {
         if (password == null) {
             return user;

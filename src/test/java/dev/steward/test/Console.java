@@ -21,7 +21,11 @@ public final class Console {
     }
 
     public static Console signIn(int port, String username, String password) {
-        Http http = new Http(port);
+        return signIn(new Http(port), username, password);
+    }
+
+    /** Signs in from this browser, which keeps its cookies (a device cookie too) from one sign-in to the next. */
+    public static Console signIn(Http http, String username, String password) {
         assertThat(attempt(http, username, password).headers().firstValue("Location"))
                 .as("signed in")
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/admin"));
@@ -30,13 +34,19 @@ public final class Console {
 
     /** Where the sign-in form sends a browser: to {@code /admin} when signed in, to {@code /login?error} when not. */
     public static String signInAnswer(int port, String username, String password) {
-        return attempt(new Http(port), username, password)
+        return signInAnswer(new Http(port), username, password);
+    }
+
+    /** Where the sign-in form sends this browser, which keeps its cookies from one attempt to the next. */
+    public static String signInAnswer(Http browser, String username, String password) {
+        return attempt(browser, username, password)
                 .headers()
                 .firstValue("Location")
                 .orElseThrow();
     }
 
-    private static HttpResponse<String> attempt(Http http, String username, String password) {
+    /** The sign-in form posted from this browser, as answered. */
+    public static HttpResponse<String> attempt(Http http, String username, String password) {
         return http.postForm(
                 "/login",
                 Map.of(

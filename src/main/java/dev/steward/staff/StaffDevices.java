@@ -1,0 +1,96 @@
+package dev.steward.staff;
+
+import dev.steward.platform.Sha256;
+import dev.steward.platform.StewardProperties;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * Device cookies for the console (OWASP, "Slow brute force"): a browser in which a member signed in gets a cookie naming
+ * a row that names the member, and wrong passwords typed in it at sign-in count against that browser only; a lock that
+ * strangers' guesses put on the member does not stop it ({@link StaffAccounts}). The cookie holds a random id of 256
+ * bits, nothing personal; only its SHA-256 is stored, so the table read out opens nothing. WHY no MAC, unlike visitors'
+ * device cookies: the vault holding the keys depends on this module, and a guessed id is as likely as a guessed key.
+ * The cookie goes to the sign-in form only ({@code /login}), HttpOnly, SameSite=Strict and, behind TLS, Secure.
+ */
+@Component
+class StaffDevices {
+
+    static final String COOKIE = "steward-staff-device";
+    static final Duration TRUSTED_FOR = Duration.ofDays(365);
+    /** A member rarely uses more browsers than this; the oldest give way. */
+    static final int KEPT_PER_MEMBER = 10;
+
+    /** Longer than any cookie made here: a longer one is not looked up. */
+    private static final int MAX_COOKIE = 64;
+
+    private final StaffDeviceRepository devices;
+    private final StewardProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    StaffDevices(StaffDeviceRepository devices, StewardProperties properties, Clock clock) {
+        this.devices = devices;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The browser the request's cookie names, if Steward still knows it; whose it is, is for the caller to check. */
+    Optional<StaffDevice> presented(HttpServletRequest request) {
+        Cookie cookie = WebUtils.getCookie(request, COOKIE);
+        if (cookie == null || cookie.getValue().isEmpty() || cookie.getValue().length() > MAX_COOKIE) {
+            return Optional.empty();
+        }
+        return devices.find(Sha256.hex(cookie.getValue()));
+    }
+
+    /**
+     * The member signed in in this browser: it gets a new cookie, and the one it presented, if it was this member's,
+     * ends (so a copy taken of it earlier ends too).
+     */
+    void remember(
+            String username,
+            Optional<StaffDevice> presented,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Instant now = clock.instant();
+        presented
+                .filter(device -> device.username().equals(username))
+                .ifPresent(device -> devices.delete(device.idSha256()));
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        devices.insert(Sha256.hex(id), username, now, now.plus(TRUSTED_FOR), KEPT_PER_MEMBER);
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                ResponseCookie.from(COOKIE, id)
+                        .path("/login")
+                        .maxAge(TRUSTED_FOR)
+                        .httpOnly(true)
+                        .secure(request.isSecure() || properties.publicUrl().startsWith("https:"))
+                        .sameSite("Strict")
+                        .build()
+                        .toString());
+    }
+
+    /** A new password ends the trust of every browser the old one signed in from. */
+    void forget(String username) {
+        devices.forget(username);
+    }
+
+    /** Counts a wrong password typed in the browser, locking it (and so ending its trust) at the limit. */
+    void wrongPassword(StaffDevice device, int lockAfter, Instant lockUntil) {
+        devices.recordFailure(device.idSha256(), lockAfter, lockUntil);
+    }
+}
