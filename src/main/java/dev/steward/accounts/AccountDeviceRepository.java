@@ -1,11 +1,10 @@
 package dev.steward.accounts;
 
-import static dev.steward.accounts.AccountRepository.instant;
 import static dev.steward.accounts.AccountRepository.utc;
 
+import dev.steward.platform.DeviceTrust;
 import dev.steward.vault.SubjectId;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
@@ -20,9 +19,7 @@ class AccountDeviceRepository {
             rs.getString("id_sha256"),
             rs.getString("site"),
             new SubjectId(rs.getObject("subject_id", UUID.class)),
-            rs.getInt("failed_attempts"),
-            instant(rs.getObject("locked_until", OffsetDateTime.class)),
-            rs.getObject("trusted_until", OffsetDateTime.class).toInstant());
+            DeviceTrust.read(rs, "trusted_until"));
 
     private final JdbcClient jdbc;
 

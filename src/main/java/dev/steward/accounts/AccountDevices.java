@@ -1,7 +1,7 @@
 package dev.steward.accounts;
 
+import dev.steward.platform.DeviceCookies;
 import dev.steward.platform.Sha256;
-import dev.steward.platform.StewardProperties;
 import dev.steward.vault.Pseudonyms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,8 +14,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,19 +37,15 @@ class AccountDevices {
     private final AccountDeviceRepository devices;
     private final AccountLinks random;
     private final Pseudonyms macs;
-    private final StewardProperties properties;
+    private final DeviceCookies cookies;
     private final Clock clock;
 
     AccountDevices(
-            AccountDeviceRepository devices,
-            AccountLinks random,
-            Pseudonyms macs,
-            StewardProperties properties,
-            Clock clock) {
+            AccountDeviceRepository devices, AccountLinks random, Pseudonyms macs, DeviceCookies cookies, Clock clock) {
         this.devices = devices;
         this.random = random;
         this.macs = macs;
-        this.properties = properties;
+        this.cookies = cookies;
         this.clock = clock;
     }
 
@@ -69,7 +63,7 @@ class AccountDevices {
         }
         Instant now = clock.instant();
         return devices.find(Sha256.hex(cookie.substring(0, dot)))
-                .filter(device -> device.site().equals(site) && (device.trustedAt(now) || device.lockedAt(now)));
+                .filter(device -> device.site().equals(site) && device.trust().countsAt(now));
     }
 
     /**
@@ -88,16 +82,7 @@ class AccountDevices {
 
     /** Sets the cookie on the answer, for the site's account pages only. */
     void set(String site, String value, HttpServletRequest request, HttpServletResponse response) {
-        response.addHeader(
-                HttpHeaders.SET_COOKIE,
-                ResponseCookie.from(COOKIE, value)
-                        .path("/s/" + site + "/account")
-                        .maxAge(TRUSTED_FOR)
-                        .httpOnly(true)
-                        .secure(request.isSecure() || properties.publicUrl().startsWith("https:"))
-                        .sameSite("Strict")
-                        .build()
-                        .toString());
+        cookies.set(COOKIE, value, "/s/" + site + "/account", TRUSTED_FOR, request, response);
     }
 
     private byte[] mac(String site, String id) {

@@ -52,8 +52,8 @@ class PasswordChecks {
     Checked check(Account account, String password, @Nullable AccountDevice browser) {
         Instant now = clock.instant();
         AccountDevice device = browser != null && browser.speaksFor(account, now) ? browser : null;
-        if (device != null ? device.lockedAt(now) : account.lockedAt(now)) {
-            return new Checked(Verdict.LOCKED, device != null ? device.lockedUntil() : account.lockedUntil());
+        if (device != null ? device.trust().lockedAt(now) : account.lockedAt(now)) {
+            return new Checked(Verdict.LOCKED, device != null ? device.trust().lockedUntil() : account.lockedUntil());
         }
         if (passwords.matches(password, account.passwordHash())) {
             if (device != null) {

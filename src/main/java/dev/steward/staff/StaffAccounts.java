@@ -67,7 +67,7 @@ class StaffAccounts extends DaoAuthenticationProvider {
         } catch (BadCredentialsException e) {
             wrong = e;
         }
-        if (browser.map(device -> device.lockedAt(now)).orElse(member.locked())) {
+        if (browser.map(device -> device.trust().lockedAt(now)).orElse(member.locked())) {
             throw new LockedException(
                     messages.getMessage("AbstractUserDetailsAuthenticationProvider.locked", "User account is locked"));
         }

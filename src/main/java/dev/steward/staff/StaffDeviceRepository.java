@@ -1,5 +1,6 @@
 package dev.steward.staff;
 
+import dev.steward.platform.DeviceTrust;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,15 +13,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StaffDeviceRepository {
 
-    private static final RowMapper<StaffDevice> DEVICE = (rs, row) -> {
-        OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
-        return new StaffDevice(
-                rs.getString("id_sha256"),
-                rs.getString("username"),
-                rs.getInt("failed_attempts"),
-                lockedUntil == null ? null : lockedUntil.toInstant(),
-                rs.getObject("expires_at", OffsetDateTime.class).toInstant());
-    };
+    private static final RowMapper<StaffDevice> DEVICE = (rs, row) ->
+            new StaffDevice(rs.getString("id_sha256"), rs.getString("username"), DeviceTrust.read(rs, "expires_at"));
 
     private final JdbcClient jdbc;
 

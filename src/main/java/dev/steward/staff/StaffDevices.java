@@ -1,7 +1,7 @@
 package dev.steward.staff;
 
+import dev.steward.platform.DeviceCookies;
 import dev.steward.platform.Sha256;
-import dev.steward.platform.StewardProperties;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.WebUtils;
 
@@ -36,13 +34,13 @@ class StaffDevices {
     private static final int MAX_COOKIE = 64;
 
     private final StaffDeviceRepository devices;
-    private final StewardProperties properties;
+    private final DeviceCookies cookies;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    StaffDevices(StaffDeviceRepository devices, StewardProperties properties, Clock clock) {
+    StaffDevices(StaffDeviceRepository devices, DeviceCookies cookies, Clock clock) {
         this.devices = devices;
-        this.properties = properties;
+        this.cookies = cookies;
         this.clock = clock;
     }
 
@@ -72,16 +70,7 @@ class StaffDevices {
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         devices.insert(Sha256.hex(id), username, now, now.plus(TRUSTED_FOR), KEPT_PER_MEMBER);
-        response.addHeader(
-                HttpHeaders.SET_COOKIE,
-                ResponseCookie.from(COOKIE, id)
-                        .path("/login")
-                        .maxAge(TRUSTED_FOR)
-                        .httpOnly(true)
-                        .secure(request.isSecure() || properties.publicUrl().startsWith("https:"))
-                        .sameSite("Strict")
-                        .build()
-                        .toString());
+        cookies.set(COOKIE, id, "/login", TRUSTED_FOR, request, response);
     }
 
     /** A new password ends the trust of every browser the old one signed in from. */
