@@ -70,7 +70,8 @@ public class StaleForms implements AccessDeniedHandler {
 
     /**
      * The page the form was sent from, when the browser said (pages send their address to their own origin only) and
-     * it is of this origin; only its path and query are used, so the link cannot lead elsewhere.
+     * it is of this origin; only its path and query are used, so the link cannot lead elsewhere. WHY not a path of two
+     * slashes: as a link it names another host ({@code //elsewhere.example/}).
      */
     private static Optional<String> formPage(HttpServletRequest request) {
         String referrer = request.getHeader(HttpHeaders.REFERER);
@@ -80,8 +81,9 @@ public class StaleForms implements AccessDeniedHandler {
         try {
             URI from = new URI(referrer);
             boolean sameOrigin = Objects.equals(from.getRawAuthority(), request.getHeader(HttpHeaders.HOST));
-            return sameOrigin && from.getRawPath() != null && from.getRawPath().startsWith("/")
-                    ? Optional.of(from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery()))
+            String path = from.getRawPath();
+            return sameOrigin && path != null && path.startsWith("/") && !path.startsWith("//")
+                    ? Optional.of(path + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery()))
                     : Optional.empty();
         } catch (java.net.URISyntaxException unreadable) {
             return Optional.empty();

@@ -113,16 +113,9 @@ class ErrorPagesTest {
             "Accept", "text/html", "Accept-Language", "de", "Referer", "http://localhost:" + port + form
         };
 
-        HttpResponse<String> german =
-                new Visitor(port).postForm("/s/olympus-ims/forms/contact", Map.of("_csrf", staleToken), fromTheForm);
-        HttpResponse<String> fromElsewhere = new Visitor(port)
-                .postForm(
-                        "/s/olympus-ims/forms/contact",
-                        Map.of("_csrf", staleToken),
-                        "Accept",
-                        "text/html",
-                        "Referer",
-                        "https://evil.example/s/olympus-ims/forms/contact");
+        HttpResponse<String> german = staleContactForm(staleToken, fromTheForm);
+        HttpResponse<String> fromElsewhere = staleContactForm(
+                staleToken, "Accept", "text/html", "Referer", "https://evil.example/s/olympus-ims/forms/contact");
 
         assertThat(german.statusCode()).isEqualTo(403);
         assertThat(german.body())
@@ -134,6 +127,34 @@ class ErrorPagesTest {
                 .contains("<h1>This page was open too long</h1>")
                 .doesNotContain("evil.example")
                 .doesNotContain("Open the page again</a>");
+    }
+
+    /**
+     * attack20: a referrer of this origin whose path starts with two slashes made a link to another host
+     * ({@code //evil.example/…}); neither it nor a backslash, an opaque address or a referrer naming no host leads off.
+     */
+    @Test
+    void aStaleFormsLinkNeverNamesAnotherHost() {
+        String staleToken = Console.csrf(
+                new Visitor(port).get("/s/olympus-ims/forms/contact").body());
+        for (String referrer : List.of(
+                "http://localhost:" + port + "//evil.example/s/olympus-ims/forms/contact",
+                "http://localhost:" + port + "/\\evil.example/",
+                "javascript:alert(1)",
+                "//evil.example/")) {
+            HttpResponse<String> refused = staleContactForm(staleToken, "Accept", "text/html", "Referer", referrer);
+            assertThat(refused.statusCode()).as(referrer).isEqualTo(403);
+            assertThat(refused.body())
+                    .as(referrer)
+                    .contains("<h1>This page was open too long</h1>")
+                    .doesNotContain("evil.example")
+                    .doesNotContain("javascript:");
+        }
+    }
+
+    /** The contact form posted with a token of a session that is gone. */
+    private HttpResponse<String> staleContactForm(String staleToken, String... headers) {
+        return new Visitor(port).postForm("/s/olympus-ims/forms/contact", Map.of("_csrf", staleToken), headers);
     }
 
     @Test
