@@ -80,6 +80,17 @@ class AccountDevices {
         return id + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(account.site(), id));
     }
 
+    /**
+     * The account's password was reset in this browser: no browser the old one signed in from is trusted any more, this
+     * one is, by the new cookie answered. WHY this one: the reset proved the mailbox and set the password here, no less
+     * than a sign-in proves; without it a stranger who keeps guessing would lock the owner out again the moment the
+     * reset lifted the lock, before they could sign in.
+     */
+    String newPassword(Account account) {
+        devices.forget(account.site(), account.subject());
+        return remember(account, Optional.empty());
+    }
+
     /** Sets the cookie on the answer, for the site's account pages only. */
     void set(String site, String value, HttpServletRequest request, HttpServletResponse response) {
         cookies.set(COOKIE, value, "/s/" + site + "/account", TRUSTED_FOR, request, response);

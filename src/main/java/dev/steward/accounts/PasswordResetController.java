@@ -5,6 +5,7 @@ import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.Phrase;
 import dev.steward.platform.UnusableLinkException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -23,10 +24,13 @@ class PasswordResetController {
 
     private final AccountPageModel pages;
     private final PasswordResets resets;
+    private final AccountDevices devices;
 
     private final ErrorWords errorWords;
 
-    PasswordResetController(AccountPageModel pages, PasswordResets resets, ErrorWords errorWords) {
+    PasswordResetController(
+            AccountPageModel pages, PasswordResets resets, AccountDevices devices, ErrorWords errorWords) {
+        this.devices = devices;
         this.errorWords = errorWords;
         this.pages = pages;
         this.resets = resets;
@@ -73,6 +77,7 @@ class PasswordResetController {
             @PathVariable String token,
             @RequestParam(defaultValue = "") String password,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
         EmailLinks.secret(response);
         page(model, site);
@@ -80,9 +85,11 @@ class PasswordResetController {
             throw unusable(site, token);
         }
         try {
-            if (!resets.reset(site, token, password)) {
-                throw unusable(site, token);
-            }
+            devices.set(
+                    site,
+                    resets.reset(site, token, password).orElseThrow(() -> unusable(site, token)),
+                    request,
+                    response);
         } catch (InvalidInputException e) {
             model.addAttribute("token", token);
             return refused(model, e, response, "accounts/reset");

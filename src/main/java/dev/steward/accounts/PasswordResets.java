@@ -33,7 +33,7 @@ class PasswordResets {
     static final Duration VALID_FOR = Duration.ofHours(1);
 
     private final AccountRepository accounts;
-    private final AccountDeviceRepository devices;
+    private final AccountDevices devices;
     private final AccountTokenRepository tokens;
     private final AccountLinks links;
     private final AccountVerifications verifications;
@@ -48,7 +48,7 @@ class PasswordResets {
 
     PasswordResets(
             AccountRepository accounts,
-            AccountDeviceRepository devices,
+            AccountDevices devices,
             AccountTokenRepository tokens,
             AccountLinks links,
             AccountVerifications verifications,
@@ -129,20 +129,20 @@ class PasswordResets {
      * Sets the new password and uses the link up; a link that expired or was used changes nothing. The link came back
      * from the account's mailbox, so an account not verified yet is verified by it. No browser the old password signed
      * in from is trusted any more: the reset may be the owner's answer to someone who had it, or a copy of a cookie.
+     * Answers, if the link was good, the device cookie of the browser it was used in, the one browser trusted now.
      */
     @Transactional
-    boolean reset(String site, String token, String password) {
+    Optional<String> reset(String site, String token, String password) {
         if (password.length() < Accounts.MIN_PASSWORD_LENGTH) {
             throw new InvalidInputException(List.of(words.tooShort("password")));
         }
         Optional<Account> account = tokens.consume(
                         AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site, clock.instant())
                 .flatMap(subject -> accounts.find(site, subject));
-        account.ifPresent(found -> {
+        return account.map(found -> {
             accounts.changePassword(site, found.subject(), passwords.encode(password));
-            devices.forget(site, found.subject());
             verifications.complete(found, "password-reset");
+            return devices.newPassword(found);
         });
-        return account.isPresent();
     }
 }

@@ -19,13 +19,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OwnPasswordController {
 
     private final OwnPassword passwords;
+    private final StaffDevices devices;
     private final CurrentCaller caller;
 
     private final ErrorWords errorWords;
 
-    OwnPasswordController(OwnPassword passwords, CurrentCaller caller, ErrorWords errorWords) {
+    OwnPasswordController(OwnPassword passwords, StaffDevices devices, CurrentCaller caller, ErrorWords errorWords) {
         this.errorWords = errorWords;
         this.passwords = passwords;
+        this.devices = devices;
         this.caller = caller;
     }
 
@@ -44,17 +46,27 @@ class OwnPasswordController {
             HttpServletRequest request,
             HttpServletResponse response) {
         try {
-            passwords.change(caller.get(), new OwnPassword.Change(current, password, repeated));
+            String device = passwords.change(caller.get(), new OwnPassword.Change(current, password, repeated));
+            devices.set(device, request, response);
             // every other session of the member ends once the change commits; this one ends now
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
+            endSession(request);
             return "redirect:/login?password-changed";
         } catch (InvalidInputException e) {
+            if (e.errors().stream().anyMatch(error -> OwnPassword.LOCKED.equals(error.code()))) {
+                // too many wrong current passwords: this session guesses no more (OwnPassword.LOCKED)
+                endSession(request);
+                return "redirect:/login?error";
+            }
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("errors", errorWords.byField(e));
             return page(model);
+        }
+    }
+
+    private static void endSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
         }
     }
 }

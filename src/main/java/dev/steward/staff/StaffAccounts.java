@@ -86,8 +86,12 @@ class StaffAccounts extends DaoAuthenticationProvider {
         }
     }
 
-    /** A wrong current password given to change it counts as a failed sign-in, towards the same lockout. */
-    void wrongPassword(String username) {
-        users.recordFailure(username, LOCK_AFTER_FAILURES, clock.instant().plus(LOCK_FOR));
+    /**
+     * A wrong current password given to change it counts as a failed sign-in, towards the same lockout; answers whether
+     * the member is locked now.
+     */
+    boolean wrongPassword(String username) {
+        Instant now = clock.instant();
+        return users.recordFailure(username, LOCK_AFTER_FAILURES, now.plus(LOCK_FOR), now);
     }
 }

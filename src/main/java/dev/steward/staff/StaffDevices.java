@@ -62,6 +62,14 @@ class StaffDevices {
             Optional<StaffDevice> presented,
             HttpServletRequest request,
             HttpServletResponse response) {
+        set(trust(username, presented), request, response);
+    }
+
+    /**
+     * A browser the member proved their password in (a sign-in, or a change of their own password) is trusted: answers
+     * its new cookie's value, for {@link #set}. The cookie it presented, if it was this member's, ends.
+     */
+    String trust(String username, Optional<StaffDevice> presented) {
         Instant now = clock.instant();
         presented
                 .filter(device -> device.username().equals(username))
@@ -70,7 +78,12 @@ class StaffDevices {
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         devices.insert(Sha256.hex(id), username, now, now.plus(TRUSTED_FOR), KEPT_PER_MEMBER);
-        cookies.set(COOKIE, id, "/login", TRUSTED_FOR, request, response);
+        return id;
+    }
+
+    /** Sets the cookie on the answer, for the sign-in form only. */
+    void set(String value, HttpServletRequest request, HttpServletResponse response) {
+        cookies.set(COOKIE, value, "/login", TRUSTED_FOR, request, response);
     }
 
     /** A new password ends the trust of every browser the old one signed in from. */

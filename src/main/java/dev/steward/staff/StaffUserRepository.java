@@ -142,16 +142,21 @@ class StaffUserRepository {
                         """).param("username", username).param("hash", hash).update();
     }
 
-    void recordFailure(String username, int lockAfter, Instant lockUntil) {
-        jdbc.sql("""
+    /** Counts a wrong password; answers whether the member is locked now. */
+    boolean recordFailure(String username, int lockAfter, Instant lockUntil, Instant now) {
+        return jdbc.sql("""
                         UPDATE staff_user SET failed_attempts = failed_attempts + 1,
                             locked_until = CASE WHEN failed_attempts + 1 >= :lockAfter THEN :until ELSE locked_until END
                         WHERE username = :username
+                        RETURNING locked_until IS NOT NULL AND locked_until > :now
                         """)
                 .param("username", username)
                 .param("lockAfter", lockAfter)
                 .param("until", lockUntil.atOffset(ZoneOffset.UTC))
-                .update();
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     void recordSuccess(String username) {

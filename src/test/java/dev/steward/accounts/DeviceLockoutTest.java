@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.platform.Sha256;
 import dev.steward.test.Console;
 import dev.steward.test.Json;
+import dev.steward.test.Mailboxes;
 import dev.steward.test.Pages;
 import dev.steward.test.Registrations;
 import dev.steward.test.SeedForms;
@@ -215,7 +216,7 @@ class DeviceLockoutTest {
 
         String newPassword = "canarytoken-new-password";
         Registrations.resetPassword(port, OMRON, registration.email(), newPassword);
-        assertThat(devices(subject)).isZero();
+        assertThat(devices(subject)).as("but the browser it was reset in").isOne();
         assertThat(signIn(new Visitor(port), OMRON, registration.email(), newPassword)
                         .statusCode())
                 .as("the reset lifted the lock")
@@ -230,14 +231,44 @@ class DeviceLockoutTest {
         assertThat(signIn(owner, OMRON, registration.email(), newPassword).statusCode())
                 .isEqualTo(302);
         assertThat(devices(subject))
-                .as("the two browsers signed in since the reset")
-                .isEqualTo(2);
+                .as("the browser of the reset and the two signed in since")
+                .isEqualTo(3);
         String page = owner.get("/s/omron-healthcare/account").body();
         owner.postForm(
                 "/s/omron-healthcare/account/delete", Map.of("_csrf", Console.csrf(page), "password", newPassword));
         assertThat(devices(subject))
                 .as("deleting the account forgets its browsers")
                 .isZero();
+    }
+
+    /**
+     * attack20: a reset, the owner's way out of a stranger's lock, lifted the lock and forgot every browser, so a
+     * stranger who went on guessing locked the owner out again before they could sign in with the new password. The
+     * browser the reset was made in is trusted now, as after a sign-in.
+     */
+    @Test
+    void theBrowserAPasswordIsResetInSignsInThoughAStrangerLocksTheAccountAgainRightAfter() {
+        Filled registration = SeedForms.omronAccount();
+        SubjectId subject = register(registration);
+        lockOut(OMRON, registration.email());
+        Visitor owner = new Visitor(port);
+        String reset = "/s/" + OMRON + "/account/reset";
+        owner.submit(reset, reset, Map.of("login", registration.email()));
+        String link = Mailboxes.link(port, registration.email(), "Reset your password", reset + "/");
+        String newPassword = "canarytoken-reset-password";
+        HttpResponse<String> done = owner.submit(link, link, Map.of("password", newPassword));
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(deviceCookie(done)).contains("HttpOnly").contains("Path=/s/omron-healthcare/account");
+
+        lockOut(OMRON, registration.email());
+        assertThat(Pages.text(signIn(new Visitor(port), OMRON, registration.email(), newPassword)
+                        .body()))
+                .as("every other browser is locked again")
+                .contains("this account is locked until");
+        assertThat(signIn(owner, OMRON, registration.email(), newPassword).statusCode())
+                .as("the owner's, where the reset was made, is not")
+                .isEqualTo(302);
+        assertThat(devices(subject)).isOne();
     }
 
     /** A stranger's five wrong passwords, from a browser without a cookie. */

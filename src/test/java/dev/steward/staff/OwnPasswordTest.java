@@ -121,6 +121,67 @@ class OwnPasswordTest {
         assertThat(Console.signInAnswer(port, agent, StaffUsers.PASSWORD)).endsWith("/admin");
     }
 
+    /**
+     * attack20: the lock stopped sign-ins only, and this form checked the current password whatever the lock, so a
+     * session left open could be guessed into a takeover without end. The guess that locks the member ends the session.
+     */
+    @Test
+    void anUnattendedSessionGetsNoMoreGuessesAtTheCurrentPasswordThanTheLockoutAllows() {
+        String agent = StaffUsers.add(port, "SUPPORT_AGENT", null);
+        Console console = Console.signIn(port, agent, StaffUsers.PASSWORD);
+        String hash = passwordHash(agent);
+        for (int attempt = 1; attempt < StaffAccounts.LOCK_AFTER_FAILURES; attempt++) {
+            assertThat(changeOwn(console, "guess-" + attempt).statusCode()).isEqualTo(422);
+        }
+        HttpResponse<String> locking = changeOwn(console, "guess-" + StaffAccounts.LOCK_AFTER_FAILURES);
+
+        assertThat(locking.statusCode()).isEqualTo(302);
+        assertThat(locking.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        assertThat(console.get("/admin").statusCode()).as("the session ended").isEqualTo(302);
+        assertThat(console.http()
+                        .postForm(
+                                "/admin/password",
+                                Map.of(
+                                        "current",
+                                        StaffUsers.PASSWORD,
+                                        "password",
+                                        NEW_PASSWORD,
+                                        "repeated",
+                                        NEW_PASSWORD,
+                                        "_csrf",
+                                        "the-ended-sessions"))
+                        .statusCode())
+                .as("the right password, guessed next, changes nothing")
+                .isIn(302, 403);
+        assertThat(passwordHash(agent)).isEqualTo(hash);
+        assertThat(Console.signInAnswer(port, agent, StaffUsers.PASSWORD)).endsWith("/login?error");
+
+        String other = StaffUsers.add(port, "AUDITOR", null);
+        Console unattended = Console.signIn(port, other, StaffUsers.PASSWORD);
+        for (int attempt = 0; attempt < StaffAccounts.LOCK_AFTER_FAILURES; attempt++) {
+            Console.signInAnswer(port, other, "stranger-" + attempt);
+        }
+        assertThat(changeOwn(unattended, "guess").headers().firstValue("Location"))
+                .as("a member locked already: the first wrong guess ends the session")
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        assertThat(unattended.get("/admin").statusCode()).isEqualTo(302);
+    }
+
+    private static HttpResponse<String> changeOwn(Console console, String current) {
+        return console.submit(
+                "/admin/password",
+                "/admin/password",
+                Map.of("current", current, "password", NEW_PASSWORD, "repeated", NEW_PASSWORD));
+    }
+
+    private String passwordHash(String username) {
+        return jdbc.sql("SELECT password_hash FROM staff_user WHERE username = :u")
+                .param("u", username)
+                .query(String.class)
+                .single();
+    }
+
     @Test
     void aNewPasswordTooShortTypedDifferentlyOrUnchangedIsRefusedWithItsReason() {
         String officer = StaffUsers.add(port, "PRIVACY_OFFICER", null);
