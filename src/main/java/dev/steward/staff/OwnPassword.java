@@ -83,7 +83,10 @@ class OwnPassword {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        users.setOwnPassword(user.username(), encoder.encode(change.password()));
+        if (!users.setOwnPassword(user.username(), user.passwordHash(), encoder.encode(change.password()))) {
+            // an administrator set a new password after the current one was checked: it is not current any more
+            throw new InvalidInputException(FieldError.of("current", "wrong", "error.staff.current.wrong"));
+        }
         // the browsers the old password signed in from are trusted no more; this one is, with a new cookie
         devices.forget(user.username());
         audit.record(new AuditEntry(me.name(), "change-own-password", null, null, List.of("password"), null));

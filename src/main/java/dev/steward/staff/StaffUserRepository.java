@@ -133,13 +133,20 @@ class StaffUserRepository {
     /**
      * Writes a member's own new password, lifting a lockout, and nothing else. WHY not {@link #update}: that writes back
      * the roles, sites and disabled flag as they were read, so a change an administrator committed meanwhile (disabling
-     * the member, taking roles or sites away) was undone by the member's own password change.
+     * the member, taking roles or sites away) was undone by the member's own password change. Only over the hash
+     * the current password was checked against ({@code current}): a password an administrator set meanwhile stays,
+     * and answers false.
      */
-    void setOwnPassword(String username, String hash) {
-        jdbc.sql("""
+    boolean setOwnPassword(String username, String current, String hash) {
+        return jdbc.sql("""
                         UPDATE staff_user SET password_hash = :hash, failed_attempts = 0, locked_until = NULL
-                        WHERE username = :username
-                        """).param("username", username).param("hash", hash).update();
+                        WHERE username = :username AND password_hash = :current
+                        """)
+                        .param("username", username)
+                        .param("current", current)
+                        .param("hash", hash)
+                        .update()
+                == 1;
     }
 
     /** Counts a wrong password; answers whether the member is locked now. */

@@ -72,25 +72,10 @@ class OwnPasswordTest {
     void aPasswordChangeDoesNotUndoADisablingCommittedMeanwhile() throws Exception {
         String member = StaffUsers.add(port, "ADMIN", null);
         Console console = Console.signIn(port, member, StaffUsers.PASSWORD);
-        try (Connection administrator = dataSource.getConnection()) {
-            administrator.setAutoCommit(false);
-            try (PreparedStatement disable =
-                    administrator.prepareStatement("UPDATE staff_user SET disabled = true WHERE username = ?")) {
-                disable.setString(1, member);
-                disable.executeUpdate();
-            }
-            CompletableFuture<HttpResponse<String>> own = CompletableFuture.supplyAsync(() -> console.submit(
-                    "/admin/password",
-                    "/admin/password",
-                    Map.of("current", StaffUsers.PASSWORD, "password", NEW_PASSWORD, "repeated", NEW_PASSWORD)));
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> jdbc.sql("SELECT count(*) FROM pg_locks WHERE NOT granted")
-                                    .query(Long.class)
-                                    .single()
-                            > 0);
-            administrator.commit();
-            assertThat(own.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(302);
-        }
+        assertThat(changedWhileAnAdministrator(
+                                "UPDATE staff_user SET disabled = true WHERE username = ?", member, console)
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(jdbc.sql("SELECT disabled FROM staff_user WHERE username = :u")
                         .param("u", member)
                         .query(Boolean.class)
@@ -98,6 +83,45 @@ class OwnPasswordTest {
                 .as("still disabled")
                 .isTrue();
         assertThat(Console.signInAnswer(port, member, NEW_PASSWORD)).endsWith("/login?error");
+    }
+
+    /**
+     * attack20: an administrator sets a member's password (to end a takeover) while the member's own change, its
+     * current password checked against the old one, waits for the row: the own change wrote over the administrator's.
+     */
+    @Test
+    void aPasswordChangeDoesNotUndoAPasswordAnAdministratorSetMeanwhile() throws Exception {
+        String member = StaffUsers.add(port, "SUPPORT_AGENT", null);
+        Console console = Console.signIn(port, member, StaffUsers.PASSWORD);
+        HttpResponse<String> answer = changedWhileAnAdministrator(
+                "UPDATE staff_user SET password_hash = 'set-by-an-administrator' WHERE username = ?", member, console);
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("That is not your current password.");
+        assertThat(passwordHash(member)).isEqualTo("set-by-an-administrator");
+    }
+
+    /**
+     * The member's own change, posted while an administrator's statement on the member's row is not committed yet; it
+     * commits once the change waits for the row.
+     */
+    private HttpResponse<String> changedWhileAnAdministrator(String statement, String member, Console console)
+            throws Exception {
+        try (Connection administrator = dataSource.getConnection()) {
+            administrator.setAutoCommit(false);
+            try (PreparedStatement change = administrator.prepareStatement(statement)) {
+                change.setString(1, member);
+                change.executeUpdate();
+            }
+            CompletableFuture<HttpResponse<String>> own =
+                    CompletableFuture.supplyAsync(() -> changeOwn(console, StaffUsers.PASSWORD));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.sql("SELECT count(*) FROM pg_locks WHERE NOT granted")
+                                    .query(Long.class)
+                                    .single()
+                            > 0);
+            administrator.commit();
+            return own.get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test
