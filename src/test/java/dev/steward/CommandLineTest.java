@@ -8,6 +8,7 @@ import dev.steward.test.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,41 @@ class CommandLineTest {
                 .first()
                 .isEqualTo(SEVERAL_PROBLEMS + ":15:17: site 'acme-shop' names unknown controller 'acme-corp'");
         assertThat(run.out()).isEmpty();
+    }
+
+    /** An empty file (the wrong path, a folder of unrelated YAML) is no catalog: it passed as one with 0 sites. */
+    @Test
+    void catalogCheckRefusesACatalogThatDeclaresNoSite(@TempDir Path folder) throws Exception {
+        Path empty = Files.writeString(folder.resolve("empty.yml"), "");
+        Path other = Files.writeString(folder.resolve("other.yml"), "purposes: []\n");
+
+        Run emptyRun = run("catalog", "check", empty.toString(), NO_DATABASE);
+        Run otherRun = run("catalog", "check", other.toString(), NO_DATABASE);
+
+        assertThat(emptyRun.exitCode()).isEqualTo(1);
+        assertThat(emptyRun.out()).isEmpty();
+        assertThat(emptyRun.err().lines())
+                .containsExactly(
+                        empty + ":1:1: the catalog declares no site: a catalog needs a 'sites' section naming at"
+                                + " least one",
+                        "1 problem found");
+        assertThat(otherRun.exitCode()).isEqualTo(1);
+        assertThat(otherRun.err()).contains(other + ":1:1: the catalog declares no site");
+    }
+
+    /** A line indented unlike its neighbours is named as such, not only in the YAML parser's terms. */
+    @Test
+    void catalogCheckSaysThatALineIsIndentedWrongly(@TempDir Path folder) throws Exception {
+        Path misindented = Files.writeString(folder.resolve("shop.yml"), "sites:\n  - key: shop\n   name: Shop\n");
+
+        Run run = run("catalog", "check", misindented.toString(), NO_DATABASE);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines())
+                .containsExactly(
+                        misindented + ":3:4: YAML syntax: expected <block end>, but found '<block mapping start>': this"
+                                + " line is indented differently from the lines before it in the same list or map",
+                        "1 problem found");
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.steward.cookies.BannerView.CategoryView;
 import dev.steward.cookies.BannerView.CookieView;
 import dev.steward.notice.CookieRevisions;
 import dev.steward.notice.PublishedNotices;
+import dev.steward.platform.Durations;
 import dev.steward.platform.NotFoundException;
 import dev.steward.platform.Sha256;
 import java.time.Clock;
@@ -37,12 +38,14 @@ class Banners {
     private final Catalogs catalogs;
     private final PublishedNotices notices;
     private final CookieRevisions revisions;
+    private final Durations durations;
     private final Clock clock;
 
-    Banners(Catalogs catalogs, PublishedNotices notices, CookieRevisions revisions, Clock clock) {
+    Banners(Catalogs catalogs, PublishedNotices notices, CookieRevisions revisions, Durations durations, Clock clock) {
         this.catalogs = catalogs;
         this.notices = notices;
         this.revisions = revisions;
+        this.durations = durations;
         this.clock = clock;
     }
 
@@ -90,7 +93,7 @@ class Banners {
         Jurisdiction jurisdiction = catalog.jurisdiction(jurisdictionKey).orElseThrow();
         BannerWords words = new BannerWords(language);
         List<CategoryView> categories = banner.categories().stream()
-                .map(category -> category(catalog, site, banner, category, jurisdiction, words))
+                .map(category -> category(catalog, site, banner, category, jurisdiction, words, language))
                 .toList();
         boolean modal = categories.stream().anyMatch(CategoryView::optIn);
         boolean doNotSell =
@@ -131,13 +134,14 @@ class Banners {
                 words.partLanguages());
     }
 
-    private static CategoryView category(
+    private CategoryView category(
             Catalog catalog,
             Site site,
             CookieBanner banner,
             CookieBanner.Category category,
             Jurisdiction jurisdiction,
-            BannerWords words) {
+            BannerWords words,
+            String language) {
         List<Cookie> cookies = catalog.cookiesOf(site.key()).stream()
                 .filter(cookie -> cookie.category() == category.category())
                 .toList();
@@ -154,7 +158,10 @@ class Banners {
                         .map(cookie -> new CookieView(
                                 cookie.provider(),
                                 words.of(cookie.purpose()),
-                                cookie.duration() == null ? "" : cookie.duration()))
+                                // in the banner's language, as the cookie policy writes it ("12 Monate")
+                                cookie.duration() == null
+                                        ? ""
+                                        : durations.stated(cookie.duration(), Locale.forLanguageTag(language))))
                         .toList(),
                 cookies.stream()
                         .filter(cookie -> cookie.kind() != Cookie.Kind.WEB_BEACON && cookie.name() != null)

@@ -160,6 +160,7 @@ class FormPagesController {
         model.addAttribute("awaitingParent", outcome.status() == Submitted.Status.AWAITING_PARENT);
         model.addAttribute("createsAccount", found.createsAccount());
         model.addAttribute("purposeNames", doubleOptIns.purposeNames(site, outcome.awaitingConfirmation(), language));
+        model.addAttribute("receiptNames", doubleOptIns.purposeNames(site, outcome.receiptPurposes(), language));
         return "intake/sent";
     }
 

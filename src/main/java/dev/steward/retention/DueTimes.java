@@ -3,9 +3,12 @@ package dev.steward.retention;
 import dev.steward.audit.AuditEntry;
 import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.ProcessingActivity;
+import dev.steward.catalog.Purpose;
 import dev.steward.catalog.RetentionRule;
 import dev.steward.catalog.RetentionRule.Trigger;
 import dev.steward.catalog.Span;
+import dev.steward.consent.ConsentAction;
+import dev.steward.consent.ConsentLedger;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.vault.RecordDueTimes;
@@ -36,13 +39,21 @@ class DueTimes {
     private final RecordDueTimes dueTimes;
     private final RetentionRules rules;
     private final AuditTrail audit;
+    private final ConsentLedger ledger;
     private final Clock clock;
 
-    DueTimes(Vault vault, RecordDueTimes dueTimes, RetentionRules rules, AuditTrail audit, Clock clock) {
+    DueTimes(
+            Vault vault,
+            RecordDueTimes dueTimes,
+            RetentionRules rules,
+            AuditTrail audit,
+            ConsentLedger ledger,
+            Clock clock) {
         this.vault = vault;
         this.dueTimes = dueTimes;
         this.rules = rules;
         this.audit = audit;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -77,18 +88,24 @@ class DueTimes {
      * A person withdrew, let lapse or objected to consent for a purpose: their records of the site's
      * {@code while-subscribed} activities that serve the purpose are closed and due the rule's delay afterwards. So is
      * what was kept only as evidence of that subscription (a {@code while-subscribed} activity without a consent of its
-     * own, such as the proof of a double opt-in), which has no consent event to end it.
+     * own, such as the proof of a double opt-in), which has no consent event to end it. A record whose activity serves
+     * another list the person still receives stays: leaving the newsletter and keeping the group promotions (seed 001
+     * §3.4, which the unsubscribe page offers) leaves them subscribed, and their data is kept "as long as you stay
+     * subscribed".
      */
     @Transactional
     void subscriptionEnded(SubjectId subject, String site, String purpose, Instant at) {
         List<RecordSummary> subscribed = vault.records(subject).stream()
                 .filter(record -> record.site().equals(site) && rules.triggeredBy(record, Trigger.UNSUBSCRIBED))
                 .toList();
-        if (subscribed.stream().noneMatch(record -> servesPurpose(record, purpose))) {
+        List<RecordSummary> ended = subscribed.stream()
+                .filter(record -> servesPurpose(record, purpose) && !stillSubscribed(subject, record, purpose, at))
+                .toList();
+        if (ended.isEmpty()) {
             return;
         }
         for (RecordSummary record : subscribed) {
-            if (servesPurpose(record, purpose) || evidenceOfSubscription(record)) {
+            if (ended.contains(record) || evidenceOfSubscription(record)) {
                 Instant due = rules.notBeforeStatute(record, span(record).addTo(at));
                 if (record.dueAt() == null || due.isBefore(record.dueAt())) {
                     dueTimes.changeState(record.id(), RecordState.CLOSED, due);
@@ -133,6 +150,33 @@ class DueTimes {
         return rules.activity(record.site(), record.activity())
                 .map(activity -> activity.purposes().contains(purpose))
                 .orElse(false);
+    }
+
+    /**
+     * Whether the person, having left the direct-marketing purpose {@code ended}, still receives another list the
+     * record's activity serves: their own latest word on it lets it go on (confirmed, where it needs a double opt-in).
+     * Leaving a purpose that is not a list (the transfer the data's hosting rests on) ends the subscription whatever.
+     */
+    private boolean stillSubscribed(SubjectId subject, RecordSummary record, String ended, Instant at) {
+        if (!isList(record.site(), ended)) {
+            return false;
+        }
+        return rules.activity(record.site(), record.activity()).stream()
+                .flatMap(activity -> activity.purposes().stream())
+                .filter(other -> !other.equals(ended) && isList(record.site(), other))
+                .anyMatch(other -> ledger.decidingEventAt(subject, record.site(), other, at)
+                        .filter(event -> receives(record.site(), other, event.action()))
+                        .isPresent());
+    }
+
+    private boolean isList(String site, String purpose) {
+        return rules.purpose(site, purpose).map(Purpose::directMarketing).orElse(false);
+    }
+
+    private boolean receives(String site, String purpose, ConsentAction action) {
+        boolean confirmedOnly =
+                rules.purpose(site, purpose).map(Purpose::doubleOptIn).orElse(false);
+        return action.grants() && !(confirmedOnly && action == ConsentAction.GIVEN);
     }
 
     private boolean evidenceOfSubscription(RecordSummary record) {

@@ -4,6 +4,7 @@ import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.ProcessingActivity;
+import dev.steward.catalog.Purpose;
 import dev.steward.catalog.RetentionRule;
 import dev.steward.catalog.Site;
 import dev.steward.vault.RecordSummary;
@@ -35,6 +36,10 @@ class RetentionRules {
 
     Optional<ProcessingActivity> activity(String site, String activity) {
         return catalog(site).flatMap(catalog -> catalog.activity(activity));
+    }
+
+    Optional<Purpose> purpose(String site, String purpose) {
+        return catalog(site).flatMap(catalog -> catalog.purpose(purpose));
     }
 
     /** Whether the record's rule starts its clock at this event. */

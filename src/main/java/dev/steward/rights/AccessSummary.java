@@ -15,6 +15,7 @@ import dev.steward.catalog.VisitorLanguageLinks;
 import dev.steward.platform.StewardProperties;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,6 +91,32 @@ class AccessSummary {
         }
     }
 
+    /**
+     * A field by its label, and a choice by the label of the option chosen ("Germany", not "DE"), as the person saw it
+     * on the form.
+     */
+    private Field field(Catalog catalog, Site site, String key, String value, Locale locale) {
+        Optional<DataCategory.Field> declared = catalog.field(key);
+        return new Field(
+                declared.map(f -> text(f.label(), site, locale)).orElse(key),
+                declared.stream()
+                        .flatMap(f -> f.options().stream())
+                        .filter(option -> option.value().equals(value))
+                        .findFirst()
+                        .map(option -> text(option.label(), site, locale))
+                        .orElseGet(() -> readable(value, site.key(), locale)));
+    }
+
+    /** Where the activity (and so its form) lists the field; fields it no longer lists come last. */
+    private static int position(Optional<ProcessingActivity> activity, String field) {
+        List<String> order = activity.map(a -> a.fields().stream()
+                        .map(ProcessingActivity.CollectedField::field)
+                        .toList())
+                .orElse(List.of());
+        int position = order.indexOf(field);
+        return position < 0 ? Integer.MAX_VALUE : position;
+    }
+
     private Item item(SubjectExport.Record record, Locale locale) {
         Catalog catalog = catalogs.of(record.site());
         Site site = catalogs.requireSite(record.site());
@@ -109,11 +136,8 @@ class AccessSummary {
                 .map((RetentionRule rule) -> text(rule.description(), site, locale))
                 .orElse("");
         List<Field> fields = record.fields().entrySet().stream()
-                .map(e -> new Field(
-                        catalog.field(e.getKey())
-                                .map((DataCategory.Field f) -> text(f.label(), site, locale))
-                                .orElse(e.getKey()),
-                        readable(e.getValue(), record.site(), locale)))
+                .sorted(Comparator.comparingInt(e -> position(activity, e.getKey())))
+                .map(e -> field(catalog, site, e.getKey(), e.getValue(), locale))
                 .toList();
         return new Item(
                 text(site.name(), site, locale),

@@ -6,7 +6,11 @@ import dev.steward.catalog.Span;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.util.List;
+import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +34,26 @@ class Deadlines {
     Instant due(String site, String jurisdiction, Instant receivedAt) {
         Span deadline = jurisdiction(site, jurisdiction).requestDeadline();
         return (deadline != null ? deadline : DEFAULT).addTo(receivedAt);
+    }
+
+    /**
+     * The extensions staff may choose from, in whole months up to the jurisdiction's limit (GDPR: one or two months),
+     * or the limit itself where it is not whole months; none where the jurisdiction allows none.
+     */
+    List<Span> extensionChoices(String site, String jurisdiction) {
+        Span allowed = jurisdiction(site, jurisdiction).requestExtension();
+        if (allowed == null) {
+            return List.of();
+        }
+        long months = allowed.period().toTotalMonths();
+        boolean wholeMonths =
+                months > 0 && allowed.period().getDays() == 0 && allowed.time().isZero();
+        if (!wholeMonths) {
+            return List.of(allowed);
+        }
+        return LongStream.rangeClosed(1, months)
+                .mapToObj(count -> new Span(Period.ofMonths((int) count), Duration.ZERO))
+                .toList();
     }
 
     /** The new deadline after an extension of the given length, refused where the law does not allow it. */

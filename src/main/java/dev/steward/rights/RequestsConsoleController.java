@@ -1,8 +1,10 @@
 package dev.steward.rights;
 
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.Span;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.ConsoleWords;
+import dev.steward.platform.Durations;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.staff.Permission;
@@ -10,10 +12,12 @@ import dev.steward.staff.Requires;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +42,8 @@ class RequestsConsoleController {
     private final RequestInWords inWords;
 
     private final ErrorWords errorWords;
+    private final Deadlines deadlines;
+    private final Durations durations;
 
     RequestsConsoleController(
             ConsoleWords words,
@@ -46,8 +52,12 @@ class RequestsConsoleController {
             PackagePreview previews,
             Catalogs catalogs,
             Clock clock,
-            ErrorWords errorWords) {
+            ErrorWords errorWords,
+            Deadlines deadlines,
+            Durations durations) {
         this.errorWords = errorWords;
+        this.deadlines = deadlines;
+        this.durations = durations;
         this.words = words;
         this.inWords = inWords;
         this.queue = queue;
@@ -130,9 +140,21 @@ class RequestsConsoleController {
 
     @GetMapping("/admin/requests/{id}")
     String view(@PathVariable UUID id, Model model) {
-        model.addAttribute("detail", queue.view(id));
+        RequestQueue.Detail detail = queue.view(id);
+        model.addAttribute("detail", detail);
         model.addAttribute("now", clock.instant());
+        model.addAttribute("extensions", extensions(detail.request()));
         return "admin/request";
+    }
+
+    /** An extension staff may choose: the period the form posts, and its words ("2 months") the member reads. */
+    record Extension(String period, String words) {}
+
+    private List<Extension> extensions(RightsRequest request) {
+        return deadlines.extensionChoices(request.site(), request.jurisdiction()).stream()
+                .map(Span::toString)
+                .map(period -> new Extension(period, durations.words(period, LocaleContextHolder.getLocale())))
+                .toList();
     }
 
     /** The copy of the person's data the answer will release, for staff to check first (no link, nothing stored). */

@@ -9,7 +9,9 @@ import dev.steward.test.Console;
 import dev.steward.test.Pages;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +99,29 @@ class InquiriesConsoleTest {
 
         String holds = console.get("/admin/holds?record=" + record).body();
         assertThat(holds).containsPattern("id=\"record\" name=\"record\" value=\"" + record + "\"");
+    }
+
+    /**
+     * The dev mailbox names a reply's site, kind and category in words: it showed "olympus-ims, Reply to the person,
+     * personal-reply", the site's key and the outbox's code.
+     */
+    @Test
+    void theMailboxNamesAReplysSiteAndCategoryInWords() {
+        Submitted rae = forms.olympusContact("Rae");
+        Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+        String page = "/admin/inquiries/" + rae.caseId();
+        assertThat(console.submit(page, page + "/replies", Map.of("text", "Thank you, " + Canary.name("Rae")))
+                        .statusCode())
+                .isEqualTo(302);
+
+        String mailbox =
+                Pages.text(console.get("/admin/mailbox?to=" + URLEncoder.encode(rae.email(), StandardCharsets.UTF_8))
+                        .body());
+
+        assertThat(mailbox)
+                .contains("Site, kind Olympus IMS, Reply to the person, written by a member of staff")
+                .doesNotContain("personal-reply")
+                .doesNotContain("olympus-ims,");
     }
 
     @Test

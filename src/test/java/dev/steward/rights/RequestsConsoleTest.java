@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.test.AccessRequests;
 import dev.steward.test.Canary;
 import dev.steward.test.Console;
+import dev.steward.test.Pages;
 import dev.steward.test.SeedForms;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
@@ -68,6 +69,30 @@ class RequestsConsoleTest {
         int link = page.indexOf("/admin/requests/" + request);
         assertThat(link).as("the request is listed").isPositive();
         return page.substring(page.lastIndexOf("<tr", link), page.indexOf("</tr>", link));
+    }
+
+    /**
+     * Staff choose an extension in words, within what the jurisdiction allows (GDPR: up to two further months); the
+     * page asked them to type an ISO-8601 period ("P1M").
+     */
+    @Test
+    void staffChooseTheExtensionInWordsAmongThoseTheLawAllows() {
+        String email = Canary.email(SeedForms.unique("ext"));
+        String request = AccessRequests.received(port, email);
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+        String page = "/admin/requests/" + request;
+
+        String shown = admin.get(page).body();
+
+        assertThat(shown)
+                .contains("<option value=\"P1M\">1 month</option>")
+                .contains("<option value=\"P2M\">2 months</option>")
+                .doesNotContain("P3M")
+                .doesNotContain("ISO");
+        HttpResponse<String> extended = admin.submit(
+                page, page + "/extend", java.util.Map.of("extension", "P2M", "reason", "Many records to gather."));
+        assertThat(extended.statusCode()).isEqualTo(302);
+        assertThat(Pages.text(admin.get(page).body())).contains("Deadline extended");
     }
 
     @Test

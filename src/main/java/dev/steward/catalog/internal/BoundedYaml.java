@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -51,7 +52,7 @@ final class BoundedYaml {
         try {
             root = new Composer(new ParserImpl(stream, options), new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
-            throw refused(file, e.getProblemMark(), "YAML syntax: " + e.getProblem());
+            throw refused(file, e.getProblemMark(), "YAML syntax: " + e.getProblem() + hint(e.getProblem()));
         } catch (YAMLException e) {
             throw refused(file, stream.getMark(), beyondLimit(e));
         }
@@ -60,6 +61,16 @@ final class BoundedYaml {
                     file, root, new IdentityHashMap<>(), java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
         }
         return Optional.ofNullable(root);
+    }
+
+    /**
+     * What SnakeYAML's sentence means for the most common slip, a line indented unlike its neighbours, which it words
+     * in its parser's terms ("expected <block end>, but found '<block mapping start>'").
+     */
+    private static String hint(@Nullable String problem) {
+        return problem != null && problem.startsWith("expected <block end>")
+                ? ": this line is indented differently from the lines before it in the same list or map"
+                : "";
     }
 
     /** SnakeYAML's limits say what was exceeded but not why it matters or what to do. */

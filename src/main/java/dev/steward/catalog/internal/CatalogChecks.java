@@ -93,4 +93,9 @@ final class CatalogChecks {
         Location at = sources.at(element, path);
         problems.add(new CatalogProblem(at.file(), at.line(), at.column(), message));
     }
+
+    /** A problem of the catalog as a whole, at the start of where it was read from. */
+    void reportWhole(String message) {
+        problems.add(new CatalogProblem(catalog.source(), 1, 1, message));
+    }
 }

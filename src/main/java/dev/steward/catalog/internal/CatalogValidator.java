@@ -56,6 +56,10 @@ final class CatalogValidator {
     }
 
     void validate() {
+        if (content.sites().isEmpty()) {
+            // an empty file, or a folder of unrelated YAML, would otherwise pass the check a site's CI relies on
+            checks.reportWhole("the catalog declares no site: a catalog needs a 'sites' section naming at least one");
+        }
         checkUniqueKeys();
         CatalogChecks.keyed(content.sites(), Site::key).forEach(new SiteValidator(catalog, checks)::check);
         if (content.sites().size() > 1) {
