@@ -174,16 +174,35 @@ class AccountRepository {
                 .update();
     }
 
-    /** A new password also lifts a lockout: whoever reset it proved they read the account's mailbox. */
-    void changePassword(String site, SubjectId subject, String hash) {
+    /**
+     * A new password also lifts a lockout: whoever reset it proved they read the account's mailbox. Its instant ends
+     * every sign-in made before it ({@link #signedInSince}).
+     */
+    void changePassword(String site, SubjectId subject, String hash, Instant now) {
         jdbc.sql("""
-                        UPDATE account SET password_hash = :hash, failed_attempts = 0, locked_until = NULL
+                        UPDATE account SET password_hash = :hash, failed_attempts = 0, locked_until = NULL,
+                            password_changed_at = :now
                         WHERE site = :site AND subject_id = :subject
                         """)
                 .param("site", site)
                 .param("subject", subject.value())
                 .param("hash", hash)
+                .param("now", utc(now))
                 .update();
+    }
+
+    /** Whether the account is there and its password was not reset after the instant (a sign-in's). */
+    boolean signedInSince(String site, SubjectId subject, Instant signedInAt) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM account WHERE site = :site AND subject_id = :subject
+                            AND (password_changed_at IS NULL OR password_changed_at <= :at)
+                        """)
+                        .param("site", site)
+                        .param("subject", subject.value())
+                        .param("at", utc(signedInAt))
+                        .query(Long.class)
+                        .single()
+                == 1;
     }
 
     /** Erasing people deletes their accounts ({@link dev.steward.vault.SubjectRows}). */

@@ -38,7 +38,8 @@ class AccountSecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain visitorAccounts(HttpSecurity http, VisitorSessions sessions, StaleForms staleForms)
+    SecurityFilterChain visitorAccounts(
+            HttpSecurity http, VisitorSessions sessions, StaleForms staleForms, AccountRepository accounts)
             throws Exception {
         return http.securityMatcher("/s/*/account", "/s/*/account/**")
                 .securityContext(context -> context.securityContextRepository(sessions.contexts()))
@@ -46,7 +47,7 @@ class AccountSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.requestMatchers(OPEN)
                         .permitAll()
                         .anyRequest()
-                        .access(AccountSecurityConfiguration::signedInToThisSite))
+                        .access((authentication, context) -> signedInToThisSite(authentication, context, accounts)))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                                 (request, response, e) -> toSignIn(request, response))
                         .accessDeniedHandler((request, response, e) -> {
@@ -60,12 +61,19 @@ class AccountSecurityConfiguration {
                 .build();
     }
 
+    /**
+     * A visitor signed in on this site, since its password was last reset. WHY the reset: it may be the owner's answer
+     * to someone who had the old password, whose sign-in must not outlast it.
+     */
     private static AuthorizationResult signedInToThisSite(
-            Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
+            Supplier<? extends Authentication> authentication,
+            RequestAuthorizationContext context,
+            AccountRepository accounts) {
         Object principal =
                 authentication.get() == null ? null : authentication.get().getPrincipal();
-        return new AuthorizationDecision(
-                principal instanceof VisitorPrincipal visitor && visitor.site().equals(siteOf(context.getRequest())));
+        return new AuthorizationDecision(principal instanceof VisitorPrincipal visitor
+                && visitor.site().equals(siteOf(context.getRequest()))
+                && accounts.signedInSince(visitor.site(), visitor.subject(), visitor.signedInAt()));
     }
 
     /** Sends the visitor to the site's sign-in, to come back here afterwards. */

@@ -140,7 +140,7 @@ class PasswordResets {
                         AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site, clock.instant())
                 .flatMap(subject -> accounts.find(site, subject));
         return account.map(found -> {
-            accounts.changePassword(site, found.subject(), passwords.encode(password));
+            accounts.changePassword(site, found.subject(), passwords.encode(password), clock.instant());
             verifications.complete(found, "password-reset");
             return devices.newPassword(found);
         });

@@ -19,10 +19,12 @@ import org.springframework.stereotype.Component;
 public class SignedInVisitors {
 
     private final Catalogs catalogs;
+    private final AccountRepository accounts;
     private final Clock clock;
 
-    SignedInVisitors(Catalogs catalogs, Clock clock) {
+    SignedInVisitors(Catalogs catalogs, AccountRepository accounts, Clock clock) {
         this.catalogs = catalogs;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -32,6 +34,8 @@ public class SignedInVisitors {
     public Optional<SignedIn> on(String site, HttpServletRequest request) {
         return principal(request)
                 .filter(visitor -> visitor.site().equals(site))
+                // a sign-in from before the password's last reset ended with it
+                .filter(visitor -> accounts.signedInSince(site, visitor.subject(), visitor.signedInAt()))
                 .map(visitor -> new SignedIn(visitor.subject(), recent(visitor)));
     }
 

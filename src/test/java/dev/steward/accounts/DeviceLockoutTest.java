@@ -271,6 +271,37 @@ class DeviceLockoutTest {
         assertThat(devices(subject)).isOne();
     }
 
+    /**
+     * attack20: a reset forgot the browsers' device cookies but signed none of them out, so someone who had signed in
+     * with the old password kept the account page (and, within the re-authentication period, the data and the privacy
+     * center's requests without further proof). A sign-in from before the reset ends with it.
+     */
+    @Test
+    void aResetSignsOutWhoeverSignedInWithTheOldPassword() {
+        Filled registration = SeedForms.omronAccount();
+        register(registration);
+        Visitor thief = new Visitor(port);
+        assertThat(signIn(thief, OMRON, registration.email(), SeedForms.PASSWORD)
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(thief.get("/s/omron-healthcare/account").statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(1));
+
+        String newPassword = "canarytoken-after-theft";
+        Registrations.resetPassword(port, OMRON, registration.email(), newPassword);
+
+        HttpResponse<String> after = thief.get("/s/omron-healthcare/account");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith("/s/omron-healthcare/account/login"));
+        Visitor owner = new Visitor(port);
+        assertThat(signIn(owner, OMRON, registration.email(), newPassword).statusCode())
+                .isEqualTo(302);
+        assertThat(owner.get("/s/omron-healthcare/account").statusCode())
+                .as("a sign-in at the instant of the reset, or after it, stands")
+                .isEqualTo(200);
+    }
+
     /** A stranger's five wrong passwords, from a browser without a cookie. */
     private void lockOut(String site, String login) {
         Visitor stranger = new Visitor(port);
