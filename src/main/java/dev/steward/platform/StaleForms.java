@@ -36,10 +36,26 @@ public class StaleForms implements AccessDeniedHandler {
     /** The request attribute that makes the error page the stale form's, naming the page to open again if known. */
     static final String AGAIN = "steward.stale-form.again";
 
+    /** The request attribute that makes the error page (or JSON) say the caller's role does not permit it. */
+    static final String NOT_PERMITTED = "steward.not-permitted";
+
     private final ObjectProvider<RequestMappingHandlerMapping> handlers;
 
     StaleForms(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers) {
         this.handlers = handlers;
+    }
+
+    /**
+     * The console's refusals: one of the permission guard says that the member's role does not permit the page (the
+     * default said the request "could not be read"); a console form refused for its token is answered 403 as before.
+     */
+    public AccessDeniedHandler console() {
+        return (request, response, refused) -> {
+            if (!(refused instanceof CsrfException)) {
+                request.setAttribute(NOT_PERMITTED, Boolean.TRUE);
+            }
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        };
     }
 
     @Override

@@ -119,7 +119,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain console(HttpSecurity http, SessionRegistry sessions, StaffDevices devices) throws Exception {
+    SecurityFilterChain console(
+            HttpSecurity http, SessionRegistry sessions, StaffDevices devices, StaleForms staleForms) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toConsole = new SavedRequestAwareAuthenticationSuccessHandler();
         toConsole.setDefaultTargetUrl("/admin");
         toConsole.setAlwaysUseDefaultTargetUrl(true);
@@ -141,7 +142,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID"))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInEntryPoint()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInEntryPoint())
+                        .accessDeniedHandler(staleForms.console()))
                 // a framed message's answer allows framing by Steward's pages; every other console answer denies it
                 .headers(headers -> headers.frameOptions(options -> options.disable())
                         .addHeaderWriter(SecurityHeaders::denyFramingUnlessSet))

@@ -30,6 +30,17 @@ class NoticePagesTest {
         http = new Http(port);
     }
 
+    /** The region switch names each region as the catalog does; it showed the keys ("JP EU US"). */
+    @Test
+    void theRegionSwitchNamesTheRegions() {
+        String eu = http.get("/s/olympus-ims/privacy?region=EU").body();
+
+        assertThat(eu)
+                .containsPattern("href=\"/s/olympus-ims/privacy\\?region=JP\"[^>]*>Japan</a>")
+                .containsPattern("href=\"/s/olympus-ims/privacy\\?region=EU\"[^>]*>European Union</a>")
+                .doesNotContainPattern(">(JP|EU|US)</a>");
+    }
+
     @Test
     void healthIsUpOnceTheCatalogIsPublished() {
         HttpResponse<String> health = http.get("/actuator/health", Http.basic("admin", StewardTest.ADMIN_PASSWORD));

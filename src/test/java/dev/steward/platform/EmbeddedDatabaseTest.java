@@ -49,6 +49,7 @@ class EmbeddedDatabaseTest {
     @Test
     void aSecondStewardOnTheSameDataSaysAnotherProcessUsesIt() throws Exception {
         Path directory = Files.createDirectories(dataDir.resolve("postgres"));
+        Files.writeString(directory.resolve("PG_VERSION"), "17\n");
         try (FileChannel channel = FileChannel.open(
                         directory.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock running = channel.lock()) {
