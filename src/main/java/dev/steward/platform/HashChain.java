@@ -56,7 +56,7 @@ public final class HashChain {
 
         public String describe() {
             return intact()
-                    ? chain + ": intact, " + rows + " rows, head "
+                    ? chain + ": intact, " + rows + (rows == 1 ? " row" : " rows") + ", head "
                             + HexFormat.of().formatHex(head)
                     : chain + ": BROKEN at row " + brokenAt + ": " + problem();
         }

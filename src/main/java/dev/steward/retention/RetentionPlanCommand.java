@@ -4,6 +4,8 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.platform.CliCommand;
 import dev.steward.platform.CommandLine;
 import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,10 @@ class RetentionPlanCommand extends CliCommand {
 
     private static final List<String> HEADINGS = List.of(
             "SITE", "ACTIVITY", "RULE", "OVERDUE", "NEXT 24 H", "1-7 DAYS", "7-30 DAYS", "LATER", "NO DUE TIME YET");
+
+    /** A time an operator reads, to the second, in UTC as the due times are kept. */
+    private static final DateTimeFormatter AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     @Option(names = "--site", paramLabel = "SITE", description = "only this site")
     private @Nullable String site;
@@ -40,7 +46,7 @@ class RetentionPlanCommand extends CliCommand {
         }
         String only = site;
         RetentionPlan.Plan result = plan.getObject().plan(key -> only == null || only.equals(key));
-        out().println("Retention plan at " + result.at()
+        out().println("Retention plan at " + AT.format(result.at())
                 + " (records; for the request log, visitor sessions whose full IP address is kept)");
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADINGS);

@@ -42,7 +42,9 @@ class NoticeInChromiumTest {
                         .textContent())
                 .contains("Aspire");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("JP").setExact(true))
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Japan").setExact(true))
                 .click();
         assertThat(page.url()).endsWith("/s/olympus-ims/privacy?region=JP");
         assertThat(page.textContent("main")).contains("Japanese Personal Information Protection Law");

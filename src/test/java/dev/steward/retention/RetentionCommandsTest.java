@@ -27,6 +27,9 @@ class RetentionCommandsTest {
         TestServer.Run plan = TestServer.command(database, dataDir, "retention", "plan", "--site", "lab");
 
         assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out())
+                .as("a time an operator reads, not an instant to the nanosecond")
+                .containsPattern("^Retention plan at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC \\(records;");
         assertThat(plan.out().lines())
                 .anyMatch(line -> line.matches(
                         "SITE +ACTIVITY +RULE +OVERDUE +NEXT 24 H +1-7 DAYS +7-30 DAYS +LATER" + " +NO DUE TIME YET"))
