@@ -20,7 +20,7 @@ class AccessPackageRepository {
 
     private static final String COLUMNS = """
             p.id, p.request_id, p.subject_id, p.code_hash, p.content_enc IS NOT NULL AS held, p.wrong_codes,
-            p.locked_at, p.downloads, p.last_downloaded_at, p.created_at, p.expires_at
+            p.locked_at, p.downloads, p.last_downloaded_at, p.created_at, p.expires_at, p.replaced_by
             """;
 
     private final JdbcClient jdbc;
@@ -41,7 +41,8 @@ class AccessPackageRepository {
             int downloads,
             @Nullable Instant lastDownloadedAt,
             Instant createdAt,
-            Instant expiresAt) {}
+            Instant expiresAt,
+            @Nullable UUID replacedBy) {}
 
     void insert(Stored stored, byte[] content, byte[] tokenHash) {
         jdbc.sql("""
@@ -103,6 +104,16 @@ class AccessPackageRepository {
                 .update();
     }
 
+    /** Too many wrong codes, but the content lives on under a new link: the old one says so and opens nothing. */
+    void replace(UUID id, UUID successor, Instant at) {
+        jdbc.sql(
+                        "UPDATE access_package SET locked_at = :at, content_enc = NULL, replaced_by = :successor WHERE id = :id")
+                .param("id", id)
+                .param("successor", successor)
+                .param("at", at(at))
+                .update();
+    }
+
     void downloaded(UUID id, Instant at) {
         jdbc.sql("UPDATE access_package SET downloads = downloads + 1, last_downloaded_at = :at WHERE id = :id")
                 .param("id", id)
@@ -130,6 +141,7 @@ class AccessPackageRepository {
                 rs.getInt("downloads"),
                 instant(rs, "last_downloaded_at"),
                 instant(rs, "created_at"),
-                instant(rs, "expires_at"));
+                instant(rs, "expires_at"),
+                rs.getObject("replaced_by", UUID.class));
     }
 }

@@ -58,7 +58,7 @@ class AccessPackages {
     }
 
     /** A package just released: its link's token and its code, for the mail alone (neither is stored). */
-    record Released(String token, String code, Instant expiresAt) {
+    record Released(UUID id, String token, String code, Instant expiresAt) {
 
         @Override
         public String toString() {
@@ -112,7 +112,7 @@ class AccessPackages {
 
     static String state(AccessPackageRepository.Stored stored, Instant now) {
         if (stored.lockedAt() != null) {
-            return PackageSummary.LOCKED;
+            return stored.replacedBy() != null ? PackageSummary.REPLACED : PackageSummary.LOCKED;
         }
         return stored.held() && now.isBefore(stored.expiresAt()) ? PackageSummary.AVAILABLE : PackageSummary.EXPIRED;
     }
@@ -129,16 +129,32 @@ class AccessPackages {
         return packages.purgeExpired(clock.instant());
     }
 
+    /**
+     * The same content under a new link and code, until the same day, as a new package: for a link that wrong codes
+     * locked, so that whoever typed them (a stranger holding the forwarded or scanned link) cannot destroy the
+     * requester's copy. Nothing when the content is gone already.
+     */
+    Optional<Released> relink(AccessPackageRepository.Stored locked) {
+        if (!locked.held() || !clock.instant().isBefore(locked.expiresAt())) {
+            return Optional.empty();
+        }
+        return open(locked).map(content -> store(locked.request(), locked.subject(), content, locked.expiresAt()));
+    }
+
     private Released store(RightsRequest request, byte[] content) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return store(request.id(), request.subject(), content, now.plus(VALID_FOR));
+    }
+
+    private Released store(UUID request, SubjectId subject, byte[] content, Instant expiresAt) {
         UUID id = UUID.randomUUID();
         String token = Tokens.token();
         String code = Tokens.code();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        SubjectId subject = request.subject();
         AccessPackageRepository.Stored stored = new AccessPackageRepository.Stored(
-                id, request.id(), subject, Tokens.hash(id, code), true, 0, null, 0, null, now, now.plus(VALID_FOR));
+                id, request, subject, Tokens.hash(id, code), true, 0, null, 0, null, now, expiresAt, null);
         packages.insert(stored, vault.seal(subject, content, context(id)), Tokens.hash(token));
-        return new Released(token, code, stored.expiresAt());
+        return new Released(id, token, code, stored.expiresAt());
     }
 
     private static String context(UUID pkg) {

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * offered and until when; the download button asks for the six-digit code of the same mail, so that the address alone
  * (kept in a browser's history, a proxy's log or a link scanner's records for the whole window) opens nothing. The
  * package can be downloaded as often as needed until it expires; each download is counted, told in the request's
- * history and written to the audit trail as the requester's. Too many wrong codes lock it and delete it.
+ * history and written to the audit trail as the requester's. Too many wrong codes lock the link, never the copy: it
+ * moves to a new link with a new code, mailed to the requester's verified address alone, so that a stranger holding the
+ * link (a forwarded mail, a mail scanner's records) gets {@link #CODE_ATTEMPTS} guesses and cannot destroy the copy.
  */
 @Service
 class PackageDownloads {
@@ -36,6 +39,7 @@ class PackageDownloads {
     private final AccessPackages contents;
     private final RequestRepository requests;
     private final RequestRecords records;
+    private final RightsMail mail;
     private final AuditTrail audit;
     private final Catalogs catalogs;
     private final SiteTimes times;
@@ -46,6 +50,7 @@ class PackageDownloads {
             AccessPackages contents,
             RequestRepository requests,
             RequestRecords records,
+            RightsMail mail,
             AuditTrail audit,
             Catalogs catalogs,
             SiteTimes times,
@@ -54,6 +59,7 @@ class PackageDownloads {
         this.contents = contents;
         this.requests = requests;
         this.records = records;
+        this.mail = mail;
         this.audit = audit;
         this.catalogs = catalogs;
         this.times = times;
@@ -105,12 +111,28 @@ class PackageDownloads {
         }
         int wrong = packages.wrongCode(stored.id());
         if (wrong >= CODE_ATTEMPTS) {
-            packages.lock(stored.id(), clock.instant());
-            records.log(request, "package-locked", "requester", null);
-            throw unusable(site, EmailLinks.Reason.LOCKED, stored.expiresAt());
+            throw lock(site, stored, request);
         }
         int left = CODE_ATTEMPTS - wrong;
         throw new InvalidInputException(FieldError.of("code", "wrong-code", "error.rights.code.wrong-code-left", left));
+    }
+
+    /**
+     * The link is spent; the copy goes on under a new link and code mailed to the address the request was verified
+     * with. Only where that cannot be (the details or the content are gone) is the copy deleted, as it was before.
+     */
+    private UnusableLinkException lock(String site, AccessPackageRepository.Stored stored, RightsRequest request) {
+        Optional<RequestDetails> details = records.details(request);
+        Optional<AccessPackages.Released> fresh = details.isEmpty() ? Optional.empty() : contents.relink(stored);
+        if (fresh.isEmpty()) {
+            packages.lock(stored.id(), clock.instant());
+            records.log(request, "package-locked", "requester", null);
+            return unusable(site, EmailLinks.Reason.LOCKED, stored.expiresAt());
+        }
+        packages.replace(stored.id(), fresh.get().id(), clock.instant());
+        records.log(request, "package-relinked", "requester", null);
+        mail.packageRelinked(request, details.get().email(), fresh.get());
+        return unusable(site, EmailLinks.Reason.LOCKED, null);
     }
 
     /** The package behind the link while it can be downloaded; otherwise why not, as a page. */
@@ -119,6 +141,7 @@ class PackageDownloads {
                 .orElseThrow(() -> unusable(site, EmailLinks.Reason.UNKNOWN, null));
         return switch (AccessPackages.state(stored, clock.instant())) {
             case PackageSummary.LOCKED -> throw unusable(site, EmailLinks.Reason.LOCKED, stored.expiresAt());
+            case PackageSummary.REPLACED -> throw unusable(site, EmailLinks.Reason.LOCKED, null);
             case PackageSummary.EXPIRED -> throw unusable(site, EmailLinks.Reason.EXPIRED, stored.expiresAt());
             default -> stored;
         };
@@ -135,7 +158,8 @@ class PackageDownloads {
         Phrase detail = switch (reason) {
             case EXPIRED ->
                 Phrase.of("link.package.expired", times.day(expiresAt, site, LocaleContextHolder.getLocale()));
-            case LOCKED -> Phrase.of("link.package.locked");
+            // a locked link without a day is one whose copy went on under a new link
+            case LOCKED -> Phrase.of(expiresAt == null ? "link.package.replaced" : "link.package.locked");
             default -> null;
         };
         return new UnusableLinkException(new UnusableLinkException.Page(

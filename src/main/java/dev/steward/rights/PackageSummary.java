@@ -19,4 +19,6 @@ public record PackageSummary(
     static final String AVAILABLE = "available";
     static final String EXPIRED = "expired";
     static final String LOCKED = "locked";
+    /** Locked after wrong codes, its content moved to a new link mailed to the requester. */
+    static final String REPLACED = "replaced";
 }

@@ -113,6 +113,23 @@ class RightsMail {
                 released.code());
     }
 
+    /** Wrong codes locked the package's link: its copy under a new link and code, to the verified address alone. */
+    void packageRelinked(RightsRequest request, String email, AccessPackages.Released released) {
+        Locale language = language(request);
+        send(
+                request,
+                email,
+                words(language, "mail.rights.relinked.subject"),
+                words(
+                        language,
+                        "mail.rights.relinked.text",
+                        released.code(),
+                        wording.day(request, released.expiresAt()),
+                        packageLink(request, released.token())),
+                released.token(),
+                released.code());
+    }
+
     String packageLink(RightsRequest request, String token) {
         return centre(request) + "/packages/" + token;
     }

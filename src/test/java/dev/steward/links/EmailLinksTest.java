@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -249,8 +248,14 @@ class EmailLinksTest extends LabTestBase {
         assertUnknown(person, "/s/lab/privacy-center/packages/not-a-token-we-sent");
     }
 
+    /**
+     * A stranger holding the link (a forwarded mail, a mail scanner's records) gets five guesses at its code and can
+     * then neither download nor destroy the copy: on main the fifth wrong code deleted it, so anyone with the link
+     * could take the requester's answer away. Now the link locks, and the copy goes on under a new link and code that
+     * only the requester's mailbox gets.
+     */
     @Test
-    void wrongCodesLockThePackageAndALinkReachesOnlyItsOwnPackage() {
+    void wrongCodesLockTheLinkNotTheCopyAndALinkReachesOnlyItsOwnPackage() {
         customers.customer("link-locked");
         customers.customer("link-other");
         String locked = fulfilledAccess("link-locked");
@@ -277,17 +282,43 @@ class EmailLinksTest extends LabTestBase {
         HttpResponse<String> fifth = stranger.postForm(link, Map.of("_csrf", csrf, "code", otherThan(lockedMail)));
         assertThat(fifth.statusCode()).isEqualTo(410);
         assertThat(heading(fifth)).isEqualTo("This link is locked");
+        assertThat(Pages.text(fifth.body())).contains("Your copy is kept").doesNotContain("deleted");
+        assertThat(stranger.postForm(link, Map.of("_csrf", csrf, "code", Packages.code(lockedMail)))
+                        .statusCode())
+                .as("the locked link opens nothing, even with its right code")
+                .isEqualTo(410);
 
+        String renewed = inbox.newestTextTo(Canary.email("link-locked"));
+        assertThat(renewed).as("a new mail to the requester").isNotEqualTo(lockedMail);
+        assertThat(renewed).contains("we locked that link").contains("Your copy is kept");
+        assertThat(Packages.link(renewed)).isNotEqualTo(link);
+        assertThat(Packages.code(renewed)).isNotEqualTo(Packages.code(lockedMail));
         HttpResponse<String> owner = new Http(port).get(link);
         assertThat(owner.statusCode()).isEqualTo(410);
-        assertThat(Pages.text(owner.body())).contains("ask for a new copy in the privacy center");
-        assertThat(packageOf(locked).get("state").asString()).isEqualTo("locked");
-        assertThat(jdbc.sql("SELECT count(*) FROM access_package WHERE request_id = :id AND content_enc IS NOT NULL")
-                        .param("id", UUID.fromString(locked))
-                        .query(Long.class)
-                        .single())
-                .as("a locked package's content is deleted")
-                .isZero();
+        assertThat(Pages.text(owner.body())).contains("we sent a new link and code");
+        assertThat(Pages.text(new Http(port).get(link, "Accept-Language", "de").body()))
+                .contains("Ihre Kopie bleibt erhalten");
+
+        Http ownersBrowser = new Http(port);
+        String ownersCsrf =
+                Console.csrf(ownersBrowser.get(Packages.link(renewed)).body());
+        assertThat(ownersBrowser
+                        .postForm(
+                                Packages.link(renewed), Map.of("_csrf", ownersCsrf, "code", Packages.code(lockedMail)))
+                        .statusCode())
+                .as("the old code does not open the new link")
+                .isEqualTo(422);
+        HttpResponse<byte[]> download = Packages.download(new Http(port), renewed);
+        assertThat(download.statusCode()).as("the owner downloads their copy").isEqualTo(200);
+        assertThat(new String(download.body(), 0, 2)).isEqualTo("PK");
+
+        JsonNode packages = staff("/api/v1/admin/requests/" + locked).get("packages");
+        assertThat(packages.valueStream().map(p -> p.get("state").asString())).containsExactly("replaced", "available");
+        assertThat(packages.get(1).get("availableUntil").asString())
+                .as("the new link works until the same day, no longer")
+                .isEqualTo(packages.get(0).get("availableUntil").asString());
+        assertThat(packages.get(0).get("text").asString()).contains("a new link and code were mailed");
+        assertThat(historyKinds(locked)).contains("package-relinked").doesNotContain("package-locked");
         assertThat(Packages.download(new Http(port), otherMail).statusCode())
                 .as("the other requester's package is untouched")
                 .isEqualTo(200);
