@@ -59,6 +59,20 @@ class AccountRepository {
                 .list();
     }
 
+    /** The subjects' registrations on the site still waiting for their link (a parent's confirmation aside), oldest first. */
+    List<Account> waiting(String site, Collection<SubjectId> subjects, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM account WHERE site = :site AND subject_id = ANY(:subjects)
+                            AND verified_at IS NULL AND state = 'active'
+                        ORDER BY created_at, subject_id LIMIT :limit
+                        """)
+                .param("site", site)
+                .param("subjects", ids(subjects))
+                .param("limit", limit)
+                .query(ACCOUNT)
+                .list();
+    }
+
     List<Account> of(SubjectId subject) {
         return jdbc.sql("SELECT * FROM account WHERE subject_id = :subject ORDER BY site")
                 .param("subject", subject.value())

@@ -48,6 +48,7 @@ class AccountVerifications {
     private final AccountTokenRepository tokens;
     private final AccountLinks links;
     private final PasswordChecks checks;
+    private final WaitingRegistrations waiting;
     private final Identities identities;
     private final Vault vault;
     private final Mailer mailer;
@@ -62,6 +63,7 @@ class AccountVerifications {
             AccountTokenRepository tokens,
             AccountLinks links,
             PasswordChecks checks,
+            WaitingRegistrations waiting,
             Identities identities,
             Vault vault,
             Mailer mailer,
@@ -74,6 +76,7 @@ class AccountVerifications {
         this.tokens = tokens;
         this.links = links;
         this.checks = checks;
+        this.waiting = waiting;
         this.identities = identities;
         this.vault = vault;
         this.mailer = mailer;
@@ -108,6 +111,16 @@ class AccountVerifications {
         emailOf(account.subject()).ifPresent(email -> mailLink(account.site(), account.subject(), email));
     }
 
+    /**
+     * The owner of an address asked for a password reset, but its registrations on the site all still wait for their
+     * link: the link again (no more often than a sign-in sends it), whichever registration it names, since the
+     * password typed on its page picks the owner's ({@link WaitingRegistrations}).
+     */
+    @Transactional
+    void resendTo(String site, Identifier login) {
+        waiting.oldest(site, login).ifPresent(this::resend);
+    }
+
     /** A parent confirmed a child's registration: now the child proves their address. */
     @Transactional
     void sendAfterParent(String site, SubjectId subject) {
@@ -139,7 +152,8 @@ class AccountVerifications {
      * The link came back with the password chosen at registration: the account can be used, unless the address or
      * user name has a verified account already. Both are needed: the link proves the mailbox, the password that
      * whoever reads it registered; the owner of an address someone else registered cannot confirm that stranger's
-     * account by following the link. A wrong password keeps the link and counts towards the lockout.
+     * account by following the link, but confirms their own registration of the address with their own password,
+     * whichever of its links they follow. A wrong password keeps the link and counts towards the lockout.
      */
     @Transactional(noRollbackFor = InvalidInputException.class)
     Outcome verify(String site, String token, String password) {
@@ -149,15 +163,23 @@ class AccountVerifications {
         if (account.isEmpty()) {
             return Outcome.UNUSABLE;
         }
-        PasswordChecks.Checked checked = checks.check(account.get(), password);
+        Account registrant = account.get();
+        PasswordChecks.Checked checked = checks.check(registrant, password);
         if (checked.verdict() != PasswordChecks.Verdict.RIGHT) {
-            throw new InvalidInputException(List.of(words.refusal(
-                    "password",
-                    "verify",
-                    checked.verdict() == PasswordChecks.Verdict.LOCKED ? "locked" : "wrong-password")));
+            // any link of the address proves its mailbox: the password says whose registration this is
+            Optional<Account> other = emailOf(registrant.subject())
+                    .flatMap(email ->
+                            waiting.ofPassword(site, email, account.get().subject(), password));
+            if (other.isEmpty()) {
+                throw new InvalidInputException(List.of(words.refusal(
+                        "password",
+                        "verify",
+                        checked.verdict() == PasswordChecks.Verdict.LOCKED ? "locked" : "wrong-password")));
+            }
+            registrant = other.get();
         }
         tokens.consume(AccountTokenRepository.Purpose.VERIFY, Sha256.hex(token), site, now);
-        return complete(account.get(), "account-link");
+        return complete(registrant, "account-link");
     }
 
     /**

@@ -77,8 +77,9 @@ class PasswordResets {
 
     /**
      * Sends a reset link if the login names an account of the site that is verified, or that was registered before
-     * verification was required; says nothing either way. A registration still waiting for its verification link gets
-     * nothing: its link is on the way already.
+     * verification was required; says nothing either way. Where the login names only registrations still waiting for
+     * their link, the verification link goes again instead: the owner may have lost theirs, or a stranger's earlier
+     * registrations of the address may keep sign-in from finding the owner's and sending it.
      */
     @Transactional
     void request(String site, String login) {
@@ -94,6 +95,11 @@ class PasswordResets {
                         .filter(identifier -> identifier.kind() == Identifier.Kind.EMAIL)
                         .map(Identifier::value)
                         .findFirst());
+        if (account.isEmpty()) {
+            // only registrations waiting for their link: the owner may have lost theirs (attack21)
+            verifications.resendTo(site, typed);
+            return;
+        }
         if (address.isEmpty()) {
             return;
         }

@@ -223,6 +223,61 @@ class VerifiedAccountsTest {
                 .contains("The user name, e-mail address or password is not right.");
     }
 
+    /**
+     * Sign-in tries only the three oldest registrations of an address, so a stranger who registered it three times
+     * before its owner made the owner's right password "not right", and on main nothing else sent the owner's link
+     * again: a password reset sent nothing to an address whose registrations all wait, and each link in the mailbox
+     * (the stranger's three and the owner's, alike) took only its own registration's password. Now "Forgot your
+     * password?" sends a link, and any link of the address confirms the owner's registration with the owner's password.
+     */
+    @Test
+    void aStrangerWhoRegistersTheAddressThreeTimesFirstCannotKeepItsOwnerFromTheirAccount() {
+        Filled owners = SeedForms.omronAccount();
+        List<SubjectId> mallorys = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            mallorys.add(submitted(
+                    SeedForms.omronAccount().with("email", owners.email()).with("password", MALLORYS_PASSWORD + i)));
+            clock.advance(Duration.ofSeconds(1));
+        }
+        SubjectId owner = submitted(owners);
+        clock.advance(AccountVerifications.RESEND_AFTER);
+        assertThat(Pages.text(signIn(new Visitor(port), owners.email(), SeedForms.PASSWORD)
+                        .body()))
+                .as("sign-in cannot tell the owner's untried registration from a wrong password")
+                .contains("is not right");
+
+        int mailsBefore = Mailboxes.to(port, owners.email()).size();
+        String reset = "/s/omron-healthcare/account/reset";
+        new Visitor(port).submit(reset, reset, Map.of("login", owners.email()));
+        assertThat(Mailboxes.to(port, owners.email()))
+                .as("asking for a reset sends the address a link to confirm it")
+                .hasSize(mailsBefore + 1);
+        String link = Registrations.verificationLink(port, OMRON, owners.email());
+
+        HttpResponse<String> wrong = new Visitor(port).submit(link, link, Map.of("password", "nobody-chose-this-one"));
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        Registrations.verifyWith(port, link, SeedForms.PASSWORD);
+
+        assertThat(signIn(new Visitor(port), owners.email(), SeedForms.PASSWORD).statusCode())
+                .as("the owner signs in to their own registration")
+                .isEqualTo(302);
+        assertThat(identities.proven(owner, Identifier.email(owners.email()))).isTrue();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(signIn(new Visitor(port), owners.email(), MALLORYS_PASSWORD + i)
+                            .statusCode())
+                    .as("the stranger's registrations stay unusable")
+                    .isEqualTo(422);
+        }
+        assertThat(mallorys)
+                .allSatisfy(mallory -> assertThat(identities.proven(mallory, Identifier.email(owners.email())))
+                        .isFalse());
+        new Visitor(port).submit(reset, reset, Map.of("login", owners.email()));
+        assertThat(Mailboxes.to(port, owners.email()))
+                .extracting(mail -> mail.get("subjectLine").asString())
+                .as("now the address has an account, a reset is a reset")
+                .anySatisfy(subjectLine -> assertThat(subjectLine).contains("Reset your password"));
+    }
+
     @Test
     void anAccountRegisteredBeforeVerificationWasRequiredIsAskedToVerifyAtItsNextSignIn() {
         Filled registration = SeedForms.omronAccount();
