@@ -1,7 +1,10 @@
 package dev.steward.changes;
 
 import dev.steward.catalog.Site;
+import dev.steward.mail.MailHold;
+import dev.steward.mail.MailKind;
 import dev.steward.mail.Mailer;
+import dev.steward.mail.OutgoingMail;
 import dev.steward.notice.NoticeChange;
 import dev.steward.platform.Sha256;
 import dev.steward.vault.Addressees;
@@ -29,7 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Tells one address of a change, in a transaction of its own under the address's lock: every subject of the site
  * carrying it that the change concerns and that no mail still able to leave has told is recorded as told, and the one
- * mail is queued in the outbox, sealed under the key of the first of them (a proven one first, then the newest).
+ * mail is queued in the outbox, sealed under the key of the first of them (a proven one first, then the newest). A mail
+ * sealed under a subject whose processing is restricted waits for the restriction to end ({@link MailHold}), so the
+ * restricted subjects and the others are told by a mail each: those recorded as told by the waiting mail are only
+ * those it waits for, and the others' mail leaves now (attack21, L3).
  */
 @Component
 class AddressTelling {
@@ -41,6 +47,7 @@ class AddressTelling {
     private final Vault vault;
     private final Addressees addressees;
     private final Mailer mailer;
+    private final List<MailHold> holds;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -53,6 +60,7 @@ class AddressTelling {
             Vault vault,
             Addressees addressees,
             Mailer mailer,
+            List<MailHold> holds,
             TransactionTemplate transaction,
             Clock clock) {
         this.changes = changes;
@@ -62,6 +70,7 @@ class AddressTelling {
         this.vault = vault;
         this.addressees = addressees;
         this.mailer = mailer;
+        this.holds = holds;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -134,7 +143,13 @@ class AddressTelling {
             if (uncovered.isEmpty()) {
                 return false;
             }
-            queue(row, site, change, addressee.get().address(), uncovered, Locale.forLanguageTag(language), now);
+            Map<Boolean, List<Concerned>> byHold =
+                    uncovered.stream().collect(Collectors.partitioningBy(one -> held(one.subject(), site)));
+            for (List<Concerned> subjects : List.of(byHold.get(false), byHold.get(true))) {
+                if (!subjects.isEmpty()) {
+                    queue(row, site, change, addressee.get().address(), subjects, Locale.forLanguageTag(language), now);
+                }
+            }
             return true;
         }));
     }
@@ -168,6 +183,12 @@ class AddressTelling {
                 throw new IllegalStateException("a subject of the address was told meanwhile");
             }
         }
+    }
+
+    /** Whether a change's mail sealed under the subject would wait (a restriction of its processing). */
+    private boolean held(SubjectId subject, Site site) {
+        return holds.stream()
+                .anyMatch(hold -> hold.holds(subject, site.key(), MailKind.OPERATIONAL, OutgoingMail.NOTICE_CHANGE));
     }
 
     /**

@@ -223,6 +223,55 @@ class NoticeChangeLostMailTest {
                 .isEqualTo(2);
     }
 
+    /**
+     * L3: the address's mail is sealed under its first subject, and waits while that subject's processing is
+     * restricted (GDPR Art. 18). On main the address's other subjects were recorded as told by that waiting mail,
+     * though nothing had reached them. Now they are told by a mail of their own, which leaves, and the waiting mail is
+     * the record of the restricted subject alone.
+     */
+    @Test
+    void aMailHeldForItsSealingSubjectsRestrictionRecordsOnlyThatSubjectAsTold() {
+        Address fay = address("fay");
+        restrict(fay.newer());
+
+        transaction.executeWithoutResult(status -> tellAsOfTheChange(change()));
+
+        UUID held = (UUID) rowsOf(fay.newer()).get(0).get("mail_id");
+        UUID other = (UUID) rowsOf(fay.older()).get(0).get("mail_id");
+        assertThat(other)
+                .as("the unrestricted subject is not recorded as told by the mail that waits")
+                .isNotEqualTo(held);
+        assertThat(sealer(held)).isEqualTo(fay.newer());
+        assertThat(sealer(other)).isEqualTo(fay.older());
+        deliver();
+        assertThat(status(other)).as("the other subject's mail leaves").isEqualTo("sent");
+        assertThat(status(held)).as("the restricted subject's waits").isEqualTo("held");
+        assertThat(changeMails(fay.email())).hasSize(2);
+
+        mailing.run();
+        assertThat(changeMails(fay.email())).as("each told once").hasSize(2);
+    }
+
+    /** A restriction of the subject's processing on the site, as a request places it, seen by this node. */
+    private void restrict(SubjectId subject) {
+        jdbc.sql("""
+                        INSERT INTO restriction (id, subject_id, site, ground, since)
+                        VALUES (gen_random_uuid(), :subject, :site, 'test', now())
+                        """).param("subject", subject.value()).param("site", SITE).update();
+        jdbc.sql("SELECT pg_notify('steward_restrictions', 'changed')").query().listOfRows();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        context.getBean(dev.steward.rights.Restrictions.class).restricted(subject, SITE));
+    }
+
+    private String status(UUID mail) {
+        return jdbc.sql("SELECT status FROM mail_message WHERE id = :mail")
+                .param("mail", mail)
+                .query(String.class)
+                .single();
+    }
+
     /** Two contact messages of one address, sent the day before the change was published, a minute apart. */
     private Address address(String who) {
         // a context just started has not told the change yet: told now, it is told to the other tests' people
@@ -249,23 +298,7 @@ class NoticeChangeLostMailTest {
     private UUID toldThen(Address address, Consumer<UUID> then) {
         NoticeChangeRepository.ChangeRow change = change();
         return transaction.execute(status -> {
-            jdbc.sql("UPDATE notice_change SET created_at = :at, completed_at = NULL WHERE id = :id")
-                    .param(
-                            "at",
-                            OffsetDateTime.ofInstant(
-                                    change.createdAt().minus(Duration.ofHours(12)), java.time.ZoneOffset.UTC))
-                    .param("id", change.id())
-                    .update();
-            mailing.run();
-            jdbc.sql("UPDATE notice_change SET created_at = :at, completed_at = :completed WHERE id = :id")
-                    .param("at", OffsetDateTime.ofInstant(change.createdAt(), java.time.ZoneOffset.UTC))
-                    .param(
-                            "completed",
-                            change.completedAt() == null
-                                    ? null
-                                    : OffsetDateTime.ofInstant(change.completedAt(), java.time.ZoneOffset.UTC))
-                    .param("id", change.id())
-                    .update();
+            tellAsOfTheChange(change);
             List<Map<String, Object>> rows = rowsOf(address.newer());
             assertThat(rows).hasSize(1);
             UUID mail = (UUID) rows.get(0).get("mail_id");
@@ -273,6 +306,27 @@ class NoticeChangeLostMailTest {
             then.accept(mail);
             return mail;
         });
+    }
+
+    /** Opens the change for people from before the addresses' messages, runs the mailing and closes it as it was. */
+    private void tellAsOfTheChange(NoticeChangeRepository.ChangeRow change) {
+        jdbc.sql("UPDATE notice_change SET created_at = :at, completed_at = NULL WHERE id = :id")
+                .param(
+                        "at",
+                        OffsetDateTime.ofInstant(
+                                change.createdAt().minus(Duration.ofHours(12)), java.time.ZoneOffset.UTC))
+                .param("id", change.id())
+                .update();
+        mailing.run();
+        jdbc.sql("UPDATE notice_change SET created_at = :at, completed_at = :completed WHERE id = :id")
+                .param("at", OffsetDateTime.ofInstant(change.createdAt(), java.time.ZoneOffset.UTC))
+                .param(
+                        "completed",
+                        change.completedAt() == null
+                                ? null
+                                : OffsetDateTime.ofInstant(change.completedAt(), java.time.ZoneOffset.UTC))
+                .param("id", change.id())
+                .update();
     }
 
     private NoticeChangeRepository.ChangeRow change() {
