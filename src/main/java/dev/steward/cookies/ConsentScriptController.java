@@ -7,6 +7,7 @@ import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
+import dev.steward.platform.OwnAddress;
 import dev.steward.platform.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The one line a site embeds, {@code /s/{site}/consent.js}: the banner for the visitor's jurisdiction and language,
@@ -49,6 +49,7 @@ class ConsentScriptController {
     private final VisitorRegions regions;
     private final PublishedNotices notices;
     private final NoticeAnnouncements announcements;
+    private final OwnAddress own;
 
     ConsentScriptController(
             Catalogs catalogs,
@@ -56,7 +57,9 @@ class ConsentScriptController {
             ConsentScript script,
             VisitorRegions regions,
             PublishedNotices notices,
-            NoticeAnnouncements announcements) {
+            NoticeAnnouncements announcements,
+            OwnAddress own) {
+        this.own = own;
         this.catalogs = catalogs;
         this.banners = banners;
         this.script = script;
@@ -139,9 +142,8 @@ class ConsentScriptController {
         return request.getHeader("Accept-Language") == null ? List.of() : Collections.list(request.getLocales());
     }
 
-    private static ConsentScript.Addresses addresses(String site) {
-        String base =
-                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    private ConsentScript.Addresses addresses(String site) {
+        String base = own.base();
         return new ConsentScript.Addresses(
                 base,
                 base + "/api/v1/sites/" + site + "/cookie-choices",

@@ -4,6 +4,7 @@ import dev.steward.accounts.SignedInVisitors;
 import dev.steward.platform.ApiErrors;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
+import dev.steward.platform.OwnAddress;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code POST /api/v1/sites/{site}/cookie-choices}: the banner records a choice (no key: any visitor may, at a rate per
@@ -41,6 +41,7 @@ class CookieChoicesApiController {
     private final SignedInVisitors signedIn;
     private final CurrentCaller caller;
     private final ErrorWords words;
+    private final OwnAddress own;
 
     CookieChoicesApiController(
             ChoiceRequests requests,
@@ -48,7 +49,9 @@ class CookieChoicesApiController {
             ChoiceRateLimit rateLimit,
             SignedInVisitors signedIn,
             CurrentCaller caller,
-            ErrorWords words) {
+            ErrorWords words,
+            OwnAddress own) {
+        this.own = own;
         this.requests = requests;
         this.choices = choices;
         this.rateLimit = rateLimit;
@@ -89,8 +92,7 @@ class CookieChoicesApiController {
                                 .orElse(null),
                         request.getRemoteAddr(),
                         request.getHeader(HttpHeaders.USER_AGENT)));
-        String base =
-                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String base = own.base();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("choice", recorded.id());
         answer.put("receipt", base + "/s/" + site + "/cookie-choices/" + recorded.id());
