@@ -2,6 +2,7 @@ package dev.steward.accounts;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Form;
+import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.notice.VisitorRegions;
@@ -170,7 +171,14 @@ class AccountPagesController {
     }
 
     private String privacyPage(String site, VisitorPrincipal visitor, Model model) {
-        page(model, site);
+        Site declared = pages.addTo(model, site);
+        // the name the site's notice gives the e-mail choices ("click \"Email Address & Password\""), if it gives one
+        Site.Accounts settings = declared.accounts();
+        model.addAttribute(
+                "emailChoicesTitle",
+                settings == null || settings.emailChoicesTitle() == null
+                        ? null
+                        : settings.emailChoicesTitle().shownIn(VisitorLanguages.of(declared), declared.language()));
         model.addAttribute("overview", overview.of(site, visitor.subject()));
         model.addAttribute("preferences", preferences.of(site, visitor.subject()));
         boolean downloads = accounts.find(site, visitor.subject())

@@ -1,5 +1,8 @@
 package dev.steward.catalog;
 
+import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -24,5 +27,19 @@ public class RegionNames {
                         .jurisdiction(jurisdiction)
                         .map(found -> found.name().shownIn(language.getLanguage(), declared.language())))
                 .orElseGet(() -> new LocalizedText.Shown(jurisdiction, null));
+    }
+
+    /**
+     * The field error for a region the site does not serve ({@code ?region=XX}), naming the ones it does as the
+     * reader knows them ("Japan, European Union"), in the language of the request being served where the catalog has
+     * it; it listed their keys ("JP, EU").
+     */
+    public static InvalidInputException notServed(Catalog catalog, Site site) {
+        String language = VisitorLanguages.of(site);
+        List<String> served = catalog.jurisdictionsOf(site).stream()
+                .map(jurisdiction -> jurisdiction.name().in(language, site.language()))
+                .toList();
+        return new InvalidInputException(
+                FieldError.of("region", "invalid-option", "error.rights.region.invalid-option", served));
     }
 }

@@ -63,7 +63,16 @@ public record Site(
     }
 
     /** Account security: re-authentication after a period (seed 000 §4) and lockout after failures. */
-    public record Accounts(Span reauthenticateAfter, int lockoutAfterFailures, Span lockoutFor) {}
+    /**
+     * How the site's accounts sign in, and the name of the part of "My privacy" where a person finds their e-mail
+     * address, their password and their e-mail choices, as the site's notice tells people to click it (Omron: "click
+     * \"Email Address &amp; Password\" and remove the check in the box"); the page's own name where unset.
+     */
+    public record Accounts(
+            Span reauthenticateAfter,
+            int lockoutAfterFailures,
+            Span lockoutFor,
+            @Nullable LocalizedText emailChoicesTitle) {}
 
     /** The time zone the site's visitors read dates in (an IANA name such as {@code Europe/Berlin}); UTC if unset. */
     public ZoneId zone() {

@@ -1,6 +1,7 @@
 package dev.steward.changes;
 
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.PurposeNames;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.ConsentEvent;
@@ -27,10 +28,12 @@ class ReconsentController {
 
     private final Reconsents reconsents;
     private final Catalogs catalogs;
+    private final PurposeNames purposeNames;
 
-    ReconsentController(Reconsents reconsents, Catalogs catalogs) {
+    ReconsentController(Reconsents reconsents, Catalogs catalogs, PurposeNames purposeNames) {
         this.reconsents = reconsents;
         this.catalogs = catalogs;
+        this.purposeNames = purposeNames;
     }
 
     static String path(String site, String token) {
@@ -73,6 +76,11 @@ class ReconsentController {
         site(site, locale, model);
         model.addAttribute(
                 "receipts", recorded.stream().map(ConsentEvent::receiptPath).toList());
+        // each receipt named by the purpose it proves consent to (fragments/receipts), as after a form
+        model.addAttribute(
+                "receiptNames",
+                purposeNames.shown(
+                        site, recorded.stream().map(ConsentEvent::purpose).toList(), locale.getLanguage()));
         return "changes/reconsented";
     }
 

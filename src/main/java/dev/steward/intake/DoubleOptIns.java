@@ -1,9 +1,8 @@
 package dev.steward.intake;
 
-import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
-import dev.steward.catalog.LocalizedText;
 import dev.steward.catalog.Purpose;
+import dev.steward.catalog.PurposeNames;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.CollectionMethod;
@@ -57,6 +56,7 @@ class DoubleOptIns {
     private final IntakeSettings settings;
     private final StewardProperties properties;
     private final Clock clock;
+    private final PurposeNames purposeNames;
     private final MessageBundle words = new MessageBundle("messages");
 
     DoubleOptIns(
@@ -69,7 +69,8 @@ class DoubleOptIns {
             Mailer mailer,
             IntakeSettings settings,
             StewardProperties properties,
-            Clock clock) {
+            Clock clock,
+            PurposeNames purposeNames) {
         this.tokens = tokens;
         this.links = links;
         this.catalogs = catalogs;
@@ -80,6 +81,7 @@ class DoubleOptIns {
         this.settings = settings;
         this.properties = properties;
         this.clock = clock;
+        this.purposeNames = purposeNames;
     }
 
     /** Asks the subject, at their e-mail address, to confirm the purposes; does nothing for a subject without one. */
@@ -113,7 +115,7 @@ class DoubleOptIns {
                         address.get(),
                         words.get(locale, "intake.mail.confirm.subject", siteName),
                         words.get(locale, "intake.mail.confirm.asked", siteName) + "\n"
-                                + purposeNames(site, purposes, language).stream()
+                                + purposeNames.shown(site, purposes, language).stream()
                                         .map(name -> "- " + name)
                                         .collect(Collectors.joining("\n"))
                                 + "\n\n" + words.get(locale, "intake.mail.confirm.link") + "\n"
@@ -216,19 +218,5 @@ class DoubleOptIns {
         return vault.identifiers(subject, Access.system("double-opt-in")).stream()
                 .filter(identifier -> identifier.kind() == Identifier.Kind.EMAIL)
                 .findFirst();
-    }
-
-    /**
-     * The purposes' names as a page or mail in {@code language} shows them: where the catalog has no translation, in
-     * the site's own language, marked as such (a purpose the catalog no longer declares, by its key).
-     */
-    List<LocalizedText.Shown> purposeNames(String site, List<String> purposes, String language) {
-        Catalog catalog = catalogs.of(site);
-        String fallback = catalog.site(site).orElseThrow().language();
-        return purposes.stream()
-                .map(key -> catalog.purpose(key)
-                        .map(p -> p.name().shownIn(language, fallback))
-                        .orElseGet(() -> new LocalizedText.Shown(key, null)))
-                .toList();
     }
 }

@@ -5,6 +5,7 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.Form;
 import dev.steward.catalog.ProcessingActivity;
+import dev.steward.catalog.PurposeNames;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.ConsentEvent;
@@ -37,18 +38,21 @@ class EmailLinksController {
     private final Catalogs catalogs;
     private final PublishedNotices notices;
     private final IntakeTokenRepository tokens;
+    private final PurposeNames purposeNames;
 
     EmailLinksController(
             ParentalConsents parents,
             DoubleOptIns doubleOptIns,
             Catalogs catalogs,
             PublishedNotices notices,
-            IntakeTokenRepository tokens) {
+            IntakeTokenRepository tokens,
+            PurposeNames purposeNames) {
         this.parents = parents;
         this.doubleOptIns = doubleOptIns;
         this.catalogs = catalogs;
         this.notices = notices;
         this.tokens = tokens;
+        this.purposeNames = purposeNames;
     }
 
     @GetMapping("/s/{site}/parental-consent/{token}")
@@ -119,7 +123,7 @@ class EmailLinksController {
                         site, token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT))
                 .orElseThrow(() -> unusable(site, token, IntakeToken.Kind.PARENTAL_CONSENT));
         model.addAttribute("refused", false);
-        model.addAttribute("receipts", confirmed.receipts());
+        receipts(site, confirmed.receipts(), confirmed.receiptPurposes(), model);
         return "intake/parental-decided";
     }
 
@@ -132,8 +136,7 @@ class EmailLinksController {
                 .orElseThrow(() -> unusable(site, token, IntakeToken.Kind.DOUBLE_OPT_IN));
         Site declared = page(site, model);
         model.addAttribute("token", token);
-        model.addAttribute(
-                "purposes", doubleOptIns.purposeNames(site, pending.purposes(), VisitorLanguages.of(declared)));
+        model.addAttribute("purposes", purposeNames.shown(site, pending.purposes(), VisitorLanguages.of(declared)));
         return "intake/confirm";
     }
 
@@ -150,9 +153,19 @@ class EmailLinksController {
                 .confirm(site, token, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT))
                 .orElseThrow(() -> unusable(site, token, IntakeToken.Kind.DOUBLE_OPT_IN));
         page(site, model);
-        model.addAttribute(
-                "receipts", confirmed.stream().map(ConsentEvent::receiptPath).toList());
+        receipts(
+                site,
+                confirmed.stream().map(ConsentEvent::receiptPath).toList(),
+                confirmed.stream().map(ConsentEvent::purpose).toList(),
+                model);
         return "intake/confirmed";
+    }
+
+    /** Each receipt with the purpose of the consent it proves, which the page names it by (fragments/receipts). */
+    private void receipts(String site, List<String> paths, List<String> purposes, Model model) {
+        Site declared = catalogs.requireSite(site);
+        model.addAttribute("receipts", paths);
+        model.addAttribute("receiptNames", purposeNames.shown(site, purposes, VisitorLanguages.of(declared)));
     }
 
     private Site page(String site, Model model) {

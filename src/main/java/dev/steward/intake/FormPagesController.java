@@ -2,6 +2,7 @@ package dev.steward.intake;
 
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Form;
+import dev.steward.catalog.PurposeNames;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.consent.CollectionMethod;
@@ -47,7 +48,7 @@ class FormPagesController {
     private final Intake intake;
     private final FormPages pages;
     private final VisitorRegions jurisdictions;
-    private final DoubleOptIns doubleOptIns;
+    private final PurposeNames purposeNames;
     private final AgeRefusals refusals;
     private final Catalogs catalogs;
     private final Clock clock;
@@ -56,14 +57,14 @@ class FormPagesController {
             Intake intake,
             FormPages pages,
             VisitorRegions jurisdictions,
-            DoubleOptIns doubleOptIns,
+            PurposeNames purposeNames,
             AgeRefusals refusals,
             Catalogs catalogs,
             Clock clock) {
         this.intake = intake;
         this.pages = pages;
         this.jurisdictions = jurisdictions;
-        this.doubleOptIns = doubleOptIns;
+        this.purposeNames = purposeNames;
         this.refusals = refusals;
         this.catalogs = catalogs;
         this.clock = clock;
@@ -159,8 +160,8 @@ class FormPagesController {
         model.addAttribute("outcome", outcome);
         model.addAttribute("awaitingParent", outcome.status() == Submitted.Status.AWAITING_PARENT);
         model.addAttribute("createsAccount", found.createsAccount());
-        model.addAttribute("purposeNames", doubleOptIns.purposeNames(site, outcome.awaitingConfirmation(), language));
-        model.addAttribute("receiptNames", doubleOptIns.purposeNames(site, outcome.receiptPurposes(), language));
+        model.addAttribute("purposeNames", purposeNames.shown(site, outcome.awaitingConfirmation(), language));
+        model.addAttribute("receiptNames", purposeNames.shown(site, outcome.receiptPurposes(), language));
         return "intake/sent";
     }
 

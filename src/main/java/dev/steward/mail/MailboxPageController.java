@@ -1,6 +1,7 @@
 package dev.steward.mail;
 
-import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.SiteNames;
+import dev.steward.staff.CurrentCaller;
 import dev.steward.staff.MessageFrames;
 import dev.steward.staff.Permission;
 import dev.steward.staff.Requires;
@@ -23,31 +24,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class MailboxPageController {
 
     private final Mailbox mailbox;
-    private final Catalogs catalogs;
+    private final SiteNames siteNames;
+    private final CurrentCaller caller;
 
-    MailboxPageController(Mailbox mailbox, Catalogs catalogs) {
+    MailboxPageController(Mailbox mailbox, SiteNames siteNames, CurrentCaller caller) {
         this.mailbox = mailbox;
-        this.catalogs = catalogs;
-    }
-
-    /**
-     * The catalog's names of a message's site and purpose, as the rest of the console shows them (in the site's
-     * language), where the page showed their keys.
-     */
-    record Names(Catalogs catalogs) {
-
-        public String site(String key) {
-            return catalogs.site(key)
-                    .map(site -> site.name().in(site.language()))
-                    .orElse(key);
-        }
-
-        public String purpose(String site, String key) {
-            return catalogs.site(site)
-                    .flatMap(declared ->
-                            catalogs.of(site).purpose(key).map(p -> p.name().in(declared.language())))
-                    .orElse(key);
-        }
+        this.siteNames = siteNames;
+        this.caller = caller;
     }
 
     @GetMapping("/admin/mailbox")
@@ -61,7 +44,8 @@ class MailboxPageController {
         model.addAttribute("query", query);
         model.addAttribute("delivery", mailbox.delivery());
         model.addAttribute("messages", mailbox.read(query));
-        model.addAttribute("names", new Names(catalogs));
+        // the filter offers the member's sites by name; it was a text field that wanted the site's key
+        model.addAttribute("sites", siteNames.choices(caller.get()::maySee));
         return "admin/mailbox";
     }
 

@@ -32,18 +32,21 @@ class NoticePagesController {
     private final NoticeVersionDiffs diffs;
     private final NoticePages pages;
     private final NoticeAnnouncements announcements;
+    private final RegionSwitch regionSwitch;
 
     NoticePagesController(
             Catalogs catalogs,
             PublishedNotices notices,
             NoticeVersionDiffs diffs,
             NoticePages pages,
-            NoticeAnnouncements announcements) {
+            NoticeAnnouncements announcements,
+            RegionSwitch regionSwitch) {
         this.catalogs = catalogs;
         this.notices = notices;
         this.diffs = diffs;
         this.pages = pages;
         this.announcements = announcements;
+        this.regionSwitch = regionSwitch;
     }
 
     @GetMapping("/s/{site}/privacy")
@@ -136,10 +139,11 @@ class NoticePagesController {
         Site site = catalogs.requireSite(version.site());
         String language = VisitorLanguages.of(site);
         NoticeRendition rendition = notices.rendition(version, region, page, language);
+        String html = regionSwitch.named(rendition.html(), version.site(), rendition.language());
         return rendition.language().equals(language)
-                ? rendition.html()
+                ? html
                 : inMain(
-                        rendition.html(),
+                        html,
                         pages.render(
                                 "notice/untranslated",
                                 Map.of("language", Locale.forLanguageTag(rendition.language()))));

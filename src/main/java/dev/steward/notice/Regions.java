@@ -3,9 +3,8 @@ package dev.steward.notice;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Countries;
 import dev.steward.catalog.Jurisdiction;
+import dev.steward.catalog.RegionNames;
 import dev.steward.catalog.Site;
-import dev.steward.platform.FieldError;
-import dev.steward.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,8 +28,7 @@ final class Regions {
             String region = requested.strip().toUpperCase(Locale.ROOT);
             if (!site.jurisdictions().contains(region)) {
                 // a field error rather than a 404: the visitor reads, in their language, which regions there are
-                throw new InvalidInputException(FieldError.of(
-                        "region", "invalid-option", "error.rights.region.invalid-option", site.jurisdictions()));
+                throw RegionNames.notServed(catalog, site);
             }
             return region;
         }

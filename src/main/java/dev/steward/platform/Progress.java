@@ -2,14 +2,13 @@ package dev.steward.platform;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar for a long command (done of total, percentage, elapsed and remaining time, rate). On a terminal it
+ * A progress bar for a long command (done of total, percentage, elapsed and remaining time, rate once known). On a terminal it
  * redraws one line; written to a file or a pipe it prints a plain line every few seconds instead, so logs stay
  * readable. Closing it prints the final state.
  */
@@ -38,21 +37,16 @@ public final class Progress implements AutoCloseable {
      * @param unitSize how many steps make one unit shown (1 for rows, 1,000,000 for bytes shown as MB)
      */
     static Progress on(PrintWriter err, boolean terminal, String task, long total, String unit, long unitSize) {
-        ProgressBarBuilder builder = new ProgressBarBuilder()
-                .setTaskName(task)
-                .setInitialMax(total)
-                .setUnit(" " + unit, unitSize)
-                .showSpeed()
-                .setSpeedUnit(ChronoUnit.SECONDS);
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(total);
         if (terminal) {
-            builder.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+            builder.setRenderer(new ProgressLine(ProgressBarStyle.COLORFUL_UNICODE_BLOCK, " " + unit, unitSize))
                     .setUpdateIntervalMillis(TERMINAL_REDRAW_MILLIS)
                     .setConsumer(new DelegatingProgressBarConsumer(line -> {
                         err.print('\r' + line);
                         err.flush();
                     }));
         } else {
-            builder.setStyle(ProgressBarStyle.ASCII)
+            builder.setRenderer(new ProgressLine(ProgressBarStyle.ASCII, " " + unit, unitSize))
                     .setUpdateIntervalMillis(LOG_LINE_MILLIS)
                     .setConsumer(new DelegatingProgressBarConsumer(err::println, LOG_LINE_WIDTH));
         }

@@ -66,9 +66,16 @@ class RetentionPageController {
 
     @GetMapping("/admin/retention")
     @Requires(Permission.READ_RETENTION)
-    String page(Model model) {
+    String page(@RequestParam(name = "activity", required = false) @Nullable String closed, Model model) {
         Caller staff = caller.get();
-        model.addAttribute("plan", plan.plan(staff::maySee));
+        RetentionPlan.Plan shown = plan.plan(staff::maySee);
+        model.addAttribute("plan", shown);
+        // the activity whose purpose staff just ended, by its name; the redirect carries its keys
+        int slash = closed == null ? -1 : closed.indexOf('/');
+        if (closed != null && slash > 0 && staff.maySee(closed.substring(0, slash))) {
+            plan.activityName(closed.substring(0, slash), closed.substring(slash + 1))
+                    .ifPresent(name -> model.addAttribute("closedActivity", name));
+        }
         model.addAttribute("sweep", sweeper.current().orElse(null));
         model.addAttribute("certificates", certificates.recent(10, staff));
         model.addAttribute("maySweep", staff.may(Permission.RUN_SWEEP));
@@ -104,8 +111,9 @@ class RetentionPageController {
         Caller staff = caller.requireSite(site);
         try {
             if (confirm == null) {
+                String named = plan.activityName(site, activity).orElse(activity);
                 throw new InvalidInputException(
-                        FieldError.of("confirm", "required", "error.retention.confirm.required", activity));
+                        FieldError.of("confirm", "required", "error.retention.confirm.required", named));
             }
             int closed = dueTimes.purposeEnded(site, activity, staff.name());
             return "redirect:/admin/retention?closed=" + closed + "&activity=" + encode(site + "/" + activity);
@@ -113,7 +121,7 @@ class RetentionPageController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("purposeErrors", errorWords.shown(e));
             model.addAttribute("purposeActivity", site + "/" + activity);
-            return page(model);
+            return page(null, model);
         }
     }
 

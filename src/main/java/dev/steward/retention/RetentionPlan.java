@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -90,6 +91,15 @@ class RetentionPlan {
             }
         });
         return new Plan(now, List.copyOf(rows));
+    }
+
+    /** An activity by the name the plan shows it under, for the page's messages; empty if the site has none such. */
+    Optional<String> activityName(String site, String activity) {
+        return rules.activitiesOf(site).stream()
+                .filter(declared -> declared.key().equals(activity))
+                .map(ProcessingActivity::name)
+                .map(name -> name.in(LocalizedText.DEFAULT_LANGUAGE))
+                .findFirst();
     }
 
     private Row row(String site, ProcessingActivity activity, long @Nullable [] counts) {

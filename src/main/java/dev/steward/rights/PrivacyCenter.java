@@ -3,6 +3,7 @@ package dev.steward.rights;
 import dev.steward.catalog.Catalog;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Jurisdiction;
+import dev.steward.catalog.RegionNames;
 import dev.steward.catalog.RightType;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
@@ -244,8 +245,7 @@ public class PrivacyCenter {
                 ? site.defaultJurisdiction()
                 : region.strip().toUpperCase();
         if (!site.jurisdictions().contains(key)) {
-            throw new InvalidInputException(FieldError.of(
-                    "region", "invalid-option", "error.rights.region.invalid-option", site.jurisdictions()));
+            throw RegionNames.notServed(catalog, site);
         }
         return catalog.jurisdiction(key).orElseThrow();
     }

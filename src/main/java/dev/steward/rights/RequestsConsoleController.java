@@ -1,6 +1,7 @@
 package dev.steward.rights;
 
 import dev.steward.catalog.Catalogs;
+import dev.steward.catalog.SiteNames;
 import dev.steward.catalog.Span;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.platform.ConsoleWords;
@@ -12,7 +13,9 @@ import dev.steward.staff.Requires;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -44,6 +47,7 @@ class RequestsConsoleController {
     private final ErrorWords errorWords;
     private final Deadlines deadlines;
     private final Durations durations;
+    private final SiteNames siteNames;
 
     RequestsConsoleController(
             ConsoleWords words,
@@ -54,10 +58,12 @@ class RequestsConsoleController {
             Clock clock,
             ErrorWords errorWords,
             Deadlines deadlines,
-            Durations durations) {
+            Durations durations,
+            SiteNames siteNames) {
         this.errorWords = errorWords;
         this.deadlines = deadlines;
         this.durations = durations;
+        this.siteNames = siteNames;
         this.words = words;
         this.inWords = inWords;
         this.queue = queue;
@@ -67,7 +73,7 @@ class RequestsConsoleController {
     }
 
     private String siteName(String site) {
-        return catalogs.site(site).map(s -> s.name().in(s.language())).orElse(site);
+        return siteNames.of(site);
     }
 
     /** A request as the queue lists it, in words. */
@@ -142,9 +148,31 @@ class RequestsConsoleController {
     String view(@PathVariable UUID id, Model model) {
         RequestQueue.Detail detail = queue.view(id);
         model.addAttribute("detail", detail);
+        model.addAttribute("chosen", chosen(detail));
         model.addAttribute("now", clock.instant());
         model.addAttribute("extensions", extensions(detail.request()));
         return "admin/request";
+    }
+
+    /** What the requester chose, in the catalog's words: the grounds, purposes and corrected fields. */
+    record Chosen(List<String> grounds, List<String> purposes, Map<String, String> corrections) {}
+
+    private @Nullable Chosen chosen(RequestQueue.Detail detail) {
+        RequestDetails details = detail.details();
+        if (details == null) {
+            return null;
+        }
+        String site = detail.request().site();
+        Map<String, String> corrections = new LinkedHashMap<>();
+        details.changes().forEach((field, value) -> corrections.put(siteNames.field(site, field), value));
+        return new Chosen(
+                details.grounds().stream()
+                        .map(ground -> siteNames.ground(site, ground))
+                        .toList(),
+                details.purposes().stream()
+                        .map(purpose -> siteNames.purpose(site, purpose))
+                        .toList(),
+                corrections);
     }
 
     /** An extension staff may choose: the period the form posts, and its words ("2 months") the member reads. */

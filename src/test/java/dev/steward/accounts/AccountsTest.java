@@ -342,6 +342,39 @@ class AccountsTest {
         assertThat(new Visitor(port).get(link).statusCode()).isEqualTo(410);
     }
 
+    /**
+     * Omron's notice: "Simply go to Your Account, sign in, click "Email Address &amp; Password" and remove the check in
+     * the box next to the words "Sign Up &amp; Save! …"". The account page had no such element; the catalog now names
+     * the part of "My privacy" with the e-mail choices, and the page offers it under that name, with the password.
+     */
+    @Test
+    void theEmailChoicesBearTheNameTheSitesNoticeTellsPeopleToClick() {
+        Filled registration = SeedForms.omronAccount();
+        register(registration);
+        Visitor visitor = signedIn(OMRON, registration.email(), SeedForms.PASSWORD);
+
+        String page = visitor.get("/s/omron-healthcare/account").body();
+
+        assertThat(page)
+                .contains("<a href=\"#preferences\">Email Address &amp; Password</a>")
+                .contains("<h2 id=\"preferences\">Email Address &amp; Password</h2>");
+        assertThat(Pages.element(page, "aria-labelledby=\"preferences\""))
+                .contains("href=\"/s/omron-healthcare/account/reset\"")
+                .contains("<label class=\"inline\" for=\"purpose-special-offers\">Sign Up &amp; Save! Send me email");
+        assertThat(visitor.get("/s/omron-healthcare/account", "Accept-Language", "ja")
+                        .body())
+                .as("named as the notice names it, marked as English on a Japanese page")
+                .contains("<a href=\"#preferences\" lang=\"en\">Email Address &amp; Password</a>");
+        Filled olympus = SeedForms.olympusSoftwareDownload();
+        register(olympus);
+        assertThat(signedIn(OLYMPUS, olympus.email(), SeedForms.PASSWORD)
+                        .get("/s/olympus-ims/account")
+                        .body())
+                .as("a site that names no such part keeps the page's own heading")
+                .contains("<h2 id=\"preferences\">E-mail you receive</h2>")
+                .doesNotContain("href=\"#preferences\"");
+    }
+
     @Test
     void tickingAndUntickingMarketingBoxesRecordsConsentAndStopsOnlyMarketingMail() {
         Filled registration = SeedForms.omronAccount();

@@ -192,7 +192,7 @@ class NoticeChangePerAddressTest {
 
         HttpResponse<String> pressed = press(link);
 
-        assertThat(pressed.body().split("Consent receipt", -1))
+        assertThat(pressed.body().split(">Receipt:", -1))
                 .as("one receipt per subject")
                 .hasSize(4);
         assertThat(renewed(anns.get(0))).isEqualTo(1);

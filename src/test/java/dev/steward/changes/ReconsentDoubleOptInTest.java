@@ -8,6 +8,7 @@ import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
 import dev.steward.test.Mailboxes;
+import dev.steward.test.Pages;
 import dev.steward.test.SeedForms;
 import dev.steward.test.SeedForms.Filled;
 import dev.steward.test.TestClock;
@@ -81,7 +82,11 @@ class ReconsentDoubleOptInTest {
                             mary.email(),
                             "our privacy notice has changed",
                             "/s/olympus-ims/notice-change/"));
-            assertThat(confirmed.body()).contains("Consent receipt");
+            assertThat(Pages.text(confirmed.body()))
+                    .as("each receipt named by the consent it proves, not numbered")
+                    .contains("Receipt: Sending you our newsletter about interesting offers")
+                    .contains("Receipt: Promotional e-mails from Olympus Group Entities")
+                    .doesNotContainPattern("receipt \\d");
 
             for (String list : List.of("newsletter", "group-promotions")) {
                 ConsentDecision now = decision(server, subject, list);

@@ -43,7 +43,8 @@ class ConsentScriptParametersTest {
         assertThat(region.statusCode()).isEqualTo(422);
         assertThat(region.body())
                 .contains("{\"field\":\"region\",\"code\":\"invalid-option\"")
-                .contains("Wählen Sie eine der Regionen, die diese Website bedient: JP, EU");
+                .contains(
+                        "Wählen Sie eine der Regionen, die diese Website bedient: Japan, European Union, United States and other countries.");
     }
 
     @Test

@@ -124,6 +124,35 @@ class InquiriesConsoleTest {
                 .doesNotContain("olympus-ims,");
     }
 
+    /** The mailbox's filter offers the member's sites by name; it was a text field that wanted the site's key. */
+    @Test
+    void theMailboxFiltersBySitesChosenByName() {
+        Submitted sam = forms.olympusContact("Sam");
+        Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+        String page = "/admin/inquiries/" + sam.caseId();
+        console.submit(page, page + "/replies", Map.of("text", "Thank you"));
+        String to = "to=" + URLEncoder.encode(sam.email(), StandardCharsets.UTF_8);
+
+        String olympus = console.get("/admin/mailbox?site=olympus-ims&" + to).body();
+        String omron = console.get("/admin/mailbox?site=omron-healthcare&" + to).body();
+
+        assertThat(olympus)
+                .contains("<select id=\"site\" name=\"site\">")
+                .contains("<option value=\"\">Every site</option>")
+                .contains("<option value=\"olympus-ims\" selected=\"selected\">Olympus IMS</option>")
+                .contains("<option value=\"omron-healthcare\">Omronhealthcare.com</option>")
+                .doesNotContain("type=\"text\" id=\"site\"")
+                .contains("Reply to the person");
+        assertThat(omron).doesNotContain("Reply to the person");
+        String agent = StaffUsers.add(port, "SUPPORT_AGENT", OLYMPUS);
+        assertThat(Console.signIn(port, agent, StaffUsers.PASSWORD)
+                        .get("/admin/mailbox")
+                        .body())
+                .as("a member sees only the sites they may")
+                .contains(">Olympus IMS</option>")
+                .doesNotContain(">Omronhealthcare.com</option>");
+    }
+
     @Test
     void aCaseIsReadRepliedToAssignedAndClosedOnItsPage() {
         Submitted quinn = forms.olympusContact("Quinn");

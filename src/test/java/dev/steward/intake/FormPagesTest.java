@@ -129,7 +129,9 @@ class FormPagesTest {
                 .isEqualTo(404);
         HttpResponse<String> region = new Visitor(port).get(CONTACT + "?region=MARS", "Accept-Language", "de-DE");
         assertThat(region.statusCode()).isEqualTo(400);
-        assertThat(region.body()).contains("Wählen Sie eine der Regionen, die diese Website bedient: JP, EU, US.");
+        assertThat(region.body())
+                .contains(
+                        "Wählen Sie eine der Regionen, die diese Website bedient: Japan, European Union, United States and other countries.");
         assertThat(new Visitor(port)
                         .submit(CONTACT, CONTACT, Map.of("region", "MARS"))
                         .statusCode())

@@ -168,6 +168,11 @@ class ParentalConsentTest {
             assertThat(event.method()).isEqualTo("email-link");
             assertThat(confirmed.body()).contains("href=\"" + event.receiptPath() + "\"");
         });
+        assertThat(Pages.text(confirmed.body()))
+                .as("each receipt named by the consent it proves, not numbered")
+                .contains("Receipt: To respond to your inquiries or your requests")
+                .contains("Receipt: Hosting the website and its data in the United States")
+                .doesNotContainPattern("receipt \\d");
         assertThat(decisions
                         .decide("olympus-ims", subject.toString(), "respond-to-inquiries", null)
                         .allowed())

@@ -99,11 +99,18 @@ class NoticePagesTest {
                 }) {
             HttpResponse<String> region = http.get(page + "?region=BR");
             assertThat(region.statusCode()).as(page).isEqualTo(400);
-            assertThat(region.body()).as(page).contains("Choose one of the regions this site serves: JP, EU");
+            assertThat(region.body())
+                    .as(page)
+                    .contains(
+                            "Choose one of the regions this site serves: Japan, European Union, United States and other countries.")
+                    .doesNotContain("JP, EU");
         }
         HttpResponse<String> data = http.get("/s/olympus-ims/privacy.json?region=BR");
         assertThat(data.statusCode()).isEqualTo(422);
-        assertThat(data.body()).contains("{\"field\":\"region\",\"code\":\"invalid-option\"");
+        assertThat(data.body())
+                .contains("{\"field\":\"region\",\"code\":\"invalid-option\"")
+                .contains(
+                        "Choose one of the regions this site serves: Japan, European Union, United States and other countries.");
         assertThat(http.get("/s/olympus-ims/privacy?region=%20eu%20").statusCode())
                 .isEqualTo(200);
     }

@@ -82,7 +82,9 @@ class ErrorPagesTest {
         assertThat(german.statusCode()).isEqualTo(400);
         assertThat(german.body())
                 .contains("<h1>Diese Seite kann so nicht gezeigt werden</h1>")
-                .contains("Wählen Sie eine der Regionen, die diese Website bedient: JP, EU")
+                .contains(
+                        "Wählen Sie eine der Regionen, die diese Website bedient: Japan, European Union, United States and other countries.")
+                .doesNotContain("JP, EU")
                 .doesNotContain("BR");
     }
 

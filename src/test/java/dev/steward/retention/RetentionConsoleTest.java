@@ -8,6 +8,7 @@ import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
 import dev.steward.test.LedgerVerifications;
+import dev.steward.test.Pages;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
@@ -176,7 +177,7 @@ class RetentionConsoleTest {
                 .as("a refused form, as every console form answers it")
                 .isEqualTo(422);
         assertThat(unconfirmed.body())
-                .contains("Tick the box to confirm that the purpose of &#39;campaign&#39; has ended.")
+                .contains("Tick the box to confirm that the purpose of &#39;Spring campaign entries&#39; has ended.")
                 .contains("aria-describedby=\"confirm-error-lab/campaign\"");
         assertThat(records.summary(entry).dueAt()).isNull();
 
@@ -212,6 +213,35 @@ class RetentionConsoleTest {
                 "/api/v1/admin/retention/purpose-ended", "{\"site\":\"lab\",\"activity\":\"campaign\"}", ADMIN);
         assertThat(ended.statusCode()).isEqualTo(200);
         assertThat(Json.read(ended.body()).get("recordsClosed").asInt()).isZero();
+    }
+
+    /**
+     * The page names each activity's site, and the activity whose purpose staff ended, as the catalog does; it showed
+     * their keys ("lab", "The purpose of lab/campaign has ended").
+     */
+    @Test
+    void thePageNamesSitesAndTheActivityWhosePurposeEnded() {
+        records.lab(records.person("named"), "named", "campaign", "campaign-end", "gdpr-6-1-f");
+        Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+
+        HttpResponse<String> confirmed = console.submit(
+                "/admin/retention",
+                "/admin/retention/purpose-ended",
+                Map.of("site", "lab", "activity", "campaign", "confirm", "yes"));
+        String location = confirmed.headers().firstValue("Location").orElseThrow();
+        String page =
+                console.get(location.substring(location.indexOf("/admin/"))).body();
+
+        assertThat(Pages.text(page))
+                .containsPattern("The purpose of Spring campaign entries has ended: \\d+ records are now due\\.")
+                .contains("Steward Lab Spring campaign entries campaign")
+                .doesNotContain("lab/campaign")
+                .doesNotContain("(lab)");
+        assertThat(page).doesNotContain("<td>lab</td>");
+        assertThat(Pages.text(console.get("/admin/retention?closed=1&activity=lab/nothing")
+                        .body()))
+                .as("no message for an activity the site does not have")
+                .doesNotContain("records are now due");
     }
 
     private static JsonNode row(JsonNode plan, String site, String activity) {

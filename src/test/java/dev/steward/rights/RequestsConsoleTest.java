@@ -71,6 +71,47 @@ class RequestsConsoleTest {
         return page.substring(page.lastIndexOf("<tr", link), page.indexOf("</tr>", link));
     }
 
+    /** A request's page names its site and region as the catalog does; it showed "olympus-ims (EU)". */
+    @Test
+    void aRequestsPageNamesItsSiteAndRegion() {
+        String request = AccessRequests.received(port, Canary.email(SeedForms.unique("sitename")));
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+
+        String page = Pages.text(admin.get("/admin/requests/" + request).body());
+
+        assertThat(page)
+                .contains("Site and region Olympus IMS (European Union)")
+                .doesNotContain("olympus-ims");
+    }
+
+    /** The grounds and purposes a requester chose, in the catalog's words; the page showed their keys. */
+    @Test
+    void aRequestsPageNamesTheGroundsAndPurposesChosen() {
+        String restriction = AccessRequests.received(
+                port,
+                Canary.email(SeedForms.unique("grounds")),
+                "\"type\":\"restriction\",\"grounds\":[\"accuracy-disputed\"]");
+        String withdrawal = AccessRequests.received(
+                port,
+                Canary.email(SeedForms.unique("purposes")),
+                "\"type\":\"withdraw-consent\",\"purposes\":[\"newsletter\"]");
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+
+        String restricted =
+                Pages.text(admin.get("/admin/requests/" + restriction).body());
+        String withdrawn = Pages.text(admin.get("/admin/requests/" + withdrawal).body());
+        String queue = Pages.text(admin.get("/admin/requests").body());
+
+        assertThat(restricted)
+                .contains("Grounds You dispute the accuracy of your data until we are able to verify its accuracy.")
+                .doesNotContain("accuracy-disputed");
+        assertThat(withdrawn)
+                .contains("Purposes Sending you our newsletter about interesting offers related to our products and"
+                        + " services")
+                .doesNotContain("Purposes newsletter");
+        assertThat(queue).as("restrictions in force, by their ground").doesNotContain("accuracy-disputed");
+    }
+
     /**
      * Staff choose an extension in words, within what the jurisdiction allows (GDPR: up to two further months); the
      * page asked them to type an ISO-8601 period ("P1M").
