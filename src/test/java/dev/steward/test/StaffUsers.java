@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
  * Staff members for tests of roles and site scoping: added through the staff API as an administrator does, or
@@ -26,10 +25,7 @@ public final class StaffUsers {
                         VALUES (:username, :hash, :roles, :sites, :now)
                         """)
                 .param("username", username)
-                .param(
-                        "hash",
-                        PasswordEncoderFactories.createDelegatingPasswordEncoder()
-                                .encode(PASSWORD))
+                .param("hash", TestPasswords.encoder().encode(PASSWORD))
                 .param("roles", new String[] {role})
                 .param("sites", site == null ? new String[0] : new String[] {site})
                 .param("now", OffsetDateTime.now())

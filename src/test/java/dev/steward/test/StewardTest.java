@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -42,7 +43,7 @@ import org.springframework.test.context.ContextConfiguration;
             "logging.level.com.icegreen.greenmail.user.UserManager=WARN"
         })
 @ContextConfiguration(initializers = TestDatabase.class)
-@Import({StewardTest.Clocks.class, StewardTest.Fixtures.class})
+@Import({StewardTest.Clocks.class, StewardTest.Passwords.class, StewardTest.Fixtures.class})
 public @interface StewardTest {
 
     String ADMIN_PASSWORD = "correct-horse-battery";
@@ -62,6 +63,16 @@ public @interface StewardTest {
         @Primary
         TestClock testClock() {
             return new TestClock(START);
+        }
+    }
+
+    /** Passwords hashed as the product hashes them, at bcrypt's lowest work factor: see {@link TestPasswords}. */
+    @TestConfiguration(proxyBeanMethods = false)
+    class Passwords {
+        @Bean
+        @Primary
+        PasswordEncoder testPasswordEncoder() {
+            return TestPasswords.encoder();
         }
     }
 
