@@ -56,7 +56,9 @@ class ConsentReceipts {
         claims.put("iat", event.occurredAt().getEpochSecond());
         claims.put("eventTime", event.occurredAt().toString());
         claims.put("collectionMethod", event.method());
-        claims.put("language", event.noticeLanguage() != null ? event.noticeLanguage() : site.language());
+        // the catalog's texts in the language the person read them in (where the catalog has it), as the claim says
+        String language = event.noticeLanguage() != null ? event.noticeLanguage() : site.language();
+        claims.put("language", language);
         claims.put("piiPrincipalId", event.subject().toString());
         claims.put("piiControllers", List.of(controller(catalog.controllerOf(site), site)));
         claims.put(
@@ -65,13 +67,13 @@ class ConsentReceipts {
                         + (event.noticeLanguage() == null ? "" : "?lang=" + event.noticeLanguage()));
         claims.put("noticeVersion", event.noticeVersion());
         claims.put("noticeSha256", event.noticeSha256());
-        claims.put("services", List.of(service(catalog, site, purpose, activity, event)));
+        claims.put("services", List.of(service(catalog, site, language, purpose, activity, event)));
         claims.put("sensitive", activity.map(a -> sensitive(catalog, a)).orElse(false));
         claims.put("spiCat", List.of());
         claims.put("state", event.action().key());
         claims.put("byParent", event.byParent());
         claims.put("wordingSha256", event.wordingSha256());
-        claims.put("withdrawalMethod", withdrawal(activity, site));
+        claims.put("withdrawalMethod", withdrawal(activity, site, language));
         claims.put(
                 "expires", event.expiresAt() == null ? null : event.expiresAt().toString());
         claims.put("ledger", Map.of("chain", ConsentEventRepository.CHAIN, "seq", event.seq()));
@@ -92,13 +94,18 @@ class ConsentReceipts {
     }
 
     private Map<String, Object> service(
-            Catalog catalog, Site site, Purpose purpose, Optional<ProcessingActivity> activity, ConsentEvent event) {
+            Catalog catalog,
+            Site site,
+            String language,
+            Purpose purpose,
+            Optional<ProcessingActivity> activity,
+            ConsentEvent event) {
         List<Recipient> recipients = activity.map(a -> a.recipients().stream()
                         .map(key -> catalog.recipient(key).orElseThrow())
                         .toList())
                 .orElse(List.of());
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("purpose", purpose.name().in(site.language()));
+        claims.put("purpose", purpose.name().in(language, site.language()));
         claims.put("purposeKey", purpose.key());
         claims.put(
                 "legalBasis",
@@ -107,32 +114,36 @@ class ConsentReceipts {
                         .toList());
         claims.put("consentType", "EXPLICIT");
         claims.put(
-                "piiCategory", activity.map(a -> categories(catalog, a, site)).orElse(List.of()));
+                "piiCategory",
+                activity.map(a -> categories(catalog, a, site, language)).orElse(List.of()));
         claims.put("primaryPurpose", true);
         claims.put(
                 "termination",
                 activity.flatMap(a -> catalog.retentionRule(a.retention()))
-                        .map(rule -> rule.description().in(site.language()))
+                        .map(rule -> rule.description().in(language, site.language()))
                         .orElse(null));
         claims.put("thirdPartyDisclosure", !recipients.isEmpty());
         claims.put(
                 "thirdPartyName",
-                recipients.stream().map(r -> r.name().in(site.language())).toList());
+                recipients.stream()
+                        .map(r -> r.name().in(language, site.language()))
+                        .toList());
         claims.put(
-                "recipients", recipients.stream().map(r -> recipient(r, site)).toList());
+                "recipients",
+                recipients.stream().map(r -> recipient(r, site, language)).toList());
         claims.values().removeIf(Objects::isNull);
         Map<String, Object> service = new LinkedHashMap<>();
         service.put(
                 "service",
-                activity.map(a -> a.name().in(site.language()))
-                        .orElse(site.name().in(site.language())));
+                activity.map(a -> a.name().in(language, site.language()))
+                        .orElse(site.name().in(language, site.language())));
         service.put("purposes", List.of(claims));
         return service;
     }
 
-    private static Map<String, Object> recipient(Recipient recipient, Site site) {
+    private static Map<String, Object> recipient(Recipient recipient, Site site, String language) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("name", recipient.name().in(site.language()));
+        claims.put("name", recipient.name().in(language, site.language()));
         claims.put("country", Countries.name(recipient.country()));
         if (recipient.safeguard() != null) {
             claims.put("safeguard", recipient.safeguard().citation());
@@ -140,11 +151,11 @@ class ConsentReceipts {
         return claims;
     }
 
-    private static List<String> categories(Catalog catalog, ProcessingActivity activity, Site site) {
+    private static List<String> categories(Catalog catalog, ProcessingActivity activity, Site site, String language) {
         return activity.fields().stream()
                 .map(field -> catalog.categoryOf(field.field()).orElseThrow())
                 .distinct()
-                .map(category -> category.name().in(site.language()))
+                .map(category -> category.name().in(language, site.language()))
                 .toList();
     }
 
@@ -154,11 +165,11 @@ class ConsentReceipts {
                 .anyMatch(category -> category.sensitivity() == DataCategory.Sensitivity.SPECIAL);
     }
 
-    private String withdrawal(Optional<ProcessingActivity> activity, Site site) {
+    private String withdrawal(Optional<ProcessingActivity> activity, Site site, String language) {
         String center = properties.publicUrl() + "/s/" + site.key() + "/privacy-center";
         return activity.map(ProcessingActivity::consent)
                 .filter(Objects::nonNull)
-                .map(wording -> wording.withdrawal().in(site.language()) + " " + center)
+                .map(wording -> wording.withdrawal().in(language, site.language()) + " " + center)
                 .orElse("Withdraw at any time in the privacy center: " + center);
     }
 

@@ -11,6 +11,8 @@ import dev.steward.test.Visitor;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -65,6 +67,36 @@ class SentPageWordsTest {
                         + " services")
                 .contains("Receipt: Promotional e-mails from Olympus Group Entities for certain goods and services")
                 .doesNotContainPattern("Receipt \\d");
+    }
+
+    /**
+     * A receipt is written in the language its consent was given in, as its own "language" says: a German visitor's
+     * receipt named the purpose, service, retention and way to withdraw in English although the catalog has them in
+     * German and the form showed them so.
+     */
+    @Test
+    void aReceiptSpeaksTheLanguageTheConsentWasGivenIn() {
+        Filled newsletter = SeedForms.olympusNewsletter();
+        Visitor visitor = new Visitor(port);
+        String page = newsletter.path() + "?region=" + newsletter.region();
+        String csrf = Console.csrf(visitor.get(page, "Accept-Language", "de").body());
+        HttpResponse<String> posted = visitor.postForm(page, newsletter.formFields(csrf), "Accept-Language", "de");
+        String sent = visitor.get(
+                        URI.create(posted.headers().firstValue("Location").orElseThrow())
+                                .getRawPath(),
+                        "Accept-Language",
+                        "de")
+                .body();
+        Matcher receipt = Pattern.compile("href=\"(/receipts/[0-9a-f-]+)\"").matcher(sent);
+        assertThat(receipt.find()).as("the sent page links a receipt").isTrue();
+
+        String shown = Pages.text(
+                visitor.get(receipt.group(1), "Accept-Language", "de").body());
+
+        assertThat(shown)
+                .contains("Zweck Versand unseres Newsletters mit interessanten Angeboten zu unseren Produkten und"
+                        + " Dienstleistungen")
+                .doesNotContain("Sending you our newsletter");
     }
 
     private String sentPage(Filled form) {
