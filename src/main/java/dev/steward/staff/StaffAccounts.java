@@ -9,16 +9,19 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Service;
 
 /**
  * Signs staff in, on the console's form and with HTTP Basic, and locks a member for a while after repeated wrong
  * passwords. A console sign-in from a browser the member signed in from before ({@link StaffDevices}) is judged by that
  * browser's lock, not the member's, and its wrong passwords count against the browser only: a stranger who knows the
- * user name can lock every other browser and the API, never the member's own browser.
+ * user name can lock every other browser, never the member's own browser. HTTP Basic on the staff API is counted and
+ * refused per source instead ({@link BasicAttempts}): it neither counts towards the member's lock nor is stopped by it.
  *
  * <p>WHY here, as Spring's {@link DaoAuthenticationProvider} with every check moved into
  * {@link #additionalAuthenticationChecks}: the lock used to be the loaded member's {@code accountNonLocked}, checked
@@ -35,18 +38,56 @@ class StaffAccounts extends DaoAuthenticationProvider {
 
     private final StaffUserRepository users;
     private final StaffDevices devices;
+    private final BasicAttempts basic;
     private final Clock clock;
 
-    StaffAccounts(StaffUserRepository users, StaffDevices devices, PasswordEncoder encoder, Clock clock) {
+    StaffAccounts(
+            StaffUserRepository users,
+            StaffDevices devices,
+            BasicAttempts basic,
+            PasswordEncoder encoder,
+            Clock clock) {
         super(username -> users.find(username)
                 .map(user -> StaffPrincipal.of(user, clock.instant()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such staff member")));
         this.users = users;
         this.devices = devices;
+        this.basic = basic;
         this.clock = clock;
         setPasswordEncoder(encoder);
         // the lock depends on the attempt's browser, which only the check below sees
         setPreAuthenticationChecks(member -> {});
+    }
+
+    /**
+     * HTTP Basic: a source or member refused for too many wrong passwords is refused before any name is looked up, so
+     * the answer tells nothing of the name; every wrong password (an unknown name too) counts for the source.
+     */
+    @Override
+    public Authentication authenticate(Authentication attempt) {
+        Optional<String> source = basicSource(attempt);
+        if (source.isEmpty()) {
+            return super.authenticate(attempt);
+        }
+        String username = attempt.getName();
+        if (basic.refused(source.get(), username)) {
+            throw new LockedException(
+                    messages.getMessage("AbstractUserDetailsAuthenticationProvider.locked", "User account is locked"));
+        }
+        try {
+            return super.authenticate(attempt);
+        } catch (BadCredentialsException e) {
+            basic.wrong(source.get(), username);
+            throw e;
+        }
+    }
+
+    /** Where an HTTP Basic attempt came from; nothing for the console's form, whose details name its browser. */
+    private static Optional<String> basicSource(Authentication attempt) {
+        return attempt.getDetails() instanceof WebAuthenticationDetails details
+                        && !(details instanceof ConsoleSignInDetails)
+                ? Optional.ofNullable(details.getRemoteAddress())
+                : Optional.empty();
     }
 
     /**
@@ -67,7 +108,9 @@ class StaffAccounts extends DaoAuthenticationProvider {
         } catch (BadCredentialsException e) {
             wrong = e;
         }
-        if (browser.map(device -> device.trust().lockedAt(now)).orElse(member.locked())) {
+        // Basic was judged by its source before (authenticate): the member's lock is the console's
+        boolean viaBasic = basicSource(attempt).isPresent();
+        if (!viaBasic && browser.map(device -> device.trust().lockedAt(now)).orElse(member.locked())) {
             throw new LockedException(
                     messages.getMessage("AbstractUserDetailsAuthenticationProvider.locked", "User account is locked"));
         }
@@ -76,12 +119,14 @@ class StaffAccounts extends DaoAuthenticationProvider {
                     messages.getMessage("AbstractUserDetailsAuthenticationProvider.disabled", "User is disabled"));
         }
         if (wrong != null) {
-            browser.ifPresentOrElse(
-                    device -> devices.wrongPassword(device, LOCK_AFTER_FAILURES, now.plus(LOCK_FOR)),
-                    () -> wrongPassword(member.username()));
+            if (!viaBasic) {
+                browser.ifPresentOrElse(
+                        device -> devices.wrongPassword(device, LOCK_AFTER_FAILURES, now.plus(LOCK_FOR)),
+                        () -> wrongPassword(member.username()));
+            }
             throw wrong;
         }
-        if (browser.isEmpty()) {
+        if (browser.isEmpty() && !viaBasic) {
             users.recordSuccess(member.username());
         }
     }

@@ -35,11 +35,13 @@ class StaffDevices {
 
     private final StaffDeviceRepository devices;
     private final DeviceCookies cookies;
+    private final BasicAttempts basic;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    StaffDevices(StaffDeviceRepository devices, DeviceCookies cookies, Clock clock) {
+    StaffDevices(StaffDeviceRepository devices, DeviceCookies cookies, BasicAttempts basic, Clock clock) {
         this.devices = devices;
+        this.basic = basic;
         this.cookies = cookies;
         this.clock = clock;
     }
@@ -86,9 +88,10 @@ class StaffDevices {
         cookies.set(COOKIE, value, "/login", TRUSTED_FOR, request, response);
     }
 
-    /** A new password ends the trust of every browser the old one signed in from. */
+    /** A new password ends the trust of every browser the old one signed in from, and HTTP Basic's refusals. */
     void forget(String username) {
         devices.forget(username);
+        basic.forget(username);
     }
 
     /** Counts a wrong password typed in the browser, locking it (and so ending its trust) at the limit. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
 import dev.steward.test.StaffUsers;
@@ -157,8 +158,14 @@ class StaffApiTest {
         String username = StaffUsers.add(port, "AUDITOR", null);
         for (int attempt = 0; attempt < StaffAccounts.LOCK_AFTER_FAILURES; attempt++) {
             signsIn(Http.basic(username, "wrong-password-" + attempt));
+            Console.signInAnswer(new Http(port), username, "wrong-password-" + attempt);
         }
-        assertThat(signsIn(StaffUsers.basic(username))).isFalse();
+        assertThat(signsIn(StaffUsers.basic(username)))
+                .as("HTTP Basic from this source")
+                .isFalse();
+        assertThat(Console.signInAnswer(new Http(port), username, StaffUsers.PASSWORD))
+                .as("the console, in a browser never trusted")
+                .endsWith("/login?error");
         assertThat(Json.read(http.get("/api/v1/admin/staff", admin()).body())
                         .get("staff")
                         .valueStream()
@@ -172,6 +179,7 @@ class StaffApiTest {
         patch(username, "{\"password\":\"%s\"}".formatted(PASSWORD));
 
         assertThat(signsIn(Http.basic(username, PASSWORD))).isTrue();
+        assertThat(Console.signInAnswer(new Http(port), username, PASSWORD)).endsWith("/admin");
     }
 
     /**

@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A stranger who knows a member's user name can lock the member out by typing wrong passwords at {@code /login}, but
  * not out of the browser the member signed in from before (device cookies, OWASP): there the member's wrong passwords
- * count alone, a copied cookie buys one round of guesses, and a new password ends every browser's trust. The staff
- * API's HTTP Basic and every new browser stay locked as before.
+ * count alone, a copied cookie buys one round of guesses, and a new password ends every browser's trust. Every new
+ * browser stays locked as before; the staff API's HTTP Basic is counted per source instead.
  */
 @StewardTest
 class StaffDeviceLockoutTest {
@@ -60,8 +60,8 @@ class StaffDeviceLockoutTest {
         assertThat(new Http(port)
                         .get("/api/v1/admin/staff", basicWithCookie(someone, second))
                         .statusCode())
-                .as("and HTTP Basic, even with the browser's cookie")
-                .isEqualTo(401);
+                .as("HTTP Basic is judged by its source: the console's lock does not stop it")
+                .isEqualTo(403);
         assertThat(Console.signInAnswer(withCookie(first), someone, StaffUsers.PASSWORD))
                 .as("a cookie the browser had before its last sign-in is spent")
                 .endsWith("/login?error");
@@ -85,6 +85,58 @@ class StaffDeviceLockoutTest {
         assertThat(Console.signInAnswer(new Http(port), someone, StaffUsers.PASSWORD))
                 .as("the lock ends as before")
                 .endsWith("/admin");
+    }
+
+    /**
+     * L4: a program has no browser to trust, so on main a stranger's five wrong passwords over HTTP Basic locked the
+     * member: their scripts, and the console in every browser of a member who never signed in (one whose password an
+     * administrator set). Now Basic counts per source: the stranger's own source is refused, the member is not locked,
+     * and only many sources together (fifty wrong passwords within the window) refuse the member's Basic, never their
+     * console.
+     */
+    @Test
+    void aStrangersWrongBasicPasswordsRefuseTheStrangersSourceNotTheMember() {
+        String someone = StaffUsers.add(port, "ADMIN", null);
+        Http http = new Http(port);
+        String[] strangers = from("203.0.113.9", Http.basic(someone, "stranger-guess"));
+        for (int attempt = 0; attempt < StaffAccounts.LOCK_AFTER_FAILURES; attempt++) {
+            assertThat(http.get("/api/v1/admin/staff", strangers).statusCode()).isEqualTo(401);
+        }
+        assertThat(http.get("/api/v1/admin/staff", from("203.0.113.9", Http.basic(someone, StaffUsers.PASSWORD)))
+                        .statusCode())
+                .as("the stranger's source is refused, even with the right password")
+                .isEqualTo(401);
+        assertThat(failures(someone)).as("nothing counted against the member").isZero();
+        assertThat(http.get("/api/v1/admin/staff", from("198.51.100.7", Http.basic(someone, StaffUsers.PASSWORD)))
+                        .statusCode())
+                .as("the member's script works")
+                .isEqualTo(200);
+        assertThat(Console.signInAnswer(new Http(port), someone, StaffUsers.PASSWORD))
+                .as("and so does the member's first sign-in, in a browser never trusted")
+                .endsWith("/admin");
+
+        for (int source = 1; source <= BasicAttempts.PER_MEMBER / BasicAttempts.PER_SOURCE; source++) {
+            for (int attempt = 0; attempt < BasicAttempts.PER_SOURCE; attempt++) {
+                http.get("/api/v1/admin/staff", from("203.0.113." + (10 + source), Http.basic(someone, "guess")));
+            }
+        }
+        assertThat(http.get("/api/v1/admin/staff", from("198.51.100.8", Http.basic(someone, StaffUsers.PASSWORD)))
+                        .statusCode())
+                .as("many sources together are bounded too: the member's Basic is refused for a while")
+                .isEqualTo(401);
+        assertThat(Console.signInAnswer(new Http(port), someone, StaffUsers.PASSWORD))
+                .as("never the member's console")
+                .endsWith("/admin");
+        clock.advance(BasicAttempts.WINDOW.plusMinutes(1));
+        assertThat(http.get("/api/v1/admin/staff", from("203.0.113.9", Http.basic(someone, StaffUsers.PASSWORD)))
+                        .statusCode())
+                .as("the refusals end with the window")
+                .isEqualTo(200);
+    }
+
+    /** The headers of a request that a trusted proxy passes on from this address. */
+    private static String[] from(String address, String[] headers) {
+        return new String[] {headers[0], headers[1], "X-Forwarded-For", address};
     }
 
     @Test
