@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -145,6 +146,8 @@ class CampaignRenderer {
         String tokenMarker = marker(UnsubscribeTokens.LENGTH);
         String pseudonymMarker = marker(Tracking.PSEUDONYM_LENGTH);
         Map<String, Object> common = common(campaign, catalog, site, list, tokenMarker);
+        // a campaign has one body, written in the site's language: its footer speaks that language too
+        Locale language = Locale.forLanguageTag(site.language());
         List<CampaignImage.Stored> attached = images.all(campaign.id());
         Set<String> names = new HashSet<>();
         List<InlineImage> parts = new ArrayList<>();
@@ -172,11 +175,11 @@ class CampaignRenderer {
             });
             Map<String, Object> variables = with(common, html.render(trackedBody), true);
             variables.put("pixelUrl", urls.pixel(site.key(), campaign.id(), pseudonymMarker));
-            String trackedHtml = templates.html(site.key(), variables);
+            String trackedHtml = templates.html(site.key(), language, variables);
             tracked = new RenderedCampaign.Bodies(
-                    templates.text(site.key(), with(common, textOf(trackedBody), true)), trackedHtml);
+                    templates.text(site.key(), language, with(common, textOf(trackedBody), true)), trackedHtml);
         }
-        String plainHtml = templates.html(site.key(), with(common, html.render(plainBody), false));
+        String plainHtml = templates.html(site.key(), language, with(common, html.render(plainBody), false));
         return new RenderedCampaign(
                 new RenderedCampaign.Presentation(
                         mail.from(),
@@ -192,7 +195,7 @@ class CampaignRenderer {
                 tokenMarker,
                 pseudonymMarker,
                 new RenderedCampaign.Bodies(
-                        templates.text(site.key(), with(common, textOf(plainBody), false)), plainHtml),
+                        templates.text(site.key(), language, with(common, textOf(plainBody), false)), plainHtml),
                 tracked,
                 parts);
     }
