@@ -59,14 +59,18 @@ class AccountRepository {
                 .list();
     }
 
-    /** The subjects' registrations on the site still waiting for their link (a parent's confirmation aside), oldest first. */
-    List<Account> waiting(String site, Collection<SubjectId> subjects, int limit) {
+    /**
+     * The subjects' registrations on the site still waiting for their link and not past their deadline (a parent's
+     * confirmation aside), oldest first.
+     */
+    List<Account> waiting(String site, Collection<SubjectId> subjects, Instant now, int limit) {
         return jdbc.sql("""
                         SELECT * FROM account WHERE site = :site AND subject_id = ANY(:subjects)
-                            AND verified_at IS NULL AND state = 'active'
+                            AND verified_at IS NULL AND state = 'active' AND (verify_by IS NULL OR verify_by > :now)
                         ORDER BY created_at, subject_id LIMIT :limit
                         """)
                 .param("site", site)
+                .param("now", utc(now))
                 .param("subjects", ids(subjects))
                 .param("limit", limit)
                 .query(ACCOUNT)

@@ -3,6 +3,7 @@ package dev.steward.accounts;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -26,11 +27,13 @@ class WaitingRegistrations {
     private final AccountRepository accounts;
     private final Identities identities;
     private final PasswordChecks checks;
+    private final Clock clock;
 
-    WaitingRegistrations(AccountRepository accounts, Identities identities, PasswordChecks checks) {
+    WaitingRegistrations(AccountRepository accounts, Identities identities, PasswordChecks checks, Clock clock) {
         this.accounts = accounts;
         this.identities = identities;
         this.checks = checks;
+        this.clock = clock;
     }
 
     /**
@@ -54,6 +57,6 @@ class WaitingRegistrations {
 
     private List<Account> of(String site, Identifier login) {
         List<SubjectId> carriers = identities.carrying(login);
-        return carriers.isEmpty() ? List.of() : accounts.waiting(site, carriers, MOST_TRIED);
+        return carriers.isEmpty() ? List.of() : accounts.waiting(site, carriers, clock.instant(), MOST_TRIED);
     }
 }
