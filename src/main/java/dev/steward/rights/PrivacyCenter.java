@@ -183,6 +183,12 @@ public class PrivacyCenter {
         return verification.verifyLink(site, token);
     }
 
+    /** The verification link's owner did not ask: the request ends ({@link RequestVerification#decline}). */
+    @Transactional
+    public RightsRequest declineLink(String site, String token) {
+        return verification.decline(site, token);
+    }
+
     /**
      * The code from the verification mail, typed on the request's page or sent to the API from {@code ipAddress} (null
      * where unknown): each attempt takes from the IP address's bucket of the forms ({@link MisuseGuard}).

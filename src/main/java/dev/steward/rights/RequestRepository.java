@@ -197,16 +197,39 @@ class RequestRepository {
                 .list();
     }
 
-    void expire(UUID id, Instant at, String outcome) {
-        jdbc.sql("""
+    /** Ends a request still waiting for its address's proof; false where it no longer waits (confirmed meanwhile). */
+    boolean expire(UUID id, Instant at, String outcome) {
+        return jdbc.sql("""
                         UPDATE rights_request SET status = 'expired', closed_at = :at, outcome = :outcome,
                             verification_code_hash = NULL
-                        WHERE id = :id
+                        WHERE id = :id AND status = 'awaiting-verification'
                         """)
-                .param("id", id)
-                .param("at", at(at))
-                .param("outcome", outcome)
-                .update();
+                        .param("id", id)
+                        .param("at", at(at))
+                        .param("outcome", outcome)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Ends, as not asked by the address's owner, a request still waiting for its proof or one that wrong codes ended
+     * since {@code wrongCodesSince} (such a request counts as waiting, {@link #awaitingVerification}); false otherwise.
+     */
+    boolean decline(UUID id, Instant at, Instant wrongCodesSince) {
+        return jdbc.sql("""
+                        UPDATE rights_request SET status = 'expired', closed_at = :at, outcome = :declined,
+                            verification_code_hash = NULL
+                        WHERE id = :id
+                          AND (status = 'awaiting-verification'
+                               OR (status = 'expired' AND outcome = :wrongCodes AND closed_at > :since))
+                        """)
+                        .param("id", id)
+                        .param("at", at(at))
+                        .param("declined", RightsRequest.DECLINED)
+                        .param("wrongCodes", RightsRequest.WRONG_CODES)
+                        .param("since", at(wrongCodesSince))
+                        .update()
+                == 1;
     }
 
     /** Open requests of the same person for the same right on the same site: a duplicate. */
@@ -270,10 +293,10 @@ class RequestRepository {
                         SELECT count(*) FROM rights_request
                         WHERE email_index = :email
                           AND (status = 'awaiting-verification'
-                               OR (status = 'expired' AND verification_attempts >= :attempts AND closed_at > :since))
+                               OR (status = 'expired' AND outcome = :wrongCodes AND closed_at > :since))
                         """)
                 .param("email", emailIndex)
-                .param("attempts", RequestVerification.CODE_ATTEMPTS)
+                .param("wrongCodes", RightsRequest.WRONG_CODES)
                 .param("since", at(since))
                 .query(Long.class)
                 .single();

@@ -96,6 +96,27 @@ class RequestVerification {
         return received(request, "requester", null);
     }
 
+    /**
+     * The verification link's other button: its mailbox's owner did not ask. The request ends with nothing carried
+     * out, and stops counting among the few that may wait for the address, so that a stranger filing requests with
+     * someone's address cannot keep them from their own (attack21), nor by typing wrong codes, which keep a request
+     * counted for a day. The link proves the mailbox, as confirming does.
+     */
+    RightsRequest decline(String site, String token) {
+        RightsRequest request =
+                VerificationLinks.byLink(requests, site, token).orElseThrow(RequestVerification::unusable);
+        Instant now = clock.instant();
+        boolean waiting = requests.verification(request.id())
+                .map(verification -> now.isBefore(verification.expiresAt()))
+                .orElse(false);
+        if (request.status() == RequestStatus.AWAITING_VERIFICATION && !waiting
+                || !requests.decline(request.id(), now, now.minus(PrivacyCenter.VERIFICATION_VALID))) {
+            throw unusable();
+        }
+        records.log(request, "declined", "requester", null);
+        return requests.find(request.id()).orElseThrow();
+    }
+
     /** The requester proved the address ({@code by} what); with the status link when no mail has carried it yet. */
     RightsRequest received(RightsRequest request, String by, @Nullable String statusToken) {
         if (request.status() != RequestStatus.AWAITING_VERIFICATION) {

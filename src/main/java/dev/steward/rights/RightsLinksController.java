@@ -55,10 +55,12 @@ class RightsLinksController {
     String verificationPage(
             @PathVariable String site, @RequestParam String token, Model model, HttpServletResponse response) {
         EmailLinks.secret(response);
-        RightsRequest request = verifications.verifiable(site, token);
+        VerificationLinks.Page link = verifications.page(site, token);
         page(site, model);
-        model.addAttribute("asked", request.typeKey());
+        model.addAttribute("asked", link.request().typeKey());
+        model.addAttribute("confirmable", link.confirmable());
         model.addAttribute("action", "/s/" + site + "/privacy-center/verify?token=" + token);
+        model.addAttribute("decline", "/s/" + site + "/privacy-center/verify/decline?token=" + token);
         return "privacy-center/verify";
     }
 
@@ -81,6 +83,19 @@ class RightsLinksController {
         page(site, model);
         model.addAttribute("request", verified);
         return "privacy-center/verified";
+    }
+
+    @EmailLinks.Button(after = "/decline")
+    @PostMapping("/s/{site}/privacy-center/verify/decline")
+    String decline(@PathVariable String site, @RequestParam String token, Model model, HttpServletResponse response) {
+        EmailLinks.secret(response);
+        try {
+            center.declineLink(site, token);
+        } catch (InvalidInputException e) {
+            throw verifications.unusable(site, token);
+        }
+        page(site, model);
+        return "privacy-center/declined";
     }
 
     @GetMapping("/s/{site}/privacy-center/packages/{token}")

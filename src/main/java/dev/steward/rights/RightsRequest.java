@@ -36,9 +36,15 @@ public record RightsRequest(
 
     static final String WRONG_CODES = "too many wrong codes";
 
-    /** The status as the requester reads it: a request that wrong codes ended says so, not that it was forgotten. */
+    /** The address's owner, by its verification link, said someone else made the request. */
+    static final String DECLINED = "not asked by the address's owner";
+
+    /** The status as the requester reads it: a request that wrong codes or its address ended says so. */
     public String statusWordsKey() {
-        return status == RequestStatus.EXPIRED && WRONG_CODES.equals(outcome) ? "expired-wrong-codes" : status.key();
+        if (status == RequestStatus.EXPIRED && WRONG_CODES.equals(outcome)) {
+            return "expired-wrong-codes";
+        }
+        return status == RequestStatus.EXPIRED && DECLINED.equals(outcome) ? "expired-declined" : status.key();
     }
 
     /** When it must be answered: the extended deadline if there is one. */

@@ -6,6 +6,7 @@ import dev.steward.platform.EmailLinks;
 import dev.steward.platform.Phrase;
 import dev.steward.platform.UnusableLinkException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,14 +33,29 @@ class VerificationLinks {
                 .filter(found -> found.site().equals(site));
     }
 
+    /** The request the link's page is about, and whether its button may still confirm it. */
+    record Page(RightsRequest request, boolean confirmable) {}
+
+    /**
+     * A request waiting for its proof can be confirmed or declined; one that wrong codes ended a moment ago can only be
+     * declined (it counts as waiting for a day, {@link RequestVerification#decline}); any other makes the link unusable.
+     */
     @Transactional(readOnly = true)
-    RightsRequest verifiable(String site, String token) {
-        return byLink(requests, site, token)
-                .filter(request -> request.status() == RequestStatus.AWAITING_VERIFICATION
-                        && requests.verification(request.id())
-                                .map(verification -> clock.instant().isBefore(verification.expiresAt()))
-                                .orElse(false))
-                .orElseThrow(() -> unusable(site, token));
+    Page page(String site, String token) {
+        Instant now = clock.instant();
+        RightsRequest request = byLink(requests, site, token).orElseThrow(() -> unusable(site, token));
+        boolean waiting = request.status() == RequestStatus.AWAITING_VERIFICATION
+                && requests.verification(request.id())
+                        .map(verification -> now.isBefore(verification.expiresAt()))
+                        .orElse(false);
+        boolean endedByWrongCodes = request.status() == RequestStatus.EXPIRED
+                && RightsRequest.WRONG_CODES.equals(request.outcome())
+                && request.closedAt() != null
+                && request.closedAt().isAfter(now.minus(PrivacyCenter.VERIFICATION_VALID));
+        if (!waiting && !endedByWrongCodes) {
+            throw unusable(site, token);
+        }
+        return new Page(request, waiting);
     }
 
     /** Why the link confirms nothing: confirmed already, expired (or cancelled), or never sent. */
