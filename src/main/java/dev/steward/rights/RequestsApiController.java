@@ -5,6 +5,7 @@ import dev.steward.intake.RateLimitedException;
 import dev.steward.platform.ApiErrors;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.FieldError;
+import dev.steward.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -94,6 +95,18 @@ class RequestsApiController {
                         String.valueOf(verification.code()),
                         http.getRemoteAddr());
         return Status.of(request, List.of());
+    }
+
+    @Operation(
+            summary = "End a rights request its address's owner did not make",
+            description =
+                    "With the verification link's token: the request ends with nothing carried out (status expired) and no longer counts among the requests that may wait for the address. Works on a request waiting for confirmation, or one that wrong codes ended within the last 24 hours.")
+    @PostMapping("/api/v1/sites/{site}/requests/verification/decline")
+    Status decline(@PathVariable String site, @RequestBody Verification verification) {
+        if (verification.token() == null) {
+            throw new InvalidInputException(FieldError.of("token", "required", "error.rights.token.required"));
+        }
+        return Status.of(center.declineLink(site, verification.token()), List.of());
     }
 
     /** Too many requests or codes from the sender (the forms' buckets): 429 with when to try again. */

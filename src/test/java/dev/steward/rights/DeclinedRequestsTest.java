@@ -100,6 +100,32 @@ class DeclinedRequestsTest extends LabTestBase {
         assertThat(own.statusCode()).as(own.body()).isEqualTo(202);
     }
 
+    @Test
+    void anIntegratorsPageEndsItThroughTheApiWithTheLinksToken() {
+        String owner = Canary.email("declines-by-api");
+        Visitor stranger = new Visitor(port);
+        assertThat(file(stranger, owner).statusCode()).isEqualTo(202);
+        String token = inbox.find(owner, "verify\\?token=([\\w-]+)");
+        Visitor page = new Visitor(port);
+
+        HttpResponse<String> declined =
+                page.postJson(REQUESTS + "/verification/decline", "{\"token\":\"" + token + "\"}");
+        assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
+        assertThat(Json.read(declined.body()).get("status").asString()).isEqualTo("expired");
+        assertThat(Json.read(declined.body()).get("outcome").asString()).isEqualTo(RightsRequest.DECLINED);
+
+        assertThat(code(page.postJson(REQUESTS + "/verification/decline", "{\"token\":\"" + token + "\"}")))
+                .as("twice")
+                .isEqualTo("expired-or-used");
+        assertThat(code(page.postJson(REQUESTS + "/verification", "{\"token\":\"" + token + "\"}")))
+                .as("an ended request cannot be confirmed")
+                .isEqualTo("expired-or-used");
+        assertThat(code(page.postJson(REQUESTS + "/verification/decline", "{}")))
+                .isEqualTo("required");
+        assertThat(code(page.postJson(REQUESTS + "/verification/decline", "{\"token\":\"not-a-token-we-sent\"}")))
+                .isEqualTo("expired-or-used");
+    }
+
     private HttpResponse<String> decline(Visitor visitor, String link) {
         String action = link.replace("/privacy-center/verify?", "/privacy-center/verify/decline?");
         return visitor.submit(link, action, Map.of());
