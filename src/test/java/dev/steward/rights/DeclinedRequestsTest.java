@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,9 +25,16 @@ import org.junit.jupiter.api.Test;
 @StewardTest
 class DeclinedRequestsTest extends LabTestBase {
 
-    private static final String REQUESTS = GuessedCodesTest.REQUESTS;
+    private static final String REQUESTS = RequestFiling.REQUESTS;
     private static final String DECLINE = "I did not ask for this: end the request";
     private static final String CONFIRM = "Confirm my request";
+
+    private RequestFiling filing;
+
+    @BeforeEach
+    void newFiling() {
+        filing = new RequestFiling(clock, inbox);
+    }
 
     @Test
     void theOwnerEndsAStrangersRequestsFromTheirMailAndThenFilesTheirOwn() {
@@ -34,10 +42,10 @@ class DeclinedRequestsTest extends LabTestBase {
         Visitor stranger = new Visitor(port);
         List<String> links = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            assertThat(file(stranger, owner).statusCode()).isEqualTo(202);
+            assertThat(filing.file(stranger, owner).statusCode()).isEqualTo(202);
             links.add(link(owner));
         }
-        assertThat(code(file(new Visitor(port), owner))).isEqualTo("too-many-unverified");
+        assertThat(RequestFiling.code(filing.file(new Visitor(port), owner))).isEqualTo("too-many-unverified");
 
         Visitor person = new Visitor(port);
         String form = person.get(links.get(0)).body();
@@ -48,7 +56,7 @@ class DeclinedRequestsTest extends LabTestBase {
                 .contains("The request is ended")
                 .contains("Nothing of it was carried out");
 
-        HttpResponse<String> own = file(person, owner);
+        HttpResponse<String> own = filing.file(person, owner);
         assertThat(own.statusCode()).as("the slot is free: " + own.body()).isEqualTo(202);
 
         HttpResponse<String> again = person.postForm(
@@ -70,17 +78,17 @@ class DeclinedRequestsTest extends LabTestBase {
         Visitor stranger = new Visitor(port);
         List<String> links = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
-            HttpResponse<String> filed = file(stranger, owner);
+            HttpResponse<String> filed = filing.file(stranger, owner);
             assertThat(filed.statusCode()).isEqualTo(202);
             links.add(link(owner));
             String statusToken = Json.read(filed.body()).get("statusToken").asString();
-            int right = Integer.parseInt(inbox.find(owner, "(?m)(?<![\\w-])(\\d{6})$"));
+            String wrong = filing.wrongCode(owner);
             for (int attempt = 0; attempt < RequestVerification.CODE_ATTEMPTS; attempt++) {
-                guess(stranger, statusToken, "%06d".formatted((right + 1) % 1_000_000));
+                filing.guess(stranger, statusToken, wrong);
             }
         }
-        assertThat(file(stranger, owner).statusCode()).isEqualTo(202);
-        assertThat(code(file(stranger, owner)))
+        assertThat(filing.file(stranger, owner).statusCode()).isEqualTo(202);
+        assertThat(RequestFiling.code(filing.file(stranger, owner)))
                 .as("two ended by wrong codes and one waiting count")
                 .isEqualTo("too-many-unverified");
 
@@ -96,7 +104,7 @@ class DeclinedRequestsTest extends LabTestBase {
         assertThat(decline(person, links.get(0)).statusCode()).isEqualTo(200);
 
         clock.advance(Duration.ofMinutes(11)); // past the forms' bucket per address
-        HttpResponse<String> own = file(person, owner);
+        HttpResponse<String> own = filing.file(person, owner);
         assertThat(own.statusCode()).as(own.body()).isEqualTo(202);
     }
 
@@ -104,7 +112,7 @@ class DeclinedRequestsTest extends LabTestBase {
     void anIntegratorsPageEndsItThroughTheApiWithTheLinksToken() {
         String owner = Canary.email("declines-by-api");
         Visitor stranger = new Visitor(port);
-        assertThat(file(stranger, owner).statusCode()).isEqualTo(202);
+        assertThat(filing.file(stranger, owner).statusCode()).isEqualTo(202);
         String token = inbox.find(owner, "verify\\?token=([\\w-]+)");
         Visitor page = new Visitor(port);
 
@@ -114,15 +122,17 @@ class DeclinedRequestsTest extends LabTestBase {
         assertThat(Json.read(declined.body()).get("status").asString()).isEqualTo("expired");
         assertThat(Json.read(declined.body()).get("outcome").asString()).isEqualTo(RightsRequest.DECLINED);
 
-        assertThat(code(page.postJson(REQUESTS + "/verification/decline", "{\"token\":\"" + token + "\"}")))
+        assertThat(RequestFiling.code(
+                        page.postJson(REQUESTS + "/verification/decline", "{\"token\":\"" + token + "\"}")))
                 .as("twice")
                 .isEqualTo("expired-or-used");
-        assertThat(code(page.postJson(REQUESTS + "/verification", "{\"token\":\"" + token + "\"}")))
+        assertThat(RequestFiling.code(page.postJson(REQUESTS + "/verification", "{\"token\":\"" + token + "\"}")))
                 .as("an ended request cannot be confirmed")
                 .isEqualTo("expired-or-used");
-        assertThat(code(page.postJson(REQUESTS + "/verification/decline", "{}")))
+        assertThat(RequestFiling.code(page.postJson(REQUESTS + "/verification/decline", "{}")))
                 .isEqualTo("required");
-        assertThat(code(page.postJson(REQUESTS + "/verification/decline", "{\"token\":\"not-a-token-we-sent\"}")))
+        assertThat(RequestFiling.code(
+                        page.postJson(REQUESTS + "/verification/decline", "{\"token\":\"not-a-token-we-sent\"}")))
                 .isEqualTo("expired-or-used");
     }
 
@@ -133,19 +143,5 @@ class DeclinedRequestsTest extends LabTestBase {
 
     private String link(String email) {
         return "/s/lab/privacy-center/verify?token=" + inbox.find(email, "verify\\?token=([\\w-]+)");
-    }
-
-    private HttpResponse<String> file(Visitor visitor, String email) {
-        clock.advance(Duration.ofSeconds(1));
-        return visitor.postJson(REQUESTS, "{\"type\":\"access\",\"email\":\"" + email + "\",\"region\":\"EU\"}");
-    }
-
-    private void guess(Visitor visitor, String statusToken, String code) {
-        visitor.postJson(
-                REQUESTS + "/verification", "{\"statusToken\":\"" + statusToken + "\",\"code\":\"" + code + "\"}");
-    }
-
-    private static String code(HttpResponse<String> response) {
-        return Json.read(response.body()).path("errors").path(0).path("code").asString();
     }
 }

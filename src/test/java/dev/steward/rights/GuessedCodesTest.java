@@ -16,10 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The attack of 2026-12-06 (attack13, H2): five wrong codes ended a request, but a new request for the same address
@@ -30,8 +30,15 @@ import tools.jackson.databind.JsonNode;
 @StewardTest
 class GuessedCodesTest extends LabTestBase {
 
-    static final String REQUESTS = "/api/v1/sites/lab/requests";
+    static final String REQUESTS = RequestFiling.REQUESTS;
     static final String CENTER = "/s/lab/privacy-center";
+
+    private RequestFiling filing;
+
+    @BeforeEach
+    void newFiling() {
+        filing = new RequestFiling(clock, inbox);
+    }
 
     @Test
     void theAttackersLoopIsRefusedAfterTenWrongCodesAndTheVictimGetsNoMoreMail() {
@@ -41,16 +48,16 @@ class GuessedCodesTest extends LabTestBase {
         List<String> answers = new ArrayList<>();
         String statusToken = null;
         for (int round = 0; round < 4; round++) {
-            HttpResponse<String> filed = file(attacker, victim);
-            answers.add(filed.statusCode() + " " + code(filed));
+            HttpResponse<String> filed = filing.file(attacker, victim);
+            answers.add(filed.statusCode() + " " + RequestFiling.code(filed));
             if (filed.statusCode() != 202) {
                 continue;
             }
             statusToken = Json.read(filed.body()).get("statusToken").asString();
-            String wrong = wrongCode(victim);
+            String wrong = filing.wrongCode(victim);
             for (int attempt = 0; attempt < RequestVerification.CODE_ATTEMPTS; attempt++) {
-                HttpResponse<String> guessed = guess(attacker, statusToken, wrong);
-                answers.add(guessed.statusCode() + " " + code(guessed));
+                HttpResponse<String> guessed = filing.guess(attacker, statusToken, wrong);
+                answers.add(guessed.statusCode() + " " + RequestFiling.code(guessed));
             }
         }
 
@@ -80,7 +87,8 @@ class GuessedCodesTest extends LabTestBase {
                         "422 too-many-unverified");
         assertThat(inbox.countTo(victim)).as("one mail per accepted request").isEqualTo(3);
 
-        HttpResponse<String> right = guess(new Visitor(port), String.valueOf(statusToken), rightCode(victim));
+        HttpResponse<String> right =
+                filing.guess(new Visitor(port), String.valueOf(statusToken), filing.rightCode(victim));
         assertThat(right.statusCode()).as("the right code, from anywhere").isEqualTo(429);
         assertThat(right.headers().firstValue("Retry-After").map(Long::parseLong))
                 .hasValueSatisfying(seconds ->
@@ -88,7 +96,7 @@ class GuessedCodesTest extends LabTestBase {
         assertThat(right.body()).contains("\"field\":\"code\"").doesNotContain(victim);
 
         for (int round = 0; round < 3; round++) {
-            assertThat(file(new Visitor(port), victim).statusCode())
+            assertThat(filing.file(new Visitor(port), victim).statusCode())
                     .as("filing again from other IP addresses: too-many-unverified, then the forms' bucket per address")
                     .isIn(422, 429);
         }
@@ -100,19 +108,23 @@ class GuessedCodesTest extends LabTestBase {
         String victim = Canary.email("locked-out");
         Visitor attacker = new Visitor(port);
         lockCodes(attacker, victim);
-        HttpResponse<String> waiting = file(attacker, victim);
+        HttpResponse<String> waiting = filing.file(attacker, victim);
         assertThat(waiting.statusCode()).isEqualTo(202);
-        assertThat(guess(attacker, Json.read(waiting.body()).get("statusToken").asString(), "000000")
+        assertThat(filing.guess(
+                                attacker,
+                                Json.read(waiting.body()).get("statusToken").asString(),
+                                "000000")
                         .statusCode())
                 .isEqualTo(429);
 
         String other = Canary.email("mistyped-once");
         Visitor person = new Visitor(port);
-        HttpResponse<String> filed = file(person, other);
+        HttpResponse<String> filed = filing.file(person, other);
         assertThat(filed.statusCode()).isEqualTo(202);
         String statusToken = Json.read(filed.body()).get("statusToken").asString();
-        assertThat(code(guess(person, statusToken, wrongCode(other)))).isEqualTo("wrong-code");
-        HttpResponse<String> confirmed = guess(person, statusToken, rightCode(other));
+        assertThat(RequestFiling.code(filing.guess(person, statusToken, filing.wrongCode(other))))
+                .isEqualTo("wrong-code");
+        HttpResponse<String> confirmed = filing.guess(person, statusToken, filing.rightCode(other));
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         assertThat(confirmed.body()).contains("\"status\":\"received\"");
 
@@ -129,23 +141,23 @@ class GuessedCodesTest extends LabTestBase {
         String email = Canary.email("locked-a-day");
         Visitor visitor = new Visitor(port);
         lockCodes(visitor, email);
-        HttpResponse<String> third = file(visitor, email);
+        HttpResponse<String> third = filing.file(visitor, email);
         assertThat(third.statusCode()).isEqualTo(202);
         String statusToken = Json.read(third.body()).get("statusToken").asString();
-        String code = rightCode(email);
-        assertThat(guess(visitor, statusToken, code).statusCode()).isEqualTo(429);
+        String code = filing.rightCode(email);
+        assertThat(filing.guess(visitor, statusToken, code).statusCode()).isEqualTo(429);
 
         clock.advance(Duration.ofHours(23));
-        assertThat(guess(visitor, statusToken, code).statusCode())
+        assertThat(filing.guess(visitor, statusToken, code).statusCode())
                 .as("still within the window")
                 .isEqualTo(429);
 
         // the request waited 24 hours for its code and expired; a new one after the window takes codes again
         clock.advance(Duration.ofHours(1).plusSeconds(1));
-        HttpResponse<String> again = file(visitor, email);
+        HttpResponse<String> again = filing.file(visitor, email);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
         HttpResponse<String> confirmed =
-                guess(visitor, Json.read(again.body()).get("statusToken").asString(), rightCode(email));
+                filing.guess(visitor, Json.read(again.body()).get("statusToken").asString(), filing.rightCode(email));
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
     }
 
@@ -163,7 +175,7 @@ class GuessedCodesTest extends LabTestBase {
         List<String> pages = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             String statusPage = fileOnPage(attacker, email, language);
-            String wrong = wrongCode(email);
+            String wrong = filing.wrongCode(email);
             for (int attempt = 0; attempt < RequestVerification.CODE_ATTEMPTS && round < 2; attempt++) {
                 HttpResponse<String> guessed = codeOnPage(attacker, statusPage, wrong, language);
                 statuses.add(guessed.statusCode());
@@ -176,7 +188,7 @@ class GuessedCodesTest extends LabTestBase {
                         .contains(ended);
             }
             if (round == 2) {
-                HttpResponse<String> right = codeOnPage(attacker, statusPage, rightCode(email), language);
+                HttpResponse<String> right = codeOnPage(attacker, statusPage, filing.rightCode(email), language);
                 assertThat(right.statusCode()).as("even the right code").isEqualTo(429);
                 assertThat(right.headers().firstValue("Retry-After")).isPresent();
                 assertThat(Pages.text(right.body())).contains(refusal).doesNotContain(email);
@@ -209,7 +221,7 @@ class GuessedCodesTest extends LabTestBase {
     @Test
     void rightsRequestsAndTheirCodesShareTheFormsRateLimitPerIpAddress() {
         Visitor sender = new Visitor(port);
-        HttpResponse<String> filed = file(sender, Canary.email("rate-limited-requester"));
+        HttpResponse<String> filed = filing.file(sender, Canary.email("rate-limited-requester"));
         assertThat(filed.statusCode()).isEqualTo(202);
         String statusToken = Json.read(filed.body()).get("statusToken").asString();
         // the forms' bucket for one IP address holds 30 (STEWARD_RATE_LIMIT_PER_IP); a refused form post takes one too
@@ -219,13 +231,13 @@ class GuessedCodesTest extends LabTestBase {
                     .isNotEqualTo(429);
         }
 
-        HttpResponse<String> limited = file(sender, Canary.email("rate-limited-other"));
+        HttpResponse<String> limited = filing.file(sender, Canary.email("rate-limited-other"));
         assertThat(limited.statusCode()).as(limited.body()).isEqualTo(429);
-        assertThat(code(limited)).isEqualTo("rate-limited");
+        assertThat(RequestFiling.code(limited)).isEqualTo("rate-limited");
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
-        HttpResponse<String> guessed = guess(sender, statusToken, "000000");
+        HttpResponse<String> guessed = filing.guess(sender, statusToken, "000000");
         assertThat(guessed.statusCode()).isEqualTo(429);
-        assertThat(code(guessed)).isEqualTo("rate-limited");
+        assertThat(RequestFiling.code(guessed)).isEqualTo("rate-limited");
         assertThat(inbox.countTo(Canary.email("rate-limited-other"))).isZero();
 
         String page = sender.get(CENTER + "/rights/access?region=EU").body();
@@ -248,25 +260,15 @@ class GuessedCodesTest extends LabTestBase {
     private void lockCodes(Visitor visitor, String email) {
         String last = null;
         for (int round = 0; round < 2; round++) {
-            HttpResponse<String> filed = file(visitor, email);
+            HttpResponse<String> filed = filing.file(visitor, email);
             assertThat(filed.statusCode()).as(filed.body()).isEqualTo(202);
             String statusToken = Json.read(filed.body()).get("statusToken").asString();
-            String wrong = wrongCode(email);
+            String wrong = filing.wrongCode(email);
             for (int attempt = 0; attempt < RequestVerification.CODE_ATTEMPTS; attempt++) {
-                last = code(guess(visitor, statusToken, wrong));
+                last = RequestFiling.code(filing.guess(visitor, statusToken, wrong));
             }
         }
         assertThat(last).isEqualTo("too-many-wrong-codes");
-    }
-
-    private HttpResponse<String> file(Visitor visitor, String email) {
-        clock.advance(Duration.ofSeconds(1));
-        return visitor.postJson(REQUESTS, "{\"type\":\"access\",\"email\":\"" + email + "\",\"region\":\"EU\"}");
-    }
-
-    private HttpResponse<String> guess(Visitor visitor, String statusToken, String code) {
-        return visitor.postJson(
-                REQUESTS + "/verification", "{\"statusToken\":\"" + statusToken + "\",\"code\":\"" + code + "\"}");
     }
 
     /** The request's page, after filing it on the right's page in the visitor's language. */
@@ -287,24 +289,5 @@ class GuessedCodesTest extends LabTestBase {
         String page = visitor.get(statusPage, "Accept-Language", language).body();
         return visitor.postForm(
                 statusPage + "/verify", Map.of("_csrf", Console.csrf(page), "code", code), "Accept-Language", language);
-    }
-
-    /** A code that is not the one in the newest mail to the address. */
-    private String wrongCode(String email) {
-        int right = Integer.parseInt(rightCode(email));
-        return "%06d".formatted((right + 1) % 1_000_000);
-    }
-
-    /** The code in the newest mail to the address, in whatever language it is written: alone at a line's end. */
-    private String rightCode(String email) {
-        return inbox.find(email, "(?m)(?<![\\w-])(\\d{6})$");
-    }
-
-    private static String code(HttpResponse<String> response) {
-        if (response.statusCode() < 400) {
-            return "null";
-        }
-        JsonNode errors = Json.read(response.body()).get("errors");
-        return errors.get(0).get("code").asString();
     }
 }
