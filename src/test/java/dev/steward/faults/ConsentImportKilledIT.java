@@ -2,6 +2,7 @@ package dev.steward.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.test.Canary;
 import dev.steward.test.InitializedSteward;
 import dev.steward.test.StewardProcess;
 import java.io.IOException;
@@ -37,9 +38,9 @@ class ConsentImportKilledIT {
         Files.writeString(
                 file,
                 IntStream.range(0, ROWS)
-                        .mapToObj(
-                                i -> "lab,person-" + i + "@import.invalid,newsletter,given,2026-01-05T10:00:00Z,import,"
-                                        + "\"Send me the monthly lab newsletter.\"")
+                        .mapToObj(i -> "lab," + Canary.email("person-" + i, "import.invalid")
+                                + ",newsletter,given,2026-01-05T10:00:00Z,import,"
+                                + "\"Send me the monthly lab newsletter.\"")
                         .collect(Collectors.joining(
                                 "\n", "site,email,purpose,action,occurred_at,method,wording\n", "\n")));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.StewardApplication;
 import dev.steward.consent.ConsentLedger;
+import dev.steward.test.Canary;
 import dev.steward.test.Http;
 import dev.steward.test.Json;
 import dev.steward.test.SlowSmtp;
@@ -50,7 +51,7 @@ final class KilledCampaigns {
             Subscribers confirmed =
                     new Subscribers(staging.getBean(Identities.class), staging.getBean(ConsentLedger.class));
             for (int i = 0; i < subscribers; i++) {
-                confirmed.confirmed("olympus-ims", "reader-" + i + "@" + domain, "newsletter");
+                confirmed.confirmed("olympus-ims", Canary.email("reader-" + i, domain), "newsletter");
             }
         }
     }

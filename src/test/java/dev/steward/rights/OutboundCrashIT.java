@@ -171,7 +171,11 @@ class OutboundCrashIT {
             Mailer mailer = staging.getBean(Mailer.class);
             for (int i = 0; i < MAILS; i++) {
                 mailer.queue(OutgoingMail.service(
-                        "lab", customer, "reader-" + i + "@crash.test", "Message " + i, "Body of message " + i));
+                        "lab",
+                        customer,
+                        Canary.email("reader-" + i, "crash.test"),
+                        "Message " + i,
+                        "Body of message " + i));
             }
             request = verifiedRectification(port);
             RightsRequest rectification = staging.getBean(RequestRepository.class)

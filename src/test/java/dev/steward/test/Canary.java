@@ -11,7 +11,11 @@ public final class Canary {
     private Canary() {}
 
     public static String email(String who) {
-        return who + "." + MARKER + "@example.org";
+        return email(who, "example.org");
+    }
+
+    public static String email(String who, String domain) {
+        return who + "." + MARKER + "@" + domain;
     }
 
     public static String name(String who) {

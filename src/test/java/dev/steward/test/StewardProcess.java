@@ -25,6 +25,9 @@ public final class StewardProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "steward.jar");
     private static final Path BENCH_JAR = Path.of("target", "steward-bench.jar");
+    /** Kept after the test, so that {@code NoPersonalDataInLogsIT} reads what every process wrote. */
+    public static final Path LOGS = Path.of("target", "steward-processes");
+
     private static final Pattern ENVIRONMENT = Pattern.compile("--([A-Z][A-Z0-9_]*)=(.*)");
     private static final Path LAB_CATALOG =
             Path.of("target", "test-classes", "catalogs", "lab").toAbsolutePath();
@@ -46,7 +49,7 @@ public final class StewardProcess implements AutoCloseable {
                 "--steward.data-dir=" + dataDir,
                 "--steward.admin-password=" + StewardTest.ADMIN_PASSWORD));
         arguments.addAll(settings);
-        StewardProcess steward = launch(false, dataDir, port, arguments);
+        StewardProcess steward = launch(false, port, arguments);
         steward.awaitLine(line -> line.contains("Steward is running"), atMost);
         return steward;
     }
@@ -56,7 +59,7 @@ public final class StewardProcess implements AutoCloseable {
      * and the test catalogs, without waiting.
      */
     public static StewardProcess command(String database, Path dataDir, String... words) {
-        return launch(false, dataDir, 0, commandArguments(database, dataDir, words));
+        return launch(false, 0, commandArguments(database, dataDir, words));
     }
 
     /** Runs a command to its end; fails when it takes longer than the time given. */
@@ -66,7 +69,7 @@ public final class StewardProcess implements AutoCloseable {
 
     /** As {@link #command}, with the benchmark's commands ({@code bench ...}) added, as {@code bench/run} runs them. */
     public static StewardProcess bench(String database, Path dataDir, String... words) {
-        return launch(true, dataDir, 0, commandArguments(database, dataDir, words));
+        return launch(true, 0, commandArguments(database, dataDir, words));
     }
 
     public static Finished runBench(String database, Path dataDir, Duration atMost, String... words) {
@@ -95,7 +98,7 @@ public final class StewardProcess implements AutoCloseable {
     /** How a command ended: its exit code and everything it printed. */
     public record Finished(int exit, String output) {}
 
-    private static StewardProcess launch(boolean withBench, Path dataDir, int port, List<String> arguments) {
+    private static StewardProcess launch(boolean withBench, int port, List<String> arguments) {
         for (Path jar : withBench ? List.of(JAR, BENCH_JAR) : List.of(JAR)) {
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing: these tests run in mvn verify, after package");
@@ -129,7 +132,7 @@ public final class StewardProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         try {
-            Path log = Files.createTempFile(dataDir.getParent(), "steward-", ".log");
+            Path log = Files.createTempFile(Files.createDirectories(LOGS), "steward-", ".log");
             Process process = builder.redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
