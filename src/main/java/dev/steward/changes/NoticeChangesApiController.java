@@ -25,9 +25,9 @@ class NoticeChangesApiController {
 
     @Operation(
             summary = "Progress of notice changes",
-            description = "Per material notice change on the caller's sites: how many people were told, how many mails"
-                    + " went, wait or failed, and how many were asked to consent again, did, or have not yet. Counts"
-                    + " only.")
+            description = "Per material notice change on the caller's sites: how many people were written to"
+                    + " (`told`), how many of their mails went, wait or failed (a person is told only by a mail that"
+                    + " went), and how many were asked to consent again, did, or have not yet. Counts only.")
     @GetMapping("/api/v1/admin/notice-changes")
     Changes list() {
         return new Changes(progress.of(caller.get()));

@@ -330,7 +330,10 @@ class NoticeChangeTest {
         assertThat(page)
                 .contains("Omronhealthcare.com")
                 .contains("Version 2010-05-05 to 2026-03-10")
-                .contains("everyone found was told by March 2, 2026")
+                .contains("everyone found was written to by March 2, 2026")
+                // told only by a mail that went: the column counts the people a mail was written to
+                .contains("People written to")
+                .doesNotContain("People told")
                 .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}");
     }
 
