@@ -115,6 +115,42 @@ class NoticePagesTest {
                 .isEqualTo(200);
     }
 
+    /**
+     * The refusal of a region links each region the site serves, on the same page with the rest of its address, so the
+     * visitor goes on with a click; it only named them. Names the catalog has only in English are marked so on a
+     * German page. The JSON answer stays the field error.
+     */
+    @Test
+    void anUnknownRegionsPageLinksTheRegionsThereAre() {
+        HttpResponse<String> refused = http.get("/s/olympus-ims/privacy?lang=de&region=BR", "Accept-Language", "de");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("<a href=\"/s/olympus-ims/privacy?lang=de&amp;region=JP\" lang=\"en\">Japan</a>")
+                .contains("<a href=\"/s/olympus-ims/privacy?lang=de&amp;region=EU\" lang=\"en\">European Union</a>")
+                .contains("<a href=\"/s/olympus-ims/privacy?lang=de&amp;region=US\" lang=\"en\">"
+                        + "United States and other countries</a>")
+                .contains("aria-label=\"Was diese Seite zur Wahl anbietet\"")
+                .doesNotContain("region=BR");
+        assertThat(http.get("/s/olympus-ims/privacy?lang=de&region=EU", "Accept-Language", "de")
+                        .statusCode())
+                .as("the link leads to the notice")
+                .isEqualTo(200);
+
+        Http english = new Http(port);
+        assertThat(english.get("/s/olympus-ims/privacy-center/rights?region=%3Cb%3E")
+                        .body())
+                .as("another page links itself")
+                .contains("<a href=\"/s/olympus-ims/privacy-center/rights?region=JP\">Japan</a>")
+                .doesNotContain("<b>");
+        assertThat(english.get("/s/olympus-ims/cookies?region=XX").body())
+                .contains("<a href=\"/s/olympus-ims/cookies?region=EU\">European Union</a>");
+        assertThat(english.get("/s/olympus-ims/privacy.json?region=BR").body()).doesNotContain("href");
+        assertThat(english.get("/s/olympus-ims/forms/nothing").body())
+                .as("other error pages offer no choices")
+                .doesNotContain("class=\"choices\"");
+    }
+
     @Test
     void historyListsBothOlympusEditionsAndEachRendersAsPublished() {
         String history = http.get("/s/olympus-ims/privacy/history").body();
