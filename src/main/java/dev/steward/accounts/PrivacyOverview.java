@@ -96,13 +96,26 @@ class PrivacyOverview {
                         catalog.field(key)
                                 .map(field -> field.label().shownIn(language))
                                 .orElse(new Shown(key, null)),
-                        fields.get(key)))
+                        shown(catalog, key, fields.get(key), language)))
                 .toList();
         return new Held(
                 activity.name().shownIn(language),
                 record.collectedAt(),
                 record.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 items);
+    }
+
+    /**
+     * A choice by the label of the option chosen ("Germany"), as the person saw it on the form: the page showed the
+     * option's value ("DE"). Any other value as it was given.
+     */
+    private static String shown(Catalog catalog, String key, String value, String language) {
+        return catalog.field(key).stream()
+                .flatMap(field -> field.options().stream())
+                .filter(option -> option.value().equals(value))
+                .findFirst()
+                .map(option -> option.label().shownIn(language).text())
+                .orElse(value);
     }
 
     private static ConsentLine consentLine(Catalog catalog, ConsentEvent event, String language) {

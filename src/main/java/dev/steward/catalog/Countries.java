@@ -1,6 +1,8 @@
 package dev.steward.catalog;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** Country facts the law fixes: which ISO 3166 codes form the European Economic Area. */
@@ -46,10 +48,31 @@ public final class Countries {
 
     /** The country's English short name, e.g. "Czechia" for CZ. */
     public static String name(String countryCode) {
+        return name(countryCode, Locale.ENGLISH);
+    }
+
+    /**
+     * The country's short name in a reader's language ("Tschechien", "チェコ"); the European Union, which ISO 3166
+     * only reserves, has no name in the JDK and is named by the caller's own words.
+     */
+    public static String name(String countryCode, Locale language) {
         String code = countryCode.toUpperCase(Locale.ROOT);
         if (EUROPEAN_UNION.equals(code)) {
             return "European Union";
         }
-        return new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH);
+        return new Locale.Builder().setRegion(code).build().getDisplayCountry(language);
+    }
+
+    /**
+     * The code of a country by its English short name as {@link #name(String)} gives it, for a published notice, which
+     * stores the English name: empty for a name it did not give.
+     */
+    public static Optional<String> codeOf(String englishName) {
+        if ("European Union".equals(englishName)) {
+            return Optional.of(EUROPEAN_UNION);
+        }
+        return Arrays.stream(Locale.getISOCountries())
+                .filter(code -> name(code).equals(englishName))
+                .findFirst();
     }
 }

@@ -1,7 +1,7 @@
 package dev.steward.catalog;
 
 import dev.steward.platform.FieldError;
-import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.InvalidChoiceException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -32,14 +32,21 @@ public class RegionNames {
     /**
      * The field error for a region the site does not serve ({@code ?region=XX}), naming the ones it does as the
      * reader knows them ("Japan, European Union"), in the language of the request being served where the catalog has
-     * it; it listed their keys ("JP, EU").
+     * it; it listed their keys ("JP, EU"). A page links each of them, so the visitor goes on from there.
      */
-    public static InvalidInputException notServed(Catalog catalog, Site site) {
+    public static InvalidChoiceException notServed(Catalog catalog, Site site) {
         String language = VisitorLanguages.of(site);
-        List<String> served = catalog.jurisdictionsOf(site).stream()
-                .map(jurisdiction -> jurisdiction.name().in(language, site.language()))
+        List<InvalidChoiceException.Choice> served = catalog.jurisdictionsOf(site).stream()
+                .map(jurisdiction -> {
+                    LocalizedText.Shown name = jurisdiction.name().shownIn(language, site.language());
+                    return new InvalidChoiceException.Choice(jurisdiction.key(), name.text(), name.lang());
+                })
                 .toList();
-        return new InvalidInputException(
-                FieldError.of("region", "invalid-option", "error.rights.region.invalid-option", served));
+        List<String> names =
+                served.stream().map(InvalidChoiceException.Choice::label).toList();
+        return new InvalidChoiceException(
+                FieldError.of("region", "invalid-option", "error.rights.region.invalid-option", names),
+                "region",
+                served);
     }
 }

@@ -43,7 +43,19 @@ class ReceiptController {
         model.addAttribute("site", site);
         model.addAttribute("siteName", site.name().in(VisitorLanguages.of(site)));
         model.addAttribute("at", Instant.parse((String) claims.get("eventTime")));
+        model.addAttribute("withdrawal", withoutAddress((String) claims.get("withdrawalMethod")));
+        model.addAttribute("privacyCenter", "/s/" + site.key() + "/privacy-center");
         return "consent/receipt";
+    }
+
+    /**
+     * The way to withdraw without the privacy center's address the receipt ends it with: the page links the center
+     * instead, where the address was text to copy. The site's own address, not the receipt's: a receipt keeps the
+     * public address Steward had when it was issued.
+     */
+    static String withoutAddress(String withdrawal) {
+        int space = withdrawal.lastIndexOf(' ');
+        return space > 0 && withdrawal.startsWith("http", space + 1) ? withdrawal.substring(0, space) : withdrawal;
     }
 
     /** The site a receipt belongs to, named by the notice it links ({@code .../s/{site}/privacy/v/...}). */

@@ -48,7 +48,7 @@ final class ChangeSentences {
         String name = nameOf(change.category(), change.key(), facts);
         String code = change.category() + "." + change.kind();
         if (!"changed".equals(change.kind())) {
-            return messages.get(locale, code, name);
+            return messages.get(locale, code + (DiffSentences.recorded(change, facts) ? ".recorded" : ""), name);
         }
         String what = change.attributes().keySet().stream()
                 .map(attribute ->

@@ -66,13 +66,33 @@ class DiffSentences {
     /** The diff's changes as sentences, each element named by {@code names} from the name its version has. */
     List<Sentence> of(NoticeDiff diff, SiteFacts before, SiteFacts after, Locale locale, ChangeSentences.Names names) {
         return diff.changes().stream()
-                .map(change -> sentence(change, label(change, names, after, before), locale))
+                .map(change -> sentence(
+                        change,
+                        label(change, names, after, before),
+                        recorded(change, "removed".equals(change.kind()) ? before : after),
+                        locale))
                 .toList();
     }
 
-    private Sentence sentence(NoticeDiff.Change change, String label, Locale locale) {
-        String text =
-                messages.getMessage("diff." + change.category() + "." + change.kind(), new Object[] {label}, locale);
+    /**
+     * Whether the change is of a field recorded without asking (a log file's city, a newsletter's opening): the
+     * sentence says "we now record", not "we now ask for your If and when you read our newsletters".
+     */
+    static boolean recorded(NoticeDiff.Change change, SiteFacts version) {
+        return "fields".equals(change.category())
+                && !"changed".equals(change.kind())
+                && "technical"
+                        .equals(version.categories()
+                                .getOrDefault("fields", Map.of())
+                                .getOrDefault(change.key(), Map.of())
+                                .get("type"));
+    }
+
+    private Sentence sentence(NoticeDiff.Change change, String label, boolean recorded, Locale locale) {
+        String text = messages.getMessage(
+                "diff." + change.category() + "." + change.kind() + (recorded ? ".recorded" : ""),
+                new Object[] {label},
+                locale);
         if (!change.kind().equals("changed")) {
             return new Sentence(change.kind(), text, List.of(), null);
         }

@@ -5,7 +5,9 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.LocalizedText;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
+import dev.steward.platform.MessageBundle;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,15 +18,18 @@ import java.util.Optional;
  */
 final class ElementNames {
 
+    private final MessageBundle words = new MessageBundle("i18n/notice-changes");
     private final Catalog catalog;
     private final Site site;
     private final String language;
+    private final Locale reader;
     private boolean untranslated;
 
-    ElementNames(Catalog catalog, Site site, String language) {
+    ElementNames(Catalog catalog, Site site, String language, Locale reader) {
         this.catalog = catalog;
         this.site = site;
         this.language = language;
+        this.reader = reader;
     }
 
     /** Names for a reader of the language: in it where the site declares it, else in the site's default language. */
@@ -33,7 +38,61 @@ final class ElementNames {
         String language = VisitorLanguages.declared(found).contains(locale.getLanguage())
                 ? locale.getLanguage()
                 : found.language();
-        return new ElementNames(catalogs.of(site), found, language);
+        return new ElementNames(catalogs.of(site), found, language, locale);
+    }
+
+    /**
+     * The names of the elements of two versions compared, a field told apart by its data category where another field
+     * of either version has the same label: Olympus's contact form and its log files both collect a "City", and a
+     * change named both "City" ("City (Contact details)", "City (Log-file data)").
+     */
+    ChangeSentences.Names distinctIn(SiteFacts before, SiteFacts after) {
+        return (category, key, stored) -> {
+            String name = name(category, key, stored);
+            if (!"fields".equals(category) || !sharedLabel(key, stored, before, after)) {
+                return name;
+            }
+            return categoryOf(key, after, before)
+                    .map(categoryName -> words.get(reader, "field.inCategory", name, categoryName))
+                    .orElse(name);
+        };
+    }
+
+    private static boolean sharedLabel(String key, String label, SiteFacts... versions) {
+        for (SiteFacts version : versions) {
+            for (Map.Entry<String, Map<String, String>> field :
+                    version.categories().getOrDefault("fields", Map.of()).entrySet()) {
+                if (!field.getKey().equals(key) && label.equals(field.getValue().get("label"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The field's data category as the version stored it, named as the catalog names that category now. */
+    private Optional<String> categoryOf(String field, SiteFacts... versions) {
+        for (SiteFacts version : versions) {
+            String category = version.categories()
+                    .getOrDefault("fields", Map.of())
+                    .getOrDefault(field, Map.of())
+                    .get("category");
+            if (category != null) {
+                return catalog.dataCategories().stream()
+                        .filter(declared -> declared.key().equals(category))
+                        .findFirst()
+                        .map(declared -> named(declared.name()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String named(LocalizedText text) {
+        if (text.byLanguage().containsKey(language)) {
+            return text.in(language);
+        }
+        untranslated |= !language.equals(site.language());
+        return text.in(site.language());
     }
 
     /** The name of the element, given the name the stored version has for it. */
@@ -44,12 +103,7 @@ final class ElementNames {
             untranslated |= !language.equals(site.language());
             return stored;
         }
-        LocalizedText text = current.get();
-        if (text.byLanguage().containsKey(language)) {
-            return text.in(language);
-        }
-        untranslated |= !language.equals(site.language());
-        return text.in(site.language());
+        return named(current.get());
     }
 
     /** Whether some name was shown in the site's default language rather than the reader's. */

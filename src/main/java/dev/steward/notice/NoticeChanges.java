@@ -57,7 +57,8 @@ public class NoticeChanges {
                 from,
                 to,
                 later.effective(),
-                new ChangeSentences(locale, names::name).of(changes, before.site(), after.site()),
+                new ChangeSentences(locale, names.distinctIn(before.site(), after.site()))
+                        .of(changes, before.site(), after.site()),
                 activities,
                 activities.stream()
                         .filter(activity -> attribute(after.site(), "activities", activity, "consent") != null)

@@ -44,7 +44,11 @@ class NoticeVersionDiffs {
         SiteFacts after = facts(notices.version(site, to)).site();
         ElementNames names = ElementNames.forReader(catalogs, site, locale);
         List<DiffSentences.Sentence> told = sentences.of(
-                new NoticeDiff(site, from, to, before.changesTo(after)), before, after, locale, names::name);
+                new NoticeDiff(site, from, to, before.changesTo(after)),
+                before,
+                after,
+                locale,
+                names.distinctIn(before, after));
         return new DiffSentences.Told(told, names.untranslated());
     }
 

@@ -1,6 +1,9 @@
 package dev.steward.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Pages answer failures with a readable page and the right status; the JSON API has its own handler. */
 @ControllerAdvice(annotations = Controller.class)
@@ -62,9 +66,39 @@ class PageExceptionHandler {
         return page(HttpStatus.BAD_REQUEST, "invalid").addObject("errors", words.shown(e));
     }
 
+    /**
+     * A value that is not one of the choices: as {@link #invalid}, and a link to this same page with each value that
+     * would do ({@code ?region=EU}), the rest of the address kept. Only a page read (GET) is linked again: a form's
+     * post would be repeated as a read.
+     */
+    @ExceptionHandler
+    ModelAndView invalidChoice(InvalidChoiceException e, HttpServletRequest request) {
+        ModelAndView page = invalid(e);
+        if ("GET".equals(request.getMethod())) {
+            page.addObject("choices", links(e, request));
+        }
+        return page;
+    }
+
     @ExceptionHandler
     ModelAndView missingParameter(MissingServletRequestParameterException e) {
         return page(HttpStatus.BAD_REQUEST, "missing").addObject("parameter", e.getParameterName());
+    }
+
+    /** A link shown for a choice: the page's path and parameters, with the chosen value in place of the refused one. */
+    record ChoiceLink(String href, String label, @Nullable String lang) {}
+
+    private static List<ChoiceLink> links(InvalidChoiceException e, HttpServletRequest request) {
+        return e.choices().stream()
+                .map(choice -> new ChoiceLink(
+                        UriComponentsBuilder.fromPath(request.getRequestURI())
+                                .query(request.getQueryString())
+                                .replaceQueryParam(e.parameter(), choice.value())
+                                .build()
+                                .toUriString(),
+                        choice.label(),
+                        choice.lang()))
+                .toList();
     }
 
     /** The error page in the reader's language: {@code kind} picks its words ({@code page.error.<kind>.*}). */

@@ -44,11 +44,13 @@ class RetentionPlan {
      * @param overdue due now or earlier and not erased yet: the next sweep erases them, unless held or kept for a
      *     statutory minimum
      * @param undated records whose rule waits for an event (a case closed, an unsubscription) that has not happened
+     * @param activityName null for an activity the catalog no longer declares: the page says so in its reader's
+     *     language
      */
     record Row(
             String site,
             String activity,
-            String activityName,
+            @Nullable String activityName,
             @Nullable String ruleKey,
             @Nullable String rule,
             @Nullable String statutoryMinimum,
@@ -117,13 +119,13 @@ class RetentionPlan {
 
     /** Records of an activity the catalog no longer declares: they keep the due time they were given. */
     private static Row orphan(String site, String activity, long[] counts) {
-        return row(site, activity, "(no longer in the catalog)", null, null, counts);
+        return row(site, activity, null, null, null, counts);
     }
 
     private static Row row(
             String site,
             String activity,
-            String name,
+            @Nullable String name,
             @Nullable String ruleKey,
             @Nullable RetentionRule rule,
             long[] counts) {

@@ -214,8 +214,23 @@ public class PrivacyCenter {
         return new View(request, records.history(request), fulfilment.recipientsTold(request));
     }
 
-    /** Rights that need no request: the answer is the catalog's statement or authority. */
-    public record DirectAnswer(RightType type, String title, String answer) {}
+    /**
+     * Rights that need no request: the answer is the catalog's statement or authority; {@code website} is the
+     * authority's, which the answer ends with, for a page to link.
+     */
+    public record DirectAnswer(
+            RightType type,
+            String title,
+            String answer,
+            @Nullable String website) {
+
+        /** The answer without the website it ends with, for a page that links the website below it. */
+        public String answerBeforeWebsite() {
+            return website != null && answer.endsWith("\n" + website)
+                    ? answer.substring(0, answer.length() - website.length() - 1)
+                    : answer;
+        }
+    }
 
     public Optional<DirectAnswer> directAnswer(String siteKey, @Nullable String region, RightType type) {
         Catalog catalog = catalogs.of(siteKey);
@@ -233,7 +248,7 @@ public class PrivacyCenter {
         return switch (type) {
             case AUTOMATED_DECISIONS ->
                 Optional.ofNullable(jurisdiction.automatedDecisions())
-                        .map(statement -> new DirectAnswer(type, title, statement.in(VisitorLanguages.of(site))));
+                        .map(statement -> new DirectAnswer(type, title, statement.in(VisitorLanguages.of(site)), null));
             case COMPLAINT ->
                 Optional.ofNullable(jurisdiction.supervisoryAuthority())
                         .map(authority -> new DirectAnswer(
@@ -241,7 +256,8 @@ public class PrivacyCenter {
                                 title,
                                 authority.name()
                                         + (authority.address() == null ? "" : "\n" + authority.address())
-                                        + (authority.website() == null ? "" : "\n" + authority.website())));
+                                        + (authority.website() == null ? "" : "\n" + authority.website()),
+                                authority.website()));
             default -> Optional.empty();
         };
     }

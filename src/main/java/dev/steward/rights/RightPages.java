@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -61,7 +62,8 @@ class RightPages {
             String html,
             @Nullable String htmlLang,
             Map<String, Shown> grounds,
-            @Nullable String answer) {}
+            @Nullable String answer,
+            @Nullable String answerWebsite) {}
 
     /** A failed submission shown again on its right's page. */
     record Failed(List<ShownError> errors, Map<String, String> values) {}
@@ -132,9 +134,12 @@ class RightPages {
                             .forEach(ground ->
                                     grounds.put(ground.key(), ground.text().shownIn(language)));
                     Shown text = right.text().shownIn(language);
-                    String answer = DIRECT.contains(right.type())
+                    Optional<PrivacyCenter.DirectAnswer> direct = DIRECT.contains(right.type())
                             ? center.directAnswer(siteKey, jurisdiction.key(), right.type())
-                                    .map(PrivacyCenter.DirectAnswer::answer)
+                            : Optional.empty();
+                    // the authority's website is linked below its address, where it was text to copy
+                    String answer = DIRECT.contains(right.type())
+                            ? direct.map(PrivacyCenter.DirectAnswer::answerBeforeWebsite)
                                     .orElse("")
                             : null;
                     return new RightForm(
@@ -144,7 +149,8 @@ class RightPages {
                             markdown.html(text.text()),
                             text.lang(),
                             grounds,
-                            answer);
+                            answer,
+                            direct.map(PrivacyCenter.DirectAnswer::website).orElse(null));
                 })
                 .toList();
     }

@@ -97,6 +97,10 @@ class AccountsTest {
                 .contains("Registering you for software downloads")
                 .contains("Hosting the website and its data in the United States");
         ledger.history(subject).forEach(event -> assertThat(page).contains("href=\"" + event.receiptPath() + "\""));
+        assertThat(page)
+                .as("a choice by its option's label, as on the form; it showed the value")
+                .contains("<th scope=\"row\">Location</th><td>France</td>")
+                .doesNotContain("<td>FR</td>");
         HttpResponse<String> downloads = byEmail.get("/s/olympus-ims/account/downloads");
         assertThat(downloads.statusCode()).isEqualTo(200);
         assertThat(downloads.body())

@@ -33,11 +33,7 @@ class ReceiptTest {
     @Test
     void aReceiptVerifiesOfflineAgainstThePublishedKeyAndFailsWhenOneByteChanges() throws Exception {
         SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt")));
-        ConsentEvent event = ledger.record(ConsentRequest.of(
-                        subject, "olympus-ims", "respond-to-inquiries", ConsentAction.GIVEN, CollectionMethod.FORM)
-                .withActivity("contact-form")
-                .withWording("I consent to Olympus storing the data I entered to answer my inquiry.")
-                .withJurisdiction("EU"));
+        ConsentEvent event = contactFormConsent(subject);
         Http http = new Http(port);
 
         HttpResponse<String> served = http.get("/api/v1/receipts/" + event.id());
@@ -110,6 +106,46 @@ class ReceiptTest {
         assertThat(http.get(event.receiptPath(), "Accept-Language", "ja").body())
                 .as("a language the site does not offer: the site's default")
                 .contains("<h1>Consent receipt</h1>");
+    }
+
+    /**
+     * The way to withdraw ends with a link to the site's privacy center, in the visitor's language: it ended with the
+     * center's address as text to copy. The signed receipt keeps its words, address included.
+     */
+    @Test
+    void theReceiptPageLinksThePrivacyCenterToWithdrawIn() throws Exception {
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt-withdraw")));
+        ConsentEvent event = contactFormConsent(subject);
+        Http http = new Http(port);
+
+        String withdrawal = (String)
+                JWSObject.parse(http.get("/api/v1/receipts/" + event.id()).body())
+                        .getPayload()
+                        .toJSONObject()
+                        .get("withdrawalMethod");
+        assertThat(withdrawal).matches("(?s).* http://localhost:\\d+/s/olympus-ims/privacy-center");
+        String page = http.get(event.receiptPath()).body();
+        assertThat(page)
+                .contains("you can object to the storage of your personal data at any time.</span> "
+                        + "<a href=\"/s/olympus-ims/privacy-center\">Withdraw in the privacy center</a>")
+                .doesNotContain("at any time. http");
+        assertThat(http.get(event.receiptPath(), "Accept-Language", "de").body())
+                .contains("<a href=\"/s/olympus-ims/privacy-center\">Im Datenschutzcenter widerrufen</a>");
+
+        assertThat(ReceiptController.withoutAddress("Unsubscribe with the link in each message."))
+                .as("words that end with no address stay whole")
+                .isEqualTo("Unsubscribe with the link in each message.");
+        assertThat(ReceiptController.withoutAddress("Write to https://example.org/privacy"))
+                .isEqualTo("Write to");
+    }
+
+    /** The consent of Olympus's contact form (seed 001 §3.3), as its form records it. */
+    private ConsentEvent contactFormConsent(SubjectId subject) {
+        return ledger.record(ConsentRequest.of(
+                        subject, "olympus-ims", "respond-to-inquiries", ConsentAction.GIVEN, CollectionMethod.FORM)
+                .withActivity("contact-form")
+                .withWording("I consent to Olympus storing the data I entered to answer my inquiry.")
+                .withJurisdiction("EU"));
     }
 
     /** Changes one character of the signed payload, keeping it valid base64url. */

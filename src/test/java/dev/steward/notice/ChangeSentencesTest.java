@@ -34,8 +34,29 @@ class ChangeSentencesTest {
         // no French wording: the base (English) bundle, not the machine's locale
         assertThat(new ChangeSentences(Locale.FRENCH, AS_STORED).of(changes, BEFORE, AFTER))
                 .containsExactlyInAnyOrder(
-                        "We no longer ask for your Telefonnummer.",
+                        "We no longer ask for: Telefonnummer.",
                         "Gewinnspiel: we changed the wording of the consent we ask for and the data we collect.");
+    }
+
+    /** A field recorded without asking (a log file's, a newsletter's) is recorded, not asked for, in every language. */
+    @Test
+    void aFieldRecordedWithoutAskingIsSaidToBeRecorded() {
+        SiteFacts before = new SiteFacts(Map.of("fields", Map.of()));
+        SiteFacts after = new SiteFacts(Map.of(
+                "fields",
+                Map.of(
+                        "opened", Map.of("label", "If and when you read our newsletters", "type", "technical"),
+                        "zip", Map.of("label", "Zip", "type", "postal-code"))));
+        List<NoticeDiff.Change> changes = before.changesTo(after);
+
+        assertThat(new ChangeSentences(Locale.ENGLISH, AS_STORED).of(changes, before, after))
+                .containsExactlyInAnyOrder(
+                        "We now record: If and when you read our newsletters.", "We now ask for: Zip.");
+        assertThat(new ChangeSentences(Locale.GERMAN, AS_STORED).of(changes, before, after))
+                .containsExactlyInAnyOrder(
+                        "Wir erfassen nun: If and when you read our newsletters.", "Wir fragen nun nach: Zip.");
+        assertThat(new ChangeSentences(Locale.JAPANESE, AS_STORED).of(after.changesTo(before), after, before))
+                .contains("If and when you read our newslettersは記録しなくなりました。");
     }
 
     @Test

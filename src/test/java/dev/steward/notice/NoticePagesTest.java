@@ -115,6 +115,42 @@ class NoticePagesTest {
                 .isEqualTo(200);
     }
 
+    /**
+     * The refusal of a region links each region the site serves, on the same page with the rest of its address, so the
+     * visitor goes on with a click; it only named them. Names the catalog has only in English are marked so on a
+     * German page. The JSON answer stays the field error.
+     */
+    @Test
+    void anUnknownRegionsPageLinksTheRegionsThereAre() {
+        HttpResponse<String> refused = http.get("/s/olympus-ims/privacy?lang=de&region=BR", "Accept-Language", "de");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("<a href=\"/s/olympus-ims/privacy?lang=de&amp;region=JP\" lang=\"en\">Japan</a>")
+                .contains("<a href=\"/s/olympus-ims/privacy?lang=de&amp;region=EU\" lang=\"en\">European Union</a>")
+                .contains("<a href=\"/s/olympus-ims/privacy?lang=de&amp;region=US\" lang=\"en\">"
+                        + "United States and other countries</a>")
+                .contains("aria-label=\"Was diese Seite zur Wahl anbietet\"")
+                .doesNotContain("region=BR");
+        assertThat(http.get("/s/olympus-ims/privacy?lang=de&region=EU", "Accept-Language", "de")
+                        .statusCode())
+                .as("the link leads to the notice")
+                .isEqualTo(200);
+
+        Http english = new Http(port);
+        assertThat(english.get("/s/olympus-ims/privacy-center/rights?region=%3Cb%3E")
+                        .body())
+                .as("another page links itself")
+                .contains("<a href=\"/s/olympus-ims/privacy-center/rights?region=JP\">Japan</a>")
+                .doesNotContain("<b>");
+        assertThat(english.get("/s/olympus-ims/cookies?region=XX").body())
+                .contains("<a href=\"/s/olympus-ims/cookies?region=EU\">European Union</a>");
+        assertThat(english.get("/s/olympus-ims/privacy.json?region=BR").body()).doesNotContain("href");
+        assertThat(english.get("/s/olympus-ims/forms/nothing").body())
+                .as("other error pages offer no choices")
+                .doesNotContain("class=\"choices\"");
+    }
+
     @Test
     void historyListsBothOlympusEditionsAndEachRendersAsPublished() {
         String history = http.get("/s/olympus-ims/privacy/history").body();
@@ -144,7 +180,67 @@ class NoticePagesTest {
         assertThat(http.get("/s/olympus-ims/privacy/diff?from=2017-06-06&to=2018-04-03")
                         .body())
                 .contains("We now transfer personal data to Aspire")
-                .contains("We no longer ask for your");
+                .contains("We no longer ask for: ");
+    }
+
+    /**
+     * Two fields with one label (the contact form's "City" and the log files' "City") are told apart by their data
+     * category: the diff said "We now ask for your City." twice. A label no other field has stays as it is. A field
+     * recorded without asking (log files, newsletter tracking) is said to be recorded: the diff said "We now ask for
+     * your If and when you read our newsletters."
+     */
+    @Test
+    void theDiffTellsApartTwoFieldsOfOneLabelAndAsksOnlyForWhatIsAskedFor() {
+        String path = "/s/olympus-ims/privacy/diff?from=2017-06-06&to=2018-04-03";
+
+        assertThat(http.get(path).body())
+                .contains("We now ask for: City (Contact details).")
+                .contains("We now record: City (Log-file data).")
+                .contains("We now ask for: Zip.")
+                .contains("We now record: If and when you read our newsletters.")
+                .contains("We no longer ask for: Your inquiry or request.")
+                .doesNotContain("City.")
+                .doesNotContain("ask for your");
+        assertThat(http.get(path, "Accept-Language", "de").body())
+                .contains("Wir fragen jetzt nach: City (Contact details).")
+                .contains("Wir erfassen jetzt: City (Log-file data).");
+    }
+
+    /**
+     * The law's citations, the transfers' safeguards and the countries are words of Steward's, in the reader's
+     * language: a German EU notice cited "Art. 6(1)(f) GDPR" and named "United States", a Japanese Omron notice gave
+     * "Notice at collection" as every purpose's basis. The English notice, and the facts a published version is held
+     * to ({@code privacy.json}), keep the code's words.
+     */
+    @Test
+    void citationsAndCountriesAreInTheReadersLanguage() {
+        String german = http.get("/s/olympus-ims/privacy?region=EU", "Accept-Language", "de")
+                .body();
+        assertThat(german)
+                .contains("Art. 6 Abs. 1 lit. f DSGVO (berechtigte Interessen)")
+                .contains("Art. 6 Abs. 1 lit. f DSGVO: berechtigte Interessen")
+                .contains("<td>Vereinigte Staaten</td><td>Ausdrückliche Einwilligung, Art. 49 DSGVO</td>")
+                .contains("Standardvertragsklauseln, Art. 46 Abs. 2 lit. c DSGVO")
+                .contains("gespeichert in: Vereinigte Staaten, Tschechien.")
+                .contains("<td>Europäische Union</td>")
+                .doesNotContain("6(1)(f) GDPR")
+                .doesNotContain("United States</td>")
+                .doesNotContain("Czechia");
+
+        String english = http.get("/s/olympus-ims/privacy?region=EU").body();
+        assertThat(english)
+                .contains("Art. 6(1)(f) GDPR (legitimate interests)")
+                .contains("<td>United States</td><td>Explicit consent, Art. 49 GDPR</td>")
+                .contains("located in: United States, Czechia.");
+
+        String japanese =
+                http.get("/s/omron-healthcare/privacy", "Accept-Language", "ja").body();
+        assertThat(japanese).contains("収集時の通知 (このポリシーに記載した利用)").doesNotContain("Notice at collection");
+
+        assertThat(http.get("/s/olympus-ims/privacy.json?region=EU", "Accept-Language", "de")
+                        .body())
+                .as("the facts keep the code's words")
+                .contains("\"citation\":\"Art. 6(1)(f) GDPR\"");
     }
 
     @Test

@@ -244,6 +244,49 @@ class RetentionConsoleTest {
                 .doesNotContain("records are now due");
     }
 
+    /**
+     * Records of an activity the catalog no longer declares keep their row, said so in the reader's language: the
+     * words were English in code, whatever the console's language. The API leaves the name out rather than word it.
+     */
+    @Test
+    void anActivityNoLongerInTheCatalogIsSaidSoInTheConsolesLanguage() {
+        RecordId kept = records.trial(records.person("orphaned"), "orphaned");
+        // an activity a later catalog dropped: the vault refuses to store under it, so the record is moved there
+        jdbc.sql("UPDATE personal_record SET activity = 'retired-activity' WHERE id = :id")
+                .param("id", kept.value())
+                .update();
+        try {
+            Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+
+            Map<String, String> words = Map.of(
+                    "en", "(no longer in the catalog)",
+                    "de", "(nicht mehr im Katalog)",
+                    "ja", "(カタログにはもうありません)");
+            words.forEach((language, said) -> {
+                String page = console.http()
+                        .get("/admin/retention", "Accept-Language", language)
+                        .body();
+                assertThat(page).as(language).contains(said + "</span> <code>retired-activity</code>");
+                words.values().stream()
+                        .filter(other -> !other.equals(said))
+                        .forEach(other -> assertThat(page).as(language).doesNotContain(other));
+            });
+            JsonNode orphan = row(
+                    Json.read(http.get("/api/v1/admin/retention/plan", ADMIN).body()), "lab", "retired-activity");
+            JsonNode name = orphan.get("activityName");
+            assertThat(name == null || name.isNull())
+                    .as("no English words in the API")
+                    .isTrue();
+            assertThat(orphan.get("later").asLong() + orphan.get("nextWeek").asLong())
+                    .isPositive();
+        } finally {
+            // back under the activity the catalog declares: the record is the shared database's, as other tests see it
+            jdbc.sql("UPDATE personal_record SET activity = 'trial' WHERE id = :id")
+                    .param("id", kept.value())
+                    .update();
+        }
+    }
+
     private static JsonNode row(JsonNode plan, String site, String activity) {
         return plan.get("rows")
                 .valueStream()

@@ -302,7 +302,26 @@ class RightsRequestsTest extends LabTestBase {
 
         assertThat(http.postJson("/api/v1/sites/olympus-ims/requests", "{\"type\":\"complaint\",\"region\":\"EU\"}")
                         .body())
-                .contains("The Hamburg Commissioner for Data Protection and Freedom of Information");
+                .contains("The Hamburg Commissioner for Data Protection and Freedom of Information")
+                .contains("\\nhttps://datenschutz-hamburg.de\",\"website\":\"https://datenschutz-hamburg.de\"");
+    }
+
+    /**
+     * The complaint page links the supervisory authority's website, as the notice does; it showed the address as the
+     * last line of the authority's text, to copy by hand. A right with no authority links nothing.
+     */
+    @Test
+    void theComplaintPageLinksTheAuthoritysWebsite() {
+        String complaint = http.get("/s/olympus-ims/privacy-center/rights/complaint?region=EU")
+                .body();
+
+        assertThat(complaint)
+                .contains("<p><a href=\"https://datenschutz-hamburg.de\">https://datenschutz-hamburg.de</a></p>")
+                .contains("20459 Hamburg\nGermany</p>")
+                .doesNotContain("Germany\nhttps://datenschutz-hamburg.de");
+        assertThat(http.get("/s/olympus-ims/privacy-center/rights/automated-decisions?region=EU")
+                        .body())
+                .doesNotContain("<p><a href=\"http");
     }
 
     @Test

@@ -77,6 +77,10 @@ class AuditTrailPagesTest {
         Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
         String page = console.http().get("/admin/audit?subject=" + subject).body();
         assertThat(page).contains("t-" + AuditTrailController.PAGE).doesNotContain(">t-0<");
+        assertThat(page)
+                .as("the site by its name, as the other console pages name it; it showed its key")
+                .contains("<td>Steward Lab</td>")
+                .doesNotContain("<td>lab</td>");
         Matcher older = Pattern.compile("href=\"(/admin/audit\\?subject=[^\"]+before=\\d+)\"[^>]*>Older entries<")
                 .matcher(page.replace("&amp;", "&"));
         assertThat(older.find()).as("a link to the older entries").isTrue();

@@ -2,6 +2,8 @@ package dev.steward.wording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.catalog.LegalBasis;
+import dev.steward.catalog.Recipient;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -43,6 +45,9 @@ class MessageBundlesTest {
                 "package.summary.",
                 "access.",
                 "basis.",
+                "safeguard.",
+                "country.",
+                "page.error.",
                 "center.transfer",
                 "mail.rights.",
                 "intake."
@@ -82,6 +87,26 @@ class MessageBundlesTest {
                         Locale.GERMAN, "errors_de.properties",
                         Locale.JAPANESE, "errors_ja.properties"),
                 "error.");
+    }
+
+    /**
+     * Every legal basis and transfer safeguard Steward ships has its citation in the bundles, and the English one is
+     * the code's, which published notices store: a notice in German or Japanese cites the law in its language.
+     */
+    @Test
+    void everyCitationOfTheLawIsWordedInEveryLanguageAndTheEnglishIsTheCodes() {
+        Properties english = load("messages.properties");
+        for (LegalBasis basis : LegalBasis.values()) {
+            assertThat(english.getProperty("basis.citation." + basis.key()))
+                    .as(basis.key())
+                    .isEqualTo(basis.citation());
+        }
+        for (Recipient.Safeguard safeguard : Recipient.Safeguard.values()) {
+            assertThat(english.getProperty("safeguard."
+                            + safeguard.name().toLowerCase(Locale.ROOT).replace('_', '-')))
+                    .as(safeguard.name())
+                    .isEqualTo(safeguard.citation());
+        }
     }
 
     private static void assertSameKeys(Map<Locale, String> names, String prefix) {

@@ -128,6 +128,25 @@ class NoticeLanguagesInChromiumTest {
         }
     }
 
+    /**
+     * A region the site does not serve: the German page names and links the regions there are, passes axe-core, and
+     * a click leads on to that region's notice; the visitor had to edit the address by hand.
+     */
+    @Test
+    void anUnknownRegionLeadsOnToTheRegionsThereAre() {
+        Page page = chromium.page(port, Map.of("Accept-Language", "de"), true);
+        page.navigate("/s/olympus-ims/privacy?region=BR");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Diese Seite kann so nicht gezeigt werden");
+        assertThat(Axe.violations(page)).as("axe-core on the refusal").isEmpty();
+
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Was diese Seite zur Wahl anbietet"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("European Union"))
+                .click();
+
+        assertThat(page.url()).endsWith("/s/olympus-ims/privacy?region=EU");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Datenschutzerklärung | Olympus IMS");
+    }
+
     @Test
     void aVersionPublishedBeforeTheSiteDeclaredTheLanguageSaysSoInTheVisitorsLanguage() {
         Page page = chromium.page(port, Map.of("Accept-Language", "de"), false);
