@@ -4,36 +4,69 @@ import dev.steward.audit.AuditRecord;
 import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.DataCategory;
 import dev.steward.catalog.Site;
+import dev.steward.platform.ConsoleWords;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The fields an audit entry names, as staff read them: a field the entry's site declares by its catalog label (in the
- * staff member's language where the catalog has it, else the site's), any other name (records, consents, mail.to) as
- * stored. The entry keeps the field keys; only the page words them. Templates call it as {@code @auditFields}.
+ * The fields an audit entry names, as staff read them: a field the entry's site declares by its catalog label, a
+ * consent recorded on a person's behalf by its purpose's name and what happened to it, and Steward's own names
+ * (records, consents, a mail's recipient…) from the console's bundles; each in the staff member's language where
+ * there are words for it, else the site's. The entry keeps the names it was written with; only the page words them.
+ * Templates call it as {@code @auditFields}.
  */
 @Component("auditFields")
 public class AuditFields {
 
-    private final Catalogs catalogs;
+    /** How {@code StaffConsents} names a consent it recorded: {@code consent:<purpose>:<action>}. */
+    private static final String CONSENT = "consent:";
 
-    AuditFields(Catalogs catalogs) {
+    private final Catalogs catalogs;
+    private final ConsoleWords words;
+
+    AuditFields(Catalogs catalogs, ConsoleWords words) {
         this.catalogs = catalogs;
+        this.words = words;
     }
 
     public String of(AuditRecord entry) {
         Optional<Site> site = entry.site() == null ? Optional.empty() : catalogs.site(entry.site());
         return entry.fields().stream()
-                .map(field -> site.flatMap(declared -> label(declared, field)).orElse(field))
+                .map(field -> site.flatMap(declared -> worded(declared, field))
+                        .orElseGet(() -> words.getOr("console.audit.field." + field, field)))
                 .collect(Collectors.joining(", "));
+    }
+
+    private Optional<String> worded(Site site, String field) {
+        return field.startsWith(CONSENT) ? consent(site, field.substring(CONSENT.length())) : label(site, field);
     }
 
     private Optional<String> label(Site site, String field) {
         return catalogs.of(site.key())
                 .field(field)
                 .map(DataCategory.Field::label)
-                .map(label -> label.in(LocaleContextHolder.getLocale().getLanguage(), site.language()));
+                .map(label -> label.in(language(), site.language()));
+    }
+
+    private Optional<String> consent(Site site, String purposeAndAction) {
+        int colon = purposeAndAction.lastIndexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String purpose = purposeAndAction.substring(0, colon);
+        String action = purposeAndAction.substring(colon + 1).toUpperCase(Locale.ROOT);
+        return catalogs.of(site.key())
+                .purpose(purpose)
+                .map(declared -> words.get(
+                        "console.audit.field.consent",
+                        declared.name().in(language(), site.language()),
+                        words.getOr("console.consentAction." + action, action)));
+    }
+
+    private static String language() {
+        return LocaleContextHolder.getLocale().getLanguage();
     }
 }

@@ -89,6 +89,29 @@ class AuditTrailPagesTest {
     }
 
     @Test
+    void theConsoleWordsEveryFieldAnEntryNamesAndShowsNoKey() {
+        UUID subject = UUID.randomUUID();
+        audit.record(new AuditEntry(
+                "admin", "read-mailbox", subject, "lab", List.of("mail.to", "mail.subject", "mail.body"), null));
+        audit.record(new AuditEntry(
+                "admin", "record-consent-on-behalf", subject, "lab", List.of("consent:newsletter:withdrawn"), "call"));
+        audit.record(new AuditEntry("admin", "read-disclosures", subject, null, List.of("consent-evidence"), null));
+        audit.record(new AuditEntry("admin", "read-record", subject, "lab", List.of("email", "name"), null));
+        Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+
+        String page = console.http().get("/admin/audit?subject=" + subject).body();
+
+        assertThat(page)
+                .as("Steward's own names from the bundles, the catalog's fields by their labels; it showed the keys")
+                .contains("<td>recipient, subject line, message</td>")
+                .contains("<td>Monthly lab newsletter: Withdrawn</td>")
+                .contains("<td>evidence of consents (IP address, browser)</td>")
+                .contains("<td>E-mail, Name</td>")
+                .doesNotContain("mail.to")
+                .doesNotContain("consent:newsletter");
+    }
+
+    @Test
     void badPositionsAndSizesAreRefusedByName() {
         Http http = new Http(port);
         assertThat(codes(http.get("/api/v1/admin/audit?limit=0", ADMIN))).containsExactly("limit | out-of-range");
