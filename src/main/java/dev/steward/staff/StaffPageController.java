@@ -29,6 +29,7 @@ class StaffPageController {
     private final StaffDirectory directory;
     private final Catalogs catalogs;
     private final CurrentCaller caller;
+    private final ApiKeys keys;
 
     private final ConsoleWords words;
 
@@ -39,7 +40,9 @@ class StaffPageController {
             StaffDirectory directory,
             Catalogs catalogs,
             CurrentCaller caller,
+            ApiKeys keys,
             ErrorWords errorWords) {
+        this.keys = keys;
         this.errorWords = errorWords;
         this.words = words;
         this.directory = directory;
@@ -84,6 +87,8 @@ class StaffPageController {
         StaffMember member =
                 directory.find(username).orElseThrow(() -> new NotFoundException("There is no such staff member."));
         model.addAttribute("member", member);
+        // said before the change, not after: disabling or narrowing the member revokes these (ApiKeys.outranked)
+        model.addAttribute("keys", keys.ownedBy(username));
         model.addAttribute("roles", StaffRole.values());
         model.addAttribute("sites", catalogs.sites());
         if (!model.containsAttribute("form")) {
