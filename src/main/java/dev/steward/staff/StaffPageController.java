@@ -74,6 +74,7 @@ class StaffPageController {
         try {
             StaffMember created = directory.create(form, caller.get());
             redirect.addFlashAttribute("done", words.get("console.staff.done.added", created.username()));
+            redirect.addFlashAttribute("signInLink", created.signInLink());
             return "redirect:/admin/staff";
         } catch (InvalidInputException e) {
             refused(e, model, response);
@@ -117,8 +118,9 @@ class StaffPageController {
         StaffDirectory.Change change = new StaffDirectory.Change(
                 listOf(roles), listOf(sites), disabled, password == null || password.isEmpty() ? null : password);
         try {
-            directory.change(username, change, caller.get());
+            StaffMember changed = directory.change(username, change, caller.get());
             redirect.addFlashAttribute("done", words.get("console.staff.done.changed", username));
+            redirect.addFlashAttribute("signInLink", changed.signInLink());
             return "redirect:/admin/staff";
         } catch (InvalidInputException e) {
             refused(e, model, response);
