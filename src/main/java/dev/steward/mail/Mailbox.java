@@ -39,6 +39,7 @@ class Mailbox {
     private final AuditTrail audit;
     private final CurrentCaller caller;
     private final ShownPictures pictures;
+    private final List<TrackedLinks> trackedLinks;
 
     Mailbox(
             OutboxRepository outbox,
@@ -46,7 +47,9 @@ class Mailbox {
             MailTransport transport,
             AuditTrail audit,
             CurrentCaller caller,
-            ShownPictures pictures) {
+            ShownPictures pictures,
+            List<TrackedLinks> trackedLinks) {
+        this.trackedLinks = List.copyOf(trackedLinks);
         this.outbox = outbox;
         this.envelopes = envelopes;
         this.transport = transport;
@@ -188,11 +191,16 @@ class Mailbox {
 
     /**
      * A message that went, or goes, to a real mailbox shows its secrets withheld: a link's token or a code is for its
-     * recipient alone. The dev mailbox stands in for the recipients' mailboxes, so it shows them as sent.
+     * recipient alone. The dev mailbox stands in for the recipients' mailboxes, so it shows them as sent, but for the
+     * links that record by being followed ({@link TrackedLinks}): following one there would record the recipient.
      */
     private Envelope asShown(OutboxMessage message, Envelope envelope) {
         String deliveredBy = message.transport() != null ? message.transport() : transport.name();
-        return DevMailbox.NAME.equals(deliveredBy) ? envelope : envelope.withheld();
+        Envelope shown = DevMailbox.NAME.equals(deliveredBy) ? envelope : envelope.withheld();
+        for (TrackedLinks links : trackedLinks) {
+            shown = shown.untracked(links);
+        }
+        return shown;
     }
 
     private void auditReads(List<Entry> entries, Caller caller, @Nullable String reason) {
