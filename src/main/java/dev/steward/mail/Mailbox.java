@@ -5,6 +5,7 @@ import dev.steward.audit.AuditTrail;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
+import dev.steward.platform.StewardProperties;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.vault.SubjectId;
@@ -40,6 +41,7 @@ class Mailbox {
     private final CurrentCaller caller;
     private final ShownPictures pictures;
     private final List<TrackedLinks> trackedLinks;
+    private final boolean production;
 
     Mailbox(
             OutboxRepository outbox,
@@ -48,7 +50,9 @@ class Mailbox {
             AuditTrail audit,
             CurrentCaller caller,
             ShownPictures pictures,
-            List<TrackedLinks> trackedLinks) {
+            List<TrackedLinks> trackedLinks,
+            StewardProperties properties) {
+        this.production = properties.publicUrl().startsWith("https:");
         this.trackedLinks = List.copyOf(trackedLinks);
         this.outbox = outbox;
         this.envelopes = envelopes;
@@ -192,11 +196,14 @@ class Mailbox {
     /**
      * A message that went, or goes, to a real mailbox shows its secrets withheld: a link's token or a code is for its
      * recipient alone. The dev mailbox stands in for the recipients' mailboxes, so it shows them as sent, but for the
-     * links that record by being followed ({@link TrackedLinks}): following one there would record the recipient.
+     * links that record by being followed ({@link TrackedLinks}): following one there would record the recipient. Not in
+     * production mode (an https public address), where the visitors are real people (attack22): a Steward started
+     * there without SMTP showed every support agent each visitor's password-reset link, verification code and access
+     * package, to act as them.
      */
     private Envelope asShown(OutboxMessage message, Envelope envelope) {
         String deliveredBy = message.transport() != null ? message.transport() : transport.name();
-        Envelope shown = DevMailbox.NAME.equals(deliveredBy) ? envelope : envelope.withheld();
+        Envelope shown = DevMailbox.NAME.equals(deliveredBy) && !production ? envelope : envelope.withheld();
         for (TrackedLinks links : trackedLinks) {
             shown = shown.untracked(links);
         }
