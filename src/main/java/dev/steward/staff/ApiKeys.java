@@ -214,7 +214,7 @@ public class ApiKeys {
     }
 
     /** The live keys of this member, for their page: what disabling or narrowing them would revoke. */
-    public List<ApiKey> ownedBy(String member) {
+    List<ApiKey> ownedBy(String member) {
         return repository.all().stream()
                 .filter(key -> key.revokedAt() == null && member.equals(key.owner()))
                 .toList();
