@@ -41,8 +41,10 @@ class StaffConsents {
     private final AuditTrail audit;
     private final Catalogs catalogs;
     private final Vault vault;
+    private final ConsentIndex index;
 
-    StaffConsents(ConsentLedger ledger, AuditTrail audit, Catalogs catalogs, Vault vault) {
+    StaffConsents(ConsentLedger ledger, AuditTrail audit, Catalogs catalogs, Vault vault, ConsentIndex index) {
+        this.index = index;
         this.ledger = ledger;
         this.audit = audit;
         this.catalogs = catalogs;
@@ -100,6 +102,13 @@ class StaffConsents {
         }
         if (request.site() == null || catalogs.site(request.site()).isEmpty() || !staff.maySee(request.site())) {
             throw new NotFoundException("Nothing here for site '" + request.site() + "'.");
+        }
+        // a member of some sites speaks only for their sites' people, the ones their person page finds: a consent they
+        // recorded for someone of another site (by id) made that person theirs, and the page then named every
+        // identifier of theirs (attack22)
+        if (!staff.sites().isEmpty()
+                && staff.sites().stream().allMatch(site -> index.ofKnownOnInLedger(subject, site) == null)) {
+            throw new NotFoundException("There is nobody with this id on your sites.");
         }
         ConsentAction action = checked(request);
         AuditRecord entry = audit.record(new AuditEntry(

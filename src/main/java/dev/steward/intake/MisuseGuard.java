@@ -2,6 +2,7 @@ package dev.steward.intake;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.steward.platform.EmailAddresses;
 import dev.steward.platform.IpAddresses;
 import dev.steward.platform.Sha256;
 import dev.steward.vault.Identifier;
@@ -50,7 +51,9 @@ public class MisuseGuard {
             }
         }
         if (email != null) {
-            return take("email:" + hex(identities.blindIndexOf(email)), limits.perEmail());
+            // per mailbox, not per spelling: ann+1@… and ann+2@… are one person's mail
+            Identifier mailbox = Identifier.email(EmailAddresses.mailbox(email.value()));
+            return take("email:" + hex(identities.blindIndexOf(mailbox)), limits.perEmail());
         }
         return Optional.empty();
     }

@@ -74,6 +74,20 @@ public record Envelope(
                 pictures);
     }
 
+    /** The envelope with its bodies as staff are shown them: every tracked link as where it leads. */
+    Envelope untracked(TrackedLinks links) {
+        return new Envelope(
+                to,
+                subjectLine,
+                links.untracked(text, false),
+                html == null ? null : links.untracked(html, true),
+                from,
+                replyTo,
+                headers,
+                secrets,
+                pictures);
+    }
+
     private Map<String, String> withholdAll(Map<String, String> values) {
         Map<String, String> withheld = new LinkedHashMap<>();
         values.forEach((name, value) -> withheld.put(name, withhold(value)));

@@ -15,7 +15,8 @@ class MailConfiguration {
     private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
 
     @Bean
-    MailTransport mailTransport(MailSettings settings, Catalogs catalogs, Clock clock) {
+    MailTransport mailTransport(
+            MailSettings settings, Catalogs catalogs, Clock clock, dev.steward.platform.StewardProperties properties) {
         if (settings.smtp().configured()) {
             log.info(
                     "Mail is delivered through the SMTP server {}:{}",
@@ -25,7 +26,12 @@ class MailConfiguration {
             dkim.ifPresent(key -> logSigning(key, settings, catalogs));
             return new SmtpTransport(settings.smtp(), dkim, clock);
         }
-        log.info("No SMTP server configured (STEWARD_SMTP_HOST): mail goes to the dev mailbox at /admin/mailbox");
+        if (properties.publicUrl().startsWith("https:")) {
+            log.warn("No SMTP server configured (STEWARD_SMTP_HOST) in production mode: mail goes nowhere, and the"
+                    + " mailbox at /admin/mailbox shows staff no link or code meant for its recipient");
+        } else {
+            log.info("No SMTP server configured (STEWARD_SMTP_HOST): mail goes to the dev mailbox at /admin/mailbox");
+        }
         return new DevMailbox();
     }
 

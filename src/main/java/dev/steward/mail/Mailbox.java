@@ -5,6 +5,7 @@ import dev.steward.audit.AuditTrail;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
+import dev.steward.platform.StewardProperties;
 import dev.steward.staff.Caller;
 import dev.steward.staff.CurrentCaller;
 import dev.steward.vault.SubjectId;
@@ -39,6 +40,8 @@ class Mailbox {
     private final AuditTrail audit;
     private final CurrentCaller caller;
     private final ShownPictures pictures;
+    private final List<TrackedLinks> trackedLinks;
+    private final boolean production;
 
     Mailbox(
             OutboxRepository outbox,
@@ -46,7 +49,11 @@ class Mailbox {
             MailTransport transport,
             AuditTrail audit,
             CurrentCaller caller,
-            ShownPictures pictures) {
+            ShownPictures pictures,
+            List<TrackedLinks> trackedLinks,
+            StewardProperties properties) {
+        this.production = properties.publicUrl().startsWith("https:");
+        this.trackedLinks = List.copyOf(trackedLinks);
         this.outbox = outbox;
         this.envelopes = envelopes;
         this.transport = transport;
@@ -188,11 +195,19 @@ class Mailbox {
 
     /**
      * A message that went, or goes, to a real mailbox shows its secrets withheld: a link's token or a code is for its
-     * recipient alone. The dev mailbox stands in for the recipients' mailboxes, so it shows them as sent.
+     * recipient alone. The dev mailbox stands in for the recipients' mailboxes, so it shows them as sent, but for the
+     * links that record by being followed ({@link TrackedLinks}): following one there would record the recipient. Not in
+     * production mode (an https public address), where the visitors are real people (attack22): a Steward started
+     * there without SMTP showed every support agent each visitor's password-reset link, verification code and access
+     * package, to act as them.
      */
     private Envelope asShown(OutboxMessage message, Envelope envelope) {
         String deliveredBy = message.transport() != null ? message.transport() : transport.name();
-        return DevMailbox.NAME.equals(deliveredBy) ? envelope : envelope.withheld();
+        Envelope shown = DevMailbox.NAME.equals(deliveredBy) && !production ? envelope : envelope.withheld();
+        for (TrackedLinks links : trackedLinks) {
+            shown = shown.untracked(links);
+        }
+        return shown;
     }
 
     private void auditReads(List<Entry> entries, Caller caller, @Nullable String reason) {

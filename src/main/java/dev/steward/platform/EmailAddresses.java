@@ -1,6 +1,8 @@
 package dev.steward.platform;
 
+import java.net.IDN;
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +26,34 @@ public final class EmailAddresses {
     private static final int LONGEST_LOCAL_PART = 64;
 
     private EmailAddresses() {}
+
+    /**
+     * The mailbox an address reaches, as far as Steward can tell without asking its provider: in lower case, without a
+     * subaddress ({@code +tag}, which most providers deliver to the mailbox without it), and with its domain in the
+     * ASCII form of IDNA ({@code münchen.de} is {@code xn--mnchen-3ya.de}). WHY: the limits that keep a stranger from
+     * flooding a person's mailbox (requests waiting for it, submissions naming it) must count every spelling that lands
+     * there; {@code ann+1@…}, {@code ann+2@…} and the two forms of a domain were each an address of their own, with their
+     * own three mails (attack22). For limits only: records are found by the address as given.
+     */
+    public static String mailbox(String address) {
+        String lower = address.strip().toLowerCase(Locale.ROOT);
+        int at = lower.lastIndexOf('@');
+        if (at <= 0) {
+            return lower;
+        }
+        String local = lower.substring(0, at);
+        int plus = local.indexOf('+');
+        if (plus > 0) {
+            local = local.substring(0, plus);
+        }
+        String domain = lower.substring(at + 1);
+        try {
+            domain = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            // not a domain IDNA can spell: counted as typed
+        }
+        return local + "@" + domain;
+    }
 
     /** Whether the address, as typed (surrounding spaces are the caller's to strip), has the shape. */
     public static boolean valid(String address) {

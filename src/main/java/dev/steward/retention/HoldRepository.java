@@ -10,9 +10,11 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -137,7 +139,21 @@ class HoldRepository {
         return new HeldTargets(Set.copyOf(subjects), Set.copyOf(records));
     }
 
-    record HeldTargets(Set<SubjectId> subjects, Set<RecordId> records) {}
+    record HeldTargets(Set<SubjectId> subjects, Set<RecordId> records) {
+
+        /** What the holds keep: the whole subject of a hold on no record, else the one record. */
+        static HeldTargets of(List<LegalHold> holds) {
+            return new HeldTargets(
+                    holds.stream()
+                            .filter(hold -> hold.record() == null)
+                            .map(LegalHold::subject)
+                            .collect(Collectors.toUnmodifiableSet()),
+                    holds.stream()
+                            .map(LegalHold::record)
+                            .filter(Objects::nonNull)
+                            .collect(Collectors.toUnmodifiableSet()));
+        }
+    }
 
     private static LegalHold hold(ResultSet rs) throws SQLException {
         UUID record = rs.getObject("record_id", UUID.class);

@@ -44,6 +44,13 @@ class RetentionAttention implements AttentionItems {
         this.clock = clock;
     }
 
+    /** Per site of the caller's, the overdue records, apart by whether these holds keep them. */
+    private List<RecordDueTimes.Overdue> overdue(Instant late, HoldRepository.HeldTargets held, Caller caller) {
+        return dueTimes.overdue(late, held.subjects(), held.records()).stream()
+                .filter(count -> caller.maySee(count.site()))
+                .toList();
+    }
+
     @Override
     public List<Attention> attentionFor(Caller caller) {
         boolean sweepLate = caller.may(Permission.READ_RETENTION);
@@ -52,13 +59,9 @@ class RetentionAttention implements AttentionItems {
             return List.of();
         }
         Instant now = clock.instant();
-        HoldRepository.HeldTargets held = holds.targets(now);
-        List<RecordDueTimes.Overdue> overdue =
-                dueTimes
-                        .overdue(now.minus(settings.sweepInterval()).minus(SLACK), held.subjects(), held.records())
-                        .stream()
-                        .filter(count -> caller.maySee(count.site()))
-                        .toList();
+        Instant late = now.minus(settings.sweepInterval()).minus(SLACK);
+        List<LegalHold> active = holds.active(now);
+        List<RecordDueTimes.Overdue> overdue = overdue(late, HoldRepository.HeldTargets.of(active), caller);
         List<Attention> items = new ArrayList<>();
         if (sweepLate) {
             items.add(new Attention(
@@ -67,8 +70,14 @@ class RetentionAttention implements AttentionItems {
                     "/admin/retention"));
         }
         if (heldBack) {
+            // counted by the holds the member's list shows (attack22): a member of some sites saw records of theirs
+            // counted as held by a whole-subject hold that /admin/holds hid from them, another site's matter
+            List<LegalHold> seen =
+                    active.stream().filter(hold -> caller.maySee(hold.site())).toList();
+            List<RecordDueTimes.Overdue> held =
+                    seen.size() == active.size() ? overdue : overdue(late, HoldRepository.HeldTargets.of(seen), caller);
             items.add(new Attention(
-                    overdue.stream().mapToLong(RecordDueTimes.Overdue::held).sum(),
+                    held.stream().mapToLong(RecordDueTimes.Overdue::held).sum(),
                     words.get("console.attention.retentionHeld"),
                     "/admin/holds"));
         }

@@ -9,6 +9,7 @@ import dev.steward.catalog.Site;
 import dev.steward.catalog.VisitorLanguages;
 import dev.steward.intake.MisuseGuard;
 import dev.steward.intake.RateLimitedException;
+import dev.steward.platform.EmailAddresses;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
@@ -102,6 +103,7 @@ public class PrivacyCenter {
         RequestValidator.Valid valid = validator.check(catalog, site, jurisdiction, input);
         Identifier email = Identifier.email(valid.details().email());
         byte[] emailIndex = identities.blindIndexOf(email);
+        byte[] mailboxIndex = identities.blindIndexOf(Identifier.email(EmailAddresses.mailbox(email.value())));
         // a signed-in account whose address is proven needs no mail round trip; anyone else is a requester of their
         // own until the link or code proves the address
         boolean signedIn = account != null && identities.proven(account, email);
@@ -111,7 +113,7 @@ public class PrivacyCenter {
             guard.admit(ipAddress, email).ifPresent(wait -> {
                 throw new RateLimitedException(wait);
             });
-            requireFewUnverified(emailIndex);
+            requireFewUnverified(mailboxIndex);
         }
         SubjectId subject = signedIn ? account : identities.newSubject(List.of(ClaimedIdentifier.of(email)));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -139,6 +141,7 @@ public class PrivacyCenter {
         requests.insert(
                 request,
                 emailIndex,
+                mailboxIndex,
                 records.seal(request, valid.details()),
                 Tokens.hash(statusToken),
                 new RequestRepository.Verification(
@@ -165,9 +168,10 @@ public class PrivacyCenter {
      * time are enough for anyone who lost a mail. A request cancelled for wrong codes still counts until it would have
      * expired, or guessing and filing again would mail the address every five guesses.
      */
-    private void requireFewUnverified(byte[] emailIndex) {
-        requests.lockAddress(emailIndex);
-        long waiting = requests.awaitingVerification(emailIndex, clock.instant().minus(VERIFICATION_VALID));
+    private void requireFewUnverified(byte[] mailboxIndex) {
+        requests.lockAddress(mailboxIndex);
+        long waiting =
+                requests.awaitingVerification(mailboxIndex, clock.instant().minus(VERIFICATION_VALID));
         if (waiting >= MAX_UNVERIFIED) {
             throw new InvalidInputException(FieldError.of(
                     "email",

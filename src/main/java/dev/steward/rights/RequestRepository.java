@@ -29,22 +29,27 @@ class RequestRepository {
 
     record Verification(byte[] tokenHash, byte[] codeHash, Instant expiresAt) {}
 
-    /** @param emailIndex the blind index of the address the request names, to count and link requests by it */
+    /**
+     * @param emailIndex the blind index of the address the request names, to link requests by it
+     * @param mailboxIndex the blind index of the mailbox it reaches ({@code EmailAddresses.mailbox}), to count them by
+     */
     void insert(
             RightsRequest request,
             byte[] emailIndex,
+            byte[] mailboxIndex,
             byte[] details,
             byte[] statusTokenHash,
             Verification verification) {
         jdbc.sql("""
                         INSERT INTO rights_request (id, site, jurisdiction, type, status, subject_id, email_index,
-                            details_enc, status_token_hash, verification_token_hash, verification_code_hash,
-                            verification_expires_at, created_at, language)
-                        VALUES (:id, :site, :jurisdiction, :type, :status, :subject, :email, :details, :statusToken,
-                            :token, :code, :expires, :created, :language)
+                            mailbox_index, details_enc, status_token_hash, verification_token_hash,
+                            verification_code_hash, verification_expires_at, created_at, language)
+                        VALUES (:id, :site, :jurisdiction, :type, :status, :subject, :email, :mailbox, :details,
+                            :statusToken, :token, :code, :expires, :created, :language)
                         """)
                 .param("language", request.language())
                 .param("email", emailIndex)
+                .param("mailbox", mailboxIndex)
                 .param("id", request.id())
                 .param("site", request.site())
                 .param("jurisdiction", request.jurisdiction())
@@ -285,17 +290,17 @@ class RequestRepository {
     record OpenCount(String site, String type, long open, long dueSoon, long overdue) {}
 
     /**
-     * How many requests naming the address wait for their confirmation, counting those cancelled for too many wrong
-     * codes since {@code since} as still waiting: filing again at once would mail the address again.
+     * How many requests naming an address of the mailbox wait for their confirmation, counting those cancelled for too
+     * many wrong codes since {@code since} as still waiting: filing again at once would mail the address again.
      */
-    long awaitingVerification(byte[] emailIndex, Instant since) {
+    long awaitingVerification(byte[] mailboxIndex, Instant since) {
         return jdbc.sql("""
                         SELECT count(*) FROM rights_request
-                        WHERE email_index = :email
+                        WHERE mailbox_index = :email
                           AND (status = 'awaiting-verification'
                                OR (status = 'expired' AND outcome = :wrongCodes AND closed_at > :since))
                         """)
-                .param("email", emailIndex)
+                .param("email", mailboxIndex)
                 .param("wrongCodes", RightsRequest.WRONG_CODES)
                 .param("since", at(since))
                 .query(Long.class)

@@ -27,8 +27,9 @@ class ApiKeyRepository {
 
     void insert(ApiKey key, byte[] secretHash) {
         jdbc.sql("""
-                        INSERT INTO api_key (id, prefix, secret_sha256, name, kind, roles, sites, created_by, created_at)
-                        VALUES (:id, :prefix, :hash, :name, :kind, :roles, :sites, :by, :at)
+                        INSERT INTO api_key (id, prefix, secret_sha256, name, kind, roles, sites, created_by, created_at, owner,
+                                             made_by_key)
+                        VALUES (:id, :prefix, :hash, :name, :kind, :roles, :sites, :by, :at, :owner, :madeByKey)
                         """)
                 .param("id", key.id())
                 .param("prefix", key.prefix())
@@ -39,6 +40,8 @@ class ApiKeyRepository {
                 .param("sites", key.sites().toArray(String[]::new))
                 .param("by", key.createdBy())
                 .param("at", key.createdAt().atOffset(ZoneOffset.UTC))
+                .param("owner", key.owner())
+                .param("madeByKey", key.madeByKey())
                 .update();
     }
 
@@ -49,8 +52,23 @@ class ApiKeyRepository {
                 .optional();
     }
 
+    Optional<ApiKey> find(UUID id) {
+        return jdbc.sql("SELECT * FROM api_key WHERE id = :id")
+                .param("id", id)
+                .query((rs, row) -> key(rs))
+                .optional();
+    }
+
     List<ApiKey> all() {
         return jdbc.sql("SELECT * FROM api_key ORDER BY created_at DESC")
+                .query((rs, row) -> key(rs))
+                .list();
+    }
+
+    /** The live keys a key made. */
+    List<ApiKey> madeBy(UUID key) {
+        return jdbc.sql("SELECT * FROM api_key WHERE made_by_key = :key AND revoked_at IS NULL")
+                .param("key", key)
                 .query((rs, row) -> key(rs))
                 .list();
     }
@@ -74,7 +92,9 @@ class ApiKeyRepository {
                 strings(rs.getArray("sites")),
                 rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                revoked == null ? null : revoked.toInstant());
+                revoked == null ? null : revoked.toInstant(),
+                rs.getString("owner"),
+                rs.getObject("made_by_key", UUID.class));
     }
 
     private static Set<String> strings(Array array) throws SQLException {

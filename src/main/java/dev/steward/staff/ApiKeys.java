@@ -12,9 +12,11 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +58,23 @@ public class ApiKeys {
     /** A new key with its secret, which is shown this once and never again. */
     public record Created(ApiKey key, String token) {}
 
-    @Transactional
+    /** A key a member of staff makes. */
     public Created create(String name, Caller.Kind kind, Set<StaffRole> roles, Set<String> sites, Caller creator) {
+        return create(name, kind, roles, sites, creator, Optional.empty());
+    }
+
+    /**
+     * A key made by a member, or by the staff key {@code makingKey} (then {@code creator} is that key): it follows the
+     * member behind it ({@link ApiKey#owner}), and the making key too.
+     */
+    @Transactional
+    public Created create(
+            String name,
+            Caller.Kind kind,
+            Set<StaffRole> roles,
+            Set<String> sites,
+            Caller creator,
+            Optional<UUID> makingKey) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidInputException(FieldError.of("name", "required", "error.staff.name.required"));
         }
@@ -80,10 +97,13 @@ public class ApiKeys {
                         FieldError.of("sites", "unknown-site", "error.common.site.unknown", site));
             }
         }
-        requireWithinReach(
-                kind == Caller.Kind.STAFF ? standing(creator) : creator,
-                kind == Caller.Kind.STAFF ? roles : Set.of(),
-                sites);
+        Optional<ApiKey> maker = makingKey.flatMap(repository::find);
+        String owner = maker.map(ApiKey::owner).orElse(makingKey.isPresent() ? null : creator.name());
+        Caller standing = standing(owner);
+        requireWithinReach(standing, kind == Caller.Kind.STAFF ? roles : Set.of(), sites);
+        if (maker.isPresent()) {
+            requireWithinReach(creator, Set.of(), sites);
+        }
         String prefix = random(6);
         String secret = random(32);
         ApiKey key = new ApiKey(
@@ -95,23 +115,39 @@ public class ApiKeys {
                 Set.copyOf(sites),
                 creator.name(),
                 clock.instant(),
-                null);
+                null,
+                owner,
+                maker.map(ApiKey::id).orElse(null));
+        if (!covers(standing, key)) {
+            throw new AccessDeniedException("Not permitted: the member behind the key may not make it.");
+        }
         repository.insert(key, hash(secret));
         return new Created(key, TOKEN_START + prefix + "_" + secret);
     }
 
     /**
-     * The maker of a staff key as they stand now, their row locked until the key is stored. WHY: the caller was
+     * The member a new key follows, as they stand now, their row locked until the key is stored. WHY: the caller was
      * authenticated when the request came in; a change of their standing committed since then has already revoked
      * the keys it found ({@link #outranked}), so a key stored after it on the strength of the earlier sign-in would
      * outlast it. With the row locked, either the change waits for this key and then revokes it, or this waits for the
-     * change and measures the key against it. A disabled member may make none.
+     * change and measures the key against it. A disabled member, or none, may make none.
      */
-    private Caller standing(Caller creator) {
-        StaffUser maker = users.findLocked(creator.name())
-                .filter(member -> !member.disabled())
+    private Caller standing(@Nullable String owner) {
+        StaffUser member = (owner == null ? Optional.<StaffUser>empty() : users.findLocked(owner))
+                .filter(found -> !found.disabled())
                 .orElseThrow(() -> new AccessDeniedException("Not permitted: the member is disabled."));
-        return new Caller(maker.username(), Caller.Kind.STAFF, maker.roles(), maker.sites());
+        return new Caller(member.username(), Caller.Kind.STAFF, member.roles(), member.sites());
+    }
+
+    /**
+     * Whether the member's standing still covers the key: a staff key's roles within the member's, an integrator or a
+     * metrics key only while the member may make such keys (an administrator), and every key within their sites.
+     */
+    private static boolean covers(Caller standing, ApiKey key) {
+        boolean roles = key.kind() == Caller.Kind.STAFF
+                ? Permission.covers(standing.roles(), key.roles())
+                : standing.may(Permission.MANAGE_API_KEYS);
+        return roles && within(standing, key);
     }
 
     /**
@@ -161,45 +197,55 @@ public class ApiKeys {
     }
 
     /**
-     * A member's standing changed: the staff keys they made that it no longer covers (all of them once they are
-     * disabled; those whose roles or sites go beyond their new ones) are revoked, so that a key never outlasts the
-     * reach of the person who made it. Integrator and metrics keys serve integrations, not a person, and stay.
-     * Answers how many were revoked.
+     * A member's standing changed: the keys they stand behind that it no longer covers (all of them once they are
+     * disabled; a staff key whose roles or sites go beyond their new ones; an integrator or metrics key once they may
+     * make none, or beyond their sites) are revoked, so that a key never outlasts the reach of the person behind it.
+     * WHY integrator keys too (attack22): one records consents for everyone on its sites, and its secret was shown
+     * once, to its maker; an administrator who left kept it. Answers how many were revoked.
      */
     @Transactional
     int outranked(StaffUser member) {
         Caller standing = new Caller(member.username(), Caller.Kind.STAFF, member.roles(), member.sites());
         List<ApiKey> gone = repository.all().stream()
-                .filter(key -> key.revokedAt() == null
-                        && key.kind() == Caller.Kind.STAFF
-                        && key.createdBy().equals(member.username()))
-                .filter(key ->
-                        member.disabled() || !Permission.covers(member.roles(), key.roles()) || !within(standing, key))
+                .filter(key -> key.revokedAt() == null && member.username().equals(key.owner()))
+                .filter(key -> member.disabled() || !covers(standing, key))
                 .toList();
-        gone.forEach(this::revoked);
-        return gone.size();
+        return gone.stream().mapToInt(this::revoked).sum();
+    }
+
+    /** The live keys of this member, for their page: what disabling or narrowing them would revoke. */
+    List<ApiKey> ownedBy(String member) {
+        return repository.all().stream()
+                .filter(key -> key.revokedAt() == null && member.equals(key.owner()))
+                .toList();
     }
 
     /**
-     * The live staff keys no member made: those a key made before keys could make none ({@code api-key:…}). WHY:
-     * {@link #outranked} follows a key's maker, and a key made by a key has no member to follow, so it would outlast
-     * the member whose key made it (disabled, or narrowed) for good. Revoked; answers how many.
+     * The live keys no member stands behind: those a key made before keys were followed, whose member could not be
+     * told from the making key's name ({@code api-key:…}). WHY: {@link #outranked} follows a key's member, and such a
+     * key has none, so it would outlast the member whose key made it (disabled, or narrowed) for good. Revoked;
+     * answers how many.
      */
     @Transactional
     int withoutMaker(Set<String> members) {
         List<ApiKey> gone = repository.all().stream()
-                .filter(key -> key.revokedAt() == null
-                        && key.kind() == Caller.Kind.STAFF
-                        && !members.contains(key.createdBy()))
+                .filter(key -> key.revokedAt() == null && (key.owner() == null || !members.contains(key.owner())))
                 .toList();
-        gone.forEach(this::revoked);
-        return gone.size();
+        return gone.stream().mapToInt(this::revoked).sum();
     }
 
-    private void revoked(ApiKey key) {
-        repository.revoke(key.id(), clock.instant());
+    /**
+     * Revokes the key and every live key it made (a leaked staff key's integrator keys would outlive its revocation);
+     * answers how many went.
+     */
+    private int revoked(ApiKey key) {
+        int count = repository.revoke(key.id(), clock.instant()) ? 1 : 0;
         known.forget(key.prefix());
         notifications.send(CHANNEL, key.prefix());
+        for (ApiKey made : repository.madeBy(key.id())) {
+            count += revoked(made);
+        }
+        return count;
     }
 
     private static byte[] hash(String secret) {

@@ -53,7 +53,8 @@ class ApiKeysController {
                 kind,
                 request.roles() == null ? Set.of() : request.roles(),
                 request.sites() == null ? Set.of() : request.sites(),
-                caller.get());
+                caller.get(),
+                caller.apiKey());
     }
 
     @Operation(

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.WebUtils;
 
@@ -29,6 +30,10 @@ class StaffDevices {
     static final Duration TRUSTED_FOR = Duration.ofDays(365);
     /** A member rarely uses more browsers than this; the oldest give way. */
     static final int KEPT_PER_MEMBER = 10;
+    /** How long the browser link an administrator passes on with a password they set works. */
+    static final Duration LINK_VALID = Duration.ofDays(7);
+    /** The sign-in page's parameter that carries a browser link's id. */
+    static final String LINK_PARAMETER = "browser";
 
     /** Longer than any cookie made here: a longer one is not looked up. */
     private static final int MAX_COOKIE = 64;
@@ -49,10 +54,30 @@ class StaffDevices {
     /** The browser the request's cookie names, if Steward still knows it; whose it is, is for the caller to check. */
     Optional<StaffDevice> presented(HttpServletRequest request) {
         Cookie cookie = WebUtils.getCookie(request, COOKIE);
-        if (cookie == null || cookie.getValue().isEmpty() || cookie.getValue().length() > MAX_COOKIE) {
+        return cookie == null ? Optional.empty() : known(cookie.getValue());
+    }
+
+    /** The browser a cookie's value (or a browser link's id) names, if Steward knows it. */
+    Optional<StaffDevice> known(@Nullable String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_COOKIE) {
             return Optional.empty();
         }
-        return devices.find(Sha256.hex(cookie.getValue()));
+        return devices.find(Sha256.hex(id));
+    }
+
+    /**
+     * A browser the member has not used yet, trusted before they sign in there: its id goes into the link an
+     * administrator passes on with a password they set ({@link #LINK_VALID}). WHY: a member who never signed in has no
+     * browser to trust, so a stranger's wrong passwords kept them out of the console until they did (attack22). The
+     * browser that takes the link is one like any trusted browser: strangers' guesses elsewhere do not lock it, wrong
+     * passwords in it count against it alone (a leaked link buys one round of guesses), and its first sign-in replaces
+     * it by a browser of its own, so the link works until then only.
+     */
+    String link(String username) {
+        Instant now = clock.instant();
+        String id = newId();
+        devices.insert(Sha256.hex(id), username, now, now.plus(LINK_VALID), KEPT_PER_MEMBER);
+        return id;
     }
 
     /**
@@ -76,11 +101,15 @@ class StaffDevices {
         presented
                 .filter(device -> device.username().equals(username))
                 .ifPresent(device -> devices.delete(device.idSha256()));
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id = newId();
         devices.insert(Sha256.hex(id), username, now, now.plus(TRUSTED_FOR), KEPT_PER_MEMBER);
         return id;
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Sets the cookie on the answer, for the sign-in form only. */

@@ -5,6 +5,7 @@ import dev.steward.audit.AuditTrail;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.NotFoundException;
+import dev.steward.platform.StewardProperties;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ public class StaffDirectory {
     private final StaffSessions sessions;
     private final ApiKeys keys;
     private final StaffDevices devices;
+    private final String publicUrl;
     private final Clock clock;
 
     StaffDirectory(
@@ -44,7 +46,9 @@ public class StaffDirectory {
             StaffSessions sessions,
             ApiKeys keys,
             StaffDevices devices,
+            StewardProperties properties,
             Clock clock) {
+        this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
         this.users = users;
         this.encoder = encoder;
         this.input = input;
@@ -96,7 +100,7 @@ public class StaffDirectory {
             throw StaffInput.taken();
         }
         record(by, "create-staff", user, List.of("username", "password", "roles", "sites"));
-        return member(user);
+        return member(user).withSignInLink(signInLink(username));
     }
 
     @Transactional
@@ -158,7 +162,15 @@ public class StaffDirectory {
         }
         record(by, "change-staff", updated, changed);
         sessions.changed(username);
-        return member(updated);
+        return change.password() != null ? member(updated).withSignInLink(signInLink(username)) : member(updated);
+    }
+
+    /**
+     * The browser link an administrator passes on with a password they set: a member who has not signed in since has no
+     * browser a stranger's wrong passwords cannot lock ({@link StaffDevices#link}).
+     */
+    private String signInLink(String username) {
+        return publicUrl + "/login?" + StaffDevices.LINK_PARAMETER + "=" + devices.link(username);
     }
 
     private StaffMember member(StaffUser user) {

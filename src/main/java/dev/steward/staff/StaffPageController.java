@@ -29,6 +29,7 @@ class StaffPageController {
     private final StaffDirectory directory;
     private final Catalogs catalogs;
     private final CurrentCaller caller;
+    private final ApiKeys keys;
 
     private final ConsoleWords words;
 
@@ -39,7 +40,9 @@ class StaffPageController {
             StaffDirectory directory,
             Catalogs catalogs,
             CurrentCaller caller,
+            ApiKeys keys,
             ErrorWords errorWords) {
+        this.keys = keys;
         this.errorWords = errorWords;
         this.words = words;
         this.directory = directory;
@@ -71,6 +74,7 @@ class StaffPageController {
         try {
             StaffMember created = directory.create(form, caller.get());
             redirect.addFlashAttribute("done", words.get("console.staff.done.added", created.username()));
+            redirect.addFlashAttribute("signInLink", created.signInLink());
             return "redirect:/admin/staff";
         } catch (InvalidInputException e) {
             refused(e, model, response);
@@ -84,6 +88,8 @@ class StaffPageController {
         StaffMember member =
                 directory.find(username).orElseThrow(() -> new NotFoundException("There is no such staff member."));
         model.addAttribute("member", member);
+        // said before the change, not after: disabling or narrowing the member revokes these (ApiKeys.outranked)
+        model.addAttribute("keys", keys.ownedBy(username));
         model.addAttribute("roles", StaffRole.values());
         model.addAttribute("sites", catalogs.sites());
         if (!model.containsAttribute("form")) {
@@ -112,8 +118,9 @@ class StaffPageController {
         StaffDirectory.Change change = new StaffDirectory.Change(
                 listOf(roles), listOf(sites), disabled, password == null || password.isEmpty() ? null : password);
         try {
-            directory.change(username, change, caller.get());
+            StaffMember changed = directory.change(username, change, caller.get());
             redirect.addFlashAttribute("done", words.get("console.staff.done.changed", username));
+            redirect.addFlashAttribute("signInLink", changed.signInLink());
             return "redirect:/admin/staff";
         } catch (InvalidInputException e) {
             refused(e, model, response);

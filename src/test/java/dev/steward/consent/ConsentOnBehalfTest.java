@@ -103,6 +103,38 @@ class ConsentOnBehalfTest {
                 .isFalse();
     }
 
+    /**
+     * attack22: a member of one site recorded a consent on their site for a person of another site, whose id they had,
+     * and so made the person theirs: the person's page, "nobody on your sites" before, then named every identifier.
+     * Such a member speaks only for people their sites know.
+     */
+    @Test
+    void aMemberOfOneSiteRecordsNothingForAPersonOfAnotherSite() {
+        Console omron =
+                Console.signIn(port, StaffUsers.add(port, "PRIVACY_OFFICER", SeedForms.OMRON), StaffUsers.PASSWORD);
+        long before = events();
+        assertThat(omron.get("/admin/people/" + subject).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> recorded = omron.submit(
+                page,
+                page,
+                Map.of(
+                        "site",
+                        SeedForms.OMRON,
+                        "purpose",
+                        "surveys-and-contests",
+                        "action",
+                        "withdrawn",
+                        "reason",
+                        "Call 31"));
+
+        assertThat(recorded.statusCode()).isEqualTo(404);
+        assertThat(events()).isEqualTo(before);
+        HttpResponse<String> person = omron.get("/admin/people/" + subject);
+        assertThat(person.statusCode()).isEqualTo(404);
+        assertThat(person.body()).doesNotContain(ada.email());
+    }
+
     @Test
     void withoutAReasonOrWordingOrForAnUndeclaredPurposeNothingIsRecorded() {
         Console console = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);

@@ -132,6 +132,49 @@ class MailboxPicturesTest {
         assertThat(anonymous.body()).doesNotContain("data:image");
     }
 
+    /**
+     * attack22: the dev mailbox showed a tracked subscriber's newsletter with its click redirects and pixel, so a member
+     * of staff who followed a link to see where it goes was recorded as the subscriber clicking it. Staff are shown
+     * each tracked link as where it leads, on the page's frame and in the API alike, and no click is recorded.
+     */
+    @Test
+    void staffSeeATrackedMessagesLinksAsWhereTheyLeadSoReadingItRecordsNothing() {
+        String eve = "eve-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        dev.steward.vault.SubjectId subject = subscribers.confirmed(OLYMPUS, eve, "newsletter");
+        subscribers.record(
+                subject,
+                OLYMPUS,
+                "newsletter-evaluation",
+                dev.steward.consent.ConsentAction.GIVEN,
+                dev.steward.consent.CollectionMethod.FORM);
+        UUID campaign = campaigns.create(OLYMPUS, "newsletter", "Tracked in the dev mailbox", CampaignMailTest.body());
+        campaigns.send(campaign);
+        starter.run();
+        awaitMessages(eve, 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM campaign_message WHERE campaign_id = :c AND tracked")
+                        .param("c", campaign)
+                        .query(Long.class)
+                        .single())
+                .as("the message went out tracked")
+                .isOne();
+
+        String api = http.get("/api/v1/admin/mailbox?to=" + encode(eve), Campaigns.admin())
+                .body();
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+        String framed =
+                frames(admin, admin.get("/admin/mailbox?to=" + encode(eve)).body());
+        for (String shown : List.of(api, framed)) {
+            assertThat(shown)
+                    .contains(CampaignMailTest.NEWS)
+                    .doesNotContainPattern("/s/olympus-ims/n/[0-9a-f-]{36}/(c/\\d+/|o/)");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM tracking_event WHERE campaign_id = :c")
+                        .param("c", campaign)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     /** A draft with a picture named detector.png that its body shows. */
     private UUID pictured(String subjectLine, byte[] picture) {
         UUID campaign = campaigns.create(OLYMPUS, "newsletter", subjectLine, "Hello");

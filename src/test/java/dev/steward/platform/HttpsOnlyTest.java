@@ -29,6 +29,33 @@ class HttpsOnlyTest {
     @LocalServerPort
     int port;
 
+    /**
+     * attack22: without SMTP the dev mailbox shows staff every visitor's links and codes as sent, to try Steward out; a
+     * Steward in production mode (an https public address) started without SMTP so showed every support agent each real
+     * visitor's verification code, password-reset link and access package, to act as them. There it withholds them.
+     */
+    @Test
+    void inProductionModeTheMailboxWithoutSmtpWithholdsWhatIsMeantForTheRecipient() {
+        Http http = new Http(port);
+        String email = "production-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        HttpResponse<String> filed = http.postJson(
+                "/api/v1/sites/lab/requests",
+                "{\"type\":\"access\",\"email\":\"" + email + "\",\"region\":\"EU\"}",
+                OVER_TLS);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(202);
+        String[] admin = {
+            "Authorization", Http.basic("admin", StewardTest.ADMIN_PASSWORD)[1], "X-Forwarded-Proto", "https"
+        };
+
+        String mailbox = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(
+                        () -> http.get("/api/v1/admin/mailbox?to=" + email, admin)
+                                .body(),
+                        body -> body.contains("verify"));
+        assertThat(mailbox).contains("[withheld]").doesNotContainPattern("verify\\?token=[\\w-]{16}");
+    }
+
     @Test
     void aPageOverPlainHttpMovesToTheSameAddressOnThePublicUrl() {
         Http http = new Http(port);

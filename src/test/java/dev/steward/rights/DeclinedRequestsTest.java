@@ -144,4 +144,33 @@ class DeclinedRequestsTest extends LabTestBase {
     private String link(String email) {
         return "/s/lab/privacy-center/verify?token=" + inbox.find(email, "verify\\?token=([\\w-]+)");
     }
+
+    /**
+     * attack22: the three requests that may wait are the mailbox's, not the spelling's. A stranger spelled the owner's
+     * address with a subaddress (ann+1@…, most providers deliver it to ann@…) or its domain in IDNA's other form, and
+     * each spelling had three mails of its own to send.
+     */
+    @Test
+    void theFewRequestsThatMayWaitAreCountedPerMailboxWhateverTheSpelling() {
+        String owner = Canary.email("declines-spellings");
+        String local = owner.substring(0, owner.indexOf('@'));
+        Visitor stranger = new Visitor(port, "203.0.113.61");
+        for (String spelling : List.of(owner, local + "+1@example.org", local.toUpperCase() + "+2@EXAMPLE.org")) {
+            assertThat(filing.file(stranger, spelling).statusCode()).isEqualTo(202);
+        }
+        assertThat(RequestFiling.code(filing.file(new Visitor(port, "203.0.113.62"), local + "+3@example.org")))
+                .isEqualTo("too-many-unverified");
+        assertThat(RequestFiling.code(filing.file(new Visitor(port, "203.0.113.63"), owner)))
+                .isEqualTo("too-many-unverified");
+
+        String unicode = "ann-" + System.nanoTime() + "@münchen.example";
+        Visitor another = new Visitor(port, "203.0.113.64");
+        for (int i = 0; i < 3; i++) {
+            assertThat(filing.file(another, unicode).statusCode()).isEqualTo(202);
+        }
+        assertThat(RequestFiling.code(
+                        filing.file(new Visitor(port, "203.0.113.65"), unicode.replace("münchen", "xn--mnchen-3ya"))))
+                .as("the domain's ASCII spelling is the same mailbox")
+                .isEqualTo("too-many-unverified");
+    }
 }

@@ -110,7 +110,8 @@ class ApiKeyReachTest {
     /**
      * A staff key acts with its maker's roles, so it goes when their standing does: disabling the member, or taking
      * roles or sites away, revokes the staff keys they made that it no longer covers; a key makes no staff key, which
-     * would outlast them. Integrator keys serve an integration and stay.
+     * would outlast them. An integrator key goes too once its maker could make it no more (attack22: it records
+     * consents for everyone on its sites, and its secret was shown to its maker alone).
      */
     @Test
     void aStaffKeyGoesWhenItsMakerIsDisabledOrLosesTheRolesOrSitesItNeeds() {
@@ -146,12 +147,9 @@ class ApiKeyReachTest {
                         .statusCode())
                 .isEqualTo(200);
         assertThat(http.get("/api/v1/admin/audit", readerKey).statusCode()).isEqualTo(401);
-        assertThat(http.get(
-                                "/api/v1/consent-decisions?site=lab&subject=" + UUID.randomUUID() + "&purpose=x",
-                                integratorKey)
-                        .statusCode())
-                .as("the integration's key stays")
-                .isNotEqualTo(401);
+        assertThat(decision(integratorKey))
+                .as("an auditor makes no integrator key, so theirs went with the demotion")
+                .isEqualTo(401);
         assertThat(http.get("/api/v1/admin/audit?limit=5", admin).body())
                 .contains("\"action\":\"change-staff\"")
                 .contains("api-keys");
@@ -171,11 +169,94 @@ class ApiKeyReachTest {
         start.run(null);
 
         assertThat(http.get("/api/v1/admin/api-keys", adminKey).statusCode()).isEqualTo(401);
-        assertThat(http.get(
-                                "/api/v1/consent-decisions?site=lab&subject=" + UUID.randomUUID() + "&purpose=x",
-                                integratorKey)
+        assertThat(decision(integratorKey)).isEqualTo(401);
+    }
+
+    /**
+     * attack22: an administrator who leaves kept their integrator key, whose secret only they ever saw, and could go on
+     * recording consents for anyone on its sites and asking about anyone. Disabling them revokes it; so does taking away
+     * their administrator's role or the key's site; a key of an administrator who keeps their standing stays.
+     */
+    @Test
+    void anIntegratorKeyGoesWhenItsMakerLeavesOrCouldMakeItNoMore() {
+        String[] admin = Http.basic("admin", StewardTest.ADMIN_PASSWORD);
+        String[] leaving = bearer(create("{\"name\":\"shop\",\"sites\":[\"lab\"]}"));
+        String other = StaffUsers.add(port, "ADMIN", "lab");
+        String[] staying = bearer(http.postJson(
+                "/api/v1/admin/api-keys", "{\"name\":\"shop\",\"sites\":[\"lab\"]}", StaffUsers.basic(other)));
+        String narrowed = StaffUsers.add(port, "ADMIN", null);
+        String[] everySite = bearer(http.postJson(
+                "/api/v1/admin/api-keys", "{\"name\":\"scraper\",\"kind\":\"metrics\"}", StaffUsers.basic(narrowed)));
+        assertThat(decision(leaving)).isNotEqualTo(401);
+        assertThat(http.get("/actuator/prometheus", everySite).statusCode()).isEqualTo(200);
+
+        assertThat(http.patchJson("/api/v1/admin/staff/" + labAdminName, "{\"disabled\":true}", admin)
                         .statusCode())
-                .isNotEqualTo(401);
+                .isEqualTo(200);
+        assertThat(decision(leaving)).as("the departed administrator's key").isEqualTo(401);
+        assertThat(decision(staying)).as("another administrator's key").isNotEqualTo(401);
+
+        assertThat(http.patchJson("/api/v1/admin/staff/" + narrowed, "{\"sites\":[\"lab\"]}", admin)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/actuator/prometheus", everySite).statusCode())
+                .as("a metrics key covers every site, its maker no longer does")
+                .isEqualTo(401);
+        assertThat(http.patchJson("/api/v1/admin/staff/" + other, "{\"roles\":[\"PRIVACY_OFFICER\"]}", admin)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(decision(staying)).as("a privacy officer makes no keys").isEqualTo(401);
+    }
+
+    /**
+     * A leaked staff key made an integrator key: revoking the leaked key left the one it made working. It goes with the
+     * key that made it, and with the member behind that key.
+     */
+    @Test
+    void aKeyAStaffKeyMadeGoesWithThatKeyAndItsMember() {
+        HttpResponse<String> ops =
+                create("{\"name\":\"ops\",\"kind\":\"staff\",\"roles\":[\"ADMIN\"],\"sites\":[\"lab\"]}");
+        String[] opsKey = bearer(ops);
+        String opsId = Json.read(ops.body()).get("key").get("id").asString();
+        HttpResponse<String> minted =
+                http.postJson("/api/v1/admin/api-keys", "{\"name\":\"minted\",\"sites\":[\"lab\"]}", opsKey);
+        String[] mintedKey = bearer(minted);
+        assertThat(Json.read(minted.body()).get("key").get("owner").asString()).isEqualTo(labAdminName);
+        assertThat(decision(mintedKey)).isNotEqualTo(401);
+
+        assertThat(http.send("DELETE", "/api/v1/admin/api-keys/" + opsId, labAdmin)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(decision(mintedKey)).as("the leaked key's key").isEqualTo(401);
+
+        String[] again =
+                bearer(create("{\"name\":\"ops2\",\"kind\":\"staff\",\"roles\":[\"ADMIN\"],\"sites\":[\"lab\"]}"));
+        String[] second =
+                bearer(http.postJson("/api/v1/admin/api-keys", "{\"name\":\"minted2\",\"sites\":[\"lab\"]}", again));
+        assertThat(http.patchJson(
+                                "/api/v1/admin/staff/" + labAdminName,
+                                "{\"disabled\":true}",
+                                Http.basic("admin", StewardTest.ADMIN_PASSWORD))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(decision(second)).isEqualTo(401);
+    }
+
+    /** The member's page says, before any change, which keys disabling or narrowing them would revoke. */
+    @Test
+    void theMembersPageNamesTheKeysThatGoWithThem() {
+        create("{\"name\":\"shop-backend\",\"sites\":[\"lab\"]}");
+        String page = dev.steward.test.Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD)
+                .get("/admin/staff/" + labAdminName)
+                .body();
+        assertThat(page)
+                .contains("shop-backend (integrator, lab)")
+                .contains("disabling the member revokes all of these");
+    }
+
+    private int decision(String[] key) {
+        return http.get("/api/v1/consent-decisions?site=lab&subject=" + UUID.randomUUID() + "&purpose=x", key)
+                .statusCode();
     }
 
     /**
@@ -187,7 +268,7 @@ class ApiKeyReachTest {
         HttpResponse<String> created =
                 create("{\"name\":\"minted\",\"kind\":\"staff\",\"roles\":[\"ADMIN\"],\"sites\":[\"lab\"]}");
         String[] minted = bearer(created);
-        jdbc.sql("UPDATE api_key SET created_by = 'api-key:ops' WHERE id = :id::uuid")
+        jdbc.sql("UPDATE api_key SET created_by = 'api-key:ops', owner = NULL WHERE id = :id::uuid")
                 .param("id", Json.read(created.body()).get("key").get("id").asString())
                 .update();
         String[] ownKey =

@@ -116,18 +116,7 @@ class ConsoleAttentionTest {
         Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
         Map<String, Long> before = items(admin);
         SubjectId subject = identities.forAddress(Identifier.email(Canary.email("attention-overdue-record")));
-        RecordId record = vault.store(
-                subject,
-                new NewRecord(
-                        "lab",
-                        "trial",
-                        "1",
-                        "gdpr-6-1-b",
-                        "EU",
-                        "trial-period",
-                        null,
-                        RecordState.ACTIVE,
-                        Map.of("email", Canary.email("attention-overdue-record"))));
+        RecordId record = labTrial(subject, Canary.email("attention-overdue-record"));
         // due within the sweep's interval and its hour of slack: not yet late
         dueTimes.changeState(record, RecordState.CLOSED, clock.instant().minus(Duration.ofMinutes(30)));
         assertThat(items(admin)).isEqualTo(before);
@@ -152,6 +141,63 @@ class ConsoleAttentionTest {
         assertThat(held.get("/admin/retention")).isEqualTo(before.get("/admin/retention"));
         assertThat(held.get("/admin/holds")).isEqualTo(before.get("/admin/holds") + 1);
         assertThat(admin.get("/admin").body()).contains("records past their retention period kept by a legal hold");
+    }
+
+    /**
+     * attack22: a member of one site counted, under "kept by a legal hold", their site's records that a hold on the
+     * whole person kept, a hold of every site that their list of holds does not show them (another site's matter). The
+     * count follows the list: the holds the member sees.
+     */
+    @Test
+    void aMemberOfOneSiteCountsOnlyWhatTheHoldsTheySeeKeep() {
+        Console lab = Console.signIn(port, StaffUsers.create(jdbc, "PRIVACY_OFFICER", "lab"), StaffUsers.PASSWORD);
+        Map<String, Long> before = items(lab);
+        String email = Canary.email("attention-held-elsewhere");
+        SubjectId subject = identities.forAddress(Identifier.email(email));
+        RecordId record = labTrial(subject, email);
+        dueTimes.changeState(record, RecordState.CLOSED, clock.instant().minus(Duration.ofHours(2)));
+        String until = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                .plusDays(30)
+                .toString();
+        HttpResponse<String> everySite = new Http(port)
+                .postJson(
+                        "/api/v1/admin/holds",
+                        "{\"subject\":\"" + subject.value() + "\",\"reason\":\"Case 2026-77\",\"until\":\"" + until
+                                + "\"}",
+                        Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+        assertThat(everySite.statusCode()).as(everySite.body()).isEqualTo(201);
+
+        assertThat(items(lab).get("/admin/holds"))
+                .as("a hold the member's list does not show")
+                .isEqualTo(before.get("/admin/holds"));
+        assertThat(lab.get("/admin/holds").body()).doesNotContain("Case 2026-77");
+        assertThat(items(lab).get("/admin/retention"))
+                .as("nor is the held record the sweep's backlog")
+                .isEqualTo(before.get("/admin/retention"));
+
+        HttpResponse<String> own = lab.submit(
+                "/admin/holds",
+                "/admin/holds",
+                Map.of("record", record.value().toString(), "reason", "Case 2026-78", "until", until));
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(302);
+        assertThat(items(lab).get("/admin/holds")).isEqualTo(before.get("/admin/holds") + 1);
+        assertThat(lab.get("/admin/holds").body()).contains("Case 2026-78");
+    }
+
+    /** A record of the lab's trial activity, kept by the vault as a form would keep it. */
+    private RecordId labTrial(SubjectId subject, String email) {
+        return vault.store(
+                subject,
+                new NewRecord(
+                        "lab",
+                        "trial",
+                        "1",
+                        "gdpr-6-1-b",
+                        "EU",
+                        "trial-period",
+                        null,
+                        RecordState.ACTIVE,
+                        Map.of("email", email)));
     }
 
     private void submitVerified(String who) {

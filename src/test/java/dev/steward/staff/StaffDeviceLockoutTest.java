@@ -192,8 +192,8 @@ class StaffDeviceLockoutTest {
                         .statusCode())
                 .isEqualTo(200);
         assertThat(devices(someone))
-                .as("the administrator's new password forgot the browsers")
-                .isZero();
+                .as("the administrator's new password forgot the browsers: the one known is its browser link")
+                .isOne();
         sessionEnded(own);
         lockOut(new Http(port), someone);
         assertThat(Console.signInAnswer(own, someone, NEW_PASSWORD))
@@ -274,6 +274,102 @@ class StaffDeviceLockoutTest {
             Console.signInAnswer(new Http(port), someone, StaffUsers.PASSWORD);
         }
         assertThat(devices(someone)).as("the newest browsers only").isEqualTo(StaffDevices.KEPT_PER_MEMBER);
+    }
+
+    /**
+     * attack22 (L4's rest): a member whose password an administrator set had no browser to trust until they signed in,
+     * so a stranger who knew the user name kept them out of the console with five wrong passwords every 15 minutes.
+     * The administrator now passes on a browser link with the password: opening it changes nothing, its button trusts
+     * the browser for that member, and there the member signs in whatever strangers typed elsewhere; the link ends with
+     * that sign-in, and a made-up or spent one trusts nothing.
+     */
+    @Test
+    void aMemberWhoNeverSignedInSignsInThroughTheLinkPassedOnWithThePasswordWhileAStrangerLocksThem() {
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+        String someone = "linked-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> added = admin.submit(
+                "/admin/staff",
+                "/admin/staff",
+                java.util.List.of(
+                        Map.entry("username", someone),
+                        Map.entry("password", StaffUsers.PASSWORD),
+                        Map.entry("roles", "SUPPORT_AGENT")));
+        assertThat(added.statusCode()).isEqualTo(302);
+        String link = Http.group(admin.get("/admin/staff").body(), "/login\\?browser=([\\w-]+)");
+
+        lockOut(new Http(port), someone);
+        assertThat(Console.signInAnswer(new Http(port), someone, StaffUsers.PASSWORD))
+                .as("a browser without the link is locked")
+                .endsWith("/login?error");
+
+        Http member = new Http(port);
+        HttpResponse<String> opened = member.get("/login?browser=" + link);
+        assertThat(opened.body()).contains(someone).contains("Trust this browser");
+        assertThat(opened.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(member.cookie(COOKIE, "/login"))
+                .as("opening the link changes nothing")
+                .isEmpty();
+        HttpResponse<String> taken =
+                member.postForm("/login/browser", Map.of("browser", link, "_csrf", Console.csrf(opened.body())));
+        assertThat(taken.headers().firstValue("Location").orElseThrow()).endsWith("/login?trusted");
+        assertThat(Console.signInAnswer(member, someone, StaffUsers.PASSWORD))
+                .as("the member signs in despite the stranger")
+                .endsWith("/admin");
+        assertThat(failures(someone)).as("and the stranger's lock stays").isEqualTo(5);
+
+        Http late = new Http(port);
+        HttpResponse<String> spent = late.get("/login?browser=" + link);
+        assertThat(spent.body()).contains("does not work any more").doesNotContain(someone);
+        assertThat(late.postForm("/login/browser", Map.of("browser", link, "_csrf", Console.csrf(spent.body())))
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .as("the link ended with the member's sign-in")
+                .endsWith("/login?browser=spent");
+        assertThat(late.cookie(COOKIE, "/login")).isEmpty();
+        assertThat(Console.signInAnswer(late, someone, StaffUsers.PASSWORD)).endsWith("/login?error");
+
+        HttpResponse<String> reset = new Http(port)
+                .patchJson(
+                        "/api/v1/admin/staff/" + someone,
+                        "{\"password\":\"%s\"}".formatted(NEW_PASSWORD),
+                        Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+        assertThat(reset.body())
+                .as("the API answers a new password with its link")
+                .contains("/login?browser=");
+        assertThat(new Http(port)
+                        .get("/api/v1/admin/staff", Http.basic("admin", StewardTest.ADMIN_PASSWORD))
+                        .body())
+                .as("a list shows no link")
+                .doesNotContain("signInLink");
+    }
+
+    /** Whoever else gets hold of a link gets one round of guesses in it, as with a copied cookie, then nothing. */
+    @Test
+    void aLinkInAStrangersHandsBuysOneRoundOfGuesses() {
+        String someone = "linked-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> added = new Http(port)
+                .postJson(
+                        "/api/v1/admin/staff",
+                        "{\"username\":\"%s\",\"password\":\"%s\",\"roles\":[\"AUDITOR\"]}"
+                                .formatted(someone, StaffUsers.PASSWORD),
+                        Http.basic("admin", StewardTest.ADMIN_PASSWORD));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        String link = Http.group(added.body(), "/login\\?browser=([\\w-]+)");
+        Http thief = new Http(port);
+        HttpResponse<String> opened = thief.get("/login?browser=" + link);
+        thief.postForm("/login/browser", Map.of("browser", link, "_csrf", Console.csrf(opened.body())));
+
+        lockOut(thief, someone);
+        assertThat(failures(someone))
+                .as("the guesses counted against the link's browser")
+                .isZero();
+        assertThat(Console.signInAnswer(thief, someone, StaffUsers.PASSWORD))
+                .as("which is locked now")
+                .endsWith("/login?error");
+        assertThat(Console.signInAnswer(new Http(port), someone, StaffUsers.PASSWORD))
+                .as("and the member was not locked by them")
+                .endsWith("/admin");
     }
 
     private void lockOut(Http stranger, String username) {
