@@ -59,6 +59,7 @@ class PersonFile {
     private final Clock clock;
 
     private final ConsoleWords console;
+    private final SiteIdentifiers siteIdentifiers;
 
     PersonFile(
             ConsoleWords console,
@@ -71,8 +72,10 @@ class PersonFile {
             AuditTrail audit,
             CatalogWords words,
             RequestInWords requestWords,
+            SiteIdentifiers siteIdentifiers,
             Clock clock) {
         this.console = console;
+        this.siteIdentifiers = siteIdentifiers;
         this.vault = vault;
         this.consents = consents;
         this.disclosures = disclosures;
@@ -114,6 +117,7 @@ class PersonFile {
         return Optional.of(new PersonPage(
                 subject,
                 identifiers(subject, staff),
+                !staff.sites().isEmpty(),
                 records(subject, staff),
                 consentLines(subject, staff),
                 disclosureLines(subject, staff),
@@ -123,7 +127,8 @@ class PersonFile {
     }
 
     private List<IdentifierLine> identifiers(SubjectId subject, Caller staff) {
-        return vault.heldIdentifiers(subject, Access.staff(staff.name(), "read-person", null)).stream()
+        List<HeldIdentifier> held = vault.heldIdentifiers(subject, Access.staff(staff.name(), "read-person", null));
+        return siteIdentifiers.visible(subject, held, staff).stream()
                 .map(this::identifierLine)
                 .toList();
     }

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 record PersonPage(
         SubjectId subject,
         List<IdentifierLine> identifiers,
+        // a member of some sites: only the identifiers their sites were given are shown (SiteIdentifiers)
+        boolean identifiersOfTheirSites,
         List<RecordLine> records,
         List<ConsentLine> consents,
         List<DisclosureLine> disclosures,

@@ -8,7 +8,13 @@ import dev.steward.test.LabCustomers;
 import dev.steward.test.SeedForms;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
+import dev.steward.vault.ClaimedIdentifier;
+import dev.steward.vault.Identifier;
+import dev.steward.vault.Identities;
+import dev.steward.vault.NewRecord;
+import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
+import dev.steward.vault.Vault;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +40,59 @@ class PersonViewTest {
 
     @Autowired
     LabCustomers customers;
+
+    @Autowired
+    Identities identities;
+
+    @Autowired
+    Vault vault;
+
+    /**
+     * A person known on two sites (a review joined their submissions) carries a phone number only Omron's customer
+     * service was given: a member of the lab sees the address the lab holds and not the phone number; it showed every
+     * identifier (attack22 F4). A member of every site sees both.
+     */
+    @Test
+    void aMemberOfOneSiteSeesOnlyTheIdentifiersTheirSiteWasGiven() {
+        String who = SeedForms.unique("two-sites");
+        String phone = "+49 30 5550 " + (1000 + (who.hashCode() & 0xfff));
+        SubjectId subject = identities.newSubject(List.of(
+                ClaimedIdentifier.of(Identifier.email(Canary.email(who))),
+                ClaimedIdentifier.of(Identifier.phone(phone))));
+        vault.store(subject, record("lab", "newsletter", "gdpr-6-1-a", "EU", "subscription", "email", who));
+        vault.store(
+                subject,
+                record(SeedForms.OMRON, "customer-service", "us-notice", "US", "until-answered", "phone", phone));
+        String digits = phone.replaceAll("[^0-9+]", "");
+
+        String lab = Console.signIn(port, StaffUsers.add(port, "PRIVACY_OFFICER", "lab"), StaffUsers.PASSWORD)
+                .get("/admin/people/" + subject)
+                .body();
+        assertThat(lab)
+                .contains(Canary.email(who))
+                .doesNotContain(digits)
+                .contains("Only the identifiers your sites were given are shown.");
+
+        String omron = Console.signIn(
+                        port, StaffUsers.add(port, "PRIVACY_OFFICER", SeedForms.OMRON), StaffUsers.PASSWORD)
+                .get("/admin/people/" + subject)
+                .body();
+        assertThat(omron).contains(digits).doesNotContain(Canary.email(who));
+
+        String admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD)
+                .get("/admin/people/" + subject)
+                .body();
+        assertThat(admin)
+                .contains(Canary.email(who))
+                .contains(digits)
+                .doesNotContain("Only the identifiers your sites were given are shown.");
+    }
+
+    private static NewRecord record(
+            String site, String activity, String basis, String region, String rule, String field, String who) {
+        String value = field.equals("email") ? Canary.email(who) : who;
+        return new NewRecord(site, activity, "1", basis, region, rule, null, RecordState.ACTIVE, Map.of(field, value));
+    }
 
     @Test
     void anAdministratorFindsAPersonByAddressAndReadsTheirFileInWords() {
