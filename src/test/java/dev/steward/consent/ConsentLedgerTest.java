@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.platform.InvalidInputException;
 import dev.steward.test.Canary;
+import dev.steward.test.LabCustomers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
-import dev.steward.vault.NewRecord;
-import dev.steward.vault.RecordState;
 import dev.steward.vault.SubjectId;
 import dev.steward.vault.Vault;
 import java.time.Duration;
@@ -258,18 +257,7 @@ class ConsentLedgerTest {
      */
     private SubjectId labCustomer(String who) {
         SubjectId subject = subject(who);
-        vault.store(
-                subject,
-                new NewRecord(
-                        "lab",
-                        "trial",
-                        "1",
-                        "gdpr-6-1-b",
-                        "EU",
-                        "trial-period",
-                        null,
-                        RecordState.ACTIVE,
-                        Map.of("email", Canary.email(who))));
+        vault.store(subject, LabCustomers.trial(Map.of("email", Canary.email(who))));
         return subject;
     }
 

@@ -59,10 +59,19 @@ class PersonViewTest {
         SubjectId subject = identities.newSubject(List.of(
                 ClaimedIdentifier.of(Identifier.email(Canary.email(who))),
                 ClaimedIdentifier.of(Identifier.phone(phone))));
-        vault.store(subject, record("lab", "newsletter", "gdpr-6-1-a", "EU", "subscription", "email", who));
+        vault.store(subject, LabCustomers.newsletter(Map.of("email", Canary.email(who))));
         vault.store(
                 subject,
-                record(SeedForms.OMRON, "customer-service", "us-notice", "US", "until-answered", "phone", phone));
+                new NewRecord(
+                        SeedForms.OMRON,
+                        "customer-service",
+                        "1",
+                        "us-notice",
+                        "US",
+                        "until-answered",
+                        null,
+                        RecordState.ACTIVE,
+                        Map.of("phone", phone)));
         String digits = phone.replaceAll("[^0-9+]", "");
 
         String lab = Console.signIn(port, StaffUsers.add(port, "PRIVACY_OFFICER", "lab"), StaffUsers.PASSWORD)
@@ -86,12 +95,6 @@ class PersonViewTest {
                 .contains(Canary.email(who))
                 .contains(digits)
                 .doesNotContain("Only the identifiers your sites were given are shown.");
-    }
-
-    private static NewRecord record(
-            String site, String activity, String basis, String region, String rule, String field, String who) {
-        String value = field.equals("email") ? Canary.email(who) : who;
-        return new NewRecord(site, activity, "1", basis, region, rule, null, RecordState.ACTIVE, Map.of(field, value));
     }
 
     @Test

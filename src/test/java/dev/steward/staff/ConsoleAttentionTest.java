@@ -6,12 +6,12 @@ import dev.steward.test.Canary;
 import dev.steward.test.Console;
 import dev.steward.test.Http;
 import dev.steward.test.Inbox;
+import dev.steward.test.LabCustomers;
 import dev.steward.test.StaffUsers;
 import dev.steward.test.StewardTest;
 import dev.steward.test.TestClock;
 import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
-import dev.steward.vault.NewRecord;
 import dev.steward.vault.RecordDueTimes;
 import dev.steward.vault.RecordId;
 import dev.steward.vault.RecordState;
@@ -186,18 +186,7 @@ class ConsoleAttentionTest {
 
     /** A record of the lab's trial activity, kept by the vault as a form would keep it. */
     private RecordId labTrial(SubjectId subject, String email) {
-        return vault.store(
-                subject,
-                new NewRecord(
-                        "lab",
-                        "trial",
-                        "1",
-                        "gdpr-6-1-b",
-                        "EU",
-                        "trial-period",
-                        null,
-                        RecordState.ACTIVE,
-                        Map.of("email", email)));
+        return vault.store(subject, LabCustomers.trial(Map.of("email", email)));
     }
 
     private void submitVerified(String who) {

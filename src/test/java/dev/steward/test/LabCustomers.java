@@ -61,6 +61,11 @@ public final class LabCustomers {
                 "lab", "newsletter", "1", "gdpr-6-1-a", "EU", "subscription", null, RecordState.ACTIVE, fields);
     }
 
+    /** A trial of the lab's product, under contract, kept for the trial period. */
+    public static NewRecord trial(Map<String, String> fields) {
+        return new NewRecord("lab", "trial", "1", "gdpr-6-1-b", "EU", "trial-period", null, RecordState.ACTIVE, fields);
+    }
+
     /** An invoice, kept ten years under the books' rule because the law says so. */
     public static NewRecord invoice(Map<String, String> fields) {
         return invoice(fields, RecordState.ACTIVE);
