@@ -37,17 +37,7 @@ class ErasureKilledIT {
         InitializedSteward steward = InitializedSteward.copy(
                 "erasure_killed_" + ProcessHandle.current().pid());
         JdbcClient jdbc = SweepKilledIT.jdbc(steward.database());
-        StewardProcess.Finished seeded = StewardProcess.runBench(
-                steward.database(),
-                steward.dataDir(),
-                Duration.ofSeconds(120),
-                "bench",
-                "seed",
-                "--subjects",
-                Integer.toString(PEOPLE),
-                "--events-per-subject",
-                "1");
-        assertThat(seeded.exit()).as(seeded.output()).isZero();
+        steward.seed(PEOPLE);
         Set<UUID> people = Set.copyOf(
                 jdbc.sql("SELECT id FROM data_subject").query(UUID.class).list());
         long recordsBefore = records(jdbc);

@@ -52,6 +52,17 @@ public final class StewardProcess implements AutoCloseable {
     }
 
     /**
+     * Starts the server on a database of the test PostgreSQL, with the data directory given and the test catalogs (as
+     * {@link #command} runs a command there), and waits until it says it is running.
+     */
+    public static StewardProcess serve(String database, Path dataDir, int port, Duration atMost) {
+        StewardProcess steward =
+                launch(false, dataDir, port, commandArguments(database, dataDir, "serve", "--server.port=" + port));
+        steward.awaitLine(line -> line.contains("Steward is running"), atMost);
+        return steward;
+    }
+
+    /**
      * Starts {@code java -jar steward.jar WORDS} on a database of the test PostgreSQL, with the data directory given
      * and the test catalogs, without waiting.
      */
