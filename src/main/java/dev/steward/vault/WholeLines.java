@@ -29,6 +29,11 @@ final class WholeLines {
     /** Where the file's last whole line ends (after its newline); 0 when it has none. */
     static long end(FileChannel channel) throws IOException {
         long size = channel.size();
+        ByteBuffer last = ByteBuffer.allocate(1);
+        if (size == 0 || (channel.read(last, size - 1) == 1 && last.get(0) == '\n')) {
+            // the common case, looked at before every append: one byte read, not a chunk
+            return size;
+        }
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
         for (long to = size; to > 0; ) {
             long from = Math.max(0, to - CHUNK);
