@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,10 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The erasure tombstones, one JSON line each, in a file outside the database ({@code STEWARD_ERASURE_LOG}). A backup
  * of the database taken before an erasure does not contain its tombstone; this file does, so after a restore
  * {@code restore-replay} can erase again. Each line is flushed to disk before the erasure is reported done; the file
- * is locked while written, so nodes sharing it on one file system do not interleave.
+ * is locked while written, so nodes sharing it on one file system do not interleave. A line a killed writer left cut
+ * short is neither read nor continued ({@link WholeLines}).
  */
 @Component
 class ErasureLogFile {
+
+    private static final Logger log = LoggerFactory.getLogger(ErasureLogFile.class);
 
     private static final String NO_RECORDS = "\"records\":[]";
     private static final String NO_SUBJECTS = "\"subjects\":[]";
@@ -105,10 +110,21 @@ class ErasureLogFile {
     private synchronized void write(byte[] lines) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            // not APPEND, which cannot read: under the lock no other writer moves the end
             try (FileChannel channel = FileChannel.open(
-                            file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+                            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
                     FileLock ignored = lock(channel)) {
-                channel.write(ByteBuffer.wrap(lines));
+                long end = WholeLines.end(channel);
+                if (end < channel.size()) {
+                    // a writer was killed inside its write: its tombstone is in the database (the file is written
+                    // after the commit), and this start or restore-replay writes it again whole
+                    log.warn(
+                            "The erasure log {} ended in a line cut short ({} bytes): cut off before appending",
+                            file,
+                            channel.size() - end);
+                    channel.truncate(end);
+                }
+                WholeLines.writeFully(channel.position(end), ByteBuffer.wrap(lines));
                 channel.force(true);
             }
         } catch (IOException e) {
@@ -150,7 +166,7 @@ class ErasureLogFile {
             return Stream.empty();
         }
         try {
-            return Files.lines(file, StandardCharsets.UTF_8)
+            return WholeLines.of(file)
                     .filter(line -> !line.isBlank())
                     .map(line -> json.readValue(line, Tombstone.class));
         } catch (IOException e) {

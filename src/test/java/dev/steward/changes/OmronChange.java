@@ -45,6 +45,11 @@ final class OmronChange {
 
     /** Version 2026-03-10, material, effective March 10, 2026: the contest's consent reworded, the phone asked. */
     String materialRevision() {
+        return materialRevision(original);
+    }
+
+    /** The material revision of Omron's catalog as given. */
+    static String materialRevision(String original) {
         return original.replace("version: \"2010-05-05\"", "version: \"2026-03-10\"")
                 .replace("effective: 2010-05-05", "effective: 2026-03-10")
                 .replace(OLD_WORDING, NEW_WORDING)

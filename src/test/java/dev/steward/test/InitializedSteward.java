@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -27,6 +28,23 @@ public record InitializedSteward(String database, Path dataDir) {
             return new InitializedSteward(TestDatabase.copyOf(template.database(), name), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Seeds made-up people, one record and one consent each, as the benchmark's {@code bench seed} does. */
+    public void seed(int people) {
+        StewardProcess.Finished seeded = StewardProcess.runBench(
+                database,
+                dataDir,
+                Duration.ofSeconds(120),
+                "bench",
+                "seed",
+                "--subjects",
+                Integer.toString(people),
+                "--events-per-subject",
+                "1");
+        if (seeded.exit() != 0) {
+            throw new AssertionError("bench seed failed:\n" + seeded.output());
         }
     }
 

@@ -55,6 +55,19 @@ public final class StewardProcess implements AutoCloseable {
     }
 
     /**
+     * Starts the server on a database of the test PostgreSQL, with the data directory given and the test catalogs (as
+     * {@link #command} runs a command there) unless the settings name others, and waits until it says it is running.
+     */
+    public static StewardProcess serve(String database, Path dataDir, int port, Duration atMost, String... settings) {
+        List<String> words = new ArrayList<>(List.of("serve", "--server.port=" + port));
+        words.addAll(List.of(settings));
+        StewardProcess steward =
+                launch(false, dataDir, port, commandArguments(database, dataDir, words.toArray(String[]::new)));
+        steward.awaitLine(line -> line.contains("Steward is running"), atMost);
+        return steward;
+    }
+
+    /**
      * Starts {@code java -jar steward.jar WORDS} on a database of the test PostgreSQL, with the data directory given
      * and the test catalogs, without waiting.
      */
@@ -87,8 +100,11 @@ public final class StewardProcess implements AutoCloseable {
         arguments.addAll(List.of(
                 "--steward.database.url=" + database,
                 "--steward.database.user=" + TestDatabase.user(),
-                "--steward.data-dir=" + dataDir,
-                "--steward.catalog=classpath:examples/olympus-2018,classpath:examples/omron-2012," + LAB_CATALOG));
+                "--steward.data-dir=" + dataDir));
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--steward.catalog="))) {
+            arguments.add(
+                    "--steward.catalog=classpath:examples/olympus-2018,classpath:examples/omron-2012," + LAB_CATALOG);
+        }
         if (TestDatabase.password() != null) {
             arguments.add("--steward.database.password=" + TestDatabase.password());
         }

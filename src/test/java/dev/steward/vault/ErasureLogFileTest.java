@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ErasureLogFileTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void aBatchLineFromRenderedIdsIsTheMappersLineOfTheTombstone() {
