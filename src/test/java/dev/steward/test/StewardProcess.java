@@ -61,8 +61,7 @@ public final class StewardProcess implements AutoCloseable {
     public static StewardProcess serve(String database, Path dataDir, int port, Duration atMost, String... settings) {
         List<String> words = new ArrayList<>(List.of("serve", "--server.port=" + port));
         words.addAll(List.of(settings));
-        StewardProcess steward =
-                launch(false, dataDir, port, commandArguments(database, dataDir, words.toArray(String[]::new)));
+        StewardProcess steward = launch(false, port, commandArguments(database, dataDir, words.toArray(String[]::new)));
         steward.awaitLine(line -> line.contains("Steward is running"), atMost);
         return steward;
     }
