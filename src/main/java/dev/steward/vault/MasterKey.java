@@ -10,12 +10,14 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 
@@ -112,7 +114,14 @@ final class MasterKey {
         this.aead = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
     }
 
-    /** Writes a sibling file readable by the owner only, then moves it over the key set in one step. */
+    /** Makes the rename durable: on POSIX systems a directory's entries reach the disk when it is synced. */
+    private static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    /** Writes a sibling file readable by the owner only, durably, then moves it over the key set in one step. */
     private void persist() {
         try {
             Path directory = file.toAbsolutePath().getParent();
@@ -126,9 +135,21 @@ final class MasterKey {
             if (posix) {
                 Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
             }
-            Files.writeString(
-                    temporary, TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()));
+            byte[] serialized = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get())
+                    .getBytes(StandardCharsets.UTF_8);
+            // WHY on disk before the move, and the move on disk before we return: a rotation commits keys wrapped by
+            // the new key set to PostgreSQL right after, so a power cut must not leave the old file behind (crash22)
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer content = ByteBuffer.wrap(serialized);
+                while (content.hasRemaining()) {
+                    channel.write(content);
+                }
+                channel.force(true);
+            }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (posix) {
+                syncDirectory(directory);
+            }
         } catch (AccessDeniedException e) {
             throw new IllegalStateException(
                     "Cannot write the master key set " + file
