@@ -98,6 +98,7 @@ class CommandLineBadInputTest {
                 Arguments.of((Object) new String[] {"retention", "plan"}),
                 Arguments.of((Object) new String[] {"ledger", "verify"}),
                 Arguments.of((Object) new String[] {"keys", "rotate"}),
+                Arguments.of((Object) new String[] {"staff", "reset-password", "USER"}),
                 Arguments.of((Object) new String[] {"restore-replay"}),
                 Arguments.of((Object) new String[] {"statistics", "export"}),
                 Arguments.of((Object) new String[] {"consent", "import", "FILE"}));
@@ -108,7 +109,9 @@ class CommandLineBadInputTest {
     void anUnreachableDatabaseIsOneLineAndExitOne(String[] words) throws IOException {
         Path csv = write("consents.csv", "site,email,purpose,action,occurred_at\n");
         String[] args = Stream.concat(
-                        Stream.of(words).map(word -> word.equals("FILE") ? csv.toString() : word),
+                        Stream.of(words)
+                                .map(word ->
+                                        word.equals("FILE") ? csv.toString() : word.equals("USER") ? "admin" : word),
                         Stream.of(NO_DATABASE, "--steward.data-dir=" + dir.resolve("data")))
                 .toArray(String[]::new);
 
@@ -118,7 +121,7 @@ class CommandLineBadInputTest {
         assertThat(run.err().lines())
                 .singleElement()
                 .asString()
-                .startsWith(String.join(" ", words).replace(" FILE", "")
+                .startsWith(String.join(" ", words).replace(" FILE", "").replace(" USER", "")
                         + ": cannot reach the database at jdbc:postgresql://127.0.0.1:1/none: Connection to"
                         + " 127.0.0.1:1 refused")
                 .endsWith("Check STEWARD_DATABASE_URL, STEWARD_DATABASE_USER and STEWARD_DATABASE_PASSWORD.");

@@ -181,7 +181,8 @@ class CommandLineTest {
                         "restore-replay",
                         "retention",
                         "ropa",
-                        "campaign")
+                        "campaign",
+                        "staff")
                 .contains("statistics")
                 .doesNotContain("bench");
     }

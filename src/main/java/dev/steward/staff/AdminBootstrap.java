@@ -59,7 +59,7 @@ class AdminBootstrap implements ApplicationRunner {
         banner.announce(signIn);
     }
 
-    private static String generated() {
+    static String generated() {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);

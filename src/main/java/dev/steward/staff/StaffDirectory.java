@@ -28,6 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffDirectory {
 
+    /** Whoever runs Steward's commands on its database; no user name can be spelled like this one. */
+    static final Caller OPERATOR =
+            new Caller("operator (command line)", Caller.Kind.STAFF, Set.of(StaffRole.ADMIN), Set.of());
+
     private final StaffUserRepository users;
     private final PasswordEncoder encoder;
     private final StaffInput input;
@@ -163,6 +167,19 @@ public class StaffDirectory {
         record(by, "change-staff", updated, changed);
         sessions.changed(username);
         return change.password() != null ? member(updated).withSignInLink(signInLink(username)) : member(updated);
+    }
+
+    /** A password the operator gave on the command line, with the member it is now theirs. */
+    record Reset(StaffMember member, String password) {}
+
+    /**
+     * Gives an enabled member a generated password as an administrator of every site would, but as the operator on the
+     * command line ({@code staff reset-password}), who is named so in the audit trail.
+     */
+    @Transactional
+    Reset resetByOperator(String username) {
+        String password = AdminBootstrap.generated();
+        return new Reset(change(username, new Change(null, null, null, password), OPERATOR), password);
     }
 
     /**
