@@ -32,6 +32,13 @@ public class AuditFields {
         this.words = words;
     }
 
+    /** Who acted: a member or key by their name, the operator on the command line in the reader's words. */
+    public String actor(AuditRecord entry) {
+        return entry.actor().equals(StaffDirectory.OPERATOR.name())
+                ? words.get("console.audit.actor.operator")
+                : entry.actor();
+    }
+
     public String of(AuditRecord entry) {
         Optional<Site> site = entry.site() == null ? Optional.empty() : catalogs.site(entry.site());
         return entry.fields().stream()

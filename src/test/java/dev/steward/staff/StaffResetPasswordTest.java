@@ -46,10 +46,11 @@ class StaffResetPasswordTest {
             assertThat(Console.signInAnswer(new Http(port), "admin", StewardTest.ADMIN_PASSWORD))
                     .as("the old password")
                     .endsWith("/login?error");
-            assertThat(Console.signIn(new Http(port), "admin", printed.group(1))
-                            .get("/admin")
-                            .statusCode())
-                    .isEqualTo(200);
+            Console after = Console.signIn(new Http(port), "admin", printed.group(1));
+            assertThat(after.get("/admin").statusCode()).isEqualTo(200);
+            assertThat(after.get("/admin/audit").body())
+                    .as("the trail names who did it in words")
+                    .contains("<td>the operator, on the command line</td>");
             assertThat(server.getBean(JdbcClient.class)
                             .sql("SELECT count(*) FROM audit_event WHERE actor = 'operator (command line)'"
                                     + " AND action = 'change-staff'")
