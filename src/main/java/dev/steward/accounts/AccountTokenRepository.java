@@ -77,6 +77,42 @@ class AccountTokenRepository {
                 .map(SubjectId::new);
     }
 
+    /** Until the transaction ends, no other issues a link to the subject's account on the site. */
+    void lockLinksOf(String site, SubjectId subject) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('account-links:' || :site || ':' || :subject, 0))")
+                .param("site", site)
+                .param("subject", subject.value().toString())
+                .query()
+                .singleRow();
+    }
+
+    /** How many links of that purpose the subject's account on the site holds unused and valid. */
+    int waiting(Purpose purpose, String site, SubjectId subject, Instant now) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM account_token WHERE subject_id = :subject AND purpose = :purpose
+                          AND site = :site AND used_at IS NULL AND expires_at > :now
+                        """)
+                .param("subject", subject.value())
+                .param("purpose", purpose.key())
+                .param("site", site)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Uses up every link of that purpose the subject's account on the site still holds. */
+    void useUp(Purpose purpose, String site, SubjectId subject, Instant now) {
+        jdbc.sql("""
+                        UPDATE account_token SET used_at = :now WHERE subject_id = :subject AND purpose = :purpose
+                          AND site = :site AND used_at IS NULL
+                        """)
+                .param("subject", subject.value())
+                .param("purpose", purpose.key())
+                .param("site", site)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
     /** When the newest link of that purpose was sent to the subject's account on the site, if ever. */
     Optional<Instant> lastIssued(Purpose purpose, String site, SubjectId subject) {
         return jdbc.sql("""

@@ -32,6 +32,14 @@ class PasswordResets {
 
     static final Duration VALID_FOR = Duration.ofHours(1);
 
+    /**
+     * Reset links an account may have waiting, unused and valid, at once; a further request sends nothing. WHY: the
+     * page answers alike whoever's login is typed, so nothing else bounded how often a stranger who knows someone's
+     * login (a user name, an address) had Steward mail them, from the site's own sender (attack23). The owner loses
+     * nothing: each link already in their mailbox works.
+     */
+    static final int WAITING_AT_MOST = 3;
+
     private final AccountRepository accounts;
     private final AccountDevices devices;
     private final AccountTokenRepository tokens;
@@ -104,8 +112,12 @@ class PasswordResets {
             return;
         }
         SubjectId subject = account.get().subject();
-        String token = links.token();
         Instant now = clock.instant();
+        tokens.lockLinksOf(site, subject);
+        if (tokens.waiting(AccountTokenRepository.Purpose.RESET, site, subject, now) >= WAITING_AT_MOST) {
+            return;
+        }
+        String token = links.token();
         tokens.insert(AccountTokenRepository.Purpose.RESET, Sha256.hex(token), site, subject, now, now.plus(VALID_FOR));
         String siteName = words.siteName(site);
         mailer.queue(OutgoingMail.service(
@@ -147,6 +159,8 @@ class PasswordResets {
                 .flatMap(subject -> accounts.find(site, subject));
         return account.map(found -> {
             accounts.changePassword(site, found.subject(), passwords.encode(password), clock.instant());
+            // the other reset links the account had waiting would set a password again, over this one
+            tokens.useUp(AccountTokenRepository.Purpose.RESET, site, found.subject(), clock.instant());
             verifications.complete(found, "password-reset");
             return devices.newPassword(found);
         });

@@ -10,6 +10,7 @@ import dev.steward.platform.Sha256;
 import dev.steward.vault.Addressees;
 import dev.steward.vault.RecordSummary;
 import dev.steward.vault.SubjectId;
+import dev.steward.vault.SubjectReviews;
 import dev.steward.vault.Vault;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -46,6 +47,7 @@ class AddressTelling {
     private final ReaderLanguages readers;
     private final Vault vault;
     private final Addressees addressees;
+    private final SubjectReviews reviews;
     private final Mailer mailer;
     private final List<MailHold> holds;
     private final TransactionTemplate transaction;
@@ -59,6 +61,7 @@ class AddressTelling {
             ReaderLanguages readers,
             Vault vault,
             Addressees addressees,
+            SubjectReviews reviews,
             Mailer mailer,
             List<MailHold> holds,
             TransactionTemplate transaction,
@@ -69,6 +72,7 @@ class AddressTelling {
         this.readers = readers;
         this.vault = vault;
         this.addressees = addressees;
+        this.reviews = reviews;
         this.mailer = mailer;
         this.holds = holds;
         this.transaction = transaction;
@@ -120,10 +124,7 @@ class AddressTelling {
             Instant now = clock.instant();
             List<Concerned> uncovered = new ArrayList<>();
             for (Concerned found : concerned) {
-                Concerned one = new Concerned(
-                        found.subject(),
-                        found.records(),
-                        wordings.toAsk(site, found.subject(), found.records(), change.consentActivities(), now));
+                Concerned one = new Concerned(found.subject(), found.records(), asked(site, found, change, now));
                 Optional<NoticeChangeRepository.Told> covering = covering(before, one.asked(), now);
                 if (covering.isPresent()) {
                     // found after its address was told (a split, a replay): that mail said all it needs
@@ -152,6 +153,18 @@ class AddressTelling {
             }
             return true;
         }));
+    }
+
+    /**
+     * The consents the subject is asked to give again; none while it waits for review. WHY: such a subject holds two
+     * addresses joined before proofs, maybe two people's, and is told at one of them: its link renewed the subject's
+     * consents, the other person's among them, and proved an address of the subject's that was not always the one
+     * mailed (attack23). Told, it keeps the consents it gave for what they covered.
+     */
+    private List<ConsentWordings.Reconsent> asked(Site site, Concerned found, NoticeChange change, Instant now) {
+        return reviews.awaitsReview(found.subject())
+                ? List.of()
+                : wordings.toAsk(site, found.subject(), found.records(), change.consentActivities(), now);
     }
 
     /** One mail for the subjects: the consents any of them still gives, asked once; each subject recorded as told. */

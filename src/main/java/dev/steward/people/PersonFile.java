@@ -224,7 +224,9 @@ class PersonFile {
                         words.site(blocker.site()),
                         words.activity(blocker.site(), blocker.activity()),
                         console.get("console.blocker." + blocker.kind().name()),
-                        blocker.reason(),
+                        staff.sites().isEmpty() || blocker.reasonForStaffOfSomeSites()
+                                ? blocker.reason()
+                                : console.get("console.blocker.wholeSubject"),
                         blocker.until()))
                 .toList();
     }

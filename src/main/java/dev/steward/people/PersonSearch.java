@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Finds the data subjects an identifier belongs to, through its blind index: the value itself is never stored or
  * logged by the search. Every search is audited (the kind searched and each person found, never the value), and a
- * member limited to some sites finds only people with something on them.
+ * member limited to some sites finds only people with something on them, by an identifier their sites were given.
  */
 @Service
 class PersonSearch {
@@ -28,8 +28,15 @@ class PersonSearch {
     private final PersonFile files;
     private final AuditTrail audit;
     private final CatalogWords words;
+    private final SiteIdentifiers siteIdentifiers;
 
-    PersonSearch(Identities identities, PersonFile files, AuditTrail audit, CatalogWords words) {
+    PersonSearch(
+            Identities identities,
+            PersonFile files,
+            AuditTrail audit,
+            CatalogWords words,
+            SiteIdentifiers siteIdentifiers) {
+        this.siteIdentifiers = siteIdentifiers;
         this.identities = identities;
         this.files = files;
         this.audit = audit;
@@ -45,7 +52,7 @@ class PersonSearch {
         List<Found> found = new ArrayList<>();
         for (SubjectId subject : identities.carrying(identifier)) {
             Set<String> sites = files.sitesOf(subject, staff);
-            if (!sites.isEmpty()) {
+            if (!sites.isEmpty() && siteIdentifiers.findableBy(subject, identifier, staff)) {
                 found.add(new Found(subject, sites.stream().map(words::site).toList()));
             }
         }

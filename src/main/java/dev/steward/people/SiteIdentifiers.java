@@ -40,18 +40,33 @@ class SiteIdentifiers {
         if (!knownElsewhere(subject, staff)) {
             return held;
         }
-        // compared, never shown: what the page shows was read, and written to the audit trail, as identifiers
-        List<String> given = vault.records(subject).stream()
+        List<String> given = givenOnTheirSites(subject, staff);
+        return held.stream()
+                .filter(identifier -> among(identifier.identifier(), given))
+                .toList();
+    }
+
+    /**
+     * Whether the member finds the person by this identifier: only by one their page shows them. WHY: a search that
+     * found a person of the member's sites by a phone number only another site was given told the member whose number
+     * it is, which the page keeps from them (attack23).
+     */
+    boolean findableBy(SubjectId subject, Identifier searched, Caller staff) {
+        return !knownElsewhere(subject, staff) || among(searched, givenOnTheirSites(subject, staff));
+    }
+
+    /** The values the records of the member's sites hold: compared, never shown (what a page shows is audited). */
+    private List<String> givenOnTheirSites(SubjectId subject, Caller staff) {
+        return vault.records(subject).stream()
                 .filter(record -> staff.maySee(record.site()))
                 .map(record -> vault.fields(record.id(), Access.system("person-page-scope")))
                 .map(fields -> fields.values())
                 .flatMap(Collection::stream)
                 .toList();
-        return held.stream()
-                .filter(identifier -> given.stream()
-                        .anyMatch(value ->
-                                new Identifier(identifier.identifier().kind(), value).equals(identifier.identifier())))
-                .toList();
+    }
+
+    private static boolean among(Identifier identifier, List<String> given) {
+        return given.stream().anyMatch(value -> new Identifier(identifier.kind(), value).equals(identifier));
     }
 
     private boolean knownElsewhere(SubjectId subject, Caller staff) {

@@ -45,7 +45,8 @@ public class Retention implements ErasureBlockers {
                             record.activity(),
                             ErasureBlocker.Kind.LEGAL_HOLD,
                             hold.reason(),
-                            hold.endsAt())));
+                            hold.endsAt(),
+                            hold.record() == null)));
             Instant statutoryEnd = rules.statutoryEnd(record);
             if (statutoryEnd != null && statutoryEnd.isAfter(now)) {
                 blockers.add(new ErasureBlocker(
@@ -54,7 +55,8 @@ public class Retention implements ErasureBlockers {
                         record.activity(),
                         ErasureBlocker.Kind.STATUTORY_MINIMUM,
                         statutoryReason(record),
-                        statutoryEnd));
+                        statutoryEnd,
+                        false));
             }
         }
         return List.copyOf(blockers);

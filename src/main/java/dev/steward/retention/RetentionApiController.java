@@ -74,13 +74,16 @@ class RetentionApiController {
     record BlockerView(
             UUID record, String site, String activity, ErasureBlocker.Kind kind, String reason, Instant until) {
 
-        static BlockerView of(ErasureBlocker blocker) {
+        static final String WHOLE_SUBJECT =
+                "A legal hold on the whole person, placed by staff of every site: its reason is shown to them only.";
+
+        static BlockerView of(ErasureBlocker blocker, Caller staff) {
             return new BlockerView(
                     blocker.record().value(),
                     blocker.site(),
                     blocker.activity(),
                     blocker.kind(),
-                    blocker.reason(),
+                    staff.sites().isEmpty() || blocker.reasonForStaffOfSomeSites() ? blocker.reason() : WHOLE_SUBJECT,
                     blocker.until());
         }
     }
@@ -167,7 +170,7 @@ class RetentionApiController {
         Caller staff = caller.get();
         List<BlockerView> blockers = retention.blockers(new SubjectId(subject)).stream()
                 .filter(blocker -> staff.maySee(blocker.site()))
-                .map(BlockerView::of)
+                .map(blocker -> BlockerView.of(blocker, staff))
                 .toList();
         audit.record(new AuditEntry(staff.name(), "read-retention-blockers", subject, null, List.of(), reason));
         return new SubjectBlockers(subject.toString(), blockers);

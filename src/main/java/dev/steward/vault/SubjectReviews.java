@@ -70,6 +70,11 @@ public class SubjectReviews {
         return reviews.pending();
     }
 
+    /** Whether the subject waits for review: no proof reaches it, and nothing may be done on one address's word. */
+    public boolean awaitsReview(SubjectId subject) {
+        return reviews.underReview(subject);
+    }
+
     /** Staff found that the subject is one person after all: proofs reach it again. */
     @Transactional
     public void confirmOnePerson(SubjectId subject, String staff, String reason) {

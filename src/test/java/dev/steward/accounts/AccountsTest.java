@@ -329,6 +329,57 @@ class AccountsTest {
                 .isEqualTo(1);
     }
 
+    /**
+     * A stranger who knows someone's login asks for a reset again and again: every answer is the same, and the owner
+     * gets three links at most while they wait unused and valid; each mail went out on main (attack23). The owner
+     * loses nothing: a link already sent works, and its use ends the others. An hour later the links have expired
+     * and a reset is mailed again.
+     */
+    @Test
+    void askingForResetsAgainAndAgainMailsTheOwnerThreeLinksAtMost() {
+        Filled registration = SeedForms.omronAccount();
+        register(registration);
+        String reset = "/s/omron-healthcare/account/reset";
+        Visitor stranger = new Visitor(port);
+
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> asked = stranger.submit(reset, reset, Map.of("login", registration.email()));
+            assertThat(asked.statusCode()).isEqualTo(200);
+            assertThat(Pages.text(asked.body())).contains("If there is an account with this login");
+        }
+
+        assertThat(resetMails(registration.email())).hasSize(3);
+        List<String> links = resetMails(registration.email()).stream()
+                .map(mail -> Mailboxes.linkIn(mail.get("text").asString(), reset + "/")
+                        .orElseThrow())
+                .toList();
+        Visitor owner = new Visitor(port);
+        String oldest = links.get(2);
+        String form = owner.get(oldest).body();
+        HttpResponse<String> done =
+                owner.postForm(oldest, Map.of("_csrf", Console.csrf(form), "password", "canarytoken-reset-once"));
+        assertThat(location(done)).isEqualTo("/s/omron-healthcare/account/login?reset=done");
+        assertThat(new Visitor(port).get(links.get(0)).statusCode())
+                .as("a reset ends the other links")
+                .isEqualTo(410);
+
+        stranger.submit(reset, reset, Map.of("login", registration.email()));
+        assertThat(resetMails(registration.email())).hasSize(4);
+        for (int i = 0; i < 3; i++) {
+            stranger.submit(reset, reset, Map.of("login", registration.email()));
+        }
+        assertThat(resetMails(registration.email())).hasSize(6);
+        clock.advance(Duration.ofMinutes(61));
+        stranger.submit(reset, reset, Map.of("login", registration.email()));
+        assertThat(resetMails(registration.email())).hasSize(7);
+    }
+
+    private List<JsonNode> resetMails(String address) {
+        return Mailboxes.to(port, address).stream()
+                .filter(mail -> mail.get("subjectLine").asString().contains("Reset your password"))
+                .toList();
+    }
+
     @Test
     void aResetLinkExpiresAfterAnHour() {
         Filled registration = SeedForms.omronAccount();

@@ -53,8 +53,6 @@ class NoticeChangePerAddressTest {
     private static final String SITE = SeedForms.OMRON;
     private static final String PURPOSE = "surveys-and-contests";
     private static final String LINK = "/s/omron-healthcare/notice-change/";
-    private static final String SUBJECT_LINE = "Omronhealthcare.com: our privacy notice has changed";
-    private static final Instant BEFORE_THE_CHANGE = Instant.parse("2026-03-01T09:00:00Z");
     private static final int SMTP_PORT = Smtp.freePort();
 
     @RegisterExtension
@@ -84,7 +82,7 @@ class NoticeChangePerAddressTest {
     void tellAfterAMaterialChange(@TempDir Path temporary) throws IOException {
         omron = new OmronChange(temporary, SMTP_PORT, ",classpath:examples/olympus-2018");
         try (ConfigurableApplicationContext first = start()) {
-            first.getBean(TestClock.class).set(BEFORE_THE_CHANGE);
+            first.getBean(TestClock.class).set(OmronChange.BEFORE_THE_CHANGE);
             Http firstHttp = TestServer.http(first);
             anns = List.of(contest(firstHttp, ann), contest(firstHttp, ann), contest(firstHttp, ann));
             bobs = contest(firstHttp, bob);
@@ -104,7 +102,7 @@ class NoticeChangePerAddressTest {
         press(link(gil, 0));
         TestClock clock = server.getBean(TestClock.class);
         Instant now = clock.instant();
-        clock.set(BEFORE_THE_CHANGE.plus(Duration.ofHours(1)));
+        clock.set(OmronChange.BEFORE_THE_CHANGE.plus(Duration.ofHours(1)));
         // the new catalog asks for the phone number too
         gilLate = submitted(http, SeedForms.omronContest().with("email", gil).with("phone", SeedForms.phone()));
         annLate = submitted(http, SeedForms.omronContest().with("email", ann).with("phone", SeedForms.phone()));
@@ -115,7 +113,7 @@ class NoticeChangePerAddressTest {
         secondRun = server.getBean(NoticeChangeMailing.class).run();
 
         // two subjects of Hal's found from before the change, and two nodes looking for people at the same moment
-        clock.set(BEFORE_THE_CHANGE.plus(Duration.ofHours(2)));
+        clock.set(OmronChange.BEFORE_THE_CHANGE.plus(Duration.ofHours(2)));
         hals = List.of(
                 submitted(http, SeedForms.omronContest().with("email", hal).with("phone", SeedForms.phone())),
                 submitted(http, SeedForms.omronContest().with("email", hal).with("phone", SeedForms.phone())));
@@ -267,7 +265,7 @@ class NoticeChangePerAddressTest {
     private List<MimeMessage> mailsTo(String address) {
         return Arrays.stream(smtp.getReceivedMessages())
                 .filter(message -> Smtp.recipient(message).equalsIgnoreCase(address))
-                .filter(message -> Smtp.subjectLine(message).contains(SUBJECT_LINE))
+                .filter(message -> Smtp.subjectLine(message).contains(OmronChange.SUBJECT_LINE))
                 .toList();
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -17,6 +18,10 @@ final class OmronChange {
 
     static final String OLD_WORDING = "I choose to participate and agree that Omronhealthcare.com uses my name,"
             + " e-mail address and mailing address to run this survey or contest.";
+    static final String SUBJECT_LINE = "Omronhealthcare.com: our privacy notice has changed";
+    /** When the people a test tells entered Omron's contest: before the material version took effect. */
+    static final Instant BEFORE_THE_CHANGE = Instant.parse("2026-03-01T09:00:00Z");
+
     static final String NEW_WORDING = "I choose to participate and agree that Omronhealthcare.com uses my name,"
             + " e-mail address, mailing address and phone number to run this survey or contest.";
 

@@ -55,23 +55,8 @@ class PersonViewTest {
     @Test
     void aMemberOfOneSiteSeesOnlyTheIdentifiersTheirSiteWasGiven() {
         String who = SeedForms.unique("two-sites");
-        String phone = "+49 30 5550 " + (1000 + (who.hashCode() & 0xfff));
-        SubjectId subject = identities.newSubject(List.of(
-                ClaimedIdentifier.of(Identifier.email(Canary.email(who))),
-                ClaimedIdentifier.of(Identifier.phone(phone))));
-        vault.store(subject, LabCustomers.newsletter(Map.of("email", Canary.email(who))));
-        vault.store(
-                subject,
-                new NewRecord(
-                        SeedForms.OMRON,
-                        "customer-service",
-                        "1",
-                        "us-notice",
-                        "US",
-                        "until-answered",
-                        null,
-                        RecordState.ACTIVE,
-                        Map.of("phone", phone)));
+        String phone = phoneOf(who);
+        SubjectId subject = knownOnTwoSites(who, phone);
         String digits = phone.replaceAll("[^0-9+]", "");
 
         String lab = Console.signIn(port, StaffUsers.add(port, "PRIVACY_OFFICER", "lab"), StaffUsers.PASSWORD)
@@ -95,6 +80,70 @@ class PersonViewTest {
                 .contains(Canary.email(who))
                 .contains(digits)
                 .doesNotContain("Only the identifiers your sites were given are shown.");
+    }
+
+    /**
+     * The same person, where only the lab holds the address and only Omron the phone number: a member of one site finds
+     * them by what their site was given and by nothing else. The lab's member found them by Omron's phone number, and
+     * so learnt whose number it is, which the page keeps from them (attack23); Omron's by the lab's address.
+     */
+    @Test
+    void aMemberOfOneSiteFindsAPersonOnlyByWhatTheirSiteWasGiven() {
+        String who = SeedForms.unique("two-sites-found");
+        String phone = phoneOf(who);
+        SubjectId subject = knownOnTwoSites(who, phone);
+        Console lab = Console.signIn(port, StaffUsers.add(port, "PRIVACY_OFFICER", "lab"), StaffUsers.PASSWORD);
+        Console omron =
+                Console.signIn(port, StaffUsers.add(port, "PRIVACY_OFFICER", SeedForms.OMRON), StaffUsers.PASSWORD);
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+
+        assertThat(search(lab, "phone", phone)).contains("Nobody on your sites").doesNotContain(subject.toString());
+        assertThat(search(omron, "email", Canary.email(who)))
+                .contains("Nobody on your sites")
+                .doesNotContain(subject.toString());
+
+        assertThat(search(lab, "email", Canary.email(who))).contains("/admin/people/" + subject);
+        assertThat(search(omron, "phone", phone)).contains("/admin/people/" + subject);
+        assertThat(search(admin, "phone", phone)).contains("/admin/people/" + subject);
+        assertThat(search(admin, "email", Canary.email(who))).contains("/admin/people/" + subject);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'find-person' AND subject_id = :subject")
+                        .param("subject", subject.value())
+                        .query(Long.class)
+                        .single())
+                .as("only the searches that found the person name them in the audit trail")
+                .isEqualTo(4);
+    }
+
+    private String search(Console staff, String kind, String value) {
+        HttpResponse<String> found =
+                staff.submit("/admin/people", "/admin/people", Map.of("kind", kind, "value", value));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        return found.body();
+    }
+
+    private static String phoneOf(String who) {
+        return "+49 30 " + (1000000 + (who.hashCode() & 0x7ffff));
+    }
+
+    /** A person a review joined: the lab's newsletter holds their address, Omron's customer service their phone. */
+    private SubjectId knownOnTwoSites(String who, String phone) {
+        SubjectId subject = identities.newSubject(List.of(
+                ClaimedIdentifier.of(Identifier.email(Canary.email(who))),
+                ClaimedIdentifier.of(Identifier.phone(phone))));
+        vault.store(subject, LabCustomers.newsletter(Map.of("email", Canary.email(who))));
+        vault.store(
+                subject,
+                new NewRecord(
+                        SeedForms.OMRON,
+                        "customer-service",
+                        "1",
+                        "us-notice",
+                        "US",
+                        "until-answered",
+                        null,
+                        RecordState.ACTIVE,
+                        Map.of("phone", phone)));
+        return subject;
     }
 
     @Test

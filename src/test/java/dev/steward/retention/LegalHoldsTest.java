@@ -343,6 +343,49 @@ class LegalHoldsTest {
         assertThat(again.statusCode()).as("a hold no longer in force").isEqualTo(422);
     }
 
+    /**
+     * A hold on a whole person is placed, listed and released by staff of every site only. A member of the lab, whose
+     * record it keeps, reads on the person's page and in the API that such a hold keeps it, but not its reason: both
+     * showed the reason, which may name another site's matter, though their list of holds does not show the hold
+     * (attack23). Staff of every site read it.
+     */
+    @Test
+    void staffOfOneSiteLearnThatAHoldOnTheWholePersonKeepsTheirRecordButNotWhy() {
+        SubjectId subject = records.person("held-whole");
+        records.trial(subject, "held-whole");
+        LocalDate lastDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusYears(1);
+        JsonNode hold = place("{\"subject\":\"" + subject + "\",\"reason\":\"Omron recall dispute R-51\",\"until\":\""
+                + lastDay + "\"}");
+        String blockers = "/api/v1/admin/subjects/" + subject + "/retention-blockers";
+
+        String labPage = Console.signIn(port, StaffUsers.add(port, "PRIVACY_OFFICER", "lab"), StaffUsers.PASSWORD)
+                .get("/admin/people/" + subject)
+                .body();
+        assertThat(labPage)
+                .contains("Placed on the whole person by staff of every site")
+                .doesNotContain("R-51");
+        HttpResponse<String> labAuditor =
+                http.get(blockers, Http.basic(StaffUsers.add(port, "AUDITOR", "lab"), StaffUsers.PASSWORD));
+        assertThat(labAuditor.statusCode()).as(labAuditor.body()).isEqualTo(200);
+        assertThat(Json.read(labAuditor.body()).get("blockers").valueStream().toList())
+                .singleElement()
+                .satisfies(blocker -> {
+                    assertThat(blocker.get("kind").asString()).isEqualTo("LEGAL_HOLD");
+                    assertThat(blocker.get("reason").asString())
+                            .contains("whole person")
+                            .doesNotContain("R-51");
+                });
+
+        assertThat(Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD)
+                        .get("/admin/people/" + subject)
+                        .body())
+                .contains("Omron recall dispute R-51");
+        assertThat(http.get(blockers, ADMIN).body()).contains("Omron recall dispute R-51");
+        HttpResponse<String> released = http.postJson(
+                "/api/v1/admin/holds/" + hold.get("id").asString() + "/release", "{\"reason\":\"Settled\"}", ADMIN);
+        assertThat(released.statusCode()).isEqualTo(200);
+    }
+
     private JsonNode place(String json) {
         HttpResponse<String> placed = http.postJson("/api/v1/admin/holds", json, ADMIN);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
