@@ -4,9 +4,12 @@ import dev.steward.platform.EmailLinks;
 import dev.steward.platform.ErrorWords;
 import dev.steward.platform.InvalidInputException;
 import dev.steward.platform.Phrase;
+import dev.steward.platform.RateLimitedException;
 import dev.steward.platform.UnusableLinkException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,12 +28,17 @@ class PasswordResetController {
     private final AccountPageModel pages;
     private final PasswordResets resets;
     private final AccountDevices devices;
-
+    private final ResetRequestLimit limit;
     private final ErrorWords errorWords;
 
     PasswordResetController(
-            AccountPageModel pages, PasswordResets resets, AccountDevices devices, ErrorWords errorWords) {
+            AccountPageModel pages,
+            PasswordResets resets,
+            AccountDevices devices,
+            ResetRequestLimit limit,
+            ErrorWords errorWords) {
         this.devices = devices;
+        this.limit = limit;
         this.errorWords = errorWords;
         this.pages = pages;
         this.resets = resets;
@@ -47,12 +55,19 @@ class PasswordResetController {
             @PathVariable String site,
             @RequestParam(defaultValue = "") String login,
             Model model,
+            HttpServletRequest request,
             HttpServletResponse response) {
         page(model, site);
         try {
+            limit.admit(request.getRemoteAddr());
             resets.request(site, login);
         } catch (InvalidInputException e) {
             return refused(model, e, response, "accounts/reset-request");
+        } catch (RateLimitedException e) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+            AccountPageModel.errors(model, errorWords.shown(List.of(e.error())));
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return "accounts/reset-request";
         }
         model.addAttribute("sent", true);
         return "accounts/reset-request";

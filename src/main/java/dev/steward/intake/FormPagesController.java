@@ -9,6 +9,7 @@ import dev.steward.consent.CollectionMethod;
 import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.FieldError;
 import dev.steward.platform.InvalidInputException;
+import dev.steward.platform.RateLimitedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;

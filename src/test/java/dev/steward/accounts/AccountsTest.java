@@ -374,6 +374,38 @@ class AccountsTest {
         assertThat(resetMails(registration.email())).hasSize(7);
     }
 
+    /**
+     * One sender asks for reset links at most thirty times an hour, whatever the logins (attack23 O2): the
+     * thirty-first is refused in words, with when to try again, before the login is looked at, so it is refused alike
+     * for an account that exists; another sender is not held up.
+     */
+    @Test
+    void oneSenderAsksForThirtyResetLinksAnHourAtMostWhateverTheLogins() {
+        Filled registration = SeedForms.omronAccount();
+        register(registration);
+        String reset = "/s/omron-healthcare/account/reset";
+        Visitor sender = new Visitor(port);
+        for (int i = 0; i < 30; i++) {
+            String login = "nobody-" + i + "-" + UUID.randomUUID() + "-canarytoken@example.org";
+            assertThat(sender.submit(reset, reset, Map.of("login", login)).statusCode())
+                    .isEqualTo(200);
+        }
+
+        HttpResponse<String> refused = sender.submit(reset, reset, Map.of("login", registration.email()));
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(Pages.text(refused.body()))
+                .contains("Too many submissions from you in a short time. Please try again in")
+                .doesNotContain("If there is an account with this login");
+        assertThat(resetMails(registration.email()))
+                .as("nothing mailed to the account")
+                .isEmpty();
+        HttpResponse<String> another = new Visitor(port).submit(reset, reset, Map.of("login", registration.email()));
+        assertThat(another.statusCode()).isEqualTo(200);
+        assertThat(resetMails(registration.email())).hasSize(1);
+    }
+
     private List<JsonNode> resetMails(String address) {
         return Mailboxes.to(port, address).stream()
                 .filter(mail -> mail.get("subjectLine").asString().contains("Reset your password"))

@@ -1,6 +1,5 @@
-package dev.steward.intake;
+package dev.steward.platform;
 
-import dev.steward.platform.FieldError;
 import java.time.Duration;
 
 /** The sender submitted too often; nothing was checked or stored. Answered with 429 and when to try again. */
