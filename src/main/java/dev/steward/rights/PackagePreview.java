@@ -32,7 +32,7 @@ class PackagePreview {
 
     @Transactional
     String of(UUID id) {
-        RightsRequest request = queue.view(id).request();
+        RightsRequest request = queue.requireAnswerable(queue.view(id).request());
         if (!PACKAGED.contains(request.type()) || request.status() != RequestStatus.RECEIVED) {
             throw new InvalidInputException(FieldError.of(null, "no-package", "error.rights.request.no-package"));
         }

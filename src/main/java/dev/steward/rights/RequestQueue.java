@@ -83,7 +83,8 @@ public class RequestQueue {
             List<RequestEvent> history,
             List<RecipientNotice> notices,
             List<PackageSummary> packages,
-            boolean overdue) {}
+            boolean overdue,
+            boolean answerable) {}
 
     @Transactional
     public Detail view(UUID id) {
@@ -95,7 +96,8 @@ public class RequestQueue {
                 records.history(request),
                 notices.ofRequest(request.id()),
                 packages.ofRequest(request),
-                request.overdue(clock.instant()));
+                request.overdue(clock.instant()),
+                answerable(request));
     }
 
     @Transactional
@@ -149,7 +151,7 @@ public class RequestQueue {
 
     @Transactional
     public RightsRequest fulfil(UUID id) {
-        RightsRequest request = visible(id);
+        RightsRequest request = requireAnswerable(visible(id));
         audited(request, "fulfil-request", List.of("request"), null);
         return fulfilment.fulfil(request, caller.get().name());
     }
@@ -240,6 +242,23 @@ public class RequestQueue {
         return requests.find(id)
                 .filter(request -> who.maySee(request.site()))
                 .orElseThrow(() -> new NotFoundException("There is no request " + id + "."));
+    }
+
+    /**
+     * Whether the caller may give the request's answer, which covers every site of its controller (SubjectData): a
+     * member of only some of them would read, release or erase what other sites hold, which every other page keeps
+     * from them (attack23 O1). Denying needs no more than the request's own site: it releases nothing.
+     */
+    private boolean answerable(RightsRequest request) {
+        Caller who = caller.get();
+        return SubjectData.sitesOf(catalogs.of(request.site())).stream().allMatch(who::maySee);
+    }
+
+    RightsRequest requireAnswerable(RightsRequest request) {
+        if (!answerable(request)) {
+            throw new InvalidInputException(FieldError.of(null, "scope", "error.rights.request.scope"));
+        }
+        return request;
     }
 
     private List<String> visibleSites() {

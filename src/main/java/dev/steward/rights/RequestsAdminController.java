@@ -87,7 +87,9 @@ class RequestsAdminController {
             @Nullable RequestDetails details,
             List<RequestEvent> history,
             List<RecipientNotice> recipientNotices,
-            List<PackageSummary> packages) {}
+            List<PackageSummary> packages,
+            // whether the caller may preview and give the answer: it covers every site of the controller
+            boolean answerable) {}
 
     @Operation(
             summary = "Open a rights request",
@@ -101,7 +103,8 @@ class RequestsAdminController {
                 detail.details(),
                 detail.history(),
                 detail.notices(),
-                detail.packages());
+                detail.packages(),
+                detail.answerable());
     }
 
     record Assignment(@Nullable String assignee) {}

@@ -151,6 +151,7 @@ class RequestsConsoleController {
         model.addAttribute("chosen", chosen(detail));
         model.addAttribute("now", clock.instant());
         model.addAttribute("extensions", extensions(detail.request()));
+        model.addAttribute("answerable", detail.answerable());
         return "admin/request";
     }
 
