@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -61,6 +62,10 @@ class ConsentEventsController {
                     "Records a consent given, withdrawn or objected to that the integrator collected; chained in the ledger and signed with a receipt.")
     @PostMapping("/api/v1/consent-events")
     @ResponseStatus(HttpStatus.CREATED)
+    // one transaction for the request: a withdrawal by address appends one event per subject carrying it, and a crash
+    // or an error half-way must not leave some withdrawn without an answer to the integrator, who sends it again
+    // (crash23)
+    @Transactional
     Recorded record(@RequestBody NewEvent request, HttpServletRequest http) {
         caller.requireSite(request.site());
         ConsentAction action = parse(ConsentAction.class, "action", request.action());

