@@ -13,7 +13,10 @@ import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +32,9 @@ class ReceiptTest {
 
     @Autowired
     Identities identities;
+
+    @Autowired
+    ConsentReceipts receipts;
 
     @Test
     void aReceiptVerifiesOfflineAgainstThePublishedKeyAndFailsWhenOneByteChanges() throws Exception {
@@ -137,6 +143,54 @@ class ReceiptTest {
                 .isEqualTo("Unsubscribe with the link in each message.");
         assertThat(ReceiptController.withoutAddress("Write to https://example.org/privacy"))
                 .isEqualTo("Write to");
+    }
+
+    /**
+     * Where the catalog words no way to withdraw (the lab's trial asks no consent in words of its own), the signed
+     * receipt said it in English whatever its language (outside22 F5); it says it in the receipt's language, English
+     * where the bundles have not that language, and the page shows the words without the address.
+     */
+    @Test
+    void theWayToWithdrawTheCatalogDoesNotWordIsSaidInTheReceiptsLanguage() {
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt-fallback")));
+        Map<String, String> expected = Map.of(
+                "en", "You can withdraw this consent at any time in our privacy center.",
+                "de", "Sie können diese Einwilligung jederzeit in unserem Datenschutzcenter widerrufen.",
+                "ja", "この同意は、プライバシーセンターでいつでも撤回できます。",
+                "fr", "You can withdraw this consent at any time in our privacy center.");
+
+        expected.forEach((language, words) -> {
+            String withdrawal =
+                    (String) receipts.claims(trialConsent(subject, language)).get("withdrawalMethod");
+            assertThat(withdrawal)
+                    .as(language)
+                    .matches(Pattern.quote(words) + " http://localhost:\\d+/s/lab/privacy-center");
+            assertThat(ReceiptController.withoutAddress(withdrawal))
+                    .as(language)
+                    .isEqualTo(words);
+        });
+    }
+
+    /** A consent to the lab's trial, whose activity words no consent, as read in the language. */
+    private static ConsentEvent trialConsent(SubjectId subject, String language) {
+        return new ConsentEvent(
+                1,
+                UUID.randomUUID(),
+                subject,
+                "lab",
+                "trial",
+                "trial",
+                ConsentAction.GIVEN,
+                "1",
+                null,
+                "form",
+                Instant.parse("2026-03-02T10:00:00Z"),
+                "EU",
+                false,
+                null,
+                null,
+                language,
+                null);
     }
 
     /** The consent of Olympus's contact form (seed 001 §3.3), as its form records it. */
