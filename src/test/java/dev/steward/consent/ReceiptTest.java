@@ -171,6 +171,42 @@ class ReceiptTest {
         });
     }
 
+    /**
+     * The receipt page cited the law in English on a German page ("Art. 6(1)(a) GDPR") and told a European visitor of
+     * Olympus the time on Tokyo's clock (outside22 F6): the law in the reader's words, the time on the clock of the
+     * jurisdiction the consent was given under. The signed receipt keeps the English citation.
+     */
+    @Test
+    void theReceiptPageCitesTheLawInTheReadersWordsOnTheClockOfTheConsentsRegion() throws Exception {
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt-words")));
+        ConsentEvent european = contactFormConsent(subject);
+        Http http = new Http(port);
+
+        String german =
+                http.get(european.receiptPath(), "Accept-Language", "de").body();
+        assertThat(german)
+                .contains("<td>Art. 6 Abs. 1 lit. a DSGVO</td>")
+                .doesNotContain("Art. 6(1)(a) GDPR")
+                .containsPattern("<time datetime=\"[^\"]+\">[^<]+, \\d\\d:\\d\\d \\(MES?Z\\)</time>")
+                .doesNotContain("(JST)");
+        assertThat(http.get(european.receiptPath()).body())
+                .contains("<td>Art. 6(1)(a) GDPR</td>")
+                .containsPattern("\\(CES?T\\)</time>");
+        assertThat(JWSObject.parse(http.get("/api/v1/receipts/" + european.id()).body())
+                        .getPayload()
+                        .toString())
+                .contains("Art. 6(1)(a) GDPR");
+
+        ConsentEvent japanese = ledger.record(ConsentRequest.of(
+                        subject, "olympus-ims", "respond-to-inquiries", ConsentAction.GIVEN, CollectionMethod.FORM)
+                .withActivity("contact-form")
+                .withWording("I consent to Olympus storing the data I entered to answer my inquiry.")
+                .withJurisdiction("JP"));
+        assertThat(http.get(japanese.receiptPath(), "Accept-Language", "de").body())
+                .as("the JP notice's region reads the site's clock")
+                .contains("(JST)</time>");
+    }
+
     /** A consent to the lab's trial, whose activity words no consent, as read in the language. */
     private static ConsentEvent trialConsent(SubjectId subject, String language) {
         return new ConsentEvent(
