@@ -207,6 +207,28 @@ class ReceiptTest {
                 .contains("(JST)</time>");
     }
 
+    /**
+     * A cookie banner's receipt said to withdraw through the "Cookie settings" link and linked the privacy center,
+     * which knows people by their e-mail address and cannot reach a choice the banner recorded under a pseudonym: a
+     * dead end. The page keeps the banner's words and links no privacy center.
+     */
+    @Test
+    void aCookieBannersReceiptSendsTheVisitorToTheBannerNotThePrivacyCenter() {
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt-banner")));
+        ConsentEvent banner = ledger.record(ConsentRequest.of(
+                        subject, "olympus-ims", "traffic-analysis", ConsentAction.GIVEN, CollectionMethod.BANNER)
+                .withWording("Olympus cookie banner")
+                .withJurisdiction("EU"));
+        Http http = new Http(port);
+
+        assertThat(http.get(banner.receiptPath()).body())
+                .contains("through the &quot;Cookie settings&quot; link on our pages")
+                .doesNotContain("Withdraw in the privacy center");
+        assertThat(http.get(contactFormConsent(subject).receiptPath()).body())
+                .as("a form's consent: the privacy center withdraws it")
+                .contains("<a href=\"/s/olympus-ims/privacy-center\">Withdraw in the privacy center</a>");
+    }
+
     /** A consent to the lab's trial, whose activity words no consent, as read in the language. */
     private static ConsentEvent trialConsent(SubjectId subject, String language) {
         return new ConsentEvent(
