@@ -99,10 +99,7 @@ class ReceiptTest {
     @Test
     void theReceiptPageSpeaksTheVisitorsLanguageAmongTheSites() {
         SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt-language")));
-        ConsentEvent event = ledger.record(ConsentRequest.of(
-                        subject, "olympus-ims", "respond-to-inquiries", ConsentAction.GIVEN, CollectionMethod.FORM)
-                .withWording("Answer my inquiry.")
-                .withJurisdiction("EU"));
+        ConsentEvent event = olympusConsent(subject, "respond-to-inquiries", CollectionMethod.FORM);
         Http http = new Http(port);
 
         assertThat(http.get(event.receiptPath(), "Accept-Language", "de-DE,de;q=0.9")
@@ -197,11 +194,7 @@ class ReceiptTest {
                         .toString())
                 .contains("Art. 6(1)(a) GDPR");
 
-        ConsentEvent japanese = ledger.record(ConsentRequest.of(
-                        subject, "olympus-ims", "respond-to-inquiries", ConsentAction.GIVEN, CollectionMethod.FORM)
-                .withActivity("contact-form")
-                .withWording("I consent to Olympus storing the data I entered to answer my inquiry.")
-                .withJurisdiction("JP"));
+        ConsentEvent japanese = contactFormConsent(subject, "JP");
         assertThat(http.get(japanese.receiptPath(), "Accept-Language", "de").body())
                 .as("the JP notice's region reads the site's clock")
                 .contains("(JST)</time>");
@@ -215,10 +208,7 @@ class ReceiptTest {
     @Test
     void aCookieBannersReceiptSendsTheVisitorToTheBannerNotThePrivacyCenter() {
         SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt-banner")));
-        ConsentEvent banner = ledger.record(ConsentRequest.of(
-                        subject, "olympus-ims", "traffic-analysis", ConsentAction.GIVEN, CollectionMethod.BANNER)
-                .withWording("Olympus cookie banner")
-                .withJurisdiction("EU"));
+        ConsentEvent banner = olympusConsent(subject, "traffic-analysis", CollectionMethod.BANNER);
         Http http = new Http(port);
 
         assertThat(http.get(banner.receiptPath()).body())
@@ -253,10 +243,21 @@ class ReceiptTest {
 
     /** The consent of Olympus's contact form (seed 001 §3.3), as its form records it. */
     private ConsentEvent contactFormConsent(SubjectId subject) {
+        return contactFormConsent(subject, "EU");
+    }
+
+    private ConsentEvent contactFormConsent(SubjectId subject, String jurisdiction) {
         return ledger.record(ConsentRequest.of(
                         subject, "olympus-ims", "respond-to-inquiries", ConsentAction.GIVEN, CollectionMethod.FORM)
                 .withActivity("contact-form")
                 .withWording("I consent to Olympus storing the data I entered to answer my inquiry.")
+                .withJurisdiction(jurisdiction));
+    }
+
+    /** A consent given on Olympus under its EU notice, in the way named, to the first activity of the purpose. */
+    private ConsentEvent olympusConsent(SubjectId subject, String purpose, CollectionMethod method) {
+        return ledger.record(ConsentRequest.of(subject, "olympus-ims", purpose, ConsentAction.GIVEN, method)
+                .withWording("Olympus's words for " + purpose)
                 .withJurisdiction("EU"));
     }
 
