@@ -20,10 +20,12 @@ class AccountPageModel {
 
     private final Catalogs catalogs;
     private final Durations durations;
+    private final AccountWords words;
 
-    AccountPageModel(Catalogs catalogs, Durations durations) {
+    AccountPageModel(Catalogs catalogs, Durations durations, AccountWords words) {
         this.catalogs = catalogs;
         this.durations = durations;
+        this.words = words;
     }
 
     Site site(String site) {
@@ -37,6 +39,8 @@ class AccountPageModel {
         model.addAttribute("minPasswordLength", Accounts.MIN_PASSWORD_LENGTH);
         model.addAttribute("policy", AccountPolicy.of(found));
         model.addAttribute("durations", durations);
+        // the visitor's region, whose clock the page's times are read on
+        model.addAttribute("region", words.region(site));
         if (!model.containsAttribute("errors")) {
             errors(model, List.of());
         }

@@ -181,6 +181,7 @@ class AccountPagesController {
                         : settings.emailChoicesTitle().shownIn(VisitorLanguages.of(declared), declared.language()));
         model.addAttribute("overview", overview.of(site, visitor.subject()));
         model.addAttribute("preferences", preferences.of(site, visitor.subject()));
+        model.addAttribute("operational", catalogs.of(site).operationalMail(declared, VisitorLanguages.of(declared)));
         boolean downloads = accounts.find(site, visitor.subject())
                 .flatMap(account -> catalogs.of(site).form(site, account.registeredWith()))
                 .map(Form::unlocksDownloads)

@@ -4,11 +4,15 @@ import dev.steward.catalog.Catalogs;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.SiteTimes;
 import dev.steward.catalog.VisitorLanguages;
+import dev.steward.notice.VisitorRegions;
 import dev.steward.platform.FieldError;
 import java.time.Instant;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * What the accounts module says to a visitor. A refusal keeps its field and code for programs and names its message in
@@ -22,11 +26,13 @@ class AccountWords {
     private final MessageSource messages;
     private final Catalogs catalogs;
     private final SiteTimes times;
+    private final VisitorRegions regions;
 
-    AccountWords(MessageSource messages, Catalogs catalogs, SiteTimes times) {
+    AccountWords(MessageSource messages, Catalogs catalogs, SiteTimes times, VisitorRegions regions) {
         this.messages = messages;
         this.catalogs = catalogs;
         this.times = times;
+        this.regions = regions;
     }
 
     FieldError refusal(String field, String what, String code, Object... arguments) {
@@ -57,9 +63,23 @@ class AccountWords {
         return declared.name().in(VisitorLanguages.of(declared));
     }
 
-    /** A moment as the site's day and time of day in the visitor's words, e.g. "2 March 2026, 18:00 (JST)". */
+    /**
+     * A moment as the day and time of day in the visitor's words and on their region's clock, e.g. "2 March 2026,
+     * 18:00 (JST)" for a visitor of the site's own zone, "2. März 2026, 10:00 (MEZ)" for one of its EU notice.
+     */
     String dayTime(String site, Instant at) {
-        return times.dayTime(at, catalogs.requireSite(site), locale(site));
+        return times.dayTime(at, catalogs.requireSite(site), region(site), locale(site));
+    }
+
+    /**
+     * The jurisdiction of the visitor being answered, decided as for the notice they read (the country a proxy reports,
+     * else their browser's languages, else the site's default); none outside a visitor's request.
+     */
+    @Nullable
+    String region(String site) {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? regions.resolve(site, null, request.getRequest())
+                : null;
     }
 
     private Locale locale(String site) {

@@ -127,6 +127,21 @@ public final class Catalog {
         return Optional.ofNullable(purposes.get(key));
     }
 
+    /**
+     * The purposes of the operational mail a site sends whatever a person's marketing choices (Omron: changes that
+     * affect personal information, product recalls), named in the language; none where the site declares none, so
+     * that a page does not promise one site's operational mail on another.
+     */
+    public List<LocalizedText.Shown> operationalMail(Site site, String language) {
+        return site.mail() == null
+                ? List.of()
+                : site.mail().operational().stream()
+                        .map(purposes::get)
+                        .filter(java.util.Objects::nonNull)
+                        .map(purpose -> purpose.name().shownIn(language, site.language()))
+                        .toList();
+    }
+
     public List<Purpose> purposesOf(ProcessingActivity activity) {
         return activity.purposes().stream()
                 .map(purposes::get)

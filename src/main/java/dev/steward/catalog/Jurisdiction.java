@@ -1,5 +1,6 @@
 package dev.steward.catalog;
 
+import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,16 @@ public record Jurisdiction(
         @Nullable LocalizedText introduction,
         List<Right> rights,
         @Nullable LocalizedText automatedDecisions,
-        List<String> countries) {
+        List<String> countries,
+        @Nullable String timeZone) {
+
+    /**
+     * The time zone this jurisdiction's visitors read dates and times in (an IANA name): the site's where the catalog
+     * names none. A European visitor of a Japanese company's site reads a receipt's time on a European clock.
+     */
+    public ZoneId zone(Site site) {
+        return timeZone == null ? site.zone() : ZoneId.of(timeZone);
+    }
 
     /**
      * Whether visitors from the country are served by this jurisdiction: the countries the catalog lists, else those

@@ -13,9 +13,11 @@ import dev.steward.platform.StewardProperties;
 import dev.steward.vault.Signatures;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +33,13 @@ class ConsentReceipts {
     private final Catalogs catalogs;
     private final Signatures signatures;
     private final StewardProperties properties;
+    private final MessageSource messages;
 
-    ConsentReceipts(Catalogs catalogs, Signatures signatures, StewardProperties properties) {
+    ConsentReceipts(Catalogs catalogs, Signatures signatures, StewardProperties properties, MessageSource messages) {
         this.catalogs = catalogs;
         this.signatures = signatures;
         this.properties = properties;
+        this.messages = messages;
     }
 
     String issue(ConsentEvent event) {
@@ -165,12 +169,18 @@ class ConsentReceipts {
                 .anyMatch(category -> category.sensitivity() == DataCategory.Sensitivity.SPECIAL);
     }
 
+    /**
+     * The catalog's way to withdraw followed by the privacy center's address; where the activity words none, Steward's
+     * own sentence in the receipt's language (English where the bundles have not that language). A receipt is signed
+     * once and kept, so the receipts issued before keep their words and their signatures.
+     */
     private String withdrawal(Optional<ProcessingActivity> activity, Site site, String language) {
         String center = properties.publicUrl() + "/s/" + site.key() + "/privacy-center";
         return activity.map(ProcessingActivity::consent)
                 .filter(Objects::nonNull)
                 .map(wording -> wording.withdrawal().in(language, site.language()) + " " + center)
-                .orElse("Withdraw at any time in the privacy center: " + center);
+                .orElseGet(() -> messages.getMessage(
+                        "receipt.withdrawal.anyTime", new Object[] {center}, Locale.forLanguageTag(language)));
     }
 
     /** The activity the event names, or the site's first activity that serves the purpose. */

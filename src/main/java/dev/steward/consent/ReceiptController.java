@@ -44,7 +44,13 @@ class ReceiptController {
         model.addAttribute("siteName", site.name().in(VisitorLanguages.of(site)));
         model.addAttribute("at", Instant.parse((String) claims.get("eventTime")));
         model.addAttribute("withdrawal", withoutAddress((String) claims.get("withdrawalMethod")));
-        model.addAttribute("privacyCenter", "/s/" + site.key() + "/privacy-center");
+        // a choice in the cookie banner is withdrawn in the banner ("Cookie settings" on the site's pages, as its words
+        // say): the privacy center knows the person by an e-mail address, the banner's choice only by a pseudonym
+        model.addAttribute(
+                "privacyCenter",
+                CollectionMethod.BANNER.key().equals(claims.get("collectionMethod"))
+                        ? null
+                        : "/s/" + site.key() + "/privacy-center");
         return "consent/receipt";
     }
 

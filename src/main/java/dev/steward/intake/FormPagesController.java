@@ -166,7 +166,13 @@ class FormPagesController {
         return "intake/sent";
     }
 
-    /** The refusal for age: the catalog's words and a way back to the site, no form and nothing typed. */
+    /**
+     * The refusal for age: the catalog's words, what a parent or guardian can do (read the notice with the child, use
+     * the site for them in their own name and browser) and a way back to the site; no form and nothing typed. The
+     * session stays marked ({@link AgeRefusals}): the FTC's neutral age screen keeps the child from going back to
+     * give another age, so the parent's way is their own browser, and the page says so rather than leaving them at a
+     * closed form.
+     */
     private String ageRefused(
             String site, String jurisdiction, HttpStatus status, HttpServletResponse response, Model model) {
         response.setStatus(status.value());
@@ -174,6 +180,8 @@ class FormPagesController {
         model.addAttribute("site", declared);
         model.addAttribute("siteName", declared.name().in(VisitorLanguages.of(declared)));
         model.addAttribute("refusal", pages.ageRefusal(site, jurisdiction));
+        // the notice the refusal quotes, for the parent or guardian the catalog's words send the child to
+        model.addAttribute("jurisdiction", jurisdiction);
         return "intake/age-refused";
     }
 

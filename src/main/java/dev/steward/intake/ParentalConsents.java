@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -108,10 +109,10 @@ class ParentalConsents {
         String language = VisitorLanguages.of(site);
         Locale locale = Locale.forLanguageTag(language);
         String siteName = site.name().in(language, site.language());
-        Jurisdiction.AgeGate gate = catalogs.of(site.key())
+        Jurisdiction jurisdiction = catalogs.of(site.key())
                 .jurisdiction(submission.connection().jurisdiction())
-                .map(Jurisdiction::ageGate)
                 .orElseThrow();
+        Jurisdiction.AgeGate gate = Objects.requireNonNull(jurisdiction.ageGate());
         mailer.queue(OutgoingMail.service(
                         site.key(),
                         subject,
@@ -129,7 +130,9 @@ class ParentalConsents {
                                         locale,
                                         "intake.mail.parent.deadline",
                                         MessageBundle.date(
-                                                expires.atZone(site.zone()).toLocalDate(), locale)))
+                                                expires.atZone(jurisdiction.zone(site))
+                                                        .toLocalDate(),
+                                                locale)))
                 .withSecrets(token));
     }
 

@@ -114,6 +114,7 @@ class UnsubscribeController {
         List<MailingList> kept = unsubscribes.subscribed(subscription.get());
         named(site, subscription.get(), kept, locale, model);
         model.addAttribute("kept", kept);
+        model.addAttribute("operational", unsubscribes.operationalMail(site, locale.getLanguage()));
         return "newsletter/unsubscribed";
     }
 

@@ -104,6 +104,12 @@ class Unsubscribes {
         return site.name().in(language, site.language());
     }
 
+    /** The operational mail that still reaches people whatever they leave, by purpose name; none where not declared. */
+    List<LocalizedText.Shown> operationalMail(String site, String language) {
+        Catalog catalog = catalogs.of(site);
+        return catalog.operationalMail(catalog.site(site).orElseThrow(), language);
+    }
+
     /** The lists' names as a page in {@code language} shows them, by purpose, each marked where untranslated. */
     Map<String, LocalizedText.Shown> listNames(String site, List<MailingList> lists, String language) {
         Catalog catalog = catalogs.of(site);

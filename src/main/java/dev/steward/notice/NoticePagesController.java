@@ -89,7 +89,7 @@ class NoticePagesController {
     }
 
     @GetMapping("/s/{site}/privacy/history")
-    ResponseEntity<String> history(@PathVariable String site) {
+    ResponseEntity<String> history(@PathVariable String site, HttpServletRequest request) {
         Site found = catalogs.requireSite(site);
         List<NoticeVersion> history = notices.history(site);
         return html(pages.render(
@@ -102,7 +102,10 @@ class NoticePagesController {
                         "versions",
                         history,
                         "inForce",
-                        notices.inForce(site))));
+                        notices.inForce(site),
+                        // the visitor's region, whose clock the times of publication are read on
+                        "region",
+                        region(site, null, request))));
     }
 
     @GetMapping("/s/{site}/privacy/diff")

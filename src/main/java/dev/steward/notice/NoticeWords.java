@@ -1,6 +1,7 @@
 package dev.steward.notice;
 
 import dev.steward.catalog.Countries;
+import dev.steward.catalog.LegalBasis;
 import dev.steward.catalog.Recipient;
 import dev.steward.notice.NoticeFacts.LegalBasisFacts;
 import java.util.Arrays;
@@ -29,6 +30,23 @@ public class NoticeWords {
     /** A legal basis's citation; the stored one where the bundles have none for it. */
     public String citation(LegalBasisFacts basis, Locale reader) {
         return messages.getMessage("basis.citation." + basis.key(), null, basis.citation(), reader);
+    }
+
+    /**
+     * Legal bases stored by their English citations, as a signed consent receipt names them, in the reader's language
+     * and joined ("Art. 6 Abs. 1 lit. a DSGVO"); a citation Steward did not give stays as it is.
+     */
+    public String citations(List<String> englishCitations, Locale reader) {
+        return String.join(
+                "; ",
+                englishCitations.stream()
+                        .map(citation -> Arrays.stream(LegalBasis.values())
+                                .filter(basis -> basis.citation().equals(citation))
+                                .findFirst()
+                                .map(basis ->
+                                        messages.getMessage("basis.citation." + basis.key(), null, citation, reader))
+                                .orElse(citation))
+                        .toList());
     }
 
     /** A transfer's safeguard, stored as its English citation ("Explicit consent, Art. 49 GDPR"). */

@@ -45,7 +45,7 @@ class ErasureSummaryWords {
         }
         return summaries
                 .of(request.id())
-                .map(summary -> sentences(request.site(), summary, reader))
+                .map(summary -> sentences(request, summary, reader))
                 .orElseGet(() -> settled(request, reader));
     }
 
@@ -60,13 +60,14 @@ class ErasureSummaryWords {
      */
     private List<String> settled(RightsRequest request, Locale reader) {
         return "erased".equals(request.outcome())
-                ? List.of(say(reader, "rights.summary.all", day(request.site(), request.closedAt(), reader)))
+                ? List.of(say(reader, "rights.summary.all", day(request, request.closedAt(), reader)))
                 : List.of();
     }
 
-    private List<String> sentences(String site, ErasureSummary summary, Locale reader) {
+    private List<String> sentences(RightsRequest request, ErasureSummary summary, Locale reader) {
+        String site = request.site();
         List<String> sentences = new ArrayList<>();
-        String on = day(site, summary.erasedAt(), reader);
+        String on = day(request, summary.erasedAt(), reader);
         int erased = summary.lines().stream()
                 .filter(line -> !line.kept())
                 .mapToInt(ErasureSummary.Line::records)
@@ -75,7 +76,7 @@ class ErasureSummaryWords {
                 summary.everything()
                         ? say(reader, "rights.summary.all", on)
                         : say(reader, "rights.summary.some", on, erased));
-        summary.lines().forEach(line -> sentences.add(line(site, line, reader)));
+        summary.lines().forEach(line -> sentences.add(line(request, line, reader)));
         sentences.add(recipients(site, summary.recipients(), reader));
         if (summary.everything()) {
             sentences.add(say(reader, "rights.outcome.erasure.ledger"));
@@ -83,12 +84,13 @@ class ErasureSummaryWords {
         return List.copyOf(sentences);
     }
 
-    private String line(String site, ErasureSummary.Line line, Locale reader) {
+    private String line(RightsRequest request, ErasureSummary.Line line, Locale reader) {
+        String site = request.site();
         String activity = words.activity(site, reader, line.activity());
         if (!line.kept()) {
             return say(reader, "rights.summary.erased", activity, line.records());
         }
-        String until = day(site, line.keptUntil().minusNanos(1), reader);
+        String until = day(request, line.keptUntil().minusNanos(1), reader);
         if (line.keptBy() == ErasureSummary.KeptBy.LEGAL_HOLD) {
             return say(reader, "rights.summary.kept.hold", activity, line.records(), until);
         }
@@ -117,8 +119,9 @@ class ErasureSummaryWords {
         return say(reader, "rights.summary.recipients", String.join(say(reader, "rights.summary.separator"), names));
     }
 
-    private String day(String site, Instant at, Locale reader) {
-        return times.day(at, catalogs.requireSite(site), reader);
+    /** A day on the requester's clock: their jurisdiction's time zone. */
+    private String day(RightsRequest request, Instant at, Locale reader) {
+        return times.day(at, catalogs.requireSite(request.site()), request.jurisdiction(), reader);
     }
 
     private String say(Locale reader, String code, Object... arguments) {

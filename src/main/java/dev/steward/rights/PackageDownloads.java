@@ -67,7 +67,8 @@ class PackageDownloads {
     }
 
     /** What the link's page offers: which kind of copy, until when, how often it was downloaded. */
-    record Offer(boolean portability, Instant availableUntil, int downloads, int attemptsLeft) {}
+    /** What the download page says of a package; {@code jurisdiction} is its request's, whose clock the page reads. */
+    record Offer(boolean portability, Instant availableUntil, int downloads, int attemptsLeft, String jurisdiction) {}
 
     /** A package being downloaded: its file name and bytes. */
     record Download(String fileName, String contentType, byte[] content) {}
@@ -75,8 +76,13 @@ class PackageDownloads {
     @Transactional(readOnly = true)
     Offer offer(String site, String token) {
         AccessPackageRepository.Stored stored = usable(site, token, false);
+        RightsRequest request = requests.find(stored.request()).orElseThrow();
         return new Offer(
-                portability(stored), stored.expiresAt(), stored.downloads(), CODE_ATTEMPTS - stored.wrongCodes());
+                request.type() == RightType.PORTABILITY,
+                stored.expiresAt(),
+                stored.downloads(),
+                CODE_ATTEMPTS - stored.wrongCodes(),
+                request.jurisdiction());
     }
 
     @Transactional(noRollbackFor = {InvalidInputException.class, UnusableLinkException.class})

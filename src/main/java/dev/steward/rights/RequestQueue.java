@@ -144,7 +144,8 @@ public class RequestQueue {
         }
         requests.fee(id, fee.strip());
         audited(request, "charge-fee", List.of(), fee);
-        records.log(request, "fee", caller.get().name(), "Administrative fee: " + fee.strip());
+        // the fee alone: the history names the event in the reader's words ("Fee charged", "Gebühr erhoben")
+        records.log(request, "fee", caller.get().name(), fee.strip());
         mail.fee(request, records.requireDetails(request).email(), fee.strip());
         return requests.find(id).orElseThrow();
     }

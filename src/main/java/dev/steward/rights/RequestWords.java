@@ -57,11 +57,11 @@ class RequestWords {
         return messages.getMessage(code, arguments, language(request));
     }
 
-    /** A day as the requester reads it: in their language and the site's time zone. */
+    /** A day as the requester reads it: in their language and their jurisdiction's time zone. */
     String day(RightsRequest request, @Nullable Instant at) {
         return at == null
                 ? words(request, "rights.day.soon")
-                : times.day(at, catalogs.requireSite(request.site()), language(request));
+                : times.day(at, catalogs.requireSite(request.site()), request.jurisdiction(), language(request));
     }
 
     /** A catalog text in the requester's language, or the site's default where it has no translation. */
@@ -167,10 +167,10 @@ class RequestWords {
         return messages.getMessage(
                 "package.summary." + state,
                 new Object[] {
-                    times.day(releasedAt, site, reader),
-                    times.day(availableUntil, site, reader),
+                    times.day(releasedAt, site, request.jurisdiction(), reader),
+                    times.day(availableUntil, site, request.jurisdiction(), reader),
                     downloads,
-                    times.day(lastDownloadedAt, site, reader)
+                    times.day(lastDownloadedAt, site, request.jurisdiction(), reader)
                 },
                 reader);
     }

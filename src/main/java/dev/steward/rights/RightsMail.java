@@ -67,7 +67,7 @@ class RightsMail {
         Site site = catalogs.requireSite(request.site());
         String text = messages.getMessage(
                 "mail.rights.received.text",
-                new Object[] {describe(request), times.day(request.deadline(), site, language)},
+                new Object[] {describe(request), times.day(request.deadline(), site, request.jurisdiction(), language)},
                 language);
         send(
                 request,
@@ -91,7 +91,8 @@ class RightsMail {
                         "mail.rights.extended.text",
                         describe(request),
                         reason,
-                        times.day(newDeadline, catalogs.requireSite(request.site()), language)));
+                        times.day(
+                                newDeadline, catalogs.requireSite(request.site()), request.jurisdiction(), language)));
     }
 
     void completed(RightsRequest request, String email, String outcome) {

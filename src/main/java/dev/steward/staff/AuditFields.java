@@ -34,9 +34,26 @@ public class AuditFields {
 
     /** Who acted: a member or key by their name, the operator on the command line in the reader's words. */
     public String actor(AuditRecord entry) {
-        return entry.actor().equals(StaffDirectory.OPERATOR.name())
-                ? words.get("console.audit.actor.operator")
-                : entry.actor();
+        return actor(entry.actor());
+    }
+
+    /**
+     * An actor as a request's history or the audit trail stores it: a member or key by their name; the operator on the
+     * command line, the requester and Steward itself in the reader's words (they were shown as "operator (command
+     * line)", "requester", "steward"). No member can bear the names {@link StaffInput#RESERVED} holds.
+     */
+    public String actor(String actor) {
+        if (actor.equals(StaffDirectory.OPERATOR.name())) {
+            return words.get("console.audit.actor.operator");
+        }
+        return StaffInput.RESERVED.contains(actor) ? words.get("console.actor." + actor) : actor;
+    }
+
+    /** "by …" after an event of a request's history, worded whole where the language declines the actor. */
+    public String by(String actor) {
+        return StaffInput.RESERVED.contains(actor)
+                ? words.get("console.request.by." + actor)
+                : words.get("console.request.by", actor(actor));
     }
 
     public String of(AuditRecord entry) {

@@ -24,6 +24,12 @@ class StaffInput {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,49}");
 
+    /**
+     * Names that request histories and the audit trail give to who acted when no member did: a member so named would
+     * read as the requester, or as Steward itself.
+     */
+    static final Set<String> RESERVED = Set.of("requester", "steward");
+
     private final StaffUserRepository users;
     private final Catalogs catalogs;
 
@@ -37,6 +43,8 @@ class StaffInput {
             errors.add(FieldError.of("username", "required", "error.staff.username.required"));
         } else if (!USERNAME.matcher(username).matches()) {
             errors.add(FieldError.of("username", "invalid", "error.staff.username.invalid"));
+        } else if (RESERVED.contains(username)) {
+            errors.add(FieldError.of("username", "reserved", "error.staff.username.reserved"));
         } else if (users.find(username).isPresent()) {
             errors.add(taken().errors().get(0));
         }

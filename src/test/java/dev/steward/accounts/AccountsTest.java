@@ -472,6 +472,11 @@ class AccountsTest {
                 .contains(
                         "Sign Up &amp; Save! Send me email about special offers, Rollbacks, new items and other great values.")
                 .doesNotContain("checked");
+        assertThat(Pages.text(Pages.element(page, "aria-labelledby=\"preferences\"")))
+                .as("the operational mail Omron's catalog declares, by its purpose")
+                .contains("Operational e-mail may reach you too, whatever your choices: Operational e-mails to inform"
+                        + " you of any changes to our site that might affect your personal information, or to announce"
+                        + " product recalls");
 
         HttpResponse<String> saved = visitor.postForm(
                 "/s/omron-healthcare/account/preferences",
@@ -522,6 +527,11 @@ class AccountsTest {
         SubjectId subject = register(registration);
         Visitor visitor = signedIn(OLYMPUS, registration.email(), SeedForms.PASSWORD);
         String page = visitor.get("/s/olympus-ims/account").body();
+        assertThat(Pages.text(page))
+                .as("Olympus declares no operational mail: no product recall promised (that is Omron's)")
+                .contains("You will still receive answers to your own questions and requests.")
+                .doesNotContain("product recall")
+                .doesNotContain("Operational e-mail");
 
         visitor.postForm(
                 "/s/olympus-ims/account/preferences",

@@ -59,6 +59,13 @@ class CatalogValidationTest {
                                         + " not who typed the name into another form): only an e-mail address (by a"
                                         + " link) can link a person's submissions; use 'matchesSubject: never'")),
                 mistake("duplicate-key.yml", at(45, 47, "duplicate key 'label' (first given at line 45, column 22)")),
+                mistake(
+                        "jurisdiction-time-zone.yml",
+                        at(
+                                30,
+                                15,
+                                "jurisdiction 'EU': time zone 'Europe/Hamburg' is not an IANA time zone such as"
+                                        + " Europe/Berlin")),
                 mistake("wrong-scalar-type.yml", at(29, 19, "'minimumAge' must be a whole number, found 'sixteen'")),
                 mistake(
                         "unknown-cookie-category.yml",

@@ -13,7 +13,10 @@ import dev.steward.vault.Identifier;
 import dev.steward.vault.Identities;
 import dev.steward.vault.SubjectId;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +32,9 @@ class ReceiptTest {
 
     @Autowired
     Identities identities;
+
+    @Autowired
+    ConsentReceipts receipts;
 
     @Test
     void aReceiptVerifiesOfflineAgainstThePublishedKeyAndFailsWhenOneByteChanges() throws Exception {
@@ -93,10 +99,7 @@ class ReceiptTest {
     @Test
     void theReceiptPageSpeaksTheVisitorsLanguageAmongTheSites() {
         SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt-language")));
-        ConsentEvent event = ledger.record(ConsentRequest.of(
-                        subject, "olympus-ims", "respond-to-inquiries", ConsentAction.GIVEN, CollectionMethod.FORM)
-                .withWording("Answer my inquiry.")
-                .withJurisdiction("EU"));
+        ConsentEvent event = olympusConsent(subject, "respond-to-inquiries", CollectionMethod.FORM);
         Http http = new Http(port);
 
         assertThat(http.get(event.receiptPath(), "Accept-Language", "de-DE,de;q=0.9")
@@ -139,12 +142,122 @@ class ReceiptTest {
                 .isEqualTo("Write to");
     }
 
+    /**
+     * Where the catalog words no way to withdraw (the lab's trial asks no consent in words of its own), the signed
+     * receipt said it in English whatever its language (outside22 F5); it says it in the receipt's language, English
+     * where the bundles have not that language, and the page shows the words without the address.
+     */
+    @Test
+    void theWayToWithdrawTheCatalogDoesNotWordIsSaidInTheReceiptsLanguage() {
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt-fallback")));
+        Map<String, String> expected = Map.of(
+                "en", "You can withdraw this consent at any time in our privacy center.",
+                "de", "Sie können diese Einwilligung jederzeit in unserem Datenschutzcenter widerrufen.",
+                "ja", "この同意は、プライバシーセンターでいつでも撤回できます。",
+                "fr", "You can withdraw this consent at any time in our privacy center.");
+
+        expected.forEach((language, words) -> {
+            String withdrawal =
+                    (String) receipts.claims(trialConsent(subject, language)).get("withdrawalMethod");
+            assertThat(withdrawal)
+                    .as(language)
+                    .matches(Pattern.quote(words) + " http://localhost:\\d+/s/lab/privacy-center");
+            assertThat(ReceiptController.withoutAddress(withdrawal))
+                    .as(language)
+                    .isEqualTo(words);
+        });
+    }
+
+    /**
+     * The receipt page cited the law in English on a German page ("Art. 6(1)(a) GDPR") and told a European visitor of
+     * Olympus the time on Tokyo's clock (outside22 F6): the law in the reader's words, the time on the clock of the
+     * jurisdiction the consent was given under. The signed receipt keeps the English citation.
+     */
+    @Test
+    void theReceiptPageCitesTheLawInTheReadersWordsOnTheClockOfTheConsentsRegion() throws Exception {
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt-words")));
+        ConsentEvent european = contactFormConsent(subject);
+        Http http = new Http(port);
+
+        String german =
+                http.get(european.receiptPath(), "Accept-Language", "de").body();
+        assertThat(german)
+                .contains("<td>Art. 6 Abs. 1 lit. a DSGVO</td>")
+                .doesNotContain("Art. 6(1)(a) GDPR")
+                .containsPattern("<time datetime=\"[^\"]+\">[^<]+, \\d\\d:\\d\\d \\(MES?Z\\)</time>")
+                .doesNotContain("(JST)");
+        assertThat(http.get(european.receiptPath()).body())
+                .contains("<td>Art. 6(1)(a) GDPR</td>")
+                .containsPattern("\\(CES?T\\)</time>");
+        assertThat(JWSObject.parse(http.get("/api/v1/receipts/" + european.id()).body())
+                        .getPayload()
+                        .toString())
+                .contains("Art. 6(1)(a) GDPR");
+
+        ConsentEvent japanese = contactFormConsent(subject, "JP");
+        assertThat(http.get(japanese.receiptPath(), "Accept-Language", "de").body())
+                .as("the JP notice's region reads the site's clock")
+                .contains("(JST)</time>");
+    }
+
+    /**
+     * A cookie banner's receipt said to withdraw through the "Cookie settings" link and linked the privacy center,
+     * which knows people by their e-mail address and cannot reach a choice the banner recorded under a pseudonym: a
+     * dead end. The page keeps the banner's words and links no privacy center.
+     */
+    @Test
+    void aCookieBannersReceiptSendsTheVisitorToTheBannerNotThePrivacyCenter() {
+        SubjectId subject = identities.forAddress(Identifier.email(Canary.email("receipt-banner")));
+        ConsentEvent banner = olympusConsent(subject, "traffic-analysis", CollectionMethod.BANNER);
+        Http http = new Http(port);
+
+        assertThat(http.get(banner.receiptPath()).body())
+                .contains("through the &quot;Cookie settings&quot; link on our pages")
+                .doesNotContain("Withdraw in the privacy center");
+        assertThat(http.get(contactFormConsent(subject).receiptPath()).body())
+                .as("a form's consent: the privacy center withdraws it")
+                .contains("<a href=\"/s/olympus-ims/privacy-center\">Withdraw in the privacy center</a>");
+    }
+
+    /** A consent to the lab's trial, whose activity words no consent, as read in the language. */
+    private static ConsentEvent trialConsent(SubjectId subject, String language) {
+        return new ConsentEvent(
+                1,
+                UUID.randomUUID(),
+                subject,
+                "lab",
+                "trial",
+                "trial",
+                ConsentAction.GIVEN,
+                "1",
+                null,
+                "form",
+                Instant.parse("2026-03-02T10:00:00Z"),
+                "EU",
+                false,
+                null,
+                null,
+                language,
+                null);
+    }
+
     /** The consent of Olympus's contact form (seed 001 §3.3), as its form records it. */
     private ConsentEvent contactFormConsent(SubjectId subject) {
+        return contactFormConsent(subject, "EU");
+    }
+
+    private ConsentEvent contactFormConsent(SubjectId subject, String jurisdiction) {
         return ledger.record(ConsentRequest.of(
                         subject, "olympus-ims", "respond-to-inquiries", ConsentAction.GIVEN, CollectionMethod.FORM)
                 .withActivity("contact-form")
                 .withWording("I consent to Olympus storing the data I entered to answer my inquiry.")
+                .withJurisdiction(jurisdiction));
+    }
+
+    /** A consent given on Olympus under its EU notice, in the way named, to the first activity of the purpose. */
+    private ConsentEvent olympusConsent(SubjectId subject, String purpose, CollectionMethod method) {
+        return ledger.record(ConsentRequest.of(subject, "olympus-ims", purpose, ConsentAction.GIVEN, method)
+                .withWording("Olympus's words for " + purpose)
                 .withJurisdiction("EU"));
     }
 

@@ -97,6 +97,39 @@ class AgeScreenTest {
                 .isEqualTo(302);
     }
 
+    /**
+     * Seed 002 sends the child to a parent or guardian "for assistance"; the refusal left them at a closed form with
+     * nothing to do (outside22 F8). It says, in the visitor's language, what the parent can do and links the notice
+     * it quotes.
+     */
+    @Test
+    void theRefusalTellsWhatAParentOrGuardianCanDoInTheVisitorsLanguage() {
+        Visitor browser = new Visitor(port);
+        Filled child = SeedForms.omronContest().age("12");
+
+        HttpResponse<String> refused = post(browser, child);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Pages.text(refused.body()))
+                .contains("What a parent or guardian can do")
+                .contains("use this site for you: they fill in a form in their own name, with their own details, in"
+                        + " their own browser")
+                .contains("the site's forms stay closed for the rest of this visit");
+        assertThat(refused.body())
+                .contains("<a href=\"/s/omron-healthcare/privacy?region=US\">Read the privacy notice</a>");
+        assertThat(browser.get("/s/omron-healthcare/privacy?region=US").statusCode())
+                .as("the notice stays open to the refused browser")
+                .isEqualTo(200);
+
+        String japanese = browser.get(child.path(), "Accept-Language", "ja").body();
+        assertThat(Pages.text(japanese))
+                .contains("保護者の方にできること")
+                .contains("ご自身のブラウザからフォームにご記入ください")
+                .doesNotContain("What a parent or guardian can do");
+        assertThat(japanese).contains(">プライバシーポリシーを読む</a>");
+        assertNothingTyped(refused, child);
+    }
+
     @Test
     void theJsonApiRefusesAChildStoringNothingButHasNoBrowserSessionToMark() {
         Visitor caller = new Visitor(port);

@@ -147,6 +147,15 @@ class FormsInChromiumTest {
                     .as("the age cannot be changed")
                     .isZero();
             assertThat(heading(page)).isEqualTo("We cannot accept your form");
+
+            // what a parent or guardian can do (seed 002: "please ask a parent or guardian for assistance")
+            assertThat(page.textContent("main")).contains("What a parent or guardian can do");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Read the privacy notice"))
+                    .click();
+            assertThat(page.url()).endsWith("/s/omron-healthcare/privacy?region=US");
+            assertThat(page.textContent("main"))
+                    .as("the notice it quotes, open to the refused browser")
+                    .contains("does not intentionally collect personal information about children under the age of 13");
             page.context().close();
         }
     }

@@ -8,6 +8,7 @@ import dev.steward.consent.ConsentAction;
 import dev.steward.consent.ConsentEvent;
 import dev.steward.test.Canary;
 import dev.steward.test.Http;
+import dev.steward.test.Pages;
 import dev.steward.test.Visitor;
 import dev.steward.vault.SubjectId;
 import jakarta.mail.internet.MimeMultipart;
@@ -151,12 +152,42 @@ class UnsubscribeAndTrackingTest extends CampaignMailTest {
 
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("You are unsubscribed");
+        assertThat(Pages.text(done.body()))
+                .as("Olympus declares no operational mail: no product recall promised (that is Omron's)")
+                .contains("Answers to your own questions and requests, and messages about your account, still reach"
+                        + " you.")
+                .doesNotContain("product recall")
+                .doesNotContain("Operational e-mail");
         assertThat(ledger.history(subject)
                         .subList(events, ledger.history(subject).size()))
                 .extracting(ConsentEvent::purpose, event -> event.action().key(), ConsentEvent::method)
                 .containsExactlyInAnyOrder(
                         tuple("newsletter", "withdrawn", "email-link"),
                         tuple("group-promotions", "withdrawn", "email-link"));
+    }
+
+    /**
+     * The page after unsubscribing said "such as a product recall" on every site: Omron's operational mail (seed 002:
+     * "operational emails … or to announce product recalls"), promised also on Olympus, which declares none. It names
+     * the operational mail the site's catalog declares, by its purpose, and none where there is none.
+     */
+    @Test
+    void theUnsubscribedPageNamesTheOperationalMailTheSiteDeclares() throws Exception {
+        String ole = address("ole");
+        subscribers.confirmed("omron-healthcare", ole, "special-offers");
+        UUID campaign = campaigns.create("omron-healthcare", "special-offers", "Offers for Ole", body());
+        campaigns.send(campaign);
+        starter.run();
+        String page =
+                "/s/omron-healthcare/unsubscribe/" + tokenIn(receivedBy(ole).get(0));
+
+        HttpResponse<String> done = new Visitor(port).submit(page, page + "/confirm", Map.of());
+
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(Pages.text(done.body()))
+                .contains("Operational e-mail may reach you too, whatever your choices: Operational e-mails to inform"
+                        + " you of any changes to our site that might affect your personal information, or to announce"
+                        + " product recalls");
     }
 
     @Test

@@ -212,6 +212,22 @@ class PrivacyCenterPagesTest extends LabTestBase {
     }
 
     /** Submits a request from the right's page; answers where the visitor is sent. */
+    /**
+     * A European visitor of Olympus read their request's times on Tokyo's clock (outside22 F6): the request's page
+     * tells them on the clock of the region it was made under (the EU's, Europe/Berlin in the demo catalog).
+     */
+    @Test
+    void aRequestsPageTellsItsTimesOnTheClockOfItsRegion() {
+        Visitor visitor = new Visitor(port);
+        String statusPage = URI.create(request(visitor, OLYMPUS, "access", Canary.email("clock")))
+                .getRawPath();
+
+        String german =
+                Pages.text(visitor.get(statusPage, "Accept-Language", "de").body());
+        assertThat(german).containsPattern("Gesendet \\d+\\. \\p{L}+ \\d{4}, \\d\\d:\\d\\d \\(MES?Z\\)");
+        assertThat(german).doesNotContain("(JST)");
+    }
+
     private String request(Visitor visitor, String center, String type, String email) {
         clock.advance(Duration.ofSeconds(1));
         HttpResponse<String> sent = visitor.submit(

@@ -84,6 +84,30 @@ class RequestsConsoleTest {
                 .doesNotContain("olympus-ims");
     }
 
+    /**
+     * The history named who acted by the stored key: "Submitted by requester", "Address confirmed by requester" in
+     * every console language. It names the requester in words, in the reader's language.
+     */
+    @Test
+    void aRequestsHistoryNamesTheRequesterInWords() {
+        String request = AccessRequests.received(port, Canary.email(SeedForms.unique("history")));
+        Console admin = Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD);
+
+        assertThat(Pages.text(admin.get("/admin/requests/" + request).body()))
+                .contains("by the requester")
+                .doesNotContain("by requester");
+        assertThat(Pages.text(admin.http()
+                        .get("/admin/requests/" + request, "Accept-Language", "de")
+                        .body()))
+                .contains("von der anfragenden Person")
+                .doesNotContain("von requester");
+        assertThat(Pages.text(admin.http()
+                        .get("/admin/requests/" + request, "Accept-Language", "ja")
+                        .body()))
+                .contains("担当:請求者")
+                .doesNotContain("担当:requester");
+    }
+
     /** The grounds and purposes a requester chose, in the catalog's words; the page showed their keys. */
     @Test
     void aRequestsPageNamesTheGroundsAndPurposesChosen() {

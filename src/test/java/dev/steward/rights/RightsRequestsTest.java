@@ -189,6 +189,10 @@ class RightsRequestsTest extends LabTestBase {
                         .body())
                 .contains("\"fee\":\"EUR 10\"");
         assertThat(inbox.newestTextTo(Canary.email("repeater"))).contains("administrative fee of EUR 10");
+        assertThat(staff("/api/v1/admin/requests/" + repeated).body())
+                .as("the history keeps the fee alone; the console words the event in its reader's language")
+                .contains("\"message\":\"EUR 10\"")
+                .doesNotContain("Administrative fee:");
         assertRefused(staffPost("/api/v1/admin/requests/" + first + "/fee", "{\"fee\":\"EUR 10\"}"), "not-allowed");
     }
 

@@ -87,6 +87,10 @@ class StaffApiTest {
                 .containsExactly("username | required");
         assertThat(errors(create(member("Not Valid!", PASSWORD, "AUDITOR")))).containsExactly("username | invalid");
         assertThat(errors(create(member(taken, PASSWORD, "AUDITOR")))).containsExactly("username | taken");
+        assertThat(errors(create(member("requester", PASSWORD, "AUDITOR"))))
+                .as("the name a request's history and the audit trail give the requester")
+                .containsExactly("username | reserved");
+        assertThat(errors(create(member("steward", PASSWORD, "AUDITOR")))).containsExactly("username | reserved");
         assertThat(errors(create("{\"username\":\"%s\",\"roles\":[\"AUDITOR\"]}".formatted(unique("x")))))
                 .containsExactly("password | required");
         assertThat(errors(create(member(unique("x"), "short-11ch", "AUDITOR"))))

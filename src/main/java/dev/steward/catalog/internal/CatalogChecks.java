@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -50,6 +52,21 @@ final class CatalogChecks {
     void checkCountry(Object element, String path, String country) {
         if (!Countries.isKnown(country)) {
             report(element, path, "'" + country + "' is not an ISO 3166 country code such as US, CZ or JP");
+        }
+    }
+
+    /** A {@code timeZone} the catalog names, for the dates its visitors read; {@code owner} says whose, in words. */
+    void checkTimeZone(Object element, @Nullable String zone, String owner) {
+        if (zone == null) {
+            return;
+        }
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            report(
+                    element,
+                    "timeZone",
+                    owner + ": time zone '" + zone + "' is not an IANA time zone such as Europe/Berlin");
         }
     }
 

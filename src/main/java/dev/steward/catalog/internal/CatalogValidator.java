@@ -143,6 +143,7 @@ final class CatalogValidator {
                     "countries[" + i + "]",
                     jurisdiction.countries().get(i));
         }
+        checks.checkTimeZone(jurisdiction, jurisdiction.timeZone(), "jurisdiction '" + jurisdiction.key() + "'");
         if (jurisdiction.grants(RightType.COMPLAINT) && jurisdiction.supervisoryAuthority() == null) {
             checks.report(
                     jurisdiction,

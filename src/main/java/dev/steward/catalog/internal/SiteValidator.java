@@ -6,8 +6,6 @@ import dev.steward.catalog.Jurisdiction;
 import dev.steward.catalog.Regime;
 import dev.steward.catalog.Site;
 import dev.steward.catalog.Span;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +52,7 @@ final class SiteValidator {
                             + "' is not one of the jurisdictions it serves " + site.jurisdictions());
         }
         checkCountriesServedOnce(site, name);
-        checkTimeZone(site, name);
+        checks.checkTimeZone(site, site.timeZone(), name);
         if (site.baseUrl() != null) {
             checks.checkUrl(site, "baseUrl", site.baseUrl(), false);
         }
@@ -99,20 +97,6 @@ final class SiteValidator {
                                     + jurisdiction.key() + "': list it in one of them");
                 }
             }
-        }
-    }
-
-    private void checkTimeZone(Site site, String name) {
-        if (site.timeZone() == null) {
-            return;
-        }
-        try {
-            ZoneId.of(site.timeZone());
-        } catch (DateTimeException e) {
-            checks.report(
-                    site,
-                    "timeZone",
-                    name + ": time zone '" + site.timeZone() + "' is not an IANA time zone such as Europe/Berlin");
         }
     }
 
