@@ -209,6 +209,26 @@ class SweepRepository {
     record Leftovers(int notes, List<SubjectId> withoutRecords) {}
 
     /**
+     * Reads, and discards, what a sweep's first batches and its look will read of the records due at the instant, the
+     * first {@code records} of them in the order the batches claim: the due index's entries, the records' pages, and
+     * each of their people's entries in the subject index as {@link #LEFTOVER_PROBE} reads them. Answers how many
+     * people it read. Locks nothing and changes nothing: it only brings those pages into the database's buffers.
+     */
+    int readDue(Instant now, int records) {
+        // counted, so that PostgreSQL runs the probe for every person; a condition that discards it could be folded
+        return jdbc.sql("""
+                        SELECT count((%LEFTOVER_PROBE%)) FROM (
+                            SELECT DISTINCT d.subject_id FROM (
+                                SELECT subject_id FROM personal_record WHERE due_at <= :now ORDER BY due_at LIMIT :records
+                            ) d) g
+                        """.replace("%LEFTOVER_PROBE%", LEFTOVER_PROBE))
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("records", records)
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
      * Those of the subjects left without any record, locked. The subjects given are those a sweep's batch found with
      * nothing left ({@link Swept#leftWithoutRecords()}); they are locked, in id order so that two batches never wait on
      * each other in a circle, and looked at again, since a record may have been added meanwhile. Each subject's first
