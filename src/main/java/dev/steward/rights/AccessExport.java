@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -40,26 +41,26 @@ public class AccessExport {
 
     /** The zip of the subject's data held for the controller of the site; decrypted, so never logged or kept in clear. */
     public byte[] of(SubjectId subject, String site, Locale language) {
-        return of(List.of(subject), site, language);
+        return of(List.of(subject), site, null, language);
     }
 
     /**
      * The zip of the person's data (the subjects their proven address reaches, the requester's first), its summary
      * in the language given (the request's).
      */
-    byte[] of(List<SubjectId> subjects, String site, Locale language) {
+    byte[] of(List<SubjectId> subjects, String site, @Nullable String jurisdiction, Locale language) {
         SubjectExport export = data.of(subjects, site);
         return zip(Map.of(
                 "steward-access.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(export),
                 "records.csv", bytes(recordsCsv(export)),
                 "consents.csv", bytes(consentsCsv(export)),
                 "recipients.csv", bytes(recipientsCsv(export)),
-                "summary.html", bytes(summary(export, site, false, language))));
+                "summary.html", bytes(summary(export, site, jurisdiction, false, language))));
     }
 
     /** The readable summary alone, as the package will carry it: what staff preview before they release it. */
-    String summaryOf(List<SubjectId> subjects, String site, Locale language) {
-        return summary(data.of(subjects, site), site, true, language);
+    String summaryOf(List<SubjectId> subjects, String site, @Nullable String jurisdiction, Locale language) {
+        return summary(data.of(subjects, site), site, jurisdiction, true, language);
     }
 
     private static String recordsCsv(SubjectExport export) {
@@ -125,12 +126,15 @@ public class AccessExport {
     }
 
     /** The page as the package carries it, styled within itself; in the console's preview, by the console's sheet. */
-    private String summary(SubjectExport export, String site, boolean preview, Locale language) {
+    private String summary(
+            SubjectExport export, String site, @Nullable String jurisdiction, boolean preview, Locale language) {
         Context context = new Context(language);
         context.setVariable("export", export);
         context.setVariable("site", site);
         context.setVariable("preview", preview);
-        context.setVariable("items", summary.items(export, language));
+        // moments on the clock of the request's jurisdiction, as its pages and mails tell them
+        context.setVariable("jurisdiction", jurisdiction);
+        context.setVariable("items", summary.items(export, jurisdiction, language));
         context.setVariable("words", summary);
         return templates.process("rights/access-summary", context);
     }

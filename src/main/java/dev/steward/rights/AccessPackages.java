@@ -68,7 +68,9 @@ class AccessPackages {
 
     /** Builds and stores the access package. */
     Released access(RightsRequest request) {
-        return store(request, exports.of(requesters.reach(request), request.site(), words.language(request)));
+        return store(
+                request,
+                exports.of(requesters.reach(request), request.site(), request.jurisdiction(), words.language(request)));
     }
 
     /** The portable data as JSON; pushed to the address the subject gave, if any, by the caller. */

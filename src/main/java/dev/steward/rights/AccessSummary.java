@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * The access package's page to read (GDPR Art. 15(1)): per record, in words, the purposes, the legal basis, who
  * receives the data, how long it is kept, where it came from and the rights with links, beside the values stored.
- * Written in the package's language (the request's) and each site's time zone; a catalog text not translated into
+ * Written in the package's language (the request's) and on the clock of the request's jurisdiction; a catalog text not translated into
  * it is shown in the site's default language, and the page says so.
  */
 @Component
@@ -69,23 +69,28 @@ class AccessSummary {
         this.properties = properties;
     }
 
-    List<Item> items(SubjectExport export, Locale locale) {
-        return export.records().stream().map(record -> item(record, locale)).toList();
+    /** The records as items, their moments on the clock of the request's jurisdiction (null: each site's own). */
+    List<Item> items(SubjectExport export, @Nullable String jurisdiction, Locale locale) {
+        return export.records().stream()
+                .map(record -> item(record, jurisdiction, locale))
+                .toList();
     }
 
     /** A moment of the export, for a site's reader; the export itself keeps ISO timestamps for machines. */
-    public String when(@Nullable String iso, String siteKey, Locale locale) {
-        return iso == null ? "" : times.dayTime(Instant.parse(iso), catalogs.requireSite(siteKey), locale);
+    public String when(@Nullable String iso, String siteKey, @Nullable String jurisdiction, Locale locale) {
+        return iso == null
+                ? ""
+                : times.dayTime(Instant.parse(iso), catalogs.requireSite(siteKey), jurisdiction, locale);
     }
 
-    public String when(@Nullable Instant at, String siteKey, Locale locale) {
-        return at == null ? "" : when(at.toString(), siteKey, locale);
+    public String when(@Nullable Instant at, String siteKey, @Nullable String jurisdiction, Locale locale) {
+        return at == null ? "" : when(at.toString(), siteKey, jurisdiction, locale);
     }
 
     /** A stored value as a person reads it: a moment Steward recorded (a submission time) in words. */
-    private String readable(String value, String siteKey, Locale locale) {
+    private String readable(String value, String siteKey, @Nullable String jurisdiction, Locale locale) {
         try {
-            return when(Instant.parse(value), siteKey, locale);
+            return when(Instant.parse(value), siteKey, jurisdiction, locale);
         } catch (java.time.format.DateTimeParseException notAMoment) {
             return value;
         }
@@ -95,7 +100,8 @@ class AccessSummary {
      * A field by its label, and a choice by the label of the option chosen ("Germany", not "DE"), as the person saw it
      * on the form.
      */
-    private Field field(Catalog catalog, Site site, String key, String value, Locale locale) {
+    private Field field(
+            Catalog catalog, Site site, String key, String value, @Nullable String jurisdiction, Locale locale) {
         Optional<DataCategory.Field> declared = catalog.field(key);
         return new Field(
                 declared.map(f -> text(f.label(), site, locale)).orElse(key),
@@ -104,7 +110,7 @@ class AccessSummary {
                         .filter(option -> option.value().equals(value))
                         .findFirst()
                         .map(option -> text(option.label(), site, locale))
-                        .orElseGet(() -> readable(value, site.key(), locale)));
+                        .orElseGet(() -> readable(value, site.key(), jurisdiction, locale)));
     }
 
     /** Where the activity (and so its form) lists the field; fields it no longer lists come last. */
@@ -117,7 +123,7 @@ class AccessSummary {
         return position < 0 ? Integer.MAX_VALUE : position;
     }
 
-    private Item item(SubjectExport.Record record, Locale locale) {
+    private Item item(SubjectExport.Record record, @Nullable String jurisdiction, Locale locale) {
         Catalog catalog = catalogs.of(record.site());
         Site site = catalogs.requireSite(record.site());
         Optional<ProcessingActivity> activity = catalog.activity(record.activity());
@@ -137,18 +143,18 @@ class AccessSummary {
                 .orElse("");
         List<Field> fields = record.fields().entrySet().stream()
                 .sorted(Comparator.comparingInt(e -> position(activity, e.getKey())))
-                .map(e -> field(catalog, site, e.getKey(), e.getValue(), locale))
+                .map(e -> field(catalog, site, e.getKey(), e.getValue(), jurisdiction, locale))
                 .toList();
         return new Item(
                 text(site.name(), site, locale),
                 activity.map(a -> text(a.name(), site, locale)).orElse(record.activityName()),
-                when(record.collectedAt(), record.site(), locale),
+                when(record.collectedAt(), record.site(), jurisdiction, locale),
                 record.noticeVersion(),
                 purposes,
                 basis(record.legalBasis(), locale),
                 recipients.isEmpty() ? List.of(messages.getMessage("summary.nobody", null, locale)) : recipients,
                 retention,
-                record.dueAt() == null ? null : when(record.dueAt(), record.site(), locale),
+                record.dueAt() == null ? null : when(record.dueAt(), record.site(), jurisdiction, locale),
                 source(catalog, site, activity, locale),
                 fields,
                 rights(catalog, site, record.jurisdiction(), locale));

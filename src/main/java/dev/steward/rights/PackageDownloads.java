@@ -90,8 +90,7 @@ class PackageDownloads {
         AccessPackageRepository.Stored stored = usable(site, token, true);
         RightsRequest request = requests.find(stored.request()).orElseThrow();
         requireCode(site, stored, request, code);
-        byte[] content =
-                contents.open(stored).orElseThrow(() -> unusable(site, EmailLinks.Reason.EXPIRED, stored.expiresAt()));
+        byte[] content = contents.open(stored).orElseThrow(() -> expired(site, stored));
         packages.downloaded(stored.id(), clock.instant());
         records.log(request, "downloaded", "requester", null);
         audit.record(new AuditEntry(
@@ -148,7 +147,7 @@ class PackageDownloads {
         return switch (AccessPackages.state(stored, clock.instant())) {
             case PackageSummary.LOCKED -> throw unusable(site, EmailLinks.Reason.LOCKED, stored.expiresAt());
             case PackageSummary.REPLACED -> throw unusable(site, EmailLinks.Reason.LOCKED, null);
-            case PackageSummary.EXPIRED -> throw unusable(site, EmailLinks.Reason.EXPIRED, stored.expiresAt());
+            case PackageSummary.EXPIRED -> throw expired(site, stored);
             default -> stored;
         };
     }
@@ -159,15 +158,25 @@ class PackageDownloads {
                 .orElse(false);
     }
 
+    /** The day it expired, on the clock of its request's jurisdiction, as the download page told it. */
+    private UnusableLinkException expired(String siteKey, AccessPackageRepository.Stored stored) {
+        String jurisdiction =
+                requests.find(stored.request()).map(RightsRequest::jurisdiction).orElse(null);
+        String day = times.day(
+                stored.expiresAt(), catalogs.requireSite(siteKey), jurisdiction, LocaleContextHolder.getLocale());
+        return page(siteKey, EmailLinks.Reason.EXPIRED, Phrase.of("link.package.expired", day));
+    }
+
     private UnusableLinkException unusable(String siteKey, EmailLinks.Reason reason, @Nullable Instant expiresAt) {
+        // a locked link without a day is one whose copy went on under a new link
+        Phrase detail = reason == EmailLinks.Reason.LOCKED
+                ? Phrase.of(expiresAt == null ? "link.package.replaced" : "link.package.locked")
+                : null;
+        return page(siteKey, reason, detail);
+    }
+
+    private UnusableLinkException page(String siteKey, EmailLinks.Reason reason, @Nullable Phrase detail) {
         Site site = catalogs.requireSite(siteKey);
-        Phrase detail = switch (reason) {
-            case EXPIRED ->
-                Phrase.of("link.package.expired", times.day(expiresAt, site, LocaleContextHolder.getLocale()));
-            // a locked link without a day is one whose copy went on under a new link
-            case LOCKED -> Phrase.of(expiresAt == null ? "link.package.replaced" : "link.package.locked");
-            default -> null;
-        };
         return new UnusableLinkException(new UnusableLinkException.Page(
                 reason,
                 siteKey,

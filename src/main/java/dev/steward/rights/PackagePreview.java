@@ -37,6 +37,7 @@ class PackagePreview {
             throw new InvalidInputException(FieldError.of(null, "no-package", "error.rights.request.no-package"));
         }
         // staff preview what the requester will read, in the requester's language
-        return exports.summaryOf(requesters.reach(request), request.site(), words.language(request));
+        return exports.summaryOf(
+                requesters.reach(request), request.site(), request.jurisdiction(), words.language(request));
     }
 }

@@ -49,4 +49,22 @@ class AccessSummaryFieldsTest {
                         "Zip",
                         "Message");
     }
+
+    /**
+     * A European requester of Olympus (whose site's clock is Tokyo's) reads the package's moments on their
+     * jurisdiction's clock, as the request's pages and mails tell them (outside23 G7): it read "(JST)".
+     */
+    @Test
+    void theSummaryTellsItsMomentsOnTheClockOfTheRequestsJurisdiction() {
+        Filled contact = SeedForms.olympusContact();
+        assertThat(new Visitor(port).postJson(contact.apiPath(), contact.json()).statusCode())
+                .isEqualTo(201);
+        String request = AccessRequests.received(port, contact.email());
+
+        String summary = Pages.text(Console.signIn(port, "admin", StewardTest.ADMIN_PASSWORD)
+                .get("/admin/requests/" + request + "/package-preview")
+                .body());
+
+        assertThat(summary).contains("(CET)").doesNotContain("(JST)");
+    }
 }

@@ -69,6 +69,6 @@ class AccessSummaryRightsTest {
                 List.of(),
                 List.of(),
                 List.of());
-        return summary.items(export, Locale.ENGLISH).get(0).rights();
+        return summary.items(export, null, Locale.ENGLISH).get(0).rights();
     }
 }

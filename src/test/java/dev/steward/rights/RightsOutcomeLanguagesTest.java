@@ -156,7 +156,7 @@ class RightsOutcomeLanguagesTest extends LabTestBase {
             String language, String heading, String basisHeading, String basis, String disclosed, String consents) {
         SubjectId person = customers.customer("package-" + language);
 
-        String summary = exports.summaryOf(List.of(person), "lab", Locale.forLanguageTag(language));
+        String summary = exports.summaryOf(List.of(person), "lab", null, Locale.forLanguageTag(language));
 
         assertThat(summary)
                 .contains("lang=\"" + language + "\"")
